@@ -1,0 +1,16 @@
+#!/bin/sh
+# The unitdesa front door: help, version, and one-line errors with exit status 2.
+. "$(dirname "$0")/cli_lib.sh"
+UD="$1"
+
+expect_status 0 "$UD" --help
+expect_stdout_has "usage: unitdesa COMMAND" "$UD" --help
+expect_stdout_has "schedule" "$UD" --help
+expect_status 0 "$UD" --version
+expect_stdout_has "unitdesa 0." "$UD" --version
+expect_status 2 "$UD" frobnicate
+expect_stderr_has "unknown command 'frobnicate'" "$UD" frobnicate
+expect_status 2 "$UD" --frobnicate
+expect_stderr_has "unknown option '--frobnicate'" "$UD" --frobnicate
+expect_stderr_lines 1 "$UD" frobnicate
+finish
