@@ -41,8 +41,7 @@ bool ud_options_parse(const char *command, int argc, char **argv, int first, ud_
         }
         if (opt->kind == UD_OPT_FLAG) {
             if (eq) {
-                fprintf(stderr, "unitdesa %s: option '--%s' takes no value\n", command,
-                        opt->name);
+                fprintf(stderr, "unitdesa %s: option '--%s' takes no value\n", command, opt->name);
                 return false;
             }
             opt->value = "";

@@ -62,8 +62,8 @@ static void print_json(const ud_schedule *s) {
     }
     printf("], \"total_principal\": %lld, \"total_interest\": %lld, \"total_fees\": %lld, "
            "\"apr_percent\": %.4f, \"eir_percent\": %.4f}\n",
-           (long long)s->total_principal, (long long)s->total_interest,
-           (long long)s->total_fees, s->apr_percent, s->eir_percent);
+           (long long)s->total_principal, (long long)s->total_interest, (long long)s->total_fees,
+           s->apr_percent, s->eir_percent);
 }
 
 static void print_table(const ud_schedule *s, const ud_loan_terms *t, int minor) {
@@ -143,9 +143,8 @@ int ud_cmd_schedule(int argc, char **argv, int first) {
             return bad("currency", "is not a known ISO code (try --minor-units instead)");
         }
         minor = cur->minor_units;
-    } else if (o[OPT_MINOR].value &&
-               !ud_option_int("schedule", "minor-units", o[OPT_MINOR].value, 0,
-                              UD_MAX_MINOR_UNITS, &minor)) {
+    } else if (o[OPT_MINOR].value && !ud_option_int("schedule", "minor-units", o[OPT_MINOR].value,
+                                                    0, UD_MAX_MINOR_UNITS, &minor)) {
         return UD_EXIT_USAGE;
     }
 
@@ -174,8 +173,7 @@ int ud_cmd_schedule(int argc, char **argv, int first) {
     }
     t.installments = (int)v;
     if (o[OPT_GRACE].value) {
-        if (!ud_option_int("schedule", "grace", o[OPT_GRACE].value, 0, UD_MAX_INSTALLMENTS,
-                           &v)) {
+        if (!ud_option_int("schedule", "grace", o[OPT_GRACE].value, 0, UD_MAX_INSTALLMENTS, &v)) {
             return UD_EXIT_USAGE;
         }
         if (v >= t.installments) {

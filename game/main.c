@@ -16,6 +16,8 @@ typedef struct command {
 } command;
 
 static const command commands[] = {
+    {"bench", ud_cmd_bench, "measure how fast the engine steps villages of 500 to 50,000"},
+    {"run", ud_cmd_run, "play a game without a window and print the indicators"},
     {"schedule", ud_cmd_schedule, "print a loan's repayment schedule with its APR and EIR"},
 };
 

@@ -18,6 +18,7 @@ static const struct {
     [UD_ACC_RETAINED_EARNINGS] = {"retained earnings", UD_CLASS_EQUITY},
     [UD_ACC_INTEREST_INCOME] = {"interest income", UD_CLASS_INCOME},
     [UD_ACC_FEE_INCOME] = {"fee income", UD_CLASS_INCOME},
+    [UD_ACC_INVESTMENT_INCOME] = {"investment income", UD_CLASS_INCOME},
     [UD_ACC_RECOVERIES] = {"recoveries of written-off loans", UD_CLASS_INCOME},
     [UD_ACC_FINANCIAL_EXPENSE] = {"financial expense", UD_CLASS_EXPENSE},
     [UD_ACC_PROVISION_EXPENSE] = {"loan-loss provision expense", UD_CLASS_EXPENSE},
@@ -127,7 +128,9 @@ ud_income_statement ud_books_income_statement(const ud_books *books) {
 #define NB(acc) ud_books_normal_balance(books, acc)
     s.interest_income = NB(UD_ACC_INTEREST_INCOME);
     s.fee_income = NB(UD_ACC_FEE_INCOME);
-    s.financial_revenue = s.interest_income + s.fee_income;
+    s.investment_income = NB(UD_ACC_INVESTMENT_INCOME);
+    s.loan_revenue = s.interest_income + s.fee_income;
+    s.financial_revenue = s.loan_revenue + s.investment_income;
     s.financial_expense = NB(UD_ACC_FINANCIAL_EXPENSE);
     s.provision_expense = NB(UD_ACC_PROVISION_EXPENSE);
     s.recoveries = NB(UD_ACC_RECOVERIES);

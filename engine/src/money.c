@@ -4,10 +4,9 @@
 #include <string.h>
 
 static const ud_currency currencies[] = {
-    {"BDT", 2}, {"BOB", 2}, {"EUR", 2}, {"ETB", 2}, {"GHS", 2}, {"IDR", 0}, {"INR", 2},
-    {"KES", 2}, {"KHR", 2}, {"LKR", 2}, {"MYR", 2}, {"NGN", 2}, {"NPR", 2}, {"PEN", 2},
-    {"PHP", 2}, {"PKR", 2}, {"TZS", 2}, {"UGX", 0}, {"USD", 2}, {"VND", 0}, {"XAF", 0},
-    {"XOF", 0}, {"ZMW", 2},
+    {"BDT", 2}, {"BOB", 2}, {"EUR", 2}, {"ETB", 2}, {"GHS", 2}, {"IDR", 0}, {"INR", 2}, {"KES", 2},
+    {"KHR", 2}, {"LKR", 2}, {"MYR", 2}, {"NGN", 2}, {"NPR", 2}, {"PEN", 2}, {"PHP", 2}, {"PKR", 2},
+    {"TZS", 2}, {"UGX", 0}, {"USD", 2}, {"VND", 0}, {"XAF", 0}, {"XOF", 0}, {"ZMW", 2},
 };
 
 const ud_currency *ud_currency_find(const char *code) {

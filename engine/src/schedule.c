@@ -1,4 +1,5 @@
-/* Exact loan schedules: flat, declining annuity and declining equal principal, with grace and fees. */
+/* Exact loan schedules: flat, declining annuity and declining equal principal, with grace and fees.
+ */
 #include "ud/schedule.h"
 
 #include "bignum.h"
@@ -121,8 +122,7 @@ ud_terms_error ud_terms_validate(const ud_loan_terms *t) {
     if (t->fee_kind == UD_FEE_FLAT && (t->fee_flat < 0 || t->fee_flat >= t->principal)) {
         return UD_TERMS_FEE;
     }
-    if (t->fee_kind != UD_FEE_NONE && t->fee_kind != UD_FEE_PERCENT &&
-        t->fee_kind != UD_FEE_FLAT) {
+    if (t->fee_kind != UD_FEE_NONE && t->fee_kind != UD_FEE_PERCENT && t->fee_kind != UD_FEE_FLAT) {
         return UD_TERMS_FEE;
     }
     return UD_TERMS_OK;
@@ -209,8 +209,8 @@ ud_terms_error ud_schedule_plan_make(const ud_loan_terms *terms, ud_schedule_pla
     case UD_METHOD_FLAT:
     default:
         plan->regular = ud_div_round_half_even(terms->principal, amortising);
-        plan->flat_interest_total = ud_div_round_half_even(
-            (__int128)terms->principal * plan->rate_num * n, plan->rate_den);
+        plan->flat_interest_total =
+            ud_div_round_half_even((__int128)terms->principal * plan->rate_num * n, plan->rate_den);
         plan->flat_interest_each = ud_div_round_half_even(plan->flat_interest_total, n);
         break;
     }
@@ -242,8 +242,8 @@ bool ud_schedule_next(const ud_schedule_plan *plan, ud_schedule_cursor *cursor,
     ud_money interest, principal;
     if (plan->method == UD_METHOD_FLAT) {
         ud_money remaining_interest = plan->flat_interest_total - cursor->interest_so_far;
-        interest = last ? remaining_interest
-                        : clamp(plan->flat_interest_each, 0, remaining_interest);
+        interest =
+            last ? remaining_interest : clamp(plan->flat_interest_each, 0, remaining_interest);
         principal = in_grace ? 0 : (last ? balance : clamp(plan->regular, 0, balance));
     } else {
         interest = ud_schedule_period_interest(plan, balance);
@@ -296,6 +296,38 @@ bool ud_periodic_irr(ud_money received, const ud_money *payments, int count, dou
     return true;
 }
 
+/* APR and EIR from the payments of a schedule. */
+static void cost_of(const ud_loan_terms *terms, ud_money fee, const ud_money *payments, int count,
+                    double *apr_percent, double *eir_percent) {
+    int per_year = ud_frequency_periods_per_year(terms->frequency);
+    double periodic = 0;
+    if (ud_periodic_irr(terms->principal - fee, payments, count, &periodic)) {
+        *apr_percent = periodic * per_year * 100.0;
+        *eir_percent = (pow(1.0 + periodic, per_year) - 1.0) * 100.0;
+    } else {
+        *apr_percent = NAN;
+        *eir_percent = NAN;
+    }
+}
+
+ud_terms_error ud_schedule_cost(const ud_loan_terms *terms, double *apr_percent,
+                                double *eir_percent) {
+    ud_schedule_plan plan;
+    ud_terms_error err = ud_schedule_plan_make(terms, &plan);
+    if (err != UD_TERMS_OK) {
+        return err;
+    }
+    ud_money payments[UD_MAX_INSTALLMENTS];
+    int count = 0;
+    ud_schedule_cursor cursor = ud_schedule_start(&plan);
+    ud_installment row;
+    while (ud_schedule_next(&plan, &cursor, &row)) {
+        payments[count++] = row.payment;
+    }
+    cost_of(terms, plan.upfront_fee, payments, count, apr_percent, eir_percent);
+    return UD_TERMS_OK;
+}
+
 ud_terms_error ud_schedule_build(const ud_loan_terms *terms, ud_schedule *out) {
     ud_schedule_plan plan;
     ud_terms_error err = ud_schedule_plan_make(terms, &plan);
@@ -314,14 +346,6 @@ ud_terms_error ud_schedule_build(const ud_loan_terms *terms, ud_schedule *out) {
         out->count++;
     }
     out->total_fees = plan.upfront_fee;
-    int per_year = ud_frequency_periods_per_year(terms->frequency);
-    double periodic = 0;
-    if (ud_periodic_irr(terms->principal - plan.upfront_fee, payments, out->count, &periodic)) {
-        out->apr_percent = periodic * per_year * 100.0;
-        out->eir_percent = (pow(1.0 + periodic, per_year) - 1.0) * 100.0;
-    } else {
-        out->apr_percent = NAN;
-        out->eir_percent = NAN;
-    }
+    cost_of(terms, plan.upfront_fee, payments, out->count, &out->apr_percent, &out->eir_percent);
     return UD_TERMS_OK;
 }

@@ -19,9 +19,8 @@ static void test_books_start_balanced_and_stay_balanced(void **state) {
     assert_int_equal(ud_books_transfer(&b, "lend", UD_ACC_LOANS, UD_ACC_CASH, 120000), UD_POST_OK);
     assert_int_equal(ud_books_transfer(&b, "rent", UD_ACC_OPERATING_EXPENSE, UD_ACC_CASH, 3000),
                      UD_POST_OK);
-    ud_posting_line repay[3] = {{UD_ACC_CASH, 12000, 0},
-                                {UD_ACC_INTEREST_INCOME, 0, 2000},
-                                {UD_ACC_LOANS, 0, 10000}};
+    ud_posting_line repay[3] = {
+        {UD_ACC_CASH, 12000, 0}, {UD_ACC_INTEREST_INCOME, 0, 2000}, {UD_ACC_LOANS, 0, 10000}};
     assert_int_equal(ud_books_post(&b, "repay", repay, 3), UD_POST_OK);
     assert_int_equal(ud_books_trial_balance(&b), 0);
     ud_balance_sheet s = ud_books_balance_sheet(&b);
@@ -47,9 +46,8 @@ static void test_books_refuse_bad_postings_and_change_nothing(void **state) {
     ud_posting_line unknown[2] = {{UD_ACC_COUNT, 5, 0}, {UD_ACC_LOANS, 0, 5}};
     assert_int_equal(ud_books_post(&b, "x", unknown, 2), UD_POST_BAD_LINE);
     assert_int_equal(ud_books_post(&b, "x", NULL, 0), UD_POST_EMPTY);
-    ud_posting_line huge[3] = {{UD_ACC_CASH, INT64_MAX, 0},
-                               {UD_ACC_LOANS, 0, INT64_MAX - 10},
-                               {UD_ACC_FEE_INCOME, 0, 10}};
+    ud_posting_line huge[3] = {
+        {UD_ACC_CASH, INT64_MAX, 0}, {UD_ACC_LOANS, 0, INT64_MAX - 10}, {UD_ACC_FEE_INCOME, 0, 10}};
     assert_int_equal(ud_books_post(&b, "x", huge, 3), UD_POST_OVERFLOW);
     assert_memory_equal(&before, &b, sizeof b);
 }

@@ -135,7 +135,8 @@ static void test_schedule_annuity_fortnightly_with_grace(void **state) {
 
 static void test_schedule_equal_principal(void **state) {
     (void)state;
-    ud_loan_terms t = terms(120000, 12, 12, UD_FREQ_MONTHLY, UD_METHOD_DECLINING_EQUAL_PRINCIPAL, 0);
+    ud_loan_terms t =
+        terms(120000, 12, 12, UD_FREQ_MONTHLY, UD_METHOD_DECLINING_EQUAL_PRINCIPAL, 0);
     build(&t);
     for (int i = 0; i < 12; i++) {
         assert_int_equal(sched.rows[i].principal, 10000);

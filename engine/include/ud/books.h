@@ -22,7 +22,8 @@ typedef enum ud_account {
     /* income */
     UD_ACC_INTEREST_INCOME,
     UD_ACC_FEE_INCOME,
-    UD_ACC_RECOVERIES, /* recoveries of loans written off earlier */
+    UD_ACC_INVESTMENT_INCOME, /* interest earned on idle cash placed with a bank */
+    UD_ACC_RECOVERIES,        /* recoveries of loans written off earlier */
     /* expenses */
     UD_ACC_FINANCIAL_EXPENSE, /* interest on savings and borrowings */
     UD_ACC_PROVISION_EXPENSE,
@@ -59,9 +60,9 @@ typedef struct ud_journal_entry {
 #define UD_JOURNAL_RECENT 64
 
 typedef struct ud_books {
-    ud_money balance[UD_ACC_COUNT]; /* debit-positive */
-    int64_t postings;               /* accepted postings so far */
-    int32_t today;                  /* stamped on journal entries */
+    ud_money balance[UD_ACC_COUNT];             /* debit-positive */
+    int64_t postings;                           /* accepted postings so far */
+    int32_t today;                              /* stamped on journal entries */
     ud_journal_entry recent[UD_JOURNAL_RECENT]; /* ring buffer, newest at postings-1 */
 } ud_books;
 
@@ -96,7 +97,8 @@ typedef struct ud_balance_sheet {
 } ud_balance_sheet;
 
 typedef struct ud_income_statement {
-    ud_money interest_income, fee_income, financial_revenue;
+    ud_money interest_income, fee_income, investment_income, financial_revenue;
+    ud_money loan_revenue; /* interest and fees from loans: the numerator of yield */
     ud_money financial_expense, provision_expense, recoveries, net_provision_expense;
     ud_money operating_expense, total_expense, net_result;
 } ud_income_statement;

@@ -14,7 +14,7 @@ typedef int64_t ud_money;
 typedef int64_t ud_rate;
 #define UD_RATE_SCALE INT64_C(100000000)
 #define UD_RATE_PER_PERCENT INT64_C(1000000)
-#define UD_RATE_PERCENT(p) ((ud_rate)(p) * UD_RATE_PER_PERCENT)
+#define UD_RATE_PERCENT(p) ((ud_rate)(p)*UD_RATE_PER_PERCENT)
 
 #define UD_MAX_MINOR_UNITS 6
 

@@ -24,24 +24,24 @@ typedef enum ud_frequency {
 typedef enum ud_fee_kind { UD_FEE_NONE = 0, UD_FEE_PERCENT, UD_FEE_FLAT } ud_fee_kind;
 
 typedef struct ud_loan_terms {
-    ud_money principal;        /* > 0, minor units */
-    ud_rate annual_rate;       /* 0..UD_MAX_ANNUAL_RATE, nominal yearly rate */
-    int installments;          /* 1..UD_MAX_INSTALLMENTS */
-    int grace;                 /* 0..installments-1: first instalments pay interest only */
+    ud_money principal;  /* > 0, minor units */
+    ud_rate annual_rate; /* 0..UD_MAX_ANNUAL_RATE, nominal yearly rate */
+    int installments;    /* 1..UD_MAX_INSTALLMENTS */
+    int grace;           /* 0..installments-1: first instalments pay interest only */
     ud_frequency frequency;
     ud_interest_method method;
-    ud_fee_kind fee_kind;      /* an up-front fee deducted at disbursement */
-    ud_rate fee_rate;          /* with UD_FEE_PERCENT: share of the principal */
-    ud_money fee_flat;         /* with UD_FEE_FLAT: the amount */
+    ud_fee_kind fee_kind; /* an up-front fee deducted at disbursement */
+    ud_rate fee_rate;     /* with UD_FEE_PERCENT: share of the principal */
+    ud_money fee_flat;    /* with UD_FEE_FLAT: the amount */
 } ud_loan_terms;
 
 typedef struct ud_installment {
-    int n;             /* 1-based number */
+    int n; /* 1-based number */
     ud_money principal;
     ud_money interest;
-    ud_money fee;      /* fees due with this instalment (0: fees are up front) */
-    ud_money payment;  /* principal + interest + fee */
-    ud_money balance;  /* principal outstanding after it is paid */
+    ud_money fee;     /* fees due with this instalment (0: fees are up front) */
+    ud_money payment; /* principal + interest + fee */
+    ud_money balance; /* principal outstanding after it is paid */
 } ud_installment;
 
 /* The constants of a schedule, computed once from the terms (see ud_schedule_plan_make). */
@@ -59,8 +59,8 @@ typedef struct ud_schedule_plan {
 /* Where a walk through the schedule stands: rows are generated one at a time, so a loan
  * account need not store them all. */
 typedef struct ud_schedule_cursor {
-    int32_t next;            /* number of the next row (1-based) */
-    ud_money balance;        /* principal outstanding before that row */
+    int32_t next;     /* number of the next row (1-based) */
+    ud_money balance; /* principal outstanding before that row */
     ud_money interest_so_far;
 } ud_schedule_cursor;
 
@@ -72,8 +72,8 @@ typedef enum ud_terms_error {
     UD_TERMS_GRACE,        /* negative, or not below the instalments */
     UD_TERMS_FREQUENCY,
     UD_TERMS_METHOD,
-    UD_TERMS_FEE,          /* negative, or not below the principal */
-    UD_TERMS_TOO_LARGE     /* amounts that would overflow the arithmetic */
+    UD_TERMS_FEE,      /* negative, or not below the principal */
+    UD_TERMS_TOO_LARGE /* amounts that would overflow the arithmetic */
 } ud_terms_error;
 
 /* Checks the terms; returns which field is wrong, or UD_TERMS_OK. */
@@ -123,6 +123,11 @@ typedef struct ud_schedule {
 
 /* Builds the schedule for the terms into *out. Returns the validation error, if any. */
 ud_terms_error ud_schedule_build(const ud_loan_terms *terms, ud_schedule *out);
+
+/* The APR and EIR (in percent) of the terms without keeping the rows: what the products
+ * panel shows live and what households compare with the moneylender. NAN if undefined. */
+ud_terms_error ud_schedule_cost(const ud_loan_terms *terms, double *apr_percent,
+                                double *eir_percent);
 
 /* The periodic internal rate of return of receiving `received` now and paying payments[k]
  * at the end of period k+1. Returns false if no rate in (-100%, 10000%) per period fits. */

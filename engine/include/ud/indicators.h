@@ -1,0 +1,82 @@
+/* The standard microfinance indicators, computed each month from the books and the village.
+ *
+ * Definitions follow CGAP/SEEP, "Microfinance Consensus Guidelines: Definitions of Selected
+ * Financial Terms, Ratios, and Adjustments for Microfinance" (2003), the SEEP Microfinance
+ * Financial Reporting Standards, and Yaron (World Bank, 1992) for subsidy dependence.
+ *
+ * Window: flow ratios (yield, expense ratio, cost per borrower, OSS, FSS, SDI) use the
+ * trailing twelve months when twelve exist, otherwise the months so far, scaled to a year
+ * where a yearly figure is meant. "Average" balances are the mean of the month-end balances
+ * over the same window, the opening balance included.
+ *
+ *   active_borrowers      = clients with a loan outstanding (ghost loans included: the
+ *                           books cannot tell them apart until an audit)
+ *   women_share           = active women borrowers / active borrowers
+ *   avg_loan_to_income    = (gross portfolio / active borrowers) / mean household income a year
+ *   par30, par90          = principal outstanding of loans with an instalment more than 30 (90)
+ *                           days late, rescheduled loans included / gross portfolio
+ *   risk_coverage         = loan-loss reserve / PAR30 portfolio (1.0 when nothing is at risk)
+ *   portfolio_yield       = interest and fee income from loans / average gross portfolio
+ *                           (a year)
+ *   opex_ratio            = operating expense / average gross portfolio (a year)
+ *   cost_per_borrower     = operating expense (a year) / average active borrowers
+ *   borrowers_per_officer = active borrowers / loan officers
+ *   oss                   = financial revenue / (financial expense + net provision expense
+ *                           + operating expense)
+ *   fss                   = financial revenue / (those expenses + inflation x (average equity
+ *                           - average fixed assets) + (market rate - rate paid) x average
+ *                           concessional debt + grants and in-kind subsidies)
+ *   subsidy_dependence    = S / (LP x n), S = A(m - c) + (E m - P) + K: A average concessional
+ *                           debt, m market rate, c rate paid on it, E average equity, P profit,
+ *                           K grants received; LP average gross portfolio; n portfolio yield
+ *   households_in_poverty = households with income per person per day below the poverty line
+ */
+#ifndef UD_INDICATORS_H
+#define UD_INDICATORS_H
+
+#include "ud/money.h"
+
+#include <stdio.h>
+
+typedef struct ud_indicators {
+    int month;
+    ud_money cash, gross_portfolio;
+    int active_borrowers;
+    double women_share, avg_loan_to_income, par30, par90;
+    ud_money write_offs, recoveries, loan_loss_reserve;
+    double risk_coverage;
+    ud_money deposits, borrowings, equity, total_assets, total_liabilities;
+    ud_money financial_revenue, financial_expense, provision_expense, operating_expense;
+    double portfolio_yield, opex_ratio;
+    ud_money cost_per_borrower;
+    double borrowers_per_officer, oss, fss, subsidy_dependence;
+    int households_in_poverty;
+    ud_money avg_household_income;
+    /* beyond the CSV: for the game's welfare-by-gender view and the debrief */
+    int women_borrowers, officers;
+    int poor_women, poor_men, women_households;
+    ud_money par30_amount, net_result, grants;
+} ud_indicators;
+
+/* What the step records for each month: stocks at month end and flows of the month. */
+typedef struct ud_month_record {
+    ud_money gross_portfolio, equity, fixed_assets, concessional_debt;
+    int active_borrowers;
+    ud_money financial_revenue, financial_expense, net_provision_expense, operating_expense;
+    ud_money loan_revenue;               /* interest and fees from loans */
+    ud_money concessional_interest_paid; /* interest actually paid on concessional debt */
+    ud_money grants;                     /* grants and in-kind subsidies received */
+    ud_money in_kind;                    /* in-kind subsidies (donated services) alone */
+    ud_money net_result;
+} ud_month_record;
+
+/* Fills the window-based ratios of `out` for month `month` from records[0..month]
+ * (records[0] is the opening position). market_rate and inflation are yearly. */
+void ud_indicators_window(ud_indicators *out, const ud_month_record *records, int month,
+                          ud_rate market_rate, double inflation);
+
+/* The CSV header line (no newline) and one row, in the documented column order. */
+const char *ud_indicators_csv_header(void);
+void ud_indicators_csv_row(FILE *out, const ud_indicators *ind);
+
+#endif

@@ -1,0 +1,388 @@
+/* Player commands: validation (check everything first, then act) and application. */
+#include "sim_internal.h"
+
+#include <string.h>
+
+static const char *const command_names[UD_CMD_TYPE_COUNT] = {
+    [UD_CMD_SET_PRODUCT] = "set_product",
+    [UD_CMD_OPEN_PRODUCT] = "open_product",
+    [UD_CMD_CLOSE_PRODUCT] = "close_product",
+    [UD_CMD_SET_POLICY] = "set_policy",
+    [UD_CMD_APPROVE] = "approve",
+    [UD_CMD_RESIZE] = "resize",
+    [UD_CMD_REJECT] = "reject",
+    [UD_CMD_HIRE] = "hire",
+    [UD_CMD_FIRE] = "fire",
+    [UD_CMD_TRAIN] = "train",
+    [UD_CMD_AUDIT] = "audit",
+    [UD_CMD_ACCEPT_OFFER] = "accept_offer",
+    [UD_CMD_DECLINE_OFFER] = "decline_offer",
+    [UD_CMD_BORROW] = "borrow",
+    [UD_CMD_REPAY] = "repay",
+    [UD_CMD_SET_SAVINGS_RATE] = "set_savings_rate",
+    [UD_CMD_SET_FOLLOW_UP] = "set_follow_up",
+    [UD_CMD_RESCHEDULE] = "reschedule",
+    [UD_CMD_WRITE_OFF] = "write_off",
+};
+
+const char *ud_command_name(ud_command_type type) {
+    return (unsigned)type < UD_CMD_TYPE_COUNT ? command_names[type] : "?";
+}
+
+#define FAIL(...)                                                                                  \
+    do {                                                                                           \
+        snprintf(err, err_size, __VA_ARGS__);                                                      \
+        return false;                                                                              \
+    } while (0)
+
+bool ud_product_validate(const ud_product *p, ud_rate rate_cap, char *err, size_t err_size) {
+    ud_loan_terms t = p->terms;
+    t.principal = p->max_amount > 0 ? p->max_amount : 1;
+    ud_terms_error e = ud_terms_validate(&t);
+    if (e != UD_TERMS_OK && e != UD_TERMS_PRINCIPAL) {
+        FAIL("terms: %s", ud_terms_error_text(e));
+    }
+    if (p->min_amount <= 0 || p->max_amount < p->min_amount ||
+        p->max_amount > INT64_C(1000000000000000)) {
+        FAIL("max_amount: the size limits must satisfy 0 < min_amount <= max_amount");
+    }
+    if (p->group_liability &&
+        (p->group_min < 3 || p->group_max > GROUP_MAX_MEMBERS || p->group_min > p->group_max)) {
+        FAIL("group_size: groups must have 3 to %d members, min <= max (got %d..%d)",
+             GROUP_MAX_MEMBERS, p->group_min, p->group_max);
+    }
+    if (p->compulsory_savings < 0 || p->compulsory_savings > UD_RATE_PERCENT(50)) {
+        FAIL("compulsory_savings: must be 0%% to 50%% of the loan");
+    }
+    if (rate_cap > 0 && p->terms.annual_rate > rate_cap) {
+        FAIL("annual_rate: %.2f%% is above the %.2f%% cap of the government credit line",
+             ud_rate_to_percent(p->terms.annual_rate), ud_rate_to_percent(rate_cap));
+    }
+    return true;
+}
+
+static bool policy_validate(const ud_credit_policy *p, char *err, size_t err_size) {
+    if (p->first_loan_cap < 0) {
+        FAIL("first_loan_cap: must not be negative");
+    }
+    if (p->repeat_step_up < 0 || p->repeat_step_up > UD_RATE_PERCENT(200)) {
+        FAIL("repeat_step_up: must be 0%% to 200%%");
+    }
+    if (p->loan_to_income_cap < 0 || p->loan_to_income_cap > UD_RATE_PERCENT(500)) {
+        FAIL("loan_to_income_cap: must be 0%% (none) to 500%% of yearly income");
+    }
+    if (p->max_past_arrears_days < 0 || p->max_past_arrears_days > 365) {
+        FAIL("max_past_arrears_days: must be 0 to 365");
+    }
+    return true;
+}
+
+static ud_application *find_application(ud_sim *sim, int id) {
+    for (int i = 0; i < sim->app_count; i++) {
+        if (sim->apps[i].id == id) {
+            return &sim->apps[i];
+        }
+    }
+    return NULL;
+}
+
+static bool employed_officer(const ud_sim *sim, int index) {
+    return index >= 0 && index < sim->officer_count && sim->officers[index].employed;
+}
+
+static bool household_with_loan(const ud_sim *sim, int index, char *err, size_t err_size) {
+    if (index < 0 || index >= sim->household_count) {
+        FAIL("index: no household %d (0..%d)", index, sim->household_count - 1);
+    }
+    const household *h = &sim->households[index];
+    if (h->loan == NO_INDEX || sim->loans[h->loan].account.status != UD_LOAN_ACTIVE) {
+        FAIL("index: household %d has no active loan", index);
+    }
+    return true;
+}
+
+static bool validate(ud_sim *sim, const ud_command *c, char *err, size_t err_size) {
+    ud_money cash = sim_cash(sim);
+    const ud_costs *costs = &sim->setup.mfi.costs;
+    switch (c->type) {
+    case UD_CMD_SET_PRODUCT:
+        if (c->index < 0 || c->index >= sim->product_count) {
+            FAIL("index: no product %d (0..%d)", c->index, sim->product_count - 1);
+        }
+        return ud_product_validate(&c->product, funding_rate_cap(sim), err, err_size);
+    case UD_CMD_OPEN_PRODUCT:
+    case UD_CMD_CLOSE_PRODUCT:
+        if (c->index < 0 || c->index >= sim->product_count) {
+            FAIL("index: no product %d (0..%d)", c->index, sim->product_count - 1);
+        }
+        return true;
+    case UD_CMD_SET_POLICY:
+        return policy_validate(&c->policy, err, err_size);
+    case UD_CMD_APPROVE:
+    case UD_CMD_REJECT:
+    case UD_CMD_RESIZE: {
+        ud_application *a = find_application(sim, c->index);
+        if (a == NULL) {
+            FAIL("index: no application %d this month", c->index);
+        }
+        if (c->type == UD_CMD_RESIZE) {
+            const ud_product *p = &sim->products[a->product];
+            if (c->amount < p->min_amount || c->amount > p->max_amount) {
+                FAIL("amount: must be within the product's limits %lld..%lld",
+                     (long long)p->min_amount, (long long)p->max_amount);
+            }
+        }
+        return true;
+    }
+    case UD_CMD_HIRE:
+        if (c->count < 1 || c->count > 20) {
+            FAIL("count: hire 1 to 20 officers at a time (got %d)", c->count);
+        }
+        if (staff_employed(sim) + c->count > UD_MAX_OFFICERS ||
+            sim->officer_count + c->count > UD_MAX_OFFICERS) {
+            FAIL("count: at most %d officers in all", UD_MAX_OFFICERS);
+        }
+        if (c->amount <= 0) {
+            FAIL("amount: the monthly salary must be positive");
+        }
+        if (c->level < 0 || c->level > 3) {
+            FAIL("level: training level must be 0 to 3 (got %d)", c->level);
+        }
+        if (costs->hire_cost * c->count > cash) {
+            FAIL("count: hiring costs more than the cash in hand");
+        }
+        return true;
+    case UD_CMD_FIRE:
+        if (!employed_officer(sim, c->index)) {
+            FAIL("index: no employed officer %d", c->index);
+        }
+        return true;
+    case UD_CMD_TRAIN:
+        if (c->index != -1 && !employed_officer(sim, c->index)) {
+            FAIL("index: no employed officer %d (-1 trains everyone)", c->index);
+        }
+        if (costs->training_cost * (c->index == -1 ? staff_employed(sim) : 1) > cash) {
+            FAIL("index: training costs more than the cash in hand");
+        }
+        return true;
+    case UD_CMD_AUDIT:
+        if (costs->audit_cost > cash) {
+            FAIL("audit: an audit costs more than the cash in hand");
+        }
+        return true;
+    case UD_CMD_ACCEPT_OFFER:
+    case UD_CMD_DECLINE_OFFER:
+        if (c->index < 0 || c->index >= sim->offer_count) {
+            FAIL("index: no offer %d", c->index);
+        }
+        if (sim->offers[c->index].answered) {
+            FAIL("index: offer %d has already been answered", c->index);
+        }
+        if (sim->offers[c->index].expires_month < sim->month) {
+            FAIL("index: offer %d expired in month %d", c->index,
+                 sim->offers[c->index].expires_month);
+        }
+        return true;
+    case UD_CMD_BORROW:
+        if (c->amount <= 0 || c->amount > INT64_C(1000000000000000)) {
+            FAIL("amount: must be positive and at most 10^15 minor units");
+        }
+        if (c->count < 1 || c->count > 240) {
+            FAIL("count: the term must be 1 to 240 months (got %d)", c->count);
+        }
+        if (sim->borrowing_count >= UD_MAX_BORROWINGS) {
+            FAIL("amount: the MFI already has %d borrowings", UD_MAX_BORROWINGS);
+        }
+        return true;
+    case UD_CMD_REPAY:
+        if (c->index < 0 || c->index >= sim->borrowing_count || !sim->borrowings[c->index].active) {
+            FAIL("index: no active borrowing %d", c->index);
+        }
+        if (c->amount <= 0 || c->amount > sim->borrowings[c->index].outstanding) {
+            FAIL("amount: must be positive and at most what is owed (%lld)",
+                 (long long)sim->borrowings[c->index].outstanding);
+        }
+        if (c->amount > cash) {
+            FAIL("amount: more than the cash in hand (%lld)", (long long)cash);
+        }
+        return true;
+    case UD_CMD_SET_SAVINGS_RATE:
+        if (c->rate < 0 || c->rate > UD_RATE_PERCENT(100)) {
+            FAIL("rate: the savings rate must be 0%% to 100%%");
+        }
+        return true;
+    case UD_CMD_SET_FOLLOW_UP:
+        if (!(c->share >= 0.0 && c->share <= 1.0)) {
+            FAIL("share: follow-up intensity must be between 0 and 1 (got %g)", c->share);
+        }
+        return true;
+    case UD_CMD_RESCHEDULE:
+        if (c->count < 1 || c->count > UD_MAX_INSTALLMENTS) {
+            FAIL("count: the new schedule needs 1 to %d instalments", UD_MAX_INSTALLMENTS);
+        }
+        return household_with_loan(sim, c->index, err, err_size);
+    case UD_CMD_WRITE_OFF:
+        return household_with_loan(sim, c->index, err, err_size);
+    case UD_CMD_TYPE_COUNT:
+        break;
+    }
+    FAIL("type: unknown command %d", (int)c->type);
+}
+
+static void hire(ud_sim *sim, const ud_command *c) {
+    for (int k = 0; k < c->count; k++) {
+        ud_officer *o = &sim->officers[sim->officer_count];
+        memset(o, 0, sizeof *o);
+        o->employed = true;
+        o->training = (uint8_t)c->level;
+        o->salary = c->amount;
+        o->hired_month = sim->month;
+        o->honest = ud_rng_chance(&sim->rng[STREAM_STAFF], sim->setup.mfi.officers.honesty);
+        sim->officer_load[sim->officer_count] = 0;
+        sim_event(sim, UD_EV_OFFICER_HIRED, sim->officer_count, 0, c->amount);
+        sim->officer_count++;
+        sim_mfi_pays(sim, "recruiting a loan officer", UD_ACC_OPERATING_EXPENSE,
+                     sim->setup.mfi.costs.hire_cost);
+    }
+}
+
+static void train(ud_sim *sim, int index) {
+    ud_officer *o = &sim->officers[index];
+    if (o->training < 3) {
+        o->training++;
+    }
+    sim_mfi_pays(sim, "training a loan officer", UD_ACC_OPERATING_EXPENSE,
+                 sim->setup.mfi.costs.training_cost);
+    sim_event(sim, UD_EV_OFFICER_TRAINED, index, o->training, sim->setup.mfi.costs.training_cost);
+}
+
+static bool apply(ud_sim *sim, const ud_command *c, char *err, size_t err_size) {
+    switch (c->type) {
+    case UD_CMD_SET_PRODUCT: {
+        ud_product *p = &sim->products[c->index];
+        char name[UD_NAME_LEN];
+        memcpy(name, p->name, sizeof name);
+        *p = c->product;
+        memcpy(p->name, name, sizeof name); /* a product keeps its name */
+        break;
+    }
+    case UD_CMD_OPEN_PRODUCT:
+        sim->products[c->index].open = true;
+        break;
+    case UD_CMD_CLOSE_PRODUCT:
+        sim->products[c->index].open = false;
+        break;
+    case UD_CMD_SET_POLICY:
+        sim->policy = c->policy;
+        break;
+    case UD_CMD_APPROVE:
+    case UD_CMD_REJECT:
+    case UD_CMD_RESIZE: {
+        ud_application *a = find_application(sim, c->index);
+        if (c->type == UD_CMD_REJECT) {
+            a->decision = UD_APP_REJECTED;
+            a->reason = UD_REJECT_BY_COMMAND;
+        } else {
+            a->decision = UD_APP_APPROVED;
+            a->reason = UD_REJECT_NONE;
+            if (c->type == UD_CMD_RESIZE) {
+                a->amount = c->amount;
+            }
+        }
+        break;
+    }
+    case UD_CMD_HIRE:
+        hire(sim, c);
+        break;
+    case UD_CMD_FIRE:
+        sim->officers[c->index].employed = false;
+        sim_event(sim, UD_EV_OFFICER_FIRED, c->index, 0, 0);
+        staff_reassign(sim, c->index);
+        break;
+    case UD_CMD_TRAIN:
+        for (int i = 0; i < sim->officer_count; i++) {
+            if ((c->index == -1 && sim->officers[i].employed) || i == c->index) {
+                train(sim, i);
+            }
+        }
+        break;
+    case UD_CMD_AUDIT:
+        sim->audit_ordered = true;
+        sim_mfi_pays(sim, "internal audit", UD_ACC_OPERATING_EXPENSE,
+                     sim->setup.mfi.costs.audit_cost);
+        break;
+    case UD_CMD_ACCEPT_OFFER:
+        if (!funding_accept_offer(sim, c->index, err, err_size)) {
+            return false;
+        }
+        sim->offers[c->index].answered = true;
+        sim->offers[c->index].accepted = true;
+        sim_event(sim, UD_EV_OFFER_ACCEPTED, c->index, (int)sim->offers[c->index].kind,
+                  sim->offers[c->index].amount);
+        break;
+    case UD_CMD_DECLINE_OFFER:
+        sim->offers[c->index].answered = true;
+        sim_event(sim, UD_EV_OFFER_DECLINED, c->index, (int)sim->offers[c->index].kind, 0);
+        break;
+    case UD_CMD_BORROW: {
+        ud_borrowing *b = &sim->borrowings[sim->borrowing_count++];
+        memset(b, 0, sizeof *b);
+        b->lender = UD_LENDER_COMMERCIAL;
+        b->outstanding = c->amount;
+        b->annual_rate = sim->setup.mfi.market_rate;
+        b->maturity_month = sim->month + 1 + c->count;
+        b->active = true;
+        sim_mfi_receives(sim, "commercial loan drawn", UD_ACC_BORROWINGS, c->amount);
+        break;
+    }
+    case UD_CMD_REPAY: {
+        ud_borrowing *b = &sim->borrowings[c->index];
+        sim_mfi_pays(sim, "borrowing repaid early", UD_ACC_BORROWINGS, c->amount);
+        b->outstanding -= c->amount;
+        if (b->outstanding == 0) {
+            b->active = false;
+            sim_event(sim, UD_EV_BORROWING_REPAID, c->index, 0, c->amount);
+        }
+        break;
+    }
+    case UD_CMD_SET_SAVINGS_RATE:
+        sim->savings_rate = c->rate;
+        break;
+    case UD_CMD_SET_FOLLOW_UP:
+        sim->follow_up = c->share;
+        break;
+    case UD_CMD_RESCHEDULE:
+        return lending_reschedule_household(sim, c->index, c->count, err, err_size);
+    case UD_CMD_WRITE_OFF:
+        return lending_write_off_household(sim, c->index, err, err_size);
+    case UD_CMD_TYPE_COUNT:
+        return false;
+    }
+    return true;
+}
+
+bool ud_sim_apply(ud_sim *sim, const ud_command *cmd, char *err, size_t err_size) {
+    if (sim->insolvent) {
+        FAIL("the MFI is insolvent: the game is over");
+    }
+    if (!validate(sim, cmd, err, err_size)) {
+        return false;
+    }
+    if (!sim_reserve(sim, (void **)&sim->log, &sim->log_capacity, sim->log_count + 1,
+                     sizeof(ud_logged_command))) {
+        FAIL("out of memory");
+    }
+    sim->books.today = sim->month * DAYS_PER_MONTH;
+    if (!apply(sim, cmd, err, err_size)) {
+        return false;
+    }
+    sim->log[sim->log_count].month = sim->month;
+    sim->log[sim->log_count].command = *cmd;
+    sim->log_count++;
+    return true;
+}
+
+const ud_logged_command *ud_sim_command_log(const ud_sim *sim, int *count) {
+    *count = sim->log_count;
+    return sim->log;
+}

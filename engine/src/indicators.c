@@ -1,0 +1,186 @@
+/* Indicators: closing each month's books, the standard ratios over their windows, and CSV. */
+#include "sim_internal.h"
+
+#include <inttypes.h>
+#include <string.h>
+
+void ud_indicators_window(ud_indicators *out, const ud_month_record *records, int month,
+                          ud_rate market_rate, double inflation) {
+    int w = month < 12 ? month : 12;
+    if (w <= 0) {
+        return;
+    }
+    double years = w / 12.0;
+    double avg_glp = 0, avg_equity = 0, avg_fixed = 0, avg_conc = 0, avg_borrowers = 0;
+    for (int m = month - w; m <= month; m++) {
+        avg_glp += (double)records[m].gross_portfolio;
+        avg_equity += (double)records[m].equity;
+        avg_fixed += (double)records[m].fixed_assets;
+        avg_conc += (double)records[m].concessional_debt;
+        avg_borrowers += records[m].active_borrowers;
+    }
+    avg_glp /= w + 1;
+    avg_equity /= w + 1;
+    avg_fixed /= w + 1;
+    avg_conc /= w + 1;
+    avg_borrowers /= w + 1;
+    double revenue = 0, loan_revenue = 0, fin_exp = 0, provisions = 0, opex = 0, conc_paid = 0,
+           grants = 0, in_kind = 0, profit = 0, conc_market_cost = 0;
+    double m_rate = ud_rate_to_percent(market_rate) / 100.0;
+    for (int m = month - w + 1; m <= month; m++) {
+        const ud_month_record *r = &records[m];
+        revenue += (double)r->financial_revenue;
+        loan_revenue += (double)r->loan_revenue;
+        fin_exp += (double)r->financial_expense;
+        provisions += (double)r->net_provision_expense;
+        opex += (double)r->operating_expense;
+        conc_paid += (double)r->concessional_interest_paid;
+        grants += (double)r->grants;
+        in_kind += (double)r->in_kind;
+        profit += (double)r->net_result;
+        conc_market_cost += (double)r->concessional_debt * m_rate / 12.0;
+    }
+    out->portfolio_yield = avg_glp > 0 ? loan_revenue / years / avg_glp : 0;
+    out->opex_ratio = avg_glp > 0 ? opex / years / avg_glp : 0;
+    out->cost_per_borrower = avg_borrowers > 0 ? (ud_money)(opex / years / avg_borrowers) : 0;
+    double costs = fin_exp + provisions + opex;
+    out->oss = costs > 0 ? revenue / costs : 0;
+    double inflation_adj = inflation * (avg_equity - avg_fixed) * years;
+    double subsidy_adj = conc_market_cost - conc_paid; /* cost of cheap funds at market price */
+    double adjusted = costs + inflation_adj + subsidy_adj + in_kind;
+    out->fss = adjusted > 0 ? revenue / adjusted : 0;
+    /* Yaron: S = A(m - c) + (E m - P) + K, yearly; SDI = S / (LP n). */
+    double s = (avg_conc * m_rate - conc_paid / years) + (avg_equity * m_rate - profit / years) +
+               grants / years;
+    double lp_n = avg_glp * out->portfolio_yield;
+    out->subsidy_dependence = lp_n > 0 ? s / lp_n : 0;
+}
+
+void sim_record_month(ud_sim *sim, int month, ud_indicators *out) {
+    ud_income_statement is = ud_books_close_period(&sim->books);
+    ud_balance_sheet bs = ud_books_balance_sheet(&sim->books);
+    int32_t today = month * DAYS_PER_MONTH;
+    const ud_provisioning *prov = &sim->setup.mfi.provisioning;
+
+    memset(out, 0, sizeof *out);
+    out->month = month;
+    ud_money par30 = 0, par90 = 0;
+    for (int i = 0; i < sim->loan_capacity; i++) {
+        const loan_slot *slot = &sim->loans[i];
+        if (!slot->in_use || slot->account.status != UD_LOAN_ACTIVE) {
+            continue;
+        }
+        out->active_borrowers++;
+        if (slot->household != NO_INDEX && sim->households[slot->household].woman) {
+            out->women_borrowers++;
+        }
+        int32_t late = ud_loan_days_in_arrears(&slot->account, today);
+        ud_money outstanding = slot->account.principal_outstanding;
+        if (late > 30 || (slot->account.rescheduled && prov->rescheduled_in_par)) {
+            par30 += outstanding;
+        }
+        if (late > 90) {
+            par90 += outstanding;
+        }
+    }
+    double income_sum = 0;
+    for (int i = 0; i < sim->household_count; i++) {
+        const household *h = &sim->households[i];
+        bool poor = household_poor(sim, h);
+        out->households_in_poverty += poor;
+        out->women_households += h->woman;
+        out->poor_women += poor && h->woman;
+        out->poor_men += poor && !h->woman;
+        income_sum += (double)h->income_smooth;
+    }
+    out->avg_household_income =
+        sim->household_count > 0 ? (ud_money)(income_sum / sim->household_count) : 0;
+    out->officers = staff_employed(sim);
+
+    out->cash = bs.cash;
+    out->gross_portfolio = bs.gross_loans;
+    out->women_share =
+        out->active_borrowers > 0 ? (double)out->women_borrowers / out->active_borrowers : 0;
+    double avg_loan =
+        out->active_borrowers > 0 ? (double)out->gross_portfolio / out->active_borrowers : 0;
+    out->avg_loan_to_income =
+        out->avg_household_income > 0 ? avg_loan / (12.0 * (double)out->avg_household_income) : 0;
+    out->par30_amount = par30;
+    out->par30 = bs.gross_loans > 0 ? (double)par30 / (double)bs.gross_loans : 0;
+    out->par90 = bs.gross_loans > 0 ? (double)par90 / (double)bs.gross_loans : 0;
+    out->write_offs = sim->month_write_offs;
+    out->recoveries = is.recoveries;
+    out->loan_loss_reserve = bs.loan_loss_reserve;
+    out->risk_coverage = par30 > 0 ? (double)bs.loan_loss_reserve / (double)par30 : 1.0;
+    out->deposits = bs.client_savings;
+    out->borrowings = bs.borrowings;
+    out->equity = bs.total_equity;
+    out->total_assets = bs.total_assets;
+    out->total_liabilities = bs.total_liabilities;
+    out->financial_revenue = is.financial_revenue;
+    out->financial_expense = is.financial_expense;
+    out->provision_expense = is.provision_expense;
+    out->operating_expense = is.operating_expense;
+    out->borrowers_per_officer =
+        out->officers > 0 ? (double)out->active_borrowers / out->officers : 0;
+    out->net_result = is.net_result;
+    out->grants = sim->month_grants;
+
+    ud_month_record *r = &sim->records[month];
+    r->gross_portfolio = bs.gross_loans;
+    r->equity = bs.total_equity;
+    r->fixed_assets = bs.fixed_assets;
+    r->concessional_debt = funding_concessional_debt(sim);
+    r->active_borrowers = out->active_borrowers;
+    r->financial_revenue = is.financial_revenue;
+    r->loan_revenue = is.loan_revenue;
+    r->financial_expense = is.financial_expense;
+    r->net_provision_expense = is.net_provision_expense;
+    r->operating_expense = is.operating_expense;
+    r->concessional_interest_paid = sim->month_concessional_interest;
+    r->grants = sim->month_grants;
+    r->in_kind = sim->month_in_kind;
+    r->net_result = is.net_result;
+    ud_indicators_window(out, sim->records, month, sim->setup.mfi.market_rate,
+                         sim->setup.village.inflation);
+
+    if (month > 0) {
+        if (sim->obligation_missed || bs.total_equity < 0) {
+            sim->insolvent = true;
+        }
+        if (out->par30 > 0.10 && sim->par30_last <= 0.10) {
+            sim_event(sim, UD_EV_PAR_THRESHOLD, 0, (int)(out->par30 * 10000), par30);
+        }
+        sim->par30_last = out->par30;
+        /* The MFI's name moves with how well it serves and enforces. */
+        double target = 0.9 - 2.0 * out->par30;
+        sim->reputation += 0.1 * (target - sim->reputation);
+        if (sim->reputation < 0) {
+            sim->reputation = 0;
+        }
+    }
+}
+
+const char *ud_indicators_csv_header(void) {
+    return "month,cash,gross_portfolio,active_borrowers,women_share,avg_loan_to_income,par30,"
+           "par90,write_offs,recoveries,loan_loss_reserve,risk_coverage,deposits,borrowings,"
+           "equity,total_assets,total_liabilities,financial_revenue,financial_expense,"
+           "provision_expense,operating_expense,portfolio_yield,opex_ratio,cost_per_borrower,"
+           "borrowers_per_officer,oss,fss,subsidy_dependence,households_in_poverty,"
+           "avg_household_income";
+}
+
+void ud_indicators_csv_row(FILE *out, const ud_indicators *d) {
+    fprintf(out,
+            "%d,%" PRId64 ",%" PRId64 ",%d,%.6f,%.6f,%.6f,%.6f,%" PRId64 ",%" PRId64 ",%" PRId64
+            ",%.6f,%" PRId64 ",%" PRId64 ",%" PRId64 ",%" PRId64 ",%" PRId64 ",%" PRId64 ",%" PRId64
+            ",%" PRId64 ",%" PRId64 ",%.6f,%.6f,%" PRId64 ",%.6f,%.6f,%.6f,%.6f,%d,"
+            "%" PRId64 "\n",
+            d->month, d->cash, d->gross_portfolio, d->active_borrowers, d->women_share,
+            d->avg_loan_to_income, d->par30, d->par90, d->write_offs, d->recoveries,
+            d->loan_loss_reserve, d->risk_coverage, d->deposits, d->borrowings, d->equity,
+            d->total_assets, d->total_liabilities, d->financial_revenue, d->financial_expense,
+            d->provision_expense, d->operating_expense, d->portfolio_yield, d->opex_ratio,
+            d->cost_per_borrower, d->borrowers_per_officer, d->oss, d->fss, d->subsidy_dependence,
+            d->households_in_poverty, d->avg_household_income);
+}

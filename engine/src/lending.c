@@ -1,0 +1,761 @@
+/* Lending: applications and the credit policy, joint-liability groups, disbursement,
+ * repayment with will and capacity, arrears, provisioning, write-off and recovery. */
+#include "sim_internal.h"
+
+#include <math.h>
+#include <string.h>
+
+const char *ud_reject_reason_text(ud_reject_reason r) {
+    switch (r) {
+    case UD_REJECT_NONE:
+        return "";
+    case UD_REJECT_POLICY_WOMEN_ONLY:
+        return "the policy lends to women only";
+    case UD_REJECT_POLICY_PAST_ARREARS:
+        return "the last loan was repaid too late";
+    case UD_REJECT_POLICY_GROUPS_ONLY:
+        return "the policy lends through groups only";
+    case UD_REJECT_NO_GROUP:
+        return "too few applicants in the hamlet to form a group";
+    case UD_REJECT_SCREENED_OUT:
+        return "the loan officer judged the business too risky";
+    case UD_REJECT_BY_COMMAND:
+        return "rejected by the manager";
+    case UD_REJECT_NO_CASH:
+        return "the MFI had no cash left to lend";
+    case UD_REJECT_NO_CAPACITY:
+        return "no loan officer could take another client";
+    }
+    return "?";
+}
+
+/* ---- the loan pool ---- */
+
+int loan_alloc(ud_sim *sim) {
+    if (sim->loan_free == NO_INDEX) {
+        int old = sim->loan_capacity;
+        if (!sim_reserve(sim, (void **)&sim->loans, &sim->loan_capacity, old + 1,
+                         sizeof(loan_slot))) {
+            return NO_INDEX;
+        }
+        /* Chain the new slots so the lowest index is handed out first. */
+        for (int i = sim->loan_capacity - 1; i >= old; i--) {
+            sim->loans[i].in_use = 0;
+            sim->loans[i].next_free = sim->loan_free;
+            sim->loan_free = i;
+        }
+    }
+    int index = sim->loan_free;
+    loan_slot *slot = &sim->loans[index];
+    sim->loan_free = slot->next_free;
+    memset(slot, 0, sizeof *slot);
+    slot->in_use = 1;
+    slot->household = NO_INDEX;
+    slot->officer = NO_INDEX;
+    return index;
+}
+
+void loan_release(ud_sim *sim, int index) {
+    loan_slot *slot = &sim->loans[index];
+    slot->in_use = 0;
+    slot->next_free = sim->loan_free;
+    sim->loan_free = index;
+}
+
+/* ---- officers' effect on loans ---- */
+
+static const double training_factor[4] = {0.45, 0.65, 0.85, 1.0};
+
+static double officer_capacity(const ud_officer *o) {
+    return 100.0 + 20.0 * o->training;
+}
+
+double officer_quality(const ud_sim *sim, int officer) {
+    if (officer < 0 || officer >= sim->officer_count || !sim->officers[officer].employed) {
+        return 0.2; /* an orphaned loan: nobody follows it up */
+    }
+    const ud_officer *o = &sim->officers[officer];
+    double load = sim->officer_load[officer];
+    double cap = officer_capacity(o);
+    double overload = load > cap ? cap / load : 1.0;
+    return training_factor[o->training] * overload;
+}
+
+ud_money lending_capacity(const ud_sim *sim) {
+    const ud_balance_sheet bs = ud_books_balance_sheet(&sim->books);
+    ud_money reserve =
+        sim->setup.mfi.institution == UD_INST_NGO ? bs.client_savings : bs.client_savings / 10;
+    ud_money payroll = sim->setup.mfi.costs.office_per_month;
+    for (int i = 0; i < sim->officer_count; i++) {
+        if (sim->officers[i].employed) {
+            payroll += sim->officers[i].salary;
+        }
+    }
+    ud_money free_cash = bs.cash - reserve - payroll;
+    return free_cash > 0 ? free_cash : 0;
+}
+
+ud_money household_collateral_savings(const household *h) {
+    return h->compulsory;
+}
+
+/* ---- disbursement ---- */
+
+static bool household_has_active_loan(const ud_sim *sim, const household *h) {
+    return h->loan != NO_INDEX && sim->loans[h->loan].account.status == UD_LOAN_ACTIVE;
+}
+
+static void reject(ud_sim *sim, ud_application *app, ud_reject_reason reason) {
+    app->decision = UD_APP_REJECTED;
+    app->reason = reason;
+    household *h = &sim->households[app->household];
+    h->next_apply_month = (int16_t)(sim->month + 4);
+    sim_event(sim, UD_EV_APPLICATION_REJECTED, app->household, (int)reason, app->amount);
+}
+
+static void invest_loan(ud_sim *sim, household *h, ud_money cash_received) {
+    ud_rng *rng = &sim->rng[STREAM_DEMAND];
+    /* Most of a loan goes into the business; some is diverted to consumption, more so
+     * without business skills, and a woman's loan is sometimes captured by others. */
+    double invested = h->literate || h->trained ? 0.85 : 0.70;
+    if (h->woman && ud_rng_chance(rng, 0.12)) {
+        invested = 0.30;
+    }
+    ud_money to_business = (ud_money)((double)cash_received * invested);
+    h->capital += to_business;
+    sim_pay_outside(sim, h, to_business);
+    ud_money consumed = (cash_received - to_business) / 2;
+    sim_pay_outside(sim, h, consumed);
+}
+
+static void disburse(ud_sim *sim, ud_application *app, int officer) {
+    household *h = &sim->households[app->household];
+    const ud_product *p = &sim->products[app->product];
+    ud_loan_terms terms = p->terms;
+    terms.principal = app->amount;
+    int index = loan_alloc(sim);
+    if (index == NO_INDEX) {
+        reject(sim, app, UD_REJECT_NO_CASH);
+        return;
+    }
+    loan_slot *slot = &sim->loans[index];
+    ud_money cash_before = sim_cash(sim);
+    if (ud_loan_disburse(&slot->account, &sim->books, &terms, sim_today(sim)) != UD_TERMS_OK) {
+        loan_release(sim, index);
+        reject(sim, app, UD_REJECT_BY_COMMAND);
+        return;
+    }
+    ud_money received = cash_before - sim_cash(sim); /* principal less the fee */
+    h->cash += received;
+    slot->household = app->household;
+    slot->officer = officer;
+    slot->product = app->product;
+    /* A previous written-off loan's slot is let go: this is a fresh start. */
+    if (h->loan != NO_INDEX) {
+        loan_release(sim, h->loan);
+    }
+    h->loan = index;
+    h->missed = 0;
+    h->group = app->group;
+    ud_money compulsory = ud_money_apply_rate(app->amount, p->compulsory_savings);
+    if (compulsory > h->cash) {
+        compulsory = h->cash;
+    }
+    if (compulsory > 0) {
+        ud_books_transfer(&sim->books, "compulsory savings withheld", UD_ACC_CASH,
+                          UD_ACC_CLIENT_SAVINGS, compulsory);
+        h->cash -= compulsory;
+        h->compulsory += compulsory;
+        received -= compulsory;
+    }
+    invest_loan(sim, h, received);
+    sim->officer_load[officer] += p->group_liability ? 0.4 : 1.0;
+    sim->officers[officer].caseload++;
+    if (app->group != NO_INDEX) {
+        sim->groups[app->group].active++;
+    }
+    sim_event(sim, UD_EV_LOAN_DISBURSED, app->household, app->product, app->amount);
+}
+
+void lending_disburse_queue(ud_sim *sim) {
+    ud_money short_of = 0;
+    for (int i = 0; i < sim->app_count; i++) {
+        ud_application *app = &sim->apps[i];
+        household *h = &sim->households[app->household];
+        if (app->decision == UD_APP_PENDING) {
+            reject(sim, app, UD_REJECT_BY_COMMAND); /* never decided: it lapses */
+            continue;
+        }
+        if (app->decision != UD_APP_APPROVED || household_has_active_loan(sim, h) ||
+            !sim->products[app->product].open) {
+            continue;
+        }
+        if (app->amount > lending_capacity(sim)) {
+            short_of += app->amount;
+            reject(sim, app, UD_REJECT_NO_CASH);
+            continue;
+        }
+        int officer = staff_pick_officer(sim);
+        if (officer == NO_INDEX) {
+            reject(sim, app, UD_REJECT_NO_CAPACITY);
+            continue;
+        }
+        disburse(sim, app, officer);
+    }
+    if (short_of > 0) {
+        sim_event(sim, UD_EV_CASH_SHORT, 0, 0, short_of);
+    }
+    sim->app_count = 0;
+}
+
+/* ---- applications ---- */
+
+typedef struct product_appeal {
+    double apr;    /* percent */
+    double appeal; /* 0..1.5 */
+} product_appeal;
+
+/* How well a product's repayment rhythm fits a business's cash flow. */
+static double cash_flow_fit(const ud_product *p, int business) {
+    ud_frequency f = p->terms.frequency;
+    switch (business) {
+    case UD_BIZ_TRADE:
+    case UD_BIZ_SERVICES:
+        return f == UD_FREQ_MONTHLY ? 0.9 : 1.0;
+    case UD_BIZ_FARMING:
+        return p->terms.grace > 0 ? 1.0 : (f == UD_FREQ_MONTHLY ? 0.7 : 0.5);
+    default:
+        return f == UD_FREQ_WEEKLY ? 0.8 : 1.0;
+    }
+}
+
+static int choose_product(const ud_sim *sim, const household *h, const product_appeal *appeal) {
+    int best = NO_INDEX;
+    double best_score = 0;
+    for (int p = 0; p < sim->product_count; p++) {
+        const ud_product *prod = &sim->products[p];
+        if (!prod->open || appeal[p].appeal <= 0) {
+            continue;
+        }
+        double score = appeal[p].appeal * cash_flow_fit(prod, h->business);
+        if (prod->group_liability) {
+            score *= h->woman ? 1.1 : 0.85; /* women more often choose groups */
+        }
+        if (score > best_score) {
+            best_score = score;
+            best = p;
+        }
+    }
+    return best;
+}
+
+static ud_money clamp_money(ud_money v, ud_money lo, ud_money hi) {
+    return v < lo ? lo : (v > hi ? hi : v);
+}
+
+static ud_money policy_cap(const ud_sim *sim, const household *h) {
+    const ud_credit_policy *pol = &sim->policy;
+    ud_money cap = INT64_MAX;
+    if (h->loans_repaid == 0 && pol->first_loan_cap > 0) {
+        cap = pol->first_loan_cap;
+    } else if (h->loans_repaid > 0 && h->last_loan > 0) {
+        cap = h->last_loan + ud_money_apply_rate(h->last_loan, pol->repeat_step_up);
+    }
+    if (pol->loan_to_income_cap > 0) {
+        ud_money lti = ud_money_apply_rate(h->income_smooth * 12, pol->loan_to_income_cap);
+        cap = lti < cap ? lti : cap;
+    }
+    return cap;
+}
+
+static bool looks_risky(const household *h) {
+    return h->honesty < 160 || h->vulnerability > 210;
+}
+
+static void decide(ud_sim *sim, ud_application *app, household *h) {
+    const ud_credit_policy *pol = &sim->policy;
+    const ud_product *p = &sim->products[app->product];
+    if (app->directed) {
+        app->decision = UD_APP_APPROVED; /* the patron's list bypasses the policy */
+        return;
+    }
+    if (pol->women_only && !h->woman) {
+        app->decision = UD_APP_REJECTED;
+        app->reason = UD_REJECT_POLICY_WOMEN_ONLY;
+        return;
+    }
+    if (pol->groups_only && !p->group_liability) {
+        app->decision = UD_APP_REJECTED;
+        app->reason = UD_REJECT_POLICY_GROUPS_ONLY;
+        return;
+    }
+    if (h->defaults > 0 || h->last_arrears_days > pol->max_past_arrears_days) {
+        app->decision = UD_APP_REJECTED;
+        app->reason = UD_REJECT_POLICY_PAST_ARREARS;
+        return;
+    }
+    app->amount = clamp_money(app->requested, p->min_amount, policy_cap(sim, h));
+    if (app->amount < p->min_amount) {
+        app->amount = p->min_amount;
+    }
+    /* Screening: a trained, unhurried officer spots the risky applicant. */
+    int officer = staff_pick_officer(sim);
+    double q = officer == NO_INDEX ? 0.3 : officer_quality(sim, officer);
+    if (looks_risky(h) && ud_rng_chance(&sim->rng[STREAM_DEMAND], 0.75 * q)) {
+        app->decision = UD_APP_REJECTED;
+        app->reason = UD_REJECT_SCREENED_OUT;
+        return;
+    }
+    app->decision = pol->manual_review ? UD_APP_PENDING : UD_APP_APPROVED;
+}
+
+static int new_group(ud_sim *sim, int hamlet) {
+    if (!sim_reserve(sim, (void **)&sim->groups, &sim->group_capacity, sim->group_count + 1,
+                     sizeof(group))) {
+        return NO_INDEX;
+    }
+    group *g = &sim->groups[sim->group_count];
+    memset(g, 0, sizeof *g);
+    g->hamlet = hamlet;
+    return sim->group_count++;
+}
+
+/* Approved applicants for a group product form groups of one hamlet, up to group_max
+ * members; a remainder smaller than group_min cannot form a group and waits. */
+static void form_groups(ud_sim *sim, int first_app) {
+    for (int p = 0; p < sim->product_count; p++) {
+        const ud_product *prod = &sim->products[p];
+        if (!prod->group_liability) {
+            continue;
+        }
+        for (int hamlet = 0; hamlet < sim->setup.village.hamlets; hamlet++) {
+            int members[GROUP_MAX_MEMBERS];
+            int n = 0, total = 0;
+            for (int i = first_app; i < sim->app_count; i++) {
+                const ud_application *a = &sim->apps[i];
+                total += a->product == p && a->decision != UD_APP_REJECTED &&
+                         sim->households[a->household].hamlet == hamlet;
+            }
+            int left = total;
+            for (int i = first_app; i < sim->app_count && left > 0; i++) {
+                ud_application *a = &sim->apps[i];
+                if (a->product != p || a->decision == UD_APP_REJECTED ||
+                    sim->households[a->household].hamlet != hamlet) {
+                    continue;
+                }
+                if (left < prod->group_min && n == 0) {
+                    a->decision = UD_APP_REJECTED;
+                    a->reason = UD_REJECT_NO_GROUP;
+                    left--;
+                    continue;
+                }
+                members[n++] = i;
+                left--;
+                bool full = n == prod->group_max || n == GROUP_MAX_MEMBERS;
+                /* Close a group when full, or at the end, or when what remains could not
+                 * form a group of its own (then the remainder joins this one if it fits). */
+                if (full || left == 0 || (left < prod->group_min && n + left > prod->group_max)) {
+                    int g = new_group(sim, hamlet);
+                    for (int k = 0; k < n; k++) {
+                        ud_application *m = &sim->apps[members[k]];
+                        m->group = g;
+                        if (g != NO_INDEX) {
+                            sim->groups[g].member[sim->groups[g].members++] = m->household;
+                        }
+                    }
+                    n = 0;
+                }
+            }
+        }
+    }
+}
+
+void lending_take_applications(ud_sim *sim) {
+    product_appeal appeal[UD_MAX_PRODUCTS];
+    double ml_apr = sim->setup.village.moneylender_annual_rate * 100.0;
+    for (int p = 0; p < sim->product_count; p++) {
+        ud_loan_terms t = sim->products[p].terms;
+        t.principal = sim->products[p].max_amount > 0 ? sim->products[p].max_amount : 1000000;
+        double apr = NAN, eir;
+        ud_schedule_cost(&t, &apr, &eir);
+        appeal[p].apr = apr;
+        /* Cheaper than the moneylender is attractive; near its price, hardly at all. */
+        appeal[p].appeal = isnan(apr) ? 0 : 1.4 - apr / ml_apr;
+        if (appeal[p].appeal < 0.05) {
+            appeal[p].appeal = 0.05;
+        }
+    }
+    ud_rng *rng = &sim->rng[STREAM_DEMAND];
+    double pull = (0.4 + 0.8 * sim->reputation) * (1.0 - sim->competitor);
+    int first = sim->app_count;
+    for (int i = 0; i < sim->household_count; i++) {
+        household *h = &sim->households[i];
+        if (household_has_active_loan(sim, h) || sim->month < h->next_apply_month ||
+            h->defaults > 0) {
+            continue;
+        }
+        bool directed = sim->hamlets[h->hamlet].directed_until > sim->month;
+        double chance = h->loans_repaid > 0 ? 0.5 : 0.06;
+        if (directed) {
+            chance = 0.25;
+        }
+        if (!ud_rng_chance(rng, chance * pull)) {
+            continue;
+        }
+        int p = choose_product(sim, h, appeal);
+        if (p == NO_INDEX) {
+            continue;
+        }
+        if (!sim_reserve(sim, (void **)&sim->apps, &sim->app_capacity, sim->app_count + 1,
+                         sizeof(ud_application))) {
+            return;
+        }
+        ud_application *app = &sim->apps[sim->app_count++];
+        memset(app, 0, sizeof *app);
+        app->id = sim->next_app_id++;
+        app->household = i;
+        app->product = p;
+        app->month = sim->month + 1;
+        app->group = NO_INDEX;
+        app->directed = directed;
+        const ud_product *prod = &sim->products[p];
+        double months_of_income = 1.0 + 2.0 * ud_rng_unit(rng);
+        app->requested = clamp_money((ud_money)((double)h->income_smooth * months_of_income),
+                                     prod->min_amount, prod->max_amount);
+        app->amount = app->requested;
+        decide(sim, app, h);
+        h->next_apply_month = (int16_t)(sim->month + 2);
+    }
+    form_groups(sim, first);
+    for (int i = first; i < sim->app_count; i++) {
+        ud_application *a = &sim->apps[i];
+        if (a->decision == UD_APP_REJECTED) {
+            sim->households[a->household].next_apply_month = (int16_t)(sim->month + 4);
+            sim_event(sim, UD_EV_APPLICATION_REJECTED, a->household, (int)a->reason, a->amount);
+        }
+    }
+}
+
+/* ---- repayment ---- */
+
+static double repayment_will(const ud_sim *sim, const loan_slot *slot, const household *h,
+                             int32_t days_late) {
+    double will = h->honesty / 255.0;
+    if (h->group != NO_INDEX) {
+        will += sim->groups[h->group].collapsed ? -0.7 : 0.10;
+    }
+    double q = officer_quality(sim, slot->officer);
+    will += 0.25 * (q * (0.5 + sim->follow_up) - 0.6);
+    if (sim->policy.repeat_step_up > 0) {
+        will += 0.06 * (1.0 - sim->competitor); /* the promise of a bigger next loan */
+    }
+    will += 0.15 * (sim->reputation - 0.5);
+    if (sim->waiver_until > sim->month) {
+        will -= sim->waiver_strength;
+    }
+    if (days_late > 90) {
+        will -= 0.3; /* the habit of not paying sets in */
+    }
+    return will;
+}
+
+static void note_arrears(ud_sim *sim, loan_slot *slot, household *h, int32_t today) {
+    int32_t late = ud_loan_days_in_arrears(&slot->account, today);
+    if (late > slot->worst_arrears_days) {
+        slot->worst_arrears_days = (uint8_t)(late > 255 ? 255 : late);
+    }
+    if (late > 0 && !h->missed) {
+        h->missed = 1;
+        sim_event(sim, UD_EV_INSTALMENT_MISSED, slot->household, slot->product,
+                  ud_loan_amount_due(&slot->account));
+    } else if (late == 0) {
+        h->missed = 0;
+    }
+}
+
+static void pay_from_household(ud_sim *sim, loan_slot *slot, household *h, ud_money amount) {
+    if (amount <= 0) {
+        return;
+    }
+    ud_payment_split s = ud_loan_pay(&slot->account, &sim->books, amount);
+    h->cash -= s.total;
+}
+
+static void loan_repaid(ud_sim *sim, int index) {
+    loan_slot *slot = &sim->loans[index];
+    household *h = &sim->households[slot->household];
+    h->loans_repaid = (uint8_t)(h->loans_repaid < 255 ? h->loans_repaid + 1 : 255);
+    h->last_loan = slot->account.plan.principal;
+    h->last_arrears_days = slot->worst_arrears_days;
+    if (h->compulsory > 0) {
+        /* Compulsory savings become free savings once the loan is repaid. */
+        h->savings += h->compulsory;
+        h->compulsory = 0;
+    }
+    if (h->group != NO_INDEX) {
+        sim->groups[h->group].active--;
+    }
+    h->group = NO_INDEX;
+    h->loan = NO_INDEX;
+    h->missed = 0;
+    h->next_apply_month = (int16_t)(sim->month + 1);
+    if (slot->officer != NO_INDEX) {
+        sim->officers[slot->officer].caseload--;
+    }
+    sim_event(sim, UD_EV_LOAN_REPAID, slot->household, slot->product, h->last_loan);
+    loan_release(sim, index);
+}
+
+static bool in_working_group(const ud_sim *sim, const household *h) {
+    return h->group != NO_INDEX && !sim->groups[h->group].collapsed;
+}
+
+/* Peers cover members who fell short, as far as their cash above a month's needs allows;
+ * every month of covering strains the group, and a strained group can collapse. */
+static void cover_shortfalls(ud_sim *sim, int g, ud_money shortfall) {
+    group *grp = &sim->groups[g];
+    ud_money covered = 0;
+    for (int m = 0; m < grp->members; m++) {
+        household *debtor = &sim->households[grp->member[m]];
+        if (debtor->group != g || debtor->loan == NO_INDEX) {
+            continue;
+        }
+        loan_slot *slot = &sim->loans[debtor->loan];
+        ud_money owed =
+            slot->account.status == UD_LOAN_ACTIVE ? ud_loan_amount_due(&slot->account) : 0;
+        for (int k = 0; k < grp->members && owed > 0; k++) {
+            household *peer = &sim->households[grp->member[k]];
+            if (k == m || peer->group != g) {
+                continue;
+            }
+            ud_money spare = (peer->cash - household_need(sim, peer)) / 2;
+            if (spare <= 0) {
+                continue;
+            }
+            /* The peer's cash pays the debtor's instalment: money moves peer -> MFI. */
+            ud_payment_split s =
+                ud_loan_pay(&slot->account, &sim->books, spare < owed ? spare : owed);
+            peer->cash -= s.total;
+            owed -= s.total;
+            covered += s.total;
+        }
+    }
+    if (covered > 0) {
+        sim_event(sim, UD_EV_GROUP_COVERED, g, 0, covered);
+    }
+    grp->strain += covered >= shortfall ? 1.0f : 1.5f;
+    if (grp->strain > 4.0f && ud_rng_chance(&sim->rng[STREAM_GROUPS], 0.35)) {
+        grp->collapsed = 1;
+        sim_event(sim, UD_EV_GROUP_COLLAPSED, g, grp->members, shortfall - covered);
+    }
+}
+
+static void joint_liability(ud_sim *sim, int32_t today) {
+    for (int g = 0; g < sim->group_count; g++) {
+        group *grp = &sim->groups[g];
+        if (grp->collapsed || grp->active == 0) {
+            continue;
+        }
+        ud_money shortfall = 0;
+        for (int m = 0; m < grp->members; m++) {
+            const household *h = &sim->households[grp->member[m]];
+            if (h->group == g && household_has_active_loan(sim, h)) {
+                shortfall += ud_loan_amount_due(&sim->loans[h->loan].account);
+            }
+        }
+        if (shortfall > 0) {
+            cover_shortfalls(sim, g, shortfall);
+        } else {
+            grp->strain = grp->strain > 0.25f ? grp->strain - 0.25f : 0.0f;
+        }
+        for (int m = 0; m < grp->members; m++) {
+            household *h = &sim->households[grp->member[m]];
+            if (h->group == g && h->loan != NO_INDEX) {
+                note_arrears(sim, &sim->loans[h->loan], h, today);
+            }
+        }
+    }
+}
+
+void lending_collect(ud_sim *sim) {
+    int32_t today = sim_today(sim);
+    ud_rng *rng = &sim->rng[STREAM_REPAYMENT];
+    for (int i = 0; i < sim->loan_capacity; i++) {
+        loan_slot *slot = &sim->loans[i];
+        if (!slot->in_use || slot->account.status != UD_LOAN_ACTIVE) {
+            continue;
+        }
+        ud_loan_fall_due(&slot->account, today);
+        if (slot->household == NO_INDEX) {
+            continue; /* a ghost loan: nobody pays */
+        }
+        household *h = &sim->households[slot->household];
+        ud_money due = ud_loan_amount_due(&slot->account);
+        if (due > 0) {
+            int32_t late = ud_loan_days_in_arrears(&slot->account, today);
+            double will = repayment_will(sim, slot, h, late);
+            if (ud_rng_chance(rng, will)) {
+                /* A willing borrower cuts spending to pay, down to a third of needs. */
+                ud_money spare = h->cash - household_need(sim, h) / 3;
+                if (spare < due && will > 0.8 && h->savings > 0) {
+                    /* A committed borrower draws on savings to stay current. */
+                    ud_money take = due - (spare > 0 ? spare : 0);
+                    take = take < h->savings ? take : h->savings;
+                    ud_books_transfer(&sim->books, "savings withdrawal to repay",
+                                      UD_ACC_CLIENT_SAVINGS, UD_ACC_CASH, take);
+                    h->savings -= take;
+                    h->cash += take;
+                    spare += take;
+                }
+                pay_from_household(sim, slot, h, spare < due ? spare : due);
+            }
+        }
+        if (!in_working_group(sim, h)) {
+            note_arrears(sim, slot, h, today); /* group members: after their peers cover */
+        }
+    }
+    joint_liability(sim, today);
+    for (int i = 0; i < sim->loan_capacity; i++) {
+        loan_slot *slot = &sim->loans[i];
+        if (slot->in_use && slot->household != NO_INDEX && slot->account.status == UD_LOAN_CLOSED) {
+            loan_repaid(sim, i);
+        }
+    }
+}
+
+/* ---- provisioning, write-off, recovery ---- */
+
+static ud_rate provision_rate(const ud_provisioning *p, int32_t days, bool rescheduled) {
+    if (days <= 0) {
+        return rescheduled ? p->rate[0] : 0;
+    }
+    if (days <= 30) {
+        return p->rate[0];
+    }
+    if (days <= 60) {
+        return p->rate[1];
+    }
+    if (days <= 90) {
+        return p->rate[2];
+    }
+    return p->rate[3];
+}
+
+static void write_off_slot(ud_sim *sim, int index) {
+    loan_slot *slot = &sim->loans[index];
+    ud_money amount = ud_loan_write_off(&slot->account, &sim->books);
+    sim->month_write_offs += amount;
+    if (slot->officer != NO_INDEX) {
+        sim->officers[slot->officer].caseload--;
+    }
+    if (slot->household == NO_INDEX) {
+        sim_event(sim, UD_EV_LOAN_WRITTEN_OFF, NO_INDEX, slot->officer, amount);
+        loan_release(sim, index);
+        return;
+    }
+    household *h = &sim->households[slot->household];
+    /* Compulsory savings are the MFI's first recourse: they offset the loss. */
+    ud_money seized = h->compulsory < amount ? h->compulsory : amount;
+    if (seized > 0) {
+        ud_books_transfer(&sim->books, "compulsory savings set against a written-off loan",
+                          UD_ACC_CLIENT_SAVINGS, UD_ACC_RECOVERIES, seized);
+        slot->account.recovered += seized;
+        h->compulsory -= seized;
+        sim->month_recoveries += seized;
+    }
+    h->defaults = (uint8_t)(h->defaults < 255 ? h->defaults + 1 : 255);
+    h->last_arrears_days = 255;
+    if (h->group != NO_INDEX) {
+        sim->groups[h->group].active--;
+    }
+    h->group = NO_INDEX;
+    sim_event(sim, UD_EV_LOAN_WRITTEN_OFF, slot->household, slot->product, amount);
+}
+
+void lending_provision_and_write_off(ud_sim *sim) {
+    int32_t today = sim_today(sim);
+    const ud_provisioning *prov = &sim->setup.mfi.provisioning;
+    ud_money required = 0;
+    for (int i = 0; i < sim->loan_capacity; i++) {
+        loan_slot *slot = &sim->loans[i];
+        if (!slot->in_use || slot->account.status != UD_LOAN_ACTIVE) {
+            continue;
+        }
+        int32_t late = ud_loan_days_in_arrears(&slot->account, today);
+        if (late > prov->writeoff_days) {
+            write_off_slot(sim, i);
+            continue;
+        }
+        required += ud_money_apply_rate(slot->account.principal_outstanding,
+                                        provision_rate(prov, late, slot->account.rescheduled));
+    }
+    ud_money reserve = ud_books_normal_balance(&sim->books, UD_ACC_LOAN_LOSS_RESERVE);
+    if (required > reserve) {
+        ud_books_transfer(&sim->books, "provision for loans in arrears", UD_ACC_PROVISION_EXPENSE,
+                          UD_ACC_LOAN_LOSS_RESERVE, required - reserve);
+    } else if (required < reserve) {
+        ud_books_transfer(&sim->books, "release of provisions no longer needed",
+                          UD_ACC_LOAN_LOSS_RESERVE, UD_ACC_PROVISION_EXPENSE, reserve - required);
+    }
+}
+
+void lending_recoveries(ud_sim *sim) {
+    ud_rng *rng = &sim->rng[STREAM_REPAYMENT];
+    double chance = 0.06 * (0.3 + sim->follow_up) * (0.5 + sim->reputation);
+    for (int i = 0; i < sim->loan_capacity; i++) {
+        loan_slot *slot = &sim->loans[i];
+        if (!slot->in_use || slot->account.status != UD_LOAN_WRITTEN_OFF ||
+            slot->household == NO_INDEX) {
+            continue;
+        }
+        household *h = &sim->households[slot->household];
+        ud_money spare = h->cash - household_need(sim, h);
+        if (spare <= 0 || !ud_rng_chance(rng, chance)) {
+            continue;
+        }
+        ud_money want = slot->account.written_off / 5;
+        ud_money booked = ud_loan_recover(&slot->account, &sim->books, spare < want ? spare : want);
+        h->cash -= booked;
+        sim->month_recoveries += booked;
+        if (booked > 0) {
+            sim_event(sim, UD_EV_RECOVERY, slot->household, 0, booked);
+        }
+    }
+}
+
+bool lending_write_off_household(ud_sim *sim, int hh, char *err, size_t err_size) {
+    if (hh < 0 || hh >= sim->household_count) {
+        snprintf(err, err_size, "household: no household %d (0..%d)", hh, sim->household_count - 1);
+        return false;
+    }
+    household *h = &sim->households[hh];
+    if (!household_has_active_loan(sim, h)) {
+        snprintf(err, err_size, "household: household %d has no active loan", hh);
+        return false;
+    }
+    write_off_slot(sim, h->loan);
+    return true;
+}
+
+bool lending_reschedule_household(ud_sim *sim, int hh, int installments, char *err,
+                                  size_t err_size) {
+    if (hh < 0 || hh >= sim->household_count) {
+        snprintf(err, err_size, "household: no household %d (0..%d)", hh, sim->household_count - 1);
+        return false;
+    }
+    household *h = &sim->households[hh];
+    if (!household_has_active_loan(sim, h)) {
+        snprintf(err, err_size, "household: household %d has no active loan", hh);
+        return false;
+    }
+    loan_slot *slot = &sim->loans[h->loan];
+    ud_loan_terms t = sim->products[slot->product].terms;
+    t.installments = installments;
+    t.grace = 0;
+    ud_terms_error e = ud_loan_reschedule(&slot->account, &t, sim->month * DAYS_PER_MONTH);
+    if (e != UD_TERMS_OK) {
+        snprintf(err, err_size, "installments: %s", ud_terms_error_text(e));
+        return false;
+    }
+    return true;
+}

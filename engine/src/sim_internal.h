@@ -1,0 +1,204 @@
+/* The layout of a simulation, shared by the engine's own modules (never by callers). */
+#ifndef UD_SIM_INTERNAL_H
+#define UD_SIM_INTERNAL_H
+
+#include "ud/command.h"
+#include "ud/rng.h"
+#include "ud/sim.h"
+
+#define DAYS_PER_MONTH 30
+#define NO_INDEX (-1)
+
+/* One generator per subsystem, so that a change in one never reshuffles another. */
+enum {
+    STREAM_VILLAGE = 1,
+    STREAM_INCOME,
+    STREAM_DEMAND,
+    STREAM_REPAYMENT,
+    STREAM_GROUPS,
+    STREAM_STAFF,
+    STREAM_SAVINGS,
+    STREAM_COUNT
+};
+
+typedef struct household {
+    ud_money cash;       /* money in hand (never negative) */
+    ud_money capital;    /* business assets (goods, not money) */
+    ud_money savings;    /* voluntary savings held by the MFI */
+    ud_money compulsory; /* compulsory savings held by the MFI */
+    ud_money moneylender_debt;
+    ud_money wage;          /* monthly income outside the business */
+    ud_money income_last;   /* last month's total income */
+    ud_money income_smooth; /* its twelve-month moving average */
+    ud_money last_loan;     /* size of the last MFI loan (for step-ups) */
+    int32_t loan;           /* index in the loan pool, or NO_INDEX */
+    int32_t group;          /* NO_INDEX if none */
+    uint16_t productivity;  /* business return multiplier, 1/1024 units */
+    uint8_t hamlet, members, business;
+    uint8_t woman, literate, trained;
+    uint8_t honesty;       /* 0..255: base willingness to repay */
+    uint8_t vulnerability; /* 0..255: how hard shocks hit */
+    uint8_t loans_repaid, defaults;
+    uint8_t last_arrears_days; /* worst lateness on the last loan, capped at 255 */
+    uint8_t missed;            /* in arrears on the current loan (for the missed event) */
+    int16_t next_apply_month;  /* no new application before this month */
+} household;
+
+typedef struct loan_slot {
+    ud_loan account;
+    int32_t household; /* NO_INDEX for a ghost loan */
+    int32_t officer;
+    int32_t product;
+    int32_t next_free; /* free list link when unused */
+    uint8_t in_use;
+    uint8_t worst_arrears_days; /* capped at 255 */
+} loan_slot;
+
+#define GROUP_MAX_MEMBERS 10
+
+typedef struct group {
+    int32_t hamlet;
+    int32_t members;
+    int32_t member[GROUP_MAX_MEMBERS]; /* household indices */
+    int32_t active;                    /* members with a loan outstanding */
+    float strain;                      /* grows each time peers must cover, decays otherwise */
+    uint8_t collapsed;
+} group;
+
+typedef struct hamlet_state {
+    double infrastructure; /* business return multiplier from grants (1.0 = none) */
+    double training;       /* extra return for trained clients */
+    int directed_until;    /* directed lending is in force until this month */
+} hamlet_state;
+
+typedef struct shock_state {
+    ud_shock shock;
+    uint8_t announced, ended;
+} shock_state;
+
+struct ud_sim {
+    ud_allocator alloc;
+    ud_setup setup;
+    int month; /* months completed */
+    bool insolvent;
+    ud_rng rng[STREAM_COUNT];
+    ud_books books;
+
+    int household_count;
+    household *households;
+    hamlet_state hamlets[UD_MAX_HAMLETS];
+
+    loan_slot *loans;
+    int loan_capacity, loan_free;
+
+    group *groups;
+    int group_count, group_capacity;
+
+    ud_product products[UD_MAX_PRODUCTS];
+    int product_count;
+    ud_credit_policy policy;
+    ud_rate savings_rate;
+    double follow_up;
+    double reputation; /* 0..1: the MFI's name for serving well and enforcing fairly */
+
+    ud_officer officers[UD_MAX_OFFICERS];
+    double officer_load[UD_MAX_OFFICERS]; /* individual loans + 0.4 x group loans */
+    int officer_count;
+    bool audit_ordered;
+
+    ud_borrowing borrowings[UD_MAX_BORROWINGS];
+    int borrowing_count;
+
+    shock_state shocks[UD_MAX_SHOCKS];
+    int shock_count;
+    ud_offer offers[UD_MAX_OFFERS];
+    int offer_count;
+    int waiver_until;
+    double waiver_strength;
+
+    ud_application *apps;
+    int app_count, app_capacity, next_app_id;
+
+    ud_event *events;
+    int event_count, event_capacity;
+
+    ud_logged_command *log;
+    int log_count, log_capacity;
+
+    ud_month_record *records;  /* [0] opening, [m] month m */
+    ud_indicators *indicators; /* [m-1] month m */
+    int history_capacity;
+
+    /* flows of the month in progress */
+    ud_money month_write_offs, month_recoveries, month_grants, month_in_kind;
+    ud_money month_concessional_interest;
+    /* money that left the village and MFI for the outside world (or came in: negative) */
+    ud_money outside;
+    ud_money opening_money;
+    double par30_last;
+    bool obligation_missed; /* the MFI could not pay something it owed this month */
+    double competitor;      /* 0..1: a rival's pull on clients this month */
+};
+
+/* ---- helpers shared by the modules ---- */
+void *sim_alloc(ud_sim *sim, size_t size);
+void sim_free(ud_sim *sim, void *ptr);
+/* Grows *array (elements of elem_size) to hold at least need; false on out of memory. */
+bool sim_reserve(ud_sim *sim, void **array, int *capacity, int need, size_t elem_size);
+void sim_event(ud_sim *sim, ud_event_type type, int subject, int object, ud_money amount);
+int32_t sim_today(const ud_sim *sim); /* the last day of the month in progress */
+
+/* Money moving between holders; every unit lands somewhere. */
+void sim_pay_outside(ud_sim *sim, household *h, ud_money amount);     /* household spends */
+void sim_receive_outside(ud_sim *sim, household *h, ud_money amount); /* household earns */
+/* The MFI pays the outside world / receives from it, posting against `account`. */
+void sim_mfi_pays(ud_sim *sim, const char *memo, ud_account debit, ud_money amount);
+void sim_mfi_receives(ud_sim *sim, const char *memo, ud_account credit, ud_money amount);
+ud_money sim_cash(const ud_sim *sim);
+
+/* village.c */
+bool village_generate(ud_sim *sim);
+void village_incomes(ud_sim *sim);
+void village_spending_and_savings(ud_sim *sim);
+ud_money household_need(const ud_sim *sim, const household *h);
+bool household_poor(const ud_sim *sim, const household *h);
+double shock_income_factor(const ud_sim *sim, int hh_index, const household *h);
+
+/* lending.c */
+void lending_disburse_queue(ud_sim *sim);
+void lending_take_applications(ud_sim *sim);
+void lending_collect(ud_sim *sim);
+void lending_provision_and_write_off(ud_sim *sim);
+void lending_recoveries(ud_sim *sim);
+ud_money lending_capacity(const ud_sim *sim); /* cash the MFI may lend now */
+double officer_quality(const ud_sim *sim, int officer);
+int loan_alloc(ud_sim *sim);
+void loan_release(ud_sim *sim, int index);
+bool lending_write_off_household(ud_sim *sim, int hh, char *err, size_t err_size);
+bool lending_reschedule_household(ud_sim *sim, int hh, int installments, char *err,
+                                  size_t err_size);
+ud_money household_collateral_savings(const household *h);
+
+/* staff.c */
+void staff_fraud(ud_sim *sim);
+void staff_run_audit(ud_sim *sim);
+void staff_update_caseloads(ud_sim *sim);
+int staff_employed(const ud_sim *sim);
+int staff_pick_officer(const ud_sim *sim);
+/* Hands an officer's loans to the others (after a dismissal). */
+void staff_reassign(ud_sim *sim, int officer);
+
+/* funding.c */
+void funding_month(ud_sim *sim);
+void funding_costs(ud_sim *sim);
+void funding_savings_interest(ud_sim *sim);
+void funding_treasury(ud_sim *sim);
+bool funding_accept_offer(ud_sim *sim, int index, char *err, size_t err_size);
+ud_money funding_concessional_debt(const ud_sim *sim);
+ud_rate funding_rate_cap(const ud_sim *sim);
+
+/* indicators (sim side) */
+/* Closes the month's books and fills the indicators of `month` (0: the opening position). */
+void sim_record_month(ud_sim *sim, int month, ud_indicators *out);
+
+#endif

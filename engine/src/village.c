@@ -1,0 +1,268 @@
+/* The village: household generation, monthly incomes with seasons and shocks, and spending,
+ * savings and the moneylender. */
+#include "sim_internal.h"
+
+#include <math.h>
+#include <string.h>
+
+/* Monthly return on business capital by business type, and how far a month's income moves
+ * with the season (index: month of the year, 0 = January). Farmers harvest in March and
+ * September; livestock sells before festivals. The factors of each row average 1. */
+static const double business_return[UD_BIZ_COUNT] = {0.120, 0.080, 0.060, 0.090, 0.100};
+static const double season[UD_BIZ_COUNT][12] = {
+    [UD_BIZ_TRADE] = {1.0, 0.95, 1.0, 1.05, 1.0, 0.95, 1.0, 1.0, 1.05, 1.0, 0.95, 1.05},
+    [UD_BIZ_FARMING] = {0.3, 0.3, 4.5, 0.3, 0.3, 0.3, 0.3, 0.3, 4.5, 0.3, 0.3, 0.3},
+    [UD_BIZ_LIVESTOCK] = {0.8, 0.8, 1.0, 1.0, 0.8, 1.6, 0.8, 0.8, 1.0, 1.0, 0.8, 1.6},
+    [UD_BIZ_CRAFTS] = {0.9, 0.9, 1.0, 1.0, 1.0, 1.1, 1.1, 1.0, 1.0, 1.0, 0.9, 1.1},
+    [UD_BIZ_SERVICES] = {1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0},
+};
+
+static const char *const business_names[UD_BIZ_COUNT] = {"trade", "farming", "livestock", "crafts",
+                                                         "services"};
+
+const char *ud_business_name(ud_business b) {
+    return (unsigned)b < UD_BIZ_COUNT ? business_names[b] : "?";
+}
+
+#define WAGE_SHARE 0.35 /* share of a household's income earned outside its business */
+
+static double normal(ud_rng *rng) {
+    /* Box-Muller; one of the pair is enough here */
+    double u1 = ud_rng_unit(rng), u2 = ud_rng_unit(rng);
+    if (u1 < 1e-12) {
+        u1 = 1e-12;
+    }
+    return sqrt(-2.0 * log(u1)) * cos(6.283185307179586 * u2);
+}
+
+static int pick_weighted(ud_rng *rng, const double *weights, int count) {
+    double total = 0;
+    for (int i = 0; i < count; i++) {
+        total += weights[i];
+    }
+    double x = ud_rng_unit(rng) * total;
+    for (int i = 0; i < count; i++) {
+        if (x < weights[i]) {
+            return i;
+        }
+        x -= weights[i];
+    }
+    return count - 1;
+}
+
+static uint8_t unit_to_byte(double v) {
+    return (uint8_t)(v <= 0 ? 0 : (v >= 1 ? 255 : v * 255.0));
+}
+
+bool village_generate(ud_sim *sim) {
+    const ud_village_setup *v = &sim->setup.village;
+    sim->households = sim_alloc(sim, (size_t)v->households * sizeof(household));
+    if (sim->households == NULL) {
+        return false;
+    }
+    sim->household_count = v->households;
+    ud_rng *rng = &sim->rng[STREAM_VILLAGE];
+    for (int i = 0; i < v->households; i++) {
+        household *h = &sim->households[i];
+        h->loan = NO_INDEX;
+        h->group = NO_INDEX;
+        h->hamlet = (uint8_t)ud_rng_below(rng, (uint32_t)v->hamlets);
+        h->members = (uint8_t)(2 + ud_rng_below(rng, 5));
+        h->business = (uint8_t)pick_weighted(rng, v->business_mix, UD_BIZ_COUNT);
+        h->woman = (uint8_t)ud_rng_chance(rng, v->women_share);
+        h->literate = (uint8_t)ud_rng_chance(rng, v->literacy);
+        double income = (double)v->median_monthly_income * exp(v->income_spread * normal(rng));
+        h->wage = (ud_money)(income * WAGE_SHARE);
+        h->capital = (ud_money)(income * (1.0 - WAGE_SHARE) / business_return[h->business]);
+        h->productivity =
+            (uint16_t)(1024 * (0.8 + 0.4 * ud_rng_unit(rng)) * (h->literate ? 1.1 : 0.95));
+        /* Willingness to repay: most households are reliable; women slightly more so, as
+         * the workshop's field reports found. */
+        double honesty = 0.86 + 0.14 * ud_rng_unit(rng) - (ud_rng_chance(rng, 0.10) ? 0.35 : 0.0);
+        if (h->woman) {
+            honesty += 0.05;
+        }
+        h->honesty = unit_to_byte(honesty);
+        h->vulnerability = unit_to_byte(v->vulnerability * (0.5 + ud_rng_unit(rng)));
+        ud_money cash = (ud_money)(income * 0.5);
+        h->income_last = (ud_money)income;
+        h->income_smooth = (ud_money)income;
+        sim_receive_outside(sim, h, cash);
+    }
+    return true;
+}
+
+ud_money household_need(const ud_sim *sim, const household *h) {
+    double need = (double)sim->setup.village.poverty_line_per_person_day * 30.0 * 0.9 * h->members;
+    int month = sim->month + 1;
+    for (int s = 0; s < sim->shock_count; s++) {
+        const ud_shock *k = &sim->shocks[s].shock;
+        if (month < k->start_month || month >= k->start_month + k->months) {
+            continue;
+        }
+        if (k->kind == UD_SHOCK_PRICES) {
+            need *= 1.0 + k->severity;
+        } else if ((k->kind == UD_SHOCK_SPENDING || k->kind == UD_SHOCK_HEALTH) &&
+                   (k->hamlet_mask == 0 || (k->hamlet_mask >> h->hamlet) & 1u) &&
+                   ud_hash_unit((uint64_t)s + 1000, (uint64_t)(h - sim->households)) < k->share) {
+            need *= 1.0 + k->severity * 0.5;
+        }
+    }
+    return (ud_money)need;
+}
+
+bool household_poor(const ud_sim *sim, const household *h) {
+    return h->income_smooth < sim->setup.village.poverty_line_per_person_day * 30 * h->members;
+}
+
+double shock_income_factor(const ud_sim *sim, int index, const household *h) {
+    double factor = 1.0;
+    int month = sim->month + 1;
+    for (int s = 0; s < sim->shock_count; s++) {
+        const ud_shock *k = &sim->shocks[s].shock;
+        if (month < k->start_month || month >= k->start_month + k->months ||
+            (k->kind != UD_SHOCK_INCOME && k->kind != UD_SHOCK_HEALTH)) {
+            continue;
+        }
+        if (k->hamlet_mask != 0 && !((k->hamlet_mask >> h->hamlet) & 1u)) {
+            continue;
+        }
+        if (k->business_mask != 0 && !((k->business_mask >> h->business) & 1u)) {
+            continue;
+        }
+        /* Which households are hit is a fixed draw per shock, not a new one every month. */
+        if (ud_hash_unit((uint64_t)s, (uint64_t)index) >= k->share) {
+            continue;
+        }
+        double hit = k->severity * (0.5 + h->vulnerability / 255.0);
+        factor *= hit >= 1.0 ? 0.0 : 1.0 - hit;
+    }
+    return factor;
+}
+
+static void announce_shocks(ud_sim *sim) {
+    int month = sim->month + 1;
+    sim->competitor = 0;
+    for (int s = 0; s < sim->shock_count; s++) {
+        shock_state *st = &sim->shocks[s];
+        const ud_shock *k = &st->shock;
+        if (k->kind == UD_SHOCK_COMPETITOR && month >= k->start_month &&
+            month < k->start_month + k->months && k->severity > sim->competitor) {
+            sim->competitor = k->severity;
+        }
+        if (!st->announced && month >= st->shock.start_month) {
+            st->announced = 1;
+            sim_event(sim, UD_EV_SHOCK_STARTED, s, (int)st->shock.kind, 0);
+        }
+        if (!st->ended && month >= st->shock.start_month + st->shock.months) {
+            st->ended = 1;
+            sim_event(sim, UD_EV_SHOCK_ENDED, s, (int)st->shock.kind, 0);
+        }
+    }
+}
+
+void village_incomes(ud_sim *sim) {
+    announce_shocks(sim);
+    bool any_shock = false;
+    int month = sim->month + 1;
+    for (int s = 0; s < sim->shock_count; s++) {
+        const ud_shock *k = &sim->shocks[s].shock;
+        any_shock |= month >= k->start_month && month < k->start_month + k->months;
+    }
+    int moy = sim->month % 12;
+    ud_rng *rng = &sim->rng[STREAM_INCOME];
+    for (int i = 0; i < sim->household_count; i++) {
+        household *h = &sim->households[i];
+        const hamlet_state *ham = &sim->hamlets[h->hamlet];
+        double r = business_return[h->business] * h->productivity / 1024.0;
+        /* Diminishing returns: capital beyond twenty months of wages earns a third. */
+        double k = (double)h->capital, cap = 20.0 * (double)h->wage;
+        double earning = k <= cap ? k : cap + (k - cap) / 3.0;
+        double business = earning * r * season[h->business][moy] * ham->infrastructure *
+                          (1.0 + (h->trained ? ham->training + 0.10 : 0.0));
+        if (any_shock) {
+            business *= shock_income_factor(sim, i, h);
+        }
+        double noise = 0.8 + 0.4 * ud_rng_unit(rng);
+        ud_money income = h->wage + (ud_money)(business * noise);
+        h->income_last = income;
+        /* A twelve-month moving average: what the household "earns", season aside. */
+        h->income_smooth += (income - h->income_smooth) / 12;
+        sim_receive_outside(sim, h, income);
+        /* Business assets wear out: 1% a month. */
+        h->capital -= h->capital / 100;
+    }
+}
+
+/* The MFI pays a savings withdrawal in cash. Returns what was paid. */
+static ud_money withdraw(ud_sim *sim, household *h, ud_money want) {
+    ud_money amount = want < h->savings ? want : h->savings;
+    ud_money cash = sim_cash(sim);
+    if (amount > cash) {
+        amount = cash > 0 ? cash : 0;
+    }
+    if (amount > 0) {
+        ud_books_transfer(&sim->books, "savings withdrawal", UD_ACC_CLIENT_SAVINGS, UD_ACC_CASH,
+                          amount);
+        h->savings -= amount;
+        h->cash += amount;
+    }
+    return amount;
+}
+
+static void deposit(ud_sim *sim, household *h, ud_money amount) {
+    if (amount > 0 && amount <= h->cash) {
+        ud_books_transfer(&sim->books, "savings deposit", UD_ACC_CASH, UD_ACC_CLIENT_SAVINGS,
+                          amount);
+        h->cash -= amount;
+        h->savings += amount;
+    }
+}
+
+void village_spending_and_savings(ud_sim *sim) {
+    bool deposits_allowed = sim->setup.mfi.institution != UD_INST_NGO;
+    double monthly_ml = sim->setup.village.moneylender_annual_rate / 12.0;
+    double savings_pull = 0.05 + 1.5 * ud_rate_to_percent(sim->savings_rate) / 100.0;
+    ud_rng *rng = &sim->rng[STREAM_SAVINGS];
+    for (int i = 0; i < sim->household_count; i++) {
+        household *h = &sim->households[i];
+        ud_money need = household_need(sim, h);
+        /* The moneylender's interest is added to the debt; a share of income repays it. */
+        if (h->moneylender_debt > 0) {
+            h->moneylender_debt += (ud_money)((double)h->moneylender_debt * monthly_ml);
+            ud_money pay = h->cash / 4 < h->moneylender_debt ? h->cash / 4 : h->moneylender_debt;
+            sim_pay_outside(sim, h, pay);
+            h->moneylender_debt -= pay;
+        }
+        if (h->cash < need && h->savings > 0) {
+            withdraw(sim, h, need - h->cash);
+        } else if (h->savings > 6 * need) {
+            /* Savings beyond half a year of needs go on a roof, a wedding, school fees. */
+            ud_money spend = withdraw(sim, h, (h->savings - 6 * need) / 5);
+            sim_pay_outside(sim, h, spend);
+        }
+        if (h->cash < need && h->capital > 0) {
+            /* Sell some business assets to eat: income falls later. */
+            ud_money sold = (need - h->cash) < h->capital / 10 ? (need - h->cash) : h->capital / 10;
+            h->capital -= sold;
+            sim_receive_outside(sim, h, sold);
+        }
+        if (h->cash < need && h->vulnerability > 128 && ud_rng_chance(rng, 0.3)) {
+            ud_money borrowed = need - h->cash;
+            h->moneylender_debt += borrowed;
+            sim_receive_outside(sim, h, borrowed);
+        }
+        ud_money spend = h->cash < need ? h->cash : need;
+        sim_pay_outside(sim, h, spend);
+        /* What is left above a month's needs: save some, reinvest some, spend some. */
+        ud_money surplus = h->cash - need;
+        if (surplus > 0) {
+            if (deposits_allowed) {
+                deposit(sim, h, (ud_money)((double)surplus * savings_pull));
+            }
+            ud_money invest = surplus / 5;
+            h->capital += invest;
+            sim_pay_outside(sim, h, invest + surplus / 3);
+        }
+    }
+}

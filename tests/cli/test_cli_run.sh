@@ -1,0 +1,42 @@
+#!/bin/sh
+# `unitdesa run` and `unitdesa bench`: CSV shape, balance on every row, determinism, errors.
+. "$(dirname "$0")/cli_lib.sh"
+UD="$1"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp" "$out" "$err"' EXIT
+
+header="month,cash,gross_portfolio,active_borrowers,women_share,avg_loan_to_income,par30,par90,write_offs,recoveries,loan_loss_reserve,risk_coverage,deposits,borrowings,equity,total_assets,total_liabilities,financial_revenue,financial_expense,provision_expense,operating_expense,portfolio_yield,opex_ratio,cost_per_borrower,borrowers_per_officer,oss,fss,subsidy_dependence,households_in_poverty,avg_household_income"
+
+expect_status 0 "$UD" run --seed 3 --months 24 --csv "$tmp/a.csv"
+expect_stdout_has "active borrowers" "$UD" run --seed 3 --months 24 --csv "$tmp/a.csv"
+checks=$((checks + 1))
+[ "$(head -n 1 "$tmp/a.csv")" = "$header" ] || bad "CSV header differs: $(head -n 1 "$tmp/a.csv")"
+checks=$((checks + 1))
+[ "$(wc -l < "$tmp/a.csv")" -eq 25 ] || bad "expected 24 rows and a header in $tmp/a.csv"
+checks=$((checks + 1))
+awk -F, 'NR > 1 && $16 != $17 + $15 { print "row " $1 ": assets " $16 " != " $17 " + " $15; bad = 1 } END { exit bad }' "$tmp/a.csv" || bad "the balance sheet does not balance on every row"
+
+"$UD" run --seed 3 --months 24 --csv "$tmp/b.csv" >/dev/null
+"$UD" run --seed 4 --months 24 --csv "$tmp/c.csv" >/dev/null
+checks=$((checks + 1))
+cmp -s "$tmp/a.csv" "$tmp/b.csv" || bad "the same seed gave different CSV"
+checks=$((checks + 1))
+! cmp -s "$tmp/a.csv" "$tmp/c.csv" || bad "different seeds gave the same CSV"
+
+# With --csv -, the CSV is on standard output and the summary on standard error.
+expect_stdout_has "$header" "$UD" run --months 2 --csv -
+expect_stderr_has "active borrowers" "$UD" run --months 2 --csv -
+
+expect_status 2 "$UD" run --months 0
+expect_stderr_has "--months must be a whole number from 1 to 600 (got '0')" "$UD" run --months 0
+expect_status 2 "$UD" run --seed -4
+expect_stderr_has "--seed" "$UD" run --seed abc
+expect_status 2 "$UD" run --colour
+expect_stderr_has "unknown option '--colour'" "$UD" run --colour
+expect_status 1 "$UD" run --months 1 --csv /nonexistent/dir/x.csv
+expect_stderr_has "cannot write '/nonexistent/dir/x.csv'" "$UD" run --months 1 --csv /nonexistent/dir/x.csv
+
+expect_status 0 "$UD" bench --months 2 --sizes 100,200
+expect_stdout_has "households=200 months=2 household_months_per_s=" "$UD" bench --months 2 --sizes 100,200
+expect_status 2 "$UD" bench --sizes 0
+finish

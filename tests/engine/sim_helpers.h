@@ -1,0 +1,23 @@
+/* Shared helpers for the simulation tests: invariant checks and averaged indicators. */
+#ifndef UD_TEST_SIM_HELPERS_H
+#define UD_TEST_SIM_HELPERS_H
+
+#include "ud/sim.h"
+
+#include <stdio.h>
+
+/* Fails the current test unless every invariant of the simulation holds right now:
+ * the books balance, the balance sheet balances, the books' portfolio equals the loan
+ * accounts, money is conserved, and no household holds negative cash. */
+void check_invariants(const ud_sim *sim);
+
+/* Creates a simulation from setup or fails the test. */
+ud_sim *make_sim(const ud_setup *setup);
+
+/* Steps to `months`, checking invariants after every month. */
+void run_checked(ud_sim *sim, int months);
+
+/* PAR30 of the loans held by households whose business matches (or any, if business < 0). */
+double par30_of(const ud_sim *sim, int business);
+
+#endif
