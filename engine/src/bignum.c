@@ -75,49 +75,73 @@ int ud_bignum_cmp(const ud_bignum *a, const ud_bignum *b) {
     return 0;
 }
 
-/* a = b << bits (a must not alias b). Returns false on capacity overflow. */
-static bool shift_left(ud_bignum *a, const ud_bignum *b, int bits) {
-    int words = bits / 32, rest = bits % 32;
-    if (b->used == 0) {
-        a->used = 0;
-        return true;
+static int bit_length(const ud_bignum *a) {
+    if (a->used == 0) {
+        return 0;
     }
-    if (b->used + words + 1 > UD_BIGNUM_LIMBS) {
-        return false;
+    uint32_t top = a->limb[a->used - 1];
+    int bits = 0;
+    while (top != 0) {
+        bits++;
+        top >>= 1;
     }
-    memset(a->limb, 0, sizeof(uint32_t) * (size_t)(b->used + words + 1));
-    for (int i = 0; i < b->used; i++) {
-        uint64_t v = (uint64_t)b->limb[i] << rest;
-        a->limb[i + words] |= (uint32_t)v;
-        a->limb[i + words + 1] |= (uint32_t)(v >> 32);
+    return (a->used - 1) * 32 + bits;
+}
+
+/* (a >> shift), keeping only the low 128 bits of the result. */
+static unsigned __int128 shifted_right(const ud_bignum *a, int shift) {
+    int first = shift / 32, rest = shift % 32;
+    unsigned __int128 r = 0;
+    for (int k = 0; k <= 4; k++) {
+        int i = first + k;
+        int at = 32 * k - rest; /* where limb i lands in the result */
+        if (i >= a->used || at >= 128) {
+            break;
+        }
+        r |= at >= 0 ? (unsigned __int128)a->limb[i] << at : (unsigned __int128)(a->limb[i] >> -at);
     }
-    a->used = b->used + words + 1;
-    trim(a);
-    return true;
+    return r;
 }
 
 bool ud_bignum_div_round_small(ud_bignum *num, const ud_bignum *den, int64_t *quotient) {
-    static const int top_bit = 62;
-    ud_bignum shifted;
-    if (!shift_left(&shifted, den, top_bit + 1) || ud_bignum_cmp(num, &shifted) >= 0) {
+    /* Estimate from the leading 64 bits of the divisor (rounded up, so the estimate is never
+     * too large), then correct exactly: the estimate is short by at most a few units. */
+    int shift = bit_length(den) > 64 ? bit_length(den) - 64 : 0;
+    if (bit_length(num) - shift > 126) {
+        return false; /* the quotient is at least 2^62: far beyond any instalment */
+    }
+    unsigned __int128 top_den = shifted_right(den, shift);
+    if (top_den == 0) {
+        return false; /* division by zero */
+    }
+    /* With shift > 0 the divisor's top holds 64 significant bits, so rounding it up errs
+     * by under 2^-63 relative; with shift == 0 the division below is already exact. */
+    unsigned __int128 q = shifted_right(num, shift) / (top_den + (shift > 0 ? 1 : 0));
+    if (q > (unsigned __int128)INT64_MAX) {
         return false;
     }
-    uint64_t q = 0;
-    for (int bit = top_bit; bit >= 0; bit--) {
-        shift_left(&shifted, den, bit);
-        if (ud_bignum_cmp(num, &shifted) >= 0) {
-            ud_bignum_sub(num, &shifted);
-            q |= (uint64_t)1 << bit;
-        }
+    ud_bignum product = *den;
+    if (!ud_bignum_mul_u64(&product, (uint64_t)q)) {
+        return false;
     }
-    /* num now holds the remainder; compare twice it with den for half-to-even. */
-    ud_bignum twice;
-    shift_left(&twice, num, 1);
+    ud_bignum_sub(num, &product); /* num now holds the remainder */
+    for (int fix = 0; ud_bignum_cmp(num, den) >= 0; fix++) {
+        if (fix == 8) {
+            return false; /* cannot happen with a correct estimate; never loop long */
+        }
+        ud_bignum_sub(num, den);
+        q++;
+    }
+    /* Half-to-even: compare twice the remainder with the divisor. */
+    ud_bignum twice = *num;
+    if (!ud_bignum_mul_u64(&twice, 2)) {
+        return false;
+    }
     int c = ud_bignum_cmp(&twice, den);
     if (c > 0 || (c == 0 && (q & 1u))) {
         q++;
     }
-    if (q > (uint64_t)INT64_MAX) {
+    if (q > (unsigned __int128)INT64_MAX) {
         return false;
     }
     *quotient = (int64_t)q;

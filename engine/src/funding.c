@@ -93,10 +93,7 @@ void funding_costs(ud_sim *sim) {
             salaries += sim->officers[i].salary;
         }
     }
-    int clients = 0;
-    for (int i = 0; i < sim->loan_capacity; i++) {
-        clients += sim->loans[i].in_use && sim->loans[i].account.status == UD_LOAN_ACTIVE;
-    }
+    int clients = sim->active_clients; /* counted at the last close */
     pay_obligation(sim, "salaries of loan officers", UD_ACC_OPERATING_EXPENSE, salaries);
     pay_obligation(sim, "office rent and running costs", UD_ACC_OPERATING_EXPENSE,
                    c->office_per_month);

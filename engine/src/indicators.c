@@ -96,6 +96,7 @@ void sim_record_month(ud_sim *sim, int month, ud_indicators *out) {
     out->avg_household_income =
         sim->household_count > 0 ? (ud_money)(income_sum / sim->household_count) : 0;
     out->officers = staff_employed(sim);
+    sim->active_clients = out->active_borrowers;
 
     out->cash = bs.cash;
     out->gross_portfolio = bs.gross_loans;

@@ -31,11 +31,38 @@ const char *ud_reject_reason_text(ud_reject_reason r) {
 
 /* ---- the loan pool ---- */
 
+/* Slot h of the pool belongs to household h, so that the monthly passes walk households and
+ * their loans in the same order (the cache-friendly way); ghost loans, which have no
+ * household, live beyond them and are recycled through a free list. */
+bool loan_pool_init(ud_sim *sim) {
+    sim->loans = sim_alloc(sim, (size_t)sim->household_count * sizeof(loan_slot));
+    if (sim->loans == NULL) {
+        return false;
+    }
+    sim->loan_capacity = sim->household_count;
+    sim->loan_free = NO_INDEX;
+    return true;
+}
+
+static void reset_slot(loan_slot *slot) {
+    memset(slot, 0, sizeof *slot);
+    slot->in_use = 1;
+    slot->household = NO_INDEX;
+    slot->officer = NO_INDEX;
+}
+
+int loan_alloc_for_household(ud_sim *sim, int household) {
+    reset_slot(&sim->loans[household]);
+    sim->loans[household].household = household;
+    return household;
+}
+
 int loan_alloc(ud_sim *sim) {
     if (sim->loan_free == NO_INDEX) {
+        /* Ghost loans are few: grow their region by an eighth, not by doubling the pool. */
         int old = sim->loan_capacity;
-        if (!sim_reserve(sim, (void **)&sim->loans, &sim->loan_capacity, old + 1,
-                         sizeof(loan_slot))) {
+        if (!sim_resize(sim, (void **)&sim->loans, &sim->loan_capacity, old + old / 8 + 16,
+                        sizeof(loan_slot))) {
             return NO_INDEX;
         }
         /* Chain the new slots so the lowest index is handed out first. */
@@ -46,20 +73,18 @@ int loan_alloc(ud_sim *sim) {
         }
     }
     int index = sim->loan_free;
-    loan_slot *slot = &sim->loans[index];
-    sim->loan_free = slot->next_free;
-    memset(slot, 0, sizeof *slot);
-    slot->in_use = 1;
-    slot->household = NO_INDEX;
-    slot->officer = NO_INDEX;
+    sim->loan_free = sim->loans[index].next_free;
+    reset_slot(&sim->loans[index]);
     return index;
 }
 
 void loan_release(ud_sim *sim, int index) {
     loan_slot *slot = &sim->loans[index];
     slot->in_use = 0;
-    slot->next_free = sim->loan_free;
-    sim->loan_free = index;
+    if (index >= sim->household_count) {
+        slot->next_free = sim->loan_free;
+        sim->loan_free = index;
+    }
 }
 
 /* ---- officers' effect on loans ---- */
@@ -133,27 +158,19 @@ static void disburse(ud_sim *sim, ud_application *app, int officer) {
     const ud_product *p = &sim->products[app->product];
     ud_loan_terms terms = p->terms;
     terms.principal = app->amount;
-    int index = loan_alloc(sim);
-    if (index == NO_INDEX) {
-        reject(sim, app, UD_REJECT_NO_CASH);
-        return;
-    }
+    /* A previous written-off loan's slot is reused: this is a fresh start. */
+    int index = loan_alloc_for_household(sim, app->household);
     loan_slot *slot = &sim->loans[index];
     ud_money cash_before = sim_cash(sim);
     if (ud_loan_disburse(&slot->account, &sim->books, &terms, sim_today(sim)) != UD_TERMS_OK) {
         loan_release(sim, index);
+        h->loan = NO_INDEX;
         reject(sim, app, UD_REJECT_BY_COMMAND);
         return;
     }
     ud_money received = cash_before - sim_cash(sim); /* principal less the fee */
     h->cash += received;
-    slot->household = app->household;
-    slot->officer = officer;
     slot->product = app->product;
-    /* A previous written-off loan's slot is let go: this is a fresh start. */
-    if (h->loan != NO_INDEX) {
-        loan_release(sim, h->loan);
-    }
     h->loan = index;
     h->missed = 0;
     h->group = app->group;
@@ -169,8 +186,7 @@ static void disburse(ud_sim *sim, ud_application *app, int officer) {
         received -= compulsory;
     }
     invest_loan(sim, h, received);
-    sim->officer_load[officer] += p->group_liability ? 0.4 : 1.0;
-    sim->officers[officer].caseload++;
+    staff_assign(sim, slot, officer);
     if (app->group != NO_INDEX) {
         sim->groups[app->group].active++;
     }
@@ -272,7 +288,8 @@ static bool looks_risky(const household *h) {
     return h->honesty < 160 || h->vulnerability > 210;
 }
 
-static void decide(ud_sim *sim, ud_application *app, household *h) {
+/* screening_quality: how well this month's appraising officer judges risk (0..1). */
+static void decide(ud_sim *sim, ud_application *app, household *h, double screening_quality) {
     const ud_credit_policy *pol = &sim->policy;
     const ud_product *p = &sim->products[app->product];
     if (app->directed) {
@@ -299,9 +316,7 @@ static void decide(ud_sim *sim, ud_application *app, household *h) {
         app->amount = p->min_amount;
     }
     /* Screening: a trained, unhurried officer spots the risky applicant. */
-    int officer = staff_pick_officer(sim);
-    double q = officer == NO_INDEX ? 0.3 : officer_quality(sim, officer);
-    if (looks_risky(h) && ud_rng_chance(&sim->rng[STREAM_DEMAND], 0.75 * q)) {
+    if (looks_risky(h) && ud_rng_chance(&sim->rng[STREAM_DEMAND], 0.75 * screening_quality)) {
         app->decision = UD_APP_REJECTED;
         app->reason = UD_REJECT_SCREENED_OUT;
         return;
@@ -388,6 +403,9 @@ void lending_take_applications(ud_sim *sim) {
     ud_rng *rng = &sim->rng[STREAM_DEMAND];
     double pull = (0.4 + 0.8 * sim->reputation) * (1.0 - sim->competitor);
     int first = sim->app_count;
+    /* Applications are appraised by the officer with the lightest load this month. */
+    int appraiser = staff_pick_officer(sim);
+    double screening = appraiser == NO_INDEX ? 0.3 : officer_quality(sim, appraiser);
     for (int i = 0; i < sim->household_count; i++) {
         household *h = &sim->households[i];
         if (household_has_active_loan(sim, h) || sim->month < h->next_apply_month ||
@@ -423,7 +441,7 @@ void lending_take_applications(ud_sim *sim) {
         app->requested = clamp_money((ud_money)((double)h->income_smooth * months_of_income),
                                      prod->min_amount, prod->max_amount);
         app->amount = app->requested;
-        decide(sim, app, h);
+        decide(sim, app, h, screening);
         h->next_apply_month = (int16_t)(sim->month + 2);
     }
     form_groups(sim, first);
@@ -499,9 +517,7 @@ static void loan_repaid(ud_sim *sim, int index) {
     h->loan = NO_INDEX;
     h->missed = 0;
     h->next_apply_month = (int16_t)(sim->month + 1);
-    if (slot->officer != NO_INDEX) {
-        sim->officers[slot->officer].caseload--;
-    }
+    staff_unassign(sim, slot);
     sim_event(sim, UD_EV_LOAN_REPAID, slot->household, slot->product, h->last_loan);
     loan_release(sim, index);
 }
@@ -625,6 +641,23 @@ void lending_collect(ud_sim *sim) {
 
 /* ---- provisioning, write-off, recovery ---- */
 
+/* A defaulter with money to spare sometimes pays part of a written-off loan back, more
+ * often when the MFI follows up and has a name for enforcing. */
+static void try_recovery(ud_sim *sim, loan_slot *slot, double chance) {
+    household *h = &sim->households[slot->household];
+    ud_money spare = h->cash - household_need(sim, h);
+    if (spare <= 0 || !ud_rng_chance(&sim->rng[STREAM_REPAYMENT], chance)) {
+        return;
+    }
+    ud_money want = slot->account.written_off / 5;
+    ud_money booked = ud_loan_recover(&slot->account, &sim->books, spare < want ? spare : want);
+    h->cash -= booked;
+    sim->month_recoveries += booked;
+    if (booked > 0) {
+        sim_event(sim, UD_EV_RECOVERY, slot->household, 0, booked);
+    }
+}
+
 static ud_rate provision_rate(const ud_provisioning *p, int32_t days, bool rescheduled) {
     if (days <= 0) {
         return rescheduled ? p->rate[0] : 0;
@@ -645,9 +678,7 @@ static void write_off_slot(ud_sim *sim, int index) {
     loan_slot *slot = &sim->loans[index];
     ud_money amount = ud_loan_write_off(&slot->account, &sim->books);
     sim->month_write_offs += amount;
-    if (slot->officer != NO_INDEX) {
-        sim->officers[slot->officer].caseload--;
-    }
+    staff_unassign(sim, slot);
     if (slot->household == NO_INDEX) {
         sim_event(sim, UD_EV_LOAN_WRITTEN_OFF, NO_INDEX, slot->officer, amount);
         loan_release(sim, index);
@@ -676,9 +707,17 @@ void lending_provision_and_write_off(ud_sim *sim) {
     int32_t today = sim_today(sim);
     const ud_provisioning *prov = &sim->setup.mfi.provisioning;
     ud_money required = 0;
+    double recovery_chance = 0.06 * (0.3 + sim->follow_up) * (0.5 + sim->reputation);
     for (int i = 0; i < sim->loan_capacity; i++) {
         loan_slot *slot = &sim->loans[i];
-        if (!slot->in_use || slot->account.status != UD_LOAN_ACTIVE) {
+        if (!slot->in_use) {
+            continue;
+        }
+        if (slot->account.status == UD_LOAN_WRITTEN_OFF && slot->household != NO_INDEX) {
+            try_recovery(sim, slot, recovery_chance);
+            continue;
+        }
+        if (slot->account.status != UD_LOAN_ACTIVE) {
             continue;
         }
         int32_t late = ud_loan_days_in_arrears(&slot->account, today);
@@ -696,30 +735,6 @@ void lending_provision_and_write_off(ud_sim *sim) {
     } else if (required < reserve) {
         ud_books_transfer(&sim->books, "release of provisions no longer needed",
                           UD_ACC_LOAN_LOSS_RESERVE, UD_ACC_PROVISION_EXPENSE, reserve - required);
-    }
-}
-
-void lending_recoveries(ud_sim *sim) {
-    ud_rng *rng = &sim->rng[STREAM_REPAYMENT];
-    double chance = 0.06 * (0.3 + sim->follow_up) * (0.5 + sim->reputation);
-    for (int i = 0; i < sim->loan_capacity; i++) {
-        loan_slot *slot = &sim->loans[i];
-        if (!slot->in_use || slot->account.status != UD_LOAN_WRITTEN_OFF ||
-            slot->household == NO_INDEX) {
-            continue;
-        }
-        household *h = &sim->households[slot->household];
-        ud_money spare = h->cash - household_need(sim, h);
-        if (spare <= 0 || !ud_rng_chance(rng, chance)) {
-            continue;
-        }
-        ud_money want = slot->account.written_off / 5;
-        ud_money booked = ud_loan_recover(&slot->account, &sim->books, spare < want ? spare : want);
-        h->cash -= booked;
-        sim->month_recoveries += booked;
-        if (booked > 0) {
-            sim_event(sim, UD_EV_RECOVERY, slot->household, 0, booked);
-        }
     }
 }
 

@@ -32,6 +32,10 @@ bool sim_reserve(ud_sim *sim, void **array, int *capacity, int need, size_t elem
     while (cap < need) {
         cap *= 2;
     }
+    return sim_resize(sim, array, capacity, cap, elem_size);
+}
+
+bool sim_resize(ud_sim *sim, void **array, int *capacity, int cap, size_t elem_size) {
     void *grown = sim_alloc(sim, (size_t)cap * elem_size);
     if (grown == NULL) {
         return false;
@@ -164,8 +168,9 @@ ud_sim *ud_sim_create(const ud_setup *setup, const ud_allocator *alloc, char *er
         o->honest = ud_rng_chance(&sim->rng[STREAM_STAFF], os->honesty);
     }
     open_books(sim);
-    if (!village_generate(sim) || !sim_reserve(sim, (void **)&sim->records, &sim->history_capacity,
-                                               64, sizeof(ud_month_record))) {
+    if (!village_generate(sim) || !loan_pool_init(sim) ||
+        !sim_reserve(sim, (void **)&sim->records, &sim->history_capacity, 64,
+                     sizeof(ud_month_record))) {
         ud_sim_destroy(sim);
         snprintf(err, err_size, "out of memory");
         return NULL;
@@ -232,10 +237,8 @@ bool ud_sim_step(ud_sim *sim) {
     funding_treasury(sim);
     funding_costs(sim);                   /* 5. salaries, office, depreciation */
     funding_month(sim);                   /*    borrowings: interest and maturities */
-    lending_provision_and_write_off(sim); /* 6. provisioning and write-off */
-    staff_fraud(sim);                     /* 7. fraud, audits, recoveries */
-    lending_recoveries(sim);
-    staff_update_caseloads(sim);
+    lending_provision_and_write_off(sim); /* 6. provisioning, write-off, recoveries */
+    staff_fraud(sim);                     /* 7. fraud and audits */
 
     /* 8. close the books, 9. indicators: recorded under the month just completed */
     ud_indicators *ind = &sim->indicators[sim->month];

@@ -138,6 +138,7 @@ struct ud_sim {
     double par30_last;
     bool obligation_missed; /* the MFI could not pay something it owed this month */
     double competitor;      /* 0..1: a rival's pull on clients this month */
+    int active_clients;     /* loans outstanding at the last month's close */
 };
 
 /* ---- helpers shared by the modules ---- */
@@ -145,6 +146,8 @@ void *sim_alloc(ud_sim *sim, size_t size);
 void sim_free(ud_sim *sim, void *ptr);
 /* Grows *array (elements of elem_size) to hold at least need; false on out of memory. */
 bool sim_reserve(ud_sim *sim, void **array, int *capacity, int need, size_t elem_size);
+/* Grows *array to exactly cap elements (cap > *capacity), keeping its contents. */
+bool sim_resize(ud_sim *sim, void **array, int *capacity, int cap, size_t elem_size);
 void sim_event(ud_sim *sim, ud_event_type type, int subject, int object, ud_money amount);
 int32_t sim_today(const ud_sim *sim); /* the last day of the month in progress */
 
@@ -168,10 +171,14 @@ double shock_income_factor(const ud_sim *sim, int hh_index, const household *h);
 void lending_disburse_queue(ud_sim *sim);
 void lending_take_applications(ud_sim *sim);
 void lending_collect(ud_sim *sim);
+/* Provisions by arrears bucket, writes off what is too late, and books recoveries. */
 void lending_provision_and_write_off(ud_sim *sim);
-void lending_recoveries(ud_sim *sim);
 ud_money lending_capacity(const ud_sim *sim); /* cash the MFI may lend now */
 double officer_quality(const ud_sim *sim, int officer);
+bool loan_pool_init(ud_sim *sim);
+/* The slot of a household's new loan (its own), reset. */
+int loan_alloc_for_household(ud_sim *sim, int household);
+/* A slot for a ghost loan, or NO_INDEX when out of memory. */
 int loan_alloc(ud_sim *sim);
 void loan_release(ud_sim *sim, int index);
 bool lending_write_off_household(ud_sim *sim, int hh, char *err, size_t err_size);
@@ -182,7 +189,11 @@ ud_money household_collateral_savings(const household *h);
 /* staff.c */
 void staff_fraud(ud_sim *sim);
 void staff_run_audit(ud_sim *sim);
+/* Recounts every officer's load from the loan pool (after a reassignment). */
 void staff_update_caseloads(ud_sim *sim);
+/* Keep officers' loads current as loans are assigned and leave (repaid, written off). */
+void staff_assign(ud_sim *sim, loan_slot *slot, int officer);
+void staff_unassign(ud_sim *sim, loan_slot *slot);
 int staff_employed(const ud_sim *sim);
 int staff_pick_officer(const ud_sim *sim);
 /* Hands an officer's loans to the others (after a dismissal). */

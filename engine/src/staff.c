@@ -28,6 +28,30 @@ int staff_pick_officer(const ud_sim *sim) {
     return best;
 }
 
+static double load_of(const ud_sim *sim, const loan_slot *slot) {
+    return sim->products[slot->product].group_liability ? 0.4 : 1.0;
+}
+
+void staff_assign(ud_sim *sim, loan_slot *slot, int officer) {
+    slot->officer = officer;
+    if (officer != NO_INDEX) {
+        sim->officer_load[officer] += load_of(sim, slot);
+        sim->officers[officer].caseload++;
+    }
+}
+
+void staff_unassign(ud_sim *sim, loan_slot *slot) {
+    int o = slot->officer;
+    if (o != NO_INDEX) {
+        sim->officer_load[o] -= load_of(sim, slot);
+        if (sim->officer_load[o] < 1e-9) {
+            sim->officer_load[o] = 0; /* no drift below zero from float sums */
+        }
+        sim->officers[o].caseload--;
+    }
+    slot->officer = NO_INDEX;
+}
+
 void staff_update_caseloads(ud_sim *sim) {
     for (int i = 0; i < sim->officer_count; i++) {
         sim->officer_load[i] = 0;
@@ -38,8 +62,7 @@ void staff_update_caseloads(ud_sim *sim) {
         if (!slot->in_use || slot->account.status != UD_LOAN_ACTIVE || slot->officer < 0) {
             continue;
         }
-        sim->officer_load[slot->officer] +=
-            sim->products[slot->product].group_liability ? 0.4 : 1.0;
+        sim->officer_load[slot->officer] += load_of(sim, slot);
         sim->officers[slot->officer].caseload++;
     }
 }
@@ -73,10 +96,8 @@ static void make_ghost_loan(ud_sim *sim, int officer) {
         return;
     }
     sim->outside += cash_before - sim_cash(sim); /* the officer pockets it */
-    slot->officer = officer;
     slot->product = product;
-    sim->officer_load[officer] += 1.0;
-    sim->officers[officer].caseload++;
+    staff_assign(sim, slot, officer);
 }
 
 void staff_reassign(ud_sim *sim, int officer) {
@@ -94,9 +115,7 @@ void staff_reassign(ud_sim *sim, int officer) {
             if (to == NO_INDEX) {
                 return; /* nobody left: the loans go unattended */
             }
-            slot->officer = to;
-            sim->officer_load[to] += sim->products[slot->product].group_liability ? 0.4 : 1.0;
-            sim->officers[to].caseload++;
+            staff_assign(sim, slot, to);
         }
     }
 }
@@ -116,6 +135,7 @@ void staff_run_audit(ud_sim *sim) {
         lost[o] += slot->account.principal_outstanding;
         ud_money amount = ud_loan_write_off(&slot->account, &sim->books);
         sim->month_write_offs += amount;
+        staff_unassign(sim, slot);
         loan_release(sim, i);
         found = true;
     }
