@@ -5,5 +5,9 @@
 int ud_cmd_schedule(int argc, char **argv, int first);
 int ud_cmd_run(int argc, char **argv, int first);
 int ud_cmd_bench(int argc, char **argv, int first);
+int ud_cmd_list(int argc, char **argv, int first);
+int ud_cmd_check(int argc, char **argv, int first);
+int ud_cmd_sweep(int argc, char **argv, int first);
+int ud_cmd_compare(int argc, char **argv, int first);
 
 #endif

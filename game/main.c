@@ -16,9 +16,13 @@ typedef struct command {
 } command;
 
 static const command commands[] = {
-    {"bench", ud_cmd_bench, "measure how fast the engine steps villages of 500 to 50,000"},
-    {"run", ud_cmd_run, "play a game without a window and print the indicators"},
+    {"run", ud_cmd_run, "play a scenario without a window and print the indicators"},
+    {"list", ud_cmd_list, "list the shipped scenarios: path, id, module, title"},
+    {"check", ud_cmd_check, "load and play scenarios, reporting every problem as file:line"},
+    {"sweep", ud_cmd_sweep, "play many seeds of a scenario and show the spread of results"},
+    {"compare", ud_cmd_compare, "check that a scenario's sound strategy beats its naive one"},
     {"schedule", ud_cmd_schedule, "print a loan's repayment schedule with its APR and EIR"},
+    {"bench", ud_cmd_bench, "measure how fast the engine steps villages of 500 to 50,000"},
 };
 
 static void print_help(void) {

@@ -54,6 +54,67 @@ static uint8_t unit_to_byte(double v) {
     return (uint8_t)(v <= 0 ? 0 : (v >= 1 ? 255 : v * 255.0));
 }
 
+/* Sets a household's income-dependent fields from its monthly income. */
+static void endow(ud_sim *sim, household *h, double income) {
+    h->wage = (ud_money)(income * WAGE_SHARE);
+    h->capital = (ud_money)(income * (1.0 - WAGE_SHARE) / business_return[h->business]);
+    h->income_last = (ud_money)income;
+    h->income_smooth = (ud_money)income;
+    ud_money cash = (ud_money)(income * 0.5);
+    sim_pay_outside(sim, h, h->cash); /* what it held before goes back to where it came */
+    sim_receive_outside(sim, h, cash);
+}
+
+bool ud_sim_set_household(ud_sim *sim, int id, const ud_household_spec *spec, char *err,
+                          size_t err_size) {
+    if (sim->month != 0) {
+        snprintf(err, err_size, "households can only be described before the first month");
+        return false;
+    }
+    if (id < 0 || id >= sim->household_count) {
+        snprintf(err, err_size, "there are only %d households in the village",
+                 sim->household_count);
+        return false;
+    }
+    if (spec->hamlet < 0 || spec->hamlet >= sim->setup.village.hamlets) {
+        snprintf(err, err_size, "hamlet: must be one of the village's %d hamlets",
+                 sim->setup.village.hamlets);
+        return false;
+    }
+    if (spec->members < 1 || spec->members > 20) {
+        snprintf(err, err_size, "members: must be 1 to 20 (got %d)", spec->members);
+        return false;
+    }
+    if ((unsigned)spec->business >= UD_BIZ_COUNT) {
+        snprintf(err, err_size, "business: unknown business");
+        return false;
+    }
+    if (spec->monthly_income <= 0 || spec->monthly_income > INT64_C(1000000000000)) {
+        snprintf(err, err_size, "income: must be positive and at most 10^12 minor units");
+        return false;
+    }
+    if (!(spec->honesty >= 0 && spec->honesty <= 1) ||
+        !(spec->vulnerability >= 0 && spec->vulnerability <= 1)) {
+        snprintf(err, err_size, "honesty and vulnerability must be between 0 and 1");
+        return false;
+    }
+    household *h = &sim->households[id];
+    h->hamlet = (uint8_t)spec->hamlet;
+    h->members = (uint8_t)spec->members;
+    h->woman = spec->woman;
+    h->business = (uint8_t)spec->business;
+    h->literate = spec->literate;
+    h->honesty = unit_to_byte(spec->honesty);
+    h->vulnerability = unit_to_byte(spec->vulnerability);
+    endow(sim, h, (double)spec->monthly_income);
+    sim->opening_money = ud_sim_money_total(sim);
+    return true;
+}
+
+struct ud_rng *ud_sim_script_rng(ud_sim *sim) {
+    return &sim->rng[STREAM_SCRIPT];
+}
+
 bool village_generate(ud_sim *sim) {
     const ud_village_setup *v = &sim->setup.village;
     sim->households = sim_alloc(sim, (size_t)v->households * sizeof(household));
@@ -72,8 +133,6 @@ bool village_generate(ud_sim *sim) {
         h->woman = (uint8_t)ud_rng_chance(rng, v->women_share);
         h->literate = (uint8_t)ud_rng_chance(rng, v->literacy);
         double income = (double)v->median_monthly_income * exp(v->income_spread * normal(rng));
-        h->wage = (ud_money)(income * WAGE_SHARE);
-        h->capital = (ud_money)(income * (1.0 - WAGE_SHARE) / business_return[h->business]);
         h->productivity =
             (uint16_t)(1024 * (0.8 + 0.4 * ud_rng_unit(rng)) * (h->literate ? 1.1 : 0.95));
         /* Willingness to repay: most households are reliable; women slightly more so, as
@@ -84,10 +143,7 @@ bool village_generate(ud_sim *sim) {
         }
         h->honesty = unit_to_byte(honesty);
         h->vulnerability = unit_to_byte(v->vulnerability * (0.5 + ud_rng_unit(rng)));
-        ud_money cash = (ud_money)(income * 0.5);
-        h->income_last = (ud_money)income;
-        h->income_smooth = (ud_money)income;
-        sim_receive_outside(sim, h, cash);
+        endow(sim, h, income);
     }
     return true;
 }

@@ -311,6 +311,25 @@ typedef enum ud_political_kind {
 bool ud_sim_political(ud_sim *sim, ud_political_kind kind, int hamlet, int months, double strength,
                       char *err, size_t err_size);
 
+/* A household described by a scenario (for the loan desk's stories). */
+typedef struct ud_household_spec {
+    int hamlet;               /* 0-based */
+    int members;              /* 1..20 */
+    bool woman;
+    ud_business business;
+    ud_money monthly_income;  /* > 0 */
+    double honesty;           /* 0..1: willingness to repay */
+    double vulnerability;     /* 0..1 */
+    bool literate;
+} ud_household_spec;
+
+/* Replaces household `id` with the described one; only before the first month. */
+bool ud_sim_set_household(ud_sim *sim, int id, const ud_household_spec *spec, char *err,
+                          size_t err_size);
+
+/* The simulation's random stream reserved for scripts (math.random). */
+struct ud_rng *ud_sim_script_rng(ud_sim *sim);
+
 /* ---- invariants, for tests and the checker ---- */
 
 /* Money held by households, the MFI and the outside world together: it never changes. */

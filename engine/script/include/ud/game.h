@@ -1,0 +1,119 @@
+/* A game: a Lua scenario loaded into a sandbox, the simulation it sets up, an optional
+ * strategy script that plays it, and everything that happened along the way (news,
+ * questions, goals, script problems). Links the engine and Lua; never SDL. */
+#ifndef UD_GAME_H
+#define UD_GAME_H
+
+#include "ud/sim.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define UD_TEXT_LEN 512
+#define UD_MAX_OBJECTIVES 8
+#define UD_MAX_GOALS 16
+#define UD_MAX_QUESTION_OPTIONS 6
+
+typedef struct ud_game_options {
+    bool seed_set;
+    uint64_t seed;          /* overrides the scenario's default seed when seed_set */
+    int months;             /* 0: the scenario's duration */
+    size_t memory_cap;      /* per script; 0: 64 MiB */
+    long instructions;      /* per call into a script; 0: the default budget */
+    const char *helpers_root; /* the scenarios/ folder, for require; NULL: none */
+    const char *language;   /* texts shown in this language if translated; NULL: "en" */
+} ud_game_options;
+
+typedef struct ud_scenario_info {
+    char path[1024];
+    char id[64], title[160], module[64], language[8], currency[8];
+    int difficulty, months, minor_units;
+    uint64_t seed;
+    char briefing[4096];
+    int objective_count;
+    char objectives[UD_MAX_OBJECTIVES][256];
+    /* the lesson test: which strategy should beat which on which indicator */
+    char lesson_indicator[32];
+    bool lesson_higher_is_better;
+    char naive_strategy[1024], sound_strategy[1024];
+} ud_scenario_info;
+
+typedef enum ud_goal_kind { UD_GOAL_TARGET = 0, UD_GOAL_WIN, UD_GOAL_LOSE } ud_goal_kind;
+
+typedef struct ud_goal {
+    ud_goal_kind kind;
+    char indicator[32];
+    bool above;         /* met when the indicator is above (else below) the threshold */
+    double threshold;
+    int month;          /* targets: judged at this month; win/lose: from this month on */
+    char text[256];
+    int state;          /* -1 not judged yet, 0 missed, 1 met (win/lose: 1 = triggered) */
+    int line;           /* where the scenario declared it */
+} ud_goal;
+
+typedef struct ud_news {
+    int month;
+    char text[UD_TEXT_LEN];
+} ud_news;
+
+typedef struct ud_question {
+    int id;
+    int month;
+    char text[UD_TEXT_LEN];
+    int option_count;
+    char options[UD_MAX_QUESTION_OPTIONS][128];
+    int answer;          /* 0: not answered yet; else 1-based option */
+} ud_question;
+
+typedef enum ud_game_end { UD_END_RUNNING = 0, UD_END_FINISHED, UD_END_WON, UD_END_LOST,
+                           UD_END_INSOLVENT } ud_game_end;
+
+typedef struct ud_game ud_game;
+
+/* Loads a scenario: runs the file in a sandbox, checks every declaration, and creates the
+ * simulation. On failure returns NULL with "file:line: message" (and source lines) in err. */
+ud_game *ud_game_load(const char *path, const ud_game_options *options, char *err,
+                      size_t err_size);
+void ud_game_free(ud_game *game);
+
+const ud_scenario_info *ud_game_info(const ud_game *game);
+ud_sim *ud_game_sim(ud_game *game);
+
+/* Attaches a strategy script that plays every month (NULL: the default strategy, which
+ * approves what the credit policy allows and keeps the default terms). */
+bool ud_game_set_strategy(ud_game *game, const char *path, char *err, size_t err_size);
+
+/* Plays one month: the scenario's month handlers, the strategy's decisions (if any), the
+ * simulation step, then the scenario's event and condition handlers and the goals.
+ * Returns false once the game has ended (see ud_game_end_state). */
+bool ud_game_play_month(ud_game *game);
+
+/* Applies a player command, as the game's screens do. False with a message if refused. */
+bool ud_game_command(ud_game *game, const ud_command *cmd, char *err, size_t err_size);
+
+/* Answers a pending question (1-based option); runs the scenario's handler. */
+bool ud_game_answer(ud_game *game, int question_id, int option, char *err, size_t err_size);
+
+ud_game_end ud_game_end_state(const ud_game *game);
+int ud_game_months(const ud_game *game); /* the game's length */
+
+/* What happened: lists owned by the game, valid until the next call that plays. */
+const ud_news *ud_game_news(const ud_game *game, int *count);
+const ud_question *ud_game_questions(const ud_game *game, int *count);
+const ud_goal *ud_game_goals(const ud_game *game, int *count);
+/* Script problems met while playing ("file:line: message"), oldest first. */
+const char *const *ud_game_problems(const ud_game *game, int *count);
+/* The debrief lessons whose conditions held at the end (call after the game ended). */
+int ud_game_lessons(ud_game *game, char out[][UD_TEXT_LEN], int max);
+
+/* A scenario text in the game's language (the text itself when not translated). */
+const char *ud_game_text(const ud_game *game, const char *english);
+
+/* The value of an indicator by its CSV name at the end of `month` (1..), e.g. "par30".
+ * Returns false for an unknown name or month. */
+bool ud_indicator_value(const ud_sim *sim, const char *name, int month, double *value);
+/* The known indicator names, NULL-terminated. */
+const char *const *ud_indicator_names(void);
+
+#endif

@@ -1,0 +1,628 @@
+/* The scenario's declarations: scenario{}, village{}, households{}, mfi{}, product{},
+ * goal{}, win_if{}, lose_if{}, lesson{} and translate(). Only at the top of a scenario. */
+#include "game_internal.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#define MAX_MONEY 1e15
+
+static const char *const business_names[] = {"trade", "farming", "livestock", "crafts",
+                                              "services", NULL};
+static const char *const institution_names[] = {"ngo", "cooperative", "village_bank", NULL};
+static const char *const method_names[] = {"flat", "declining-annuity",
+                                           "declining-equal-principal", NULL};
+static const char *const frequency_names[] = {"weekly", "fortnightly", "monthly", NULL};
+static const char *const lender_names[] = {"government", "commercial", "donor", NULL};
+
+static ud_game *loading_game(lua_State *L, const char *what) {
+    ud_game *g = game_of(L);
+    if (g->phase != PHASE_LOADING) {
+        luaL_error(L, "%s can only be used at the top of a scenario, not in a handler", what);
+    }
+    return g;
+}
+
+static void copy_text(char *dst, size_t size, const char *src) {
+    snprintf(dst, size, "%s", src != NULL ? src : "");
+}
+
+/* Resolves a path written in a scenario relative to the scenario's own folder. */
+static void relative_to_scenario(const ud_game *g, const char *rel, char *out, size_t size) {
+    if (rel[0] == '/') {
+        copy_text(out, size, rel);
+        return;
+    }
+    const char *slash = strrchr(g->info.path, '/');
+    int dir = slash != NULL ? (int)(slash - g->info.path) + 1 : 0;
+    snprintf(out, size, "%.*s%s", dir, g->info.path, rel);
+}
+
+static int l_scenario(lua_State *L) {
+    ud_game *g = loading_game(L, "scenario{}");
+    static const char *const keys[] = {"id",       "title",      "module",   "difficulty",
+                                       "months",   "seed",       "currency", "language",
+                                       "objectives", "briefing", "lesson",   NULL};
+    const char *what = "scenario{}";
+    api_check_keys(L, 1, what, keys);
+    if (g->declared_scenario) {
+        return luaL_error(L, "scenario{} is declared twice");
+    }
+    g->declared_scenario = true;
+    ud_scenario_info *in = &g->info;
+    const char *id = api_string(L, 1, what, "id", NULL);
+    if (id == NULL || id[0] == '\0') {
+        return luaL_error(L, "scenario{}: id is required (a short name such as 'm2_credit_line')");
+    }
+    copy_text(in->id, sizeof in->id, id);
+    copy_text(in->title, sizeof in->title, api_string(L, 1, what, "title", id));
+    copy_text(in->module, sizeof in->module, api_string(L, 1, what, "module", "custom"));
+    copy_text(in->language, sizeof in->language, api_string(L, 1, what, "language", "en"));
+    copy_text(in->briefing, sizeof in->briefing, api_string(L, 1, what, "briefing", ""));
+    in->difficulty = (int)api_integer(L, 1, what, "difficulty", 1, 1, 5);
+    in->months = (int)api_integer(L, 1, what, "months", 36, 1, 240);
+    in->seed = (uint64_t)api_integer(L, 1, what, "seed", 1, 0, INT64_MAX);
+    lua_getfield(L, 1, "currency");
+    if (lua_type(L, -1) == LUA_TSTRING) {
+        const ud_currency *c = ud_currency_find(lua_tostring(L, -1));
+        if (c == NULL) {
+            return luaL_error(L, "scenario{}: currency '%s' is not known; write currency = "
+                                 "{ code = '%s', minor_units = 2 }",
+                              lua_tostring(L, -1), lua_tostring(L, -1));
+        }
+        copy_text(in->currency, sizeof in->currency, c->code);
+        in->minor_units = c->minor_units;
+    } else if (lua_type(L, -1) == LUA_TTABLE) {
+        static const char *const ckeys[] = {"code", "minor_units", NULL};
+        api_check_keys(L, -1, "scenario{}.currency", ckeys);
+        copy_text(in->currency, sizeof in->currency,
+                  api_string(L, -1, "scenario{}.currency", "code", "XXX"));
+        in->minor_units = (int)api_integer(L, -1, "scenario{}.currency", "minor_units", 2, 0,
+                                           UD_MAX_MINOR_UNITS);
+    } else if (!lua_isnil(L, -1)) {
+        return luaL_error(L, "scenario{}: currency must be a code such as 'IDR' or a table");
+    }
+    lua_pop(L, 1);
+    lua_getfield(L, 1, "objectives");
+    if (lua_istable(L, -1)) {
+        int n = (int)luaL_len(L, -1);
+        if (n > UD_MAX_OBJECTIVES) {
+            return luaL_error(L, "scenario{}: at most %d objectives", UD_MAX_OBJECTIVES);
+        }
+        for (int i = 1; i <= n; i++) {
+            lua_rawgeti(L, -1, i);
+            if (lua_type(L, -1) != LUA_TSTRING) {
+                return luaL_error(L, "scenario{}: objectives[%d] must be text", i);
+            }
+            copy_text(in->objectives[i - 1], sizeof in->objectives[0], lua_tostring(L, -1));
+            lua_pop(L, 1);
+        }
+        in->objective_count = n;
+    } else if (!lua_isnil(L, -1)) {
+        return luaL_error(L, "scenario{}: objectives must be a list of texts");
+    }
+    lua_pop(L, 1);
+    lua_getfield(L, 1, "lesson");
+    if (lua_istable(L, -1)) {
+        static const char *const lkeys[] = {"indicator", "better", "naive", "sound", NULL};
+        static const char *const better[] = {"higher", "lower", NULL};
+        const char *lw = "scenario{}.lesson";
+        api_check_keys(L, -1, lw, lkeys);
+        const char *ind = api_string(L, -1, lw, "indicator", NULL);
+        const char *naive = api_string(L, -1, lw, "naive", NULL);
+        const char *sound = api_string(L, -1, lw, "sound", NULL);
+        if (ind == NULL || naive == NULL || sound == NULL) {
+            return luaL_error(L, "%s: indicator, naive and sound are all required", lw);
+        }
+        bool found = false;
+        for (const char *const *n = ud_indicator_names(); *n != NULL; n++) {
+            found |= strcmp(*n, ind) == 0;
+        }
+        if (!found) {
+            const char *hint = ud_closest_word(ind, ud_indicator_names());
+            return luaL_error(L, "%s: unknown indicator '%s'%s%s%s", lw, ind,
+                              hint ? " (did you mean '" : "", hint ? hint : "", hint ? "'?)" : "");
+        }
+        copy_text(in->lesson_indicator, sizeof in->lesson_indicator, ind);
+        in->lesson_higher_is_better = api_choice(L, -1, lw, "better", better, 0) == 0;
+        relative_to_scenario(g, naive, in->naive_strategy, sizeof in->naive_strategy);
+        relative_to_scenario(g, sound, in->sound_strategy, sizeof in->sound_strategy);
+    }
+    lua_pop(L, 1);
+    return 0;
+}
+
+static int l_village(lua_State *L) {
+    ud_game *g = loading_game(L, "village{}");
+    static const char *const keys[] = {
+        "households",    "hamlets",      "women_share",   "business_mix",
+        "median_income", "income_spread", "poverty_line", "vulnerability",
+        "literacy",      "moneylender_rate", "inflation", NULL};
+    const char *what = "village{}";
+    api_check_keys(L, 1, what, keys);
+    if (g->declared_village) {
+        return luaL_error(L, "village{} is declared twice");
+    }
+    g->declared_village = true;
+    ud_village_setup *v = &g->setup.village;
+    int households = (int)api_integer(L, 1, what, "households", v->households, 1, 1000000);
+    if (households != v->households) {
+        /* The default MFI is sized to the village: size it again. */
+        ud_setup fresh;
+        ud_setup_default(&fresh, households);
+        g->setup.mfi = fresh.mfi;
+        v->households = households;
+    }
+    lua_getfield(L, 1, "hamlets");
+    if (lua_istable(L, -1)) {
+        int n = (int)luaL_len(L, -1);
+        if (n < 1 || n > UD_MAX_HAMLETS) {
+            return luaL_error(L, "village{}: hamlets must list 1 to %d names", UD_MAX_HAMLETS);
+        }
+        for (int i = 1; i <= n; i++) {
+            lua_rawgeti(L, -1, i);
+            if (lua_type(L, -1) != LUA_TSTRING) {
+                return luaL_error(L, "village{}: hamlets[%d] must be a name", i);
+            }
+            copy_text(v->hamlet_names[i - 1], UD_NAME_LEN, lua_tostring(L, -1));
+            lua_pop(L, 1);
+        }
+        v->hamlets = n;
+    } else if (!lua_isnil(L, -1)) {
+        return luaL_error(L, "village{}: hamlets must be a list of names");
+    }
+    lua_pop(L, 1);
+    v->women_share = api_number(L, 1, what, "women_share", v->women_share, 0, 1);
+    lua_getfield(L, 1, "business_mix");
+    if (lua_istable(L, -1)) {
+        api_check_keys(L, -1, "village{}.business_mix", business_names);
+        for (int b = 0; b < UD_BIZ_COUNT; b++) {
+            v->business_mix[b] =
+                api_number(L, -1, "village{}.business_mix", business_names[b], 0, 0, 1e6);
+        }
+    } else if (!lua_isnil(L, -1)) {
+        return luaL_error(L, "village{}: business_mix must be a table such as "
+                             "{ trade = 30, farming = 50 }");
+    }
+    lua_pop(L, 1);
+    v->median_monthly_income = (ud_money)api_number(L, 1, what, "median_income",
+                                                    (double)v->median_monthly_income, 1, 1e12);
+    v->income_spread = api_number(L, 1, what, "income_spread", v->income_spread, 0, 1.5);
+    v->poverty_line_per_person_day = (ud_money)api_number(
+        L, 1, what, "poverty_line", (double)v->poverty_line_per_person_day, 1, 1e12);
+    v->vulnerability = api_number(L, 1, what, "vulnerability", v->vulnerability, 0, 1);
+    v->literacy = api_number(L, 1, what, "literacy", v->literacy, 0, 1);
+    v->moneylender_annual_rate =
+        api_number(L, 1, what, "moneylender_rate", v->moneylender_annual_rate * 100, 0, 1000) /
+        100.0;
+    v->inflation = api_number(L, 1, what, "inflation", v->inflation * 100, -50, 1000) / 100.0;
+    return 0;
+}
+
+static int hamlet_index(lua_State *L, const ud_game *g, const char *name, const char *what) {
+    for (int h = 0; h < g->setup.village.hamlets; h++) {
+        if (strcmp(g->setup.village.hamlet_names[h], name) == 0) {
+            return h;
+        }
+    }
+    return luaL_error(L, "%s: no hamlet named '%s' (declare it in village{ hamlets = ... })",
+                      what, name);
+}
+
+static int l_households(lua_State *L) {
+    ud_game *g = loading_game(L, "households{}");
+    luaL_checktype(L, 1, LUA_TTABLE);
+    static const char *const keys[] = {"name",   "hamlet",  "woman",         "business",
+                                       "members", "income", "honesty",       "vulnerability",
+                                       "literate", "story", NULL};
+    int n = (int)luaL_len(L, 1);
+    for (int i = 1; i <= n; i++) {
+        if (g->listed_count >= MAX_LISTED) {
+            return luaL_error(L, "households{}: at most %d households can be listed", MAX_LISTED);
+        }
+        lua_rawgeti(L, 1, i);
+        char what[48];
+        snprintf(what, sizeof what, "households{}[%d]", i);
+        if (!lua_istable(L, -1)) {
+            return luaL_error(L, "%s must be a table such as { name = 'Ibu Siti', ... }", what);
+        }
+        api_check_keys(L, -1, what, keys);
+        listed_household *h = &g->listed[g->listed_count];
+        memset(h, 0, sizeof *h);
+        const char *name = api_string(L, -1, what, "name", NULL);
+        if (name == NULL) {
+            return luaL_error(L, "%s: name is required", what);
+        }
+        copy_text(h->name, sizeof h->name, name);
+        copy_text(h->story, sizeof h->story, api_string(L, -1, what, "story", ""));
+        const char *hamlet = api_string(L, -1, what, "hamlet", NULL);
+        h->spec.hamlet = hamlet ? hamlet_index(L, g, hamlet, what) : 0;
+        h->spec.woman = api_bool(L, -1, what, "woman", true);
+        h->spec.business = (ud_business)api_choice(L, -1, what, "business", business_names, 0);
+        h->spec.members = (int)api_integer(L, -1, what, "members", 4, 1, 20);
+        h->spec.monthly_income = (ud_money)api_number(
+            L, -1, what, "income", (double)g->setup.village.median_monthly_income, 1, 1e12);
+        h->spec.honesty = api_number(L, -1, what, "honesty", 0.9, 0, 1);
+        h->spec.vulnerability = api_number(L, -1, what, "vulnerability", 0.4, 0, 1);
+        h->spec.literate = api_bool(L, -1, what, "literate", true);
+        lua_pop(L, 1);
+        g->listed_count++;
+    }
+    return 0;
+}
+
+static void read_policy(lua_State *L, int idx, ud_credit_policy *p, const char *what) {
+    static const char *const keys[] = {"women_only",         "groups_only",
+                                       "first_loan_cap",     "repeat_step_up",
+                                       "loan_to_income_cap", "max_past_arrears_days",
+                                       "manual_review",      NULL};
+    api_check_keys(L, idx, what, keys);
+    p->women_only = api_bool(L, idx, what, "women_only", p->women_only);
+    p->groups_only = api_bool(L, idx, what, "groups_only", p->groups_only);
+    p->first_loan_cap =
+        (ud_money)api_number(L, idx, what, "first_loan_cap", (double)p->first_loan_cap, 0, MAX_MONEY);
+    p->repeat_step_up = api_percent(L, idx, what, "repeat_step_up",
+                                    ud_rate_to_percent(p->repeat_step_up), 0, 200);
+    p->loan_to_income_cap = api_percent(L, idx, what, "loan_to_income_cap",
+                                        ud_rate_to_percent(p->loan_to_income_cap), 0, 500);
+    p->max_past_arrears_days = (int)api_integer(L, idx, what, "max_past_arrears_days",
+                                                p->max_past_arrears_days, 0, 365);
+    p->manual_review = api_bool(L, idx, what, "manual_review", p->manual_review);
+}
+
+void api_read_policy(lua_State *L, int idx, ud_credit_policy *p, const char *what) {
+    read_policy(L, idx, p, what);
+}
+
+static int l_mfi(lua_State *L) {
+    ud_game *g = loading_game(L, "mfi{}");
+    static const char *const keys[] = {
+        "institution", "cash",        "equity",     "donated_equity", "fixed_assets",
+        "officers",    "policy",      "savings_rate", "market_rate",  "follow_up",
+        "reputation",  "costs",       "provisioning", "borrowings",   NULL};
+    const char *what = "mfi{}";
+    api_check_keys(L, 1, what, keys);
+    if (g->declared_mfi) {
+        return luaL_error(L, "mfi{} is declared twice");
+    }
+    g->declared_mfi = true;
+    ud_mfi_setup *m = &g->setup.mfi;
+    m->institution = (ud_institution)api_choice(L, 1, what, "institution", institution_names,
+                                                (int)m->institution);
+    m->paid_in_equity =
+        (ud_money)api_number(L, 1, what, "equity", (double)m->paid_in_equity, 0, MAX_MONEY);
+    m->cash = (ud_money)api_number(L, 1, what, "cash", (double)m->paid_in_equity, 0, MAX_MONEY);
+    m->donated_equity =
+        (ud_money)api_number(L, 1, what, "donated_equity", (double)m->donated_equity, 0, MAX_MONEY);
+    m->fixed_assets =
+        (ud_money)api_number(L, 1, what, "fixed_assets", (double)m->fixed_assets, 0, MAX_MONEY);
+    m->savings_rate =
+        api_percent(L, 1, what, "savings_rate", ud_rate_to_percent(m->savings_rate), 0, 100);
+    m->market_rate =
+        api_percent(L, 1, what, "market_rate", ud_rate_to_percent(m->market_rate), 0, 1000);
+    m->follow_up = api_number(L, 1, what, "follow_up", m->follow_up, 0, 1);
+    m->reputation = api_number(L, 1, what, "reputation", m->reputation, 0, 1);
+    lua_getfield(L, 1, "officers");
+    if (lua_istable(L, -1)) {
+        static const char *const ok[] = {"count", "salary", "training", "honesty", NULL};
+        const char *ow = "mfi{}.officers";
+        api_check_keys(L, -1, ow, ok);
+        m->officers.count = (int)api_integer(L, -1, ow, "count", m->officers.count, 0, 200);
+        m->officers.salary = (ud_money)api_number(L, -1, ow, "salary",
+                                                  (double)m->officers.salary, 0, 1e12);
+        m->officers.training = (int)api_integer(L, -1, ow, "training", m->officers.training, 0, 3);
+        m->officers.honesty = api_number(L, -1, ow, "honesty", m->officers.honesty, 0, 1);
+    }
+    lua_pop(L, 1);
+    lua_getfield(L, 1, "policy");
+    if (lua_istable(L, -1)) {
+        read_policy(L, -1, &m->policy, "mfi{}.policy");
+    }
+    lua_pop(L, 1);
+    lua_getfield(L, 1, "costs");
+    if (lua_istable(L, -1)) {
+        static const char *const ck[] = {"office",   "per_client", "hire", "training",
+                                         "audit", "depreciation_months", NULL};
+        const char *cw = "mfi{}.costs";
+        ud_costs *c = &m->costs;
+        api_check_keys(L, -1, cw, ck);
+        c->office_per_month =
+            (ud_money)api_number(L, -1, cw, "office", (double)c->office_per_month, 0, 1e12);
+        c->per_client_per_month = (ud_money)api_number(L, -1, cw, "per_client",
+                                                       (double)c->per_client_per_month, 0, 1e12);
+        c->hire_cost = (ud_money)api_number(L, -1, cw, "hire", (double)c->hire_cost, 0, 1e12);
+        c->training_cost =
+            (ud_money)api_number(L, -1, cw, "training", (double)c->training_cost, 0, 1e12);
+        c->audit_cost = (ud_money)api_number(L, -1, cw, "audit", (double)c->audit_cost, 0, 1e12);
+        c->depreciation_months = (int)api_integer(L, -1, cw, "depreciation_months",
+                                                  c->depreciation_months, 0, 600);
+    }
+    lua_pop(L, 1);
+    lua_getfield(L, 1, "provisioning");
+    if (lua_istable(L, -1)) {
+        static const char *const pk[] = {"rates", "write_off_days", "rescheduled_in_par", NULL};
+        const char *pw = "mfi{}.provisioning";
+        api_check_keys(L, -1, pw, pk);
+        ud_provisioning *p = &m->provisioning;
+        lua_getfield(L, -1, "rates");
+        if (lua_istable(L, -1)) {
+            if (luaL_len(L, -1) != 4) {
+                return luaL_error(L, "%s: rates must list 4 percentages: for 1-30, 31-60, "
+                                     "61-90 and 91-180 days late",
+                                  pw);
+            }
+            for (int i = 0; i < 4; i++) {
+                lua_rawgeti(L, -1, i + 1);
+                lua_Number r = lua_tonumber(L, -1);
+                if (!lua_isnumber(L, -1) || r < 0 || r > 100) {
+                    return luaL_error(L, "%s: rates[%d] must be a percentage from 0 to 100", pw,
+                                      i + 1);
+                }
+                p->rate[i] = (ud_rate)(r * (double)UD_RATE_PER_PERCENT);
+                lua_pop(L, 1);
+            }
+        }
+        lua_pop(L, 1);
+        p->writeoff_days =
+            (int)api_integer(L, -1, pw, "write_off_days", p->writeoff_days, 30, 720);
+        p->rescheduled_in_par = api_bool(L, -1, pw, "rescheduled_in_par", p->rescheduled_in_par);
+    }
+    lua_pop(L, 1);
+    lua_getfield(L, 1, "borrowings");
+    if (lua_istable(L, -1)) {
+        int n = (int)luaL_len(L, -1);
+        if (n > UD_MAX_BORROWINGS) {
+            return luaL_error(L, "mfi{}: at most %d borrowings", UD_MAX_BORROWINGS);
+        }
+        static const char *const bk[] = {"lender", "amount", "rate", "term_months", "rate_cap",
+                                         NULL};
+        for (int i = 1; i <= n; i++) {
+            lua_rawgeti(L, -1, i);
+            char bw[40];
+            snprintf(bw, sizeof bw, "mfi{}.borrowings[%d]", i);
+            api_check_keys(L, -1, bw, bk);
+            ud_borrowing *b = &m->borrowing[i - 1];
+            memset(b, 0, sizeof *b);
+            b->lender = (ud_lender_kind)api_choice(L, -1, bw, "lender", lender_names, 1);
+            b->outstanding = (ud_money)api_number(L, -1, bw, "amount", 0, 0, MAX_MONEY);
+            b->annual_rate = api_percent(L, -1, bw, "rate", 0, 0, 1000);
+            b->maturity_month = (int)api_integer(L, -1, bw, "term_months", 36, 1, 240) + 1;
+            b->client_rate_cap = api_percent(L, -1, bw, "rate_cap", 0, 0, 1000);
+            lua_pop(L, 1);
+        }
+        m->borrowings = n;
+    }
+    lua_pop(L, 1);
+    return 0;
+}
+
+void api_read_product(lua_State *L, int idx, ud_product *p, const char *what) {
+    static const char *const keys[] = {"name",        "method", "rate", "installments",
+                                       "frequency",   "grace",  "fee_percent", "fee_flat",
+                                       "min",         "max",    "group", "compulsory_savings",
+                                       "open",        NULL};
+    idx = lua_absindex(L, idx);
+    api_check_keys(L, idx, what, keys);
+    const char *name = api_string(L, idx, what, "name", NULL);
+    if (name != NULL) {
+        copy_text(p->name, sizeof p->name, name);
+    }
+    p->terms.method = (ud_interest_method)api_choice(L, idx, what, "method", method_names,
+                                                     (int)p->terms.method);
+    p->terms.annual_rate = api_percent(L, idx, what, "rate",
+                                       ud_rate_to_percent(p->terms.annual_rate), 0, 1000);
+    p->terms.installments =
+        (int)api_integer(L, idx, what, "installments", p->terms.installments, 1, 520);
+    p->terms.frequency = (ud_frequency)api_choice(L, idx, what, "frequency", frequency_names,
+                                                  (int)p->terms.frequency);
+    p->terms.grace = (int)api_integer(L, idx, what, "grace", p->terms.grace, 0, 519);
+    if (p->terms.grace >= p->terms.installments) {
+        luaL_error(L, "%s: grace (%d) must be fewer than installments (%d)", what,
+                   p->terms.grace, p->terms.installments);
+    }
+    lua_getfield(L, idx, "fee_percent");
+    bool has_percent = !lua_isnil(L, -1);
+    lua_getfield(L, idx, "fee_flat");
+    bool has_flat = !lua_isnil(L, -1);
+    lua_pop(L, 2);
+    if (has_percent && has_flat) {
+        luaL_error(L, "%s: give fee_percent or fee_flat, not both", what);
+    }
+    if (has_percent) {
+        p->terms.fee_kind = UD_FEE_PERCENT;
+        p->terms.fee_rate = api_percent(L, idx, what, "fee_percent", 0, 0, 50);
+    } else if (has_flat) {
+        p->terms.fee_kind = UD_FEE_FLAT;
+        p->terms.fee_flat = (ud_money)api_number(L, idx, what, "fee_flat", 0, 0, 1e12);
+    }
+    p->min_amount = (ud_money)api_number(L, idx, what, "min", (double)p->min_amount, 1, MAX_MONEY);
+    p->max_amount = (ud_money)api_number(L, idx, what, "max", (double)p->max_amount, 1, MAX_MONEY);
+    if (p->min_amount > p->max_amount) {
+        luaL_error(L, "%s: min (%I) must not exceed max (%I)", what, (lua_Integer)p->min_amount,
+                   (lua_Integer)p->max_amount);
+    }
+    if (p->terms.fee_kind == UD_FEE_FLAT && p->terms.fee_flat >= p->min_amount) {
+        luaL_error(L, "%s: fee_flat must be less than the smallest loan (min)", what);
+    }
+    p->compulsory_savings = api_percent(L, idx, what, "compulsory_savings",
+                                        ud_rate_to_percent(p->compulsory_savings), 0, 50);
+    p->open = api_bool(L, idx, what, "open", p->open);
+    lua_getfield(L, idx, "group");
+    if (lua_istable(L, -1)) {
+        static const char *const gk[] = {"min", "max", NULL};
+        char gw[80];
+        snprintf(gw, sizeof gw, "%s.group", what);
+        api_check_keys(L, -1, gw, gk);
+        p->group_liability = true;
+        p->group_min = (uint8_t)api_integer(L, -1, gw, "min", 4, 3, 10);
+        p->group_max = (uint8_t)api_integer(L, -1, gw, "max", 7, 3, 10);
+        if (p->group_min > p->group_max) {
+            luaL_error(L, "%s: min must not exceed max", gw);
+        }
+    } else if (lua_isboolean(L, -1) && !lua_toboolean(L, -1)) {
+        p->group_liability = false;
+    } else if (!lua_isnil(L, -1)) {
+        luaL_error(L, "%s: group must be a table such as { min = 4, max = 7 }, or false", what);
+    }
+    lua_pop(L, 1);
+}
+
+static int l_product(lua_State *L) {
+    ud_game *g = loading_game(L, "product{}");
+    luaL_checktype(L, 1, LUA_TTABLE);
+    if (g->product_count_declared >= UD_MAX_PRODUCTS) {
+        return luaL_error(L, "product{}: at most %d products", UD_MAX_PRODUCTS);
+    }
+    ud_product p;
+    memset(&p, 0, sizeof p);
+    snprintf(p.name, sizeof p.name, "Product %d", g->product_count_declared + 1);
+    p.open = true;
+    p.terms.method = UD_METHOD_DECLINING_ANNUITY;
+    p.terms.frequency = UD_FREQ_MONTHLY;
+    p.terms.annual_rate = UD_RATE_PERCENT(24);
+    p.terms.installments = 12;
+    p.min_amount = 100;
+    p.max_amount = 10000000;
+    api_read_product(L, 1, &p, "product{}");
+    g->setup.mfi.product[g->product_count_declared++] = p;
+    g->setup.mfi.products = g->product_count_declared;
+    return 0;
+}
+
+static bool known_indicator(const char *name) {
+    for (const char *const *n = ud_indicator_names(); *n != NULL; n++) {
+        if (strcmp(*n, name) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+static int declare_goal(lua_State *L, ud_goal_kind kind, const char *what) {
+    ud_game *g = loading_game(L, what);
+    static const char *const keys[] = {"indicator", "above", "below", "month", "from_month",
+                                       "text", NULL};
+    api_check_keys(L, 1, what, keys);
+    if (g->goal_count >= UD_MAX_GOALS) {
+        return luaL_error(L, "%s: at most %d goals", what, UD_MAX_GOALS);
+    }
+    ud_goal *goal = &g->goals[g->goal_count];
+    memset(goal, 0, sizeof *goal);
+    goal->kind = kind;
+    goal->state = -1;
+    goal->line = api_line(L);
+    const char *ind = api_string(L, 1, what, "indicator", NULL);
+    if (ind == NULL) {
+        return luaL_error(L, "%s: indicator is required (e.g. indicator = 'par30')", what);
+    }
+    if (!known_indicator(ind)) {
+        const char *hint = ud_closest_word(ind, ud_indicator_names());
+        if (hint) {
+            return luaL_error(L, "%s: unknown indicator '%s' (did you mean '%s'?)", what, ind,
+                              hint);
+        }
+        return luaL_error(L, "%s: unknown indicator '%s'", what, ind);
+    }
+    copy_text(goal->indicator, sizeof goal->indicator, ind);
+    lua_getfield(L, 1, "above");
+    lua_getfield(L, 1, "below");
+    bool has_above = !lua_isnil(L, -2), has_below = !lua_isnil(L, -1);
+    lua_pop(L, 2);
+    if (has_above == has_below) {
+        return luaL_error(L, "%s: give exactly one of above = ... or below = ...", what);
+    }
+    goal->above = has_above;
+    goal->threshold = api_number(L, 1, what, has_above ? "above" : "below", 0, -1e18, 1e18);
+    if (kind == UD_GOAL_TARGET) {
+        goal->month = (int)api_integer(L, 1, what, "month", g->info.months, 1, 240);
+    } else {
+        goal->month = (int)api_integer(L, 1, what, "from_month", 1, 1, 240);
+    }
+    const char *text = api_string(L, 1, what, "text", NULL);
+    if (text == NULL) {
+        snprintf(goal->text, sizeof goal->text, "%s %s %g", ind, has_above ? "above" : "below",
+                 goal->threshold);
+    } else {
+        copy_text(goal->text, sizeof goal->text, text);
+    }
+    g->goal_count++;
+    return 0;
+}
+
+static int l_goal(lua_State *L) {
+    return declare_goal(L, UD_GOAL_TARGET, "goal{}");
+}
+static int l_win_if(lua_State *L) {
+    return declare_goal(L, UD_GOAL_WIN, "win_if{}");
+}
+static int l_lose_if(lua_State *L) {
+    return declare_goal(L, UD_GOAL_LOSE, "lose_if{}");
+}
+
+static int l_lesson(lua_State *L) {
+    ud_game *g = loading_game(L, "lesson{}");
+    static const char *const keys[] = {"text", "when", NULL};
+    api_check_keys(L, 1, "lesson{}", keys);
+    if (g->lesson_count >= MAX_LESSONS) {
+        return luaL_error(L, "lesson{}: at most %d lessons", MAX_LESSONS);
+    }
+    lesson *les = &g->lessons[g->lesson_count];
+    const char *text = api_string(L, 1, "lesson{}", "text", NULL);
+    if (text == NULL) {
+        return luaL_error(L, "lesson{}: text is required");
+    }
+    copy_text(les->text, sizeof les->text, text);
+    lua_getfield(L, 1, "when");
+    if (lua_isfunction(L, -1)) {
+        les->condition = luaL_ref(L, LUA_REGISTRYINDEX);
+    } else if (lua_isnil(L, -1)) {
+        lua_pop(L, 1);
+        les->condition = LUA_NOREF;
+    } else {
+        return luaL_error(L, "lesson{}: when must be a function returning true or false");
+    }
+    g->lesson_count++;
+    return 0;
+}
+
+/* translate("fr", { ["English text"] = "texte français", ... }) */
+static int l_translate(lua_State *L) {
+    loading_game(L, "translate()");
+    const char *lang = luaL_checkstring(L, 1);
+    luaL_checktype(L, 2, LUA_TTABLE);
+    if (strlen(lang) < 2 || strlen(lang) > 5) {
+        return luaL_error(L, "translate: '%s' is not a language code such as 'fr'", lang);
+    }
+    lua_getfield(L, LUA_REGISTRYINDEX, "ud.tr");
+    if (lua_getfield(L, -1, lang) == LUA_TNIL) {
+        lua_pop(L, 1);
+        lua_newtable(L);
+        lua_pushvalue(L, -1);
+        lua_setfield(L, -3, lang);
+    }
+    lua_pushnil(L);
+    while (lua_next(L, 2) != 0) {
+        if (lua_type(L, -2) != LUA_TSTRING || lua_type(L, -1) != LUA_TSTRING) {
+            return luaL_error(L, "translate: every entry must be [\"English\"] = \"translation\"");
+        }
+        lua_pushvalue(L, -2);
+        lua_insert(L, -2);
+        lua_rawset(L, -4);
+    }
+    lua_pop(L, 2);
+    return 0;
+}
+
+void api_register_setup(lua_State *L) {
+    static const luaL_Reg fns[] = {{"scenario", l_scenario}, {"village", l_village},
+                                   {"households", l_households}, {"mfi", l_mfi},
+                                   {"product", l_product}, {"goal", l_goal},
+                                   {"win_if", l_win_if}, {"lose_if", l_lose_if},
+                                   {"lesson", l_lesson}, {"translate", l_translate},
+                                   {NULL, NULL}};
+    lua_newtable(L);
+    lua_setfield(L, LUA_REGISTRYINDEX, "ud.tr");
+    for (const luaL_Reg *f = fns; f->name != NULL; f++) {
+        lua_register(L, f->name, f->func);
+    }
+}

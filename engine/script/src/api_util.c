@@ -1,0 +1,163 @@
+/* Reading the tables that scenarios pass to the API: unknown keys with a hint, types,
+ * and ranges, all reported at the author's line. */
+#include "game_internal.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+ud_game *game_of(lua_State *L) {
+    lua_getfield(L, LUA_REGISTRYINDEX, "ud.game");
+    ud_game *g = lua_touserdata(L, -1);
+    lua_pop(L, 1);
+    return g;
+}
+
+int api_line(lua_State *L) {
+    lua_Debug ar;
+    for (int level = 1; lua_getstack(L, level, &ar); level++) {
+        lua_getinfo(L, "Sl", &ar);
+        if (ar.currentline > 0) {
+            return ar.currentline;
+        }
+    }
+    return 0;
+}
+
+void api_check_keys(lua_State *L, int idx, const char *what, const char *const *allowed) {
+    idx = lua_absindex(L, idx);
+    luaL_checktype(L, idx, LUA_TTABLE);
+    lua_pushnil(L);
+    while (lua_next(L, idx) != 0) {
+        lua_pop(L, 1);
+        if (lua_type(L, -1) != LUA_TSTRING) {
+            if (lua_type(L, -1) == LUA_TNUMBER) {
+                continue; /* list entries are checked by whoever reads them */
+            }
+            luaL_error(L, "%s: keys must be names", what);
+        }
+        const char *key = lua_tostring(L, -1);
+        bool known = false;
+        for (const char *const *a = allowed; *a != NULL && !known; a++) {
+            known = strcmp(*a, key) == 0;
+        }
+        if (!known) {
+            const char *hint = ud_closest_word(key, allowed);
+            if (hint != NULL) {
+                luaL_error(L, "%s: unknown key '%s' (did you mean '%s'?)", what, key, hint);
+            }
+            luaL_error(L, "%s: unknown key '%s'", what, key);
+        }
+    }
+}
+
+static bool field(lua_State *L, int idx, const char *key) {
+    lua_getfield(L, idx, key);
+    if (lua_isnil(L, -1)) {
+        lua_pop(L, 1);
+        return false;
+    }
+    return true;
+}
+
+lua_Number api_number(lua_State *L, int idx, const char *what, const char *key, lua_Number def,
+                      lua_Number min, lua_Number max) {
+    idx = lua_absindex(L, idx);
+    if (!field(L, idx, key)) {
+        return def;
+    }
+    if (lua_type(L, -1) != LUA_TNUMBER) {
+        luaL_error(L, "%s: %s must be a number (got %s)", what, key, luaL_typename(L, -1));
+    }
+    lua_Number v = lua_tonumber(L, -1);
+    lua_pop(L, 1);
+    if (!(v >= min && v <= max)) {
+        char lo[32], hi[32], got[32];
+        snprintf(lo, sizeof lo, "%.15g", min);
+        snprintf(hi, sizeof hi, "%.15g", max);
+        snprintf(got, sizeof got, "%.15g", v);
+        luaL_error(L, "%s: %s must be between %s and %s (got %s)", what, key, lo, hi, got);
+    }
+    return v;
+}
+
+lua_Integer api_integer(lua_State *L, int idx, const char *what, const char *key,
+                        lua_Integer def, lua_Integer min, lua_Integer max) {
+    idx = lua_absindex(L, idx);
+    if (!field(L, idx, key)) {
+        return def;
+    }
+    int is_int = 0;
+    lua_Integer v = lua_tointegerx(L, -1, &is_int);
+    if (!is_int) {
+        luaL_error(L, "%s: %s must be a whole number (got %s)", what, key,
+                   lua_type(L, -1) == LUA_TNUMBER ? lua_tostring(L, -1) : luaL_typename(L, -1));
+    }
+    lua_pop(L, 1);
+    if (v < min || v > max) {
+        luaL_error(L, "%s: %s must be between %I and %I (got %I)", what, key, (lua_Integer)min,
+                   (lua_Integer)max, v);
+    }
+    return v;
+}
+
+bool api_bool(lua_State *L, int idx, const char *what, const char *key, bool def) {
+    idx = lua_absindex(L, idx);
+    if (!field(L, idx, key)) {
+        return def;
+    }
+    if (!lua_isboolean(L, -1)) {
+        luaL_error(L, "%s: %s must be true or false (got %s)", what, key, luaL_typename(L, -1));
+    }
+    bool v = lua_toboolean(L, -1);
+    lua_pop(L, 1);
+    return v;
+}
+
+const char *api_string(lua_State *L, int idx, const char *what, const char *key,
+                       const char *def) {
+    idx = lua_absindex(L, idx);
+    if (!field(L, idx, key)) {
+        return def;
+    }
+    if (lua_type(L, -1) != LUA_TSTRING) {
+        luaL_error(L, "%s: %s must be text (got %s)", what, key, luaL_typename(L, -1));
+    }
+    const char *s = lua_tostring(L, -1);
+    lua_pop(L, 1); /* the string stays alive in the table */
+    return s;
+}
+
+int api_choice(lua_State *L, int idx, const char *what, const char *key,
+               const char *const *names, int def) {
+    const char *s = api_string(L, idx, what, key, NULL);
+    if (s == NULL) {
+        return def;
+    }
+    for (int i = 0; names[i] != NULL; i++) {
+        if (strcmp(names[i], s) == 0) {
+            return i;
+        }
+    }
+    luaL_Buffer b;
+    luaL_buffinit(L, &b);
+    for (int i = 0; names[i] != NULL; i++) {
+        luaL_addstring(&b, i ? ", " : "");
+        luaL_addstring(&b, names[i]);
+    }
+    luaL_pushresult(&b);
+    const char *hint = ud_closest_word(s, names);
+    if (hint != NULL) {
+        luaL_error(L, "%s: %s '%s' is not one of %s (did you mean '%s'?)", what, key, s,
+                   lua_tostring(L, -1), hint);
+    }
+    luaL_error(L, "%s: %s '%s' is not one of %s", what, key, s, lua_tostring(L, -1));
+    return def;
+}
+
+ud_rate api_percent(lua_State *L, int idx, const char *what, const char *key, double def,
+                    double min, double max) {
+    double v = api_number(L, idx, what, key, def, min, max);
+    /* Percent with six decimals is exact in ud_rate units. */
+    return (ud_rate)llround(v * (double)UD_RATE_PER_PERCENT);
+}

@@ -1,0 +1,489 @@
+/* What scripts can see of the game (views, for scenarios and strategies alike) and the
+ * commands a strategy issues: the same typed commands as the game's screens. */
+#include "game_internal.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static ud_sim *sim_of(lua_State *L) {
+    ud_game *g = game_of(L);
+    if (g->sim == NULL) {
+        luaL_error(L, "the game has not started yet: views can be used in handlers and "
+                      "strategies, not at the top of a scenario");
+    }
+    return g->sim;
+}
+
+static void set_int(lua_State *L, const char *key, lua_Integer v) {
+    lua_pushinteger(L, v);
+    lua_setfield(L, -2, key);
+}
+static void set_num(lua_State *L, const char *key, lua_Number v) {
+    lua_pushnumber(L, v);
+    lua_setfield(L, -2, key);
+}
+static void set_str(lua_State *L, const char *key, const char *v) {
+    lua_pushstring(L, v);
+    lua_setfield(L, -2, key);
+}
+static void set_bool(lua_State *L, const char *key, bool v) {
+    lua_pushboolean(L, v);
+    lua_setfield(L, -2, key);
+}
+
+static int l_month(lua_State *L) {
+    lua_pushinteger(L, ud_sim_month(sim_of(L)));
+    return 1;
+}
+
+static int l_months(lua_State *L) {
+    lua_pushinteger(L, game_of(L)->months);
+    return 1;
+}
+
+/* indicator("par30" [, month]): the value at the end of month (default: the last month);
+ * nil before the first month. */
+static int l_indicator(lua_State *L) {
+    ud_sim *sim = sim_of(L);
+    const char *name = luaL_checkstring(L, 1);
+    lua_Integer month = luaL_optinteger(L, 2, ud_sim_month(sim));
+    double v;
+    bool known = false;
+    for (const char *const *n = ud_indicator_names(); *n != NULL; n++) {
+        known |= strcmp(*n, name) == 0;
+    }
+    if (!known) {
+        const char *hint = ud_closest_word(name, ud_indicator_names());
+        return luaL_error(L, "indicator: unknown indicator '%s'%s%s%s", name,
+                          hint ? " (did you mean '" : "", hint ? hint : "", hint ? "'?)" : "");
+    }
+    if (!ud_indicator_value(sim, name, (int)month, &v)) {
+        lua_pushnil(L);
+        return 1;
+    }
+    if (v == (double)(lua_Integer)v && strcmp(name, "par30") != 0) {
+        lua_pushinteger(L, (lua_Integer)v);
+    } else {
+        lua_pushnumber(L, v);
+    }
+    return 1;
+}
+
+static const char *decision_name(ud_app_decision d) {
+    return d == UD_APP_APPROVED ? "approved" : (d == UD_APP_REJECTED ? "rejected" : "pending");
+}
+
+/* applications(): this month's queue, each { id, household, product, amount, requested,
+ * decision, reason, woman, business, hamlet, income, name, story, directed } */
+static int l_applications(lua_State *L) {
+    ud_game *g = game_of(L);
+    ud_sim *sim = sim_of(L);
+    int n;
+    const ud_application *apps = ud_sim_applications(sim, &n);
+    lua_createtable(L, n, 0);
+    for (int i = 0; i < n; i++) {
+        const ud_application *a = &apps[i];
+        ud_household_view h;
+        ud_sim_household(sim, a->household, &h);
+        lua_createtable(L, 0, 14);
+        set_int(L, "id", a->id);
+        set_int(L, "household", a->household + 1);
+        set_int(L, "product", a->product + 1);
+        set_int(L, "amount", a->amount);
+        set_int(L, "requested", a->requested);
+        set_str(L, "decision", decision_name(a->decision));
+        set_str(L, "reason", ud_reject_reason_text(a->reason));
+        set_bool(L, "woman", h.woman);
+        set_str(L, "business", ud_business_name(h.business));
+        set_str(L, "hamlet", g->setup.village.hamlet_names[h.hamlet]);
+        set_int(L, "income", h.monthly_income);
+        set_bool(L, "directed", a->directed);
+        set_int(L, "loans_repaid", h.loans_repaid);
+        if (a->household < g->listed_count) {
+            set_str(L, "name", g->listed[a->household].name);
+            set_str(L, "story", g->listed[a->household].story);
+        }
+        lua_rawseti(L, -2, i + 1);
+    }
+    return 1;
+}
+
+static const char *const offer_kind_names[] = {"credit_line", "grant_infrastructure",
+                                               "grant_training", "grant_ta", "grant_cash"};
+
+/* offers(): every offer made so far, each { id, kind, amount, rate, term_months,
+ * client_rate_cap, expires_month, answered, accepted } */
+static int l_offers(lua_State *L) {
+    ud_sim *sim = sim_of(L);
+    int n;
+    const ud_offer *offers = ud_sim_offers(sim, &n);
+    lua_createtable(L, n, 0);
+    for (int i = 0; i < n; i++) {
+        const ud_offer *o = &offers[i];
+        lua_createtable(L, 0, 9);
+        set_int(L, "id", i + 1);
+        set_str(L, "kind", offer_kind_names[o->kind]);
+        set_int(L, "amount", o->amount);
+        set_num(L, "rate", ud_rate_to_percent(o->annual_rate));
+        set_int(L, "term_months", o->term_months);
+        set_num(L, "client_rate_cap", ud_rate_to_percent(o->client_rate_cap));
+        set_int(L, "expires_month", o->expires_month);
+        set_bool(L, "answered", o->answered);
+        set_bool(L, "accepted", o->accepted);
+        lua_rawseti(L, -2, i + 1);
+    }
+    return 1;
+}
+
+static void push_product(lua_State *L, const ud_product *p, int index) {
+    lua_createtable(L, 0, 14);
+    set_int(L, "id", index + 1);
+    set_str(L, "name", p->name);
+    set_bool(L, "open", p->open);
+    set_str(L, "method", ud_method_name(p->terms.method));
+    set_num(L, "rate", ud_rate_to_percent(p->terms.annual_rate));
+    set_int(L, "installments", p->terms.installments);
+    set_str(L, "frequency", ud_frequency_name(p->terms.frequency));
+    set_int(L, "grace", p->terms.grace);
+    set_int(L, "min", p->min_amount);
+    set_int(L, "max", p->max_amount);
+    set_num(L, "compulsory_savings", ud_rate_to_percent(p->compulsory_savings));
+    if (p->terms.fee_kind == UD_FEE_PERCENT) {
+        set_num(L, "fee_percent", ud_rate_to_percent(p->terms.fee_rate));
+    } else if (p->terms.fee_kind == UD_FEE_FLAT) {
+        set_int(L, "fee_flat", p->terms.fee_flat);
+    }
+    if (p->group_liability) {
+        lua_createtable(L, 0, 2);
+        set_int(L, "min", p->group_min);
+        set_int(L, "max", p->group_max);
+        lua_setfield(L, -2, "group");
+    }
+    ud_loan_terms t = p->terms;
+    t.principal = p->max_amount;
+    double apr = 0, eir = 0;
+    if (ud_schedule_cost(&t, &apr, &eir) == UD_TERMS_OK) {
+        set_num(L, "apr", apr);
+        set_num(L, "eir", eir);
+    }
+}
+
+static int l_products(lua_State *L) {
+    int n;
+    const ud_product *p = ud_sim_products(sim_of(L), &n);
+    lua_createtable(L, n, 0);
+    for (int i = 0; i < n; i++) {
+        push_product(L, &p[i], i);
+        lua_rawseti(L, -2, i + 1);
+    }
+    return 1;
+}
+
+static int l_officers(lua_State *L) {
+    int n;
+    const ud_officer *o = ud_sim_officers(sim_of(L), &n);
+    lua_createtable(L, n, 0);
+    for (int i = 0; i < n; i++) {
+        lua_createtable(L, 0, 6);
+        set_int(L, "id", i + 1);
+        set_bool(L, "employed", o[i].employed);
+        set_int(L, "training", o[i].training);
+        set_int(L, "salary", o[i].salary);
+        set_int(L, "caseload", o[i].caseload);
+        set_int(L, "months_since_audit", o[i].months_since_audit);
+        lua_rawseti(L, -2, i + 1);
+    }
+    return 1;
+}
+
+static int l_borrowings(lua_State *L) {
+    int n;
+    const ud_borrowing *b = ud_sim_borrowings(sim_of(L), &n);
+    static const char *const lenders[] = {"government", "commercial", "donor"};
+    lua_createtable(L, n, 0);
+    for (int i = 0; i < n; i++) {
+        lua_createtable(L, 0, 6);
+        set_int(L, "id", i + 1);
+        set_str(L, "lender", lenders[b[i].lender]);
+        set_int(L, "outstanding", b[i].outstanding);
+        set_num(L, "rate", ud_rate_to_percent(b[i].annual_rate));
+        set_int(L, "maturity_month", b[i].maturity_month);
+        set_bool(L, "active", b[i].active);
+        lua_rawseti(L, -2, i + 1);
+    }
+    return 1;
+}
+
+static void push_policy(lua_State *L, const ud_credit_policy *p) {
+    lua_createtable(L, 0, 7);
+    set_bool(L, "women_only", p->women_only);
+    set_bool(L, "groups_only", p->groups_only);
+    set_int(L, "first_loan_cap", p->first_loan_cap);
+    set_num(L, "repeat_step_up", ud_rate_to_percent(p->repeat_step_up));
+    set_num(L, "loan_to_income_cap", ud_rate_to_percent(p->loan_to_income_cap));
+    set_int(L, "max_past_arrears_days", p->max_past_arrears_days);
+    set_bool(L, "manual_review", p->manual_review);
+}
+
+static int l_policy(lua_State *L) {
+    push_policy(L, ud_sim_policy(sim_of(L)));
+    return 1;
+}
+
+static int l_household(lua_State *L) {
+    ud_game *g = game_of(L);
+    ud_sim *sim = sim_of(L);
+    lua_Integer id = luaL_checkinteger(L, 1);
+    ud_household_view h;
+    if (!ud_sim_household(sim, (int)id - 1, &h)) {
+        return luaL_error(L, "household: no household %I (1..%d)", id,
+                          ud_sim_household_count(sim));
+    }
+    static const char *const status[] = {"not_client", "client", "in_arrears", "defaulted"};
+    lua_createtable(L, 0, 14);
+    set_int(L, "id", id);
+    set_str(L, "hamlet", g->setup.village.hamlet_names[h.hamlet]);
+    set_int(L, "members", h.members);
+    set_bool(L, "woman", h.woman);
+    set_str(L, "business", ud_business_name(h.business));
+    set_int(L, "cash", h.cash);
+    set_int(L, "savings", h.savings);
+    set_int(L, "income", h.monthly_income);
+    set_bool(L, "poor", h.poor);
+    set_str(L, "status", status[h.status]);
+    set_int(L, "loans_repaid", h.loans_repaid);
+    if (h.loan != NULL) {
+        set_int(L, "loan_outstanding", h.loan->principal_outstanding);
+        set_int(L, "days_late", ud_loan_days_in_arrears(h.loan, ud_sim_month(sim) * 30));
+    }
+    if (id - 1 < g->listed_count) {
+        set_str(L, "name", g->listed[id - 1].name);
+        set_str(L, "story", g->listed[id - 1].story);
+    }
+    return 1;
+}
+
+static int l_household_count(lua_State *L) {
+    lua_pushinteger(L, ud_sim_household_count(sim_of(L)));
+    return 1;
+}
+
+static int l_rate_cap(lua_State *L) {
+    ud_rate cap = ud_sim_rate_cap(sim_of(L));
+    if (cap == 0) {
+        lua_pushnil(L);
+    } else {
+        lua_pushnumber(L, ud_rate_to_percent(cap));
+    }
+    return 1;
+}
+
+void api_register_views(lua_State *L) {
+    static const luaL_Reg fns[] = {{"month", l_month},
+                                   {"months", l_months},
+                                   {"indicator", l_indicator},
+                                   {"applications", l_applications},
+                                   {"offers", l_offers},
+                                   {"products", l_products},
+                                   {"officers", l_officers},
+                                   {"borrowings", l_borrowings},
+                                   {"policy", l_policy},
+                                   {"household", l_household},
+                                   {"household_count", l_household_count},
+                                   {"rate_cap", l_rate_cap},
+                                   {NULL, NULL}};
+    for (const luaL_Reg *f = fns; f->name != NULL; f++) {
+        lua_register(L, f->name, f->func);
+    }
+}
+
+/* ---- commands (strategies) ---- */
+
+static int apply(lua_State *L, const ud_command *c) {
+    ud_game *g = game_of(L);
+    char err[256];
+    if (!ud_game_command(g, c, err, sizeof err)) {
+        return luaL_error(L, "%s refused: %s", ud_command_name(c->type), err);
+    }
+    return 0;
+}
+
+static ud_command command(ud_command_type type) {
+    ud_command c;
+    memset(&c, 0, sizeof c);
+    c.type = type;
+    return c;
+}
+
+static int l_approve(lua_State *L) {
+    ud_command c = command(UD_CMD_APPROVE);
+    c.index = (int)luaL_checkinteger(L, 1);
+    return apply(L, &c);
+}
+
+static int l_reject(lua_State *L) {
+    ud_command c = command(UD_CMD_REJECT);
+    c.index = (int)luaL_checkinteger(L, 1);
+    return apply(L, &c);
+}
+
+static int l_resize(lua_State *L) {
+    ud_command c = command(UD_CMD_RESIZE);
+    c.index = (int)luaL_checkinteger(L, 1);
+    c.amount = luaL_checkinteger(L, 2);
+    return apply(L, &c);
+}
+
+void api_read_product(lua_State *L, int idx, ud_product *p, const char *what);
+void api_read_policy(lua_State *L, int idx, ud_credit_policy *p, const char *what);
+
+/* set_product(1, { rate = 30, installments = 16 }): changes the named terms only. */
+static int l_set_product(lua_State *L) {
+    ud_sim *sim = sim_of(L);
+    lua_Integer id = luaL_checkinteger(L, 1);
+    luaL_checktype(L, 2, LUA_TTABLE);
+    int n;
+    const ud_product *products = ud_sim_products(sim, &n);
+    if (id < 1 || id > n) {
+        return luaL_error(L, "set_product: no product %I (1..%d)", id, n);
+    }
+    ud_command c = command(UD_CMD_SET_PRODUCT);
+    c.index = (int)id - 1;
+    c.product = products[id - 1];
+    api_read_product(L, 2, &c.product, "set_product");
+    return apply(L, &c);
+}
+
+static int l_open_product(lua_State *L) {
+    ud_command c = command(UD_CMD_OPEN_PRODUCT);
+    c.index = (int)luaL_checkinteger(L, 1) - 1;
+    return apply(L, &c);
+}
+
+static int l_close_product(lua_State *L) {
+    ud_command c = command(UD_CMD_CLOSE_PRODUCT);
+    c.index = (int)luaL_checkinteger(L, 1) - 1;
+    return apply(L, &c);
+}
+
+static int l_set_policy(lua_State *L) {
+    luaL_checktype(L, 1, LUA_TTABLE);
+    ud_command c = command(UD_CMD_SET_POLICY);
+    c.policy = *ud_sim_policy(sim_of(L));
+    api_read_policy(L, 1, &c.policy, "set_policy");
+    return apply(L, &c);
+}
+
+/* hire{ count = 2, salary = 2000000, training = 1 } */
+static int l_hire(lua_State *L) {
+    static const char *const keys[] = {"count", "salary", "training", NULL};
+    api_check_keys(L, 1, "hire{}", keys);
+    ud_command c = command(UD_CMD_HIRE);
+    c.count = (int)api_integer(L, 1, "hire{}", "count", 1, 1, 20);
+    c.amount = (ud_money)api_number(L, 1, "hire{}", "salary",
+                                    (double)game_of(L)->setup.mfi.officers.salary, 1, 1e12);
+    c.level = (int)api_integer(L, 1, "hire{}", "training", 0, 0, 3);
+    return apply(L, &c);
+}
+
+static int l_fire(lua_State *L) {
+    ud_command c = command(UD_CMD_FIRE);
+    c.index = (int)luaL_checkinteger(L, 1) - 1;
+    return apply(L, &c);
+}
+
+/* train(2) or train("all") */
+static int l_train(lua_State *L) {
+    ud_command c = command(UD_CMD_TRAIN);
+    if (lua_type(L, 1) == LUA_TSTRING && strcmp(lua_tostring(L, 1), "all") == 0) {
+        c.index = -1;
+    } else {
+        c.index = (int)luaL_checkinteger(L, 1) - 1;
+    }
+    return apply(L, &c);
+}
+
+static int l_audit(lua_State *L) {
+    ud_command c = command(UD_CMD_AUDIT);
+    return apply(L, &c);
+}
+
+static int l_accept(lua_State *L) {
+    ud_command c = command(UD_CMD_ACCEPT_OFFER);
+    c.index = (int)luaL_checkinteger(L, 1) - 1;
+    return apply(L, &c);
+}
+
+static int l_decline(lua_State *L) {
+    ud_command c = command(UD_CMD_DECLINE_OFFER);
+    c.index = (int)luaL_checkinteger(L, 1) - 1;
+    return apply(L, &c);
+}
+
+static int l_borrow(lua_State *L) {
+    ud_command c = command(UD_CMD_BORROW);
+    c.amount = luaL_checkinteger(L, 1);
+    c.count = (int)luaL_checkinteger(L, 2);
+    return apply(L, &c);
+}
+
+static int l_repay(lua_State *L) {
+    ud_command c = command(UD_CMD_REPAY);
+    c.index = (int)luaL_checkinteger(L, 1) - 1;
+    c.amount = luaL_checkinteger(L, 2);
+    return apply(L, &c);
+}
+
+static int l_set_savings_rate(lua_State *L) {
+    ud_command c = command(UD_CMD_SET_SAVINGS_RATE);
+    c.rate = (ud_rate)(luaL_checknumber(L, 1) * (double)UD_RATE_PER_PERCENT);
+    return apply(L, &c);
+}
+
+static int l_set_follow_up(lua_State *L) {
+    ud_command c = command(UD_CMD_SET_FOLLOW_UP);
+    c.share = luaL_checknumber(L, 1);
+    return apply(L, &c);
+}
+
+static int l_reschedule(lua_State *L) {
+    ud_command c = command(UD_CMD_RESCHEDULE);
+    c.index = (int)luaL_checkinteger(L, 1) - 1;
+    c.count = (int)luaL_checkinteger(L, 2);
+    return apply(L, &c);
+}
+
+static int l_write_off(lua_State *L) {
+    ud_command c = command(UD_CMD_WRITE_OFF);
+    c.index = (int)luaL_checkinteger(L, 1) - 1;
+    return apply(L, &c);
+}
+
+void api_register_strategy(lua_State *L) {
+    api_register_views(L);
+    static const luaL_Reg fns[] = {{"approve", l_approve},
+                                   {"reject", l_reject},
+                                   {"resize", l_resize},
+                                   {"set_product", l_set_product},
+                                   {"open_product", l_open_product},
+                                   {"close_product", l_close_product},
+                                   {"set_policy", l_set_policy},
+                                   {"hire", l_hire},
+                                   {"fire", l_fire},
+                                   {"train", l_train},
+                                   {"audit", l_audit},
+                                   {"accept", l_accept},
+                                   {"decline", l_decline},
+                                   {"borrow", l_borrow},
+                                   {"repay", l_repay},
+                                   {"set_savings_rate", l_set_savings_rate},
+                                   {"set_follow_up", l_set_follow_up},
+                                   {"reschedule", l_reschedule},
+                                   {"write_off", l_write_off},
+                                   {NULL, NULL}};
+    for (const luaL_Reg *f = fns; f->name != NULL; f++) {
+        lua_register(L, f->name, f->func);
+    }
+    lua_newtable(L);
+    lua_setglobal(L, "mem");
+}

@@ -1,0 +1,493 @@
+/* The game runtime: loading a scenario, attaching a strategy, and playing month by month
+ * with handlers, goals, questions, news and script problems. */
+#include "game_internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static char *copy_string(const char *s) {
+    size_t n = strlen(s) + 1;
+    char *c = malloc(n);
+    if (c != NULL) {
+        memcpy(c, s, n);
+    }
+    return c;
+}
+
+void game_problem(ud_game *game, const char *text) {
+    if (game->problem_count >= MAX_PROBLEMS) {
+        return; /* the first ones say what is wrong; the rest would only repeat it */
+    }
+    game->problems[game->problem_count] = copy_string(text);
+    if (game->problems[game->problem_count] != NULL) {
+        game->problem_count++;
+    }
+}
+
+void game_add_news(ud_game *game, const char *text) {
+    if (game->news_count == game->news_capacity) {
+        int cap = game->news_capacity ? game->news_capacity * 2 : 32;
+        ud_news *grown = realloc(game->news, (size_t)cap * sizeof *grown);
+        if (grown == NULL) {
+            return;
+        }
+        game->news = grown;
+        game->news_capacity = cap;
+    }
+    ud_news *n = &game->news[game->news_count++];
+    n->month = game->sim != NULL ? ud_sim_month(game->sim) + 1 : 0;
+    snprintf(n->text, sizeof n->text, "%s", text);
+}
+
+static ud_sandbox *new_sandbox(ud_game *g) {
+    ud_sandbox *sb = ud_sandbox_new(g->options.memory_cap, g->options.instructions,
+                                    g->options.helpers_root);
+    if (sb != NULL) {
+        lua_pushlightuserdata(sb->L, g);
+        lua_setfield(sb->L, LUA_REGISTRYINDEX, "ud.game");
+    }
+    return sb;
+}
+
+void ud_game_free(ud_game *g) {
+    if (g == NULL) {
+        return;
+    }
+    ud_sandbox_free(g->scenario);
+    ud_sandbox_free(g->strategy);
+    ud_sim_destroy(g->sim);
+    for (int i = 0; i < g->problem_count; i++) {
+        free(g->problems[i]);
+    }
+    free(g->news);
+    free(g);
+}
+
+static bool create_sim(ud_game *g, char *err, size_t err_size) {
+    const char *path = g->info.path;
+    g->setup.seed = g->options.seed_set ? g->options.seed : g->info.seed;
+    g->setup.minor_units = g->info.minor_units;
+    snprintf(g->setup.currency, sizeof g->setup.currency, "%s", g->info.currency);
+    char why[256];
+    g->sim = ud_sim_create(&g->setup, NULL, why, sizeof why);
+    if (g->sim == NULL) {
+        snprintf(err, err_size, "%s: %s", path, why);
+        return false;
+    }
+    if (g->listed_count > g->setup.village.households) {
+        snprintf(err, err_size, "%s: households{} lists %d households but the village has %d",
+                 path, g->listed_count, g->setup.village.households);
+        return false;
+    }
+    for (int i = 0; i < g->listed_count; i++) {
+        if (!ud_sim_set_household(g->sim, i, &g->listed[i].spec, why, sizeof why)) {
+            snprintf(err, err_size, "%s: households{}[%d]: %s", path, i + 1, why);
+            return false;
+        }
+    }
+    g->scenario->rng = ud_sim_script_rng(g->sim);
+    return true;
+}
+
+ud_game *ud_game_load(const char *path, const ud_game_options *options, char *err,
+                      size_t err_size) {
+    ud_game *g = calloc(1, sizeof *g);
+    if (g == NULL) {
+        snprintf(err, err_size, "%s: out of memory", path);
+        return NULL;
+    }
+    if (options != NULL) {
+        g->options = *options;
+    }
+    snprintf(g->language, sizeof g->language, "%s",
+             g->options.language != NULL ? g->options.language : "en");
+    snprintf(g->info.path, sizeof g->info.path, "%s", path);
+    snprintf(g->info.currency, sizeof g->info.currency, "IDR");
+    g->info.months = 36;
+    g->info.seed = 1;
+    ud_setup_default(&g->setup, 300);
+    g->scenario = new_sandbox(g);
+    if (g->scenario == NULL) {
+        snprintf(err, err_size, "%s: out of memory", path);
+        ud_game_free(g);
+        return NULL;
+    }
+    api_register_scenario(g->scenario->L);
+    ud_sandbox_make_strict(g->scenario);
+    if (!ud_sandbox_run_file(g->scenario, path, err, err_size)) {
+        ud_game_free(g);
+        return NULL;
+    }
+    if (!g->declared_scenario) {
+        snprintf(err, err_size,
+                 "%s: scenario{} is missing: every scenario declares scenario{ id = ..., "
+                 "title = ..., module = ... }",
+                 path);
+        ud_game_free(g);
+        return NULL;
+    }
+    if (!create_sim(g, err, err_size)) {
+        ud_game_free(g);
+        return NULL;
+    }
+    g->months = g->options.months > 0 ? g->options.months : g->info.months;
+    g->phase = PHASE_PLAYING;
+    return g;
+}
+
+const ud_scenario_info *ud_game_info(const ud_game *g) {
+    return &g->info;
+}
+
+ud_sim *ud_game_sim(ud_game *g) {
+    return g->sim;
+}
+
+int ud_game_months(const ud_game *g) {
+    return g->months;
+}
+
+ud_game_end ud_game_end_state(const ud_game *g) {
+    return g->end;
+}
+
+static bool global_is_function(lua_State *L, const char *name) {
+    lua_pushglobaltable(L);
+    lua_pushstring(L, name);
+    lua_rawget(L, -2);
+    bool is_fn = lua_isfunction(L, -1);
+    lua_pop(L, 2);
+    return is_fn;
+}
+
+bool ud_game_set_strategy(ud_game *g, const char *path, char *err, size_t err_size) {
+    ud_sandbox_free(g->strategy);
+    g->strategy = NULL;
+    if (path == NULL) {
+        return true;
+    }
+    ud_sandbox *sb = new_sandbox(g);
+    if (sb == NULL) {
+        snprintf(err, err_size, "%s: out of memory", path);
+        return false;
+    }
+    api_register_strategy(sb->L);
+    sb->rng = ud_sim_script_rng(g->sim);
+    if (!ud_sandbox_run_file(sb, path, err, err_size)) {
+        ud_sandbox_free(sb);
+        return false;
+    }
+    if (!global_is_function(sb->L, "decide")) {
+        snprintf(err, err_size,
+                 "%s: a strategy must define function decide() ... end, called every month",
+                 path);
+        ud_sandbox_free(sb);
+        return false;
+    }
+    ud_sandbox_make_strict(sb);
+    g->strategy = sb;
+    return true;
+}
+
+/* Runs a handler with the given arguments already pushed above its function. */
+static bool run_handler(ud_game *g, handler *h, int nargs) {
+    char err[2048];
+    if (ud_sandbox_call(g->scenario, nargs, 0, err, sizeof err)) {
+        h->strikes = 0;
+        return true;
+    }
+    game_problem(g, err);
+    if (++h->strikes >= HANDLER_STRIKES) {
+        h->disabled = true;
+        char note[1400];
+        snprintf(note, sizeof note,
+                 "%s:%d: the handler %s failed %d times in a row and was disabled",
+                 g->info.path, h->line, h->name, HANDLER_STRIKES);
+        game_problem(g, note);
+    }
+    return false;
+}
+
+static void push_ref(lua_State *L, int ref) {
+    lua_rawgeti(L, LUA_REGISTRYINDEX, ref);
+}
+
+static void month_handlers(ud_game *g, int month) {
+    lua_State *L = g->scenario->L;
+    for (int i = 0; i < g->handler_count; i++) {
+        handler *h = &g->handlers[i];
+        if (h->disabled || !((h->kind == HANDLER_AT_MONTH && h->month == month) ||
+                             h->kind == HANDLER_EVERY_MONTH)) {
+            continue;
+        }
+        push_ref(L, h->fn);
+        lua_pushinteger(L, month);
+        run_handler(g, h, 1);
+    }
+}
+
+static void push_event(lua_State *L, const ud_event *e) {
+    lua_createtable(L, 0, 6);
+    lua_pushstring(L, ud_event_name(e->type));
+    lua_setfield(L, -2, "type");
+    lua_pushinteger(L, e->month);
+    lua_setfield(L, -2, "month");
+    lua_pushinteger(L, e->subject);
+    lua_setfield(L, -2, "subject");
+    lua_pushinteger(L, e->object);
+    lua_setfield(L, -2, "object");
+    lua_pushinteger(L, e->amount);
+    lua_setfield(L, -2, "amount");
+    bool about_household = e->type == UD_EV_LOAN_DISBURSED || e->type == UD_EV_LOAN_REPAID ||
+                           e->type == UD_EV_INSTALMENT_MISSED ||
+                           e->type == UD_EV_APPLICATION_REJECTED ||
+                           e->type == UD_EV_RECOVERY ||
+                           (e->type == UD_EV_LOAN_WRITTEN_OFF && e->subject >= 0);
+    if (about_household) {
+        lua_pushinteger(L, e->subject + 1);
+        lua_setfield(L, -2, "household");
+    }
+}
+
+static void event_handlers(ud_game *g) {
+    bool wanted[UD_EV_TYPE_COUNT] = {false};
+    bool any = false;
+    for (int i = 0; i < g->handler_count; i++) {
+        if (g->handlers[i].kind == HANDLER_ON && !g->handlers[i].disabled) {
+            wanted[g->handlers[i].event] = any = true;
+        }
+    }
+    if (!any) {
+        return;
+    }
+    lua_State *L = g->scenario->L;
+    int n;
+    const ud_event *events = ud_sim_events(g->sim, &n);
+    for (int e = 0; e < n; e++) {
+        if (!wanted[events[e].type]) {
+            continue;
+        }
+        for (int i = 0; i < g->handler_count; i++) {
+            handler *h = &g->handlers[i];
+            if (h->kind != HANDLER_ON || h->disabled || h->event != (int)events[e].type) {
+                continue;
+            }
+            push_ref(L, h->fn);
+            push_event(L, &events[e]);
+            run_handler(g, h, 1);
+        }
+    }
+}
+
+static void condition_handlers(ud_game *g) {
+    lua_State *L = g->scenario->L;
+    for (int i = 0; i < g->handler_count; i++) {
+        handler *h = &g->handlers[i];
+        if (h->kind != HANDLER_WHEN || h->disabled || (h->fired && !h->repeat)) {
+            continue;
+        }
+        push_ref(L, h->condition);
+        char err[2048];
+        if (!ud_sandbox_call(g->scenario, 0, 1, err, sizeof err)) {
+            game_problem(g, err);
+            if (++h->strikes >= HANDLER_STRIKES) {
+                h->disabled = true;
+            }
+            continue;
+        }
+        bool holds = lua_toboolean(L, -1);
+        lua_pop(L, 1);
+        if (holds) {
+            h->fired = true;
+            push_ref(L, h->fn);
+            run_handler(g, h, 0);
+        }
+    }
+}
+
+static void judge_goals(ud_game *g, int month) {
+    for (int i = 0; i < g->goal_count; i++) {
+        ud_goal *goal = &g->goals[i];
+        double v;
+        if (!ud_indicator_value(g->sim, goal->indicator, month, &v)) {
+            continue;
+        }
+        bool holds = goal->above ? v > goal->threshold : v < goal->threshold;
+        if (goal->kind == UD_GOAL_TARGET) {
+            if (month == goal->month) {
+                goal->state = holds ? 1 : 0;
+            }
+        } else if (month >= goal->month && holds && goal->state != 1) {
+            goal->state = 1;
+            if (g->end == UD_END_RUNNING) {
+                g->end = goal->kind == UD_GOAL_WIN ? UD_END_WON : UD_END_LOST;
+            }
+        }
+    }
+}
+
+static void answer_pending_questions(ud_game *g) {
+    for (int i = 0; i < g->question_count; i++) {
+        if (g->questions[i].answer != 0) {
+            continue;
+        }
+        int choice = 1;
+        if (g->strategy != NULL && global_is_function(g->strategy->L, "answer")) {
+            lua_State *S = g->strategy->L;
+            lua_getglobal(S, "answer");
+            lua_createtable(S, 0, 3);
+            lua_pushinteger(S, g->questions[i].id);
+            lua_setfield(S, -2, "id");
+            lua_pushstring(S, g->questions[i].text);
+            lua_setfield(S, -2, "text");
+            lua_createtable(S, g->questions[i].option_count, 0);
+            for (int k = 0; k < g->questions[i].option_count; k++) {
+                lua_pushstring(S, g->questions[i].options[k]);
+                lua_rawseti(S, -2, k + 1);
+            }
+            lua_setfield(S, -2, "options");
+            char err[2048];
+            if (ud_sandbox_call(g->strategy, 1, 1, err, sizeof err)) {
+                int is_int = 0;
+                lua_Integer c = lua_tointegerx(S, -1, &is_int);
+                lua_pop(S, 1);
+                if (is_int && c >= 1 && c <= g->questions[i].option_count) {
+                    choice = (int)c;
+                }
+            } else {
+                game_problem(g, err);
+            }
+        }
+        char err[256];
+        ud_game_answer(g, g->questions[i].id, choice, err, sizeof err);
+    }
+}
+
+static void strategy_decides(ud_game *g) {
+    if (g->strategy == NULL) {
+        return;
+    }
+    lua_State *S = g->strategy->L;
+    lua_getglobal(S, "decide");
+    lua_pushinteger(S, ud_sim_month(g->sim) + 1);
+    char err[2048];
+    if (!ud_sandbox_call(g->strategy, 1, 0, err, sizeof err)) {
+        game_problem(g, err);
+    }
+}
+
+bool ud_game_play_month(ud_game *g) {
+    if (g->end != UD_END_RUNNING) {
+        return false;
+    }
+    ud_sim_clear_events(g->sim);
+    int month = ud_sim_month(g->sim) + 1;
+    answer_pending_questions(g);
+    month_handlers(g, month);
+    strategy_decides(g);
+    ud_sim_step(g->sim);
+    event_handlers(g);
+    condition_handlers(g);
+    judge_goals(g, month);
+    if (ud_sim_insolvent(g->sim)) {
+        g->end = UD_END_INSOLVENT;
+    } else if (g->end == UD_END_RUNNING && month >= g->months) {
+        g->end = UD_END_FINISHED;
+    }
+    return g->end == UD_END_RUNNING;
+}
+
+bool ud_game_command(ud_game *g, const ud_command *cmd, char *err, size_t err_size) {
+    if (g->end != UD_END_RUNNING) {
+        snprintf(err, err_size, "the game is over");
+        return false;
+    }
+    return ud_sim_apply(g->sim, cmd, err, err_size);
+}
+
+bool ud_game_answer(ud_game *g, int question_id, int option, char *err, size_t err_size) {
+    if (question_id < 1 || question_id > g->question_count) {
+        snprintf(err, err_size, "no question %d", question_id);
+        return false;
+    }
+    ud_question *q = &g->questions[question_id - 1];
+    if (q->answer != 0) {
+        snprintf(err, err_size, "question %d was already answered", question_id);
+        return false;
+    }
+    if (option < 1 || option > q->option_count) {
+        snprintf(err, err_size, "question %d has options 1 to %d", question_id,
+                 q->option_count);
+        return false;
+    }
+    q->answer = option;
+    handler h;
+    memset(&h, 0, sizeof h);
+    snprintf(h.name, sizeof h.name, "ask{} answer");
+    lua_State *L = g->scenario->L;
+    push_ref(L, g->question_handlers[question_id - 1]);
+    lua_pushinteger(L, option);
+    run_handler(g, &h, 1);
+    return true;
+}
+
+const ud_news *ud_game_news(const ud_game *g, int *count) {
+    *count = g->news_count;
+    return g->news;
+}
+
+const ud_question *ud_game_questions(const ud_game *g, int *count) {
+    *count = g->question_count;
+    return g->questions;
+}
+
+const ud_goal *ud_game_goals(const ud_game *g, int *count) {
+    *count = g->goal_count;
+    return g->goals;
+}
+
+const char *const *ud_game_problems(const ud_game *g, int *count) {
+    *count = g->problem_count;
+    return (const char *const *)g->problems;
+}
+
+int ud_game_lessons(ud_game *g, char out[][UD_TEXT_LEN], int max) {
+    int n = 0;
+    lua_State *L = g->scenario->L;
+    for (int i = 0; i < g->lesson_count && n < max; i++) {
+        lesson *les = &g->lessons[i];
+        bool show = true;
+        if (les->condition != LUA_NOREF) {
+            push_ref(L, les->condition);
+            char err[2048];
+            if (ud_sandbox_call(g->scenario, 0, 1, err, sizeof err)) {
+                show = lua_toboolean(L, -1);
+                lua_pop(L, 1);
+            } else {
+                game_problem(g, err);
+                show = false;
+            }
+        }
+        if (show) {
+            snprintf(out[n++], UD_TEXT_LEN, "%s", ud_game_text(g, les->text));
+        }
+    }
+    return n;
+}
+
+const char *ud_game_text(const ud_game *g, const char *english) {
+    if (strcmp(g->language, "en") == 0 || g->scenario == NULL) {
+        return english;
+    }
+    lua_State *L = g->scenario->L;
+    int top = lua_gettop(L);
+    const char *result = english;
+    lua_getfield(L, LUA_REGISTRYINDEX, "ud.tr");
+    if (lua_getfield(L, -1, g->language) == LUA_TTABLE &&
+        lua_getfield(L, -1, english) == LUA_TSTRING) {
+        result = lua_tostring(L, -1); /* stays alive: the translation table holds it */
+    }
+    lua_settop(L, top);
+    return result;
+}

@@ -1,0 +1,108 @@
+/* The layout of a game, shared by the script layer's modules. */
+#ifndef UD_GAME_INTERNAL_H
+#define UD_GAME_INTERNAL_H
+
+#include "sandbox.h"
+#include "ud/game.h"
+
+#include <lauxlib.h>
+#include <lua.h>
+
+#define MAX_HANDLERS 128
+#define MAX_LISTED 256
+#define MAX_LESSONS 32
+#define MAX_PROBLEMS 64
+#define HANDLER_STRIKES 3 /* a handler that fails this many times in a row is disabled */
+
+typedef enum handler_kind { HANDLER_AT_MONTH, HANDLER_EVERY_MONTH, HANDLER_WHEN, HANDLER_ON,
+                            HANDLER_ANSWER } handler_kind;
+
+typedef struct handler {
+    handler_kind kind;
+    int month;        /* at_month */
+    int event;        /* on: ud_event_type */
+    int fn;           /* registry reference of the handler */
+    int condition;    /* when: registry reference of the condition */
+    bool repeat;      /* when: fire every time the condition holds (else once) */
+    bool fired, disabled;
+    int strikes;
+    int line;         /* where it was registered, for messages */
+    char name[64];    /* how messages name it: "at_month(6)", "on('group_collapsed')" */
+} handler;
+
+typedef struct listed_household {
+    ud_household_spec spec;
+    char name[64];
+    char story[UD_TEXT_LEN];
+} listed_household;
+
+typedef struct lesson {
+    int condition;    /* registry reference, or LUA_NOREF for "always" */
+    char text[UD_TEXT_LEN];
+} lesson;
+
+typedef enum game_phase { PHASE_LOADING, PHASE_PLAYING } game_phase;
+
+struct ud_game {
+    ud_game_options options;
+    char language[8];
+    ud_scenario_info info;
+    game_phase phase;
+    bool declared_scenario, declared_village, declared_mfi;
+    int product_count_declared;
+    ud_setup setup;
+    ud_sandbox *scenario;
+    ud_sandbox *strategy; /* NULL: the default strategy */
+    ud_sim *sim;
+    int months;
+    ud_game_end end;
+
+    handler handlers[MAX_HANDLERS];
+    int handler_count;
+    listed_household listed[MAX_LISTED];
+    int listed_count;
+    lesson lessons[MAX_LESSONS];
+    int lesson_count;
+    ud_goal goals[UD_MAX_GOALS];
+    int goal_count;
+
+    ud_news *news;
+    int news_count, news_capacity;
+    ud_question questions[64];
+    int question_handlers[64]; /* registry refs of the answer handlers */
+    int question_count;
+    char *problems[MAX_PROBLEMS];
+    int problem_count;
+};
+
+/* The game a Lua state belongs to. */
+ud_game *game_of(lua_State *L);
+
+/* Records a script problem (copied) and, if it names a handler, counts a strike. */
+void game_problem(ud_game *game, const char *text);
+void game_add_news(ud_game *game, const char *text);
+
+/* Registers the scenario API (declarations, events, actions, views) in the scenario state,
+ * and the strategy API (views and commands) in a strategy state. */
+void api_register_scenario(lua_State *L);
+void api_register_strategy(lua_State *L);
+void api_register_views(lua_State *L);
+
+/* Helpers for reading declaration tables with key checks and ranges. Each raises a Lua
+ * error naming the declaration and the key, at the author's line. */
+void api_check_keys(lua_State *L, int idx, const char *what, const char *const *allowed);
+lua_Number api_number(lua_State *L, int idx, const char *what, const char *key, lua_Number def,
+                      lua_Number min, lua_Number max);
+lua_Integer api_integer(lua_State *L, int idx, const char *what, const char *key,
+                        lua_Integer def, lua_Integer min, lua_Integer max);
+bool api_bool(lua_State *L, int idx, const char *what, const char *key, bool def);
+const char *api_string(lua_State *L, int idx, const char *what, const char *key,
+                       const char *def);
+int api_choice(lua_State *L, int idx, const char *what, const char *key,
+               const char *const *names, int def);
+ud_rate api_percent(lua_State *L, int idx, const char *what, const char *key, double def,
+                    double min, double max);
+/* The current line of the calling script, for messages. */
+int api_line(lua_State *L);
+
+#endif

@@ -1,0 +1,151 @@
+/* Headless play of a scenario, and where the shipped scenarios live. */
+#define _POSIX_C_SOURCE 200809L /* opendir, stat */
+
+#include "runner.h"
+
+#include <dirent.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#ifndef UD_SCENARIO_DIR
+#define UD_SCENARIO_DIR "scenarios"
+#endif
+
+const char *ud_scenarios_root(void) {
+    const char *env = getenv("UNITDESA_SCENARIOS");
+    return env != NULL && env[0] != '\0' ? env : UD_SCENARIO_DIR;
+}
+
+const char *ud_game_end_name(ud_game_end end) {
+    switch (end) {
+    case UD_END_RUNNING:
+        return "running";
+    case UD_END_FINISHED:
+        return "finished";
+    case UD_END_WON:
+        return "won";
+    case UD_END_LOST:
+        return "lost";
+    case UD_END_INSOLVENT:
+        return "insolvent";
+    }
+    return "?";
+}
+
+bool ud_run_scenario(const ud_run_request *req, ud_run_result *out, char *err, size_t err_size) {
+    memset(out, 0, sizeof *out);
+    ud_game_options opt;
+    memset(&opt, 0, sizeof opt);
+    opt.seed_set = req->seed_set;
+    opt.seed = req->seed;
+    opt.months = req->months;
+    opt.helpers_root = ud_scenarios_root();
+    ud_game *game = ud_game_load(req->scenario, &opt, err, err_size);
+    if (game == NULL) {
+        return false;
+    }
+    if (!ud_game_set_strategy(game, req->strategy, err, err_size)) {
+        ud_game_free(game);
+        return false;
+    }
+    ud_sim *sim = ud_game_sim(game);
+    out->seed = ud_sim_setup(sim)->seed;
+    out->minor_units = ud_game_info(game)->minor_units;
+    snprintf(out->currency, sizeof out->currency, "%s", ud_game_info(game)->currency);
+    if (req->monthly_csv != NULL) {
+        fprintf(req->monthly_csv, "%s\n", ud_indicators_csv_header());
+    }
+    int printed = 0;
+    for (;;) {
+        bool going = ud_game_play_month(game);
+        if (req->monthly_csv != NULL) {
+            ud_indicators_csv_row(req->monthly_csv, ud_sim_indicators(sim, ud_sim_month(sim)));
+        }
+        int n;
+        const char *const *problems = ud_game_problems(game, &n);
+        for (; req->problems != NULL && printed < n; printed++) {
+            fprintf(req->problems, "%s\n", problems[printed]);
+        }
+        if (!going) {
+            break;
+        }
+    }
+    out->end = ud_game_end_state(game);
+    out->months_played = ud_sim_month(sim);
+    out->final = *ud_sim_indicators(sim, ud_sim_month(sim));
+    const ud_goal *goals = ud_game_goals(game, &out->goal_count);
+    for (int i = 0; i < out->goal_count; i++) {
+        bool met = goals[i].kind == UD_GOAL_LOSE ? goals[i].state != 1 : goals[i].state == 1;
+        out->goal_met[i] = met;
+        out->goals_met += met;
+        snprintf(out->goal_text[i], sizeof out->goal_text[i], "%s", goals[i].text);
+        out->goal_kind[i] = goals[i].kind;
+    }
+    ud_game_problems(game, &out->problem_count);
+    ud_game_free(game);
+    return true;
+}
+
+void ud_display_path(const char *path, char *out, size_t size) {
+    char cwd[1024];
+    size_t n;
+    if (getcwd(cwd, sizeof cwd) != NULL && (n = strlen(cwd)) > 0 && strncmp(path, cwd, n) == 0 &&
+        path[n] == '/') {
+        snprintf(out, size, "%s", path + n + 1);
+    } else {
+        snprintf(out, size, "%s", path);
+    }
+}
+
+static int compare_paths(const void *a, const void *b) {
+    return strcmp((const char *)a, (const char *)b);
+}
+
+static bool is_dir(const char *path) {
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+static bool ends_with(const char *s, const char *suffix) {
+    size_t n = strlen(s), m = strlen(suffix);
+    return n >= m && strcmp(s + n - m, suffix) == 0;
+}
+
+int ud_shipped_scenarios(char paths[][1024], int max) {
+    const char *root = ud_scenarios_root();
+    DIR *top = opendir(root);
+    if (top == NULL) {
+        return 0;
+    }
+    int n = 0;
+    struct dirent *module;
+    while ((module = readdir(top)) != NULL && n < max) {
+        if (module->d_name[0] == '.' || strcmp(module->d_name, "lib") == 0 ||
+            strcmp(module->d_name, "strategies") == 0) {
+            continue;
+        }
+        char dir[1024];
+        snprintf(dir, sizeof dir, "%s/%s", root, module->d_name);
+        if (!is_dir(dir)) {
+            continue;
+        }
+        DIR *d = opendir(dir);
+        if (d == NULL) {
+            continue;
+        }
+        struct dirent *f;
+        while ((f = readdir(d)) != NULL && n < max) {
+            if (f->d_name[0] != '.' && ends_with(f->d_name, ".lua")) {
+                char full[1100];
+                snprintf(full, sizeof full, "%.500s/%.500s", dir, f->d_name);
+                ud_display_path(full, paths[n++], 1024);
+            }
+        }
+        closedir(d);
+    }
+    closedir(top);
+    qsort(paths, (size_t)n, 1024, compare_paths);
+    return n;
+}

@@ -1,0 +1,50 @@
+/* Playing a whole scenario headless: the shared core of run, check, sweep and compare. */
+#ifndef UD_RUNNER_H
+#define UD_RUNNER_H
+
+#include "ud/game.h"
+
+#include <stdio.h>
+
+typedef struct ud_run_request {
+    const char *scenario;
+    const char *strategy; /* NULL: the default strategy */
+    bool seed_set;
+    uint64_t seed;
+    int months;           /* 0: the scenario's */
+    FILE *monthly_csv;    /* if not NULL: one indicator row per month */
+    FILE *problems;       /* if not NULL: script problems as they happen */
+} ud_run_request;
+
+typedef struct ud_run_result {
+    uint64_t seed;
+    ud_game_end end;
+    int months_played;
+    ud_indicators final;
+    int goal_count, goals_met;
+    bool goal_met[UD_MAX_GOALS];
+    char goal_text[UD_MAX_GOALS][64];
+    ud_goal_kind goal_kind[UD_MAX_GOALS];
+    int problem_count;
+    int minor_units;
+    char currency[8];
+} ud_run_result;
+
+/* Loads and plays the scenario to its end. Returns false with the load error in err; script
+ * problems during play do not fail the run (they are counted and printed). */
+bool ud_run_scenario(const ud_run_request *req, ud_run_result *out, char *err, size_t err_size);
+
+/* The folder of the shipped scenarios ($UNITDESA_SCENARIOS, else the source tree's). */
+const char *ud_scenarios_root(void);
+
+/* The shipped scenario files (sorted, scenarios/<module>/<name>.lua, not helpers or
+ * strategies). Returns how many were written into paths (each up to 1024 bytes). */
+int ud_shipped_scenarios(char paths[][1024], int max);
+
+const char *ud_game_end_name(ud_game_end end);
+
+/* The path relative to the current folder when it lies below it (Lua shortens long file
+ * names in its messages, so short paths keep "file:line" readable). */
+void ud_display_path(const char *path, char *out, size_t size);
+
+#endif
