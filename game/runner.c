@@ -74,6 +74,17 @@ bool ud_run_scenario(const ud_run_request *req, ud_run_result *out, char *err, s
     }
     out->end = ud_game_end_state(game);
     out->months_played = ud_sim_month(sim);
+    if (req->track != NULL) {
+        int from = out->months_played - UD_TRACK_MONTHS + 1, n = 0;
+        double sum = 0, v;
+        for (int m = from < 1 ? 1 : from; m <= out->months_played; m++) {
+            if (ud_indicator_value(sim, req->track, m, &v)) {
+                sum += v;
+                n++;
+            }
+        }
+        out->tracked_mean = n > 0 ? sum / n : 0;
+    }
     out->final = *ud_sim_indicators(sim, ud_sim_month(sim));
     const ud_goal *goals = ud_game_goals(game, &out->goal_count);
     for (int i = 0; i < out->goal_count; i++) {

@@ -11,10 +11,13 @@ typedef struct ud_run_request {
     const char *strategy; /* NULL: the default strategy */
     bool seed_set;
     uint64_t seed;
-    int months;           /* 0: the scenario's */
-    FILE *monthly_csv;    /* if not NULL: one indicator row per month */
-    FILE *problems;       /* if not NULL: script problems as they happen */
+    int months;        /* 0: the scenario's */
+    FILE *monthly_csv; /* if not NULL: one indicator row per month */
+    FILE *problems;    /* if not NULL: script problems as they happen */
+    const char *track; /* if not NULL: an indicator averaged over the last months */
 } ud_run_request;
+
+#define UD_TRACK_MONTHS 6
 
 typedef struct ud_run_result {
     uint64_t seed;
@@ -28,6 +31,7 @@ typedef struct ud_run_result {
     int problem_count;
     int minor_units;
     char currency[8];
+    double tracked_mean; /* the tracked indicator over the last UD_TRACK_MONTHS months */
 } ud_run_result;
 
 /* Loads and plays the scenario to its end. Returns false with the load error in err; script

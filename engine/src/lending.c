@@ -143,7 +143,9 @@ static void invest_loan(ud_sim *sim, household *h, ud_money cash_received) {
     /* Most of a loan goes into the business; some is diverted to consumption, more so
      * without business skills, and a woman's loan is sometimes captured by others. */
     double invested = h->literate || h->trained ? 0.85 : 0.70;
-    if (h->woman && ud_rng_chance(rng, 0.12)) {
+    /* Group meetings make a woman's loan visible: others capture it less often. */
+    double capture = h->group != NO_INDEX ? 0.04 : 0.12;
+    if (h->woman && ud_rng_chance(rng, capture)) {
         invested = 0.30;
     }
     ud_money to_business = (ud_money)((double)cash_received * invested);
@@ -184,6 +186,9 @@ static void disburse(ud_sim *sim, ud_application *app, int officer) {
         h->cash -= compulsory;
         h->compulsory += compulsory;
         received -= compulsory;
+    }
+    if (sim->hamlets[h->hamlet].training > 0) {
+        h->trained = 1; /* the hamlet's training programme takes in new clients too */
     }
     invest_loan(sim, h, received);
     staff_assign(sim, slot, officer);
@@ -250,7 +255,8 @@ static int choose_product(const ud_sim *sim, const household *h, const product_a
     double best_score = 0;
     for (int p = 0; p < sim->product_count; p++) {
         const ud_product *prod = &sim->products[p];
-        if (!prod->open || appeal[p].appeal <= 0) {
+        /* A loan far larger than the household needs or can carry does not fit it. */
+        if (!prod->open || appeal[p].appeal <= 0 || prod->min_amount > 3 * h->income_smooth) {
             continue;
         }
         double score = appeal[p].appeal * cash_flow_fit(prod, h->business);
@@ -460,10 +466,16 @@ static double repayment_will(const ud_sim *sim, const loan_slot *slot, const hou
                              int32_t days_late) {
     double will = h->honesty / 255.0;
     if (h->group != NO_INDEX) {
-        will += sim->groups[h->group].collapsed ? -0.7 : 0.10;
+        will += sim->groups[h->group].collapsed ? -0.7 : 0.12;
     }
+    /* Hardship (income below needs) tempts a borrower to put the lender last; an officer
+     * who visits, listens and agrees a plan counts most then. */
+    double need = (double)household_need(sim, h);
+    double hardship = need > 0 ? 1.0 - (double)h->income_last / need : 0.0;
+    hardship = hardship < 0 ? 0 : (hardship > 1 ? 1 : hardship);
+    will -= 0.4 * hardship;
     double q = officer_quality(sim, slot->officer);
-    will += 0.25 * (q * (0.5 + sim->follow_up) - 0.6);
+    will += 0.35 * (q * (0.5 + sim->follow_up) - 0.6) * (1.0 + 2.0 * hardship);
     if (sim->policy.repeat_step_up > 0) {
         will += 0.06 * (1.0 - sim->competitor); /* the promise of a bigger next loan */
     }

@@ -231,8 +231,11 @@ void village_incomes(ud_sim *sim) {
         household *h = &sim->households[i];
         const hamlet_state *ham = &sim->hamlets[h->hamlet];
         double r = business_return[h->business] * h->productivity / 1024.0;
-        /* Diminishing returns: capital beyond twenty months of wages earns a third. */
-        double k = (double)h->capital, cap = 20.0 * (double)h->wage;
+        /* Diminishing returns: a small business absorbs about 40% more capital than it
+         * started with; beyond that, capital earns a third. */
+        double k = (double)h->capital;
+        double cap = 1.4 * (double)h->wage * ((1.0 - WAGE_SHARE) / WAGE_SHARE) /
+                     business_return[h->business];
         double earning = k <= cap ? k : cap + (k - cap) / 3.0;
         double business = earning * r * season[h->business][moy] * ham->infrastructure *
                           (1.0 + (h->trained ? ham->training + 0.10 : 0.0));
@@ -297,9 +300,11 @@ void village_spending_and_savings(ud_sim *sim) {
             ud_money spend = withdraw(sim, h, (h->savings - 6 * need) / 5);
             sim_pay_outside(sim, h, spend);
         }
-        if (h->cash < need && h->capital > 0) {
-            /* Sell some business assets to eat: income falls later. */
-            ud_money sold = (need - h->cash) < h->capital / 10 ? (need - h->cash) : h->capital / 10;
+        if (h->cash < need / 2 && h->capital > 0) {
+            /* In real distress (less than half of needs), sell business assets to eat:
+             * income falls later. Short of that, the household tightens its belt. */
+            ud_money gap = need / 2 - h->cash;
+            ud_money sold = gap < h->capital / 10 ? gap : h->capital / 10;
             h->capital -= sold;
             sim_receive_outside(sim, h, sold);
         }

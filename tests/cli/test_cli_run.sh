@@ -28,7 +28,7 @@ expect_stdout_has "$header" "$UD" run --months 2 --csv -
 expect_stderr_has "active borrowers" "$UD" run --months 2 --csv -
 
 expect_status 2 "$UD" run --months 0
-expect_stderr_has "--months must be a whole number from 1 to 600 (got '0')" "$UD" run --months 0
+expect_stderr_has "--months must be a whole number from 1 to 240 (got '0')" "$UD" run --months 0
 expect_status 2 "$UD" run --seed -4
 expect_stderr_has "--seed" "$UD" run --seed abc
 expect_status 2 "$UD" run --colour

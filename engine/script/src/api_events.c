@@ -5,14 +5,15 @@
 #include <stdio.h>
 #include <string.h>
 
-static const char *const business_names[] = {"trade", "farming", "livestock", "crafts",
-                                              "services", NULL};
+static const char *const business_names[] = {"trade",  "farming",  "livestock",
+                                             "crafts", "services", NULL};
 
 static handler *new_handler(lua_State *L, handler_kind kind, const char *name) {
     ud_game *g = game_of(L);
     if (g->phase != PHASE_LOADING) {
-        luaL_error(L, "%s: handlers are registered at the top of the scenario, not inside "
-                      "another handler",
+        luaL_error(L,
+                   "%s: handlers are registered at the top of the scenario, not inside "
+                   "another handler",
                    name);
     }
     if (g->handler_count >= MAX_HANDLERS) {
@@ -110,8 +111,9 @@ static int l_on(lua_State *L) {
 static ud_sim *playing_sim(lua_State *L, const char *what) {
     ud_game *g = game_of(L);
     if (g->sim == NULL) {
-        luaL_error(L, "%s can only be used in a handler (at_month, when, on...), once the "
-                      "game is running",
+        luaL_error(L,
+                   "%s can only be used in a handler (at_month, when, on...), once the "
+                   "game is running",
                    what);
     }
     return g->sim;
@@ -155,8 +157,9 @@ static uint32_t name_mask(lua_State *L, int idx, const char *key, const char *wh
                 }
             }
             if (bit < 0) {
-                luaL_error(L, "%s: %s: '%s' is not a business (trade, farming, livestock, "
-                              "crafts, services)",
+                luaL_error(L,
+                           "%s: %s: '%s' is not a business (trade, farming, livestock, "
+                           "crafts, services)",
                            what, key, name);
             }
         }
@@ -167,27 +170,26 @@ static uint32_t name_mask(lua_State *L, int idx, const char *key, const char *wh
     return mask;
 }
 
-static const char *const shock_names[] = {"drought", "flood",    "illness",   "epidemic",
-                                          "price_crash", "festival", "inflation", "competitor",
-                                          NULL};
+static const char *const shock_names[] = {"drought",   "flood",       "illness",
+                                          "epidemic",  "price_crash", "festival",
+                                          "inflation", "competitor",  NULL};
 
 /* shock{ kind = "drought", businesses = {"farming"}, share = 0.8, severity = 0.6, months = 4 } */
 static int l_shock(lua_State *L) {
     ud_game *g = game_of(L);
     ud_sim *sim = playing_sim(L, "shock{}");
     const char *what = "shock{}";
-    static const char *const keys[] = {"kind",     "hamlets", "businesses", "share",
-                                       "severity", "months",  "start_month", "text", NULL};
+    static const char *const keys[] = {"kind",   "hamlets",     "businesses", "share", "severity",
+                                       "months", "start_month", "text",       NULL};
     api_check_keys(L, 1, what, keys);
     int kind = api_choice(L, 1, what, "kind", shock_names, -1);
     if (kind < 0) {
         return luaL_error(L, "shock{}: kind is required (drought, flood, illness, epidemic, "
                              "price_crash, festival, inflation, competitor)");
     }
-    static const ud_shock_kind engine_kind[] = {UD_SHOCK_INCOME,   UD_SHOCK_INCOME,
-                                                UD_SHOCK_HEALTH,   UD_SHOCK_HEALTH,
-                                                UD_SHOCK_INCOME,   UD_SHOCK_SPENDING,
-                                                UD_SHOCK_PRICES,   UD_SHOCK_COMPETITOR};
+    static const ud_shock_kind engine_kind[] = {
+        UD_SHOCK_INCOME, UD_SHOCK_INCOME,   UD_SHOCK_HEALTH, UD_SHOCK_HEALTH,
+        UD_SHOCK_INCOME, UD_SHOCK_SPENDING, UD_SHOCK_PRICES, UD_SHOCK_COMPETITOR};
     static const double default_share[] = {1.0, 0.4, 0.15, 0.5, 1.0, 1.0, 1.0, 1.0};
     ud_shock s;
     memset(&s, 0, sizeof s);
@@ -214,8 +216,8 @@ static int l_shock(lua_State *L) {
     return 0;
 }
 
-static const char *const offer_names[] = {"credit_line", "grant_infrastructure",
-                                          "grant_training", "grant_ta", "grant_cash", NULL};
+static const char *const offer_names[] = {"credit_line", "grant_infrastructure", "grant_training",
+                                          "grant_ta",    "grant_cash",           NULL};
 static const char *const lender_names[] = {"government", "commercial", "donor", NULL};
 
 /* offer{ kind = "credit_line", amount = ..., rate = 3, term_months = 36,
@@ -224,9 +226,9 @@ static int l_offer(lua_State *L) {
     ud_game *g = game_of(L);
     ud_sim *sim = playing_sim(L, "offer{}");
     const char *what = "offer{}";
-    static const char *const keys[] = {"kind",    "lender",          "amount",  "rate",
-                                       "term_months", "client_rate_cap", "hamlets", "effect",
-                                       "expires_in",  "text",            NULL};
+    static const char *const keys[] = {
+        "kind",    "lender", "amount",     "rate", "term_months", "client_rate_cap",
+        "hamlets", "effect", "expires_in", "text", NULL};
     api_check_keys(L, 1, what, keys);
     int kind = api_choice(L, 1, what, "kind", offer_names, -1);
     if (kind < 0) {
@@ -356,11 +358,17 @@ void api_register_setup(lua_State *L);
 void api_register_scenario(lua_State *L) {
     api_register_setup(L);
     api_register_views(L);
-    static const luaL_Reg fns[] = {
-        {"at_month", l_at_month}, {"every_month", l_every_month}, {"when", l_when},
-        {"on", l_on},             {"shock", l_shock},             {"offer", l_offer},
-        {"political", l_political}, {"news", l_news},             {"ask", l_ask},
-        {"recall_credit_line", l_recall}, {NULL, NULL}};
+    static const luaL_Reg fns[] = {{"at_month", l_at_month},
+                                   {"every_month", l_every_month},
+                                   {"when", l_when},
+                                   {"on", l_on},
+                                   {"shock", l_shock},
+                                   {"offer", l_offer},
+                                   {"political", l_political},
+                                   {"news", l_news},
+                                   {"ask", l_ask},
+                                   {"recall_credit_line", l_recall},
+                                   {NULL, NULL}};
     for (const luaL_Reg *f = fns; f->name != NULL; f++) {
         lua_register(L, f->name, f->func);
     }

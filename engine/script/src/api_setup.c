@@ -7,11 +7,11 @@
 
 #define MAX_MONEY 1e15
 
-static const char *const business_names[] = {"trade", "farming", "livestock", "crafts",
-                                              "services", NULL};
+static const char *const business_names[] = {"trade",  "farming",  "livestock",
+                                             "crafts", "services", NULL};
 static const char *const institution_names[] = {"ngo", "cooperative", "village_bank", NULL};
-static const char *const method_names[] = {"flat", "declining-annuity",
-                                           "declining-equal-principal", NULL};
+static const char *const method_names[] = {"flat", "declining-annuity", "declining-equal-principal",
+                                           NULL};
 static const char *const frequency_names[] = {"weekly", "fortnightly", "monthly", NULL};
 static const char *const lender_names[] = {"government", "commercial", "donor", NULL};
 
@@ -40,8 +40,8 @@ static void relative_to_scenario(const ud_game *g, const char *rel, char *out, s
 
 static int l_scenario(lua_State *L) {
     ud_game *g = loading_game(L, "scenario{}");
-    static const char *const keys[] = {"id",       "title",      "module",   "difficulty",
-                                       "months",   "seed",       "currency", "language",
+    static const char *const keys[] = {"id",         "title",    "module",   "difficulty",
+                                       "months",     "seed",     "currency", "language",
                                        "objectives", "briefing", "lesson",   NULL};
     const char *what = "scenario{}";
     api_check_keys(L, 1, what, keys);
@@ -66,8 +66,9 @@ static int l_scenario(lua_State *L) {
     if (lua_type(L, -1) == LUA_TSTRING) {
         const ud_currency *c = ud_currency_find(lua_tostring(L, -1));
         if (c == NULL) {
-            return luaL_error(L, "scenario{}: currency '%s' is not known; write currency = "
-                                 "{ code = '%s', minor_units = 2 }",
+            return luaL_error(L,
+                              "scenario{}: currency '%s' is not known; write currency = "
+                              "{ code = '%s', minor_units = 2 }",
                               lua_tostring(L, -1), lua_tostring(L, -1));
         }
         copy_text(in->currency, sizeof in->currency, c->code);
@@ -77,8 +78,8 @@ static int l_scenario(lua_State *L) {
         api_check_keys(L, -1, "scenario{}.currency", ckeys);
         copy_text(in->currency, sizeof in->currency,
                   api_string(L, -1, "scenario{}.currency", "code", "XXX"));
-        in->minor_units = (int)api_integer(L, -1, "scenario{}.currency", "minor_units", 2, 0,
-                                           UD_MAX_MINOR_UNITS);
+        in->minor_units =
+            (int)api_integer(L, -1, "scenario{}.currency", "minor_units", 2, 0, UD_MAX_MINOR_UNITS);
     } else if (!lua_isnil(L, -1)) {
         return luaL_error(L, "scenario{}: currency must be a code such as 'IDR' or a table");
     }
@@ -134,10 +135,10 @@ static int l_scenario(lua_State *L) {
 
 static int l_village(lua_State *L) {
     ud_game *g = loading_game(L, "village{}");
-    static const char *const keys[] = {
-        "households",    "hamlets",      "women_share",   "business_mix",
-        "median_income", "income_spread", "poverty_line", "vulnerability",
-        "literacy",      "moneylender_rate", "inflation", NULL};
+    static const char *const keys[] = {"households",       "hamlets",       "women_share",
+                                       "business_mix",     "median_income", "income_spread",
+                                       "poverty_line",     "vulnerability", "literacy",
+                                       "moneylender_rate", "inflation",     NULL};
     const char *what = "village{}";
     api_check_keys(L, 1, what, keys);
     if (g->declared_village) {
@@ -205,16 +206,16 @@ static int hamlet_index(lua_State *L, const ud_game *g, const char *name, const 
             return h;
         }
     }
-    return luaL_error(L, "%s: no hamlet named '%s' (declare it in village{ hamlets = ... })",
-                      what, name);
+    return luaL_error(L, "%s: no hamlet named '%s' (declare it in village{ hamlets = ... })", what,
+                      name);
 }
 
 static int l_households(lua_State *L) {
     ud_game *g = loading_game(L, "households{}");
     luaL_checktype(L, 1, LUA_TTABLE);
-    static const char *const keys[] = {"name",   "hamlet",  "woman",         "business",
-                                       "members", "income", "honesty",       "vulnerability",
-                                       "literate", "story", NULL};
+    static const char *const keys[] = {"name",     "hamlet", "woman",   "business",
+                                       "members",  "income", "honesty", "vulnerability",
+                                       "literate", "story",  NULL};
     int n = (int)luaL_len(L, 1);
     for (int i = 1; i <= n; i++) {
         if (g->listed_count >= MAX_LISTED) {
@@ -252,21 +253,20 @@ static int l_households(lua_State *L) {
 }
 
 static void read_policy(lua_State *L, int idx, ud_credit_policy *p, const char *what) {
-    static const char *const keys[] = {"women_only",         "groups_only",
-                                       "first_loan_cap",     "repeat_step_up",
-                                       "loan_to_income_cap", "max_past_arrears_days",
-                                       "manual_review",      NULL};
+    static const char *const keys[] = {
+        "women_only",         "groups_only",           "first_loan_cap", "repeat_step_up",
+        "loan_to_income_cap", "max_past_arrears_days", "manual_review",  NULL};
     api_check_keys(L, idx, what, keys);
     p->women_only = api_bool(L, idx, what, "women_only", p->women_only);
     p->groups_only = api_bool(L, idx, what, "groups_only", p->groups_only);
-    p->first_loan_cap =
-        (ud_money)api_number(L, idx, what, "first_loan_cap", (double)p->first_loan_cap, 0, MAX_MONEY);
-    p->repeat_step_up = api_percent(L, idx, what, "repeat_step_up",
-                                    ud_rate_to_percent(p->repeat_step_up), 0, 200);
+    p->first_loan_cap = (ud_money)api_number(L, idx, what, "first_loan_cap",
+                                             (double)p->first_loan_cap, 0, MAX_MONEY);
+    p->repeat_step_up =
+        api_percent(L, idx, what, "repeat_step_up", ud_rate_to_percent(p->repeat_step_up), 0, 200);
     p->loan_to_income_cap = api_percent(L, idx, what, "loan_to_income_cap",
                                         ud_rate_to_percent(p->loan_to_income_cap), 0, 500);
-    p->max_past_arrears_days = (int)api_integer(L, idx, what, "max_past_arrears_days",
-                                                p->max_past_arrears_days, 0, 365);
+    p->max_past_arrears_days =
+        (int)api_integer(L, idx, what, "max_past_arrears_days", p->max_past_arrears_days, 0, 365);
     p->manual_review = api_bool(L, idx, what, "manual_review", p->manual_review);
 }
 
@@ -276,10 +276,10 @@ void api_read_policy(lua_State *L, int idx, ud_credit_policy *p, const char *wha
 
 static int l_mfi(lua_State *L) {
     ud_game *g = loading_game(L, "mfi{}");
-    static const char *const keys[] = {
-        "institution", "cash",        "equity",     "donated_equity", "fixed_assets",
-        "officers",    "policy",      "savings_rate", "market_rate",  "follow_up",
-        "reputation",  "costs",       "provisioning", "borrowings",   NULL};
+    static const char *const keys[] = {"institution",  "cash",       "equity",     "donated_equity",
+                                       "fixed_assets", "officers",   "policy",     "savings_rate",
+                                       "market_rate",  "follow_up",  "reputation", "costs",
+                                       "provisioning", "borrowings", NULL};
     const char *what = "mfi{}";
     api_check_keys(L, 1, what, keys);
     if (g->declared_mfi) {
@@ -308,8 +308,8 @@ static int l_mfi(lua_State *L) {
         const char *ow = "mfi{}.officers";
         api_check_keys(L, -1, ow, ok);
         m->officers.count = (int)api_integer(L, -1, ow, "count", m->officers.count, 0, 200);
-        m->officers.salary = (ud_money)api_number(L, -1, ow, "salary",
-                                                  (double)m->officers.salary, 0, 1e12);
+        m->officers.salary =
+            (ud_money)api_number(L, -1, ow, "salary", (double)m->officers.salary, 0, 1e12);
         m->officers.training = (int)api_integer(L, -1, ow, "training", m->officers.training, 0, 3);
         m->officers.honesty = api_number(L, -1, ow, "honesty", m->officers.honesty, 0, 1);
     }
@@ -321,21 +321,21 @@ static int l_mfi(lua_State *L) {
     lua_pop(L, 1);
     lua_getfield(L, 1, "costs");
     if (lua_istable(L, -1)) {
-        static const char *const ck[] = {"office",   "per_client", "hire", "training",
-                                         "audit", "depreciation_months", NULL};
+        static const char *const ck[] = {"office", "per_client",          "hire", "training",
+                                         "audit",  "depreciation_months", NULL};
         const char *cw = "mfi{}.costs";
         ud_costs *c = &m->costs;
         api_check_keys(L, -1, cw, ck);
         c->office_per_month =
             (ud_money)api_number(L, -1, cw, "office", (double)c->office_per_month, 0, 1e12);
-        c->per_client_per_month = (ud_money)api_number(L, -1, cw, "per_client",
-                                                       (double)c->per_client_per_month, 0, 1e12);
+        c->per_client_per_month =
+            (ud_money)api_number(L, -1, cw, "per_client", (double)c->per_client_per_month, 0, 1e12);
         c->hire_cost = (ud_money)api_number(L, -1, cw, "hire", (double)c->hire_cost, 0, 1e12);
         c->training_cost =
             (ud_money)api_number(L, -1, cw, "training", (double)c->training_cost, 0, 1e12);
         c->audit_cost = (ud_money)api_number(L, -1, cw, "audit", (double)c->audit_cost, 0, 1e12);
-        c->depreciation_months = (int)api_integer(L, -1, cw, "depreciation_months",
-                                                  c->depreciation_months, 0, 600);
+        c->depreciation_months =
+            (int)api_integer(L, -1, cw, "depreciation_months", c->depreciation_months, 0, 600);
     }
     lua_pop(L, 1);
     lua_getfield(L, 1, "provisioning");
@@ -347,8 +347,9 @@ static int l_mfi(lua_State *L) {
         lua_getfield(L, -1, "rates");
         if (lua_istable(L, -1)) {
             if (luaL_len(L, -1) != 4) {
-                return luaL_error(L, "%s: rates must list 4 percentages: for 1-30, 31-60, "
-                                     "61-90 and 91-180 days late",
+                return luaL_error(L,
+                                  "%s: rates must list 4 percentages: for 1-30, 31-60, "
+                                  "61-90 and 91-180 days late",
                                   pw);
             }
             for (int i = 0; i < 4; i++) {
@@ -363,8 +364,7 @@ static int l_mfi(lua_State *L) {
             }
         }
         lua_pop(L, 1);
-        p->writeoff_days =
-            (int)api_integer(L, -1, pw, "write_off_days", p->writeoff_days, 30, 720);
+        p->writeoff_days = (int)api_integer(L, -1, pw, "write_off_days", p->writeoff_days, 30, 720);
         p->rescheduled_in_par = api_bool(L, -1, pw, "rescheduled_in_par", p->rescheduled_in_par);
     }
     lua_pop(L, 1);
@@ -374,8 +374,8 @@ static int l_mfi(lua_State *L) {
         if (n > UD_MAX_BORROWINGS) {
             return luaL_error(L, "mfi{}: at most %d borrowings", UD_MAX_BORROWINGS);
         }
-        static const char *const bk[] = {"lender", "amount", "rate", "term_months", "rate_cap",
-                                         NULL};
+        static const char *const bk[] = {"lender",      "amount",   "rate",
+                                         "term_months", "rate_cap", NULL};
         for (int i = 1; i <= n; i++) {
             lua_rawgeti(L, -1, i);
             char bw[40];
@@ -397,28 +397,27 @@ static int l_mfi(lua_State *L) {
 }
 
 void api_read_product(lua_State *L, int idx, ud_product *p, const char *what) {
-    static const char *const keys[] = {"name",        "method", "rate", "installments",
-                                       "frequency",   "grace",  "fee_percent", "fee_flat",
-                                       "min",         "max",    "group", "compulsory_savings",
-                                       "open",        NULL};
+    static const char *const keys[] = {
+        "name",     "method", "rate", "installments", "frequency",          "grace", "fee_percent",
+        "fee_flat", "min",    "max",  "group",        "compulsory_savings", "open",  NULL};
     idx = lua_absindex(L, idx);
     api_check_keys(L, idx, what, keys);
     const char *name = api_string(L, idx, what, "name", NULL);
     if (name != NULL) {
         copy_text(p->name, sizeof p->name, name);
     }
-    p->terms.method = (ud_interest_method)api_choice(L, idx, what, "method", method_names,
-                                                     (int)p->terms.method);
-    p->terms.annual_rate = api_percent(L, idx, what, "rate",
-                                       ud_rate_to_percent(p->terms.annual_rate), 0, 1000);
+    p->terms.method =
+        (ud_interest_method)api_choice(L, idx, what, "method", method_names, (int)p->terms.method);
+    p->terms.annual_rate =
+        api_percent(L, idx, what, "rate", ud_rate_to_percent(p->terms.annual_rate), 0, 1000);
     p->terms.installments =
         (int)api_integer(L, idx, what, "installments", p->terms.installments, 1, 520);
     p->terms.frequency = (ud_frequency)api_choice(L, idx, what, "frequency", frequency_names,
                                                   (int)p->terms.frequency);
     p->terms.grace = (int)api_integer(L, idx, what, "grace", p->terms.grace, 0, 519);
     if (p->terms.grace >= p->terms.installments) {
-        luaL_error(L, "%s: grace (%d) must be fewer than installments (%d)", what,
-                   p->terms.grace, p->terms.installments);
+        luaL_error(L, "%s: grace (%d) must be fewer than installments (%d)", what, p->terms.grace,
+                   p->terms.installments);
     }
     lua_getfield(L, idx, "fee_percent");
     bool has_percent = !lua_isnil(L, -1);
@@ -500,8 +499,8 @@ static bool known_indicator(const char *name) {
 
 static int declare_goal(lua_State *L, ud_goal_kind kind, const char *what) {
     ud_game *g = loading_game(L, what);
-    static const char *const keys[] = {"indicator", "above", "below", "month", "from_month",
-                                       "text", NULL};
+    static const char *const keys[] = {"indicator",  "above", "below", "month",
+                                       "from_month", "text",  NULL};
     api_check_keys(L, 1, what, keys);
     if (g->goal_count >= UD_MAX_GOALS) {
         return luaL_error(L, "%s: at most %d goals", what, UD_MAX_GOALS);
@@ -614,11 +613,16 @@ static int l_translate(lua_State *L) {
 }
 
 void api_register_setup(lua_State *L) {
-    static const luaL_Reg fns[] = {{"scenario", l_scenario}, {"village", l_village},
-                                   {"households", l_households}, {"mfi", l_mfi},
-                                   {"product", l_product}, {"goal", l_goal},
-                                   {"win_if", l_win_if}, {"lose_if", l_lose_if},
-                                   {"lesson", l_lesson}, {"translate", l_translate},
+    static const luaL_Reg fns[] = {{"scenario", l_scenario},
+                                   {"village", l_village},
+                                   {"households", l_households},
+                                   {"mfi", l_mfi},
+                                   {"product", l_product},
+                                   {"goal", l_goal},
+                                   {"win_if", l_win_if},
+                                   {"lose_if", l_lose_if},
+                                   {"lesson", l_lesson},
+                                   {"translate", l_translate},
                                    {NULL, NULL}};
     lua_newtable(L);
     lua_setfield(L, LUA_REGISTRYINDEX, "ud.tr");

@@ -81,8 +81,8 @@ lua_Number api_number(lua_State *L, int idx, const char *what, const char *key, 
     return v;
 }
 
-lua_Integer api_integer(lua_State *L, int idx, const char *what, const char *key,
-                        lua_Integer def, lua_Integer min, lua_Integer max) {
+lua_Integer api_integer(lua_State *L, int idx, const char *what, const char *key, lua_Integer def,
+                        lua_Integer min, lua_Integer max) {
     idx = lua_absindex(L, idx);
     if (!field(L, idx, key)) {
         return def;
@@ -114,8 +114,7 @@ bool api_bool(lua_State *L, int idx, const char *what, const char *key, bool def
     return v;
 }
 
-const char *api_string(lua_State *L, int idx, const char *what, const char *key,
-                       const char *def) {
+const char *api_string(lua_State *L, int idx, const char *what, const char *key, const char *def) {
     idx = lua_absindex(L, idx);
     if (!field(L, idx, key)) {
         return def;
@@ -128,8 +127,8 @@ const char *api_string(lua_State *L, int idx, const char *what, const char *key,
     return s;
 }
 
-int api_choice(lua_State *L, int idx, const char *what, const char *key,
-               const char *const *names, int def) {
+int api_choice(lua_State *L, int idx, const char *what, const char *key, const char *const *names,
+               int def) {
     const char *s = api_string(L, idx, what, key, NULL);
     if (s == NULL) {
         return def;

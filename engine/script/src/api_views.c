@@ -236,8 +236,7 @@ static int l_household(lua_State *L) {
     lua_Integer id = luaL_checkinteger(L, 1);
     ud_household_view h;
     if (!ud_sim_household(sim, (int)id - 1, &h)) {
-        return luaL_error(L, "household: no household %I (1..%d)", id,
-                          ud_sim_household_count(sim));
+        return luaL_error(L, "household: no household %I (1..%d)", id, ud_sim_household_count(sim));
     }
     static const char *const status[] = {"not_client", "client", "in_arrears", "defaulted"};
     lua_createtable(L, 0, 14);

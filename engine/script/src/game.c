@@ -41,8 +41,8 @@ void game_add_news(ud_game *game, const char *text) {
 }
 
 static ud_sandbox *new_sandbox(ud_game *g) {
-    ud_sandbox *sb = ud_sandbox_new(g->options.memory_cap, g->options.instructions,
-                                    g->options.helpers_root);
+    ud_sandbox *sb =
+        ud_sandbox_new(g->options.memory_cap, g->options.instructions, g->options.helpers_root);
     if (sb != NULL) {
         lua_pushlightuserdata(sb->L, g);
         lua_setfield(sb->L, LUA_REGISTRYINDEX, "ud.game");
@@ -76,8 +76,8 @@ static bool create_sim(ud_game *g, char *err, size_t err_size) {
         return false;
     }
     if (g->listed_count > g->setup.village.households) {
-        snprintf(err, err_size, "%s: households{} lists %d households but the village has %d",
-                 path, g->listed_count, g->setup.village.households);
+        snprintf(err, err_size, "%s: households{} lists %d households but the village has %d", path,
+                 g->listed_count, g->setup.village.households);
         return false;
     }
     for (int i = 0; i < g->listed_count; i++) {
@@ -173,6 +173,7 @@ bool ud_game_set_strategy(ud_game *g, const char *path, char *err, size_t err_si
         return false;
     }
     api_register_strategy(sb->L);
+    ud_sandbox_make_strict(sb);
     sb->rng = ud_sim_script_rng(g->sim);
     if (!ud_sandbox_run_file(sb, path, err, err_size)) {
         ud_sandbox_free(sb);
@@ -180,12 +181,10 @@ bool ud_game_set_strategy(ud_game *g, const char *path, char *err, size_t err_si
     }
     if (!global_is_function(sb->L, "decide")) {
         snprintf(err, err_size,
-                 "%s: a strategy must define function decide() ... end, called every month",
-                 path);
+                 "%s: a strategy must define function decide() ... end, called every month", path);
         ud_sandbox_free(sb);
         return false;
     }
-    ud_sandbox_make_strict(sb);
     g->strategy = sb;
     return true;
 }
@@ -202,8 +201,8 @@ static bool run_handler(ud_game *g, handler *h, int nargs) {
         h->disabled = true;
         char note[1400];
         snprintf(note, sizeof note,
-                 "%s:%d: the handler %s failed %d times in a row and was disabled",
-                 g->info.path, h->line, h->name, HANDLER_STRIKES);
+                 "%s:%d: the handler %s failed %d times in a row and was disabled", g->info.path,
+                 h->line, h->name, HANDLER_STRIKES);
         game_problem(g, note);
     }
     return false;
@@ -241,8 +240,7 @@ static void push_event(lua_State *L, const ud_event *e) {
     lua_setfield(L, -2, "amount");
     bool about_household = e->type == UD_EV_LOAN_DISBURSED || e->type == UD_EV_LOAN_REPAID ||
                            e->type == UD_EV_INSTALMENT_MISSED ||
-                           e->type == UD_EV_APPLICATION_REJECTED ||
-                           e->type == UD_EV_RECOVERY ||
+                           e->type == UD_EV_APPLICATION_REJECTED || e->type == UD_EV_RECOVERY ||
                            (e->type == UD_EV_LOAN_WRITTEN_OFF && e->subject >= 0);
     if (about_household) {
         lua_pushinteger(L, e->subject + 1);
@@ -417,8 +415,7 @@ bool ud_game_answer(ud_game *g, int question_id, int option, char *err, size_t e
         return false;
     }
     if (option < 1 || option > q->option_count) {
-        snprintf(err, err_size, "question %d has options 1 to %d", question_id,
-                 q->option_count);
+        snprintf(err, err_size, "question %d has options 1 to %d", question_id, q->option_count);
         return false;
     }
     q->answer = option;

@@ -14,20 +14,25 @@
 #define MAX_PROBLEMS 64
 #define HANDLER_STRIKES 3 /* a handler that fails this many times in a row is disabled */
 
-typedef enum handler_kind { HANDLER_AT_MONTH, HANDLER_EVERY_MONTH, HANDLER_WHEN, HANDLER_ON,
-                            HANDLER_ANSWER } handler_kind;
+typedef enum handler_kind {
+    HANDLER_AT_MONTH,
+    HANDLER_EVERY_MONTH,
+    HANDLER_WHEN,
+    HANDLER_ON,
+    HANDLER_ANSWER
+} handler_kind;
 
 typedef struct handler {
     handler_kind kind;
-    int month;        /* at_month */
-    int event;        /* on: ud_event_type */
-    int fn;           /* registry reference of the handler */
-    int condition;    /* when: registry reference of the condition */
-    bool repeat;      /* when: fire every time the condition holds (else once) */
+    int month;     /* at_month */
+    int event;     /* on: ud_event_type */
+    int fn;        /* registry reference of the handler */
+    int condition; /* when: registry reference of the condition */
+    bool repeat;   /* when: fire every time the condition holds (else once) */
     bool fired, disabled;
     int strikes;
-    int line;         /* where it was registered, for messages */
-    char name[64];    /* how messages name it: "at_month(6)", "on('group_collapsed')" */
+    int line;      /* where it was registered, for messages */
+    char name[64]; /* how messages name it: "at_month(6)", "on('group_collapsed')" */
 } handler;
 
 typedef struct listed_household {
@@ -37,7 +42,7 @@ typedef struct listed_household {
 } listed_household;
 
 typedef struct lesson {
-    int condition;    /* registry reference, or LUA_NOREF for "always" */
+    int condition; /* registry reference, or LUA_NOREF for "always" */
     char text[UD_TEXT_LEN];
 } lesson;
 
@@ -93,13 +98,12 @@ void api_register_views(lua_State *L);
 void api_check_keys(lua_State *L, int idx, const char *what, const char *const *allowed);
 lua_Number api_number(lua_State *L, int idx, const char *what, const char *key, lua_Number def,
                       lua_Number min, lua_Number max);
-lua_Integer api_integer(lua_State *L, int idx, const char *what, const char *key,
-                        lua_Integer def, lua_Integer min, lua_Integer max);
+lua_Integer api_integer(lua_State *L, int idx, const char *what, const char *key, lua_Integer def,
+                        lua_Integer min, lua_Integer max);
 bool api_bool(lua_State *L, int idx, const char *what, const char *key, bool def);
-const char *api_string(lua_State *L, int idx, const char *what, const char *key,
-                       const char *def);
-int api_choice(lua_State *L, int idx, const char *what, const char *key,
-               const char *const *names, int def);
+const char *api_string(lua_State *L, int idx, const char *what, const char *key, const char *def);
+int api_choice(lua_State *L, int idx, const char *what, const char *key, const char *const *names,
+               int def);
 ud_rate api_percent(lua_State *L, int idx, const char *what, const char *key, double def,
                     double min, double max);
 /* The current line of the calling script, for messages. */

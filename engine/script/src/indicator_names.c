@@ -7,41 +7,41 @@
 typedef enum value_type { AS_INT, AS_MONEY, AS_RATIO } value_type;
 
 /* One list, expanded twice: into the names and into where each value lives. */
-#define INDICATORS(X)                                                                          \
-    X(cash, AS_MONEY)                                                                          \
-    X(gross_portfolio, AS_MONEY)                                                               \
-    X(active_borrowers, AS_INT)                                                                \
-    X(women_share, AS_RATIO)                                                                   \
-    X(avg_loan_to_income, AS_RATIO)                                                            \
-    X(par30, AS_RATIO)                                                                         \
-    X(par90, AS_RATIO)                                                                         \
-    X(write_offs, AS_MONEY)                                                                    \
-    X(recoveries, AS_MONEY)                                                                    \
-    X(loan_loss_reserve, AS_MONEY)                                                             \
-    X(risk_coverage, AS_RATIO)                                                                 \
-    X(deposits, AS_MONEY)                                                                      \
-    X(borrowings, AS_MONEY)                                                                    \
-    X(equity, AS_MONEY)                                                                        \
-    X(total_assets, AS_MONEY)                                                                  \
-    X(total_liabilities, AS_MONEY)                                                             \
-    X(financial_revenue, AS_MONEY)                                                             \
-    X(financial_expense, AS_MONEY)                                                             \
-    X(provision_expense, AS_MONEY)                                                             \
-    X(operating_expense, AS_MONEY)                                                             \
-    X(portfolio_yield, AS_RATIO)                                                               \
-    X(opex_ratio, AS_RATIO)                                                                    \
-    X(cost_per_borrower, AS_MONEY)                                                             \
-    X(borrowers_per_officer, AS_RATIO)                                                         \
-    X(oss, AS_RATIO)                                                                           \
-    X(fss, AS_RATIO)                                                                           \
-    X(subsidy_dependence, AS_RATIO)                                                            \
-    X(households_in_poverty, AS_INT)                                                           \
-    X(avg_household_income, AS_MONEY)                                                          \
-    X(women_borrowers, AS_INT)                                                                 \
-    X(officers, AS_INT)                                                                        \
-    X(poor_women, AS_INT)                                                                      \
-    X(poor_men, AS_INT)                                                                        \
-    X(par30_amount, AS_MONEY)                                                                  \
+#define INDICATORS(X)                                                                              \
+    X(cash, AS_MONEY)                                                                              \
+    X(gross_portfolio, AS_MONEY)                                                                   \
+    X(active_borrowers, AS_INT)                                                                    \
+    X(women_share, AS_RATIO)                                                                       \
+    X(avg_loan_to_income, AS_RATIO)                                                                \
+    X(par30, AS_RATIO)                                                                             \
+    X(par90, AS_RATIO)                                                                             \
+    X(write_offs, AS_MONEY)                                                                        \
+    X(recoveries, AS_MONEY)                                                                        \
+    X(loan_loss_reserve, AS_MONEY)                                                                 \
+    X(risk_coverage, AS_RATIO)                                                                     \
+    X(deposits, AS_MONEY)                                                                          \
+    X(borrowings, AS_MONEY)                                                                        \
+    X(equity, AS_MONEY)                                                                            \
+    X(total_assets, AS_MONEY)                                                                      \
+    X(total_liabilities, AS_MONEY)                                                                 \
+    X(financial_revenue, AS_MONEY)                                                                 \
+    X(financial_expense, AS_MONEY)                                                                 \
+    X(provision_expense, AS_MONEY)                                                                 \
+    X(operating_expense, AS_MONEY)                                                                 \
+    X(portfolio_yield, AS_RATIO)                                                                   \
+    X(opex_ratio, AS_RATIO)                                                                        \
+    X(cost_per_borrower, AS_MONEY)                                                                 \
+    X(borrowers_per_officer, AS_RATIO)                                                             \
+    X(oss, AS_RATIO)                                                                               \
+    X(fss, AS_RATIO)                                                                               \
+    X(subsidy_dependence, AS_RATIO)                                                                \
+    X(households_in_poverty, AS_INT)                                                               \
+    X(avg_household_income, AS_MONEY)                                                              \
+    X(women_borrowers, AS_INT)                                                                     \
+    X(officers, AS_INT)                                                                            \
+    X(poor_women, AS_INT)                                                                          \
+    X(poor_men, AS_INT)                                                                            \
+    X(par30_amount, AS_MONEY)                                                                      \
     X(net_result, AS_MONEY)
 
 #define AS_NAME(field, type) #field,

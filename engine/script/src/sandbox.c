@@ -11,8 +11,7 @@
 #define HOOK_EVERY 1000
 
 static const char LIMIT_MEMORY[] = "the script used more memory than allowed";
-static const char LIMIT_BUDGET[] =
-    "the script ran too long (an endless loop?) and was stopped";
+static const char LIMIT_BUDGET[] = "the script ran too long (an endless loop?) and was stopped";
 
 ud_sandbox *ud_sandbox_of(lua_State *L) {
     return *(ud_sandbox **)lua_getextraspace(L);
@@ -129,8 +128,8 @@ static int seeded_random(lua_State *L) {
     }
     luaL_argcheck(L, lo <= hi, lua_gettop(L), "interval is empty");
     lua_Unsigned span = (lua_Unsigned)hi - (lua_Unsigned)lo + 1u;
-    lua_Unsigned pick = span == 0 ? (lua_Unsigned)ud_rng_next(sb->rng)
-                                  : (lua_Unsigned)(r * (double)span);
+    lua_Unsigned pick =
+        span == 0 ? (lua_Unsigned)ud_rng_next(sb->rng) : (lua_Unsigned)(r * (double)span);
     lua_pushinteger(L, (lua_Integer)((lua_Unsigned)lo + pick));
     return 1;
 }
@@ -229,8 +228,9 @@ static int restricted_require(lua_State *L) {
              (c == '.' && name[i + 1] != '.' && name[i + 1] != '\0');
     }
     if (!ok || sb->helpers_root[0] == '\0') {
-        return luaL_error(L, "require '%s': only the scenario helpers shipped under scenarios/ "
-                             "can be required (names like 'lib.helpers')",
+        return luaL_error(L,
+                          "require '%s': only the scenario helpers shipped under scenarios/ "
+                          "can be required (names like 'lib.helpers')",
                           name);
     }
     lua_getfield(L, LUA_REGISTRYINDEX, "ud.loaded");
@@ -286,12 +286,10 @@ ud_sandbox *ud_sandbox_new(size_t memory_cap, long instructions, const char *hel
     }
     lua_State *L = sb->L;
     *(ud_sandbox **)lua_getextraspace(L) = sb;
-    static const luaL_Reg libs[] = {{LUA_GNAME, luaopen_base},
-                                    {LUA_TABLIBNAME, luaopen_table},
-                                    {LUA_STRLIBNAME, luaopen_string},
-                                    {LUA_MATHLIBNAME, luaopen_math},
-                                    {LUA_UTF8LIBNAME, luaopen_utf8},
-                                    {NULL, NULL}};
+    static const luaL_Reg libs[] = {
+        {LUA_GNAME, luaopen_base},        {LUA_TABLIBNAME, luaopen_table},
+        {LUA_STRLIBNAME, luaopen_string}, {LUA_MATHLIBNAME, luaopen_math},
+        {LUA_UTF8LIBNAME, luaopen_utf8},  {NULL, NULL}};
     for (const luaL_Reg *lib = libs; lib->func != NULL; lib++) {
         luaL_requiref(L, lib->name, lib->func, 1);
         lua_pop(L, 1);

@@ -17,12 +17,12 @@
 
 typedef struct ud_game_options {
     bool seed_set;
-    uint64_t seed;          /* overrides the scenario's default seed when seed_set */
-    int months;             /* 0: the scenario's duration */
-    size_t memory_cap;      /* per script; 0: 64 MiB */
-    long instructions;      /* per call into a script; 0: the default budget */
+    uint64_t seed;            /* overrides the scenario's default seed when seed_set */
+    int months;               /* 0: the scenario's duration */
+    size_t memory_cap;        /* per script; 0: 64 MiB */
+    long instructions;        /* per call into a script; 0: the default budget */
     const char *helpers_root; /* the scenarios/ folder, for require; NULL: none */
-    const char *language;   /* texts shown in this language if translated; NULL: "en" */
+    const char *language;     /* texts shown in this language if translated; NULL: "en" */
 } ud_game_options;
 
 typedef struct ud_scenario_info {
@@ -44,12 +44,12 @@ typedef enum ud_goal_kind { UD_GOAL_TARGET = 0, UD_GOAL_WIN, UD_GOAL_LOSE } ud_g
 typedef struct ud_goal {
     ud_goal_kind kind;
     char indicator[32];
-    bool above;         /* met when the indicator is above (else below) the threshold */
+    bool above; /* met when the indicator is above (else below) the threshold */
     double threshold;
-    int month;          /* targets: judged at this month; win/lose: from this month on */
+    int month; /* targets: judged at this month; win/lose: from this month on */
     char text[256];
-    int state;          /* -1 not judged yet, 0 missed, 1 met (win/lose: 1 = triggered) */
-    int line;           /* where the scenario declared it */
+    int state; /* -1 not judged yet, 0 missed, 1 met (win/lose: 1 = triggered) */
+    int line;  /* where the scenario declared it */
 } ud_goal;
 
 typedef struct ud_news {
@@ -63,18 +63,22 @@ typedef struct ud_question {
     char text[UD_TEXT_LEN];
     int option_count;
     char options[UD_MAX_QUESTION_OPTIONS][128];
-    int answer;          /* 0: not answered yet; else 1-based option */
+    int answer; /* 0: not answered yet; else 1-based option */
 } ud_question;
 
-typedef enum ud_game_end { UD_END_RUNNING = 0, UD_END_FINISHED, UD_END_WON, UD_END_LOST,
-                           UD_END_INSOLVENT } ud_game_end;
+typedef enum ud_game_end {
+    UD_END_RUNNING = 0,
+    UD_END_FINISHED,
+    UD_END_WON,
+    UD_END_LOST,
+    UD_END_INSOLVENT
+} ud_game_end;
 
 typedef struct ud_game ud_game;
 
 /* Loads a scenario: runs the file in a sandbox, checks every declaration, and creates the
  * simulation. On failure returns NULL with "file:line: message" (and source lines) in err. */
-ud_game *ud_game_load(const char *path, const ud_game_options *options, char *err,
-                      size_t err_size);
+ud_game *ud_game_load(const char *path, const ud_game_options *options, char *err, size_t err_size);
 void ud_game_free(ud_game *game);
 
 const ud_scenario_info *ud_game_info(const ud_game *game);

@@ -1,0 +1,60 @@
+-- Field visit: a well-run village unit in West Java, and the year the rains failed.
+
+scenario {
+  id = "field_visit_bad_year",
+  title = "Keeping a good unit good through a bad year",
+  module = "field-visit",
+  difficulty = 3,
+  months = 20,
+  seed = 51,
+  currency = "IDR",
+  objectives = {
+    "See what makes a village unit well managed: savings, follow-up, prudent loan sizes",
+    "Respond to a drought without losing the portfolio or the clients",
+    "Tell rescheduling from writing off, and when each fits",
+  },
+  briefing = [[
+You run one of the best-managed village units of West Java: savings-based, profitable,
+with low arrears. Then the rains fail. Farm incomes will collapse for months, and an
+illness spreads in two hamlets. The board suggests cutting costs: fewer visits, one less
+officer. Keep the unit excellent through the bad year.]],
+  lesson = { indicator = "par30", better = "lower",
+             naive = "../strategies/field_visit_cut_costs.lua",
+             sound = "../strategies/field_visit_stay_close.lua" },
+}
+
+village {
+  households = 800,
+  hamlets = { "Cipayung", "Cisarua", "Tugu", "Citeko" },
+  business_mix = { trade = 25, farming = 45, livestock = 10, crafts = 10, services = 10 },
+  median_income = 2600000,
+}
+
+mfi {
+  institution = "village_bank",
+  equity = 700000000,
+  savings_rate = 5,
+  officers = { count = 4, salary = 2200000, training = 2, honesty = 1.0 },
+  follow_up = 0.6,
+  reputation = 0.8,
+}
+
+product { name = "Kupedes monthly", method = "flat", rate = 22, installments = 12,
+          frequency = "monthly", fee_percent = 1, min = 500000, max = 10000000 }
+product { name = "Farm seasonal", method = "declining-annuity", rate = 24, installments = 8,
+          frequency = "monthly", grace = 3, fee_percent = 1, min = 500000, max = 6000000 }
+
+goal { indicator = "par30", below = 0.08, month = 20, text = "PAR30 below 8% after the bad year" }
+goal { indicator = "oss", above = 1.0, month = 20, text = "Still covering costs (OSS above 100%)" }
+
+at_month(6, function()
+  shock { kind = "drought", share = 0.9, severity = 0.7, months = 8,
+          text = "The rains have failed: farm and livestock incomes collapse." }
+  shock { kind = "illness", hamlets = { "Tugu", "Citeko" }, share = 0.3, severity = 0.4,
+          months = 4, text = "An illness spreads in Tugu and Citeko." }
+end)
+
+lesson { text = "Staying close to clients in a crisis kept arrears from becoming defaults.",
+         when = function() return indicator("par30") < 0.08 end }
+lesson { text = "Cutting follow-up saved a little and lost much more in arrears.",
+         when = function() return indicator("par30") >= 0.08 end }

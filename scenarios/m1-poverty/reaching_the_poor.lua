@@ -1,0 +1,66 @@
+-- Module 1, microfinance and poverty: outreach, depth and client welfare beside the accounts.
+
+scenario {
+  id = "m1_reaching_the_poor",
+  title = "Reaching the poor",
+  module = "m1-poverty",
+  difficulty = 2,
+  months = 36,
+  seed = 11,
+  currency = "IDR",
+  objectives = {
+    "Measure outreach (how many clients) and depth (how poor they are)",
+    "See households cross the poverty line when loans are invested and businesses trained",
+    "Sustain both the clients and the institution: holistic sustainability",
+  },
+  briefing = [[
+Half the households of Desa Cibodas live below the poverty line. Your board wants the
+unit to be profitable quickly and suggests lending only to established traders, in large
+individual loans. A donor offers business training in the poorest hamlets. Can the unit
+reach the poor, help them out of poverty, and still cover its costs?]],
+  lesson = { indicator = "households_in_poverty", better = "lower",
+             naive = "../strategies/m1_big_loans_for_the_better_off.lua",
+             sound = "../strategies/m1_small_loans_groups_training.lua" },
+}
+
+village {
+  households = 500,
+  hamlets = { "Cibodas", "Pasir", "Girang", "Hilir" },
+  median_income = 2000000,
+  income_spread = 0.6,
+  poverty_line = 17000,
+  women_share = 0.55,
+}
+
+mfi { institution = "ngo", equity = 600000000,
+      officers = { count = 2, salary = 2000000, training = 1, honesty = 1.0 } }
+
+product { name = "Group weekly", method = "flat", rate = 26, installments = 25,
+          frequency = "weekly", fee_percent = 1, min = 300000, max = 4000000,
+          group = { min = 4, max = 7 }, compulsory_savings = 5 }
+product { name = "Individual monthly", method = "declining-annuity", rate = 30,
+          installments = 12, frequency = "monthly", fee_percent = 1.5,
+          min = 1000000, max = 15000000 }
+
+goal { indicator = "households_in_poverty", below = 230, month = 36,
+       text = "Fewer than 230 households below the poverty line" }
+goal { indicator = "oss", above = 0.9, month = 36, text = "OSS above 90%" }
+lose_if { indicator = "equity", below = 0, text = "The unit's equity is gone" }
+
+at_month(2, function()
+  offer { kind = "grant_training", lender = "donor", amount = 30000000, effect = 0.25,
+          expires_in = 4,
+          text = "A donor offers business training and group meetings for your clients." }
+end)
+
+every_month(function(m)
+  if m == 18 then
+    local poor = indicator("households_in_poverty")
+    news(string.format("Half way: %d households are still below the poverty line.", poor))
+  end
+end)
+
+lesson { text = "Small group loans reached poorer households; training raised their returns.",
+         when = function() return indicator("households_in_poverty") < 230 end }
+lesson { text = "Large loans to the better-off kept the books simple but left the poor behind.",
+         when = function() return indicator("households_in_poverty") >= 230 end }

@@ -1,0 +1,80 @@
+-- Module 2, government support: a cheap credit line that is not as cheap as it looks.
+
+scenario {
+  id = "m2_credit_line",
+  title = "The government credit line",
+  module = "m2-government",
+  difficulty = 2,
+  months = 36,
+  seed = 21,
+  currency = "IDR",
+  objectives = {
+    "Tell a cheap loan from a good one: price caps, dependence, and what happens when it ends",
+    "Compare subsidy kinds: credit lines distort prices, grants for roads and training do not",
+    "Read the subsidy dependence index and the FSS",
+  },
+  briefing = [[
+The district government wants to show results before the next budget. It offers your
+unit a large credit line at 3% a year, on one condition: no client may pay more than 12%.
+A donor also offers to pay for business training in the hamlets. Your unit is young:
+its equity is its only funding. Decide what to accept, and keep the unit able to stand
+on its own.]],
+  lesson = { indicator = "fss", better = "higher",
+             naive = "../strategies/m2_take_everything.lua",
+             sound = "../strategies/m2_grants_not_caps.lua" },
+}
+
+village { households = 400, median_income = 2400000, poverty_line = 17000 }
+
+mfi {
+  institution = "ngo",
+  equity = 450000000,
+  officers = { count = 2, salary = 2000000, training = 1, honesty = 1.0 },
+  market_rate = 14,
+}
+
+product { name = "Group weekly", method = "flat", rate = 24, installments = 25,
+          frequency = "weekly", fee_percent = 1, min = 500000, max = 5000000,
+          group = { min = 4, max = 7 }, compulsory_savings = 5 }
+product { name = "Individual monthly", method = "declining-annuity", rate = 32,
+          installments = 12, frequency = "monthly", fee_percent = 1.5,
+          min = 1000000, max = 10000000 }
+
+goal { indicator = "fss", above = 1.0, month = 36, text = "FSS above 100%: sustainable without subsidy" }
+goal { indicator = "subsidy_dependence", below = 1.0, month = 36, text = "Subsidy dependence index below 1" }
+lose_if { indicator = "equity", below = 0, text = "The unit's equity is gone" }
+
+at_month(3, function()
+  mem.line = offer {
+    kind = "credit_line", lender = "government", amount = 600000000, rate = 3,
+    term_months = 60, client_rate_cap = 12, expires_in = 3,
+    text = "The district offers a credit line of 600 million at 3%, if clients pay at most 12%.",
+  }
+  offer {
+    kind = "grant_training", lender = "donor", amount = 40000000, effect = 0.15,
+    text = "A donor offers business training for your clients in every hamlet.",
+  }
+end)
+
+at_month(12, function()
+  offer {
+    kind = "grant_infrastructure", lender = "government", amount = 0, effect = 0.10,
+    hamlets = { "Sukamaju", "Mekarsari" },
+    text = "The district offers to pave the market road to Sukamaju and Mekarsari.",
+  }
+end)
+
+at_month(24, function()
+  for _, b in ipairs(borrowings()) do
+    if b.active and b.lender == "government" then
+      recall_credit_line(b.id)
+      news("After the election the district recalls its credit line: repay it now.")
+    end
+  end
+end)
+
+lesson { text = "The 12% cap kept your prices below your costs: the cheap line made you dependent.",
+         when = function() return indicator("subsidy_dependence") > 1 end }
+lesson { text = "You kept prices that cover costs: the unit can stand without subsidy.",
+         when = function() return indicator("fss") > 1 end }
+lesson { text = "Grants for training and roads raise clients' returns without distorting prices." }

@@ -1,0 +1,55 @@
+-- Module 3, the role of women: women borrowers in groups, mentoring, and loan capture.
+
+scenario {
+  id = "m3_womens_groups",
+  title = "Women's groups",
+  module = "m3-women",
+  difficulty = 2,
+  months = 36,
+  seed = 31,
+  currency = "IDR",
+  objectives = {
+    "See why women borrowing in groups repay well",
+    "Read the indicators by gender: women's share of clients, poverty by gender",
+    "Weigh the risk that a loan is captured by another household member",
+  },
+  briefing = [[
+Your unit lends to individuals, mostly men, and arrears are rising. An NGO working with
+the women's associations of Desa Mekarsari proposes weekly group loans for women, with
+mentoring at the group meetings. Some board members fear that small loans to women will
+not pay. Try it, and watch the portfolio and the households.]],
+  lesson = { indicator = "poor_women", better = "lower",
+             naive = "../strategies/m3_individual_loans_to_anyone.lua",
+             sound = "../strategies/m3_womens_groups_with_mentoring.lua" },
+}
+
+village { households = 450, women_share = 0.5, median_income = 2300000 }
+
+mfi { institution = "cooperative", equity = 500000000, savings_rate = 4,
+      officers = { count = 2, salary = 2000000, training = 1, honesty = 1.0 } }
+
+product { name = "Individual monthly", method = "declining-annuity", rate = 30,
+          installments = 12, frequency = "monthly", fee_percent = 1.5,
+          min = 1000000, max = 10000000 }
+product { name = "Women's group weekly", method = "flat", rate = 24, installments = 25,
+          frequency = "weekly", fee_percent = 1, min = 500000, max = 5000000,
+          group = { min = 5, max = 8 }, compulsory_savings = 5, open = false }
+
+goal { indicator = "par30", below = 0.05, month = 36, text = "PAR30 below 5%" }
+goal { indicator = "women_share", above = 0.5, month = 36, text = "Half the clients are women" }
+
+at_month(2, function()
+  offer { kind = "grant_training", lender = "donor", amount = 25000000, effect = 0.35,
+          expires_in = 4, text = "The women's association offers mentoring at group meetings." }
+end)
+
+on("group_collapsed", function(e)
+  if not mem.told_collapse then
+    mem.told_collapse = true
+    news("A group has collapsed: its members stop paying together.")
+  end
+end)
+
+lesson { text = "Groups of women repaid well: peers covered each other and meetings kept them on track.",
+         when = function() return indicator("par30") < 0.05 end }
+lesson { text = "Mentoring raised women's business returns: fewer women-headed households are poor." }

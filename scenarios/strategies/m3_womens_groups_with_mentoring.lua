@@ -1,0 +1,16 @@
+-- Sound strategy for m3: open the women's group product, lend to women through groups,
+-- accept the mentoring, and staff up as the groups grow.
+local common = require("lib.common")
+
+function decide(month)
+  if month == 1 then
+    open_product(2)
+    close_product(1)
+    set_policy { women_only = true, groups_only = true, first_loan_cap = 2000000,
+                 repeat_step_up = 40 }
+  end
+  common.answer_offers({ grant_training = true })
+  if month == 6 then
+    hire { count = 1, salary = 2000000, training = 2 }
+  end
+end

@@ -1,0 +1,75 @@
+#!/bin/sh
+# `unitdesa list`, `check`, `run SCENARIO`, `sweep` and their error messages.
+. "$(dirname "$0")/cli_lib.sh"
+UD="$1"
+SRC="$2"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp" "$out" "$err"' EXIT
+cd "$SRC" || exit 1
+
+# list: path<TAB>id<TAB>module<TAB>title, one line per shipped scenario
+expect_status 0 "$UD" list
+for module in tutorial m1-poverty m2-government m3-women m4-technical field-visit; do
+    expect_stdout_has "	$module	" "$UD" list
+done
+checks=$((checks + 1))
+"$UD" list | awk -F'\t' 'NF != 4 { bad = 1 } END { exit bad }' || bad "list lines must have 4 tab-separated fields"
+
+expect_status 0 "$UD" check
+expect_stdout_has "6 scenario(s) checked: 0 with errors, 0 warning(s)" "$UD" check
+
+# A scenario with a typo: check names the file, the line, the key and the hint.
+cat > "$tmp/typo.lua" <<'LUA'
+scenario { id = "typo", title = "Typo", module = "m1-poverty", objectives = { "x" } }
+village {
+  housholds = 300,
+}
+LUA
+expect_status 1 "$UD" check "$tmp/typo.lua"
+expect_stdout_has "typo.lua:2: village{}: unknown key 'housholds' (did you mean 'households'?)" "$UD" check "$tmp/typo.lua"
+expect_stdout_has "  >    2 | village {" "$UD" check "$tmp/typo.lua"
+
+# A goal that can never be judged is a warning.
+cat > "$tmp/late_goal.lua" <<'LUA'
+scenario { id = "late", title = "Late", months = 12, objectives = { "x" } }
+goal { indicator = "par30", below = 0.05, month = 24 }
+LUA
+expect_status 1 "$UD" check "$tmp/late_goal.lua"
+expect_stdout_has "late_goal.lua:2: warning: the goal" "$UD" check "$tmp/late_goal.lua"
+
+# A handler that fails every month: reported with file:line, the game goes on.
+cat > "$tmp/failing.lua" <<'LUA'
+scenario { id = "failing", title = "Failing", months = 6, objectives = { "x" } }
+every_month(function()
+  error("this handler always fails")
+end)
+LUA
+expect_status 0 "$UD" run "$tmp/failing.lua"
+expect_stderr_has "failing.lua:3: this handler always fails" "$UD" run "$tmp/failing.lua"
+expect_stderr_has "failing.lua:2: the handler every_month failed 3 times in a row and was disabled" "$UD" run "$tmp/failing.lua"
+expect_stdout_has "Seed 1, 6 months: finished." "$UD" run "$tmp/failing.lua"
+
+# run with a strategy, and the same seed twice gives the same CSV
+S=scenarios/m2-government/credit_line.lua
+ST=scenarios/strategies/m2_grants_not_caps.lua
+"$UD" run $S --strategy $ST --seed 5 --csv "$tmp/a.csv" >/dev/null 2>&1
+"$UD" run $S --strategy $ST --seed 5 --csv "$tmp/b.csv" >/dev/null 2>&1
+checks=$((checks + 1))
+cmp -s "$tmp/a.csv" "$tmp/b.csv" || bad "the same scenario, seed and strategy gave different CSV"
+expect_status 1 "$UD" run scenarios/nope.lua
+expect_stderr_has "scenarios/nope.lua: cannot open the file" "$UD" run scenarios/nope.lua
+expect_status 1 "$UD" run $S --strategy "$tmp/typo.lua"
+expect_stderr_has "late_goal.lua:1: undeclared global 'scenario'" "$UD" run $S --strategy "$tmp/late_goal.lua"
+printf 'local x = 1\n' > "$tmp/no_decide.lua"
+expect_stderr_has "a strategy must define function decide()" "$UD" run $S --strategy "$tmp/no_decide.lua"
+
+# sweep: distribution and goals, one CSV row per run
+expect_status 0 "$UD" sweep $S --runs 8 --jobs 2
+expect_stdout_has "p10" "$UD" sweep $S --runs 8 --jobs 2
+expect_stdout_has "goal met in" "$UD" sweep $S --runs 8 --jobs 2
+"$UD" sweep $S --runs 8 --csv "$tmp/s.csv" >/dev/null 2>&1
+checks=$((checks + 1))
+[ "$(wc -l < "$tmp/s.csv")" -eq 9 ] || bad "sweep --csv should write a header and 8 rows"
+expect_status 2 "$UD" sweep $S
+expect_stderr_has "--runs is required" "$UD" sweep $S
+finish
