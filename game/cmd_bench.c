@@ -3,6 +3,8 @@
 #include "cli_options.h"
 #include "commands.h"
 
+#include "runner.h"
+#include "ud/game.h"
 #include "ud/sim.h"
 
 #include <stdio.h>
@@ -53,22 +55,75 @@ static const char usage[] =
     "Steps villages of 500, 5,000 and 50,000 households (or --sizes) for 120 months (or\n"
     "--months) with the default strategy, on one core, and prints for each size:\n"
     "households, months, household-months per second, milliseconds per month, and the\n"
-    "bytes the simulation allocated per household at its peak.\n";
+    "bytes the simulation allocated per household at its peak.\n"
+    "\n"
+    "With --scenarios, measures instead each shipped scenario with its sound strategy (or\n"
+    "the default one): milliseconds to load it, milliseconds of script time per month, and\n"
+    "whole games per second on one core.\n";
+
+static int bench_scenarios(void) {
+    static char paths[64][1024];
+    int n = ud_shipped_scenarios(paths, 64);
+    for (int i = 0; i < n; i++) {
+        const int loads = 20;
+        double start = now_seconds();
+        char err[4096];
+        ud_game_options opt;
+        memset(&opt, 0, sizeof opt);
+        opt.helpers_root = ud_scenarios_root();
+        for (int k = 0; k < loads; k++) {
+            ud_game *g = ud_game_load(paths[i], &opt, err, sizeof err);
+            if (g == NULL) {
+                fprintf(stderr, "%s\n", err);
+                return UD_EXIT_FAILURE;
+            }
+            ud_game_free(g);
+        }
+        double load_ms = (now_seconds() - start) * 1000.0 / loads;
+        const int games = 20;
+        double script = 0;
+        int months = 0;
+        start = now_seconds();
+        for (int k = 0; k < games; k++) {
+            ud_game *g = ud_game_load(paths[i], &opt, err, sizeof err);
+            const char *strategy = ud_game_info(g)->sound_strategy;
+            if (strategy[0] != '\0' && !ud_game_set_strategy(g, strategy, err, sizeof err)) {
+                fprintf(stderr, "%s\n", err);
+                ud_game_free(g);
+                return UD_EXIT_FAILURE;
+            }
+            while (ud_game_play_month(g)) {
+            }
+            months += ud_sim_month(ud_game_sim(g));
+            script += ud_game_script_seconds(g);
+            ud_game_free(g);
+        }
+        double elapsed = now_seconds() - start;
+        printf("scenario=%s load_ms=%.2f script_ms_per_month=%.3f games_per_s=%.1f\n", paths[i],
+               load_ms, script * 1000.0 / months, games / elapsed);
+        fflush(stdout);
+    }
+    return UD_EXIT_OK;
+}
 
 int ud_cmd_bench(int argc, char **argv, int first) {
     ud_option o[] = {
         {"months", UD_OPT_VALUE, NULL},
         {"sizes", UD_OPT_VALUE, NULL},
         {"help", UD_OPT_FLAG, NULL},
+        {"scenarios", UD_OPT_FLAG, NULL},
     };
     const char *positional[1];
     int npos = 0;
-    if (!ud_options_parse("bench", argc, argv, first, o, 3, positional, 0, &npos)) {
+    if (!ud_options_parse("bench", argc, argv, first, o, 4, positional, 0, &npos)) {
         return UD_EXIT_USAGE;
     }
     if (o[2].value) {
         fputs(usage, stdout);
         return UD_EXIT_OK;
+    }
+    if (o[3].value) {
+        return bench_scenarios();
     }
     int64_t months = 120;
     if (o[0].value && !ud_option_int("bench", "months", o[0].value, 1, 1200, &months)) {

@@ -26,7 +26,7 @@ typedef struct ud_run_result {
     ud_indicators final;
     int goal_count, goals_met;
     bool goal_met[UD_MAX_GOALS];
-    char goal_text[UD_MAX_GOALS][64];
+    char goal_text[UD_MAX_GOALS][256];
     ud_goal_kind goal_kind[UD_MAX_GOALS];
     int problem_count;
     int minor_units;

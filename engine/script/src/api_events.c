@@ -336,7 +336,7 @@ static int l_ask(lua_State *L) {
     }
     g->question_handlers[g->question_count] = luaL_ref(L, LUA_REGISTRYINDEX);
     q->id = g->question_count + 1;
-    q->month = ud_sim_month(g->sim) + 1;
+    q->month = g->current_month;
     g->question_count++;
     lua_pushinteger(L, q->id);
     return 1;

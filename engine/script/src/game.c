@@ -36,7 +36,7 @@ void game_add_news(ud_game *game, const char *text) {
         game->news_capacity = cap;
     }
     ud_news *n = &game->news[game->news_count++];
-    n->month = game->sim != NULL ? ud_sim_month(game->sim) + 1 : 0;
+    n->month = game->current_month;
     snprintf(n->text, sizeof n->text, "%s", text);
 }
 
@@ -142,6 +142,10 @@ const ud_scenario_info *ud_game_info(const ud_game *g) {
 
 ud_sim *ud_game_sim(ud_game *g) {
     return g->sim;
+}
+
+double ud_game_script_seconds(const ud_game *g) {
+    return g->scenario->seconds + (g->strategy != NULL ? g->strategy->seconds : 0.0);
 }
 
 int ud_game_months(const ud_game *g) {
@@ -381,6 +385,7 @@ bool ud_game_play_month(ud_game *g) {
     }
     ud_sim_clear_events(g->sim);
     int month = ud_sim_month(g->sim) + 1;
+    g->current_month = month;
     answer_pending_questions(g);
     month_handlers(g, month);
     strategy_decides(g);

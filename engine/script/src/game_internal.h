@@ -60,6 +60,7 @@ struct ud_game {
     ud_sandbox *strategy; /* NULL: the default strategy */
     ud_sim *sim;
     int months;
+    int current_month; /* the month being played (news and questions are stamped with it) */
     ud_game_end end;
 
     handler handlers[MAX_HANDLERS];

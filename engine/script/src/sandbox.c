@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #define HOOK_EVERY 1000
 
@@ -461,13 +462,21 @@ bool ud_sandbox_run_file(ud_sandbox *sb, const char *path, char *err, size_t err
     return finish(sb, status, base, err, err_size);
 }
 
+static double now(void) {
+    struct timespec ts;
+    timespec_get(&ts, TIME_UTC);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
 bool ud_sandbox_call(ud_sandbox *sb, int nargs, int nresults, char *err, size_t err_size) {
     lua_State *L = sb->L;
     begin_call(sb);
     int fn = lua_gettop(L) - nargs;
     lua_pushcfunction(L, traceback_handler);
     lua_insert(L, fn);
+    double start = now();
     int status = lua_pcall(L, nargs, nresults, fn);
+    sb->seconds += now() - start;
     return finish(sb, status, fn, err, err_size);
 }
 

@@ -18,7 +18,10 @@ typedef struct ud_sandbox {
     size_t used, cap;   /* bytes allocated, and the cap */
     long budget, spent; /* instructions allowed per call, and spent in this call */
     bool over_memory, over_budget;
-    char where[256];         /* "file:line: " where the script last was (for limits) */
+    char where[256];
+    double seconds;
+        /* wall time spent in calls, for the benchmarks */ /* "file:line: " where the script last
+                                                              was (for limits) */
     char helpers_root[1024]; /* `require` loads only below this folder */
     ud_rng *rng;             /* math.random draws from here (the simulation's stream) */
     ud_rng own_rng;          /* until a simulation lends one */

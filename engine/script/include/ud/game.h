@@ -111,6 +111,9 @@ const char *const *ud_game_problems(const ud_game *game, int *count);
 /* The debrief lessons whose conditions held at the end (call after the game ended). */
 int ud_game_lessons(ud_game *game, char out[][UD_TEXT_LEN], int max);
 
+/* Wall-clock seconds spent inside scenario and strategy scripts while playing. */
+double ud_game_script_seconds(const ud_game *game);
+
 /* A scenario text in the game's language (the text itself when not translated). */
 const char *ud_game_text(const ud_game *game, const char *english);
 

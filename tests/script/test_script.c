@@ -1,0 +1,388 @@
+/* Tests of the Lua layer: every part of the scenario API, errors at the author's line, and
+ * hostile scripts that must end in a clear message without crashing or hanging. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "ud/game.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#ifndef UD_TEST_DIR
+#define UD_TEST_DIR "."
+#endif
+
+static char path_buf[1024];
+static char err[8192];
+
+/* Writes a script under the test folder and returns its path. */
+static const char *script(const char *name, const char *text) {
+    snprintf(path_buf, sizeof path_buf, "%s/%s", UD_TEST_DIR, name);
+    FILE *f = fopen(path_buf, "w");
+    assert_non_null(f);
+    fputs(text, f);
+    fclose(f);
+    return path_buf;
+}
+
+static ud_game_options options(void) {
+    ud_game_options o;
+    memset(&o, 0, sizeof o);
+    o.helpers_root = UD_SCENARIOS;
+    return o;
+}
+
+static ud_game *load_ok(const char *path) {
+    ud_game_options o = options();
+    ud_game *g = ud_game_load(path, &o, err, sizeof err);
+    if (g == NULL) {
+        fail_msg("expected %s to load, got: %s", path, err);
+    }
+    return g;
+}
+
+/* Loading must fail with a message that contains `expected`. */
+static void load_fails_with(const char *path, const char *expected) {
+    ud_game_options o = options();
+    ud_game *g = ud_game_load(path, &o, err, sizeof err);
+    if (g != NULL) {
+        ud_game_free(g);
+        fail_msg("expected %s to fail with '%s', but it loaded", path, expected);
+    }
+    if (strstr(err, expected) == NULL) {
+        fail_msg("expected the message to contain '%s', got: %s", expected, err);
+    }
+}
+
+static bool has_problem(ud_game *g, const char *expected) {
+    int n;
+    const char *const *p = ud_game_problems(g, &n);
+    for (int i = 0; i < n; i++) {
+        if (strstr(p[i], expected) != NULL) {
+            return true;
+        }
+    }
+    return false;
+}
+
+static void play_all(ud_game *g) {
+    while (ud_game_play_month(g)) {
+    }
+}
+
+#define HEAD "scenario { id = 't', title = 'T', months = 6 }\n"
+
+/* ---- the API, part by part ---- */
+
+static void test_script_scenario_metadata(void **state) {
+    (void)state;
+    ud_game *g =
+        load_ok(script("meta.lua", "scenario { id = 'm', title = 'Meta', module = 'm3-women',\n"
+                                   "  difficulty = 4, months = 18, seed = 99, language = 'fr',\n"
+                                   "  currency = { code = 'USD', minor_units = 2 },\n"
+                                   "  objectives = { 'one', 'two' }, briefing = 'Hello' }\n"));
+    const ud_scenario_info *in = ud_game_info(g);
+    assert_string_equal(in->id, "m");
+    assert_string_equal(in->title, "Meta");
+    assert_string_equal(in->module, "m3-women");
+    assert_int_equal(in->difficulty, 4);
+    assert_int_equal(in->months, 18);
+    assert_int_equal(in->seed, 99);
+    assert_string_equal(in->currency, "USD");
+    assert_int_equal(in->minor_units, 2);
+    assert_int_equal(in->objective_count, 2);
+    assert_string_equal(in->briefing, "Hello");
+    assert_int_equal(ud_game_months(g), 18);
+    ud_game_free(g);
+}
+
+static void test_script_village_mfi_products_households(void **state) {
+    (void)state;
+    ud_game *g = load_ok(script(
+        "setup.lua", HEAD "village { households = 120, hamlets = { 'A', 'B' }, women_share = 0.7,\n"
+                          "  business_mix = { trade = 1 }, median_income = 1000000 }\n"
+                          "mfi { institution = 'cooperative', equity = 50000000,\n"
+                          "  officers = { count = 3, training = 2 }, savings_rate = 3,\n"
+                          "  policy = { women_only = true } }\n"
+                          "product { name = 'P', rate = 20, installments = 10, min = 1000,\n"
+                          "  max = 900000, group = { min = 3, max = 5 } }\n"
+                          "households { { name = 'Ibu A', hamlet = 'B', business = 'crafts',\n"
+                          "  income = 750000, members = 3 } }\n"));
+    ud_sim *sim = ud_game_sim(g);
+    assert_int_equal(ud_sim_household_count(sim), 120);
+    const ud_setup *s = ud_sim_setup(sim);
+    assert_int_equal(s->village.hamlets, 2);
+    assert_int_equal(s->mfi.institution, UD_INST_COOPERATIVE);
+    int n;
+    const ud_product *p = ud_sim_products(sim, &n);
+    assert_int_equal(n, 1);
+    assert_string_equal(p[0].name, "P");
+    assert_true(p[0].group_liability);
+    assert_int_equal(p[0].terms.annual_rate, UD_RATE_PERCENT(20));
+    ud_sim_officers(sim, &n);
+    assert_int_equal(n, 3);
+    assert_true(ud_sim_policy(sim)->women_only);
+    ud_household_view h;
+    ud_sim_household(sim, 0, &h);
+    assert_int_equal(h.hamlet, 1);
+    assert_int_equal(h.business, UD_BIZ_CRAFTS);
+    assert_int_equal(h.monthly_income, 750000);
+    ud_game_free(g);
+}
+
+static void test_script_goals_and_lessons(void **state) {
+    (void)state;
+    ud_game *g = load_ok(script("goals.lua", HEAD
+                                "goal { indicator = 'active_borrowers', above = 1, month = 6 }\n"
+                                "goal { indicator = 'par30', below = -1, month = 6 }\n"
+                                "lose_if { indicator = 'cash', below = 0 }\n"
+                                "lesson { text = 'always' }\n"
+                                "lesson { text = 'never', when = function() return false end }\n"));
+    play_all(g);
+    int n;
+    const ud_goal *goals = ud_game_goals(g, &n);
+    assert_int_equal(n, 3);
+    assert_int_equal(goals[0].state, 1);
+    assert_int_equal(goals[1].state, 0);
+    assert_int_equal(goals[2].state, -1);
+    assert_int_equal(ud_game_end_state(g), UD_END_FINISHED);
+    char lessons[4][UD_TEXT_LEN];
+    assert_int_equal(ud_game_lessons(g, lessons, 4), 1);
+    assert_string_equal(lessons[0], "always");
+    ud_game_free(g);
+}
+
+static void test_script_events_and_actions(void **state) {
+    (void)state;
+    ud_game *g =
+        load_ok(script("events.lua", HEAD
+                       "at_month(2, function()\n"
+                       "  shock { kind = 'drought', severity = 0.5, months = 2, text = 'dry' }\n"
+                       "  mem.offer = offer { kind = 'grant_cash', amount = 1000, text = 'gift' }\n"
+                       "  political { kind = 'waiver_promise', months = 2, strength = 0.2 }\n"
+                       "  ask { text = 'Q?', options = { 'a', 'b' },\n"
+                       "        answer = function(c) mem.choice = c; news('answered ' .. c) end }\n"
+                       "end)\n"
+                       "on('month_closed', function(e) mem.closed = (mem.closed or 0) + 1 end)\n"
+                       "when(function() return month() >= 4 end, function() news('four') end)\n"
+                       "every_month(function(m) mem.last = m end)\n"));
+    play_all(g);
+    int n;
+    const ud_news *news = ud_game_news(g, &n);
+    bool dry = false, gift = false, answered = false, four = false;
+    for (int i = 0; i < n; i++) {
+        dry |= strcmp(news[i].text, "dry") == 0;
+        gift |= strcmp(news[i].text, "gift") == 0;
+        answered |= strcmp(news[i].text, "answered 1") == 0;
+        four |= strcmp(news[i].text, "four") == 0 && news[i].month == 4;
+    }
+    assert_true(dry && gift && answered && four);
+    const ud_question *q = ud_game_questions(g, &n);
+    assert_int_equal(n, 1);
+    assert_int_equal(q[0].answer, 1);
+    ud_sim_offers(ud_game_sim(g), &n);
+    assert_int_equal(n, 1);
+    ud_game_free(g);
+}
+
+static void test_script_strategy_commands_and_views(void **state) {
+    (void)state;
+    ud_game *g = load_ok(script("plain.lua", HEAD));
+    const char *strategy = script(
+        "strategy.lua", "function decide(m)\n"
+                        "  if m == 1 then hire { count = 2, salary = 1000, training = 1 } end\n"
+                        "  if m == 2 then set_product(1, { rate = 30 }) end\n"
+                        "  if m == 3 then set_policy { first_loan_cap = 1000000 } end\n"
+                        "  for _, a in ipairs(applications()) do\n"
+                        "    if a.decision == 'approved' then reject(a.id) end\n"
+                        "  end\n"
+                        "  assert(type(indicator('cash', 0) or 0) == 'number')\n"
+                        "  assert(#products() == 2 and #officers() >= 1)\n"
+                        "end\n"
+                        "function answer(q) return 2 end\n");
+    assert_true(ud_game_set_strategy(g, strategy, err, sizeof err));
+    play_all(g);
+    int n;
+    ud_sim_officers(ud_game_sim(g), &n);
+    assert_int_equal(n, ud_sim_setup(ud_game_sim(g))->mfi.officers.count + 2);
+    const ud_product *p = ud_sim_products(ud_game_sim(g), &n);
+    assert_int_equal(p[0].terms.annual_rate, UD_RATE_PERCENT(30));
+    assert_int_equal(ud_sim_policy(ud_game_sim(g))->first_loan_cap, 1000000);
+    ud_game_problems(g, &n);
+    assert_int_equal(n, 0);
+    ud_game_free(g);
+}
+
+static void test_script_translations(void **state) {
+    (void)state;
+    ud_game_options o = options();
+    o.language = "fr";
+    ud_game *g = ud_game_load(script("tr.lua", HEAD "translate('fr', { Hello = 'Bonjour' })\n"), &o,
+                              err, sizeof err);
+    assert_non_null(g);
+    assert_string_equal(ud_game_text(g, "Hello"), "Bonjour");
+    assert_string_equal(ud_game_text(g, "Other"), "Other");
+    ud_game_free(g);
+}
+
+static void test_script_is_deterministic(void **state) {
+    (void)state;
+    const char *path =
+        script("random.lua", HEAD "every_month(function()\n"
+                                  "  local t = { z = 1, a = 2, m = 3, [10] = 4, [2] = 5 }\n"
+                                  "  local s = ''\n"
+                                  "  for k in pairs(t) do s = s .. tostring(k) end\n"
+                                  "  news(s .. ':' .. math.random(1000000))\n"
+                                  "end)\n");
+    char first[6][UD_TEXT_LEN];
+    for (int run = 0; run < 2; run++) {
+        ud_game *g = load_ok(path);
+        play_all(g);
+        int n;
+        const ud_news *news = ud_game_news(g, &n);
+        assert_int_equal(n, 6);
+        for (int i = 0; i < n; i++) {
+            assert_int_equal(strncmp(news[i].text, "210amz:", 7), 0); /* a fixed key order */
+            if (run == 0) {
+                snprintf(first[i], UD_TEXT_LEN, "%s", news[i].text);
+            } else {
+                assert_string_equal(first[i], news[i].text);
+            }
+        }
+        ud_game_free(g);
+    }
+}
+
+/* ---- errors at the author's line ---- */
+
+static void test_script_errors_name_file_and_line(void **state) {
+    (void)state;
+    load_fails_with(script("e1.lua", HEAD "village {\n  housholds = 300 }\n"),
+                    "e1.lua:2: village{}: unknown key 'housholds' (did you mean 'households'?)");
+    load_fails_with(script("e2.lua", HEAD "\nvillage { households = 0 }\n"),
+                    "e2.lua:3: village{}: households must be between 1 and 1000000 (got 0)");
+    load_fails_with(script("e3.lua", HEAD "product { rate = 'high' }\n"),
+                    "e3.lua:2: product{}: rate must be a number (got string)");
+    load_fails_with(script("e4.lua", HEAD "product { method = 'flatt' }\n"),
+                    "e4.lua:2: product{}: method 'flatt' is not one of flat, declining-annuity, "
+                    "declining-equal-principal (did you mean 'flat'?)");
+    load_fails_with(script("e5.lua", HEAD "local x = undefined_name\n"),
+                    "e5.lua:2: undeclared global 'undefined_name'");
+    load_fails_with(script("e6.lua", HEAD "goal { indicator = 'par31', below = 1 }\n"),
+                    "e6.lua:2: goal{}: unknown indicator 'par31' (did you mean 'par30'?)");
+    load_fails_with(script("e7.lua", "village { households = 10 }\n"), "scenario{} is missing");
+    load_fails_with(
+        script("e8.lua", HEAD "on('group_colapsed', function() end)\n"),
+        "e8.lua:2: on: unknown event 'group_colapsed' (did you mean 'group_collapsed'?)");
+    load_fails_with(script("e9.lua", HEAD "at_month(7, function() end)\n"),
+                    "e9.lua:2: at_month: month 7 is after the scenario ends (month 6)");
+    load_fails_with(script("e10.lua", HEAD "x = = 1\n"), "e10.lua:2:");
+    load_fails_with(script("e11.lua", HEAD "shock { kind = 'drought' }\n"),
+                    "e11.lua:2: shock{} can only be used in a handler");
+}
+
+static void test_script_runtime_errors_are_reported_and_play_goes_on(void **state) {
+    (void)state;
+    ud_game *g = load_ok(script("rt.lua", HEAD "every_month(function()\n"
+                                               "  village { households = 3 }\n"
+                                               "end)\n"));
+    play_all(g);
+    assert_int_equal(ud_game_end_state(g), UD_END_FINISHED);
+    assert_true(has_problem(g, "rt.lua:3: village{} can only be used at the top of a scenario"));
+    assert_true(has_problem(g, "failed 3 times in a row and was disabled"));
+    ud_game_free(g);
+}
+
+/* ---- hostile scripts ---- */
+
+static double seconds_to_load(const char *path, const char *expected) {
+    clock_t start = clock();
+    load_fails_with(path, expected);
+    return (double)(clock() - start) / CLOCKS_PER_SEC;
+}
+
+static void test_script_hostile_loops_and_recursion_are_stopped(void **state) {
+    (void)state;
+    double t = seconds_to_load(script("h1.lua", HEAD "while true do end\n"),
+                               "h1.lua:2: the script ran too long");
+    assert_true(t < 1.0);
+    t = seconds_to_load(script("h2.lua", HEAD "local function f() return 1 + f() end\nf()\n"),
+                        "h2.lua:2:"); /* a stack overflow, or the memory cap first */
+    assert_true(t < 2.0);
+    t = seconds_to_load(
+        script("h3.lua", HEAD "local ok = pcall(function() while true do end end)\nnews('x')\n"),
+        "the script ran too long");
+    assert_true(t < 1.0);
+    load_fails_with(script("h4.lua", HEAD "xpcall(function() while true do end end, "
+                                          "function() return 'caught' end)\n"),
+                    "the script ran too long");
+}
+
+static void test_script_hostile_memory_bombs_are_stopped(void **state) {
+    (void)state;
+    load_fails_with(script("m1.lua", HEAD "local t = {}\nfor i = 1, 1e9 do t[i] = i end\n"),
+                    "m1.lua:3: the script used more memory than allowed (limit 64 MiB)");
+    load_fails_with(script("m2.lua", HEAD "local s = string.rep('x', 1 << 40)\n"), "m2.lua:2:");
+    load_fails_with(script("m3.lua", HEAD "local s = 'x'\nfor i = 1, 40 do s = s .. s end\n"),
+                    "the script used more memory than allowed");
+    load_fails_with(script("m4.lua", HEAD "local ok = pcall(function() local t = {}\n"
+                                          "  for i = 1, 1e9 do t[i] = {} end end)\n"
+                                          "news('survived')\n"),
+                    "the script used more memory than allowed");
+}
+
+static void test_script_hostile_escapes_are_refused(void **state) {
+    (void)state;
+    load_fails_with(script("x1.lua", HEAD "io.write('x')\n"), "x1.lua:2: undeclared global 'io'");
+    load_fails_with(script("x2.lua", HEAD "os.execute('true')\n"),
+                    "x2.lua:2: undeclared global 'os'");
+    load_fails_with(script("x3.lua", HEAD "debug.sethook()\n"),
+                    "x3.lua:2: undeclared global 'debug'");
+    load_fails_with(script("x4.lua", HEAD "package.loadlib('x', 'y')\n"),
+                    "x4.lua:2: undeclared global 'package'");
+    load_fails_with(script("x5.lua", HEAD "dofile('/etc/passwd')\n"),
+                    "x5.lua:2: undeclared global 'dofile'");
+    load_fails_with(script("x6.lua", HEAD "require('os')\n"), "x6.lua:2: require 'os'");
+    load_fails_with(script("x7.lua", HEAD "require('../../etc/passwd')\n"),
+                    "x7.lua:2: require '../../etc/passwd': only the scenario helpers");
+    load_fails_with(script("x8.lua", HEAD "assert(load(string.dump(function() end)))\n"),
+                    "x8.lua:2: attempt to load a binary chunk");
+    load_fails_with(script("x9.lua", HEAD "setmetatable(_G, nil)\n"),
+                    "x9.lua:2: cannot change a protected metatable");
+    load_fails_with(script("x10.lua", HEAD "getmetatable('').__index = {}\n"), "x10.lua:2:");
+    load_fails_with(script("x11.lua", HEAD "collectgarbage()\n"),
+                    "x11.lua:2: undeclared global 'collectgarbage'");
+    load_fails_with(script("x12.lua", HEAD "math.randomseed(1)\n"),
+                    "x12.lua:2: math.randomseed is not available");
+    /* a binary file is refused before Lua reads it */
+    FILE *f = fopen(script("x13.lua", ""), "wb");
+    fputs("\x1bLua\x54", f);
+    fclose(f);
+    load_fails_with(path_buf, "a precompiled (binary) chunk");
+    ud_game *g =
+        load_ok(script("x14.lua", HEAD "local helper = require('lib.common')\n"
+                                       "assert(type(helper.approve_pending) == 'function')\n"));
+    ud_game_free(g);
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_script_scenario_metadata),
+        cmocka_unit_test(test_script_village_mfi_products_households),
+        cmocka_unit_test(test_script_goals_and_lessons),
+        cmocka_unit_test(test_script_events_and_actions),
+        cmocka_unit_test(test_script_strategy_commands_and_views),
+        cmocka_unit_test(test_script_translations),
+        cmocka_unit_test(test_script_is_deterministic),
+        cmocka_unit_test(test_script_errors_name_file_and_line),
+        cmocka_unit_test(test_script_runtime_errors_are_reported_and_play_goes_on),
+        cmocka_unit_test(test_script_hostile_loops_and_recursion_are_stopped),
+        cmocka_unit_test(test_script_hostile_memory_bombs_are_stopped),
+        cmocka_unit_test(test_script_hostile_escapes_are_refused),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
