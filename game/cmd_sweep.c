@@ -261,22 +261,9 @@ int ud_cmd_sweep(int argc, char **argv, int first) {
 }
 
 static double final_value(const ud_run_result *r, const char *name) {
-    /* A finished run's last indicators, looked up by name through a throwaway lookup: the
-     * indicator table in the script layer works on a simulation, so mirror it here. */
-    const ud_indicators *d = &r->final;
-#define PICK(field)                                                                                \
-    if (strcmp(name, #field) == 0) {                                                               \
-        return (double)d->field;                                                                   \
-    }
-    PICK(active_borrowers)
-    PICK(women_share)
-    PICK(avg_loan_to_income) PICK(par30) PICK(par90) PICK(risk_coverage) PICK(portfolio_yield)
-        PICK(opex_ratio) PICK(oss) PICK(fss) PICK(subsidy_dependence) PICK(equity) PICK(cash)
-            PICK(households_in_poverty) PICK(avg_household_income) PICK(cost_per_borrower)
-                PICK(gross_portfolio) PICK(borrowers_per_officer) PICK(deposits) PICK(write_offs)
-                    PICK(net_result) PICK(poor_women) PICK(poor_men) PICK(women_borrowers)
-#undef PICK
-                        return 0;
+    double v = 0;
+    ud_indicator_get(&r->final, name, &v);
+    return v;
 }
 
 static const char compare_usage[] =

@@ -354,7 +354,8 @@ static bool apply(ud_sim *sim, const ud_command *c, char *err, size_t err_size) 
     case UD_CMD_RESCHEDULE:
         return lending_reschedule_household(sim, c->index, c->count, err, err_size);
     case UD_CMD_WRITE_OFF:
-        return lending_write_off_household(sim, c->index, err, err_size);
+        lending_write_off_household(sim, c->index);
+        break;
     case UD_CMD_TYPE_COUNT:
         return false;
     }

@@ -750,32 +750,13 @@ void lending_provision_and_write_off(ud_sim *sim) {
     }
 }
 
-bool lending_write_off_household(ud_sim *sim, int hh, char *err, size_t err_size) {
-    if (hh < 0 || hh >= sim->household_count) {
-        snprintf(err, err_size, "household: no household %d (0..%d)", hh, sim->household_count - 1);
-        return false;
-    }
-    household *h = &sim->households[hh];
-    if (!household_has_active_loan(sim, h)) {
-        snprintf(err, err_size, "household: household %d has no active loan", hh);
-        return false;
-    }
-    write_off_slot(sim, h->loan);
-    return true;
+void lending_write_off_household(ud_sim *sim, int hh) {
+    write_off_slot(sim, sim->households[hh].loan);
 }
 
 bool lending_reschedule_household(ud_sim *sim, int hh, int installments, char *err,
                                   size_t err_size) {
-    if (hh < 0 || hh >= sim->household_count) {
-        snprintf(err, err_size, "household: no household %d (0..%d)", hh, sim->household_count - 1);
-        return false;
-    }
-    household *h = &sim->households[hh];
-    if (!household_has_active_loan(sim, h)) {
-        snprintf(err, err_size, "household: household %d has no active loan", hh);
-        return false;
-    }
-    loan_slot *slot = &sim->loans[h->loan];
+    loan_slot *slot = &sim->loans[sim->households[hh].loan];
     ud_loan_terms t = sim->products[slot->product].terms;
     t.installments = installments;
     t.grace = 0;

@@ -182,7 +182,9 @@ int loan_alloc_for_household(ud_sim *sim, int household);
 /* A slot for a ghost loan, or NO_INDEX when out of memory. */
 int loan_alloc(ud_sim *sim);
 void loan_release(ud_sim *sim, int index);
-bool lending_write_off_household(ud_sim *sim, int hh, char *err, size_t err_size);
+/* Write off / reschedule the active loan of household hh (the command layer has checked
+ * that it has one). Rescheduling fails, with a message, only on invalid new terms. */
+void lending_write_off_household(ud_sim *sim, int hh);
 bool lending_reschedule_household(ud_sim *sim, int hh, int installments, char *err,
                                   size_t err_size);
 ud_money household_collateral_savings(const household *h);

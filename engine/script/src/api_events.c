@@ -119,15 +119,6 @@ static ud_sim *playing_sim(lua_State *L, const char *what) {
     return g->sim;
 }
 
-static int hamlet_of(lua_State *L, const ud_game *g, const char *name, const char *what) {
-    for (int h = 0; h < g->setup.village.hamlets; h++) {
-        if (strcmp(g->setup.village.hamlet_names[h], name) == 0) {
-            return h;
-        }
-    }
-    return luaL_error(L, "%s: no hamlet named '%s'", what, name);
-}
-
 /* A list of names in field `key` turned into a bit mask (0 if absent: everyone). */
 static uint32_t name_mask(lua_State *L, int idx, const char *key, const char *what,
                           const ud_game *g, bool hamlets) {
@@ -149,7 +140,7 @@ static uint32_t name_mask(lua_State *L, int idx, const char *key, const char *wh
         }
         int bit = -1;
         if (hamlets) {
-            bit = hamlet_of(L, g, name, what);
+            bit = api_hamlet(L, g, name, what);
         } else {
             for (int b = 0; business_names[b] != NULL; b++) {
                 if (strcmp(business_names[b], name) == 0) {
@@ -274,7 +265,7 @@ static int l_political(lua_State *L) {
         return luaL_error(L, "political{}: kind is required (waiver_promise, directed_lending)");
     }
     const char *hamlet = api_string(L, 1, what, "hamlet", NULL);
-    int h = hamlet != NULL ? hamlet_of(L, g, hamlet, what) : -1;
+    int h = hamlet != NULL ? api_hamlet(L, g, hamlet, what) : -1;
     if (kind == UD_POLITICAL_DIRECTED_LENDING && h < 0) {
         return luaL_error(L, "political{}: directed_lending needs hamlet = '<name>'");
     }

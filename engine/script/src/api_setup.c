@@ -200,16 +200,6 @@ static int l_village(lua_State *L) {
     return 0;
 }
 
-static int hamlet_index(lua_State *L, const ud_game *g, const char *name, const char *what) {
-    for (int h = 0; h < g->setup.village.hamlets; h++) {
-        if (strcmp(g->setup.village.hamlet_names[h], name) == 0) {
-            return h;
-        }
-    }
-    return luaL_error(L, "%s: no hamlet named '%s' (declare it in village{ hamlets = ... })", what,
-                      name);
-}
-
 static int l_households(lua_State *L) {
     ud_game *g = loading_game(L, "households{}");
     luaL_checktype(L, 1, LUA_TTABLE);
@@ -237,7 +227,7 @@ static int l_households(lua_State *L) {
         copy_text(h->name, sizeof h->name, name);
         copy_text(h->story, sizeof h->story, api_string(L, -1, what, "story", ""));
         const char *hamlet = api_string(L, -1, what, "hamlet", NULL);
-        h->spec.hamlet = hamlet ? hamlet_index(L, g, hamlet, what) : 0;
+        h->spec.hamlet = hamlet ? api_hamlet(L, g, hamlet, what) : 0;
         h->spec.woman = api_bool(L, -1, what, "woman", true);
         h->spec.business = (ud_business)api_choice(L, -1, what, "business", business_names, 0);
         h->spec.members = (int)api_integer(L, -1, what, "members", 4, 1, 20);

@@ -13,6 +13,18 @@ ud_game *game_of(lua_State *L) {
     return g;
 }
 
+int api_hamlet(lua_State *L, const ud_game *g, const char *name, const char *what) {
+    for (int h = 0; h < g->setup.village.hamlets; h++) {
+        if (strcmp(g->setup.village.hamlet_names[h], name) == 0) {
+            return h;
+        }
+    }
+    return luaL_error(L,
+                      "%s: no hamlet named '%s' (the village's hamlets are declared in "
+                      "village{ hamlets = ... })",
+                      what, name);
+}
+
 int api_line(lua_State *L) {
     lua_Debug ar;
     for (int level = 1; lua_getstack(L, level, &ar); level++) {

@@ -107,6 +107,8 @@ int api_choice(lua_State *L, int idx, const char *what, const char *key, const c
                int def);
 ud_rate api_percent(lua_State *L, int idx, const char *what, const char *key, double def,
                     double min, double max);
+/* The index of the hamlet called `name`, or a Lua error naming the declaration. */
+int api_hamlet(lua_State *L, const ud_game *g, const char *name, const char *what);
 /* The current line of the calling script, for messages. */
 int api_line(lua_State *L);
 

@@ -62,9 +62,10 @@ const char *const *ud_indicator_names(void) {
 
 bool ud_indicator_value(const ud_sim *sim, const char *name, int month, double *value) {
     const ud_indicators *ind = ud_sim_indicators(sim, month);
-    if (ind == NULL) {
-        return false;
-    }
+    return ind != NULL && ud_indicator_get(ind, name, value);
+}
+
+bool ud_indicator_get(const ud_indicators *ind, const char *name, double *value) {
     const char *base = (const char *)ind;
     for (size_t i = 0; i < COUNT; i++) {
         if (strcmp(names[i], name) != 0) {

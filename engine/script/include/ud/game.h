@@ -120,6 +120,8 @@ const char *ud_game_text(const ud_game *game, const char *english);
 /* The value of an indicator by its CSV name at the end of `month` (1..), e.g. "par30".
  * Returns false for an unknown name or month. */
 bool ud_indicator_value(const ud_sim *sim, const char *name, int month, double *value);
+/* The same, from one month's indicators. */
+bool ud_indicator_get(const ud_indicators *ind, const char *name, double *value);
 /* The known indicator names, NULL-terminated. */
 const char *const *ud_indicator_names(void);
 
