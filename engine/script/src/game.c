@@ -61,6 +61,7 @@ void ud_game_free(ud_game *g) {
         free(g->problems[i]);
     }
     free(g->news);
+    free(g->decisions);
     free(g);
 }
 
@@ -401,12 +402,39 @@ bool ud_game_play_month(ud_game *g) {
     return g->end == UD_END_RUNNING;
 }
 
+static bool log_decision(ud_game *g, const ud_decision *d) {
+    if (g->decision_count == g->decision_capacity) {
+        int cap = g->decision_capacity ? g->decision_capacity * 2 : 64;
+        ud_decision *grown = realloc(g->decisions, (size_t)cap * sizeof *grown);
+        if (grown == NULL) {
+            return false;
+        }
+        g->decisions = grown;
+        g->decision_capacity = cap;
+    }
+    g->decisions[g->decision_count++] = *d;
+    return true;
+}
+
 bool ud_game_command(ud_game *g, const ud_command *cmd, char *err, size_t err_size) {
     if (g->end != UD_END_RUNNING) {
         snprintf(err, err_size, "the game is over");
         return false;
     }
-    return ud_sim_apply(g->sim, cmd, err, err_size);
+    if (!ud_sim_apply(g->sim, cmd, err, err_size)) {
+        return false;
+    }
+    ud_decision d;
+    memset(&d, 0, sizeof d);
+    d.month = ud_sim_month(g->sim);
+    d.command = *cmd;
+    log_decision(g, &d);
+    return true;
+}
+
+const ud_decision *ud_game_decisions(const ud_game *g, int *count) {
+    *count = g->decision_count;
+    return g->decisions;
 }
 
 bool ud_game_answer(ud_game *g, int question_id, int option, char *err, size_t err_size) {
@@ -424,6 +452,13 @@ bool ud_game_answer(ud_game *g, int question_id, int option, char *err, size_t e
         return false;
     }
     q->answer = option;
+    ud_decision d;
+    memset(&d, 0, sizeof d);
+    d.month = ud_sim_month(g->sim);
+    d.is_answer = true;
+    d.question = question_id;
+    d.option = option;
+    log_decision(g, &d);
     handler h;
     memset(&h, 0, sizeof h);
     snprintf(h.name, sizeof h.name, "ask{} answer");

@@ -79,6 +79,8 @@ struct ud_game {
     int question_count;
     char *problems[MAX_PROBLEMS];
     int problem_count;
+    ud_decision *decisions;
+    int decision_count, decision_capacity;
 };
 
 /* The game a Lua state belongs to. */

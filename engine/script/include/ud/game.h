@@ -76,6 +76,15 @@ typedef enum ud_game_end {
 
 typedef struct ud_game ud_game;
 
+/* A decision taken between months: a command or an answer to a question. The game keeps
+ * them in order; a save is the scenario, the seed and this log. */
+typedef struct ud_decision {
+    int month; /* months completed when it was taken */
+    bool is_answer;
+    ud_command command;
+    int question, option; /* answers */
+} ud_decision;
+
 /* Loads a scenario: runs the file in a sandbox, checks every declaration, and creates the
  * simulation. On failure returns NULL with "file:line: message" (and source lines) in err. */
 ud_game *ud_game_load(const char *path, const ud_game_options *options, char *err, size_t err_size);
@@ -98,6 +107,9 @@ bool ud_game_command(ud_game *game, const ud_command *cmd, char *err, size_t err
 
 /* Answers a pending question (1-based option); runs the scenario's handler. */
 bool ud_game_answer(ud_game *game, int question_id, int option, char *err, size_t err_size);
+
+/* Every decision so far, oldest first. */
+const ud_decision *ud_game_decisions(const ud_game *game, int *count);
 
 ud_game_end ud_game_end_state(const ud_game *game);
 int ud_game_months(const ud_game *game); /* the game's length */

@@ -1,0 +1,35 @@
+/* Saved games: the scenario (with a hash of its file), the seed and the decision log, with
+ * a checksum. Loading replays the game, so a save is small and always consistent. */
+#ifndef UD_SAVE_H
+#define UD_SAVE_H
+
+#include "ud/game.h"
+
+#define UD_SAVE_VERSION 1
+
+typedef struct ud_save_info {
+    char scenario[1024];
+    char title[160];
+    int months_played;
+    uint64_t seed;
+} ud_save_info;
+
+/* Writes the game to `path` atomically: a temporary file beside it, flushed to disk, then
+ * renamed over the old save, so a crash mid-save leaves the previous save intact.
+ * On failure writes why into err and returns false. */
+bool ud_save_write(const ud_game *game, const char *path, char *err, size_t err_size);
+
+/* Reads a save's header and checks it whole (version, checksum, truncation) without
+ * replaying it. */
+bool ud_save_peek(const char *path, ud_save_info *info, char *err, size_t err_size);
+
+/* Loads a save: checks it, loads its scenario (refusing one whose file has changed since),
+ * and replays every decision. Returns NULL with a message that says which problem and why:
+ * missing, truncated, corrupted, incompatible, scenario changed or missing, or a replay that
+ * no longer matches. */
+ud_game *ud_save_load(const char *path, const ud_game_options *options, char *err, size_t err_size);
+
+/* FNV-1a 64-bit hash of a file's bytes; false if it cannot be read. */
+bool ud_file_hash(const char *path, uint64_t *hash);
+
+#endif

@@ -1,0 +1,393 @@
+/* Saved games as a short text file: header, decisions, a fingerprint of the final state,
+ * and a checksum; written atomically, checked whole on load, replayed to restore. */
+#define _POSIX_C_SOURCE 200809L /* fsync, fileno */
+
+#include "ud/save.h"
+
+#include <errno.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define MAGIC "UNITDESA-SAVE"
+#define MAX_SAVE_BYTES (16u << 20)
+
+static uint64_t fnv1a(const void *data, size_t n, uint64_t h) {
+    const unsigned char *p = data;
+    for (size_t i = 0; i < n; i++) {
+        h ^= p[i];
+        h *= UINT64_C(1099511628211);
+    }
+    return h;
+}
+#define FNV_START UINT64_C(14695981039346656037)
+
+bool ud_file_hash(const char *path, uint64_t *hash) {
+    FILE *f = fopen(path, "rb");
+    if (f == NULL) {
+        return false;
+    }
+    uint64_t h = FNV_START;
+    unsigned char buf[8192];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, f)) > 0) {
+        h = fnv1a(buf, n, h);
+    }
+    fclose(f);
+    *hash = h;
+    return true;
+}
+
+/* A fingerprint of where the game stands: the last month's indicators as CSV text. */
+static uint64_t state_fingerprint(const ud_game *game) {
+    ud_sim *sim = ud_game_sim((ud_game *)game);
+    int month = ud_sim_month(sim);
+    if (month == 0) {
+        return 0;
+    }
+    char *text = NULL;
+    size_t len = 0;
+    FILE *f = tmpfile();
+    if (f == NULL) {
+        return 0;
+    }
+    ud_indicators_csv_row(f, ud_sim_indicators(sim, month));
+    len = (size_t)ftell(f);
+    rewind(f);
+    text = malloc(len + 1);
+    uint64_t h = 0;
+    if (text != NULL && fread(text, 1, len, f) == len) {
+        h = fnv1a(text, len, FNV_START);
+    }
+    free(text);
+    fclose(f);
+    return h;
+}
+
+static void write_command(FILE *f, const ud_command *c) {
+    const ud_product *p = &c->product;
+    const ud_credit_policy *pol = &c->policy;
+    fprintf(f, "C %d %d %d %d %" PRId64 " %" PRId64 " %a", (int)c->type, c->index, c->count,
+            c->level, c->amount, c->rate, c->share);
+    fprintf(f,
+            " %d %d %d %d %d %" PRId64 " %d %d %d %d %d %" PRId64 " %" PRId64 " %" PRId64
+            " %" PRId64 " %" PRId64,
+            p->open, p->group_liability, p->group_min, p->group_max, (int)p->terms.method,
+            p->terms.annual_rate, p->terms.installments, p->terms.grace, (int)p->terms.frequency,
+            (int)p->terms.fee_kind, 0, p->terms.fee_rate, p->terms.fee_flat, p->min_amount,
+            p->max_amount, p->compulsory_savings);
+    fprintf(f, " %d %d %" PRId64 " %" PRId64 " %" PRId64 " %d %d", pol->women_only,
+            pol->groups_only, pol->first_loan_cap, pol->repeat_step_up, pol->loan_to_income_cap,
+            pol->max_past_arrears_days, pol->manual_review);
+}
+
+bool ud_save_write(const ud_game *game, const char *path, char *err, size_t err_size) {
+    const ud_scenario_info *in = ud_game_info(game);
+    uint64_t scenario_hash;
+    if (!ud_file_hash(in->path, &scenario_hash)) {
+        snprintf(err, err_size, "cannot read the scenario file %s", in->path);
+        return false;
+    }
+    /* Compose in memory, checksum, then write the whole to a temporary file. */
+    char *body = NULL;
+    size_t size = 0;
+    FILE *mem = tmpfile();
+    if (mem == NULL) {
+        snprintf(err, err_size, "cannot create a temporary file: %s", strerror(errno));
+        return false;
+    }
+    ud_sim *sim = ud_game_sim((ud_game *)game);
+    fprintf(mem, "%s %d\n", MAGIC, UD_SAVE_VERSION);
+    fprintf(mem, "scenario %s\n", in->path);
+    fprintf(mem, "title %s\n", in->title);
+    fprintf(mem, "scenario-hash %016" PRIx64 "\n", scenario_hash);
+    fprintf(mem, "seed %" PRIu64 "\n", ud_sim_setup(sim)->seed);
+    fprintf(mem, "months %d\n", ud_sim_month(sim));
+    int n;
+    const ud_decision *d = ud_game_decisions(game, &n);
+    for (int i = 0; i < n; i++) {
+        fprintf(mem, "decision %d ", d[i].month);
+        if (d[i].is_answer) {
+            fprintf(mem, "A %d %d", d[i].question, d[i].option);
+        } else {
+            write_command(mem, &d[i].command);
+        }
+        fputc('\n', mem);
+    }
+    fprintf(mem, "state %016" PRIx64 "\n", state_fingerprint(game));
+    size = (size_t)ftell(mem);
+    rewind(mem);
+    body = malloc(size);
+    bool read_ok = body != NULL && fread(body, 1, size, mem) == size;
+    fclose(mem);
+    if (!read_ok) {
+        free(body);
+        snprintf(err, err_size, "out of memory");
+        return false;
+    }
+    char tmp[1100];
+    snprintf(tmp, sizeof tmp, "%s.tmp", path);
+    FILE *f = fopen(tmp, "wb");
+    if (f == NULL) {
+        snprintf(err, err_size, "cannot write %s: %s", tmp, strerror(errno));
+        free(body);
+        return false;
+    }
+    bool ok = fwrite(body, 1, size, f) == size &&
+              fprintf(f, "end %016" PRIx64 "\n", fnv1a(body, size, FNV_START)) > 0 &&
+              fflush(f) == 0 && fsync(fileno(f)) == 0;
+    ok = (fclose(f) == 0) && ok;
+    free(body);
+    if (!ok || rename(tmp, path) != 0) {
+        snprintf(err, err_size, "cannot write %s: %s", path, strerror(errno));
+        remove(tmp);
+        return false;
+    }
+    return true;
+}
+
+/* ---- reading ---- */
+
+typedef struct save_text {
+    char *data;
+    size_t size;
+} save_text;
+
+/* Reads and checks the whole file: magic, version, the end line and its checksum. */
+static bool read_checked(const char *path, save_text *out, char *err, size_t err_size) {
+    FILE *f = fopen(path, "rb");
+    if (f == NULL) {
+        snprintf(err, err_size, "%s: the save cannot be opened: %s", path, strerror(errno));
+        return false;
+    }
+    out->data = malloc(MAX_SAVE_BYTES + 1);
+    out->size = out->data ? fread(out->data, 1, MAX_SAVE_BYTES + 1, f) : 0;
+    fclose(f);
+    if (out->data == NULL || out->size > MAX_SAVE_BYTES) {
+        snprintf(err, err_size, "%s: not a saved game (too large)", path);
+        free(out->data);
+        return false;
+    }
+    out->data[out->size] = '\0';
+    char magic[32];
+    int version = 0;
+    if (sscanf(out->data, "%31s %d", magic, &version) != 2 || strcmp(magic, MAGIC) != 0) {
+        snprintf(err, err_size, "%s: not a Unit Desa saved game", path);
+        free(out->data);
+        return false;
+    }
+    if (version != UD_SAVE_VERSION) {
+        snprintf(err, err_size,
+                 "%s: incompatible: saved by a version of Unit Desa that writes format %d, "
+                 "this one reads format %d",
+                 path, version, UD_SAVE_VERSION);
+        free(out->data);
+        return false;
+    }
+    /* The last line must be "end <checksum>" over everything before it. */
+    char *end = NULL;
+    for (char *p = out->data; (p = strstr(p, "\nend ")) != NULL; p++) {
+        end = p + 1;
+    }
+    if (end == NULL || out->data[out->size - 1] != '\n') {
+        snprintf(err, err_size,
+                 "%s: truncated: the save ends before its last line (was the "
+                 "game interrupted while saving?)",
+                 path);
+        free(out->data);
+        return false;
+    }
+    uint64_t want = strtoull(end + 4, NULL, 16);
+    if (fnv1a(out->data, (size_t)(end - out->data), FNV_START) != want) {
+        snprintf(err, err_size, "%s: corrupted: its checksum does not match its contents", path);
+        free(out->data);
+        return false;
+    }
+    *end = '\0';
+    return true;
+}
+
+static const char *line_value(const char *text, const char *key) {
+    size_t k = strlen(key);
+    for (const char *p = text; p != NULL && *p; p = strchr(p, '\n') ? strchr(p, '\n') + 1 : NULL) {
+        if (strncmp(p, key, k) == 0 && p[k] == ' ') {
+            return p + k + 1;
+        }
+    }
+    return NULL;
+}
+
+static void copy_line(char *dst, size_t size, const char *src) {
+    size_t n = strcspn(src, "\n");
+    if (n >= size) {
+        n = size - 1;
+    }
+    memcpy(dst, src, n);
+    dst[n] = '\0';
+}
+
+static bool header(const char *path, const char *text, ud_save_info *info, uint64_t *hash,
+                   uint64_t *state, char *err, size_t err_size) {
+    const char *scenario = line_value(text, "scenario");
+    const char *title = line_value(text, "title");
+    const char *h = line_value(text, "scenario-hash");
+    const char *seed = line_value(text, "seed");
+    const char *months = line_value(text, "months");
+    const char *st = line_value(text, "state");
+    if (!scenario || !h || !seed || !months || !st) {
+        snprintf(err, err_size, "%s: corrupted: a header line is missing", path);
+        return false;
+    }
+    copy_line(info->scenario, sizeof info->scenario, scenario);
+    copy_line(info->title, sizeof info->title, title ? title : "");
+    info->seed = strtoull(seed, NULL, 10);
+    info->months_played = atoi(months);
+    *hash = strtoull(h, NULL, 16);
+    *state = strtoull(st, NULL, 16);
+    return true;
+}
+
+bool ud_save_peek(const char *path, ud_save_info *info, char *err, size_t err_size) {
+    save_text t;
+    if (!read_checked(path, &t, err, err_size)) {
+        return false;
+    }
+    uint64_t hash, state;
+    bool ok = header(path, t.data, info, &hash, &state, err, err_size);
+    free(t.data);
+    return ok;
+}
+
+static bool parse_command(const char *s, ud_command *c) {
+    memset(c, 0, sizeof *c);
+    int type, open, group, gmin, gmax, method, freq, fee_kind, unused, women, groups, manual;
+    long long amount, rate, arate, fee_rate, fee_flat, min, max, cs, cap, step, lti;
+    int installments, grace, arrears;
+    int n = sscanf(s,
+                   "C %d %d %d %d %lld %lld %la %d %d %d %d %d %lld %d %d %d %d %d %lld %lld "
+                   "%lld %lld %lld %d %d %lld %lld %lld %d %d",
+                   &type, &c->index, &c->count, &c->level, &amount, &rate, &c->share, &open, &group,
+                   &gmin, &gmax, &method, &arate, &installments, &grace, &freq, &fee_kind, &unused,
+                   &fee_rate, &fee_flat, &min, &max, &cs, &women, &groups, &cap, &step, &lti,
+                   &arrears, &manual);
+    if (n != 30 || type < 0 || type >= UD_CMD_TYPE_COUNT) {
+        return false;
+    }
+    c->type = (ud_command_type)type;
+    c->amount = amount;
+    c->rate = rate;
+    ud_product *p = &c->product;
+    p->open = open;
+    p->group_liability = group;
+    p->group_min = (uint8_t)gmin;
+    p->group_max = (uint8_t)gmax;
+    p->terms.method = (ud_interest_method)method;
+    p->terms.annual_rate = arate;
+    p->terms.installments = installments;
+    p->terms.grace = grace;
+    p->terms.frequency = (ud_frequency)freq;
+    p->terms.fee_kind = (ud_fee_kind)fee_kind;
+    p->terms.fee_rate = fee_rate;
+    p->terms.fee_flat = fee_flat;
+    p->min_amount = min;
+    p->max_amount = max;
+    p->compulsory_savings = cs;
+    c->policy.women_only = women;
+    c->policy.groups_only = groups;
+    c->policy.first_loan_cap = cap;
+    c->policy.repeat_step_up = step;
+    c->policy.loan_to_income_cap = lti;
+    c->policy.max_past_arrears_days = arrears;
+    c->policy.manual_review = manual;
+    return true;
+}
+
+/* Plays months until `month` months are completed. */
+static void play_to(ud_game *g, int month) {
+    while (ud_sim_month(ud_game_sim(g)) < month && ud_game_play_month(g)) {
+    }
+}
+
+ud_game *ud_save_load(const char *path, const ud_game_options *options, char *err,
+                      size_t err_size) {
+    save_text t;
+    if (!read_checked(path, &t, err, err_size)) {
+        return NULL;
+    }
+    ud_save_info info;
+    uint64_t hash, state, now_hash;
+    if (!header(path, t.data, &info, &hash, &state, err, err_size)) {
+        free(t.data);
+        return NULL;
+    }
+    if (!ud_file_hash(info.scenario, &now_hash)) {
+        snprintf(err, err_size, "%s: its scenario %s is missing", path, info.scenario);
+        free(t.data);
+        return NULL;
+    }
+    if (now_hash != hash) {
+        snprintf(err, err_size,
+                 "%s: the scenario file %s has changed since this game was saved, so the game "
+                 "cannot be restored as it was",
+                 path, info.scenario);
+        free(t.data);
+        return NULL;
+    }
+    ud_game_options opt;
+    memset(&opt, 0, sizeof opt);
+    if (options != NULL) {
+        opt = *options;
+    }
+    opt.seed_set = true;
+    opt.seed = info.seed;
+    ud_game *g = ud_game_load(info.scenario, &opt, err, err_size);
+    if (g == NULL) {
+        free(t.data);
+        return NULL;
+    }
+    int line = 0;
+    for (char *p = t.data; p != NULL && *p; p = strchr(p, '\n') ? strchr(p, '\n') + 1 : NULL) {
+        line++;
+        if (strncmp(p, "decision ", 9) != 0) {
+            continue;
+        }
+        int month = atoi(p + 9);
+        const char *rest = strchr(p + 9, ' ');
+        char why[256] = "it cannot be read";
+        bool ok = rest != NULL && month >= 0 && month <= info.months_played;
+        if (ok) {
+            play_to(g, month);
+            rest++;
+            if (rest[0] == 'A') {
+                int q, option;
+                ok = sscanf(rest, "A %d %d", &q, &option) == 2 &&
+                     ud_game_answer(g, q, option, why, sizeof why);
+            } else {
+                ud_command c;
+                ok = parse_command(rest, &c) && ud_game_command(g, &c, why, sizeof why);
+            }
+        }
+        if (!ok) {
+            snprintf(err, err_size,
+                     "%s:%d: corrupted or incompatible: this decision cannot be "
+                     "replayed (%s)",
+                     path, line, why);
+            ud_game_free(g);
+            free(t.data);
+            return NULL;
+        }
+    }
+    play_to(g, info.months_played);
+    free(t.data);
+    if (ud_sim_month(ud_game_sim(g)) != info.months_played || state_fingerprint(g) != state) {
+        snprintf(err, err_size,
+                 "%s: incompatible: replaying it does not give the saved game (saved by a "
+                 "different version of Unit Desa?)",
+                 path);
+        ud_game_free(g);
+        return NULL;
+    }
+    return g;
+}
