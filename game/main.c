@@ -1,6 +1,7 @@
 /* unitdesa: the program's entry point, which dispatches to its commands. */
 #include "cli_options.h"
 #include "commands.h"
+#include "gui/gui.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -16,6 +17,7 @@ typedef struct command {
 } command;
 
 static const command commands[] = {
+    {"play", ud_cmd_play, "open the game (the start screen, or a scenario's briefing)"},
     {"run", ud_cmd_run, "play a scenario without a window and print the indicators"},
     {"list", ud_cmd_list, "list the shipped scenarios: path, id, module, title"},
     {"check", ud_cmd_check, "load and play scenarios, reporting every problem as file:line"},
@@ -38,8 +40,7 @@ static void print_help(void) {
 
 int main(int argc, char **argv) {
     if (argc < 2) {
-        print_help();
-        return UD_EXIT_OK;
+        return ud_cmd_play(argc, argv, 1); /* no command: open the game */
     }
     const char *name = argv[1];
     if (strcmp(name, "--help") == 0 || strcmp(name, "-h") == 0 || strcmp(name, "help") == 0) {

@@ -181,8 +181,7 @@ ud_sim *ud_sim_create(const ud_setup *setup, const ud_allocator *alloc, char *er
         snprintf(err, err_size, "out of memory");
         return NULL;
     }
-    ud_indicators opening;
-    sim_record_month(sim, 0, &opening); /* records[0]: the opening position */
+    sim_record_month(sim, 0, &sim->opening); /* records[0]: the opening position */
     sim->opening_money = total_money(sim);
     return sim;
 }
@@ -268,6 +267,9 @@ const ud_setup *ud_sim_setup(const ud_sim *sim) {
 }
 
 const ud_indicators *ud_sim_indicators(const ud_sim *sim, int month) {
+    if (month == 0) {
+        return &sim->opening;
+    }
     if (month < 1 || month > sim->month) {
         return NULL;
     }

@@ -127,6 +127,7 @@ struct ud_sim {
     int log_count, log_capacity;
 
     ud_month_record *records;  /* [0] opening, [m] month m */
+    ud_indicators opening;     /* the position before the first month */
     ud_indicators *indicators; /* [m-1] month m */
     int history_capacity;
 

@@ -166,7 +166,8 @@ int ud_sim_month(const ud_sim *sim); /* months completed */
 bool ud_sim_insolvent(const ud_sim *sim);
 const ud_books *ud_sim_books(const ud_sim *sim);
 const ud_setup *ud_sim_setup(const ud_sim *sim);
-/* Indicators at the end of month m (1..ud_sim_month), or NULL. */
+/* Indicators at the end of month m (1..ud_sim_month), the opening position for m = 0
+ * (stocks only: no flows, no ratios over time), or NULL. */
 const ud_indicators *ud_sim_indicators(const ud_sim *sim, int month);
 
 /* The event queue: events appended since the last clear. */

@@ -57,7 +57,7 @@ static int l_indicator(lua_State *L) {
         return luaL_error(L, "indicator: unknown indicator '%s'%s%s%s", name,
                           hint ? " (did you mean '" : "", hint ? hint : "", hint ? "'?)" : "");
     }
-    if (!ud_indicator_value(sim, name, (int)month, &v)) {
+    if (month < 1 || !ud_indicator_value(sim, name, (int)month, &v)) {
         lua_pushnil(L);
         return 1;
     }

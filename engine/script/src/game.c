@@ -513,6 +513,10 @@ int ud_game_lessons(ud_game *g, char out[][UD_TEXT_LEN], int max) {
     return n;
 }
 
+void ud_game_set_language(ud_game *g, const char *language) {
+    snprintf(g->language, sizeof g->language, "%s", language);
+}
+
 const char *ud_game_text(const ud_game *g, const char *english) {
     if (strcmp(g->language, "en") == 0 || g->scenario == NULL) {
         return english;

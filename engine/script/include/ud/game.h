@@ -126,6 +126,9 @@ int ud_game_lessons(ud_game *game, char out[][UD_TEXT_LEN], int max);
 /* Wall-clock seconds spent inside scenario and strategy scripts while playing. */
 double ud_game_script_seconds(const ud_game *game);
 
+/* Changes the language scenario texts are shown in ("en", "fr"...). */
+void ud_game_set_language(ud_game *game, const char *language);
+
 /* A scenario text in the game's language (the text itself when not translated). */
 const char *ud_game_text(const ud_game *game, const char *english);
 

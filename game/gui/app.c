@@ -1,0 +1,529 @@
+/* The window, its main loop, global shortcuts, settings and saved games. */
+#define _POSIX_C_SOURCE 200809L /* stat */
+
+#include "app.h"
+
+#include "../runner.h"
+#include "ud/save.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#ifndef UD_ASSETS_DIR
+#define UD_ASSETS_DIR "assets"
+#endif
+
+void ud_app_slot_path(const ud_app *app, const char *slot, char *out, size_t size) {
+    snprintf(out, size, "%s%s.save", app->data_dir, slot);
+}
+
+static void settings_path(const ud_app *app, char *out, size_t size) {
+    snprintf(out, size, "%ssettings.txt", app->data_dir);
+}
+
+static void load_settings(ud_app *app) {
+    ud_settings *s = &app->settings;
+    snprintf(s->language, sizeof s->language, "en");
+    char path[1100], line[128];
+    settings_path(app, path, sizeof path);
+    FILE *f = fopen(path, "r");
+    if (f == NULL) {
+        return;
+    }
+    while (fgets(line, sizeof line, f) != NULL) {
+        char key[32], value[32];
+        if (sscanf(line, "%31s %31s", key, value) != 2) {
+            continue;
+        }
+        if (strcmp(key, "language") == 0 && (strcmp(value, "en") == 0 || strcmp(value, "fr") == 0)) {
+            snprintf(s->language, sizeof s->language, "%.7s", value);
+        } else if (strcmp(key, "large_text") == 0) {
+            s->large_text = atoi(value) != 0;
+        } else if (strcmp(key, "fullscreen") == 0) {
+            s->fullscreen = atoi(value) != 0;
+        } else if (strcmp(key, "colour_blind") == 0) {
+            s->colour_blind = atoi(value) != 0;
+        }
+    }
+    fclose(f);
+}
+
+static void save_settings(const ud_app *app) {
+    char path[1100], tmp[1120];
+    settings_path(app, path, sizeof path);
+    snprintf(tmp, sizeof tmp, "%s.tmp", path);
+    FILE *f = fopen(tmp, "w");
+    if (f == NULL) {
+        return;
+    }
+    const ud_settings *s = &app->settings;
+    fprintf(f, "language %s\nlarge_text %d\nfullscreen %d\ncolour_blind %d\n", s->language,
+            s->large_text, s->fullscreen, s->colour_blind);
+    if (fclose(f) == 0) {
+        rename(tmp, path);
+    }
+}
+
+static float pixel_density(const ud_app *app) {
+    int w, h;
+    if (SDL_GetRendererOutputSize(app->renderer, &w, &h) != 0) {
+        return 1.0f;
+    }
+    float sx = (float)w / UD_LOGICAL_W, sy = (float)h / UD_LOGICAL_H;
+    float d = sx < sy ? sx : sy;
+    return d < 0.5f ? 0.5f : d;
+}
+
+void ud_app_apply_settings(ud_app *app) {
+    char err[512];
+    if (!ud_i18n_load(&app->i18n, app->assets, app->settings.language, err, sizeof err)) {
+        SDL_Log("%s", err);
+    }
+    if (app->game != NULL) {
+        ud_game_set_language(app->game, app->settings.language);
+    }
+    app->ui.pal = ud_palette_get(app->settings.colour_blind);
+    SDL_SetWindowFullscreen(app->window,
+                            app->settings.fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0);
+    ud_text_set_scale(&app->text, pixel_density(app), app->settings.large_text ? 1.2f : 1.0f);
+    save_settings(app);
+    app->dirty = true;
+}
+
+static int module_rank(const char *module) {
+    static const char *const order[] = {"tutorial",     "m1-poverty", "m2-government", "m3-women",
+                                        "m4-technical", "field-visit"};
+    for (int i = 0; i < 6; i++) {
+        if (strcmp(order[i], module) == 0) {
+            return i;
+        }
+    }
+    return 6; /* a trainer's own modules come last */
+}
+
+/* Orders the picker by training module (tutorial first), keeping paths and infos paired. */
+static void sort_by_module(ud_app *app) {
+    for (int i = 1; i < app->scenario_count; i++) {
+        for (int j = i; j > 0 && module_rank(app->infos[j].module) <
+                                     module_rank(app->infos[j - 1].module);
+             j--) {
+            ud_scenario_info t = app->infos[j];
+            app->infos[j] = app->infos[j - 1];
+            app->infos[j - 1] = t;
+            char p[1024];
+            memcpy(p, app->scenario_paths[j], sizeof p);
+            memcpy(app->scenario_paths[j], app->scenario_paths[j - 1], sizeof p);
+            memcpy(app->scenario_paths[j - 1], p, sizeof p);
+        }
+    }
+}
+
+static void find_scenarios(ud_app *app) {
+    app->scenario_count = ud_shipped_scenarios(app->scenario_paths, UD_MAX_SCENARIOS);
+    app->infos = calloc((size_t)(app->scenario_count + 1), sizeof *app->infos);
+    int kept = 0;
+    for (int i = 0; i < app->scenario_count && app->infos != NULL; i++) {
+        ud_game_options opt;
+        memset(&opt, 0, sizeof opt);
+        opt.helpers_root = ud_scenarios_root();
+        char err[2048];
+        ud_game *g = ud_game_load(app->scenario_paths[i], &opt, err, sizeof err);
+        if (g == NULL) {
+            SDL_Log("%s", err); /* a broken scenario is left out of the list, not fatal */
+            continue;
+        }
+        app->infos[kept] = *ud_game_info(g);
+        memmove(app->scenario_paths[kept], app->scenario_paths[i], 1024);
+        kept++;
+        ud_game_free(g);
+    }
+    app->scenario_count = kept;
+    sort_by_module(app);
+}
+
+ud_app *ud_app_create(const ud_app_options *o, char *err, size_t err_size) {
+    ud_app_options none;
+    memset(&none, 0, sizeof none);
+    if (o == NULL) {
+        o = &none;
+    }
+    if (SDL_Init(SDL_INIT_VIDEO) != 0) {
+        snprintf(err, err_size, "no display available (%s); play without a window with "
+                                "'unitdesa run'",
+                 SDL_GetError());
+        return NULL;
+    }
+    ud_app *app = calloc(1, sizeof *app);
+    if (app == NULL) {
+        snprintf(err, err_size, "out of memory");
+        SDL_Quit();
+        return NULL;
+    }
+    snprintf(app->assets, sizeof app->assets, "%s", o->assets_dir ? o->assets_dir : UD_ASSETS_DIR);
+    const char *env = getenv("UNITDESA_DATA_DIR");
+    if (o->data_dir != NULL || (env != NULL && env[0] != '\0')) {
+        snprintf(app->data_dir, sizeof app->data_dir, "%s/", o->data_dir ? o->data_dir : env);
+        mkdir(app->data_dir, 0755);
+    } else {
+        char *pref = SDL_GetPrefPath("UnitDesa", "unitdesa");
+        snprintf(app->data_dir, sizeof app->data_dir, "%s", pref ? pref : "./");
+        SDL_free(pref);
+    }
+    load_settings(app);
+    Uint32 flags = SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI;
+    if (o->hidden) {
+        flags |= SDL_WINDOW_HIDDEN;
+    }
+    app->window = SDL_CreateWindow("Unit Desa", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
+                                   UD_LOGICAL_W, UD_LOGICAL_H, flags);
+    if (app->window == NULL) {
+        snprintf(err, err_size, "no display available (%s); play without a window with "
+                                "'unitdesa run'",
+                 SDL_GetError());
+        free(app);
+        SDL_Quit();
+        return NULL;
+    }
+    SDL_SetWindowMinimumSize(app->window, 1024, 600);
+    if (!o->software) {
+        app->renderer = SDL_CreateRenderer(app->window, -1, SDL_RENDERER_ACCELERATED);
+    }
+    if (app->renderer == NULL) {
+        if (!o->software) {
+            SDL_Log("no accelerated renderer (%s): using the software renderer", SDL_GetError());
+        }
+        app->renderer = SDL_CreateRenderer(app->window, -1, SDL_RENDERER_SOFTWARE);
+        app->software_renderer = true;
+    }
+    if (app->renderer == NULL) {
+        snprintf(err, err_size, "cannot draw in the window: %s", SDL_GetError());
+        SDL_DestroyWindow(app->window);
+        free(app);
+        SDL_Quit();
+        return NULL;
+    }
+    /* Scaled and letterboxed to any window; text is rendered at the real pixel density. */
+    SDL_RenderSetLogicalSize(app->renderer, UD_LOGICAL_W, UD_LOGICAL_H);
+    if (!ud_text_init(&app->text, app->renderer, app->assets, err, err_size)) {
+        SDL_DestroyRenderer(app->renderer);
+        SDL_DestroyWindow(app->window);
+        free(app);
+        SDL_Quit();
+        return NULL;
+    }
+    app->ui.renderer = app->renderer;
+    app->ui.text = &app->text;
+    app->ui.i18n = &app->i18n;
+    app->selected_household = -1;
+    ud_app_apply_settings(app);
+    find_scenarios(app);
+    app->screen = SCREEN_START;
+    if (o->scenario != NULL) {
+        ud_app_start_scenario(app, o->scenario);
+    }
+    app->dirty = true;
+    return app;
+}
+
+void ud_app_destroy(ud_app *app) {
+    if (app == NULL) {
+        return;
+    }
+    ud_game_free(app->game);
+    free(app->poor_at_start);
+    free(app->infos);
+    ud_text_free(&app->text);
+    ud_i18n_free(&app->i18n);
+    SDL_DestroyRenderer(app->renderer);
+    SDL_DestroyWindow(app->window);
+    free(app);
+    SDL_Quit();
+}
+
+void ud_app_show_message(ud_app *app, const char *text) {
+    snprintf(app->message, sizeof app->message, "%s", text);
+    app->dialog = DIALOG_MESSAGE;
+    app->dirty = true;
+}
+
+static void remember_poverty(ud_app *app) {
+    ud_sim *sim = ud_game_sim(app->game);
+    int n = ud_sim_household_count(sim);
+    free(app->poor_at_start);
+    app->poor_at_start = calloc((size_t)n, sizeof(bool));
+    for (int i = 0; i < n && app->poor_at_start; i++) {
+        ud_household_view h;
+        ud_sim_household(sim, i, &h);
+        app->poor_at_start[i] = h.poor;
+    }
+}
+
+static void adopt_game(ud_app *app, ud_game *g) {
+    ud_game_free(app->game);
+    app->game = g;
+    ud_game_set_language(g, app->settings.language);
+    memset(app->months, 0, sizeof app->months);
+    app->dialog = DIALOG_NONE;
+    app->selected_household = -1;
+    app->pending_question = 0;
+    app->tab = TAB_DESK;
+    app->page = 0;
+    app->savings_rate = ud_sim_setup(ud_game_sim(g))->mfi.savings_rate;
+    /* a loaded game may have changed it since: the log knows */
+    int n;
+    const ud_decision *d = ud_game_decisions(g, &n);
+    for (int i = 0; i < n; i++) {
+        if (!d[i].is_answer && d[i].command.type == UD_CMD_SET_SAVINGS_RATE) {
+            app->savings_rate = d[i].command.rate;
+        }
+    }
+}
+
+bool ud_app_start_scenario(ud_app *app, const char *path) {
+    ud_game_options opt;
+    memset(&opt, 0, sizeof opt);
+    opt.helpers_root = ud_scenarios_root();
+    opt.language = app->settings.language;
+    char err[4096];
+    ud_game *g = ud_game_load(path, &opt, err, sizeof err);
+    if (g == NULL) {
+        ud_app_show_message(app, err);
+        return false;
+    }
+    adopt_game(app, g);
+    remember_poverty(app);
+    app->screen = SCREEN_BRIEFING;
+    app->dirty = true;
+    return true;
+}
+
+static void summarise_month(ud_app *app) {
+    ud_sim *sim = ud_game_sim(app->game);
+    int month = ud_sim_month(sim);
+    ud_month_summary *s = &app->months[month < 241 ? month : 241];
+    memset(s, 0, sizeof *s);
+    int n;
+    const ud_event *ev = ud_sim_events(sim, &n);
+    for (int i = 0; i < n; i++) {
+        switch (ev[i].type) {
+        case UD_EV_LOAN_DISBURSED: s->disbursed++; break;
+        case UD_EV_LOAN_REPAID: s->repaid++; break;
+        case UD_EV_INSTALMENT_MISSED: s->missed++; break;
+        case UD_EV_LOAN_WRITTEN_OFF: s->written_off++; break;
+        case UD_EV_GROUP_COLLAPSED: s->collapsed++; break;
+        case UD_EV_GROUP_COVERED: s->covered++; break;
+        case UD_EV_OFFICER_FRAUD_FOUND: s->fraud++; break;
+        case UD_EV_SHOCK_STARTED: s->shocks++; break;
+        case UD_EV_OFFER_MADE: s->offers++; break;
+        case UD_EV_POLITICAL: s->political++; break;
+        case UD_EV_APPLICATION_REJECTED: s->rejected++; break;
+        case UD_EV_INSOLVENT: s->insolvent = true; break;
+        default: break;
+        }
+    }
+}
+
+static int unanswered_question(const ud_app *app) {
+    int n;
+    const ud_question *q = ud_game_questions(app->game, &n);
+    for (int i = 0; i < n; i++) {
+        if (q[i].answer == 0) {
+            return q[i].id;
+        }
+    }
+    return 0;
+}
+
+void ud_app_next_month(ud_app *app) {
+    if (app->game == NULL || app->screen != SCREEN_PLAY || app->dialog != DIALOG_NONE) {
+        return;
+    }
+    if (unanswered_question(app) != 0) {
+        app->pending_question = unanswered_question(app);
+        app->dialog = DIALOG_QUESTION;
+        return;
+    }
+    ud_sim *sim = ud_game_sim(app->game);
+    const ud_indicators *last = ud_sim_indicators(sim, ud_sim_month(sim));
+    if (last != NULL) {
+        app->before = *last;
+    } else {
+        memset(&app->before, 0, sizeof app->before);
+    }
+    bool going = ud_game_play_month(app->game);
+    summarise_month(app);
+    char err[1024];
+    if (!ud_app_save(app, "autosave")) {
+        SDL_Log("autosave failed");
+    }
+    (void)err;
+    app->dialog = DIALOG_MONTH_END;
+    if (!going) {
+        app->back_to = SCREEN_DEBRIEF; /* after the summary, the debrief */
+    }
+    app->dirty = true;
+}
+
+bool ud_app_command(ud_app *app, const ud_command *cmd) {
+    char err[512];
+    if (!ud_game_command(app->game, cmd, err, sizeof err)) {
+        char text[700];
+        snprintf(text, sizeof text, "%s: %s", TR(&app->ui, "Not possible"), err);
+        ud_app_show_message(app, text);
+        return false;
+    }
+    app->dirty = true;
+    return true;
+}
+
+bool ud_app_save(ud_app *app, const char *slot) {
+    if (app->game == NULL) {
+        return false;
+    }
+    char path[1100], err[1200];
+    ud_app_slot_path(app, slot, path, sizeof path);
+    if (!ud_save_write(app->game, path, err, sizeof err)) {
+        ud_app_show_message(app, err);
+        return false;
+    }
+    return true;
+}
+
+bool ud_app_load(ud_app *app, const char *slot) {
+    char path[1100], err[4096];
+    ud_app_slot_path(app, slot, path, sizeof path);
+    ud_game_options opt;
+    memset(&opt, 0, sizeof opt);
+    opt.helpers_root = ud_scenarios_root();
+    ud_game *g = ud_save_load(path, &opt, err, sizeof err);
+    if (g == NULL) {
+        /* Nothing else changes: the game in progress (if any) goes on. */
+        ud_app_show_message(app, err);
+        return false;
+    }
+    adopt_game(app, g);
+    remember_poverty(app); /* from the loaded state: "out of poverty" counts from here */
+    app->screen = ud_game_end_state(g) == UD_END_RUNNING ? SCREEN_PLAY : SCREEN_DEBRIEF;
+    app->dirty = true;
+    return true;
+}
+
+/* Keys that work on every screen. Returns true if the key was used. */
+static bool global_key(ud_app *app, SDL_Keycode k, Uint16 mod) {
+    bool ctrl = (mod & KMOD_CTRL) != 0;
+    if (k == SDLK_F1 && app->screen != SCREEN_HELP) {
+        app->back_to = app->screen;
+        app->screen = SCREEN_HELP;
+        app->page = 0;
+        return true;
+    }
+    if (ctrl && k == SDLK_s && app->game != NULL) {
+        app->back_to = app->screen;
+        app->screen = SCREEN_SLOTS;
+        app->saving = true;
+        return true;
+    }
+    if (ctrl && k == SDLK_l) {
+        app->back_to = app->screen;
+        app->screen = SCREEN_SLOTS;
+        app->saving = false;
+        return true;
+    }
+    if (ctrl && k == SDLK_q) {
+        app->quit = true;
+        return true;
+    }
+    if (k == SDLK_SPACE && app->screen == SCREEN_PLAY && app->dialog == DIALOG_NONE) {
+        ud_app_next_month(app);
+        return true;
+    }
+    return false;
+}
+
+void ud_app_event(ud_app *app, const SDL_Event *e) {
+    ud_ui *ui = &app->ui;
+    switch (e->type) {
+    case SDL_QUIT:
+        app->quit = true;
+        break;
+    case SDL_KEYDOWN:
+        if (!global_key(app, e->key.keysym.sym, e->key.keysym.mod)) {
+            ui->key = e->key.keysym.sym;
+            ui->mod = e->key.keysym.mod;
+        }
+        app->dirty = true;
+        break;
+    case SDL_MOUSEBUTTONDOWN:
+        if (e->button.button == SDL_BUTTON_LEFT) {
+            ui->mouse_x = e->button.x; /* already in logical coordinates */
+            ui->mouse_y = e->button.y;
+            ui->clicked = true;
+            app->dirty = true;
+        }
+        break;
+    case SDL_MOUSEWHEEL:
+        ui->key = e->wheel.y > 0 ? SDLK_PAGEUP : SDLK_PAGEDOWN;
+        app->dirty = true;
+        break;
+    case SDL_WINDOWEVENT:
+        if (e->window.event == SDL_WINDOWEVENT_SIZE_CHANGED ||
+            e->window.event == SDL_WINDOWEVENT_EXPOSED ||
+            e->window.event == SDL_WINDOWEVENT_DISPLAY_CHANGED) {
+            ud_text_set_scale(&app->text, pixel_density(app), app->text.text_scale);
+            app->dirty = true;
+        }
+        break;
+    default:
+        break;
+    }
+}
+
+static void draw_once(ud_app *app) {
+    ud_ui *ui = &app->ui;
+    SDL_Color bg = ui->pal->background;
+    SDL_SetRenderDrawColor(app->renderer, bg.r, bg.g, bg.b, 255);
+    SDL_RenderClear(app->renderer);
+    ud_ui_begin(ui);
+    ui->modal = app->dialog != DIALOG_NONE;
+    ui->in_modal = false;
+    switch (app->screen) {
+    case SCREEN_START: ud_screen_start(app); break;
+    case SCREEN_BRIEFING: ud_screen_briefing(app); break;
+    case SCREEN_PLAY: ud_screen_play(app); break;
+    case SCREEN_DEBRIEF: ud_screen_debrief(app); break;
+    case SCREEN_HELP: ud_screen_help(app); break;
+    case SCREEN_SETTINGS: ud_screen_settings(app); break;
+    case SCREEN_SLOTS: ud_screen_slots(app); break;
+    case SCREEN_COUNT: break;
+    }
+    ud_dialogs(app);
+    ud_ui_end(ui);
+    SDL_RenderPresent(app->renderer);
+    app->frames++;
+}
+
+void ud_app_draw(ud_app *app) {
+    app->dirty = false;
+    draw_once(app);
+    /* A widget that acted changed the state the frame showed: show the new state. */
+    for (int pass = 0; pass < 3 && (app->ui.activated || app->dirty); pass++) {
+        app->dirty = false;
+        draw_once(app);
+    }
+}
+
+void ud_app_run(ud_app *app) {
+    ud_app_draw(app);
+    SDL_Event e;
+    while (!app->quit && SDL_WaitEvent(&e)) {
+        ud_app_event(app, &e);
+        while (SDL_PollEvent(&e)) {
+            ud_app_event(app, &e);
+        }
+        if (app->dirty && !app->quit) {
+            ud_app_draw(app);
+        }
+    }
+}

@@ -1,0 +1,135 @@
+/* The game's window: screens, dialogs, settings and saves around one ud_game. */
+#ifndef UD_GUI_APP_H
+#define UD_GUI_APP_H
+
+#include "ui.h"
+#include "ud/game.h"
+
+#include <SDL.h>
+#include <stdbool.h>
+
+typedef enum ud_screen {
+    SCREEN_START = 0,
+    SCREEN_BRIEFING,
+    SCREEN_PLAY,
+    SCREEN_DEBRIEF,
+    SCREEN_HELP,
+    SCREEN_SETTINGS,
+    SCREEN_SLOTS, /* choose a save slot, to save or to load */
+    SCREEN_COUNT
+} ud_screen;
+
+typedef enum ud_dialog {
+    DIALOG_NONE = 0,
+    DIALOG_MONTH_END,
+    DIALOG_QUESTION,
+    DIALOG_HOUSEHOLD,
+    DIALOG_MESSAGE
+} ud_dialog;
+
+typedef enum ud_tab {
+    TAB_DESK = 0,
+    TAB_PRODUCTS,
+    TAB_STAFF,
+    TAB_FUNDING,
+    TAB_REPORTS,
+    TAB_NEWS,
+    TAB_PROBLEMS,
+    TAB_COUNT
+} ud_tab;
+
+typedef struct ud_settings {
+    char language[8];
+    bool large_text, fullscreen, colour_blind;
+} ud_settings;
+
+/* What a month did, for the end-of-month dialog, the news feed and the debrief. */
+typedef struct ud_month_summary {
+    int disbursed, repaid, missed, written_off, collapsed, covered, fraud, shocks, offers,
+        political, rejected;
+    bool insolvent;
+} ud_month_summary;
+
+#define UD_MAX_SCENARIOS 64
+#define UD_SLOTS 5
+
+typedef struct ud_app_options {
+    const char *assets_dir;    /* NULL: the build's assets folder */
+    const char *data_dir;      /* NULL: SDL_GetPrefPath, or $UNITDESA_DATA_DIR */
+    const char *scenario;      /* start on this scenario's briefing (NULL: start screen) */
+    bool software;             /* force the software renderer */
+    bool hidden;               /* no visible window (tests, benchmarks) */
+} ud_app_options;
+
+typedef struct ud_app {
+    char assets[1024], data_dir[1024];
+    SDL_Window *window;
+    SDL_Renderer *renderer;
+    bool software_renderer;
+    ud_text text;
+    ud_i18n i18n;
+    ud_ui ui;
+    ud_settings settings;
+    ud_screen screen, back_to;
+    ud_dialog dialog;
+    ud_tab tab;
+    bool saving; /* SCREEN_SLOTS: saving (else loading) */
+    ud_game *game;
+    bool *poor_at_start;
+    ud_month_summary months[242];
+    ud_indicators before; /* indicators before the month just played */
+    ud_rate savings_rate; /* as last set (the engine keeps it; this is for display) */
+    int selected_household;
+    int page;             /* paging within a panel or list */
+    int pending_question; /* id of the question shown, 0 none */
+    char message[4096];
+    int scenario_count;
+    char scenario_paths[UD_MAX_SCENARIOS][1024];
+    ud_scenario_info *infos; /* one per scenario */
+    int start_selected;
+    bool quit;
+    bool dirty;       /* draw again: something changed */
+    unsigned frames;  /* frames drawn */
+} ud_app;
+
+/* Creates the window (software renderer as a fallback, with a note in the log), fonts,
+ * translations and settings. NULL with a one-line reason in err if there is no display. */
+ud_app *ud_app_create(const ud_app_options *options, char *err, size_t err_size);
+void ud_app_destroy(ud_app *app);
+
+/* Feeds one SDL event to the app (keys, mouse, window changes). */
+void ud_app_event(ud_app *app, const SDL_Event *e);
+/* Describes and draws the current screen once (and again if the first pass acted). */
+void ud_app_draw(ud_app *app);
+/* Runs until the player quits, waiting (without using the CPU) between events. */
+void ud_app_run(ud_app *app);
+
+/* Actions shared by clicks, keys and tests. */
+bool ud_app_start_scenario(ud_app *app, const char *path);
+void ud_app_next_month(ud_app *app);
+bool ud_app_command(ud_app *app, const ud_command *cmd);
+bool ud_app_save(ud_app *app, const char *slot);
+bool ud_app_load(ud_app *app, const char *slot);
+void ud_app_show_message(ud_app *app, const char *text);
+void ud_app_apply_settings(ud_app *app);
+void ud_app_slot_path(const ud_app *app, const char *slot, char *out, size_t size);
+
+/* Screens (screen_*.c) and panels (panels.c). */
+void ud_screen_start(ud_app *app);
+void ud_screen_briefing(ud_app *app);
+void ud_screen_play(ud_app *app);
+void ud_screen_debrief(ud_app *app);
+void ud_screen_help(ud_app *app);
+void ud_screen_settings(ud_app *app);
+void ud_screen_slots(ud_app *app);
+void ud_panel(ud_app *app, SDL_Rect area);
+void ud_dialogs(ud_app *app);
+
+/* Drawing helpers shared by screens (draw.c). */
+void ud_money_text(const ud_app *app, ud_money v, char *out, size_t size);
+void ud_chart(ud_app *app, SDL_Rect r, const char *indicator, const char *title, bool percent);
+const char *ud_scenario_text(const ud_app *app, const char *english);
+/* The 0-100 scores of the debrief: the institution's sustainability, the clients' welfare. */
+void ud_scores(const ud_app *app, int *institution, int *clients);
+
+#endif

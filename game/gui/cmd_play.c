@@ -1,0 +1,39 @@
+/* `unitdesa play [SCENARIO]`: opens the game's window, or says why it cannot. */
+#include "../cli_options.h"
+#include "app.h"
+#include "gui.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static const char usage[] =
+    "usage: unitdesa play [SCENARIO] [--software]\n"
+    "\n"
+    "Opens the game: the start screen, or the briefing of SCENARIO. Saves go to the user's\n"
+    "data folder (or $UNITDESA_DATA_DIR). --software uses the software renderer.\n";
+
+int ud_cmd_play(int argc, char **argv, int first) {
+    ud_option o[] = {{"software", UD_OPT_FLAG, NULL}, {"help", UD_OPT_FLAG, NULL}};
+    const char *positional[1] = {NULL};
+    int npos = 0;
+    if (!ud_options_parse("play", argc, argv, first, o, 2, positional, 1, &npos)) {
+        return UD_EXIT_USAGE;
+    }
+    if (o[1].value) {
+        fputs(usage, stdout);
+        return UD_EXIT_OK;
+    }
+    ud_app_options opt;
+    memset(&opt, 0, sizeof opt);
+    opt.scenario = positional[0];
+    opt.software = o[0].value != NULL;
+    char err[1024];
+    ud_app *app = ud_app_create(&opt, err, sizeof err);
+    if (app == NULL) {
+        fprintf(stderr, "unitdesa: %s\n", err);
+        return UD_EXIT_FAILURE;
+    }
+    ud_app_run(app);
+    ud_app_destroy(app);
+    return UD_EXIT_OK;
+}

@@ -1,0 +1,115 @@
+/* Drawing helpers shared by the screens: money, charts with event marks, scores. */
+#include "app.h"
+
+#include <stdio.h>
+#include <string.h>
+
+void ud_money_text(const ud_app *app, ud_money v, char *out, size_t size) {
+    const ud_scenario_info *in = app->game ? ud_game_info(app->game) : NULL;
+    int minor = in ? in->minor_units : 0;
+    char sep = strcmp(app->settings.language, "fr") == 0 ? ' ' : ',';
+    char num[48];
+    ud_money_format(v, minor, sep, num, sizeof num);
+    snprintf(out, size, "%s %s", in ? in->currency : "", num);
+}
+
+const char *ud_scenario_text(const ud_app *app, const char *english) {
+    return app->game ? ud_game_text(app->game, english) : english;
+}
+
+/* A line chart of one indicator over the game so far, with the months in which something
+ * happened (a shock, an offer, a political event, fraud found) marked by a thin line. */
+void ud_chart(ud_app *app, SDL_Rect r, const char *indicator, const char *title, bool percent) {
+    ud_ui *ui = &app->ui;
+    const ud_palette *p = ui->pal;
+    ud_ui_fill(ui, r, p->panel);
+    ud_ui_frame(ui, r, p->border);
+    ud_ui_label(ui, title, r.x + 6, r.y + 4, UD_FONT_SMALL, true, p->text);
+    if (app->game == NULL) {
+        return;
+    }
+    ud_sim *sim = ud_game_sim(app->game);
+    int months = ud_sim_month(sim), span = ud_game_months(app->game);
+    if (months == 0) {
+        return;
+    }
+    double lo = 0, hi = 0, v;
+    for (int m = 1; m <= months; m++) {
+        if (ud_indicator_value(sim, indicator, m, &v)) {
+            lo = v < lo ? v : lo;
+            hi = v > hi ? v : hi;
+        }
+    }
+    if (hi <= lo) {
+        hi = lo + 1;
+    }
+    SDL_Rect plot = {r.x + 8, r.y + 24, r.w - 16, r.h - 44};
+    for (int m = 1; m <= months && m < 241; m++) {
+        const ud_month_summary *s = &app->months[m];
+        if (s->shocks || s->offers || s->political || s->fraud) {
+            int x = plot.x + (int)((double)(m - 1) / (span > 1 ? span - 1 : 1) * plot.w);
+            SDL_SetRenderDrawColor(app->renderer, p->watch.r, p->watch.g, p->watch.b, 255);
+            SDL_RenderDrawLine(app->renderer, x, plot.y, x, plot.y + plot.h);
+        }
+    }
+    SDL_SetRenderDrawColor(app->renderer, p->accent.r, p->accent.g, p->accent.b, 255);
+    int px = -1, py = -1;
+    for (int m = 1; m <= months; m++) {
+        if (!ud_indicator_value(sim, indicator, m, &v)) {
+            continue;
+        }
+        int x = plot.x + (int)((double)(m - 1) / (span > 1 ? span - 1 : 1) * plot.w);
+        int y = plot.y + plot.h - (int)((v - lo) / (hi - lo) * plot.h);
+        if (px >= 0) {
+            SDL_RenderDrawLine(app->renderer, px, py, x, y);
+            SDL_RenderDrawLine(app->renderer, px, py + 1, x, y + 1);
+        }
+        px = x;
+        py = y;
+    }
+    char lo_s[32], hi_s[32], last[48];
+    ud_indicator_value(sim, indicator, months, &v);
+    if (percent) {
+        snprintf(lo_s, sizeof lo_s, "%.1f%%", lo * 100);
+        snprintf(hi_s, sizeof hi_s, "%.1f%%", hi * 100);
+        snprintf(last, sizeof last, "%.1f%%", v * 100);
+    } else {
+        snprintf(lo_s, sizeof lo_s, "%.0f", lo);
+        snprintf(hi_s, sizeof hi_s, "%.0f", hi);
+        snprintf(last, sizeof last, "%.0f", v);
+    }
+    ud_ui_label(ui, hi_s, r.x + r.w - 70, r.y + 4, UD_FONT_SMALL, false, p->text_dim);
+    ud_ui_label(ui, lo_s, r.x + r.w - 70, r.y + r.h - 18, UD_FONT_SMALL, false, p->text_dim);
+    ud_ui_label(ui, last, r.x + 8, r.y + r.h - 18, UD_FONT_SMALL, true, p->accent);
+}
+
+static double clamp01(double v) {
+    return v < 0 ? 0 : (v > 1 ? 1 : v);
+}
+
+/* Institution: OSS and FSS towards 120%, PAR30 towards 0 (40/30/30). Clients: the share of
+ * the start's poor households no longer poor, and outreach towards 40% of the village. */
+void ud_scores(const ud_app *app, int *institution, int *clients) {
+    *institution = *clients = 0;
+    if (app->game == NULL) {
+        return;
+    }
+    ud_sim *sim = ud_game_sim(app->game);
+    const ud_indicators *d = ud_sim_indicators(sim, ud_sim_month(sim));
+    if (d == NULL) {
+        return;
+    }
+    double inst = 40 * clamp01(d->oss / 1.2) + 30 * (1 - clamp01(d->par30 / 0.2)) +
+                  30 * clamp01(d->fss / 1.2);
+    int n = ud_sim_household_count(sim), poor_then = 0, lifted = 0;
+    for (int i = 0; i < n && app->poor_at_start; i++) {
+        ud_household_view h;
+        ud_sim_household(sim, i, &h);
+        poor_then += app->poor_at_start[i];
+        lifted += app->poor_at_start[i] && !h.poor;
+    }
+    double welfare = 50 * clamp01(poor_then > 0 ? 2.0 * lifted / poor_then : 1) +
+                     50 * clamp01((double)d->active_borrowers / (0.4 * n));
+    *institution = (int)(inst + 0.5);
+    *clients = (int)(welfare + 0.5);
+}

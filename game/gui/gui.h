@@ -1,0 +1,7 @@
+/* The `unitdesa play` command: the SDL2 game. */
+#ifndef UD_GUI_H
+#define UD_GUI_H
+
+int ud_cmd_play(int argc, char **argv, int first);
+
+#endif

@@ -1,0 +1,26 @@
+/* One translation lookup for every string a user sees: English is the key, and
+ * assets/i18n/<lang>.txt holds "English<TAB>translation" lines. */
+#ifndef UD_GUI_I18N_H
+#define UD_GUI_I18N_H
+
+#include <stdbool.h>
+
+typedef struct ud_i18n_pair {
+    char *en, *tr;
+} ud_i18n_pair;
+
+typedef struct ud_i18n {
+    char language[8];
+    ud_i18n_pair *pairs; /* sorted by English */
+    int count;
+} ud_i18n;
+
+/* Loads the language's table into t ("en" needs none). False with a message naming the
+ * file and line if it is missing or malformed (t is then English). */
+bool ud_i18n_load(ud_i18n *t, const char *assets_dir, const char *lang, char *err,
+                  int err_size);
+/* The translation of an English string, or the string itself. */
+const char *ud_tr(const ud_i18n *t, const char *english);
+void ud_i18n_free(ud_i18n *t);
+
+#endif

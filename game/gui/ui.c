@@ -1,0 +1,164 @@
+/* The immediate-mode toolkit: palette, focus, buttons, text and shapes. */
+#include "ui.h"
+
+#include <string.h>
+
+static const ud_palette normal = {
+    .background = {243, 240, 232, 255},
+    .panel = {255, 255, 255, 255},
+    .panel_alt = {232, 228, 218, 255},
+    .border = {176, 168, 150, 255},
+    .text = {38, 38, 38, 255},
+    .text_dim = {110, 106, 98, 255},
+    .accent = {36, 104, 92, 255},
+    .focus = {214, 120, 20, 255},
+    .good = {46, 139, 87, 255},
+    .watch = {222, 160, 20, 255},
+    .bad = {200, 50, 40, 255},
+    .not_client = {170, 166, 156, 255},
+    .client = {36, 104, 160, 255},
+    .arrears = {230, 150, 20, 255},
+    .defaulted = {190, 40, 40, 255},
+    .out_of_poverty = {60, 170, 80, 255},
+};
+
+/* Okabe and Ito's palette, distinguishable with the common colour-vision deficiencies. */
+static const ud_palette colour_blind = {
+    .background = {243, 240, 232, 255},
+    .panel = {255, 255, 255, 255},
+    .panel_alt = {232, 228, 218, 255},
+    .border = {176, 168, 150, 255},
+    .text = {20, 20, 20, 255},
+    .text_dim = {100, 100, 100, 255},
+    .accent = {0, 114, 178, 255},
+    .focus = {213, 94, 0, 255},
+    .good = {0, 158, 115, 255},
+    .watch = {230, 159, 0, 255},
+    .bad = {213, 94, 0, 255},
+    .not_client = {170, 170, 170, 255},
+    .client = {0, 114, 178, 255},
+    .arrears = {230, 159, 0, 255},
+    .defaulted = {204, 121, 167, 255},
+    .out_of_poverty = {0, 158, 115, 255},
+};
+
+const ud_palette *ud_palette_get(bool cb) {
+    return cb ? &colour_blind : &normal;
+}
+
+void ud_ui_begin(ud_ui *ui) {
+    ui->widget_count = 0;
+    ui->activated = false;
+    ud_text_next_frame(ui->text);
+    SDL_Keycode k = ui->key;
+    int n = ui->last_widget_count;
+    bool back = (ui->mod & KMOD_SHIFT) != 0;
+    if (n > 0 && (k == SDLK_TAB || k == SDLK_DOWN || k == SDLK_UP || k == SDLK_RIGHT ||
+                  k == SDLK_LEFT)) {
+        int step = (k == SDLK_UP || k == SDLK_LEFT || (k == SDLK_TAB && back)) ? -1 : 1;
+        ui->focus = ((ui->focus + step) % n + n) % n;
+        ui->key = 0;
+        ui->activated = true; /* the focus ring moved: draw again */
+    }
+}
+
+void ud_ui_end(ud_ui *ui) {
+    ui->last_widget_count = ui->widget_count;
+    if (ui->focus >= ui->widget_count) {
+        ui->focus = ui->widget_count > 0 ? ui->widget_count - 1 : 0;
+    }
+    ui->clicked = false;
+    ui->key = 0;
+}
+
+SDL_Keycode ud_ui_take_key(ud_ui *ui) {
+    SDL_Keycode k = ui->key;
+    ui->key = 0;
+    return k;
+}
+
+void ud_ui_fill(ud_ui *ui, SDL_Rect r, SDL_Color c) {
+    SDL_SetRenderDrawColor(ui->renderer, c.r, c.g, c.b, c.a);
+    SDL_RenderFillRect(ui->renderer, &r);
+}
+
+void ud_ui_frame(ud_ui *ui, SDL_Rect r, SDL_Color c) {
+    SDL_SetRenderDrawColor(ui->renderer, c.r, c.g, c.b, c.a);
+    SDL_RenderDrawRect(ui->renderer, &r);
+}
+
+int ud_ui_label(ud_ui *ui, const char *s, int x, int y, ud_font_size size, bool bold,
+                SDL_Color c) {
+    int w = 0, h = 0;
+    ud_text_draw(ui->text, s, x, y, size, bold, c, 0, &w, &h);
+    return w;
+}
+
+int ud_ui_paragraph(ud_ui *ui, const char *s, int x, int y, int w, ud_font_size size,
+                    SDL_Color c) {
+    int tw = 0, th = 0;
+    ud_text_draw(ui->text, s, x, y, size, false, c, w, &tw, &th);
+    return th;
+}
+
+static bool inside(const ud_ui *ui, SDL_Rect r) {
+    return ui->mouse_x >= r.x && ui->mouse_x < r.x + r.w && ui->mouse_y >= r.y &&
+           ui->mouse_y < r.y + r.h;
+}
+
+bool ud_ui_clicked_in(ud_ui *ui, SDL_Rect r) {
+    return ui->clicked && (!ui->modal || ui->in_modal) && inside(ui, r);
+}
+
+static bool widget(ud_ui *ui, SDL_Rect r, const char *label, bool on) {
+    int id = ui->widget_count++;
+    bool live = !ui->modal || ui->in_modal;
+    bool focused = live && id == ui->focus;
+    bool hit = false;
+    if (live && ui->clicked && inside(ui, r)) {
+        hit = true;
+        ui->focus = id;
+        ui->clicked = false;
+    }
+    if (focused && (ui->key == SDLK_RETURN || ui->key == SDLK_KP_ENTER)) {
+        hit = true;
+        ui->key = 0;
+    }
+    const ud_palette *p = ui->pal;
+    ud_ui_fill(ui, r, on ? p->accent : p->panel_alt);
+    ud_ui_frame(ui, r, p->border);
+    if (focused) {
+        SDL_Rect ring = {r.x - 2, r.y - 2, r.w + 4, r.h + 4};
+        ud_ui_frame(ui, ring, p->focus);
+        SDL_Rect ring2 = {r.x - 1, r.y - 1, r.w + 2, r.h + 2};
+        ud_ui_frame(ui, ring2, p->focus);
+    }
+    int tw, th;
+    ud_text_measure(ui->text, label, UD_FONT_NORMAL, false, 0, &tw, &th);
+    SDL_Color fg = on ? p->panel : p->text;
+    ud_text_draw(ui->text, label, r.x + (r.w - tw) / 2, r.y + (r.h - th) / 2, UD_FONT_NORMAL,
+                 false, fg, 0, NULL, NULL);
+    if (hit) {
+        ui->activated = true;
+    }
+    return hit;
+}
+
+bool ud_ui_button(ud_ui *ui, SDL_Rect r, const char *label) {
+    return widget(ui, r, label, false);
+}
+
+bool ud_ui_toggle(ud_ui *ui, SDL_Rect r, const char *label, bool on) {
+    return widget(ui, r, label, on);
+}
+
+void ud_ui_circle(ud_ui *ui, int cx, int cy, int radius, SDL_Color c) {
+    SDL_SetRenderDrawColor(ui->renderer, c.r, c.g, c.b, c.a);
+    for (int dy = -radius; dy <= radius; dy++) {
+        int dx = 0;
+        while ((dx + 1) * (dx + 1) + dy * dy <= radius * radius) {
+            dx++;
+        }
+        SDL_RenderDrawLine(ui->renderer, cx - dx, cy + dy, cx + dx, cy + dy);
+    }
+}

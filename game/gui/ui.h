@@ -1,0 +1,68 @@
+/* A small immediate-mode toolkit: every frame the screen is described anew, widgets report
+ * a click or an Enter on the focused one, and Tab / arrows move the focus. Coordinates are
+ * logical pixels of the 1280x720 canvas. */
+#ifndef UD_GUI_UI_H
+#define UD_GUI_UI_H
+
+#include "i18n.h"
+#include "text.h"
+
+#include <SDL.h>
+#include <stdbool.h>
+
+#define UD_LOGICAL_W 1280
+#define UD_LOGICAL_H 720
+
+typedef struct ud_palette {
+    SDL_Color background, panel, panel_alt, border, text, text_dim, accent, focus;
+    SDL_Color good, watch, bad;        /* traffic lights */
+    SDL_Color not_client, client, arrears, defaulted, out_of_poverty; /* households */
+} ud_palette;
+
+/* The normal palette and one safe for colour-blind players (Okabe-Ito colours). */
+const ud_palette *ud_palette_get(bool colour_blind);
+
+typedef struct ud_ui {
+    SDL_Renderer *renderer;
+    ud_text *text;
+    const ud_i18n *i18n;
+    const ud_palette *pal;
+    /* input gathered since the last frame */
+    int mouse_x, mouse_y;
+    bool clicked;
+    SDL_Keycode key;
+    Uint16 mod;
+    /* focus: widgets are numbered in the order they are described */
+    int focus, widget_count, last_widget_count;
+    bool activated; /* a widget acted this frame: the screen must be drawn again */
+    bool modal;     /* a dialog is open: only widgets marked in it react */
+    bool in_modal;
+} ud_ui;
+
+/* Shorthand for the one translation lookup. */
+#define TR(ui, s) ud_tr((ui)->i18n, (s))
+
+void ud_ui_begin(ud_ui *ui);
+void ud_ui_end(ud_ui *ui);
+/* The key pressed this frame, consumed (0 if none or already taken). */
+SDL_Keycode ud_ui_take_key(ud_ui *ui);
+
+void ud_ui_fill(ud_ui *ui, SDL_Rect r, SDL_Color c);
+void ud_ui_frame(ud_ui *ui, SDL_Rect r, SDL_Color c);
+int ud_ui_label(ud_ui *ui, const char *s, int x, int y, ud_font_size size, bool bold,
+                SDL_Color c);
+/* Wrapped text in a box of width w; returns the height used. */
+int ud_ui_paragraph(ud_ui *ui, const char *s, int x, int y, int w, ud_font_size size,
+                    SDL_Color c);
+
+/* A focusable button: true when clicked, or when focused and Enter is pressed. */
+bool ud_ui_button(ud_ui *ui, SDL_Rect r, const char *label);
+/* A button that looks pressed when `on` (tabs and toggles). */
+bool ud_ui_toggle(ud_ui *ui, SDL_Rect r, const char *label, bool on);
+/* True if the mouse clicked inside r this frame (for map picks; not focusable). */
+bool ud_ui_clicked_in(ud_ui *ui, SDL_Rect r);
+
+/* A filled circle (women's households) and square (men's). */
+void ud_ui_circle(ud_ui *ui, int cx, int cy, int radius, SDL_Color c);
+
+#endif

@@ -1,0 +1,240 @@
+#define _POSIX_C_SOURCE 200809L /* setenv */
+/* GUI smoke test: under SDL's offscreen video driver and the software renderer, visit every
+ * screen with the keyboard and the mouse, play months through the same path as a click,
+ * answer a question, save and load, and check that every frame drawn has content. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "app.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static ud_app *app;
+static int shot;
+
+/* A frame is "not blank" if it holds many distinct colours (text, shapes, panels). */
+static void check_frame(const char *what) {
+    int w, h;
+    SDL_GetRendererOutputSize(app->renderer, &w, &h);
+    Uint32 *pixels = malloc((size_t)w * (size_t)h * 4);
+    assert_non_null(pixels);
+    assert_int_equal(SDL_RenderReadPixels(app->renderer, NULL, SDL_PIXELFORMAT_ARGB8888, pixels,
+                                          w * 4),
+                     0);
+    int distinct = 0;
+    Uint32 seen[64];
+    for (int i = 0; i < w * h && distinct < 64; i += 97) {
+        bool known = false;
+        for (int k = 0; k < distinct && !known; k++) {
+            known = seen[k] == pixels[i];
+        }
+        if (!known) {
+            seen[distinct++] = pixels[i];
+        }
+    }
+    const char *dir = getenv("UD_GUI_SCREENSHOTS");
+    if (dir != NULL) {
+        char path[512];
+        snprintf(path, sizeof path, "%s/%02d_%s.bmp", dir, shot++, what);
+        SDL_Surface *s = SDL_CreateRGBSurfaceWithFormatFrom(pixels, w, h, 32, w * 4,
+                                                            SDL_PIXELFORMAT_ARGB8888);
+        SDL_SaveBMP(s, path);
+        SDL_FreeSurface(s);
+    }
+    free(pixels);
+    if (distinct < 8) {
+        fail_msg("the frame of '%s' looks blank (%d colours)", what, distinct);
+    }
+}
+
+static void draw(const char *what) {
+    ud_app_draw(app);
+    check_frame(what);
+}
+
+static void key(SDL_Keycode k, Uint16 mod) {
+    SDL_Event e;
+    memset(&e, 0, sizeof e);
+    e.type = SDL_KEYDOWN;
+    e.key.keysym.sym = k;
+    e.key.keysym.mod = mod;
+    ud_app_event(app, &e);
+    ud_app_draw(app);
+}
+
+static void click(int x, int y) {
+    SDL_Event e;
+    memset(&e, 0, sizeof e);
+    e.type = SDL_MOUSEBUTTONDOWN;
+    e.button.button = SDL_BUTTON_LEFT;
+    e.button.x = x;
+    e.button.y = y;
+    ud_app_event(app, &e);
+    ud_app_draw(app);
+}
+
+static int setup(void **state) {
+    (void)state;
+    setenv("SDL_VIDEODRIVER", "offscreen", 1);
+    setenv("UNITDESA_DATA_DIR", UD_TEST_DATA, 1);
+    ud_app_options o;
+    memset(&o, 0, sizeof o);
+    o.software = true;
+    o.hidden = true;
+    char err[512];
+    app = ud_app_create(&o, err, sizeof err);
+    if (app == NULL) {
+        fail_msg("cannot open the game: %s", err);
+    }
+    return 0;
+}
+
+static int teardown(void **state) {
+    (void)state;
+    ud_app_destroy(app);
+    return 0;
+}
+
+static void test_gui_visits_every_screen_and_plays(void **state) {
+    (void)state;
+    draw("start");
+    assert_int_equal(app->screen, SCREEN_START);
+    /* settings, by mouse: French, then back to English */
+    click(330, 638);
+    assert_int_equal(app->screen, SCREEN_SETTINGS);
+    click(540, 137);
+    assert_string_equal(app->settings.language, "fr");
+    draw("settings_fr");
+    click(390, 137);
+    assert_string_equal(app->settings.language, "en");
+    key(SDLK_ESCAPE, 0);
+    assert_int_equal(app->screen, SCREEN_START);
+    /* help from anywhere */
+    key(SDLK_F1, 0);
+    assert_int_equal(app->screen, SCREEN_HELP);
+    draw("help");
+    key(SDLK_PAGEDOWN, 0);
+    draw("help_2");
+    key(SDLK_ESCAPE, 0);
+    /* the tutorial, chosen with the keyboard */
+    assert_true(app->scenario_count >= 6);
+    int tutorial = -1;
+    for (int i = 0; i < app->scenario_count; i++) {
+        if (strcmp(app->infos[i].id, "tutorial") == 0) {
+            tutorial = i;
+        }
+    }
+    assert_true(tutorial >= 0);
+    assert_true(ud_app_start_scenario(app, app->scenario_paths[tutorial]));
+    assert_int_equal(app->screen, SCREEN_BRIEFING);
+    draw("briefing");
+    key(SDLK_RETURN, 0); /* the focused button: start */
+    assert_int_equal(app->screen, SCREEN_PLAY);
+    draw("village");
+    /* every panel, by number key */
+    for (int t = 0; t < TAB_COUNT; t++) {
+        key((SDL_Keycode)(SDLK_1 + t), 0);
+        assert_int_equal(app->tab, t);
+        char name[32];
+        snprintf(name, sizeof name, "panel_%d", t);
+        draw(name);
+    }
+    /* play months with Space, closing each end-of-month summary */
+    for (int m = 1; m <= 5; m++) {
+        key(SDLK_SPACE, 0);
+        assert_int_equal(ud_sim_month(ud_game_sim(app->game)), m);
+        assert_int_equal(app->dialog, DIALOG_MONTH_END);
+        if (m == 1) {
+            draw("month_end");
+        }
+        key(SDLK_ESCAPE, 0);
+    }
+    /* a decision through the same command path as a click: the loan desk */
+    key(SDLK_1, 0);
+    int napps;
+    ud_sim_applications(ud_game_sim(app->game), &napps);
+    int decisions;
+    ud_game_decisions(app->game, &decisions);
+    if (napps > 0) {
+        click(620 + 10 + 652 - 20 - 230 + 30, 116 + 10 + 46 + 10); /* first row: Approve */
+        int after;
+        ud_game_decisions(app->game, &after);
+        assert_int_equal(after, decisions + 1);
+    }
+    /* month 6 brings the tutorial's question; it must be answered before month 7 */
+    key(SDLK_SPACE, 0);
+    key(SDLK_ESCAPE, 0);
+    assert_int_equal(app->dialog, DIALOG_QUESTION);
+    draw("question");
+    key(SDLK_1, 0);
+    assert_int_equal(app->dialog, DIALOG_NONE);
+    int nq;
+    assert_int_equal(ud_game_questions(app->game, &nq)[0].answer, 1);
+    /* a household's story, by clicking on the map */
+    key(SDLK_5, 0);
+    draw("reports");
+    for (int y = 120; y < 300 && app->dialog == DIALOG_NONE; y += 4) {
+        click(30, y);
+    }
+    assert_int_equal(app->dialog, DIALOG_HOUSEHOLD);
+    draw("household");
+    key(SDLK_ESCAPE, 0);
+    /* save in slot 1, play on, load it back */
+    int month_saved = ud_sim_month(ud_game_sim(app->game));
+    key(SDLK_s, KMOD_LCTRL);
+    assert_int_equal(app->screen, SCREEN_SLOTS);
+    draw("save_slots");
+    key(SDLK_1, 0);
+    key(SDLK_RETURN, 0); /* "The game is saved." */
+    key(SDLK_SPACE, 0);
+    key(SDLK_ESCAPE, 0);
+    assert_int_equal(ud_sim_month(ud_game_sim(app->game)), month_saved + 1);
+    key(SDLK_l, KMOD_LCTRL);
+    draw("load_slots");
+    key(SDLK_1, 0);
+    assert_int_equal(app->screen, SCREEN_PLAY);
+    assert_int_equal(ud_sim_month(ud_game_sim(app->game)), month_saved);
+    /* a damaged save is refused with a message; the game in progress goes on */
+    char path[1100];
+    ud_app_slot_path(app, "slot2", path, sizeof path);
+    FILE *f = fopen(path, "w");
+    fputs("UNITDESA-SAVE 1\nscenario x\n", f);
+    fclose(f);
+    key(SDLK_l, KMOD_LCTRL);
+    key(SDLK_2, 0);
+    assert_int_equal(app->dialog, DIALOG_MESSAGE);
+    assert_non_null(strstr(app->message, "truncated"));
+    draw("load_refused");
+    key(SDLK_RETURN, 0);
+    assert_int_equal(ud_sim_month(ud_game_sim(app->game)), month_saved);
+    /* play to the end: the debrief */
+    while (ud_game_end_state(app->game) == UD_END_RUNNING) {
+        key(SDLK_SPACE, 0);
+        key(SDLK_ESCAPE, 0);
+        if (app->dialog == DIALOG_QUESTION) {
+            key(SDLK_1, 0);
+        }
+    }
+    assert_int_equal(app->screen, SCREEN_DEBRIEF);
+    draw("debrief");
+    /* colour-blind palette and large text still draw */
+    app->settings.colour_blind = true;
+    app->settings.large_text = true;
+    ud_app_apply_settings(app);
+    draw("debrief_large_cb");
+    key(SDLK_ESCAPE, 0);
+    assert_int_equal(app->screen, SCREEN_START);
+    draw("start_again");
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_gui_visits_every_screen_and_plays, setup, teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
