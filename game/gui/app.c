@@ -485,6 +485,10 @@ static void draw_once(ud_app *app) {
     SDL_Color bg = ui->pal->background;
     SDL_SetRenderDrawColor(app->renderer, bg.r, bg.g, bg.b, 255);
     SDL_RenderClear(app->renderer);
+    if (app->screen != app->drawn_screen) {
+        ui->focus = 0; /* a new screen starts with its first widget focused */
+        app->drawn_screen = app->screen;
+    }
     ud_ui_begin(ui);
     ui->modal = app->dialog != DIALOG_NONE;
     ui->in_modal = false;

@@ -71,6 +71,7 @@ typedef struct ud_app {
     ud_ui ui;
     ud_settings settings;
     ud_screen screen, back_to;
+    ud_screen drawn_screen; /* the screen of the last frame: focus resets when it changes */
     ud_dialog dialog;
     ud_tab tab;
     bool saving; /* SCREEN_SLOTS: saving (else loading) */

@@ -77,8 +77,9 @@ static void month_end(ud_app *app) {
     const ud_news *news = ud_game_news(app->game, &n);
     for (int i = 0; i < n; i++) {
         if (news[i].month == m) {
-            y += ud_ui_paragraph(ui, ud_scenario_text(app, news[i].text), x + 10, y, 380,
-                                 UD_FONT_SMALL, p->accent) + 4;
+            char text[UD_TEXT_LEN];
+            ud_game_news_text(app->game, &news[i], text, sizeof text);
+            y += ud_ui_paragraph(ui, text, x + 10, y, 380, UD_FONT_SMALL, p->accent) + 4;
         }
     }
     int x2 = r.x + 440, y2 = r.y + 60;

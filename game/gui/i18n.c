@@ -19,6 +19,7 @@ void ud_i18n_free(ud_i18n *t) {
     free(t->pairs);
     t->pairs = NULL;
     t->count = 0;
+    t->missing_count = 0;
     snprintf(t->language, sizeof t->language, "en");
 }
 
@@ -93,11 +94,26 @@ bool ud_i18n_load(ud_i18n *t, const char *assets_dir, const char *lang, char *er
     return true;
 }
 
-const char *ud_tr(const ud_i18n *t, const char *english) {
+static void note_missing(ud_i18n *t, const char *english) {
+    for (int i = 0; i < t->missing_count; i++) {
+        if (strcmp(t->missing[i], english) == 0) {
+            return;
+        }
+    }
+    if (t->missing_count < UD_I18N_MISSING) {
+        t->missing[t->missing_count++] = english; /* string literals and engine names */
+    }
+}
+
+const char *ud_tr(ud_i18n *t, const char *english) {
     if (t->count == 0 || english == NULL) {
         return english;
     }
     pair key = {(char *)english, NULL};
     const pair *found = bsearch(&key, t->pairs, (size_t)t->count, sizeof *t->pairs, by_english);
-    return found != NULL ? found->tr : english;
+    if (found == NULL) {
+        note_missing(t, english);
+        return english;
+    }
+    return found->tr;
 }

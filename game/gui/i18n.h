@@ -9,10 +9,15 @@ typedef struct ud_i18n_pair {
     char *en, *tr;
 } ud_i18n_pair;
 
+#define UD_I18N_MISSING 32
+
 typedef struct ud_i18n {
     char language[8];
     ud_i18n_pair *pairs; /* sorted by English */
     int count;
+    /* strings asked for that the table lacks (for the translation test), first few only */
+    const char *missing[UD_I18N_MISSING];
+    int missing_count;
 } ud_i18n;
 
 /* Loads the language's table into t ("en" needs none). False with a message naming the
@@ -20,7 +25,7 @@ typedef struct ud_i18n {
 bool ud_i18n_load(ud_i18n *t, const char *assets_dir, const char *lang, char *err,
                   int err_size);
 /* The translation of an English string, or the string itself. */
-const char *ud_tr(const ud_i18n *t, const char *english);
+const char *ud_tr(ud_i18n *t, const char *english);
 void ud_i18n_free(ud_i18n *t);
 
 #endif

@@ -62,28 +62,33 @@ static void desk(ud_app *app, SDL_Rect a) {
     ud_ui_label(ui, line, a.x, a.y, UD_FONT_NORMAL, true, p->text);
     ud_ui_label(ui, TR(ui, "The credit policy decided these; change any before the next month."),
                 a.x, a.y + 22, UD_FONT_SMALL, false, p->text_dim);
-    int first = pager(app, rect(a.x, a.y, a.w, 400), n, 7);
+    int first = pager(app, rect(a.x, a.y, a.w, 400), n, 6);
     int y = a.y + 46;
     int np;
     const ud_product *products = ud_sim_products(sim, &np);
-    for (int i = first; i < n && i < first + 7; i++) {
+    for (int i = first; i < n && i < first + 6; i++) {
         const ud_application *ap = &apps[i];
+        SDL_Rect text_area = rect(a.x, y, a.w - 240, 50);
+        SDL_RenderSetClipRect(app->renderer, &text_area);
         ud_household_view h;
         ud_sim_household(sim, ap->household, &h);
         char amount[64];
         ud_money_text(app, ap->amount, amount, sizeof amount);
-        snprintf(line, sizeof line, "#%d %s, %s, %s · %s · %s", ap->household + 1,
+        SDL_Color colour = ap->decision == UD_APP_REJECTED ? p->text_dim : p->text;
+        snprintf(line, sizeof line, "#%d %s, %s · %s", ap->household + 1,
                  h.woman ? TR(ui, "woman") : TR(ui, "man"), TR(ui, ud_business_name(h.business)),
-                 products[ap->product].name, amount,
+                 amount);
+        ud_ui_label(ui, line, a.x, y, UD_FONT_SMALL, true, colour);
+        snprintf(line, sizeof line, "%s · %s", products[ap->product].name,
                  ap->decision == UD_APP_APPROVED   ? TR(ui, "approved")
                  : ap->decision == UD_APP_REJECTED ? TR(ui, "rejected")
                                                    : TR(ui, "pending"));
-        SDL_Color colour = ap->decision == UD_APP_REJECTED ? p->text_dim : p->text;
-        ud_ui_label(ui, line, a.x, y + 6, UD_FONT_SMALL, false, colour);
+        ud_ui_label(ui, line, a.x, y + 17, UD_FONT_SMALL, false, colour);
         if (ap->reason != UD_REJECT_NONE) {
-            ud_ui_label(ui, TR(ui, ud_reject_reason_text(ap->reason)), a.x + 12, y + 24,
-                        UD_FONT_SMALL, false, p->text_dim);
+            ud_ui_label(ui, TR(ui, ud_reject_reason_text(ap->reason)), a.x, y + 33, UD_FONT_SMALL,
+                        false, p->text_dim);
         }
+        SDL_RenderSetClipRect(app->renderer, NULL);
         int bx = a.x + a.w - 230;
         ud_command c = cmd(UD_CMD_APPROVE);
         c.index = ap->id;
@@ -248,8 +253,8 @@ static void products_panel(ud_app *app, SDL_Rect a) {
         char amount2[64];
         ud_money_text(app, products[i].max_amount, amount2, sizeof amount2);
         if (ud_schedule_cost(&t, &apr, &eir) == UD_TERMS_OK) {
-            snprintf(v, sizeof v, "%s: APR %.1f%%  ·  EIR %.1f%%", TR(ui, "Clients really pay"),
-                     apr, eir);
+            snprintf(v, sizeof v, "%s: %s %.1f%%  ·  %s %.1f%%", TR(ui, "Clients really pay"),
+                     TR(ui, "APR"), apr, TR(ui, "EIR"), eir);
             ud_ui_label(ui, v, a.x + 10, ly, UD_FONT_NORMAL, true, p->accent);
         }
         snprintf(v, sizeof v, "%s %s – %s%s", TR(ui, "Loans of"), amount, amount2,
@@ -521,9 +526,9 @@ static void news(ud_app *app, SDL_Rect a) {
     /* newest first */
     for (int k = first; k < n && k < first + 12; k++) {
         const ud_news *it = &items[n - 1 - k];
-        char line[700];
-        snprintf(line, sizeof line, "%s %d: %s", TR(ui, "Month"), it->month,
-                 ud_scenario_text(app, it->text));
+        char line[700], text[UD_TEXT_LEN];
+        ud_game_news_text(app->game, it, text, sizeof text);
+        snprintf(line, sizeof line, "%s %d: %s", TR(ui, "Month"), it->month, text);
         y += ud_ui_paragraph(ui, line, a.x, y, a.w - 20, UD_FONT_SMALL, p->text) + 8;
     }
 }

@@ -162,8 +162,11 @@ static void map(ud_app *app, SDL_Rect area) {
                   {TR(ui, "out of poverty"), p->out_of_poverty}};
     for (size_t i = 0; i < sizeof legend / sizeof legend[0]; i++) {
         ud_ui_fill(ui, rect(lx, ly + 4, 10, 10), legend[i].c);
-        lx += 16 + ud_ui_label(ui, legend[i].name, lx + 14, ly, UD_FONT_SMALL, false, p->text) + 14;
+        lx += 14 + ud_ui_label(ui, legend[i].name, lx + 14, ly, UD_FONT_SMALL, false, p->text) + 10;
     }
+    /* shapes on the next line: they tell women and men apart without colour */
+    lx = area.x + 4;
+    ly += 20;
     ud_ui_circle(ui, lx + 5, ly + 9, 5, p->text_dim);
     lx += 14 + ud_ui_label(ui, TR(ui, "woman"), lx + 14, ly, UD_FONT_SMALL, false, p->text) + 14;
     ud_ui_fill(ui, rect(lx, ly + 4, 10, 10), p->text_dim);
@@ -176,8 +179,10 @@ static const char *tab_names[TAB_COUNT] = {"Loan desk", "Products", "Staff", "Fu
 void ud_screen_play(ud_app *app) {
     ud_ui *ui = &app->ui;
     top_bar(app);
-    map(app, rect(8, 82, 600, 600));
-    int x = 620;
+    map(app, rect(8, 82, 600, 578));
+    /* tabs as wide as their labels need, shrunk together if a language needs more room */
+    char labels[TAB_COUNT][64];
+    int widths[TAB_COUNT], total = 0;
     for (int t = 0; t < TAB_COUNT; t++) {
         char label[64];
         int problems = 0;
@@ -189,12 +194,20 @@ void ud_screen_play(ud_app *app) {
         } else {
             snprintf(label, sizeof label, "%s", TR(ui, tab_names[t]));
         }
-        int w = t == TAB_PROBLEMS ? 100 : 88;
-        if (ud_ui_toggle(ui, rect(x, 82, w - 4, 30), label, app->tab == (ud_tab)t)) {
+        memcpy(labels[t], label, sizeof label);
+        int h;
+        ud_text_measure(ui->text, label, UD_FONT_NORMAL, false, 0, &widths[t], &h);
+        widths[t] += 18;
+        total += widths[t] + 4;
+    }
+    int x = 620;
+    for (int t = 0; t < TAB_COUNT; t++) {
+        int w = total > 652 ? widths[t] * 648 / total : widths[t];
+        if (ud_ui_toggle(ui, rect(x, 82, w, 30), labels[t], app->tab == (ud_tab)t)) {
             app->tab = (ud_tab)t;
             app->page = 0;
         }
-        x += w;
+        x += w + 4;
     }
     ud_panel(app, rect(620, 116, 652, 596));
     if (!ui->modal) {

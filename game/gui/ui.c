@@ -110,7 +110,7 @@ bool ud_ui_clicked_in(ud_ui *ui, SDL_Rect r) {
     return ui->clicked && (!ui->modal || ui->in_modal) && inside(ui, r);
 }
 
-static bool widget(ud_ui *ui, SDL_Rect r, const char *label, bool on) {
+static bool widget(ud_ui *ui, SDL_Rect r, const char *label, bool on, ud_font_size size) {
     int id = ui->widget_count++;
     bool live = !ui->modal || ui->in_modal;
     bool focused = live && id == ui->focus;
@@ -134,10 +134,17 @@ static bool widget(ud_ui *ui, SDL_Rect r, const char *label, bool on) {
         ud_ui_frame(ui, ring2, p->focus);
     }
     int tw, th;
-    ud_text_measure(ui->text, label, UD_FONT_NORMAL, false, 0, &tw, &th);
+    ud_text_measure(ui->text, label, size, false, 0, &tw, &th);
+    if (tw > r.w - 8 && size > UD_FONT_SMALL) {
+        /* a long label (a longer language, larger text) steps down rather than overflow */
+        size = UD_FONT_SMALL;
+        ud_text_measure(ui->text, label, size, false, 0, &tw, &th);
+    }
     SDL_Color fg = on ? p->panel : p->text;
-    ud_text_draw(ui->text, label, r.x + (r.w - tw) / 2, r.y + (r.h - th) / 2, UD_FONT_NORMAL,
-                 false, fg, 0, NULL, NULL);
+    SDL_RenderSetClipRect(ui->renderer, &r);
+    ud_text_draw(ui->text, label, r.x + (tw > r.w - 8 ? 4 : (r.w - tw) / 2), r.y + (r.h - th) / 2,
+                 size, false, fg, 0, NULL, NULL);
+    SDL_RenderSetClipRect(ui->renderer, NULL);
     if (hit) {
         ui->activated = true;
     }
@@ -145,11 +152,11 @@ static bool widget(ud_ui *ui, SDL_Rect r, const char *label, bool on) {
 }
 
 bool ud_ui_button(ud_ui *ui, SDL_Rect r, const char *label) {
-    return widget(ui, r, label, false);
+    return widget(ui, r, label, false, UD_FONT_NORMAL);
 }
 
 bool ud_ui_toggle(ud_ui *ui, SDL_Rect r, const char *label, bool on) {
-    return widget(ui, r, label, on);
+    return widget(ui, r, label, on, UD_FONT_NORMAL);
 }
 
 void ud_ui_circle(ud_ui *ui, int cx, int cy, int radius, SDL_Color c) {

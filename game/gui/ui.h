@@ -25,7 +25,7 @@ const ud_palette *ud_palette_get(bool colour_blind);
 typedef struct ud_ui {
     SDL_Renderer *renderer;
     ud_text *text;
-    const ud_i18n *i18n;
+    ud_i18n *i18n;
     const ud_palette *pal;
     /* input gathered since the last frame */
     int mouse_x, mouse_y;

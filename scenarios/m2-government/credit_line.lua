@@ -78,3 +78,36 @@ lesson { text = "The 12% cap kept your prices below your costs: the cheap line m
 lesson { text = "You kept prices that cover costs: the unit can stand without subsidy.",
          when = function() return indicator("fss") > 1 end }
 lesson { text = "Grants for training and roads raise clients' returns without distorting prices." }
+
+translate("fr", {
+  ["The government credit line"] =
+    "La ligne de crédit de l'État",
+  ["Tell a cheap loan from a good one: price caps, dependence, and what happens when it ends"] =
+    "Distinguer un prêt bon marché d'un bon prêt : plafonds de taux, dépendance, et ce qui arrive quand il s'arrête",
+  ["Compare subsidy kinds: credit lines distort prices, grants for roads and training do not"] =
+    "Comparer les subventions : les lignes de crédit faussent les prix, pas les dons pour routes et formation",
+  ["Read the subsidy dependence index and the FSS"] =
+    "Lire l'indice de dépendance aux subventions et l'AAF",
+  ["The district government wants to show results before the next budget. It offers your\nunit a large credit line at 3% a year, on one condition: no client may pay more than 12%.\nA donor also offers to pay for business training in the hamlets. Your unit is young:\nits equity is its only funding. Decide what to accept, and keep the unit able to stand\non its own."] =
+    "Le gouvernement du district veut montrer des résultats avant le prochain budget. Il offre à votre\nunité une grosse ligne de crédit à 3 % par an, à une condition : aucun client ne doit payer plus de 12 %.\nUn bailleur propose aussi de financer une formation en gestion dans les hameaux. Votre unité est jeune :\nses fonds propres sont son seul financement. Décidez quoi accepter, et gardez l'unité capable de tenir seule.",
+  ["FSS above 100%: sustainable without subsidy"] =
+    "AAF au-dessus de 100 % : viable sans subvention",
+  ["Subsidy dependence index below 1"] =
+    "Indice de dépendance aux subventions sous 1",
+  ["The unit's equity is gone"] =
+    "Les fonds propres de l'unité sont épuisés",
+  ["The district offers a credit line of 600 million at 3%, if clients pay at most 12%."] =
+    "Le district offre une ligne de crédit de 600 millions à 3 %, si les clients paient au plus 12 %.",
+  ["A donor offers business training for your clients in every hamlet."] =
+    "Un bailleur offre une formation en gestion à vos clients dans chaque hameau.",
+  ["The district offers to pave the market road to Sukamaju and Mekarsari."] =
+    "Le district propose de goudronner la route du marché vers Sukamaju et Mekarsari.",
+  ["After the election the district recalls its credit line: repay it now."] =
+    "Après l'élection, le district rappelle sa ligne de crédit : remboursez-la maintenant.",
+  ["The 12% cap kept your prices below your costs: the cheap line made you dependent."] =
+    "Le plafond de 12 % a maintenu vos prix sous vos coûts : la ligne bon marché vous a rendu dépendant.",
+  ["You kept prices that cover costs: the unit can stand without subsidy."] =
+    "Vous avez gardé des prix qui couvrent les coûts : l'unité tient sans subvention.",
+  ["Grants for training and roads raise clients' returns without distorting prices."] =
+    "Les dons pour la formation et les routes augmentent les revenus des clients sans fausser les prix.",
+})

@@ -71,9 +71,38 @@ lesson { text = "Arrears climbed above 5%: look at which clients fell behind and
 lesson { text = "A flat rate of 24% a year costs clients far more than 24%: compare the APR." }
 
 translate("fr", {
-  ["First steps at the village unit"] = "Premiers pas à l'unité villageoise",
+  ["First steps at the village unit"] =
+    "Premiers pas à l'unité villageoise",
+  ["Read the top bar: clients, share of women, PAR30 and OSS"] =
+    "Lire la barre du haut : clients, part des femmes, PAR30 et AAO",
+  ["See how a loan's APR differs from its quoted rate"] =
+    "Voir en quoi le TAEG d'un prêt diffère de son taux affiché",
+  ["Keep arrears low while the portfolio grows"] =
+    "Garder les retards bas pendant que le portefeuille grandit",
+  ["You have just been made manager of the credit unit of Desa Sukamaju, a village of\n300 households in four hamlets. The unit has cash from its founders, two loan\nproducts and one loan officer. Each month, households apply for loans; your credit\npolicy decides most applications, and you can approve, resize or reject any of them.\nKeep the unit growing without letting arrears get out of hand."] =
+    "Vous venez d'être nommé·e directeur·rice de l'unité de crédit de Desa Sukamaju, un village de\n300 ménages répartis en quatre hameaux. L'unité dispose de la trésorerie de ses fondateurs, de deux\nproduits de prêt et d'un agent de crédit. Chaque mois, des ménages demandent des prêts ; votre politique\nde crédit en tranche la plupart, et vous pouvez accorder, réduire ou refuser n'importe lequel.\nFaites grandir l'unité sans laisser les retards déraper.",
+  ["PAR30 below 10% at the end"] =
+    "PAR30 sous 10 % à la fin",
+  ["More than 60 clients"] =
+    "Plus de 60 clients",
+  ["The unit's equity is gone"] =
+    "Les fonds propres de l'unité sont épuisés",
   ["Welcome! Your first applications arrive this month."] =
     "Bienvenue ! Vos premières demandes arrivent ce mois-ci.",
-  ["PAR30 below 10% at the end"] = "PAR30 sous 10 % à la fin",
-  ["More than 60 clients"] = "Plus de 60 clients",
+  ["The village head asks you to speak at the harvest meeting about your loans. Do you?"] =
+    "Le chef du village vous invite à présenter vos prêts à la réunion de la récolte. Y allez-vous ?",
+  ["Yes: explain the real cost (APR) of each product"] =
+    "Oui : expliquer le coût réel (TAEG) de chaque produit",
+  ["No: you are too busy"] =
+    "Non : vous avez trop à faire",
+  ["Your talk was well received: more households understand the loans."] =
+    "Votre intervention a été bien reçue : plus de ménages comprennent les prêts.",
+  ["Warning: more than 10% of the portfolio is over 30 days late."] =
+    "Attention : plus de 10 % du portefeuille a plus de 30 jours de retard.",
+  ["Your arrears stayed low: good follow-up keeps a portfolio healthy."] =
+    "Vos retards sont restés bas : un bon suivi garde un portefeuille sain.",
+  ["Arrears climbed above 5%: look at which clients fell behind and why."] =
+    "Les retards ont dépassé 5 % : regardez quels clients ont décroché, et pourquoi.",
+  ["A flat rate of 24% a year costs clients far more than 24%: compare the APR."] =
+    "Un taux fixe de 24 % par an coûte bien plus de 24 % aux clients : comparez le TAEG.",
 })

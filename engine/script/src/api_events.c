@@ -282,11 +282,34 @@ static int l_political(lua_State *L) {
     return 0;
 }
 
-/* news("The rains have failed.") */
+/* news("The rains have failed.") or news("%d households are still poor.", count): the
+ * template is what translations translate; the values fill its %d and %s in order. */
 static int l_news(lua_State *L) {
     ud_game *g = game_of(L);
     const char *text = luaL_checkstring(L, 1);
-    game_add_news(g, text);
+    int argc = lua_gettop(L) - 1;
+    int holes = 0;
+    for (const char *p = text; *p != '\0'; p++) {
+        if (p[0] == '%' && (p[1] == 'd' || p[1] == 's')) {
+            holes++;
+            p++;
+        } else if (p[0] == '%' && p[1] == '%') {
+            p++;
+        }
+    }
+    if (holes != argc) {
+        return luaL_error(L, "news: the text has %d place(s) for values (%%d or %%s) but %d "
+                             "value(s) were given",
+                          holes, argc);
+    }
+    if (argc > UD_NEWS_ARGS) {
+        return luaL_error(L, "news: at most %d values", UD_NEWS_ARGS);
+    }
+    const char *args[UD_NEWS_ARGS];
+    for (int i = 0; i < argc; i++) {
+        args[i] = luaL_tolstring(L, 2 + i, NULL);
+    }
+    game_add_news_values(g, text, argc, args);
     return 0;
 }
 

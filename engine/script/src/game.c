@@ -25,6 +25,44 @@ void game_problem(ud_game *game, const char *text) {
     }
 }
 
+/* Fills each %d or %s of the template with the next value ("%%" stays a percent sign). */
+static void fill(const char *template, int argc, const char (*args)[48], char *out, size_t size) {
+    size_t n = 0;
+    int next = 0;
+    for (const char *p = template; *p != '\0' && n + 1 < size; p++) {
+        if (p[0] == '%' && (p[1] == 'd' || p[1] == 's') && next < argc) {
+            n += (size_t)snprintf(out + n, size - n, "%s", args[next++]);
+            p++;
+        } else if (p[0] == '%' && p[1] == '%') {
+            out[n++] = '%';
+            p++;
+        } else {
+            out[n++] = *p;
+        }
+        if (n >= size) {
+            n = size - 1;
+        }
+    }
+    out[n] = '\0';
+}
+
+void ud_game_news_text(const ud_game *g, const ud_news *news, char *out, size_t size) {
+    fill(ud_game_text(g, news->key), news->argc, news->args, out, size);
+}
+
+void game_add_news_values(ud_game *game, const char *key, int argc, const char *const *args) {
+    game_add_news(game, key);
+    if (game->news_count == 0) {
+        return;
+    }
+    ud_news *n = &game->news[game->news_count - 1];
+    n->argc = argc < UD_NEWS_ARGS ? argc : UD_NEWS_ARGS;
+    for (int i = 0; i < n->argc; i++) {
+        snprintf(n->args[i], sizeof n->args[i], "%s", args[i]);
+    }
+    fill(n->key, n->argc, n->args, n->text, sizeof n->text);
+}
+
 void game_add_news(ud_game *game, const char *text) {
     if (game->news_count == game->news_capacity) {
         int cap = game->news_capacity ? game->news_capacity * 2 : 32;
@@ -36,8 +74,10 @@ void game_add_news(ud_game *game, const char *text) {
         game->news_capacity = cap;
     }
     ud_news *n = &game->news[game->news_count++];
+    memset(n, 0, sizeof *n);
     n->month = game->current_month;
     snprintf(n->text, sizeof n->text, "%s", text);
+    snprintf(n->key, sizeof n->key, "%s", text);
 }
 
 static ud_sandbox *new_sandbox(ud_game *g) {
@@ -515,6 +555,18 @@ int ud_game_lessons(ud_game *g, char out[][UD_TEXT_LEN], int max) {
 
 void ud_game_set_language(ud_game *g, const char *language) {
     snprintf(g->language, sizeof g->language, "%s", language);
+}
+
+int ud_game_all_lessons(const ud_game *g, const char **out, int max) {
+    int n = 0;
+    for (int i = 0; i < g->lesson_count && n < max; i++) {
+        out[n++] = g->lessons[i].text;
+    }
+    return n;
+}
+
+bool ud_game_has_translation(const ud_game *g, const char *english) {
+    return strcmp(g->language, "en") == 0 || ud_game_text(g, english) != english;
 }
 
 const char *ud_game_text(const ud_game *g, const char *english) {

@@ -89,6 +89,8 @@ ud_game *game_of(lua_State *L);
 /* Records a script problem (copied) and, if it names a handler, counts a strike. */
 void game_problem(ud_game *game, const char *text);
 void game_add_news(ud_game *game, const char *text);
+/* A news line from a template with %d / %s placeholders and their values as text. */
+void game_add_news_values(ud_game *game, const char *key, int argc, const char *const *args);
 
 /* Registers the scenario API (declarations, events, actions, views) in the scenario state,
  * and the strategy API (views and commands) in a strategy state. */

@@ -52,9 +52,14 @@ typedef struct ud_goal {
     int line;  /* where the scenario declared it */
 } ud_goal;
 
+#define UD_NEWS_ARGS 4
+
 typedef struct ud_news {
     int month;
-    char text[UD_TEXT_LEN];
+    char text[UD_TEXT_LEN]; /* in English, values filled in */
+    char key[UD_TEXT_LEN];  /* the English template, with %d or %s where values go */
+    int argc;
+    char args[UD_NEWS_ARGS][48];
 } ud_news;
 
 typedef struct ud_question {
@@ -128,6 +133,15 @@ double ud_game_script_seconds(const ud_game *game);
 
 /* Changes the language scenario texts are shown in ("en", "fr"...). */
 void ud_game_set_language(ud_game *game, const char *language);
+
+/* A news line in the game's language: its template translated, then its values filled in. */
+void ud_game_news_text(const ud_game *game, const ud_news *news, char *out, size_t size);
+
+/* Every lesson's text, whatever its condition (for translators). Returns how many. */
+int ud_game_all_lessons(const ud_game *game, const char **out, int max);
+
+/* Whether the scenario translates this text into the game's language. */
+bool ud_game_has_translation(const ud_game *game, const char *english);
 
 /* A scenario text in the game's language (the text itself when not translated). */
 const char *ud_game_text(const ud_game *game, const char *english);
