@@ -3,6 +3,7 @@
 #include "cli_options.h"
 #include "commands.h"
 
+#include "gui/gui.h"
 #include "runner.h"
 #include "ud/game.h"
 #include "ud/sim.h"
@@ -59,7 +60,11 @@ static const char usage[] =
     "\n"
     "With --scenarios, measures instead each shipped scenario with its sound strategy (or\n"
     "the default one): milliseconds to load it, milliseconds of script time per month, and\n"
-    "whole games per second on one core.\n";
+    "whole games per second on one core.\n"
+    "\n"
+    "With --gui, measures the game with the software renderer at 1280x720: milliseconds\n"
+    "from launch to the start screen, milliseconds to draw the busiest screen, CPU used\n"
+    "while waiting for input, and peak resident memory through a 36-month game.\n";
 
 static int bench_scenarios(void) {
     static char paths[64][1024];
@@ -112,10 +117,11 @@ int ud_cmd_bench(int argc, char **argv, int first) {
         {"sizes", UD_OPT_VALUE, NULL},
         {"help", UD_OPT_FLAG, NULL},
         {"scenarios", UD_OPT_FLAG, NULL},
+        {"gui", UD_OPT_FLAG, NULL},
     };
     const char *positional[1];
     int npos = 0;
-    if (!ud_options_parse("bench", argc, argv, first, o, 4, positional, 0, &npos)) {
+    if (!ud_options_parse("bench", argc, argv, first, o, 5, positional, 0, &npos)) {
         return UD_EXIT_USAGE;
     }
     if (o[2].value) {
@@ -124,6 +130,9 @@ int ud_cmd_bench(int argc, char **argv, int first) {
     }
     if (o[3].value) {
         return bench_scenarios();
+    }
+    if (o[4].value) {
+        return ud_bench_gui();
     }
     int64_t months = 120;
     if (o[0].value && !ud_option_int("bench", "months", o[0].value, 1, 1200, &months)) {

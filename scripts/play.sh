@@ -1,7 +1,8 @@
 #!/bin/sh
-# Installs what is missing, builds, and starts Unit Desa on the built-in village.
+# Installs what is missing, builds, and opens Unit Desa on the tutorial's briefing.
 set -e
 root=$(cd "$(dirname "$0")/.." && pwd)
 "$root/scripts/build.sh"
 dir=${UD_BUILD_DIR:-"$root/build"}
-exec "$dir/game/unitdesa" run "$@"
+cd "$root"
+exec "$dir/game/unitdesa" play scenarios/tutorial/first_steps.lua "$@"

@@ -37,7 +37,8 @@ static void load_settings(ud_app *app) {
         if (sscanf(line, "%31s %31s", key, value) != 2) {
             continue;
         }
-        if (strcmp(key, "language") == 0 && (strcmp(value, "en") == 0 || strcmp(value, "fr") == 0)) {
+        if (strcmp(key, "language") == 0 &&
+            (strcmp(value, "en") == 0 || strcmp(value, "fr") == 0)) {
             snprintf(s->language, sizeof s->language, "%.7s", value);
         } else if (strcmp(key, "large_text") == 0) {
             s->large_text = atoi(value) != 0;
@@ -93,8 +94,8 @@ void ud_app_apply_settings(ud_app *app) {
 }
 
 static int module_rank(const char *module) {
-    static const char *const order[] = {"tutorial",     "m1-poverty", "m2-government", "m3-women",
-                                        "m4-technical", "field-visit"};
+    static const char *const order[] = {"tutorial", "m1-poverty",   "m2-government",
+                                        "m3-women", "m4-technical", "field-visit"};
     for (int i = 0; i < 6; i++) {
         if (strcmp(order[i], module) == 0) {
             return i;
@@ -106,8 +107,8 @@ static int module_rank(const char *module) {
 /* Orders the picker by training module (tutorial first), keeping paths and infos paired. */
 static void sort_by_module(ud_app *app) {
     for (int i = 1; i < app->scenario_count; i++) {
-        for (int j = i; j > 0 && module_rank(app->infos[j].module) <
-                                     module_rank(app->infos[j - 1].module);
+        for (int j = i;
+             j > 0 && module_rank(app->infos[j].module) < module_rank(app->infos[j - 1].module);
              j--) {
             ud_scenario_info t = app->infos[j];
             app->infos[j] = app->infos[j - 1];
@@ -149,10 +150,28 @@ ud_app *ud_app_create(const ud_app_options *o, char *err, size_t err_size) {
     if (o == NULL) {
         o = &none;
     }
+    const char *wayland = getenv("WAYLAND_DISPLAY");
+    if (wayland == NULL || wayland[0] == '\0') {
+        /* no Wayland session: do not probe for one (its library complains on stderr) */
+        SDL_SetHint(SDL_HINT_VIDEODRIVER, "x11,kmsdrm,offscreen,dummy");
+    }
     if (SDL_Init(SDL_INIT_VIDEO) != 0) {
-        snprintf(err, err_size, "no display available (%s); play without a window with "
-                                "'unitdesa run'",
+        snprintf(err, err_size,
+                 "no display available (%s); play without a window with "
+                 "'unitdesa run'",
                  SDL_GetError());
+        return NULL;
+    }
+    /* Without any display SDL quietly falls back to drawing off screen: unless that was
+     * asked for (tests, benchmarks), there is nobody to see the game. */
+    const char *driver = SDL_GetCurrentVideoDriver();
+    const char *asked = getenv("SDL_VIDEODRIVER");
+    if (driver != NULL && (strcmp(driver, "offscreen") == 0 || strcmp(driver, "dummy") == 0) &&
+        (asked == NULL || asked[0] == '\0')) {
+        snprintf(err, err_size,
+                 "no display available; play without a window with 'unitdesa "
+                 "run' (see 'unitdesa run --help')");
+        SDL_Quit();
         return NULL;
     }
     ud_app *app = calloc(1, sizeof *app);
@@ -179,8 +198,9 @@ ud_app *ud_app_create(const ud_app_options *o, char *err, size_t err_size) {
     app->window = SDL_CreateWindow("Unit Desa", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
                                    UD_LOGICAL_W, UD_LOGICAL_H, flags);
     if (app->window == NULL) {
-        snprintf(err, err_size, "no display available (%s); play without a window with "
-                                "'unitdesa run'",
+        snprintf(err, err_size,
+                 "no display available (%s); play without a window with "
+                 "'unitdesa run'",
                  SDL_GetError());
         free(app);
         SDL_Quit();
@@ -194,6 +214,9 @@ ud_app *ud_app_create(const ud_app_options *o, char *err, size_t err_size) {
         if (!o->software) {
             SDL_Log("no accelerated renderer (%s): using the software renderer", SDL_GetError());
         }
+        /* Draw straight into the window's own surface: without this hint SDL would load an
+         * OpenGL stack (about 100 MB resident) only to copy the software frame through it. */
+        SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
         app->renderer = SDL_CreateRenderer(app->window, -1, SDL_RENDERER_SOFTWARE);
         app->software_renderer = true;
     }
@@ -308,19 +331,44 @@ static void summarise_month(ud_app *app) {
     const ud_event *ev = ud_sim_events(sim, &n);
     for (int i = 0; i < n; i++) {
         switch (ev[i].type) {
-        case UD_EV_LOAN_DISBURSED: s->disbursed++; break;
-        case UD_EV_LOAN_REPAID: s->repaid++; break;
-        case UD_EV_INSTALMENT_MISSED: s->missed++; break;
-        case UD_EV_LOAN_WRITTEN_OFF: s->written_off++; break;
-        case UD_EV_GROUP_COLLAPSED: s->collapsed++; break;
-        case UD_EV_GROUP_COVERED: s->covered++; break;
-        case UD_EV_OFFICER_FRAUD_FOUND: s->fraud++; break;
-        case UD_EV_SHOCK_STARTED: s->shocks++; break;
-        case UD_EV_OFFER_MADE: s->offers++; break;
-        case UD_EV_POLITICAL: s->political++; break;
-        case UD_EV_APPLICATION_REJECTED: s->rejected++; break;
-        case UD_EV_INSOLVENT: s->insolvent = true; break;
-        default: break;
+        case UD_EV_LOAN_DISBURSED:
+            s->disbursed++;
+            break;
+        case UD_EV_LOAN_REPAID:
+            s->repaid++;
+            break;
+        case UD_EV_INSTALMENT_MISSED:
+            s->missed++;
+            break;
+        case UD_EV_LOAN_WRITTEN_OFF:
+            s->written_off++;
+            break;
+        case UD_EV_GROUP_COLLAPSED:
+            s->collapsed++;
+            break;
+        case UD_EV_GROUP_COVERED:
+            s->covered++;
+            break;
+        case UD_EV_OFFICER_FRAUD_FOUND:
+            s->fraud++;
+            break;
+        case UD_EV_SHOCK_STARTED:
+            s->shocks++;
+            break;
+        case UD_EV_OFFER_MADE:
+            s->offers++;
+            break;
+        case UD_EV_POLITICAL:
+            s->political++;
+            break;
+        case UD_EV_APPLICATION_REJECTED:
+            s->rejected++;
+            break;
+        case UD_EV_INSOLVENT:
+            s->insolvent = true;
+            break;
+        default:
+            break;
         }
     }
 }
@@ -493,14 +541,29 @@ static void draw_once(ud_app *app) {
     ui->modal = app->dialog != DIALOG_NONE;
     ui->in_modal = false;
     switch (app->screen) {
-    case SCREEN_START: ud_screen_start(app); break;
-    case SCREEN_BRIEFING: ud_screen_briefing(app); break;
-    case SCREEN_PLAY: ud_screen_play(app); break;
-    case SCREEN_DEBRIEF: ud_screen_debrief(app); break;
-    case SCREEN_HELP: ud_screen_help(app); break;
-    case SCREEN_SETTINGS: ud_screen_settings(app); break;
-    case SCREEN_SLOTS: ud_screen_slots(app); break;
-    case SCREEN_COUNT: break;
+    case SCREEN_START:
+        ud_screen_start(app);
+        break;
+    case SCREEN_BRIEFING:
+        ud_screen_briefing(app);
+        break;
+    case SCREEN_PLAY:
+        ud_screen_play(app);
+        break;
+    case SCREEN_DEBRIEF:
+        ud_screen_debrief(app);
+        break;
+    case SCREEN_HELP:
+        ud_screen_help(app);
+        break;
+    case SCREEN_SETTINGS:
+        ud_screen_settings(app);
+        break;
+    case SCREEN_SLOTS:
+        ud_screen_slots(app);
+        break;
+    case SCREEN_COUNT:
+        break;
     }
     ud_dialogs(app);
     ud_ui_end(ui);

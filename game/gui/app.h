@@ -54,11 +54,11 @@ typedef struct ud_month_summary {
 #define UD_SLOTS 5
 
 typedef struct ud_app_options {
-    const char *assets_dir;    /* NULL: the build's assets folder */
-    const char *data_dir;      /* NULL: SDL_GetPrefPath, or $UNITDESA_DATA_DIR */
-    const char *scenario;      /* start on this scenario's briefing (NULL: start screen) */
-    bool software;             /* force the software renderer */
-    bool hidden;               /* no visible window (tests, benchmarks) */
+    const char *assets_dir; /* NULL: the build's assets folder */
+    const char *data_dir;   /* NULL: SDL_GetPrefPath, or $UNITDESA_DATA_DIR */
+    const char *scenario;   /* start on this scenario's briefing (NULL: start screen) */
+    bool software;          /* force the software renderer */
+    bool hidden;            /* no visible window (tests, benchmarks) */
 } ud_app_options;
 
 typedef struct ud_app {
@@ -89,8 +89,8 @@ typedef struct ud_app {
     ud_scenario_info *infos; /* one per scenario */
     int start_selected;
     bool quit;
-    bool dirty;       /* draw again: something changed */
-    unsigned frames;  /* frames drawn */
+    bool dirty;      /* draw again: something changed */
+    unsigned frames; /* frames drawn */
 } ud_app;
 
 /* Creates the window (software renderer as a fallback, with a note in the log), fonts,

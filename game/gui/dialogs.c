@@ -58,11 +58,11 @@ static void month_end(ud_app *app) {
         int count;
         const char *what;
     } lines[] = {
-        {s->disbursed, "loans disbursed"},       {s->repaid, "loans repaid in full"},
-        {s->missed, "borrowers fell behind"},    {s->covered, "groups paid for a member"},
-        {s->collapsed, "groups collapsed"},      {s->written_off, "loans written off"},
-        {s->fraud, "dishonest officers found"},  {s->shocks, "shocks began"},
-        {s->offers, "offers arrived"},           {s->political, "political events"},
+        {s->disbursed, "loans disbursed"},      {s->repaid, "loans repaid in full"},
+        {s->missed, "borrowers fell behind"},   {s->covered, "groups paid for a member"},
+        {s->collapsed, "groups collapsed"},     {s->written_off, "loans written off"},
+        {s->fraud, "dishonest officers found"}, {s->shocks, "shocks began"},
+        {s->offers, "offers arrived"},          {s->political, "political events"},
         {s->rejected, "applications refused"},
     };
     for (size_t i = 0; i < sizeof lines / sizeof lines[0]; i++) {
@@ -102,14 +102,18 @@ static void month_end(ud_app *app) {
         y2 += 40;
         /* why: the largest movements explained in plain words */
         if (d->par30 > b->par30 + 0.01) {
-            y2 += ud_ui_paragraph(ui, TR(ui, "Arrears rose: more borrowers could not or would not "
-                                             "pay. Look at who fell behind and follow them up."),
-                                  x2, y2, 380, UD_FONT_SMALL, p->text_dim) + 6;
+            y2 += ud_ui_paragraph(ui,
+                                  TR(ui, "Arrears rose: more borrowers could not or would not "
+                                         "pay. Look at who fell behind and follow them up."),
+                                  x2, y2, 380, UD_FONT_SMALL, p->text_dim) +
+                  6;
         }
         if (d->oss < 1.0 && d->month > 3) {
-            y2 += ud_ui_paragraph(ui, TR(ui, "Revenue does not cover costs (OSS below 100%): "
-                                             "prices, caseloads or losses need attention."),
-                                  x2, y2, 380, UD_FONT_SMALL, p->text_dim) + 6;
+            y2 += ud_ui_paragraph(ui,
+                                  TR(ui, "Revenue does not cover costs (OSS below 100%): "
+                                         "prices, caseloads or losses need attention."),
+                                  x2, y2, 380, UD_FONT_SMALL, p->text_dim) +
+                  6;
         }
     }
     ud_game_end end = ud_game_end_state(app->game);
@@ -149,8 +153,9 @@ static void question(ud_app *app) {
     SDL_Rect r = box(app, 760, 120 + 50 * q->option_count + 60);
     ud_ui_label(ui, TR(ui, "A question for you"), r.x + 24, r.y + 18, UD_FONT_LARGE, true, p->text);
     int y = r.y + 60;
-    y += ud_ui_paragraph(ui, ud_scenario_text(app, q->text), r.x + 24, y, r.w - 48,
-                         UD_FONT_NORMAL, p->text) + 16;
+    y += ud_ui_paragraph(ui, ud_scenario_text(app, q->text), r.x + 24, y, r.w - 48, UD_FONT_NORMAL,
+                         p->text) +
+         16;
     SDL_Keycode k = ud_ui_take_key(ui);
     for (int i = 0; i < q->option_count; i++) {
         char label[200];
@@ -184,8 +189,9 @@ static void household(ud_app *app) {
              ud_sim_setup(sim)->village.hamlet_names[h.hamlet]);
     ud_ui_label(ui, line, r.x + 24, r.y + 18, UD_FONT_LARGE, true, p->text);
     int y = r.y + 60, x = r.x + 24;
-    snprintf(line, sizeof line, "%s, %d %s, %s", h.woman ? TR(ui, "A woman borrower") : TR(ui, "A man borrower"),
-             h.members, TR(ui, "people"), TR(ui, ud_business_name(h.business)));
+    snprintf(line, sizeof line, "%s, %d %s, %s",
+             h.woman ? TR(ui, "A woman borrower") : TR(ui, "A man borrower"), h.members,
+             TR(ui, "people"), TR(ui, ud_business_name(h.business)));
     ud_ui_label(ui, line, x, y, UD_FONT_NORMAL, false, p->text);
     y += 28;
     ud_money_text(app, h.monthly_income, money, sizeof money);
@@ -216,6 +222,13 @@ static void household(ud_app *app) {
         snprintf(line, sizeof line, "%s: %s", TR(ui, "Owes the moneylender"), money);
         ud_ui_label(ui, line, x, y, UD_FONT_NORMAL, false, p->bad);
     }
+    int count = ud_sim_household_count(sim);
+    if (ud_ui_button(ui, rect(r.x + 24, r.y + r.h - 56, 60, 38), "◀") || ui->key == SDLK_PAGEUP) {
+        app->selected_household = (app->selected_household + count - 1) % count;
+    }
+    if (ud_ui_button(ui, rect(r.x + 94, r.y + r.h - 56, 60, 38), "▶") || ui->key == SDLK_PAGEDOWN) {
+        app->selected_household = (app->selected_household + 1) % count;
+    }
     if (ud_ui_button(ui, rect(r.x + r.w - 160, r.y + r.h - 56, 136, 38), TR(ui, "Close")) ||
         ud_ui_take_key(ui) == SDLK_ESCAPE) {
         app->dialog = DIALOG_NONE;
@@ -243,10 +256,19 @@ void ud_dialogs(ud_app *app) {
         ui->focus = first;
     }
     switch (app->dialog) {
-    case DIALOG_MONTH_END: month_end(app); break;
-    case DIALOG_QUESTION: question(app); break;
-    case DIALOG_HOUSEHOLD: household(app); break;
-    case DIALOG_MESSAGE: message(app); break;
-    case DIALOG_NONE: break;
+    case DIALOG_MONTH_END:
+        month_end(app);
+        break;
+    case DIALOG_QUESTION:
+        question(app);
+        break;
+    case DIALOG_HOUSEHOLD:
+        household(app);
+        break;
+    case DIALOG_MESSAGE:
+        message(app);
+        break;
+    case DIALOG_NONE:
+        break;
     }
 }

@@ -3,5 +3,7 @@
 #define UD_GUI_H
 
 int ud_cmd_play(int argc, char **argv, int first);
+/* The game's benchmark (bench --gui); returns the exit status. */
+int ud_bench_gui(void);
 
 #endif

@@ -41,8 +41,7 @@ static char *unescape(const char *s, size_t n) {
     return out;
 }
 
-bool ud_i18n_load(ud_i18n *t, const char *assets_dir, const char *lang, char *err,
-                  int err_size) {
+bool ud_i18n_load(ud_i18n *t, const char *assets_dir, const char *lang, char *err, int err_size) {
     ud_i18n_free(t);
     if (strcmp(lang, "en") == 0) {
         return true;

@@ -22,8 +22,7 @@ typedef struct ud_i18n {
 
 /* Loads the language's table into t ("en" needs none). False with a message naming the
  * file and line if it is missing or malformed (t is then English). */
-bool ud_i18n_load(ud_i18n *t, const char *assets_dir, const char *lang, char *err,
-                  int err_size);
+bool ud_i18n_load(ud_i18n *t, const char *assets_dir, const char *lang, char *err, int err_size);
 /* The translation of an English string, or the string itself. */
 const char *ud_tr(ud_i18n *t, const char *english);
 void ud_i18n_free(ud_i18n *t);

@@ -145,7 +145,8 @@ static void desk(ud_app *app, SDL_Rect a) {
     snprintf(v, sizeof v, "%s: %.0f%%", TR(ui, "Loan at most, of yearly income"),
              ud_rate_to_percent(pol.loan_to_income_cap));
     ud_ui_label(ui, v, a.x, py + 5, UD_FONT_SMALL, false, p->text);
-    if (ud_ui_button(ui, rect(a.x + 330, py, 40, 26), "−") && pol.loan_to_income_cap >= UD_RATE_PERCENT(5)) {
+    if (ud_ui_button(ui, rect(a.x + 330, py, 40, 26), "−") &&
+        pol.loan_to_income_cap >= UD_RATE_PERCENT(5)) {
         pol.loan_to_income_cap -= UD_RATE_PERCENT(5);
         set = true;
     }
@@ -188,7 +189,8 @@ static void products_panel(ud_app *app, SDL_Rect a) {
             pr.terms.method = (ud_interest_method)((pr.terms.method + 1) % UD_METHOD_COUNT);
             changed = true;
         }
-        snprintf(v, sizeof v, "%s: %s", TR(ui, "Repaid"), TR(ui, ud_frequency_name(pr.terms.frequency)));
+        snprintf(v, sizeof v, "%s: %s", TR(ui, "Repaid"),
+                 TR(ui, ud_frequency_name(pr.terms.frequency)));
         if (ud_ui_button(ui, rect(a.x + 320, ly, 300, 28), v)) {
             pr.terms.frequency = (ud_frequency)((pr.terms.frequency + 1) % UD_FREQ_COUNT);
             changed = true;
@@ -302,7 +304,8 @@ static void staff(ud_app *app, SDL_Rect a) {
         ud_ui_label(ui, line, a.x, y + 5, UD_FONT_SMALL, false, p->text);
         ud_command c = cmd(UD_CMD_TRAIN);
         c.index = i;
-        if (o[i].training < 3 && ud_ui_button(ui, rect(a.x + a.w - 200, y, 90, 28), TR(ui, "Train"))) {
+        if (o[i].training < 3 &&
+            ud_ui_button(ui, rect(a.x + a.w - 200, y, 90, 28), TR(ui, "Train"))) {
             ud_app_command(app, &c);
         }
         c.type = UD_CMD_FIRE;
@@ -345,12 +348,18 @@ static void staff(ud_app *app, SDL_Rect a) {
 
 static const char *offer_kind(const ud_ui *ui, ud_offer_kind k) {
     switch (k) {
-    case UD_OFFER_CREDIT_LINE: return TR(ui, "Credit line");
-    case UD_OFFER_GRANT_INFRASTRUCTURE: return TR(ui, "Grant for roads and markets");
-    case UD_OFFER_GRANT_TRAINING: return TR(ui, "Grant for business training");
-    case UD_OFFER_GRANT_TA: return TR(ui, "Technical assistance");
-    case UD_OFFER_GRANT_CASH: return TR(ui, "Cash grant");
-    case UD_OFFER_KIND_COUNT: break;
+    case UD_OFFER_CREDIT_LINE:
+        return TR(ui, "Credit line");
+    case UD_OFFER_GRANT_INFRASTRUCTURE:
+        return TR(ui, "Grant for roads and markets");
+    case UD_OFFER_GRANT_TRAINING:
+        return TR(ui, "Grant for business training");
+    case UD_OFFER_GRANT_TA:
+        return TR(ui, "Technical assistance");
+    case UD_OFFER_GRANT_CASH:
+        return TR(ui, "Cash grant");
+    case UD_OFFER_KIND_COUNT:
+        break;
     }
     return "";
 }
@@ -364,8 +373,8 @@ static void funding(ud_app *app, SDL_Rect a) {
     ud_money_text(app, bs.cash, m1, sizeof m1);
     ud_money_text(app, bs.client_savings, m2, sizeof m2);
     ud_money_text(app, bs.borrowings, m3, sizeof m3);
-    snprintf(line, sizeof line, "%s %s  ·  %s %s  ·  %s %s", TR(ui, "Cash"), m1,
-             TR(ui, "Deposits"), m2, TR(ui, "Borrowings"), m3);
+    snprintf(line, sizeof line, "%s %s  ·  %s %s  ·  %s %s", TR(ui, "Cash"), m1, TR(ui, "Deposits"),
+             m2, TR(ui, "Borrowings"), m3);
     ud_ui_label(ui, line, a.x, a.y, UD_FONT_SMALL, true, p->text);
     int y = a.y + 30;
     ud_ui_label(ui, TR(ui, "Offers"), a.x, y, UD_FONT_NORMAL, true, p->text);
@@ -402,7 +411,9 @@ static void funding(ud_app *app, SDL_Rect a) {
                 ud_app_command(app, &c);
             }
         } else {
-            ud_ui_label(ui, o->accepted ? TR(ui, "accepted") : (o->answered ? TR(ui, "declined") : TR(ui, "expired")),
+            ud_ui_label(ui,
+                        o->accepted ? TR(ui, "accepted")
+                                    : (o->answered ? TR(ui, "declined") : TR(ui, "expired")),
                         a.x + a.w - 200, y + 4, UD_FONT_SMALL, false, p->text_dim);
         }
         y += 62;
@@ -492,7 +503,8 @@ static void reports(ud_app *app, SDL_Rect a) {
     row(app, a.x, y += 18, TR(ui, "Liabilities and equity"), bs.total_liabilities + bs.total_equity,
         true);
     int x2 = a.x + 330;
-    ud_ui_label(ui, TR(ui, "Income statement (last month)"), x2, a.y, UD_FONT_NORMAL, true, p->text);
+    ud_ui_label(ui, TR(ui, "Income statement (last month)"), x2, a.y, UD_FONT_NORMAL, true,
+                p->text);
     y = a.y + 26;
     if (d != NULL) {
         row(app, x2, y, TR(ui, "Financial revenue"), d->financial_revenue, false);
@@ -505,7 +517,8 @@ static void reports(ud_app *app, SDL_Rect a) {
     int cy = a.y + 200, cw = (a.w - 20) / 2;
     ud_chart(app, rect(a.x, cy, cw, 120), "par30", TR(ui, "PAR30"), true);
     ud_chart(app, rect(a.x + cw + 10, cy, cw, 120), "oss", TR(ui, "OSS"), true);
-    ud_chart(app, rect(a.x, cy + 130, cw, 120), "active_borrowers", TR(ui, "Active clients"), false);
+    ud_chart(app, rect(a.x, cy + 130, cw, 120), "active_borrowers", TR(ui, "Active clients"),
+             false);
     ud_chart(app, rect(a.x + cw + 10, cy + 130, cw, 120), "households_in_poverty",
              TR(ui, "Households in poverty"), false);
     ud_chart(app, rect(a.x, cy + 260, cw, 120), "fss", TR(ui, "FSS"), true);
@@ -555,13 +568,28 @@ void ud_panel(ud_app *app, SDL_Rect area) {
     ud_ui_fill(ui, area, ui->pal->panel_alt);
     SDL_Rect inner = rect(area.x + 10, area.y + 10, area.w - 20, area.h - 20);
     switch (app->tab) {
-    case TAB_DESK: desk(app, inner); break;
-    case TAB_PRODUCTS: products_panel(app, inner); break;
-    case TAB_STAFF: staff(app, inner); break;
-    case TAB_FUNDING: funding(app, inner); break;
-    case TAB_REPORTS: reports(app, inner); break;
-    case TAB_NEWS: news(app, inner); break;
-    case TAB_PROBLEMS: problems(app, inner); break;
-    case TAB_COUNT: break;
+    case TAB_DESK:
+        desk(app, inner);
+        break;
+    case TAB_PRODUCTS:
+        products_panel(app, inner);
+        break;
+    case TAB_STAFF:
+        staff(app, inner);
+        break;
+    case TAB_FUNDING:
+        funding(app, inner);
+        break;
+    case TAB_REPORTS:
+        reports(app, inner);
+        break;
+    case TAB_NEWS:
+        news(app, inner);
+        break;
+    case TAB_PROBLEMS:
+        problems(app, inner);
+        break;
+    case TAB_COUNT:
+        break;
     }
 }

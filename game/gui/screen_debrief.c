@@ -15,26 +15,46 @@ static const char *decision_text(const ud_ui *ui, const ud_decision *d) {
         return TR(ui, "answered a question");
     }
     switch (d->command.type) {
-    case UD_CMD_SET_PRODUCT: return TR(ui, "changed a product's terms");
-    case UD_CMD_OPEN_PRODUCT: return TR(ui, "opened a product");
-    case UD_CMD_CLOSE_PRODUCT: return TR(ui, "closed a product");
-    case UD_CMD_SET_POLICY: return TR(ui, "changed the credit policy");
-    case UD_CMD_APPROVE: return TR(ui, "approved an application");
-    case UD_CMD_RESIZE: return TR(ui, "resized an application");
-    case UD_CMD_REJECT: return TR(ui, "rejected an application");
-    case UD_CMD_HIRE: return TR(ui, "hired staff");
-    case UD_CMD_FIRE: return TR(ui, "dismissed an officer");
-    case UD_CMD_TRAIN: return TR(ui, "trained staff");
-    case UD_CMD_AUDIT: return TR(ui, "ordered an audit");
-    case UD_CMD_ACCEPT_OFFER: return TR(ui, "accepted an offer");
-    case UD_CMD_DECLINE_OFFER: return TR(ui, "declined an offer");
-    case UD_CMD_BORROW: return TR(ui, "borrowed");
-    case UD_CMD_REPAY: return TR(ui, "repaid a borrowing");
-    case UD_CMD_SET_SAVINGS_RATE: return TR(ui, "changed the savings rate");
-    case UD_CMD_SET_FOLLOW_UP: return TR(ui, "changed follow-up");
-    case UD_CMD_RESCHEDULE: return TR(ui, "rescheduled a loan");
-    case UD_CMD_WRITE_OFF: return TR(ui, "wrote off a loan");
-    case UD_CMD_TYPE_COUNT: break;
+    case UD_CMD_SET_PRODUCT:
+        return TR(ui, "changed a product's terms");
+    case UD_CMD_OPEN_PRODUCT:
+        return TR(ui, "opened a product");
+    case UD_CMD_CLOSE_PRODUCT:
+        return TR(ui, "closed a product");
+    case UD_CMD_SET_POLICY:
+        return TR(ui, "changed the credit policy");
+    case UD_CMD_APPROVE:
+        return TR(ui, "approved an application");
+    case UD_CMD_RESIZE:
+        return TR(ui, "resized an application");
+    case UD_CMD_REJECT:
+        return TR(ui, "rejected an application");
+    case UD_CMD_HIRE:
+        return TR(ui, "hired staff");
+    case UD_CMD_FIRE:
+        return TR(ui, "dismissed an officer");
+    case UD_CMD_TRAIN:
+        return TR(ui, "trained staff");
+    case UD_CMD_AUDIT:
+        return TR(ui, "ordered an audit");
+    case UD_CMD_ACCEPT_OFFER:
+        return TR(ui, "accepted an offer");
+    case UD_CMD_DECLINE_OFFER:
+        return TR(ui, "declined an offer");
+    case UD_CMD_BORROW:
+        return TR(ui, "borrowed");
+    case UD_CMD_REPAY:
+        return TR(ui, "repaid a borrowing");
+    case UD_CMD_SET_SAVINGS_RATE:
+        return TR(ui, "changed the savings rate");
+    case UD_CMD_SET_FOLLOW_UP:
+        return TR(ui, "changed follow-up");
+    case UD_CMD_RESCHEDULE:
+        return TR(ui, "rescheduled a loan");
+    case UD_CMD_WRITE_OFF:
+        return TR(ui, "wrote off a loan");
+    case UD_CMD_TYPE_COUNT:
+        break;
     }
     return "";
 }
@@ -59,8 +79,8 @@ void ud_screen_debrief(ud_app *app) {
     snprintf(line, sizeof line, "%s: %d / 100    %s: %d / 100", TR(ui, "The institution"), inst,
              TR(ui, "The clients"), clients);
     ud_ui_label(ui, line, 520, 24, UD_FONT_LARGE, true, p->text);
-    static const char *const endings[] = {"", "The scenario is over.", "You won.",
-                                          "You lost.", "The MFI became insolvent."};
+    static const char *const endings[] = {"", "The scenario is over.", "You won.", "You lost.",
+                                          "The MFI became insolvent."};
     if (over) {
         ud_ui_label(ui, TR(ui, endings[end]), 520, 56, UD_FONT_NORMAL, true,
                     end == UD_END_WON || end == UD_END_FINISHED ? p->good : p->bad);

@@ -20,7 +20,8 @@ static const help_entry entries[] = {
     {"Share of women", "How many of the clients are women.", "women borrowers / active borrowers",
      "depends on the mission; women in groups repay well"},
     {"Average loan / income", "Depth of outreach: how poor the clients are.",
-     "average outstanding loan / average household income a year", "lower = poorer clients reached"},
+     "average outstanding loan / average household income a year",
+     "lower = poorer clients reached"},
     {"PAR30", "Portfolio at risk: loans with a payment more than 30 days late.",
      "outstanding principal of loans over 30 days late (rescheduled included) / gross portfolio",
      "below 5% good, 5-10% watch, above 10% serious"},
@@ -44,8 +45,9 @@ static const help_entry entries[] = {
     {"FSS", "Financial self-sufficiency: would the MFI survive without any subsidy?",
      "revenue / (costs + inflation on equity + market cost of cheap funds + in-kind subsidies)",
      "above 100% is sustainable without subsidy"},
-    {"Subsidy dependence", "Yaron's index: how much lending rates would have to rise to do "
-                           "without subsidy.",
+    {"Subsidy dependence",
+     "Yaron's index: how much lending rates would have to rise to do "
+     "without subsidy.",
      "S / (portfolio x on-lending rate), S = A(m - c) + (E x m - P) + K",
      "0 none, below 0 self-sustaining, 1 = rates would have to double"},
     {"Households in poverty", "Clients' welfare: households below the poverty line.",
@@ -56,19 +58,29 @@ static const help_entry entries[] = {
 };
 
 static const help_entry panels[] = {
-    {"Loan desk", "This month's applications, decided by your credit policy; approve, shrink or "
-                  "reject any of them. Below, the policy itself.", "", ""},
-    {"Products", "Terms of each loan product; the APR and EIR clients really pay update as you "
-                 "change them.", "", ""},
-    {"Staff", "Loan officers, their training and caseloads; hire, train, dismiss, and order "
-              "audits (which find ghost loans).", "", ""},
-    {"Funding", "Cash, deposits and borrowings, and the subsidy offers with their conditions.",
+    {"Loan desk",
+     "This month's applications, decided by your credit policy; approve, shrink or "
+     "reject any of them. Below, the policy itself.",
      "", ""},
+    {"Products",
+     "Terms of each loan product; the APR and EIR clients really pay update as you "
+     "change them.",
+     "", ""},
+    {"Staff",
+     "Loan officers, their training and caseloads; hire, train, dismiss, and order "
+     "audits (which find ghost loans).",
+     "", ""},
+    {"Funding", "Cash, deposits and borrowings, and the subsidy offers with their conditions.", "",
+     ""},
     {"Reports", "Balance sheet, income statement and charts over time.", "", ""},
-    {"Keys", "Space: next month. Tab or arrows: move. Enter: choose. Esc: back. 1-7: panels. "
-             "Ctrl+S: save. Ctrl+L: load. F1: this help.", "", ""},
-    {"Scores", "The institution: OSS and FSS towards 120% and PAR30 towards 0. The clients: "
-               "poor households lifted out of poverty and outreach towards 40% of the village.",
+    {"Keys",
+     "Space: next month. Tab or arrows: move. Enter: choose. Esc: back. 1-7: panels. "
+     "H: a household's story (Page Up / Page Down: the others). Ctrl+S: save. Ctrl+L: "
+     "load. F1: this help.",
+     "", ""},
+    {"Scores",
+     "The institution: OSS and FSS towards 120% and PAR30 towards 0. The clients: "
+     "poor households lifted out of poverty and outreach towards 40% of the village.",
      "", ""},
 };
 
@@ -108,7 +120,8 @@ void ud_screen_help(ud_app *app) {
             ud_ui_label(ui, TR(ui, panels[i].name), 30, y, UD_FONT_LARGE, true, p->text);
             y += 28;
             y += ud_ui_paragraph(ui, TR(ui, panels[i].meaning), 50, y, 1180, UD_FONT_NORMAL,
-                                 p->text) + 12;
+                                 p->text) +
+                 12;
         }
     }
     char pg[64];

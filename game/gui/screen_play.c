@@ -13,8 +13,8 @@ typedef enum light { LIGHT_GOOD, LIGHT_WATCH, LIGHT_BAD, LIGHT_NONE } light;
 
 /* One top-bar cell: a name, a value, a trend arrow and a traffic light (shape and word as
  * well as colour, for colour-blind players). */
-static void cell(ud_app *app, int x, const char *name, const char *value, double now,
-                 double before, bool has_before, light l) {
+static void cell(ud_app *app, int x, const char *name, const char *value, double now, double before,
+                 bool has_before, light l) {
     ud_ui *ui = &app->ui;
     const ud_palette *p = ui->pal;
     ud_ui_label(ui, name, x, 6, UD_FONT_SMALL, false, p->text_dim);
@@ -68,7 +68,8 @@ static void top_bar(ud_app *app) {
                 : (d->par30 < 0.05 ? LIGHT_GOOD : (d->par30 <= 0.10 ? LIGHT_WATCH : LIGHT_BAD)));
     snprintf(v, sizeof v, "%.0f%%", d->oss * 100);
     cell(app, 790, TR(ui, "OSS"), v, d->oss, prev->oss, hb,
-         m == 0 ? LIGHT_NONE : (d->oss >= 1.1 ? LIGHT_GOOD : (d->oss >= 1.0 ? LIGHT_WATCH : LIGHT_BAD)));
+         m == 0 ? LIGHT_NONE
+                : (d->oss >= 1.1 ? LIGHT_GOOD : (d->oss >= 1.0 ? LIGHT_WATCH : LIGHT_BAD)));
     if (ud_ui_button(ui, rect(930, 16, 180, 40), TR(ui, "Next month (Space)"))) {
         ud_app_next_month(app);
     }
@@ -102,8 +103,8 @@ static void map(ud_app *app, SDL_Rect area) {
     }
     int placed[UD_MAX_HAMLETS] = {0};
     for (int hm = 0; hm < hamlets; hm++) {
-        SDL_Rect b = rect(area.x + (hm % cols) * bw + 4, area.y + (hm / cols) * bh + 4, bw - 8,
-                          bh - 8);
+        SDL_Rect b =
+            rect(area.x + (hm % cols) * bw + 4, area.y + (hm / cols) * bh + 4, bw - 8, bh - 8);
         ud_ui_fill(ui, b, p->panel);
         ud_ui_frame(ui, b, p->border);
         ud_ui_label(ui, setup->village.hamlet_names[hm], b.x + 8, b.y + 4, UD_FONT_SMALL, true,
@@ -113,8 +114,8 @@ static void map(ud_app *app, SDL_Rect area) {
         ud_household_view h;
         ud_sim_household(sim, i, &h);
         int hm = h.hamlet;
-        SDL_Rect b = rect(area.x + (hm % cols) * bw + 4, area.y + (hm / cols) * bh + 4, bw - 8,
-                          bh - 8);
+        SDL_Rect b =
+            rect(area.x + (hm % cols) * bw + 4, area.y + (hm / cols) * bh + 4, bw - 8, bh - 8);
         int inner_w = b.w - 16, inner_h = b.h - 30;
         int count = per_hamlet[hm] > 0 ? per_hamlet[hm] : 1;
         /* the largest dot size that fits the hamlet's households in its block */
@@ -157,8 +158,10 @@ static void map(ud_app *app, SDL_Rect area) {
     struct {
         const char *name;
         SDL_Color c;
-    } legend[] = {{TR(ui, "not a client"), p->not_client}, {TR(ui, "client"), p->client},
-                  {TR(ui, "in arrears"), p->arrears},      {TR(ui, "defaulted"), p->defaulted},
+    } legend[] = {{TR(ui, "not a client"), p->not_client},
+                  {TR(ui, "client"), p->client},
+                  {TR(ui, "in arrears"), p->arrears},
+                  {TR(ui, "defaulted"), p->defaulted},
                   {TR(ui, "out of poverty"), p->out_of_poverty}};
     for (size_t i = 0; i < sizeof legend / sizeof legend[0]; i++) {
         ud_ui_fill(ui, rect(lx, ly + 4, 10, 10), legend[i].c);
@@ -173,7 +176,7 @@ static void map(ud_app *app, SDL_Rect area) {
     ud_ui_label(ui, TR(ui, "man"), lx + 14, ly, UD_FONT_SMALL, false, p->text);
 }
 
-static const char *tab_names[TAB_COUNT] = {"Loan desk", "Products", "Staff", "Funding",
+static const char *tab_names[TAB_COUNT] = {"Loan desk", "Products", "Staff",   "Funding",
                                            "Reports",   "News",     "Problems"};
 
 void ud_screen_play(ud_app *app) {
@@ -216,6 +219,14 @@ void ud_screen_play(ud_app *app) {
             app->tab = (ud_tab)(k - SDLK_1);
             app->page = 0;
             ud_ui_take_key(ui);
+            app->dirty = true;
+        } else if (k == SDLK_h) {
+            /* the map by keyboard: H opens a household, Page Up / Down walk through them */
+            ud_ui_take_key(ui);
+            if (app->selected_household < 0) {
+                app->selected_household = 0;
+            }
+            app->dialog = DIALOG_HOUSEHOLD;
             app->dirty = true;
         } else if (k == SDLK_ESCAPE) {
             ud_ui_take_key(ui);

@@ -128,7 +128,8 @@ void ud_screen_briefing(ud_app *app) {
     ud_ui_label(ui, TR(ui, "Briefing"), 60, 82, UD_FONT_NORMAL, true, p->text_dim);
     int y = 112;
     y += ud_ui_paragraph(ui, ud_scenario_text(app, in->briefing), 60, y, 1160, UD_FONT_NORMAL,
-                         p->text) + 20;
+                         p->text) +
+         20;
     ud_ui_label(ui, TR(ui, "Learning objectives"), 60, y, UD_FONT_NORMAL, true, p->text);
     y += 26;
     for (int k = 0; k < in->objective_count; k++) {
@@ -219,8 +220,8 @@ void ud_screen_slots(ud_app *app) {
     ud_ui_label(ui, app->saving ? TR(ui, "Save the game") : TR(ui, "Load a saved game"), 60, 40,
                 UD_FONT_TITLE, true, p->accent);
     int y = 120;
-    static const char *const slots[UD_SLOTS + 1] = {"slot1", "slot2", "slot3", "slot4", "slot5",
-                                                    "autosave"};
+    static const char *const slots[UD_SLOTS + 1] = {"slot1", "slot2", "slot3",
+                                                    "slot4", "slot5", "autosave"};
     int count = app->saving ? UD_SLOTS : UD_SLOTS + 1;
     for (int i = 0; i < count; i++) {
         char path[1100], label[400], err[1200];

@@ -7,8 +7,13 @@
 #include <SDL_ttf.h>
 #include <stdbool.h>
 
-typedef enum ud_font_size { UD_FONT_SMALL = 0, UD_FONT_NORMAL, UD_FONT_LARGE, UD_FONT_TITLE,
-                            UD_FONT_SIZES } ud_font_size;
+typedef enum ud_font_size {
+    UD_FONT_SMALL = 0,
+    UD_FONT_NORMAL,
+    UD_FONT_LARGE,
+    UD_FONT_TITLE,
+    UD_FONT_SIZES
+} ud_font_size;
 
 #define UD_TEXT_CACHE 384
 
@@ -23,11 +28,11 @@ typedef struct ud_text {
     SDL_Renderer *renderer;
     char regular_path[1024], bold_path[1024];
     TTF_Font *fonts[2][UD_FONT_SIZES]; /* [bold][size] */
-    float density;     /* output pixels per logical pixel */
-    float text_scale;  /* the player's text size setting */
+    float density;                     /* output pixels per logical pixel */
+    float text_scale;                  /* the player's text size setting */
     unsigned frame;
     ud_text_entry cache[UD_TEXT_CACHE];
-    int renders;       /* texture renders so far (cache misses), for tests */
+    int renders; /* texture renders so far (cache misses), for tests */
 } ud_text;
 
 /* Opens the fonts under assets_dir/fonts. False with a message if they cannot be read. */

@@ -53,8 +53,8 @@ void ud_ui_begin(ud_ui *ui) {
     SDL_Keycode k = ui->key;
     int n = ui->last_widget_count;
     bool back = (ui->mod & KMOD_SHIFT) != 0;
-    if (n > 0 && (k == SDLK_TAB || k == SDLK_DOWN || k == SDLK_UP || k == SDLK_RIGHT ||
-                  k == SDLK_LEFT)) {
+    if (n > 0 &&
+        (k == SDLK_TAB || k == SDLK_DOWN || k == SDLK_UP || k == SDLK_RIGHT || k == SDLK_LEFT)) {
         int step = (k == SDLK_UP || k == SDLK_LEFT || (k == SDLK_TAB && back)) ? -1 : 1;
         ui->focus = ((ui->focus + step) % n + n) % n;
         ui->key = 0;
@@ -87,15 +87,13 @@ void ud_ui_frame(ud_ui *ui, SDL_Rect r, SDL_Color c) {
     SDL_RenderDrawRect(ui->renderer, &r);
 }
 
-int ud_ui_label(ud_ui *ui, const char *s, int x, int y, ud_font_size size, bool bold,
-                SDL_Color c) {
+int ud_ui_label(ud_ui *ui, const char *s, int x, int y, ud_font_size size, bool bold, SDL_Color c) {
     int w = 0, h = 0;
     ud_text_draw(ui->text, s, x, y, size, bold, c, 0, &w, &h);
     return w;
 }
 
-int ud_ui_paragraph(ud_ui *ui, const char *s, int x, int y, int w, ud_font_size size,
-                    SDL_Color c) {
+int ud_ui_paragraph(ud_ui *ui, const char *s, int x, int y, int w, ud_font_size size, SDL_Color c) {
     int tw = 0, th = 0;
     ud_text_draw(ui->text, s, x, y, size, false, c, w, &tw, &th);
     return th;

@@ -15,7 +15,7 @@
 
 typedef struct ud_palette {
     SDL_Color background, panel, panel_alt, border, text, text_dim, accent, focus;
-    SDL_Color good, watch, bad;        /* traffic lights */
+    SDL_Color good, watch, bad;                                       /* traffic lights */
     SDL_Color not_client, client, arrears, defaulted, out_of_poverty; /* households */
 } ud_palette;
 
@@ -49,11 +49,9 @@ SDL_Keycode ud_ui_take_key(ud_ui *ui);
 
 void ud_ui_fill(ud_ui *ui, SDL_Rect r, SDL_Color c);
 void ud_ui_frame(ud_ui *ui, SDL_Rect r, SDL_Color c);
-int ud_ui_label(ud_ui *ui, const char *s, int x, int y, ud_font_size size, bool bold,
-                SDL_Color c);
+int ud_ui_label(ud_ui *ui, const char *s, int x, int y, ud_font_size size, bool bold, SDL_Color c);
 /* Wrapped text in a box of width w; returns the height used. */
-int ud_ui_paragraph(ud_ui *ui, const char *s, int x, int y, int w, ud_font_size size,
-                    SDL_Color c);
+int ud_ui_paragraph(ud_ui *ui, const char *s, int x, int y, int w, ud_font_size size, SDL_Color c);
 
 /* A focusable button: true when clicked, or when focused and Enter is pressed. */
 bool ud_ui_button(ud_ui *ui, SDL_Rect r, const char *label);

@@ -13,4 +13,11 @@ expect_stderr_has "unknown command 'frobnicate'" "$UD" frobnicate
 expect_status 2 "$UD" --frobnicate
 expect_stderr_has "unknown option '--frobnicate'" "$UD" --frobnicate
 expect_stderr_lines 1 "$UD" frobnicate
+
+# Without a display, the game says so in one line and points to the headless run.
+NODISPLAY="env -u DISPLAY -u WAYLAND_DISPLAY -u SDL_VIDEODRIVER"
+expect_status 1 $NODISPLAY "$UD" play
+expect_stderr_has "no display available; play without a window with 'unitdesa run'" $NODISPLAY "$UD"
+expect_stderr_lines 1 $NODISPLAY "$UD" play
+expect_stdout_has "usage: unitdesa play" "$UD" play --help
 finish

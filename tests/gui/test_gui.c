@@ -23,9 +23,8 @@ static void check_frame(const char *what) {
     SDL_GetRendererOutputSize(app->renderer, &w, &h);
     Uint32 *pixels = malloc((size_t)w * (size_t)h * 4);
     assert_non_null(pixels);
-    assert_int_equal(SDL_RenderReadPixels(app->renderer, NULL, SDL_PIXELFORMAT_ARGB8888, pixels,
-                                          w * 4),
-                     0);
+    assert_int_equal(
+        SDL_RenderReadPixels(app->renderer, NULL, SDL_PIXELFORMAT_ARGB8888, pixels, w * 4), 0);
     int distinct = 0;
     Uint32 seen[64];
     for (int i = 0; i < w * h && distinct < 64; i += 97) {
@@ -41,8 +40,8 @@ static void check_frame(const char *what) {
     if (dir != NULL) {
         char path[512];
         snprintf(path, sizeof path, "%s/%02d_%s.bmp", dir, shot++, what);
-        SDL_Surface *s = SDL_CreateRGBSurfaceWithFormatFrom(pixels, w, h, 32, w * 4,
-                                                            SDL_PIXELFORMAT_ARGB8888);
+        SDL_Surface *s =
+            SDL_CreateRGBSurfaceWithFormatFrom(pixels, w, h, 32, w * 4, SDL_PIXELFORMAT_ARGB8888);
         SDL_SaveBMP(s, path);
         SDL_FreeSurface(s);
     }
@@ -189,6 +188,15 @@ static void test_gui_visits_every_screen_and_plays(void **state) {
     assert_int_equal(app->dialog, DIALOG_HOUSEHOLD);
     draw("household");
     key(SDLK_ESCAPE, 0);
+    /* and by keyboard alone */
+    key(SDLK_h, 0);
+    assert_int_equal(app->dialog, DIALOG_HOUSEHOLD);
+    int before = app->selected_household;
+    key(SDLK_PAGEDOWN, 0);
+    assert_int_equal(app->selected_household,
+                     (before + 1) % ud_sim_household_count(ud_game_sim(app->game)));
+    key(SDLK_ESCAPE, 0);
+    assert_int_equal(app->dialog, DIALOG_NONE);
     /* save in slot 1, play on, load it back */
     int month_saved = ud_sim_month(ud_game_sim(app->game));
     key(SDLK_s, KMOD_LCTRL);

@@ -314,13 +314,13 @@ bool ud_sim_political(ud_sim *sim, ud_political_kind kind, int hamlet, int month
 
 /* A household described by a scenario (for the loan desk's stories). */
 typedef struct ud_household_spec {
-    int hamlet;               /* 0-based */
-    int members;              /* 1..20 */
+    int hamlet;  /* 0-based */
+    int members; /* 1..20 */
     bool woman;
     ud_business business;
-    ud_money monthly_income;  /* > 0 */
-    double honesty;           /* 0..1: willingness to repay */
-    double vulnerability;     /* 0..1 */
+    ud_money monthly_income; /* > 0 */
+    double honesty;          /* 0..1: willingness to repay */
+    double vulnerability;    /* 0..1 */
     bool literate;
 } ud_household_spec;
 

@@ -298,8 +298,9 @@ static int l_news(lua_State *L) {
         }
     }
     if (holes != argc) {
-        return luaL_error(L, "news: the text has %d place(s) for values (%%d or %%s) but %d "
-                             "value(s) were given",
+        return luaL_error(L,
+                          "news: the text has %d place(s) for values (%%d or %%s) but %d "
+                          "value(s) were given",
                           holes, argc);
     }
     if (argc > UD_NEWS_ARGS) {
