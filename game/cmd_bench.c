@@ -113,10 +113,8 @@ static int bench_scenarios(void) {
 
 int ud_cmd_bench(int argc, char **argv, int first) {
     ud_option o[] = {
-        {"months", UD_OPT_VALUE, NULL},
-        {"sizes", UD_OPT_VALUE, NULL},
-        {"help", UD_OPT_FLAG, NULL},
-        {"scenarios", UD_OPT_FLAG, NULL},
+        {"months", UD_OPT_VALUE, NULL}, {"sizes", UD_OPT_VALUE, NULL},
+        {"help", UD_OPT_FLAG, NULL},    {"scenarios", UD_OPT_FLAG, NULL},
         {"gui", UD_OPT_FLAG, NULL},
     };
     const char *positional[1];
