@@ -5,17 +5,12 @@
 #include <stdio.h>
 #include <string.h>
 
-static SDL_Rect rect(int x, int y, int w, int h) {
-    SDL_Rect r = {x, y, w, h};
-    return r;
-}
-
 static SDL_Rect box(ud_app *app, int w, int h) {
     ud_ui *ui = &app->ui;
     SDL_SetRenderDrawBlendMode(app->renderer, SDL_BLENDMODE_BLEND);
     SDL_Color shade = {0, 0, 0, 110};
-    ud_ui_fill(ui, rect(0, 0, UD_LOGICAL_W, UD_LOGICAL_H), shade);
-    SDL_Rect r = rect((UD_LOGICAL_W - w) / 2, (UD_LOGICAL_H - h) / 2, w, h);
+    ud_ui_fill(ui, ud_rect(0, 0, UD_LOGICAL_W, UD_LOGICAL_H), shade);
+    SDL_Rect r = ud_rect((UD_LOGICAL_W - w) / 2, (UD_LOGICAL_H - h) / 2, w, h);
     ud_ui_fill(ui, r, ui->pal->panel);
     ud_ui_frame(ui, r, ui->pal->border);
     ui->in_modal = true;
@@ -122,7 +117,7 @@ static void month_end(ud_app *app) {
         ud_ui_label(ui, TR(ui, "The MFI is insolvent: it cannot pay what it owes."), x, r.y + 470,
                     UD_FONT_NORMAL, true, p->bad);
     }
-    if (ud_ui_button(ui, rect(r.x + r.w - 240, r.y + r.h - 56, 216, 38), next) ||
+    if (ud_ui_button(ui, ud_rect(r.x + r.w - 240, r.y + r.h - 56, 216, 38), next) ||
         ud_ui_take_key(ui) == SDLK_ESCAPE) {
         app->dialog = DIALOG_NONE;
         if (end != UD_END_RUNNING) {
@@ -160,7 +155,7 @@ static void question(ud_app *app) {
     for (int i = 0; i < q->option_count; i++) {
         char label[200];
         snprintf(label, sizeof label, "%d. %s", i + 1, ud_scenario_text(app, q->options[i]));
-        bool chosen = ud_ui_button(ui, rect(r.x + 24, y, r.w - 48, 40), label) ||
+        bool chosen = ud_ui_button(ui, ud_rect(r.x + 24, y, r.w - 48, 40), label) ||
                       k == (SDL_Keycode)(SDLK_1 + i);
         if (chosen) {
             char err[256];
@@ -223,13 +218,15 @@ static void household(ud_app *app) {
         ud_ui_label(ui, line, x, y, UD_FONT_NORMAL, false, p->bad);
     }
     int count = ud_sim_household_count(sim);
-    if (ud_ui_button(ui, rect(r.x + 24, r.y + r.h - 56, 60, 38), "◀") || ui->key == SDLK_PAGEUP) {
+    if (ud_ui_button(ui, ud_rect(r.x + 24, r.y + r.h - 56, 60, 38), "◀") ||
+        ui->key == SDLK_PAGEUP) {
         app->selected_household = (app->selected_household + count - 1) % count;
     }
-    if (ud_ui_button(ui, rect(r.x + 94, r.y + r.h - 56, 60, 38), "▶") || ui->key == SDLK_PAGEDOWN) {
+    if (ud_ui_button(ui, ud_rect(r.x + 94, r.y + r.h - 56, 60, 38), "▶") ||
+        ui->key == SDLK_PAGEDOWN) {
         app->selected_household = (app->selected_household + 1) % count;
     }
-    if (ud_ui_button(ui, rect(r.x + r.w - 160, r.y + r.h - 56, 136, 38), TR(ui, "Close")) ||
+    if (ud_ui_button(ui, ud_rect(r.x + r.w - 160, r.y + r.h - 56, 136, 38), TR(ui, "Close")) ||
         ud_ui_take_key(ui) == SDLK_ESCAPE) {
         app->dialog = DIALOG_NONE;
     }
@@ -239,7 +236,7 @@ static void message(ud_app *app) {
     ud_ui *ui = &app->ui;
     SDL_Rect r = box(app, 760, 300);
     ud_ui_paragraph(ui, app->message, r.x + 24, r.y + 24, r.w - 48, UD_FONT_NORMAL, ui->pal->text);
-    if (ud_ui_button(ui, rect(r.x + r.w - 160, r.y + r.h - 56, 136, 38), TR(ui, "OK")) ||
+    if (ud_ui_button(ui, ud_rect(r.x + r.w - 160, r.y + r.h - 56, 136, 38), TR(ui, "OK")) ||
         ud_ui_take_key(ui) == SDLK_ESCAPE) {
         app->dialog = DIALOG_NONE;
     }

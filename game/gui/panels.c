@@ -5,11 +5,6 @@
 #include <stdio.h>
 #include <string.h>
 
-static SDL_Rect rect(int x, int y, int w, int h) {
-    SDL_Rect r = {x, y, w, h};
-    return r;
-}
-
 static ud_command cmd(ud_command_type type) {
     ud_command c;
     memset(&c, 0, sizeof c);
@@ -34,11 +29,11 @@ static int pager(ud_app *app, SDL_Rect area, int items, int per_page) {
         char label[64];
         snprintf(label, sizeof label, "%d / %d", app->page + 1, pages);
         int y = area.y + area.h - 34;
-        if (ud_ui_button(ui, rect(area.x + area.w - 250, y, 60, 30), "◀")) {
+        if (ud_ui_button(ui, ud_rect(area.x + area.w - 250, y, 60, 30), "◀")) {
             app->page--;
         }
         ud_ui_label(ui, label, area.x + area.w - 180, y + 6, UD_FONT_SMALL, false, ui->pal->text);
-        if (ud_ui_button(ui, rect(area.x + area.w - 100, y, 60, 30), "▶")) {
+        if (ud_ui_button(ui, ud_rect(area.x + area.w - 100, y, 60, 30), "▶")) {
             app->page++;
         }
     }
@@ -62,13 +57,13 @@ static void desk(ud_app *app, SDL_Rect a) {
     ud_ui_label(ui, line, a.x, a.y, UD_FONT_NORMAL, true, p->text);
     ud_ui_label(ui, TR(ui, "The credit policy decided these; change any before the next month."),
                 a.x, a.y + 22, UD_FONT_SMALL, false, p->text_dim);
-    int first = pager(app, rect(a.x, a.y, a.w, 400), n, 6);
+    int first = pager(app, ud_rect(a.x, a.y, a.w, 400), n, 6);
     int y = a.y + 46;
     int np;
     const ud_product *products = ud_sim_products(sim, &np);
     for (int i = first; i < n && i < first + 6; i++) {
         const ud_application *ap = &apps[i];
-        SDL_Rect text_area = rect(a.x, y, a.w - 240, 50);
+        SDL_Rect text_area = ud_rect(a.x, y, a.w - 240, 50);
         SDL_RenderSetClipRect(app->renderer, &text_area);
         ud_household_view h;
         ud_sim_household(sim, ap->household, &h);
@@ -92,7 +87,7 @@ static void desk(ud_app *app, SDL_Rect a) {
         int bx = a.x + a.w - 230;
         ud_command c = cmd(UD_CMD_APPROVE);
         c.index = ap->id;
-        if (ud_ui_button(ui, rect(bx, y, 70, 26), TR(ui, "Approve"))) {
+        if (ud_ui_button(ui, ud_rect(bx, y, 70, 26), TR(ui, "Approve"))) {
             ud_app_command(app, &c);
         }
         c.type = UD_CMD_RESIZE;
@@ -100,11 +95,11 @@ static void desk(ud_app *app, SDL_Rect a) {
         if (c.amount < products[ap->product].min_amount) {
             c.amount = products[ap->product].min_amount;
         }
-        if (ud_ui_button(ui, rect(bx + 76, y, 70, 26), "−25%")) {
+        if (ud_ui_button(ui, ud_rect(bx + 76, y, 70, 26), "−25%")) {
             ud_app_command(app, &c);
         }
         c.type = UD_CMD_REJECT;
-        if (ud_ui_button(ui, rect(bx + 152, y, 70, 26), TR(ui, "Reject"))) {
+        if (ud_ui_button(ui, ud_rect(bx + 152, y, 70, 26), TR(ui, "Reject"))) {
             ud_app_command(app, &c);
         }
         y += 50;
@@ -115,15 +110,15 @@ static void desk(ud_app *app, SDL_Rect a) {
     ud_credit_policy pol = *ud_sim_policy(sim);
     bool set = false;
     py += 28;
-    if (ud_ui_toggle(ui, rect(a.x, py, 150, 28), TR(ui, "Women only"), pol.women_only)) {
+    if (ud_ui_toggle(ui, ud_rect(a.x, py, 150, 28), TR(ui, "Women only"), pol.women_only)) {
         pol.women_only = !pol.women_only;
         set = true;
     }
-    if (ud_ui_toggle(ui, rect(a.x + 160, py, 150, 28), TR(ui, "Groups only"), pol.groups_only)) {
+    if (ud_ui_toggle(ui, ud_rect(a.x + 160, py, 150, 28), TR(ui, "Groups only"), pol.groups_only)) {
         pol.groups_only = !pol.groups_only;
         set = true;
     }
-    if (ud_ui_toggle(ui, rect(a.x + 320, py, 180, 28), TR(ui, "Review every loan"),
+    if (ud_ui_toggle(ui, ud_rect(a.x + 320, py, 180, 28), TR(ui, "Review every loan"),
                      pol.manual_review)) {
         pol.manual_review = !pol.manual_review;
         set = true;
@@ -133,11 +128,11 @@ static void desk(ud_app *app, SDL_Rect a) {
     ud_money_text(app, pol.first_loan_cap, money, sizeof money);
     snprintf(v, sizeof v, "%s: %s", TR(ui, "First loan at most"), money);
     ud_ui_label(ui, v, a.x, py + 5, UD_FONT_SMALL, false, p->text);
-    if (ud_ui_button(ui, rect(a.x + 330, py, 40, 26), "−") && pol.first_loan_cap > 0) {
+    if (ud_ui_button(ui, ud_rect(a.x + 330, py, 40, 26), "−") && pol.first_loan_cap > 0) {
         pol.first_loan_cap -= pol.first_loan_cap / 5;
         set = true;
     }
-    if (ud_ui_button(ui, rect(a.x + 376, py, 40, 26), "+")) {
+    if (ud_ui_button(ui, ud_rect(a.x + 376, py, 40, 26), "+")) {
         pol.first_loan_cap += pol.first_loan_cap / 4 + 1;
         set = true;
     }
@@ -145,12 +140,12 @@ static void desk(ud_app *app, SDL_Rect a) {
     snprintf(v, sizeof v, "%s: %.0f%%", TR(ui, "Loan at most, of yearly income"),
              ud_rate_to_percent(pol.loan_to_income_cap));
     ud_ui_label(ui, v, a.x, py + 5, UD_FONT_SMALL, false, p->text);
-    if (ud_ui_button(ui, rect(a.x + 330, py, 40, 26), "−") &&
+    if (ud_ui_button(ui, ud_rect(a.x + 330, py, 40, 26), "−") &&
         pol.loan_to_income_cap >= UD_RATE_PERCENT(5)) {
         pol.loan_to_income_cap -= UD_RATE_PERCENT(5);
         set = true;
     }
-    if (ud_ui_button(ui, rect(a.x + 376, py, 40, 26), "+") &&
+    if (ud_ui_button(ui, ud_rect(a.x + 376, py, 40, 26), "+") &&
         pol.loan_to_income_cap <= UD_RATE_PERCENT(495)) {
         pol.loan_to_income_cap += UD_RATE_PERCENT(5);
         set = true;
@@ -171,12 +166,12 @@ static void products_panel(ud_app *app, SDL_Rect a) {
     int y = a.y;
     for (int i = first; i < n && i < first + 2; i++) {
         ud_product pr = products[i];
-        ud_ui_fill(ui, rect(a.x, y, a.w - 10, 250), p->panel);
-        ud_ui_frame(ui, rect(a.x, y, a.w - 10, 250), p->border);
+        ud_ui_fill(ui, ud_rect(a.x, y, a.w - 10, 250), p->panel);
+        ud_ui_frame(ui, ud_rect(a.x, y, a.w - 10, 250), p->border);
         ud_ui_label(ui, pr.name, a.x + 10, y + 8, UD_FONT_NORMAL, true, p->text);
         ud_command c = cmd(pr.open ? UD_CMD_CLOSE_PRODUCT : UD_CMD_OPEN_PRODUCT);
         c.index = i;
-        if (ud_ui_toggle(ui, rect(a.x + a.w - 140, y + 6, 120, 28),
+        if (ud_ui_toggle(ui, ud_rect(a.x + a.w - 140, y + 6, 120, 28),
                          pr.open ? TR(ui, "Open") : TR(ui, "Closed"), pr.open)) {
             ud_app_command(app, &c);
         }
@@ -185,13 +180,13 @@ static void products_panel(ud_app *app, SDL_Rect a) {
         char v[160];
         /* interest method and frequency cycle through their choices */
         snprintf(v, sizeof v, "%s: %s", TR(ui, "Method"), TR(ui, ud_method_name(pr.terms.method)));
-        if (ud_ui_button(ui, rect(a.x + 10, ly, 300, 28), v)) {
+        if (ud_ui_button(ui, ud_rect(a.x + 10, ly, 300, 28), v)) {
             pr.terms.method = (ud_interest_method)((pr.terms.method + 1) % UD_METHOD_COUNT);
             changed = true;
         }
         snprintf(v, sizeof v, "%s: %s", TR(ui, "Repaid"),
                  TR(ui, ud_frequency_name(pr.terms.frequency)));
-        if (ud_ui_button(ui, rect(a.x + 320, ly, 300, 28), v)) {
+        if (ud_ui_button(ui, ud_rect(a.x + 320, ly, 300, 28), v)) {
             pr.terms.frequency = (ud_frequency)((pr.terms.frequency + 1) % UD_FREQ_COUNT);
             changed = true;
         }
@@ -226,12 +221,12 @@ static void products_panel(ud_app *app, SDL_Rect a) {
             int sx = a.x + 10 + s * 205;
             ud_ui_label(ui, steppers[s].name, sx, ly, UD_FONT_SMALL, false, p->text_dim);
             ud_ui_label(ui, steppers[s].value, sx, ly + 18, UD_FONT_NORMAL, true, p->text);
-            if (ud_ui_button(ui, rect(sx + 90, ly + 14, 36, 26), "−") &&
+            if (ud_ui_button(ui, ud_rect(sx + 90, ly + 14, 36, 26), "−") &&
                 *steppers[s].field - steppers[s].step >= steppers[s].min) {
                 *steppers[s].field -= steppers[s].step;
                 changed = true;
             }
-            if (ud_ui_button(ui, rect(sx + 132, ly + 14, 36, 26), "+") &&
+            if (ud_ui_button(ui, ud_rect(sx + 132, ly + 14, 36, 26), "+") &&
                 *steppers[s].field + steppers[s].step <= steppers[s].max) {
                 *steppers[s].field += steppers[s].step;
                 changed = true;
@@ -287,7 +282,7 @@ static void staff(ud_app *app, SDL_Rect a) {
     const ud_officer *o = ud_sim_officers(sim, &n);
     const ud_setup *setup = ud_sim_setup(sim);
     ud_ui_label(ui, TR(ui, "Loan officers"), a.x, a.y, UD_FONT_NORMAL, true, p->text);
-    int first = pager(app, rect(a.x, a.y, a.w, 380), n, 8);
+    int first = pager(app, ud_rect(a.x, a.y, a.w, 380), n, 8);
     int y = a.y + 30;
     static const char *const levels[4] = {"untrained", "basic", "trained", "expert"};
     for (int i = first; i < n && i < first + 8; i++) {
@@ -305,11 +300,11 @@ static void staff(ud_app *app, SDL_Rect a) {
         ud_command c = cmd(UD_CMD_TRAIN);
         c.index = i;
         if (o[i].training < 3 &&
-            ud_ui_button(ui, rect(a.x + a.w - 200, y, 90, 28), TR(ui, "Train"))) {
+            ud_ui_button(ui, ud_rect(a.x + a.w - 200, y, 90, 28), TR(ui, "Train"))) {
             ud_app_command(app, &c);
         }
         c.type = UD_CMD_FIRE;
-        if (ud_ui_button(ui, rect(a.x + a.w - 100, y, 80, 28), TR(ui, "Dismiss"))) {
+        if (ud_ui_button(ui, ud_rect(a.x + a.w - 100, y, 80, 28), TR(ui, "Dismiss"))) {
             ud_app_command(app, &c);
         }
         y += 38;
@@ -318,7 +313,7 @@ static void staff(ud_app *app, SDL_Rect a) {
     char label[128], money[64];
     ud_money_text(app, setup->mfi.costs.hire_cost, money, sizeof money);
     snprintf(label, sizeof label, "%s (%s)", TR(ui, "Hire an officer"), money);
-    if (ud_ui_button(ui, rect(a.x, by, 300, 32), label)) {
+    if (ud_ui_button(ui, ud_rect(a.x, by, 300, 32), label)) {
         ud_command c = cmd(UD_CMD_HIRE);
         c.count = 1;
         c.amount = setup->mfi.officers.salary;
@@ -327,14 +322,14 @@ static void staff(ud_app *app, SDL_Rect a) {
     }
     ud_money_text(app, setup->mfi.costs.audit_cost, money, sizeof money);
     snprintf(label, sizeof label, "%s (%s)", TR(ui, "Order an audit"), money);
-    if (ud_ui_button(ui, rect(a.x + 320, by, 300, 32), label)) {
+    if (ud_ui_button(ui, ud_rect(a.x + 320, by, 300, 32), label)) {
         ud_command c = cmd(UD_CMD_AUDIT);
         if (ud_app_command(app, &c)) {
             ud_app_show_message(app, TR(ui, "The auditors will report at the end of the month."));
         }
     }
     by += 44;
-    if (ud_ui_button(ui, rect(a.x, by, 300, 32), TR(ui, "Train every officer"))) {
+    if (ud_ui_button(ui, ud_rect(a.x, by, 300, 32), TR(ui, "Train every officer"))) {
         ud_command c = cmd(UD_CMD_TRAIN);
         c.index = -1;
         ud_app_command(app, &c);
@@ -403,11 +398,11 @@ static void funding(ud_app *app, SDL_Rect a) {
         if (!o->answered && o->expires_month >= ud_sim_month(sim)) {
             ud_command c = cmd(UD_CMD_ACCEPT_OFFER);
             c.index = i;
-            if (ud_ui_button(ui, rect(a.x + a.w - 210, y, 96, 28), TR(ui, "Accept"))) {
+            if (ud_ui_button(ui, ud_rect(a.x + a.w - 210, y, 96, 28), TR(ui, "Accept"))) {
                 ud_app_command(app, &c);
             }
             c.type = UD_CMD_DECLINE_OFFER;
-            if (ud_ui_button(ui, rect(a.x + a.w - 108, y, 96, 28), TR(ui, "Decline"))) {
+            if (ud_ui_button(ui, ud_rect(a.x + a.w - 108, y, 96, 28), TR(ui, "Decline"))) {
                 ud_app_command(app, &c);
             }
         } else {
@@ -443,7 +438,7 @@ static void funding(ud_app *app, SDL_Rect a) {
     ud_money_text(app, chunk, amount, sizeof amount);
     snprintf(line, sizeof line, "%s %s %s %.0f%%", TR(ui, "Borrow"), amount, TR(ui, "at"),
              ud_rate_to_percent(setup->mfi.market_rate));
-    if (ud_ui_button(ui, rect(a.x, y + 8, 360, 30), line)) {
+    if (ud_ui_button(ui, ud_rect(a.x, y + 8, 360, 30), line)) {
         ud_command c = cmd(UD_CMD_BORROW);
         c.amount = chunk;
         c.count = 24;
@@ -460,13 +455,13 @@ static void funding(ud_app *app, SDL_Rect a) {
              ud_rate_to_percent(rate));
     ud_ui_label(ui, line, a.x, y + 5, UD_FONT_SMALL, false, p->text);
     ud_command c = cmd(UD_CMD_SET_SAVINGS_RATE);
-    if (ud_ui_button(ui, rect(a.x + 330, y, 40, 26), "−") && rate >= UD_RATE_PERCENT(1) / 2) {
+    if (ud_ui_button(ui, ud_rect(a.x + 330, y, 40, 26), "−") && rate >= UD_RATE_PERCENT(1) / 2) {
         c.rate = rate - UD_RATE_PERCENT(1) / 2;
         if (ud_app_command(app, &c)) {
             app->savings_rate = c.rate;
         }
     }
-    if (ud_ui_button(ui, rect(a.x + 376, y, 40, 26), "+") && rate < UD_RATE_PERCENT(30)) {
+    if (ud_ui_button(ui, ud_rect(a.x + 376, y, 40, 26), "+") && rate < UD_RATE_PERCENT(30)) {
         c.rate = rate + UD_RATE_PERCENT(1) / 2;
         if (ud_app_command(app, &c)) {
             app->savings_rate = c.rate;
@@ -515,14 +510,14 @@ static void reports(ud_app *app, SDL_Rect a) {
         row(app, x2, y += 18, TR(ui, "Net result"), d->net_result, true);
     }
     int cy = a.y + 200, cw = (a.w - 20) / 2;
-    ud_chart(app, rect(a.x, cy, cw, 120), "par30", TR(ui, "PAR30"), true);
-    ud_chart(app, rect(a.x + cw + 10, cy, cw, 120), "oss", TR(ui, "OSS"), true);
-    ud_chart(app, rect(a.x, cy + 130, cw, 120), "active_borrowers", TR(ui, "Active clients"),
+    ud_chart(app, ud_rect(a.x, cy, cw, 120), "par30", TR(ui, "PAR30"), true);
+    ud_chart(app, ud_rect(a.x + cw + 10, cy, cw, 120), "oss", TR(ui, "OSS"), true);
+    ud_chart(app, ud_rect(a.x, cy + 130, cw, 120), "active_borrowers", TR(ui, "Active clients"),
              false);
-    ud_chart(app, rect(a.x + cw + 10, cy + 130, cw, 120), "households_in_poverty",
+    ud_chart(app, ud_rect(a.x + cw + 10, cy + 130, cw, 120), "households_in_poverty",
              TR(ui, "Households in poverty"), false);
-    ud_chart(app, rect(a.x, cy + 260, cw, 120), "fss", TR(ui, "FSS"), true);
-    ud_chart(app, rect(a.x + cw + 10, cy + 260, cw, 120), "subsidy_dependence",
+    ud_chart(app, ud_rect(a.x, cy + 260, cw, 120), "fss", TR(ui, "FSS"), true);
+    ud_chart(app, ud_rect(a.x + cw + 10, cy + 260, cw, 120), "subsidy_dependence",
              TR(ui, "Subsidy dependence"), false);
 }
 
@@ -566,7 +561,7 @@ static void problems(ud_app *app, SDL_Rect a) {
 void ud_panel(ud_app *app, SDL_Rect area) {
     ud_ui *ui = &app->ui;
     ud_ui_fill(ui, area, ui->pal->panel_alt);
-    SDL_Rect inner = rect(area.x + 10, area.y + 10, area.w - 20, area.h - 20);
+    SDL_Rect inner = ud_rect(area.x + 10, area.y + 10, area.w - 20, area.h - 20);
     switch (app->tab) {
     case TAB_DESK:
         desk(app, inner);

@@ -5,11 +5,6 @@
 #include <stdio.h>
 #include <string.h>
 
-static SDL_Rect rect(int x, int y, int w, int h) {
-    SDL_Rect r = {x, y, w, h};
-    return r;
-}
-
 static const char *decision_text(const ud_ui *ui, const ud_decision *d) {
     if (d->is_answer) {
         return TR(ui, "answered a question");
@@ -104,10 +99,10 @@ void ud_screen_debrief(ud_app *app) {
     }
     /* charts, with the months where something happened marked */
     int cy = 230;
-    ud_chart(app, rect(30, cy, 390, 150), "par30", TR(ui, "PAR30"), true);
-    ud_chart(app, rect(440, cy, 390, 150), "oss", TR(ui, "OSS"), true);
-    ud_chart(app, rect(850, cy, 400, 150), "households_in_poverty", TR(ui, "Households in poverty"),
-             false);
+    ud_chart(app, ud_rect(30, cy, 390, 150), "par30", TR(ui, "PAR30"), true);
+    ud_chart(app, ud_rect(440, cy, 390, 150), "oss", TR(ui, "OSS"), true);
+    ud_chart(app, ud_rect(850, cy, 400, 150), "households_in_poverty",
+             TR(ui, "Households in poverty"), false);
     ud_ui_label(ui, TR(ui, "Orange lines mark shocks, offers, political events and fraud found."),
                 30, cy + 154, UD_FONT_SMALL, false, p->text_dim);
     /* decisions on a timeline */
@@ -150,28 +145,28 @@ void ud_screen_debrief(ud_app *app) {
     }
     /* the menu */
     int by = 670, bx = 30;
-    if (!over && ud_ui_button(ui, rect(bx, by, 220, 36), TR(ui, "Back to the village"))) {
+    if (!over && ud_ui_button(ui, ud_rect(bx, by, 220, 36), TR(ui, "Back to the village"))) {
         app->screen = SCREEN_PLAY;
     }
     bx += over ? 0 : 230;
-    if (!over && ud_ui_button(ui, rect(bx, by, 150, 36), TR(ui, "Save"))) {
+    if (!over && ud_ui_button(ui, ud_rect(bx, by, 150, 36), TR(ui, "Save"))) {
         app->back_to = SCREEN_DEBRIEF;
         app->screen = SCREEN_SLOTS;
         app->saving = true;
     }
     bx += over ? 0 : 160;
-    if (ud_ui_button(ui, rect(bx, by, 150, 36), TR(ui, "Load"))) {
+    if (ud_ui_button(ui, ud_rect(bx, by, 150, 36), TR(ui, "Load"))) {
         app->back_to = SCREEN_DEBRIEF;
         app->screen = SCREEN_SLOTS;
         app->saving = false;
     }
     bx += 160;
-    if (ud_ui_button(ui, rect(bx, by, 150, 36), TR(ui, "Settings"))) {
+    if (ud_ui_button(ui, ud_rect(bx, by, 150, 36), TR(ui, "Settings"))) {
         app->back_to = SCREEN_DEBRIEF;
         app->screen = SCREEN_SETTINGS;
     }
     bx += 160;
-    if (ud_ui_button(ui, rect(bx, by, 200, 36), TR(ui, "Main menu"))) {
+    if (ud_ui_button(ui, ud_rect(bx, by, 200, 36), TR(ui, "Main menu"))) {
         app->screen = SCREEN_START;
     }
     if (ud_ui_take_key(ui) == SDLK_ESCAPE) {

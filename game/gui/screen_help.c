@@ -4,11 +4,6 @@
 
 #include <stdio.h>
 
-static SDL_Rect rect(int x, int y, int w, int h) {
-    SDL_Rect r = {x, y, w, h};
-    return r;
-}
-
 typedef struct help_entry {
     const char *name, *meaning, *formula, *healthy;
 } help_entry;
@@ -127,13 +122,13 @@ void ud_screen_help(ud_app *app) {
     char pg[64];
     snprintf(pg, sizeof pg, "%d / %d", app->page + 1, pages);
     ud_ui_label(ui, pg, 640, 680, UD_FONT_SMALL, false, p->text_dim);
-    if (ud_ui_button(ui, rect(720, 670, 110, 36), TR(ui, "Previous"))) {
+    if (ud_ui_button(ui, ud_rect(720, 670, 110, 36), TR(ui, "Previous"))) {
         app->page--;
     }
-    if (ud_ui_button(ui, rect(840, 670, 110, 36), TR(ui, "Next"))) {
+    if (ud_ui_button(ui, ud_rect(840, 670, 110, 36), TR(ui, "Next"))) {
         app->page++;
     }
-    if (ud_ui_button(ui, rect(1100, 670, 150, 36), TR(ui, "Back")) ||
+    if (ud_ui_button(ui, ud_rect(1100, 670, 150, 36), TR(ui, "Back")) ||
         ud_ui_take_key(ui) == SDLK_ESCAPE) {
         app->screen = app->back_to;
         app->page = 0;

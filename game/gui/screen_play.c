@@ -4,11 +4,6 @@
 #include <stdio.h>
 #include <string.h>
 
-static SDL_Rect rect(int x, int y, int w, int h) {
-    SDL_Rect r = {x, y, w, h};
-    return r;
-}
-
 typedef enum light { LIGHT_GOOD, LIGHT_WATCH, LIGHT_BAD, LIGHT_NONE } light;
 
 /* One top-bar cell: a name, a value, a trend arrow and a traffic light (shape and word as
@@ -36,8 +31,8 @@ static void cell(ud_app *app, int x, const char *name, const char *value, double
 static void top_bar(ud_app *app) {
     ud_ui *ui = &app->ui;
     const ud_palette *p = ui->pal;
-    ud_ui_fill(ui, rect(0, 0, UD_LOGICAL_W, 72), p->panel);
-    ud_ui_fill(ui, rect(0, 72, UD_LOGICAL_W, 1), p->border);
+    ud_ui_fill(ui, ud_rect(0, 0, UD_LOGICAL_W, 72), p->panel);
+    ud_ui_fill(ui, ud_rect(0, 72, UD_LOGICAL_W, 1), p->border);
     ud_sim *sim = ud_game_sim(app->game);
     int m = ud_sim_month(sim);
     const ud_indicators *d = ud_sim_indicators(sim, m);
@@ -70,14 +65,14 @@ static void top_bar(ud_app *app) {
     cell(app, 790, TR(ui, "OSS"), v, d->oss, prev->oss, hb,
          m == 0 ? LIGHT_NONE
                 : (d->oss >= 1.1 ? LIGHT_GOOD : (d->oss >= 1.0 ? LIGHT_WATCH : LIGHT_BAD)));
-    if (ud_ui_button(ui, rect(930, 16, 180, 40), TR(ui, "Next month (Space)"))) {
+    if (ud_ui_button(ui, ud_rect(930, 16, 180, 40), TR(ui, "Next month (Space)"))) {
         ud_app_next_month(app);
     }
-    if (ud_ui_button(ui, rect(1120, 16, 70, 40), TR(ui, "Menu"))) {
+    if (ud_ui_button(ui, ud_rect(1120, 16, 70, 40), TR(ui, "Menu"))) {
         app->back_to = SCREEN_PLAY;
         app->screen = SCREEN_DEBRIEF;
     }
-    if (ud_ui_button(ui, rect(1200, 16, 64, 40), "F1")) {
+    if (ud_ui_button(ui, ud_rect(1200, 16, 64, 40), "F1")) {
         app->back_to = SCREEN_PLAY;
         app->screen = SCREEN_HELP;
         app->page = 0;
@@ -104,7 +99,7 @@ static void map(ud_app *app, SDL_Rect area) {
     int placed[UD_MAX_HAMLETS] = {0};
     for (int hm = 0; hm < hamlets; hm++) {
         SDL_Rect b =
-            rect(area.x + (hm % cols) * bw + 4, area.y + (hm / cols) * bh + 4, bw - 8, bh - 8);
+            ud_rect(area.x + (hm % cols) * bw + 4, area.y + (hm / cols) * bh + 4, bw - 8, bh - 8);
         ud_ui_fill(ui, b, p->panel);
         ud_ui_frame(ui, b, p->border);
         ud_ui_label(ui, setup->village.hamlet_names[hm], b.x + 8, b.y + 4, UD_FONT_SMALL, true,
@@ -115,7 +110,7 @@ static void map(ud_app *app, SDL_Rect area) {
         ud_sim_household(sim, i, &h);
         int hm = h.hamlet;
         SDL_Rect b =
-            rect(area.x + (hm % cols) * bw + 4, area.y + (hm / cols) * bh + 4, bw - 8, bh - 8);
+            ud_rect(area.x + (hm % cols) * bw + 4, area.y + (hm / cols) * bh + 4, bw - 8, bh - 8);
         int inner_w = b.w - 16, inner_h = b.h - 30;
         int count = per_hamlet[hm] > 0 ? per_hamlet[hm] : 1;
         /* the largest dot size that fits the hamlet's households in its block */
@@ -141,12 +136,12 @@ static void map(ud_app *app, SDL_Rect area) {
         if (h.woman) {
             ud_ui_circle(ui, cx, cy, r, c);
         } else {
-            ud_ui_fill(ui, rect(cx - r + 1, cy - r + 1, 2 * r - 1, 2 * r - 1), c);
+            ud_ui_fill(ui, ud_rect(cx - r + 1, cy - r + 1, 2 * r - 1, 2 * r - 1), c);
         }
         if (i == app->selected_household) {
-            ud_ui_frame(ui, rect(cx - r - 2, cy - r - 2, 2 * r + 5, 2 * r + 5), p->focus);
+            ud_ui_frame(ui, ud_rect(cx - r - 2, cy - r - 2, 2 * r + 5, 2 * r + 5), p->focus);
         }
-        if (ud_ui_clicked_in(ui, rect(cx - step / 2, cy - step / 2, step, step))) {
+        if (ud_ui_clicked_in(ui, ud_rect(cx - step / 2, cy - step / 2, step, step))) {
             app->selected_household = i;
             app->dialog = DIALOG_HOUSEHOLD;
             ui->clicked = false;
@@ -164,7 +159,7 @@ static void map(ud_app *app, SDL_Rect area) {
                   {TR(ui, "defaulted"), p->defaulted},
                   {TR(ui, "out of poverty"), p->out_of_poverty}};
     for (size_t i = 0; i < sizeof legend / sizeof legend[0]; i++) {
-        ud_ui_fill(ui, rect(lx, ly + 4, 10, 10), legend[i].c);
+        ud_ui_fill(ui, ud_rect(lx, ly + 4, 10, 10), legend[i].c);
         lx += 14 + ud_ui_label(ui, legend[i].name, lx + 14, ly, UD_FONT_SMALL, false, p->text) + 10;
     }
     /* shapes on the next line: they tell women and men apart without colour */
@@ -172,7 +167,7 @@ static void map(ud_app *app, SDL_Rect area) {
     ly += 20;
     ud_ui_circle(ui, lx + 5, ly + 9, 5, p->text_dim);
     lx += 14 + ud_ui_label(ui, TR(ui, "woman"), lx + 14, ly, UD_FONT_SMALL, false, p->text) + 14;
-    ud_ui_fill(ui, rect(lx, ly + 4, 10, 10), p->text_dim);
+    ud_ui_fill(ui, ud_rect(lx, ly + 4, 10, 10), p->text_dim);
     ud_ui_label(ui, TR(ui, "man"), lx + 14, ly, UD_FONT_SMALL, false, p->text);
 }
 
@@ -182,7 +177,7 @@ static const char *tab_names[TAB_COUNT] = {"Loan desk", "Products", "Staff",   "
 void ud_screen_play(ud_app *app) {
     ud_ui *ui = &app->ui;
     top_bar(app);
-    map(app, rect(8, 82, 600, 578));
+    map(app, ud_rect(8, 82, 600, 578));
     /* tabs as wide as their labels need, shrunk together if a language needs more room */
     char labels[TAB_COUNT][64];
     int widths[TAB_COUNT], total = 0;
@@ -206,13 +201,13 @@ void ud_screen_play(ud_app *app) {
     int x = 620;
     for (int t = 0; t < TAB_COUNT; t++) {
         int w = total > 652 ? widths[t] * 648 / total : widths[t];
-        if (ud_ui_toggle(ui, rect(x, 82, w, 30), labels[t], app->tab == (ud_tab)t)) {
+        if (ud_ui_toggle(ui, ud_rect(x, 82, w, 30), labels[t], app->tab == (ud_tab)t)) {
             app->tab = (ud_tab)t;
             app->page = 0;
         }
         x += w + 4;
     }
-    ud_panel(app, rect(620, 116, 652, 596));
+    ud_panel(app, ud_rect(620, 116, 652, 596));
     if (!ui->modal) {
         SDL_Keycode k = ui->key;
         if (k >= SDLK_1 && k < SDLK_1 + TAB_COUNT && (ui->mod & KMOD_CTRL) == 0) {

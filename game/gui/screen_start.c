@@ -6,11 +6,6 @@
 #include <stdio.h>
 #include <string.h>
 
-static SDL_Rect rect(int x, int y, int w, int h) {
-    SDL_Rect r = {x, y, w, h};
-    return r;
-}
-
 static const char *module_name(const ud_ui *ui, const char *module) {
     if (strcmp(module, "tutorial") == 0) {
         return TR(ui, "Tutorial");
@@ -45,7 +40,8 @@ void ud_screen_start(ud_app *app) {
     ud_save_info info;
     char err[1200];
     bool can_continue = ud_save_peek(autosave, &info, err, sizeof err);
-    if (can_continue && ud_ui_button(ui, rect(60, y, 300, 36), TR(ui, "Continue the last game"))) {
+    if (can_continue &&
+        ud_ui_button(ui, ud_rect(60, y, 300, 36), TR(ui, "Continue the last game"))) {
         ud_app_load(app, "autosave");
         return;
     }
@@ -61,7 +57,7 @@ void ud_screen_start(ud_app *app) {
             last_module = in->module;
         }
         bool focused = ui->focus == ui->widget_count;
-        if (ud_ui_toggle(ui, rect(60, y, 380, 30), ud_scenario_text(app, in->title),
+        if (ud_ui_toggle(ui, ud_rect(60, y, 380, 30), ud_scenario_text(app, in->title),
                          i == app->start_selected || focused)) {
             app->start_selected = i;
             ud_app_start_scenario(app, app->scenario_paths[i]);
@@ -77,26 +73,26 @@ void ud_screen_start(ud_app *app) {
                     y, UD_FONT_NORMAL, false, p->bad);
     }
     int by = 620;
-    if (ud_ui_button(ui, rect(60, by, 180, 36), TR(ui, "Load a saved game"))) {
+    if (ud_ui_button(ui, ud_rect(60, by, 180, 36), TR(ui, "Load a saved game"))) {
         app->back_to = SCREEN_START;
         app->screen = SCREEN_SLOTS;
         app->saving = false;
     }
-    if (ud_ui_button(ui, rect(260, by, 140, 36), TR(ui, "Settings"))) {
+    if (ud_ui_button(ui, ud_rect(260, by, 140, 36), TR(ui, "Settings"))) {
         app->back_to = SCREEN_START;
         app->screen = SCREEN_SETTINGS;
     }
-    if (ud_ui_button(ui, rect(420, by, 100, 36), TR(ui, "Help"))) {
+    if (ud_ui_button(ui, ud_rect(420, by, 100, 36), TR(ui, "Help"))) {
         app->back_to = SCREEN_START;
         app->screen = SCREEN_HELP;
     }
-    if (ud_ui_button(ui, rect(540, by, 100, 36), TR(ui, "Quit"))) {
+    if (ud_ui_button(ui, ud_rect(540, by, 100, 36), TR(ui, "Quit"))) {
         app->quit = true;
     }
     /* the focused scenario's details */
     if (app->scenario_count > 0) {
         const ud_scenario_info *in = &app->infos[app->start_selected];
-        SDL_Rect box = rect(480, 180, 740, 420);
+        SDL_Rect box = ud_rect(480, 180, 740, 420);
         ud_ui_fill(ui, box, p->panel);
         ud_ui_frame(ui, box, p->border);
         int x = box.x + 20, ty = box.y + 16;
@@ -153,10 +149,10 @@ void ud_screen_briefing(ud_app *app) {
         ud_ui_label(ui, line, 80, y, UD_FONT_NORMAL, false, p->text);
         y += 24;
     }
-    if (ud_ui_button(ui, rect(60, 650, 220, 40), TR(ui, "Start the game"))) {
+    if (ud_ui_button(ui, ud_rect(60, 650, 220, 40), TR(ui, "Start the game"))) {
         app->screen = SCREEN_PLAY;
     }
-    if (ud_ui_button(ui, rect(300, 650, 160, 40), TR(ui, "Back"))) {
+    if (ud_ui_button(ui, ud_rect(300, 650, 160, 40), TR(ui, "Back"))) {
         app->screen = SCREEN_START;
     }
     SDL_Keycode k = ud_ui_take_key(ui);
@@ -173,34 +169,34 @@ void ud_screen_settings(ud_app *app) {
     int y = 120;
     ud_ui_label(ui, TR(ui, "Language"), 60, y + 8, UD_FONT_NORMAL, false, p->text);
     bool changed = false;
-    if (ud_ui_toggle(ui, rect(320, y, 140, 34), "English", strcmp(s->language, "en") == 0)) {
+    if (ud_ui_toggle(ui, ud_rect(320, y, 140, 34), "English", strcmp(s->language, "en") == 0)) {
         snprintf(s->language, sizeof s->language, "en");
         changed = true;
     }
-    if (ud_ui_toggle(ui, rect(470, y, 140, 34), "Français", strcmp(s->language, "fr") == 0)) {
+    if (ud_ui_toggle(ui, ud_rect(470, y, 140, 34), "Français", strcmp(s->language, "fr") == 0)) {
         snprintf(s->language, sizeof s->language, "fr");
         changed = true;
     }
     y += 60;
     ud_ui_label(ui, TR(ui, "Text size"), 60, y + 8, UD_FONT_NORMAL, false, p->text);
-    if (ud_ui_toggle(ui, rect(320, y, 140, 34), TR(ui, "Normal"), !s->large_text)) {
+    if (ud_ui_toggle(ui, ud_rect(320, y, 140, 34), TR(ui, "Normal"), !s->large_text)) {
         s->large_text = false;
         changed = true;
     }
-    if (ud_ui_toggle(ui, rect(470, y, 140, 34), TR(ui, "Large"), s->large_text)) {
+    if (ud_ui_toggle(ui, ud_rect(470, y, 140, 34), TR(ui, "Large"), s->large_text)) {
         s->large_text = true;
         changed = true;
     }
     y += 60;
     ud_ui_label(ui, TR(ui, "Full screen"), 60, y + 8, UD_FONT_NORMAL, false, p->text);
-    if (ud_ui_toggle(ui, rect(320, y, 140, 34), s->fullscreen ? TR(ui, "On") : TR(ui, "Off"),
+    if (ud_ui_toggle(ui, ud_rect(320, y, 140, 34), s->fullscreen ? TR(ui, "On") : TR(ui, "Off"),
                      s->fullscreen)) {
         s->fullscreen = !s->fullscreen;
         changed = true;
     }
     y += 60;
     ud_ui_label(ui, TR(ui, "Colour-blind-safe colours"), 60, y + 8, UD_FONT_NORMAL, false, p->text);
-    if (ud_ui_toggle(ui, rect(320, y, 140, 34), s->colour_blind ? TR(ui, "On") : TR(ui, "Off"),
+    if (ud_ui_toggle(ui, ud_rect(320, y, 140, 34), s->colour_blind ? TR(ui, "On") : TR(ui, "Off"),
                      s->colour_blind)) {
         s->colour_blind = !s->colour_blind;
         changed = true;
@@ -208,7 +204,7 @@ void ud_screen_settings(ud_app *app) {
     if (changed) {
         ud_app_apply_settings(app);
     }
-    if (ud_ui_button(ui, rect(60, 650, 160, 40), TR(ui, "Back")) ||
+    if (ud_ui_button(ui, ud_rect(60, 650, 160, 40), TR(ui, "Back")) ||
         ud_ui_take_key(ui) == SDLK_ESCAPE) {
         app->screen = app->back_to;
     }
@@ -238,7 +234,7 @@ void ud_screen_slots(ud_app *app) {
         if (i == UD_SLOTS) {
             snprintf(label, sizeof label, "%s", TR(ui, "Autosave (the last month played)"));
         }
-        bool chosen = ud_ui_button(ui, rect(60, y, 700, 36), label);
+        bool chosen = ud_ui_button(ui, ud_rect(60, y, 700, 36), label);
         SDL_Keycode k = ui->key;
         if (k >= SDLK_1 && k <= SDLK_5 && k - SDLK_1 == i) {
             chosen = true;
@@ -259,7 +255,7 @@ void ud_screen_slots(ud_app *app) {
     }
     ud_ui_label(ui, TR(ui, "Press 1 to 5, or choose with the arrows and Enter."), 60, y + 10,
                 UD_FONT_SMALL, false, p->text_dim);
-    if (ud_ui_button(ui, rect(60, 650, 160, 40), TR(ui, "Back")) ||
+    if (ud_ui_button(ui, ud_rect(60, 650, 160, 40), TR(ui, "Back")) ||
         ud_ui_take_key(ui) == SDLK_ESCAPE) {
         app->screen = app->back_to;
     }

@@ -39,6 +39,12 @@ typedef struct ud_ui {
     bool in_modal;
 } ud_ui;
 
+/* A rectangle in logical pixels. */
+static inline SDL_Rect ud_rect(int x, int y, int w, int h) {
+    SDL_Rect r = {x, y, w, h};
+    return r;
+}
+
 /* Shorthand for the one translation lookup. */
 #define TR(ui, s) ud_tr((ui)->i18n, (s))
 
