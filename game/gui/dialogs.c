@@ -180,10 +180,22 @@ static void household(ud_app *app) {
     }
     SDL_Rect r = box(app, 620, 420);
     char line[400], money[64];
-    snprintf(line, sizeof line, "%s %d · %s", TR(ui, "Household"), h.id + 1,
-             ud_sim_setup(sim)->village.hamlet_names[h.hamlet]);
+    const char *name, *story;
+    bool described = ud_game_household_story(app->game, h.id, &name, &story);
+    if (described) {
+        snprintf(line, sizeof line, "%s · %s", name,
+                 ud_sim_setup(sim)->village.hamlet_names[h.hamlet]);
+    } else {
+        snprintf(line, sizeof line, "%s %d · %s", TR(ui, "Household"), h.id + 1,
+                 ud_sim_setup(sim)->village.hamlet_names[h.hamlet]);
+    }
     ud_ui_label(ui, line, r.x + 24, r.y + 18, UD_FONT_LARGE, true, p->text);
     int y = r.y + 60, x = r.x + 24;
+    if (described && story[0] != '\0') {
+        y += ud_ui_paragraph(ui, ud_scenario_text(app, story), x, y, r.w - 48, UD_FONT_NORMAL,
+                             p->accent) +
+             10;
+    }
     snprintf(line, sizeof line, "%s, %d %s, %s",
              h.woman ? TR(ui, "A woman borrower") : TR(ui, "A man borrower"), h.members,
              TR(ui, "people"), TR(ui, ud_business_name(h.business)));

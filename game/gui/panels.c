@@ -70,9 +70,15 @@ static void desk(ud_app *app, SDL_Rect a) {
         char amount[64];
         ud_money_text(app, ap->amount, amount, sizeof amount);
         SDL_Color colour = ap->decision == UD_APP_REJECTED ? p->text_dim : p->text;
-        snprintf(line, sizeof line, "#%d %s, %s · %s", ap->household + 1,
-                 h.woman ? TR(ui, "woman") : TR(ui, "man"), TR(ui, ud_business_name(h.business)),
-                 amount);
+        const char *name, *story;
+        bool described = ud_game_household_story(app->game, ap->household, &name, &story);
+        if (described) {
+            snprintf(line, sizeof line, "%s: %s · %s", name, ud_scenario_text(app, story), amount);
+        } else {
+            snprintf(line, sizeof line, "#%d %s, %s · %s", ap->household + 1,
+                     h.woman ? TR(ui, "woman") : TR(ui, "man"),
+                     TR(ui, ud_business_name(h.business)), amount);
+        }
         ud_ui_label(ui, line, a.x, y, UD_FONT_SMALL, true, colour);
         snprintf(line, sizeof line, "%s · %s", products[ap->product].name,
                  ap->decision == UD_APP_APPROVED   ? TR(ui, "approved")
@@ -521,23 +527,60 @@ static void reports(ud_app *app, SDL_Rect a) {
              TR(ui, "Subsidy dependence"), false);
 }
 
+/* The month's events in one line: "5 loans disbursed, 2 borrowers fell behind". */
+static void events_line(ud_app *app, int month, char *out, size_t size) {
+    ud_ui *ui = &app->ui;
+    const ud_month_summary *s = &app->months[month];
+    struct {
+        int count;
+        const char *what;
+    } parts[] = {{s->disbursed, "loans disbursed"},
+                 {s->missed, "borrowers fell behind"},
+                 {s->collapsed, "groups collapsed"},
+                 {s->written_off, "loans written off"},
+                 {s->fraud, "dishonest officers found"}};
+    size_t n = 0;
+    out[0] = '\0';
+    for (size_t i = 0; i < sizeof parts / sizeof parts[0] && n < size; i++) {
+        if (parts[i].count > 0) {
+            n += (size_t)snprintf(out + n, size - n, "%s%d %s", n ? ", " : "", parts[i].count,
+                                  TR(ui, parts[i].what));
+        }
+    }
+}
+
 static void news(ud_app *app, SDL_Rect a) {
     ud_ui *ui = &app->ui;
     const ud_palette *p = ui->pal;
     int n;
     const ud_news *items = ud_game_news(app->game, &n);
-    int first = pager(app, a, n, 12);
-    int y = a.y;
-    if (n == 0) {
-        ud_ui_label(ui, TR(ui, "No news yet."), a.x, y, UD_FONT_SMALL, false, p->text_dim);
+    int months = ud_sim_month(ud_game_sim(app->game));
+    if (months > 240) {
+        months = 240;
     }
-    /* newest first */
-    for (int k = first; k < n && k < first + 12; k++) {
-        const ud_news *it = &items[n - 1 - k];
-        char line[700], text[UD_TEXT_LEN];
-        ud_game_news_text(app->game, it, text, sizeof text);
-        snprintf(line, sizeof line, "%s %d: %s", TR(ui, "Month"), it->month, text);
-        y += ud_ui_paragraph(ui, line, a.x, y, a.w - 20, UD_FONT_SMALL, p->text) + 8;
+    int first = pager(app, a, months + 1, 6);
+    int y = a.y, shown = 0;
+    /* newest month first: the scenario's news, then what the month's events were */
+    for (int m = months - first; m >= 0 && y < a.y + a.h - 60 && shown < 6; m--, shown++) {
+        char line[800], text[UD_TEXT_LEN];
+        for (int k = n - 1; k >= 0; k--) {
+            if (items[k].month != m) {
+                continue;
+            }
+            ud_game_news_text(app->game, &items[k], text, sizeof text);
+            snprintf(line, sizeof line, "%s %d: %s", TR(ui, "Month"), m, text);
+            y += ud_ui_paragraph(ui, line, a.x, y, a.w - 20, UD_FONT_SMALL, p->text) + 6;
+        }
+        if (m > 0) {
+            events_line(app, m, text, sizeof text);
+            if (text[0] != '\0') {
+                snprintf(line, sizeof line, "%s %d: %s", TR(ui, "Month"), m, text);
+                y += ud_ui_paragraph(ui, line, a.x, y, a.w - 20, UD_FONT_SMALL, p->text_dim) + 6;
+            }
+        }
+    }
+    if (n == 0 && months == 0) {
+        ud_ui_label(ui, TR(ui, "No news yet."), a.x, y, UD_FONT_SMALL, false, p->text_dim);
     }
 }
 

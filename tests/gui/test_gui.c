@@ -179,6 +179,8 @@ static void test_gui_visits_every_screen_and_plays(void **state) {
     assert_int_equal(app->dialog, DIALOG_NONE);
     int nq;
     assert_int_equal(ud_game_questions(app->game, &nq)[0].answer, 1);
+    key(SDLK_6, 0);
+    draw("news");
     /* a household's story, by clicking on the map */
     key(SDLK_5, 0);
     draw("reports");

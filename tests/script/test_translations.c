@@ -51,6 +51,10 @@ static void check_play(const char *path, const char *strategy) {
     for (int i = 0; i < n; i++) {
         need(g, path, "lesson", lessons[i]);
     }
+    const char *name, *story;
+    for (int h = 0; ud_game_household_story(g, h, &name, &story); h++) {
+        need(g, path, "household story", story);
+    }
     while (ud_game_play_month(g)) {
     }
     const ud_news *news = ud_game_news(g, &n);

@@ -557,6 +557,16 @@ void ud_game_set_language(ud_game *g, const char *language) {
     snprintf(g->language, sizeof g->language, "%s", language);
 }
 
+bool ud_game_household_story(const ud_game *g, int household, const char **name,
+                             const char **story) {
+    if (household < 0 || household >= g->listed_count) {
+        return false;
+    }
+    *name = g->listed[household].name;
+    *story = g->listed[household].story;
+    return true;
+}
+
 int ud_game_all_lessons(const ud_game *g, const char **out, int max) {
     int n = 0;
     for (int i = 0; i < g->lesson_count && n < max; i++) {

@@ -137,6 +137,10 @@ void ud_game_set_language(ud_game *game, const char *language);
 /* A news line in the game's language: its template translated, then its values filled in. */
 void ud_game_news_text(const ud_game *game, const ud_news *news, char *out, size_t size);
 
+/* The name and story of a household the scenario described (households{}), or false. */
+bool ud_game_household_story(const ud_game *game, int household, const char **name,
+                             const char **story);
+
 /* Every lesson's text, whatever its condition (for translators). Returns how many. */
 int ud_game_all_lessons(const ud_game *game, const char **out, int max);
 
