@@ -402,11 +402,13 @@ void ud_app_next_month(ud_app *app) {
     }
     bool going = ud_game_play_month(app->game);
     summarise_month(app);
-    char err[1024];
-    if (!ud_app_save(app, "autosave")) {
-        SDL_Log("autosave failed");
+    /* A failed autosave is told in the month's summary; the game itself goes on. */
+    char path[1100];
+    ud_app_slot_path(app, "autosave", path, sizeof path);
+    app->autosave_error[0] = '\0';
+    if (!ud_save_write(app->game, path, app->autosave_error, sizeof app->autosave_error)) {
+        SDL_Log("autosave failed: %s", app->autosave_error);
     }
-    (void)err;
     app->dialog = DIALOG_MONTH_END;
     if (!going) {
         app->back_to = SCREEN_DEBRIEF; /* after the summary, the debrief */

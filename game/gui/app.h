@@ -84,6 +84,7 @@ typedef struct ud_app {
     int page;             /* paging within a panel or list */
     int pending_question; /* id of the question shown, 0 none */
     char message[4096];
+    char autosave_error[1024]; /* why the last autosave failed, or "" */
     int scenario_count;
     char scenario_paths[UD_MAX_SCENARIOS][1024];
     ud_scenario_info *infos; /* one per scenario */

@@ -113,6 +113,11 @@ static void month_end(ud_app *app) {
     }
     ud_game_end end = ud_game_end_state(app->game);
     const char *next = end == UD_END_RUNNING ? TR(ui, "Continue") : TR(ui, "See the debrief");
+    if (app->autosave_error[0] != '\0') {
+        char line[1200];
+        snprintf(line, sizeof line, "%s: %s", TR(ui, "The autosave failed"), app->autosave_error);
+        ud_ui_paragraph(ui, line, x, r.y + 440, r.w - 48, UD_FONT_SMALL, p->bad);
+    }
     if (end == UD_END_INSOLVENT) {
         ud_ui_label(ui, TR(ui, "The MFI is insolvent: it cannot pay what it owes."), x, r.y + 470,
                     UD_FONT_NORMAL, true, p->bad);

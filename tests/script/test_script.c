@@ -283,6 +283,9 @@ static void test_script_errors_name_file_and_line(void **state) {
     load_fails_with(script("e10.lua", HEAD "x = = 1\n"), "e10.lua:2:");
     load_fails_with(script("e11.lua", HEAD "shock { kind = 'drought' }\n"),
                     "e11.lua:2: shock{} can only be used in a handler");
+    /* checks of the whole set-up, once the file has run, point at the declaration */
+    load_fails_with(script("e12.lua", HEAD "\nmfi {\n  equity = 0, fixed_assets = 5000000 }\n"),
+                    "e12.lua:3: mfi.fixed_assets: more than the equity and borrowings");
 }
 
 static void test_script_runtime_errors_are_reported_and_play_goes_on(void **state) {

@@ -145,6 +145,7 @@ static int l_village(lua_State *L) {
         return luaL_error(L, "village{} is declared twice");
     }
     g->declared_village = true;
+    g->village_line = api_line(L);
     ud_village_setup *v = &g->setup.village;
     int households = (int)api_integer(L, 1, what, "households", v->households, 1, 1000000);
     if (households != v->households) {
@@ -276,6 +277,7 @@ static int l_mfi(lua_State *L) {
         return luaL_error(L, "mfi{} is declared twice");
     }
     g->declared_mfi = true;
+    g->mfi_line = api_line(L);
     ud_mfi_setup *m = &g->setup.mfi;
     m->institution = (ud_institution)api_choice(L, 1, what, "institution", institution_names,
                                                 (int)m->institution);
@@ -473,6 +475,7 @@ static int l_product(lua_State *L) {
     p.min_amount = 100;
     p.max_amount = 10000000;
     api_read_product(L, 1, &p, "product{}");
+    g->product_lines[g->product_count_declared] = api_line(L);
     g->setup.mfi.product[g->product_count_declared++] = p;
     g->setup.mfi.products = g->product_count_declared;
     return 0;

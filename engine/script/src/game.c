@@ -113,7 +113,19 @@ static bool create_sim(ud_game *g, char *err, size_t err_size) {
     char why[256];
     g->sim = ud_sim_create(&g->setup, NULL, why, sizeof why);
     if (g->sim == NULL) {
-        snprintf(err, err_size, "%s: %s", path, why);
+        /* The set-up is checked as a whole once the file has run: point at the declaration
+         * the problem comes from. */
+        int line = 1;
+        int product = 0;
+        if (strncmp(why, "village.", 8) == 0 && g->village_line > 0) {
+            line = g->village_line;
+        } else if (sscanf(why, "mfi.products[%d]", &product) == 1 && product >= 1 &&
+                   product <= g->product_count_declared) {
+            line = g->product_lines[product - 1];
+        } else if (strncmp(why, "mfi.", 4) == 0 && g->mfi_line > 0) {
+            line = g->mfi_line;
+        }
+        snprintf(err, err_size, "%s:%d: %s", path, line, why);
         return false;
     }
     if (g->listed_count > g->setup.village.households) {

@@ -54,6 +54,7 @@ struct ud_game {
     ud_scenario_info info;
     game_phase phase;
     bool declared_scenario, declared_village, declared_mfi;
+    int village_line, mfi_line, product_lines[UD_MAX_PRODUCTS]; /* for set-up errors */
     int product_count_declared;
     ud_setup setup;
     ud_sandbox *scenario;
