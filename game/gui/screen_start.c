@@ -116,6 +116,20 @@ void ud_screen_start(ud_app *app) {
     }
 }
 
+/* Scenario texts are written in lines of source code: join the lines of a paragraph so the
+ * text wraps to the screen, and keep blank lines as paragraph breaks. */
+static void reflow(const char *in, char *out, size_t size) {
+    size_t n = 0;
+    for (const char *p = in; *p != '\0' && n + 1 < size; p++) {
+        if (*p == '\n' && p[1] != '\n' && (p == in || p[-1] != '\n')) {
+            out[n++] = ' ';
+        } else {
+            out[n++] = *p;
+        }
+    }
+    out[n] = '\0';
+}
+
 void ud_screen_briefing(ud_app *app) {
     ud_ui *ui = &app->ui;
     const ud_palette *p = ui->pal;
@@ -123,9 +137,9 @@ void ud_screen_briefing(ud_app *app) {
     ud_ui_label(ui, ud_scenario_text(app, in->title), 60, 36, UD_FONT_TITLE, true, p->accent);
     ud_ui_label(ui, TR(ui, "Briefing"), 60, 82, UD_FONT_NORMAL, true, p->text_dim);
     int y = 112;
-    y += ud_ui_paragraph(ui, ud_scenario_text(app, in->briefing), 60, y, 1160, UD_FONT_NORMAL,
-                         p->text) +
-         20;
+    char briefing[sizeof in->briefing * 2];
+    reflow(ud_scenario_text(app, in->briefing), briefing, sizeof briefing);
+    y += ud_ui_paragraph(ui, briefing, 60, y, 1160, UD_FONT_NORMAL, p->text) + 20;
     ud_ui_label(ui, TR(ui, "Learning objectives"), 60, y, UD_FONT_NORMAL, true, p->text);
     y += 26;
     for (int k = 0; k < in->objective_count; k++) {
