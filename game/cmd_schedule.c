@@ -46,6 +46,18 @@ enum {
     OPT_COUNT
 };
 
+/* "24" or "24%": a percent sign after a rate is what people write. */
+static ud_money_status parse_percent(const char *text, ud_rate *out) {
+    char copy[64];
+    size_t n = strlen(text);
+    if (n > 0 && n < sizeof copy && text[n - 1] == '%') {
+        memcpy(copy, text, n - 1);
+        copy[n - 1] = '\0';
+        return ud_rate_parse_percent(copy, out);
+    }
+    return ud_rate_parse_percent(text, out);
+}
+
 static int bad(const char *option, const char *what) {
     fprintf(stderr, "unitdesa schedule: --%s %s\n", option, what);
     return UD_EXIT_USAGE;
@@ -159,7 +171,7 @@ int ud_cmd_schedule(int argc, char **argv, int first) {
     if (t.principal <= 0) {
         return bad("principal", "must be greater than zero");
     }
-    ms = ud_rate_parse_percent(o[OPT_RATE].value, &t.annual_rate);
+    ms = parse_percent(o[OPT_RATE].value, &t.annual_rate);
     if (ms != UD_MONEY_OK) {
         return bad("annual-rate", ud_money_status_text(ms));
     }
@@ -193,7 +205,7 @@ int ud_cmd_schedule(int argc, char **argv, int first) {
     if (o[OPT_FEE_PERCENT].value) {
         t.fee_kind = UD_FEE_PERCENT;
         ud_rate pct;
-        ms = ud_rate_parse_percent(o[OPT_FEE_PERCENT].value, &pct);
+        ms = parse_percent(o[OPT_FEE_PERCENT].value, &pct);
         if (ms != UD_MONEY_OK) {
             return bad("fee-percent", ud_money_status_text(ms));
         }

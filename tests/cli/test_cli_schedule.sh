@@ -10,6 +10,7 @@ expect_stdout_has '"total_principal": 100000, "total_interest": 15325, "total_fe
 expect_stdout_has '"total_fees": 1500' $S --fee-percent 1.5 --json
 expect_stdout_has '"total_fees": 1500' $S --fee-flat 15.00 --json
 expect_stdout_has 'APR 41.7020%' $S --method flat
+expect_stdout_has '"total_interest": 15325' "$UD" schedule --principal 1,000.00 --annual-rate 24% --installments 12 --grace 2 --json
 expect_stdout_has '1,000.00' $S --method declining-equal-principal
 expect_stdout_has '"n": 26' "$UD" schedule --principal 500000 --currency IDR --annual-rate 30 --installments 26 --frequency fortnightly --json
 expect_status 0 $S --help

@@ -263,6 +263,54 @@ static int restricted_require(lua_State *L) {
     return 1;
 }
 
+/* Library functions that loop in C cannot be stopped by the instruction budget, so the
+ * few that can be made to loop for hours are guarded before they start. */
+#define MAX_MOVE 1000000
+#define MAX_QUANTIFIERS 6
+
+static int guarded_move(lua_State *L) {
+    lua_Integer f = luaL_checkinteger(L, 2), e = luaL_checkinteger(L, 3);
+    if (e >= f && (lua_Unsigned)e - (lua_Unsigned)f >= MAX_MOVE) {
+        return luaL_error(L, "table.move: at most %d elements at a time", MAX_MOVE);
+    }
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 1);
+    lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
+    return lua_gettop(L);
+}
+
+/* Patterns with many repetition items backtrack exponentially inside C. */
+static int guarded_pattern(lua_State *L) {
+    size_t len;
+    const char *pattern = luaL_optlstring(L, 2, "", &len);
+    int quantifiers = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (pattern[i] == '%') {
+            i++;
+        } else if (pattern[i] == '*' || pattern[i] == '-' || pattern[i] == '+') {
+            quantifiers++;
+        }
+    }
+    if (quantifiers > MAX_QUANTIFIERS) {
+        return luaL_error(L,
+                          "pattern too complex for a scenario (more than %d repetitions "
+                          "'*', '+' or '-')",
+                          MAX_QUANTIFIERS);
+    }
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 1);
+    lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
+    return lua_gettop(L);
+}
+
+static void guard(lua_State *L, const char *table, const char *name, lua_CFunction guard_fn) {
+    lua_getglobal(L, table);
+    lua_getfield(L, -1, name);
+    lua_pushcclosure(L, guard_fn, 1);
+    lua_setfield(L, -2, name);
+    lua_pop(L, 1);
+}
+
 static void remove_global(lua_State *L, const char *name) {
     lua_pushnil(L);
     lua_setglobal(L, name);
@@ -304,6 +352,11 @@ ud_sandbox *ud_sandbox_new(size_t memory_cap, long instructions, const char *hel
     lua_register(L, "xpcall", safe_xpcall);
     lua_register(L, "pairs", ordered_pairs);
     lua_register(L, "require", restricted_require);
+    guard(L, "table", "move", guarded_move);
+    static const char *const pattern_functions[] = {"find", "match", "gmatch", "gsub"};
+    for (int i = 0; i < 4; i++) {
+        guard(L, "string", pattern_functions[i], guarded_pattern);
+    }
     lua_getglobal(L, "math");
     lua_pushcfunction(L, seeded_random);
     lua_setfield(L, -2, "random");
