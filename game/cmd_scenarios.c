@@ -107,6 +107,11 @@ int ud_cmd_check(int argc, char **argv, int first) {
     static char shipped[MAX_SCENARIOS][1024];
     if (npos == 0) {
         npos = ud_shipped_scenarios(shipped, MAX_SCENARIOS);
+        if (npos == 0) {
+            fprintf(stderr, "unitdesa check: no scenarios found in '%s' (set UNITDESA_SCENARIOS)\n",
+                    ud_scenarios_root());
+            return UD_EXIT_FAILURE;
+        }
         for (int i = 0; i < npos; i++) {
             positional[i] = shipped[i];
         }
