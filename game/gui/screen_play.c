@@ -8,15 +8,17 @@ typedef enum light { LIGHT_GOOD, LIGHT_WATCH, LIGHT_BAD, LIGHT_NONE } light;
 
 /* One top-bar cell: a name, a value, a trend arrow and a traffic light (shape and word as
  * well as colour, for colour-blind players). */
-static void cell(ud_app *app, int x, const char *name, const char *value, double now, double before,
-                 bool has_before, light l) {
+/* Returns where the next cell may start, so that long values or a larger text size never
+ * overlap their neighbours. */
+static int cell(ud_app *app, int x, const char *name, const char *value, double now, double before,
+                bool has_before, light l) {
     ud_ui *ui = &app->ui;
     const ud_palette *p = ui->pal;
-    ud_ui_label(ui, name, x, 6, UD_FONT_SMALL, false, p->text_dim);
+    int name_w = ud_ui_label(ui, name, x, 6, UD_FONT_SMALL, false, p->text_dim);
     int w = ud_ui_label(ui, value, x, 24, UD_FONT_LARGE, true, p->text);
     if (has_before && now != before) {
-        ud_ui_label(ui, now > before ? "▲" : "▼", x + w + 6, 27, UD_FONT_NORMAL, false,
-                    p->text_dim);
+        w += 6 + ud_ui_label(ui, now > before ? "▲" : "▼", x + w + 6, 27, UD_FONT_NORMAL, false,
+                             p->text_dim);
     }
     if (l != LIGHT_NONE) {
         SDL_Color c = l == LIGHT_GOOD ? p->good : (l == LIGHT_WATCH ? p->watch : p->bad);
@@ -24,8 +26,10 @@ static void cell(ud_app *app, int x, const char *name, const char *value, double
                            : l == LIGHT_WATCH ? TR(ui, "watch")
                                               : TR(ui, "serious");
         ud_ui_circle(ui, x + 6, 58, 5, c);
-        ud_ui_label(ui, word, x + 16, 50, UD_FONT_SMALL, false, c);
+        int lw = 16 + ud_ui_label(ui, word, x + 16, 50, UD_FONT_SMALL, false, c);
+        w = lw > w ? lw : w;
     }
+    return x + (name_w > w ? name_w : w) + 28;
 }
 
 static void top_bar(ud_app *app) {
@@ -48,23 +52,24 @@ static void top_bar(ud_app *app) {
     }
     char v[64];
     snprintf(v, sizeof v, "%d / %d", m, ud_game_months(app->game));
-    cell(app, 16, TR(ui, "Month"), v, 0, 0, false, LIGHT_NONE);
+    int x = cell(app, 16, TR(ui, "Month"), v, 0, 0, false, LIGHT_NONE);
     ud_money_text(app, d->cash, v, sizeof v);
-    cell(app, 130, TR(ui, "Cash"), v, (double)d->cash, (double)prev->cash, hb,
-         d->cash > 0 || m == 0 ? LIGHT_NONE : LIGHT_BAD);
+    x = cell(app, x, TR(ui, "Cash"), v, (double)d->cash, (double)prev->cash, hb,
+             d->cash > 0 || m == 0 ? LIGHT_NONE : LIGHT_BAD);
     snprintf(v, sizeof v, "%d", d->active_borrowers);
-    cell(app, 360, TR(ui, "Active clients"), v, d->active_borrowers, prev->active_borrowers, hb,
-         LIGHT_NONE);
+    x = cell(app, x, TR(ui, "Active clients"), v, d->active_borrowers, prev->active_borrowers, hb,
+             LIGHT_NONE);
     snprintf(v, sizeof v, "%.0f%%", d->women_share * 100);
-    cell(app, 520, TR(ui, "Women"), v, d->women_share, prev->women_share, hb, LIGHT_NONE);
+    x = cell(app, x, TR(ui, "Women"), v, d->women_share, prev->women_share, hb, LIGHT_NONE);
     snprintf(v, sizeof v, "%.1f%%", d->par30 * 100);
-    cell(app, 650, TR(ui, "PAR30"), v, d->par30, prev->par30, hb,
-         m == 0 ? LIGHT_NONE
-                : (d->par30 < 0.05 ? LIGHT_GOOD : (d->par30 <= 0.10 ? LIGHT_WATCH : LIGHT_BAD)));
+    x = cell(app, x, TR(ui, "PAR30"), v, d->par30, prev->par30, hb,
+             m == 0
+                 ? LIGHT_NONE
+                 : (d->par30 < 0.05 ? LIGHT_GOOD : (d->par30 <= 0.10 ? LIGHT_WATCH : LIGHT_BAD)));
     snprintf(v, sizeof v, "%.0f%%", d->oss * 100);
-    cell(app, 790, TR(ui, "OSS"), v, d->oss, prev->oss, hb,
-         m == 0 ? LIGHT_NONE
-                : (d->oss >= 1.1 ? LIGHT_GOOD : (d->oss >= 1.0 ? LIGHT_WATCH : LIGHT_BAD)));
+    x = cell(app, x, TR(ui, "OSS"), v, d->oss, prev->oss, hb,
+             m == 0 ? LIGHT_NONE
+                    : (d->oss >= 1.1 ? LIGHT_GOOD : (d->oss >= 1.0 ? LIGHT_WATCH : LIGHT_BAD)));
     if (ud_ui_button(ui, ud_rect(930, 16, 180, 40), TR(ui, "Next month (Space)"))) {
         ud_app_next_month(app);
     }

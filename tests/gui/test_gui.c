@@ -252,9 +252,38 @@ static void test_gui_visits_every_screen_and_plays(void **state) {
     assert_int_equal(app->i18n.missing_count, 0);
 }
 
+/* The funding panel: an offer arrives with its conditions, and accepting it by clicking goes
+ * through the same command as a strategy's accept(). */
+static void test_gui_offers_are_answered_from_the_funding_panel(void **state) {
+    (void)state;
+    char path[1100];
+    snprintf(path, sizeof path, "%s/scenarios/m2-government/credit_line.lua", UD_SOURCE_DIR);
+    assert_true(ud_app_start_scenario(app, path));
+    key(SDLK_RETURN, 0);
+    assert_int_equal(app->screen, SCREEN_PLAY);
+    for (int m = 0; m < 3; m++) {
+        key(SDLK_SPACE, 0);
+        key(SDLK_ESCAPE, 0);
+    }
+    key(SDLK_4, 0);
+    assert_int_equal(app->tab, TAB_FUNDING);
+    draw("funding_offers");
+    int n;
+    const ud_offer *offers = ud_sim_offers(ud_game_sim(app->game), &n);
+    assert_int_equal(n, 2);
+    /* newest first: the training grant's row, then the credit line's */
+    click(630 + 632 - 210 + 40, 126 + 30 + 26 + 10);
+    offers = ud_sim_offers(ud_game_sim(app->game), &n);
+    assert_true(offers[1].answered && offers[1].accepted);
+    assert_false(offers[0].answered);
+    draw("funding_accepted");
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_gui_visits_every_screen_and_plays, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_gui_offers_are_answered_from_the_funding_panel, setup,
+                                        teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
