@@ -281,7 +281,9 @@ static void deposit(ud_sim *sim, household *h, ud_money amount) {
 void village_spending_and_savings(ud_sim *sim) {
     bool deposits_allowed = sim->setup.mfi.institution != UD_INST_NGO;
     double monthly_ml = sim->setup.village.moneylender_annual_rate / 12.0;
+    /* Higher savings rates draw more of the surplus into savings, up to about half of it. */
     double savings_pull = 0.05 + 1.5 * ud_rate_to_percent(sim->savings_rate) / 100.0;
+    savings_pull = savings_pull > 0.5 ? 0.5 : savings_pull;
     ud_rng *rng = &sim->rng[STREAM_SAVINGS];
     for (int i = 0; i < sim->household_count; i++) {
         household *h = &sim->households[i];
@@ -320,6 +322,7 @@ void village_spending_and_savings(ud_sim *sim) {
         if (surplus > 0) {
             if (deposits_allowed) {
                 deposit(sim, h, (ud_money)((double)surplus * savings_pull));
+                surplus = h->cash - need; /* what is left after saving */
             }
             ud_money invest = surplus / 5;
             h->capital += invest;

@@ -276,6 +276,84 @@ static void test_sim_events_are_typed_and_named(void **state) {
     ud_sim_destroy(sim);
 }
 
+/* Random decisions of every kind, valid or not, between months: whatever a player or a
+ * strategy does, the invariants hold and refused commands change nothing. */
+static void test_sim_random_commands_keep_the_books_exact(void **state) {
+    (void)state;
+    uint64_t x = 0x12345678u;
+    int seeds = getenv("UD_FUZZ_SEEDS") ? atoi(getenv("UD_FUZZ_SEEDS")) : 6;
+    for (uint64_t seed = 1; seed <= (uint64_t)seeds; seed++) {
+        ud_setup setup;
+        ud_setup_default(&setup, 500);
+        setup.seed = seed;
+        setup.mfi.institution = (ud_institution)(seed % 3);
+        setup.mfi.officers.honesty = 0.5;
+        ud_sim *sim = make_sim(&setup);
+        for (int month = 0; month < 30; month++) {
+            if (month == 2) {
+                ud_offer line = {UD_OFFER_CREDIT_LINE,
+                                 UD_LENDER_GOVERNMENT,
+                                 200000000,
+                                 UD_RATE_PERCENT(3),
+                                 12,
+                                 UD_RATE_PERCENT(15),
+                                 0,
+                                 0,
+                                 6,
+                                 false,
+                                 false};
+                char e[128];
+                ud_sim_add_offer(sim, &line, e, sizeof e);
+            }
+            for (int k = 0; k < 12; k++) {
+                x = x * 6364136223846793005u + 1442695040888963407u;
+                uint32_t r = (uint32_t)(x >> 33);
+                ud_command c;
+                memset(&c, 0, sizeof c);
+                c.type = (ud_command_type)(r % UD_CMD_TYPE_COUNT);
+                int napps, nprod;
+                const ud_application *apps = ud_sim_applications(sim, &napps);
+                const ud_product *prods = ud_sim_products(sim, &nprod);
+                c.index = (int)((r >> 8) % 7) - 1;
+                if (c.type == UD_CMD_APPROVE || c.type == UD_CMD_REJECT ||
+                    c.type == UD_CMD_RESIZE) {
+                    c.index = napps > 0 ? apps[(r >> 4) % (unsigned)napps].id : 0;
+                }
+                if (c.type == UD_CMD_RESCHEDULE || c.type == UD_CMD_WRITE_OFF) {
+                    c.index = (int)((r >> 3) % 500);
+                }
+                c.count = (int)((r >> 12) % 30);
+                c.level = (int)((r >> 16) % 4);
+                c.amount = (ud_money)((r >> 2) % 50000000);
+                c.rate = UD_RATE_PERCENT((r >> 5) % 40);
+                c.share = ((r >> 7) % 11) / 10.0;
+                c.product = prods[0];
+                c.product.terms.annual_rate = UD_RATE_PERCENT(10 + (r >> 9) % 30);
+                c.policy = *ud_sim_policy(sim);
+                c.policy.women_only = (r >> 11) & 1;
+                ud_books before = *ud_sim_books(sim);
+                int logged_before;
+                ud_sim_command_log(sim, &logged_before);
+                char err[256];
+                if (!ud_sim_apply(sim, &c, err, sizeof err)) {
+                    assert_memory_equal(&before, ud_sim_books(sim), sizeof before);
+                    int logged_after;
+                    ud_sim_command_log(sim, &logged_after);
+                    assert_int_equal(logged_before, logged_after);
+                }
+                check_invariants(sim);
+            }
+            ud_sim_step(sim);
+            ud_sim_clear_events(sim);
+            check_invariants(sim);
+            if (ud_sim_insolvent(sim)) {
+                break;
+            }
+        }
+        ud_sim_destroy(sim);
+    }
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_sim_invariants_hold_every_month),
@@ -286,6 +364,7 @@ int main(void) {
         cmocka_unit_test(test_sim_rejects_invalid_setups_naming_the_field),
         cmocka_unit_test(test_sim_survives_allocation_failures),
         cmocka_unit_test(test_sim_events_are_typed_and_named),
+        cmocka_unit_test(test_sim_random_commands_keep_the_books_exact),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
