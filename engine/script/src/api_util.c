@@ -38,7 +38,10 @@ int api_line(lua_State *L) {
 
 void api_check_keys(lua_State *L, int idx, const char *what, const char *const *allowed) {
     idx = lua_absindex(L, idx);
-    luaL_checktype(L, idx, LUA_TTABLE);
+    if (!lua_istable(L, idx)) {
+        luaL_error(L, "%s must be a table in braces, such as %s (got %s)", what, "{ key = value }",
+                   luaL_typename(L, idx));
+    }
     lua_pushnil(L);
     while (lua_next(L, idx) != 0) {
         lua_pop(L, 1);
