@@ -91,17 +91,13 @@ void loan_release(ud_sim *sim, int index) {
 
 static const double training_factor[4] = {0.45, 0.65, 0.85, 1.0};
 
-static double officer_capacity(const ud_officer *o) {
-    return 100.0 + 20.0 * o->training;
-}
-
 double officer_quality(const ud_sim *sim, int officer) {
     if (officer < 0 || officer >= sim->officer_count || !sim->officers[officer].employed) {
         return 0.2; /* an orphaned loan: nobody follows it up */
     }
     const ud_officer *o = &sim->officers[officer];
     double load = sim->officer_load[officer];
-    double cap = officer_capacity(o);
+    double cap = staff_capacity(o);
     double overload = load > cap ? cap / load : 1.0;
     return training_factor[o->training] * overload;
 }
@@ -118,10 +114,6 @@ ud_money lending_capacity(const ud_sim *sim) {
     }
     ud_money free_cash = bs.cash - reserve - payroll;
     return free_cash > 0 ? free_cash : 0;
-}
-
-ud_money household_collateral_savings(const household *h) {
-    return h->compulsory;
 }
 
 /* ---- disbursement ---- */
@@ -664,7 +656,6 @@ static void try_recovery(ud_sim *sim, loan_slot *slot, double chance) {
     ud_money want = slot->account.written_off / 5;
     ud_money booked = ud_loan_recover(&slot->account, &sim->books, spare < want ? spare : want);
     h->cash -= booked;
-    sim->month_recoveries += booked;
     if (booked > 0) {
         sim_event(sim, UD_EV_RECOVERY, slot->household, 0, booked);
     }
@@ -704,7 +695,6 @@ static void write_off_slot(ud_sim *sim, int index) {
                           UD_ACC_CLIENT_SAVINGS, UD_ACC_RECOVERIES, seized);
         slot->account.recovered += seized;
         h->compulsory -= seized;
-        sim->month_recoveries += seized;
     }
     h->defaults = (uint8_t)(h->defaults < 255 ? h->defaults + 1 : 255);
     h->last_arrears_days = 255;

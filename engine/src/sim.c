@@ -223,7 +223,7 @@ bool ud_sim_step(ud_sim *sim) {
         return false;
     }
     sim->books.today = sim_today(sim);
-    sim->month_write_offs = sim->month_recoveries = 0;
+    sim->month_write_offs = 0;
     sim->month_grants = sim->month_in_kind = sim->month_concessional_interest = 0;
     sim->obligation_missed = false;
 

@@ -132,7 +132,7 @@ struct ud_sim {
     int history_capacity;
 
     /* flows of the month in progress */
-    ud_money month_write_offs, month_recoveries, month_grants, month_in_kind;
+    ud_money month_write_offs, month_grants, month_in_kind;
     ud_money month_concessional_interest;
     /* money that left the village and MFI for the outside world (or came in: negative) */
     ud_money outside;
@@ -188,7 +188,6 @@ void loan_release(ud_sim *sim, int index);
 void lending_write_off_household(ud_sim *sim, int hh);
 bool lending_reschedule_household(ud_sim *sim, int hh, int installments, char *err,
                                   size_t err_size);
-ud_money household_collateral_savings(const household *h);
 
 /* staff.c */
 void staff_fraud(ud_sim *sim);
@@ -200,6 +199,8 @@ void staff_assign(ud_sim *sim, loan_slot *slot, int officer);
 void staff_unassign(ud_sim *sim, loan_slot *slot);
 int staff_employed(const ud_sim *sim);
 int staff_pick_officer(const ud_sim *sim);
+/* How many loans an officer can follow properly (a group loan counts 0.4). */
+double staff_capacity(const ud_officer *o);
 /* Hands an officer's loans to the others (after a dismissal). */
 void staff_reassign(ud_sim *sim, int officer);
 

@@ -1,6 +1,10 @@
 /* Loan officers: assignment, caseloads, fraud by dishonest officers, and internal audits. */
 #include "sim_internal.h"
 
+double staff_capacity(const ud_officer *o) {
+    return 100.0 + 20.0 * o->training; /* training raises what an officer can handle */
+}
+
 int staff_employed(const ud_sim *sim) {
     int n = 0;
     for (int i = 0; i < sim->officer_count; i++) {
@@ -19,7 +23,7 @@ int staff_pick_officer(const ud_sim *sim) {
         if (!o->employed) {
             continue;
         }
-        double ratio = sim->officer_load[i] / (100.0 + 20.0 * o->training);
+        double ratio = sim->officer_load[i] / staff_capacity(o);
         if (ratio < best_ratio) {
             best_ratio = ratio;
             best = i;

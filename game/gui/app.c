@@ -271,15 +271,18 @@ void ud_app_show_message(ud_app *app, const char *text) {
     app->dirty = true;
 }
 
-static void remember_poverty(ud_app *app) {
+/* What the game looked like at the start: who was poor, how big each hamlet is. */
+static void remember_start(ud_app *app) {
     ud_sim *sim = ud_game_sim(app->game);
     int n = ud_sim_household_count(sim);
     free(app->poor_at_start);
     app->poor_at_start = calloc((size_t)n, sizeof(bool));
+    memset(app->hamlet_size, 0, sizeof app->hamlet_size);
     for (int i = 0; i < n && app->poor_at_start; i++) {
         ud_household_view h;
         ud_sim_household(sim, i, &h);
         app->poor_at_start[i] = h.poor;
+        app->hamlet_size[h.hamlet]++;
     }
 }
 
@@ -316,7 +319,7 @@ bool ud_app_start_scenario(ud_app *app, const char *path) {
         return false;
     }
     adopt_game(app, g);
-    remember_poverty(app);
+    remember_start(app);
     app->screen = SCREEN_BRIEFING;
     app->dirty = true;
     return true;
@@ -454,7 +457,7 @@ bool ud_app_load(ud_app *app, const char *slot) {
         return false;
     }
     adopt_game(app, g);
-    remember_poverty(app); /* from the loaded state: "out of poverty" counts from here */
+    remember_start(app); /* from the loaded state: "out of poverty" counts from here */
     app->screen = ud_game_end_state(g) == UD_END_RUNNING ? SCREEN_PLAY : SCREEN_DEBRIEF;
     app->dirty = true;
     return true;

@@ -77,6 +77,7 @@ typedef struct ud_app {
     bool saving; /* SCREEN_SLOTS: saving (else loading) */
     ud_game *game;
     bool *poor_at_start;
+    int hamlet_size[UD_MAX_HAMLETS]; /* households per hamlet: fixed for a game */
     ud_month_summary months[242];
     ud_indicators before; /* indicators before the month just played */
     ud_rate savings_rate; /* as last set (the engine keeps it; this is for display) */

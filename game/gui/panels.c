@@ -80,7 +80,7 @@ static void desk(ud_app *app, SDL_Rect a) {
                      TR(ui, ud_business_name(h.business)), amount);
         }
         ud_ui_label(ui, line, a.x, y, UD_FONT_SMALL, true, colour);
-        snprintf(line, sizeof line, "%s · %s", products[ap->product].name,
+        snprintf(line, sizeof line, "%s · %s", ud_scenario_text(app, products[ap->product].name),
                  ap->decision == UD_APP_APPROVED   ? TR(ui, "approved")
                  : ap->decision == UD_APP_REJECTED ? TR(ui, "rejected")
                                                    : TR(ui, "pending"));
@@ -174,7 +174,8 @@ static void products_panel(ud_app *app, SDL_Rect a) {
         ud_product pr = products[i];
         ud_ui_fill(ui, ud_rect(a.x, y, a.w - 10, 250), p->panel);
         ud_ui_frame(ui, ud_rect(a.x, y, a.w - 10, 250), p->border);
-        ud_ui_label(ui, pr.name, a.x + 10, y + 8, UD_FONT_NORMAL, true, p->text);
+        ud_ui_label(ui, ud_scenario_text(app, pr.name), a.x + 10, y + 8, UD_FONT_NORMAL, true,
+                    p->text);
         ud_command c = cmd(pr.open ? UD_CMD_CLOSE_PRODUCT : UD_CMD_OPEN_PRODUCT);
         c.index = i;
         if (ud_ui_toggle(ui, ud_rect(a.x + a.w - 140, y + 6, 120, 28),

@@ -95,12 +95,7 @@ static void map(ud_app *app, SDL_Rect area) {
     int cols = hamlets <= 2 ? hamlets : (hamlets <= 4 ? 2 : (hamlets <= 9 ? 3 : 4));
     int rows = (hamlets + cols - 1) / cols;
     int bw = area.w / cols, bh = area.h / rows;
-    int per_hamlet[UD_MAX_HAMLETS] = {0};
-    for (int i = 0; i < n; i++) {
-        ud_household_view h;
-        ud_sim_household(sim, i, &h);
-        per_hamlet[h.hamlet]++;
-    }
+    const int *per_hamlet = app->hamlet_size;
     int placed[UD_MAX_HAMLETS] = {0};
     for (int hm = 0; hm < hamlets; hm++) {
         SDL_Rect b =

@@ -60,6 +60,10 @@ lesson { text = "Cutting follow-up saved a little and lost much more in arrears.
          when = function() return indicator("par30") >= 0.08 end }
 
 translate("fr", {
+  ["Farm seasonal"] =
+    "Agricole saisonnier",
+  ["Kupedes monthly"] =
+    "Kupedes mensuel",
   ["Keeping a good unit good through a bad year"] =
     "Garder une bonne unité en forme pendant une mauvaise année",
   ["See what makes a village unit well managed: savings, follow-up, prudent loan sizes"] =

@@ -66,6 +66,10 @@ lesson { text = "Large loans to the better-off kept the books simple but left th
          when = function() return indicator("households_in_poverty") >= 230 end }
 
 translate("fr", {
+  ["Group weekly"] =
+    "Groupe hebdomadaire",
+  ["Individual monthly"] =
+    "Individuel mensuel",
   ["Reaching the poor"] =
     "Atteindre les pauvres",
   ["Measure outreach (how many clients) and depth (how poor they are)"] =

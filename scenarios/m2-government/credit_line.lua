@@ -80,6 +80,10 @@ lesson { text = "You kept prices that cover costs: the unit can stand without su
 lesson { text = "Grants for training and roads raise clients' returns without distorting prices." }
 
 translate("fr", {
+  ["Group weekly"] =
+    "Groupe hebdomadaire",
+  ["Individual monthly"] =
+    "Individuel mensuel",
   ["The government credit line"] =
     "La ligne de crédit de l'État",
   ["Tell a cheap loan from a good one: price caps, dependence, and what happens when it ends"] =

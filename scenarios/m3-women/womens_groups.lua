@@ -55,6 +55,10 @@ lesson { text = "Groups of women repaid well: peers covered each other and meeti
 lesson { text = "Mentoring raised women's business returns: fewer women-headed households are poor." }
 
 translate("fr", {
+  ["Individual monthly"] =
+    "Individuel mensuel",
+  ["Women's group weekly"] =
+    "Groupe de femmes hebdomadaire",
   ["Women's groups"] =
     "Les groupes de femmes",
   ["See why women borrowing in groups repay well"] =

@@ -59,6 +59,10 @@ lesson { text = "Trained officers with manageable caseloads screened and followe
 lesson { text = "Audits are cheap compared with what fraud costs when nobody looks." }
 
 translate("fr", {
+  ["Group weekly"] =
+    "Groupe hebdomadaire",
+  ["Individual monthly"] =
+    "Individuel mensuel",
   ["Fast growth, slow arrears"] =
     "Croissance rapide, retards lents",
   ["See how over-emphasis on short-term growth leads to a PAR crisis"] =

@@ -71,6 +71,10 @@ lesson { text = "Arrears climbed above 5%: look at which clients fell behind and
 lesson { text = "A flat rate of 24% a year costs clients far more than 24%: compare the APR." }
 
 translate("fr", {
+  ["Group weekly"] =
+    "Groupe hebdomadaire",
+  ["Individual monthly"] =
+    "Individuel mensuel",
   ["Sells vegetables at the morning market and wants a bigger stall."] =
     "Vend des légumes au marché du matin et voudrait un plus grand étal.",
   ["Grows rice; needs seed and fertiliser before the planting season."] =

@@ -51,6 +51,11 @@ static void check_play(const char *path, const char *strategy) {
     for (int i = 0; i < n; i++) {
         need(g, path, "lesson", lessons[i]);
     }
+    int products;
+    const ud_product *product = ud_sim_products(ud_game_sim(g), &products);
+    for (int i = 0; i < products; i++) {
+        need(g, path, "product name", product[i].name);
+    }
     const char *name, *story;
     for (int h = 0; ud_game_household_story(g, h, &name, &story); h++) {
         need(g, path, "household story", story);

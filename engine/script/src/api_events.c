@@ -368,8 +368,6 @@ static int l_recall(lua_State *L) {
     return 0;
 }
 
-void api_register_setup(lua_State *L);
-
 void api_register_scenario(lua_State *L) {
     api_register_setup(L);
     api_register_views(L);

@@ -333,9 +333,6 @@ static int l_resize(lua_State *L) {
     return apply(L, &c);
 }
 
-void api_read_product(lua_State *L, int idx, ud_product *p, const char *what);
-void api_read_policy(lua_State *L, int idx, ud_credit_policy *p, const char *what);
-
 /* set_product(1, { rate = 30, installments = 16 }): changes the named terms only. */
 static int l_set_product(lua_State *L) {
     ud_sim *sim = sim_of(L);

@@ -98,6 +98,11 @@ void game_add_news_values(ud_game *game, const char *key, int argc, const char *
 void api_register_scenario(lua_State *L);
 void api_register_strategy(lua_State *L);
 void api_register_views(lua_State *L);
+/* The declarations (scenario{}, village{}...), registered by api_register_scenario. */
+void api_register_setup(lua_State *L);
+/* Reads a product{} or a credit policy table over *p, keeping what the table leaves out. */
+void api_read_product(lua_State *L, int idx, ud_product *p, const char *what);
+void api_read_policy(lua_State *L, int idx, ud_credit_policy *p, const char *what);
 
 /* Helpers for reading declaration tables with key checks and ranges. Each raises a Lua
  * error naming the declaration and the key, at the author's line. */
