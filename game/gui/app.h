@@ -132,7 +132,5 @@ void ud_dialogs(ud_app *app);
 void ud_money_text(const ud_app *app, ud_money v, char *out, size_t size);
 void ud_chart(ud_app *app, SDL_Rect r, const char *indicator, const char *title, bool percent);
 const char *ud_scenario_text(const ud_app *app, const char *english);
-/* The 0-100 scores of the debrief: the institution's sustainability, the clients' welfare. */
-void ud_scores(const ud_app *app, int *institution, int *clients);
 
 #endif

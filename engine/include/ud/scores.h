@@ -1,0 +1,44 @@
+/* The two scores of the debrief: the institution's sustainability and the clients' welfare,
+ * each 0-100, with their parts. Defined in the trainers' guide (scenarios/README.md,
+ * "Scores"); computed only here, from the simulation's monthly indicators, so the debrief,
+ * the tournament and a reloaded game always agree.
+ *
+ * Institution (window: the whole game; ratios of flows: the last twelve months):
+ *   self-sufficiency 20  OSS at the end, towards 120%
+ *   subsidy-free     20  FSS at the end, towards 120%
+ *   portfolio quality 25 the worst month's PAR30, from 0 (full) to 25% or more (nothing)
+ *   loan losses      10  net write-offs a year / average gross portfolio, 0 to 10%
+ *   capital          15  equity at the end / equity at the start, towards 100%
+ *   money at work    10  average gross portfolio / average total assets, towards 70%
+ * Clients (window: the whole game):
+ *   poverty          35  households poor at the start no longer counted poor, towards 25%
+ *   women            10  the same for households whose borrower is a woman
+ *   income           15  growth of the average household income, towards 20%
+ *   outreach         20  average active borrowers over the last twelve months / households,
+ *                        towards 30%
+ *   protection       20  the worst month's PAR90 (clients in default, a proxy for
+ *                        over-indebtedness), from 0 (full) to 15% or more (nothing) */
+#ifndef UD_SCORES_H
+#define UD_SCORES_H
+
+#include "ud/sim.h"
+
+#define UD_SCORE_PARTS 6
+
+typedef struct ud_score_part {
+    const char *name; /* English, for translation: "self-sufficiency" */
+    double weight;    /* points at full marks */
+    double value;     /* the measured figure the part is judged on */
+    double points;    /* 0..weight */
+} ud_score_part;
+
+typedef struct ud_scores {
+    double institution, clients; /* 0..100 */
+    int institution_parts, client_parts;
+    ud_score_part institution_part[UD_SCORE_PARTS], client_part[UD_SCORE_PARTS];
+} ud_scores;
+
+/* Computes both scores over months 0..ud_sim_month(sim). Before month 1 both are 0. */
+void ud_scores_compute(const ud_sim *sim, ud_scores *out);
+
+#endif
