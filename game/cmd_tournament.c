@@ -82,6 +82,38 @@ static int write_csv(const char *file, const entry *e, int count, int runs) {
     return UD_EXIT_OK;
 }
 
+/* Each strategy's mean points on every part of the two scores (what made the difference). */
+static void print_parts(const entry *e, int count, int runs) {
+    const ud_scores *first = &e[0].runs[0].scores;
+    printf("\nscore parts (mean points):\n%-4s", "");
+    for (int k = 0; k < first->institution_parts + first->client_parts; k++) {
+        printf(" %5s", k < first->institution_parts ? "I" : "C");
+    }
+    printf("\n");
+    for (int s = 0; s < count; s++) {
+        printf("%-4s", e[s].label);
+        for (int k = 0; k < first->institution_parts + first->client_parts; k++) {
+            double sum = 0;
+            for (int i = 0; i < runs; i++) {
+                const ud_scores *sc = &e[s].runs[i].scores;
+                sum += k < sc->institution_parts
+                           ? sc->institution_part[k].points
+                           : sc->client_part[k - sc->institution_parts].points;
+            }
+            printf(" %5.1f", sum / runs);
+        }
+        printf("\n");
+    }
+    for (int k = 0; k < first->institution_parts + first->client_parts; k++) {
+        const ud_score_part *p = k < first->institution_parts
+                                     ? &first->institution_part[k]
+                                     : &first->client_part[k - first->institution_parts];
+        printf("  %c%d %s (of %.0f)\n", k < first->institution_parts ? 'I' : 'C',
+               k < first->institution_parts ? k + 1 : k - first->institution_parts + 1, p->name,
+               p->weight);
+    }
+}
+
 /* Prints each failure of the rules; returns how many. */
 static int judge(const entry *e, int count, int runs, bool higher, int **wins) {
     int failures = 0;
@@ -243,6 +275,7 @@ int ud_cmd_tournament(int argc, char **argv, int first) {
             }
             printf("\n");
         }
+        print_parts(e, count, (int)runs);
         printf("\n");
         int failures = judge(e, count, (int)runs, higher, wins);
         printf("%s: %s\n", scenario,

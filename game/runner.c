@@ -49,7 +49,9 @@ static double ud_track_window(const ud_sim *sim, const ud_run_request *req) {
     double sum = 0, worst = 0, v = 0;
     int n = 0;
     for (int m = from; m <= to; m++) {
-        if (!ud_indicator_value(sim, req->track, m < played ? m : played, &v)) {
+        int at = m < played ? m : played;
+        if (!ud_indicator_value(sim, req->track, at, &v) &&
+            !ud_score_value(sim, req->track, at, &v)) {
             continue;
         }
         bool worse = req->track_higher ? v < worst : v > worst;

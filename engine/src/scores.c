@@ -23,19 +23,46 @@ static double fall(double before, double after) {
 }
 
 void ud_scores_compute(const ud_sim *sim, ud_scores *out) {
+    ud_scores_at(sim, ud_sim_month(sim), out);
+}
+
+bool ud_score_value(const ud_sim *sim, const char *name, int month, double *value) {
+    bool inst = strcmp(name, "institution_score") == 0, clients = strcmp(name, "client_score") == 0;
+    if (!inst && !clients && strcmp(name, "holistic_score") != 0) {
+        return false;
+    }
+    ud_scores s;
+    ud_scores_at(sim, month, &s);
+    *value = inst      ? s.institution
+             : clients ? s.clients
+                       : (s.institution < s.clients ? s.institution : s.clients);
+    return true;
+}
+
+void ud_scores_at(const ud_sim *sim, int months, ud_scores *out) {
     memset(out, 0, sizeof *out);
-    int months = ud_sim_month(sim);
     const ud_indicators *start = ud_sim_indicators(sim, 0);
     const ud_indicators *end = ud_sim_indicators(sim, months);
-    if (months < 1 || start == NULL || end == NULL) {
+    if (months < 1 || months > ud_sim_month(sim) || start == NULL || end == NULL) {
         return;
     }
     double worst_par30 = 0, worst_par90 = 0, portfolio = 0, assets = 0, net_losses = 0;
     double outreach = 0;
+    bool lent = false; /* a month with a portfolio: without one there is no quality to judge */
     int recent = 0;
     for (int m = 1; m <= months; m++) {
         const ud_indicators *d = ud_sim_indicators(sim, m);
-        worst_par30 = d->par30 > worst_par30 ? d->par30 : worst_par30;
+        /* Adjusted PAR (PAR30 + the last twelve months' write-offs, as raters compute it):
+         * writing off late loans early cannot make a portfolio look healthy. */
+        double written = 0;
+        for (int k = m > 12 ? m - 11 : 1; k <= m; k++) {
+            written += (double)ud_sim_indicators(sim, k)->write_offs;
+        }
+        if (d->gross_portfolio > 0) {
+            double adjusted = ((double)d->par30_amount + written) / (double)d->gross_portfolio;
+            worst_par30 = adjusted > worst_par30 ? adjusted : worst_par30;
+            lent = true;
+        }
         worst_par90 = d->par90 > worst_par90 ? d->par90 : worst_par90;
         portfolio += (double)d->gross_portfolio;
         assets += (double)d->total_assets;
@@ -55,8 +82,9 @@ void ud_scores_compute(const ud_sim *sim, ud_scores *out) {
     int *ni = &out->institution_parts;
     part(ip, ni, t, "self-sufficiency (OSS)", 20, end->oss, end->oss / 1.2);
     part(ip, ni, t, "without subsidy (FSS)", 20, end->fss, end->fss / 1.2);
-    part(ip, ni, t, "portfolio quality (worst PAR30)", 25, worst_par30, 1 - worst_par30 / 0.25);
-    part(ip, ni, t, "loan losses (a year)", 10, loss_rate, 1 - loss_rate / 0.10);
+    part(ip, ni, t, "portfolio quality (worst PAR30 + write-offs)", 25, worst_par30,
+         lent ? 1 - worst_par30 / 0.25 : 0);
+    part(ip, ni, t, "loan losses (a year)", 10, loss_rate, lent ? 1 - loss_rate / 0.10 : 0);
     part(ip, ni, t, "capital kept", 15, kept, kept);
     part(ip, ni, t, "money at work (portfolio / assets)", 10, at_work, at_work / 0.7);
 

@@ -6,8 +6,11 @@
  * Institution (window: the whole game; ratios of flows: the last twelve months):
  *   self-sufficiency 20  OSS at the end, towards 120%
  *   subsidy-free     20  FSS at the end, towards 120%
- *   portfolio quality 25 the worst month's PAR30, from 0 (full) to 25% or more (nothing)
+ *   portfolio quality 25 the worst month's adjusted PAR: (PAR30 portfolio + write-offs of the
+ *                        last twelve months) / gross portfolio, as raters compute it so that
+ *                        early write-offs cannot hide arrears; 0 (full) to 25% (nothing)
  *   loan losses      10  net write-offs a year / average gross portfolio, 0 to 10%
+ *                        (both quality parts give nothing if nothing was ever lent)
  *   capital          15  equity at the end / equity at the start, towards 100%
  *   money at work    10  average gross portfolio / average total assets, towards 70%
  * Clients (window: the whole game):
@@ -40,5 +43,13 @@ typedef struct ud_scores {
 
 /* Computes both scores over months 0..ud_sim_month(sim). Before month 1 both are 0. */
 void ud_scores_compute(const ud_sim *sim, ud_scores *out);
+
+/* The same, as if the game had stopped at the end of `month` (1..ud_sim_month). */
+void ud_scores_at(const ud_sim *sim, int month, ud_scores *out);
+
+/* Scores by name, for a lesson's indicator: "institution_score", "client_score", or
+ * "holistic_score" (the lower of the two: both the institution and its clients must do
+ * well). False for any other name. */
+bool ud_score_value(const ud_sim *sim, const char *name, int month, double *value);
 
 #endif
