@@ -52,14 +52,14 @@ static void *worker(void *arg) {
 }
 
 bool ud_batch_run(const ud_run_request *base, int runs, int jobs, ud_run_result *results,
-                  const char *command) {
+                  const char *command, bool progress) {
     sweep_job job;
     memset(&job, 0, sizeof job);
     job.base = *base;
     job.runs = runs;
     job.results = results;
     job.ok = calloc((size_t)runs, sizeof(bool));
-    job.progress = runs >= 50;
+    job.progress = progress;
     pthread_mutex_init(&job.lock, NULL);
     pthread_t threads[64];
     int started = 0;

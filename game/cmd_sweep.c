@@ -106,7 +106,7 @@ int ud_cmd_sweep(int argc, char **argv, int first) {
     memset(&req, 0, sizeof req);
     req.scenario = scenario;
     req.strategy = o[0].value;
-    bool ok = ud_batch_run(&req, (int)runs, (int)jobs, results, "sweep");
+    bool ok = ud_batch_run(&req, (int)runs, (int)jobs, results, "sweep", runs >= 50);
     timespec_get(&t1, TIME_UTC);
     if (!ok) {
         free(results);
@@ -249,9 +249,9 @@ int ud_cmd_compare(int argc, char **argv, int first) {
     req.track_take = info.lesson_take;
     req.track_higher = higher;
     req.strategy = naive;
-    bool ok = ud_batch_run(&req, (int)runs, (int)jobs, a, "compare");
+    bool ok = ud_batch_run(&req, (int)runs, (int)jobs, a, "compare", runs >= 50);
     req.strategy = sound;
-    ok = ok && ud_batch_run(&req, (int)runs, (int)jobs, b, "compare");
+    ok = ok && ud_batch_run(&req, (int)runs, (int)jobs, b, "compare", runs >= 50);
     if (!ok) {
         free(a);
         free(b);

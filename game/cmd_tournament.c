@@ -231,7 +231,11 @@ int ud_cmd_tournament(int argc, char **argv, int first) {
         base_name(e[s].path, e[s].name, sizeof e[s].name);
         e[s].runs = calloc((size_t)runs, sizeof(ud_run_result));
         req.strategy = e[s].path;
-        ok = e[s].runs != NULL && ud_batch_run(&req, (int)runs, (int)jobs, e[s].runs, "tournament");
+        if (runs * count >= 200) {
+            fprintf(stderr, "%s %s (%d of %d)\n", e[s].label, e[s].name, s + 1, count);
+        }
+        ok = e[s].runs != NULL &&
+             ud_batch_run(&req, (int)runs, (int)jobs, e[s].runs, "tournament", false);
         wins[s] = win_store + (size_t)s * (size_t)count;
     }
     int status = UD_EXIT_FAILURE;
