@@ -117,7 +117,9 @@ void ud_app_show_message(ud_app *app, const char *text);
 void ud_app_apply_settings(ud_app *app);
 void ud_app_slot_path(const ud_app *app, const char *slot, char *out, size_t size);
 
-/* Screens (screen_*.c) and panels (panels.c). */
+/* Screens, one file each (screen_*.c); the village screen's parts (play_*.c); the panel
+ * area (panel.c, which picks one of panel_*.c, see panels.h); the dialogs (dialog.c, which
+ * picks one of dialog_*.c, see dialogs.h). */
 void ud_screen_start(ud_app *app);
 void ud_screen_briefing(ud_app *app);
 void ud_screen_play(ud_app *app);
@@ -125,12 +127,27 @@ void ud_screen_debrief(ud_app *app);
 void ud_screen_help(ud_app *app);
 void ud_screen_settings(ud_app *app);
 void ud_screen_slots(ud_app *app);
+void ud_play_top_bar(ud_app *app);
+void ud_play_map(ud_app *app, SDL_Rect area);
+
+/* What a household's dot on the map says (its colour). */
+typedef enum ud_map_status {
+    MAP_NOT_CLIENT = 0,
+    MAP_CLIENT,
+    MAP_ARREARS,
+    MAP_DEFAULTED,
+    MAP_OUT_OF_POVERTY, /* poor when the game started, not poor now */
+    MAP_STATUS_COUNT
+} ud_map_status;
+ud_map_status ud_map_household_status(ud_app *app, int household);
 void ud_panel(ud_app *app, SDL_Rect area);
 void ud_dialogs(ud_app *app);
 
 /* Drawing helpers shared by screens (draw.c). */
 void ud_money_text(const ud_app *app, ud_money v, char *out, size_t size);
 void ud_chart(ud_app *app, SDL_Rect r, const char *indicator, const char *title, bool percent);
+/* Whether the charts mark month m: a shock began, an offer came, a political event, fraud. */
+bool ud_chart_marks_month(const ud_app *app, int month);
 const char *ud_scenario_text(const ud_app *app, const char *english);
 /* The 0-100 scores of the debrief: the institution's sustainability, the clients' welfare. */
 void ud_scores(const ud_app *app, int *institution, int *clients);
