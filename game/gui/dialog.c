@@ -40,6 +40,9 @@ void ud_dialogs(ud_app *app) {
     case DIALOG_MESSAGE:
         ud_dialog_message(app);
         break;
+    case DIALOG_CONFIRM:
+        ud_dialog_confirm(app);
+        break;
     case DIALOG_NONE:
         break;
     }

@@ -28,7 +28,7 @@ void ud_dialog_month_end(ud_app *app) {
     ud_sim *sim = ud_game_sim(app->game);
     int m = ud_sim_month(sim);
     const ud_indicators *d = ud_sim_indicators(sim, m);
-    const ud_month_summary *s = &app->months[m < 241 ? m : 241];
+    const ud_month_summary *s = ud_history_at(&app->history, m);
     SDL_Rect r = ud_dialog_box(app, 860, 560);
     char title[128];
     snprintf(title, sizeof title, "%s %d", TR(ui, "End of month"), m);

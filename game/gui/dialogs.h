@@ -12,5 +12,6 @@ void ud_dialog_month_end(ud_app *app);
 void ud_dialog_question(ud_app *app);
 void ud_dialog_household(ud_app *app);
 void ud_dialog_message(ud_app *app);
+void ud_dialog_confirm(ud_app *app);
 
 #endif

@@ -21,7 +21,7 @@ bool ud_chart_marks_month(const ud_app *app, int month) {
     if (month < 1 || month > 241) {
         return false;
     }
-    const ud_month_summary *s = &app->months[month];
+    const ud_month_summary *s = ud_history_at(&app->history, month);
     return s->shocks || s->offers || s->political || s->fraud;
 }
 
@@ -109,11 +109,11 @@ void ud_scores(const ud_app *app, int *institution, int *clients) {
     double inst = 40 * clamp01(d->oss / 1.2) + 30 * (1 - clamp01(d->par30 / 0.2)) +
                   30 * clamp01(d->fss / 1.2);
     int n = ud_sim_household_count(sim), poor_then = 0, lifted = 0;
-    for (int i = 0; i < n && app->poor_at_start; i++) {
+    for (int i = 0; i < n && app->history.poor_at_start; i++) {
         ud_household_view h;
         ud_sim_household(sim, i, &h);
-        poor_then += app->poor_at_start[i];
-        lifted += app->poor_at_start[i] && !h.poor;
+        poor_then += app->history.poor_at_start[i];
+        lifted += app->history.poor_at_start[i] && !h.poor;
     }
     double welfare = 50 * clamp01(poor_then > 0 ? 2.0 * lifted / poor_then : 1) +
                      50 * clamp01((double)d->active_borrowers / (0.4 * n));

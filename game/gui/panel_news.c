@@ -6,7 +6,7 @@
 
 static void events_line(ud_app *app, int month, char *out, size_t size) {
     ud_ui *ui = &app->ui;
-    const ud_month_summary *s = &app->months[month];
+    const ud_month_summary *s = ud_history_at(&app->history, month);
     struct {
         int count;
         const char *what;

@@ -15,7 +15,7 @@ ud_map_status ud_map_household_status(ud_app *app, int household) {
     if (h.status == UD_HH_DEFAULTED) {
         return MAP_DEFAULTED;
     }
-    if (app->poor_at_start && app->poor_at_start[household] && !h.poor) {
+    if (app->history.poor_at_start && app->history.poor_at_start[household] && !h.poor) {
         return MAP_OUT_OF_POVERTY;
     }
     return h.status == UD_HH_CLIENT ? MAP_CLIENT : MAP_NOT_CLIENT;
@@ -32,7 +32,7 @@ void ud_play_map(ud_app *app, SDL_Rect area) {
     int cols = hamlets <= 2 ? hamlets : (hamlets <= 4 ? 2 : (hamlets <= 9 ? 3 : 4));
     int rows = (hamlets + cols - 1) / cols;
     int bw = area.w / cols, bh = area.h / rows;
-    const int *per_hamlet = app->hamlet_size;
+    const int *per_hamlet = app->history.hamlet_size;
     int placed[UD_MAX_HAMLETS] = {0};
     for (int hm = 0; hm < hamlets; hm++) {
         SDL_Rect b =

@@ -59,6 +59,8 @@ static inline SDL_Rect ud_rect(int x, int y, int w, int h) {
 
 /* Shorthand for the one translation lookup. */
 #define TR(ui, s) ud_tr((ui)->i18n, (s))
+/* The translated singular or plural form for the count n. */
+#define TRN(ui, n, one, many) ud_trn((ui)->i18n, (n), (one), (many))
 
 void ud_ui_begin(ud_ui *ui);
 void ud_ui_end(ud_ui *ui);

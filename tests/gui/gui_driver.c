@@ -33,6 +33,13 @@ ud_app *gd_open(const char *data_dir) {
     return app;
 }
 
+void gd_settings(ud_app *app, const char *language, bool large_text) {
+    snprintf(app->settings.language, sizeof app->settings.language, "%s", language);
+    app->settings.large_text = large_text;
+    ud_app_apply_settings(app);
+    ud_app_draw(app);
+}
+
 void gd_close(ud_app *app) {
     ud_app_destroy(app);
 }
@@ -247,10 +254,11 @@ char *gd_view(ud_app *app) {
     }
     put(&b, "\n");
     for (int m = 1; m <= month && m < 242; m++) {
-        const ud_month_summary *s = &app->months[m];
-        put(&b, "events %d: %d %d %d %d %d %d %d %d %d %d %d %d\n", m, s->disbursed, s->repaid,
-            s->missed, s->written_off, s->collapsed, s->covered, s->fraud, s->shocks, s->offers,
-            s->political, s->rejected, (int)s->insolvent);
+        const ud_month_summary *s = ud_history_at(&app->history, m);
+        put(&b, "events %d: %d %d %d %d %d %d %d %d %d %d %d %d audit %d %d %d %lld\n", m,
+            s->disbursed, s->repaid, s->missed, s->written_off, s->collapsed, s->covered, s->fraud,
+            s->shocks, s->offers, s->political, s->rejected, (int)s->insolvent, (int)s->audited,
+            (int)s->audit_clean, s->ghost_loans, (long long)s->ghost_lost);
     }
     int n;
     const ud_news *news = ud_game_news(app->game, &n);

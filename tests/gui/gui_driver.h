@@ -13,6 +13,8 @@
  * missing; NULL: the test build's folder). Fails the test if there is no game. */
 ud_app *gd_open(const char *data_dir);
 void gd_close(ud_app *app);
+/* Sets the language ("en", "fr") and text size, as the settings screen does. */
+void gd_settings(ud_app *app, const char *language, bool large_text);
 
 /* One key press (mod: KMOD_* or 0), then a frame drawn, as the window would. */
 void gd_key(ud_app *app, SDL_Keycode key, Uint16 mod);
