@@ -308,7 +308,7 @@ static int l_news(lua_State *L) {
     }
     const char *args[UD_NEWS_ARGS];
     for (int i = 0; i < argc; i++) {
-        args[i] = luaL_tolstring(L, 2 + i, NULL);
+        args[i] = ud_sandbox_tostring(L, 2 + i);
     }
     game_add_news_values(g, text, argc, args);
     return 0;
