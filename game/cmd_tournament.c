@@ -114,6 +114,31 @@ static void print_parts(const entry *e, int count, int runs) {
     }
 }
 
+/* Notes that are not failures but change how to read the results: a strategy whose
+ * commands were refused did not play what its file says; a sound strategy that rarely meets
+ * the goals suggests goals no good manager can reach. */
+static void print_notes(const entry *e, int count, int runs) {
+    for (int s = 0; s < count; s++) {
+        int with_problems = 0;
+        const char *first = NULL;
+        for (int i = 0; i < runs; i++) {
+            if (e[s].runs[i].problem_count > 0) {
+                with_problems++;
+                first = first != NULL ? first : e[s].runs[i].first_problem;
+            }
+        }
+        if (with_problems > 0) {
+            int len = (int)strcspn(first, "\n"); /* the message, not the source lines */
+            printf("note: %s (%s) had script problems in %d of %d runs; the first: %.*s\n",
+                   e[s].label, e[s].name, with_problems, runs, len < 300 ? len : 300, first);
+        }
+        if (e[s].family == UD_FAMILY_SOUND && e[s].all_goals * 2 < runs) {
+            printf("note: sound %s (%s) meets every goal in only %.0f%% of runs\n", e[s].label,
+                   e[s].name, 100.0 * e[s].all_goals / runs);
+        }
+    }
+}
+
 /* Prints each failure of the rules; returns how many. */
 static int judge(const entry *e, int count, int runs, bool higher, int **wins) {
     int failures = 0;
@@ -281,6 +306,7 @@ int ud_cmd_tournament(int argc, char **argv, int first) {
         }
         print_parts(e, count, (int)runs);
         printf("\n");
+        print_notes(e, count, (int)runs);
         int failures = judge(e, count, (int)runs, higher, wins);
         printf("%s: %s\n", scenario,
                failures == 0 ? "the lesson holds" : "the lesson does not hold");

@@ -115,7 +115,10 @@ bool ud_run_scenario(const ud_run_request *req, ud_run_result *out, char *err, s
         snprintf(out->goal_text[i], sizeof out->goal_text[i], "%s", goals[i].text);
         out->goal_kind[i] = goals[i].kind;
     }
-    ud_game_problems(game, &out->problem_count);
+    const char *const *problems = ud_game_problems(game, &out->problem_count);
+    if (out->problem_count > 0) {
+        snprintf(out->first_problem, sizeof out->first_problem, "%s", problems[0]);
+    }
     ud_game_free(game);
     return true;
 }

@@ -31,6 +31,7 @@ typedef struct ud_run_result {
     char goal_text[UD_MAX_GOALS][256];
     ud_goal_kind goal_kind[UD_MAX_GOALS];
     int problem_count;
+    char first_problem[512]; /* the first script problem ("file:line: message"), or "" */
     int minor_units;
     char currency[8];
     double tracked; /* the tracked indicator reduced over its window */

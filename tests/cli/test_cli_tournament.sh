@@ -11,6 +11,9 @@ expect_stdout_has "win matrix" "$UD" tournament "$DIR/holds.lua" --runs 6 --jobs
 expect_stdout_has "S1      -  100" "$UD" tournament "$DIR/holds.lua" --runs 6 --jobs 2
 expect_stdout_has "mean of months 6-12 (higher is better), seeds 1-6" "$UD" tournament "$DIR/holds.lua" --runs 6
 expect_stdout_has "the lesson holds" "$UD" tournament "$DIR/holds.lua" --runs 6
+# a strategy whose commands are refused is named, with the first message
+expect_stdout_has "note: P1 (broken) had script problems in 6 of 6 runs; the first: " "$UD" tournament "$DIR/holds.lua" --runs 6
+expect_stdout_has "broken.lua:8: hire{}: salary must be" "$UD" tournament "$DIR/holds.lua" --runs 6
 
 expect_status 1 "$UD" tournament "$DIR/fails.lua" --runs 6 --jobs 2
 expect_stdout_has "FAIL: sound S1 (closed) beats naive N1 (lend) on 0% of seeds, needs 90%" "$UD" tournament "$DIR/fails.lua" --runs 6

@@ -3,7 +3,7 @@ scenario {
   id = "test_tournament_holds", months = 12, seed = 1,
   lesson = { indicator = "active_borrowers", better = "higher",
              window = { from = 6, to = 12, take = "mean" },
-             sound = { "lend.lua" }, naive = { "closed.lua" } },
+             sound = { "lend.lua" }, naive = { "closed.lua" }, probes = { "broken.lua" } },
 }
 village { households = 150 }
 goal { indicator = "active_borrowers", above = 5, month = 12, text = "Some clients" }
