@@ -237,8 +237,12 @@ void village_incomes(ud_sim *sim) {
         double cap = 1.4 * (double)h->wage * ((1.0 - WAGE_SHARE) / WAGE_SHARE) /
                      business_return[h->business];
         double earning = k <= cap ? k : cap + (k - cap) / 3.0;
-        double business = earning * r * season[h->business][moy] * ham->infrastructure *
-                          (1.0 + (h->trained ? ham->training + 0.10 : 0.0));
+        double skills = h->trained ? ham->training : 0.0;
+        if (ham->mentoring && h->woman && h->loan != NO_INDEX) {
+            skills += MENTORING_EFFECT;
+        }
+        double business =
+            earning * r * season[h->business][moy] * ham->infrastructure * (1.0 + skills);
         if (any_shock) {
             business *= shock_income_factor(sim, i, h);
         }

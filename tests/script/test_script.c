@@ -194,7 +194,7 @@ static void test_script_strategy_commands_and_views(void **state) {
     ud_game *g = load_ok(script("plain.lua", HEAD));
     const char *strategy = script(
         "strategy.lua", "function decide(m)\n"
-                        "  if m == 1 then hire { count = 2, salary = 1000, training = 1 } end\n"
+                        "  if m == 1 then hire { count = 2, salary = 2000000, training = 1 } end\n"
                         "  if m == 2 then set_product(1, { rate = 30 }) end\n"
                         "  if m == 3 then set_policy { first_loan_cap = 1000000 } end\n"
                         "  for _, a in ipairs(applications()) do\n"
