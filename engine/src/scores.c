@@ -63,7 +63,11 @@ void ud_scores_at(const ud_sim *sim, int months, ud_scores *out) {
             worst_par30 = adjusted > worst_par30 ? adjusted : worst_par30;
             lent = true;
         }
-        worst_par90 = d->par90 > worst_par90 ? d->par90 : worst_par90;
+        /* Clients in default, written off or not: writing a late loan off does not make
+         * its borrower any less over-indebted. */
+        double defaulted =
+            d->gross_portfolio > 0 ? d->par90 + written / (double)d->gross_portfolio : 0;
+        worst_par90 = defaulted > worst_par90 ? defaulted : worst_par90;
         portfolio += (double)d->gross_portfolio;
         assets += (double)d->total_assets;
         net_losses += (double)(d->write_offs - d->recoveries);
@@ -104,5 +108,6 @@ void ud_scores_at(const ud_sim *sim, int months, ud_scores *out) {
     part(cp, nc, c, "women's households out of poverty", 10, women_lifted, women_lifted / 0.25);
     part(cp, nc, c, "income growth", 15, growth, growth / 0.20);
     part(cp, nc, c, "outreach (borrowers / households)", 20, reach, reach / 0.30);
-    part(cp, nc, c, "protection (worst PAR90)", 20, worst_par90, 1 - worst_par90 / 0.15);
+    part(cp, nc, c, "protection (worst PAR90 + write-offs)", 20, worst_par90,
+         1 - worst_par90 / 0.15);
 }

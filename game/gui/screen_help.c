@@ -78,7 +78,7 @@ static const help_entry panels[] = {
      "write-offs 25, "
      "loan losses 10, capital kept 15, portfolio / assets 10. The clients (100): households "
      "out of poverty 35, women's households 10, income growth 15, outreach 20, the worst "
-     "month's PAR90 20.",
+     "month's PAR90 plus write-offs 20.",
      "", ""},
 };
 

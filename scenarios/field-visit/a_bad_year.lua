@@ -59,8 +59,8 @@ goal { indicator = "par30", below = 0.08, month = 20, text = "PAR30 below 8% aft
 goal { indicator = "oss", above = 1.0, month = 20, text = "Still covering costs (OSS above 100%)" }
 goal { indicator = "active_borrowers", above = 300, month = 20,
        text = "Still serving more than 300 clients" }
-goal { indicator = "households_in_poverty", below = 300, month = 20,
-       text = "Fewer than 300 households below the poverty line after the drought" }
+goal { indicator = "households_in_poverty", below = 1.1, of_start = true, month = 20,
+       text = "At most a tenth more households in poverty than at the start, drought and all" }
 
 at_month(6, function()
   shock { kind = "drought", share = 0.9, severity = 0.7, months = 8,
@@ -77,8 +77,8 @@ lesson { text = "Cutting follow-up saved a little and lost much more in arrears.
 translate("fr", {
   ["Still serving more than 300 clients"] =
     "Servir encore plus de 300 clients",
-  ["Fewer than 300 households below the poverty line after the drought"] =
-    "Moins de 300 ménages sous le seuil de pauvreté après la sécheresse",
+  ["At most a tenth more households in poverty than at the start, drought and all"] =
+    "Au plus un dixième de ménages pauvres de plus qu'au départ, sécheresse comprise",
   ["Farm seasonal"] =
     "Agricole saisonnier",
   ["Kupedes monthly"] =

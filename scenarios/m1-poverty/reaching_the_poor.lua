@@ -53,8 +53,8 @@ product { name = "Individual monthly", method = "declining-annuity", rate = 30,
           installments = 12, frequency = "monthly", fee_percent = 1.5,
           min = 1000000, max = 15000000 }
 
-goal { indicator = "households_in_poverty", below = 220, month = 36,
-       text = "Fewer than 220 households below the poverty line (about 232 at the start)" }
+goal { indicator = "households_in_poverty", below = 1.0, of_start = true, month = 36,
+       text = "Fewer households below the poverty line than at the start" }
 goal { indicator = "active_borrowers", above = 150, month = 36, text = "More than 150 clients" }
 goal { indicator = "oss", above = 0.9, month = 36, text = "OSS above 90%" }
 goal { indicator = "par30", below = 0.05, month = 36, text = "PAR30 below 5%" }
@@ -79,8 +79,8 @@ lesson { text = "Large loans to the better-off kept the books simple but left th
          when = function() return indicator("households_in_poverty") >= 230 end }
 
 translate("fr", {
-  ["Fewer than 220 households below the poverty line (about 232 at the start)"] =
-    "Moins de 220 ménages sous le seuil de pauvreté (environ 232 au départ)",
+  ["Fewer households below the poverty line than at the start"] =
+    "Moins de ménages sous le seuil de pauvreté qu'au départ",
   ["More than 150 clients"] =
     "Plus de 150 clients",
   ["PAR30 below 5%"] =

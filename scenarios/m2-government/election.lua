@@ -54,10 +54,10 @@ product { name = "Individual monthly", method = "declining-annuity", rate = 32,
           min = 1000000, max = 10000000 }
 
 goal { indicator = "par30", below = 0.05, month = 24, text = "PAR30 below 5% after the election" }
-goal { indicator = "oss", above = 1.0, month = 24, text = "OSS above 100%" }
+goal { indicator = "oss", above = 0.9, month = 24, text = "OSS above 90% in its second year" }
 goal { indicator = "active_borrowers", above = 120, month = 24, text = "More than 120 clients" }
-goal { indicator = "households_in_poverty", below = 130, month = 24,
-       text = "Fewer than 130 households below the poverty line (about 134 at the start)" }
+goal { indicator = "households_in_poverty", below = 1.0, of_start = true, month = 24,
+       text = "Fewer households below the poverty line than at the start" }
 lose_if { indicator = "equity", below = 0, text = "The unit's equity is gone" }
 
 at_month(7, function()
@@ -103,10 +103,10 @@ translate("fr", {
   ["Group weekly"] = "Groupe hebdomadaire",
   ["Individual monthly"] = "Individuel mensuel",
   ["PAR30 below 5% after the election"] = "PAR30 sous 5 % après l'élection",
-  ["OSS above 100%"] = "AAO au-dessus de 100 %",
+  ["OSS above 90% in its second year"] = "AAO au-dessus de 90 % dans sa deuxième année",
   ["More than 120 clients"] = "Plus de 120 clients",
-  ["Fewer than 130 households below the poverty line (about 134 at the start)"] =
-    "Moins de 130 ménages sous le seuil de pauvreté (environ 134 au départ)",
+  ["Fewer households below the poverty line than at the start"] =
+    "Moins de ménages sous le seuil de pauvreté qu'au départ",
   ["The unit's equity is gone"] = "Les fonds propres de l'unité sont épuisés",
   ["The campaign has begun. A candidate promises that 'small loans will be forgiven'."] =
     "La campagne a commencé. Un candidat promet que « les petits prêts seront effacés ».",

@@ -48,8 +48,8 @@ product { name = "Women's group weekly", method = "flat", rate = 24, installment
 
 goal { indicator = "par30", below = 0.05, month = 36, text = "PAR30 below 5%" }
 goal { indicator = "women_share", above = 0.5, month = 36, text = "Half the clients are women" }
-goal { indicator = "poor_women", below = 85, month = 36,
-       text = "Fewer than 85 women-headed households below the poverty line (about 95 at the start)" }
+goal { indicator = "poor_women", below = 1.0, of_start = true, month = 36,
+       text = "Fewer women-headed households below the poverty line than at the start" }
 goal { indicator = "oss", above = 1.0, month = 36, text = "OSS above 100%" }
 
 at_month(2, function()
@@ -69,8 +69,8 @@ lesson { text = "Groups of women repaid well: peers covered each other and meeti
 lesson { text = "Mentoring raised women's business returns: fewer women-headed households are poor." }
 
 translate("fr", {
-  ["Fewer than 85 women-headed households below the poverty line (about 95 at the start)"] =
-    "Moins de 85 ménages dirigés par une femme sous le seuil de pauvreté (environ 95 au départ)",
+  ["Fewer women-headed households below the poverty line than at the start"] =
+    "Moins de ménages dirigés par une femme sous le seuil de pauvreté qu'au départ",
   ["OSS above 100%"] =
     "AAO au-dessus de 100 %",
   ["Individual monthly"] =

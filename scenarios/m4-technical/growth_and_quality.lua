@@ -56,8 +56,8 @@ goal { indicator = "active_borrowers", above = 400, month = 36, text = "More tha
 goal { indicator = "oss", above = 1.0, month = 36, text = "OSS above 100%" }
 goal { indicator = "par90", below = 0.03, month = 36,
        text = "PAR90 below 3%: few clients left in default" }
-goal { indicator = "households_in_poverty", below = 425, month = 36,
-       text = "Fewer than 425 households below the poverty line (about 445 at the start)" }
+goal { indicator = "households_in_poverty", below = 1.0, of_start = true, month = 36,
+       text = "Fewer households below the poverty line than at the start" }
 
 on("officer_fraud_found", function(e)
   news("The audit found %d ghost loans booked by officer %d.", e.object, e.subject + 1)
@@ -76,8 +76,8 @@ lesson { text = "Audits are cheap compared with what fraud costs when nobody loo
 translate("fr", {
   ["PAR90 below 3%: few clients left in default"] =
     "PAR90 sous 3 % : peu de clients restés en défaut",
-  ["Fewer than 425 households below the poverty line (about 445 at the start)"] =
-    "Moins de 425 ménages sous le seuil de pauvreté (environ 445 au départ)",
+  ["Fewer households below the poverty line than at the start"] =
+    "Moins de ménages sous le seuil de pauvreté qu'au départ",
   ["Group weekly"] =
     "Groupe hebdomadaire",
   ["Individual monthly"] =

@@ -19,8 +19,9 @@
  *   income           15  growth of the average household income, towards 20%
  *   outreach         20  average active borrowers over the last twelve months / households,
  *                        towards 30%
- *   protection       20  the worst month's PAR90 (clients in default, a proxy for
- *                        over-indebtedness), from 0 (full) to 15% or more (nothing) */
+ *   protection       20  the worst month's (PAR90 portfolio + write-offs of the last twelve
+ *                        months) / gross portfolio: clients in default, written off or not, a
+ *                        proxy for over-indebtedness; 0 (full) to 15% or more (nothing) */
 #ifndef UD_SCORES_H
 #define UD_SCORES_H
 

@@ -612,8 +612,8 @@ static bool known_indicator(const char *name) {
 
 static int declare_goal(lua_State *L, ud_goal_kind kind, const char *what) {
     ud_game *g = loading_game(L, what);
-    static const char *const keys[] = {"indicator",  "above", "below", "month",
-                                       "from_month", "text",  NULL};
+    static const char *const keys[] = {"indicator",  "above", "below",    "month",
+                                       "from_month", "text",  "of_start", NULL};
     api_check_keys(L, 1, what, keys);
     if (g->goal_count >= UD_MAX_GOALS) {
         return luaL_error(L, "%s: at most %d goals", what, UD_MAX_GOALS);
@@ -645,6 +645,7 @@ static int declare_goal(lua_State *L, ud_goal_kind kind, const char *what) {
     }
     goal->above = has_above;
     goal->threshold = api_number(L, 1, what, has_above ? "above" : "below", 0, -1e18, 1e18);
+    goal->of_start = api_bool(L, 1, what, "of_start", false);
     if (kind == UD_GOAL_TARGET) {
         goal->month = (int)api_integer(L, 1, what, "month", g->info.months, 1, 240);
     } else {

@@ -64,7 +64,8 @@ typedef enum ud_goal_kind { UD_GOAL_TARGET = 0, UD_GOAL_WIN, UD_GOAL_LOSE } ud_g
 typedef struct ud_goal {
     ud_goal_kind kind;
     char indicator[32];
-    bool above; /* met when the indicator is above (else below) the threshold */
+    bool above;    /* met when the indicator is above (else below) the threshold */
+    bool of_start; /* the threshold is a multiple of the indicator's value at the start */
     double threshold;
     int month; /* targets: judged at this month; win/lose: from this month on */
     char text[256];
