@@ -208,6 +208,11 @@ void sim_record_month(ud_sim *sim, int month, ud_indicators *out) {
          * clients find they pay more than they were told. */
         double target = 0.9 - 2.0 * out->par30 - hidden_cost_penalty(sim, by_product);
         sim->reputation += 0.1 * (target - sim->reputation);
+        if (sim->withdrawals_refused > 0) {
+            /* Savers turned away at the counter: the word spreads fast (a run starts). */
+            sim->reputation -= 0.1;
+            sim->withdrawals_refused = 0;
+        }
         if (sim->reputation < 0) {
             sim->reputation = 0;
         }

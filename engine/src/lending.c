@@ -640,7 +640,7 @@ void lending_take_applications(ud_sim *sim) {
 /* ---- repayment culture ---- */
 
 #define CULTURE_MAX 0.5
-#define CULTURE_SPREAD 0.4 /* share of the damage that reaches the other hamlets */
+#define CULTURE_SPREAD 0.5 /* share of the damage that reaches the other hamlets */
 
 void lending_damage_culture(ud_sim *sim, int favoured, double amount) {
     for (int k = 0; k < sim->setup.village.hamlets; k++) {
@@ -659,7 +659,7 @@ static void culture_month(ud_sim *sim) {
     for (int k = 0; k < sim->setup.village.hamlets; k++) {
         const hamlet_state *ham = &sim->hamlets[k];
         if (ham->directed_until > sim->month) {
-            lending_damage_culture(sim, k, 0.02 * ham->directed_strength);
+            lending_damage_culture(sim, k, 0.015 * ham->directed_strength);
         }
     }
 }
@@ -692,7 +692,7 @@ static double repayment_will(const ud_sim *sim, const loan_slot *slot, const hou
     /* Patronage: a loan the patron arranged is seen as a gift, and a hamlet where that is
      * the custom repays worse (Khwaja and Mian 2005; Cole 2009). */
     if (slot->directed) {
-        will -= 0.15 + 0.25 * sim->hamlets[h->hamlet].directed_strength;
+        will -= 0.05 + 0.15 * sim->hamlets[h->hamlet].directed_strength;
     }
     will -= sim->hamlets[h->hamlet].culture;
     /* A loan appraised in a rush was sized to the application, not to the household's

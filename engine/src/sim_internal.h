@@ -150,6 +150,7 @@ struct ud_sim {
     /* flows of the month in progress */
     ud_money month_write_offs, month_grants, month_in_kind;
     ud_money month_concessional_interest;
+    ud_money withdrawals_refused; /* savers turned away this month for want of cash */
     /* money that left the village and MFI for the outside world (or came in: negative) */
     ud_money outside;
     ud_money opening_money;
