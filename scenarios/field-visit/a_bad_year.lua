@@ -56,6 +56,8 @@ product { name = "Farm seasonal", method = "declining-annuity", rate = 24, insta
           frequency = "monthly", grace = 3, fee_percent = 1, min = 500000, max = 6000000 }
 
 goal { indicator = "par30", below = 0.08, month = 20, text = "PAR30 below 8% after the bad year" }
+goal { indicator = "write_off_ratio", below = 0.05, month = 20,
+       text = "Write-offs below 5% of the portfolio a year" }
 goal { indicator = "oss", above = 1.0, month = 20, text = "Still covering costs (OSS above 100%)" }
 goal { indicator = "active_borrowers", above = 300, month = 20,
        text = "Still serving more than 300 clients" }
@@ -75,6 +77,8 @@ lesson { text = "Cutting follow-up saved a little and lost much more in arrears.
          when = function() return indicator("par30") >= 0.08 end }
 
 translate("fr", {
+  ["Write-offs below 5% of the portfolio a year"] =
+    "Passages en perte sous 5 % du portefeuille par an",
   ["Still serving more than 300 clients"] =
     "Servir encore plus de 300 clients",
   ["At most a tenth more households in poverty than at the start, drought and all"] =

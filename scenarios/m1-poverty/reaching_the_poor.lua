@@ -58,6 +58,8 @@ goal { indicator = "households_in_poverty", below = 1.0, of_start = true, month 
 goal { indicator = "active_borrowers", above = 150, month = 36, text = "More than 150 clients" }
 goal { indicator = "oss", above = 0.9, month = 36, text = "OSS above 90%" }
 goal { indicator = "par30", below = 0.05, month = 36, text = "PAR30 below 5%" }
+goal { indicator = "write_off_ratio", below = 0.05, month = 36,
+       text = "Write-offs below 5% of the portfolio a year" }
 lose_if { indicator = "equity", below = 0, text = "The unit's equity is gone" }
 
 at_month(2, function()
@@ -79,6 +81,8 @@ lesson { text = "Large loans to the better-off kept the books simple but left th
          when = function() return indicator("households_in_poverty") >= 230 end }
 
 translate("fr", {
+  ["Write-offs below 5% of the portfolio a year"] =
+    "Passages en perte sous 5 % du portefeuille par an",
   ["Fewer households below the poverty line than at the start"] =
     "Moins de ménages sous le seuil de pauvreté qu'au départ",
   ["More than 150 clients"] =

@@ -47,13 +47,15 @@ product { name = "Women's group weekly", method = "flat", rate = 24, installment
           group = { min = 5, max = 8 }, compulsory_savings = 5, open = false }
 
 goal { indicator = "par30", below = 0.05, month = 36, text = "PAR30 below 5%" }
+goal { indicator = "write_off_ratio", below = 0.05, month = 36,
+       text = "Write-offs below 5% of the portfolio a year" }
 goal { indicator = "women_share", above = 0.5, month = 36, text = "Half the clients are women" }
 goal { indicator = "poor_women", below = 1.0, of_start = true, month = 36,
        text = "Fewer women-headed households below the poverty line than at the start" }
 goal { indicator = "oss", above = 1.0, month = 36, text = "OSS above 100%" }
 
 at_month(2, function()
-  offer { kind = "grant_training", lender = "donor", amount = 25000000, effect = 0.35,
+  offer { kind = "grant_mentoring", lender = "donor", amount = 25000000,
           expires_in = 4, text = "The women's association offers mentoring at group meetings." }
 end)
 
@@ -69,6 +71,8 @@ lesson { text = "Groups of women repaid well: peers covered each other and meeti
 lesson { text = "Mentoring raised women's business returns: fewer women-headed households are poor." }
 
 translate("fr", {
+  ["Write-offs below 5% of the portfolio a year"] =
+    "Passages en perte sous 5 % du portefeuille par an",
   ["Fewer women-headed households below the poverty line than at the start"] =
     "Moins de ménages dirigés par une femme sous le seuil de pauvreté qu'au départ",
   ["OSS above 100%"] =

@@ -52,6 +52,8 @@ product { name = "Individual monthly", method = "declining-annuity", rate = 32,
           min = 1000000, max = 10000000 }
 
 goal { indicator = "par30", below = 0.05, month = 36, text = "PAR30 below 5%" }
+goal { indicator = "write_off_ratio", below = 0.05, month = 36,
+       text = "Write-offs below 5% of the portfolio a year" }
 goal { indicator = "active_borrowers", above = 400, month = 36, text = "More than 400 clients" }
 goal { indicator = "oss", above = 1.0, month = 36, text = "OSS above 100%" }
 goal { indicator = "par90", below = 0.03, month = 36,
@@ -74,6 +76,8 @@ lesson { text = "Trained officers with manageable caseloads screened and followe
 lesson { text = "Audits are cheap compared with what fraud costs when nobody looks." }
 
 translate("fr", {
+  ["Write-offs below 5% of the portfolio a year"] =
+    "Passages en perte sous 5 % du portefeuille par an",
   ["PAR90 below 3%: few clients left in default"] =
     "PAR90 sous 3 % : peu de clients restés en défaut",
   ["Fewer households below the poverty line than at the start"] =

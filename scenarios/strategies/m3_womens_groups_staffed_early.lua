@@ -9,5 +9,5 @@ function decide(month)
     hire { count = 1, salary = 2000000, training = 2 }
     set_follow_up(0.7)
   end
-  common.answer_offers({ grant_training = true })
+  common.answer_offers({ grant_mentoring = true })
 end
