@@ -22,7 +22,8 @@ needs five to eight members, so give it time and officers to hold the meetings. 
 members fear that small loans to women will not pay. Try it, and watch the portfolio and
 the households.]],
   lesson = {
-    indicator = "poor_women", better = "lower", window = { take = "end" },
+    -- Women's poverty over the last year (a year smooths the harvests' seasons).
+    indicator = "poor_women", better = "lower", window = { from = 25, to = 36, take = "mean" },
     sound = { "../strategies/m3_womens_groups_with_mentoring.lua",
               "../strategies/m3_womens_groups_staffed_early.lua" },
     naive = { "../strategies/m3_individual_loans_to_anyone.lua",
@@ -42,7 +43,7 @@ mfi { institution = "cooperative", equity = 500000000, savings_rate = 4,
 product { name = "Individual monthly", method = "declining-annuity", rate = 30,
           installments = 12, frequency = "monthly", fee_percent = 1.5,
           min = 1000000, max = 10000000 }
-product { name = "Women's group weekly", method = "flat", rate = 24, installments = 25,
+product { name = "Women's group weekly", method = "declining-annuity", rate = 28, installments = 25,
           frequency = "weekly", fee_percent = 1, min = 500000, max = 5000000,
           group = { min = 5, max = 8 }, compulsory_savings = 5, open = false }
 

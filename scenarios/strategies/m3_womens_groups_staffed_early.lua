@@ -1,11 +1,13 @@
--- Sound strategy for m3: open the women's group product beside the individual loan, meet
--- the women's associations early (a trained officer for the group meetings from the start),
--- accept the mentoring, and let individual loans continue for those who want them.
+-- Sound strategy for m3: lend to women, in groups where they want them and individually
+-- where they do not, but never without support: open the women's group product, take the
+-- mentoring, bring in a trained officer from the start to run the group meetings, and
+-- follow up arrears closely.
 local common = require("lib.common")
 
 function decide(month)
   if month == 1 then
     open_product(2)
+    set_policy { women_only = true }
     hire { count = 1, salary = 2000000, training = 2 }
     set_follow_up(0.7)
   end
