@@ -26,7 +26,23 @@ void ud_scores_compute(const ud_sim *sim, ud_scores *out) {
     ud_scores_at(sim, ud_sim_month(sim), out);
 }
 
+double ud_adjusted_par30(const ud_sim *sim, int month) {
+    const ud_indicators *d = ud_sim_indicators(sim, month);
+    if (month < 1 || d == NULL || d->gross_portfolio <= 0) {
+        return 0;
+    }
+    double written = 0;
+    for (int k = month > 12 ? month - 11 : 1; k <= month; k++) {
+        written += (double)ud_sim_indicators(sim, k)->write_offs;
+    }
+    return ((double)d->par30_amount + written) / (double)d->gross_portfolio;
+}
+
 bool ud_score_value(const ud_sim *sim, const char *name, int month, double *value) {
+    if (strcmp(name, "adjusted_par30") == 0) {
+        *value = ud_adjusted_par30(sim, month);
+        return true;
+    }
     bool inst = strcmp(name, "institution_score") == 0, clients = strcmp(name, "client_score") == 0;
     if (!inst && !clients && strcmp(name, "holistic_score") != 0) {
         return false;
@@ -59,7 +75,7 @@ void ud_scores_at(const ud_sim *sim, int months, ud_scores *out) {
             written += (double)ud_sim_indicators(sim, k)->write_offs;
         }
         if (d->gross_portfolio > 0) {
-            double adjusted = ((double)d->par30_amount + written) / (double)d->gross_portfolio;
+            double adjusted = ud_adjusted_par30(sim, m);
             worst_par30 = adjusted > worst_par30 ? adjusted : worst_par30;
             lent = true;
         }

@@ -20,8 +20,9 @@ and has no borrowers yet; the first loans go out in the next few months. Then th
 illness spreads in two hamlets. The board suggests cutting costs: fewer visits, one less
 officer. Keep the unit excellent through the bad year.]],
   lesson = {
-    -- The bad year: the worst month's PAR30 from the drought to the end.
-    indicator = "par30", better = "lower", window = { from = 6, to = 20, take = "worst" },
+    -- The bad year: the worst month's adjusted PAR (PAR30 plus write-offs, so that writing
+    -- the farmers off cannot pass for keeping them) from the drought to the end.
+    indicator = "adjusted_par30", better = "lower", window = { from = 6, to = 20, take = "worst" },
     sound = { "../strategies/field_visit_stay_close.lua",
               "../strategies/field_visit_reschedule_farmers.lua" },
     naive = { "../strategies/field_visit_cut_costs.lua",

@@ -116,12 +116,35 @@ static void test_scores_nothing_lent_earns_no_quality_or_outreach(void **state) 
     ud_sim_destroy(sim);
 }
 
+/* The adjusted PAR adds the last twelve months' write-offs to the PAR30 portfolio: a loan
+ * written off still counts against the portfolio for a year. */
+static void test_scores_adjusted_par_counts_write_offs(void **state) {
+    (void)state;
+    ud_sim *sim = village(4);
+    step(sim, 20);
+    double written = 0;
+    for (int m = 9; m <= 20; m++) {
+        written += (double)ud_sim_indicators(sim, m)->write_offs;
+    }
+    const ud_indicators *d = ud_sim_indicators(sim, 20);
+    assert_true(d->gross_portfolio > 0);
+    assert_true(written > 0); /* the village must have written something off to test this */
+    double expected = ((double)d->par30_amount + written) / (double)d->gross_portfolio;
+    double v;
+    assert_true(ud_score_value(sim, "adjusted_par30", 20, &v));
+    if (fabs(v - expected) > 1e-12 || v < d->par30) {
+        fail_msg("adjusted PAR30 %.6f, expected %.6f (PAR30 %.6f)", v, expected, d->par30);
+    }
+    ud_sim_destroy(sim);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_scores_parts_add_up_to_the_score),
         cmocka_unit_test(test_scores_are_zero_before_the_first_month),
         cmocka_unit_test(test_scores_at_a_month_equal_a_game_stopped_there),
         cmocka_unit_test(test_scores_nothing_lent_earns_no_quality_or_outreach),
+        cmocka_unit_test(test_scores_adjusted_par_counts_write_offs),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -48,9 +48,14 @@ void ud_scores_compute(const ud_sim *sim, ud_scores *out);
 /* The same, as if the game had stopped at the end of `month` (1..ud_sim_month). */
 void ud_scores_at(const ud_sim *sim, int month, ud_scores *out);
 
-/* Scores by name, for a lesson's indicator: "institution_score", "client_score", or
+/* (PAR30 portfolio + write-offs of the twelve months to `month`) / gross portfolio at the end
+ * of `month`: the adjusted PAR raters use, so that writing off late loans cannot hide them.
+ * 0 without a portfolio. */
+double ud_adjusted_par30(const ud_sim *sim, int month);
+
+/* Figures by name for a lesson's indicator: "institution_score", "client_score",
  * "holistic_score" (the lower of the two: both the institution and its clients must do
- * well). False for any other name. */
+ * well) and "adjusted_par30". False for any other name. */
 bool ud_score_value(const ud_sim *sim, const char *name, int month, double *value);
 
 #endif

@@ -90,7 +90,7 @@ static void declare_lesson(lua_State *L, ud_game *g) {
         luaL_error(L, "%s: indicator is required (the figure the lesson is judged on)", lw);
     }
     static const char *const scores[] = {"institution_score", "client_score", "holistic_score",
-                                         NULL};
+                                         "adjusted_par30", NULL};
     bool found = false;
     for (const char *const *n = ud_indicator_names(); *n != NULL; n++) {
         found |= strcmp(*n, ind) == 0;
