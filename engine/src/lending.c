@@ -1000,8 +1000,8 @@ bool lending_reschedule_household(ud_sim *sim, int hh, int installments, char *e
 /* ---- the opening portfolio ---- */
 
 /* One client's loan, disbursed `age` months before month 1 and repaid as it fell due (or, for
- * a client in arrears, short of the last two or three instalments). The household's cash for it comes from
- * outside and goes back outside, so the village's money is conserved. */
+ * a client in arrears, short of the last two or three instalments). The household's cash for it
+ * comes from outside and goes back outside, so the village's money is conserved. */
 static bool open_loan(ud_sim *sim, int hh, int product, int age, bool late, int officer) {
     household *h = &sim->households[hh];
     const ud_product *p = &sim->products[product];

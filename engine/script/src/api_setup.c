@@ -293,7 +293,7 @@ static int l_mfi(lua_State *L) {
         "institution", "cash",   "equity",       "donated_equity", "fixed_assets",
         "officers",    "policy", "savings_rate", "market_rate",    "follow_up",
         "reputation",  "costs",  "provisioning", "borrowings",     "bank_deposit_rate",
-        NULL};
+        "opening",     NULL};
     const char *what = "mfi{}";
     api_check_keys(L, 1, what, keys);
     if (g->declared_mfi) {
