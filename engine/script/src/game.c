@@ -6,6 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* A stream number no engine subsystem uses ("STRATEGY" in ASCII). */
+#define STRATEGY_STREAM UINT64_C(0x5354524154454759)
+
 static char *copy_string(const char *s) {
     size_t n = strlen(s) + 1;
     char *c = malloc(n);
@@ -235,7 +238,11 @@ bool ud_game_set_strategy(ud_game *g, const char *path, char *err, size_t err_si
     }
     api_register_strategy(sb->L);
     ud_sandbox_make_strict(sb);
-    sb->rng = ud_sim_script_rng(g->sim);
+    /* The strategy draws from a stream of its own: whatever it draws, the scenario's random
+     * events (its own stream) and the engine's (one stream per subsystem) stay the same, so
+     * every team faces the same shocks. */
+    ud_rng_seed(&sb->own_rng, ud_sim_setup(g->sim)->seed, STRATEGY_STREAM);
+    sb->rng = &sb->own_rng;
     if (!ud_sandbox_run_file(sb, path, err, err_size)) {
         ud_sandbox_free(sb);
         return false;
