@@ -2,6 +2,7 @@
 #define _POSIX_C_SOURCE 200809L /* stat */
 
 #include "app.h"
+#include "data_dirs.h"
 
 #include "../runner.h"
 #include "ud/save.h"
@@ -10,10 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-
-#ifndef UD_ASSETS_DIR
-#define UD_ASSETS_DIR "assets"
-#endif
 
 void ud_app_slot_path(const ud_app *app, const char *slot, char *out, size_t size) {
     snprintf(out, size, "%s%s.save", app->data_dir, slot);
@@ -180,7 +177,8 @@ ud_app *ud_app_create(const ud_app_options *o, char *err, size_t err_size) {
         SDL_Quit();
         return NULL;
     }
-    snprintf(app->assets, sizeof app->assets, "%s", o->assets_dir ? o->assets_dir : UD_ASSETS_DIR);
+    snprintf(app->assets, sizeof app->assets, "%s",
+             o->assets_dir ? o->assets_dir : ud_assets_dir());
     const char *env = getenv("UNITDESA_DATA_DIR");
     if (o->data_dir != NULL || (env != NULL && env[0] != '\0')) {
         snprintf(app->data_dir, sizeof app->data_dir, "%s/", o->data_dir ? o->data_dir : env);
