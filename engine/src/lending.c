@@ -248,6 +248,7 @@ void lending_disburse_queue(ud_sim *sim) {
 #define FORMING_UNITS 3.0           /* appraisal time a forming group's meetings take a month */
 #define FORMING_TRAINING_MONTHS 1   /* a month of weekly training meetings before the first loan */
 #define FORMING_PATIENCE 6          /* months a forming group waits for members before lapsing */
+#define POOR_INDIVIDUAL_ACCESS 0.5  /* how a poor first borrower weighs an individual loan */
 #define PEER_EXCLUSION 0.5          /* chance that neighbours keep out an applicant they distrust */
 
 /* Hours a year that a client spends at meetings or waiting for the collector. */
@@ -314,6 +315,13 @@ static int choose_product(const ud_sim *sim, const household *h, const market_vi
         if (!prod->open || isnan(mv->apr[p]) || prod->min_amount > 3 * h->income_smooth) {
             continue;
         }
+        /* An individual loan asks for collateral or a guarantor that a poor household without
+         * a track record often lacks; the group's joint liability stands in for them
+         * (Armendariz and Morduch, The Economics of Microfinance, ch. 4-5). Such a household
+         * expects an individual loan to be hard to get. */
+        double access = !prod->group_liability && h->loans_repaid == 0 && household_poor(sim, h)
+                            ? POOR_INDIVIDUAL_ACCESS
+                            : 1.0;
         ud_money size = wanted < prod->min_amount
                             ? prod->min_amount
                             : (wanted > prod->max_amount ? prod->max_amount : wanted);
@@ -325,7 +333,7 @@ static int choose_product(const ud_sim *sim, const household *h, const market_vi
             /* A rival takes most of those it undercuts, a few of the others. */
             f *= 1.0 - mv->competitor * (cost > mv->competitor_rate ? 0.9 : 0.3);
         }
-        double score = f * cash_flow_fit(prod, h->business);
+        double score = f * access * cash_flow_fit(prod, h->business);
         if (prod->group_liability) {
             score *= h->woman ? 1.1 : 0.85; /* women more often choose groups */
         }

@@ -92,6 +92,7 @@ static void price_both(ud_setup *s, int percent) {
         prod->terms.installments = 12;
         prod->terms.fee_kind = UD_FEE_NONE;
         prod->terms.annual_rate = UD_RATE_PERCENT(percent);
+        prod->group_liability = false; /* price alone: no group on either side */
     }
     s->mfi.officers.count = 8;
 }
