@@ -12,15 +12,18 @@ void ud_indicators_window(ud_indicators *out, const ud_month_record *records, in
         return;
     }
     double years = w / 12.0;
+    double avg_assets = 0;
     double avg_glp = 0, avg_equity = 0, avg_fixed = 0, avg_conc = 0, avg_borrowers = 0;
     for (int m = month - w; m <= month; m++) {
         avg_glp += (double)records[m].gross_portfolio;
+        avg_assets += (double)records[m].total_assets;
         avg_equity += (double)records[m].equity;
         avg_fixed += (double)records[m].fixed_assets;
         avg_conc += (double)records[m].concessional_debt;
         avg_borrowers += records[m].active_borrowers;
     }
     avg_glp /= w + 1;
+    avg_assets /= w + 1;
     avg_equity /= w + 1;
     avg_fixed /= w + 1;
     avg_conc /= w + 1;
@@ -44,6 +47,7 @@ void ud_indicators_window(ud_indicators *out, const ud_month_record *records, in
     }
     out->portfolio_yield = avg_glp > 0 ? loan_revenue / years / avg_glp : 0;
     out->write_off_ratio = avg_glp > 0 ? write_offs / years / avg_glp : 0;
+    out->roa = avg_assets > 0 ? profit / years / avg_assets : 0;
     out->opex_ratio = avg_glp > 0 ? opex / years / avg_glp : 0;
     out->cost_per_borrower = avg_borrowers > 0 ? (ud_money)(opex / years / avg_borrowers) : 0;
     double costs = fin_exp + provisions + opex;
@@ -193,6 +197,7 @@ void sim_record_month(ud_sim *sim, int month, ud_indicators *out) {
     r->in_kind = sim->month_in_kind;
     r->net_result = is.net_result;
     r->write_offs = sim->month_write_offs;
+    r->total_assets = bs.total_assets;
     ud_indicators_window(out, sim->records, month, sim->setup.mfi.market_rate,
                          sim->setup.village.inflation);
 
@@ -226,7 +231,7 @@ const char *ud_indicators_csv_header(void) {
            "provision_expense,operating_expense,portfolio_yield,opex_ratio,cost_per_borrower,"
            "borrowers_per_officer,oss,fss,subsidy_dependence,households_in_poverty,"
            "avg_household_income,rescheduled_ratio,write_off_ratio,deposits_to_loans,"
-           "capture_share";
+           "capture_share,roa";
 }
 
 void ud_indicators_csv_row(FILE *out, const ud_indicators *d) {
@@ -234,7 +239,7 @@ void ud_indicators_csv_row(FILE *out, const ud_indicators *d) {
             "%d,%" PRId64 ",%" PRId64 ",%d,%.6f,%.6f,%.6f,%.6f,%" PRId64 ",%" PRId64 ",%" PRId64
             ",%.6f,%" PRId64 ",%" PRId64 ",%" PRId64 ",%" PRId64 ",%" PRId64 ",%" PRId64 ",%" PRId64
             ",%" PRId64 ",%" PRId64 ",%.6f,%.6f,%" PRId64 ",%.6f,%.6f,%.6f,%.6f,%d,"
-            "%" PRId64 ",%.6f,%.6f,%.6f,%.6f\n",
+            "%" PRId64 ",%.6f,%.6f,%.6f,%.6f,%.6f\n",
             d->month, d->cash, d->gross_portfolio, d->active_borrowers, d->women_share,
             d->avg_loan_to_income, d->par30, d->par90, d->write_offs, d->recoveries,
             d->loan_loss_reserve, d->risk_coverage, d->deposits, d->borrowings, d->equity,
@@ -242,5 +247,5 @@ void ud_indicators_csv_row(FILE *out, const ud_indicators *d) {
             d->provision_expense, d->operating_expense, d->portfolio_yield, d->opex_ratio,
             d->cost_per_borrower, d->borrowers_per_officer, d->oss, d->fss, d->subsidy_dependence,
             d->households_in_poverty, d->avg_household_income, d->rescheduled_ratio,
-            d->write_off_ratio, d->deposits_to_loans, d->capture_share);
+            d->write_off_ratio, d->deposits_to_loans, d->capture_share, d->roa);
 }

@@ -248,6 +248,7 @@ void lending_disburse_queue(ud_sim *sim) {
 #define FORMING_UNITS 3.0           /* appraisal time a forming group's meetings take a month */
 #define FORMING_TRAINING_MONTHS 1   /* a month of weekly training meetings before the first loan */
 #define FORMING_PATIENCE 6          /* months a forming group waits for members before lapsing */
+#define POOR_INDIVIDUAL_ACCESS 0.5  /* how a poor first borrower weighs an individual loan */
 #define PEER_EXCLUSION 0.5          /* chance that neighbours keep out an applicant they distrust */
 
 /* Hours a year that a client spends at meetings or waiting for the collector. */
@@ -314,6 +315,13 @@ static int choose_product(const ud_sim *sim, const household *h, const market_vi
         if (!prod->open || isnan(mv->apr[p]) || prod->min_amount > 3 * h->income_smooth) {
             continue;
         }
+        /* An individual loan asks for collateral or a guarantor that a poor household without
+         * a track record often lacks; the group's joint liability stands in for them
+         * (Armendariz and Morduch, The Economics of Microfinance, ch. 4-5). Such a household
+         * expects an individual loan to be hard to get. */
+        double access = !prod->group_liability && h->loans_repaid == 0 && household_poor(sim, h)
+                            ? POOR_INDIVIDUAL_ACCESS
+                            : 1.0;
         ud_money size = wanted < prod->min_amount
                             ? prod->min_amount
                             : (wanted > prod->max_amount ? prod->max_amount : wanted);
@@ -325,7 +333,7 @@ static int choose_product(const ud_sim *sim, const household *h, const market_vi
             /* A rival takes most of those it undercuts, a few of the others. */
             f *= 1.0 - mv->competitor * (cost > mv->competitor_rate ? 0.9 : 0.3);
         }
-        double score = f * cash_flow_fit(prod, h->business);
+        double score = f * access * cash_flow_fit(prod, h->business);
         if (prod->group_liability) {
             score *= h->woman ? 1.1 : 0.85; /* women more often choose groups */
         }
@@ -993,6 +1001,116 @@ bool lending_reschedule_household(ud_sim *sim, int hh, int installments, char *e
     if (e != UD_TERMS_OK) {
         snprintf(err, err_size, "installments: %s", ud_terms_error_text(e));
         return false;
+    }
+    return true;
+}
+
+/* ---- the opening portfolio ---- */
+
+/* One client's loan, disbursed `age` months before month 1 and repaid as it fell due (or, for
+ * a client in arrears, short of the last two or three instalments). The household's cash for it
+ * comes from outside and goes back outside, so the village's money is conserved. */
+static bool open_loan(ud_sim *sim, int hh, int product, int age, bool late, int officer) {
+    household *h = &sim->households[hh];
+    const ud_product *p = &sim->products[product];
+    ud_loan_terms terms = p->terms;
+    terms.principal = clamp_money(h->income_smooth * 2, p->min_amount, p->max_amount);
+    int index = loan_alloc_for_household(sim, hh);
+    loan_slot *slot = &sim->loans[index];
+    ud_money cash_before = sim_cash(sim);
+    if (ud_loan_disburse(&slot->account, &sim->books, &terms, -age * DAYS_PER_MONTH) !=
+        UD_TERMS_OK) {
+        loan_release(sim, index);
+        return false;
+    }
+    ud_money received = cash_before - sim_cash(sim);
+    h->cash += received;
+    h->capital += received * 85 / 100; /* it went into the business long ago */
+    sim_pay_outside(sim, h, received);
+    int32_t paid_until = late ? -75 : 0; /* two months unpaid */
+    ud_loan_fall_due(&slot->account, paid_until);
+    ud_money due = ud_loan_amount_due(&slot->account);
+    if (due > 0) {
+        sim_receive_outside(sim, h, due);
+        ud_payment_split s = ud_loan_pay(&slot->account, &sim->books, due);
+        h->cash -= s.total;
+    }
+    ud_loan_fall_due(&slot->account, 0);
+    slot->product = product;
+    slot->appraisal = 255;
+    slot->started_month = (uint8_t)(-age);
+    slot->worst_arrears_days = (uint8_t)(late ? 75 : 0);
+    h->loan = index;
+    h->last_loan = terms.principal;
+    staff_assign(sim, slot, officer);
+    return true;
+}
+
+bool lending_open_portfolio(ud_sim *sim, char *err, size_t err_size) {
+    const ud_opening_portfolio *op = &sim->setup.mfi.opening;
+    if (op->clients <= 0) {
+        return true;
+    }
+    const ud_product *p = &sim->products[op->product];
+    ud_rng *rng = &sim->rng[STREAM_OPENING];
+    int max_age = op->months_old;
+    int term_months =
+        (int)(p->terms.installments * ud_frequency_days(p->terms.frequency) / DAYS_PER_MONTH);
+    if (max_age >= term_months) {
+        max_age = term_months > 1 ? term_months - 1 : 0;
+    }
+    int open_group[UD_MAX_HAMLETS];
+    for (int k = 0; k < UD_MAX_HAMLETS; k++) {
+        open_group[k] = NO_INDEX;
+    }
+    /* Selection sampling: each household is taken with the chance that leaves exactly
+     * `clients` taken, in household order (deterministic for a seed). */
+    int needed = op->clients, left = sim->household_count;
+    for (int i = 0; i < sim->household_count && needed > 0; i++, left--) {
+        if (ud_rng_below(rng, (uint32_t)left) >= (uint32_t)needed) {
+            continue;
+        }
+        needed--;
+        household *h = &sim->households[i];
+        int age = (int)ud_rng_below(rng, (uint32_t)max_age + 1);
+        bool late = ud_rng_chance(rng, op->in_arrears);
+        ud_money want = clamp_money(h->income_smooth * 2, p->min_amount, p->max_amount);
+        if (want > lending_capacity(sim)) {
+            snprintf(err, err_size,
+                     "mfi.opening.clients: the MFI's cash cannot fund %d opening loans of "
+                     "about %lld each; raise mfi.cash or declare fewer clients",
+                     op->clients, (long long)want);
+            return false;
+        }
+        int officer = staff_pick_officer(sim);
+        if (p->group_liability) {
+            int g = open_group[h->hamlet];
+            if (g == NO_INDEX || sim->groups[g].members >= p->group_max) {
+                g = new_group(sim, h->hamlet);
+                open_group[h->hamlet] = g;
+            }
+            if (g != NO_INDEX) {
+                h->group = g;
+                sim->groups[g].member[sim->groups[g].members++] = i;
+                sim->groups[g].active++;
+            }
+        }
+        if (!open_loan(sim, i, op->product, age, late, officer)) {
+            snprintf(err, err_size, "mfi.opening.product: its terms cannot make a loan");
+            return false;
+        }
+        h->loans_repaid = (uint8_t)op->repaid_loans;
+        if (op->savings_per_client > 0) {
+            sim_receive_outside(sim, h, op->savings_per_client);
+            ud_books_transfer(&sim->books, "opening: client savings", UD_ACC_CASH,
+                              UD_ACC_CLIENT_SAVINGS, op->savings_per_client);
+            h->cash -= op->savings_per_client;
+            if (sim->setup.mfi.institution == UD_INST_NGO) {
+                h->compulsory += op->savings_per_client; /* an NGO holds only compulsory */
+            } else {
+                h->savings += op->savings_per_client;
+            }
+        }
     }
     return true;
 }

@@ -228,6 +228,17 @@ bool ud_setup_validate(const ud_setup *s, char *err, size_t err_size) {
     CHECK(m->provisioning.writeoff_days >= 30 && m->provisioning.writeoff_days <= 720,
           "mfi.provisioning.write_off_days: must be 30 to 720 (got %d)",
           m->provisioning.writeoff_days);
+    const ud_opening_portfolio *op = &m->opening;
+    CHECK(op->clients >= 0 && op->clients <= v->households,
+          "mfi.opening.clients: must be 0 to the %d households of the village", v->households);
+    CHECK(op->clients == 0 || (op->product >= 0 && op->product < m->products),
+          "mfi.opening.product: must be one of the %d products declared", m->products);
+    CHECK(op->months_old >= 0 && op->months_old <= 120, "mfi.opening.months_old: must be 0 to 120");
+    CHECK(in_unit(op->in_arrears), "mfi.opening.in_arrears: must be between 0 and 1");
+    CHECK(op->savings_per_client >= 0 && op->savings_per_client <= MAX_AMOUNT / 1000000,
+          "mfi.opening.savings: must be 0 to 10^9 minor units a client");
+    CHECK(op->repaid_loans >= 0 && op->repaid_loans <= 50,
+          "mfi.opening.repaid_loans: must be 0 to 50");
     CHECK(in_unit(m->follow_up), "mfi.follow_up: must be between 0 and 1 (got %g)", m->follow_up);
     CHECK(in_unit(m->reputation), "mfi.reputation: must be between 0 and 1 (got %g)",
           m->reputation);

@@ -182,6 +182,10 @@ ud_sim *ud_sim_create(const ud_setup *setup, const ud_allocator *alloc, char *er
         snprintf(err, err_size, "out of memory");
         return NULL;
     }
+    if (!lending_open_portfolio(sim, err, err_size)) {
+        ud_sim_destroy(sim);
+        return NULL;
+    }
     sim_record_month(sim, 0, &sim->opening); /* records[0]: the opening position */
     sim->opening_money = total_money(sim);
     return sim;

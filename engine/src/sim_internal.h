@@ -24,6 +24,7 @@ enum {
     STREAM_STAFF,
     STREAM_SAVINGS,
     STREAM_SCRIPT,
+    STREAM_OPENING,
     STREAM_COUNT
 };
 
@@ -203,6 +204,9 @@ void loan_release(ud_sim *sim, int index);
 /* Write off / reschedule the active loan of household hh (the command layer has checked
  * that it has one). Rescheduling fails, with a message, only on invalid new terms. */
 void lending_write_off_household(ud_sim *sim, int hh);
+/* Books the scenario's opening portfolio before month 1; false with a message if the MFI's
+ * cash cannot fund it. */
+bool lending_open_portfolio(ud_sim *sim, char *err, size_t err_size);
 int lending_forming_count(const ud_sim *sim);
 /* The repayment culture worsens: `favoured` hamlet by amount, the others by a share of it. */
 void lending_damage_culture(ud_sim *sim, int favoured, double amount);

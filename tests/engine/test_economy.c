@@ -92,6 +92,7 @@ static void price_both(ud_setup *s, int percent) {
         prod->terms.installments = 12;
         prod->terms.fee_kind = UD_FEE_NONE;
         prod->terms.annual_rate = UD_RATE_PERCENT(percent);
+        prod->group_liability = false; /* price alone: no group on either side */
     }
     s->mfi.officers.count = 8;
 }
@@ -592,6 +593,41 @@ static void test_economy_manual_write_offs_and_reschedules_are_counted(void **st
     ud_sim_destroy(sim);
 }
 
+/* ---- 11. an opening portfolio whose books balance ---- */
+
+static void test_economy_opening_portfolio_balances_and_runs(void **state) {
+    (void)state;
+    ud_setup setup;
+    ud_setup_default(&setup, 1000);
+    setup.mfi.institution = UD_INST_VILLAGE_BANK;
+    setup.mfi.officers.count = 3;
+    setup.mfi.opening.clients = 400;
+    setup.mfi.opening.product = 1;
+    setup.mfi.opening.months_old = 11;
+    setup.mfi.opening.in_arrears = 0.03;
+    setup.mfi.opening.savings_per_client = 500000;
+    setup.mfi.opening.repaid_loans = 2;
+    ud_sim *sim = make_sim(&setup); /* checks the invariants at month 0 */
+    const ud_indicators *o = ud_sim_indicators(sim, 0);
+    print_message("opening: %d borrowers, portfolio %lld, PAR30 %.3f, deposits %lld\n",
+                  o->active_borrowers, (long long)o->gross_portfolio, o->par30,
+                  (long long)o->deposits);
+    assert_int_equal(o->active_borrowers, 400);
+    assert_true(o->par30 > 0.0 && o->par30 < 0.08);
+    assert_int_equal(o->deposits, 400 * 500000);
+    assert_true(o->gross_portfolio > 0);
+    run_checked(sim, 12);
+    assert_false(ud_sim_insolvent(sim));
+    ud_sim_destroy(sim);
+    /* A portfolio the MFI's cash cannot fund is refused, saying which field. */
+    setup.mfi.opening.clients = 1000;
+    setup.mfi.cash = setup.mfi.paid_in_equity = 50000000;
+    char err[256];
+    assert_null(ud_sim_create(&setup, NULL, err, sizeof err));
+    print_message("refused: %s\n", err);
+    assert_non_null(strstr(err, "mfi.opening"));
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_economy_price_cuts_applications_and_raises_par),
@@ -608,6 +644,7 @@ int main(void) {
         cmocka_unit_test(test_economy_deposits_answer_rate_and_reputation),
         cmocka_unit_test(test_economy_training_grant_is_sized_and_counted_as_subsidy),
         cmocka_unit_test(test_economy_manual_write_offs_and_reschedules_are_counted),
+        cmocka_unit_test(test_economy_opening_portfolio_balances_and_runs),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -35,6 +35,7 @@
  *   write_off_ratio       = loans written off (automatic and by the manager) in the window
  *                           / average gross portfolio (a year)
  *   deposits_to_loans     = client savings / gross portfolio
+ *   roa                   = net result (a year) / average total assets
  *   capture_share         = active loans to women whose use others control / active loans to
  *                           women (capture_by_product: the same by product)
  */
@@ -63,7 +64,7 @@ typedef struct ud_indicators {
     int women_borrowers, officers;
     int poor_women, poor_men, women_households;
     ud_money par30_amount, net_result, grants;
-    double rescheduled_ratio, write_off_ratio, deposits_to_loans, capture_share;
+    double rescheduled_ratio, write_off_ratio, deposits_to_loans, capture_share, roa;
     double capture_by_product[8]; /* as capture_share, for product p (UD_MAX_PRODUCTS) */
     int forming_groups;           /* groups still forming (waiting members) */
     int directed_loans;           /* active loans pushed by a political patron */
@@ -79,7 +80,8 @@ typedef struct ud_month_record {
     ud_money grants;                     /* grants and in-kind subsidies received */
     ud_money in_kind;                    /* in-kind subsidies (donated services) alone */
     ud_money net_result;
-    ud_money write_offs; /* written off in the month */
+    ud_money write_offs;   /* written off in the month */
+    ud_money total_assets; /* at month end */
 } ud_month_record;
 
 /* Fills the window-based ratios of `out` for month `month` from records[0..month]

@@ -118,6 +118,17 @@ typedef struct ud_provisioning {
     bool rescheduled_in_par; /* count rescheduled loans in PAR30 regardless of arrears */
 } ud_provisioning;
 
+/* A unit that starts with a history: clients holding loans of various ages (disbursed and
+ * partly repaid before month 1, through the same books), their groups and savings. */
+typedef struct ud_opening_portfolio {
+    int clients;                 /* households with a loan outstanding at the start (0: none) */
+    int product;                 /* 0-based index of the product they hold */
+    int months_old;              /* loan ages spread over 0..months_old months */
+    double in_arrears;           /* share of them more than 30 days late at the start */
+    ud_money savings_per_client; /* voluntary savings each client holds with the MFI */
+    int repaid_loans;            /* loans each client has already repaid (a track record) */
+} ud_opening_portfolio;
+
 typedef struct ud_mfi_setup {
     ud_institution institution;
     ud_money cash, paid_in_equity, donated_equity, fixed_assets;
@@ -134,6 +145,7 @@ typedef struct ud_mfi_setup {
     ud_provisioning provisioning;
     double follow_up;  /* 0..1: share of officer time on arrears follow-up */
     double reputation; /* 0..1 at the start */
+    ud_opening_portfolio opening;
 } ud_mfi_setup;
 
 typedef struct ud_setup {

@@ -374,7 +374,7 @@ static int l_mfi(lua_State *L) {
         "institution", "cash",   "equity",       "donated_equity", "fixed_assets",
         "officers",    "policy", "savings_rate", "market_rate",    "follow_up",
         "reputation",  "costs",  "provisioning", "borrowings",     "bank_deposit_rate",
-        NULL};
+        "opening",     NULL};
     const char *what = "mfi{}";
     api_check_keys(L, 1, what, keys);
     if (g->declared_mfi) {
@@ -420,6 +420,24 @@ static int l_mfi(lua_State *L) {
     lua_getfield(L, 1, "policy");
     if (lua_istable(L, -1)) {
         read_policy(L, -1, &m->policy, "mfi{}.policy");
+    }
+    lua_pop(L, 1);
+    lua_getfield(L, 1, "opening");
+    if (lua_istable(L, -1)) {
+        static const char *const ok[] = {"clients", "product",      "months_old", "in_arrears",
+                                         "savings", "repaid_loans", NULL};
+        const char *ow = "mfi{}.opening";
+        ud_opening_portfolio *op = &m->opening;
+        api_check_keys(L, -1, ow, ok);
+        op->clients = (int)api_integer(L, -1, ow, "clients", 0, 0, 1000000);
+        op->product = (int)api_integer(L, -1, ow, "product", 1, 1, UD_MAX_PRODUCTS) - 1;
+        op->months_old = (int)api_integer(L, -1, ow, "months_old", 6, 0, 120);
+        op->in_arrears = api_number(L, -1, ow, "in_arrears", 0, 0, 1);
+        op->savings_per_client = (ud_money)api_number(L, -1, ow, "savings", 0, 0, 1e9);
+        op->repaid_loans = (int)api_integer(L, -1, ow, "repaid_loans", 1, 0, 50);
+    } else if (!lua_isnil(L, -1)) {
+        return luaL_error(L, "mfi{}: opening must be a table such as { clients = 300, "
+                             "product = 1, months_old = 11 }");
     }
     lua_pop(L, 1);
     lua_getfield(L, 1, "costs");

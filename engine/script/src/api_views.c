@@ -294,6 +294,29 @@ static int l_rate_cap(lua_State *L) {
     return 1;
 }
 
+/* forming_groups(): every group still forming, each { hamlet, product, members, needed,
+ * months_waiting, blocked } (blocked: what holds it back, in words) */
+static int l_forming_groups(lua_State *L) {
+    ud_game *g = game_of(L);
+    ud_sim *sim = sim_of(L);
+    int n, products;
+    const ud_forming_group *f = ud_sim_forming_groups(sim, &n);
+    const ud_product *p = ud_sim_products(sim, &products);
+    lua_createtable(L, n, 0);
+    for (int i = 0; i < n; i++) {
+        lua_createtable(L, 0, 6);
+        set_str(L, "hamlet", g->setup.village.hamlet_names[f[i].hamlet]);
+        set_int(L, "product", f[i].product + 1);
+        set_int(L, "members", f[i].members);
+        int needed = p[f[i].product].group_min - f[i].members;
+        set_int(L, "needed", needed > 0 ? needed : 0);
+        set_int(L, "months_waiting", ud_sim_month(sim) - f[i].started_month);
+        set_str(L, "blocked", ud_forming_block_text(f[i].blocked));
+        lua_rawseti(L, -2, i + 1);
+    }
+    return 1;
+}
+
 void api_register_views(lua_State *L) {
     static const luaL_Reg fns[] = {{"month", l_month},
                                    {"months", l_months},
@@ -307,6 +330,7 @@ void api_register_views(lua_State *L) {
                                    {"household", l_household},
                                    {"household_count", l_household_count},
                                    {"rate_cap", l_rate_cap},
+                                   {"forming_groups", l_forming_groups},
                                    {NULL, NULL}};
     for (const luaL_Reg *f = fns; f->name != NULL; f++) {
         lua_register(L, f->name, f->func);

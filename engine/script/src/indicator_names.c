@@ -48,7 +48,8 @@ typedef enum value_type { AS_INT, AS_MONEY, AS_RATIO } value_type;
     X(deposits_to_loans, AS_RATIO)                                                                 \
     X(capture_share, AS_RATIO)                                                                     \
     X(forming_groups, AS_INT)                                                                      \
-    X(directed_loans, AS_INT)
+    X(directed_loans, AS_INT)                                                                      \
+    X(roa, AS_RATIO)
 
 #define AS_NAME(field, type) #field,
 #define AS_ENTRY(field, type) {offsetof(ud_indicators, field), type},
