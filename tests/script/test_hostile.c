@@ -246,7 +246,7 @@ static void scenario_news(const char *strategy_text, char out[][UD_TEXT_LEN], in
     const ud_news *news = ud_game_news(g, &n);
     *count = n;
     for (int i = 0; i < n && i < 16; i++) {
-        snprintf(out[i], UD_TEXT_LEN, "%d %s", news[i].month, news[i].text);
+        snprintf(out[i], UD_TEXT_LEN, "%d %.400s", news[i].month, news[i].text);
     }
     ud_game_free(g);
 }
@@ -391,6 +391,22 @@ static void test_hostile_set_up_mistakes_are_reported(void **state) {
                  "s2.lua:2: mfi{}.provisioning: rates must be a list", 1.0);
 }
 
+static void test_hostile_every_documented_village_size_loads(void **state) {
+    (void)state;
+    static const int sizes[] = {1, 2, 23, 24, 64250, 1000000};
+    for (int i = 0; i < 6; i++) {
+        char text[200];
+        snprintf(text, sizeof text,
+                 "scenario { id = 'v', months = 1 }\nvillage { households = %d }\n", sizes[i]);
+        ud_game *g = load_ok(script("size.lua", text));
+        assert_int_equal(ud_sim_household_count(ud_game_sim(g)), sizes[i]);
+        if (sizes[i] < 100000) {
+            play_all(g); /* a month is played, whether the MFI lasts or not */
+        }
+        ud_game_free(g);
+    }
+}
+
 /* ---- what a script makes the host keep is bounded ---- */
 
 static void test_hostile_host_memory_is_bounded(void **state) {
@@ -442,6 +458,7 @@ int main(void) {
         cmocka_unit_test(test_hostile_declaration_tables_cannot_churn_under_the_reader),
         cmocka_unit_test(test_hostile_ids_are_never_truncated),
         cmocka_unit_test(test_hostile_set_up_mistakes_are_reported),
+        cmocka_unit_test(test_hostile_every_documented_village_size_loads),
         cmocka_unit_test(test_hostile_host_memory_is_bounded),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -131,6 +131,13 @@ static bool create_sim(ud_game *g, char *err, size_t err_size) {
             line = g->product_lines[product - 1];
         } else if (strncmp(why, "mfi.", 4) == 0 && g->mfi_line > 0) {
             line = g->mfi_line;
+        } else if (strncmp(why, "mfi.", 4) == 0 && g->village_line > 0) {
+            /* The author wrote no mfi{}: the MFI is the default one sized to the village. */
+            snprintf(err, err_size,
+                     "%s:%d: village{}: the default MFI for a village of %d households does not "
+                     "hold (%s); declare mfi{ ... } with its own size",
+                     path, g->village_line, g->setup.village.households, why);
+            return false;
         }
         snprintf(err, err_size, "%s:%d: %s", path, line, why);
         return false;
