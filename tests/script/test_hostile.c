@@ -208,6 +208,20 @@ static void test_hostile_pairs_over_many_keys_is_fast_and_ordered(void **state) 
     ud_game_free(g);
 }
 
+static void test_hostile_a_strategy_stopped_month_after_month_is_stopped_for_good(void **state) {
+    (void)state;
+    ud_game *g = load_ok(script("sl.lua", "scenario { id = 's', months = 24 }\n"));
+    const char *strategy = script("sls.lua", "function decide(m) while true do end end\n");
+    assert_true(ud_game_set_strategy(g, strategy, err, sizeof err));
+    double start = cpu_now();
+    play_all(g);
+    assert_true(cpu_now() - start < 3.0);
+    assert_true(has_problem(g, "sls.lua:1: the script ran too long"));
+    assert_true(has_problem(g, "hit a limit 3 months in a row and was stopped"));
+    assert_int_equal(ud_game_end_state(g), UD_END_FINISHED);
+    ud_game_free(g);
+}
+
 /* ---- determinism ---- */
 
 static void test_hostile_no_addresses_or_hash_order(void **state) {
@@ -450,6 +464,7 @@ int main(void) {
         cmocka_unit_test(test_hostile_library_loops_in_c_are_charged),
         cmocka_unit_test(test_hostile_patterns_cannot_backtrack_for_hours),
         cmocka_unit_test(test_hostile_pairs_over_many_keys_is_fast_and_ordered),
+        cmocka_unit_test(test_hostile_a_strategy_stopped_month_after_month_is_stopped_for_good),
         cmocka_unit_test(test_hostile_no_addresses_or_hash_order),
         cmocka_unit_test(test_hostile_strategies_cannot_change_the_scenarios_draws),
         cmocka_unit_test(test_hostile_errors_have_file_and_line),
