@@ -149,6 +149,10 @@ static void test_hostile_library_loops_in_c_are_charged(void **state) {
     fails_within(script("c9.lua", HEAD "local s = ('1'):rep(1000000)\n"
                                        "while true do local n = utf8.len(s) end\n"),
                  "c9.lua:3: " BUDGET, 1.0);
+    /* arithmetic on a text converts the whole text each time */
+    fails_within(script("c10.lua", HEAD "local s = (' '):rep(1000000) .. '1'\n"
+                                        "while true do local x = s + 0 end\n"),
+                 "c10.lua:3: " BUDGET, 0.5);
 }
 
 static void test_hostile_patterns_cannot_backtrack_for_hours(void **state) {
