@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The rules (issue: a lesson holds only against a family of strategies). */
+/* The rules a lesson must pass (scenarios/README.md, "The lesson and its tournament"). */
 #define SOUND_MUST_BEAT_NAIVE 90 /* percent of seeds */
 #define PROBE_MAX_ALL_GOALS 20   /* percent of runs */
 
@@ -140,7 +140,7 @@ static void print_notes(const entry *e, int count, int runs) {
 }
 
 /* Prints each failure of the rules; returns how many. */
-static int judge(const entry *e, int count, int runs, bool higher, int **wins) {
+static int judge(const entry *e, int count, int runs, int **wins) {
     int failures = 0;
     double best_inst = -1, best_clients = -1;
     for (int s = 0; s < count; s++) {
@@ -149,7 +149,6 @@ static int judge(const entry *e, int count, int runs, bool higher, int **wins) {
             best_clients = e[s].mean_clients > best_clients ? e[s].mean_clients : best_clients;
         }
     }
-    (void)higher;
     for (int s = 0; s < count; s++) {
         for (int n = 0; n < count; n++) {
             if (e[s].family == UD_FAMILY_SOUND && e[n].family == UD_FAMILY_NAIVE &&
@@ -307,7 +306,7 @@ int ud_cmd_tournament(int argc, char **argv, int first) {
         print_parts(e, count, (int)runs);
         printf("\n");
         print_notes(e, count, (int)runs);
-        int failures = judge(e, count, (int)runs, higher, wins);
+        int failures = judge(e, count, (int)runs, wins);
         printf("%s: %s\n", scenario,
                failures == 0 ? "the lesson holds" : "the lesson does not hold");
         status = failures == 0 ? UD_EXIT_OK : UD_EXIT_FAILURE;
