@@ -101,7 +101,7 @@ double officer_quality(const ud_sim *sim, int officer) {
     }
     const ud_officer *o = &sim->officers[officer];
     double load = sim->officer_load[officer];
-    double cap = staff_capacity(o);
+    double cap = staff_effective_capacity(sim, o);
     double overload = load > cap ? cap / load : 1.0;
     return training_factor[o->training] * staff_motivation(sim, o) * staff_experience(sim, o) *
            overload;

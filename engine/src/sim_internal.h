@@ -229,6 +229,7 @@ double staff_capacity(const ud_officer *o);
 ud_money staff_market_wage(const ud_sim *sim, int level);
 double staff_wage_ratio(const ud_sim *sim, const ud_officer *o);
 double staff_motivation(const ud_sim *sim, const ud_officer *o);
+double staff_effective_capacity(const ud_sim *sim, const ud_officer *o);
 double staff_experience(const ud_sim *sim, const ud_officer *o);
 double staff_quit_chance(const ud_sim *sim, const ud_officer *o);
 bool staff_draw_honest(ud_sim *sim, ud_money salary, int level);

@@ -27,7 +27,13 @@ double staff_motivation(const ud_sim *sim, const ud_officer *o) {
     if (w >= 1.0) {
         return 1.0 + 0.05 * (w > 2.0 ? 1.0 : w - 1.0);
     }
-    return 0.4 + 0.6 * w;
+    return 0.2 + 0.8 * w;
+}
+
+/* An underpaid officer gets through less work in a month: capacity scales with effort. */
+double staff_effective_capacity(const ud_sim *sim, const ud_officer *o) {
+    double m = staff_motivation(sim, o);
+    return staff_capacity(o) * (m < 1.0 ? m : 1.0);
 }
 
 /* A new officer learns the village over a year: 80% of full effectiveness at first. */
@@ -68,7 +74,7 @@ int staff_pick_officer(const ud_sim *sim) {
         if (!o->employed) {
             continue;
         }
-        double ratio = sim->officer_load[i] / staff_capacity(o);
+        double ratio = sim->officer_load[i] / staff_effective_capacity(sim, o);
         if (ratio < best_ratio) {
             best_ratio = ratio;
             best = i;

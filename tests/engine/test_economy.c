@@ -198,6 +198,10 @@ static void test_economy_salaries_have_bounds(void **state) {
     c.amount = 1000 * setup.village.officer_wage;
     assert_false(ud_sim_apply(sim, &c, err, sizeof err));
     assert_non_null(strstr(err, "market wage"));
+    /* Nobody with an expert's training takes a job at half an expert's market wage. */
+    c.amount = setup.village.minimum_wage;
+    assert_false(ud_sim_apply(sim, &c, err, sizeof err));
+    assert_non_null(strstr(err, "takes a job"));
     /* An expert costs what an expert costs: the hire fee includes the training. */
     ud_money cash = ud_books_balance_sheet(ud_sim_books(sim)).cash;
     c.amount = setup.village.officer_wage * 13 / 10;
