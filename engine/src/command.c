@@ -204,6 +204,12 @@ static bool validate(ud_sim *sim, const ud_command *c, char *err, size_t err_siz
         if (a == NULL) {
             FAIL("index: no application %d this month", c->index);
         }
+        if (c->type != UD_CMD_REJECT && sim->products[a->product].group_liability &&
+            a->group < 0) {
+            FAIL("index: application %d has no group to join, and its product lends only to "
+                 "groups",
+                 c->index);
+        }
         if (c->type == UD_CMD_RESIZE) {
             const ud_product *p = &sim->products[a->product];
             if (c->amount < p->min_amount || c->amount > p->max_amount) {
