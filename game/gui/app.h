@@ -86,7 +86,8 @@ typedef struct ud_app {
     ud_tab tab;
     bool saving; /* SCREEN_SLOTS: saving (else loading) */
     ud_game *game;
-    ud_history history;   /* the game's past, as drawn */
+    ud_history history;    /* the game's past, as drawn */
+    ud_history *recording; /* while a save replays: where its months are recorded */
     ud_indicators before; /* indicators before the month just played */
     ud_rate savings_rate; /* as last set (the engine keeps it; this is for display) */
     int selected_household;
