@@ -238,6 +238,7 @@ ud_app *ud_app_create(const ud_app_options *o, char *err, size_t err_size) {
     app->ui.text = &app->text;
     app->ui.i18n = &app->i18n;
     app->selected_household = -1;
+    app->ui.hovered = -1;
     ud_app_apply_settings(app);
     find_scenarios(app);
     app->screen = SCREEN_START;
@@ -524,6 +525,11 @@ void ud_app_event(ud_app *app, const SDL_Event *e) {
             app->dirty = true;
         }
         break;
+    case SDL_MOUSEMOTION:
+        if (ud_ui_hover(ui, e->motion.x, e->motion.y)) {
+            app->dirty = true; /* another tooltip, or none */
+        }
+        break;
     case SDL_MOUSEWHEEL:
         ui->key = e->wheel.y > 0 ? SDLK_PAGEUP : SDLK_PAGEDOWN;
         app->dirty = true;
@@ -580,6 +586,7 @@ static void draw_once(ud_app *app) {
         break;
     }
     ud_dialogs(app);
+    ud_ui_draw_hint(ui);
     ud_ui_end(ui);
     SDL_RenderPresent(app->renderer);
     app->frames++;
