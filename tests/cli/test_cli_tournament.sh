@@ -41,4 +41,10 @@ expect_status 2 "$UD" tournament
 expect_status 2 "$UD" tournament "$DIR/holds.lua" --runs 0
 expect_stderr_has "--runs must be a whole number from 1 to 100000 (got '0')" "$UD" tournament "$DIR/holds.lua" --runs 0
 expect_stdout_has "usage: unitdesa tournament SCENARIO" "$UD" tournament --help
+
+# compare: the first sound strategy against the first naive one, on the same window
+expect_status 0 "$UD" compare "$DIR/holds.lua" --runs 6 --jobs 2
+expect_stdout_has "active_borrowers, mean of months 6-12 (higher is better)" "$UD" compare "$DIR/holds.lua" --runs 6
+expect_stdout_has "the sound strategy did better on 6 of 6 seeds" "$UD" compare "$DIR/holds.lua" --runs 6
+expect_status 1 "$UD" compare "$DIR/fails.lua" --runs 6 --jobs 2
 finish
