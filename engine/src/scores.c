@@ -26,16 +26,21 @@ void ud_scores_compute(const ud_sim *sim, ud_scores *out) {
     ud_scores_at(sim, ud_sim_month(sim), out);
 }
 
+/* Loans written off in the twelve months to `month` (fewer at the start of a game). */
+static double written_off_in_year(const ud_sim *sim, int month) {
+    double written = 0;
+    for (int k = month > 12 ? month - 11 : 1; k <= month; k++) {
+        written += (double)ud_sim_indicators(sim, k)->write_offs;
+    }
+    return written;
+}
+
 double ud_adjusted_par30(const ud_sim *sim, int month) {
     const ud_indicators *d = ud_sim_indicators(sim, month);
     if (month < 1 || d == NULL || d->gross_portfolio <= 0) {
         return 0;
     }
-    double written = 0;
-    for (int k = month > 12 ? month - 11 : 1; k <= month; k++) {
-        written += (double)ud_sim_indicators(sim, k)->write_offs;
-    }
-    return ((double)d->par30_amount + written) / (double)d->gross_portfolio;
+    return ((double)d->par30_amount + written_off_in_year(sim, month)) / (double)d->gross_portfolio;
 }
 
 bool ud_score_value(const ud_sim *sim, const char *name, int month, double *value) {
@@ -70,10 +75,7 @@ void ud_scores_at(const ud_sim *sim, int months, ud_scores *out) {
         const ud_indicators *d = ud_sim_indicators(sim, m);
         /* Adjusted PAR (PAR30 + the last twelve months' write-offs, as raters compute it):
          * writing off late loans early cannot make a portfolio look healthy. */
-        double written = 0;
-        for (int k = m > 12 ? m - 11 : 1; k <= m; k++) {
-            written += (double)ud_sim_indicators(sim, k)->write_offs;
-        }
+        double written = written_off_in_year(sim, m);
         if (d->gross_portfolio > 0) {
             double adjusted = ud_adjusted_par30(sim, m);
             worst_par30 = adjusted > worst_par30 ? adjusted : worst_par30;
