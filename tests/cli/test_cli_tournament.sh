@@ -3,6 +3,9 @@
 . "$(dirname "$0")/cli_lib.sh"
 UD="$1"
 DIR="$2"
+# Lesson strategies must lie in the scenarios folder: for these tests, it is this one.
+UNITDESA_SCENARIOS="$DIR"
+export UNITDESA_SCENARIOS
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp" "$out" "$err"' EXIT
 
@@ -41,6 +44,9 @@ expect_status 2 "$UD" tournament
 expect_status 2 "$UD" tournament "$DIR/holds.lua" --runs 0
 expect_stderr_has "--runs must be a whole number from 1 to 100000 (got '0')" "$UD" tournament "$DIR/holds.lua" --runs 0
 expect_stdout_has "usage: unitdesa tournament SCENARIO" "$UD" tournament --help
+# a strategy outside the scenarios folder is refused, whatever family it is in
+expect_status 1 "$UD" tournament "$DIR/outside.lua"
+expect_stderr_has "outside.lua:2: scenario{}.lesson: probes must be a strategy (.lua) in the scenarios folder (got /etc/passwd)" "$UD" tournament "$DIR/outside.lua"
 
 # compare: the first sound strategy against the first naive one, on the same window
 expect_status 0 "$UD" compare "$DIR/holds.lua" --runs 6 --jobs 2

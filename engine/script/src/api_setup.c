@@ -1,8 +1,12 @@
 /* The scenario's declarations: scenario{}, village{}, households{}, mfi{}, product{},
  * goal{}, win_if{}, lose_if{}, lesson{} and translate(). Only at the top of a scenario. */
+#define _XOPEN_SOURCE 700 /* realpath */
+
 #include "game_internal.h"
 
+#include <limits.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define MAX_MONEY 1e15
@@ -38,6 +42,25 @@ static void relative_to_scenario(const ud_game *g, const char *rel, char *out, s
     snprintf(out, size, "%.*s%s", dir, g->info.path, rel);
 }
 
+/* The lesson's strategies are run by `tournament` and `compare`: only files in the scenarios
+ * folder, never any file on the computer a scenario names. */
+static void check_strategy_path(lua_State *L, const ud_game *g, const char *key, const char *path) {
+    char root[PATH_MAX], real[PATH_MAX];
+    const char *helpers = g->options.helpers_root;
+    size_t len = strlen(path);
+    bool ok = len > 4 && strcmp(path + len - 4, ".lua") == 0;
+    if (ok && helpers != NULL && realpath(helpers, root) != NULL && realpath(path, real) != NULL) {
+        size_t n = strlen(root);
+        ok = strncmp(real, root, n) == 0 && real[n] == '/';
+    }
+    if (!ok) {
+        luaL_error(L,
+                   "scenario{}.lesson: %s must be a strategy (.lua) in the scenarios folder "
+                   "(got %s)",
+                   key, path);
+    }
+}
+
 /* Adds one family of a lesson's strategies: a path or a list of paths. */
 static void lesson_family(lua_State *L, ud_game *g, const char *key, ud_lesson_family family) {
     ud_scenario_info *in = &g->info;
@@ -69,6 +92,7 @@ static void lesson_family(lua_State *L, ud_game *g, const char *key, ud_lesson_f
         in->lesson_family[k] = family;
         relative_to_scenario(g, lua_tostring(L, -1), in->lesson_strategy[k],
                              sizeof in->lesson_strategy[k]);
+        check_strategy_path(L, g, key, in->lesson_strategy[k]);
         lua_pop(L, 1);
     }
     lua_pop(L, 1);
