@@ -63,6 +63,7 @@ typedef struct loan_slot {
     uint8_t captured;           /* a woman's loan controlled by others in her household */
     uint8_t appraisal;          /* 0..255: how well the loan was appraised */
     uint8_t started_month;      /* months completed at disbursement (mod 256) */
+    uint8_t burden;             /* instalments a month / household income, percent (<= 255) */
 } loan_slot;
 
 #define GROUP_MAX_MEMBERS UD_GROUP_MAX_MEMBERS
