@@ -257,8 +257,9 @@ void lending_disburse_queue(ud_sim *sim) {
 /* What a household weighs in a loan's price (engine/MODEL.md, "Demand answers price"). */
 #define MEETING_TIME_VALUE (1.0 / 3.0) /* an hour at meetings costs a third of an hour's income */
 #define WORK_HOURS_PER_MONTH 200.0
-#define PRICE_FLOOR 0.02    /* above the alternative, almost nobody borrows */
-#define PRICE_STEEPNESS 3.0 /* demand falls by e^-3 from the going rate to the alternative */
+#define UNPROFITABLE_LOAN 0.3 /* demand left when a loan costs more than capital earns */
+#define PRICE_FLOOR 0.02      /* above the alternative, almost nobody borrows */
+#define PRICE_STEEPNESS 3.0   /* demand falls by e^-3 from the going rate to the alternative */
 #define APPRAISALS_PER_OFFICER 30.0 /* new individual clients an officer appraises well a month */
 #define FORMING_UNITS 3.0           /* appraisal time a forming group's meetings take a month */
 #define FORMING_TRAINING_MONTHS 1   /* a month of weekly training meetings before the first loan */
@@ -324,6 +325,7 @@ static int choose_product(const ud_sim *sim, const household *h, const market_vi
     int best = NO_INDEX;
     double best_score = 0;
     double hourly = (double)h->income_smooth / WORK_HOURS_PER_MONTH;
+    double earns = 100.0 * household_marginal_return(sim, h); /* percent a year */
     for (int p = 0; p < sim->product_count; p++) {
         const ud_product *prod = &sim->products[p];
         /* A loan far larger than the household needs or can carry does not fit it. */
@@ -344,6 +346,9 @@ static int choose_product(const ud_sim *sim, const household *h, const market_vi
             size > 0 ? 100.0 * meeting_hours(prod) * hourly * MEETING_TIME_VALUE / (double)size : 0;
         double cost = mv->apr[p] + time_cost;
         double f = price_response(cost, mv->going, mv->alternative);
+        if (cost > earns) {
+            f *= UNPROFITABLE_LOAN; /* the loan would cost more than the business earns */
+        }
         if (mv->competitor > 0) {
             /* A rival takes most of those it undercuts, a few of the others. */
             f *= 1.0 - mv->competitor * (cost > mv->competitor_rate ? 0.9 : 0.3);

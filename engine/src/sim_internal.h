@@ -187,6 +187,9 @@ void village_spending_and_savings(ud_sim *sim);
 ud_money household_need(const ud_sim *sim, const household *h);
 bool household_poor(const ud_sim *sim, const household *h);
 double shock_income_factor(const ud_sim *sim, int hh_index, const household *h);
+/* What one more unit of capital earns the household's business in a year (1.2 = 120%),
+ * with the diminishing returns beyond its usual size. */
+double household_marginal_return(const ud_sim *sim, const household *h);
 
 /* lending.c */
 void lending_disburse_queue(ud_sim *sim);
