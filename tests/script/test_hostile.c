@@ -150,6 +150,12 @@ static void test_hostile_library_loops_in_c_are_charged(void **state) {
                                        "while true do local n = utf8.len(s) end\n"),
                  "c9.lua:3: " BUDGET, 1.0);
     /* arithmetic on a text converts the whole text each time */
+    /* comparing long texts costs inside single instructions: the CPU backstop stops it */
+    fails_within(script("c11.lua", HEAD "local a, b = ('x'):rep(1000000), ('x'):rep(1000000)\n"
+                                        "while true do local x = a == b end\n"),
+                 "c11.lua:3: " BUDGET
+                 " (an endless loop?) and was stopped (limit 1 second of processor time",
+                 1.5);
     fails_within(script("c10.lua", HEAD "local s = (' '):rep(1000000) .. '1'\n"
                                         "while true do local x = s + 0 end\n"),
                  "c10.lua:3: " BUDGET, 0.5);

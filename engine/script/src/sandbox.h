@@ -24,6 +24,7 @@ typedef struct ud_sandbox {
     long budget, spent; /* work allowed per call (VM instructions, plus C library work
                            charged in the same units), and spent in this call */
     bool over_memory, over_budget, over_text;
+    bool over_time;          /* the budget was hit by the CPU-time backstop, not by counted work */
     bool in_call;            /* a protected call into the script is under way */
     double cpu_start;        /* CPU seconds of the process when the call began */
     double cpu_limit;        /* a call that uses more CPU than this is stopped, whatever it does */
