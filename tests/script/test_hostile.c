@@ -421,6 +421,13 @@ static void test_hostile_ids_are_never_truncated(void **state) {
 
 static void test_hostile_set_up_mistakes_are_reported(void **state) {
     (void)state;
+    /* a lesson's strategies are run by compare: never a file outside the scenarios folder */
+    script("elsewhere.lua", "function decide() end\n");
+    fails_within(script("s0.lua", "scenario { id = 's', lesson = { indicator = 'cash',\n"
+                                  "  naive = 'elsewhere.lua', sound = 'elsewhere.lua' } }\n"),
+                 "s0.lua:1: scenario{}.lesson: naive must be a strategy (.lua) in the scenarios "
+                 "folder",
+                 1.0);
     fails_within(script("s1.lua", HEAD "mfi { provisioning = { rates = 10 } }\n"),
                  "s1.lua:2: mfi{}.provisioning: rates must be a list of 4 percentages", 1.0);
     fails_within(script("s2.lua", HEAD "mfi { provisioning = { rates = 'high' } }\n"),

@@ -1,8 +1,12 @@
 /* The scenario's declarations: scenario{}, village{}, households{}, mfi{}, product{},
  * goal{}, win_if{}, lose_if{}, lesson{} and translate(). Only at the top of a scenario. */
+#define _XOPEN_SOURCE 700 /* realpath */
+
 #include "game_internal.h"
 
+#include <limits.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define MAX_MONEY 1e15
@@ -36,6 +40,25 @@ static void relative_to_scenario(const ud_game *g, const char *rel, char *out, s
     const char *slash = strrchr(g->info.path, '/');
     int dir = slash != NULL ? (int)(slash - g->info.path) + 1 : 0;
     snprintf(out, size, "%.*s%s", dir, g->info.path, rel);
+}
+
+/* The lesson's strategies are run by `compare`: only files in the scenarios folder, never
+ * any file on the computer a scenario names. */
+static void check_strategy_path(lua_State *L, const ud_game *g, const char *key, const char *path) {
+    char root[PATH_MAX], real[PATH_MAX];
+    const char *helpers = g->options.helpers_root;
+    size_t len = strlen(path);
+    bool ok = len > 4 && strcmp(path + len - 4, ".lua") == 0;
+    if (ok && helpers != NULL && realpath(helpers, root) != NULL && realpath(path, real) != NULL) {
+        size_t n = strlen(root);
+        ok = strncmp(real, root, n) == 0 && real[n] == '/';
+    }
+    if (!ok) {
+        luaL_error(L,
+                   "scenario{}.lesson: %s must be a strategy (.lua) in the scenarios folder "
+                   "(got %s)",
+                   key, path);
+    }
 }
 
 static int l_scenario(lua_State *L) {
@@ -126,6 +149,8 @@ static int l_scenario(lua_State *L) {
         in->lesson_higher_is_better = api_choice(L, -1, lw, "better", better, 0) == 0;
         relative_to_scenario(g, naive, in->naive_strategy, sizeof in->naive_strategy);
         relative_to_scenario(g, sound, in->sound_strategy, sizeof in->sound_strategy);
+        check_strategy_path(L, g, "naive", in->naive_strategy);
+        check_strategy_path(L, g, "sound", in->sound_strategy);
     }
     lua_pop(L, 1);
     return 0;
