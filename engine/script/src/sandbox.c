@@ -32,7 +32,7 @@ ud_sandbox *ud_sandbox_of(lua_State *L) {
 
 static double cpu_seconds(void) {
     struct timespec ts;
-    if (clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts) != 0) {
+    if (clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts) != 0) {
         return (double)clock() / CLOCKS_PER_SEC;
     }
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
