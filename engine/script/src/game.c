@@ -515,6 +515,9 @@ bool ud_game_play_month(ud_game *g) {
     } else if (g->end == UD_END_RUNNING && month >= g->months) {
         g->end = UD_END_FINISHED;
     }
+    if (g->options.month_played != NULL) {
+        g->options.month_played(g, g->options.month_played_context);
+    }
     return g->end == UD_END_RUNNING;
 }
 
