@@ -242,8 +242,22 @@ ud_app *ud_app_create(const ud_app_options *o, char *err, size_t err_size) {
     if (o->hidden) {
         flags |= SDL_WINDOW_HIDDEN;
     }
+    /* The window fits the display at first start: the 1280x720 canvas scaled down to the
+     * usable area (a 1024x600 netbook with a task bar gets about 1000x560), never up. */
+    int win_w = UD_LOGICAL_W, win_h = UD_LOGICAL_H;
+    SDL_Rect usable;
+    if (SDL_GetDisplayUsableBounds(0, &usable) == 0 && usable.w > 0 && usable.h > 0) {
+        int room_w = usable.w - 16, room_h = usable.h - 40; /* leave room for the frame */
+        if (room_w < win_w || room_h < win_h) {
+            double scale = (double)room_w / UD_LOGICAL_W < (double)room_h / UD_LOGICAL_H
+                               ? (double)room_w / UD_LOGICAL_W
+                               : (double)room_h / UD_LOGICAL_H;
+            win_w = (int)(UD_LOGICAL_W * scale);
+            win_h = (int)(UD_LOGICAL_H * scale);
+        }
+    }
     app->window = SDL_CreateWindow("Unit Desa", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
-                                   UD_LOGICAL_W, UD_LOGICAL_H, flags);
+                                   win_w, win_h, flags);
     if (app->window == NULL) {
         snprintf(err, err_size,
                  "no display available (%s); play without a window with "
@@ -253,7 +267,8 @@ ud_app *ud_app_create(const ud_app_options *o, char *err, size_t err_size) {
         SDL_Quit();
         return NULL;
     }
-    SDL_SetWindowMinimumSize(app->window, 1024, 600);
+    /* small enough for any display the game supports, large enough to read */
+    SDL_SetWindowMinimumSize(app->window, win_w < 800 ? win_w : 800, win_h < 450 ? win_h : 450);
     if (!o->software) {
         app->renderer = SDL_CreateRenderer(app->window, -1, SDL_RENDERER_ACCELERATED);
     }

@@ -96,6 +96,12 @@ int ud_stepper(ud_app *app, SDL_Rect r, const char *name, const char *value, boo
     return step;
 }
 
+int ud_stepper_height(ud_app *app, int w, const char *name) {
+    int tw, th;
+    ud_text_measure(app->ui.text, name, UD_FONT_SMALL, false, w, &tw, &th);
+    return th + 2 + 28;
+}
+
 ud_money ud_round_step(ud_money v, bool up) {
     static const int mantissa[] = {10, 12, 15, 20, 25, 30, 40, 50, 60, 80};
     ud_money best = up ? INT64_MAX : 0;

@@ -123,14 +123,16 @@ void ud_panel_desk(ud_app *app, SDL_Rect a) {
         pol.first_loan_cap = ud_round_step(pol.first_loan_cap, step > 0);
         set = true;
     }
-    py += 30;
     snprintf(v, sizeof v, "+%.0f%%", ud_rate_to_percent(pol.repeat_step_up));
     step = ud_stepper(
-        app, ud_rect(a.x, py, a.w - 10, 26), TR(ui, "A repeat loan may exceed the last by"), v,
+        app, ud_rect(x2, py, half, 46), TR(ui, "A repeat loan may exceed the last by"), v,
         pol.repeat_step_up >= UD_RATE_PERCENT(10), pol.repeat_step_up <= UD_RATE_PERCENT(190));
     pol.repeat_step_up += step * UD_RATE_PERCENT(10);
     set |= step != 0;
-    py += 56;
+    /* the row is as tall as its taller stepper (a long name wraps) */
+    int h1 = ud_stepper_height(app, half, TR(ui, "First loan at most"));
+    int h2 = ud_stepper_height(app, half, TR(ui, "A repeat loan may exceed the last by"));
+    py += (h1 > h2 ? h1 : h2) + 6;
     snprintf(v, sizeof v, "%.0f%%", ud_rate_to_percent(pol.loan_to_income_cap));
     step = ud_stepper(app, ud_rect(a.x, py, half, 46),
                       TR(ui, "Loan at most, share of a year's income"), v,

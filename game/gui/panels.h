@@ -24,6 +24,9 @@ bool ud_pager_flow(ud_app *app, SDL_Rect area, bool more);
 int ud_stepper(ud_app *app, SDL_Rect r, const char *name, const char *value, bool can_down,
                bool can_up);
 
+/* The height a stepper of width w with this name takes. */
+int ud_stepper_height(ud_app *app, int w, const char *name);
+
 /* The next round amount above (up) or below v: 1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8 times a
  * power of ten, so that money steps read as a manager would set them. */
 ud_money ud_round_step(ud_money v, bool up);

@@ -113,7 +113,7 @@ static const help_entry how_to_play[] = {
 #define ENTRIES (int)(sizeof entries / sizeof entries[0])
 #define PANELS (int)(sizeof panels / sizeof panels[0])
 #define HOW (int)(sizeof how_to_play / sizeof how_to_play[0])
-#define PER_PAGE 6
+#define PER_PAGE 5
 
 void ud_screen_help(ud_app *app) {
     ud_ui *ui = &app->ui;

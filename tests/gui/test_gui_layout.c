@@ -43,9 +43,40 @@ static void note(const char *what, const char *problem) {
     }
 }
 
-/* Draws the current state and notes what does not fit or is not translated. */
+static bool overlap(SDL_Rect a, SDL_Rect b) {
+    SDL_Rect both;
+    return SDL_IntersectRect(&a, &b, &both) && both.w > 2 && both.h > 2;
+}
+
+/* Texts that overlap each other or a widget (a widget's own label is not a separate text). */
+static void check_overlaps(const char *what) {
+    const ud_ui *ui = &app->ui;
+    for (int i = 0; i < ui->record_count; i++) {
+        const ud_ui_record *r = &ui->records[i];
+        if (r->widget >= 0 || r->rect.w == 0) {
+            continue;
+        }
+        for (int j = 0; j < ui->record_count; j++) {
+            const ud_ui_record *o = &ui->records[j];
+            if (j == i || o->rect.w == 0 || (o->widget < 0 && j < i)) {
+                continue;
+            }
+            if (overlap(r->rect, o->rect)) {
+                char line[400];
+                snprintf(line, sizeof line, "text \"%.60s\" overlaps %s \"%.60s\"", r->text,
+                         o->widget >= 0 ? "button" : "text", o->text);
+                note(what, line);
+            }
+        }
+    }
+}
+
+/* Draws the current state and notes what does not fit, overlaps or is not translated. */
 static void look(const char *what) {
     gd_frame(app, what);
+    if (app->dialog == DIALOG_NONE) {
+        check_overlaps(what); /* a dialog lies over the screen, on purpose */
+    }
     for (int i = 0; i < app->ui.overflow_count; i++) {
         note(what, app->ui.overflow[i]);
     }
