@@ -50,6 +50,7 @@ void ud_panel_desk(ud_app *app, SDL_Rect a) {
         snprintf(line, sizeof line, "%s · %s", ud_scenario_text(app, products[ap->product].name),
                  ap->decision == UD_APP_APPROVED   ? TR(ui, "approved")
                  : ap->decision == UD_APP_REJECTED ? TR(ui, "rejected")
+                 : ap->decision == UD_APP_WAITING  ? TR(ui, "waiting for its group")
                                                    : TR(ui, "pending"));
         y += ud_ui_paragraph(ui, line, a.x, y, text_w, UD_FONT_SMALL, colour);
         if (ap->reason != UD_REJECT_NONE) {
@@ -65,9 +66,13 @@ void ud_panel_desk(ud_app *app, SDL_Rect a) {
         c.index = ap->id;
         /* a group loan is lent to a group: an applicant left without one cannot borrow */
         bool no_group = products[ap->product].group_liability && ap->group < 0;
-        if (no_group) {
-            int h2 = ud_ui_paragraph(ui, TR(ui, "No group to join: cannot be approved alone."), bx,
-                                     row_y, 150, UD_FONT_SMALL, p->text_dim);
+        if (ap->decision == UD_APP_WAITING || no_group) {
+            int h2 =
+                ud_ui_paragraph(ui,
+                                ap->decision == UD_APP_WAITING
+                                    ? TR(ui, "In a forming group: the loan comes when it forms.")
+                                    : TR(ui, "No group to join: cannot be approved alone."),
+                                bx, row_y, 150, UD_FONT_SMALL, p->text_dim);
             y = row_y + h2 > y ? row_y + h2 : y;
         } else {
             if (ud_ui_button(ui, ud_rect(bx, row_y, 86, 26), TR(ui, "Approve"))) {
