@@ -55,15 +55,16 @@ static const char *decision_text(const ud_ui *ui, const ud_decision *d) {
     return "";
 }
 
-/* One score's parts as a paragraph: "name points/weight" each, in the player's language. */
-static void score_parts(ud_ui *ui, const char *title, const ud_score_part *parts, int n, int y) {
+/* One score's parts as a paragraph: "name points/weight" each, in the player's language.
+ * Returns the height drawn. */
+static int score_parts(ud_ui *ui, const char *title, const ud_score_part *parts, int n, int y) {
     char text[900];
     int len = snprintf(text, sizeof text, "%s:", title);
     for (int i = 0; i < n && len > 0 && len < (int)sizeof text; i++) {
         len += snprintf(text + len, sizeof text - (size_t)len, "%s %s %.0f/%.0f", i ? " ·" : "",
                         TR(ui, parts[i].name), parts[i].points, parts[i].weight);
     }
-    ud_ui_paragraph(ui, text, 520, y, 730, UD_FONT_SMALL, ui->pal->text_dim);
+    return ud_ui_paragraph(ui, text, 520, y, 730, UD_FONT_SMALL, ui->pal->text_dim);
 }
 
 void ud_screen_debrief(ud_app *app) {
@@ -86,9 +87,6 @@ void ud_screen_debrief(ud_app *app) {
     snprintf(line, sizeof line, "%s: %.0f / 100    %s: %.0f / 100", TR(ui, "The institution"),
              scores.institution, TR(ui, "The clients"), scores.clients);
     ud_ui_label(ui, line, 520, 24, UD_FONT_LARGE, true, p->text);
-    score_parts(ui, TR(ui, "The institution"), scores.institution_part, scores.institution_parts,
-                96);
-    score_parts(ui, TR(ui, "The clients"), scores.client_part, scores.client_parts, 160);
     static const char *const endings[] = {"", "The scenario is over.", "You won.", "You lost.",
                                           "The MFI became insolvent."};
     if (over) {
@@ -146,11 +144,15 @@ void ud_screen_debrief(ud_app *app) {
         ud_ui_label(ui, TR(ui, "None yet: the credit policy decided everything."), 30, ty,
                     UD_FONT_SMALL, false, p->text_dim);
     }
-    /* lessons */
+    /* what the scores are made of (right column, beside the decisions), then the lessons */
+    int ly = 410;
+    ly += score_parts(ui, TR(ui, "The institution"), scores.institution_part,
+                      scores.institution_parts, ly) +
+          4;
+    ly += score_parts(ui, TR(ui, "The clients"), scores.client_part, scores.client_parts, ly) + 12;
     if (over) {
         char lessons[8][UD_TEXT_LEN];
         int nl = ud_game_lessons(app->game, lessons, 8);
-        int ly = 410;
         ud_ui_label(ui, TR(ui, "Lessons"), 520, ly, UD_FONT_NORMAL, true, p->text);
         ly += 26;
         for (int i = 0; i < nl; i++) {

@@ -30,6 +30,17 @@ ud_app *gd_open(const char *data_dir) {
     if (app == NULL) {
         fail_msg("cannot open the game: %s", err);
     }
+    /* $UD_GUI_WINDOW=1024x600: draw into a window of that size (for screenshots) */
+    const char *size = getenv("UD_GUI_WINDOW");
+    int w, h;
+    if (size != NULL && sscanf(size, "%dx%d", &w, &h) == 2) {
+        SDL_SetWindowSize(app->window, w, h);
+        SDL_Event e;
+        memset(&e, 0, sizeof e);
+        e.type = SDL_WINDOWEVENT;
+        e.window.event = SDL_WINDOWEVENT_SIZE_CHANGED;
+        ud_app_event(app, &e);
+    }
     ud_app_draw(app);
     return app;
 }
@@ -51,6 +62,15 @@ void gd_key(ud_app *app, SDL_Keycode k, Uint16 mod) {
     e.type = SDL_KEYDOWN;
     e.key.keysym.sym = k;
     e.key.keysym.mod = mod;
+    ud_app_event(app, &e);
+    ud_app_draw(app);
+}
+
+void gd_type(ud_app *app, const char *text) {
+    SDL_Event e;
+    memset(&e, 0, sizeof e);
+    e.type = SDL_TEXTINPUT;
+    snprintf(e.text.text, sizeof e.text.text, "%s", text);
     ud_app_event(app, &e);
     ud_app_draw(app);
 }

@@ -358,6 +358,7 @@ static void test_save_every_value_is_validated(void **state) {
     refused(path, "cannot be replayed");
     free(with_junk);
     free(body);
+    refused_sealed(good, "title Saved", "title Sa\x1b[2Jved", "the title line is not valid");
     /* lines that are not part of a save, or a header line twice */
     refused_sealed(good, "months 6\n", "months 6\nxxxx\n", "this line is not part of a saved game");
     refused_sealed(good, "months 6\n", "months 6\nseed 1\n",
