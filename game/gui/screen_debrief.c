@@ -109,11 +109,12 @@ void ud_screen_debrief(ud_app *app) {
                                                          : TR(ui, "not judged yet"));
         bool good = goals[i].kind == UD_GOAL_LOSE ? goals[i].state != 1 : goals[i].state == 1;
         snprintf(line, sizeof line, "[%s] %s", state, ud_scenario_text(app, goals[i].text));
-        ud_ui_label(ui, line, 40, y, UD_FONT_SMALL, false, good ? p->good : p->text);
-        y += 20;
+        /* wrapped before the score parts' column at x = 520, whatever the language and size */
+        int h = ud_ui_paragraph(ui, line, 40, y, 470, UD_FONT_SMALL, good ? p->good : p->text);
+        y += h > 20 ? h : 20;
     }
     /* charts, with the months where something happened marked */
-    int cy = 230;
+    int cy = y + 10 > 230 ? y + 10 : 230; /* below the goals, however they wrapped */
     ud_chart(app, ud_rect(30, cy, 390, 150), "par30", TR(ui, "PAR30"), true);
     ud_chart(app, ud_rect(440, cy, 390, 150), "oss", TR(ui, "OSS"), true);
     ud_chart(app, ud_rect(850, cy, 400, 150), "households_in_poverty",
@@ -121,7 +122,7 @@ void ud_screen_debrief(ud_app *app) {
     ud_ui_label(ui, TR(ui, "Orange lines mark shocks, offers, political events and fraud found."),
                 30, cy + 154, UD_FONT_SMALL, false, p->text_dim);
     /* decisions on a timeline */
-    int ty = 410;
+    int ty = cy + 180;
     ud_ui_label(ui, TR(ui, "Your decisions"), 30, ty, UD_FONT_NORMAL, true, p->text);
     const ud_decision *d = ud_game_decisions(app->game, &n);
     int shown = 0, last_month = -1, x = 30;
@@ -150,7 +151,7 @@ void ud_screen_debrief(ud_app *app) {
     if (over) {
         char lessons[8][UD_TEXT_LEN];
         int nl = ud_game_lessons(app->game, lessons, 8);
-        int ly = 410;
+        int ly = cy + 180;
         ud_ui_label(ui, TR(ui, "Lessons"), 520, ly, UD_FONT_NORMAL, true, p->text);
         ly += 26;
         for (int i = 0; i < nl; i++) {

@@ -42,13 +42,8 @@ static void relative_to_scenario(const ud_game *g, const char *rel, char *out, s
     snprintf(out, size, "%.*s%s", dir, g->info.path, rel);
 }
 
-<<<<<<< ours
-/* The lesson's strategies are run by `compare`: only files in the scenarios folder, never
- * any file on the computer a scenario names. */
-=======
 /* The lesson's strategies are run by `tournament` and `compare`: only files in the scenarios
  * folder, never any file on the computer a scenario names. */
->>>>>>> theirs
 static void check_strategy_path(lua_State *L, const ud_game *g, const char *key, const char *path) {
     char root[PATH_MAX], real[PATH_MAX];
     const char *helpers = g->options.helpers_root;
@@ -66,8 +61,6 @@ static void check_strategy_path(lua_State *L, const ud_game *g, const char *key,
     }
 }
 
-<<<<<<< ours
-=======
 /* Adds one family of a lesson's strategies: a path or a list of paths. */
 static void lesson_family(lua_State *L, ud_game *g, const char *key, ud_lesson_family family) {
     ud_scenario_info *in = &g->info;
@@ -169,7 +162,6 @@ static void declare_lesson(lua_State *L, ud_game *g) {
     }
 }
 
->>>>>>> theirs
 static int l_scenario(lua_State *L) {
     ud_game *g = loading_game(L, "scenario{}");
     static const char *const keys[] = {"id",         "title",    "module",   "difficulty",
@@ -235,38 +227,10 @@ static int l_scenario(lua_State *L) {
     lua_pop(L, 1);
     lua_getfield(L, 1, "lesson");
     if (lua_istable(L, -1)) {
-<<<<<<< ours
-        static const char *const lkeys[] = {"indicator", "better", "naive", "sound", NULL};
-        static const char *const better[] = {"higher", "lower", NULL};
-        const char *lw = "scenario{}.lesson";
-        api_check_keys(L, -1, lw, lkeys);
-        char ind[32], naive[1024], sound[1024];
-        if (!api_text(L, -1, lw, "indicator", ind, sizeof ind) ||
-            !api_text(L, -1, lw, "naive", naive, sizeof naive) ||
-            !api_text(L, -1, lw, "sound", sound, sizeof sound)) {
-            return luaL_error(L, "%s: indicator, naive and sound are all required", lw);
-        }
-        bool found = false;
-        for (const char *const *n = ud_indicator_names(); *n != NULL; n++) {
-            found |= strcmp(*n, ind) == 0;
-        }
-        if (!found) {
-            const char *hint = ud_closest_word(ind, ud_indicator_names());
-            return luaL_error(L, "%s: unknown indicator '%s'%s%s%s", lw, ind,
-                              hint ? " (did you mean '" : "", hint ? hint : "", hint ? "'?)" : "");
-        }
-        copy_text(in->lesson_indicator, sizeof in->lesson_indicator, ind);
-        in->lesson_higher_is_better = api_choice(L, -1, lw, "better", better, 0) == 0;
-        relative_to_scenario(g, naive, in->naive_strategy, sizeof in->naive_strategy);
-        relative_to_scenario(g, sound, in->sound_strategy, sizeof in->sound_strategy);
-        check_strategy_path(L, g, "naive", in->naive_strategy);
-        check_strategy_path(L, g, "sound", in->sound_strategy);
-=======
         declare_lesson(L, g);
     } else if (!lua_isnil(L, -1)) {
         return luaL_error(L, "scenario{}: lesson must be a table { indicator = ..., sound = {...}, "
                              "naive = {...}, probes = {...} }");
->>>>>>> theirs
     }
     lua_pop(L, 1);
     return 0;
