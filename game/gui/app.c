@@ -628,7 +628,12 @@ static void draw_once(ud_app *app) {
     ud_ui *ui = &app->ui;
     SDL_Color bg = ui->pal->background;
     SDL_SetRenderDrawColor(app->renderer, bg.r, bg.g, bg.b, 255);
+    /* clear the whole window, the bands beside the scaled canvas too (the software renderer
+     * clears only the canvas otherwise, and the last screen would show there) */
+    SDL_RenderSetLogicalSize(app->renderer, 0, 0);
+    SDL_RenderSetViewport(app->renderer, NULL);
     SDL_RenderClear(app->renderer);
+    SDL_RenderSetLogicalSize(app->renderer, UD_LOGICAL_W, UD_LOGICAL_H);
     if (app->screen != app->drawn_screen) {
         ui->focus = 0; /* a new screen starts with its first safe widget focused */
         ui->settle_focus = true;
