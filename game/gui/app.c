@@ -483,7 +483,14 @@ bool ud_app_command(ud_app *app, const ud_command *cmd) {
     char err[512];
     if (!ud_game_command(app->game, cmd, err, sizeof err)) {
         char text[700];
-        snprintf(text, sizeof text, "%s: %s", TR(&app->ui, "Not possible"), err);
+        /* the engine names the field first ("annual_rate: ...") for scripts; a trainee
+         * reads only the reason */
+        const char *reason = err;
+        const char *colon = strstr(err, ": ");
+        if (colon != NULL && strcspn(err, " ") > (size_t)(colon - err)) {
+            reason = colon + 2;
+        }
+        snprintf(text, sizeof text, "%s: %s", TR(&app->ui, "Not possible"), reason);
         ud_app_show_message(app, text);
         return false;
     }
