@@ -191,7 +191,5 @@ void ud_window_text(ud_app *app, char *out, size_t size);
 /* Whether the charts mark month m: a shock began, an offer came, a political event, fraud. */
 bool ud_chart_marks_month(const ud_app *app, int month);
 const char *ud_scenario_text(const ud_app *app, const char *english);
-/* The 0-100 scores of the debrief: the institution's sustainability, the clients' welfare. */
-void ud_scores(const ud_app *app, int *institution, int *clients);
 
 #endif

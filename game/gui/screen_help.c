@@ -76,8 +76,11 @@ static const help_entry panels[] = {
     {"Reports", "Balance sheet, income statement and charts over time.", "", ""},
     {"News", "The scenario's news and each month's events, newest first.", "", ""},
     {"Scores",
-     "The institution: OSS and FSS towards 120% and PAR30 towards 0. The clients: "
-     "poor households lifted out of poverty and outreach towards 40% of the village.",
+     "The institution (100): OSS 20 and FSS 20 towards 120%, the worst month's PAR30 plus "
+     "write-offs 25, "
+     "loan losses 10, capital kept 15, portfolio / assets 10. The clients (100): households "
+     "out of poverty 35, women's households 10, income growth 15, outreach 20, the worst "
+     "month's PAR90 plus write-offs 20.",
      "", ""},
 };
 

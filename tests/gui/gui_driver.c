@@ -7,6 +7,7 @@
 #include <cmocka.h>
 
 #include "gui_driver.h"
+#include "ud/scores.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -357,9 +358,17 @@ char *gd_view(ud_app *app) {
         ud_game_news_text(app->game, &news[i], text, sizeof text);
         put(&b, "news %d: %s\n", news[i].month, text);
     }
-    int inst, clients;
-    ud_scores(app, &inst, &clients);
-    put(&b, "scores %d %d\n", inst, clients);
+    ud_scores sc;
+    ud_scores_compute(ud_game_sim(app->game), &sc);
+    put(&b, "scores %.6f %.6f\n", sc.institution, sc.clients);
+    for (int i = 0; i < sc.institution_parts; i++) {
+        put(&b, "score part %s: %.6f of %.0f\n", sc.institution_part[i].name,
+            sc.institution_part[i].points, sc.institution_part[i].weight);
+    }
+    for (int i = 0; i < sc.client_parts; i++) {
+        put(&b, "score part %s: %.6f of %.0f\n", sc.client_part[i].name, sc.client_part[i].points,
+            sc.client_part[i].weight);
+    }
     const ud_decision *d = ud_game_decisions(app->game, &n);
     for (int i = 0; i < n; i++) {
         put(&b, "decision %d: %d %d %d %d %d\n", d[i].month, (int)d[i].is_answer,
