@@ -102,6 +102,7 @@ void ud_game_free(ud_game *g) {
     }
     free(g->news);
     free(g->decisions);
+    free(g->explanations);
     free(g);
 }
 
@@ -432,6 +433,32 @@ static void strategy_decides(ud_game *g) {
     }
 }
 
+/* Explains the month just stepped from its events, while they are still in the queue. */
+static void explain_month(ud_game *g, int month) {
+    if (month >= g->explanation_capacity) {
+        int cap = month + 25;
+        ud_month_explanation *grown = realloc(g->explanations, (size_t)cap * sizeof *grown);
+        if (grown == NULL) {
+            return; /* out of memory: the month goes unexplained, the game goes on */
+        }
+        memset(grown + g->explanation_capacity, 0,
+               (size_t)(cap - g->explanation_capacity) * sizeof *grown);
+        g->explanations = grown;
+        g->explanation_capacity = cap;
+    }
+    int n;
+    const ud_event *ev = ud_sim_events(g->sim, &n);
+    const ud_month_explanation *prev = month > 1 ? &g->explanations[month - 1] : NULL;
+    ud_month_explain(g->sim, month, ev, n, prev, &g->explanations[month]);
+}
+
+const ud_month_explanation *ud_game_explanation(const ud_game *g, int month) {
+    if (month < 1 || month >= g->explanation_capacity || g->explanations[month].month != month) {
+        return NULL;
+    }
+    return &g->explanations[month];
+}
+
 bool ud_game_play_month(ud_game *g) {
     if (g->end != UD_END_RUNNING) {
         return false;
@@ -443,6 +470,7 @@ bool ud_game_play_month(ud_game *g) {
     month_handlers(g, month);
     strategy_decides(g);
     ud_sim_step(g->sim);
+    explain_month(g, month);
     event_handlers(g);
     condition_handlers(g);
     judge_goals(g, month);

@@ -3,6 +3,7 @@
 #define UD_GAME_INTERNAL_H
 
 #include "sandbox.h"
+#include "ud/explain.h"
 #include "ud/game.h"
 
 #include <lauxlib.h>
@@ -82,6 +83,8 @@ struct ud_game {
     int problem_count;
     ud_decision *decisions;
     int decision_count, decision_capacity;
+    ud_month_explanation *explanations; /* [m] explains month m (1..); grown as months pass */
+    int explanation_capacity;
 };
 
 /* The game a Lua state belongs to. */

@@ -113,6 +113,10 @@ bool ud_game_command(ud_game *game, const ud_command *cmd, char *err, size_t err
 /* Answers a pending question (1-based option); runs the scenario's handler. */
 bool ud_game_answer(ud_game *game, int question_id, int option, char *err, size_t err_size);
 
+/* Why month `month` (1..) turned out as it did (see ud/explain.h), or NULL. */
+struct ud_month_explanation;
+const struct ud_month_explanation *ud_game_explanation(const ud_game *game, int month);
+
 /* Every decision so far, oldest first. */
 const ud_decision *ud_game_decisions(const ud_game *game, int *count);
 

@@ -1,0 +1,138 @@
+/* The teaching loop below the screen: month explanations that add up, named households with
+ * stories, guided steps checked against commands, and the debrief's counterfactual replays. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "runner.h"
+#include "ud/explain.h"
+#include "ud/game.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static ud_game *load(const char *path, const char *language) {
+    ud_game_options o;
+    memset(&o, 0, sizeof o);
+    o.helpers_root = ud_scenarios_root();
+    o.language = language;
+    char err[4096];
+    ud_game *g = ud_game_load(path, &o, err, sizeof err);
+    if (g == NULL) {
+        fail_msg("%s", err);
+    }
+    return g;
+}
+
+/* Every month of every shipped scenario, with its naive and sound strategies: the causes of
+ * new arrears add up to the new arrears, the listed borrowers are the first of them, and
+ * the expenses by line add up to the statement's financial and operating expense. */
+static void check_explanations(const char *path, const char *strategy) {
+    ud_game *g = load(path, NULL);
+    char err[4096];
+    if (strategy != NULL && strategy[0] != '\0' &&
+        !ud_game_set_strategy(g, strategy, err, sizeof err)) {
+        fail_msg("%s", err);
+    }
+    int month = 0;
+    bool going = true;
+    while (going) {
+        going = ud_game_play_month(g);
+        month++;
+        const ud_month_explanation *e = ud_game_explanation(g, month);
+        if (e == NULL) {
+            fail_msg("%s: month %d has no explanation", path, month);
+        }
+        int sum = 0;
+        for (int c = 0; c < UD_MISS_CAUSE_COUNT; c++) {
+            sum += e->new_arrears_by_cause[c];
+        }
+        if (sum != e->new_arrears) {
+            fail_msg("%s month %d: causes add up to %d, new arrears %d", path, month, sum,
+                     e->new_arrears);
+        }
+        int listed = e->new_arrears < UD_EXPLAIN_LISTED ? e->new_arrears : UD_EXPLAIN_LISTED;
+        assert_int_equal(e->fell_behind_count, listed);
+        ud_money costs = 0;
+        for (int l = 0; l < UD_COST_LINE_COUNT; l++) {
+            costs += e->cost_line[l];
+        }
+        ud_money expected = e->statement.financial_expense + e->statement.operating_expense;
+        if (costs != expected) {
+            fail_msg("%s month %d: cost lines add up to %lld, expenses are %lld", path, month,
+                     (long long)costs, (long long)expected);
+        }
+        const ud_indicators *ind = ud_sim_indicators(ud_game_sim(g), month);
+        assert_true(e->par30_after == ind->par30);
+    }
+    ud_game_free(g);
+}
+
+static void test_teaching_month_explanations_add_up(void **state) {
+    (void)state;
+    static char paths[64][1024];
+    int n = ud_shipped_scenarios(paths, 64);
+    assert_true(n >= 6);
+    for (int i = 0; i < n; i++) {
+        ud_game *g = load(paths[i], NULL);
+        ud_scenario_info in = *ud_game_info(g);
+        ud_game_free(g);
+        check_explanations(paths[i], in.naive_strategy);
+        check_explanations(paths[i], in.sound_strategy);
+    }
+}
+
+/* A decision shows in the next month's explanation with what it changed. */
+static void test_teaching_decisions_are_explained(void **state) {
+    (void)state;
+    char path[1100];
+    snprintf(path, sizeof path, "%s/tutorial/first_steps.lua", ud_scenarios_root());
+    ud_game *g = load(path, NULL);
+    ud_game_play_month(g);
+    int products;
+    const ud_product *p = ud_sim_products(ud_game_sim(g), &products);
+    ud_command c;
+    memset(&c, 0, sizeof c);
+    c.type = UD_CMD_SET_PRODUCT;
+    c.index = 0;
+    c.product = p[0];
+    double was = ud_rate_to_percent(p[0].terms.annual_rate);
+    c.product.terms.annual_rate += 6 * (UD_RATE_SCALE / 100);
+    char err[256];
+    assert_true(ud_game_command(g, &c, err, sizeof err));
+    memset(&c, 0, sizeof c);
+    c.type = UD_CMD_TRAIN;
+    c.index = -1;
+    assert_true(ud_game_command(g, &c, err, sizeof err));
+    ud_game_play_month(g);
+    const ud_month_explanation *e = ud_game_explanation(g, 2);
+    assert_non_null(e);
+    bool rate = false, trained = false;
+    for (int i = 0; i < e->effect_count; i++) {
+        if (e->effects[i].kind == UD_EFFECT_RATE) {
+            rate = true;
+            assert_true(e->effects[i].before == was);
+            assert_true(e->effects[i].after == was + 6);
+            assert_true(e->effects[i].measure_after == e->applications_by_product[0]);
+        }
+        if (e->effects[i].kind == UD_EFFECT_TRAINED) {
+            trained = true;
+            assert_true(e->effects[i].amount > 0);
+            assert_true(e->effects[i].amount == e->cost_line[UD_COST_TRAINING]);
+        }
+    }
+    assert_true(rate);
+    assert_true(trained);
+    assert_int_equal(ud_explain_biggest_cost_rise(e), UD_COST_TRAINING);
+    ud_game_free(g);
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_teaching_month_explanations_add_up),
+        cmocka_unit_test(test_teaching_decisions_are_explained),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
