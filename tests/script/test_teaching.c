@@ -9,6 +9,7 @@
 #include "runner.h"
 #include "ud/explain.h"
 #include "ud/game.h"
+#include "ud/people.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -129,10 +130,142 @@ static void test_teaching_decisions_are_explained(void **state) {
     ud_game_free(g);
 }
 
+static bool french_has(const char *english) {
+    FILE *f = fopen("assets/i18n/fr.txt", "r");
+    assert_non_null(f);
+    char line[2048];
+    bool found = false;
+    size_t n = strlen(english);
+    while (!found && fgets(line, sizeof line, f) != NULL) {
+        found = strncmp(line, english, n) == 0 && line[n] == '\t';
+    }
+    fclose(f);
+    return found;
+}
+
+static void test_teaching_story_templates_have_french(void **state) {
+    (void)state;
+    const char *t[64];
+    int n = ud_story_templates(t, 64);
+    assert_true(n > 20 && n <= 64);
+    int missing = 0;
+    for (int i = 0; i < n; i++) {
+        if (!french_has(t[i])) {
+            print_message("no French for the story line \"%s\"\n", t[i]);
+            missing++;
+        }
+    }
+    assert_int_equal(missing, 0);
+}
+
+static void test_teaching_names_are_regional_and_deterministic(void **state) {
+    (void)state;
+    char a[64], b[64];
+    for (int r = 0; r < UD_NAMES_REGION_COUNT; r++) {
+        const ud_name_list *l = ud_name_list_builtin((ud_name_region)r);
+        ud_people_name(l, 7, 123, true, a, sizeof a);
+        ud_people_name(l, 7, 123, true, b, sizeof b);
+        assert_string_equal(a, b);
+        assert_true(strlen(a) > 2);
+    }
+    /* a village of 300 is not a village of one name */
+    const ud_name_list *l = ud_name_list_builtin(UD_NAMES_WEST_AFRICAN);
+    int distinct = 0;
+    char seen[50][64];
+    for (int h = 0; h < 50; h++) {
+        ud_people_name(l, 7, h, h % 2 == 0, seen[h], sizeof seen[h]);
+        bool again = false;
+        for (int k = 0; k < h; k++) {
+            again |= strcmp(seen[k], seen[h]) == 0;
+        }
+        distinct += !again;
+    }
+    assert_true(distinct >= 40);
+    char path[1100];
+    snprintf(path, sizeof path, "%s/tutorial/first_steps.lua", ud_scenarios_root());
+    ud_game *g = load(path, NULL);
+    ud_game_household_name(g, 0, a, sizeof a);
+    assert_string_equal(a, "Ibu Siti"); /* the scenario's own name comes first */
+    ud_game_household_name(g, 40, a, sizeof a);
+    assert_true(strncmp(a, "Ibu ", 4) == 0 || strncmp(a, "Pak ", 4) == 0);
+    ud_game_free(g);
+}
+
+static void test_teaching_custom_names_and_bad_names(void **state) {
+    (void)state;
+    const char *path = UD_TEST_DIR "/names.lua";
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs("scenario { id = 'n', title = 'n', months = 3 }\n"
+          "village { households = 40,\n"
+          "  names = { women = { 'Abla' }, men = { 'Kofi' }, families = { 'Mensah' } } }\n",
+          f);
+    fclose(f);
+    ud_game *g = load(path, NULL);
+    char a[64];
+    for (int h = 0; h < 40; h++) {
+        ud_game_household_name(g, h, a, sizeof a);
+        assert_true(strcmp(a, "Abla Mensah") == 0 || strcmp(a, "Kofi Mensah") == 0);
+    }
+    ud_game_free(g);
+    f = fopen(path, "w");
+    assert_non_null(f);
+    fputs("scenario { id = 'n', title = 'n', months = 3 }\n"
+          "village { households = 40,\n"
+          "  names = 'martian' }\n",
+          f);
+    fclose(f);
+    ud_game_options o;
+    memset(&o, 0, sizeof o);
+    char err[4096];
+    assert_null(ud_game_load(path, &o, err, sizeof err));
+    assert_non_null(strstr(err, "names.lua:2:"));
+    assert_non_null(strstr(err, "names"));
+}
+
+static void test_teaching_stories_tell_what_happened(void **state) {
+    (void)state;
+    char path[1100];
+    snprintf(path, sizeof path, "%s/field-visit/a_bad_year.lua", ud_scenarios_root());
+    ud_game *g = load(path, NULL);
+    while (ud_game_play_month(g)) {
+    }
+    const char *t[64];
+    int nt = ud_story_templates(t, 64);
+    int struck = 0;
+    ud_sim *sim = ud_game_sim(g);
+    for (int h = 0; h < ud_sim_household_count(sim); h++) {
+        ud_story s;
+        assert_true(ud_game_household_tale(g, h, &s));
+        assert_true(s.count >= 3);
+        for (int i = 0; i < s.count; i++) {
+            bool known = false;
+            for (int k = 0; k < nt; k++) {
+                known |= s.line[i].key == t[k];
+            }
+            assert_true(known);
+            struck += strstr(s.line[i].key, "month %d") != NULL;
+        }
+        if (ud_sim_household_last_shock(sim, h) >= 0) {
+            char text[512];
+            ud_story_fill(s.line[3].key, &s.line[3], text, sizeof text);
+            assert_null(strstr(text, "%d"));
+        }
+    }
+    assert_true(struck > 0);
+    ud_story none;
+    assert_false(ud_game_household_tale(g, -1, &none));
+    ud_game_free(g);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_teaching_month_explanations_add_up),
         cmocka_unit_test(test_teaching_decisions_are_explained),
+        cmocka_unit_test(test_teaching_story_templates_have_french),
+        cmocka_unit_test(test_teaching_names_are_regional_and_deterministic),
+        cmocka_unit_test(test_teaching_custom_names_and_bad_names),
+        cmocka_unit_test(test_teaching_stories_tell_what_happened),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -201,6 +201,7 @@ static int l_shock(lua_State *L) {
     if (index < 0) {
         return luaL_error(L, "shock{}: %s", err);
     }
+    g->shock_kind[index] = (int8_t)kind; /* for the stories of the households it strikes */
     if (text != NULL) {
         game_add_news(g, text);
     }

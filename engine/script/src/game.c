@@ -161,6 +161,7 @@ ud_game *ud_game_load(const char *path, const ud_game_options *options, char *er
     g->info.months = 36;
     g->info.seed = 1;
     ud_setup_default(&g->setup, 300);
+    g->names = *ud_name_list_builtin(UD_NAMES_INDONESIAN);
     g->scenario = new_sandbox(g);
     if (g->scenario == NULL) {
         snprintf(err, err_size, "%s: out of memory", path);

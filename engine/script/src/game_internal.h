@@ -5,6 +5,7 @@
 #include "sandbox.h"
 #include "ud/explain.h"
 #include "ud/game.h"
+#include "ud/people.h"
 
 #include <lauxlib.h>
 #include <lua.h>
@@ -83,6 +84,12 @@ struct ud_game {
     int problem_count;
     ud_decision *decisions;
     int decision_count, decision_capacity;
+    /* names: a built-in region's list, or the scenario's own (strings in name_pool) */
+    ud_name_list names;
+    const char *custom_names[3][64]; /* women, men, families */
+    char name_pool[8192];
+    size_t name_pool_used;
+    int8_t shock_kind[UD_MAX_SHOCKS]; /* the scenario's kind of each shock (api_events.c) */
     ud_month_explanation *explanations; /* [m] explains month m (1..); grown as months pass */
     int explanation_capacity;
 };
