@@ -258,6 +258,129 @@ static void test_teaching_stories_tell_what_happened(void **state) {
     ud_game_free(g);
 }
 
+/* Plays the tutorial's guided steps the way the game does: commands for decisions, months,
+ * and the screen's reports for the rest; an action that is not the step's does nothing. */
+static void test_teaching_tutorial_guide_completes_by_commands(void **state) {
+    (void)state;
+    char path[1100];
+    snprintf(path, sizeof path, "%s/tutorial/first_steps.lua", ud_scenarios_root());
+    ud_game *g = load(path, NULL);
+    int steps = ud_game_guide_count(g);
+    assert_true(steps >= 10);
+    char err[256];
+    int guard = 0;
+    while (ud_game_guide_current(g, NULL) < steps && guard++ < 100) {
+        int at = ud_game_guide_current(g, NULL);
+        const ud_guide_step *s = ud_game_guide_step(g, at);
+        assert_false(ud_game_guide_notify(g, "open_panel:problems")); /* not what it asks */
+        assert_int_equal(ud_game_guide_current(g, NULL), at);
+        ud_sim *sim = ud_game_sim(g);
+        ud_command c;
+        memset(&c, 0, sizeof c);
+        if (strcmp(s->action, "set_method") == 0) {
+            int n;
+            const ud_product *p = ud_sim_products(sim, &n);
+            c.type = UD_CMD_SET_PRODUCT;
+            c.index = 0;
+            c.product = p[0];
+            c.product.terms.method = UD_METHOD_DECLINING_ANNUITY;
+            assert_int_not_equal(p[0].terms.method, UD_METHOD_DECLINING_ANNUITY);
+            assert_true(ud_game_command(g, &c, err, sizeof err));
+        } else if (strcmp(s->action, "decide") == 0) {
+            int n;
+            const ud_application *a = ud_sim_applications(sim, &n);
+            assert_true(n >= s->count);
+            for (int i = 0; i < s->count; i++) {
+                c.type = i == 0 ? UD_CMD_REJECT : UD_CMD_APPROVE;
+                c.index = a[i].id;
+                assert_true(ud_game_command(g, &c, err, sizeof err));
+            }
+        } else if (strcmp(s->action, "follow_up") == 0) {
+            c.type = UD_CMD_SET_FOLLOW_UP;
+            c.share = 0.4;
+            assert_true(ud_game_command(g, &c, err, sizeof err));
+        } else if (strcmp(s->action, "train") == 0) {
+            c.type = UD_CMD_TRAIN;
+            c.index = -1;
+            assert_true(ud_game_command(g, &c, err, sizeof err));
+        } else if (strcmp(s->action, "play_month") == 0) {
+            for (int i = 0; i < s->count; i++) {
+                assert_true(ud_game_play_month(g));
+            }
+        } else if (strcmp(s->action, "debrief") == 0) {
+            while (ud_game_play_month(g)) {
+            }
+            assert_true(ud_game_guide_notify(g, "debrief"));
+        } else {
+            assert_true(ud_game_guide_notify(g, s->action));
+        }
+        if (ud_game_guide_current(g, NULL) == at) {
+            fail_msg("step %d (%s) was not completed by its action", at + 1, s->action);
+        }
+    }
+    assert_int_equal(ud_game_guide_current(g, NULL), steps);
+    int n;
+    const ud_goal *goal = ud_game_goals(g, &n);
+    for (int i = 0; i < n; i++) {
+        if (goal[i].kind == UD_GOAL_TARGET && strcmp(goal[i].indicator, "par30") != 0 &&
+            strcmp(goal[i].indicator, "active_borrowers") != 0 && goal[i].state != 1) {
+            fail_msg("goal \"%s\" not met after the guided tour", goal[i].text);
+        }
+    }
+    ud_game_free(g);
+}
+
+/* Pressing Space alone meets none of the tutorial's goals about the trainee's own actions. */
+static void test_teaching_tutorial_goals_need_decisions(void **state) {
+    (void)state;
+    char path[1100];
+    snprintf(path, sizeof path, "%s/tutorial/first_steps.lua", ud_scenarios_root());
+    ud_game *g = load(path, NULL);
+    while (ud_game_play_month(g)) {
+    }
+    int n, missed = 0;
+    const ud_goal *goal = ud_game_goals(g, &n);
+    for (int i = 0; i < n; i++) {
+        missed += goal[i].kind == UD_GOAL_TARGET && goal[i].state == 0;
+    }
+    assert_true(missed >= 3);
+    ud_game_free(g);
+}
+
+static void expect_load_error(const char *body, const char *want) {
+    const char *path = UD_TEST_DIR "/guide.lua";
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fprintf(f, "scenario { id = 'g', title = 'g', months = 3 }\n%s\n", body);
+    fclose(f);
+    ud_game_options o;
+    memset(&o, 0, sizeof o);
+    char err[4096];
+    ud_game *g = ud_game_load(path, &o, err, sizeof err);
+    if (g != NULL) {
+        ud_game_free(g);
+        fail_msg("loaded: %s", body);
+    }
+    if (strstr(err, want) == NULL) {
+        fail_msg("expected \"%s\" in: %s", want, err);
+    }
+}
+
+static void test_teaching_bad_guides_say_where(void **state) {
+    (void)state;
+    expect_load_error("guide { { text = 'x', action = 'fly' } }",
+                      "guide.lua:2: guide{} step 1: unknown action 'fly'");
+    expect_load_error("guide { { text = 'x', point = 'panel:kitchen' } }", "guide.lua:2:");
+    expect_load_error("guide { { text = 'x', point = 'indicator:par31' } }", "no such indicator");
+    expect_load_error("guide { { text = 'x', action = 'open_panel' } }",
+                      "open_panel takes a panel");
+    expect_load_error("guide { { action = 'next' } }", "text is required");
+    expect_load_error("guide { 'read this' }", "step 1 must be a table");
+    expect_load_error("guide { { text = 'x', count = 0 } }", "count");
+    expect_load_error("guide { { text = 'x', colour = 'red' } }", "colour");
+    expect_load_error("goal { indicator = 'guide_stepz', above = 1 }", "guide_steps");
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_teaching_month_explanations_add_up),
@@ -266,6 +389,9 @@ int main(void) {
         cmocka_unit_test(test_teaching_names_are_regional_and_deterministic),
         cmocka_unit_test(test_teaching_custom_names_and_bad_names),
         cmocka_unit_test(test_teaching_stories_tell_what_happened),
+        cmocka_unit_test(test_teaching_tutorial_guide_completes_by_commands),
+        cmocka_unit_test(test_teaching_tutorial_goals_need_decisions),
+        cmocka_unit_test(test_teaching_bad_guides_say_where),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -197,6 +197,9 @@ static int l_shock(lua_State *L) {
                                      ud_sim_month(sim) + 1, 240);
     const char *text = api_string(L, 1, what, "text", NULL);
     char err[200];
+    if (g->no_shocks) {
+        return 0; /* the debrief's replay without the scenario's shocks */
+    }
     int index = ud_sim_add_shock(sim, &s, err, sizeof err);
     if (index < 0) {
         return luaL_error(L, "shock{}: %s", err);
@@ -372,6 +375,7 @@ static int l_recall(lua_State *L) {
 void api_register_scenario(lua_State *L) {
     api_register_setup(L);
     api_register_views(L);
+    api_register_guide(L);
     static const luaL_Reg fns[] = {{"at_month", l_at_month},
                                    {"every_month", l_every_month},
                                    {"when", l_when},

@@ -579,6 +579,11 @@ static bool known_indicator(const char *name) {
             return true;
         }
     }
+    for (const char *const *n = ud_game_measure_names; *n != NULL; n++) {
+        if (strcmp(*n, name) == 0) {
+            return true; /* the trainee's own actions: guide_steps, applications_decided... */
+        }
+    }
     return false;
 }
 
@@ -601,6 +606,9 @@ static int declare_goal(lua_State *L, ud_goal_kind kind, const char *what) {
     }
     if (!known_indicator(ind)) {
         const char *hint = ud_closest_word(ind, ud_indicator_names());
+        if (hint == NULL) {
+            hint = ud_closest_word(ind, ud_game_measure_names);
+        }
         if (hint) {
             return luaL_error(L, "%s: unknown indicator '%s' (did you mean '%s'?)", what, ind,
                               hint);

@@ -367,7 +367,8 @@ static void judge_goals(ud_game *g, int month) {
     for (int i = 0; i < g->goal_count; i++) {
         ud_goal *goal = &g->goals[i];
         double v;
-        if (!ud_indicator_value(g->sim, goal->indicator, month, &v)) {
+        if (!ud_game_measure(g, goal->indicator, &v) &&
+            !ud_indicator_value(g->sim, goal->indicator, month, &v)) {
             continue;
         }
         bool holds = goal->above ? v > goal->threshold : v < goal->threshold;
@@ -474,6 +475,7 @@ bool ud_game_play_month(ud_game *g) {
     explain_month(g, month);
     event_handlers(g);
     condition_handlers(g);
+    ud_game_guide_notify(g, "play_month");
     judge_goals(g, month);
     if (ud_sim_insolvent(g->sim)) {
         g->end = UD_END_INSOLVENT;
@@ -502,9 +504,18 @@ bool ud_game_command(ud_game *g, const ud_command *cmd, char *err, size_t err_si
         snprintf(err, err_size, "the game is over");
         return false;
     }
+    ud_product before;
+    bool product = false;
+    int product_count;
+    const ud_product *products = ud_sim_products(g->sim, &product_count);
+    if (cmd->type == UD_CMD_SET_PRODUCT && cmd->index >= 0 && cmd->index < product_count) {
+        before = products[cmd->index];
+        product = true;
+    }
     if (!ud_sim_apply(g->sim, cmd, err, err_size)) {
         return false;
     }
+    game_guide_command(g, cmd, product ? &before : NULL);
     ud_decision d;
     memset(&d, 0, sizeof d);
     d.month = ud_sim_month(g->sim);
@@ -533,6 +544,7 @@ bool ud_game_answer(ud_game *g, int question_id, int option, char *err, size_t e
         return false;
     }
     q->answer = option;
+    ud_game_guide_notify(g, "answer");
     ud_decision d;
     memset(&d, 0, sizeof d);
     d.month = ud_sim_month(g->sim);

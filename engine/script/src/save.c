@@ -116,6 +116,11 @@ bool ud_save_write(const ud_game *game, const char *path, char *err, size_t err_
         }
         fputc('\n', mem);
     }
+    int progress;
+    int step = ud_game_guide_current(game, &progress);
+    if (ud_game_guide_count(game) > 0) {
+        fprintf(mem, "guide %d %d\n", step, progress); /* screen actions are not decisions */
+    }
     fprintf(mem, "state %016" PRIx64 "\n", state_fingerprint(game));
     size = (size_t)ftell(mem);
     rewind(mem);
@@ -380,6 +385,11 @@ ud_game *ud_save_load(const char *path, const ud_game_options *options, char *er
         }
     }
     play_to(g, info.months_played);
+    const char *guide = strstr(t.data, "\nguide ");
+    int step, progress;
+    if (guide != NULL && sscanf(guide, "\nguide %d %d", &step, &progress) == 2) {
+        ud_game_guide_restore(g, step, progress);
+    }
     free(t.data);
     if (ud_sim_month(ud_game_sim(g)) != info.months_played || state_fingerprint(g) != state) {
         snprintf(err, err_size,
