@@ -7,10 +7,12 @@
 #include <cmocka.h>
 
 #include "runner.h"
+#include "ud/debrief.h"
 #include "ud/explain.h"
 #include "ud/game.h"
 #include "ud/people.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -381,6 +383,100 @@ static void test_teaching_bad_guides_say_where(void **state) {
     expect_load_error("goal { indicator = 'guide_stepz', above = 1 }", "guide_steps");
 }
 
+static ud_game *played(const char *rel, bool naive) {
+    char path[1100];
+    snprintf(path, sizeof path, "%s/%s", ud_scenarios_root(), rel);
+    ud_game *g = load(path, NULL);
+    char err[4096];
+    const char *s = naive ? ud_game_info(g)->naive_strategy : ud_game_info(g)->sound_strategy;
+    if (!ud_game_set_strategy(g, s, err, sizeof err)) {
+        fail_msg("%s", err);
+    }
+    while (ud_game_play_month(g)) {
+    }
+    return g;
+}
+
+/* Replaying the log gives the game back, bit for bit; without shocks it differs. */
+static void test_teaching_replay_is_exact_and_shocks_can_be_left_out(void **state) {
+    (void)state;
+    ud_game *g = played("field-visit/a_bad_year.lua", true);
+    ud_replay_options o;
+    memset(&o, 0, sizeof o);
+    char err[4096];
+    int dropped = -1;
+    ud_game *again = ud_game_replay(g, &o, &dropped, err, sizeof err);
+    assert_non_null(again);
+    assert_int_equal(dropped, 0);
+    int months = ud_sim_month(ud_game_sim(g));
+    assert_int_equal(ud_sim_month(ud_game_sim(again)), months);
+    for (int m = 1; m <= months; m++) {
+        const ud_indicators *a = ud_sim_indicators(ud_game_sim(g), m);
+        const ud_indicators *b = ud_sim_indicators(ud_game_sim(again), m);
+        assert_true(a->cash == b->cash && a->par30 == b->par30 && a->equity == b->equity);
+    }
+    o.without_shocks = true;
+    ud_game *calm = ud_game_replay(g, &o, NULL, err, sizeof err);
+    assert_non_null(calm);
+    assert_int_equal(ud_sim_shock_count(ud_game_sim(calm)), 0);
+    assert_true(ud_sim_shock_count(ud_game_sim(g)) > 0);
+    double with, without;
+    assert_true(ud_indicator_value(ud_game_sim(g), "households_in_poverty", months, &with));
+    assert_true(ud_indicator_value(ud_game_sim(calm), "households_in_poverty", months, &without));
+    assert_true(without < with); /* the drought pushed households into poverty */
+    ud_game_free(calm);
+    ud_game_free(again);
+    ud_game_free(g);
+}
+
+/* What if: back to month M with only the decisions taken before it. */
+static void test_teaching_what_if_goes_back_to_a_month(void **state) {
+    (void)state;
+    ud_game *g = played("m4-technical/growth_and_quality.lua", false);
+    ud_replay_options o;
+    memset(&o, 0, sizeof o);
+    o.months = 10;
+    o.decisions_before = true;
+    char err[4096];
+    ud_game *back = ud_game_replay(g, &o, NULL, err, sizeof err);
+    assert_non_null(back);
+    assert_int_equal(ud_sim_month(ud_game_sim(back)), 10);
+    assert_int_equal(ud_game_end_state(back), UD_END_RUNNING);
+    int n, kept;
+    const ud_decision *d = ud_game_decisions(g, &n);
+    ud_game_decisions(back, &kept);
+    int before = 0;
+    for (int i = 0; i < n; i++) {
+        before += d[i].month < 10;
+    }
+    assert_int_equal(kept, before);
+    assert_true(ud_sim_indicators(ud_game_sim(back), 10)->cash ==
+                ud_sim_indicators(ud_game_sim(g), 10)->cash);
+    assert_true(ud_game_play_month(back)); /* and play on from there */
+    ud_game_free(back);
+    ud_game_free(g);
+}
+
+static void test_teaching_debrief_separates_luck_from_decisions(void **state) {
+    (void)state;
+    ud_game *g = played("m4-technical/growth_and_quality.lua", true);
+    ud_debrief d;
+    char err[4096];
+    assert_true(ud_debrief_analyse(g, &d, err, sizeof err));
+    assert_non_null(d.without_shocks);
+    assert_non_null(d.reference);
+    assert_string_equal(d.indicator, ud_game_info(g)->lesson_indicator);
+    assert_int_equal(ud_sim_month(ud_game_sim(d.reference)), d.months);
+    assert_true(d.replayed > 0 && d.replayed <= UD_DEBRIEF_CANDIDATES);
+    assert_true(d.top_count >= 1 && d.top_count <= 3);
+    for (int i = 1; i < d.top_count; i++) {
+        assert_true(fabs(d.top[i - 1].effect) >= fabs(d.top[i].effect));
+    }
+    assert_true(d.seconds < 5.0);
+    ud_debrief_free(&d);
+    ud_game_free(g);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_teaching_month_explanations_add_up),
@@ -392,6 +488,9 @@ int main(void) {
         cmocka_unit_test(test_teaching_tutorial_guide_completes_by_commands),
         cmocka_unit_test(test_teaching_tutorial_goals_need_decisions),
         cmocka_unit_test(test_teaching_bad_guides_say_where),
+        cmocka_unit_test(test_teaching_replay_is_exact_and_shocks_can_be_left_out),
+        cmocka_unit_test(test_teaching_what_if_goes_back_to_a_month),
+        cmocka_unit_test(test_teaching_debrief_separates_luck_from_decisions),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
