@@ -129,19 +129,15 @@ static int l_guide(lua_State *L) {
         ud_guide_step *s = &g->guide[i - 1];
         memset(s, 0, sizeof *s);
         s->line = api_line(L);
-        const char *text = api_string(L, -1, what, "text", NULL);
-        if (text == NULL || text[0] == '\0') {
+        if (!api_text(L, -1, what, "text", s->text, sizeof s->text) || s->text[0] == '\0') {
             return luaL_error(L, "%s: text is required", what);
         }
-        snprintf(s->text, sizeof s->text, "%s", text);
-        const char *point = api_string(L, -1, what, "point", "");
-        if (point[0] != '\0') {
-            check_point(L, g, what, point);
+        api_text_or(L, -1, what, "point", "", s->point, sizeof s->point);
+        if (s->point[0] != '\0') {
+            check_point(L, g, what, s->point);
         }
-        snprintf(s->point, sizeof s->point, "%s", point);
-        const char *action = api_string(L, -1, what, "action", "next");
-        check_action(L, what, action);
-        snprintf(s->action, sizeof s->action, "%s", action);
+        api_text_or(L, -1, what, "action", "next", s->action, sizeof s->action);
+        check_action(L, what, s->action);
         s->count = (int)api_integer(L, -1, what, "count", 1, 1, 100);
         lua_pop(L, 1);
     }
