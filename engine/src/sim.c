@@ -320,6 +320,8 @@ bool ud_sim_household(const ud_sim *sim, int id, ud_household_view *out) {
     out->defaults = h->defaults;
     out->group = h->group;
     out->trained = h->trained;
+    out->last_loan = h->last_loan;
+    out->last_arrears_days = h->last_arrears_days;
     out->poverty_line_month = household_poverty_line_month(sim, h);
     out->status = UD_HH_NOT_CLIENT;
     if (h->loan != NO_INDEX) {
@@ -373,6 +375,10 @@ const ud_officer *ud_sim_officers(const ud_sim *sim, int *count) {
 const ud_product *ud_sim_products(const ud_sim *sim, int *count) {
     *count = sim->product_count;
     return sim->products;
+}
+
+double ud_sim_follow_up(const ud_sim *sim) {
+    return sim->follow_up;
 }
 
 const ud_credit_policy *ud_sim_policy(const ud_sim *sim) {

@@ -43,6 +43,8 @@ static void load_settings(ud_app *app) {
             s->fullscreen = atoi(value) != 0;
         } else if (strcmp(key, "colour_blind") == 0) {
             s->colour_blind = atoi(value) != 0;
+        } else if (strcmp(key, "hints") == 0) {
+            s->no_hints = atoi(value) == 0;
         }
     }
     fclose(f);
@@ -57,8 +59,8 @@ static void save_settings(const ud_app *app) {
         return;
     }
     const ud_settings *s = &app->settings;
-    fprintf(f, "language %s\nlarge_text %d\nfullscreen %d\ncolour_blind %d\n", s->language,
-            s->large_text, s->fullscreen, s->colour_blind);
+    fprintf(f, "language %s\nlarge_text %d\nfullscreen %d\ncolour_blind %d\nhints %d\n",
+            s->language, s->large_text, s->fullscreen, s->colour_blind, !s->no_hints);
     if (fclose(f) == 0) {
         rename(tmp, path);
     }
@@ -252,6 +254,7 @@ void ud_app_destroy(ud_app *app) {
     if (app == NULL) {
         return;
     }
+    ud_app_forget_debrief(app);
     ud_game_free(app->game);
     ud_history_free(&app->history);
     free(app->infos);
@@ -285,8 +288,13 @@ void ud_app_confirm(ud_app *app, const char *text, const char *yes, ud_confirm_a
 }
 
 static void adopt_game(ud_app *app, ud_game *g) {
+    ud_app_forget_debrief(app);
     ud_game_free(app->game);
     app->game = g;
+    app->guide_seen_step = -1;
+    app->selected_group = -1;
+    app->what_if_month = -1;
+    app->debrief_page = 0;
     ud_game_set_language(g, app->settings.language);
     app->dialog = DIALOG_NONE;
     app->selected_household = -1;
@@ -440,6 +448,10 @@ bool ud_app_load(ud_app *app, const char *slot) {
     ud_history past;
     memset(&past, 0, sizeof past);
     ud_game *twin = ud_history_replay(&past, g, app->settings.language, err, sizeof err);
+    if (twin != NULL) {
+        int progress, step = ud_game_guide_current(g, &progress);
+        ud_game_guide_restore(twin, step, progress); /* steps done on screen stay done */
+    }
     ud_game_free(g);
     if (twin == NULL) {
         ud_app_show_message(app, err);
@@ -599,6 +611,9 @@ void ud_app_draw(ud_app *app) {
         shown before = what_is_shown(app);
         app->dirty = false;
         draw_once(app);
+        if (app->game != NULL && ud_guide_observe(app)) {
+            app->dirty = true; /* a step was completed: show the next one */
+        }
         if (!app->ui.activated && !app->dirty && same_shown(before, what_is_shown(app)) &&
             app->drawn_screen == app->screen) {
             break;

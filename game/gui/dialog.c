@@ -43,6 +43,9 @@ void ud_dialogs(ud_app *app) {
     case DIALOG_CONFIRM:
         ud_dialog_confirm(app);
         break;
+    case DIALOG_GROUP:
+        ud_dialog_group(app);
+        break;
     case DIALOG_NONE:
         break;
     }

@@ -96,8 +96,8 @@ static double clamp01(double v) {
 
 /* Institution: OSS and FSS towards 120%, PAR30 towards 0 (40/30/30). Clients: the share of
  * the start's poor households no longer poor, and outreach towards 40% of the village. */
-void ud_scores(const ud_app *app, int *institution, int *clients) {
-    *institution = *clients = 0;
+void ud_score_parts_get(const ud_app *app, ud_score_parts *parts) {
+    memset(parts, 0, sizeof *parts);
     if (app->game == NULL) {
         return;
     }
@@ -106,8 +106,9 @@ void ud_scores(const ud_app *app, int *institution, int *clients) {
     if (d == NULL) {
         return;
     }
-    double inst = 40 * clamp01(d->oss / 1.2) + 30 * (1 - clamp01(d->par30 / 0.2)) +
-                  30 * clamp01(d->fss / 1.2);
+    parts->oss = 40 * clamp01(d->oss / 1.2);
+    parts->par = 30 * (1 - clamp01(d->par30 / 0.2));
+    parts->fss = 30 * clamp01(d->fss / 1.2);
     int n = ud_sim_household_count(sim), poor_then = 0, lifted = 0;
     for (int i = 0; i < n && app->history.poor_at_start; i++) {
         ud_household_view h;
@@ -115,8 +116,13 @@ void ud_scores(const ud_app *app, int *institution, int *clients) {
         poor_then += app->history.poor_at_start[i];
         lifted += app->history.poor_at_start[i] && !h.poor;
     }
-    double welfare = 50 * clamp01(poor_then > 0 ? 2.0 * lifted / poor_then : 1) +
-                     50 * clamp01((double)d->active_borrowers / (0.4 * n));
-    *institution = (int)(inst + 0.5);
-    *clients = (int)(welfare + 0.5);
+    parts->lifted = 50 * clamp01(poor_then > 0 ? 2.0 * lifted / poor_then : 1);
+    parts->outreach = 50 * clamp01((double)d->active_borrowers / (0.4 * n));
+}
+
+void ud_scores(const ud_app *app, int *institution, int *clients) {
+    ud_score_parts s;
+    ud_score_parts_get(app, &s);
+    *institution = (int)(s.oss + s.par + s.fss + 0.5);
+    *clients = (int)(s.lifted + s.outreach + 0.5);
 }

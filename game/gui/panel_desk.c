@@ -1,4 +1,5 @@
 /* The loan desk: this month's applications, one decision each, and the credit policy. */
+#include "dialogs.h"
 #include "panels.h"
 
 #include <stdio.h>
@@ -28,16 +29,18 @@ void ud_panel_desk(ud_app *app, SDL_Rect a) {
         char amount[64];
         ud_money_text(app, ap->amount, amount, sizeof amount);
         SDL_Color colour = ap->decision == UD_APP_REJECTED ? p->text_dim : p->text;
-        const char *name, *story;
-        bool described = ud_game_household_story(app->game, ap->household, &name, &story);
-        if (described) {
-            snprintf(line, sizeof line, "%s: %s · %s", name, ud_scenario_text(app, story), amount);
-        } else {
-            snprintf(line, sizeof line, "#%d %s, %s · %s", ap->household + 1,
-                     h.woman ? TR(ui, "woman") : TR(ui, "man"),
-                     TR(ui, ud_business_name(h.business)), amount);
+        char name[64];
+        ud_household_name(app, ap->household, name, sizeof name);
+        snprintf(line, sizeof line, "%s · %s, %s%s · %s", name,
+                 h.woman ? TR(ui, "woman") : TR(ui, "man"), TR(ui, ud_business_name(h.business)),
+                 h.poor ? TR(ui, ", poor") : "", amount);
+        SDL_RenderSetClipRect(app->renderer, NULL);
+        /* the applicant's name opens their card: who they are, why poor or not, their group */
+        if (ud_ui_button(ui, ud_rect(a.x, y, a.w - 240, 17), line)) {
+            app->selected_household = ap->household;
+            app->dialog = DIALOG_HOUSEHOLD;
         }
-        ud_ui_label(ui, line, a.x, y, UD_FONT_SMALL, true, colour);
+        SDL_RenderSetClipRect(app->renderer, &text_area);
         snprintf(line, sizeof line, "%s · %s", ud_scenario_text(app, products[ap->product].name),
                  ap->decision == UD_APP_APPROVED   ? TR(ui, "approved")
                  : ap->decision == UD_APP_REJECTED ? TR(ui, "rejected")

@@ -64,7 +64,25 @@ void ud_panel_staff(ud_app *app, SDL_Rect a) {
         c.index = -1;
         ud_app_command(app, &c);
     }
-    by += 50;
+    by += 44;
+    /* follow-up: officers' time spent visiting late payers (the rest goes to new loans) */
+    double follow = ud_sim_follow_up(sim);
+    snprintf(label, sizeof label, "%s: %.0f%%", TR(ui, "Officers' time on arrears follow-up"),
+             follow * 100);
+    ud_ui_label(ui, label, a.x, by + 6, UD_FONT_SMALL, false, p->text);
+    double next = -1;
+    if (ud_ui_button(ui, ud_rect(a.x + 420, by, 40, 28), "−") && follow >= 0.05) {
+        next = follow - 0.05;
+    }
+    if (ud_ui_button(ui, ud_rect(a.x + 466, by, 40, 28), "+") && follow <= 0.95) {
+        next = follow + 0.05;
+    }
+    if (next >= 0) {
+        ud_command c = ud_command_new(UD_CMD_SET_FOLLOW_UP);
+        c.share = (double)(int)(next * 100 + 0.5) / 100.0;
+        ud_app_command(app, &c);
+    }
+    by += 40;
     const ud_indicators *d = ud_sim_indicators(sim, ud_sim_month(sim));
     snprintf(label, sizeof label, "%s: %.0f", TR(ui, "Borrowers per officer"),
              d ? d->borrowers_per_officer : 0.0);

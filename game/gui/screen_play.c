@@ -10,7 +10,8 @@ static const char *tab_names[TAB_COUNT] = {"Loan desk", "Products", "Staff",   "
 void ud_screen_play(ud_app *app) {
     ud_ui *ui = &app->ui;
     ud_play_top_bar(app);
-    ud_play_map(app, ud_rect(8, 82, 600, 578));
+    bool guide = ud_guide_visible(app);
+    ud_play_map(app, ud_rect(8, 82, 600, guide ? 478 : 578));
     /* tabs as wide as their labels need, shrunk together if a language needs more room */
     char labels[TAB_COUNT][64];
     int widths[TAB_COUNT], total = 0;
@@ -41,6 +42,9 @@ void ud_screen_play(ud_app *app) {
         x += w + 4;
     }
     ud_panel(app, ud_rect(620, 116, 652, 596));
+    if (guide) {
+        ud_play_guide(app, ud_rect(8, 608, 600, 104));
+    }
     if (!ui->modal) {
         SDL_Keycode k = ui->key;
         if (k >= SDLK_1 && k < SDLK_1 + TAB_COUNT && (ui->mod & KMOD_CTRL) == 0) {

@@ -196,6 +196,8 @@ typedef struct ud_household_view {
     bool loan_captured;          /* the current loan was taken over by another household member */
     bool trained;                /* has had business training */
     ud_money poverty_line_month; /* income a month below which this household is poor */
+    ud_money last_loan;          /* the last loan repaid (0: none) */
+    int last_arrears_days;       /* the worst lateness on it */
 } ud_household_view;
 
 int ud_sim_household_count(const ud_sim *sim);
@@ -255,6 +257,8 @@ typedef struct ud_officer {
 const ud_officer *ud_sim_officers(const ud_sim *sim, int *count);
 const ud_product *ud_sim_products(const ud_sim *sim, int *count);
 const ud_credit_policy *ud_sim_policy(const ud_sim *sim);
+/* The share of officer time spent on arrears follow-up now (0..1). */
+double ud_sim_follow_up(const ud_sim *sim);
 const ud_borrowing *ud_sim_borrowings(const ud_sim *sim, int *count);
 
 /* ---- shocks, offers and political events (triggered by scenarios) ---- */

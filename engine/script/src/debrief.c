@@ -31,7 +31,7 @@ ud_game *ud_game_replay(const ud_game *src, const ud_replay_options *o, int *dro
         return NULL;
     }
     g->no_shocks = o->without_shocks;
-    int months = o->months > 0 ? o->months : ud_sim_month(src->sim);
+    int months = o->months > 0 || o->decisions_before ? o->months : ud_sim_month(src->sim);
     int lost = 0;
     if (o->strategy != NULL) {
         if (!ud_game_set_strategy(g, o->strategy, err, err_size)) {
