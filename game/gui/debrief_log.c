@@ -104,11 +104,16 @@ void ud_decision_detail(ud_app *app, int i, char *out, size_t size) {
     case UD_CMD_APPROVE:
     case UD_CMD_REJECT:
     case UD_CMD_RESIZE:
-        snprintf(out, size, "%s #%d",
+        if (d->household >= 0) {
+            ud_household_name(app, d->household, name, sizeof name);
+        } else {
+            snprintf(name, sizeof name, "#%d", c->index);
+        }
+        snprintf(out, size, "%s: %s",
                  c->type == UD_CMD_APPROVE  ? TR(ui, "approved application")
                  : c->type == UD_CMD_REJECT ? TR(ui, "rejected application")
                                             : TR(ui, "resized application"),
-                 c->index);
+                 name);
         if (c->type == UD_CMD_RESIZE) {
             size_t used = strlen(out);
             ud_money_text(app, c->amount, money, sizeof money);

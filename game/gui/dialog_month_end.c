@@ -189,7 +189,10 @@ static void why_column(ud_app *app, const ud_month_explanation *e, int x, int y,
     ud_ui_label(ui, line, x, y, UD_FONT_SMALL, false, p->text);
     y += 22;
     snprintf(a, sizeof a, "%d", e->new_arrears);
-    say(app, line, sizeof line, "%s borrowers fell behind this month:", 1, a);
+    say(app, line, sizeof line,
+        TRN(ui, e->new_arrears,
+            "%s borrower fell behind this month:", "%s borrowers fell behind this month:"),
+        1, a);
     ud_ui_label(ui, e->new_arrears > 0 ? line : TR(ui, "Nobody fell behind this month."), x, y,
                 UD_FONT_SMALL, true, e->new_arrears > 0 ? p->bad : p->good);
     y += 20;
@@ -284,7 +287,7 @@ static void changed_column(ud_app *app, const ud_month_explanation *e, int x, in
                   sizeof c);
     say(app, line, sizeof line, "Costs: %s to run the unit, %s interest and provisions.", 2, a, c);
     y += ud_ui_paragraph(ui, line, x, y, w, UD_FONT_SMALL, p->text) + 2;
-    int rise = ud_explain_biggest_cost_rise(e);
+    int rise = e->month > 1 ? ud_explain_biggest_cost_rise(e) : -1;
     if (rise >= 0) {
         ud_money_text(app, e->cost_line[rise], a, sizeof a);
         ud_money_text(app, e->cost_line_before[rise], c, sizeof c);
@@ -322,6 +325,10 @@ void ud_dialog_month_end(ud_app *app) {
     snprintf(title, sizeof title, "%s %d", TR(ui, "End of month"), m);
     ud_ui_label(ui, title, r.x + 24, r.y + 14, UD_FONT_LARGE, true, p->text);
     int x = r.x + 24, y = r.y + 52;
+    /* Continue is described first so that it has the focus: Enter goes on, as before */
+    ud_game_end end = ud_game_end_state(app->game);
+    const char *next = end == UD_END_RUNNING ? TR(ui, "Continue") : TR(ui, "See the debrief");
+    bool go_on = ud_ui_button(ui, ud_rect(r.x + r.w - 240, r.y + r.h - 50, 216, 38), next);
     const ud_month_explanation *e = ud_game_explanation(app->game, m);
     ud_ui_label(ui, TR(ui, "What happened, and why"), x, y, UD_FONT_NORMAL, true, p->text);
     ud_ui_label(ui, TR(ui, "What changed"), r.x + 520, y, UD_FONT_NORMAL, true, p->text);
@@ -329,8 +336,6 @@ void ud_dialog_month_end(ud_app *app) {
         why_column(app, e, x, y + 26, 470);
         changed_column(app, e, r.x + 520, y + 26, 496);
     }
-    ud_game_end end = ud_game_end_state(app->game);
-    const char *next = end == UD_END_RUNNING ? TR(ui, "Continue") : TR(ui, "See the debrief");
     if (app->autosave_error[0] != '\0') {
         char line[1200];
         snprintf(line, sizeof line, "%s: %s", TR(ui, "The autosave failed"), app->autosave_error);
@@ -340,8 +345,10 @@ void ud_dialog_month_end(ud_app *app) {
         ud_ui_label(ui, TR(ui, "The MFI is insolvent: it cannot pay what it owes."), x,
                     r.y + r.h - 44, UD_FONT_NORMAL, true, p->bad);
     }
-    if (ud_ui_button(ui, ud_rect(r.x + r.w - 240, r.y + r.h - 50, 216, 38), next) ||
-        ud_ui_take_key(ui) == SDLK_ESCAPE) {
+    if (app->dialog != DIALOG_MONTH_END) {
+        return; /* a borrower's card was opened */
+    }
+    if (go_on || ud_ui_take_key(ui) == SDLK_ESCAPE) {
         app->dialog = DIALOG_NONE;
         if (end != UD_END_RUNNING) {
             app->screen = SCREEN_DEBRIEF;

@@ -100,9 +100,14 @@ void ud_play_guide(ud_app *app, SDL_Rect area) {
     const char *text = from_scenario ? hint : TR(ui, hint);
     int text_w = area.w - 20 - (s != NULL && strcmp(s->action, "next") == 0 ? 100 : 0);
     ud_ui_paragraph(ui, text, area.x + 10, area.y + 24, text_w, UD_FONT_SMALL, p->text);
+    bool n_key = !ui->modal && ui->key == SDLK_n;
     if (s != NULL && strcmp(s->action, "next") == 0 &&
-        ud_ui_button(ui, ud_rect(area.x + area.w - 96, area.y + area.h - 36, 86, 30),
-                     TR(ui, "Next"))) {
+        (ud_ui_button(ui, ud_rect(area.x + area.w - 96, area.y + area.h - 36, 86, 30),
+                      TR(ui, "Next")) ||
+         n_key)) {
+        if (n_key) {
+            ud_ui_take_key(ui);
+        }
         ud_game_guide_notify(g, "next");
         app->dirty = true;
     }

@@ -103,6 +103,27 @@ static void say(ud_app *app, char *out, size_t size, const char *english, int ar
     ud_story_fill(TR(&app->ui, english), &l, out, size);
 }
 
+/* How the trainee's decisions compare with the reference strategy on the same seed. */
+static int decisions_text(ud_app *app, const ud_debrief *d, int x, int y, int w) {
+    ud_ui *ui = &app->ui;
+    const ud_palette *p = ui->pal;
+    const char *ind = d->indicator;
+    char line[800], a[48], c[48];
+    double sign = d->higher_is_better ? 1 : -1;
+    int h = 0;
+    amount_text(app, ind, d->reference_value, false, a, sizeof a);
+    double ahead = sign * (d->actual - d->reference_value);
+    amount_text(app, ind, ahead, true, c, sizeof c);
+    say(app, line, sizeof line,
+        ahead >= 0 ? "Decisions: the reference strategy ended at %s on the same seed; yours "
+                     "did better by %s."
+                   : "Decisions: the reference strategy ended at %s on the same seed; it did "
+                     "better than yours by %s.",
+        2, a, c);
+    h += ud_ui_paragraph(ui, line, x, y, w, UD_FONT_SMALL, ahead >= 0 ? p->good : p->bad);
+    return h;
+}
+
 /* What the shocks cost and how the decisions compare with the reference. */
 static int luck_text(ud_app *app, const ud_debrief *d, int x, int y, int w) {
     ud_ui *ui = &app->ui;
@@ -115,7 +136,16 @@ static int luck_text(ud_app *app, const ud_debrief *d, int x, int y, int w) {
     amount_text(app, ind, d->actual, false, b, sizeof b);
     double cost = sign * (d->no_shock_value - d->actual); /* > 0: the shocks hurt */
     amount_text(app, ind, cost, true, c, sizeof c);
-    char text[1600];
+    char text[1600] = "";
+    if (d->shocks == 0) {
+        say(app, line, sizeof line, "Luck: this scenario had no shocks; %s ended at %s.", 2, title,
+            b);
+        int h = ud_ui_paragraph(ui, line, x, y, w, UD_FONT_SMALL, p->text);
+        if (d->reference != NULL) {
+            h += 4 + decisions_text(app, d, x, y + h + 4, w);
+        }
+        return h;
+    }
     say(app, line, sizeof line,
         "Luck: without the scenario's shocks, %s would have ended at %s instead of %s.", 3, title,
         a, b);
@@ -130,17 +160,7 @@ static int luck_text(ud_app *app, const ud_debrief *d, int x, int y, int w) {
     strncat(text, line, sizeof text - strlen(text) - 1);
     int h = ud_ui_paragraph(ui, text, x, y, w, UD_FONT_SMALL, p->text);
     if (d->reference != NULL) {
-        amount_text(app, ind, d->reference_value, false, a, sizeof a);
-        double ahead = sign * (d->actual - d->reference_value);
-        amount_text(app, ind, ahead, true, c, sizeof c);
-        say(app, line, sizeof line,
-            ahead >= 0 ? "Decisions: the reference strategy ended at %s on the same seed; yours "
-                         "did better by %s."
-                       : "Decisions: the reference strategy ended at %s on the same seed; it did "
-                         "better than yours by %s.",
-            2, a, c);
-        h += 4 + ud_ui_paragraph(ui, line, x, y + h + 4, w, UD_FONT_SMALL,
-                                 ahead >= 0 ? p->good : p->bad);
+        h += 4 + decisions_text(app, d, x, y + h + 4, w);
     }
     return h;
 }
@@ -161,15 +181,19 @@ static int top_decisions(ud_app *app, const ud_debrief *d, int x, int y, int w) 
         const ud_main_decision *m = &d->top[i];
         char detail[400], a[48], b[48], line[900], more[64] = "";
         ud_decision_detail(app, m->first, detail, sizeof detail);
+        if ((int)m->type == UD_CMD_APPROVE) {
+            /* the loan desk's answers of a month are judged together */
+            snprintf(detail, sizeof detail, "%s", TR(ui, "your decisions at the loan desk"));
+        }
         if (m->count > 1) {
             snprintf(more, sizeof more, " (+%d)", m->count - 1);
         }
-        double sign = d->higher_is_better ? 1 : -1;
-        amount_text(app, d->indicator, d->actual, false, a, sizeof a);
-        amount_text(app, d->indicator, d->actual - sign * m->effect, false, b, sizeof b);
-        snprintf(line, sizeof line, "%s %s %d: %s%s — %s %s %s, %s %s", m->effect > 0 ? "▲" : "▼",
-                 TR(ui, "After month"), m->month, detail, more, indicator_title(ui, d->indicator),
-                 a, TR(ui, "with it"), b, TR(ui, "without"));
+        amount_text(app, d->indicator, m->with_value, false, a, sizeof a);
+        amount_text(app, d->indicator, m->without_value, false, b, sizeof b);
+        snprintf(line, sizeof line, "%s %s %d: %s%s — %s %s %s %s, %s %s",
+                 m->effect > 0 ? "▲" : "▼", TR(ui, "After month"), m->month, detail, more,
+                 indicator_title(ui, d->indicator), TR(ui, "averaged"), a, TR(ui, "with it"), b,
+                 TR(ui, "without"));
         h += ud_ui_paragraph(ui, line, x + 6, y + h, w - 6, UD_FONT_SMALL,
                              m->effect > 0 ? p->good : p->bad) +
              4;
@@ -262,7 +286,10 @@ static void summary_page(ud_app *app, bool over) {
                {TR(ui, "without the shocks"), p->text_dim},
                {TR(ui, "reference strategy"), p->good},
                {TR(ui, "goal"), p->good}};
-    for (int i = 0; i < (d != NULL ? 4 : 1); i++) {
+    for (int i = 0; i < 4; i++) {
+        if ((i == 1 && (d == NULL || d->shocks == 0)) || (i == 2 && (d == NULL || !d->reference))) {
+            continue;
+        }
         ud_ui_fill(ui, ud_rect(lx, ly + 7, 16, i == 3 ? 1 : 3), key[i].c);
         lx += 22 + ud_ui_label(ui, key[i].what, lx + 20, ly, UD_FONT_SMALL, false, p->text) + 12;
     }
@@ -294,11 +321,11 @@ void ud_screen_debrief(ud_app *app) {
     snprintf(line, sizeof line, "%s: %d / 100 = %s %.0f + %s %.0f", TR(ui, "The clients"), clients,
              TR(ui, "out of poverty"), s.lifted, TR(ui, "outreach"), s.outreach);
     ud_ui_label(ui, line, 560, 36, UD_FONT_NORMAL, true, p->text);
-    ud_ui_label(ui,
-                TR(ui, "Institution: OSS and FSS towards 120% (40 and 30 points), PAR30 towards 0 "
-                       "(30). Clients: half the poor of the start out of poverty (50), 40% of "
-                       "households reached (50)."),
-                560, 60, UD_FONT_SMALL, false, p->text_dim);
+    ud_ui_paragraph(ui,
+                    TR(ui, "Institution: OSS and FSS towards 120% (40 and 30 points), PAR30 "
+                           "towards 0 (30). Clients: half the poor of the start out of poverty "
+                           "(50), 40% of households reached (50)."),
+                    560, 58, 700, UD_FONT_SMALL, p->text_dim);
     static const char *const endings[] = {"", "The scenario is over.", "You won.", "You lost.",
                                           "The MFI became insolvent."};
     if (over) {

@@ -43,7 +43,7 @@ households {
 }
 
 guide {
-  { text = "The top bar is your dashboard: active clients, share of women, PAR30 (the share of the portfolio more than 30 days late) and OSS (whether income covers costs). Press Enter or click Next when you have read it.",
+  { text = "The top bar is your dashboard: active clients, share of women, PAR30 (the share of the portfolio more than 30 days late) and OSS (whether income covers costs). Click Next (or press N) when you have read it.",
     point = "indicator:par30", action = "next" },
   { text = "Open Products (key 2) to see the loans the unit offers.",
     point = "panel:products", action = "open_panel:products" },
@@ -112,8 +112,8 @@ translate("fr", {
     "Trancher vous-même des demandes, la fiche du ménage sous les yeux",
   ["Find who fell behind and follow them up; train your loan officer"] =
     "Trouver qui a pris du retard et le suivre ; former votre agent de crédit",
-  ["The top bar is your dashboard: active clients, share of women, PAR30 (the share of the portfolio more than 30 days late) and OSS (whether income covers costs). Press Enter or click Next when you have read it."] =
-    "La barre du haut est votre tableau de bord : clients actifs, part des femmes, PAR30 (la part du portefeuille en retard de plus de 30 jours) et AAO (les produits couvrent-ils les charges ?). Appuyez sur Entrée ou cliquez sur Suivant une fois lue.",
+  ["The top bar is your dashboard: active clients, share of women, PAR30 (the share of the portfolio more than 30 days late) and OSS (whether income covers costs). Click Next (or press N) when you have read it."] =
+    "La barre du haut est votre tableau de bord : clients actifs, part des femmes, PAR30 (la part du portefeuille en retard de plus de 30 jours) et AAO (les produits couvrent-ils les charges ?). Cliquez sur Suivant (ou touche N) une fois lue.",
   ["Open Products (key 2) to see the loans the unit offers."] =
     "Ouvrez Produits (touche 2) pour voir les prêts que propose l'unité.",
   ["The group loan charges a flat 24%: interest on the whole amount even as it is repaid. Switch it to declining balance and watch the APR clients really pay."] =

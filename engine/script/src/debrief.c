@@ -66,6 +66,22 @@ ud_game *ud_game_replay(const ud_game *src, const ud_replay_options *o, int *dro
     return g;
 }
 
+/* The judged indicator averaged over months from..last: a decision is judged by the months
+ * that follow it, not by one month, where a single borrower's lateness can swing PAR30. */
+static double mean_after(const ud_game *g, const char *indicator, int from) {
+    int last = ud_sim_month(g->sim);
+    double sum = 0;
+    int n = 0;
+    for (int m = from < 1 ? 1 : from; m <= last; m++) {
+        double v;
+        if (ud_indicator_value(g->sim, indicator, m, &v)) {
+            sum += v;
+            n++;
+        }
+    }
+    return n > 0 ? sum / n : 0;
+}
+
 /* The judged indicator at the game's last month. */
 static double final_value(const ud_game *g, const char *indicator) {
     double v = 0;
@@ -121,6 +137,7 @@ bool ud_debrief_analyse(const ud_game *g, ud_debrief *out, char *err, size_t err
     }
     out->months = ud_sim_month(g->sim);
     out->actual = final_value(g, out->indicator);
+    out->shocks = ud_sim_shock_count(g->sim);
     double sign = out->higher_is_better ? 1.0 : -1.0;
 
     ud_replay_options o;
@@ -176,7 +193,9 @@ bool ud_debrief_analyse(const ud_game *g, ud_debrief *out, char *err, size_t err
         if (without == NULL) {
             continue;
         }
-        m->effect = sign * (out->actual - final_value(without, out->indicator));
+        m->with_value = mean_after(g, out->indicator, m->month + 1);
+        m->without_value = mean_after(without, out->indicator, m->month + 1);
+        m->effect = sign * (m->with_value - m->without_value);
         ud_game_free(without);
     }
     free(skip);

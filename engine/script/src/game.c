@@ -544,6 +544,18 @@ bool ud_game_command(ud_game *g, const ud_command *cmd, char *err, size_t err_si
     memset(&d, 0, sizeof d);
     d.month = ud_sim_month(g->sim);
     d.command = *cmd;
+    d.household = -1;
+    if (cmd->type == UD_CMD_APPROVE || cmd->type == UD_CMD_RESIZE || cmd->type == UD_CMD_REJECT) {
+        int n;
+        const ud_application *apps = ud_sim_applications(g->sim, &n);
+        for (int i = 0; i < n; i++) {
+            if (apps[i].id == cmd->index) {
+                d.household = apps[i].household;
+            }
+        }
+    } else if (cmd->type == UD_CMD_RESCHEDULE || cmd->type == UD_CMD_WRITE_OFF) {
+        d.household = cmd->index;
+    }
     log_decision(g, &d);
     return true;
 }
@@ -573,6 +585,7 @@ bool ud_game_answer(ud_game *g, int question_id, int option, char *err, size_t e
     memset(&d, 0, sizeof d);
     d.month = ud_sim_month(g->sim);
     d.is_answer = true;
+    d.household = -1;
     d.question = question_id;
     d.option = option;
     log_decision(g, &d);

@@ -199,8 +199,9 @@ static void arg(ud_story_line *l, const char *fmt, ...) {
 
 static void money_arg(const ud_game *g, ud_story_line *l, ud_money amount) {
     char buf[40];
-    ud_money_format(amount, g->setup.minor_units, ',', buf, sizeof buf);
-    arg(l, "%s %s", buf, g->setup.currency);
+    ud_money_format(amount, g->setup.minor_units, strcmp(g->language, "fr") == 0 ? ' ' : ',', buf,
+                    sizeof buf);
+    arg(l, "%s %s", g->setup.currency, buf);
 }
 
 bool ud_game_household_tale(const ud_game *g, int household, ud_story *out) {

@@ -28,8 +28,9 @@ typedef struct ud_main_decision {
     int first, count; /* decisions[first .. first+count-1] of the same kind and month */
     int month;
     ud_command_type type; /* or -1 for an answer */
-    double effect;        /* on the judged indicator at the end, actual minus without it, signed so
-                             that positive means it helped */
+    /* the judged indicator averaged over the months after the decision, with it and
+     * without it; effect = their difference, signed so that positive means it helped */
+    double with_value, without_value, effect;
 } ud_main_decision;
 
 #define UD_DEBRIEF_CANDIDATES 12 /* main decisions replayed without, at most */
@@ -42,6 +43,7 @@ typedef struct ud_debrief {
     ud_game *reference;      /* owned: the scenario's sound strategy, same seed; may be NULL */
     double actual, no_shock_value, reference_value; /* the indicator at the end */
     int dropped;    /* decisions that could not be replayed without the shocks */
+    int shocks;     /* shocks the scenario scheduled in the game as played */
     int candidates; /* main decisions found in the log */
     int replayed;   /* of which replayed without (main[0..replayed-1]) */
     ud_main_decision main[UD_DEBRIEF_CANDIDATES];

@@ -88,6 +88,7 @@ typedef struct ud_decision {
     bool is_answer;
     ud_command command;
     int question, option; /* answers */
+    int household;        /* whose application or loan it was about, or -1 */
 } ud_decision;
 
 /* Loads a scenario: runs the file in a sandbox, checks every declaration, and creates the

@@ -42,7 +42,7 @@ void ud_people_name(const ud_name_list *list, uint64_t seed, int household, bool
 
 /* One sentence of a story: an English template (the translation key) with %s/%d where
  * the values go, and the values as text. */
-#define UD_STORY_ARGS 4
+#define UD_STORY_ARGS 6
 #define UD_STORY_LINES 8
 typedef struct ud_story_line {
     const char *key;

@@ -1,0 +1,162 @@
+/* The tutorial's guided steps played through the game's screens, by keys and clicks, in
+ * English and French: every step must be completable as a trainee would complete it, and
+ * the goals that need the trainee's own decisions are met at the end. With
+ * UD_GUI_SCREENSHOTS=folder, every step is saved as a picture. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "dialogs.h"
+#include "gui_driver.h"
+#include "ud/explain.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* Clicks the n-th (0-based) widget whose label starts with `prefix`; false if none. */
+static bool click_nth(ud_app *app, const char *prefix, int n) {
+    const ud_ui *ui = &app->ui;
+    size_t len = strlen(prefix);
+    for (int i = 0; i < ui->record_count; i++) {
+        const ud_ui_record *r = &ui->records[i];
+        if (r->widget >= 0 && strncmp(r->text, prefix, len) == 0 && n-- == 0) {
+            gd_click(app, r->rect.x + r->rect.w / 2, r->rect.y + r->rect.h / 2);
+            return true;
+        }
+    }
+    return false;
+}
+
+static int step(const ud_app *app) {
+    return ud_game_guide_current(app->game, NULL);
+}
+
+static void play_tutorial(const char *language) {
+    ud_app *app = gd_open(NULL);
+    gd_settings(app, language, false);
+    app->settings.no_hints = false;
+    gd_start(app, "tutorial");
+    int steps = ud_game_guide_count(app->game);
+    assert_true(steps >= 10);
+    char shot[64];
+    int guard = 0;
+    while (step(app) < steps && guard++ < 60) {
+        int at = step(app);
+        const ud_guide_step *s = ud_game_guide_step(app->game, at);
+        snprintf(shot, sizeof shot, "%s_step%02d", language, at + 1);
+        gd_frame(app, shot);
+        /* the step's own words are on screen */
+        const char *text = ud_game_text(app->game, s->text);
+        char start[40];
+        snprintf(start, sizeof start, "%.30s", text);
+        if (!gd_shows(app, start)) {
+            fail_msg("step %d: its text is not shown (\"%s\")", at + 1, start);
+        }
+        const char *a = s->action;
+        if (strcmp(a, "next") == 0) {
+            assert_true(gd_click_label(app, gd_tr(app, "Next")));
+        } else if (strncmp(a, "open_panel:", 11) == 0) {
+            static const char *const panels[] = {"loans",   "products", "staff",   "funding",
+                                                 "reports", "news",     "problems"};
+            for (int t = 0; t < 7; t++) {
+                if (strcmp(a + 11, panels[t]) == 0) {
+                    gd_key(app, SDLK_1 + t, 0);
+                }
+            }
+        } else if (strcmp(a, "set_method") == 0) {
+            assert_true(click_nth(app, gd_tr(app, "Method"), 0));
+        } else if (strcmp(a, "play_month") == 0) {
+            for (int i = 0; i < s->count; i++) {
+                gd_key(app, SDLK_SPACE, 0);
+                assert_int_equal(app->dialog, DIALOG_MONTH_END);
+                snprintf(shot, sizeof shot, "%s_step%02d_summary", language, at + 1);
+                gd_frame(app, shot);
+                /* the first month's summary is a step of its own (read_summary) */
+                if (at + 1 < steps &&
+                    strcmp(ud_game_guide_step(app->game, at + 1)->action, "read_summary") != 0) {
+                    gd_key(app, SDLK_ESCAPE, 0);
+                }
+            }
+        } else if (strcmp(a, "read_summary") == 0) {
+            assert_int_equal(app->dialog, DIALOG_MONTH_END);
+            gd_key(app, SDLK_ESCAPE, 0);
+        } else if (strcmp(a, "open_household") == 0) {
+            int n;
+            const ud_application *apps = ud_sim_applications(ud_game_sim(app->game), &n);
+            assert_true(n > 0);
+            char name[64];
+            ud_household_name(app, apps[0].household, name, sizeof name);
+            assert_true(click_nth(app, name, 0));
+            assert_int_equal(app->dialog, DIALOG_HOUSEHOLD);
+            snprintf(shot, sizeof shot, "%s_step%02d_card", language, at + 1);
+            gd_frame(app, shot);
+            gd_key(app, SDLK_ESCAPE, 0);
+        } else if (strcmp(a, "decide") == 0) {
+            for (int i = 0; i < s->count; i++) {
+                assert_true(click_nth(app, i == 1 ? gd_tr(app, "Reject") : gd_tr(app, "Approve"),
+                                      i == 1 ? 1 : i));
+            }
+        } else if (strcmp(a, "follow_up") == 0) {
+            gd_key(app, SDLK_3, 0);
+            snprintf(shot, sizeof shot, "%s_step%02d_staff", language, at + 1);
+            gd_frame(app, shot);
+            assert_true(click_nth(app, "+", 0));
+        } else if (strcmp(a, "train") == 0) {
+            assert_true(gd_click_label(app, gd_tr(app, "Train every officer")));
+        } else if (strcmp(a, "open_glossary") == 0) {
+            gd_key(app, SDLK_F1, 0);
+            assert_int_equal(app->screen, SCREEN_HELP);
+            gd_key(app, SDLK_ESCAPE, 0);
+        } else if (strcmp(a, "debrief") == 0) {
+            gd_play_to(app, ud_game_months(app->game));
+            if (app->dialog == DIALOG_MONTH_END) {
+                gd_key(app, SDLK_ESCAPE, 0);
+            }
+            assert_int_equal(app->screen, SCREEN_DEBRIEF);
+        } else {
+            fail_msg("step %d: the test does not know action '%s'", at + 1, a);
+        }
+        if (step(app) == at) {
+            fail_msg("step %d (%s) was not completed by doing what it asks", at + 1, a);
+        }
+    }
+    assert_int_equal(step(app), steps);
+    assert_int_equal(app->screen, SCREEN_DEBRIEF);
+    snprintf(shot, sizeof shot, "%s_debrief", language);
+    gd_frame(app, shot);
+    assert_true(gd_shows(app, gd_tr(app, "The decisions that mattered most")));
+    click_nth(app, gd_tr(app, "Every decision"), 0);
+    snprintf(shot, sizeof shot, "%s_decisions", language);
+    gd_frame(app, shot);
+    int n;
+    const ud_goal *goal = ud_game_goals(app->game, &n);
+    for (int i = 0; i < n; i++) {
+        bool own = strcmp(goal[i].indicator, "guide_steps") == 0 ||
+                   strcmp(goal[i].indicator, "applications_decided") == 0 ||
+                   strcmp(goal[i].indicator, "officers_trained") == 0;
+        if (own && goal[i].state != 1) {
+            fail_msg("goal \"%s\" not met after the guided tour", goal[i].text);
+        }
+    }
+    gd_close(app);
+}
+
+static void test_gui_tutorial_guide_in_english(void **state) {
+    (void)state;
+    play_tutorial("en");
+}
+
+static void test_gui_tutorial_guide_in_french(void **state) {
+    (void)state;
+    play_tutorial("fr");
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_gui_tutorial_guide_in_english),
+        cmocka_unit_test(test_gui_tutorial_guide_in_french),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
