@@ -158,6 +158,14 @@ static int luck_text(ud_app *app, const ud_debrief *d, int x, int y, int w) {
         say(app, line, sizeof line, "%s ended %s better than without the shocks.", 2, title, c);
     }
     strncat(text, line, sizeof text - strlen(text) - 1);
+    if (fabs(d->actual_worst - d->no_shock_worst) > 1e-9) {
+        amount_text(app, ind, d->actual_worst, false, a, sizeof a);
+        amount_text(app, ind, d->no_shock_worst, false, b, sizeof b);
+        say(app, line, sizeof line, "At its worst month %s was %s; without the shocks, %s.", 3,
+            title, a, b);
+        strncat(text, " ", sizeof text - strlen(text) - 1);
+        strncat(text, line, sizeof text - strlen(text) - 1);
+    }
     int h = ud_ui_paragraph(ui, text, x, y, w, UD_FONT_SMALL, p->text);
     if (d->reference != NULL) {
         h += 4 + decisions_text(app, d, x, y + h + 4, w);
@@ -329,7 +337,7 @@ void ud_screen_debrief(ud_app *app) {
     static const char *const endings[] = {"", "The scenario is over.", "You won.", "You lost.",
                                           "The MFI became insolvent."};
     if (over) {
-        ud_ui_label(ui, TR(ui, endings[end]), 330, 62, UD_FONT_SMALL, true,
+        ud_ui_label(ui, TR(ui, endings[end]), 30, 78, UD_FONT_SMALL, true,
                     end == UD_END_WON || end == UD_END_FINISHED ? p->good : p->bad);
     }
     if (app->debrief_page == 1) {

@@ -153,10 +153,53 @@ static void test_gui_tutorial_guide_in_french(void **state) {
     play_tutorial("fr");
 }
 
+/* A module with shocks: the summary names the causes, the debrief shows the three lines. */
+static void test_gui_field_visit_debrief_separates_luck(void **state) {
+    (void)state;
+    ud_app *app = gd_open(NULL);
+    gd_settings(app, "en", false);
+    gd_start(app, "field_visit_bad_year");
+    int worst = 0, worst_month = 0;
+    while (ud_game_end_state(app->game) == UD_END_RUNNING) {
+        gd_next_month(app);
+        int m = ud_sim_month(ud_game_sim(app->game));
+        const ud_month_explanation *e = ud_game_explanation(app->game, m);
+        assert_non_null(e);
+        if (e->new_arrears_by_cause[UD_MISS_SHOCK] > worst) {
+            worst = e->new_arrears_by_cause[UD_MISS_SHOCK];
+            worst_month = m;
+        }
+    }
+    assert_true(worst > 0); /* the drought shows as a cause of arrears */
+    (void)worst_month;
+    if (app->dialog == DIALOG_MONTH_END) {
+        gd_key(app, SDLK_ESCAPE, 0);
+    }
+    assert_int_equal(app->screen, SCREEN_DEBRIEF);
+    gd_frame(app, "en_field_visit_debrief");
+    const ud_debrief *d = ud_app_debrief(app);
+    assert_non_null(d);
+    assert_non_null(d->without_shocks);
+    assert_non_null(d->reference);
+    assert_true(gd_shows(app, gd_tr(app, "without the shocks")));
+    assert_true(gd_shows(app, gd_tr(app, "reference strategy")));
+    /* what if: back to month 6, in a free slot, and the game goes on from there */
+    int before = ud_sim_month(ud_game_sim(app->game));
+    assert_true(before > 6);
+    assert_true(ud_app_what_if(app, 6));
+    assert_int_equal(ud_sim_month(ud_game_sim(app->game)), 6);
+    assert_int_equal(ud_game_end_state(app->game), UD_END_RUNNING);
+    gd_key(app, SDLK_RETURN, 0); /* the message that says where it was saved */
+    gd_next_month(app);
+    assert_int_equal(ud_sim_month(ud_game_sim(app->game)), 7);
+    gd_close(app);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_gui_tutorial_guide_in_english),
         cmocka_unit_test(test_gui_tutorial_guide_in_french),
+        cmocka_unit_test(test_gui_field_visit_debrief_separates_luck),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

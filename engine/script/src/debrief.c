@@ -82,6 +82,19 @@ static double mean_after(const ud_game *g, const char *indicator, int from) {
     return n > 0 ? sum / n : 0;
 }
 
+/* The judged indicator at its worst month (highest when lower is better). */
+static double worst_value(const ud_game *g, const char *indicator, bool higher_is_better) {
+    double worst = 0;
+    for (int m = 1; m <= ud_sim_month(g->sim); m++) {
+        double v;
+        if (ud_indicator_value(g->sim, indicator, m, &v) &&
+            (m == 1 || (higher_is_better ? v < worst : v > worst))) {
+            worst = v;
+        }
+    }
+    return worst;
+}
+
 /* The judged indicator at the game's last month. */
 static double final_value(const ud_game *g, const char *indicator) {
     double v = 0;
@@ -148,6 +161,8 @@ bool ud_debrief_analyse(const ud_game *g, ud_debrief *out, char *err, size_t err
         return false;
     }
     out->no_shock_value = final_value(out->without_shocks, out->indicator);
+    out->actual_worst = worst_value(g, out->indicator, out->higher_is_better);
+    out->no_shock_worst = worst_value(out->without_shocks, out->indicator, out->higher_is_better);
     if (in->sound_strategy[0] != '\0') {
         memset(&o, 0, sizeof o);
         o.strategy = in->sound_strategy;

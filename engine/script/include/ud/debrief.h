@@ -42,6 +42,7 @@ typedef struct ud_debrief {
     ud_game *without_shocks; /* owned: the same decisions, no shocks */
     ud_game *reference;      /* owned: the scenario's sound strategy, same seed; may be NULL */
     double actual, no_shock_value, reference_value; /* the indicator at the end */
+    double actual_worst, no_shock_worst;            /* and at its worst month */
     int dropped;    /* decisions that could not be replayed without the shocks */
     int shocks;     /* shocks the scenario scheduled in the game as played */
     int candidates; /* main decisions found in the log */
