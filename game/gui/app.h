@@ -47,6 +47,7 @@ typedef struct ud_confirm {
 
 typedef enum ud_tab {
     TAB_DESK = 0,
+    TAB_ARREARS,
     TAB_PRODUCTS,
     TAB_STAFF,
     TAB_FUNDING,
@@ -94,6 +95,10 @@ typedef struct ud_app {
     int selected_household;
     int page;             /* paging within a panel or list */
     int pending_question; /* id of the question shown, 0 none */
+#define UD_NEWS_PAGES 256
+    int news_page_start[UD_NEWS_PAGES]; /* first item of each news page reached so far */
+    int news_pages_known;
+    unsigned news_signature; /* the feed the starts were laid out for */
     char message[4096];
     ud_confirm confirm;
     char autosave_error[1024]; /* why the last autosave failed, or "" */
@@ -146,6 +151,9 @@ void ud_app_play_month(ud_app *app);
 void ud_app_apply_settings(ud_app *app);
 void ud_app_slot_path(const ud_app *app, const char *slot, char *out, size_t size);
 
+/* The share of officer time on arrears follow-up now (the scenario's, or as last set). */
+double ud_app_follow_up(ud_app *app);
+
 /* Screens, one file each (screen_*.c); the village screen's parts (play_*.c); the panel
  * area (panel.c, which picks one of panel_*.c, see panels.h); the dialogs (dialog.c, which
  * picks one of dialog_*.c, see dialogs.h). */
@@ -187,6 +195,13 @@ typedef enum ud_map_status {
 ud_map_status ud_map_household_status(ud_app *app, int household);
 void ud_panel(ud_app *app, SDL_Rect area);
 void ud_dialogs(ud_app *app);
+
+/* Sentences about a month (month_text.c), in the trainee's language: its counted events one
+ * per line (returns how many), its one-line digest for the news, and what its audit found
+ * (false if there was none). */
+int ud_month_lines(ud_app *app, int month, char lines[][160], int max);
+void ud_month_digest(ud_app *app, int month, char *out, size_t size);
+bool ud_month_audit_text(ud_app *app, int month, char *out, size_t size);
 
 /* Drawing helpers shared by screens (draw.c). */
 void ud_money_text(const ud_app *app, ud_money v, char *out, size_t size);

@@ -211,11 +211,11 @@ static void why_column(ud_app *app, const ud_month_explanation *e, int x, int y,
             b);
         y += ud_ui_paragraph(ui, line, x, y, w, UD_FONT_SMALL, p->text) + 2;
     }
-    if (e->ghost_loans_found > 0) {
-        snprintf(a, sizeof a, "%d", e->ghost_loans_found);
-        ud_money_text(app, e->fraud_lost, b, sizeof b);
-        say(app, line, sizeof line, "An audit found %s ghost loans: %s lost to fraud.", 2, a, b);
-        y += ud_ui_paragraph(ui, line, x, y, w, UD_FONT_SMALL, p->bad) + 2;
+    char audit[400];
+    if (ud_month_audit_text(app, e->month, audit, sizeof audit)) {
+        y += ud_ui_paragraph(ui, audit, x, y, w, UD_FONT_SMALL,
+                             e->ghost_loans_found > 0 ? p->bad : p->text) +
+             2;
     }
     if (e->written_off > 0) {
         snprintf(a, sizeof a, "%d", e->written_off);
@@ -299,6 +299,13 @@ static void changed_column(ud_app *app, const ud_month_explanation *e, int x, in
         y += ud_ui_paragraph(ui,
                              TR(ui, "Arrears rose: more borrowers could not or would not pay. "
                                     "Look at who fell behind and follow them up."),
+                             x, y, w, UD_FONT_SMALL, p->text_dim) +
+             2;
+    }
+    if (d->oss < 1.0 && d->month > 3) {
+        y += ud_ui_paragraph(ui,
+                             TR(ui, "Revenue does not cover costs (OSS below 100%): prices, "
+                                    "caseloads or losses need attention."),
                              x, y, w, UD_FONT_SMALL, p->text_dim) +
              2;
     }

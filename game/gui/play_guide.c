@@ -8,10 +8,11 @@
 /* Hints are offered for the first months of any scenario; a guided tour lasts its steps. */
 #define HINT_MONTHS 6
 
-static const char *const tab_panels[TAB_COUNT] = {"loans",   "products", "staff",   "funding",
-                                                  "reports", "news",     "problems"};
-static const char *const tab_labels[TAB_COUNT] = {"Loan desk", "Products", "Staff",   "Funding",
-                                                  "Reports",   "News",     "Problems"};
+static const char *const tab_panels[TAB_COUNT] = {"loans",   "arrears", "products", "staff",
+                                                  "funding", "reports", "news",     "problems"};
+static const char *const tab_labels[TAB_COUNT] = {
+    "Loan desk", "Arrears", "Products", "Staff",
+    "Funding",   "Reports", "News",     "Scenario script errors"};
 
 bool ud_guide_visible(const ud_app *app) {
     if (app->game == NULL || app->settings.no_hints) {
@@ -54,12 +55,18 @@ static const char *target_label(const char *point) {
     return NULL;
 }
 
-/* Outlines the first thing drawn this frame whose text starts with `label`. */
+/* Outlines the first thing drawn this frame labelled `label`, or "N label" (the tabs carry
+ * their key's number). */
 static void outline(ud_app *app, const char *label) {
     ud_ui *ui = &app->ui;
-    size_t n = strlen(label);
     for (int i = 0; i < ui->record_count; i++) {
-        if (strncmp(ui->records[i].text, label, n) == 0) {
+        const char *t = ui->records[i].text;
+        const char *after_number = t;
+        while (*after_number >= '0' && *after_number <= '9') {
+            after_number++;
+        }
+        if (strcmp(t, label) == 0 ||
+            (after_number != t && *after_number == ' ' && strcmp(after_number + 1, label) == 0)) {
             SDL_Rect r = ui->records[i].rect;
             for (int k = 2; k <= 4; k++) {
                 ud_ui_frame(ui, ud_rect(r.x - k, r.y - k, r.w + 2 * k, r.h + 2 * k),

@@ -45,7 +45,7 @@ households {
 guide {
   { text = "The top bar is your dashboard: active clients, share of women, PAR30 (the share of the portfolio more than 30 days late) and OSS (whether income covers costs). Click Next (or press N) when you have read it.",
     point = "indicator:par30", action = "next" },
-  { text = "Open Products (key 2) to see the loans the unit offers.",
+  { text = "Open Products (key 3) to see the loans the unit offers.",
     point = "panel:products", action = "open_panel:products" },
   { text = "The group loan charges a flat 24%: interest on the whole amount even as it is repaid. Switch it to declining balance and watch the APR clients really pay.",
     point = "panel:products", action = "set_method" },
@@ -61,9 +61,9 @@ guide {
     point = "panel:loans", action = "decide", count = 3 },
   { text = "Play two more months and watch the top bar.",
     point = "button:play", action = "play_month", count = 2 },
-  { text = "Some borrowers will fall behind. Open Staff (key 3) and raise the officers' follow-up time: visits bring late payers back.",
-    point = "panel:staff", action = "follow_up" },
-  { text = "An untrained officer appraises and follows up badly. Train your officer in Staff.",
+  { text = "Some borrowers will fall behind. Open Arrears (key 2): see who is late and raise the officers' follow-up time; visits bring late payers back.",
+    point = "panel:arrears", action = "follow_up" },
+  { text = "An untrained officer appraises and follows up badly. Train your officer in Staff (key 4).",
     point = "panel:staff", action = "train" },
   { text = "Press F1 to open the help: the glossary defines every indicator on the screen.",
     point = "button:help", action = "open_glossary" },
@@ -114,8 +114,8 @@ translate("fr", {
     "Trouver qui a pris du retard et le suivre ; former votre agent de crédit",
   ["The top bar is your dashboard: active clients, share of women, PAR30 (the share of the portfolio more than 30 days late) and OSS (whether income covers costs). Click Next (or press N) when you have read it."] =
     "La barre du haut est votre tableau de bord : clients actifs, part des femmes, PAR30 (la part du portefeuille en retard de plus de 30 jours) et AAO (les produits couvrent-ils les charges ?). Cliquez sur Suivant (ou touche N) une fois lue.",
-  ["Open Products (key 2) to see the loans the unit offers."] =
-    "Ouvrez Produits (touche 2) pour voir les prêts que propose l'unité.",
+  ["Open Products (key 3) to see the loans the unit offers."] =
+    "Ouvrez Produits (touche 3) pour voir les prêts que propose l'unité.",
   ["The group loan charges a flat 24%: interest on the whole amount even as it is repaid. Switch it to declining balance and watch the APR clients really pay."] =
     "Le prêt de groupe applique un taux fixe de 24 % : des intérêts sur tout le montant même remboursé. Passez-le en solde dégressif et regardez le TAEG que paient vraiment les clients.",
   ["Press Space (or Next month) to play the first month."] =
@@ -130,10 +130,10 @@ translate("fr", {
     "Tranchez vous-même trois demandes : accorder, réduire ou refuser.",
   ["Play two more months and watch the top bar."] =
     "Jouez encore deux mois en regardant la barre du haut.",
-  ["Some borrowers will fall behind. Open Staff (key 3) and raise the officers' follow-up time: visits bring late payers back."] =
-    "Certains emprunteurs prendront du retard. Ouvrez Personnel (touche 3) et augmentez le temps de suivi des agents : les visites ramènent les retardataires.",
-  ["An untrained officer appraises and follows up badly. Train your officer in Staff."] =
-    "Un agent non formé évalue et suit mal les prêts. Formez votre agent dans Personnel.",
+  ["Some borrowers will fall behind. Open Arrears (key 2): see who is late and raise the officers' follow-up time; visits bring late payers back."] =
+    "Certains emprunteurs prendront du retard. Ouvrez Retards (touche 2) : voyez qui est en retard et augmentez le temps de suivi des agents ; les visites ramènent les retardataires.",
+  ["An untrained officer appraises and follows up badly. Train your officer in Staff (key 4)."] =
+    "Un agent non formé évalue et suit mal les prêts. Formez votre agent dans Personnel (touche 4).",
   ["Press F1 to open the help: the glossary defines every indicator on the screen."] =
     "Appuyez sur F1 pour ouvrir l'aide : le glossaire définit chaque indicateur de l'écran.",
   ["You are on your own now: play to month 24, keep PAR30 below 10%, then read the debrief."] =

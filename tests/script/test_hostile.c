@@ -149,6 +149,10 @@ static void test_hostile_library_loops_in_c_are_charged(void **state) {
     fails_within(script("c9.lua", HEAD "local s = ('1'):rep(1000000)\n"
                                        "while true do local n = utf8.len(s) end\n"),
                  "c9.lua:3: " BUDGET, 1.0);
+    /* arithmetic on a text converts the whole text each time */
+    fails_within(script("c10.lua", HEAD "local s = (' '):rep(1000000) .. '1'\n"
+                                        "while true do local x = s + 0 end\n"),
+                 "c10.lua:3: " BUDGET, 0.5);
 }
 
 static void test_hostile_patterns_cannot_backtrack_for_hours(void **state) {
@@ -208,6 +212,20 @@ static void test_hostile_pairs_over_many_keys_is_fast_and_ordered(void **state) 
     ud_game_free(g);
 }
 
+static void test_hostile_a_strategy_stopped_month_after_month_is_stopped_for_good(void **state) {
+    (void)state;
+    ud_game *g = load_ok(script("sl.lua", "scenario { id = 's', months = 24 }\n"));
+    const char *strategy = script("sls.lua", "function decide(m) while true do end end\n");
+    assert_true(ud_game_set_strategy(g, strategy, err, sizeof err));
+    double start = cpu_now();
+    play_all(g);
+    assert_true(cpu_now() - start < 3.0);
+    assert_true(has_problem(g, "sls.lua:1: the script ran too long"));
+    assert_true(has_problem(g, "hit a limit 3 months in a row and was stopped"));
+    assert_int_equal(ud_game_end_state(g), UD_END_FINISHED);
+    ud_game_free(g);
+}
+
 /* ---- determinism ---- */
 
 static void test_hostile_no_addresses_or_hash_order(void **state) {
@@ -227,6 +245,45 @@ static void test_hostile_no_addresses_or_hash_order(void **state) {
     ud_game_free(g);
     fails_within(script("d2.lua", HEAD "local s = string.format('%p', {})\n"),
                  "d2.lua:2: string.format: '%p'", 1.0);
+}
+
+/* The scenario's random events are the same whatever the strategy draws or decides. */
+static void scenario_news(const char *strategy_text, char out[][UD_TEXT_LEN], int *count) {
+    ud_game *g = load_ok(script("streams.lua", "scenario { id = 's', months = 12 }\n"
+                                               "every_month(function(m)\n"
+                                               "  news('draw %d', math.random(1000000))\n"
+                                               "  if m % 3 == 0 then\n"
+                                               "    shock { kind = 'flood', months = 1,\n"
+                                               "      severity = math.random() }\n"
+                                               "  end\n"
+                                               "end)\n"));
+    const char *strategy = script("streams_strategy.lua", strategy_text);
+    assert_true(ud_game_set_strategy(g, strategy, err, sizeof err));
+    play_all(g);
+    int n;
+    const ud_news *news = ud_game_news(g, &n);
+    *count = n;
+    for (int i = 0; i < n && i < 16; i++) {
+        snprintf(out[i], UD_TEXT_LEN, "%d %.400s", news[i].month, news[i].text);
+    }
+    ud_game_free(g);
+}
+
+static void test_hostile_strategies_cannot_change_the_scenarios_draws(void **state) {
+    (void)state;
+    char quiet[16][UD_TEXT_LEN], busy[16][UD_TEXT_LEN];
+    int nq, nb;
+    scenario_news("function decide(m) end\n", quiet, &nq);
+    scenario_news("function decide(m)\n"
+                  "  for i = 1, 1000 do math.random() end\n"
+                  "  for _, a in ipairs(applications()) do reject(a.id) end\n"
+                  "end\n",
+                  busy, &nb);
+    assert_int_equal(nq, 12);
+    assert_int_equal(nb, nq);
+    for (int i = 0; i < nq; i++) {
+        assert_string_equal(quiet[i], busy[i]);
+    }
 }
 
 /* ---- errors say where ---- */
@@ -352,6 +409,22 @@ static void test_hostile_set_up_mistakes_are_reported(void **state) {
                  "s2.lua:2: mfi{}.provisioning: rates must be a list", 1.0);
 }
 
+static void test_hostile_every_documented_village_size_loads(void **state) {
+    (void)state;
+    static const int sizes[] = {1, 2, 23, 24, 64250, 1000000};
+    for (int i = 0; i < 6; i++) {
+        char text[200];
+        snprintf(text, sizeof text,
+                 "scenario { id = 'v', months = 1 }\nvillage { households = %d }\n", sizes[i]);
+        ud_game *g = load_ok(script("size.lua", text));
+        assert_int_equal(ud_sim_household_count(ud_game_sim(g)), sizes[i]);
+        if (sizes[i] < 100000) {
+            play_all(g); /* a month is played, whether the MFI lasts or not */
+        }
+        ud_game_free(g);
+    }
+}
+
 /* ---- what a script makes the host keep is bounded ---- */
 
 static void test_hostile_host_memory_is_bounded(void **state) {
@@ -395,13 +468,16 @@ int main(void) {
         cmocka_unit_test(test_hostile_library_loops_in_c_are_charged),
         cmocka_unit_test(test_hostile_patterns_cannot_backtrack_for_hours),
         cmocka_unit_test(test_hostile_pairs_over_many_keys_is_fast_and_ordered),
+        cmocka_unit_test(test_hostile_a_strategy_stopped_month_after_month_is_stopped_for_good),
         cmocka_unit_test(test_hostile_no_addresses_or_hash_order),
+        cmocka_unit_test(test_hostile_strategies_cannot_change_the_scenarios_draws),
         cmocka_unit_test(test_hostile_errors_have_file_and_line),
         cmocka_unit_test(test_hostile_strict_globals_hold),
         cmocka_unit_test(test_hostile_require_only_helpers),
         cmocka_unit_test(test_hostile_declaration_tables_cannot_churn_under_the_reader),
         cmocka_unit_test(test_hostile_ids_are_never_truncated),
         cmocka_unit_test(test_hostile_set_up_mistakes_are_reported),
+        cmocka_unit_test(test_hostile_every_documented_village_size_loads),
         cmocka_unit_test(test_hostile_host_memory_is_bounded),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

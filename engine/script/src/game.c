@@ -6,6 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* A stream number no engine subsystem uses ("STRATEGY" in ASCII). */
+#define STRATEGY_STREAM UINT64_C(0x5354524154454759)
+
 static char *copy_string(const char *s) {
     size_t n = strlen(s) + 1;
     char *c = malloc(n);
@@ -129,6 +132,13 @@ static bool create_sim(ud_game *g, char *err, size_t err_size) {
             line = g->product_lines[product - 1];
         } else if (strncmp(why, "mfi.", 4) == 0 && g->mfi_line > 0) {
             line = g->mfi_line;
+        } else if (strncmp(why, "mfi.", 4) == 0 && g->village_line > 0) {
+            /* The author wrote no mfi{}: the MFI is the default one sized to the village. */
+            snprintf(err, err_size,
+                     "%s:%d: village{}: the default MFI for a village of %d households does not "
+                     "hold (%s); declare mfi{ ... } with its own size",
+                     path, g->village_line, g->setup.village.households, why);
+            return false;
         }
         snprintf(err, err_size, "%s:%d: %s", path, line, why);
         return false;
@@ -237,7 +247,11 @@ bool ud_game_set_strategy(ud_game *g, const char *path, char *err, size_t err_si
     }
     api_register_strategy(sb->L);
     ud_sandbox_make_strict(sb);
-    sb->rng = ud_sim_script_rng(g->sim);
+    /* The strategy draws from a stream of its own: whatever it draws, the scenario's random
+     * events (its own stream) and the engine's (one stream per subsystem) stay the same, so
+     * every team faces the same shocks. */
+    ud_rng_seed(&sb->own_rng, ud_sim_setup(g->sim)->seed, STRATEGY_STREAM);
+    sb->rng = &sb->own_rng;
     if (!ud_sandbox_run_file(sb, path, err, err_size)) {
         ud_sandbox_free(sb);
         return false;
@@ -395,7 +409,8 @@ static void answer_pending_questions(ud_game *g) {
             continue;
         }
         int choice = 1;
-        if (g->strategy != NULL && global_is_function(g->strategy->L, "answer")) {
+        if (g->strategy != NULL && !g->strategy_stopped &&
+            global_is_function(g->strategy->L, "answer")) {
             lua_State *S = g->strategy->L;
             lua_getglobal(S, "answer");
             lua_createtable(S, 0, 3);
@@ -427,15 +442,46 @@ static void answer_pending_questions(ud_game *g) {
 }
 
 static void strategy_decides(ud_game *g) {
-    if (g->strategy == NULL) {
+    if (g->strategy == NULL || g->strategy_stopped) {
         return;
     }
     lua_State *S = g->strategy->L;
     lua_getglobal(S, "decide");
     lua_pushinteger(S, ud_sim_month(g->sim) + 1);
     char err[2048];
-    if (!ud_sandbox_call(g->strategy, 1, 0, err, sizeof err)) {
-        game_problem(g, err);
+    if (ud_sandbox_call(g->strategy, 1, 0, err, sizeof err)) {
+        g->strategy_strikes = 0;
+        return;
+    }
+    game_problem(g, err);
+    /* A strategy stopped by a limit month after month would cost a second each month: it
+     * is stopped for good, as a failing handler is. */
+    const ud_sandbox *sb = g->strategy;
+    if ((sb->over_budget || sb->over_memory || sb->over_text) &&
+        ++g->strategy_strikes >= HANDLER_STRIKES) {
+        g->strategy_stopped = true;
+        char note[256];
+        snprintf(note, sizeof note,
+                 "the strategy's decide() hit a limit %d months in a row and was stopped; the "
+                 "game goes on without its decisions",
+                 HANDLER_STRIKES);
+        game_problem(g, note);
+    }
+}
+
+void game_month_stage(ud_game *g, int stage) {
+    if (g->end != UD_END_RUNNING) {
+        return;
+    }
+    if (stage >= UD_PHASE_OPENING && g->stage < UD_PHASE_OPENING) {
+        g->stage = UD_PHASE_OPENING;
+        ud_sim_clear_events(g->sim);
+        g->current_month = ud_sim_month(g->sim) + 1;
+    }
+    if (stage >= UD_PHASE_DECIDING && g->stage < UD_PHASE_DECIDING) {
+        answer_pending_questions(g); /* logged as the month's opening */
+        g->stage = UD_PHASE_DECIDING;
+        month_handlers(g, g->current_month);
     }
 }
 
@@ -469,12 +515,10 @@ bool ud_game_play_month(ud_game *g) {
     if (g->end != UD_END_RUNNING) {
         return false;
     }
-    ud_sim_clear_events(g->sim);
-    int month = ud_sim_month(g->sim) + 1;
-    g->current_month = month;
-    answer_pending_questions(g);
-    month_handlers(g, month);
+    game_month_stage(g, UD_PHASE_DECIDING);
+    int month = g->current_month;
     strategy_decides(g);
+    g->stage = UD_PHASE_BETWEEN;
     ud_sim_step(g->sim);
     explain_month(g, month);
     event_handlers(g);
@@ -543,6 +587,7 @@ bool ud_game_command(ud_game *g, const ud_command *cmd, char *err, size_t err_si
     ud_decision d;
     memset(&d, 0, sizeof d);
     d.month = ud_sim_month(g->sim);
+    d.phase = g->stage;
     d.command = *cmd;
     d.household = -1;
     if (cmd->type == UD_CMD_APPROVE || cmd->type == UD_CMD_RESIZE || cmd->type == UD_CMD_REJECT) {
@@ -584,6 +629,7 @@ bool ud_game_answer(ud_game *g, int question_id, int option, char *err, size_t e
     ud_decision d;
     memset(&d, 0, sizeof d);
     d.month = ud_sim_month(g->sim);
+    d.phase = g->stage;
     d.is_answer = true;
     d.household = -1;
     d.question = question_id;

@@ -81,6 +81,9 @@ struct ud_game {
     int goal_count;
     int language_count, translation_count;
     int decisions_this_month, decisions_month; /* commands and answers taken this month */
+    int stage;             /* how far the next month has got: a ud_decision_phase */
+    int strategy_strikes;  /* months in a row its decide() hit a limit */
+    bool strategy_stopped; /* after HANDLER_STRIKES of them */
 
     ud_news *news;
     int news_count, news_capacity;
@@ -103,6 +106,10 @@ struct ud_game {
     ud_month_explanation *explanations; /* [m] explains month m (1..); grown as months pass */
     int explanation_capacity;
 };
+
+/* Runs the next month up to `stage` (a ud_decision_phase) and no further: a replay applies
+ * the decisions taken at that point, then plays on. */
+void game_month_stage(ud_game *g, int stage);
 
 /* The game a Lua state belongs to. */
 ud_game *game_of(lua_State *L);

@@ -21,8 +21,8 @@ const char *const ud_guide_actions[] = {
     "debrief", NULL};
 
 /* In the order of the game's panel keys 1-7. */
-const char *const ud_guide_panels[] = {"loans",   "products", "staff",    "funding",
-                                       "reports", "news",     "problems", NULL};
+const char *const ud_guide_panels[] = {"loans",   "arrears", "products", "staff", "funding",
+                                       "reports", "news",    "problems", NULL};
 
 static const char *const point_kinds[] = {"panel", "button", "indicator", "household", NULL};
 static const char *const buttons[] = {"play", "help", "save", "menu", NULL};
@@ -75,7 +75,7 @@ static void check_point(lua_State *L, const ud_game *g, const char *what, const 
         char kind[16];
         snprintf(kind, sizeof kind, "%.*s", (int)(colon - point), point);
         luaL_error(L,
-                   "%s: point = '%s': no such %s here (panels: loans, products, staff, "
+                   "%s: point = '%s': no such %s here (panels: loans, arrears, products, staff, "
                    "funding, reports, news, problems; buttons: play, help, save, menu)",
                    what, point, kind);
     }
@@ -268,7 +268,7 @@ const char *ud_game_hint(const ud_game *g, bool *from_scenario) {
     const ud_offer *offers = ud_sim_offers(g->sim, &n);
     for (int i = 0; i < n; i++) {
         if (!offers[i].answered && offers[i].expires_month > ud_sim_month(g->sim)) {
-            return "An offer is waiting in Funding (4): read its conditions before you answer.";
+            return "An offer is waiting in Funding (5): read its conditions before you answer.";
         }
     }
     const ud_application *apps = ud_sim_applications(g->sim, &n);
@@ -282,7 +282,7 @@ const char *ud_game_hint(const ud_game *g, bool *from_scenario) {
     const ud_month_explanation *e = ud_game_explanation(g, ud_sim_month(g->sim));
     if (e != NULL && e->new_arrears > 0) {
         return "Some borrowers fell behind last month: see why in the month's summary, and "
-               "raise follow-up in Staff (3).";
+               "follow them up in Arrears (2).";
     }
     if (ud_sim_month(g->sim) == 0) {
         return "Read the top bar, then press Space to play the first month.";
