@@ -143,8 +143,10 @@ static int l_applications(lua_State *L) {
         set_int(L, "income", h.monthly_income);
         set_bool(L, "directed", a->directed);
         set_int(L, "loans_repaid", h.loans_repaid);
+        char name[64];
+        ud_game_household_name(g, a->household, name, sizeof name);
+        set_str(L, "name", name); /* the scenario's own, or from the village's name list */
         if (a->household < g->listed_count) {
-            set_str(L, "name", g->listed[a->household].name);
             set_str(L, "story", g->listed[a->household].story);
         }
         lua_rawseti(L, -2, i + 1);
@@ -299,8 +301,10 @@ static int l_household(lua_State *L) {
         set_int(L, "loan_outstanding", h.loan->principal_outstanding);
         set_int(L, "days_late", ud_loan_days_in_arrears(h.loan, ud_sim_month(sim) * 30));
     }
+    char name[64];
+    ud_game_household_name(g, id - 1, name, sizeof name);
+    set_str(L, "name", name);
     if (id - 1 < g->listed_count) {
-        set_str(L, "name", g->listed[id - 1].name);
         set_str(L, "story", g->listed[id - 1].story);
     }
     return 1;
