@@ -112,6 +112,7 @@ typedef struct ud_app {
     ud_dialog guide_seen_dialog;
     ud_tab guide_seen_tab;
     int selected_group;
+    ud_dialog card_return; /* the dialog a household's card goes back to when closed */
     /* the debrief's replays, run once when the debrief of a finished game is first shown */
     ud_debrief debrief;
     bool debrief_ready;

@@ -27,6 +27,9 @@ void ud_dialogs(ud_app *app) {
     if (app->dialog != DIALOG_NONE && (ui->focus < first)) {
         ui->focus = first;
     }
+    if (app->dialog == DIALOG_NONE) {
+        app->card_return = DIALOG_NONE; /* a card opened later closes to the village */
+    }
     switch (app->dialog) {
     case DIALOG_MONTH_END:
         ud_dialog_month_end(app);

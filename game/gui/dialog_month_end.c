@@ -238,6 +238,7 @@ static void why_column(ud_app *app, const ud_month_explanation *e, int x, int y,
         if (ud_ui_button(ui, ud_rect(x, y, w, 22), line)) {
             app->selected_household = e->fell_behind[i];
             app->dialog = DIALOG_HOUSEHOLD;
+            app->card_return = DIALOG_MONTH_END; /* closing the card comes back here */
         }
         y += 25;
     }
