@@ -175,7 +175,8 @@ ud_sim *ud_sim_create(const ud_setup *setup, const ud_allocator *alloc, char *er
         o->employed = true;
         o->training = (uint8_t)os->training;
         o->salary = os->salary;
-        o->honest = ud_rng_chance(&sim->rng[STREAM_STAFF], os->honesty);
+        o->hired_month = -os->experience_months;
+        o->honest = staff_draw_honest(sim, os->salary, os->training);
     }
     open_books(sim);
     if (!village_generate(sim) || !loan_pool_init(sim) ||
@@ -191,6 +192,10 @@ ud_sim *ud_sim_create(const ud_setup *setup, const ud_allocator *alloc, char *er
         snprintf(err, err_size, "out of memory");
         return NULL;
     }
+    if (!lending_open_portfolio(sim, err, err_size)) {
+        ud_sim_destroy(sim);
+        return NULL;
+    }
     sim_record_month(sim, 0, &sim->opening); /* records[0]: the opening position */
     sim->opening_money = total_money(sim);
     return sim;
@@ -204,6 +209,7 @@ void ud_sim_destroy(ud_sim *sim) {
     sim_free(sim, sim->loans);
     sim_free(sim, sim->groups);
     sim_free(sim, sim->apps);
+    sim_free(sim, sim->forming);
     sim_free(sim, sim->events);
     sim_free(sim, sim->log);
     sim_free(sim, sim->records);
@@ -233,8 +239,6 @@ bool ud_sim_step(ud_sim *sim) {
         return false;
     }
     sim->books.today = sim_today(sim);
-    sim->month_write_offs = 0;
-    sim->month_grants = sim->month_in_kind = sim->month_concessional_interest = 0;
     sim->obligation_missed = false;
 
     village_incomes(sim);              /* 1. incomes, with seasons and shocks */
@@ -253,6 +257,10 @@ bool ud_sim_step(ud_sim *sim) {
     ud_indicators *ind = &sim->indicators[sim->month];
     sim_record_month(sim, sim->month + 1, ind);
     sim_event(sim, UD_EV_MONTH_CLOSED, sim->month + 1, 0, ind->net_result);
+    /* The month's flows start again from zero only now: write-offs and grants that commands
+     * book between months belong to the month that follows them. */
+    sim->month_write_offs = 0;
+    sim->month_grants = sim->month_in_kind = sim->month_concessional_interest = 0;
     if (sim->insolvent) {
         sim_event(sim, UD_EV_INSOLVENT, 0, 0, sim_cash(sim));
     }
@@ -328,7 +336,7 @@ bool ud_sim_household(const ud_sim *sim, int id, ud_household_view *out) {
         const ud_loan *l = &sim->loans[h->loan].account;
         if (l->status == UD_LOAN_ACTIVE) {
             out->loan = l;
-            out->loan_captured = h->captured;
+            out->loan_captured = sim->loans[h->loan].captured;
             out->status = ud_loan_days_in_arrears(l, sim->month * DAYS_PER_MONTH) > 0
                               ? UD_HH_IN_ARREARS
                               : UD_HH_CLIENT;

@@ -65,28 +65,22 @@ bool ud_app_what_if(ud_app *app, int month) {
         ud_app_show_message(app, err);
         return false;
     }
-    /* the screens' record of the past (charts, map) comes from replaying it, as on load */
-    ud_history past;
-    memset(&past, 0, sizeof past);
-    ud_game *twin = ud_history_replay(&past, back, app->settings.language, err, sizeof err);
-    ud_game_free(back);
-    if (twin == NULL) {
-        ud_app_show_message(app, err);
-        return false;
-    }
-    /* the game on screen is kept in the autosave before it is replaced */
+    /* the game on screen is kept in the autosave; the new one is written to its slot and
+     * loaded from there, so that its past (charts, map) is rebuilt as for any saved game */
     char path[1100];
     ud_app_slot_path(app, "autosave", path, sizeof path);
     ud_save_write(app->game, path, err, sizeof err);
-    ud_app_forget_debrief(app);
-    ud_game_free(app->game);
-    app->game = twin;
-    ud_history_free(&app->history);
-    app->history = past;
-    app->dialog = DIALOG_NONE;
-    app->guide_seen_step = -1;
+    ud_app_slot_path(app, slots[free_slot], path, sizeof path);
+    bool saved = ud_save_write(back, path, err, sizeof err);
+    ud_game_free(back);
+    if (!saved) {
+        ud_app_show_message(app, err);
+        return false;
+    }
+    if (!ud_app_load(app, slots[free_slot])) {
+        return false;
+    }
     app->page = 0;
-    ud_app_save(app, slots[free_slot]);
     app->screen = SCREEN_PLAY;
     char line[600];
     snprintf(line, sizeof line, "%s %d. %s %d.", TR(ui, "You are back at the end of month"), month,

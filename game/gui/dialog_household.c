@@ -67,22 +67,28 @@ void ud_dialog_household(ud_app *app) {
         ud_money_text(app, h.loan->plan.principal, money, sizeof money);
         ud_money_text(app, h.loan->principal_outstanding, money2, sizeof money2);
         int late = ud_loan_days_in_arrears(h.loan, ud_sim_month(sim) * 30);
-        snprintf(line, sizeof line, "%s %s: %s %s, %d %s%s", TR(ui, "Current loan of"), money,
-                 money2, TR(ui, "outstanding"), late, TR(ui, "days late"),
+        char days[80];
+        snprintf(days, sizeof days, TRN(ui, late, "%d day late", "%d days late"), late);
+        snprintf(line, sizeof line, "%s %s: %s %s, %s%s", TR(ui, "Current loan of"), money, money2,
+                 TR(ui, "outstanding"), days,
                  h.loan_captured ? TR(ui, "; taken over by another household member") : "");
         ud_ui_label(ui, line, x + 10, y, UD_FONT_SMALL, late > 0, late > 0 ? p->bad : p->text);
         y += 20;
     }
     if (h.loans_repaid > 0) {
         ud_money_text(app, h.last_loan, money, sizeof money);
-        snprintf(line, sizeof line, "%d %s; %s %s, %s %d %s", h.loans_repaid,
-                 TR(ui, "loans repaid"), TR(ui, "the last of"), money, TR(ui, "at most"),
-                 h.last_arrears_days, TR(ui, "days late"));
+        char repaid[80], days[80];
+        snprintf(repaid, sizeof repaid,
+                 TRN(ui, h.loans_repaid, "%d loan repaid", "%d loans repaid"), h.loans_repaid);
+        snprintf(days, sizeof days, TRN(ui, h.last_arrears_days, "%d day late", "%d days late"),
+                 h.last_arrears_days);
+        snprintf(line, sizeof line, "%s; %s %s, %s %s", repaid, TR(ui, "the last of"), money,
+                 TR(ui, "at most"), days);
         ud_ui_label(ui, line, x + 10, y, UD_FONT_SMALL, false, p->text);
         y += 20;
     }
     if (h.defaults > 0) {
-        snprintf(line, sizeof line, "%d %s", h.defaults, TR(ui, "defaults"));
+        snprintf(line, sizeof line, TRN(ui, h.defaults, "%d default", "%d defaults"), h.defaults);
         ud_ui_label(ui, line, x + 10, y, UD_FONT_SMALL, false, p->bad);
         y += 20;
     }

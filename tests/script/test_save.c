@@ -349,6 +349,10 @@ static void test_save_every_value_is_validated(void **state) {
     refused(path, "cannot be replayed");
     free(with_junk);
     free(body);
+    /* lines that are not part of a save, or a header line twice */
+    refused_sealed(good, "months 6\n", "months 6\nxxxx\n", "this line is not part of a saved game");
+    refused_sealed(good, "months 6\n", "months 6\nseed 1\n",
+                   "this line is not part of a saved game");
     /* decisions out of order */
     refused_sealed(good, "decision 2 C", "decision 5 C", "cannot be replayed");
 }
@@ -370,7 +374,7 @@ static void test_save_a_strategy_game_loads_back(void **state) {
     const char *text = "function decide(m)\n"
                        "  for i = 1, 10 do math.random() end\n"
                        "  if m == 2 then accept(1) end\n"
-                       "  if m == 3 then hire { count = 1, salary = 1000 } end\n"
+                       "  if m == 3 then hire { count = 1, salary = 2000000 } end\n"
                        "  for _, a in ipairs(applications()) do\n"
                        "    if a.id % 2 == 0 then reject(a.id) end\n"
                        "  end\n"

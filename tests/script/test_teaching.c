@@ -11,6 +11,7 @@
 #include "ud/explain.h"
 #include "ud/game.h"
 #include "ud/people.h"
+#include "ud/save.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -481,6 +482,29 @@ static void test_teaching_debrief_separates_luck_from_decisions(void **state) {
     ud_game_free(g);
 }
 
+/* Steps done on screen are not decisions: the save keeps them. */
+static void test_teaching_guide_progress_survives_a_save(void **state) {
+    (void)state;
+    char path[1100];
+    snprintf(path, sizeof path, "%s/tutorial/first_steps.lua", ud_scenarios_root());
+    ud_game *g = load(path, NULL);
+    assert_true(ud_game_guide_notify(g, "next"));
+    assert_true(ud_game_guide_notify(g, "open_panel:products"));
+    const char *save = UD_TEST_DIR "/guide.save";
+    char err[4096];
+    assert_true(ud_save_write(g, save, err, sizeof err));
+    ud_game_free(g);
+    ud_game_options o;
+    memset(&o, 0, sizeof o);
+    o.helpers_root = ud_scenarios_root();
+    g = ud_save_load(save, &o, err, sizeof err);
+    if (g == NULL) {
+        fail_msg("%s", err);
+    }
+    assert_int_equal(ud_game_guide_current(g, NULL), 2);
+    ud_game_free(g);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_teaching_month_explanations_add_up),
@@ -492,6 +516,7 @@ int main(void) {
         cmocka_unit_test(test_teaching_tutorial_guide_completes_by_commands),
         cmocka_unit_test(test_teaching_tutorial_goals_need_decisions),
         cmocka_unit_test(test_teaching_bad_guides_say_where),
+        cmocka_unit_test(test_teaching_guide_progress_survives_a_save),
         cmocka_unit_test(test_teaching_replay_is_exact_and_shocks_can_be_left_out),
         cmocka_unit_test(test_teaching_what_if_goes_back_to_a_month),
         cmocka_unit_test(test_teaching_debrief_separates_luck_from_decisions),
