@@ -79,6 +79,9 @@ void ud_play_map(ud_app *app, SDL_Rect area) {
     int app_count;
     const ud_application *apps = ud_sim_applications(sim, &app_count);
     unsigned char *forming = calloc((size_t)(n > 0 ? n : 1), 1);
+    /* the poor households not reached yet get a dark centre, drawn in one batch */
+    SDL_Rect *centres = malloc((size_t)(n > 0 ? n : 1) * sizeof *centres);
+    int centre_count = 0;
     for (int a = 0; a < app_count && forming != NULL; a++) {
         if (apps[a].group >= 0 && apps[a].decision != UD_APP_REJECTED && apps[a].household < n) {
             forming[apps[a].household] = 1;
@@ -126,8 +129,9 @@ void ud_play_map(ud_app *app, SDL_Rect area) {
             ud_ui_fill(ui, ud_rect(cx - r + 1, cy - r + 1, 2 * r - 1, 2 * r - 1), c);
         }
         if (h.poor && h.status == UD_HH_NOT_CLIENT && r >= 3) {
-            /* a poor household the MFI does not reach yet: a dark centre */
-            ud_ui_fill(ui, ud_rect(cx - 1, cy - 1, 3, 3), p->text);
+            if (centres != NULL) {
+                centres[centre_count++] = ud_rect(cx - 1, cy - 1, 3, 3);
+            }
         }
         if (forming != NULL && forming[i]) {
             ud_ui_frame(ui, ud_rect(cx - r - 1, cy - r - 1, 2 * r + 3, 2 * r + 3), p->accent);
@@ -142,6 +146,11 @@ void ud_play_map(ud_app *app, SDL_Rect area) {
             app->dirty = true;
         }
     }
+    if (centre_count > 0) {
+        SDL_SetRenderDrawColor(app->renderer, p->text.r, p->text.g, p->text.b, 255);
+        SDL_RenderFillRects(app->renderer, centres, centre_count);
+    }
+    free(centres);
     free(forming);
     /* legend */
     int lx = area.x + 4, ly = area.y + area.h + 4;
