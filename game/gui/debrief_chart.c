@@ -107,13 +107,19 @@ void ud_debrief_chart(ud_app *app, SDL_Rect r, const char *indicator, const char
         hi = lo + 1;
     }
     hi += (hi - lo) * 0.05;
-    SDL_Rect plot = {r.x + 52, r.y + 24, r.w - 62, r.h - 48};
+    int title_w, title_h;
+    ud_text_measure(ui->text, title, UD_FONT_SMALL, true, 0, &title_w, &title_h);
+    int top = title_h + 18; /* the plot and its scale start under the title */
+    SDL_Rect plot = {r.x + 62, r.y + top, r.w - 72, r.h - top - 24};
     ud_ui_frame(ui, plot, p->border);
     /* the value scale: top, middle, bottom */
     for (int k = 0; k <= 2; k++) {
         char v[32];
         value_text(indicator, lo + (hi - lo) * (2 - k) / 2.0, v, sizeof v);
-        ud_ui_label(ui, v, r.x + 4, plot.y + plot.h * k / 2 - 8, UD_FONT_SMALL, false, p->text_dim);
+        int vw, vh;
+        ud_text_measure(ui->text, v, UD_FONT_SMALL, false, 0, &vw, &vh);
+        int vy = k == 0 ? plot.y : (k == 1 ? plot.y + plot.h / 2 - vh / 2 : plot.y + plot.h - vh);
+        ud_ui_label(ui, v, plot.x - vw - 4, vy, UD_FONT_SMALL, false, p->text_dim);
     }
     /* the month axis: a tick every 6 months */
     for (int m = 1; m <= span; m++) {
@@ -122,7 +128,10 @@ void ud_debrief_chart(ud_app *app, SDL_Rect r, const char *indicator, const char
             ud_ui_fill(ui, ud_rect(x, plot.y + plot.h, 1, 4), p->text_dim);
             char t[16];
             snprintf(t, sizeof t, "%d", m);
-            ud_ui_label(ui, t, x - 4, plot.y + plot.h + 4, UD_FONT_SMALL, false, p->text_dim);
+            int tw, th;
+            ud_text_measure(ui->text, t, UD_FONT_SMALL, false, 0, &tw, &th);
+            int tx = x - tw / 2 < plot.x + 1 ? plot.x + 1 : x - tw / 2;
+            ud_ui_label(ui, t, tx, plot.y + plot.h + 4, UD_FONT_SMALL, false, p->text_dim);
         }
     }
     /* goal lines, dashed */

@@ -192,10 +192,10 @@ static void why_column(ud_app *app, const ud_month_explanation *e, int x, int y,
     ud_ui_label(ui, line, x, y, UD_FONT_SMALL, false, p->text);
     y += 22;
     snprintf(a, sizeof a, "%d", e->new_arrears);
-    say(app, line, sizeof line,
-        TRN(ui, e->new_arrears,
-            "%s borrower fell behind this month:", "%s borrowers fell behind this month:"),
-        1, a);
+    snprintf(line, sizeof line,
+             TRN(ui, e->new_arrears,
+                 "%d borrower fell behind this month:", "%d borrowers fell behind this month:"),
+             e->new_arrears);
     ud_ui_label(ui, e->new_arrears > 0 ? line : TR(ui, "Nobody fell behind this month."), x, y,
                 UD_FONT_SMALL, true, e->new_arrears > 0 ? p->bad : p->good);
     y += 20;

@@ -6,11 +6,24 @@
 #include "debrief_log.h"
 #include "dialogs.h"
 #include "ud/people.h"
+#include "ud/scores.h"
 
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+
+/* One score's parts as a paragraph: "name points/weight" each, in the player's language;
+ * returns the height drawn. */
+static int score_parts(ud_ui *ui, const char *title, const ud_score_part *parts, int n, int y) {
+    char text[900];
+    int len = snprintf(text, sizeof text, "%s:", title);
+    for (int i = 0; i < n && len > 0 && len < (int)sizeof text; i++) {
+        len += snprintf(text + len, sizeof text - (size_t)len, "%s %s %.0f/%.0f", i ? " ·" : "",
+                        TR(ui, parts[i].name), parts[i].points, parts[i].weight);
+    }
+    return ud_ui_paragraph(ui, text, 560, y, 700, UD_FONT_SMALL, ui->pal->text_dim);
+}
 
 static bool is_percent(const char *indicator) {
     return strcmp(indicator, "par30") == 0 || strcmp(indicator, "par90") == 0 ||
@@ -269,7 +282,7 @@ static void summary_page(ud_app *app, bool over) {
     if (over) {
         char lessons[8][UD_TEXT_LEN];
         int nl = ud_game_lessons(app->game, lessons, 8);
-        int ly = 96;
+        int ly = app->debrief_top;
         ud_ui_label(ui, TR(ui, "Lessons"), 640, ly, UD_FONT_NORMAL, true, p->text);
         ly += 24;
         for (int i = 0; i < nl && ly < 380; i++) {
@@ -317,23 +330,19 @@ void ud_screen_debrief(ud_app *app) {
     ud_ui_label(ui, over ? TR(ui, "Debrief") : TR(ui, "The game so far"), 30, 12, UD_FONT_TITLE,
                 true, p->accent);
     ud_ui_label(ui, ud_scenario_text(app, in->title), 30, 56, UD_FONT_NORMAL, false, p->text_dim);
-    /* scores, with their parts */
-    int inst, clients;
-    ud_scores(app, &inst, &clients);
-    ud_score_parts s;
-    ud_score_parts_get(app, &s);
+    /* scores, with their parts (defined in the trainers' guide, computed in the engine) */
+    ud_scores scores;
+    ud_scores_compute(ud_game_sim(app->game), &scores);
     char line[600];
-    snprintf(line, sizeof line, "%s: %d / 100 = OSS %.0f + PAR30 %.0f + FSS %.0f",
-             TR(ui, "The institution"), inst, s.oss, s.par, s.fss);
-    ud_ui_label(ui, line, 560, 12, UD_FONT_NORMAL, true, p->text);
-    snprintf(line, sizeof line, "%s: %d / 100 = %s %.0f + %s %.0f", TR(ui, "The clients"), clients,
-             TR(ui, "out of poverty"), s.lifted, TR(ui, "outreach"), s.outreach);
-    ud_ui_label(ui, line, 560, 36, UD_FONT_NORMAL, true, p->text);
-    ud_ui_paragraph(ui,
-                    TR(ui, "Institution: OSS and FSS towards 120% (40 and 30 points), PAR30 "
-                           "towards 0 (30). Clients: half the poor of the start out of poverty "
-                           "(50), 40% of households reached (50)."),
-                    560, 58, 700, UD_FONT_SMALL, p->text_dim);
+    snprintf(line, sizeof line, "%s: %.0f / 100    %s: %.0f / 100", TR(ui, "The institution"),
+             scores.institution, TR(ui, "The clients"), scores.clients);
+    ud_ui_label(ui, line, 560, 10, UD_FONT_LARGE, true, p->text);
+    int parts_y = 42;
+    parts_y += 2 + score_parts(ui, TR(ui, "The institution"), scores.institution_part,
+                               scores.institution_parts, parts_y);
+    parts_y +=
+        score_parts(ui, TR(ui, "The clients"), scores.client_part, scores.client_parts, parts_y);
+    app->debrief_top = parts_y > 96 ? parts_y + 4 : 96;
     static const char *const endings[] = {"", "The scenario is over.", "You won.", "You lost.",
                                           "The MFI became insolvent."};
     if (over) {
@@ -346,17 +355,17 @@ void ud_screen_debrief(ud_app *app) {
         summary_page(app, over);
     }
     /* the menu */
-    int by = 672, bx = 30 + 262; /* the page toggles go first on the line, described last */
+    int by = 672, bx = 312; /* the page toggles go first on the line, described last */
     if (!over && ud_ui_button(ui, ud_rect(bx, by, 170, 36), TR(ui, "Back to the village"))) {
         app->screen = SCREEN_PLAY;
     }
     bx += over ? 0 : 176;
-    if (!over && ud_ui_button(ui, ud_rect(bx, by, 80, 36), TR(ui, "Save"))) {
+    if (!over && ud_ui_button(ui, ud_rect(bx, by, 90, 36), TR(ui, "Save"))) {
         app->back_to = SCREEN_DEBRIEF;
         app->screen = SCREEN_SLOTS;
         app->saving = true;
     }
-    bx += over ? 0 : 86;
+    bx += over ? 0 : 96;
     /* what if: back to month M, as a new game in a free slot */
     int months = ud_sim_month(ud_game_sim(app->game));
     if (app->what_if_month < 0 || app->what_if_month >= months) {
@@ -396,7 +405,7 @@ void ud_screen_debrief(ud_app *app) {
     if (ud_ui_toggle(ui, ud_rect(30, by, 110, 36), TR(ui, "Summary"), app->debrief_page == 0)) {
         app->debrief_page = 0;
     }
-    if (ud_ui_toggle(ui, ud_rect(146, by, 140, 36), TR(ui, "Every decision"),
+    if (ud_ui_toggle(ui, ud_rect(146, by, 160, 36), TR(ui, "Every decision"),
                      app->debrief_page == 1)) {
         app->debrief_page = 1;
     }

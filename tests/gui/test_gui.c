@@ -47,9 +47,9 @@ static void test_gui_visits_every_screen_and_plays(void **state) {
      * string shown is looked up in the French table */
     click(330, 638);
     assert_int_equal(app->screen, SCREEN_SETTINGS);
-    click(390, 137);
+    assert_true(gd_click_label(app, "English"));
     assert_string_equal(app->settings.language, "en");
-    click(540, 137);
+    assert_true(gd_click_label(app, "Français"));
     assert_string_equal(app->settings.language, "fr");
     draw("settings_fr");
     key(SDLK_ESCAPE, 0);
