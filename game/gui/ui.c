@@ -246,15 +246,30 @@ static bool widget(ud_ui *ui, SDL_Rect r, const char *label, bool on, ud_font_si
         size = UD_FONT_SMALL;
         ud_text_measure(ui->text, label, size, false, 0, &tw, &th);
     }
+    int wrap = 0;
+    if (tw > r.w - 8) {
+        /* still too long: two lines, if the button is tall enough for them */
+        int ww, wh;
+        ud_text_measure(ui->text, label, size, false, r.w - 8, &ww, &wh);
+        if (wh <= r.h - 2) {
+            wrap = r.w - 8;
+            tw = ww;
+            th = wh;
+        }
+    }
     if (tw > r.w - 4 && ui->overflow_count < UD_UI_OVERFLOWS) {
         snprintf(ui->overflow[ui->overflow_count++], sizeof ui->overflow[0],
                  "button \"%.80s\" is %d wide in a %d button", label, tw, r.w);
+    }
+    if (th > r.h && ui->overflow_count < UD_UI_OVERFLOWS) {
+        snprintf(ui->overflow[ui->overflow_count++], sizeof ui->overflow[0],
+                 "button \"%.80s\" is %d tall in a %d button", label, th, r.h);
     }
     check_fit(ui, r, label, "button");
     SDL_Color fg = on ? p->panel : p->text;
     SDL_RenderSetClipRect(ui->renderer, &r);
     ud_text_draw(ui->text, label, r.x + (tw > r.w - 8 ? 4 : (r.w - tw) / 2), r.y + (r.h - th) / 2,
-                 size, false, fg, 0, NULL, NULL);
+                 size, false, fg, wrap, NULL, NULL);
     SDL_RenderSetClipRect(ui->renderer, NULL);
     if (hit) {
         ui->activated = true;

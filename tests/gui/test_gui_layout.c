@@ -48,9 +48,21 @@ static bool overlap(SDL_Rect a, SDL_Rect b) {
     return SDL_IntersectRect(&a, &b, &both) && both.w > 2 && both.h > 2;
 }
 
-/* Texts that overlap each other or a widget (a widget's own label is not a separate text). */
+/* Texts that overlap each other or a widget (a widget's own label is not a separate text),
+ * and widgets that overlap each other. */
 static void check_overlaps(const char *what) {
     const ud_ui *ui = &app->ui;
+    for (int i = 0; i < ui->record_count; i++) {
+        for (int j = i + 1; j < ui->record_count; j++) {
+            const ud_ui_record *r = &ui->records[i], *o = &ui->records[j];
+            if (r->widget >= 0 && o->widget >= 0 && overlap(r->rect, o->rect)) {
+                char line[400];
+                snprintf(line, sizeof line, "button \"%.60s\" overlaps button \"%.60s\"", r->text,
+                         o->text);
+                note(what, line);
+            }
+        }
+    }
     for (int i = 0; i < ui->record_count; i++) {
         const ud_ui_record *r = &ui->records[i];
         if (r->widget >= 0 || r->rect.w == 0) {
