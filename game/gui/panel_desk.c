@@ -26,8 +26,9 @@ void ud_panel_desk(ud_app *app, SDL_Rect a) {
                          a.x, y, a.w - 10, UD_FONT_SMALL,
                          ud_sim_policy(sim)->manual_review ? p->bad : p->text_dim) +
          6;
+    /* the pager sits on the heading's line, clear of the rows whatever their height */
     int rows = app->settings.large_text ? ROWS - 1 : ROWS;
-    int first = ud_pager(app, ud_rect(a.x, a.y, a.w, 290), n, rows);
+    int first = ud_pager(app, ud_rect(a.x, a.y - 6, a.w, 34), n, rows);
     int np;
     const ud_product *products = ud_sim_products(sim, &np);
     int text_w = a.w - 256;
