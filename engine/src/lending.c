@@ -154,6 +154,13 @@ static void invest_loan(ud_sim *sim, household *h, loan_slot *slot, ud_money cas
         slot->captured = 1;
     }
     ud_money to_business = (ud_money)((double)cash_received * invested);
+    /* A loan larger than the business can use is not invested: money is fungible, and what
+     * the business cannot absorb goes on the household's other needs (at least 30% of a loan
+     * still finds some use in the business). */
+    ud_money room = household_business_room(sim, h);
+    ud_money floor_use = (ud_money)((double)cash_received * 0.3);
+    ud_money usable = room > floor_use ? room : floor_use;
+    to_business = to_business < usable ? to_business : usable;
     h->capital += to_business;
     sim_pay_outside(sim, h, to_business);
     ud_money consumed = (cash_received - to_business) / 2;

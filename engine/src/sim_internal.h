@@ -206,6 +206,8 @@ double shock_income_factor(const ud_sim *sim, int hh_index, const household *h);
 /* What one more unit of capital earns the household's business in a year (1.2 = 120%),
  * with the diminishing returns beyond its usual size. */
 double household_marginal_return(const ud_sim *sim, const household *h);
+/* How much more capital the household's business can put to work at its full return. */
+ud_money household_business_room(const ud_sim *sim, const household *h);
 
 /* lending.c */
 void lending_disburse_queue(ud_sim *sim);

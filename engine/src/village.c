@@ -295,6 +295,14 @@ void village_incomes(ud_sim *sim) {
     }
 }
 
+ud_money household_business_room(const ud_sim *sim, const household *h) {
+    (void)sim;
+    double cap =
+        1.4 * (double)h->wage * ((1.0 - WAGE_SHARE) / WAGE_SHARE) / business_return[h->business];
+    double room = cap - (double)h->capital;
+    return room > 0 ? (ud_money)room : 0;
+}
+
 double household_marginal_return(const ud_sim *sim, const household *h) {
     const hamlet_state *ham = &sim->hamlets[h->hamlet];
     double r = business_return[h->business] * h->productivity / 1024.0 * ham->infrastructure;
