@@ -100,6 +100,9 @@ void ud_dialog_household(ud_app *app) {
         snprintf(line + used, sizeof line - used, "; %s %s, %s %s", TR(ui, "the last of"), money,
                  TR(ui, "at most"), days);
     }
+    if (h.loan == NULL && h.loans_repaid == 0 && h.defaults == 0) {
+        snprintf(line, sizeof line, "%s", TR(ui, "Has never borrowed from the unit."));
+    }
     ud_ui_label(ui, line, x + 10, y, UD_FONT_SMALL, false, h.defaults > 0 ? p->bad : p->text);
     y += 20;
     ud_money_text(app, h.savings, money, sizeof money);
