@@ -86,6 +86,14 @@ typedef struct hamlet_state {
     double culture; /* 0..1: damage to the repayment culture (patronage, waivers) */
 } hamlet_state;
 
+/* A product's APR, kept until its terms or limits change (see sim_product_apr). */
+typedef struct apr_memo {
+    ud_loan_terms terms;
+    ud_money min_amount, max_amount;
+    double apr;
+    bool valid;
+} apr_memo;
+
 typedef struct shock_state {
     ud_shock shock;
     uint8_t announced, ended;
@@ -110,6 +118,7 @@ struct ud_sim {
     int group_count, group_capacity;
 
     ud_product products[UD_MAX_PRODUCTS];
+    apr_memo apr_memo[UD_MAX_PRODUCTS];
     int product_count;
     ud_credit_policy policy;
     ud_rate savings_rate;
@@ -153,7 +162,7 @@ struct ud_sim {
     ud_money month_write_offs, month_grants, month_in_kind;
     ud_money month_concessional_interest;
     ud_money cost_line[UD_COST_LINE_COUNT]; /* expenses of the period not yet closed */
-    ud_money withdrawals_refused; /* savers turned away this month for want of cash */
+    ud_money withdrawals_refused;           /* savers turned away this month for want of cash */
     /* money that left the village and MFI for the outside world (or came in: negative) */
     ud_money outside;
     ud_money opening_money;
@@ -164,6 +173,8 @@ struct ud_sim {
 };
 
 /* ---- helpers shared by the modules ---- */
+/* ud_product_apr of product p, memoised. */
+double sim_product_apr(ud_sim *sim, int p);
 void *sim_alloc(ud_sim *sim, size_t size);
 void sim_free(ud_sim *sim, void *ptr);
 /* Grows *array (elements of elem_size) to hold at least need; false on out of memory. */

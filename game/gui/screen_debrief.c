@@ -27,8 +27,9 @@ static int score_parts(ud_ui *ui, const char *title, const ud_score_part *parts,
 
 static bool is_percent(const char *indicator) {
     return strcmp(indicator, "par30") == 0 || strcmp(indicator, "par90") == 0 ||
-           strcmp(indicator, "oss") == 0 || strcmp(indicator, "fss") == 0 ||
-           strcmp(indicator, "women_share") == 0 || strcmp(indicator, "avg_loan_to_income") == 0;
+           strcmp(indicator, "adjusted_par30") == 0 || strcmp(indicator, "oss") == 0 ||
+           strcmp(indicator, "fss") == 0 || strcmp(indicator, "women_share") == 0 ||
+           strcmp(indicator, "avg_loan_to_income") == 0;
 }
 
 /* A value, or a difference of values, as the trainee reads it. */
@@ -52,6 +53,10 @@ static const char *indicator_title(const ud_ui *ui, const char *indicator) {
         const char *name, *title;
     } titles[] = {
         {"par30", "PAR30"},
+        {"adjusted_par30", "Adjusted PAR30 (with the year's write-offs)"},
+        {"institution_score", "The institution"},
+        {"client_score", "The clients"},
+        {"holistic_score", "The lower of the two scores"},
         {"oss", "OSS"},
         {"fss", "FSS"},
         {"subsidy_dependence", "Subsidy dependence"},
