@@ -1,6 +1,7 @@
 /* The immediate-mode toolkit: palette, focus, buttons, text and shapes. */
 #include "ui.h"
 
+#include <stdio.h>
 #include <string.h>
 
 static const ud_palette normal = {
@@ -87,9 +88,30 @@ void ud_ui_frame(ud_ui *ui, SDL_Rect r, SDL_Color c) {
     SDL_RenderDrawRect(ui->renderer, &r);
 }
 
+void ud_ui_overflows_clear(ud_ui *ui) {
+    ui->overflow_count = 0;
+}
+
+static void overflowed(ud_ui *ui, const char *s) {
+    int kept = ui->overflow_count < 8 ? ui->overflow_count : 8;
+    for (int i = 0; i < kept; i++) {
+        if (strncmp(ui->overflow_text[i], s, sizeof ui->overflow_text[i] - 1) == 0) {
+            return; /* counted once per text: the same button is drawn every frame */
+        }
+    }
+    if (ui->overflow_count < 8) {
+        snprintf(ui->overflow_text[ui->overflow_count], sizeof ui->overflow_text[0], "%s", s);
+    }
+    ui->overflow_count++;
+}
+
 int ud_ui_label(ud_ui *ui, const char *s, int x, int y, ud_font_size size, bool bold, SDL_Color c) {
     int w = 0, h = 0;
     ud_text_draw(ui->text, s, x, y, size, bold, c, 0, &w, &h);
+    /* inside a clip rectangle the screen truncates on purpose (a story on the loan desk) */
+    if (x + w > UD_LOGICAL_W && !SDL_RenderIsClipEnabled(ui->renderer)) {
+        overflowed(ui, s);
+    }
     return w;
 }
 
@@ -137,6 +159,9 @@ static bool widget(ud_ui *ui, SDL_Rect r, const char *label, bool on, ud_font_si
         /* a long label (a longer language, larger text) steps down rather than overflow */
         size = UD_FONT_SMALL;
         ud_text_measure(ui->text, label, size, false, 0, &tw, &th);
+    }
+    if (tw > r.w - 4) {
+        overflowed(ui, label);
     }
     SDL_Color fg = on ? p->panel : p->text;
     SDL_RenderSetClipRect(ui->renderer, &r);

@@ -37,6 +37,12 @@ typedef struct ud_ui {
     bool activated; /* a widget acted this frame: the screen must be drawn again */
     bool modal;     /* a dialog is open: only widgets marked in it react */
     bool in_modal;
+    /* text that did not fit: a button's label wider than its button even in the small font,
+     * or a label running off the canvas
+     * (outside a clip rectangle). Counted since the last ud_ui_overflows_clear, with
+     * the first few texts kept, so that a test can fail on a translation that overflows. */
+    int overflow_count;
+    char overflow_text[8][160];
 } ud_ui;
 
 /* A rectangle in logical pixels. */
@@ -65,6 +71,9 @@ bool ud_ui_button(ud_ui *ui, SDL_Rect r, const char *label);
 bool ud_ui_toggle(ud_ui *ui, SDL_Rect r, const char *label, bool on);
 /* True if the mouse clicked inside r this frame (for map picks; not focusable). */
 bool ud_ui_clicked_in(ud_ui *ui, SDL_Rect r);
+
+/* Forgets the overflows counted so far. */
+void ud_ui_overflows_clear(ud_ui *ui);
 
 /* A filled circle (women's households) and square (men's). */
 void ud_ui_circle(ud_ui *ui, int cx, int cy, int radius, SDL_Color c);

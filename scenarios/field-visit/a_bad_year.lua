@@ -58,32 +58,3 @@ lesson { text = "Staying close to clients in a crisis kept arrears from becoming
          when = function() return indicator("par30") < 0.08 end }
 lesson { text = "Cutting follow-up saved a little and lost much more in arrears.",
          when = function() return indicator("par30") >= 0.08 end }
-
-translate("fr", {
-  ["Farm seasonal"] =
-    "Agricole saisonnier",
-  ["Kupedes monthly"] =
-    "Kupedes mensuel",
-  ["Keeping a good unit good through a bad year"] =
-    "Garder une bonne unité en forme pendant une mauvaise année",
-  ["See what makes a village unit well managed: savings, follow-up, prudent loan sizes"] =
-    "Voir ce qui fait une unité villageoise bien gérée : épargne, suivi, prêts de taille prudente",
-  ["Respond to a drought without losing the portfolio or the clients"] =
-    "Réagir à une sécheresse sans perdre le portefeuille ni les clients",
-  ["Tell rescheduling from writing off, and when each fits"] =
-    "Distinguer rééchelonnement et passage en perte, et savoir quand choisir l'un ou l'autre",
-  ["You run one of the best-managed village units of West Java: savings-based, profitable,\nwith low arrears. Then the rains fail. Farm incomes will collapse for months, and an\nillness spreads in two hamlets. The board suggests cutting costs: fewer visits, one less\nofficer. Keep the unit excellent through the bad year."] =
-    "Vous dirigez l'une des unités villageoises les mieux gérées de Java-Ouest : fondée sur l'épargne,\nrentable, avec peu de retards. Puis les pluies manquent. Les revenus agricoles vont s'effondrer pendant\ndes mois, et une maladie se répand dans deux hameaux. Le conseil propose de réduire les coûts : moins de\nvisites, un agent de moins. Gardez l'unité excellente pendant cette mauvaise année.",
-  ["PAR30 below 8% after the bad year"] =
-    "PAR30 sous 8 % après la mauvaise année",
-  ["Still covering costs (OSS above 100%)"] =
-    "Couvrir encore ses coûts (AAO au-dessus de 100 %)",
-  ["The rains have failed: farm and livestock incomes collapse."] =
-    "Les pluies ont manqué : les revenus de l'agriculture et de l'élevage s'effondrent.",
-  ["An illness spreads in Tugu and Citeko."] =
-    "Une maladie se répand à Tugu et Citeko.",
-  ["Staying close to clients in a crisis kept arrears from becoming defaults."] =
-    "Rester proche des clients pendant la crise a empêché les retards de devenir des défauts.",
-  ["Cutting follow-up saved a little and lost much more in arrears."] =
-    "Réduire le suivi a fait économiser un peu et perdre bien plus en retards.",
-})

@@ -64,34 +64,3 @@ lesson { text = "Small group loans reached poorer households; training raised th
          when = function() return indicator("households_in_poverty") < 230 end }
 lesson { text = "Large loans to the better-off kept the books simple but left the poor behind.",
          when = function() return indicator("households_in_poverty") >= 230 end }
-
-translate("fr", {
-  ["Group weekly"] =
-    "Groupe hebdomadaire",
-  ["Individual monthly"] =
-    "Individuel mensuel",
-  ["Reaching the poor"] =
-    "Atteindre les pauvres",
-  ["Measure outreach (how many clients) and depth (how poor they are)"] =
-    "Mesurer la portée (combien de clients) et sa profondeur (leur degré de pauvreté)",
-  ["See households cross the poverty line when loans are invested and businesses trained"] =
-    "Voir des ménages franchir le seuil de pauvreté quand les prêts sont investis et les activités formées",
-  ["Sustain both the clients and the institution: holistic sustainability"] =
-    "Rendre viables à la fois les clients et l'institution : la viabilité globale",
-  ["Half the households of Desa Cibodas live below the poverty line. Your board wants the\nunit to be profitable quickly and suggests lending only to established traders, in large\nindividual loans. A donor offers business training in the poorest hamlets. Can the unit\nreach the poor, help them out of poverty, and still cover its costs?"] =
-    "La moitié des ménages de Desa Cibodas vit sous le seuil de pauvreté. Votre conseil veut que\nl'unité soit vite rentable et propose de ne prêter qu'aux commerçants établis, en gros prêts\nindividuels. Un bailleur propose une formation en gestion dans les hameaux les plus pauvres.\nL'unité peut-elle atteindre les pauvres, les aider à sortir de la pauvreté, et couvrir ses charges ?",
-  ["Fewer than 230 households below the poverty line"] =
-    "Moins de 230 ménages sous le seuil de pauvreté",
-  ["OSS above 90%"] =
-    "AAO au-dessus de 90 %",
-  ["The unit's equity is gone"] =
-    "Les fonds propres de l'unité sont épuisés",
-  ["A donor offers business training and group meetings for your clients."] =
-    "Un bailleur propose une formation en gestion et des réunions de groupe pour vos clients.",
-  ["Half way: %d households are still below the poverty line."] =
-    "À mi-parcours : %d ménages sont encore sous le seuil de pauvreté.",
-  ["Small group loans reached poorer households; training raised their returns."] =
-    "Les petits prêts de groupe ont atteint des ménages plus pauvres ; la formation a augmenté leurs revenus.",
-  ["Large loans to the better-off kept the books simple but left the poor behind."] =
-    "Les gros prêts aux plus aisés ont simplifié les comptes mais laissé les pauvres de côté.",
-})

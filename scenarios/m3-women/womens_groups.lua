@@ -53,32 +53,3 @@ end)
 lesson { text = "Groups of women repaid well: peers covered each other and meetings kept them on track.",
          when = function() return indicator("par30") < 0.05 end }
 lesson { text = "Mentoring raised women's business returns: fewer women-headed households are poor." }
-
-translate("fr", {
-  ["Individual monthly"] =
-    "Individuel mensuel",
-  ["Women's group weekly"] =
-    "Groupe de femmes hebdomadaire",
-  ["Women's groups"] =
-    "Les groupes de femmes",
-  ["See why women borrowing in groups repay well"] =
-    "Comprendre pourquoi les femmes qui empruntent en groupe remboursent bien",
-  ["Read the indicators by gender: women's share of clients, poverty by gender"] =
-    "Lire les indicateurs par sexe : part des femmes parmi les clients, pauvreté par sexe",
-  ["Weigh the risk that a loan is captured by another household member"] =
-    "Peser le risque qu'un prêt soit accaparé par un autre membre du ménage",
-  ["Your unit lends to individuals, mostly men, and arrears are rising. An NGO working with\nthe women's associations of Desa Mekarsari proposes weekly group loans for women, with\nmentoring at the group meetings. Some board members fear that small loans to women will\nnot pay. Try it, and watch the portfolio and the households."] =
-    "Votre unité prête à des particuliers, surtout des hommes, et les retards augmentent. Une ONG qui\ntravaille avec les associations de femmes de Desa Mekarsari propose des prêts hebdomadaires en groupe\npour les femmes, avec un accompagnement lors des réunions. Certains membres du conseil craignent que de\npetits prêts aux femmes ne rapportent pas. Essayez, et observez le portefeuille et les ménages.",
-  ["PAR30 below 5%"] =
-    "PAR30 sous 5 %",
-  ["Half the clients are women"] =
-    "La moitié des clients sont des femmes",
-  ["The women's association offers mentoring at group meetings."] =
-    "L'association des femmes propose un accompagnement lors des réunions de groupe.",
-  ["A group has collapsed: its members stop paying together."] =
-    "Un groupe s'est effondré : ses membres cessent de payer ensemble.",
-  ["Groups of women repaid well: peers covered each other and meetings kept them on track."] =
-    "Les groupes de femmes ont bien remboursé : les membres se sont soutenues et les réunions les ont tenues.",
-  ["Mentoring raised women's business returns: fewer women-headed households are poor."] =
-    "L'accompagnement a augmenté les revenus des femmes : moins de ménages dirigés par des femmes sont pauvres.",
-})

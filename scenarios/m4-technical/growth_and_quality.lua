@@ -57,36 +57,3 @@ lesson { text = "Growth beyond what officers can follow turned into arrears a fe
 lesson { text = "Trained officers with manageable caseloads screened and followed up well." ,
          when = function() return indicator("par30") <= 0.08 end }
 lesson { text = "Audits are cheap compared with what fraud costs when nobody looks." }
-
-translate("fr", {
-  ["Group weekly"] =
-    "Groupe hebdomadaire",
-  ["Individual monthly"] =
-    "Individuel mensuel",
-  ["Fast growth, slow arrears"] =
-    "Croissance rapide, retards lents",
-  ["See how over-emphasis on short-term growth leads to a PAR crisis"] =
-    "Voir comment l'obsession de la croissance à court terme mène à une crise du PAR",
-  ["Keep caseloads within what trained officers can follow up"] =
-    "Garder la charge des agents dans ce qu'ils peuvent suivre une fois formés",
-  ["Use audits: without them, ghost loans and fraud go unseen"] =
-    "Faire des audits : sans eux, prêts fictifs et fraudes passent inaperçus",
-  ["The board has set a target: triple the number of clients in a year. Your officers are\nnew and untrained, and nobody has audited the books since the unit opened. You can lend\nfaster with looser rules, or grow at the pace your staff can follow. Arrears come late:\nwatch PAR30, not just the number of clients."] =
-    "Le conseil a fixé un objectif : tripler le nombre de clients en un an. Vos agents sont nouveaux\net non formés, et personne n'a audité les comptes depuis l'ouverture de l'unité. Vous pouvez prêter\nplus vite avec des règles plus souples, ou croître au rythme que votre équipe peut suivre. Les retards\narrivent tard : surveillez le PAR30, pas seulement le nombre de clients.",
-  ["PAR30 below 5%"] =
-    "PAR30 sous 5 %",
-  ["More than 400 clients"] =
-    "Plus de 400 clients",
-  ["OSS above 100%"] =
-    "AAO au-dessus de 100 %",
-  ["The audit found %d ghost loans booked by officer %d."] =
-    "L'audit a trouvé %d prêts fictifs enregistrés par l'agent %d.",
-  ["PAR30 has passed 10%: the portfolio is in crisis."] =
-    "Le PAR30 a dépassé 10 % : le portefeuille est en crise.",
-  ["Growth beyond what officers can follow turned into arrears a few months later."] =
-    "La croissance au-delà de ce que les agents pouvaient suivre s'est changée en retards quelques mois plus tard.",
-  ["Trained officers with manageable caseloads screened and followed up well."] =
-    "Des agents formés, à la charge raisonnable, ont bien sélectionné et bien suivi.",
-  ["Audits are cheap compared with what fraud costs when nobody looks."] =
-    "Les audits coûtent peu comparés à ce que coûte la fraude quand personne ne regarde.",
-})
