@@ -17,7 +17,7 @@
 #include <stdio.h>
 #include <string.h>
 
-static const char *const languages[] = {"fr"}; /* id, es: being translated */
+static const char *const languages[] = {"fr", "id", "es"};
 
 typedef struct check {
     const char *language;
