@@ -118,14 +118,15 @@ const char *ud_tr(ud_i18n *t, const char *english) {
     return found;
 }
 
-const char *ud_trn(ud_i18n *t, const char *singular, const char *plural, long n) {
-    const char *english = n == 1 ? singular : plural;
+const char *ud_trn(ud_i18n *t, long n, const char *one, const char *many) {
+    long count = n < 0 ? -n : n; /* "-1 loan" is as singular as "1 loan" */
+    const char *english = count == 1 ? one : many;
     if (strcmp(t->language, "en") == 0) {
         return english;
     }
-    const char *found = ud_po_plural_text(&t->po, singular, n);
+    const char *found = ud_po_plural_text(&t->po, one, count);
     if (found == NULL) {
-        note_missing(t, singular);
+        note_missing(t, one);
         return english;
     }
     return found;

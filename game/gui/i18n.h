@@ -36,10 +36,16 @@ const char *ud_i18n_system_language(void);
 bool ud_i18n_load(ud_i18n *t, const char *po_dir, const char *lang, char *err, int err_size);
 /* The translation of an English string, or the string itself. */
 const char *ud_tr(ud_i18n *t, const char *english);
-/* The translation of a string that counts n things (ngettext): `singular` is the msgid;
- * in English, singular for n == 1 and plural otherwise. */
-const char *ud_trn(ud_i18n *t, const char *singular, const char *plural, long n);
+/* The translation of a text that counts n things (ngettext): `one` is the msgid, `many` its
+ * msgid_plural; the catalog's Plural-Forms rule picks the form (in English: `one` for 1). */
+const char *ud_trn(ud_i18n *t, long n, const char *one, const char *many);
 void ud_i18n_free(ud_i18n *t);
+
+/* Markers for texts kept in tables and translated where they are shown: they change nothing,
+ * but let scripts/po-update.sh (xgettext) find the texts. NN_ gives both forms of a text that
+ * counts (they become a msgid and its msgid_plural). */
+#define N_(text) text
+#define NN_(one, many) one, many
 
 /* ud_game_options.catalog for a ud_i18n: the shipped translation of a scenario text, or NULL
  * (also when `language` is not the one loaded). */

@@ -74,8 +74,8 @@ void ud_screen_debrief(ud_app *app) {
     snprintf(line, sizeof line, "%s: %d / 100    %s: %d / 100", TR(ui, "The institution"), inst,
              TR(ui, "The clients"), clients);
     ud_ui_label(ui, line, 520, 24, UD_FONT_LARGE, true, p->text);
-    static const char *const endings[] = {"", "The scenario is over.", "You won.", "You lost.",
-                                          "The MFI became insolvent."};
+    static const char *const endings[] = {"", N_("The scenario is over."), N_("You won."),
+                                          N_("You lost."), N_("The MFI became insolvent.")};
     if (over) {
         ud_ui_label(ui, TR(ui, endings[end]), 520, 56, UD_FONT_NORMAL, true,
                     end == UD_END_WON || end == UD_END_FINISHED ? p->good : p->bad);

@@ -6,6 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* A stream number no engine subsystem uses ("STRATEGY" in ASCII). */
+#define STRATEGY_STREAM UINT64_C(0x5354524154454759)
+
 static char *copy_string(const char *s) {
     size_t n = strlen(s) + 1;
     char *c = malloc(n);
@@ -68,8 +71,9 @@ void ud_game_news_text(const ud_game *g, const ud_news *news, char *out, size_t 
 }
 
 void game_add_news_values(ud_game *game, const char *key, int argc, const char *const *args) {
+    int before = game->news_count;
     game_add_news(game, key);
-    if (game->news_count == 0) {
+    if (game->news_count == before) {
         return;
     }
     ud_news *n = &game->news[game->news_count - 1];
@@ -81,6 +85,9 @@ void game_add_news_values(ud_game *game, const char *key, int argc, const char *
 }
 
 void game_add_news(ud_game *game, const char *text) {
+    if (game->news_count >= MAX_NEWS) {
+        return; /* the API refuses first, naming the limit */
+    }
     if (game->news_count == game->news_capacity) {
         int cap = game->news_capacity ? game->news_capacity * 2 : 32;
         ud_news *grown = realloc(game->news, (size_t)cap * sizeof *grown);
@@ -248,7 +255,11 @@ bool ud_game_set_strategy(ud_game *g, const char *path, char *err, size_t err_si
     }
     api_register_strategy(sb->L);
     ud_sandbox_make_strict(sb);
-    sb->rng = ud_sim_script_rng(g->sim);
+    /* The strategy draws from a stream of its own: whatever it draws, the scenario's random
+     * events (its own stream) and the engine's (one stream per subsystem) stay the same, so
+     * every team faces the same shocks. */
+    ud_rng_seed(&sb->own_rng, ud_sim_setup(g->sim)->seed, STRATEGY_STREAM);
+    sb->rng = &sb->own_rng;
     if (!ud_sandbox_run_file(sb, path, err, err_size)) {
         ud_sandbox_free(sb);
         return false;
@@ -449,16 +460,30 @@ static void strategy_decides(ud_game *g) {
     }
 }
 
+void game_month_stage(ud_game *g, int stage) {
+    if (g->end != UD_END_RUNNING) {
+        return;
+    }
+    if (stage >= UD_PHASE_OPENING && g->stage < UD_PHASE_OPENING) {
+        g->stage = UD_PHASE_OPENING;
+        ud_sim_clear_events(g->sim);
+        g->current_month = ud_sim_month(g->sim) + 1;
+    }
+    if (stage >= UD_PHASE_DECIDING && g->stage < UD_PHASE_DECIDING) {
+        answer_pending_questions(g); /* logged as the month's opening */
+        g->stage = UD_PHASE_DECIDING;
+        month_handlers(g, g->current_month);
+    }
+}
+
 bool ud_game_play_month(ud_game *g) {
     if (g->end != UD_END_RUNNING) {
         return false;
     }
-    ud_sim_clear_events(g->sim);
-    int month = ud_sim_month(g->sim) + 1;
-    g->current_month = month;
-    answer_pending_questions(g);
-    month_handlers(g, month);
+    game_month_stage(g, UD_PHASE_DECIDING);
+    int month = g->current_month;
     strategy_decides(g);
+    g->stage = UD_PHASE_BETWEEN;
     ud_sim_step(g->sim);
     event_handlers(g);
     condition_handlers(g);
@@ -469,6 +494,22 @@ bool ud_game_play_month(ud_game *g) {
         g->end = UD_END_FINISHED;
     }
     return g->end == UD_END_RUNNING;
+}
+
+/* A game keeps every decision (a save replays them): a script that issues commands in a
+ * loop must not make it keep millions. */
+static bool decision_room(ud_game *g, char *err, size_t err_size) {
+    int month = ud_sim_month(g->sim);
+    if (g->decisions_month != month) {
+        g->decisions_month = month;
+        g->decisions_this_month = 0;
+    }
+    if (g->decisions_this_month >= MAX_DECISIONS_PER_MONTH) {
+        snprintf(err, err_size, "at most %d decisions in a month (limit reached)",
+                 MAX_DECISIONS_PER_MONTH);
+        return false;
+    }
+    return true;
 }
 
 static bool log_decision(ud_game *g, const ud_decision *d) {
@@ -482,6 +523,7 @@ static bool log_decision(ud_game *g, const ud_decision *d) {
         g->decision_capacity = cap;
     }
     g->decisions[g->decision_count++] = *d;
+    g->decisions_this_month++;
     return true;
 }
 
@@ -490,12 +532,16 @@ bool ud_game_command(ud_game *g, const ud_command *cmd, char *err, size_t err_si
         snprintf(err, err_size, "the game is over");
         return false;
     }
+    if (!decision_room(g, err, err_size)) {
+        return false;
+    }
     if (!ud_sim_apply(g->sim, cmd, err, err_size)) {
         return false;
     }
     ud_decision d;
     memset(&d, 0, sizeof d);
     d.month = ud_sim_month(g->sim);
+    d.phase = g->stage;
     d.command = *cmd;
     log_decision(g, &d);
     return true;
@@ -524,6 +570,7 @@ bool ud_game_answer(ud_game *g, int question_id, int option, char *err, size_t e
     ud_decision d;
     memset(&d, 0, sizeof d);
     d.month = ud_sim_month(g->sim);
+    d.phase = g->stage;
     d.is_answer = true;
     d.question = question_id;
     d.option = option;
