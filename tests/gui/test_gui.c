@@ -229,8 +229,21 @@ static void visit_in(const char *language) {
     app->i18n.missing_count = 0;
     app->screen = SCREEN_SETTINGS;
     draw("settings");
+    /* each language offered in its own name, whatever the language shown */
+    assert_true(gd_shows_exactly(app, "English") && gd_shows_exactly(app, "Français") &&
+                gd_shows_exactly(app, "Bahasa Indonesia") && gd_shows_exactly(app, "Español"));
     app->screen = SCREEN_START;
     draw("start");
+    /* the shipped scenarios' texts come from the catalog: the tutorial's title */
+    static const char *const titles[][2] = {{"en", "First steps at the village unit"},
+                                            {"fr", "Premiers pas à l'unité villageoise"},
+                                            {"id", "Langkah pertama di unit desa"},
+                                            {"es", "Primeros pasos en la unidad rural"}};
+    for (size_t i = 0; i < sizeof titles / sizeof titles[0]; i++) {
+        if (strcmp(titles[i][0], language) == 0 && !gd_shows_exactly(app, titles[i][1])) {
+            fail_msg("%s: the start screen does not show \"%s\"", language, titles[i][1]);
+        }
+    }
     app->screen = SCREEN_HELP;
     draw("help");
     for (int page = 2; page <= 4; page++) {
