@@ -27,7 +27,8 @@ const ud_palette *ud_palette_get(bool colour_blind);
 #define UD_UI_RECORDS 512
 typedef struct ud_ui_record {
     SDL_Rect rect;
-    int widget; /* focus number of a widget, -1 for text */
+    int widget;  /* focus number of a widget, -1 for text */
+    bool danger; /* a widget whose action cannot be undone or costs (see ud_ui_danger) */
     char text[256];
 } ud_ui_record;
 
@@ -52,6 +53,16 @@ typedef struct ud_ui {
      * the first few texts kept, so that a test can fail on a translation that overflows. */
     int overflow_count;
     char overflow_text[8][160];
+    /* after an action or a dialog, the focus must not rest on a dangerous widget */
+    bool settle_focus;
+    bool acted; /* a widget was pressed this frame (focus moves do not count) */
+    /* hover hints: the regions of the last frame with a one-line meaning, and the one under
+     * the mouse (-1 none), drawn as a tooltip at the end of the frame */
+#define UD_UI_HINTS 48
+    SDL_Rect hint_rect[UD_UI_HINTS];
+    char hint_text[UD_UI_HINTS][200];
+    int hint_count, hovered;
+    int hover_x, hover_y; /* where the mouse rests (not a click) */
     /* the frame being described: widgets and text, in order */
     ud_ui_record records[UD_UI_RECORDS];
     int record_count;
@@ -81,6 +92,10 @@ int ud_ui_paragraph(ud_ui *ui, const char *s, int x, int y, int w, ud_font_size 
 
 /* A focusable button: true when clicked, or when focused and Enter is pressed. */
 bool ud_ui_button(ud_ui *ui, SDL_Rect r, const char *label);
+/* A button whose action cannot be undone or costs money (Next month, Dismiss, Write off...):
+ * the same as ud_ui_button, but after any action or dialog the focus moves off it, so an
+ * Enter pressed out of habit never triggers it. Only Tab, the arrows or a click reach it. */
+bool ud_ui_danger(ud_ui *ui, SDL_Rect r, const char *label);
 /* A button that looks pressed when `on` (tabs and toggles). */
 bool ud_ui_toggle(ud_ui *ui, SDL_Rect r, const char *label, bool on);
 /* True if the mouse clicked inside r this frame (for map picks; not focusable). */
@@ -88,6 +103,12 @@ bool ud_ui_clicked_in(ud_ui *ui, SDL_Rect r);
 
 /* Forgets the overflows counted so far. */
 void ud_ui_overflows_clear(ud_ui *ui);
+/* Gives region r a one-line meaning, shown as a tooltip while the mouse rests on it. */
+void ud_ui_hint(ud_ui *ui, SDL_Rect r, const char *text);
+/* The mouse moved to (x, y): true if the tooltip to show changes (draw again). */
+bool ud_ui_hover(ud_ui *ui, int x, int y);
+/* Draws the tooltip of the hovered region, if any (call last in a frame). */
+void ud_ui_draw_hint(ud_ui *ui);
 
 /* A filled circle (women's households) and square (men's). */
 void ud_ui_circle(ud_ui *ui, int cx, int cy, int radius, SDL_Color c);

@@ -148,6 +148,13 @@ static bool create_sim(ud_game *g, char *err, size_t err_size) {
             line = g->product_lines[product - 1];
         } else if (strncmp(why, "mfi.", 4) == 0 && g->mfi_line > 0) {
             line = g->mfi_line;
+        } else if (strncmp(why, "mfi.", 4) == 0 && g->village_line > 0) {
+            /* The author wrote no mfi{}: the MFI is the default one sized to the village. */
+            snprintf(err, err_size,
+                     "%s:%d: village{}: the default MFI for a village of %d households does not "
+                     "hold (%s); declare mfi{ ... } with its own size",
+                     path, g->village_line, g->setup.village.households, why);
+            return false;
         }
         snprintf(err, err_size, "%s:%d: %s", path, line, why);
         return false;
@@ -240,6 +247,14 @@ static bool global_is_function(lua_State *L, const char *name) {
     bool is_fn = lua_isfunction(L, -1);
     lua_pop(L, 2);
     return is_fn;
+}
+
+/* Pushes a global read raw (no metamethod can run outside a protected call). */
+static void push_raw_global(lua_State *L, const char *name) {
+    lua_pushglobaltable(L);
+    lua_pushstring(L, name);
+    lua_rawget(L, -2);
+    lua_remove(L, -2);
 }
 
 bool ud_game_set_strategy(ud_game *g, const char *path, char *err, size_t err_size) {
@@ -416,9 +431,10 @@ static void answer_pending_questions(ud_game *g) {
             continue;
         }
         int choice = 1;
-        if (g->strategy != NULL && global_is_function(g->strategy->L, "answer")) {
+        if (g->strategy != NULL && !g->strategy_stopped &&
+            global_is_function(g->strategy->L, "answer")) {
             lua_State *S = g->strategy->L;
-            lua_getglobal(S, "answer");
+            push_raw_global(S, "answer");
             lua_createtable(S, 0, 3);
             lua_pushinteger(S, g->questions[i].id);
             lua_setfield(S, -2, "id");
@@ -448,15 +464,38 @@ static void answer_pending_questions(ud_game *g) {
 }
 
 static void strategy_decides(ud_game *g) {
-    if (g->strategy == NULL) {
+    if (g->strategy == NULL || g->strategy_stopped) {
         return;
     }
     lua_State *S = g->strategy->L;
-    lua_getglobal(S, "decide");
+    /* Read raw, outside any protected call: never the strict globals' error (the strategy
+     * may have removed its own decide). */
+    if (!global_is_function(S, "decide")) {
+        game_problem(g, "the strategy no longer defines function decide(); the game goes on "
+                        "without its decisions");
+        g->strategy_stopped = true;
+        return;
+    }
+    push_raw_global(S, "decide");
     lua_pushinteger(S, ud_sim_month(g->sim) + 1);
     char err[2048];
-    if (!ud_sandbox_call(g->strategy, 1, 0, err, sizeof err)) {
-        game_problem(g, err);
+    if (ud_sandbox_call(g->strategy, 1, 0, err, sizeof err)) {
+        g->strategy_strikes = 0;
+        return;
+    }
+    game_problem(g, err);
+    /* A strategy stopped by a limit month after month would cost a second each month: it
+     * is stopped for good, as a failing handler is. */
+    const ud_sandbox *sb = g->strategy;
+    if ((sb->over_budget || sb->over_memory || sb->over_text) &&
+        ++g->strategy_strikes >= HANDLER_STRIKES) {
+        g->strategy_stopped = true;
+        char note[256];
+        snprintf(note, sizeof note,
+                 "the strategy's decide() hit a limit %d months in a row and was stopped; the "
+                 "game goes on without its decisions",
+                 HANDLER_STRIKES);
+        game_problem(g, note);
     }
 }
 
@@ -492,6 +531,9 @@ bool ud_game_play_month(ud_game *g) {
         g->end = UD_END_INSOLVENT;
     } else if (g->end == UD_END_RUNNING && month >= g->months) {
         g->end = UD_END_FINISHED;
+    }
+    if (g->options.month_played != NULL) {
+        g->options.month_played(g, g->options.month_played_context);
     }
     return g->end == UD_END_RUNNING;
 }

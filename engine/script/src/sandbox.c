@@ -19,6 +19,8 @@
 
 #define HOOK_EVERY 1000
 #define BYTES_PER_UNIT 8 /* copying this many bytes costs about one VM instruction */
+#define KEY_UNITS 2      /* reading and comparing one key, in instructions (measured) */
+#define LOAD_UNITS 1000  /* compiling even a tiny chunk, in instructions (measured) */
 
 static const char LIMIT_MEMORY[] = "the script used more memory than allowed";
 static const char LIMIT_BUDGET[] = "the script ran too long (an endless loop?) and was stopped";
@@ -188,7 +190,7 @@ static int safe_load(lua_State *L) {
     char chunkname[64];
     snprintf(chunkname, sizeof chunkname, "=%s",
              name[0] == '=' || name[0] == '@' ? name + 1 : name);
-    ud_sandbox_charge(L, (double)len / BYTES_PER_UNIT);
+    ud_sandbox_charge(L, LOAD_UNITS + (double)len / BYTES_PER_UNIT);
     int status = luaL_loadbufferx(L, text, len, chunkname, "t");
     if (status != LUA_OK) {
         luaL_pushfail(L);
@@ -340,7 +342,7 @@ static int ordered_pairs(lua_State *L) {
         lua_pushvalue(L, -1);
         lua_rawseti(L, 2, ++n);
     }
-    ud_sandbox_charge(L, (double)n * (log2((double)n + 1) + 2));
+    ud_sandbox_charge(L, KEY_UNITS * (double)n * (log2((double)n + 1) + 2));
     /* 3: the entries, in memory the allocator counts */
     key_entry *e = lua_newuserdatauv(L, (size_t)(n > 0 ? n : 1) * sizeof *e, 0);
     for (lua_Integer i = 1; i <= n; i++) {
@@ -394,7 +396,7 @@ static int ordered_next_key(lua_State *L) {
             lua_replace(L, 3); /* keeps the best key (and its text) alive */
         }
     }
-    ud_sandbox_charge(L, (double)n);
+    ud_sandbox_charge(L, KEY_UNITS * 4 * (double)n);
     if (!found) {
         lua_pushnil(L);
         return 1;
@@ -712,6 +714,21 @@ static int charged_scan(lua_State *L) {
     return call_original(L);
 }
 
+/* Arithmetic on texts ("10" + 1) converts the text in the string library's metamethods:
+ * a scan of the whole text each time. */
+static int charged_arith(lua_State *L) {
+    size_t total = 0;
+    for (int i = 1; i <= 2; i++) {
+        if (lua_type(L, i) == LUA_TSTRING) {
+            size_t l;
+            lua_tolstring(L, i, &l);
+            total += l;
+        }
+    }
+    ud_sandbox_charge(L, (double)total / BYTES_PER_UNIT);
+    return call_original(L);
+}
+
 /* Patterns backtrack inside C. The work of a match is bounded before it starts: at each
  * start (one if anchored) each repetition item may try every length of the rest of the
  * text, each '?' both ways, and %b or a back-reference may scan the rest of the text. A
@@ -956,6 +973,16 @@ ud_sandbox *ud_sandbox_new(size_t memory_cap, long instructions, const char *hel
      * the string table, so s:rep() and the like use the charged versions above. */
     lua_pushliteral(L, "");
     lua_getmetatable(L, -1);
+    static const char *const arith[] = {"__add", "__sub", "__mul", "__div",
+                                        "__mod", "__pow", "__unm", "__idiv"};
+    for (int i = 0; i < 8; i++) {
+        if (lua_getfield(L, -1, arith[i]) == LUA_TFUNCTION) {
+            lua_pushcclosure(L, charged_arith, 1);
+            lua_setfield(L, -2, arith[i]);
+        } else {
+            lua_pop(L, 1);
+        }
+    }
     lua_pushliteral(L, "locked");
     lua_setfield(L, -2, "__metatable");
     lua_pop(L, 2);
