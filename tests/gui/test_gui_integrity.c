@@ -87,7 +87,7 @@ static void decide(int m) {
     }
     if (m == 4) {
         gd_tab(app, TAB_STAFF);
-        char label[200];
+        char label[256]; /* as long as a drawn record's text */
         SDL_Rect r;
         /* an audit: its findings are part of what is drawn */
         for (int i = 0; i < app->ui.record_count; i++) {
