@@ -7,10 +7,9 @@
 void ud_money_text(const ud_app *app, ud_money v, char *out, size_t size) {
     const ud_scenario_info *in = app->game ? ud_game_info(app->game) : NULL;
     int minor = in ? in->minor_units : 0;
-    /* grouping as each language writes it: 1,500,000 / 1 500 000 / 1.500.000 (Indonesian and
-     * Spanish, unless a decimal point follows, which the engine writes as '.') */
-    const char *lang = app->settings.language;
-    char sep = strcmp(lang, "en") == 0 ? ',' : strcmp(lang, "fr") == 0 || minor > 0 ? ' ' : '.';
+    /* grouped as English writes it (1,500,000) except in French (1 500 000): Indonesian and
+     * Spanish get 1.500.000 when the label is drawn (see localised() in ui.c) */
+    char sep = strcmp(app->settings.language, "fr") == 0 ? ' ' : ',';
     char num[48];
     ud_money_format(v, minor, sep, num, sizeof num);
     snprintf(out, size, "%s %s", in ? in->currency : "", num);

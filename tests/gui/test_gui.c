@@ -273,6 +273,18 @@ static void visit_in(const char *language) {
         /* the tutorial to its debrief; the others for two months (their news and stories are
          * checked in every language by the scenario translation test; paragraphs wrap) */
         bool tutorial = strcmp(ud_game_info(app->game)->id, "tutorial") == 0;
+        if (tutorial) {
+            /* numbers as each language writes them: the tutorial's cash at the start */
+            static const char *const cash[][2] = {{"en", "IDR 390,000,000"},
+                                                  {"fr", "IDR 390 000 000"},
+                                                  {"id", "IDR 390.000.000"},
+                                                  {"es", "IDR 390.000.000"}};
+            for (size_t k = 0; k < sizeof cash / sizeof cash[0]; k++) {
+                if (strcmp(cash[k][0], language) == 0 && !gd_shows(app, cash[k][1])) {
+                    fail_msg("%s: the top bar does not show \"%s\"", language, cash[k][1]);
+                }
+            }
+        }
         for (int month = 1; ud_game_end_state(app->game) == UD_END_RUNNING; month++) {
             if (!tutorial && month > 2) {
                 break;
