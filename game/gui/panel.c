@@ -82,12 +82,22 @@ bool ud_pager_flow(ud_app *app, SDL_Rect area, bool more) {
 int ud_stepper(ud_app *app, SDL_Rect r, const char *name, const char *value, bool can_down,
                bool can_up) {
     ud_ui *ui = &app->ui;
-    SDL_Rect text = ud_rect(r.x, r.y, r.w - 96, r.h);
-    SDL_RenderSetClipRect(app->renderer, &text);
-    int w = ud_ui_label(ui, name, r.x, r.y + 5, UD_FONT_SMALL, false, ui->pal->text_dim);
-    int w2 = ud_ui_label(ui, value, r.x + w + 8, r.y + 3, UD_FONT_NORMAL, true, ui->pal->text);
+    int room = r.w - 96, name_w, value_w, h;
+    ud_text_measure(ui->text, name, UD_FONT_SMALL, false, 0, &name_w, &h);
+    ud_text_measure(ui->text, value, UD_FONT_NORMAL, true, 0, &value_w, &h);
+    /* the value is what the player reads: it always gets its room, and a name too long for
+     * the box is cut instead; a value that does not fit even alone is an overflow */
+    int value_x = name_w + 8 + value_w <= room ? r.x + name_w + 8 : r.x + room - value_w;
+    if (value_w > room) {
+        ud_ui_overflow(ui, value);
+    }
+    SDL_Rect name_area = ud_rect(r.x, r.y, value_x - 6 - r.x, r.h);
+    SDL_RenderSetClipRect(app->renderer, &name_area);
+    ud_ui_label(ui, name, r.x, r.y + 5, UD_FONT_SMALL, false, ui->pal->text_dim);
+    SDL_Rect value_area = ud_rect(r.x, r.y, room, r.h);
+    SDL_RenderSetClipRect(app->renderer, &value_area);
+    ud_ui_label(ui, value, value_x, r.y + 3, UD_FONT_NORMAL, true, ui->pal->text);
     SDL_RenderSetClipRect(app->renderer, NULL);
-    (void)w2;
     int step = 0;
     if (can_down && ud_ui_button(ui, ud_rect(r.x + r.w - 92, r.y, 44, r.h), "−")) {
         step = -1;

@@ -163,7 +163,7 @@ void ud_ui_overflows_clear(ud_ui *ui) {
     ui->overflow_count = 0;
 }
 
-static void overflowed(ud_ui *ui, const char *s) {
+void ud_ui_overflow(ud_ui *ui, const char *s) {
     int kept = ui->overflow_count < 8 ? ui->overflow_count : 8;
     for (int i = 0; i < kept; i++) {
         if (strncmp(ui->overflow_text[i], s, sizeof ui->overflow_text[i] - 1) == 0) {
@@ -183,7 +183,7 @@ int ud_ui_label(ud_ui *ui, const char *s, int x, int y, ud_font_size size, bool 
     ud_text_draw(ui->text, s, x, y, size, bold, c, 0, &w, &h);
     /* inside a clip rectangle the screen truncates on purpose (a story on the loan desk) */
     if (x + w > UD_LOGICAL_W && !SDL_RenderIsClipEnabled(ui->renderer)) {
-        overflowed(ui, s);
+        ud_ui_overflow(ui, s);
     }
     record(ui, ud_rect(x, y, w, h), -1, s);
     return w;
@@ -241,7 +241,7 @@ static bool widget(ud_ui *ui, SDL_Rect r, const char *label, bool on, ud_font_si
         ud_text_measure(ui->text, label, size, false, 0, &tw, &th);
     }
     if (tw > r.w - 4) {
-        overflowed(ui, label);
+        ud_ui_overflow(ui, label);
     }
     SDL_Color fg = on ? p->panel : p->text;
     SDL_RenderSetClipRect(ui->renderer, &r);

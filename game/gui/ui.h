@@ -101,6 +101,8 @@ bool ud_ui_toggle(ud_ui *ui, SDL_Rect r, const char *label, bool on);
 /* True if the mouse clicked inside r this frame (for map picks; not focusable). */
 bool ud_ui_clicked_in(ud_ui *ui, SDL_Rect r);
 
+/* Counts s as text that did not fit its box (for a widget made of several labels). */
+void ud_ui_overflow(ud_ui *ui, const char *s);
 /* Forgets the overflows counted so far. */
 void ud_ui_overflows_clear(ud_ui *ui);
 /* Gives region r a one-line meaning, shown as a tooltip while the mouse rests on it. */
