@@ -69,13 +69,9 @@ static int warnings_for(const char *path, int *count) {
         }
     }
     const ud_scenario_info *in = ud_game_info(g);
-    const char *strategies[2] = {in->naive_strategy, in->sound_strategy};
-    for (int i = 0; i < 2; i++) {
-        if (strategies[i][0] == '\0') {
-            continue;
-        }
+    for (int i = 0; i < in->lesson_strategy_count; i++) {
         char serr[4096];
-        if (!ud_game_set_strategy(g, strategies[i], serr, sizeof serr)) {
+        if (!ud_game_set_strategy(g, in->lesson_strategy[i], serr, sizeof serr)) {
             printf("%s\n", serr);
             (*count)++;
         }

@@ -1,7 +1,6 @@
 /* `unitdesa sweep` and `unitdesa compare`: many seeds of one scenario on all cores, to
- * balance a scenario and to prove that its lesson emerges. */
-#define _POSIX_C_SOURCE 200809L /* sysconf */
-
+ * balance a scenario and to compare two strategies on its lesson. */
+#include "batch.h"
 #include "cli_options.h"
 #include "commands.h"
 #include "runner.h"
@@ -13,99 +12,6 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
-
-typedef struct sweep_job {
-    const char *scenario;
-    const char *strategy;
-    const char *track;
-    int runs;
-    ud_run_result *results;
-    bool *ok;
-    char first_error[4096];
-    pthread_mutex_t lock;
-    int next, done;
-    bool progress;
-    time_t started, last_report;
-} sweep_job;
-
-static void *worker(void *arg) {
-    sweep_job *job = arg;
-    for (;;) {
-        pthread_mutex_lock(&job->lock);
-        int i = job->next++;
-        pthread_mutex_unlock(&job->lock);
-        if (i >= job->runs) {
-            return NULL;
-        }
-        ud_run_request req;
-        memset(&req, 0, sizeof req);
-        req.scenario = job->scenario;
-        req.strategy = job->strategy;
-        req.track = job->track;
-        req.seed_set = true;
-        req.seed = (uint64_t)i + 1;
-        char err[4096];
-        job->ok[i] = ud_run_scenario(&req, &job->results[i], err, sizeof err);
-        pthread_mutex_lock(&job->lock);
-        if (!job->ok[i] && job->first_error[0] == '\0') {
-            snprintf(job->first_error, sizeof job->first_error, "%s", err);
-        }
-        job->done++;
-        time_t now = time(NULL);
-        if (job->progress && now != job->last_report) {
-            job->last_report = now;
-            fprintf(stderr, "\r%d/%d runs", job->done, job->runs);
-            fflush(stderr);
-        }
-        pthread_mutex_unlock(&job->lock);
-    }
-}
-
-/* Plays seeds 1..runs on `jobs` threads. Returns false (message printed) if any run failed. */
-static bool sweep_runs(const char *scenario, const char *strategy, const char *track, int runs,
-                       int jobs, ud_run_result *results, const char *command) {
-    sweep_job job;
-    memset(&job, 0, sizeof job);
-    job.track = track;
-    job.scenario = scenario;
-    job.strategy = strategy;
-    job.runs = runs;
-    job.results = results;
-    job.ok = calloc((size_t)runs, sizeof(bool));
-    job.progress = runs >= 50;
-    pthread_mutex_init(&job.lock, NULL);
-    pthread_t threads[64];
-    int started = 0;
-    for (int t = 0; t < jobs && t < 64; t++) {
-        if (pthread_create(&threads[t], NULL, worker, &job) == 0) {
-            started++;
-        }
-    }
-    if (started == 0) {
-        worker(&job); /* no threads: do the work here */
-    }
-    for (int t = 0; t < started; t++) {
-        pthread_join(threads[t], NULL);
-    }
-    if (job.progress) {
-        fprintf(stderr, "\r%d/%d runs\n", job.done, job.runs);
-    }
-    pthread_mutex_destroy(&job.lock);
-    bool all = true;
-    for (int i = 0; i < runs; i++) {
-        all &= job.ok[i];
-    }
-    free(job.ok);
-    if (!all) {
-        fprintf(stderr, "unitdesa %s: %s\n", command, job.first_error);
-    }
-    return all;
-}
-
-static int default_jobs(void) {
-    long n = sysconf(_SC_NPROCESSORS_ONLN);
-    return n < 1 ? 1 : (n > 64 ? 64 : (int)n);
-}
 
 static int compare_doubles(const void *a, const void *b) {
     double x = *(const double *)a, y = *(const double *)b;
@@ -179,7 +85,7 @@ int ud_cmd_sweep(int argc, char **argv, int first) {
         fprintf(stderr, "unitdesa sweep: --runs is required\n");
         return UD_EXIT_USAGE;
     }
-    int64_t runs, jobs = default_jobs();
+    int64_t runs, jobs = ud_batch_default_jobs();
     if (!ud_option_int("sweep", "runs", o[1].value, 1, 100000, &runs) ||
         (o[2].value && !ud_option_int("sweep", "jobs", o[2].value, 1, 64, &jobs))) {
         return UD_EXIT_USAGE;
@@ -196,7 +102,11 @@ int ud_cmd_sweep(int argc, char **argv, int first) {
     ud_run_result *results = calloc((size_t)runs, sizeof *results);
     struct timespec t0, t1;
     timespec_get(&t0, TIME_UTC);
-    bool ok = sweep_runs(scenario, o[0].value, NULL, (int)runs, (int)jobs, results, "sweep");
+    ud_run_request req;
+    memset(&req, 0, sizeof req);
+    req.scenario = scenario;
+    req.strategy = o[0].value;
+    bool ok = ud_batch_run(&req, (int)runs, (int)jobs, results, "sweep", runs >= 50);
     timespec_get(&t1, TIME_UTC);
     if (!ok) {
         free(results);
@@ -272,9 +182,9 @@ static const char compare_usage[] =
     "\n"
     "Plays the scenario's naive and sound strategies (from its scenario{ lesson = ... })\n"
     "over seeds 1..N (default 100) and counts the seeds on which the sound one does better\n"
-    "on the lesson's indicator, averaged over the last 6 months of the game (one month\n"
-    "alone is noisy). Exits 0 if it does in at least --need percent of\n"
-    "them (default 90): the proof that the lesson emerges from the mechanics.\n";
+    "on the lesson's indicator over the lesson's window. Exits 0 if it does in at least\n"
+    "--need percent of them (default 90). The two-strategy case of 'unitdesa tournament',\n"
+    "which plays every strategy the lesson declares.\n";
 
 int ud_cmd_compare(int argc, char **argv, int first) {
     ud_option o[] = {{"runs", UD_OPT_VALUE, NULL},      {"jobs", UD_OPT_VALUE, NULL},
@@ -294,7 +204,7 @@ int ud_cmd_compare(int argc, char **argv, int first) {
         fprintf(stderr, "unitdesa compare: name a SCENARIO file\n");
         return UD_EXIT_USAGE;
     }
-    int64_t runs = 100, jobs = default_jobs(), need = 90;
+    int64_t runs = 100, jobs = ud_batch_default_jobs(), need = 90;
     if ((o[0].value && !ud_option_int("compare", "runs", o[0].value, 1, 100000, &runs)) ||
         (o[1].value && !ud_option_int("compare", "jobs", o[1].value, 1, 64, &jobs)) ||
         (o[6].value && !ud_option_int("compare", "need", o[6].value, 0, 100, &need))) {
@@ -330,8 +240,18 @@ int ud_cmd_compare(int argc, char **argv, int first) {
         return UD_EXIT_USAGE;
     }
     ud_run_result *a = calloc((size_t)runs, sizeof *a), *b = calloc((size_t)runs, sizeof *b);
-    bool ok = sweep_runs(scenario, naive, indicator, (int)runs, (int)jobs, a, "compare") &&
-              sweep_runs(scenario, sound, indicator, (int)runs, (int)jobs, b, "compare");
+    ud_run_request req;
+    memset(&req, 0, sizeof req);
+    req.scenario = scenario;
+    req.track = indicator;
+    req.track_from = info.lesson_from;
+    req.track_to = info.lesson_to;
+    req.track_take = info.lesson_take;
+    req.track_higher = higher;
+    req.strategy = naive;
+    bool ok = ud_batch_run(&req, (int)runs, (int)jobs, a, "compare", runs >= 50);
+    req.strategy = sound;
+    ok = ok && ud_batch_run(&req, (int)runs, (int)jobs, b, "compare", runs >= 50);
     if (!ok) {
         free(a);
         free(b);
@@ -340,13 +260,15 @@ int ud_cmd_compare(int argc, char **argv, int first) {
     int wins = 0;
     double sum_a = 0, sum_b = 0;
     for (int i = 0; i < runs; i++) {
-        double va = a[i].tracked_mean, vb = b[i].tracked_mean;
+        double va = a[i].tracked, vb = b[i].tracked;
         sum_a += va;
         sum_b += vb;
         wins += higher ? vb > va : vb < va;
     }
-    printf("%s: %s over the last %d months (%s is better)\n", scenario, indicator, UD_TRACK_MONTHS,
-           higher ? "higher" : "lower");
+    static const char *const takes[] = {"mean", "worst month", "last month"};
+    printf("%s: %s, %s of months %d-%d (%s is better)\n", scenario, indicator,
+           takes[info.lesson_take], info.lesson_from > 0 ? info.lesson_from : 1,
+           info.lesson_to > 0 ? info.lesson_to : info.months, higher ? "higher" : "lower");
     printf("  naive %-40s mean %.4f\n", naive, sum_a / runs);
     printf("  sound %-40s mean %.4f\n", sound, sum_b / runs);
     printf("  the sound strategy did better on %d of %lld seeds (%.0f%%; needed %lld%%)\n", wins,

@@ -31,6 +31,37 @@ const char *ud_game_end_name(ud_game_end end) {
     return "?";
 }
 
+/* The tracked indicator over the request's window. Months after the game ended (an
+ * insolvent MFI) count at the last month's value: the state it ended in is where it stays. */
+static double ud_track_window(const ud_sim *sim, const ud_run_request *req) {
+    int played = ud_sim_month(sim);
+    if (played < 1) {
+        return 0;
+    }
+    int from = req->track_from > 0 ? req->track_from : 1;
+    int to = req->track_to > 0 ? req->track_to : played;
+    if (req->track_take == UD_TAKE_END) {
+        from = to;
+    }
+    double sum = 0, worst = 0, v = 0;
+    int n = 0;
+    for (int m = from; m <= to; m++) {
+        int at = m < played ? m : played;
+        if (!ud_indicator_value(sim, req->track, at, &v) &&
+            !ud_score_value(sim, req->track, at, &v)) {
+            continue;
+        }
+        bool worse = req->track_higher ? v < worst : v > worst;
+        worst = n == 0 || worse ? v : worst;
+        sum += v;
+        n++;
+    }
+    if (n == 0) {
+        return 0;
+    }
+    return req->track_take == UD_TAKE_WORST ? worst : sum / n;
+}
+
 bool ud_run_scenario(const ud_run_request *req, ud_run_result *out, char *err, size_t err_size) {
     memset(out, 0, sizeof *out);
     ud_game_options opt;
@@ -72,16 +103,9 @@ bool ud_run_scenario(const ud_run_request *req, ud_run_result *out, char *err, s
     out->end = ud_game_end_state(game);
     out->months_played = ud_sim_month(sim);
     if (req->track != NULL) {
-        int from = out->months_played - UD_TRACK_MONTHS + 1, n = 0;
-        double sum = 0, v;
-        for (int m = from < 1 ? 1 : from; m <= out->months_played; m++) {
-            if (ud_indicator_value(sim, req->track, m, &v)) {
-                sum += v;
-                n++;
-            }
-        }
-        out->tracked_mean = n > 0 ? sum / n : 0;
+        out->tracked = ud_track_window(sim, req);
     }
+    ud_scores_compute(sim, &out->scores);
     out->final = *ud_sim_indicators(sim, ud_sim_month(sim));
     const ud_goal *goals = ud_game_goals(game, &out->goal_count);
     for (int i = 0; i < out->goal_count; i++) {
@@ -91,7 +115,10 @@ bool ud_run_scenario(const ud_run_request *req, ud_run_result *out, char *err, s
         snprintf(out->goal_text[i], sizeof out->goal_text[i], "%s", goals[i].text);
         out->goal_kind[i] = goals[i].kind;
     }
-    ud_game_problems(game, &out->problem_count);
+    const char *const *problems = ud_game_problems(game, &out->problem_count);
+    if (out->problem_count > 0) {
+        snprintf(out->first_problem, sizeof out->first_problem, "%s", problems[0]);
+    }
     ud_game_free(game);
     return true;
 }

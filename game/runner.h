@@ -3,6 +3,7 @@
 #define UD_RUNNER_H
 
 #include "ud/game.h"
+#include "ud/scores.h"
 
 #include <stdio.h>
 
@@ -11,13 +12,14 @@ typedef struct ud_run_request {
     const char *strategy; /* NULL: the default strategy */
     bool seed_set;
     uint64_t seed;
-    int months;        /* 0: the scenario's */
-    FILE *monthly_csv; /* if not NULL: one indicator row per month */
-    FILE *problems;    /* if not NULL: script problems as they happen */
-    const char *track; /* if not NULL: an indicator averaged over the last months */
+    int months;               /* 0: the scenario's */
+    FILE *monthly_csv;        /* if not NULL: one indicator row per month */
+    FILE *problems;           /* if not NULL: script problems as they happen */
+    const char *track;        /* if not NULL: an indicator reduced over a window of months */
+    int track_from, track_to; /* the window, 1-based inclusive; 0: the whole game */
+    ud_lesson_take track_take;
+    bool track_higher; /* higher is better (for "worst") */
 } ud_run_request;
-
-#define UD_TRACK_MONTHS 6
 
 typedef struct ud_run_result {
     uint64_t seed;
@@ -29,9 +31,11 @@ typedef struct ud_run_result {
     char goal_text[UD_MAX_GOALS][256];
     ud_goal_kind goal_kind[UD_MAX_GOALS];
     int problem_count;
+    char first_problem[512]; /* the first script problem ("file:line: message"), or "" */
     int minor_units;
     char currency[8];
-    double tracked_mean; /* the tracked indicator over the last UD_TRACK_MONTHS months */
+    double tracked; /* the tracked indicator reduced over its window */
+    ud_scores scores;
 } ud_run_result;
 
 /* Loads and plays the scenario to its end. Returns false with the load error in err; script

@@ -11,9 +11,58 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 
 void ud_app_slot_path(const ud_app *app, const char *slot, char *out, size_t size) {
     snprintf(out, size, "%s%s.save", app->data_dir, slot);
+}
+
+/* The team's name is kept in a small file beside the save: the save itself is the game. */
+static void team_path(const ud_app *app, const char *slot, char *out, size_t size) {
+    snprintf(out, size, "%s%s.team", app->data_dir, slot);
+}
+
+static void write_team(const ud_app *app, const char *slot) {
+    char path[1100];
+    team_path(app, slot, path, sizeof path);
+    FILE *f = fopen(path, "w");
+    if (f != NULL) {
+        fprintf(f, "%s\n", app->team);
+        fclose(f);
+    }
+}
+
+static void read_team(const ud_app *app, const char *slot, char *out, size_t size) {
+    char path[1100];
+    team_path(app, slot, path, sizeof path);
+    out[0] = '\0';
+    FILE *f = fopen(path, "r");
+    if (f != NULL) {
+        if (fgets(out, (int)size, f) != NULL) {
+            out[strcspn(out, "\r\n")] = '\0';
+        }
+        fclose(f);
+    }
+}
+
+bool ud_app_slot_info(const ud_app *app, const char *slot, ud_save_info *info, char *team,
+                      size_t team_size, char *when, size_t when_size) {
+    char path[1100], err[1200];
+    ud_app_slot_path(app, slot, path, sizeof path);
+    if (!ud_save_peek(path, info, err, sizeof err)) {
+        return false;
+    }
+    read_team(app, slot, team, team_size);
+    struct stat st;
+    when[0] = '\0';
+    if (stat(path, &st) == 0) {
+        struct tm tm;
+        time_t t = st.st_mtime;
+        if (localtime_r(&t, &tm) != NULL) {
+            strftime(when, when_size, "%Y-%m-%d %H:%M", &tm);
+        }
+    }
+    return true;
 }
 
 static void settings_path(const ud_app *app, char *out, size_t size) {
@@ -195,8 +244,22 @@ ud_app *ud_app_create(const ud_app_options *o, char *err, size_t err_size) {
     if (o->hidden) {
         flags |= SDL_WINDOW_HIDDEN;
     }
+    /* The window fits the display at first start: the 1280x720 canvas scaled down to the
+     * usable area (a 1024x600 netbook with a task bar gets about 1000x560), never up. */
+    int win_w = UD_LOGICAL_W, win_h = UD_LOGICAL_H;
+    SDL_Rect usable;
+    if (SDL_GetDisplayUsableBounds(0, &usable) == 0 && usable.w > 0 && usable.h > 0) {
+        int room_w = usable.w - 16, room_h = usable.h - 40; /* leave room for the frame */
+        if (room_w < win_w || room_h < win_h) {
+            double scale = (double)room_w / UD_LOGICAL_W < (double)room_h / UD_LOGICAL_H
+                               ? (double)room_w / UD_LOGICAL_W
+                               : (double)room_h / UD_LOGICAL_H;
+            win_w = (int)(UD_LOGICAL_W * scale);
+            win_h = (int)(UD_LOGICAL_H * scale);
+        }
+    }
     app->window = SDL_CreateWindow("Unit Desa", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
-                                   UD_LOGICAL_W, UD_LOGICAL_H, flags);
+                                   win_w, win_h, flags);
     if (app->window == NULL) {
         snprintf(err, err_size,
                  "no display available (%s); play without a window with "
@@ -206,7 +269,8 @@ ud_app *ud_app_create(const ud_app_options *o, char *err, size_t err_size) {
         SDL_Quit();
         return NULL;
     }
-    SDL_SetWindowMinimumSize(app->window, 1024, 600);
+    /* small enough for any display the game supports, large enough to read */
+    SDL_SetWindowMinimumSize(app->window, win_w < 800 ? win_w : 800, win_h < 450 ? win_h : 450);
     if (!o->software) {
         app->renderer = SDL_CreateRenderer(app->window, -1, SDL_RENDERER_ACCELERATED);
     }
@@ -336,6 +400,7 @@ bool ud_app_start_scenario(ud_app *app, const char *path) {
     }
     adopt_game(app, g);
     ud_history_begin(&app->history, g);
+    app->team[0] = '\0'; /* asked on the briefing */
     app->screen = SCREEN_BRIEFING;
     app->dirty = true;
     return true;
@@ -408,6 +473,8 @@ void ud_app_play_month(ud_app *app) {
     app->autosave_error[0] = '\0';
     if (!ud_save_write(app->game, path, app->autosave_error, sizeof app->autosave_error)) {
         SDL_Log("autosave failed: %s", app->autosave_error);
+    } else {
+        write_team(app, "autosave");
     }
     app->dialog = DIALOG_MONTH_END;
     if (!going) {
@@ -438,6 +505,7 @@ bool ud_app_save(ud_app *app, const char *slot) {
         ud_app_show_message(app, err);
         return false;
     }
+    write_team(app, slot);
     return true;
 }
 
@@ -464,6 +532,7 @@ bool ud_app_load(ud_app *app, const char *slot) {
     adopt_game(app, g);
     ud_history_free(&app->history);
     app->history = past;
+    read_team(app, slot, app->team, sizeof app->team);
     app->screen = ud_game_end_state(g) == UD_END_RUNNING ? SCREEN_PLAY : SCREEN_DEBRIEF;
     app->dirty = true;
     return true;
@@ -529,6 +598,14 @@ void ud_app_event(ud_app *app, const SDL_Event *e) {
             app->dirty = true;
         }
         break;
+    case SDL_TEXTINPUT: {
+        size_t n = strlen(ui->typed), add = strlen(e->text.text);
+        if (n + add < sizeof ui->typed) {
+            memcpy(ui->typed + n, e->text.text, add + 1);
+            app->dirty = true;
+        }
+        break;
+    }
     case SDL_MOUSEMOTION:
         if (ud_ui_hover(ui, e->motion.x, e->motion.y)) {
             app->dirty = true; /* another tooltip, or none */

@@ -1,4 +1,4 @@
-/* Drawing helpers shared by the screens: money, charts with event marks, scores. */
+/* Drawing helpers shared by the screens: money, charts with event marks. */
 #include "app.h"
 
 #include <stdio.h>
@@ -39,10 +39,9 @@ void ud_chart(ud_app *app, SDL_Rect r, const char *indicator, const char *title,
     const ud_palette *p = ui->pal;
     ud_ui_fill(ui, r, p->panel);
     ud_ui_frame(ui, r, p->border);
-    SDL_Rect title_box = ud_rect(r.x, r.y, r.w - 74, 22);
-    SDL_RenderSetClipRect(app->renderer, &title_box);
-    ud_ui_label(ui, title, r.x + 6, r.y + 4, UD_FONT_SMALL, true, p->text);
-    SDL_RenderSetClipRect(app->renderer, NULL);
+    int title_w, title_h;
+    ud_text_measure(ui->text, title, UD_FONT_SMALL, true, 0, &title_w, &title_h);
+    ud_ui_label(ui, title, r.x + 6, r.y + 3, UD_FONT_SMALL, true, p->text);
     ud_ui_hint(ui, r, ud_indicator_meaning(ui, indicator));
     if (app->game == NULL) {
         return;
@@ -62,7 +61,8 @@ void ud_chart(ud_app *app, SDL_Rect r, const char *indicator, const char *title,
     if (hi <= lo) {
         hi = lo + 1;
     }
-    SDL_Rect plot = {r.x + 8, r.y + 24, r.w - 16, r.h - 44};
+    int top = title_h + 6; /* the plot starts under the title, whatever the text size */
+    SDL_Rect plot = {r.x + 8, r.y + top + 18, r.w - 16, r.h - top - 38};
     for (int m = 1; m <= months && m < 241; m++) {
         if (ud_chart_marks_month(app, m)) {
             int x = plot.x + (int)((double)(m - 1) / (span > 1 ? span - 1 : 1) * plot.w);
@@ -96,40 +96,13 @@ void ud_chart(ud_app *app, SDL_Rect r, const char *indicator, const char *title,
         snprintf(hi_s, sizeof hi_s, "%.0f", hi);
         snprintf(last, sizeof last, "%.0f", v);
     }
-    ud_ui_label(ui, hi_s, r.x + r.w - 70, r.y + 4, UD_FONT_SMALL, false, p->text_dim);
-    ud_ui_label(ui, lo_s, r.x + r.w - 70, r.y + r.h - 18, UD_FONT_SMALL, false, p->text_dim);
-    ud_ui_label(ui, last, r.x + 8, r.y + r.h - 18, UD_FONT_SMALL, true, p->accent);
-}
-
-static double clamp01(double v) {
-    return v < 0 ? 0 : (v > 1 ? 1 : v);
-}
-
-/* Institution: OSS and FSS towards 120%, PAR30 towards 0 (40/30/30). Clients: the share of
- * the start's poor households no longer poor, and outreach towards 40% of the village. */
-void ud_scores(const ud_app *app, int *institution, int *clients) {
-    *institution = *clients = 0;
-    if (app->game == NULL) {
-        return;
-    }
-    ud_sim *sim = ud_game_sim(app->game);
-    const ud_indicators *d = ud_sim_indicators(sim, ud_sim_month(sim));
-    if (d == NULL) {
-        return;
-    }
-    double inst = 40 * clamp01(d->oss / 1.2) + 30 * (1 - clamp01(d->par30 / 0.2)) +
-                  30 * clamp01(d->fss / 1.2);
-    int n = ud_sim_household_count(sim), poor_then = 0, lifted = 0;
-    for (int i = 0; i < n && app->history.poor_at_start; i++) {
-        ud_household_view h;
-        ud_sim_household(sim, i, &h);
-        poor_then += app->history.poor_at_start[i];
-        lifted += app->history.poor_at_start[i] && !h.poor;
-    }
-    double welfare = 50 * clamp01(poor_then > 0 ? 2.0 * lifted / poor_then : 1) +
-                     50 * clamp01((double)d->active_borrowers / (0.4 * n));
-    *institution = (int)(inst + 0.5);
-    *clients = (int)(welfare + 0.5);
+    /* the scale: the highest value under the title, the lowest and the latest at the bottom */
+    int w, h;
+    ud_text_measure(ui->text, hi_s, UD_FONT_SMALL, false, 0, &w, &h);
+    ud_ui_label(ui, hi_s, r.x + r.w - w - 6, r.y + top, UD_FONT_SMALL, false, p->text_dim);
+    ud_text_measure(ui->text, lo_s, UD_FONT_SMALL, false, 0, &w, &h);
+    ud_ui_label(ui, lo_s, r.x + r.w - w - 6, r.y + r.h - h - 2, UD_FONT_SMALL, false, p->text_dim);
+    ud_ui_label(ui, last, r.x + 8, r.y + r.h - h - 2, UD_FONT_SMALL, true, p->accent);
 }
 
 const char *ud_indicator_meaning(const ud_ui *ui, const char *indicator) {

@@ -1,6 +1,7 @@
 /* The debrief (and, while a game runs, its menu): goals, charts with the events marked,
  * the trainee's decisions on a timeline, the scenario's lessons, and the two scores. */
 #include "app.h"
+#include "ud/scores.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -54,6 +55,17 @@ static const char *decision_text(const ud_ui *ui, const ud_decision *d) {
     return "";
 }
 
+/* One score's parts as a paragraph: "name points/weight" each, in the player's language. */
+static void score_parts(ud_ui *ui, const char *title, const ud_score_part *parts, int n, int y) {
+    char text[900];
+    int len = snprintf(text, sizeof text, "%s:", title);
+    for (int i = 0; i < n && len > 0 && len < (int)sizeof text; i++) {
+        len += snprintf(text + len, sizeof text - (size_t)len, "%s %s %.0f/%.0f", i ? " ·" : "",
+                        TR(ui, parts[i].name), parts[i].points, parts[i].weight);
+    }
+    ud_ui_paragraph(ui, text, 520, y, 730, UD_FONT_SMALL, ui->pal->text_dim);
+}
+
 void ud_screen_debrief(ud_app *app) {
     ud_ui *ui = &app->ui;
     const ud_palette *p = ui->pal;
@@ -68,12 +80,15 @@ void ud_screen_debrief(ud_app *app) {
                 true, p->accent);
     ud_ui_label(ui, ud_scenario_text(app, in->title), 30, 60, UD_FONT_NORMAL, false, p->text_dim);
     /* scores */
-    int inst, clients;
-    ud_scores(app, &inst, &clients);
+    ud_scores scores;
+    ud_scores_compute(ud_game_sim(app->game), &scores);
     char line[600];
-    snprintf(line, sizeof line, "%s: %d / 100    %s: %d / 100", TR(ui, "The institution"), inst,
-             TR(ui, "The clients"), clients);
+    snprintf(line, sizeof line, "%s: %.0f / 100    %s: %.0f / 100", TR(ui, "The institution"),
+             scores.institution, TR(ui, "The clients"), scores.clients);
     ud_ui_label(ui, line, 520, 24, UD_FONT_LARGE, true, p->text);
+    score_parts(ui, TR(ui, "The institution"), scores.institution_part, scores.institution_parts,
+                96);
+    score_parts(ui, TR(ui, "The clients"), scores.client_part, scores.client_parts, 160);
     static const char *const endings[] = {"", N_("The scenario is over."), N_("You won."),
                                           N_("You lost."), N_("The MFI became insolvent.")};
     if (over) {

@@ -16,7 +16,7 @@ void ud_screen_settings(ud_app *app) {
     const ud_language *language = ud_i18n_languages(&language_count);
     for (int i = 0; i < language_count; i++) {
         /* each language in its own name, so that whoever reads it can find theirs */
-        if (ud_ui_toggle(ui, ud_rect(320 + i * 200, y, 190, 34), language[i].name,
+        if (ud_ui_toggle(ui, ud_rect(440 + i * 170, y, 160, 34), language[i].name,
                          strcmp(s->language, language[i].code) == 0)) {
             snprintf(s->language, sizeof s->language, "%s", language[i].code);
             changed = true;
@@ -24,24 +24,24 @@ void ud_screen_settings(ud_app *app) {
     }
     y += 60;
     ud_ui_label(ui, TR(ui, "Text size"), 60, y + 8, UD_FONT_NORMAL, false, p->text);
-    if (ud_ui_toggle(ui, ud_rect(320, y, 140, 34), TR(ui, "Normal"), !s->large_text)) {
+    if (ud_ui_toggle(ui, ud_rect(440, y, 160, 34), TR(ui, "Normal"), !s->large_text)) {
         s->large_text = false;
         changed = true;
     }
-    if (ud_ui_toggle(ui, ud_rect(470, y, 140, 34), TR(ui, "Large"), s->large_text)) {
+    if (ud_ui_toggle(ui, ud_rect(610, y, 160, 34), TR(ui, "Large"), s->large_text)) {
         s->large_text = true;
         changed = true;
     }
     y += 60;
     ud_ui_label(ui, TR(ui, "Full screen"), 60, y + 8, UD_FONT_NORMAL, false, p->text);
-    if (ud_ui_toggle(ui, ud_rect(320, y, 140, 34), s->fullscreen ? TR(ui, "On") : TR(ui, "Off"),
+    if (ud_ui_toggle(ui, ud_rect(440, y, 160, 34), s->fullscreen ? TR(ui, "On") : TR(ui, "Off"),
                      s->fullscreen)) {
         s->fullscreen = !s->fullscreen;
         changed = true;
     }
     y += 60;
     ud_ui_label(ui, TR(ui, "Colour-blind-safe colours"), 60, y + 8, UD_FONT_NORMAL, false, p->text);
-    if (ud_ui_toggle(ui, ud_rect(320, y, 140, 34), s->colour_blind ? TR(ui, "On") : TR(ui, "Off"),
+    if (ud_ui_toggle(ui, ud_rect(440, y, 160, 34), s->colour_blind ? TR(ui, "On") : TR(ui, "Off"),
                      s->colour_blind)) {
         s->colour_blind = !s->colour_blind;
         changed = true;

@@ -14,13 +14,25 @@ scenario {
     "Tell rescheduling from writing off, and when each fits",
   },
   briefing = [[
-You run one of the best-managed village units of West Java: savings-based, profitable,
-with low arrears. Then the rains fail. Farm incomes will collapse for months, and an
+You take over a village unit in West Java modelled on the best-managed ones: four trained
+officers, a savings product, prices that cover costs. It opens its loan window this month
+and has no borrowers yet; the first loans go out in the next few months. Then the rains fail. Farm incomes will collapse for months, and an
 illness spreads in two hamlets. The board suggests cutting costs: fewer visits, one less
 officer. Keep the unit excellent through the bad year.]],
-  lesson = { indicator = "par30", better = "lower",
-             naive = "../strategies/field_visit_cut_costs.lua",
-             sound = "../strategies/field_visit_stay_close.lua" },
+  lesson = {
+    -- The bad year: the worst month's adjusted PAR (PAR30 plus write-offs, so that writing
+    -- the farmers off cannot pass for keeping them) from the drought to the end.
+    indicator = "adjusted_par30", better = "lower", window = { from = 6, to = 20, take = "worst" },
+    sound = { "../strategies/field_visit_stay_close.lua",
+              "../strategies/field_visit_reschedule_farmers.lua" },
+    naive = { "../strategies/field_visit_cut_costs.lua",
+              "../strategies/field_visit_lend_through_it.lua" },
+    probes = { "../strategies/probes/overprice.lua",
+               "../strategies/probes/lend_nothing.lua",
+               "../strategies/probes/penny_salaries.lua",
+               "../strategies/probes/write_off_every_late_loan.lua",
+               "../strategies/probes/freeze_credit.lua" },
+  },
 }
 
 village {
@@ -45,7 +57,13 @@ product { name = "Farm seasonal", method = "declining-annuity", rate = 24, insta
           frequency = "monthly", grace = 3, fee_percent = 1, min = 500000, max = 6000000 }
 
 goal { indicator = "par30", below = 0.08, month = 20, text = "PAR30 below 8% after the bad year" }
+goal { indicator = "write_off_ratio", below = 0.05, month = 20,
+       text = "Write-offs below 5% of the portfolio a year" }
 goal { indicator = "oss", above = 1.0, month = 20, text = "Still covering costs (OSS above 100%)" }
+goal { indicator = "active_borrowers", above = 300, month = 20,
+       text = "Still serving more than 300 clients" }
+goal { indicator = "households_in_poverty", below = 1.1, of_start = true, month = 20,
+       text = "At most a tenth more households in poverty than at the start, drought and all" }
 
 at_month(6, function()
   shock { kind = "drought", share = 0.9, severity = 0.7, months = 8,

@@ -14,13 +14,24 @@ scenario {
     "Sustain both the clients and the institution: holistic sustainability",
   },
   briefing = [[
-Half the households of Desa Cibodas live below the poverty line. Your board wants the
+Your unit opens this month in Desa Cibodas: 600 million rupiah of equity, two trained
+officers, no clients yet. Half the households live below the poverty line. Your board wants the
 unit to be profitable quickly and suggests lending only to established traders, in large
 individual loans. A donor offers business training in the poorest hamlets. Can the unit
 reach the poor, help them out of poverty, and still cover its costs?]],
-  lesson = { indicator = "households_in_poverty", better = "lower",
-             naive = "../strategies/m1_big_loans_for_the_better_off.lua",
-             sound = "../strategies/m1_small_loans_groups_training.lua" },
+  lesson = {
+    -- Holistic sustainability: the lower of the institution and client scores at the end.
+    indicator = "holistic_score", better = "higher", window = { take = "end" },
+    sound = { "../strategies/m1_small_loans_groups_training.lua",
+              "../strategies/m1_groups_without_the_grant.lua" },
+    naive = { "../strategies/m1_big_loans_for_the_better_off.lua",
+              "../strategies/m1_big_loans_with_the_grant.lua",
+              "../strategies/m1_cheap_loans_for_the_poor.lua" },
+    probes = { "../strategies/probes/overprice.lua",
+               "../strategies/probes/lend_nothing.lua",
+               "../strategies/probes/penny_salaries.lua",
+               "../strategies/probes/write_off_every_late_loan.lua" },
+  },
 }
 
 village {
@@ -42,9 +53,13 @@ product { name = "Individual monthly", method = "declining-annuity", rate = 30,
           installments = 12, frequency = "monthly", fee_percent = 1.5,
           min = 1000000, max = 15000000 }
 
-goal { indicator = "households_in_poverty", below = 230, month = 36,
-       text = "Fewer than 230 households below the poverty line" }
+goal { indicator = "households_in_poverty", below = 1.0, of_start = true, month = 36,
+       text = "Fewer households below the poverty line than at the start" }
+goal { indicator = "active_borrowers", above = 150, month = 36, text = "More than 150 clients" }
 goal { indicator = "oss", above = 0.9, month = 36, text = "OSS above 90%" }
+goal { indicator = "par30", below = 0.05, month = 36, text = "PAR30 below 5%" }
+goal { indicator = "write_off_ratio", below = 0.05, month = 36,
+       text = "Write-offs below 5% of the portfolio a year" }
 lose_if { indicator = "equity", below = 0, text = "The unit's equity is gone" }
 
 at_month(2, function()

@@ -16,12 +16,22 @@ scenario {
   briefing = [[
 The district government wants to show results before the next budget. It offers your
 unit a large credit line at 3% a year, on one condition: no client may pay more than 12%.
-A donor also offers to pay for business training in the hamlets. Your unit is young:
-its equity is its only funding. Decide what to accept, and keep the unit able to stand
+A donor also offers to pay for business training in the hamlets. Your unit is new: two
+officers, 450 million rupiah of equity as its only funding, and no clients yet. Decide what to accept, and keep the unit able to stand
 on its own.]],
-  lesson = { indicator = "fss", better = "higher",
-             naive = "../strategies/m2_take_everything.lua",
-             sound = "../strategies/m2_grants_not_caps.lua" },
+  lesson = {
+    -- Standing without subsidy, judged on the last year: after the line is recalled.
+    indicator = "fss", better = "higher", window = { take = "end" },
+    sound = { "../strategies/m2_grants_not_caps.lua",
+              "../strategies/m2_price_for_cost_no_line.lua" },
+    naive = { "../strategies/m2_take_everything.lua",
+              "../strategies/m2_cheap_line_no_grants.lua" },
+    probes = { "../strategies/probes/overprice.lua",
+               "../strategies/probes/lend_nothing.lua",
+               "../strategies/probes/penny_salaries.lua",
+               "../strategies/probes/write_off_every_late_loan.lua",
+               "../strategies/probes/take_everything_and_reprice.lua" },
+  },
 }
 
 village { households = 400, median_income = 2400000, poverty_line = 17000 }
@@ -42,6 +52,9 @@ product { name = "Individual monthly", method = "declining-annuity", rate = 32,
 
 goal { indicator = "fss", above = 1.0, month = 36, text = "FSS above 100%: sustainable without subsidy" }
 goal { indicator = "subsidy_dependence", below = 1.0, month = 36, text = "Subsidy dependence index below 1" }
+goal { indicator = "households_in_poverty", below = 1.0, of_start = true, month = 36,
+       text = "Fewer households below the poverty line than at the start" }
+goal { indicator = "active_borrowers", above = 120, month = 36, text = "More than 120 clients" }
 lose_if { indicator = "equity", below = 0, text = "The unit's equity is gone" }
 
 at_month(3, function()

@@ -1,8 +1,12 @@
 /* The scenario's declarations: scenario{}, village{}, households{}, mfi{}, product{},
  * goal{}, win_if{}, lose_if{}, lesson{} and translate(). Only at the top of a scenario. */
+#define _XOPEN_SOURCE 700 /* realpath */
+
 #include "game_internal.h"
 
+#include <limits.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define MAX_MONEY 1e15
@@ -36,6 +40,126 @@ static void relative_to_scenario(const ud_game *g, const char *rel, char *out, s
     const char *slash = strrchr(g->info.path, '/');
     int dir = slash != NULL ? (int)(slash - g->info.path) + 1 : 0;
     snprintf(out, size, "%.*s%s", dir, g->info.path, rel);
+}
+
+/* The lesson's strategies are run by `tournament` and `compare`: only files in the scenarios
+ * folder, never any file on the computer a scenario names. */
+static void check_strategy_path(lua_State *L, const ud_game *g, const char *key, const char *path) {
+    char root[PATH_MAX], real[PATH_MAX];
+    const char *helpers = g->options.helpers_root;
+    size_t len = strlen(path);
+    bool ok = len > 4 && strcmp(path + len - 4, ".lua") == 0;
+    if (ok && helpers != NULL && realpath(helpers, root) != NULL && realpath(path, real) != NULL) {
+        size_t n = strlen(root);
+        ok = strncmp(real, root, n) == 0 && real[n] == '/';
+    }
+    if (!ok) {
+        luaL_error(L,
+                   "scenario{}.lesson: %s must be a strategy (.lua) in the scenarios folder "
+                   "(got %s)",
+                   key, path);
+    }
+}
+
+/* Adds one family of a lesson's strategies: a path or a list of paths. */
+static void lesson_family(lua_State *L, ud_game *g, const char *key, ud_lesson_family family) {
+    ud_scenario_info *in = &g->info;
+    lua_getfield(L, -1, key);
+    int n = 0;
+    if (lua_type(L, -1) == LUA_TSTRING) {
+        n = 1;
+    } else if (lua_istable(L, -1)) {
+        api_check_plain_table(L, -1, "scenario{}.lesson's strategy list");
+        n = lua_rawlen(L, -1) > UD_MAX_LESSON_STRATEGIES ? UD_MAX_LESSON_STRATEGIES + 1
+                                                         : (int)lua_rawlen(L, -1);
+    } else if (!lua_isnil(L, -1)) {
+        luaL_error(L, "scenario{}.lesson: %s must be a strategy file or a list of them", key);
+    }
+    for (int i = 1; i <= n; i++) {
+        if (lua_type(L, -1) == LUA_TTABLE) {
+            lua_rawgeti(L, -1, i);
+        } else {
+            lua_pushvalue(L, -1);
+        }
+        if (lua_type(L, -1) != LUA_TSTRING) {
+            luaL_error(L, "scenario{}.lesson: %s[%d] must be a strategy file (text)", key, i);
+        }
+        if (in->lesson_strategy_count >= UD_MAX_LESSON_STRATEGIES) {
+            luaL_error(L, "scenario{}.lesson: at most %d strategies in all",
+                       UD_MAX_LESSON_STRATEGIES);
+        }
+        int k = in->lesson_strategy_count++;
+        in->lesson_family[k] = family;
+        relative_to_scenario(g, lua_tostring(L, -1), in->lesson_strategy[k],
+                             sizeof in->lesson_strategy[k]);
+        check_strategy_path(L, g, key, in->lesson_strategy[k]);
+        lua_pop(L, 1);
+    }
+    lua_pop(L, 1);
+}
+
+/* scenario{ lesson = { indicator, better, window, sound, naive, probes } }: the table is on
+ * the top of the stack. */
+static void declare_lesson(lua_State *L, ud_game *g) {
+    static const char *const lkeys[] = {"indicator", "better", "window", "sound",
+                                        "naive",     "probes", NULL};
+    static const char *const better[] = {"higher", "lower", NULL};
+    static const char *const takes[] = {"mean", "worst", "end", NULL};
+    const char *lw = "scenario{}.lesson";
+    ud_scenario_info *in = &g->info;
+    api_check_plain_table(L, -1, lw);
+    api_check_keys(L, -1, lw, lkeys);
+    char ind[32];
+    if (!api_text(L, -1, lw, "indicator", ind, sizeof ind)) {
+        luaL_error(L, "%s: indicator is required (the figure the lesson is judged on)", lw);
+    }
+    static const char *const scores[] = {"institution_score", "client_score", "holistic_score",
+                                         "adjusted_par30", NULL};
+    bool found = false;
+    for (const char *const *n = ud_indicator_names(); *n != NULL; n++) {
+        found |= strcmp(*n, ind) == 0;
+    }
+    for (const char *const *n = scores; *n != NULL; n++) {
+        found |= strcmp(*n, ind) == 0;
+    }
+    if (!found) {
+        const char *hint = ud_closest_word(ind, ud_indicator_names());
+        hint = hint != NULL ? hint : ud_closest_word(ind, scores);
+        luaL_error(L, "%s: unknown indicator '%s'%s%s%s", lw, ind, hint ? " (did you mean '" : "",
+                   hint ? hint : "", hint ? "'?)" : "");
+    }
+    copy_text(in->lesson_indicator, sizeof in->lesson_indicator, ind);
+    in->lesson_higher_is_better = api_choice(L, -1, lw, "better", better, 0) == 0;
+    in->lesson_from = 1;
+    in->lesson_to = in->months;
+    in->lesson_take = UD_TAKE_MEAN;
+    lua_getfield(L, -1, "window");
+    if (lua_istable(L, -1)) {
+        static const char *const wkeys[] = {"from", "to", "take", NULL};
+        const char *ww = "scenario{}.lesson.window";
+        api_check_plain_table(L, -1, ww);
+        api_check_keys(L, -1, ww, wkeys);
+        in->lesson_from = (int)api_integer(L, -1, ww, "from", 1, 1, in->months);
+        in->lesson_to = (int)api_integer(L, -1, ww, "to", in->months, in->lesson_from, in->months);
+        in->lesson_take = (ud_lesson_take)api_choice(L, -1, ww, "take", takes, UD_TAKE_MEAN);
+    } else if (!lua_isnil(L, -1)) {
+        luaL_error(L, "%s: window must be a table { from = 1, to = 36, take = 'mean' }", lw);
+    }
+    lua_pop(L, 1);
+    lesson_family(L, g, "sound", UD_FAMILY_SOUND);
+    lesson_family(L, g, "naive", UD_FAMILY_NAIVE);
+    lesson_family(L, g, "probes", UD_FAMILY_PROBE);
+    for (int k = in->lesson_strategy_count - 1; k >= 0; k--) {
+        char *first = in->lesson_family[k] == UD_FAMILY_SOUND   ? in->sound_strategy
+                      : in->lesson_family[k] == UD_FAMILY_NAIVE ? in->naive_strategy
+                                                                : NULL;
+        if (first != NULL) {
+            copy_text(first, sizeof in->sound_strategy, in->lesson_strategy[k]);
+        }
+    }
+    if (in->sound_strategy[0] == '\0' || in->naive_strategy[0] == '\0') {
+        luaL_error(L, "%s: at least one sound and one naive strategy are required", lw);
+    }
 }
 
 static int l_scenario(lua_State *L) {
@@ -103,29 +227,10 @@ static int l_scenario(lua_State *L) {
     lua_pop(L, 1);
     lua_getfield(L, 1, "lesson");
     if (lua_istable(L, -1)) {
-        static const char *const lkeys[] = {"indicator", "better", "naive", "sound", NULL};
-        static const char *const better[] = {"higher", "lower", NULL};
-        const char *lw = "scenario{}.lesson";
-        api_check_keys(L, -1, lw, lkeys);
-        char ind[32], naive[1024], sound[1024];
-        if (!api_text(L, -1, lw, "indicator", ind, sizeof ind) ||
-            !api_text(L, -1, lw, "naive", naive, sizeof naive) ||
-            !api_text(L, -1, lw, "sound", sound, sizeof sound)) {
-            return luaL_error(L, "%s: indicator, naive and sound are all required", lw);
-        }
-        bool found = false;
-        for (const char *const *n = ud_indicator_names(); *n != NULL; n++) {
-            found |= strcmp(*n, ind) == 0;
-        }
-        if (!found) {
-            const char *hint = ud_closest_word(ind, ud_indicator_names());
-            return luaL_error(L, "%s: unknown indicator '%s'%s%s%s", lw, ind,
-                              hint ? " (did you mean '" : "", hint ? hint : "", hint ? "'?)" : "");
-        }
-        copy_text(in->lesson_indicator, sizeof in->lesson_indicator, ind);
-        in->lesson_higher_is_better = api_choice(L, -1, lw, "better", better, 0) == 0;
-        relative_to_scenario(g, naive, in->naive_strategy, sizeof in->naive_strategy);
-        relative_to_scenario(g, sound, in->sound_strategy, sizeof in->sound_strategy);
+        declare_lesson(L, g);
+    } else if (!lua_isnil(L, -1)) {
+        return luaL_error(L, "scenario{}: lesson must be a table { indicator = ..., sound = {...}, "
+                             "naive = {...}, probes = {...} }");
     }
     lua_pop(L, 1);
     return 0;
@@ -133,10 +238,23 @@ static int l_scenario(lua_State *L) {
 
 static int l_village(lua_State *L) {
     ud_game *g = loading_game(L, "village{}");
-    static const char *const keys[] = {"households",       "hamlets",       "women_share",
-                                       "business_mix",     "median_income", "income_spread",
-                                       "poverty_line",     "vulnerability", "literacy",
-                                       "moneylender_rate", "inflation",     NULL};
+    static const char *const keys[] = {"households",
+                                       "hamlets",
+                                       "women_share",
+                                       "business_mix",
+                                       "median_income",
+                                       "income_spread",
+                                       "poverty_line",
+                                       "vulnerability",
+                                       "literacy",
+                                       "moneylender_rate",
+                                       "inflation",
+                                       "going_rate",
+                                       "competitor_rate",
+                                       "officer_wage",
+                                       "minimum_wage",
+                                       "capture_rate",
+                                       NULL};
     const char *what = "village{}";
     api_check_keys(L, 1, what, keys);
     if (g->declared_village) {
@@ -197,6 +315,14 @@ static int l_village(lua_State *L) {
         api_number(L, 1, what, "moneylender_rate", v->moneylender_annual_rate * 100, 0, 1000) /
         100.0;
     v->inflation = api_number(L, 1, what, "inflation", v->inflation * 100, -50, 1000) / 100.0;
+    v->going_rate = api_number(L, 1, what, "going_rate", v->going_rate * 100, 1, 1000) / 100.0;
+    v->competitor_rate =
+        api_number(L, 1, what, "competitor_rate", v->competitor_rate * 100, 1, 1000) / 100.0;
+    v->officer_wage =
+        (ud_money)api_number(L, 1, what, "officer_wage", (double)v->officer_wage, 1, 1e12);
+    v->minimum_wage =
+        (ud_money)api_number(L, 1, what, "minimum_wage", (double)v->minimum_wage, 1, 1e12);
+    v->capture_rate = api_number(L, 1, what, "capture_rate", v->capture_rate, 0, 1);
     return 0;
 }
 
@@ -244,8 +370,9 @@ static int l_households(lua_State *L) {
 
 static void read_policy(lua_State *L, int idx, ud_credit_policy *p, const char *what) {
     static const char *const keys[] = {
-        "women_only",         "groups_only",           "first_loan_cap", "repeat_step_up",
-        "loan_to_income_cap", "max_past_arrears_days", "manual_review",  NULL};
+        "women_only",     "groups_only",        "first_loan_cap",
+        "repeat_step_up", "loan_to_income_cap", "max_past_arrears_days",
+        "manual_review",  "hide_apr",           NULL};
     api_check_keys(L, idx, what, keys);
     p->women_only = api_bool(L, idx, what, "women_only", p->women_only);
     p->groups_only = api_bool(L, idx, what, "groups_only", p->groups_only);
@@ -258,6 +385,7 @@ static void read_policy(lua_State *L, int idx, ud_credit_policy *p, const char *
     p->max_past_arrears_days =
         (int)api_integer(L, idx, what, "max_past_arrears_days", p->max_past_arrears_days, 0, 365);
     p->manual_review = api_bool(L, idx, what, "manual_review", p->manual_review);
+    p->hide_apr = api_bool(L, idx, what, "hide_apr", p->hide_apr);
 }
 
 void api_read_policy(lua_State *L, int idx, ud_credit_policy *p, const char *what) {
@@ -266,10 +394,11 @@ void api_read_policy(lua_State *L, int idx, ud_credit_policy *p, const char *wha
 
 static int l_mfi(lua_State *L) {
     ud_game *g = loading_game(L, "mfi{}");
-    static const char *const keys[] = {"institution",  "cash",       "equity",     "donated_equity",
-                                       "fixed_assets", "officers",   "policy",     "savings_rate",
-                                       "market_rate",  "follow_up",  "reputation", "costs",
-                                       "provisioning", "borrowings", NULL};
+    static const char *const keys[] = {
+        "institution", "cash",   "equity",       "donated_equity", "fixed_assets",
+        "officers",    "policy", "savings_rate", "market_rate",    "follow_up",
+        "reputation",  "costs",  "provisioning", "borrowings",     "bank_deposit_rate",
+        "opening",     NULL};
     const char *what = "mfi{}";
     api_check_keys(L, 1, what, keys);
     if (g->declared_mfi) {
@@ -291,11 +420,16 @@ static int l_mfi(lua_State *L) {
         api_percent(L, 1, what, "savings_rate", ud_rate_to_percent(m->savings_rate), 0, 100);
     m->market_rate =
         api_percent(L, 1, what, "market_rate", ud_rate_to_percent(m->market_rate), 0, 1000);
+    ud_rate bank_default =
+        m->bank_deposit_rate < m->market_rate ? m->bank_deposit_rate : m->market_rate;
+    m->bank_deposit_rate =
+        api_percent(L, 1, what, "bank_deposit_rate", ud_rate_to_percent(bank_default), 0, 1000);
     m->follow_up = api_number(L, 1, what, "follow_up", m->follow_up, 0, 1);
     m->reputation = api_number(L, 1, what, "reputation", m->reputation, 0, 1);
     lua_getfield(L, 1, "officers");
     if (lua_istable(L, -1)) {
-        static const char *const ok[] = {"count", "salary", "training", "honesty", NULL};
+        static const char *const ok[] = {
+            "count", "salary", "training", "honesty", "experience_months", NULL};
         const char *ow = "mfi{}.officers";
         api_check_keys(L, -1, ow, ok);
         m->officers.count = (int)api_integer(L, -1, ow, "count", m->officers.count, 0, 200);
@@ -303,11 +437,31 @@ static int l_mfi(lua_State *L) {
             (ud_money)api_number(L, -1, ow, "salary", (double)m->officers.salary, 0, 1e12);
         m->officers.training = (int)api_integer(L, -1, ow, "training", m->officers.training, 0, 3);
         m->officers.honesty = api_number(L, -1, ow, "honesty", m->officers.honesty, 0, 1);
+        m->officers.experience_months =
+            (int)api_integer(L, -1, ow, "experience_months", m->officers.experience_months, 0, 480);
     }
     lua_pop(L, 1);
     lua_getfield(L, 1, "policy");
     if (lua_istable(L, -1)) {
         read_policy(L, -1, &m->policy, "mfi{}.policy");
+    }
+    lua_pop(L, 1);
+    lua_getfield(L, 1, "opening");
+    if (lua_istable(L, -1)) {
+        static const char *const ok[] = {"clients", "product",      "months_old", "in_arrears",
+                                         "savings", "repaid_loans", NULL};
+        const char *ow = "mfi{}.opening";
+        ud_opening_portfolio *op = &m->opening;
+        api_check_keys(L, -1, ow, ok);
+        op->clients = (int)api_integer(L, -1, ow, "clients", 0, 0, 1000000);
+        op->product = (int)api_integer(L, -1, ow, "product", 1, 1, UD_MAX_PRODUCTS) - 1;
+        op->months_old = (int)api_integer(L, -1, ow, "months_old", 6, 0, 120);
+        op->in_arrears = api_number(L, -1, ow, "in_arrears", 0, 0, 1);
+        op->savings_per_client = (ud_money)api_number(L, -1, ow, "savings", 0, 0, 1e9);
+        op->repaid_loans = (int)api_integer(L, -1, ow, "repaid_loans", 1, 0, 50);
+    } else if (!lua_isnil(L, -1)) {
+        return luaL_error(L, "mfi{}: opening must be a table such as { clients = 300, "
+                             "product = 1, months_old = 11 }");
     }
     lua_pop(L, 1);
     lua_getfield(L, 1, "costs");
@@ -500,8 +654,8 @@ static bool known_indicator(const char *name) {
 
 static int declare_goal(lua_State *L, ud_goal_kind kind, const char *what) {
     ud_game *g = loading_game(L, what);
-    static const char *const keys[] = {"indicator",  "above", "below", "month",
-                                       "from_month", "text",  NULL};
+    static const char *const keys[] = {"indicator",  "above", "below",    "month",
+                                       "from_month", "text",  "of_start", NULL};
     api_check_keys(L, 1, what, keys);
     if (g->goal_count >= UD_MAX_GOALS) {
         return luaL_error(L, "%s: at most %d goals", what, UD_MAX_GOALS);
@@ -533,6 +687,7 @@ static int declare_goal(lua_State *L, ud_goal_kind kind, const char *what) {
     }
     goal->above = has_above;
     goal->threshold = api_number(L, 1, what, has_above ? "above" : "below", 0, -1e18, 1e18);
+    goal->of_start = api_bool(L, 1, what, "of_start", false);
     if (kind == UD_GOAL_TARGET) {
         goal->month = (int)api_integer(L, 1, what, "month", g->info.months, 1, 240);
     } else {
