@@ -425,7 +425,7 @@ static void test_hostile_set_up_mistakes_are_reported(void **state) {
     script("elsewhere.lua", "function decide() end\n");
     fails_within(script("s0.lua", "scenario { id = 's', lesson = { indicator = 'cash',\n"
                                   "  naive = 'elsewhere.lua', sound = 'elsewhere.lua' } }\n"),
-                 "s0.lua:1: scenario{}.lesson: naive must be a strategy (.lua) in the scenarios "
+                 "s0.lua:1: scenario{}.lesson: sound must be a strategy (.lua) in the scenarios "
                  "folder",
                  1.0);
     fails_within(script("s1.lua", HEAD "mfi { provisioning = { rates = 10 } }\n"),
