@@ -487,7 +487,14 @@ bool ud_app_command(ud_app *app, const ud_command *cmd) {
     char err[512];
     if (!ud_game_command(app->game, cmd, err, sizeof err)) {
         char text[700];
-        snprintf(text, sizeof text, "%s: %s", TR(&app->ui, "Not possible"), err);
+        /* the engine names the field first ("annual_rate: ...") for scripts; a trainee
+         * reads only the reason */
+        const char *reason = err;
+        const char *colon = strstr(err, ": ");
+        if (colon != NULL && strcspn(err, " ") > (size_t)(colon - err)) {
+            reason = colon + 2;
+        }
+        snprintf(text, sizeof text, "%s: %s", TR(&app->ui, "Not possible"), reason);
         ud_app_show_message(app, text);
         return false;
     }
@@ -632,7 +639,12 @@ static void draw_once(ud_app *app) {
     ud_ui *ui = &app->ui;
     SDL_Color bg = ui->pal->background;
     SDL_SetRenderDrawColor(app->renderer, bg.r, bg.g, bg.b, 255);
+    /* clear the whole window, the bands beside the scaled canvas too (the software renderer
+     * clears only the canvas otherwise, and the last screen would show there) */
+    SDL_RenderSetLogicalSize(app->renderer, 0, 0);
+    SDL_RenderSetViewport(app->renderer, NULL);
     SDL_RenderClear(app->renderer);
+    SDL_RenderSetLogicalSize(app->renderer, UD_LOGICAL_W, UD_LOGICAL_H);
     if (app->screen != app->drawn_screen) {
         ui->focus = 0; /* a new screen starts with its first safe widget focused */
         ui->settle_focus = true;

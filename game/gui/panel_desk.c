@@ -25,7 +25,8 @@ void ud_panel_desk(ud_app *app, SDL_Rect a) {
                          a.x, y, a.w - 10, UD_FONT_SMALL,
                          ud_sim_policy(sim)->manual_review ? p->bad : p->text_dim) +
          6;
-    int first = ud_pager(app, ud_rect(a.x, a.y, a.w, 290), n, ROWS);
+    /* the pager sits on the heading's line, clear of the rows whatever their height */
+    int first = ud_pager(app, ud_rect(a.x, a.y - 6, a.w, 34), n, ROWS);
     int np;
     const ud_product *products = ud_sim_products(sim, &np);
     int text_w = a.w - 256;
