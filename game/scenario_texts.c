@@ -60,6 +60,9 @@ bool ud_scenario_texts(const char *path, const char *strategy, ud_scenario_text_
     for (int i = 0; i < products; i++) {
         emit(fn, data, path, "product name", product[i].name, false);
     }
+    for (int s = 0; s < ud_game_guide_count(g); s++) {
+        emit(fn, data, path, "guided step", ud_game_guide_step(g, s)->text, false);
+    }
     const char *name, *story;
     for (int h = 0; ud_game_household_story(g, h, &name, &story); h++) {
         emit(fn, data, path, "household story", story, false);

@@ -47,7 +47,9 @@ if [ -f po/unitdesa.pot ]; then
     msgcat --no-wrap "$tmp/kept.pot" | sed -n 's/^msgid "\(..*\)"$/\1/p' >"$tmp/kept.txt"
     set --
     while IFS= read -r id; do
-        if grep -rqF -- "\"$id\"" engine game scenarios; then
+        # the whole text, or its start (a long text is split over several C literals)
+        start=$(printf '%s' "$id" | cut -c1-30)
+        if grep -rqF -- "\"$id\"" engine game scenarios || grep -rqF -- "\"$start" engine game; then
             set -- "$@" -e "^$(printf '%s' "$id" | sed 's/[][\.*^$+?(){}|/]/\\&/g')\$"
         else
             echo "dropped (no longer in the code): $id"

@@ -1,12 +1,14 @@
 /* ud_scenario_pot: prints every shipped scenario's texts as gettext PO entries, for
  * scripts/po-update.sh (which merges them into po/unitdesa.pot). With --language LANG, each
  * msgstr is the scenario's own translate() text in that language (to move a scenario's
- * translations into po/LANG.po). usage: ud_scenario_pot [--language LANG] [SCENARIO...] */
+ * translations into po/LANG.po). The generated stories' sentences come last. usage: ud_scenario_pot
+ * [--language LANG] [SCENARIO...] */
 #define _POSIX_C_SOURCE 200809L /* strdup */
 
 #include "runner.h"
 #include "scenario_texts.h"
 #include "ud/game.h"
+#include "ud/people.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -133,6 +135,13 @@ int main(int argc, char **argv) {
         for (int i = 0; i < n; i++) {
             ok = collect(&c, paths[i]) && ok;
         }
+    }
+    /* the sentences of the households' generated stories, shown through the interface's
+     * catalog (TR), so they belong to the template whatever scenario is played */
+    const char *story[128];
+    int stories = ud_story_templates(story, 128);
+    for (int i = 0; i < stories && i < 128; i++) {
+        add(&c, "engine/script/src/people.c", "generated story", story[i], false);
     }
     printf("msgid \"\"\nmsgstr \"\"\n\"Content-Type: text/plain; charset=UTF-8\\n\"\n\n");
     for (int i = 0; i < c.count; i++) {

@@ -92,6 +92,8 @@ static void load_settings(ud_app *app) {
             s->fullscreen = atoi(value) != 0;
         } else if (strcmp(key, "colour_blind") == 0) {
             s->colour_blind = atoi(value) != 0;
+        } else if (strcmp(key, "hints") == 0) {
+            s->no_hints = atoi(value) == 0;
         }
     }
     fclose(f);
@@ -106,8 +108,8 @@ static void save_settings(const ud_app *app) {
         return;
     }
     const ud_settings *s = &app->settings;
-    fprintf(f, "language %s\nlarge_text %d\nfullscreen %d\ncolour_blind %d\n", s->language,
-            s->large_text, s->fullscreen, s->colour_blind);
+    fprintf(f, "language %s\nlarge_text %d\nfullscreen %d\ncolour_blind %d\nhints %d\n",
+            s->language, s->large_text, s->fullscreen, s->colour_blind, !s->no_hints);
     if (fclose(f) == 0) {
         rename(tmp, path);
     }
@@ -319,6 +321,7 @@ void ud_app_destroy(ud_app *app) {
     if (app == NULL) {
         return;
     }
+    ud_app_forget_debrief(app);
     ud_game_free(app->game);
     ud_history_free(&app->history);
     free(app->infos);
@@ -352,8 +355,13 @@ void ud_app_confirm(ud_app *app, const char *text, const char *yes, ud_confirm_a
 }
 
 static void adopt_game(ud_app *app, ud_game *g) {
+    ud_app_forget_debrief(app);
     ud_game_free(app->game);
     app->game = g;
+    app->guide_seen_step = -1;
+    app->selected_group = -1;
+    app->what_if_month = -1;
+    app->debrief_page = 0;
     ud_game_set_language(g, app->settings.language);
     app->dialog = DIALOG_NONE;
     app->selected_household = -1;
@@ -712,6 +720,9 @@ void ud_app_draw(ud_app *app) {
         int focus = app->ui.focus;
         app->dirty = false;
         draw_once(app);
+        if (app->game != NULL && ud_guide_observe(app)) {
+            app->dirty = true; /* a step was completed: show the next one */
+        }
         bool same = same_shown(before, what_is_shown(app));
         if (!same) {
             app->ui.settle_focus = true; /* the focus is now on some other widget */
