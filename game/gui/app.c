@@ -71,7 +71,8 @@ static void settings_path(const ud_app *app, char *out, size_t size) {
 
 static void load_settings(ud_app *app) {
     ud_settings *s = &app->settings;
-    snprintf(s->language, sizeof s->language, "en");
+    /* the first start speaks the system's language if the game has it */
+    snprintf(s->language, sizeof s->language, "%s", ud_i18n_system_language());
     char path[1100], line[128];
     settings_path(app, path, sizeof path);
     FILE *f = fopen(path, "r");
@@ -83,8 +84,7 @@ static void load_settings(ud_app *app) {
         if (sscanf(line, "%31s %31s", key, value) != 2) {
             continue;
         }
-        if (strcmp(key, "language") == 0 &&
-            (strcmp(value, "en") == 0 || strcmp(value, "fr") == 0)) {
+        if (strcmp(key, "language") == 0 && ud_i18n_known(value)) {
             snprintf(s->language, sizeof s->language, "%.7s", value);
         } else if (strcmp(key, "large_text") == 0) {
             s->large_text = atoi(value) != 0;
@@ -127,7 +127,7 @@ static float pixel_density(const ud_app *app) {
 
 void ud_app_apply_settings(ud_app *app) {
     char err[512];
-    if (!ud_i18n_load(&app->i18n, app->assets, app->settings.language, err, sizeof err)) {
+    if (!ud_i18n_load(&app->i18n, ud_po_dir(), app->settings.language, err, sizeof err)) {
         SDL_Log("%s", err);
     }
     if (app->game != NULL) {
@@ -185,6 +185,8 @@ static void find_scenarios(ud_app *app) {
         ud_game_options opt;
         memset(&opt, 0, sizeof opt);
         opt.helpers_root = ud_scenarios_root();
+        opt.catalog = ud_i18n_catalog;
+        opt.catalog_data = &app->i18n;
         char err[2048];
         ud_game *g = ud_game_load(app->scenario_paths[i], &opt, err, sizeof err);
         if (g == NULL) {
@@ -404,6 +406,8 @@ static ud_game_options game_options(ud_app *app) {
     ud_game_options opt;
     memset(&opt, 0, sizeof opt);
     opt.helpers_root = ud_scenarios_root();
+    opt.catalog = ud_i18n_catalog;
+    opt.catalog_data = &app->i18n;
     opt.language = app->settings.language;
     opt.month_played = month_played;
     opt.month_played_context = app;

@@ -348,8 +348,8 @@ void ud_screen_debrief(ud_app *app) {
     parts_y +=
         score_parts(ui, TR(ui, "The clients"), scores.client_part, scores.client_parts, parts_y);
     app->debrief_top = parts_y > 96 ? parts_y + 4 : 96;
-    static const char *const endings[] = {"", "The scenario is over.", "You won.", "You lost.",
-                                          "The MFI became insolvent."};
+    static const char *const endings[] = {"", N_("The scenario is over."), N_("You won."),
+                                          N_("You lost."), N_("The MFI became insolvent.")};
     if (over) {
         ud_ui_label(ui, TR(ui, endings[end]), 30, 78, UD_FONT_SMALL, true,
                     end == UD_END_WON || end == UD_END_FINISHED ? p->good : p->bad);

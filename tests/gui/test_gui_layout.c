@@ -166,12 +166,13 @@ static void visit_everything(void) {
 
 static void test_gui_every_screen_fits_in_every_language_and_size(void **state) {
     (void)state;
-    static const char *const languages[] = {"en", "fr"};
-    for (int l = 0; l < 2; l++) {
+    int language_count;
+    const ud_language *languages = ud_i18n_languages(&language_count);
+    for (int l = 0; l < language_count; l++) {
         for (int large = 0; large < 2; large++) {
-            snprintf(context, sizeof context, "%s, %s text", languages[l],
+            snprintf(context, sizeof context, "%s, %s text", languages[l].code,
                      large ? "large" : "normal");
-            gd_settings(app, languages[l], large != 0);
+            gd_settings(app, languages[l].code, large != 0);
             app->i18n.missing_count = 0;
             visit_everything();
         }
