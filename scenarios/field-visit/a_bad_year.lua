@@ -15,8 +15,9 @@ scenario {
   },
   briefing = [[
 You take over a village unit in West Java modelled on the best-managed ones: four trained
-officers, a savings product, prices that cover costs. It opens its loan window this month
-and has no borrowers yet; the first loans go out in the next few months. Then the rains fail. Farm incomes will collapse for months, and an
+officers with three years in the job, a savings product, prices that cover costs. It has
+320 borrowers on monthly loans taken over the last year, most of them on their third loan,
+each with savings at the unit; 2% are late. Then the rains fail. Farm incomes will collapse for months, and an
 illness spreads in two hamlets. The board suggests cutting costs: fewer visits, one less
 officer. Keep the unit excellent through the bad year.]],
   lesson = {
@@ -46,9 +47,17 @@ mfi {
   institution = "village_bank",
   equity = 700000000,
   savings_rate = 5,
-  officers = { count = 4, salary = 2200000, training = 2, honesty = 1.0 },
+  officers = { count = 4, salary = 2200000, training = 2, honesty = 1.0,
+               experience_months = 36 },
   follow_up = 0.6,
   reputation = 0.8,
+  -- Prudent sizing as the best village units practise it: a modest first loan, repeat
+  -- loans a step larger, instalments within a quarter of income, no past serious arrears.
+  policy = { first_loan_cap = 3000000, repeat_step_up = 20, loan_to_income_cap = 25,
+             max_past_arrears_days = 30 },
+  -- A year of history: 320 borrowers (80 an officer), 2% late, savings with the unit.
+  opening = { clients = 320, product = 1, months_old = 11, in_arrears = 0.02,
+              savings = 1500000, repaid_loans = 2 },
 }
 
 product { name = "Kupedes monthly", method = "flat", rate = 22, installments = 12,
