@@ -87,6 +87,22 @@ double ud_product_apr(const ud_product *p) {
     return worst;
 }
 
+double sim_product_apr(ud_sim *sim, int p) {
+    const ud_product *prod = &sim->products[p];
+    apr_memo *m = &sim->apr_memo[p];
+    /* the schedule behind an APR is long (a weekly loan has 50 instalments): computed again
+     * only when the product's terms or limits change */
+    if (!m->valid || memcmp(&m->terms, &prod->terms, sizeof m->terms) != 0 ||
+        m->min_amount != prod->min_amount || m->max_amount != prod->max_amount) {
+        m->terms = prod->terms;
+        m->min_amount = prod->min_amount;
+        m->max_amount = prod->max_amount;
+        m->apr = ud_product_apr(prod);
+        m->valid = true;
+    }
+    return m->apr;
+}
+
 /* The largest amount of money any command field may carry (minor units), and the largest
  * monthly salary: far above any real MFI, far below where sums of them could overflow. */
 #define MAX_COMMAND_MONEY INT64_C(1000000000000000)

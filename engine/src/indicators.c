@@ -66,7 +66,7 @@ void ud_indicators_window(ud_indicators *out, const ud_month_record *records, in
 /* Clients who discover that a quoted flat rate and fees cost far more than the rate said
  * tell their neighbours: with the APR hidden, the MFI's name suffers in proportion to the
  * gap and to how many clients hold such loans (engine/MODEL.md, "Transparency"). */
-static double hidden_cost_penalty(const ud_sim *sim, const int *by_product) {
+static double hidden_cost_penalty(ud_sim *sim, const int *by_product) {
     if (!sim->policy.hide_apr) {
         return 0;
     }
@@ -78,7 +78,7 @@ static double hidden_cost_penalty(const ud_sim *sim, const int *by_product) {
     for (int p = 0; p < sim->product_count && total > 0; p++) {
         const ud_product *prod = &sim->products[p];
         double nominal = ud_rate_to_percent(prod->terms.annual_rate);
-        double apr = ud_product_apr(prod);
+        double apr = sim_product_apr(sim, p);
         if (by_product[p] == 0 || !(apr > 0) || !isfinite(apr)) {
             continue;
         }

@@ -598,7 +598,7 @@ void lending_take_applications(ud_sim *sim) {
     mv.competitor_rate = sim->setup.village.competitor_rate * 100.0;
     mv.competitor = sim->competitor;
     for (int p = 0; p < sim->product_count; p++) {
-        double apr = ud_product_apr(&sim->products[p]);
+        double apr = sim_product_apr(sim, p);
         mv.apr[p] = isfinite(apr) ? apr : NAN;
     }
     /* The month's appraisal time: what the officers can look at properly. */

@@ -97,6 +97,14 @@ typedef struct hamlet_state {
     double culture; /* 0..1: damage to the repayment culture (patronage, waivers) */
 } hamlet_state;
 
+/* A product's APR, kept until its terms or limits change (see sim_product_apr). */
+typedef struct apr_memo {
+    ud_loan_terms terms;
+    ud_money min_amount, max_amount;
+    double apr;
+    bool valid;
+} apr_memo;
+
 typedef struct shock_state {
     ud_shock shock;
     uint8_t announced, ended;
@@ -121,6 +129,7 @@ struct ud_sim {
     int group_count, group_capacity;
 
     ud_product products[UD_MAX_PRODUCTS];
+    apr_memo apr_memo[UD_MAX_PRODUCTS];
     int product_count;
     ud_credit_policy policy;
     ud_rate savings_rate;
@@ -175,6 +184,8 @@ struct ud_sim {
 };
 
 /* ---- helpers shared by the modules ---- */
+/* ud_product_apr of product p, memoised. */
+double sim_product_apr(ud_sim *sim, int p);
 void *sim_alloc(ud_sim *sim, size_t size);
 void sim_free(ud_sim *sim, void *ptr);
 /* Grows *array (elements of elem_size) to hold at least need; false on out of memory. */

@@ -71,7 +71,8 @@ static void settings_path(const ud_app *app, char *out, size_t size) {
 
 static void load_settings(ud_app *app) {
     ud_settings *s = &app->settings;
-    snprintf(s->language, sizeof s->language, "en");
+    /* the first start speaks the system's language if the game has it */
+    snprintf(s->language, sizeof s->language, "%s", ud_i18n_system_language());
     char path[1100], line[128];
     settings_path(app, path, sizeof path);
     FILE *f = fopen(path, "r");
@@ -83,8 +84,7 @@ static void load_settings(ud_app *app) {
         if (sscanf(line, "%31s %31s", key, value) != 2) {
             continue;
         }
-        if (strcmp(key, "language") == 0 &&
-            (strcmp(value, "en") == 0 || strcmp(value, "fr") == 0)) {
+        if (strcmp(key, "language") == 0 && ud_i18n_known(value)) {
             snprintf(s->language, sizeof s->language, "%.7s", value);
         } else if (strcmp(key, "large_text") == 0) {
             s->large_text = atoi(value) != 0;
@@ -127,7 +127,7 @@ static float pixel_density(const ud_app *app) {
 
 void ud_app_apply_settings(ud_app *app) {
     char err[512];
-    if (!ud_i18n_load(&app->i18n, app->assets, app->settings.language, err, sizeof err)) {
+    if (!ud_i18n_load(&app->i18n, ud_po_dir(), app->settings.language, err, sizeof err)) {
         SDL_Log("%s", err);
     }
     if (app->game != NULL) {
@@ -161,6 +161,9 @@ static void sort_by_module(ud_app *app) {
             ud_scenario_info t = app->infos[j];
             app->infos[j] = app->infos[j - 1];
             app->infos[j - 1] = t;
+            ud_listed_text f = app->infos_fr[j];
+            app->infos_fr[j] = app->infos_fr[j - 1];
+            app->infos_fr[j - 1] = f;
             char p[1024];
             memcpy(p, app->scenario_paths[j], sizeof p);
             memcpy(app->scenario_paths[j], app->scenario_paths[j - 1], sizeof p);
@@ -172,11 +175,18 @@ static void sort_by_module(ud_app *app) {
 static void find_scenarios(ud_app *app) {
     app->scenario_count = ud_shipped_scenarios(app->scenario_paths, UD_MAX_SCENARIOS);
     app->infos = calloc((size_t)(app->scenario_count + 1), sizeof *app->infos);
+    app->infos_fr = calloc((size_t)(app->scenario_count + 1), sizeof *app->infos_fr);
+    if (app->infos_fr == NULL) {
+        free(app->infos);
+        app->infos = NULL;
+    }
     int kept = 0;
     for (int i = 0; i < app->scenario_count && app->infos != NULL; i++) {
         ud_game_options opt;
         memset(&opt, 0, sizeof opt);
         opt.helpers_root = ud_scenarios_root();
+        opt.catalog = ud_i18n_catalog;
+        opt.catalog_data = &app->i18n;
         char err[2048];
         ud_game *g = ud_game_load(app->scenario_paths[i], &opt, err, sizeof err);
         if (g == NULL) {
@@ -184,6 +194,13 @@ static void find_scenarios(ud_app *app) {
             continue;
         }
         app->infos[kept] = *ud_game_info(g);
+        ud_game_set_language(g, "fr");
+        ud_listed_text *fr = &app->infos_fr[kept];
+        snprintf(fr->title, sizeof fr->title, "%s", ud_game_text(g, app->infos[kept].title));
+        for (int k = 0; k < app->infos[kept].objective_count && k < UD_MAX_OBJECTIVES; k++) {
+            snprintf(fr->objectives[k], sizeof fr->objectives[k], "%s",
+                     ud_game_text(g, app->infos[kept].objectives[k]));
+        }
         memmove(app->scenario_paths[kept], app->scenario_paths[i], 1024);
         kept++;
         ud_game_free(g);
@@ -323,6 +340,7 @@ void ud_app_destroy(ud_app *app) {
     ud_game_free(app->game);
     ud_history_free(&app->history);
     free(app->infos);
+    free(app->infos_fr);
     ud_text_free(&app->text);
     ud_i18n_free(&app->i18n);
     SDL_DestroyRenderer(app->renderer);
@@ -388,6 +406,8 @@ static ud_game_options game_options(ud_app *app) {
     ud_game_options opt;
     memset(&opt, 0, sizeof opt);
     opt.helpers_root = ud_scenarios_root();
+    opt.catalog = ud_i18n_catalog;
+    opt.catalog_data = &app->i18n;
     opt.language = app->settings.language;
     opt.month_played = month_played;
     opt.month_played_context = app;

@@ -2,17 +2,24 @@
  * reference strategy on one month axis and value scale, with the goal lines and lettered
  * marks for the months where something happened (the letters are explained below). */
 #include "debrief_chart.h"
+#include "ud/scores.h"
 
 #include <stdio.h>
 #include <string.h>
 
 /* How an indicator's values read: a percentage, an index with decimals, or a count. */
 static void value_text(const char *indicator, double v, char *out, size_t size) {
-    static const char *const percent[] = {"par30",         "par90",
-                                          "oss",           "fss",
-                                          "women_share",   "avg_loan_to_income",
-                                          "risk_coverage", "portfolio_yield",
-                                          "opex_ratio",    NULL};
+    static const char *const percent[] = {"par30",
+                                          "adjusted_par30",
+                                          "par90",
+                                          "oss",
+                                          "fss",
+                                          "women_share",
+                                          "avg_loan_to_income",
+                                          "risk_coverage",
+                                          "portfolio_yield",
+                                          "opex_ratio",
+                                          NULL};
     for (int i = 0; percent[i] != NULL; i++) {
         if (strcmp(indicator, percent[i]) == 0) {
             snprintf(out, size, "%.1f%%", v * 100);
@@ -26,6 +33,11 @@ static void value_text(const char *indicator, double v, char *out, size_t size) 
     }
 }
 
+/* An indicator, or a score figure a lesson may name ("adjusted_par30"). */
+static bool value_at(ud_sim *sim, const char *name, int month, double *v) {
+    return ud_indicator_value(sim, name, month, v) || ud_score_value(sim, name, month, v);
+}
+
 static void line_of(ud_app *app, ud_game *g, const char *indicator, SDL_Rect plot, int span,
                     double lo, double hi, SDL_Color c, bool thick) {
     if (g == NULL) {
@@ -36,7 +48,7 @@ static void line_of(ud_app *app, ud_game *g, const char *indicator, SDL_Rect plo
     int px = -1, py = -1;
     for (int m = 1; m <= ud_sim_month(sim); m++) {
         double v;
-        if (!ud_indicator_value(sim, indicator, m, &v)) {
+        if (!value_at(sim, indicator, m, &v)) {
             continue;
         }
         int x = plot.x + (int)((double)(m - 1) / (span > 1 ? span - 1 : 1) * plot.w);
@@ -59,7 +71,7 @@ static void range_of(ud_game *g, const char *indicator, double *lo, double *hi) 
     ud_sim *sim = ud_game_sim(g);
     for (int m = 1; m <= ud_sim_month(sim); m++) {
         double v;
-        if (ud_indicator_value(sim, indicator, m, &v)) {
+        if (value_at(sim, indicator, m, &v)) {
             *lo = v < *lo ? v : *lo;
             *hi = v > *hi ? v : *hi;
         }
@@ -165,7 +177,7 @@ void ud_debrief_chart(ud_app *app, SDL_Rect r, const char *indicator, const char
         int m = 1 + (int)((double)(ui->mouse_x - plot.x) / plot.w * (span - 1) + 0.5);
         double v;
         char a[32] = "", line[160];
-        if (ud_indicator_value(ud_game_sim(you), indicator, m, &v)) {
+        if (value_at(ud_game_sim(you), indicator, m, &v)) {
             value_text(indicator, v, a, sizeof a);
         }
         snprintf(line, sizeof line, "%s %d: %s", TR(ui, "Month"), m, a);

@@ -47,6 +47,16 @@ void ud_dialog_household(ud_app *app) {
         y += ud_ui_paragraph(ui, ud_scenario_text(app, story), x, y, w, UD_FONT_NORMAL, p->accent) +
              6;
     }
+    /* only a client is a borrower */
+    bool client = h.loan != NULL || h.status == UD_HH_IN_ARREARS;
+    const char *who =
+        client ? (h.woman ? TR(ui, "A woman borrower") : TR(ui, "A man borrower"))
+               : (h.woman ? TR(ui, "A woman, not a client") : TR(ui, "A man, not a client"));
+    char people[64];
+    snprintf(people, sizeof people, TRN(ui, h.members, "%d person", "%d people"), h.members);
+    snprintf(line, sizeof line, "%s, %s, %s", who, people, TR(ui, ud_business_name(h.business)));
+    ud_ui_label(ui, line, x, y, UD_FONT_NORMAL, false, p->text);
+    y += 24;
     y += tale(app, h.id, x, y, w) + 12;
 
     /* why poor, or not: the rule itself, with this household's numbers */
@@ -75,28 +85,26 @@ void ud_dialog_household(ud_app *app) {
         ud_ui_label(ui, line, x + 10, y, UD_FONT_SMALL, late > 0, late > 0 ? p->bad : p->text);
         y += 20;
     }
+    char repaid[80], defaults[80];
+    snprintf(repaid, sizeof repaid, TRN(ui, h.loans_repaid, "%d loan repaid", "%d loans repaid"),
+             h.loans_repaid);
+    snprintf(defaults, sizeof defaults, TRN(ui, h.defaults, "%d default", "%d defaults"),
+             h.defaults);
+    snprintf(line, sizeof line, "%s: %s, %s", TR(ui, "Record"), repaid, defaults);
     if (h.loans_repaid > 0) {
+        char days[80];
+        size_t used = strlen(line);
         ud_money_text(app, h.last_loan, money, sizeof money);
-        char repaid[80], days[80];
-        snprintf(repaid, sizeof repaid,
-                 TRN(ui, h.loans_repaid, "%d loan repaid", "%d loans repaid"), h.loans_repaid);
         snprintf(days, sizeof days, TRN(ui, h.last_arrears_days, "%d day late", "%d days late"),
                  h.last_arrears_days);
-        snprintf(line, sizeof line, "%s; %s %s, %s %s", repaid, TR(ui, "the last of"), money,
+        snprintf(line + used, sizeof line - used, "; %s %s, %s %s", TR(ui, "the last of"), money,
                  TR(ui, "at most"), days);
-        ud_ui_label(ui, line, x + 10, y, UD_FONT_SMALL, false, p->text);
-        y += 20;
-    }
-    if (h.defaults > 0) {
-        snprintf(line, sizeof line, TRN(ui, h.defaults, "%d default", "%d defaults"), h.defaults);
-        ud_ui_label(ui, line, x + 10, y, UD_FONT_SMALL, false, p->bad);
-        y += 20;
     }
     if (h.loan == NULL && h.loans_repaid == 0 && h.defaults == 0) {
-        ud_ui_label(ui, TR(ui, "Has never borrowed from the unit."), x + 10, y, UD_FONT_SMALL,
-                    false, p->text_dim);
-        y += 20;
+        snprintf(line, sizeof line, "%s", TR(ui, "Has never borrowed from the unit."));
     }
+    ud_ui_label(ui, line, x + 10, y, UD_FONT_SMALL, false, h.defaults > 0 ? p->bad : p->text);
+    y += 20;
     ud_money_text(app, h.savings, money, sizeof money);
     snprintf(line, sizeof line, "%s: %s", TR(ui, "Savings with the MFI"), money);
     ud_ui_label(ui, line, x + 10, y, UD_FONT_SMALL, false, p->text);

@@ -7,6 +7,8 @@
 void ud_money_text(const ud_app *app, ud_money v, char *out, size_t size) {
     const ud_scenario_info *in = app->game ? ud_game_info(app->game) : NULL;
     int minor = in ? in->minor_units : 0;
+    /* grouped as English writes it (1,500,000) except in French (1 500 000): Indonesian and
+     * Spanish get 1.500.000 when the label is drawn (see localised() in ui.c) */
     char sep = strcmp(app->settings.language, "fr") == 0 ? ' ' : ',';
     char num[48];
     ud_money_format(v, minor, sep, num, sizeof num);
@@ -14,7 +16,12 @@ void ud_money_text(const ud_app *app, ud_money v, char *out, size_t size) {
 }
 
 const char *ud_scenario_text(const ud_app *app, const char *english) {
-    return app->game ? ud_game_text(app->game, english) : english;
+    if (app->game != NULL) {
+        return ud_game_text(app->game, english); /* its own translate() table, then the catalog */
+    }
+    /* no game yet (the start screen): the shipped scenarios' texts are in the catalog */
+    const char *shipped = ud_i18n_catalog((void *)&app->i18n, app->settings.language, english, -1);
+    return shipped != NULL ? shipped : english;
 }
 
 bool ud_chart_marks_month(const ud_app *app, int month) {
@@ -23,6 +30,24 @@ bool ud_chart_marks_month(const ud_app *app, int month) {
     }
     const ud_month_summary *s = ud_history_at(&app->history, month);
     return s->shocks || s->offers || s->political || s->fraud;
+}
+
+const char *ud_listed_scenario_text(const ud_app *app, int i, const char *english) {
+    if (strcmp(app->settings.language, "fr") != 0 || app->infos_fr == NULL || i < 0 ||
+        i >= app->scenario_count) {
+        return english;
+    }
+    const ud_scenario_info *in = &app->infos[i];
+    const ud_listed_text *fr = &app->infos_fr[i];
+    if (english == in->title && fr->title[0] != '\0') {
+        return fr->title;
+    }
+    for (int k = 0; k < in->objective_count && k < UD_MAX_OBJECTIVES; k++) {
+        if (english == in->objectives[k] && fr->objectives[k][0] != '\0') {
+            return fr->objectives[k];
+        }
+    }
+    return english;
 }
 
 /* A line chart of one indicator over the game so far, with the months in which something
@@ -102,20 +127,21 @@ const char *ud_indicator_meaning(const ud_ui *ui, const char *indicator) {
     static const struct {
         const char *name, *meaning;
     } meanings[] = {
-        {"par30", "PAR30, % of the loan portfolio: loans with a payment more than 30 days late. "
-                  "Below 5% is good, above 10% serious."},
-        {"oss", "OSS, %: revenue divided by costs over the last 12 months (or the months so far). "
-                "100% breaks even."},
-        {"fss", "FSS, %: like OSS, once inflation and the market cost of every subsidy are "
-                "counted. 100% means sustainable without any subsidy."},
+        {"par30", N_("PAR30, % of the loan portfolio: loans with a payment more than 30 days late. "
+                     "Below 5% is good, above 10% serious.")},
+        {"oss",
+         N_("OSS, %: revenue divided by costs over the last 12 months (or the months so far). "
+            "100% breaks even.")},
+        {"fss", N_("FSS, %: like OSS, once inflation and the market cost of every subsidy are "
+                   "counted. 100% means sustainable without any subsidy.")},
         {"subsidy_dependence",
-         "Subsidy dependence, %: how much clients' rates would have to rise for the MFI to do "
-         "without any subsidy (0% or less: none needed)."},
-        {"active_borrowers", "Active clients, people: borrowers with a loan outstanding now."},
-        {"households_in_poverty",
-         "Households in poverty: households whose income per person is below the poverty line."},
-        {"women_share", "Women, % of active clients."},
-        {"cash", "Cash, now: money in hand and in the bank, after this month's decisions."},
+         N_("Subsidy dependence, %: how much clients' rates would have to rise for the MFI to do "
+            "without any subsidy (0% or less: none needed).")},
+        {"active_borrowers", N_("Active clients, people: borrowers with a loan outstanding now.")},
+        {"households_in_poverty", N_("Households in poverty: households whose income per person is "
+                                     "below the poverty line.")},
+        {"women_share", N_("Women, % of active clients.")},
+        {"cash", N_("Cash, now: money in hand and in the bank, after this month's decisions.")},
     };
     for (size_t i = 0; i < sizeof meanings / sizeof meanings[0]; i++) {
         if (strcmp(meanings[i].name, indicator) == 0) {

@@ -1,94 +1,96 @@
-/* The translation table: sorted pairs searched by binary search. */
+/* One translation lookup for every string a user sees, from the language's PO catalog. */
 #include "i18n.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-typedef ud_i18n_pair pair;
+static const ud_language languages[] = {
+    {"en", "English"},
+    {"fr", "Français"},
+    {"id", "Bahasa Indonesia"},
+    {"es", "Español"},
+};
 
-static int by_english(const void *a, const void *b) {
-    return strcmp(((const pair *)a)->en, ((const pair *)b)->en);
+const ud_language *ud_i18n_languages(int *count) {
+    *count = (int)(sizeof languages / sizeof languages[0]);
+    return languages;
+}
+
+bool ud_i18n_known(const char *code) {
+    for (size_t i = 0; i < sizeof languages / sizeof languages[0]; i++) {
+        if (strcmp(languages[i].code, code) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* "es_MX.UTF-8@euro" -> "es", if the game speaks it. */
+static const char *known_prefix(const char *locale, size_t len) {
+    char code[8];
+    size_t n = 0;
+    while (n < len && n + 1 < sizeof code && locale[n] >= 'a' && locale[n] <= 'z') {
+        code[n] = locale[n];
+        n++;
+    }
+    code[n] = '\0';
+    for (size_t i = 0; i < sizeof languages / sizeof languages[0]; i++) {
+        if (strcmp(languages[i].code, code) == 0) {
+            return languages[i].code;
+        }
+    }
+    return NULL;
+}
+
+const char *ud_i18n_system_language(void) {
+    const char *locale = NULL;
+    const char *names[] = {"LC_ALL", "LC_MESSAGES", "LANG"};
+    for (int i = 0; i < 3 && locale == NULL; i++) {
+        const char *v = getenv(names[i]);
+        if (v != NULL && v[0] != '\0') {
+            locale = v;
+        }
+    }
+    /* as gettext does: LANGUAGE's list counts unless the locale is the plain "C" one */
+    const char *list = getenv("LANGUAGE");
+    if (list != NULL && list[0] != '\0' && locale != NULL && strcmp(locale, "C") != 0 &&
+        strcmp(locale, "POSIX") != 0) {
+        for (const char *p = list; *p != '\0';) {
+            size_t len = strcspn(p, ":");
+            const char *code = known_prefix(p, len);
+            if (code != NULL) {
+                return code;
+            }
+            p += len;
+            p += *p == ':';
+        }
+    }
+    if (locale != NULL) {
+        const char *code = known_prefix(locale, strlen(locale));
+        if (code != NULL) {
+            return code;
+        }
+    }
+    return "en";
 }
 
 void ud_i18n_free(ud_i18n *t) {
-    for (int i = 0; i < t->count; i++) {
-        free(t->pairs[i].en);
-        free(t->pairs[i].tr);
-    }
-    free(t->pairs);
-    t->pairs = NULL;
-    t->count = 0;
+    ud_po_free(&t->po);
     t->missing_count = 0;
     snprintf(t->language, sizeof t->language, "en");
 }
 
-/* "\n" in the file stands for a line break. */
-static char *unescape(const char *s, size_t n) {
-    char *out = malloc(n + 1);
-    size_t j = 0;
-    for (size_t i = 0; out != NULL && i < n; i++) {
-        if (s[i] == '\\' && i + 1 < n && s[i + 1] == 'n') {
-            out[j++] = '\n';
-            i++;
-        } else {
-            out[j++] = s[i];
-        }
-    }
-    if (out != NULL) {
-        out[j] = '\0';
-    }
-    return out;
-}
-
-bool ud_i18n_load(ud_i18n *t, const char *assets_dir, const char *lang, char *err, int err_size) {
+bool ud_i18n_load(ud_i18n *t, const char *po_dir, const char *lang, char *err, int err_size) {
     ud_i18n_free(t);
     if (strcmp(lang, "en") == 0) {
         return true;
     }
     char path[1100];
-    snprintf(path, sizeof path, "%s/i18n/%s.txt", assets_dir, lang);
-    FILE *f = fopen(path, "r");
-    if (f == NULL) {
-        snprintf(err, (size_t)err_size, "%s: no translation for '%s'", path, lang);
+    snprintf(path, sizeof path, "%s/%s.po", po_dir, lang);
+    if (!ud_po_load(&t->po, path, err, (size_t)err_size)) {
         return false;
     }
-    int cap = 512, line_no = 0;
-    pair *pairs = malloc((size_t)cap * sizeof *pairs);
-    int pair_count = 0;
-    t->pairs = pairs;
-    char line[4096];
-    while (pairs != NULL && fgets(line, sizeof line, f) != NULL) {
-        line_no++;
-        size_t len = strcspn(line, "\r\n");
-        line[len] = '\0';
-        if (len == 0 || line[0] == '#') {
-            continue;
-        }
-        char *tab = strchr(line, '\t');
-        if (tab == NULL) {
-            snprintf(err, (size_t)err_size, "%s:%d: expected 'English<TAB>translation'", path,
-                     line_no);
-            fclose(f);
-            ud_i18n_free(t);
-            return false;
-        }
-        if (pair_count == cap) {
-            cap *= 2;
-            pair *grown = realloc(pairs, (size_t)cap * sizeof *pairs);
-            if (grown == NULL) {
-                break;
-            }
-            pairs = grown;
-            t->pairs = pairs;
-        }
-        pairs[pair_count].en = unescape(line, (size_t)(tab - line));
-        pairs[pair_count].tr = unescape(tab + 1, strlen(tab + 1));
-        pair_count++;
-        t->count = pair_count;
-    }
-    fclose(f);
-    qsort(pairs, (size_t)pair_count, sizeof *pairs, by_english);
     snprintf(t->language, sizeof t->language, "%s", lang);
     return true;
 }
@@ -105,20 +107,35 @@ static void note_missing(ud_i18n *t, const char *english) {
 }
 
 const char *ud_tr(ud_i18n *t, const char *english) {
-    if (t->count == 0 || english == NULL) {
+    if (strcmp(t->language, "en") == 0 || english == NULL) {
         return english;
     }
-    pair key = {(char *)english, NULL};
-    const pair *found = bsearch(&key, t->pairs, (size_t)t->count, sizeof *t->pairs, by_english);
+    const char *found = ud_po_text(&t->po, english);
     if (found == NULL) {
         note_missing(t, english);
         return english;
     }
-    return found->tr;
+    return found;
 }
 
 const char *ud_trn(ud_i18n *t, long n, const char *one, const char *many) {
-    bool singular =
-        strcmp(t->language, "fr") == 0 ? (n == 0 || n == 1 || n == -1) : (n == 1 || n == -1);
-    return ud_tr(t, singular ? one : many);
+    long count = n < 0 ? -n : n; /* "-1 loan" is as singular as "1 loan" */
+    const char *english = count == 1 ? one : many;
+    if (strcmp(t->language, "en") == 0) {
+        return english;
+    }
+    const char *found = ud_po_plural_text(&t->po, one, count);
+    if (found == NULL) {
+        note_missing(t, one);
+        return english;
+    }
+    return found;
+}
+
+const char *ud_i18n_catalog(void *i18n, const char *language, const char *english, long count) {
+    ud_i18n *t = i18n;
+    if (strcmp(t->language, language) != 0 || strcmp(language, "en") == 0) {
+        return NULL;
+    }
+    return count >= 0 ? ud_po_plural_text(&t->po, english, count) : ud_po_text(&t->po, english);
 }

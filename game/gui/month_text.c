@@ -13,16 +13,16 @@ typedef struct counted {
 
 static int counted_of(const ud_month_summary *s, counted *out) {
     const counted all[] = {
-        {s->disbursed, "%d loan disbursed", "%d loans disbursed", true},
-        {s->repaid, "%d loan repaid in full", "%d loans repaid in full", false},
-        {s->missed, "%d borrower fell behind", "%d borrowers fell behind", true},
-        {s->covered, "%d group paid for a member", "%d groups paid for a member", false},
-        {s->collapsed, "%d group collapsed", "%d groups collapsed", true},
-        {s->written_off, "%d loan written off", "%d loans written off", true},
-        {s->shocks, "%d shock began", "%d shocks began", false},
-        {s->offers, "%d offer arrived", "%d offers arrived", false},
-        {s->political, "%d political event", "%d political events", false},
-        {s->rejected, "%d application refused", "%d applications refused", false},
+        {s->disbursed, NN_("%d loan disbursed", "%d loans disbursed"), true},
+        {s->repaid, NN_("%d loan repaid in full", "%d loans repaid in full"), false},
+        {s->missed, NN_("%d borrower fell behind", "%d borrowers fell behind"), true},
+        {s->covered, NN_("%d group paid for a member", "%d groups paid for a member"), false},
+        {s->collapsed, NN_("%d group collapsed", "%d groups collapsed"), true},
+        {s->written_off, NN_("%d loan written off", "%d loans written off"), true},
+        {s->shocks, NN_("%d shock began", "%d shocks began"), false},
+        {s->offers, NN_("%d offer arrived", "%d offers arrived"), false},
+        {s->political, NN_("%d political event", "%d political events"), false},
+        {s->rejected, NN_("%d application refused", "%d applications refused"), false},
     };
     int n = (int)(sizeof all / sizeof all[0]);
     memcpy(out, all, sizeof all);

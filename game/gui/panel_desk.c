@@ -46,11 +46,13 @@ void ud_panel_desk(ud_app *app, SDL_Rect a) {
         snprintf(line, sizeof line, "%s · %s", who, amount);
         int row_y = y;
         /* the applicant's name opens their card: who they are, why poor or not, their group */
-        if (ud_ui_button(ui, ud_rect(a.x, y, text_w, 18), line)) {
+        int name_w, name_h; /* the button as tall as its text, whatever the text size */
+        ud_text_measure(ui->text, line, UD_FONT_NORMAL, false, 0, &name_w, &name_h);
+        if (ud_ui_button(ui, ud_rect(a.x, y, text_w, name_h + 2), line)) {
             app->selected_household = ap->household;
             app->dialog = DIALOG_HOUSEHOLD;
         }
-        y += 20;
+        y += name_h + 4;
         snprintf(line, sizeof line, "%s, %s%s · %s · %s", h.woman ? TR(ui, "woman") : TR(ui, "man"),
                  TR(ui, ud_business_name(h.business)), h.poor ? TR(ui, ", poor") : "",
                  ud_scenario_text(app, products[ap->product].name),

@@ -80,7 +80,8 @@ void ud_panel_staff(ud_app *app, SDL_Rect a) {
     ud_ui_label(ui, TR(ui, "Loan officers"), a.x, a.y, UD_FONT_NORMAL, true, p->text);
     int first = ud_pager(app, ud_rect(a.x, a.y, a.w, 296), n, 6);
     int y = a.y + 30;
-    static const char *const levels[4] = {"untrained", "basic", "trained", "expert"};
+    static const char *const levels[4] = {N_("untrained"), N_("basic"), N_("trained"),
+                                          N_("expert")};
     for (int i = first; i < n && i < first + 6; i++) {
         char line[300], loans[100];
         if (!o[i].employed) {

@@ -27,8 +27,9 @@ static int score_parts(ud_ui *ui, const char *title, const ud_score_part *parts,
 
 static bool is_percent(const char *indicator) {
     return strcmp(indicator, "par30") == 0 || strcmp(indicator, "par90") == 0 ||
-           strcmp(indicator, "oss") == 0 || strcmp(indicator, "fss") == 0 ||
-           strcmp(indicator, "women_share") == 0 || strcmp(indicator, "avg_loan_to_income") == 0;
+           strcmp(indicator, "adjusted_par30") == 0 || strcmp(indicator, "oss") == 0 ||
+           strcmp(indicator, "fss") == 0 || strcmp(indicator, "women_share") == 0 ||
+           strcmp(indicator, "avg_loan_to_income") == 0;
 }
 
 /* A value, or a difference of values, as the trainee reads it. */
@@ -52,6 +53,10 @@ static const char *indicator_title(const ud_ui *ui, const char *indicator) {
         const char *name, *title;
     } titles[] = {
         {"par30", "PAR30"},
+        {"adjusted_par30", "Adjusted PAR30 (with the year's write-offs)"},
+        {"institution_score", "The institution"},
+        {"client_score", "The clients"},
+        {"holistic_score", "The lower of the two scores"},
         {"oss", "OSS"},
         {"fss", "FSS"},
         {"subsidy_dependence", "Subsidy dependence"},
@@ -343,8 +348,8 @@ void ud_screen_debrief(ud_app *app) {
     parts_y +=
         score_parts(ui, TR(ui, "The clients"), scores.client_part, scores.client_parts, parts_y);
     app->debrief_top = parts_y > 96 ? parts_y + 4 : 96;
-    static const char *const endings[] = {"", "The scenario is over.", "You won.", "You lost.",
-                                          "The MFI became insolvent."};
+    static const char *const endings[] = {"", N_("The scenario is over."), N_("You won."),
+                                          N_("You lost."), N_("The MFI became insolvent.")};
     if (over) {
         ud_ui_label(ui, TR(ui, endings[end]), 30, 78, UD_FONT_SMALL, true,
                     end == UD_END_WON || end == UD_END_FINISHED ? p->good : p->bad);

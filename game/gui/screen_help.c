@@ -10,106 +10,110 @@ typedef struct help_entry {
 
 /* Definitions after CGAP/SEEP (2003), the MicroBanking Bulletin, and Yaron (1992). */
 static const help_entry entries[] = {
-    {"Active clients", "Households with a loan outstanding.", "count of loans not yet repaid",
-     "grows steadily, at the pace officers can follow"},
-    {"Share of women", "How many of the clients are women.", "women borrowers / active borrowers",
-     "depends on the mission; women in groups repay well"},
-    {"Average loan / income", "Depth of outreach: how poor the clients are.",
-     "average outstanding loan / average household income a year",
-     "lower = poorer clients reached"},
-    {"PAR30", "Portfolio at risk: loans with a payment more than 30 days late.",
-     "outstanding principal of loans over 30 days late (rescheduled included) / gross portfolio",
-     "below 5% good, 5-10% watch, above 10% serious"},
-    {"PAR90", "The same, more than 90 days late: loans likely to be lost.",
-     "outstanding principal over 90 days late / gross portfolio", "as low as possible"},
-    {"Write-offs", "Loans given up as lost this month.", "principal written off",
-     "below 2% of the portfolio a year"},
-    {"Risk coverage", "How much of the portfolio at risk the reserve covers.",
-     "loan-loss reserve / PAR30 portfolio", "100% or more"},
-    {"Portfolio yield", "What the loans earn, a year.",
-     "interest and fees from loans / average gross portfolio (last 12 months)", "covers all costs"},
-    {"Operating expense ratio", "What running the MFI costs, a year.",
-     "operating expense / average gross portfolio", "10-20% individual lending, 20-35% groups"},
-    {"Cost per borrower", "What one client costs to serve, a year.",
-     "operating expense / average active borrowers", "compare with income per person"},
-    {"Borrowers per officer", "Caseload.", "active borrowers / loan officers",
-     "100-200 individual, 250-400 group lending"},
-    {"OSS", "Operational self-sufficiency: does revenue cover costs?",
-     "financial revenue / (financial expense + net provisions + operating expense)",
-     "above 100% breaks even; 110-130% mature"},
-    {"FSS", "Financial self-sufficiency: would the MFI survive without any subsidy?",
-     "revenue / (costs + inflation on equity + market cost of cheap funds + in-kind subsidies)",
-     "above 100% is sustainable without subsidy"},
-    {"Subsidy dependence",
-     "Yaron's index: how much lending rates would have to rise to do "
-     "without subsidy.",
-     "S / (portfolio x on-lending rate), S = A(m - c) + (E x m - P) + K",
-     "0 none, below 0 self-sustaining, 1 = rates would have to double"},
-    {"Households in poverty", "Clients' welfare: households below the poverty line.",
-     "income per person per day below the scenario's line", "falling = welfare rising"},
-    {"APR and EIR", "What a loan really costs a client, fees included.",
-     "APR = periodic internal rate x periods a year; EIR = (1 + periodic rate)^periods - 1",
-     "what a transparent MFI shows; a flat 24% costs about 42% APR"},
+    {N_("Active clients"), N_("Households with a loan outstanding."),
+     N_("count of loans not yet repaid"), N_("grows steadily, at the pace officers can follow")},
+    {N_("Share of women"), N_("How many of the clients are women."),
+     N_("women borrowers / active borrowers"),
+     N_("depends on the mission; women in groups repay well")},
+    {N_("Average loan / income"), N_("Depth of outreach: how poor the clients are."),
+     N_("average outstanding loan / average household income a year"),
+     N_("lower = poorer clients reached")},
+    {N_("PAR30"), N_("Portfolio at risk: loans with a payment more than 30 days late."),
+     N_("outstanding principal of loans over 30 days late (rescheduled included) / gross "
+        "portfolio"),
+     N_("below 5% good, 5-10% watch, above 10% serious")},
+    {N_("PAR90"), N_("The same, more than 90 days late: loans likely to be lost."),
+     N_("outstanding principal over 90 days late / gross portfolio"), N_("as low as possible")},
+    {N_("Write-offs"), N_("Loans given up as lost this month."), N_("principal written off"),
+     N_("below 2% of the portfolio a year")},
+    {N_("Risk coverage"), N_("How much of the portfolio at risk the reserve covers."),
+     N_("loan-loss reserve / PAR30 portfolio"), N_("100% or more")},
+    {N_("Portfolio yield"), N_("What the loans earn, a year."),
+     N_("interest and fees from loans / average gross portfolio (last 12 months)"),
+     N_("covers all costs")},
+    {N_("Operating expense ratio"), N_("What running the MFI costs, a year."),
+     N_("operating expense / average gross portfolio"),
+     N_("10-20% individual lending, 20-35% groups")},
+    {N_("Cost per borrower"), N_("What one client costs to serve, a year."),
+     N_("operating expense / average active borrowers"), N_("compare with income per person")},
+    {N_("Borrowers per officer"), N_("Caseload."), N_("active borrowers / loan officers"),
+     N_("100-200 individual, 250-400 group lending")},
+    {N_("OSS"), N_("Operational self-sufficiency: does revenue cover costs?"),
+     N_("financial revenue / (financial expense + net provisions + operating expense)"),
+     N_("above 100% breaks even; 110-130% mature")},
+    {N_("FSS"), N_("Financial self-sufficiency: would the MFI survive without any subsidy?"),
+     N_("revenue / (costs + inflation on equity + market cost of cheap funds + in-kind subsidies)"),
+     N_("above 100% is sustainable without subsidy")},
+    {N_("Subsidy dependence"),
+     N_("Yaron's index: how much lending rates would have to rise to do "
+        "without subsidy."),
+     N_("S / (portfolio x on-lending rate), S = A(m - c) + (E x m - P) + K"),
+     N_("0 none, below 0 self-sustaining, 1 = rates would have to double")},
+    {N_("Households in poverty"), N_("Clients' welfare: households below the poverty line."),
+     N_("income per person per day below the scenario's line"), N_("falling = welfare rising")},
+    {N_("APR and EIR"), N_("What a loan really costs a client, fees included."),
+     N_("APR = periodic internal rate x periods a year; EIR = (1 + periodic rate)^periods - 1"),
+     N_("what a transparent MFI shows; a flat 24% costs about 42% APR")},
 };
 
 static const help_entry panels[] = {
-    {"Loan desk",
-     "This month's applications, decided by your credit policy; approve, shrink or "
-     "reject any of them. Below, the policy itself, which decides next month's applications.",
+    {N_("Loan desk"),
+     N_("This month's applications, decided by your credit policy; approve, shrink or "
+        "reject any of them. Below, the policy itself, which decides next month's applications."),
      "", ""},
-    {"Arrears",
-     "Who is late, the latest first, with their card; how much officer time goes to "
-     "following up; rescheduling or writing off a loan.",
+    {N_("Arrears"),
+     N_("Who is late, the latest first, with their card; how much officer time goes to "
+        "following up; rescheduling or writing off a loan."),
      "", ""},
-    {"Products",
-     "Terms of each loan product; the APR and EIR clients really pay update as you "
-     "change them.",
+    {N_("Products"),
+     N_("Terms of each loan product; the APR and EIR clients really pay update as you "
+        "change them."),
      "", ""},
-    {"Staff",
-     "Loan officers, their training and caseloads; hire, train (one course a month), "
-     "dismiss, and order audits (which find ghost loans).",
+    {N_("Staff"),
+     N_("Loan officers, their training and caseloads; hire, train (one course a month), "
+        "dismiss, and order audits (which find ghost loans)."),
      "", ""},
-    {"Funding",
-     "Cash, deposits and borrowings, the offers with their conditions, borrowing and "
-     "repaying.",
+    {N_("Funding"),
+     N_("Cash, deposits and borrowings, the offers with their conditions, borrowing and "
+        "repaying."),
      "", ""},
-    {"Reports", "Balance sheet, income statement and charts over time.", "", ""},
-    {"News", "The scenario's news and each month's events, newest first.", "", ""},
-    {"Scores",
-     "The institution (100): OSS 20 and FSS 20 towards 120%, the worst month's PAR30 plus "
-     "write-offs 25, "
-     "loan losses 10, capital kept 15, portfolio / assets 10. The clients (100): households "
-     "out of poverty 35, women's households 10, income growth 15, outreach 20, the worst "
-     "month's PAR90 plus write-offs 20.",
+    {N_("Reports"), N_("Balance sheet, income statement and charts over time."), "", ""},
+    {N_("News"), N_("The scenario's news and each month's events, newest first."), "", ""},
+    {N_("Scores"),
+     N_("The institution (100): OSS 20 and FSS 20 towards 120%, the worst month's PAR30 plus "
+        "write-offs 25, "
+        "loan losses 10, capital kept 15, portfolio / assets 10. The clients (100): households "
+        "out of poverty 35, women's households 10, income growth 15, outreach 20, the worst "
+        "month's PAR90 plus write-offs 20."),
      "", ""},
 };
 
 /* The first page: the monthly loop, the screen, the keys. */
 static const help_entry how_to_play[] = {
-    {"Each month",
-     "Read the month's summary and the news. Look at the loan desk, the late borrowers and "
-     "the reports. Decide: terms, policy, staff, funding. Then press Next month (Space).",
+    {N_("Each month"),
+     N_("Read the month's summary and the news. Look at the loan desk, the late borrowers and "
+        "the reports. Decide: terms, policy, staff, funding. Then press Next month (Space)."),
      "", ""},
-    {"The village",
-     "Each dot is a household: a circle for a woman's, a square for a man's, coloured by "
-     "status (see the legend). Click one, or press H, to read its story.",
+    {N_("The village"),
+     N_("Each dot is a household: a circle for a woman's, a square for a man's, coloured by "
+        "status (see the legend). Click one, or press H, to read its story."),
      "", ""},
-    {"When decisions take effect",
-     "The credit policy decides next month's applications; new product terms apply to loans "
-     "made from now on; hiring, training and audits count this month.",
+    {N_("When decisions take effect"),
+     N_("The credit policy decides next month's applications; new product terms apply to loans "
+        "made from now on; hiring, training and audits count this month."),
      "", ""},
-    {"Nothing by accident",
-     "Costly or irreversible actions ask first and say what they will do; Enter then means "
-     "the safe choice. Every figure has its meaning under the mouse.",
+    {N_("Nothing by accident"),
+     N_("Costly or irreversible actions ask first and say what they will do; Enter then means "
+        "the safe choice. Every figure has its meaning under the mouse."),
      "", ""},
-    {"Keys",
-     "Space: next month. 1-7: panels. Tab or arrows: move. Enter: choose. Esc: back. H: a "
-     "household's story (Page Up / Page Down: the others). Ctrl+S: save. Ctrl+L: load. F1: "
-     "this help.",
+    {N_("Keys"),
+     N_("Space: next month. 1-7: panels. Tab or arrows: move. Enter: choose. Esc: back. H: a "
+        "household's story (Page Up / Page Down: the others). Ctrl+S: save. Ctrl+L: load. F1: "
+        "this help."),
      "", ""},
-    {"Saving",
-     "The game saves itself after every month (Continue the last game). Ctrl+S keeps it in "
-     "a slot, with your team's name, the date and the month.",
+    {N_("Saving"),
+     N_("The game saves itself after every month (Continue the last game). Ctrl+S keeps it in "
+        "a slot, with your team's name, the date and the month."),
      "", ""},
 };
 

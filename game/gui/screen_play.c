@@ -5,8 +5,8 @@
 #include <string.h>
 
 static const char *tab_names[TAB_COUNT] = {
-    "Loan desk", "Arrears", "Products", "Staff",
-    "Funding",   "Reports", "News",     "Scenario script errors"};
+    N_("Loan desk"), N_("Arrears"), N_("Products"), N_("Staff"),
+    N_("Funding"),   N_("Reports"), N_("News"),     N_("Scenario script errors")};
 
 void ud_screen_play(ud_app *app) {
     ud_ui *ui = &app->ui;

@@ -12,13 +12,15 @@ void ud_screen_settings(ud_app *app) {
     int y = 120;
     ud_ui_label(ui, TR(ui, "Language"), 60, y + 8, UD_FONT_NORMAL, false, p->text);
     bool changed = false;
-    if (ud_ui_toggle(ui, ud_rect(440, y, 160, 34), "English", strcmp(s->language, "en") == 0)) {
-        snprintf(s->language, sizeof s->language, "en");
-        changed = true;
-    }
-    if (ud_ui_toggle(ui, ud_rect(610, y, 160, 34), "Français", strcmp(s->language, "fr") == 0)) {
-        snprintf(s->language, sizeof s->language, "fr");
-        changed = true;
+    int language_count;
+    const ud_language *language = ud_i18n_languages(&language_count);
+    for (int i = 0; i < language_count; i++) {
+        /* each language in its own name, so that whoever reads it can find theirs */
+        if (ud_ui_toggle(ui, ud_rect(440 + i * 170, y, 160, 34), language[i].name,
+                         strcmp(s->language, language[i].code) == 0)) {
+            snprintf(s->language, sizeof s->language, "%s", language[i].code);
+            changed = true;
+        }
     }
     y += 60;
     ud_ui_label(ui, TR(ui, "Text size"), 60, y + 8, UD_FONT_NORMAL, false, p->text);

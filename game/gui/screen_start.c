@@ -51,16 +51,38 @@ void ud_screen_start(ud_app *app) {
     y += 50;
     ud_ui_label(ui, TR(ui, "Choose a scenario"), 60, y, UD_FONT_LARGE, true, p->text);
     y += 34;
+    /* the list scrolls when the scenarios do not all fit above the buttons: Page Up / Page
+     * Down, or the arrows at its foot; a long title wraps to two lines */
+    int line_w, line_h;
+    ud_text_measure(ui->text, "Ag", UD_FONT_SMALL, true, 0, &line_w, &line_h);
+    int item_h = 2 * line_h + 6, header_h = line_h + 2, bottom = 650;
+    SDL_Keycode key = ui->key;
+    if (key == SDLK_PAGEDOWN || key == SDLK_PAGEUP) {
+        ud_ui_take_key(ui);
+        app->start_first += key == SDLK_PAGEDOWN ? 3 : -3;
+    }
+    if (app->start_first > app->scenario_count - 1) {
+        app->start_first = app->scenario_count - 1;
+    }
+    if (app->start_first < 0) {
+        app->start_first = 0;
+    }
     const char *last_module = "";
-    for (int i = 0; i < app->scenario_count; i++) {
+    int shown_last = app->start_first - 1;
+    for (int i = app->start_first; i < app->scenario_count; i++) {
         const ud_scenario_info *in = &app->infos[i];
-        if (strcmp(in->module, last_module) != 0) {
+        bool header = strcmp(in->module, last_module) != 0;
+        if (y + (header ? header_h : 0) + item_h > bottom - 34) {
+            break; /* the rest is below: the arrows show it */
+        }
+        if (header) {
             ud_ui_label(ui, module_name(ui, in->module), 60, y, UD_FONT_SMALL, true, p->text_dim);
-            y += 20;
+            y += header_h;
             last_module = in->module;
         }
         bool focused = ui->focus == ui->widget_count;
-        if (ud_ui_toggle(ui, ud_rect(60, y, 380, 30), ud_scenario_text(app, in->title),
+        if (ud_ui_toggle(ui, ud_rect(60, y, 420, item_h),
+                         ud_listed_scenario_text(app, i, in->title),
                          i == app->start_selected || focused)) {
             app->start_selected = i;
             ud_app_start_scenario(app, app->scenario_paths[i]);
@@ -69,13 +91,22 @@ void ud_screen_start(ud_app *app) {
         if (focused) {
             app->start_selected = i;
         }
-        y += 36;
+        y += item_h + 3;
+        shown_last = i;
+    }
+    if (app->start_first > 0 && ud_ui_button(ui, ud_rect(60, bottom - 30, 60, 28), "▲")) {
+        app->start_first -= 3;
+    }
+    if (shown_last < app->scenario_count - 1 &&
+        ud_ui_button(ui, ud_rect(130, bottom - 30, 60, 28), "▼")) {
+        app->start_first =
+            shown_last + 1 > app->start_first ? shown_last + 1 : app->start_first + 1;
     }
     if (app->scenario_count == 0) {
         ud_ui_label(ui, TR(ui, "No scenarios found: set UNITDESA_SCENARIOS to their folder."), 60,
                     y, UD_FONT_NORMAL, false, p->bad);
     }
-    int by = 620;
+    int by = 670;
     if (ud_ui_button(ui, ud_rect(60, by, 180, 36), TR(ui, "Load a saved game"))) {
         app->back_to = SCREEN_START;
         app->screen = SCREEN_SLOTS;
@@ -95,11 +126,12 @@ void ud_screen_start(ud_app *app) {
     /* the focused scenario's details */
     if (app->scenario_count > 0) {
         const ud_scenario_info *in = &app->infos[app->start_selected];
-        SDL_Rect box = ud_rect(480, 180, 740, 420);
+        SDL_Rect box = ud_rect(500, 180, 720, 460);
         ud_ui_fill(ui, box, p->panel);
         ud_ui_frame(ui, box, p->border);
         int x = box.x + 20, ty = box.y + 16;
-        ud_ui_label(ui, ud_scenario_text(app, in->title), x, ty, UD_FONT_LARGE, true, p->text);
+        ud_ui_label(ui, ud_listed_scenario_text(app, app->start_selected, in->title), x, ty,
+                    UD_FONT_LARGE, true, p->text);
         ty += 34;
         char line[256];
         snprintf(line, sizeof line, "%s  ·  %s %d/5  ·  %d %s", module_name(ui, in->module),
@@ -110,7 +142,8 @@ void ud_screen_start(ud_app *app) {
         ty += 26;
         for (int k = 0; k < in->objective_count; k++) {
             char bullet[300];
-            snprintf(bullet, sizeof bullet, "•  %s", ud_scenario_text(app, in->objectives[k]));
+            snprintf(bullet, sizeof bullet, "•  %s",
+                     ud_listed_scenario_text(app, app->start_selected, in->objectives[k]));
             ty += ud_ui_paragraph(ui, bullet, x, ty, box.w - 40, UD_FONT_NORMAL, p->text) + 6;
         }
     }

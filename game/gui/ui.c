@@ -47,20 +47,29 @@ const ud_palette *ud_palette_get(bool cb) {
     return cb ? &colour_blind : &normal;
 }
 
-/* French writes 12,5 % where English writes 12.5%: numbers are formatted once, in C's
- * locale, and localised here as they are drawn. Returns s itself when nothing changes. */
+/* French writes 12,5 % where English writes 12.5%; Spanish 1.500.000 and 12,5 %; Indonesian
+ * 1.500.000 and 12,5%. Numbers are formatted once, in C's locale (1,500,000.5), and localised
+ * here as they are drawn: between digits French turns '.' into ',', Spanish and Indonesian
+ * swap '.' and ','; French and Spanish put a narrow no-break space before '%'. Returns s
+ * itself when nothing changes. */
 static const char *localised(const ud_ui *ui, const char *s, char *buf, size_t size) {
-    if (ui->i18n == NULL || strcmp(ui->i18n->language, "fr") != 0 ||
-        (strchr(s, '.') == NULL && strchr(s, '%') == NULL)) {
+    const char *lang = ui->i18n != NULL ? ui->i18n->language : "en";
+    bool fr = strcmp(lang, "fr") == 0, es = strcmp(lang, "es") == 0, id = strcmp(lang, "id") == 0;
+    if (!(fr || es || id) ||
+        (strchr(s, '.') == NULL && strchr(s, '%') == NULL && strchr(s, ',') == NULL)) {
         return s;
     }
+    bool swap = es || id, spaced_percent = fr || es;
     size_t n = 0;
     for (const char *p = s; *p != '\0' && n + 4 < size; p++) {
         bool digit_before = p > s && p[-1] >= '0' && p[-1] <= '9';
-        if (*p == '.' && digit_before && p[1] >= '0' && p[1] <= '9') {
+        bool digit_after = p[1] >= '0' && p[1] <= '9';
+        if (*p == '.' && digit_before && digit_after) {
             buf[n++] = ',';
-        } else if (*p == '%' && digit_before) {
-            /* a narrow no-break space before the sign, as French typography wants */
+        } else if (*p == ',' && swap && digit_before && digit_after) {
+            buf[n++] = '.';
+        } else if (*p == '%' && digit_before && spaced_percent) {
+            /* a narrow no-break space before the sign, as French and Spanish typography want */
             buf[n++] = (char)0xE2;
             buf[n++] = (char)0x80;
             buf[n++] = (char)0xAF;
@@ -246,15 +255,30 @@ static bool widget(ud_ui *ui, SDL_Rect r, const char *label, bool on, ud_font_si
         size = UD_FONT_SMALL;
         ud_text_measure(ui->text, label, size, false, 0, &tw, &th);
     }
+    int wrap = 0;
+    if (tw > r.w - 8) {
+        /* still too long: two lines, if the button is tall enough for them */
+        int ww, wh;
+        ud_text_measure(ui->text, label, size, false, r.w - 8, &ww, &wh);
+        if (wh <= r.h - 2) {
+            wrap = r.w - 8;
+            tw = ww;
+            th = wh;
+        }
+    }
     if (tw > r.w - 4 && ui->overflow_count < UD_UI_OVERFLOWS) {
         snprintf(ui->overflow[ui->overflow_count++], sizeof ui->overflow[0],
                  "button \"%.80s\" is %d wide in a %d button", label, tw, r.w);
+    }
+    if (th > r.h && ui->overflow_count < UD_UI_OVERFLOWS) {
+        snprintf(ui->overflow[ui->overflow_count++], sizeof ui->overflow[0],
+                 "button \"%.80s\" is %d tall in a %d button", label, th, r.h);
     }
     check_fit(ui, r, label, "button");
     SDL_Color fg = on ? p->panel : p->text;
     SDL_RenderSetClipRect(ui->renderer, &r);
     ud_text_draw(ui->text, label, r.x + (tw > r.w - 8 ? 4 : (r.w - tw) / 2), r.y + (r.h - th) / 2,
-                 size, false, fg, 0, NULL, NULL);
+                 size, false, fg, wrap, NULL, NULL);
     SDL_RenderSetClipRect(ui->renderer, NULL);
     if (hit) {
         ui->activated = true;

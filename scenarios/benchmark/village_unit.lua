@@ -57,16 +57,3 @@ product { name = "Farm seasonal", method = "declining-annuity", rate = 26, insta
 
 goal { indicator = "par30", below = 0.05, month = 36, text = "PAR30 below 5%" }
 goal { indicator = "oss", above = 1.0, month = 36, text = "Covering costs (OSS above 100%)" }
-
-translate("fr", {
-  ["Benchmark: a well-run village unit"] =
-    "Référence : une unité villageoise bien gérée",
-  ["Run a savings-led village unit the way the best units of West Java are run"] =
-    "Gérer une unité villageoise fondée sur l'épargne comme les meilleures unités de Java-Ouest",
-  ["A village unit of a rural bank: individual loans priced to cover costs and disclosed as an\nAPR, voluntary savings at a fair rate, trained officers at the market wage, close\nfollow-up. It starts with a portfolio built over the last year. This scenario measures the\nmodel against published benchmarks; it teaches nothing on its own."] =
-    "Une unité villageoise d'une banque rurale : des prêts individuels dont le prix couvre les coûts,\nannoncé en TAEG, une épargne libre bien rémunérée, des agents formés payés au prix du marché,\nun suivi proche. Elle démarre avec un portefeuille constitué l'année passée. Ce scénario mesure\nle modèle par rapport à des références publiées ; il n'enseigne rien à lui seul.",
-  ["Kupedes monthly"] = "Kupedes mensuel",
-  ["Farm seasonal"] = "Agricole saisonnier",
-  ["PAR30 below 5%"] = "PAR30 sous 5 %",
-  ["Covering costs (OSS above 100%)"] = "Couvrir ses coûts (AAO au-dessus de 100 %)",
-})

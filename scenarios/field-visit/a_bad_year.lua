@@ -76,38 +76,3 @@ lesson { text = "Staying close to clients in a crisis kept arrears from becoming
          when = function() return indicator("par30") < 0.08 end }
 lesson { text = "Cutting follow-up saved a little and lost much more in arrears.",
          when = function() return indicator("par30") >= 0.08 end }
-
-translate("fr", {
-  ["Write-offs below 5% of the portfolio a year"] =
-    "Passages en perte sous 5 % du portefeuille par an",
-  ["Still serving more than 300 clients"] =
-    "Servir encore plus de 300 clients",
-  ["At most a tenth more households in poverty than at the start, drought and all"] =
-    "Au plus un dixième de ménages pauvres de plus qu'au départ, sécheresse comprise",
-  ["Farm seasonal"] =
-    "Agricole saisonnier",
-  ["Kupedes monthly"] =
-    "Kupedes mensuel",
-  ["Keeping a good unit good through a bad year"] =
-    "Garder une bonne unité en forme pendant une mauvaise année",
-  ["See what makes a village unit well managed: savings, follow-up, prudent loan sizes"] =
-    "Voir ce qui fait une unité villageoise bien gérée : épargne, suivi, prêts de taille prudente",
-  ["Respond to a drought without losing the portfolio or the clients"] =
-    "Réagir à une sécheresse sans perdre le portefeuille ni les clients",
-  ["Tell rescheduling from writing off, and when each fits"] =
-    "Distinguer rééchelonnement et passage en perte, et savoir quand choisir l'un ou l'autre",
-  ["You take over a village unit in West Java modelled on the best-managed ones: four trained\nofficers, a savings product, prices that cover costs. It opens its loan window this month\nand has no borrowers yet; the first loans go out in the next few months. Then the rains fail. Farm incomes will collapse for months, and an\nillness spreads in two hamlets. The board suggests cutting costs: fewer visits, one less\nofficer. Keep the unit excellent through the bad year."] =
-    "Vous reprenez une unité villageoise de Java-Ouest sur le modèle des mieux gérées : quatre agents\nformés, un produit d'épargne, des prix qui couvrent les coûts. Elle ouvre son guichet de prêt ce mois-ci\net n'a pas encore d'emprunteurs ; les premiers prêts partent dans les mois qui viennent. Puis les pluies manquent. Les revenus agricoles vont s'effondrer pendant\ndes mois, et une maladie se répand dans deux hameaux. Le conseil propose de réduire les coûts : moins de\nvisites, un agent de moins. Gardez l'unité excellente pendant cette mauvaise année.",
-  ["PAR30 below 8% after the bad year"] =
-    "PAR30 sous 8 % après la mauvaise année",
-  ["Still covering costs (OSS above 100%)"] =
-    "Couvrir encore ses coûts (AAO au-dessus de 100 %)",
-  ["The rains have failed: farm and livestock incomes collapse."] =
-    "Les pluies ont manqué : les revenus de l'agriculture et de l'élevage s'effondrent.",
-  ["An illness spreads in Tugu and Citeko."] =
-    "Une maladie se répand à Tugu et Citeko.",
-  ["Staying close to clients in a crisis kept arrears from becoming defaults."] =
-    "Rester proche des clients pendant la crise a empêché les retards de devenir des défauts.",
-  ["Cutting follow-up saved a little and lost much more in arrears."] =
-    "Réduire le suivi a fait économiser un peu et perdre bien plus en retards.",
-})

@@ -70,38 +70,3 @@ end)
 lesson { text = "Groups of women repaid well: peers covered each other and meetings kept them on track.",
          when = function() return indicator("par30") < 0.05 end }
 lesson { text = "Mentoring raised women's business returns: fewer women-headed households are poor." }
-
-translate("fr", {
-  ["Write-offs below 5% of the portfolio a year"] =
-    "Passages en perte sous 5 % du portefeuille par an",
-  ["Fewer women-headed households below the poverty line than at the start"] =
-    "Moins de ménages dirigés par une femme sous le seuil de pauvreté qu'au départ",
-  ["OSS above 100%"] =
-    "AAO au-dessus de 100 %",
-  ["Individual monthly"] =
-    "Individuel mensuel",
-  ["Women's group weekly"] =
-    "Groupe de femmes hebdomadaire",
-  ["Women's groups"] =
-    "Les groupes de femmes",
-  ["See why women borrowing in groups repay well"] =
-    "Comprendre pourquoi les femmes qui empruntent en groupe remboursent bien",
-  ["Read the indicators by gender: women's share of clients, poverty by gender"] =
-    "Lire les indicateurs par sexe : part des femmes parmi les clients, pauvreté par sexe",
-  ["Weigh the risk that a loan is captured by another household member"] =
-    "Peser le risque qu'un prêt soit accaparé par un autre membre du ménage",
-  ["Your cooperative opens in Desa Mekarsari with two officers and an individual monthly loan\nthat mostly men ask for. An NGO working with the women's associations proposes weekly\ngroup loans for women, with mentoring at the group meetings. The group product is ready\nbut closed: open it on the products panel. Women join a group in their hamlet; a group\nneeds five to eight members, so give it time and officers to hold the meetings. Some board\nmembers fear that small loans to women will not pay. Try it, and watch the portfolio and\nthe households."] =
-    "Votre coopérative ouvre à Desa Mekarsari avec deux agents et un prêt individuel mensuel\nque demandent surtout des hommes. Une ONG qui travaille avec les associations de femmes\npropose des prêts de groupe hebdomadaires pour les femmes, avec un accompagnement aux réunions\nde groupe. Le produit de groupe est prêt mais fermé : ouvrez-le dans le panneau des produits.\nLes femmes rejoignent un groupe dans leur hameau ; un groupe compte cinq à huit membres, alors\ndonnez-lui du temps et des agents pour tenir les réunions. Certains membres du conseil craignent\nque les petits prêts aux femmes ne rapportent pas. Essayez, et observez le portefeuille et les ménages.",
-  ["PAR30 below 5%"] =
-    "PAR30 sous 5 %",
-  ["Half the clients are women"] =
-    "La moitié des clients sont des femmes",
-  ["The women's association offers mentoring at group meetings."] =
-    "L'association des femmes propose un accompagnement lors des réunions de groupe.",
-  ["A group has collapsed: its members stop paying together."] =
-    "Un groupe s'est effondré : ses membres cessent de payer ensemble.",
-  ["Groups of women repaid well: peers covered each other and meetings kept them on track."] =
-    "Les groupes de femmes ont bien remboursé : les membres se sont soutenues et les réunions les ont tenues.",
-  ["Mentoring raised women's business returns: fewer women-headed households are poor."] =
-    "L'accompagnement a augmenté les revenus des femmes : moins de ménages dirigés par des femmes sont pauvres.",
-})

@@ -21,6 +21,11 @@ ud_app *gd_open(const char *data_dir) {
     const char *dir = data_dir != NULL ? data_dir : UD_TEST_DATA;
     mkdir(dir, 0755);
     setenv("UNITDESA_DATA_DIR", dir, 1);
+    /* whatever the machine's language, a new player's first start here is in English */
+    setenv("LANG", "C", 1);
+    unsetenv("LC_ALL");
+    unsetenv("LC_MESSAGES");
+    unsetenv("LANGUAGE");
     ud_app_options o;
     memset(&o, 0, sizeof o);
     o.software = true;

@@ -48,9 +48,21 @@ static bool overlap(SDL_Rect a, SDL_Rect b) {
     return SDL_IntersectRect(&a, &b, &both) && both.w > 2 && both.h > 2;
 }
 
-/* Texts that overlap each other or a widget (a widget's own label is not a separate text). */
+/* Texts that overlap each other or a widget (a widget's own label is not a separate text),
+ * and widgets that overlap each other. */
 static void check_overlaps(const char *what) {
     const ud_ui *ui = &app->ui;
+    for (int i = 0; i < ui->record_count; i++) {
+        for (int j = i + 1; j < ui->record_count; j++) {
+            const ud_ui_record *r = &ui->records[i], *o = &ui->records[j];
+            if (r->widget >= 0 && o->widget >= 0 && overlap(r->rect, o->rect)) {
+                char line[400];
+                snprintf(line, sizeof line, "button \"%.60s\" overlaps button \"%.60s\"", r->text,
+                         o->text);
+                note(what, line);
+            }
+        }
+    }
     for (int i = 0; i < ui->record_count; i++) {
         const ud_ui_record *r = &ui->records[i];
         if (r->widget >= 0 || r->rect.w == 0) {
@@ -154,12 +166,13 @@ static void visit_everything(void) {
 
 static void test_gui_every_screen_fits_in_every_language_and_size(void **state) {
     (void)state;
-    static const char *const languages[] = {"en", "fr"};
-    for (int l = 0; l < 2; l++) {
+    int language_count;
+    const ud_language *languages = ud_i18n_languages(&language_count);
+    for (int l = 0; l < language_count; l++) {
         for (int large = 0; large < 2; large++) {
-            snprintf(context, sizeof context, "%s, %s text", languages[l],
+            snprintf(context, sizeof context, "%s, %s text", languages[l].code,
                      large ? "large" : "normal");
-            gd_settings(app, languages[l], large != 0);
+            gd_settings(app, languages[l].code, large != 0);
             app->i18n.missing_count = 0;
             visit_everything();
         }

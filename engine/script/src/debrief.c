@@ -2,12 +2,18 @@
  * decision, and up to a month for "what if". */
 #include "game_internal.h"
 #include "ud/debrief.h"
+#include "ud/scores.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+
+/* A judged figure: an indicator, or a score figure a lesson may name ("adjusted_par30"). */
+static bool value_at(const ud_game *g, const char *name, int month, double *v) {
+    return ud_indicator_value(g->sim, name, month, v) || ud_score_value(g->sim, name, month, v);
+}
 
 static double now_seconds(void) {
     struct timespec ts;
@@ -68,13 +74,27 @@ ud_game *ud_game_replay(const ud_game *src, const ud_replay_options *o, int *dro
 
 /* The judged indicator averaged over months from..last: a decision is judged by the months
  * that follow it, not by one month, where a single borrower's lateness can swing PAR30. */
+/* Whether `name` is a monthly indicator (cheap to read month by month), not a score figure
+ * (computed over the whole game: read once, at the end). */
+static bool monthly(const char *name) {
+    for (const char *const *n = ud_indicator_names(); *n != NULL; n++) {
+        if (strcmp(*n, name) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
 static double mean_after(const ud_game *g, const char *indicator, int from) {
     int last = ud_sim_month(g->sim);
+    if (!monthly(indicator)) {
+        from = last; /* a score already judges the whole game */
+    }
     double sum = 0;
     int n = 0;
     for (int m = from < 1 ? 1 : from; m <= last; m++) {
         double v;
-        if (ud_indicator_value(g->sim, indicator, m, &v)) {
+        if (value_at(g, indicator, m, &v)) {
             sum += v;
             n++;
         }
@@ -85,10 +105,11 @@ static double mean_after(const ud_game *g, const char *indicator, int from) {
 /* The judged indicator at its worst month (highest when lower is better). */
 static double worst_value(const ud_game *g, const char *indicator, bool higher_is_better) {
     double worst = 0;
-    for (int m = 1; m <= ud_sim_month(g->sim); m++) {
+    int first = monthly(indicator) ? 1 : ud_sim_month(g->sim);
+    for (int m = first; m <= ud_sim_month(g->sim); m++) {
         double v;
-        if (ud_indicator_value(g->sim, indicator, m, &v) &&
-            (m == 1 || (higher_is_better ? v < worst : v > worst))) {
+        if (value_at(g, indicator, m, &v) &&
+            (m == first || (higher_is_better ? v < worst : v > worst))) {
             worst = v;
         }
     }
@@ -98,7 +119,7 @@ static double worst_value(const ud_game *g, const char *indicator, bool higher_i
 /* The judged indicator at the game's last month. */
 static double final_value(const ud_game *g, const char *indicator) {
     double v = 0;
-    ud_indicator_value(g->sim, indicator, ud_sim_month(g->sim), &v);
+    value_at(g, indicator, ud_sim_month(g->sim), &v);
     return v;
 }
 

@@ -49,8 +49,25 @@ static void fill(const char *template, int argc, const char (*args)[48], char *o
     out[n] = '\0';
 }
 
+/* The value of the template's first %d, which is what a news line counts; -1 if none. */
+static long first_count(const char *template, int argc, const char (*args)[48]) {
+    int next = 0;
+    for (const char *p = template; *p != '\0' && next < argc; p++) {
+        if (p[0] == '%' && p[1] == '%') {
+            p++;
+        } else if (p[0] == '%' && p[1] == 'd') {
+            return strtol(args[next], NULL, 10);
+        } else if (p[0] == '%' && p[1] == 's') {
+            next++;
+            p++;
+        }
+    }
+    return -1;
+}
+
 void ud_game_news_text(const ud_game *g, const ud_news *news, char *out, size_t size) {
-    fill(ud_game_text(g, news->key), news->argc, news->args, out, size);
+    long count = first_count(news->key, news->argc, news->args);
+    fill(ud_game_text_count(g, news->key, count), news->argc, news->args, out, size);
 }
 
 void game_add_news_values(ud_game *game, const char *key, int argc, const char *const *args) {
@@ -743,6 +760,10 @@ bool ud_game_has_translation(const ud_game *g, const char *english) {
 }
 
 const char *ud_game_text(const ud_game *g, const char *english) {
+    return ud_game_text_count(g, english, -1);
+}
+
+const char *ud_game_text_count(const ud_game *g, const char *english, long count) {
     if (strcmp(g->language, "en") == 0 || g->scenario == NULL) {
         return english;
     }
@@ -755,5 +776,10 @@ const char *ud_game_text(const ud_game *g, const char *english) {
         result = lua_tostring(L, -1); /* stays alive: the translation table holds it */
     }
     lua_settop(L, top);
+    if (result == english && g->options.catalog != NULL) {
+        const char *shipped =
+            g->options.catalog(g->options.catalog_data, g->language, english, count);
+        result = shipped != NULL ? shipped : english;
+    }
     return result;
 }

@@ -25,6 +25,13 @@ typedef struct ud_game_options {
     long instructions;        /* per call into a script; 0: the default budget */
     const char *helpers_root; /* the scenarios/ folder, for require; NULL: none */
     const char *language;     /* texts shown in this language if translated; NULL: "en" */
+    /* The translations the game ships (its PO catalogs), asked for a scenario text that the
+     * scenario's own translate() table lacks: the translation of `english` into `language`,
+     * the form for `count` when count >= 0 (a text that counts something), or NULL. The
+     * returned text must outlive the game. NULL: scenario tables only. */
+    const char *(*catalog)(void *catalog_data, const char *language, const char *english,
+                           long count);
+    void *catalog_data;
     /* Called at the end of every month played (its events still in the queue), also while a
      * save is replayed: how a front end keeps its own record of the game's past. NULL: none.
      * It must not play or decide. */
@@ -228,11 +235,16 @@ bool ud_game_household_story(const ud_game *game, int household, const char **na
 /* Every lesson's text, whatever its condition (for translators). Returns how many. */
 int ud_game_all_lessons(const ud_game *game, const char **out, int max);
 
-/* Whether the scenario translates this text into the game's language. */
+/* Whether the scenario (or the game's catalog) translates this text into the game's language. */
 bool ud_game_has_translation(const ud_game *game, const char *english);
 
-/* A scenario text in the game's language (the text itself when not translated). */
+/* A scenario text in the game's language (the text itself when not translated): the
+ * scenario's translate() table first (a trainer's own words win), then the game's catalog. */
 const char *ud_game_text(const ud_game *game, const char *english);
+
+/* The same for a text that counts something (a news line such as "%d loans were repaid."):
+ * the catalog's plural form for count. */
+const char *ud_game_text_count(const ud_game *game, const char *english, long count);
 
 /* The value of an indicator by its CSV name at the end of `month` (1..), e.g. "par30".
  * Returns false for an unknown name or month. */
