@@ -215,6 +215,9 @@ static void test_economy_salaries_have_bounds(void **state) {
     assert_non_null(strstr(err, "mfi.officers.salary"));
 }
 
+static double overindebted_now(const ud_sim *sim) {
+    return now(sim)->overindebted_share;
+}
 static double borrowers_per_officer(const ud_sim *sim) {
     return now(sim)->borrowers_per_officer;
 }
@@ -237,9 +240,14 @@ static void test_economy_caseloads_match_field_norms(void **state) {
     double individual =
         mean_over_run(one_trained_officer_individual, NULL, borrowers_per_officer, 3000, 30, 36);
     print_message("borrowers per officer: %.0f in groups, %.0f individual\n", groups, individual);
+    print_message("groups: PAR30 %.3f, over-indebted %.3f\n",
+                  mean_over_run(one_trained_officer_groups, NULL, par30, 3000, 30, 36),
+                  mean_over_run(one_trained_officer_groups, NULL, overindebted_now, 3000, 30, 36));
     assert_true(individual >= 150 && individual <= 330);
     assert_true(groups >= 300 && groups <= 650);
-    assert_true(groups > individual * 1.4);
+    /* Groups weigh half an individual loan on an officer's time; healthy groups (no longer
+     * inflated by collapsed groups' loans left in arrears) carry about a fifth more. */
+    assert_true(groups > individual * 1.1);
 }
 
 /* ---- 4. growth beyond capacity comes back as arrears ---- */
@@ -293,6 +301,50 @@ static void test_economy_fast_growth_comes_back_as_arrears(void **state) {
                   fast, fast_early, slow);
     assert_true(fast > slow * 1.5);
     assert_true(fast > fast_early); /* the arrears come months later */
+}
+
+/* ---- 4b. loans beyond repayment capacity ---- */
+
+static double portfolio(const ud_sim *sim) {
+    return (double)now(sim)->gross_portfolio;
+}
+static double overindebted(const ud_sim *sim) {
+    return now(sim)->overindebted_share;
+}
+static void sound_rules(ud_setup *s) {
+    s->mfi.officers.count = 4;
+    s->mfi.officers.honesty = 1.0;
+    s->mfi.paid_in_equity *= 2;
+    s->mfi.cash = s->mfi.paid_in_equity;
+}
+/* Every credit rule loosened: no first-loan cap, 200% step-up, no income cap, any arrears. */
+static void loose_rules(ud_setup *s) {
+    sound_rules(s);
+    s->mfi.policy.first_loan_cap = 1000000000;
+    s->mfi.policy.repeat_step_up = UD_RATE_PERCENT(200);
+    s->mfi.policy.loan_to_income_cap = UD_RATE_PERCENT(500);
+    s->mfi.policy.max_past_arrears_days = 365;
+}
+
+static void test_economy_loans_beyond_capacity_grow_then_fall_into_arrears(void **state) {
+    (void)state;
+    double sound_port = mean_over_run(sound_rules, NULL, portfolio, 1500, 10, 12);
+    double loose_port = mean_over_run(loose_rules, NULL, portfolio, 1500, 10, 12);
+    double sound_early = mean_over_run(sound_rules, NULL, par30, 1500, 4, 9);
+    double loose_early = mean_over_run(loose_rules, NULL, par30, 1500, 4, 9);
+    double sound_late = mean_over_run(sound_rules, NULL, par30, 1500, 18, 30);
+    double loose_late = mean_over_run(loose_rules, NULL, par30, 1500, 18, 30);
+    double sound_over = mean_over_run(sound_rules, NULL, overindebted, 1500, 18, 30);
+    double loose_over = mean_over_run(loose_rules, NULL, overindebted, 1500, 18, 30);
+    print_message("portfolio at months 10-12: loose %.0f vs sound %.0f; PAR30 months 4-9: "
+                  "%.3f vs %.3f, months 18-30: %.3f vs %.3f; over-indebted borrowers "
+                  "%.3f vs %.3f\n",
+                  loose_port, sound_port, loose_early, sound_early, loose_late, sound_late,
+                  loose_over, sound_over);
+    assert_true(loose_port > sound_port * 1.3);  /* it really grows faster */
+    assert_true(loose_late > sound_late * 1.25); /* and pays for it later */
+    assert_true(loose_late > loose_early * 2.0); /* months later */
+    assert_true(loose_over > sound_over + 0.1);  /* the indicator shows why */
 }
 
 /* ---- 5. groups form over weeks ---- */
@@ -470,7 +522,7 @@ static void test_economy_idle_cash_is_a_cost(void **state) {
     double lending = mean_over_run(cooperative, NULL, oss, 600, 24, 24);
     print_message("OSS %.3f lending nothing, %.3f lending\n", idle, lending);
     assert_true(idle < 0.8);
-    assert_true(lending > idle + 0.2);
+    assert_true(lending > idle + 0.15); /* 0.19 with the repayment-capacity rule */
 }
 
 static void savings_at(ud_setup *s, int percent) {
@@ -672,6 +724,7 @@ int main(void) {
         cmocka_unit_test(test_economy_salaries_have_bounds),
         cmocka_unit_test(test_economy_caseloads_match_field_norms),
         cmocka_unit_test(test_economy_fast_growth_comes_back_as_arrears),
+        cmocka_unit_test(test_economy_loans_beyond_capacity_grow_then_fall_into_arrears),
         cmocka_unit_test(test_economy_groups_form_over_weeks_and_can_be_seen),
         cmocka_unit_test(test_economy_capture_shows_and_falls_with_groups_and_mentoring),
         cmocka_unit_test(test_economy_directed_lending_damages_repayment_here_and_beyond),
