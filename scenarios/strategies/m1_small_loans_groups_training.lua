@@ -1,6 +1,6 @@
--- Sound strategy for m1: small, well-priced group loans. The weekly group loan is repriced
--- on a declining balance (about 34% APR with its fee, below the region's going rate, where
--- the flat 26% costs over 50%), first loans stay small and grow with each loan repaid, the
+-- Sound strategy for m1: small, well-priced group loans. The weekly group loan stays on a
+-- declining balance at 30% (about 34% APR with its fee, below the region's going rate, where
+-- a flat 26% would cost over 50%), first loans stay small and grow with each loan repaid, the
 -- donor's training is taken, officers follow up arrears, and staff are added as caseloads
 -- reach a group lender's norm (about 250 clients per officer: MicroBanking Bulletin).
 local common = require("lib.common")
