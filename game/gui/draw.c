@@ -33,6 +33,15 @@ bool ud_chart_marks_month(const ud_app *app, int month) {
 }
 
 const char *ud_listed_scenario_text(const ud_app *app, int i, const char *english) {
+    /* a shipped scenario's title and objectives are in the language's catalog; a scenario
+     * of one's own may still carry French in its translate() table (read below) */
+    const ud_i18n *t = app->ui.i18n;
+    if (t != NULL && english != NULL && strcmp(t->language, "en") != 0) {
+        const char *found = ud_po_text(&t->po, english);
+        if (found != NULL) {
+            return found;
+        }
+    }
     if (strcmp(app->settings.language, "fr") != 0 || app->infos_fr == NULL || i < 0 ||
         i >= app->scenario_count) {
         return english;
