@@ -34,6 +34,20 @@ const char *ud_game_end_name(ud_game_end end) {
     return "?";
 }
 
+/* Answers the questions still open with the request's answers, in the order they were asked
+ * (the rest are left to the strategy when the next month starts). */
+static void answer_as_asked(ud_game *game, const ud_run_request *req) {
+    int n;
+    const ud_question *q = ud_game_questions(game, &n);
+    for (int i = 0; i < n && i < req->answer_count; i++) {
+        int choice = req->answers[i];
+        if (q[i].answer == 0 && choice >= 1 && choice <= q[i].option_count) {
+            char err[256];
+            ud_game_answer(game, q[i].id, choice, err, sizeof err);
+        }
+    }
+}
+
 bool ud_run_scenario(const ud_run_request *req, ud_run_result *out, char *err, size_t err_size) {
     memset(out, 0, sizeof *out);
     ud_game_options opt;
@@ -42,6 +56,7 @@ bool ud_run_scenario(const ud_run_request *req, ud_run_result *out, char *err, s
     opt.seed = req->seed;
     opt.months = req->months;
     opt.helpers_root = ud_scenarios_root();
+    opt.language = req->language;
     ud_game *game = ud_game_load(req->scenario, &opt, err, err_size);
     if (game == NULL) {
         return false;
@@ -58,8 +73,18 @@ bool ud_run_scenario(const ud_run_request *req, ud_run_result *out, char *err, s
         fprintf(req->monthly_csv, "%s\n", ud_indicators_csv_header());
     }
     int printed = 0;
+    bool *poor_at_start = ud_poor_now(sim);
     for (;;) {
+        answer_as_asked(game, req);
         bool going = ud_game_play_month(game);
+        int month = ud_sim_month(sim);
+        if (month <= 6 && ud_sim_indicators(sim, month) != NULL &&
+            ud_sim_indicators(sim, month)->active_borrowers > out->most_borrowers_early) {
+            out->most_borrowers_early = ud_sim_indicators(sim, month)->active_borrowers;
+        }
+        if (req->each_month != NULL) {
+            req->each_month(game, month, req->ctx);
+        }
         if (req->monthly_csv != NULL) {
             ud_indicators_csv_row(req->monthly_csv, ud_sim_indicators(sim, ud_sim_month(sim)));
         }
@@ -94,9 +119,60 @@ bool ud_run_scenario(const ud_run_request *req, ud_run_result *out, char *err, s
         snprintf(out->goal_text[i], sizeof out->goal_text[i], "%s", goals[i].text);
         out->goal_kind[i] = goals[i].kind;
     }
-    ud_game_problems(game, &out->problem_count);
+    char lessons[32][UD_TEXT_LEN];
+    out->lessons_shown = ud_game_lessons(game, lessons, 32); /* their conditions run here */
+    ud_game_questions(game, &out->questions_asked);
+    ud_game_scores(sim, poor_at_start, &out->score_institution, &out->score_clients);
+    if (req->at_end != NULL) {
+        req->at_end(game, poor_at_start, req->ctx);
+    }
+    free(poor_at_start);
+    int n;
+    const char *const *problems = ud_game_problems(game, &n);
+    for (; req->problems != NULL && printed < n; printed++) {
+        fprintf(req->problems, "%s\n", problems[printed]); /* from the lessons' conditions */
+    }
+    out->problem_count = n;
+    if (n > 0) {
+        snprintf(out->first_problem, sizeof out->first_problem, "%s", problems[0]);
+    }
     ud_game_free(game);
     return true;
+}
+
+bool *ud_poor_now(ud_sim *sim) {
+    int n = ud_sim_household_count(sim);
+    bool *poor = calloc((size_t)n + 1, sizeof *poor);
+    for (int i = 0; i < n && poor != NULL; i++) {
+        ud_household_view h;
+        poor[i] = ud_sim_household(sim, i, &h) && h.poor;
+    }
+    return poor;
+}
+
+static double clamp01(double v) {
+    return v < 0 ? 0 : (v > 1 ? 1 : v);
+}
+
+void ud_game_scores(ud_sim *sim, const bool *poor_at_start, int *institution, int *clients) {
+    *institution = *clients = 0;
+    const ud_indicators *d = ud_sim_indicators(sim, ud_sim_month(sim));
+    if (d == NULL) {
+        return;
+    }
+    double inst = 40 * clamp01(d->oss / 1.2) + 30 * (1 - clamp01(d->par30 / 0.2)) +
+                  30 * clamp01(d->fss / 1.2);
+    int n = ud_sim_household_count(sim), poor_then = 0, lifted = 0;
+    for (int i = 0; i < n && poor_at_start != NULL; i++) {
+        ud_household_view h;
+        ud_sim_household(sim, i, &h);
+        poor_then += poor_at_start[i];
+        lifted += poor_at_start[i] && !h.poor;
+    }
+    double welfare = 50 * clamp01(poor_then > 0 ? 2.0 * lifted / poor_then : 1) +
+                     50 * clamp01((double)d->active_borrowers / (0.4 * n));
+    *institution = (int)(inst + 0.5);
+    *clients = (int)(welfare + 0.5);
 }
 
 void ud_display_path(const char *path, char *out, size_t size) {

@@ -1,5 +1,6 @@
 /* Drawing helpers shared by the screens: money, charts with event marks, scores. */
 #include "app.h"
+#include "runner.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -83,33 +84,10 @@ void ud_chart(ud_app *app, SDL_Rect r, const char *indicator, const char *title,
     ud_ui_label(ui, last, r.x + 8, r.y + r.h - 18, UD_FONT_SMALL, true, p->accent);
 }
 
-static double clamp01(double v) {
-    return v < 0 ? 0 : (v > 1 ? 1 : v);
-}
-
-/* Institution: OSS and FSS towards 120%, PAR30 towards 0 (40/30/30). Clients: the share of
- * the start's poor households no longer poor, and outreach towards 40% of the village. */
+/* The formula is the runner's, so the class report scores a game as the debrief does. */
 void ud_scores(const ud_app *app, int *institution, int *clients) {
     *institution = *clients = 0;
-    if (app->game == NULL) {
-        return;
+    if (app->game != NULL) {
+        ud_game_scores(ud_game_sim(app->game), app->poor_at_start, institution, clients);
     }
-    ud_sim *sim = ud_game_sim(app->game);
-    const ud_indicators *d = ud_sim_indicators(sim, ud_sim_month(sim));
-    if (d == NULL) {
-        return;
-    }
-    double inst = 40 * clamp01(d->oss / 1.2) + 30 * (1 - clamp01(d->par30 / 0.2)) +
-                  30 * clamp01(d->fss / 1.2);
-    int n = ud_sim_household_count(sim), poor_then = 0, lifted = 0;
-    for (int i = 0; i < n && app->poor_at_start; i++) {
-        ud_household_view h;
-        ud_sim_household(sim, i, &h);
-        poor_then += app->poor_at_start[i];
-        lifted += app->poor_at_start[i] && !h.poor;
-    }
-    double welfare = 50 * clamp01(poor_then > 0 ? 2.0 * lifted / poor_then : 1) +
-                     50 * clamp01((double)d->active_borrowers / (0.4 * n));
-    *institution = (int)(inst + 0.5);
-    *clients = (int)(welfare + 0.5);
 }

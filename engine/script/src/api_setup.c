@@ -2,6 +2,7 @@
  * goal{}, win_if{}, lose_if{}, lesson{} and translate(). Only at the top of a scenario. */
 #include "game_internal.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -133,6 +134,45 @@ static int l_scenario(lua_State *L) {
     return 0;
 }
 
+/* An amount scaled and rounded to two significant figures (defaults should look chosen). */
+static ud_money scaled(ud_money amount, double factor) {
+    double v = (double)amount * factor;
+    if (v < 1) {
+        return amount > 0 ? 1 : 0;
+    }
+    double unit = pow(10, floor(log10(v)) - 1);
+    return (ud_money)(llround(v / unit) * unit);
+}
+
+/* The default MFI and poverty line were set for a West Javan village in rupiah. A village
+ * whose incomes are another order of size (another currency, or minor units) gets them
+ * scaled to its median income, so a franc CFA scenario starts with salaries, loan sizes and
+ * costs that fit it. Within a factor of two they stay as they are. */
+static void scale_defaults(ud_setup *s, double factor, bool poverty_line_given) {
+    if (factor >= 0.5 && factor <= 2.0) {
+        return;
+    }
+    ud_mfi_setup *m = &s->mfi;
+    ud_money *amounts[] = {&m->paid_in_equity,         &m->cash,
+                           &m->donated_equity,         &m->fixed_assets,
+                           &m->officers.salary,        &m->policy.first_loan_cap,
+                           &m->costs.office_per_month, &m->costs.per_client_per_month,
+                           &m->costs.hire_cost,        &m->costs.training_cost,
+                           &m->costs.audit_cost};
+    for (size_t i = 0; i < sizeof amounts / sizeof amounts[0]; i++) {
+        *amounts[i] = scaled(*amounts[i], factor);
+    }
+    for (int p = 0; p < m->products; p++) {
+        m->product[p].min_amount = scaled(m->product[p].min_amount, factor);
+        m->product[p].max_amount = scaled(m->product[p].max_amount, factor);
+        m->product[p].terms.fee_flat = scaled(m->product[p].terms.fee_flat, factor);
+    }
+    if (!poverty_line_given) {
+        s->village.poverty_line_per_person_day =
+            scaled(s->village.poverty_line_per_person_day, factor);
+    }
+}
+
 static int l_village(lua_State *L) {
     ud_game *g = loading_game(L, "village{}");
     static const char *const keys[] = {"households",       "hamlets",       "women_share",
@@ -187,6 +227,7 @@ static int l_village(lua_State *L) {
                              "{ trade = 30, farming = 50 }");
     }
     lua_pop(L, 1);
+    ud_money default_income = v->median_monthly_income;
     v->median_monthly_income = (ud_money)api_number(L, 1, what, "median_income",
                                                     (double)v->median_monthly_income, 1, 1e12);
     v->income_spread = api_number(L, 1, what, "income_spread", v->income_spread, 0, 1.5);
@@ -197,6 +238,16 @@ static int l_village(lua_State *L) {
     v->moneylender_annual_rate =
         api_number(L, 1, what, "moneylender_rate", v->moneylender_annual_rate * 100, 0, 1000) /
         100.0;
+    api_warn_share(L, 1, what, "moneylender_rate", v->moneylender_annual_rate * 100);
+    lua_getfield(L, 1, "poverty_line");
+    bool poverty_line_given = !lua_isnil(L, -1);
+    lua_pop(L, 1);
+    if (g->declared_mfi || g->product_count_declared > 0) {
+        /* declared before the village: the trainer's amounts stay as written */
+    } else {
+        scale_defaults(&g->setup, (double)v->median_monthly_income / (double)default_income,
+                       poverty_line_given);
+    }
     v->inflation = api_number(L, 1, what, "inflation", v->inflation * 100, -50, 1000) / 100.0;
     return 0;
 }
@@ -585,6 +636,10 @@ static int l_translate(lua_State *L) {
     if (strlen(lang) < 2 || strlen(lang) > 5) {
         return luaL_error(L, "translate: '%s' is not a language code such as 'fr'", lang);
     }
+    lua_getfield(L, LUA_REGISTRYINDEX, "ud.trline"); /* where, for the checker's messages */
+    lua_pushinteger(L, api_line(L));
+    lua_setfield(L, -2, lang);
+    lua_pop(L, 1);
     lua_getfield(L, LUA_REGISTRYINDEX, "ud.tr");
     if (lua_getfield(L, -1, lang) == LUA_TNIL) {
         lua_pop(L, 1);
@@ -619,6 +674,8 @@ void api_register_setup(lua_State *L) {
                                    {NULL, NULL}};
     lua_newtable(L);
     lua_setfield(L, LUA_REGISTRYINDEX, "ud.tr");
+    lua_newtable(L);
+    lua_setfield(L, LUA_REGISTRYINDEX, "ud.trline");
     for (const luaL_Reg *f = fns; f->name != NULL; f++) {
         lua_register(L, f->name, f->func);
     }

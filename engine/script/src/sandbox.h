@@ -23,8 +23,9 @@ typedef struct ud_sandbox {
     /* wall time spent in calls, for the benchmarks */ /* "file:line: " where the script last
                                                           was (for limits) */
     char helpers_root[1024];                           /* `require` loads only below this folder */
-    ud_rng *rng;    /* math.random draws from here (the simulation's stream) */
-    ud_rng own_rng; /* until a simulation lends one */
+    char own_folder[1024]; /* and the folder of the first file run (and its parent) */
+    ud_rng *rng;           /* math.random draws from here (the simulation's stream) */
+    ud_rng own_rng;        /* until a simulation lends one */
 } ud_sandbox;
 
 /* A new sandbox with the base (less dofile, loadfile, collectgarbage), table, string, math

@@ -125,8 +125,19 @@ const ud_question *ud_game_questions(const ud_game *game, int *count);
 const ud_goal *ud_game_goals(const ud_game *game, int *count);
 /* Script problems met while playing ("file:line: message"), oldest first. */
 const char *const *ud_game_problems(const ud_game *game, int *count);
-/* The debrief lessons whose conditions held at the end (call after the game ended). */
+/* The debrief lessons whose conditions held at the end (call after the game ended; the
+ * conditions run once, later calls repeat that verdict in the current language). */
 int ud_game_lessons(ud_game *game, char out[][UD_TEXT_LEN], int max);
+
+/* Doubtful declarations that load anyway ("file:line: warning: ..."), for `check`. */
+const char *const *ud_game_warnings(const ud_game *game, int *count);
+
+/* The languages the scenario translates into (sorted; strings owned by the game). */
+int ud_game_translation_languages(const ud_game *game, const char **out, int max);
+/* The English texts translated into `language` (sorted; owned by the game). */
+int ud_game_translation_keys(const ud_game *game, const char *language, const char **out, int max);
+/* The line of the scenario's translate(language, ...) call, or 0. */
+int ud_game_translation_line(const ud_game *game, const char *language);
 
 /* Wall-clock seconds spent inside scenario and strategy scripts while playing. */
 double ud_game_script_seconds(const ud_game *game);
