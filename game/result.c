@@ -61,7 +61,9 @@ bool ud_result_write(const char *path, ud_game *g, const char *team, const bool 
     const ud_goal *goal = ud_game_goals(g, &n);
     for (int i = 0; i < n; i++) {
         bool met = goal[i].kind == UD_GOAL_LOSE ? goal[i].state != 1 : goal[i].state == 1;
-        fprintf(f, "goal\t%s\t%s\t", kind_names[goal[i].kind], met ? "met" : "missed");
+        const char *verdict = goal[i].kind == UD_GOAL_LOSE ? (met ? "avoided" : "happened")
+                                                           : (met ? "met" : "missed");
+        fprintf(f, "goal\t%s\t%s\t", kind_names[goal[i].kind], verdict);
         put_text(f, goal[i].text);
         fputc('\n', f);
     }
@@ -198,7 +200,7 @@ static bool read_line(const char *path, int line_no, char *line, ud_team_result 
             goal->kind = strcmp(field[1], "win") == 0
                              ? UD_GOAL_WIN
                              : (strcmp(field[1], "lose") == 0 ? UD_GOAL_LOSE : UD_GOAL_TARGET);
-            goal->met = strcmp(field[2], "met") == 0;
+            goal->met = strcmp(field[2], "met") == 0 || strcmp(field[2], "avoided") == 0;
             snprintf(goal->text, sizeof goal->text, "%s", field[3]);
         }
     } else if (strcmp(key, "decision") == 0) {
