@@ -34,6 +34,39 @@ const char *ud_game_end_name(ud_game_end end) {
     return "?";
 }
 
+/* Households at the end by gender and by hamlet, for `sweep --by`. */
+static void tally_groups(ud_sim *sim, const bool *poor_at_start, ud_run_result *out) {
+    const ud_setup *setup = ud_sim_setup(sim);
+    out->hamlets = setup->village.hamlets;
+    for (int h = 0; h < out->hamlets; h++) {
+        snprintf(out->hamlet_names[h], UD_NAME_LEN, "%s", setup->village.hamlet_names[h]);
+    }
+    int n = ud_sim_household_count(sim);
+    for (int i = 0; i < n; i++) {
+        ud_household_view h;
+        if (!ud_sim_household(sim, i, &h)) {
+            continue;
+        }
+        ud_group_tally *groups[2] = {
+            &out->by_gender[h.woman ? 1 : 0],
+            h.hamlet >= 0 && h.hamlet < UD_MAX_HAMLETS ? &out->by_hamlet[h.hamlet] : NULL};
+        for (int g = 0; g < 2; g++) {
+            ud_group_tally *t = groups[g];
+            if (t == NULL) {
+                continue;
+            }
+            t->households++;
+            t->poor += h.poor;
+            t->poor_at_start += poor_at_start != NULL && poor_at_start[i];
+            if (h.loan != NULL) {
+                t->borrowers++;
+                t->outstanding += (double)h.loan->principal_outstanding;
+                t->in_arrears += h.status == UD_HH_IN_ARREARS || h.status == UD_HH_DEFAULTED;
+            }
+        }
+    }
+}
+
 /* Answers the questions still open with the request's answers, in the order they were asked
  * (the rest are left to the strategy when the next month starts). */
 static void answer_as_asked(ud_game *game, const ud_run_request *req) {
@@ -123,6 +156,7 @@ bool ud_run_scenario(const ud_run_request *req, ud_run_result *out, char *err, s
     out->lessons_shown = ud_game_lessons(game, lessons, 32); /* their conditions run here */
     ud_game_questions(game, &out->questions_asked);
     ud_game_scores(sim, poor_at_start, &out->score_institution, &out->score_clients);
+    tally_groups(sim, poor_at_start, out);
     if (req->at_end != NULL) {
         req->at_end(game, poor_at_start, req->ctx);
     }

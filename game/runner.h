@@ -28,6 +28,13 @@ typedef struct ud_run_request {
 
 #define UD_TRACK_MONTHS 6
 
+/* One group of households at the end of a run (women, men, or one hamlet). */
+typedef struct ud_group_tally {
+    int households, borrowers, in_arrears; /* in arrears: late or defaulted, with a loan */
+    int poor_at_start, poor;
+    double outstanding; /* principal outstanding, in minor units */
+} ud_group_tally;
+
 typedef struct ud_run_result {
     uint64_t seed;
     ud_game_end end;
@@ -45,6 +52,10 @@ typedef struct ud_run_result {
     int most_borrowers_early; /* the most active borrowers in any of the first 6 months */
     int score_institution, score_clients; /* the debrief's two 0-100 scores */
     int questions_asked;
+    ud_group_tally by_gender[2]; /* [0] men, [1] women borrowers' households */
+    int hamlets;
+    ud_group_tally by_hamlet[UD_MAX_HAMLETS];
+    char hamlet_names[UD_MAX_HAMLETS][UD_NAME_LEN];
     char first_problem[512]; /* the first script problem, if any */
 } ud_run_result;
 
