@@ -1,6 +1,7 @@
 /* The story of a run, month by month, as a trainer reads it (`unitdesa run --story`). */
 #include "story.h"
 
+#include <stdarg.h>
 #include <string.h>
 
 #define TR(s) ud_tr(story->tr, s)
@@ -135,6 +136,16 @@ void ud_decision_describe(ud_game *g, ud_i18n *tr, const ud_decision *d, char *o
     snprintf(out, size, "%s", ud_command_name(c->type));
 }
 
+/* One indented line of the story from a translated template. */
+static void line(ud_story *story, const char *format, ...) {
+    va_list ap;
+    va_start(ap, format);
+    fputs("  ", story->out);
+    vfprintf(story->out, format, ap);
+    fputc('\n', story->out);
+    va_end(ap);
+}
+
 static const char *shock_kind(ud_story *story, int kind) {
     static const char *const names[] = {
         "business incomes fall (drought, flood, price crash)",
@@ -177,23 +188,23 @@ static void events(ud_story *story, ud_game *g) {
         case UD_EV_POLITICAL:
             if (e[i].object == UD_POLITICAL_DIRECTED_LENDING && e[i].subject >= 0 &&
                 e[i].subject < setup->village.hamlets) {
-                fprintf(story->out, TR("  Politics: directed lending to %s\n"),
-                        setup->village.hamlet_names[e[i].subject]);
+                line(story, TR("Politics: directed lending to %s"),
+                     setup->village.hamlet_names[e[i].subject]);
             } else {
                 fprintf(story->out, "  %s\n", TR("Politics: a loan-waiver promise"));
             }
             break;
         case UD_EV_CREDIT_LINE_RECALLED:
             money(g, e[i].amount, a, sizeof a);
-            fprintf(story->out, TR("  A credit line is recalled: %s repaid\n"), a);
+            line(story, TR("A credit line is recalled: %s repaid"), a);
             break;
         case UD_EV_OFFICER_FRAUD_FOUND:
             money(g, e[i].amount, a, sizeof a);
-            fprintf(story->out, TR("  Fraud found: officer %d, %d ghost loan(s), %s lost\n"),
-                    e[i].subject + 1, e[i].object, a);
+            line(story, TR("Fraud found: officer %d, %d ghost loan(s), %s lost"), e[i].subject + 1,
+                 e[i].object, a);
             break;
         case UD_EV_GROUP_COLLAPSED:
-            fprintf(story->out, TR("  A group of %d collapsed\n"), e[i].object);
+            line(story, TR("A group of %d collapsed"), e[i].object);
             break;
         case UD_EV_INSOLVENT:
             fprintf(story->out, "  %s\n", TR("The unit cannot pay what it owes."));
@@ -220,8 +231,7 @@ static void decisions(ud_story *story, ud_game *g) {
         fprintf(story->out, "  %s: %s\n", TR("Decision"), text);
     }
     if (approved + rejected > 0) {
-        fprintf(story->out, TR("  Loan desk: %d approved or resized, %d rejected\n"), approved,
-                rejected);
+        line(story, TR("Loan desk: %d approved or resized, %d rejected"), approved, rejected);
     }
 }
 
@@ -265,8 +275,8 @@ void ud_story_month(ud_game *g, int month, void *ctx) {
     if (d != NULL) {
         char cash[64];
         money(g, d->cash, cash, sizeof cash);
-        fprintf(story->out, TR("  Borrowers %d, PAR30 %.1f%%, OSS %.0f%%, cash %s\n"),
-                d->active_borrowers, 100 * d->par30, 100 * d->oss, cash);
+        line(story, TR("Borrowers %d, PAR30 %.1f%%, OSS %.0f%%, cash %s"), d->active_borrowers,
+             100 * d->par30, 100 * d->oss, cash);
     }
 }
 
@@ -277,7 +287,8 @@ void ud_story_end(ud_game *g, void *ctx) {
     const ud_question *q = ud_game_questions(g, &n);
     for (int i = 0; i < n; i++) {
         if (q[i].answer == 0) {
-            fprintf(story->out, TR("Question %d was never answered (the game ended).\n"), q[i].id);
+            fprintf(story->out, TR("Question %d was never answered (the game ended)."), q[i].id);
+            fputc('\n', story->out);
         }
     }
     char lessons[32][UD_TEXT_LEN];

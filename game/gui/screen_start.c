@@ -66,6 +66,11 @@ void ud_screen_start(ud_app *app) {
         if (focused) {
             app->start_selected = i;
         }
+        if (app->scenario_origin[i] != 0) {
+            /* a trainer's own scenario: say where it comes from */
+            ud_ui_label(ui, TR(ui, app->scenario_origin[i] == 1 ? "your own" : "from a folder"),
+                        450, y + 7, UD_FONT_SMALL, false, p->text_dim);
+        }
         y += 36;
     }
     if (app->scenario_count == 0) {
