@@ -57,19 +57,21 @@ void ud_screen_start(ud_app *app) {
             last_module = in->module;
         }
         bool focused = ui->focus == ui->widget_count;
-        if (ud_ui_toggle(ui, ud_rect(60, y, 380, 30), ud_scenario_text(app, in->title),
-                         i == app->start_selected || focused)) {
+        char title[320];
+        if (app->scenario_origin[i] != 0) {
+            /* a trainer's own scenario says where it comes from */
+            snprintf(title, sizeof title, "%s  (%s)", ud_scenario_text(app, in->title),
+                     TR(ui, app->scenario_origin[i] == 1 ? "your own" : "from a folder"));
+        } else {
+            snprintf(title, sizeof title, "%s", ud_scenario_text(app, in->title));
+        }
+        if (ud_ui_toggle(ui, ud_rect(60, y, 380, 30), title, i == app->start_selected || focused)) {
             app->start_selected = i;
             ud_app_start_scenario(app, app->scenario_paths[i]);
             return;
         }
         if (focused) {
             app->start_selected = i;
-        }
-        if (app->scenario_origin[i] != 0) {
-            /* a trainer's own scenario: say where it comes from */
-            ud_ui_label(ui, TR(ui, app->scenario_origin[i] == 1 ? "your own" : "from a folder"),
-                        450, y + 7, UD_FONT_SMALL, false, p->text_dim);
         }
         y += 36;
     }
