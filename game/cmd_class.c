@@ -5,6 +5,7 @@
 #include "class_report.h"
 #include "cli_options.h"
 #include "commands.h"
+#include "data_dirs.h"
 #include "runner.h"
 #include "scenario_folders.h"
 #include "ud/save.h"
@@ -155,7 +156,7 @@ int ud_cmd_class(int argc, char **argv, int first) {
     if (o[1].value != NULL) {
         char why[1200];
         if (strspn(o[1].value, "abcdefghijklmnopqrstuvwxyz-") != strlen(o[1].value) ||
-            !ud_i18n_load(&words, UD_ASSETS_DIR, o[1].value, why, (int)sizeof why)) {
+            !ud_i18n_load(&words, ud_assets_dir(), o[1].value, why, (int)sizeof why)) {
             fprintf(stderr, "unitdesa class: --lang: no translation for '%s' (languages: en, fr)\n",
                     o[1].value);
             return UD_EXIT_USAGE;

@@ -4,6 +4,7 @@
 #include "report.h"
 #include "result.h"
 #include "runner.h"
+#include "data_dirs.h"
 #include "story.h"
 
 #include <errno.h>
@@ -167,7 +168,7 @@ int ud_cmd_run(int argc, char **argv, int first) {
         const char *lang = o[OPT_LANG].value;
         bool code = strlen(lang) >= 2 && strlen(lang) <= 5 &&
                     strspn(lang, "abcdefghijklmnopqrstuvwxyz-") == strlen(lang);
-        if (!code || !ud_i18n_load(&words, UD_ASSETS_DIR, lang, why, (int)sizeof why)) {
+        if (!code || !ud_i18n_load(&words, ud_assets_dir(), lang, why, (int)sizeof why)) {
             fprintf(stderr, "unitdesa run: --lang: no translation for '%s' (languages: en, fr)\n",
                     lang);
             return UD_EXIT_USAGE;

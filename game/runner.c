@@ -3,19 +3,16 @@
 
 #include "runner.h"
 
+#include "data_dirs.h"
+
 #include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-#ifndef UD_SCENARIO_DIR
-#define UD_SCENARIO_DIR "scenarios"
-#endif
-
 const char *ud_scenarios_root(void) {
-    const char *env = getenv("UNITDESA_SCENARIOS");
-    return env != NULL && env[0] != '\0' ? env : UD_SCENARIO_DIR;
+    return ud_scenarios_dir();
 }
 
 const char *ud_game_end_name(ud_game_end end) {

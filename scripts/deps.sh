@@ -1,7 +1,9 @@
 #!/bin/sh
-# Installs the Debian packages Unit Desa needs to build and test, if any is missing.
+# Installs the Debian packages Unit Desa needs to build, test and package, if any is missing
+# (gettext checks the translations; appstream and desktop-file-utils check the desktop files).
 set -e
-packages="build-essential cmake pkg-config libsdl2-dev libsdl2-ttf-dev liblua5.4-dev libcmocka-dev"
+packages="build-essential cmake pkg-config libsdl2-dev libsdl2-ttf-dev liblua5.4-dev libcmocka-dev\
+          gettext appstream desktop-file-utils dpkg-dev"
 missing=""
 for p in $packages; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

@@ -2,6 +2,7 @@
 #define _POSIX_C_SOURCE 200809L /* stat */
 
 #include "app.h"
+#include "data_dirs.h"
 
 #include "../result.h"
 #include "../runner.h"
@@ -12,10 +13,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-
-#ifndef UD_ASSETS_DIR
-#define UD_ASSETS_DIR "assets"
-#endif
 
 void ud_app_slot_path(const ud_app *app, const char *slot, char *out, size_t size) {
     snprintf(out, size, "%s%s.save", app->data_dir, slot);
@@ -191,7 +188,8 @@ ud_app *ud_app_create(const ud_app_options *o, char *err, size_t err_size) {
         SDL_Quit();
         return NULL;
     }
-    snprintf(app->assets, sizeof app->assets, "%s", o->assets_dir ? o->assets_dir : UD_ASSETS_DIR);
+    snprintf(app->assets, sizeof app->assets, "%s",
+             o->assets_dir ? o->assets_dir : ud_assets_dir());
     if (o->data_dir != NULL) {
         snprintf(app->data_dir, sizeof app->data_dir, "%s/", o->data_dir);
     } else {
@@ -265,7 +263,7 @@ void ud_app_destroy(ud_app *app) {
         return;
     }
     ud_game_free(app->game);
-    free(app->poor_at_start);
+    ud_history_free(&app->history);
     free(app->infos);
     ud_text_free(&app->text);
     ud_i18n_free(&app->i18n);
@@ -281,26 +279,25 @@ void ud_app_show_message(ud_app *app, const char *text) {
     app->dirty = true;
 }
 
-/* What the game looked like at the start: who was poor, how big each hamlet is. */
-static void remember_start(ud_app *app) {
-    ud_sim *sim = ud_game_sim(app->game);
-    int n = ud_sim_household_count(sim);
-    free(app->poor_at_start);
-    app->poor_at_start = calloc((size_t)n, sizeof(bool));
-    memset(app->hamlet_size, 0, sizeof app->hamlet_size);
-    for (int i = 0; i < n && app->poor_at_start; i++) {
-        ud_household_view h;
-        ud_sim_household(sim, i, &h);
-        app->poor_at_start[i] = h.poor;
-        app->hamlet_size[h.hamlet]++;
+void ud_app_confirm(ud_app *app, const char *text, const char *yes, ud_confirm_action action,
+                    const ud_command *cmd) {
+    ud_confirm *c = &app->confirm;
+    memset(c, 0, sizeof *c);
+    c->action = action;
+    if (cmd != NULL) {
+        c->command = *cmd;
     }
+    snprintf(c->text, sizeof c->text, "%s", text);
+    snprintf(c->yes, sizeof c->yes, "%s", yes != NULL ? yes : TR(&app->ui, "Confirm"));
+    snprintf(c->no, sizeof c->no, "%s", TR(&app->ui, "Go back"));
+    app->dialog = DIALOG_CONFIRM;
+    app->dirty = true;
 }
 
 static void adopt_game(ud_app *app, ud_game *g) {
     ud_game_free(app->game);
     app->game = g;
     ud_game_set_language(g, app->settings.language);
-    memset(app->months, 0, sizeof app->months);
     app->dialog = DIALOG_NONE;
     app->selected_household = -1;
     app->pending_question = 0;
@@ -329,61 +326,10 @@ bool ud_app_start_scenario(ud_app *app, const char *path) {
         return false;
     }
     adopt_game(app, g);
-    remember_start(app);
+    ud_history_begin(&app->history, g);
     app->screen = SCREEN_BRIEFING;
     app->dirty = true;
     return true;
-}
-
-static void summarise_month(ud_app *app) {
-    ud_sim *sim = ud_game_sim(app->game);
-    int month = ud_sim_month(sim);
-    ud_month_summary *s = &app->months[month < 241 ? month : 241];
-    memset(s, 0, sizeof *s);
-    int n;
-    const ud_event *ev = ud_sim_events(sim, &n);
-    for (int i = 0; i < n; i++) {
-        switch (ev[i].type) {
-        case UD_EV_LOAN_DISBURSED:
-            s->disbursed++;
-            break;
-        case UD_EV_LOAN_REPAID:
-            s->repaid++;
-            break;
-        case UD_EV_INSTALMENT_MISSED:
-            s->missed++;
-            break;
-        case UD_EV_LOAN_WRITTEN_OFF:
-            s->written_off++;
-            break;
-        case UD_EV_GROUP_COLLAPSED:
-            s->collapsed++;
-            break;
-        case UD_EV_GROUP_COVERED:
-            s->covered++;
-            break;
-        case UD_EV_OFFICER_FRAUD_FOUND:
-            s->fraud++;
-            break;
-        case UD_EV_SHOCK_STARTED:
-            s->shocks++;
-            break;
-        case UD_EV_OFFER_MADE:
-            s->offers++;
-            break;
-        case UD_EV_POLITICAL:
-            s->political++;
-            break;
-        case UD_EV_APPLICATION_REJECTED:
-            s->rejected++;
-            break;
-        case UD_EV_INSOLVENT:
-            s->insolvent = true;
-            break;
-        default:
-            break;
-        }
-    }
 }
 
 static int unanswered_question(const ud_app *app) {
@@ -405,7 +351,7 @@ static bool result_file(ud_app *app, char *path, size_t size, char *err, size_t 
     const ud_scenario_info *in = ud_game_info(app->game);
     ud_result_file_name(app->team, in->id, ud_sim_month(ud_game_sim(app->game)), name, sizeof name);
     snprintf(path, size, "%.800s/%.250s", dir, name);
-    return ud_result_write(path, app->game, app->team, app->poor_at_start, err, err_size);
+    return ud_result_write(path, app->game, app->team, app->history.poor_at_start, err, err_size);
 }
 
 /* At the end of a game: written without a message (the summary is on screen). */
@@ -429,6 +375,38 @@ void ud_app_next_month(ud_app *app) {
         return;
     }
     ud_sim *sim = ud_game_sim(app->game);
+    if (ud_sim_policy(sim)->manual_review) {
+        /* in this mode the engine refuses whatever is undecided when the month ends */
+        int n, undecided = 0;
+        const ud_application *apps = ud_sim_applications(sim, &n);
+        for (int i = 0; i < n; i++) {
+            undecided += apps[i].decision == UD_APP_PENDING;
+        }
+        if (undecided > 0) {
+            char text[1024], count[160];
+            snprintf(count, sizeof count,
+                     TRN(&app->ui, undecided, "%d application is not decided",
+                         "%d applications are not decided"),
+                     undecided);
+            snprintf(text, sizeof text, "%s. %s", count,
+                     TR(&app->ui, "With \"Review every loan\" on, nothing is approved without "
+                                  "you: if the month ends now, they are all refused."));
+            app->tab = TAB_DESK;
+            app->page = 0;
+            ud_app_confirm(app, text, TR(&app->ui, "Refuse them and play the month"),
+                           CONFIRM_NEXT_MONTH, NULL);
+            return;
+        }
+    }
+    ud_app_play_month(app);
+}
+
+void ud_app_play_month(ud_app *app) {
+    if (app->game == NULL || app->screen != SCREEN_PLAY) {
+        return;
+    }
+    app->dialog = DIALOG_NONE;
+    ud_sim *sim = ud_game_sim(app->game);
     const ud_indicators *last = ud_sim_indicators(sim, ud_sim_month(sim));
     if (last != NULL) {
         app->before = *last;
@@ -436,7 +414,8 @@ void ud_app_next_month(ud_app *app) {
         memset(&app->before, 0, sizeof app->before);
     }
     bool going = ud_game_play_month(app->game);
-    summarise_month(app);
+    ud_history_month(&app->history, app->game);
+    app->page = 0; /* a new month's lists start on their first page */
     /* A failed autosave is told in the month's summary; the game itself goes on. */
     char path[1100];
     ud_app_slot_path(app, "autosave", path, sizeof path);
@@ -504,8 +483,20 @@ bool ud_app_load(ud_app *app, const char *slot) {
         ud_app_show_message(app, err);
         return false;
     }
-    adopt_game(app, g);
-    remember_start(app); /* from the loaded state: "out of poverty" counts from here */
+    /* The screens show the game's past too (who was poor at the start, each month's events,
+     * the charts' marks): replay it to bring that back exactly as it was drawn. */
+    ud_history past;
+    memset(&past, 0, sizeof past);
+    ud_game *twin = ud_history_replay(&past, g, app->settings.language, err, sizeof err);
+    ud_game_free(g);
+    if (twin == NULL) {
+        ud_app_show_message(app, err);
+        return false;
+    }
+    adopt_game(app, twin);
+    ud_history_free(&app->history);
+    app->history = past;
+    g = twin;
     app->screen = ud_game_end_state(g) == UD_END_RUNNING ? SCREEN_PLAY : SCREEN_DEBRIEF;
     app->dirty = true;
     return true;
@@ -549,6 +540,13 @@ static bool global_key(ud_app *app, SDL_Keycode k, Uint16 mod) {
 
 void ud_app_event(ud_app *app, const SDL_Event *e) {
     ud_ui *ui = &app->ui;
+    bool input = e->type == SDL_KEYDOWN || e->type == SDL_MOUSEWHEEL ||
+                 (e->type == SDL_MOUSEBUTTONDOWN && e->button.button == SDL_BUTTON_LEFT);
+    if (input && (ui->key != 0 || ui->clicked || app->dirty)) {
+        /* Input arrived faster than frames: let the earlier key or click act, and show its
+         * result, before this one, so that no key acts on a screen that was never shown. */
+        ud_app_draw(app);
+    }
     switch (e->type) {
     case SDL_QUIT:
         app->quit = true;
@@ -628,13 +626,35 @@ static void draw_once(ud_app *app) {
     app->frames++;
 }
 
+/* What decides which widgets a frame shows: when a pass changes it, the frame on screen is
+ * no longer the one the next key would act on. */
+typedef struct shown {
+    ud_screen screen;
+    ud_dialog dialog;
+    ud_tab tab;
+    int page;
+} shown;
+
+static shown what_is_shown(const ud_app *app) {
+    shown s = {app->screen, app->dialog, app->tab, app->page};
+    return s;
+}
+
+static bool same_shown(shown a, shown b) {
+    return a.screen == b.screen && a.dialog == b.dialog && a.tab == b.tab && a.page == b.page;
+}
+
 void ud_app_draw(ud_app *app) {
-    app->dirty = false;
-    draw_once(app);
-    /* A widget that acted changed the state the frame showed: show the new state. */
-    for (int pass = 0; pass < 3 && (app->ui.activated || app->dirty); pass++) {
+    /* A widget or key that acted changed the state the frame showed: draw again until the
+     * frame on screen shows the state that the next key will act on. */
+    for (int pass = 0; pass < 6; pass++) {
+        shown before = what_is_shown(app);
         app->dirty = false;
         draw_once(app);
+        if (!app->ui.activated && !app->dirty && same_shown(before, what_is_shown(app)) &&
+            app->drawn_screen == app->screen) {
+            break;
+        }
     }
 }
 

@@ -2,6 +2,7 @@
 #ifndef UD_GUI_APP_H
 #define UD_GUI_APP_H
 
+#include "history.h"
 #include "ui.h"
 #include "ud/game.h"
 
@@ -24,8 +25,23 @@ typedef enum ud_dialog {
     DIALOG_MONTH_END,
     DIALOG_QUESTION,
     DIALOG_HOUSEHOLD,
-    DIALOG_MESSAGE
+    DIALOG_MESSAGE,
+    DIALOG_CONFIRM /* a costly or irreversible action, its consequence spelled out */
 } ud_dialog;
+
+/* What a confirmation does when the trainee says yes. */
+typedef enum ud_confirm_action {
+    CONFIRM_COMMAND = 0, /* apply the command */
+    CONFIRM_NEXT_MONTH   /* play the month despite the warning */
+} ud_confirm_action;
+
+typedef struct ud_confirm {
+    ud_confirm_action action;
+    ud_command command;
+    char text[1024]; /* the consequence, in the trainee's language */
+    char yes[160];   /* the button that does it; the other one goes back, and has the focus */
+    char no[160];
+} ud_confirm;
 
 typedef enum ud_tab {
     TAB_DESK = 0,
@@ -42,13 +58,6 @@ typedef struct ud_settings {
     char language[8];
     bool large_text, fullscreen, colour_blind;
 } ud_settings;
-
-/* What a month did, for the end-of-month dialog, the news feed and the debrief. */
-typedef struct ud_month_summary {
-    int disbursed, repaid, missed, written_off, collapsed, covered, fraud, shocks, offers,
-        political, rejected;
-    bool insolvent;
-} ud_month_summary;
 
 #define UD_MAX_SCENARIOS 64
 #define UD_SLOTS 5
@@ -77,15 +86,14 @@ typedef struct ud_app {
     ud_tab tab;
     bool saving; /* SCREEN_SLOTS: saving (else loading) */
     ud_game *game;
-    bool *poor_at_start;
-    int hamlet_size[UD_MAX_HAMLETS]; /* households per hamlet: fixed for a game */
-    ud_month_summary months[242];
+    ud_history history;   /* the game's past, as drawn */
     ud_indicators before; /* indicators before the month just played */
     ud_rate savings_rate; /* as last set (the engine keeps it; this is for display) */
     int selected_household;
     int page;             /* paging within a panel or list */
     int pending_question; /* id of the question shown, 0 none */
     char message[4096];
+    ud_confirm confirm;
     char autosave_error[1024]; /* why the last autosave failed, or "" */
     int scenario_count;
     char scenario_paths[UD_MAX_SCENARIOS][1024];
@@ -122,10 +130,19 @@ bool ud_app_command(ud_app *app, const ud_command *cmd);
 bool ud_app_save(ud_app *app, const char *slot);
 bool ud_app_load(ud_app *app, const char *slot);
 void ud_app_show_message(ud_app *app, const char *text);
+/* Asks before doing something costly or irreversible: `text` spells out the consequence,
+ * `yes` names the action (NULL: "Confirm"), `cmd` is applied if the trainee confirms
+ * (NULL with action CONFIRM_NEXT_MONTH: the month is played). */
+void ud_app_confirm(ud_app *app, const char *text, const char *yes, ud_confirm_action action,
+                    const ud_command *cmd);
+/* Plays the month without the warnings of ud_app_next_month (after they were confirmed). */
+void ud_app_play_month(ud_app *app);
 void ud_app_apply_settings(ud_app *app);
 void ud_app_slot_path(const ud_app *app, const char *slot, char *out, size_t size);
 
-/* Screens (screen_*.c) and panels (panels.c). */
+/* Screens, one file each (screen_*.c); the village screen's parts (play_*.c); the panel
+ * area (panel.c, which picks one of panel_*.c, see panels.h); the dialogs (dialog.c, which
+ * picks one of dialog_*.c, see dialogs.h). */
 void ud_screen_start(ud_app *app);
 void ud_screen_briefing(ud_app *app);
 void ud_screen_play(ud_app *app);
@@ -133,12 +150,27 @@ void ud_screen_debrief(ud_app *app);
 void ud_screen_help(ud_app *app);
 void ud_screen_settings(ud_app *app);
 void ud_screen_slots(ud_app *app);
+void ud_play_top_bar(ud_app *app);
+void ud_play_map(ud_app *app, SDL_Rect area);
+
+/* What a household's dot on the map says (its colour). */
+typedef enum ud_map_status {
+    MAP_NOT_CLIENT = 0,
+    MAP_CLIENT,
+    MAP_ARREARS,
+    MAP_DEFAULTED,
+    MAP_OUT_OF_POVERTY, /* poor when the game started, not poor now */
+    MAP_STATUS_COUNT
+} ud_map_status;
+ud_map_status ud_map_household_status(ud_app *app, int household);
 void ud_panel(ud_app *app, SDL_Rect area);
 void ud_dialogs(ud_app *app);
 
 /* Drawing helpers shared by screens (draw.c). */
 void ud_money_text(const ud_app *app, ud_money v, char *out, size_t size);
 void ud_chart(ud_app *app, SDL_Rect r, const char *indicator, const char *title, bool percent);
+/* Whether the charts mark month m: a shock began, an offer came, a political event, fraud. */
+bool ud_chart_marks_month(const ud_app *app, int month);
 const char *ud_scenario_text(const ud_app *app, const char *english);
 /* The 0-100 scores of the debrief: the institution's sustainability, the clients' welfare. */
 void ud_scores(const ud_app *app, int *institution, int *clients);

@@ -18,6 +18,14 @@ const char *ud_scenario_text(const ud_app *app, const char *english) {
     return app->game ? ud_game_text(app->game, english) : english;
 }
 
+bool ud_chart_marks_month(const ud_app *app, int month) {
+    if (month < 1 || month > 241) {
+        return false;
+    }
+    const ud_month_summary *s = ud_history_at(&app->history, month);
+    return s->shocks || s->offers || s->political || s->fraud;
+}
+
 /* A line chart of one indicator over the game so far, with the months in which something
  * happened (a shock, an offer, a political event, fraud found) marked by a thin line. */
 void ud_chart(ud_app *app, SDL_Rect r, const char *indicator, const char *title, bool percent) {
@@ -46,8 +54,7 @@ void ud_chart(ud_app *app, SDL_Rect r, const char *indicator, const char *title,
     }
     SDL_Rect plot = {r.x + 8, r.y + 24, r.w - 16, r.h - 44};
     for (int m = 1; m <= months && m < 241; m++) {
-        const ud_month_summary *s = &app->months[m];
-        if (s->shocks || s->offers || s->political || s->fraud) {
+        if (ud_chart_marks_month(app, m)) {
             int x = plot.x + (int)((double)(m - 1) / (span > 1 ? span - 1 : 1) * plot.w);
             SDL_SetRenderDrawColor(app->renderer, p->watch.r, p->watch.g, p->watch.b, 255);
             SDL_RenderDrawLine(app->renderer, x, plot.y, x, plot.y + plot.h);
@@ -88,6 +95,6 @@ void ud_chart(ud_app *app, SDL_Rect r, const char *indicator, const char *title,
 void ud_scores(const ud_app *app, int *institution, int *clients) {
     *institution = *clients = 0;
     if (app->game != NULL) {
-        ud_game_scores(ud_game_sim(app->game), app->poor_at_start, institution, clients);
+        ud_game_scores(ud_game_sim(app->game), app->history.poor_at_start, institution, clients);
     }
 }

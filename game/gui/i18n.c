@@ -116,3 +116,9 @@ const char *ud_tr(ud_i18n *t, const char *english) {
     }
     return found->tr;
 }
+
+const char *ud_trn(ud_i18n *t, long n, const char *one, const char *many) {
+    bool singular =
+        strcmp(t->language, "fr") == 0 ? (n == 0 || n == 1 || n == -1) : (n == 1 || n == -1);
+    return ud_tr(t, singular ? one : many);
+}

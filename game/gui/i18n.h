@@ -25,6 +25,9 @@ typedef struct ud_i18n {
 bool ud_i18n_load(ud_i18n *t, const char *assets_dir, const char *lang, char *err, int err_size);
 /* The translation of an English string, or the string itself. */
 const char *ud_tr(ud_i18n *t, const char *english);
+/* The translation of the form that fits the count n: `one` or `many` (English keys, usually
+ * formats with %d), chosen by the language's rule (French: 0 and 1 take the singular). */
+const char *ud_trn(ud_i18n *t, long n, const char *one, const char *many);
 void ud_i18n_free(ud_i18n *t);
 
 #endif

@@ -1,6 +1,7 @@
 /* The immediate-mode toolkit: palette, focus, buttons, text and shapes. */
 #include "ui.h"
 
+#include <stdio.h>
 #include <string.h>
 
 static const ud_palette normal = {
@@ -46,8 +47,18 @@ const ud_palette *ud_palette_get(bool cb) {
     return cb ? &colour_blind : &normal;
 }
 
+static void record(ud_ui *ui, SDL_Rect r, int widget, const char *text) {
+    if (ui->record_count < UD_UI_RECORDS) {
+        ud_ui_record *rec = &ui->records[ui->record_count++];
+        rec->rect = r;
+        rec->widget = widget;
+        snprintf(rec->text, sizeof rec->text, "%s", text);
+    }
+}
+
 void ud_ui_begin(ud_ui *ui) {
     ui->widget_count = 0;
+    ui->record_count = 0;
     ui->activated = false;
     ud_text_next_frame(ui->text);
     SDL_Keycode k = ui->key;
@@ -90,12 +101,14 @@ void ud_ui_frame(ud_ui *ui, SDL_Rect r, SDL_Color c) {
 int ud_ui_label(ud_ui *ui, const char *s, int x, int y, ud_font_size size, bool bold, SDL_Color c) {
     int w = 0, h = 0;
     ud_text_draw(ui->text, s, x, y, size, bold, c, 0, &w, &h);
+    record(ui, ud_rect(x, y, w, h), -1, s);
     return w;
 }
 
 int ud_ui_paragraph(ud_ui *ui, const char *s, int x, int y, int w, ud_font_size size, SDL_Color c) {
     int tw = 0, th = 0;
     ud_text_draw(ui->text, s, x, y, size, false, c, w, &tw, &th);
+    record(ui, ud_rect(x, y, tw, th), -1, s);
     return th;
 }
 
@@ -110,6 +123,7 @@ bool ud_ui_clicked_in(ud_ui *ui, SDL_Rect r) {
 
 static bool widget(ud_ui *ui, SDL_Rect r, const char *label, bool on, ud_font_size size) {
     int id = ui->widget_count++;
+    record(ui, r, id, label);
     bool live = !ui->modal || ui->in_modal;
     bool focused = live && id == ui->focus;
     bool hit = false;

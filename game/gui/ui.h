@@ -22,6 +22,15 @@ typedef struct ud_palette {
 /* The normal palette and one safe for colour-blind players (Okabe-Ito colours). */
 const ud_palette *ud_palette_get(bool colour_blind);
 
+/* What one frame drew, kept so that tests can find a button by its label and check what
+ * the trainee was shown (text is cut at the record's size). */
+#define UD_UI_RECORDS 512
+typedef struct ud_ui_record {
+    SDL_Rect rect;
+    int widget; /* focus number of a widget, -1 for text */
+    char text[160];
+} ud_ui_record;
+
 typedef struct ud_ui {
     SDL_Renderer *renderer;
     ud_text *text;
@@ -37,6 +46,9 @@ typedef struct ud_ui {
     bool activated; /* a widget acted this frame: the screen must be drawn again */
     bool modal;     /* a dialog is open: only widgets marked in it react */
     bool in_modal;
+    /* the frame being described: widgets and text, in order */
+    ud_ui_record records[UD_UI_RECORDS];
+    int record_count;
 } ud_ui;
 
 /* A rectangle in logical pixels. */
@@ -47,6 +59,8 @@ static inline SDL_Rect ud_rect(int x, int y, int w, int h) {
 
 /* Shorthand for the one translation lookup. */
 #define TR(ui, s) ud_tr((ui)->i18n, (s))
+/* The translated singular or plural form for the count n. */
+#define TRN(ui, n, one, many) ud_trn((ui)->i18n, (n), (one), (many))
 
 void ud_ui_begin(ud_ui *ui);
 void ud_ui_end(ud_ui *ui);

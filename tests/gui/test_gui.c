@@ -1,4 +1,3 @@
-#define _POSIX_C_SOURCE 200809L /* setenv */
 /* GUI smoke test: under SDL's dummy video driver and the software renderer, visit every
  * screen with the keyboard and the mouse, play months through the same path as a click,
  * answer a question, save and load, and check that every frame drawn has content. */
@@ -8,7 +7,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include "app.h"
+#include "gui_driver.h"
 #include "result.h"
 
 #include <stdio.h>
@@ -16,87 +15,28 @@
 #include <string.h>
 
 static ud_app *app;
-static int shot;
-
-/* A frame is "not blank" if it holds many distinct colours (text, shapes, panels). */
-static void check_frame(const char *what) {
-    int w, h;
-    SDL_GetRendererOutputSize(app->renderer, &w, &h);
-    Uint32 *pixels = malloc((size_t)w * (size_t)h * 4);
-    assert_non_null(pixels);
-    assert_int_equal(
-        SDL_RenderReadPixels(app->renderer, NULL, SDL_PIXELFORMAT_ARGB8888, pixels, w * 4), 0);
-    int distinct = 0;
-    Uint32 seen[64];
-    for (int i = 0; i < w * h && distinct < 64; i += 97) {
-        bool known = false;
-        for (int k = 0; k < distinct && !known; k++) {
-            known = seen[k] == pixels[i];
-        }
-        if (!known) {
-            seen[distinct++] = pixels[i];
-        }
-    }
-    const char *dir = getenv("UD_GUI_SCREENSHOTS");
-    if (dir != NULL) {
-        char path[512];
-        snprintf(path, sizeof path, "%s/%02d_%s.bmp", dir, shot++, what);
-        SDL_Surface *s =
-            SDL_CreateRGBSurfaceWithFormatFrom(pixels, w, h, 32, w * 4, SDL_PIXELFORMAT_ARGB8888);
-        SDL_SaveBMP(s, path);
-        SDL_FreeSurface(s);
-    }
-    free(pixels);
-    if (distinct < 8) {
-        fail_msg("the frame of '%s' looks blank (%d colours)", what, distinct);
-    }
-}
 
 static void draw(const char *what) {
-    ud_app_draw(app);
-    check_frame(what);
+    gd_frame(app, what);
 }
 
 static void key(SDL_Keycode k, Uint16 mod) {
-    SDL_Event e;
-    memset(&e, 0, sizeof e);
-    e.type = SDL_KEYDOWN;
-    e.key.keysym.sym = k;
-    e.key.keysym.mod = mod;
-    ud_app_event(app, &e);
-    ud_app_draw(app);
+    gd_key(app, k, mod);
 }
 
 static void click(int x, int y) {
-    SDL_Event e;
-    memset(&e, 0, sizeof e);
-    e.type = SDL_MOUSEBUTTONDOWN;
-    e.button.button = SDL_BUTTON_LEFT;
-    e.button.x = x;
-    e.button.y = y;
-    ud_app_event(app, &e);
-    ud_app_draw(app);
+    gd_click(app, x, y);
 }
 
 static int setup(void **state) {
     (void)state;
-    setenv("SDL_VIDEODRIVER", "dummy", 1);
-    setenv("UNITDESA_DATA_DIR", UD_TEST_DATA, 1);
-    ud_app_options o;
-    memset(&o, 0, sizeof o);
-    o.software = true;
-    o.hidden = true;
-    char err[512];
-    app = ud_app_create(&o, err, sizeof err);
-    if (app == NULL) {
-        fail_msg("cannot open the game: %s", err);
-    }
+    app = gd_open(NULL);
     return 0;
 }
 
 static int teardown(void **state) {
     (void)state;
-    ud_app_destroy(app);
+    gd_close(app);
     return 0;
 }
 

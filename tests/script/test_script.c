@@ -331,14 +331,14 @@ static void test_script_hostile_memory_bombs_are_stopped(void **state) {
                     "m1.lua:3: the script used more memory than allowed (limit 64 MiB)");
     load_fails_with(script("m2.lua", HEAD "local s = string.rep('x', 1 << 40)\n"), "m2.lua:2:");
     load_fails_with(script("m3.lua", HEAD "local s = 'x'\nfor i = 1, 40 do s = s .. s end\n"),
-                    "the script used more memory than allowed");
+                    "m3.lua:3: the script made a text longer than allowed");
     /* library loops in C, which the instruction budget cannot interrupt, are refused */
     double t = seconds_to_load(script("m5.lua", HEAD "table.move({}, 1, 1 << 40, 1)\n"),
-                               "m5.lua:2: table.move: at most 1000000 elements");
+                               "m5.lua:2: the script ran too long");
     assert_true(t < 1.0);
     t = seconds_to_load(script("m6.lua", HEAD "local s = string.rep('a', 100000)\n"
                                               "s:find(string.rep('a-', 20) .. 'b')\n"),
-                        "m6.lua:3: pattern too complex");
+                        "m6.lua:3: pattern too costly");
     assert_true(t < 1.0);
     load_fails_with(script("m4.lua", HEAD "local ok = pcall(function() local t = {}\n"
                                           "  for i = 1, 1e9 do t[i] = {} end end)\n"
@@ -359,7 +359,7 @@ static void test_script_hostile_escapes_are_refused(void **state) {
                     "x5.lua:2: undeclared global 'dofile'");
     load_fails_with(script("x6.lua", HEAD "require('os')\n"), "x6.lua:2: require 'os'");
     load_fails_with(script("x7.lua", HEAD "require('../../etc/passwd')\n"),
-                    "x7.lua:2: require '../../etc/passwd': only scenario helpers can be");
+                    "x7.lua:2: require '../../etc/passwd': only the scenario helpers in a lib/ folder");
     load_fails_with(script("x8.lua", HEAD "assert(load(string.dump(function() end)))\n"),
                     "x8.lua:2: attempt to load a binary chunk");
     load_fails_with(script("x9.lua", HEAD "setmetatable(_G, nil)\n"),

@@ -8,6 +8,16 @@
 static const char *const business_names[] = {"trade",  "farming",  "livestock",
                                              "crafts", "services", NULL};
 
+#define UD_MAX_MONTHS_HANDLED 240
+
+/* An error naming the limit if the game already keeps as many news lines as allowed. */
+static void news_room(lua_State *L, const ud_game *g, const char *what) {
+    if (g->news_count >= MAX_NEWS) {
+        luaL_error(L, "%s: the game already has %d news lines, the most it keeps (limit reached)",
+                   what, MAX_NEWS);
+    }
+}
+
 static handler *new_handler(lua_State *L, handler_kind kind, const char *name) {
     ud_game *g = game_of(L);
     if (g->phase != PHASE_LOADING) {
@@ -34,7 +44,7 @@ static int l_at_month(lua_State *L) {
     ud_game *g = game_of(L);
     lua_Integer m = luaL_checkinteger(L, 1);
     luaL_checktype(L, 2, LUA_TFUNCTION);
-    if (m < 1 || m > 240) {
+    if (m < 1 || m > UD_MAX_MONTHS_HANDLED) {
         return luaL_error(L, "at_month: the month must be 1 to 240 (got %I)", m);
     }
     if (g->info.months > 0 && m > g->info.months) {
@@ -131,13 +141,17 @@ static uint32_t name_mask(lua_State *L, int idx, const char *key, const char *wh
     if (!lua_istable(L, -1)) {
         luaL_error(L, "%s: %s must be a list of names", what, key);
     }
-    int n = (int)luaL_len(L, -1);
-    for (int i = 1; i <= n; i++) {
+    api_check_plain_table(L, -1, what);
+    lua_Unsigned n = lua_rawlen(L, -1);
+    if (n > 32) {
+        luaL_error(L, "%s: %s lists %d names (at most 32)", what, key, (int)(n > 999 ? 999 : n));
+    }
+    for (int i = 1; i <= (int)n; i++) {
         lua_rawgeti(L, -1, i);
-        const char *name = lua_tostring(L, -1);
-        if (name == NULL) {
+        if (lua_type(L, -1) != LUA_TSTRING) {
             luaL_error(L, "%s: %s[%d] must be a name", what, key, i);
         }
+        const char *name = lua_tostring(L, -1); /* on the stack while used */
         int bit = -1;
         if (hamlets) {
             bit = api_hamlet(L, g, name, what);
@@ -195,13 +209,17 @@ static int l_shock(lua_State *L) {
     s.months = (int)api_integer(L, 1, what, "months", 3, 1, 120);
     s.start_month = (int)api_integer(L, 1, what, "start_month", ud_sim_month(sim) + 1,
                                      ud_sim_month(sim) + 1, 240);
-    const char *text = api_string(L, 1, what, "text", NULL);
+    char text[UD_TEXT_LEN];
+    bool has_text = api_text(L, 1, what, "text", text, sizeof text);
+    if (has_text) {
+        news_room(L, g, what);
+    }
     char err[200];
     int index = ud_sim_add_shock(sim, &s, err, sizeof err);
     if (index < 0) {
         return luaL_error(L, "shock{}: %s", err);
     }
-    if (text != NULL) {
+    if (has_text) {
         game_add_news(g, text);
     }
     return 0;
@@ -238,13 +256,17 @@ static int l_offer(lua_State *L) {
     o.hamlet_mask = name_mask(L, 1, "hamlets", what, g, true);
     o.effect = api_number(L, 1, what, "effect", kind == 1 ? 0.15 : 0.10, 0, 2);
     o.expires_month = ud_sim_month(sim) + (int)api_integer(L, 1, what, "expires_in", 3, 1, 24);
-    const char *text = api_string(L, 1, what, "text", NULL);
+    char text[UD_TEXT_LEN];
+    bool has_text = api_text(L, 1, what, "text", text, sizeof text);
+    if (has_text) {
+        news_room(L, g, what);
+    }
     char err[200];
     int index = ud_sim_add_offer(sim, &o, err, sizeof err);
     if (index < 0) {
         return luaL_error(L, "offer{}: %s", err);
     }
-    if (text != NULL) {
+    if (has_text) {
         game_add_news(g, text);
     }
     lua_pushinteger(L, index + 1);
@@ -264,19 +286,24 @@ static int l_political(lua_State *L) {
     if (kind < 0) {
         return luaL_error(L, "political{}: kind is required (waiver_promise, directed_lending)");
     }
-    const char *hamlet = api_string(L, 1, what, "hamlet", NULL);
-    int h = hamlet != NULL ? api_hamlet(L, g, hamlet, what) : -1;
+    char hamlet[UD_NAME_LEN];
+    int h =
+        api_text(L, 1, what, "hamlet", hamlet, sizeof hamlet) ? api_hamlet(L, g, hamlet, what) : -1;
     if (kind == UD_POLITICAL_DIRECTED_LENDING && h < 0) {
         return luaL_error(L, "political{}: directed_lending needs hamlet = '<name>'");
     }
     int months = (int)api_integer(L, 1, what, "months", 6, 1, 120);
     double strength = api_number(L, 1, what, "strength", 0.3, 0, 1);
-    const char *text = api_string(L, 1, what, "text", NULL);
+    char text[UD_TEXT_LEN];
+    bool has_text = api_text(L, 1, what, "text", text, sizeof text);
+    if (has_text) {
+        news_room(L, g, what);
+    }
     char err[200];
     if (!ud_sim_political(sim, (ud_political_kind)kind, h, months, strength, err, sizeof err)) {
         return luaL_error(L, "political{}: %s", err);
     }
-    if (text != NULL) {
+    if (has_text) {
         game_add_news(g, text);
     }
     return 0;
@@ -306,9 +333,10 @@ static int l_news(lua_State *L) {
     if (argc > UD_NEWS_ARGS) {
         return luaL_error(L, "news: at most %d values", UD_NEWS_ARGS);
     }
+    news_room(L, g, "news");
     const char *args[UD_NEWS_ARGS];
     for (int i = 0; i < argc; i++) {
-        args[i] = luaL_tolstring(L, 2 + i, NULL);
+        args[i] = ud_sandbox_tostring(L, 2 + i);
     }
     game_add_news_values(g, text, argc, args);
     return 0;
@@ -325,13 +353,16 @@ static int l_ask(lua_State *L) {
     }
     ud_question *q = &g->questions[g->question_count];
     memset(q, 0, sizeof *q);
-    const char *text = api_string(L, 1, "ask{}", "text", NULL);
-    if (text == NULL) {
+    if (!api_text(L, 1, "ask{}", "text", q->text, sizeof q->text)) {
         return luaL_error(L, "ask{}: text is required");
     }
-    snprintf(q->text, sizeof q->text, "%s", text);
     lua_getfield(L, 1, "options");
-    int n = lua_istable(L, -1) ? (int)luaL_len(L, -1) : 0;
+    if (lua_istable(L, -1)) {
+        api_check_plain_table(L, -1, "ask{}.options");
+    }
+    int n = lua_istable(L, -1) && lua_rawlen(L, -1) <= UD_MAX_QUESTION_OPTIONS
+                ? (int)lua_rawlen(L, -1)
+                : 0;
     if (n < 2 || n > UD_MAX_QUESTION_OPTIONS) {
         return luaL_error(L, "ask{}: options must list 2 to %d answers", UD_MAX_QUESTION_OPTIONS);
     }
@@ -360,9 +391,9 @@ static int l_ask(lua_State *L) {
 /* recall_credit_line(1): the lender wants its money back now. */
 static int l_recall(lua_State *L) {
     ud_sim *sim = playing_sim(L, "recall_credit_line");
-    lua_Integer b = luaL_checkinteger(L, 1);
+    int b = api_arg_int(L, 1, "recall_credit_line", 1, INT32_MAX);
     char err[200];
-    if (!ud_sim_recall_credit_line(sim, (int)b - 1, err, sizeof err)) {
+    if (!ud_sim_recall_credit_line(sim, b - 1, err, sizeof err)) {
         return luaL_error(L, "recall_credit_line: %s", err);
     }
     return 0;

@@ -51,15 +51,13 @@ static int l_scenario(lua_State *L) {
     }
     g->declared_scenario = true;
     ud_scenario_info *in = &g->info;
-    const char *id = api_string(L, 1, what, "id", NULL);
-    if (id == NULL || id[0] == '\0') {
+    if (!api_text(L, 1, what, "id", in->id, sizeof in->id) || in->id[0] == '\0') {
         return luaL_error(L, "scenario{}: id is required (a short name such as 'm2_credit_line')");
     }
-    copy_text(in->id, sizeof in->id, id);
-    copy_text(in->title, sizeof in->title, api_string(L, 1, what, "title", id));
-    copy_text(in->module, sizeof in->module, api_string(L, 1, what, "module", "custom"));
-    copy_text(in->language, sizeof in->language, api_string(L, 1, what, "language", "en"));
-    copy_text(in->briefing, sizeof in->briefing, api_string(L, 1, what, "briefing", ""));
+    api_text_or(L, 1, what, "title", in->id, in->title, sizeof in->title);
+    api_text_or(L, 1, what, "module", "custom", in->module, sizeof in->module);
+    api_text_or(L, 1, what, "language", "en", in->language, sizeof in->language);
+    api_text_or(L, 1, what, "briefing", "", in->briefing, sizeof in->briefing);
     in->difficulty = (int)api_integer(L, 1, what, "difficulty", 1, 1, 5);
     in->months = (int)api_integer(L, 1, what, "months", 36, 1, 240);
     in->seed = (uint64_t)api_integer(L, 1, what, "seed", 1, 0, INT64_MAX);
@@ -77,8 +75,7 @@ static int l_scenario(lua_State *L) {
     } else if (lua_type(L, -1) == LUA_TTABLE) {
         static const char *const ckeys[] = {"code", "minor_units", NULL};
         api_check_keys(L, -1, "scenario{}.currency", ckeys);
-        copy_text(in->currency, sizeof in->currency,
-                  api_string(L, -1, "scenario{}.currency", "code", "XXX"));
+        api_text_or(L, -1, "scenario{}.currency", "code", "XXX", in->currency, sizeof in->currency);
         in->minor_units =
             (int)api_integer(L, -1, "scenario{}.currency", "minor_units", 2, 0, UD_MAX_MINOR_UNITS);
     } else if (!lua_isnil(L, -1)) {
@@ -87,11 +84,12 @@ static int l_scenario(lua_State *L) {
     lua_pop(L, 1);
     lua_getfield(L, 1, "objectives");
     if (lua_istable(L, -1)) {
-        int n = (int)luaL_len(L, -1);
+        api_check_plain_table(L, -1, "scenario{}.objectives");
+        lua_Unsigned n = lua_rawlen(L, -1);
         if (n > UD_MAX_OBJECTIVES) {
             return luaL_error(L, "scenario{}: at most %d objectives", UD_MAX_OBJECTIVES);
         }
-        for (int i = 1; i <= n; i++) {
+        for (int i = 1; i <= (int)n; i++) {
             lua_rawgeti(L, -1, i);
             if (lua_type(L, -1) != LUA_TSTRING) {
                 return luaL_error(L, "scenario{}: objectives[%d] must be text", i);
@@ -99,7 +97,7 @@ static int l_scenario(lua_State *L) {
             copy_text(in->objectives[i - 1], sizeof in->objectives[0], lua_tostring(L, -1));
             lua_pop(L, 1);
         }
-        in->objective_count = n;
+        in->objective_count = (int)n;
     } else if (!lua_isnil(L, -1)) {
         return luaL_error(L, "scenario{}: objectives must be a list of texts");
     }
@@ -110,10 +108,10 @@ static int l_scenario(lua_State *L) {
         static const char *const better[] = {"higher", "lower", NULL};
         const char *lw = "scenario{}.lesson";
         api_check_keys(L, -1, lw, lkeys);
-        const char *ind = api_string(L, -1, lw, "indicator", NULL);
-        const char *naive = api_string(L, -1, lw, "naive", NULL);
-        const char *sound = api_string(L, -1, lw, "sound", NULL);
-        if (ind == NULL || naive == NULL || sound == NULL) {
+        char ind[32], naive[1024], sound[1024];
+        if (!api_text(L, -1, lw, "indicator", ind, sizeof ind) ||
+            !api_text(L, -1, lw, "naive", naive, sizeof naive) ||
+            !api_text(L, -1, lw, "sound", sound, sizeof sound)) {
             return luaL_error(L, "%s: indicator, naive and sound are all required", lw);
         }
         bool found = false;
@@ -197,7 +195,8 @@ static int l_village(lua_State *L) {
     }
     lua_getfield(L, 1, "hamlets");
     if (lua_istable(L, -1)) {
-        int n = (int)luaL_len(L, -1);
+        api_check_plain_table(L, -1, "village{}.hamlets");
+        int n = lua_rawlen(L, -1) > UD_MAX_HAMLETS ? UD_MAX_HAMLETS + 1 : (int)lua_rawlen(L, -1);
         if (n < 1 || n > UD_MAX_HAMLETS) {
             return luaL_error(L, "village{}: hamlets must list 1 to %d names", UD_MAX_HAMLETS);
         }
@@ -254,32 +253,32 @@ static int l_village(lua_State *L) {
 
 static int l_households(lua_State *L) {
     ud_game *g = loading_game(L, "households{}");
-    luaL_checktype(L, 1, LUA_TTABLE);
+    api_check_plain_table(L, 1, "households{}");
     static const char *const keys[] = {"name",     "hamlet", "woman",   "business",
                                        "members",  "income", "honesty", "vulnerability",
                                        "literate", "story",  NULL};
-    int n = (int)luaL_len(L, 1);
-    for (int i = 1; i <= n; i++) {
+    lua_Unsigned n = lua_rawlen(L, 1);
+    for (lua_Unsigned i = 1; i <= n; i++) {
         if (g->listed_count >= MAX_LISTED) {
             return luaL_error(L, "households{}: at most %d households can be listed", MAX_LISTED);
         }
         lua_rawgeti(L, 1, i);
         char what[48];
-        snprintf(what, sizeof what, "households{}[%d]", i);
+        snprintf(what, sizeof what, "households{}[%d]", (int)i);
         if (!lua_istable(L, -1)) {
             return luaL_error(L, "%s must be a table such as { name = 'Ibu Siti', ... }", what);
         }
         api_check_keys(L, -1, what, keys);
         listed_household *h = &g->listed[g->listed_count];
         memset(h, 0, sizeof *h);
-        const char *name = api_string(L, -1, what, "name", NULL);
-        if (name == NULL) {
+        if (!api_text(L, -1, what, "name", h->name, sizeof h->name)) {
             return luaL_error(L, "%s: name is required", what);
         }
-        copy_text(h->name, sizeof h->name, name);
-        copy_text(h->story, sizeof h->story, api_string(L, -1, what, "story", ""));
-        const char *hamlet = api_string(L, -1, what, "hamlet", NULL);
-        h->spec.hamlet = hamlet ? api_hamlet(L, g, hamlet, what) : 0;
+        api_text_or(L, -1, what, "story", "", h->story, sizeof h->story);
+        char hamlet[UD_NAME_LEN];
+        h->spec.hamlet = api_text(L, -1, what, "hamlet", hamlet, sizeof hamlet)
+                             ? api_hamlet(L, g, hamlet, what)
+                             : 0;
         h->spec.woman = api_bool(L, -1, what, "woman", true);
         h->spec.business = (ud_business)api_choice(L, -1, what, "business", business_names, 0);
         h->spec.members = (int)api_integer(L, -1, what, "members", 4, 1, 20);
@@ -388,8 +387,15 @@ static int l_mfi(lua_State *L) {
         api_check_keys(L, -1, pw, pk);
         ud_provisioning *p = &m->provisioning;
         lua_getfield(L, -1, "rates");
+        if (!lua_isnil(L, -1) && !lua_istable(L, -1)) {
+            return luaL_error(L,
+                              "%s: rates must be a list of 4 percentages such as "
+                              "{ 10, 25, 50, 100 } (got %s)",
+                              pw, luaL_typename(L, -1));
+        }
         if (lua_istable(L, -1)) {
-            if (luaL_len(L, -1) != 4) {
+            api_check_plain_table(L, -1, "mfi{}.provisioning.rates");
+            if (lua_rawlen(L, -1) != 4) {
                 return luaL_error(L,
                                   "%s: rates must list 4 percentages: for 1-30, 31-60, "
                                   "61-90 and 91-180 days late",
@@ -413,7 +419,9 @@ static int l_mfi(lua_State *L) {
     lua_pop(L, 1);
     lua_getfield(L, 1, "borrowings");
     if (lua_istable(L, -1)) {
-        int n = (int)luaL_len(L, -1);
+        api_check_plain_table(L, -1, "mfi{}.borrowings");
+        int n =
+            lua_rawlen(L, -1) > UD_MAX_BORROWINGS ? UD_MAX_BORROWINGS + 1 : (int)lua_rawlen(L, -1);
         if (n > UD_MAX_BORROWINGS) {
             return luaL_error(L, "mfi{}: at most %d borrowings", UD_MAX_BORROWINGS);
         }
@@ -445,8 +453,8 @@ void api_read_product(lua_State *L, int idx, ud_product *p, const char *what) {
         "fee_flat", "min",    "max",  "group",        "compulsory_savings", "open",  NULL};
     idx = lua_absindex(L, idx);
     api_check_keys(L, idx, what, keys);
-    const char *name = api_string(L, idx, what, "name", NULL);
-    if (name != NULL) {
+    char name[UD_NAME_LEN];
+    if (api_text(L, idx, what, "name", name, sizeof name)) {
         copy_text(p->name, sizeof p->name, name);
     }
     p->terms.method =
@@ -554,8 +562,8 @@ static int declare_goal(lua_State *L, ud_goal_kind kind, const char *what) {
     goal->kind = kind;
     goal->state = -1;
     goal->line = api_line(L);
-    const char *ind = api_string(L, 1, what, "indicator", NULL);
-    if (ind == NULL) {
+    char ind[32];
+    if (!api_text(L, 1, what, "indicator", ind, sizeof ind)) {
         return luaL_error(L, "%s: indicator is required (e.g. indicator = 'par30')", what);
     }
     if (!known_indicator(ind)) {
@@ -581,12 +589,9 @@ static int declare_goal(lua_State *L, ud_goal_kind kind, const char *what) {
     } else {
         goal->month = (int)api_integer(L, 1, what, "from_month", 1, 1, 240);
     }
-    const char *text = api_string(L, 1, what, "text", NULL);
-    if (text == NULL) {
+    if (!api_text(L, 1, what, "text", goal->text, sizeof goal->text)) {
         snprintf(goal->text, sizeof goal->text, "%s %s %g", ind, has_above ? "above" : "below",
                  goal->threshold);
-    } else {
-        copy_text(goal->text, sizeof goal->text, text);
     }
     g->goal_count++;
     return 0;
@@ -610,11 +615,9 @@ static int l_lesson(lua_State *L) {
         return luaL_error(L, "lesson{}: at most %d lessons", MAX_LESSONS);
     }
     lesson *les = &g->lessons[g->lesson_count];
-    const char *text = api_string(L, 1, "lesson{}", "text", NULL);
-    if (text == NULL) {
+    if (!api_text(L, 1, "lesson{}", "text", les->text, sizeof les->text)) {
         return luaL_error(L, "lesson{}: text is required");
     }
-    copy_text(les->text, sizeof les->text, text);
     lua_getfield(L, 1, "when");
     if (lua_isfunction(L, -1)) {
         les->condition = luaL_ref(L, LUA_REGISTRYINDEX);
@@ -630,9 +633,9 @@ static int l_lesson(lua_State *L) {
 
 /* translate("fr", { ["English text"] = "texte français", ... }) */
 static int l_translate(lua_State *L) {
-    loading_game(L, "translate()");
+    ud_game *g = loading_game(L, "translate()");
     const char *lang = luaL_checkstring(L, 1);
-    luaL_checktype(L, 2, LUA_TTABLE);
+    api_check_plain_table(L, 2, "translate()");
     if (strlen(lang) < 2 || strlen(lang) > 5) {
         return luaL_error(L, "translate: '%s' is not a language code such as 'fr'", lang);
     }
@@ -642,6 +645,10 @@ static int l_translate(lua_State *L) {
     lua_pop(L, 1);
     lua_getfield(L, LUA_REGISTRYINDEX, "ud.tr");
     if (lua_getfield(L, -1, lang) == LUA_TNIL) {
+        if (g->language_count >= MAX_LANGUAGES) {
+            return luaL_error(L, "translate: at most %d languages (limit reached)", MAX_LANGUAGES);
+        }
+        g->language_count++;
         lua_pop(L, 1);
         lua_newtable(L);
         lua_pushvalue(L, -1);
@@ -652,6 +659,20 @@ static int l_translate(lua_State *L) {
         if (lua_type(L, -2) != LUA_TSTRING || lua_type(L, -1) != LUA_TSTRING) {
             return luaL_error(L, "translate: every entry must be [\"English\"] = \"translation\"");
         }
+        if (lua_rawlen(L, -2) >= MAX_TRANSLATED_TEXT || lua_rawlen(L, -1) >= MAX_TRANSLATED_TEXT) {
+            return luaL_error(L, "translate: a text of %d bytes (at most %d)",
+                              (int)(lua_rawlen(L, -2) > lua_rawlen(L, -1) ? lua_rawlen(L, -2)
+                                                                          : lua_rawlen(L, -1)),
+                              MAX_TRANSLATED_TEXT - 1);
+        }
+        lua_pushvalue(L, -2);
+        if (lua_rawget(L, -4) == LUA_TNIL && ++g->translation_count > MAX_TRANSLATIONS) {
+            return luaL_error(L,
+                              "translate: at most %d translated texts in a scenario (limit "
+                              "reached)",
+                              MAX_TRANSLATIONS);
+        }
+        lua_pop(L, 1);
         lua_pushvalue(L, -2);
         lua_insert(L, -2);
         lua_rawset(L, -4);

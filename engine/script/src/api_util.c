@@ -36,12 +36,21 @@ int api_line(lua_State *L) {
     return 0;
 }
 
-void api_check_keys(lua_State *L, int idx, const char *what, const char *const *allowed) {
-    idx = lua_absindex(L, idx);
+void api_check_plain_table(lua_State *L, int idx, const char *what) {
     if (!lua_istable(L, idx)) {
         luaL_error(L, "%s must be a table in braces, such as %s (got %s)", what, "{ key = value }",
                    luaL_typename(L, idx));
     }
+    /* A metatable would run the script's code in the middle of reading the declaration
+     * (__index, __len), which could change it under the reader's feet. */
+    if (lua_getmetatable(L, idx)) {
+        luaL_error(L, "%s must be a plain table in braces (this one has a metatable)", what);
+    }
+}
+
+void api_check_keys(lua_State *L, int idx, const char *what, const char *const *allowed) {
+    idx = lua_absindex(L, idx);
+    api_check_plain_table(L, idx, what);
     lua_pushnil(L);
     while (lua_next(L, idx) != 0) {
         lua_pop(L, 1);
@@ -129,23 +138,44 @@ bool api_bool(lua_State *L, int idx, const char *what, const char *key, bool def
     return v;
 }
 
-const char *api_string(lua_State *L, int idx, const char *what, const char *key, const char *def) {
+bool api_text(lua_State *L, int idx, const char *what, const char *key, char *out, size_t size) {
     idx = lua_absindex(L, idx);
     if (!field(L, idx, key)) {
-        return def;
+        return false;
     }
     if (lua_type(L, -1) != LUA_TSTRING) {
         luaL_error(L, "%s: %s must be text (got %s)", what, key, luaL_typename(L, -1));
     }
-    const char *s = lua_tostring(L, -1);
-    lua_pop(L, 1); /* the string stays alive in the table */
-    return s;
+    size_t len;
+    const char *s = lua_tolstring(L, -1, &len);
+    if (len >= size) {
+        luaL_error(L, "%s: %s is too long (%d bytes; at most %d)", what, key, (int)len,
+                   (int)size - 1);
+    }
+    memcpy(out, s, len + 1); /* copied while the text is on the stack, then let go */
+    lua_pop(L, 1);
+    return true;
+}
+
+void api_text_or(lua_State *L, int idx, const char *what, const char *key, const char *def,
+                 char *out, size_t size) {
+    if (!api_text(L, idx, what, key, out, size)) {
+        snprintf(out, size, "%s", def);
+    }
+}
+
+int api_arg_int(lua_State *L, int arg, const char *fn, lua_Integer min, lua_Integer max) {
+    lua_Integer v = luaL_checkinteger(L, arg);
+    if (v < min || v > max) {
+        luaL_error(L, "bad argument #%d to '%s' (%I is out of range %I..%I)", arg, fn, v, min, max);
+    }
+    return (int)v;
 }
 
 int api_choice(lua_State *L, int idx, const char *what, const char *key, const char *const *names,
                int def) {
-    const char *s = api_string(L, idx, what, key, NULL);
-    if (s == NULL) {
+    char s[64];
+    if (!api_text(L, idx, what, key, s, sizeof s)) {
         return def;
     }
     for (int i = 0; names[i] != NULL; i++) {

@@ -5,6 +5,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#define UD_MAX_MONTHS_VIEWED 240
+
 static ud_sim *sim_of(lua_State *L) {
     ud_game *g = game_of(L);
     if (g->sim == NULL) {
@@ -47,6 +49,9 @@ static int l_indicator(lua_State *L) {
     ud_sim *sim = sim_of(L);
     const char *name = luaL_checkstring(L, 1);
     lua_Integer month = luaL_optinteger(L, 2, ud_sim_month(sim));
+    if (month > UD_MAX_MONTHS_VIEWED) {
+        month = 0; /* no such month: nil, as before the first */
+    }
     double v;
     bool known = false;
     for (const char *const *n = ud_indicator_names(); *n != NULL; n++) {
@@ -235,7 +240,7 @@ static int l_household(lua_State *L) {
     ud_sim *sim = sim_of(L);
     lua_Integer id = luaL_checkinteger(L, 1);
     ud_household_view h;
-    if (!ud_sim_household(sim, (int)id - 1, &h)) {
+    if (id < 1 || id > INT32_MAX || !ud_sim_household(sim, (int)id - 1, &h)) {
         return luaL_error(L, "household: no household %I (1..%d)", id, ud_sim_household_count(sim));
     }
     static const char *const status[] = {"not_client", "client", "in_arrears", "defaulted"};
@@ -316,19 +321,19 @@ static ud_command command(ud_command_type type) {
 
 static int l_approve(lua_State *L) {
     ud_command c = command(UD_CMD_APPROVE);
-    c.index = (int)luaL_checkinteger(L, 1);
+    c.index = api_arg_int(L, 1, "approve", 0, INT32_MAX);
     return apply(L, &c);
 }
 
 static int l_reject(lua_State *L) {
     ud_command c = command(UD_CMD_REJECT);
-    c.index = (int)luaL_checkinteger(L, 1);
+    c.index = api_arg_int(L, 1, "reject", 0, INT32_MAX);
     return apply(L, &c);
 }
 
 static int l_resize(lua_State *L) {
     ud_command c = command(UD_CMD_RESIZE);
-    c.index = (int)luaL_checkinteger(L, 1);
+    c.index = api_arg_int(L, 1, "resize", 0, INT32_MAX);
     c.amount = luaL_checkinteger(L, 2);
     return apply(L, &c);
 }
@@ -337,7 +342,7 @@ static int l_resize(lua_State *L) {
 static int l_set_product(lua_State *L) {
     ud_sim *sim = sim_of(L);
     lua_Integer id = luaL_checkinteger(L, 1);
-    luaL_checktype(L, 2, LUA_TTABLE);
+    api_check_plain_table(L, 2, "set_product");
     int n;
     const ud_product *products = ud_sim_products(sim, &n);
     if (id < 1 || id > n) {
@@ -352,18 +357,18 @@ static int l_set_product(lua_State *L) {
 
 static int l_open_product(lua_State *L) {
     ud_command c = command(UD_CMD_OPEN_PRODUCT);
-    c.index = (int)luaL_checkinteger(L, 1) - 1;
+    c.index = api_arg_int(L, 1, "open_product", 1, INT32_MAX) - 1;
     return apply(L, &c);
 }
 
 static int l_close_product(lua_State *L) {
     ud_command c = command(UD_CMD_CLOSE_PRODUCT);
-    c.index = (int)luaL_checkinteger(L, 1) - 1;
+    c.index = api_arg_int(L, 1, "close_product", 1, INT32_MAX) - 1;
     return apply(L, &c);
 }
 
 static int l_set_policy(lua_State *L) {
-    luaL_checktype(L, 1, LUA_TTABLE);
+    api_check_plain_table(L, 1, "set_policy");
     ud_command c = command(UD_CMD_SET_POLICY);
     c.policy = *ud_sim_policy(sim_of(L));
     api_read_policy(L, 1, &c.policy, "set_policy");
@@ -384,7 +389,7 @@ static int l_hire(lua_State *L) {
 
 static int l_fire(lua_State *L) {
     ud_command c = command(UD_CMD_FIRE);
-    c.index = (int)luaL_checkinteger(L, 1) - 1;
+    c.index = api_arg_int(L, 1, "fire", 1, INT32_MAX) - 1;
     return apply(L, &c);
 }
 
@@ -394,7 +399,7 @@ static int l_train(lua_State *L) {
     if (lua_type(L, 1) == LUA_TSTRING && strcmp(lua_tostring(L, 1), "all") == 0) {
         c.index = -1;
     } else {
-        c.index = (int)luaL_checkinteger(L, 1) - 1;
+        c.index = api_arg_int(L, 1, "train", 1, INT32_MAX) - 1; /* never -1: "all" says it */
     }
     return apply(L, &c);
 }
@@ -406,33 +411,37 @@ static int l_audit(lua_State *L) {
 
 static int l_accept(lua_State *L) {
     ud_command c = command(UD_CMD_ACCEPT_OFFER);
-    c.index = (int)luaL_checkinteger(L, 1) - 1;
+    c.index = api_arg_int(L, 1, "accept", 1, INT32_MAX) - 1;
     return apply(L, &c);
 }
 
 static int l_decline(lua_State *L) {
     ud_command c = command(UD_CMD_DECLINE_OFFER);
-    c.index = (int)luaL_checkinteger(L, 1) - 1;
+    c.index = api_arg_int(L, 1, "decline", 1, INT32_MAX) - 1;
     return apply(L, &c);
 }
 
 static int l_borrow(lua_State *L) {
     ud_command c = command(UD_CMD_BORROW);
     c.amount = luaL_checkinteger(L, 1);
-    c.count = (int)luaL_checkinteger(L, 2);
+    c.count = api_arg_int(L, 2, "borrow", 1, INT32_MAX);
     return apply(L, &c);
 }
 
 static int l_repay(lua_State *L) {
     ud_command c = command(UD_CMD_REPAY);
-    c.index = (int)luaL_checkinteger(L, 1) - 1;
+    c.index = api_arg_int(L, 1, "repay", 1, INT32_MAX) - 1;
     c.amount = luaL_checkinteger(L, 2);
     return apply(L, &c);
 }
 
 static int l_set_savings_rate(lua_State *L) {
     ud_command c = command(UD_CMD_SET_SAVINGS_RATE);
-    c.rate = (ud_rate)(luaL_checknumber(L, 1) * (double)UD_RATE_PER_PERCENT);
+    lua_Number percent = luaL_checknumber(L, 1);
+    if (!(percent >= 0 && percent <= 100)) {
+        return luaL_error(L, "bad argument #1 to 'set_savings_rate' (a percentage from 0 to 100)");
+    }
+    c.rate = (ud_rate)(percent * (double)UD_RATE_PER_PERCENT);
     return apply(L, &c);
 }
 
@@ -444,14 +453,14 @@ static int l_set_follow_up(lua_State *L) {
 
 static int l_reschedule(lua_State *L) {
     ud_command c = command(UD_CMD_RESCHEDULE);
-    c.index = (int)luaL_checkinteger(L, 1) - 1;
-    c.count = (int)luaL_checkinteger(L, 2);
+    c.index = api_arg_int(L, 1, "reschedule", 1, INT32_MAX) - 1;
+    c.count = api_arg_int(L, 2, "reschedule", 1, INT32_MAX);
     return apply(L, &c);
 }
 
 static int l_write_off(lua_State *L) {
     ud_command c = command(UD_CMD_WRITE_OFF);
-    c.index = (int)luaL_checkinteger(L, 1) - 1;
+    c.index = api_arg_int(L, 1, "write_off", 1, INT32_MAX) - 1;
     return apply(L, &c);
 }
 

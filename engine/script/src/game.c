@@ -77,8 +77,9 @@ void ud_game_news_text(const ud_game *g, const ud_news *news, char *out, size_t 
 }
 
 void game_add_news_values(ud_game *game, const char *key, int argc, const char *const *args) {
+    int before = game->news_count;
     game_add_news(game, key);
-    if (game->news_count == 0) {
+    if (game->news_count == before) {
         return;
     }
     ud_news *n = &game->news[game->news_count - 1];
@@ -90,6 +91,9 @@ void game_add_news_values(ud_game *game, const char *key, int argc, const char *
 }
 
 void game_add_news(ud_game *game, const char *text) {
+    if (game->news_count >= MAX_NEWS) {
+        return; /* the API refuses first, naming the limit */
+    }
     if (game->news_count == game->news_capacity) {
         int cap = game->news_capacity ? game->news_capacity * 2 : 32;
         ud_news *grown = realloc(game->news, (size_t)cap * sizeof *grown);
@@ -484,6 +488,22 @@ bool ud_game_play_month(ud_game *g) {
     return g->end == UD_END_RUNNING;
 }
 
+/* A game keeps every decision (a save replays them): a script that issues commands in a
+ * loop must not make it keep millions. */
+static bool decision_room(ud_game *g, char *err, size_t err_size) {
+    int month = ud_sim_month(g->sim);
+    if (g->decisions_month != month) {
+        g->decisions_month = month;
+        g->decisions_this_month = 0;
+    }
+    if (g->decisions_this_month >= MAX_DECISIONS_PER_MONTH) {
+        snprintf(err, err_size, "at most %d decisions in a month (limit reached)",
+                 MAX_DECISIONS_PER_MONTH);
+        return false;
+    }
+    return true;
+}
+
 static bool log_decision(ud_game *g, const ud_decision *d) {
     if (g->decision_count == g->decision_capacity) {
         int cap = g->decision_capacity ? g->decision_capacity * 2 : 64;
@@ -495,12 +515,16 @@ static bool log_decision(ud_game *g, const ud_decision *d) {
         g->decision_capacity = cap;
     }
     g->decisions[g->decision_count++] = *d;
+    g->decisions_this_month++;
     return true;
 }
 
 bool ud_game_command(ud_game *g, const ud_command *cmd, char *err, size_t err_size) {
     if (g->end != UD_END_RUNNING) {
         snprintf(err, err_size, "the game is over");
+        return false;
+    }
+    if (!decision_room(g, err, err_size)) {
         return false;
     }
     if (!ud_sim_apply(g->sim, cmd, err, err_size)) {

@@ -12,6 +12,11 @@
 #define MAX_LISTED 256
 #define MAX_LESSONS 32
 #define MAX_PROBLEMS 64
+#define MAX_LANGUAGES 16
+#define MAX_TRANSLATIONS 5000
+#define MAX_TRANSLATED_TEXT 4096 /* bytes, with the end: a briefing's size */
+#define MAX_NEWS 2000            /* news lines in one game */
+#define MAX_DECISIONS_PER_MONTH 1000
 #define HANDLER_STRIKES 3 /* a handler that fails this many times in a row is disabled */
 
 typedef enum handler_kind {
@@ -74,6 +79,8 @@ struct ud_game {
     uint32_t lessons_met; /* bit i: lesson i's condition held */
     ud_goal goals[UD_MAX_GOALS];
     int goal_count;
+    int language_count, translation_count;
+    int decisions_this_month, decisions_month; /* commands and answers taken this month */
 
     ud_news *news;
     int news_count, news_capacity;
@@ -120,7 +127,17 @@ lua_Number api_number(lua_State *L, int idx, const char *what, const char *key, 
 lua_Integer api_integer(lua_State *L, int idx, const char *what, const char *key, lua_Integer def,
                         lua_Integer min, lua_Integer max);
 bool api_bool(lua_State *L, int idx, const char *what, const char *key, bool def);
-const char *api_string(lua_State *L, int idx, const char *what, const char *key, const char *def);
+/* Copies the text in field `key` into out (never keeping a pointer into Lua, whose
+ * collector may free the text). False if the field is absent; an error if it is not text
+ * or does not fit. api_text_or copies `def` when absent. */
+bool api_text(lua_State *L, int idx, const char *what, const char *key, char *out, size_t size);
+void api_text_or(lua_State *L, int idx, const char *what, const char *key, const char *def,
+                 char *out, size_t size);
+/* An integer argument within min..max (an error naming the function otherwise): never
+ * truncated into an int. */
+int api_arg_int(lua_State *L, int arg, const char *fn, lua_Integer min, lua_Integer max);
+/* An error unless the value at idx is a table without a metatable. */
+void api_check_plain_table(lua_State *L, int idx, const char *what);
 int api_choice(lua_State *L, int idx, const char *what, const char *key, const char *const *names,
                int def);
 ud_rate api_percent(lua_State *L, int idx, const char *what, const char *key, double def,

@@ -1,22 +1,52 @@
-/* The Lua sandbox: allocator cap, instruction budget, allow-listed libraries, strict
- * globals, deterministic pairs, restricted require and load, and readable errors. */
+/* The Lua sandbox: allocator cap, a work budget (VM instructions plus the work of C
+ * library calls), allow-listed libraries, strict globals, deterministic pairs, next, sort
+ * and tostring, restricted require and load, and readable errors. */
+#define _POSIX_C_SOURCE 200809L /* fstat, clock_gettime */
+
 #include "sandbox.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <lauxlib.h>
 #include <lualib.h>
 #include <ctype.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #define HOOK_EVERY 1000
+#define BYTES_PER_UNIT 8 /* copying this many bytes costs about one VM instruction */
 
 static const char LIMIT_MEMORY[] = "the script used more memory than allowed";
 static const char LIMIT_BUDGET[] = "the script ran too long (an endless loop?) and was stopped";
+static const char LIMIT_TEXT[] = "the script made a text longer than allowed";
 
 ud_sandbox *ud_sandbox_of(lua_State *L) {
     return *(ud_sandbox **)lua_getextraspace(L);
+}
+
+static double cpu_seconds(void) {
+    struct timespec ts;
+    if (clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts) != 0) {
+        return (double)clock() / CLOCKS_PER_SEC;
+    }
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* Remembers "file:line: " of the innermost Lua function: limits are raised deep inside
+ * Lua, where the error has no position of its own. */
+static void remember_where(ud_sandbox *sb) {
+    lua_Debug ar;
+    for (int level = 0; lua_getstack(sb->L, level, &ar); level++) {
+        if (lua_getinfo(sb->L, "Sl", &ar) && ar.currentline > 0) {
+            snprintf(sb->where, sizeof sb->where, "%s:%d: ", ar.short_src, ar.currentline);
+            return;
+        }
+    }
 }
 
 static void *bounded_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
@@ -27,9 +57,35 @@ static void *bounded_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
         free(ptr);
         return NULL;
     }
-    /* Past the cap, a little slack lets the error be reported; the flag stops the script. */
-    size_t cap = sb->over_memory ? sb->cap + (1u << 20) : sb->cap;
+    /* A new string object (osize is then its type): texts are kept short, so that no single
+     * VM instruction (comparing, converting, hashing a text) can take long. */
+    if (ptr == NULL && osize == LUA_TSTRING && nsize > UD_SANDBOX_MAX_TEXT + 64 && sb->in_call) {
+        if (!sb->over_text) {
+            remember_where(sb);
+        }
+        sb->over_text = true;
+        return NULL;
+    }
+    /* Allocating is work too: it is charged, and the hook stops the call once over. */
+    if (nsize > old && sb->in_call && !sb->over_budget) {
+        sb->spent += (long)((nsize - old) / BYTES_PER_UNIT);
+        if (sb->spent > sb->budget) {
+            sb->over_budget = true;
+            lua_sethook(sb->L, lua_gethook(sb->L), LUA_MASKCOUNT, 1); /* stop at once */
+        }
+    }
+    /* Past the cap, a little slack lets the error be reported; the flag stops the script.
+     * Outside calls (the host reading results) more slack: the host must never fail there. */
+    size_t cap = sb->cap;
+    if (!sb->in_call) {
+        cap += 8u << 20;
+    } else if (sb->over_memory) {
+        cap += 1u << 20;
+    }
     if (nsize > old && sb->used + (nsize - old) > cap) {
+        if (!sb->over_memory && sb->in_call) {
+            remember_where(sb);
+        }
         sb->over_memory = true;
         return NULL;
     }
@@ -40,23 +96,45 @@ static void *bounded_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
     return p;
 }
 
+static bool limit_hit(const ud_sandbox *sb) {
+    return sb->over_budget || sb->over_memory || sb->over_text;
+}
+
+static void check_time(ud_sandbox *sb) {
+    if (sb->in_call && cpu_seconds() - sb->cpu_start > sb->cpu_limit) {
+        sb->over_budget = true;
+    }
+}
+
 static void budget_hook(lua_State *L, lua_Debug *ar) {
     ud_sandbox *sb = ud_sandbox_of(L);
-    /* Remember where the script is: a memory error, raised deep inside Lua, has no
-     * position of its own. */
     if (lua_getinfo(L, "Sl", ar) && ar->currentline > 0) {
         snprintf(sb->where, sizeof sb->where, "%s:%d: ", ar->short_src, ar->currentline);
     }
     sb->spent += HOOK_EVERY;
-    if (sb->spent > sb->budget || sb->over_budget) {
-        sb->over_budget = true;
+    check_time(sb);
+    if (sb->spent > sb->budget || limit_hit(sb)) {
+        sb->over_budget = sb->over_budget || sb->spent > sb->budget;
         lua_pushstring(L, LIMIT_BUDGET); /* the message handler adds where */
         lua_error(L);
     }
 }
 
-static bool limit_hit(const ud_sandbox *sb) {
-    return sb->over_budget || sb->over_memory;
+void ud_sandbox_charge(lua_State *L, double units) {
+    ud_sandbox *sb = ud_sandbox_of(L);
+    if (!sb->in_call) {
+        return;
+    }
+    if (units > 0) {
+        double after = (double)sb->spent + units;
+        sb->spent = after > (double)sb->budget ? sb->budget + 1 : (long)after;
+    }
+    check_time(sb);
+    if (sb->spent > sb->budget || limit_hit(sb)) {
+        sb->over_budget = sb->over_budget || sb->spent > sb->budget;
+        remember_where(sb);
+        luaL_error(L, "%s", LIMIT_BUDGET);
+    }
 }
 
 /* pcall and xpcall that cannot swallow the sandbox's own limits. */
@@ -71,13 +149,27 @@ static int safe_pcall(lua_State *L) {
     return lua_gettop(L);
 }
 
+/* The script's message handler, called only for the script's own errors: once a limit is
+ * hit the handler would run with the budget's hook off (Lua calls it from inside the hook),
+ * so it is skipped and the limit's error goes on. */
+static int guarded_handler(lua_State *L) {
+    if (limit_hit(ud_sandbox_of(L))) {
+        return 1;
+    }
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 1);
+    lua_call(L, lua_gettop(L) - 1, 1);
+    return 1;
+}
+
 static int safe_xpcall(lua_State *L) {
     int n = lua_gettop(L);
     luaL_checktype(L, 2, LUA_TFUNCTION);
-    lua_pushvalue(L, 1); /* [f, h, args..., f] */
-    lua_pushvalue(L, 2); /* [f, h, args..., f, h] */
-    lua_replace(L, 1);   /* [h, h, args..., f] */
-    lua_replace(L, 2);   /* [h, f, args...] */
+    lua_pushvalue(L, 2);
+    lua_pushcclosure(L, guarded_handler, 1); /* [f, h, args..., gh] */
+    lua_pushvalue(L, 1);                     /* [f, h, args..., gh, f] */
+    lua_replace(L, 2);                       /* [f, f, args..., gh] */
+    lua_replace(L, 1);                       /* [gh, f, args...] */
     int status = lua_pcall(L, n - 2, LUA_MULTRET, 1);
     if (status != LUA_OK && limit_hit(ud_sandbox_of(L))) {
         return lua_error(L);
@@ -87,13 +179,18 @@ static int safe_xpcall(lua_State *L) {
     return lua_gettop(L);
 }
 
-/* load(chunk [, name [, mode [, env]]]) for text chunks only. */
+/* load(chunk [, name [, mode [, env]]]) for text chunks only. The chunk's name is shown
+ * as written ("=" prefix): it can never pass for a file. */
 static int safe_load(lua_State *L) {
     size_t len;
     const char *text = luaL_checklstring(L, 1, &len);
-    const char *name = luaL_optstring(L, 2, "=(load)");
+    const char *name = luaL_optstring(L, 2, "(load)");
     int has_env = !lua_isnone(L, 4);
-    int status = luaL_loadbufferx(L, text, len, name, "t");
+    char chunkname[64];
+    snprintf(chunkname, sizeof chunkname, "=%s",
+             name[0] == '=' || name[0] == '@' ? name + 1 : name);
+    ud_sandbox_charge(L, (double)len / BYTES_PER_UNIT);
+    int status = luaL_loadbufferx(L, text, len, chunkname, "t");
     if (status != LUA_OK) {
         luaL_pushfail(L);
         lua_insert(L, -2);
@@ -108,7 +205,7 @@ static int safe_load(lua_State *L) {
     return 1;
 }
 
-/* math.random with Lua's signature, drawing from the simulation's generator. */
+/* math.random with Lua's signature, drawing from the sandbox's own stream. */
 static int seeded_random(lua_State *L) {
     ud_sandbox *sb = ud_sandbox_of(L);
     double r = ud_rng_unit(sb->rng);
@@ -140,30 +237,80 @@ static int refuse_randomseed(lua_State *L) {
     return luaL_error(L, "math.randomseed is not available: the scenario's seed decides");
 }
 
-/* pairs() in a fixed order: integer keys ascending, then strings in byte order, then
- * booleans. Tables or functions as keys have no fixed order and are refused. */
-static int key_rank(lua_State *L, int idx) {
+/* ---- a fixed order of keys, for pairs() and next() ----
+ * Integer and float keys ascending, then strings in byte order, then false, true. Tables or
+ * functions as keys have no fixed order and are refused. Never the hash order, which Lua
+ * seeds at random. */
+typedef struct key_entry {
+    int rank; /* 0 number, 1 string, 2 boolean */
+    bool is_int;
+    lua_Integer i;
+    lua_Number f;
+    const char *s;
+    size_t len;
+    lua_Integer slot; /* where the key waits in the key list */
+} key_entry;
+
+static bool read_key(lua_State *L, int idx, key_entry *k) {
+    memset(k, 0, sizeof *k);
     switch (lua_type(L, idx)) {
     case LUA_TNUMBER:
-        return 0;
+        k->rank = 0;
+        k->is_int = lua_isinteger(L, idx);
+        if (k->is_int) {
+            k->i = lua_tointeger(L, idx);
+        } else {
+            k->f = lua_tonumber(L, idx);
+        }
+        return true;
     case LUA_TSTRING:
-        return 1;
+        k->rank = 1;
+        k->s = lua_tolstring(L, idx, &k->len);
+        return true;
     case LUA_TBOOLEAN:
-        return 2;
+        k->rank = 2;
+        k->i = lua_toboolean(L, idx);
+        return true;
     default:
-        return 3;
+        return false;
     }
 }
 
-static int key_less(lua_State *L, int a, int b) {
-    int ra = key_rank(L, a), rb = key_rank(L, b);
-    if (ra != rb) {
-        return ra < rb;
+static int compare_keys(const void *pa, const void *pb) {
+    const key_entry *a = pa, *b = pb;
+    if (a->rank != b->rank) {
+        return a->rank < b->rank ? -1 : 1;
     }
-    if (ra == 2) {
-        return !lua_toboolean(L, a) && lua_toboolean(L, b);
+    if (a->rank == 1) {
+        size_t n = a->len < b->len ? a->len : b->len;
+        int c = memcmp(a->s, b->s, n);
+        if (c != 0) {
+            return c;
+        }
+        return a->len < b->len ? -1 : (a->len > b->len ? 1 : 0);
     }
-    return lua_compare(L, a, b, LUA_OPLT);
+    if (a->rank == 0 && !(a->is_int && b->is_int)) {
+        lua_Number x = a->is_int ? (lua_Number)a->i : a->f;
+        lua_Number y = b->is_int ? (lua_Number)b->i : b->f;
+        if (x != y) {
+            return x < y ? -1 : 1;
+        }
+        if (a->is_int != b->is_int) {
+            return a->is_int ? -1 : 1;
+        }
+        if (a->is_int) {
+            return a->i < b->i ? -1 : (a->i > b->i ? 1 : 0);
+        }
+        return 0;
+    }
+    return a->i < b->i ? -1 : (a->i > b->i ? 1 : 0);
+}
+
+static int refuse_key(lua_State *L, const char *fn) {
+    return luaL_error(L,
+                      "%s: a table or function used as a key has no fixed order; use a list "
+                      "(ipairs) instead",
+                      fn);
 }
 
 static int ordered_next(lua_State *L) {
@@ -175,42 +322,42 @@ static int ordered_next(lua_State *L) {
     lua_pushinteger(L, i);
     lua_replace(L, lua_upvalueindex(3));
     lua_pushvalue(L, -1);
-    lua_gettable(L, lua_upvalueindex(1));
+    lua_rawget(L, lua_upvalueindex(1));
     return 2;
 }
 
 static int ordered_pairs(lua_State *L) {
     luaL_checktype(L, 1, LUA_TTABLE);
-    lua_newtable(L); /* keys */
-    int keys = lua_gettop(L);
+    lua_settop(L, 1);
+    lua_newtable(L); /* 2: the keys as found */
     lua_Integer n = 0;
     lua_pushnil(L);
     while (lua_next(L, 1) != 0) {
         lua_pop(L, 1);
-        if (key_rank(L, -1) == 3) {
-            return luaL_error(L, "pairs: a table used as a key has no fixed order; "
-                                 "use a list (ipairs) instead");
+        key_entry k;
+        if (!read_key(L, -1, &k)) {
+            return refuse_key(L, "pairs");
         }
         lua_pushvalue(L, -1);
-        lua_rawseti(L, keys, ++n);
+        lua_rawseti(L, 2, ++n);
     }
-    /* insertion sort on the key list: scenario tables are small */
-    for (lua_Integer i = 2; i <= n; i++) {
-        lua_rawgeti(L, keys, i);
-        lua_Integer j = i - 1;
-        while (j >= 1) {
-            lua_rawgeti(L, keys, j);
-            if (!key_less(L, -2, -1)) {
-                lua_pop(L, 1);
-                break;
-            }
-            lua_rawseti(L, keys, j + 1);
-            j--;
-        }
-        lua_rawseti(L, keys, j + 1);
+    ud_sandbox_charge(L, (double)n * (log2((double)n + 1) + 2));
+    /* 3: the entries, in memory the allocator counts */
+    key_entry *e = lua_newuserdatauv(L, (size_t)(n > 0 ? n : 1) * sizeof *e, 0);
+    for (lua_Integer i = 1; i <= n; i++) {
+        lua_rawgeti(L, 2, i);
+        read_key(L, -1, &e[i - 1]); /* strings stay alive in the key list */
+        e[i - 1].slot = i;
+        lua_pop(L, 1);
+    }
+    qsort(e, (size_t)n, sizeof *e, compare_keys);
+    lua_createtable(L, (int)(n < INT32_MAX ? n : 0), 0); /* 4: the keys in order */
+    for (lua_Integer i = 1; i <= n; i++) {
+        lua_rawgeti(L, 2, e[i - 1].slot);
+        lua_rawseti(L, 4, i);
     }
     lua_pushvalue(L, 1);
-    lua_pushvalue(L, keys);
+    lua_pushvalue(L, 4);
     lua_pushinteger(L, 0);
     lua_pushcclosure(L, ordered_next, 3);
     lua_pushvalue(L, 1);
@@ -218,21 +365,254 @@ static int ordered_pairs(lua_State *L) {
     return 3;
 }
 
-/* require(name): only scenario helpers, "lib.money" -> <root>/lib/money.lua, loaded once. */
+/* next(t [, k]) in the same fixed order: the smallest key after k. Each call looks at every
+ * key (and is charged for it); pairs() is the fast way to walk a table. */
+static int ordered_next_key(lua_State *L) {
+    luaL_checktype(L, 1, LUA_TTABLE);
+    lua_settop(L, 2);
+    key_entry after;
+    bool from_start = lua_isnil(L, 2);
+    if (!from_start && !read_key(L, 2, &after)) {
+        return refuse_key(L, "next");
+    }
+    key_entry best;
+    bool found = false;
+    lua_Integer n = 0;
+    lua_pushnil(L); /* 3: the best key so far, 4: the scan's key */
+    lua_pushnil(L);
+    while (lua_next(L, 1) != 0) {
+        lua_pop(L, 1);
+        n++;
+        key_entry k;
+        if (!read_key(L, -1, &k)) {
+            return refuse_key(L, "next");
+        }
+        if ((from_start || compare_keys(&k, &after) > 0) &&
+            (!found || compare_keys(&k, &best) < 0)) {
+            best = k;
+            found = true;
+            lua_pushvalue(L, -1);
+            lua_replace(L, 3); /* keeps the best key (and its text) alive */
+        }
+    }
+    ud_sandbox_charge(L, (double)n);
+    if (!found) {
+        lua_pushnil(L);
+        return 1;
+    }
+    lua_pushvalue(L, 3);
+    lua_pushvalue(L, 3);
+    lua_rawget(L, 1);
+    return 2;
+}
+
+/* ---- tostring without addresses ---- */
+
+const char *ud_sandbox_tostring(lua_State *L, int idx) {
+    idx = lua_absindex(L, idx);
+    if (luaL_callmeta(L, idx, "__tostring")) {
+        if (!lua_isstring(L, -1)) {
+            luaL_error(L, "'__tostring' must return a string");
+        }
+        return lua_tostring(L, -1);
+    }
+    switch (lua_type(L, idx)) {
+    case LUA_TNIL:
+    case LUA_TBOOLEAN:
+    case LUA_TNUMBER:
+    case LUA_TSTRING:
+        return luaL_tolstring(L, idx, NULL);
+    default:
+        break;
+    }
+    /* Numbered in the order the script first showed them: the same every run. */
+    lua_getfield(L, LUA_REGISTRYINDEX, "ud.ids");
+    lua_pushvalue(L, idx);
+    lua_rawget(L, -2);
+    lua_Integer id = lua_tointeger(L, -1);
+    lua_pop(L, 1);
+    if (id == 0) {
+        lua_getfield(L, LUA_REGISTRYINDEX, "ud.next_id");
+        id = lua_tointeger(L, -1) + 1;
+        lua_pop(L, 1);
+        lua_pushinteger(L, id);
+        lua_setfield(L, LUA_REGISTRYINDEX, "ud.next_id");
+        lua_pushvalue(L, idx);
+        lua_pushinteger(L, id);
+        lua_rawset(L, -3);
+    }
+    lua_pop(L, 1);
+    return lua_pushfstring(L, "%s: #%I", luaL_typename(L, idx), id);
+}
+
+static int safe_tostring(lua_State *L) {
+    luaL_checkany(L, 1);
+    ud_sandbox_tostring(L, 1);
+    return 1;
+}
+
+static int safe_print(lua_State *L) {
+    int n = lua_gettop(L);
+    for (int i = 1; i <= n; i++) {
+        size_t len;
+        ud_sandbox_tostring(L, i);
+        const char *s = lua_tolstring(L, -1, &len);
+        if (i > 1) {
+            fputc('\t', stdout);
+        }
+        fwrite(s, 1, len, stdout);
+        lua_pop(L, 1);
+    }
+    fputc('\n', stdout);
+    fflush(stdout);
+    return 0;
+}
+
+/* string.format without %p (an address), and %s of tables shown without addresses. */
+static int safe_format(lua_State *L) {
+    size_t len;
+    const char *fmt = luaL_checklstring(L, 1, &len);
+    int arg = 1;
+    for (size_t i = 0; i < len; i++) {
+        if (fmt[i] != '%') {
+            continue;
+        }
+        i++;
+        if (i < len && fmt[i] == '%') {
+            continue;
+        }
+        while (i < len && strchr("-+ #0123456789.", fmt[i]) != NULL) {
+            i++;
+        }
+        arg++;
+        if (i >= len) {
+            break;
+        }
+        if (fmt[i] == 'p') {
+            return luaL_error(L, "string.format: '%%p' (where a value is in memory) is not "
+                                 "available to scenarios");
+        }
+        if (fmt[i] == 's' && arg <= lua_gettop(L)) {
+            int t = lua_type(L, arg);
+            if (t != LUA_TSTRING && t != LUA_TNUMBER) {
+                ud_sandbox_tostring(L, arg);
+                lua_replace(L, arg);
+            }
+        }
+    }
+    return lua_tocfunction(L, lua_upvalueindex(1))(L);
+}
+
+/* setmetatable that refuses finalizers: a __gc would run outside any budget (during
+ * collection, and when the game closes the script). */
+static int safe_setmetatable(lua_State *L) {
+    if (lua_type(L, 2) == LUA_TTABLE) {
+        lua_pushliteral(L, "__gc");
+        if (lua_rawget(L, 2) != LUA_TNIL) {
+            return luaL_error(L, "setmetatable: '__gc' (finalizers) is not available to "
+                                 "scenarios");
+        }
+        lua_pop(L, 1);
+    }
+    return lua_tocfunction(L, lua_upvalueindex(1))(L);
+}
+
+/* ---- require ---- */
+
+static void add_file(ud_sandbox *sb, const char *path) {
+    for (int i = 0; i < sb->file_count; i++) {
+        if (strcmp(sb->files[i], path) == 0) {
+            return;
+        }
+    }
+    if (sb->file_count < UD_SANDBOX_MAX_FILES) {
+        snprintf(sb->files[sb->file_count++], sizeof sb->files[0], "%s", path);
+    }
+}
+
+FILE *ud_open_regular(const char *path, size_t max_bytes, char *err, size_t err_size) {
+    /* O_NONBLOCK: opening a FIFO must not wait for a writer. */
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY);
+    if (fd < 0) {
+        snprintf(err, err_size, "%s: cannot open the file: %s", path, strerror(errno));
+        return NULL;
+    }
+    struct stat st;
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        close(fd);
+        snprintf(err, err_size, "%s: not a regular file", path);
+        return NULL;
+    }
+    if ((unsigned long long)st.st_size > (unsigned long long)max_bytes) {
+        close(fd);
+        snprintf(err, err_size, "%s: too large (%lld bytes; at most %zu)", path,
+                 (long long)st.st_size, max_bytes);
+        return NULL;
+    }
+    int flags = fcntl(fd, F_GETFL);
+    if (flags >= 0) {
+        fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
+    }
+    FILE *f = fdopen(fd, "rb");
+    if (f == NULL) {
+        close(fd);
+        snprintf(err, err_size, "%s: cannot open the file: %s", path, strerror(errno));
+    }
+    return f;
+}
+
+/* Reads a whole text file that ud_open_regular accepts and loads it as chunk "@path".
+ * On error pushes the message and returns non-zero. */
+static int load_text_file(lua_State *L, const char *path) {
+    char why[1200];
+    FILE *f = ud_open_regular(path, UD_SANDBOX_MAX_FILE_BYTES, why, sizeof why);
+    if (f == NULL) {
+        lua_pushstring(L, why);
+        return LUA_ERRFILE;
+    }
+    char *text = malloc(UD_SANDBOX_MAX_FILE_BYTES + 1);
+    size_t n = text != NULL ? fread(text, 1, UD_SANDBOX_MAX_FILE_BYTES + 1, f) : 0;
+    fclose(f);
+    if (text == NULL || n > UD_SANDBOX_MAX_FILE_BYTES) {
+        free(text);
+        lua_pushfstring(L, "%s: too large or out of memory", path);
+        return LUA_ERRFILE;
+    }
+    if (n > 0 && text[0] == LUA_SIGNATURE[0]) {
+        free(text);
+        lua_pushfstring(L, "%s: a precompiled (binary) chunk; scenarios must be text", path);
+        return LUA_ERRSYNTAX;
+    }
+    /* A first line starting with '#' is skipped, as the standalone interpreter does. */
+    size_t skip = 0;
+    if (n > 0 && text[0] == '#') {
+        while (skip < n && text[skip] != '\n') {
+            skip++;
+        }
+    }
+    lua_pushfstring(L, "@%s", path);
+    int status = luaL_loadbufferx(L, text + skip, n - skip, lua_tostring(L, -1), "t");
+    free(text);
+    lua_remove(L, -2);
+    return status;
+}
+
+/* require(name): only scenario helpers in the helper folder, "lib.money" ->
+ * <root>/lib/money.lua, loaded once. Scenarios and strategies are never helpers. */
 static int restricted_require(lua_State *L) {
     const char *name = luaL_checkstring(L, 1);
     ud_sandbox *sb = ud_sandbox_of(L);
     size_t len = strlen(name);
-    bool ok = len > 0 && len < 200 && name[0] != '.';
+    bool ok = len > 4 && len < 200 && strncmp(name, "lib.", 4) == 0;
     for (size_t i = 0; ok && i < len; i++) {
         char c = name[i];
         ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-' ||
-             (c == '.' && name[i + 1] != '.' && name[i + 1] != '\0');
+             (c == '.' && i > 0 && name[i + 1] != '.' && name[i + 1] != '\0');
     }
     if (!ok || (sb->helpers_root[0] == '\0' && sb->own_folder[0] == '\0')) {
         return luaL_error(L,
-                          "require '%s': only scenario helpers can be required, by names "
-                          "like 'lib.helpers' (lower-case letters, digits, '_', '-', '.')",
+                          "require '%s': only the scenario helpers in a lib/ folder can be "
+                          "required (names like 'lib.common')",
                           name);
     }
     lua_getfield(L, LUA_REGISTRYINDEX, "ud.loaded");
@@ -272,9 +652,10 @@ static int restricted_require(lua_State *L) {
                           name, relative, sb->own_folder[0] ? sb->own_folder : ".",
                           sb->helpers_root);
     }
-    if (luaL_loadfilex(L, path, "t") != LUA_OK) {
-        return lua_error(L);
+    if (load_text_file(L, path) != LUA_OK) {
+        return luaL_error(L, "require '%s': %s", name, lua_tostring(L, -1));
     }
+    add_file(sb, path);
     lua_call(L, 0, 1);
     if (lua_isnil(L, -1)) {
         lua_pop(L, 1);
@@ -285,50 +666,242 @@ static int restricted_require(lua_State *L) {
     return 1;
 }
 
-/* Library functions that loop in C cannot be stopped by the instruction budget, so the
- * few that can be made to loop for hours are guarded before they start. */
-#define MAX_MOVE 1000000
-#define MAX_QUANTIFIERS 6
+/* ---- library calls whose work the instruction count does not see ----
+ * Each is charged before it starts for the work its arguments ask for, so that no call
+ * runs long inside C where the budget's hook cannot stop it. */
 
-static int guarded_move(lua_State *L) {
-    lua_Integer f = luaL_checkinteger(L, 2), e = luaL_checkinteger(L, 3);
-    if (e >= f && (lua_Unsigned)e - (lua_Unsigned)f >= MAX_MOVE) {
-        return luaL_error(L, "table.move: at most %d elements at a time", MAX_MOVE);
-    }
-    lua_pushvalue(L, lua_upvalueindex(1));
-    lua_insert(L, 1);
-    lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
-    return lua_gettop(L);
+/* Runs the library's own function in place (not through lua_call), so that its errors
+ * still name the script's line. */
+static int call_original(lua_State *L) {
+    return lua_tocfunction(L, lua_upvalueindex(1))(L);
 }
 
-/* Patterns with many repetition items backtrack exponentially inside C. */
-static int guarded_pattern(lua_State *L) {
-    size_t len;
-    const char *pattern = luaL_optlstring(L, 2, "", &len);
-    int quantifiers = 0;
-    for (size_t i = 0; i < len; i++) {
-        if (pattern[i] == '%') {
-            i++;
-        } else if (pattern[i] == '*' || pattern[i] == '-' || pattern[i] == '+') {
-            quantifiers++;
+/* string.rep(s, n [, sep]): n rounds even when nothing is copied. */
+static int charged_rep(lua_State *L) {
+    size_t l = 0, lsep = 0;
+    luaL_checklstring(L, 1, &l);
+    lua_Integer n = luaL_checkinteger(L, 2);
+    luaL_optlstring(L, 3, "", &lsep);
+    if (n > 0) {
+        double bytes = (double)n * ((double)l + (double)lsep);
+        if (bytes > (double)UD_SANDBOX_MAX_TEXT) {
+            return luaL_error(L, "string.rep: the result would be longer than %d bytes",
+                              (int)UD_SANDBOX_MAX_TEXT);
         }
+        ud_sandbox_charge(L, (double)n + bytes / BYTES_PER_UNIT);
     }
-    if (quantifiers > MAX_QUANTIFIERS) {
-        return luaL_error(L,
-                          "pattern too complex for a scenario (more than %d repetitions "
-                          "'*', '+' or '-')",
-                          MAX_QUANTIFIERS);
-    }
-    lua_pushvalue(L, lua_upvalueindex(1));
-    lua_insert(L, 1);
-    lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
-    return lua_gettop(L);
+    return call_original(L);
 }
 
-static void guard(lua_State *L, const char *table, const char *name, lua_CFunction guard_fn) {
-    lua_getglobal(L, table);
+/* A length for table functions: the length operator, as the library would use it. */
+static double table_length(lua_State *L, int idx) {
+    lua_Integer n = luaL_len(L, idx);
+    return n > 0 ? (double)n : 0.0;
+}
+
+/* table.insert and table.remove shift the list: work grows with its length. */
+static int charged_shift(lua_State *L) {
+    if (lua_type(L, 1) == LUA_TTABLE) {
+        ud_sandbox_charge(L, table_length(L, 1));
+    }
+    return call_original(L);
+}
+
+/* table.move(a1, f, e, t [, a2]) */
+static int charged_move(lua_State *L) {
+    lua_Integer f = luaL_checkinteger(L, 2), e = luaL_checkinteger(L, 3);
+    if (e >= f) {
+        ud_sandbox_charge(L, (double)e - (double)f + 1.0);
+    }
+    return call_original(L);
+}
+
+/* table.concat(list [, sep [, i [, j]]]) and table.unpack(list [, i [, j]]) */
+static int charged_range(lua_State *L) {
+    bool concat = lua_toboolean(L, lua_upvalueindex(2));
+    int first = concat ? 3 : 2;
+    lua_Integer i = luaL_optinteger(L, first, 1);
+    lua_Integer j = lua_isnoneornil(L, first + 1) ? (lua_Integer)table_length(L, 1)
+                                                  : luaL_checkinteger(L, first + 1);
+    if (j >= i) {
+        ud_sandbox_charge(L, (double)j - (double)i + 1.0);
+    }
+    return call_original(L);
+}
+
+/* utf8.len, utf8.offset, utf8.codepoint, tonumber: a scan of the text. */
+static int charged_scan(lua_State *L) {
+    size_t l = 0;
+    if (lua_type(L, 1) == LUA_TSTRING) {
+        lua_tolstring(L, 1, &l);
+    }
+    ud_sandbox_charge(L, (double)l / BYTES_PER_UNIT);
+    return call_original(L);
+}
+
+/* Patterns backtrack inside C. The work of a match is bounded before it starts: at each
+ * start (one if anchored) each repetition item may try every length of the rest of the
+ * text, each '?' both ways, and %b or a back-reference may scan the rest of the text. A
+ * pattern whose bound is over the budget left is refused. */
+static int charged_pattern(lua_State *L) {
+    size_t n = 0, len = 0;
+    const char *subject = luaL_checklstring(L, 1, &n);
+    (void)subject;
+    const char *pattern = luaL_checklstring(L, 2, &len);
+    bool find = lua_toboolean(L, lua_upvalueindex(2));
+    bool plain = find && lua_toboolean(L, 4);
+    double rest = (double)n + 1.0;
+    double work;
+    if (plain) {
+        work = rest * ((double)len + 1.0);
+    } else {
+        int repeats = 0, optional = 0, scans = 0;
+        bool special = false;
+        for (size_t i = 0; i < len; i++) {
+            char c = pattern[i];
+            if (c == '%') {
+                i++;
+                special = true;
+                if (i < len && (pattern[i] == 'b' || (pattern[i] >= '0' && pattern[i] <= '9'))) {
+                    scans++;
+                }
+            } else if (c == '*' || c == '-' || c == '+') {
+                repeats++;
+                special = true;
+            } else if (c == '?') {
+                optional++;
+                special = true;
+            } else if (strchr("^$*+?.([%-", c) != NULL) {
+                special = true;
+            }
+        }
+        bool anchored = len > 0 && pattern[0] == '^';
+        work = (anchored ? 1.0 : rest) * pow(rest, repeats) * pow(2.0, optional) *
+               ((double)len + 1.0 + rest * scans);
+        (void)special;
+    }
+    ud_sandbox *sb = ud_sandbox_of(L);
+    double left = (double)(sb->budget - sb->spent);
+    if (work / 4 > left) {
+        return luaL_error(L,
+                          "pattern too costly for a text of %d characters (it could backtrack "
+                          "for hours): use a simpler pattern or a shorter text",
+                          (int)n);
+    }
+    ud_sandbox_charge(L, work / 4);
+    return call_original(L);
+}
+
+/* A stable merge sort for table.sort: Lua's own quicksort picks pivots from the clock for
+ * long lists, so equal elements could end in a different order from run to run. */
+static bool sort_less(lua_State *L, int a, int b) {
+    if (lua_isnoneornil(L, 2)) {
+        return lua_compare(L, a, b, LUA_OPLT);
+    }
+    lua_pushvalue(L, 2);
+    lua_pushvalue(L, a);
+    lua_pushvalue(L, b);
+    lua_call(L, 2, 1);
+    bool r = lua_toboolean(L, -1);
+    lua_pop(L, 1);
+    return r;
+}
+
+static int stable_sort(lua_State *L) {
+    luaL_checktype(L, 1, LUA_TTABLE);
+    if (!lua_isnoneornil(L, 2)) {
+        luaL_checktype(L, 2, LUA_TFUNCTION);
+    }
+    lua_settop(L, 2);
+    lua_Integer n = luaL_len(L, 1);
+    if (n < 2) {
+        return 0;
+    }
+    if (n >= INT32_MAX) {
+        return luaL_error(L, "table.sort: the list is too long");
+    }
+    ud_sandbox_charge(L, (double)n * (log2((double)n) + 1));
+    /* 3: the values, 4: a buffer */
+    lua_createtable(L, (int)n, 0);
+    for (lua_Integer i = 1; i <= n; i++) {
+        lua_geti(L, 1, i);
+        lua_rawseti(L, 3, i);
+    }
+    lua_createtable(L, (int)n, 0);
+    int src = 3, dst = 4;
+    for (lua_Integer width = 1; width < n; width *= 2) {
+        for (lua_Integer lo = 1; lo <= n; lo += 2 * width) {
+            lua_Integer mid = lo + width, hi = lo + 2 * width;
+            if (mid > n + 1) {
+                mid = n + 1;
+            }
+            if (hi > n + 1) {
+                hi = n + 1;
+            }
+            lua_Integer a = lo, b = mid, k = lo;
+            while (a < mid || b < hi) {
+                bool take_b = false;
+                if (a < mid && b < hi) {
+                    lua_rawgeti(L, src, b);
+                    lua_rawgeti(L, src, a);
+                    take_b = sort_less(L, lua_gettop(L) - 1, lua_gettop(L));
+                    lua_pop(L, 2);
+                } else {
+                    take_b = a >= mid;
+                }
+                lua_rawgeti(L, src, take_b ? b++ : a++);
+                lua_rawseti(L, dst, k++);
+            }
+        }
+        int t = src;
+        src = dst;
+        dst = t;
+    }
+    for (lua_Integer i = 1; i <= n; i++) {
+        lua_rawgeti(L, src, i);
+        lua_seti(L, 1, i);
+    }
+    return 0;
+}
+
+/* rawset that keeps the strict-globals rule: a handler cannot create a global this way. */
+static bool in_main_chunk(lua_State *L);
+
+static int strict_rawset(lua_State *L) {
+    luaL_checktype(L, 1, LUA_TTABLE);
+    luaL_checkany(L, 2);
+    luaL_checkany(L, 3);
+    lua_pushglobaltable(L);
+    bool globals = lua_rawequal(L, 1, -1);
+    lua_pop(L, 1);
+    if (globals && lua_type(L, 2) == LUA_TSTRING && !in_main_chunk(L)) {
+        lua_pushvalue(L, 2);
+        if (lua_rawget(L, 1) == LUA_TNIL) {
+            return luaL_error(L,
+                              "assignment to undeclared global '%s' (declare it at the top "
+                              "of the file, or use 'local' or mem.%s)",
+                              lua_tostring(L, 2), lua_tostring(L, 2));
+        }
+        lua_pop(L, 1);
+    }
+    lua_settop(L, 3);
+    lua_rawset(L, 1);
+    return 1;
+}
+
+static void wrap(lua_State *L, const char *table, const char *name, lua_CFunction fn, int flag) {
+    if (table != NULL) {
+        lua_getglobal(L, table);
+    } else {
+        lua_pushglobaltable(L);
+    }
     lua_getfield(L, -1, name);
-    lua_pushcclosure(L, guard_fn, 1);
+    if (flag >= 0) {
+        lua_pushboolean(L, flag);
+        lua_pushcclosure(L, fn, 2);
+    } else {
+        lua_pushcclosure(L, fn, 1);
+    }
     lua_setfield(L, -2, name);
     lua_pop(L, 1);
 }
@@ -345,6 +918,7 @@ ud_sandbox *ud_sandbox_new(size_t memory_cap, long instructions, const char *hel
     }
     sb->cap = memory_cap > 0 ? memory_cap : UD_SANDBOX_DEFAULT_MEMORY;
     sb->budget = instructions > 0 ? instructions : UD_SANDBOX_DEFAULT_INSTRUCTIONS;
+    sb->cpu_limit = UD_SANDBOX_CPU_SECONDS;
     if (helpers_root != NULL) {
         snprintf(sb->helpers_root, sizeof sb->helpers_root, "%s", helpers_root);
     }
@@ -373,11 +947,31 @@ ud_sandbox *ud_sandbox_new(size_t memory_cap, long instructions, const char *hel
     lua_register(L, "pcall", safe_pcall);
     lua_register(L, "xpcall", safe_xpcall);
     lua_register(L, "pairs", ordered_pairs);
+    lua_register(L, "next", ordered_next_key);
+    lua_register(L, "tostring", safe_tostring);
+    lua_register(L, "print", safe_print);
     lua_register(L, "require", restricted_require);
-    guard(L, "table", "move", guarded_move);
+    lua_register(L, "rawset", strict_rawset);
+    wrap(L, NULL, "setmetatable", safe_setmetatable, -1);
+    wrap(L, NULL, "tonumber", charged_scan, -1);
+    wrap(L, "string", "format", safe_format, -1);
+    wrap(L, "string", "rep", charged_rep, -1);
+    wrap(L, "table", "insert", charged_shift, -1);
+    wrap(L, "table", "remove", charged_shift, -1);
+    wrap(L, "table", "move", charged_move, -1);
+    wrap(L, "table", "concat", charged_range, 1);
+    wrap(L, "table", "unpack", charged_range, 0);
+    lua_getglobal(L, "table");
+    lua_pushcfunction(L, stable_sort);
+    lua_setfield(L, -2, "sort");
+    lua_pop(L, 1);
+    static const char *const scans[] = {"len", "offset", "codepoint"};
+    for (int i = 0; i < 3; i++) {
+        wrap(L, "utf8", scans[i], charged_scan, -1);
+    }
     static const char *const pattern_functions[] = {"find", "match", "gmatch", "gsub"};
     for (int i = 0; i < 4; i++) {
-        guard(L, "string", pattern_functions[i], guarded_pattern);
+        wrap(L, "string", pattern_functions[i], charged_pattern, i == 0);
     }
     lua_getglobal(L, "math");
     lua_pushcfunction(L, seeded_random);
@@ -385,7 +979,8 @@ ud_sandbox *ud_sandbox_new(size_t memory_cap, long instructions, const char *hel
     lua_pushcfunction(L, refuse_randomseed);
     lua_setfield(L, -2, "randomseed");
     lua_pop(L, 1);
-    /* The string metatable is shared by every string: hide it from scripts. */
+    /* The string metatable is shared by every string: hide it from scripts. Its __index is
+     * the string table, so s:rep() and the like use the charged versions above. */
     lua_pushliteral(L, "");
     lua_getmetatable(L, -1);
     lua_pushliteral(L, "locked");
@@ -393,6 +988,13 @@ ud_sandbox *ud_sandbox_new(size_t memory_cap, long instructions, const char *hel
     lua_pop(L, 2);
     lua_newtable(L);
     lua_setfield(L, LUA_REGISTRYINDEX, "ud.loaded");
+    /* tostring's numbers for tables and functions; weak, so it keeps nothing alive */
+    lua_newtable(L);
+    lua_newtable(L);
+    lua_pushliteral(L, "k");
+    lua_setfield(L, -2, "__mode");
+    lua_setmetatable(L, -2);
+    lua_setfield(L, LUA_REGISTRYINDEX, "ud.ids");
     lua_sethook(L, budget_hook, LUA_MASKCOUNT, HOOK_EVERY);
     return sb;
 }
@@ -405,19 +1007,23 @@ void ud_sandbox_free(ud_sandbox *sb) {
     free(sb);
 }
 
-/* Strict globals: reading an undeclared global, or assigning one outside a chunk's top
- * level, is an error that names the global. */
+/* Strict globals: reading an undeclared global, or assigning one outside the top level of
+ * a file, is an error that names the global. A chunk made by load() is not a file: it
+ * cannot declare globals from inside a handler. */
 static bool in_main_chunk(lua_State *L) {
     lua_Debug ar;
-    if (!lua_getstack(L, 1, &ar)) {
-        return true;
+    for (int level = 1; lua_getstack(L, level, &ar); level++) {
+        lua_getinfo(L, "S", &ar);
+        if (strcmp(ar.what, "C") == 0) {
+            continue; /* pcall(rawset, ...) is judged by who called pcall */
+        }
+        return strcmp(ar.what, "main") == 0 && ar.source[0] == '@';
     }
-    lua_getinfo(L, "S", &ar);
-    return strcmp(ar.what, "main") == 0 || strcmp(ar.what, "C") == 0;
+    return true; /* the host itself */
 }
 
 static int strict_newindex(lua_State *L) {
-    if (!in_main_chunk(L) && lua_type(L, 2) == LUA_TSTRING) {
+    if (lua_type(L, 2) == LUA_TSTRING && !in_main_chunk(L)) {
         return luaL_error(L,
                           "assignment to undeclared global '%s' (declare it at the top of "
                           "the file, or use 'local' or mem.%s)",
@@ -462,24 +1068,32 @@ static void push_where(lua_State *L) {
     lua_pushliteral(L, "");
 }
 
+static void push_limit_message(lua_State *L, ud_sandbox *sb) {
+    if (sb->over_memory) {
+        lua_pushfstring(L, "%s (limit %d MiB)", LIMIT_MEMORY, (int)(sb->cap >> 20));
+    } else if (sb->over_text) {
+        lua_pushfstring(L, "%s (limit %d bytes per text)", LIMIT_TEXT, (int)UD_SANDBOX_MAX_TEXT);
+    } else {
+        lua_pushfstring(L, "%s (limit %d million instructions, or %d second of work, per call)",
+                        LIMIT_BUDGET, (int)(sb->budget / 1000000), (int)sb->cpu_limit);
+    }
+}
+
 static int traceback_handler(lua_State *L) {
     ud_sandbox *sb = ud_sandbox_of(L);
-    if (sb->over_memory || sb->over_budget) {
+    if (limit_hit(sb)) {
         /* The limits are raised without a position: say where the script was. */
         push_where(L);
-        if (sb->over_memory) {
-            lua_pushfstring(L, "%s (limit %d MiB)", LIMIT_MEMORY, (int)(sb->cap >> 20));
-        } else {
-            lua_pushfstring(L, "%s (limit %d million instructions per call)", LIMIT_BUDGET,
-                            (int)(sb->budget / 1000000));
-        }
+        push_limit_message(L, sb);
         lua_concat(L, 2);
         return 1;
     }
-    const char *msg = lua_tostring(L, 1);
-    if (msg == NULL) {
-        msg = luaL_typename(L, 1);
-        lua_pushfstring(L, "error object is a %s value", msg);
+    if (lua_type(L, 1) != LUA_TSTRING && lua_type(L, 1) != LUA_TNUMBER) {
+        /* error({...}) or error(nil): say where, and what was raised. */
+        push_where(L);
+        lua_pushfstring(L, "error object is a %s value (error() takes a text)",
+                        luaL_typename(L, 1));
+        lua_concat(L, 2);
         return 1;
     }
     return 1;
@@ -490,54 +1104,55 @@ static void begin_call(ud_sandbox *sb) {
     sb->spent = 0;
     sb->over_budget = false;
     sb->over_memory = false;
+    sb->over_text = false;
+    sb->in_call = true;
+    sb->cpu_start = cpu_seconds();
+    lua_sethook(sb->L, budget_hook, LUA_MASKCOUNT, HOOK_EVERY);
 }
 
 static bool finish(ud_sandbox *sb, int status, int base, char *err, size_t err_size) {
     lua_State *L = sb->L;
+    sb->in_call = false;
+    lua_sethook(L, budget_hook, LUA_MASKCOUNT, HOOK_EVERY);
     if (status == LUA_OK) {
         lua_remove(L, base); /* the message handler */
         return true;
     }
     const char *msg = lua_tostring(L, -1);
-    char raw[1024];
-    if (status == LUA_ERRMEM || sb->over_memory) {
-        snprintf(raw, sizeof raw, "%s%s (limit %d MiB)", sb->where, LIMIT_MEMORY,
-                 (int)(sb->cap >> 20));
+    char raw[1400];
+    if (status == LUA_ERRMEM || limit_hit(sb)) {
+        /* Memory errors skip the message handler: the allocator remembered where. */
+        lua_pushstring(L, sb->where);
+        push_limit_message(L, sb);
+        lua_concat(L, 2);
+        snprintf(raw, sizeof raw, "%s", lua_tostring(L, -1));
     } else {
         snprintf(raw, sizeof raw, "%s", msg != NULL ? msg : "unknown error");
     }
-    ud_sandbox_format_error(raw, err, err_size);
+    ud_sandbox_format_error(sb, raw, err, err_size);
     lua_settop(L, base - 1);
     return false;
 }
 
 bool ud_sandbox_run_file(ud_sandbox *sb, const char *path, char *err, size_t err_size) {
     lua_State *L = sb->L;
-    begin_call(sb);
     lua_pushcfunction(L, traceback_handler);
     int base = lua_gettop(L);
-    FILE *f = fopen(path, "rb");
-    if (f == NULL) {
-        lua_pop(L, 1);
-        snprintf(err, err_size, "%s: cannot open the file", path);
-        return false;
-    }
-    int first = fgetc(f);
-    fclose(f);
-    if (first == LUA_SIGNATURE[0]) {
-        lua_pop(L, 1);
-        snprintf(err, err_size, "%s: a precompiled (binary) chunk; scenarios must be text", path);
-        return false;
-    }
     if (sb->own_folder[0] == '\0') {
+        /* the first file run is the scenario (or strategy): its helpers sit beside it */
         const char *slash = strrchr(path, '/');
         snprintf(sb->own_folder, sizeof sb->own_folder, "%.*s",
                  slash != NULL ? (int)(slash - path) : 1, slash != NULL ? path : ".");
     }
-    int status = luaL_loadfilex(L, path, "t");
+    int status = load_text_file(L, path);
     if (status != LUA_OK) {
+        if (status == LUA_ERRSYNTAX) {
+            add_file(sb, path); /* a syntax error quotes its line */
+        }
         return finish(sb, status, base, err, err_size);
     }
+    add_file(sb, path);
+    begin_call(sb);
     status = lua_pcall(L, 0, 0, base);
     return finish(sb, status, base, err, err_size);
 }
@@ -550,19 +1165,20 @@ static double now(void) {
 
 bool ud_sandbox_call(ud_sandbox *sb, int nargs, int nresults, char *err, size_t err_size) {
     lua_State *L = sb->L;
-    begin_call(sb);
     int fn = lua_gettop(L) - nargs;
     lua_pushcfunction(L, traceback_handler);
     lua_insert(L, fn);
     double start = now();
+    begin_call(sb);
     int status = lua_pcall(L, nargs, nresults, fn);
     sb->seconds += now() - start;
     return finish(sb, status, fn, err, err_size);
 }
 
-void ud_sandbox_format_error(const char *message, char *out, size_t out_size) {
+void ud_sandbox_format_error(const ud_sandbox *sb, const char *message, char *out,
+                             size_t out_size) {
     size_t n = (size_t)snprintf(out, out_size, "%s", message);
-    /* Find "something.lua:LINE:" and quote the lines around it. */
+    /* Find "something.lua:LINE:" and quote the lines around it, if it is one of our files. */
     const char *at = strstr(message, ".lua:");
     if (at == NULL || n >= out_size) {
         return;
@@ -574,12 +1190,17 @@ void ud_sandbox_format_error(const char *message, char *out, size_t out_size) {
     }
     memcpy(path, message, plen);
     path[plen] = '\0';
+    bool ours = false;
+    for (int i = 0; sb != NULL && i < sb->file_count && !ours; i++) {
+        ours = strcmp(sb->files[i], path) == 0;
+    }
     long line = strtol(at + 5, NULL, 10);
-    FILE *f = fopen(path, "r");
-    if (f == NULL || line <= 0) {
-        if (f) {
-            fclose(f);
-        }
+    if (!ours || line <= 0) {
+        return;
+    }
+    char why[64];
+    FILE *f = ud_open_regular(path, UD_SANDBOX_MAX_FILE_BYTES, why, sizeof why);
+    if (f == NULL) {
         return;
     }
     char buf[512];

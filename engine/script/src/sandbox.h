@@ -9,23 +9,32 @@
 #include <lua.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #define UD_SANDBOX_DEFAULT_MEMORY (64u * 1024u * 1024u)
 #define UD_SANDBOX_DEFAULT_INSTRUCTIONS 20000000L /* a tenth of a second or so */
+#define UD_SANDBOX_CPU_SECONDS 1.0     /* a safety net: no call runs longer, whatever it does */
+#define UD_SANDBOX_MAX_TEXT (1u << 20) /* the longest text a script can make, in bytes */
+#define UD_SANDBOX_MAX_FILES 16
+#define UD_SANDBOX_MAX_FILE_BYTES (1u << 20) /* the largest scenario, strategy or helper */
 
 typedef struct ud_sandbox {
     lua_State *L;
     size_t used, cap;   /* bytes allocated, and the cap */
-    long budget, spent; /* instructions allowed per call, and spent in this call */
-    bool over_memory, over_budget;
-    char where[256];
-    double seconds;
-    /* wall time spent in calls, for the benchmarks */ /* "file:line: " where the script last
-                                                          was (for limits) */
-    char helpers_root[1024];                           /* `require` loads only below this folder */
-    char own_folder[1024]; /* and the folder of the first file run (and its parent) */
-    ud_rng *rng;           /* math.random draws from here (the simulation's stream) */
-    ud_rng own_rng;        /* until a simulation lends one */
+    long budget, spent; /* work allowed per call (VM instructions, plus C library work
+                           charged in the same units), and spent in this call */
+    bool over_memory, over_budget, over_text;
+    bool in_call;            /* a protected call into the script is under way */
+    double cpu_start;        /* CPU seconds of the process when the call began */
+    double cpu_limit;        /* a call that uses more CPU than this is stopped, whatever it does */
+    char where[256];         /* "file:line: " where the script last was (for limits) */
+    double seconds;          /* wall time spent in calls, for the benchmarks */
+    char helpers_root[1024]; /* `require` loads only below this folder's helper folders */
+    char own_folder[1024];   /* and beside the first file run (and one folder up) */
+    int file_count;          /* the files this sandbox ran: errors quote lines only from these */
+    char files[UD_SANDBOX_MAX_FILES][1024];
+    ud_rng *rng;    /* math.random draws from here (the scenario's stream, or the strategy's) */
+    ud_rng own_rng; /* until a simulation lends one, or the strategy's own stream */
 } ud_sandbox;
 
 /* A new sandbox with the base (less dofile, loadfile, collectgarbage), table, string, math
@@ -51,8 +60,23 @@ bool ud_sandbox_call(ud_sandbox *sb, int nargs, int nresults, char *err, size_t 
 void ud_sandbox_make_strict(ud_sandbox *sb);
 
 /* Formats a Lua error message for a person: the message, then the source lines around
- * "file:line" if the message names one. */
-void ud_sandbox_format_error(const char *message, char *out, size_t out_size);
+ * "file:line" if the message names one of the files this sandbox ran (never another file,
+ * whatever a script writes into its message). */
+void ud_sandbox_format_error(const ud_sandbox *sb, const char *message, char *out, size_t out_size);
+
+/* Charges `units` of work (about one VM instruction each) to the current call; raises the
+ * budget error if the call is over its budget. For C functions whose work grows with their
+ * input. */
+void ud_sandbox_charge(lua_State *L, double units);
+
+/* Pushes a text for the value at idx the way tostring() does, but with no address in it:
+ * tables, functions and the like are numbered in the order the script first showed them.
+ * Returns the text (valid while it stays on the stack). */
+const char *ud_sandbox_tostring(lua_State *L, int idx);
+
+/* Opens `path` for reading only if it is a regular file of at most max_bytes: never a
+ * device, a FIFO or a folder (which could hang or never end). NULL with why in err. */
+FILE *ud_open_regular(const char *path, size_t max_bytes, char *err, size_t err_size);
 
 /* Levenshtein-closest of `candidates` (NULL-terminated) to `word`, or NULL if none is close. */
 const char *ud_closest_word(const char *word, const char *const *candidates);

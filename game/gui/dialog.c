@@ -1,0 +1,49 @@
+/* The dialogs over the village screen: which one shows, and the box they share. Only the
+ * dialog's own widgets react while it is open. */
+#include "dialogs.h"
+
+#include <stdio.h>
+#include <string.h>
+
+SDL_Rect ud_dialog_box(ud_app *app, int w, int h) {
+    ud_ui *ui = &app->ui;
+    SDL_SetRenderDrawBlendMode(app->renderer, SDL_BLENDMODE_BLEND);
+    SDL_Color shade = {0, 0, 0, 110};
+    ud_ui_fill(ui, ud_rect(0, 0, UD_LOGICAL_W, UD_LOGICAL_H), shade);
+    SDL_Rect r = ud_rect((UD_LOGICAL_W - w) / 2, (UD_LOGICAL_H - h) / 2, w, h);
+    ud_ui_fill(ui, r, ui->pal->panel);
+    ud_ui_frame(ui, r, ui->pal->border);
+    ui->in_modal = true;
+    return r;
+}
+
+void ud_dialogs(ud_app *app) {
+    if (app->game == NULL && app->dialog != DIALOG_MESSAGE) {
+        return;
+    }
+    /* The dialog's widgets are described after the screen's: give it the focus. */
+    ud_ui *ui = &app->ui;
+    int first = ui->widget_count;
+    if (app->dialog != DIALOG_NONE && (ui->focus < first)) {
+        ui->focus = first;
+    }
+    switch (app->dialog) {
+    case DIALOG_MONTH_END:
+        ud_dialog_month_end(app);
+        break;
+    case DIALOG_QUESTION:
+        ud_dialog_question(app);
+        break;
+    case DIALOG_HOUSEHOLD:
+        ud_dialog_household(app);
+        break;
+    case DIALOG_MESSAGE:
+        ud_dialog_message(app);
+        break;
+    case DIALOG_CONFIRM:
+        ud_dialog_confirm(app);
+        break;
+    case DIALOG_NONE:
+        break;
+    }
+}

@@ -1,0 +1,35 @@
+/* The confirmation dialog: before a costly or irreversible action, its consequence in plain
+ * words, a button that goes back (focused, so Enter never does harm) and one that acts. */
+#include "dialogs.h"
+
+#include <stdio.h>
+#include <string.h>
+
+void ud_dialog_confirm(ud_app *app) {
+    ud_ui *ui = &app->ui;
+    const ud_palette *p = ui->pal;
+    ud_confirm *c = &app->confirm;
+    SDL_Rect r = ud_dialog_box(app, 760, 320);
+    ud_ui_label(ui, TR(ui, "Are you sure?"), r.x + 24, r.y + 18, UD_FONT_LARGE, true, p->text);
+    ud_ui_paragraph(ui, c->text, r.x + 24, r.y + 64, r.w - 48, UD_FONT_NORMAL, p->text);
+    int bw = (r.w - 48 - 16) / 2;
+    /* described first: the safe choice takes the focus when the dialog opens */
+    bool escape = ui->key == SDLK_ESCAPE;
+    if (escape) {
+        ud_ui_take_key(ui);
+    }
+    if (ud_ui_button(ui, ud_rect(r.x + 24, r.y + r.h - 60, bw, 40), c->no) || escape) {
+        app->dialog = DIALOG_NONE;
+        app->dirty = true;
+        return;
+    }
+    if (ud_ui_button(ui, ud_rect(r.x + 24 + bw + 16, r.y + r.h - 60, bw, 40), c->yes)) {
+        app->dialog = DIALOG_NONE;
+        app->dirty = true;
+        if (c->action == CONFIRM_NEXT_MONTH) {
+            ud_app_play_month(app);
+        } else {
+            ud_app_command(app, &c->command);
+        }
+    }
+}

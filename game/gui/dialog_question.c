@@ -1,0 +1,39 @@
+/* The scenario's question dialog: one button (and number key) per option. */
+#include "dialogs.h"
+
+#include <stdio.h>
+#include <string.h>
+
+void ud_dialog_question(ud_app *app) {
+    ud_ui *ui = &app->ui;
+    const ud_palette *p = ui->pal;
+    int n;
+    const ud_question *qs = ud_game_questions(app->game, &n);
+    if (app->pending_question < 1 || app->pending_question > n) {
+        app->dialog = DIALOG_NONE;
+        return;
+    }
+    const ud_question *q = &qs[app->pending_question - 1];
+    SDL_Rect r = ud_dialog_box(app, 760, 120 + 50 * q->option_count + 60);
+    ud_ui_label(ui, TR(ui, "A question for you"), r.x + 24, r.y + 18, UD_FONT_LARGE, true, p->text);
+    int y = r.y + 60;
+    y += ud_ui_paragraph(ui, ud_scenario_text(app, q->text), r.x + 24, y, r.w - 48, UD_FONT_NORMAL,
+                         p->text) +
+         16;
+    SDL_Keycode k = ud_ui_take_key(ui);
+    for (int i = 0; i < q->option_count; i++) {
+        char label[200];
+        snprintf(label, sizeof label, "%d. %s", i + 1, ud_scenario_text(app, q->options[i]));
+        bool chosen = ud_ui_button(ui, ud_rect(r.x + 24, y, r.w - 48, 40), label) ||
+                      k == (SDL_Keycode)(SDLK_1 + i);
+        if (chosen) {
+            char err[256];
+            ud_game_answer(app->game, q->id, i + 1, err, sizeof err);
+            app->dialog = DIALOG_NONE;
+            app->pending_question = 0;
+            app->dirty = true;
+            return;
+        }
+        y += 50;
+    }
+}

@@ -1,0 +1,17 @@
+/* The dialogs over the village screen, one file each (dialog_*.c), and the box they share. */
+#ifndef UD_GUI_DIALOGS_H
+#define UD_GUI_DIALOGS_H
+
+#include "app.h"
+
+/* Shades the screen, draws a w x h box in its middle and marks the widgets described from
+ * now on as the dialog's (the only ones that react). Returns the box. */
+SDL_Rect ud_dialog_box(ud_app *app, int w, int h);
+
+void ud_dialog_month_end(ud_app *app);
+void ud_dialog_question(ud_app *app);
+void ud_dialog_household(ud_app *app);
+void ud_dialog_message(ud_app *app);
+void ud_dialog_confirm(ud_app *app);
+
+#endif

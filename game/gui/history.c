@@ -1,0 +1,153 @@
+/* The game's past as the screens show it (see history.h). */
+#include "history.h"
+
+#include "../runner.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void ud_history_free(ud_history *h) {
+    free(h->poor_at_start);
+    h->poor_at_start = NULL;
+}
+
+void ud_history_begin(ud_history *h, ud_game *game) {
+    ud_sim *sim = ud_game_sim(game);
+    int n = ud_sim_household_count(sim);
+    ud_history_free(h);
+    memset(h, 0, sizeof *h);
+    h->poor_at_start = calloc((size_t)(n > 0 ? n : 1), sizeof(bool));
+    for (int i = 0; i < n; i++) {
+        ud_household_view v;
+        ud_sim_household(sim, i, &v);
+        if (h->poor_at_start != NULL) {
+            h->poor_at_start[i] = v.poor;
+        }
+        h->hamlet_size[v.hamlet]++;
+    }
+}
+
+const ud_month_summary *ud_history_at(const ud_history *h, int month) {
+    if (month < 0) {
+        month = 0;
+    }
+    return &h->months[month < UD_HISTORY_MONTHS ? month : UD_HISTORY_MONTHS - 1];
+}
+
+void ud_history_month(ud_history *h, ud_game *game) {
+    ud_sim *sim = ud_game_sim(game);
+    ud_month_summary *s = (ud_month_summary *)ud_history_at(h, ud_sim_month(sim));
+    memset(s, 0, sizeof *s);
+    int n;
+    const ud_event *ev = ud_sim_events(sim, &n);
+    for (int i = 0; i < n; i++) {
+        switch (ev[i].type) {
+        case UD_EV_LOAN_DISBURSED:
+            s->disbursed++;
+            break;
+        case UD_EV_LOAN_REPAID:
+            s->repaid++;
+            break;
+        case UD_EV_INSTALMENT_MISSED:
+            s->missed++;
+            break;
+        case UD_EV_LOAN_WRITTEN_OFF:
+            s->written_off++;
+            break;
+        case UD_EV_GROUP_COLLAPSED:
+            s->collapsed++;
+            break;
+        case UD_EV_GROUP_COVERED:
+            s->covered++;
+            break;
+        case UD_EV_OFFICER_FRAUD_FOUND:
+            /* only an audit finds fraud; the officer is dismissed and the ghost loans are
+             * written off on the spot (see staff_run_audit) */
+            s->fraud++;
+            s->audited = true;
+            s->ghost_loans += ev[i].object;
+            s->ghost_lost += ev[i].amount;
+            break;
+        case UD_EV_AUDIT_CLEAN:
+            s->audited = true;
+            s->audit_clean = true;
+            break;
+        case UD_EV_SHOCK_STARTED:
+            s->shocks++;
+            break;
+        case UD_EV_OFFER_MADE:
+            s->offers++;
+            break;
+        case UD_EV_POLITICAL:
+            s->political++;
+            break;
+        case UD_EV_APPLICATION_REJECTED:
+            s->rejected++;
+            break;
+        case UD_EV_INSOLVENT:
+            s->insolvent = true;
+            break;
+        default:
+            break;
+        }
+    }
+}
+
+static void play_recording(ud_history *h, ud_game *g, int month) {
+    ud_sim *sim = ud_game_sim(g);
+    while (ud_sim_month(sim) < month) {
+        int before = ud_sim_month(sim);
+        bool going = ud_game_play_month(g);
+        if (ud_sim_month(sim) == before) {
+            break; /* the game had ended */
+        }
+        ud_history_month(h, g); /* the last month too, which ends the game */
+        if (!going) {
+            break;
+        }
+    }
+}
+
+ud_game *ud_history_replay(ud_history *out, ud_game *loaded, const char *language, char *err,
+                           size_t err_size) {
+    const ud_scenario_info *info = ud_game_info(loaded);
+    ud_game_options opt;
+    memset(&opt, 0, sizeof opt);
+    opt.helpers_root = ud_scenarios_root();
+    opt.language = language;
+    opt.seed_set = true;
+    opt.seed = ud_sim_setup(ud_game_sim(loaded))->seed;
+    ud_game *twin = ud_game_load(info->path, &opt, err, err_size);
+    if (twin == NULL) {
+        return NULL;
+    }
+    ud_history h;
+    memset(&h, 0, sizeof h);
+    ud_history_begin(&h, twin);
+    int n;
+    const ud_decision *d = ud_game_decisions(loaded, &n);
+    bool ok = true;
+    for (int i = 0; i < n && ok; i++) {
+        play_recording(&h, twin, d[i].month);
+        ok = d[i].is_answer ? ud_game_answer(twin, d[i].question, d[i].option, err, err_size)
+                            : ud_game_command(twin, &d[i].command, err, err_size);
+    }
+    int month = ud_sim_month(ud_game_sim(loaded));
+    if (ok) {
+        play_recording(&h, twin, month);
+    }
+    if (!ok || ud_sim_month(ud_game_sim(twin)) != month ||
+        ud_game_end_state(twin) != ud_game_end_state(loaded)) {
+        if (ok) {
+            snprintf(err, err_size, "%s: replaying the saved game does not give the same game",
+                     info->path);
+        }
+        ud_history_free(&h);
+        ud_game_free(twin);
+        return NULL;
+    }
+    ud_history_free(out);
+    *out = h;
+    return twin;
+}

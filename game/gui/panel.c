@@ -1,0 +1,78 @@
+/* The panel area of the village screen: which panel shows, and what panels share (paging,
+ * commands). */
+#include "panels.h"
+
+#include <stdio.h>
+#include <string.h>
+
+ud_command ud_command_new(ud_command_type type) {
+    ud_command c;
+    memset(&c, 0, sizeof c);
+    c.type = type;
+    return c;
+}
+
+/* Page navigation with PageUp/PageDown and two buttons; returns the first item to show. */
+int ud_pager(ud_app *app, SDL_Rect area, int items, int per_page) {
+    ud_ui *ui = &app->ui;
+    int pages = items > 0 ? (items + per_page - 1) / per_page : 1;
+    if (!ui->modal) {
+        if (ui->key == SDLK_PAGEDOWN) {
+            app->page++;
+            ud_ui_take_key(ui);
+        } else if (ui->key == SDLK_PAGEUP) {
+            app->page--;
+            ud_ui_take_key(ui);
+        }
+    }
+    if (pages > 1) {
+        char label[64];
+        snprintf(label, sizeof label, "%d / %d", app->page + 1, pages);
+        int y = area.y + area.h - 34;
+        if (ud_ui_button(ui, ud_rect(area.x + area.w - 250, y, 60, 30), "◀")) {
+            app->page--;
+        }
+        ud_ui_label(ui, label, area.x + area.w - 180, y + 6, UD_FONT_SMALL, false, ui->pal->text);
+        if (ud_ui_button(ui, ud_rect(area.x + area.w - 100, y, 60, 30), "▶")) {
+            app->page++;
+        }
+    }
+    if (app->page >= pages) {
+        app->page = pages - 1;
+    }
+    if (app->page < 0) {
+        app->page = 0;
+    }
+    return app->page * per_page;
+}
+
+void ud_panel(ud_app *app, SDL_Rect area) {
+    ud_ui *ui = &app->ui;
+    ud_ui_fill(ui, area, ui->pal->panel_alt);
+    SDL_Rect inner = ud_rect(area.x + 10, area.y + 10, area.w - 20, area.h - 20);
+    switch (app->tab) {
+    case TAB_DESK:
+        ud_panel_desk(app, inner);
+        break;
+    case TAB_PRODUCTS:
+        ud_panel_products(app, inner);
+        break;
+    case TAB_STAFF:
+        ud_panel_staff(app, inner);
+        break;
+    case TAB_FUNDING:
+        ud_panel_funding(app, inner);
+        break;
+    case TAB_REPORTS:
+        ud_panel_reports(app, inner);
+        break;
+    case TAB_NEWS:
+        ud_panel_news(app, inner);
+        break;
+    case TAB_PROBLEMS:
+        ud_panel_problems(app, inner);
+        break;
+    case TAB_COUNT:
+        break;
+    }
+}

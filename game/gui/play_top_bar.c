@@ -1,0 +1,86 @@
+/* The village screen's top bar: month, key indicators with trend and traffic light, and the
+ * Next month, Menu and Help buttons. */
+#include "app.h"
+
+#include <stdio.h>
+#include <string.h>
+
+typedef enum light { LIGHT_GOOD, LIGHT_WATCH, LIGHT_BAD, LIGHT_NONE } light;
+
+/* One top-bar cell: a name, a value, a trend arrow and a traffic light (shape and word as
+ * well as colour, for colour-blind players). */
+/* Returns where the next cell may start, so that long values or a larger text size never
+ * overlap their neighbours. */
+static int cell(ud_app *app, int x, const char *name, const char *value, double now, double before,
+                bool has_before, light l) {
+    ud_ui *ui = &app->ui;
+    const ud_palette *p = ui->pal;
+    int name_w = ud_ui_label(ui, name, x, 6, UD_FONT_SMALL, false, p->text_dim);
+    int w = ud_ui_label(ui, value, x, 24, UD_FONT_LARGE, true, p->text);
+    if (has_before && now != before) {
+        w += 6 + ud_ui_label(ui, now > before ? "▲" : "▼", x + w + 6, 27, UD_FONT_NORMAL, false,
+                             p->text_dim);
+    }
+    if (l != LIGHT_NONE) {
+        SDL_Color c = l == LIGHT_GOOD ? p->good : (l == LIGHT_WATCH ? p->watch : p->bad);
+        const char *word = l == LIGHT_GOOD    ? TR(ui, "good")
+                           : l == LIGHT_WATCH ? TR(ui, "watch")
+                                              : TR(ui, "serious");
+        ud_ui_circle(ui, x + 6, 58, 5, c);
+        int lw = 16 + ud_ui_label(ui, word, x + 16, 50, UD_FONT_SMALL, false, c);
+        w = lw > w ? lw : w;
+    }
+    return x + (name_w > w ? name_w : w) + 28;
+}
+
+void ud_play_top_bar(ud_app *app) {
+    ud_ui *ui = &app->ui;
+    const ud_palette *p = ui->pal;
+    ud_ui_fill(ui, ud_rect(0, 0, UD_LOGICAL_W, 72), p->panel);
+    ud_ui_fill(ui, ud_rect(0, 72, UD_LOGICAL_W, 1), p->border);
+    ud_sim *sim = ud_game_sim(app->game);
+    int m = ud_sim_month(sim);
+    const ud_indicators *d = ud_sim_indicators(sim, m);
+    const ud_indicators *prev = m > 0 ? ud_sim_indicators(sim, m - 1) : NULL;
+    ud_indicators zero;
+    memset(&zero, 0, sizeof zero);
+    if (d == NULL) {
+        d = &zero;
+    }
+    bool hb = prev != NULL;
+    if (prev == NULL) {
+        prev = &zero;
+    }
+    char v[64];
+    snprintf(v, sizeof v, "%d / %d", m, ud_game_months(app->game));
+    int x = cell(app, 16, TR(ui, "Month"), v, 0, 0, false, LIGHT_NONE);
+    ud_money_text(app, d->cash, v, sizeof v);
+    x = cell(app, x, TR(ui, "Cash"), v, (double)d->cash, (double)prev->cash, hb,
+             d->cash > 0 || m == 0 ? LIGHT_NONE : LIGHT_BAD);
+    snprintf(v, sizeof v, "%d", d->active_borrowers);
+    x = cell(app, x, TR(ui, "Active clients"), v, d->active_borrowers, prev->active_borrowers, hb,
+             LIGHT_NONE);
+    snprintf(v, sizeof v, "%.0f%%", d->women_share * 100);
+    x = cell(app, x, TR(ui, "Women"), v, d->women_share, prev->women_share, hb, LIGHT_NONE);
+    snprintf(v, sizeof v, "%.1f%%", d->par30 * 100);
+    x = cell(app, x, TR(ui, "PAR30"), v, d->par30, prev->par30, hb,
+             m == 0
+                 ? LIGHT_NONE
+                 : (d->par30 < 0.05 ? LIGHT_GOOD : (d->par30 <= 0.10 ? LIGHT_WATCH : LIGHT_BAD)));
+    snprintf(v, sizeof v, "%.0f%%", d->oss * 100);
+    x = cell(app, x, TR(ui, "OSS"), v, d->oss, prev->oss, hb,
+             m == 0 ? LIGHT_NONE
+                    : (d->oss >= 1.1 ? LIGHT_GOOD : (d->oss >= 1.0 ? LIGHT_WATCH : LIGHT_BAD)));
+    if (ud_ui_button(ui, ud_rect(930, 16, 180, 40), TR(ui, "Next month (Space)"))) {
+        ud_app_next_month(app);
+    }
+    if (ud_ui_button(ui, ud_rect(1120, 16, 70, 40), TR(ui, "Menu"))) {
+        app->back_to = SCREEN_PLAY;
+        app->screen = SCREEN_DEBRIEF;
+    }
+    if (ud_ui_button(ui, ud_rect(1200, 16, 64, 40), "F1")) {
+        app->back_to = SCREEN_PLAY;
+        app->screen = SCREEN_HELP;
+        app->page = 0;
+    }
+}

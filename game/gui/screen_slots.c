@@ -1,0 +1,58 @@
+/* The save slots: choose one to save the game in, or to load a game from. */
+#include "app.h"
+
+#include "ud/save.h"
+
+#include <stdio.h>
+#include <string.h>
+
+void ud_screen_slots(ud_app *app) {
+    ud_ui *ui = &app->ui;
+    const ud_palette *p = ui->pal;
+    ud_ui_label(ui, app->saving ? TR(ui, "Save the game") : TR(ui, "Load a saved game"), 60, 40,
+                UD_FONT_TITLE, true, p->accent);
+    int y = 120;
+    static const char *const slots[UD_SLOTS + 1] = {"slot1", "slot2", "slot3",
+                                                    "slot4", "slot5", "autosave"};
+    int count = app->saving ? UD_SLOTS : UD_SLOTS + 1;
+    for (int i = 0; i < count; i++) {
+        char path[1100], label[400], err[1200];
+        ud_app_slot_path(app, slots[i], path, sizeof path);
+        ud_save_info info;
+        const char *name = i < UD_SLOTS ? TR(ui, "Slot") : TR(ui, "Autosave");
+        if (ud_save_peek(path, &info, err, sizeof err)) {
+            snprintf(label, sizeof label, "%s %d: %s, %s %d", name, i < UD_SLOTS ? i + 1 : 0,
+                     ud_scenario_text(app, info.title), TR(ui, "month"), info.months_played);
+        } else {
+            snprintf(label, sizeof label, "%s %d: %s", name, i < UD_SLOTS ? i + 1 : 0,
+                     TR(ui, "empty"));
+        }
+        if (i == UD_SLOTS) {
+            snprintf(label, sizeof label, "%s", TR(ui, "Autosave (the last month played)"));
+        }
+        bool chosen = ud_ui_button(ui, ud_rect(60, y, 700, 36), label);
+        SDL_Keycode k = ui->key;
+        if (k >= SDLK_1 && k <= SDLK_5 && k - SDLK_1 == i) {
+            chosen = true;
+            ud_ui_take_key(ui);
+        }
+        if (chosen) {
+            app->screen = app->back_to;
+            if (app->saving) {
+                if (ud_app_save(app, slots[i])) {
+                    ud_app_show_message(app, TR(ui, "The game is saved."));
+                }
+            } else {
+                ud_app_load(app, slots[i]);
+            }
+            return;
+        }
+        y += 46;
+    }
+    ud_ui_label(ui, TR(ui, "Press 1 to 5, or choose with the arrows and Enter."), 60, y + 10,
+                UD_FONT_SMALL, false, p->text_dim);
+    if (ud_ui_button(ui, ud_rect(60, 650, 160, 40), TR(ui, "Back")) ||
+        ud_ui_take_key(ui) == SDLK_ESCAPE) {
+        app->screen = app->back_to;
+    }
+}

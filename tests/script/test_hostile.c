@@ -1,0 +1,408 @@
+/* Hostile scenarios and strategies: each case is a way out of the sandbox's limits or its
+ * determinism that was once open. Every one must end within about a second of CPU, with a
+ * message at the script's file:line, and never change what a fixed seed gives. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "ud/game.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#ifndef UD_TEST_DIR
+#define UD_TEST_DIR "."
+#endif
+
+static char path_buf[1024];
+static char err[8192];
+
+static const char *script(const char *name, const char *text) {
+    snprintf(path_buf, sizeof path_buf, "%s/%s", UD_TEST_DIR, name);
+    FILE *f = fopen(path_buf, "w");
+    assert_non_null(f);
+    fputs(text, f);
+    fclose(f);
+    return path_buf;
+}
+
+static ud_game_options options(void) {
+    ud_game_options o;
+    memset(&o, 0, sizeof o);
+    o.helpers_root = UD_SCENARIOS;
+    return o;
+}
+
+static ud_game *load_ok(const char *path) {
+    ud_game_options o = options();
+    ud_game *g = ud_game_load(path, &o, err, sizeof err);
+    if (g == NULL) {
+        fail_msg("expected %s to load, got: %s", path, err);
+    }
+    return g;
+}
+
+static double cpu_now(void) {
+    return (double)clock() / CLOCKS_PER_SEC;
+}
+
+/* Loading must fail, within `seconds` of CPU, with a message that contains `expected`. */
+static void fails_within(const char *path, const char *expected, double seconds) {
+    ud_game_options o = options();
+    double start = cpu_now();
+    ud_game *g = ud_game_load(path, &o, err, sizeof err);
+    double spent = cpu_now() - start;
+    if (g != NULL) {
+        ud_game_free(g);
+        fail_msg("expected %s to fail with '%s', but it loaded", path, expected);
+    }
+    if (strstr(err, expected) == NULL) {
+        fail_msg("expected the message to contain '%s', got: %s", expected, err);
+    }
+    if (spent > seconds) {
+        fail_msg("%s took %.2f s of CPU to stop (at most %.1f s): %s", path, spent, seconds, err);
+    }
+}
+
+static bool has_problem(ud_game *g, const char *expected) {
+    int n;
+    const char *const *p = ud_game_problems(g, &n);
+    for (int i = 0; i < n; i++) {
+        if (strstr(p[i], expected) != NULL) {
+            return true;
+        }
+    }
+    return false;
+}
+
+static void play_all(ud_game *g) {
+    while (ud_game_play_month(g)) {
+    }
+}
+
+#define HEAD "scenario { id = 't', title = 'T', months = 6 }\n"
+#define BUDGET "the script ran too long"
+
+/* ---- no way out of the work budget ---- */
+
+static void test_hostile_finalizers_are_refused(void **state) {
+    (void)state;
+    fails_within(script("gc1.lua", HEAD "setmetatable({}, { __gc = function() while true do "
+                                        "end end })\n"),
+                 "gc1.lua:2: setmetatable: '__gc' (finalizers) is not available", 1.0);
+    /* a placeholder __gc, filled in later, is refused the same way */
+    fails_within(script("gc2.lua", HEAD "local mt = { __gc = true }\nsetmetatable({}, mt)\n"),
+                 "gc2.lua:3: setmetatable: '__gc'", 1.0);
+    /* and a metatable given __gc after setmetatable never finalizes: closing must not hang */
+    ud_game *g = load_ok(script("gc3.lua", HEAD "local mt = {}\nmem.x = setmetatable({}, mt)\n"
+                                                "mt.__gc = function() while true do end end\n"));
+    double start = cpu_now();
+    ud_game_free(g);
+    assert_true(cpu_now() - start < 1.0);
+}
+
+static void test_hostile_xpcall_handlers_are_bounded(void **state) {
+    (void)state;
+    fails_within(script("xp1.lua", HEAD "xpcall(function() while true do end end,\n"
+                                        "  function() while true do end end)\n"),
+                 "xp1.lua:2: " BUDGET, 1.5);
+    fails_within(script("xp2.lua", HEAD "local n = 0\n"
+                                        "xpcall(function() while true do end end,\n"
+                                        "  function() for i = 1, 3e8 do n = n + 1 end end)\n"),
+                 BUDGET, 1.5);
+    /* a handler for the script's own error runs under the budget too */
+    fails_within(script("xp3.lua", HEAD "xpcall(function() error('x') end,\n"
+                                        "  function() while true do end end)\n"),
+                 "xp3.lua:3: " BUDGET, 1.5);
+}
+
+static void test_hostile_library_loops_in_c_are_charged(void **state) {
+    (void)state;
+    fails_within(script("c1.lua", HEAD "local s = string.rep('', 1 << 62)\n"), "c1.lua:2: " BUDGET,
+                 1.0);
+    fails_within(script("c2.lua", HEAD "local s = string.rep('', 1 << 62, '')\n"),
+                 "c2.lua:2: " BUDGET, 1.0);
+    fails_within(script("c3.lua", HEAD "local s = ('x'):rep(1 << 30)\n"),
+                 "c3.lua:2: string.rep: the result would be longer", 1.0);
+    /* table.insert at the front of a long list: each call moves the whole list */
+    fails_within(script("c4.lua", HEAD "local t = {}\nfor i = 1, 200000 do t[i] = i end\n"
+                                       "while true do table.insert(t, 1, 0); table.remove(t, 1) "
+                                       "end\n"),
+                 "c4.lua:4: " BUDGET, 1.0);
+    fails_within(script("c5.lua", HEAD "local a = {}\nwhile true do table.move(a, 1, 1000000, 2) "
+                                       "end\n"),
+                 "c5.lua:3: " BUDGET, 1.0);
+    /* a length that lies, with C functions as metamethods: no VM instruction at all */
+    fails_within(script("c6.lua", HEAD "local t = setmetatable({}, { __len = function() return "
+                                       "1 << 40 end,\n  __index = rawequal, __newindex = "
+                                       "rawequal })\ntable.remove(t, 1)\n"),
+                 "c6.lua:4: " BUDGET, 1.0);
+    fails_within(script("c7.lua", HEAD "local s = ('x'):rep(1000000)\n"
+                                       "while true do local u = s:upper() end\n"),
+                 "c7.lua:3: " BUDGET, 1.0);
+    fails_within(script("c8.lua", HEAD "local t = {}\nfor i = 1, 100000 do t[i] = '' end\n"
+                                       "while true do local s = table.concat(t) end\n"),
+                 "c8.lua:4: " BUDGET, 1.0);
+    fails_within(script("c9.lua", HEAD "local s = ('1'):rep(1000000)\n"
+                                       "while true do local n = utf8.len(s) end\n"),
+                 "c9.lua:3: " BUDGET, 1.0);
+}
+
+static void test_hostile_patterns_cannot_backtrack_for_hours(void **state) {
+    (void)state;
+    /* '?' was not counted by the old guard */
+    fails_within(script("p1.lua", HEAD "local s = ('a'):rep(40)\n"
+                                       "s:find(('a?'):rep(40) .. ('a'):rep(40))\n"),
+                 "p1.lua:3: pattern too costly", 1.0);
+    /* within the old six-quantifier guard */
+    fails_within(script("p2.lua", HEAD "local s = ('a'):rep(20000)\n"
+                                       "s:find('a-a-a-a-a-b')\n"),
+                 "p2.lua:3: pattern too costly", 1.0);
+    fails_within(script("p3.lua", HEAD "local s = ('a'):rep(100000)\n"
+                                       "s:find(('a'):rep(50000) .. 'b', 1, true)\n"),
+                 "p3.lua:3: pattern too costly", 1.0);
+    fails_within(script("p4.lua", HEAD "local s = ('a'):rep(3000)\n"
+                                       "for w in s:gmatch('.-.-b') do end\n"),
+                 "p4.lua:3: pattern too costly", 1.0);
+    /* what scenarios really do still works */
+    ud_game *g = load_ok(script("p5.lua", HEAD "local s = ('word '):rep(200)\n"
+                                               "assert(select(2, s:gsub('%s+', ' ')) == 200)\n"
+                                               "assert(('24%'):match('^(%d+)%%$') == '24')\n"
+                                               "assert(('a,b'):find(',', 1, true) == 2)\n"));
+    ud_game_free(g);
+}
+
+static void test_hostile_pairs_over_many_keys_is_fast_and_ordered(void **state) {
+    (void)state;
+    double start = cpu_now();
+    ud_game *g = load_ok(script("k1.lua", HEAD "local t = {}\n"
+                                               "for i = 1, 60000 do t['k' .. i] = i end\n"
+                                               "local last, n = '', 0\n"
+                                               "for k in pairs(t) do assert(k > last); last = k; "
+                                               "n = n + 1 end\n"
+                                               "assert(n == 60000)\n"));
+    assert_true(cpu_now() - start < 1.0);
+    ud_game_free(g);
+    /* next() walks the same order, and is charged for each call */
+    g = load_ok(script("k2.lua", HEAD "local t = { b = 1, a = 2, [3] = 3, c = 4 }\n"
+                                      "assert(next(t) == 3)\n"
+                                      "assert(next(t, 3) == 'a' and next(t, 'a') == 'b')\n"
+                                      "assert(next(t, 'c') == nil and next({}) == nil)\n"));
+    ud_game_free(g);
+    fails_within(script("k3.lua", HEAD "local t = {}\nfor i = 1, 50000 do t['k' .. i] = i end\n"
+                                       "local k = next(t)\nwhile k do k = next(t, k) end\n"),
+                 BUDGET, 1.5);
+    /* sort is stable and does not depend on the clock */
+    g = load_ok(script("k4.lua",
+                       HEAD "local t = {}\nfor i = 1, 500 do t[i] = { k = i % 3, i = i } end\n"
+                            "table.sort(t, function(a, b) return a.k < b.k end)\n"
+                            "for i = 2, 500 do\n"
+                            "  assert(t[i-1].k < t[i].k or (t[i-1].k == t[i].k and t[i-1].i < "
+                            "t[i].i))\n"
+                            "end\n"
+                            "local u = { 5, 3, 9, 1 }\ntable.sort(u)\n"
+                            "assert(u[1] == 1 and u[4] == 9)\n"));
+    ud_game_free(g);
+}
+
+/* ---- determinism ---- */
+
+static void test_hostile_no_addresses_or_hash_order(void **state) {
+    (void)state;
+    ud_game *g = load_ok(script("d1.lua", HEAD "local a, b = {}, {}\n"
+                                               "assert(tostring(a) == 'table: #1')\n"
+                                               "assert(tostring(b) == 'table: #2')\n"
+                                               "assert(tostring(a) == 'table: #1')\n"
+                                               "assert(tostring(print):match('^function: #'))\n"
+                                               "assert(string.format('%s', a) == 'table: #1')\n"
+                                               "at_month(1, function() news('%s', {}) end)\n"));
+    play_all(g);
+    int n;
+    const ud_news *news = ud_game_news(g, &n);
+    assert_int_equal(n, 1);
+    assert_string_equal(news[0].text, "table: #4"); /* after a, b and print */
+    ud_game_free(g);
+    fails_within(script("d2.lua", HEAD "local s = string.format('%p', {})\n"),
+                 "d2.lua:2: string.format: '%p'", 1.0);
+}
+
+/* ---- errors say where ---- */
+
+static void test_hostile_errors_have_file_and_line(void **state) {
+    (void)state;
+    fails_within(script("w1.lua", HEAD "\nerror({ code = 1 })\n"),
+                 "w1.lua:3: error object is a table value", 1.0);
+    /* a memory error before the first budget tick */
+    ud_game_options o = options();
+    o.memory_cap = 2u << 20;
+    ud_game *g = ud_game_load(script("w2.lua", HEAD "local a, b, c = ('x'):rep(900000), "
+                                                    "('y'):rep(900000), ('z'):rep(900000)\n"),
+                              &o, err, sizeof err);
+    assert_null(g);
+    if (strstr(err, "w2.lua:2: the script used more memory than allowed") == NULL) {
+        fail_msg("got: %s", err);
+    }
+    /* a forged position quotes no other file */
+    script("secret.lua", "SECRET LINE\n");
+    char forged[1400];
+    snprintf(forged, sizeof forged, HEAD "error('%s/secret.lua:1: boom', 0)\n", UD_TEST_DIR);
+    fails_within(script("w3.lua", forged), "secret.lua:1: boom", 1.0);
+    assert_null(strstr(err, "SECRET"));
+    snprintf(forged, sizeof forged, HEAD "assert(load('error(\"x\")', '@%s/secret.lua'))()\n",
+             UD_TEST_DIR);
+    fails_within(script("w4.lua", forged), ":1: x", 1.0);
+    assert_null(strstr(err, "SECRET"));
+}
+
+static void test_hostile_strict_globals_hold(void **state) {
+    (void)state;
+    ud_game *g =
+        load_ok(script("g1.lua", HEAD "at_month(1, function() rawset(_G, 'sneaky', 1) "
+                                      "end)\n"
+                                      "at_month(2, function() pcall(rawset, _G, 'sly', "
+                                      "1); news(tostring(rawget(_G, 'sly'))) end)\n"
+                                      "at_month(3, function() load('quiet = 1')() end)\n"));
+    play_all(g);
+    assert_true(has_problem(g, "g1.lua:2: assignment to undeclared global 'sneaky'"));
+    assert_true(has_problem(g, "g1.lua:4: assignment to undeclared global 'quiet'") ||
+                has_problem(g, "assignment to undeclared global 'quiet'"));
+    int n;
+    const ud_news *news = ud_game_news(g, &n);
+    assert_int_equal(n, 1);
+    assert_string_equal(news[0].text, "nil");
+    ud_game_free(g);
+}
+
+static void test_hostile_require_only_helpers(void **state) {
+    (void)state;
+    fails_within(script("r1.lua", HEAD "require('tutorial.first_steps')\n"),
+                 "r1.lua:2: require 'tutorial.first_steps': only the scenario helpers", 1.0);
+    fails_within(script("r2.lua", HEAD "require('strategies.m4_grow_fast')\n"),
+                 "r2.lua:2: require 'strategies.m4_grow_fast'", 1.0);
+    ud_game *g = load_ok(script("r3.lua", HEAD "local c = require('lib.common')\n"
+                                               "assert(type(c) == 'table')\n"));
+    ud_game_free(g);
+}
+
+/* ---- the declarations read only what they copy ---- */
+
+static void test_hostile_declaration_tables_cannot_churn_under_the_reader(void **state) {
+    (void)state;
+    /* a field served by __index that churns the collector used to free the text first */
+    const char *churn = "local function churn(t, k) local x = {} for i = 1, 2000 do x[i] = "
+                        "{} end if k == 'id' then return 'i' .. 'd' .. #x end end\n";
+    char text[2048];
+    snprintf(text, sizeof text, "%s\nscenario(setmetatable({}, { __index = churn }))\n", churn);
+    fails_within(script("u1.lua", text), "u1.lua:3: scenario{} must be a plain table", 1.0);
+    snprintf(text, sizeof text,
+             "%s" HEAD "goal(setmetatable({ above = 1 }, { __index = churn }))\n", churn);
+    fails_within(script("u2.lua", text), "u2.lua:3: goal{} must be a plain table", 1.0);
+    snprintf(text, sizeof text,
+             "%sscenario { id = 's', lesson = setmetatable({}, { __index = churn }) }\n", churn);
+    fails_within(script("u3.lua", text), "u3.lua:2: scenario{}.lesson must be a plain table", 1.0);
+    /* a declaration that re-enters itself while being read */
+    fails_within(script("u4.lua", HEAD "product(setmetatable({}, { __index = function() for i "
+                                       "= 1, 8 do product {} end end }))\n"),
+                 "u4.lua:2: product{} must be a plain table", 1.0);
+    fails_within(script("u5.lua", HEAD "village { hamlets = setmetatable({}, { __len = function() "
+                                       "return 3 end }) }\n"),
+                 "u5.lua:2: village{}.hamlets must be a plain table", 1.0);
+    /* texts too long for their place are refused, not cut */
+    fails_within(script("u6.lua", "scenario { id = ('x'):rep(100) }\n"),
+                 "u6.lua:1: scenario{}: id is too long (100 bytes; at most 63)", 1.0);
+}
+
+static void test_hostile_ids_are_never_truncated(void **state) {
+    (void)state;
+    ud_game *g = load_ok(script("i1.lua", HEAD));
+    const char *strategy = script("i1s.lua", "function decide(m)\n"
+                                             "  if m == 1 then approve(2^53) end\n"
+                                             "  if m == 2 then train(0) end\n"
+                                             "  if m == 3 then fire(2^32 + 1) end\n"
+                                             "  if m == 4 then set_savings_rate(0/0) end\n"
+                                             "  if m == 5 then local h = household(2^32 + 1) end\n"
+                                             "end\n");
+    assert_true(ud_game_set_strategy(g, strategy, err, sizeof err));
+    int before;
+    const ud_officer *o = ud_sim_officers(ud_game_sim(g), &before);
+    int trained_before = o[0].training;
+    play_all(g);
+    assert_true(has_problem(g, "i1s.lua:2: bad argument #1 to 'approve' (9007199254740992 is out "
+                               "of range"));
+    assert_true(has_problem(g, "i1s.lua:3: bad argument #1 to 'train' (0 is out of range"));
+    assert_true(has_problem(g, "i1s.lua:4: bad argument #1 to 'fire' (4294967297 is out of range"));
+    assert_true(has_problem(g, "i1s.lua:5: bad argument #1 to 'set_savings_rate'"));
+    assert_true(has_problem(g, "i1s.lua:6: household: no household 4294967297"));
+    o = ud_sim_officers(ud_game_sim(g), &before);
+    assert_int_equal(o[0].training, trained_before);
+    int n;
+    ud_game_decisions(g, &n);
+    assert_int_equal(n, 0);
+    ud_game_free(g);
+}
+
+static void test_hostile_set_up_mistakes_are_reported(void **state) {
+    (void)state;
+    fails_within(script("s1.lua", HEAD "mfi { provisioning = { rates = 10 } }\n"),
+                 "s1.lua:2: mfi{}.provisioning: rates must be a list of 4 percentages", 1.0);
+    fails_within(script("s2.lua", HEAD "mfi { provisioning = { rates = 'high' } }\n"),
+                 "s2.lua:2: mfi{}.provisioning: rates must be a list", 1.0);
+}
+
+/* ---- what a script makes the host keep is bounded ---- */
+
+static void test_hostile_host_memory_is_bounded(void **state) {
+    (void)state;
+    ud_game *g = load_ok(script("n1.lua", HEAD "every_month(function()\n"
+                                               "  for i = 1, 1e9 do news('again %d', i) end\n"
+                                               "end)\n"));
+    play_all(g);
+    int n;
+    ud_game_news(g, &n);
+    assert_int_equal(n, 2000);
+    assert_true(has_problem(g, "n1.lua:3: news: the game already has 2000 news lines, the most it "
+                               "keeps (limit reached)"));
+    ud_game_free(g);
+    g = load_ok(script("n2.lua", HEAD));
+    const char *strategy = script("n2s.lua", "function decide(m)\n"
+                                             "  while true do set_follow_up(0.5) end\n"
+                                             "end\n");
+    assert_true(ud_game_set_strategy(g, strategy, err, sizeof err));
+    play_all(g);
+    ud_game_decisions(g, &n);
+    assert_int_equal(n, 6 * 1000);
+    assert_true(has_problem(g, "at most 1000 decisions in a month (limit reached)"));
+    ud_game_free(g);
+    fails_within(script("n3.lua", HEAD "local t = {}\nfor i = 1, 6000 do t['t' .. i] = 'x' end\n"
+                                       "translate('fr', t)\n"),
+                 "n3.lua:4: translate: at most 5000 translated texts", 1.0);
+    fails_within(script("n4.lua", HEAD "for i = 1, 20 do translate('l' .. i, {}) end\n"),
+                 "n4.lua:2: translate: at most 16 languages", 1.0);
+    fails_within(script("n5.lua", HEAD "for i = 1, 200 do every_month(function() end) end\n"),
+                 "n5.lua:2: every_month: at most 128 handlers", 1.0);
+    fails_within(script("n6.lua", HEAD "for i = 1, 20 do goal { indicator = 'cash', above = 1 } "
+                                       "end\n"),
+                 "n6.lua:2: goal{}: at most 16 goals", 1.0);
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_hostile_finalizers_are_refused),
+        cmocka_unit_test(test_hostile_xpcall_handlers_are_bounded),
+        cmocka_unit_test(test_hostile_library_loops_in_c_are_charged),
+        cmocka_unit_test(test_hostile_patterns_cannot_backtrack_for_hours),
+        cmocka_unit_test(test_hostile_pairs_over_many_keys_is_fast_and_ordered),
+        cmocka_unit_test(test_hostile_no_addresses_or_hash_order),
+        cmocka_unit_test(test_hostile_errors_have_file_and_line),
+        cmocka_unit_test(test_hostile_strict_globals_hold),
+        cmocka_unit_test(test_hostile_require_only_helpers),
+        cmocka_unit_test(test_hostile_declaration_tables_cannot_churn_under_the_reader),
+        cmocka_unit_test(test_hostile_ids_are_never_truncated),
+        cmocka_unit_test(test_hostile_set_up_mistakes_are_reported),
+        cmocka_unit_test(test_hostile_host_memory_is_bounded),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
