@@ -471,10 +471,10 @@ static verdict check_one(const char *path) {
         free(source);
     }
     if (v.errors == 0 && v.warnings == 0) {
-        printf("%s: ok (%d months, %s; %d run(s): %d question(s) with every answer tried, "
-               "%d strategy(ies), every lesson evaluated)\n",
-               path, first.months_played, ud_game_end_name(first.end), runs, st.question_count,
-               strategies_played);
+        printf("%s: ok (%d months, %s; %d game(s): %d answer(s) of %d question(s) tried, "
+               "%d lesson strategy(ies), lessons evaluated)\n",
+               path, first.months_played, ud_game_end_name(first.end), runs, asked,
+               st.question_count, strategies_played);
     }
     return v;
 }

@@ -171,8 +171,11 @@ static void events(ud_story *story, ud_game *g) {
             break;
         case UD_EV_OFFER_MADE:
             money(g, e[i].amount, a, sizeof a);
-            fprintf(story->out, "  %s %d: %s, %s", TR("Offer"), e[i].subject + 1,
-                    offer_kind(story->tr, (ud_offer_kind)e[i].object), a);
+            fprintf(story->out, "  %s %d: %s", TR("Offer"), e[i].subject + 1,
+                    offer_kind(story->tr, (ud_offer_kind)e[i].object));
+            if (e[i].amount > 0) {
+                fprintf(story->out, ", %s", a); /* roads are built, not paid to the unit */
+            }
             if (e[i].subject >= 0 && e[i].subject < offers &&
                 offer[e[i].subject].kind == UD_OFFER_CREDIT_LINE) {
                 const ud_offer *o = &offer[e[i].subject];
@@ -182,6 +185,11 @@ static void events(ud_story *story, ud_game *g) {
                     fprintf(story->out, TR(", client rates capped at %.2f%%"),
                             ud_rate_to_percent(o->client_rate_cap));
                 }
+            }
+            if (e[i].subject >= 0 && e[i].subject < offers) {
+                /* refused once expires_month months are complete and the next is played */
+                fprintf(story->out, TR("; to answer before month %d is played"),
+                        offer[e[i].subject].expires_month + 1);
             }
             fprintf(story->out, "\n");
             break;
@@ -239,7 +247,6 @@ void ud_story_month(ud_game *g, int month, void *ctx) {
     ud_story *story = ctx;
     ud_sim *sim = ud_game_sim(g);
     fprintf(story->out, "%s %d\n", TR("Month"), month);
-    decisions(story, g); /* taken before the month was played */
     int n;
     const ud_news *news = ud_game_news(g, &n);
     char text[UD_TEXT_LEN];
@@ -248,6 +255,9 @@ void ud_story_month(ud_game *g, int month, void *ctx) {
         fprintf(story->out, "  %s: %s\n", TR("News"), text);
     }
     events(story, g);
+    /* the decisions stamped with this month's start: a strategy takes them after the news
+     * above, a trainee between months (the answers to last month's questions among them) */
+    decisions(story, g);
     const ud_question *q = ud_game_questions(g, &n);
     for (int i = 0; i < n; i++) {
         if (q[i].month != month) {
