@@ -354,14 +354,13 @@ bool ud_class_report_write(FILE *f, const ud_class_input *in) {
             "<!DOCTYPE html>\n<html lang=\"%s\"><head><meta charset=\"utf-8\">"
             "<title>",
             in->tr->language[0] ? in->tr->language : "en");
-    esc(f, TR("Class results"));
-    fprintf(f, ": ");
-    esc(f, first->title);
+    char heading[400];
+    snprintf(heading, sizeof heading, TR("Class results: %s"), first->title);
+    esc(f, heading);
     fprintf(f, "</title><style>%s</style></head><body>\n", style_sheet);
     fprintf(f, "<section class=\"page\" id=\"overview\"><h1>");
-    esc(f, TR("Class results"));
-    fprintf(f, ": ");
-    esc(f, first->title);
+    snprintf(heading, sizeof heading, TR("Class results: %s"), first->title);
+    esc(f, heading);
     fprintf(f, "</h1><p>");
     esc(f, first->module);
     fprintf(f, " &middot; ");

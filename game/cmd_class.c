@@ -126,6 +126,22 @@ static bool play_benchmark(const char *scenario, const char *strategy, uint64_t 
     return ok;
 }
 
+/* A result's title, goals and lessons in the game's language, when the scenario translates
+ * them (results keep the texts as the game showed them). */
+static void translate_texts(const ud_game *g, ud_team_result *r) {
+    char text[UD_TEXT_LEN]; /* ud_game_text returns its argument when untranslated */
+    snprintf(text, sizeof text, "%s", ud_game_text(g, r->title));
+    snprintf(r->title, sizeof r->title, "%.159s", text);
+    for (int i = 0; i < r->goal_count; i++) {
+        snprintf(text, sizeof text, "%s", ud_game_text(g, r->goals[i].text));
+        snprintf(r->goals[i].text, sizeof r->goals[i].text, "%.255s", text);
+    }
+    for (int i = 0; i < r->lesson_count; i++) {
+        snprintf(text, sizeof text, "%s", ud_game_text(g, r->lessons[i]));
+        snprintf(r->lessons[i], UD_TEXT_LEN, "%s", text);
+    }
+}
+
 int ud_cmd_class(int argc, char **argv, int first) {
     /* -o is the one short option: turn it into --output for the shared reader */
     for (int i = first; i < argc; i++) {
@@ -226,27 +242,37 @@ int ud_cmd_class(int argc, char **argv, int first) {
     static const ud_team_result *bench_ptr[MAX_TEAMS];
     int nbench = 0;
     char note[1400] = "", strategy[1024] = "";
-    if (o[2].value == NULL) {
-        char scenario[1024];
-        find_scenario(&teams[0], scenario, sizeof scenario);
-        ud_game_options opt;
-        memset(&opt, 0, sizeof opt);
-        opt.helpers_root = ud_scenarios_root();
-        char err[4096];
-        ud_game *g = scenario[0] ? ud_game_load(scenario, &opt, err, sizeof err) : NULL;
-        if (scenario[0] == '\0') {
-            snprintf(note, sizeof note, "%s: %s", ud_tr(&words, "No benchmark line"),
-                     ud_tr(&words, "the scenario file was not found, or has changed since "
-                                   "the games were played"));
-        } else if (g == NULL) {
-            snprintf(note, sizeof note, "%s: %.1000s", ud_tr(&words, "No benchmark line"), err);
-        } else if (ud_game_info(g)->sound_strategy[0] == '\0') {
-            snprintf(note, sizeof note, "%s: %s", ud_tr(&words, "No benchmark line"),
-                     ud_tr(&words, "the scenario declares no lesson strategy"));
-        } else {
-            snprintf(strategy, sizeof strategy, "%s", ud_game_info(g)->sound_strategy);
+    char scenario[1024];
+    find_scenario(&teams[0], scenario, sizeof scenario);
+    ud_game_options opt;
+    memset(&opt, 0, sizeof opt);
+    opt.helpers_root = ud_scenarios_root();
+    opt.language = words.language[0] != '\0' ? words.language : NULL;
+    char err[4096];
+    ud_game *g = scenario[0] ? ud_game_load(scenario, &opt, err, sizeof err) : NULL;
+    const char *why = NULL;
+    if (scenario[0] == '\0') {
+        why = ud_tr(&words, "the scenario file was not found, or has changed since the games "
+                            "were played");
+    } else if (g == NULL) {
+        why = err;
+    } else if (ud_game_info(g)->sound_strategy[0] == '\0') {
+        why = ud_tr(&words, "the scenario declares no lesson strategy");
+    } else {
+        snprintf(strategy, sizeof strategy, "%s", ud_game_info(g)->sound_strategy);
+    }
+    if (g != NULL) {
+        /* the scenario's own texts in the report's language, through its translations */
+        for (int i = 0; i < n; i++) {
+            translate_texts(g, &teams[i]);
         }
-        ud_game_free(g);
+    }
+    if (o[2].value != NULL) {
+        strategy[0] = '\0'; /* --no-benchmark */
+    } else if (why != NULL) {
+        snprintf(note, sizeof note, ud_tr(&words, "No benchmark line: %s"), why);
+    }
+    if (o[2].value == NULL) {
         for (int i = 0; i < n && strategy[0] != '\0'; i++) {
             bool seen = false;
             for (int b = 0; b < nbench && !seen; b++) {
@@ -258,13 +284,15 @@ int ud_cmd_class(int argc, char **argv, int first) {
             if (!play_benchmark(scenario, strategy, teams[i].seed, teams[i].months, &bench[nbench],
                                 err, sizeof err)) {
                 fprintf(stderr, "unitdesa class: benchmark: %s\n", err);
-                snprintf(note, sizeof note, "%s: %.1000s", ud_tr(&words, "No benchmark line"), err);
+                snprintf(note, sizeof note, ud_tr(&words, "No benchmark line: %s"), err);
                 break;
             }
+            translate_texts(g, &bench[nbench]);
             bench_ptr[nbench] = &bench[nbench];
             nbench++;
         }
     }
+    ud_game_free(g);
     const char *out_path = o[0].value ? o[0].value : "class-report.html";
     FILE *out = fopen(out_path, "w");
     if (out == NULL) {
