@@ -71,7 +71,7 @@ static const help_entry panels[] = {
     {"Keys",
      "Space: next month. Tab or arrows: move. Enter: choose. Esc: back. 1-7: panels. "
      "H: a household's story (Page Up / Page Down: the others). Ctrl+S: save. Ctrl+L: "
-     "load. F1: this help.",
+     "load. Ctrl+R: write the team's result for the trainer. F1: this help.",
      "", ""},
     {"Scores",
      "The institution: OSS and FSS towards 120% and PAR30 towards 0. The clients: "
