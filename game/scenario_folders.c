@@ -125,6 +125,26 @@ static int scan(const char *root, ud_scenario_origin origin, ud_scenario_entry *
     return n;
 }
 
+const char *const *ud_scenario_folder_list(void) {
+    static char own[1100], env_list[4096];
+    static const char *list[MAX_EXTRA + 2 + 32];
+    int n = 0;
+    ud_own_scenarios_dir(own, sizeof own);
+    list[n++] = own;
+    for (int i = 0; i < extra_count; i++) {
+        list[n++] = extra[i];
+    }
+    const char *env = getenv("UNITDESA_SCENARIO_PATH");
+    snprintf(env_list, sizeof env_list, "%s", env != NULL ? env : "");
+    char *save = NULL;
+    for (char *dir = strtok_r(env_list, ":", &save); dir != NULL && n < MAX_EXTRA + 1 + 32;
+         dir = strtok_r(NULL, ":", &save)) {
+        list[n++] = dir;
+    }
+    list[n] = NULL;
+    return list;
+}
+
 int ud_find_scenarios(ud_scenario_entry *out, int max) {
     int n = scan(ud_scenarios_root(), UD_ORIGIN_SHIPPED, out, max);
     char own[1100];

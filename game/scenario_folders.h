@@ -32,6 +32,10 @@ void ud_scenario_folder_add(const char *dir);
  * Returns how many were written (at most max). */
 int ud_find_scenarios(ud_scenario_entry *out, int max);
 
+/* The trainer's scenario folders (own, --scenarios, $UNITDESA_SCENARIO_PATH), NULL-
+ * terminated, for ud_game_options.scenario_folders. Lives as long as the process. */
+const char *const *ud_scenario_folder_list(void);
+
 /* "shipped", "own", "--scenarios", "UNITDESA_SCENARIO_PATH": how list and the picker say it. */
 const char *ud_origin_name(ud_scenario_origin origin);
 

@@ -61,9 +61,14 @@ bool ud_product_validate(const ud_product *p, ud_rate rate_cap, char *err, size_
     return true;
 }
 
+/* The largest amount of money any command field may carry (minor units), and the largest
+ * monthly salary: far above any real MFI, far below where sums of them could overflow. */
+#define MAX_COMMAND_MONEY INT64_C(1000000000000000)
+#define MAX_SALARY INT64_C(1000000000000)
+
 static bool policy_validate(const ud_credit_policy *p, char *err, size_t err_size) {
-    if (p->first_loan_cap < 0) {
-        FAIL("first_loan_cap: must not be negative");
+    if (p->first_loan_cap < 0 || p->first_loan_cap > MAX_COMMAND_MONEY) {
+        FAIL("first_loan_cap: must be 0 to 10^15 minor units");
     }
     if (p->repeat_step_up < 0 || p->repeat_step_up > UD_RATE_PERCENT(200)) {
         FAIL("repeat_step_up: must be 0%% to 200%%");
@@ -101,7 +106,81 @@ static bool household_with_loan(const ud_sim *sim, int index, char *err, size_t 
     return true;
 }
 
+/* Every number a command carries, bounded before anything else looks at it, whatever the
+ * state of the simulation: commands also come from saved games, which anyone can edit and
+ * re-seal, so this is the one place that must hold. A new command or field adds its bounds
+ * here. */
+static bool command_bounds(const ud_command *c, char *err, size_t err_size) {
+    if ((unsigned)c->type >= UD_CMD_TYPE_COUNT) {
+        FAIL("type: unknown command %d", (int)c->type);
+    }
+    switch (c->type) {
+    case UD_CMD_SET_PRODUCT: {
+        const ud_product *p = &c->product;
+        if (p->terms.fee_flat < 0 || p->terms.fee_flat > MAX_COMMAND_MONEY) {
+            FAIL("fee_flat: must be 0 to 10^15 minor units");
+        }
+        if (p->terms.fee_rate < 0 || p->terms.fee_rate > UD_RATE_PERCENT(100)) {
+            FAIL("fee_rate: must be 0%% to 100%%");
+        }
+        if (p->group_liability &&
+            (p->group_min > GROUP_MAX_MEMBERS || p->group_max > GROUP_MAX_MEMBERS)) {
+            FAIL("group_size: groups have at most %d members", GROUP_MAX_MEMBERS);
+        }
+        return true; /* the terms and limits: ud_product_validate, once the index is known */
+    }
+    case UD_CMD_SET_POLICY:
+        return policy_validate(&c->policy, err, err_size);
+    case UD_CMD_HIRE:
+        if (c->count < 1 || c->count > 20) {
+            FAIL("count: hire 1 to 20 officers at a time (got %d)", c->count);
+        }
+        if (c->amount <= 0 || c->amount > MAX_SALARY) {
+            FAIL("amount: the monthly salary must be positive and at most 10^12 minor units");
+        }
+        if (c->level < 0 || c->level > 3) {
+            FAIL("level: training level must be 0 to 3 (got %d)", c->level);
+        }
+        return true;
+    case UD_CMD_TRAIN:
+        if (c->index < -1) {
+            FAIL("index: no officer %d (-1 trains everyone)", c->index);
+        }
+        return true;
+    case UD_CMD_BORROW:
+        if (c->amount <= 0 || c->amount > MAX_COMMAND_MONEY) {
+            FAIL("amount: must be positive and at most 10^15 minor units");
+        }
+        if (c->count < 1 || c->count > 240) {
+            FAIL("count: the term must be 1 to 240 months (got %d)", c->count);
+        }
+        return true;
+    case UD_CMD_SET_SAVINGS_RATE:
+        if (c->rate < 0 || c->rate > UD_RATE_PERCENT(100)) {
+            FAIL("rate: the savings rate must be 0%% to 100%%");
+        }
+        return true;
+    case UD_CMD_SET_FOLLOW_UP:
+        if (!(c->share >= 0.0 && c->share <= 1.0)) {
+            FAIL("share: follow-up intensity must be between 0 and 1 (got %g)", c->share);
+        }
+        return true;
+    case UD_CMD_RESCHEDULE:
+        if (c->count < 1 || c->count > UD_MAX_INSTALLMENTS) {
+            FAIL("count: the new schedule needs 1 to %d instalments", UD_MAX_INSTALLMENTS);
+        }
+        return true;
+    default:
+        /* the others carry an index, and resize and repay an amount, that only the state can
+         * bound (the application's product, what is owed): validate() does */
+        return true;
+    }
+}
+
 static bool validate(ud_sim *sim, const ud_command *c, char *err, size_t err_size) {
+    if (!command_bounds(c, err, err_size)) {
+        return false;
+    }
     ud_money cash = sim_cash(sim);
     const ud_costs *costs = &sim->setup.mfi.costs;
     switch (c->type) {
@@ -124,6 +203,12 @@ static bool validate(ud_sim *sim, const ud_command *c, char *err, size_t err_siz
         ud_application *a = find_application(sim, c->index);
         if (a == NULL) {
             FAIL("index: no application %d this month", c->index);
+        }
+        if (c->type != UD_CMD_REJECT && sim->products[a->product].group_liability &&
+            a->group < 0) {
+            FAIL("index: application %d has no group to join, and its product lends only to "
+                 "groups",
+                 c->index);
         }
         if (c->type == UD_CMD_RESIZE) {
             const ud_product *p = &sim->products[a->product];

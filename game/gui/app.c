@@ -477,6 +477,7 @@ bool ud_app_load(ud_app *app, const char *slot) {
     ud_game_options opt;
     memset(&opt, 0, sizeof opt);
     opt.helpers_root = ud_scenarios_root();
+    opt.scenario_folders = ud_scenario_folder_list(); /* a trainer's own scenarios load too */
     ud_game *g = ud_save_load(path, &opt, err, sizeof err);
     if (g == NULL) {
         /* Nothing else changes: the game in progress (if any) goes on. */

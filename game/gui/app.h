@@ -92,6 +92,10 @@ typedef struct ud_app {
     int selected_household;
     int page;             /* paging within a panel or list */
     int pending_question; /* id of the question shown, 0 none */
+#define UD_NEWS_PAGES 256
+    int news_page_start[UD_NEWS_PAGES]; /* first item of each news page reached so far */
+    int news_pages_known;
+    unsigned news_signature; /* the feed the starts were laid out for */
     char message[4096];
     ud_confirm confirm;
     char autosave_error[1024]; /* why the last autosave failed, or "" */
@@ -165,6 +169,13 @@ typedef enum ud_map_status {
 ud_map_status ud_map_household_status(ud_app *app, int household);
 void ud_panel(ud_app *app, SDL_Rect area);
 void ud_dialogs(ud_app *app);
+
+/* Sentences about a month (month_text.c), in the trainee's language: its counted events one
+ * per line (returns how many), its one-line digest for the news, and what its audit found
+ * (false if there was none). */
+int ud_month_lines(ud_app *app, int month, char lines[][160], int max);
+void ud_month_digest(ud_app *app, int month, char *out, size_t size);
+bool ud_month_audit_text(ud_app *app, int month, char *out, size_t size);
 
 /* Drawing helpers shared by screens (draw.c). */
 void ud_money_text(const ud_app *app, ud_money v, char *out, size_t size);

@@ -36,24 +36,17 @@ void ud_dialog_month_end(ud_app *app) {
     int y = r.y + 60, x = r.x + 24;
     ud_ui_label(ui, TR(ui, "What happened"), x, y, UD_FONT_NORMAL, true, p->text);
     y += 26;
-    struct {
-        int count;
-        const char *what;
-    } lines[] = {
-        {s->disbursed, "loans disbursed"},      {s->repaid, "loans repaid in full"},
-        {s->missed, "borrowers fell behind"},   {s->covered, "groups paid for a member"},
-        {s->collapsed, "groups collapsed"},     {s->written_off, "loans written off"},
-        {s->fraud, "dishonest officers found"}, {s->shocks, "shocks began"},
-        {s->offers, "offers arrived"},          {s->political, "political events"},
-        {s->rejected, "applications refused"},
-    };
-    for (size_t i = 0; i < sizeof lines / sizeof lines[0]; i++) {
-        if (lines[i].count > 0) {
-            char line[160];
-            snprintf(line, sizeof line, "%d %s", lines[i].count, TR(ui, lines[i].what));
-            ud_ui_label(ui, line, x + 10, y, UD_FONT_NORMAL, false, p->text);
-            y += 22;
-        }
+    char lines[16][160];
+    int count = ud_month_lines(app, m, lines, 16);
+    for (int i = 0; i < count; i++) {
+        ud_ui_label(ui, lines[i], x + 10, y, UD_FONT_NORMAL, false, p->text);
+        y += 22;
+    }
+    char audit[400];
+    if (ud_month_audit_text(app, m, audit, sizeof audit)) {
+        y += ud_ui_paragraph(ui, audit, x + 10, y, 380, UD_FONT_NORMAL,
+                             s->fraud > 0 ? p->bad : p->text) +
+             4;
     }
     int n;
     const ud_news *news = ud_game_news(app->game, &n);

@@ -46,6 +46,38 @@ int ud_pager(ud_app *app, SDL_Rect area, int items, int per_page) {
     return app->page * per_page;
 }
 
+bool ud_pager_flow(ud_app *app, SDL_Rect area, bool more) {
+    ud_ui *ui = &app->ui;
+    int page = app->page;
+    if (!ui->modal) {
+        if (ui->key == SDLK_PAGEDOWN) {
+            ud_ui_take_key(ui);
+            page += more ? 1 : 0;
+        } else if (ui->key == SDLK_PAGEUP) {
+            ud_ui_take_key(ui);
+            page -= page > 0 ? 1 : 0;
+        }
+    }
+    if (page > 0 || more) {
+        char label[64];
+        snprintf(label, sizeof label, "%s %d", TR(ui, "Page"), page + 1);
+        int y = area.y + area.h - 34;
+        if (page > 0 && ud_ui_button(ui, ud_rect(area.x + area.w - 250, y, 60, 30), "◀")) {
+            page--;
+        }
+        ud_ui_label(ui, label, area.x + area.w - 180, y + 6, UD_FONT_SMALL, false, ui->pal->text);
+        if (more && ud_ui_button(ui, ud_rect(area.x + area.w - 100, y, 60, 30), "▶")) {
+            page++;
+        }
+    }
+    if (page != app->page) {
+        app->page = page;
+        app->dirty = true;
+        return true;
+    }
+    return false;
+}
+
 void ud_panel(ud_app *app, SDL_Rect area) {
     ud_ui *ui = &app->ui;
     ud_ui_fill(ui, area, ui->pal->panel_alt);

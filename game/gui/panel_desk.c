@@ -13,8 +13,14 @@ void ud_panel_desk(ud_app *app, SDL_Rect a) {
     char line[256];
     snprintf(line, sizeof line, "%s: %d", TR(ui, "Applications this month"), n);
     ud_ui_label(ui, line, a.x, a.y, UD_FONT_NORMAL, true, p->text);
-    ud_ui_label(ui, TR(ui, "The credit policy decided these; change any before the next month."),
-                a.x, a.y + 22, UD_FONT_SMALL, false, p->text_dim);
+    ud_ui_label(ui,
+                ud_sim_policy(sim)->manual_review
+                    ? TR(ui, "Review every loan: nothing is approved without you; undecided "
+                             "applications are refused when the month ends.")
+                    : TR(ui, "The credit policy decided these; change any before the next "
+                             "month."),
+                a.x, a.y + 22, UD_FONT_SMALL, false,
+                ud_sim_policy(sim)->manual_review ? p->bad : p->text_dim);
     int first = ud_pager(app, ud_rect(a.x, a.y, a.w, 400), n, 6);
     int y = a.y + 46;
     int np;
@@ -51,16 +57,23 @@ void ud_panel_desk(ud_app *app, SDL_Rect a) {
         int bx = a.x + a.w - 230;
         ud_command c = ud_command_new(UD_CMD_APPROVE);
         c.index = ap->id;
-        if (ud_ui_button(ui, ud_rect(bx, y, 70, 26), TR(ui, "Approve"))) {
-            ud_app_command(app, &c);
-        }
-        c.type = UD_CMD_RESIZE;
-        c.amount = ap->amount - ap->amount / 4;
-        if (c.amount < products[ap->product].min_amount) {
-            c.amount = products[ap->product].min_amount;
-        }
-        if (ud_ui_button(ui, ud_rect(bx + 76, y, 70, 26), "−25%")) {
-            ud_app_command(app, &c);
+        /* a group loan is lent to a group: an applicant left without one cannot borrow */
+        bool no_group = products[ap->product].group_liability && ap->group < 0;
+        if (no_group) {
+            ud_ui_paragraph(ui, TR(ui, "No group to join: cannot be approved alone."), bx, y, 146,
+                            UD_FONT_SMALL, p->text_dim);
+        } else {
+            if (ud_ui_button(ui, ud_rect(bx, y, 70, 26), TR(ui, "Approve"))) {
+                ud_app_command(app, &c);
+            }
+            c.type = UD_CMD_RESIZE;
+            c.amount = ap->amount - ap->amount / 4;
+            if (c.amount < products[ap->product].min_amount) {
+                c.amount = products[ap->product].min_amount;
+            }
+            if (ud_ui_button(ui, ud_rect(bx + 76, y, 70, 26), "−25%")) {
+                ud_app_command(app, &c);
+            }
         }
         c.type = UD_CMD_REJECT;
         if (ud_ui_button(ui, ud_rect(bx + 152, y, 70, 26), TR(ui, "Reject"))) {
@@ -70,7 +83,9 @@ void ud_panel_desk(ud_app *app, SDL_Rect a) {
     }
     /* the credit policy */
     int py = a.y + 410;
-    ud_ui_label(ui, TR(ui, "Credit policy"), a.x, py, UD_FONT_NORMAL, true, p->text);
+    int tw = ud_ui_label(ui, TR(ui, "Credit policy"), a.x, py, UD_FONT_NORMAL, true, p->text);
+    ud_ui_label(ui, TR(ui, "(changes apply from next month's applications)"), a.x + tw + 10, py + 3,
+                UD_FONT_SMALL, false, p->text_dim);
     ud_credit_policy pol = *ud_sim_policy(sim);
     bool set = false;
     py += 28;

@@ -2,60 +2,105 @@
 #include "panels.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
-static void events_line(ud_app *app, int month, char *out, size_t size) {
-    ud_ui *ui = &app->ui;
-    const ud_month_summary *s = ud_history_at(&app->history, month);
-    struct {
-        int count;
-        const char *what;
-    } parts[] = {{s->disbursed, "loans disbursed"},
-                 {s->missed, "borrowers fell behind"},
-                 {s->collapsed, "groups collapsed"},
-                 {s->written_off, "loans written off"},
-                 {s->fraud, "dishonest officers found"}};
-    size_t n = 0;
-    out[0] = '\0';
-    for (size_t i = 0; i < sizeof parts / sizeof parts[0] && n < size; i++) {
-        if (parts[i].count > 0) {
-            n += (size_t)snprintf(out + n, size - n, "%s%d %s", n ? ", " : "", parts[i].count,
-                                  TR(ui, parts[i].what));
+/* One item of the feed: a scenario news item (news >= 0) or a month's digest of events. */
+typedef struct entry {
+    int month, news;
+} entry;
+
+/* The feed, newest month first; within a month the scenario's news, then its events. */
+static int feed(ud_app *app, entry *out) {
+    int n, count = 0;
+    const ud_news *items = ud_game_news(app->game, &n);
+    int months = ud_sim_month(ud_game_sim(app->game));
+    for (int m = months; m >= 0; m--) {
+        for (int k = 0; k < n; k++) {
+            if (items[k].month == m) {
+                out[count].month = m;
+                out[count++].news = k;
+            }
+        }
+        char digest[800];
+        if (m > 0) {
+            ud_month_digest(app, m, digest, sizeof digest);
+            if (digest[0] != '\0') {
+                out[count].month = m;
+                out[count++].news = -1;
+            }
         }
     }
+    return count;
 }
 
+static void entry_text(ud_app *app, const entry *e, char *out, size_t size) {
+    char text[800];
+    if (e->news >= 0) {
+        int n;
+        const ud_news *items = ud_game_news(app->game, &n);
+        ud_game_news_text(app->game, &items[e->news], text, sizeof text);
+    } else {
+        ud_month_digest(app, e->month, text, sizeof text);
+    }
+    snprintf(out, size, "%s %d: %s", TR(&app->ui, "Month"), e->month, text);
+}
+
+/* Pages hold as many items as fit, so a page's start is only known once the page before it
+ * was laid out: starts are kept as pages are reached, and forgotten when the feed or the
+ * text size changes. */
 void ud_panel_news(ud_app *app, SDL_Rect a) {
     ud_ui *ui = &app->ui;
     const ud_palette *p = ui->pal;
     int n;
-    const ud_news *items = ud_game_news(app->game, &n);
+    ud_game_news(app->game, &n);
     int months = ud_sim_month(ud_game_sim(app->game));
-    if (months > 240) {
-        months = 240;
+    entry *entries = malloc(sizeof *entries * (size_t)(n + months + 2));
+    if (entries == NULL) {
+        return;
     }
-    int first = ud_pager(app, a, months + 1, 6);
-    int y = a.y, shown = 0;
-    /* newest month first: the scenario's news, then what the month's events were */
-    for (int m = months - first; m >= 0 && y < a.y + a.h - 60 && shown < 6; m--, shown++) {
-        char line[800], text[UD_TEXT_LEN];
-        for (int k = n - 1; k >= 0; k--) {
-            if (items[k].month != m) {
-                continue;
-            }
-            ud_game_news_text(app->game, &items[k], text, sizeof text);
-            snprintf(line, sizeof line, "%s %d: %s", TR(ui, "Month"), m, text);
-            y += ud_ui_paragraph(ui, line, a.x, y, a.w - 20, UD_FONT_SMALL, p->text) + 6;
-        }
-        if (m > 0) {
-            events_line(app, m, text, sizeof text);
-            if (text[0] != '\0') {
-                snprintf(line, sizeof line, "%s %d: %s", TR(ui, "Month"), m, text);
-                y += ud_ui_paragraph(ui, line, a.x, y, a.w - 20, UD_FONT_SMALL, p->text_dim) + 6;
-            }
-        }
+    int count = feed(app, entries);
+    unsigned signature = (unsigned)count * 7919u + (unsigned)months * 31u +
+                         (unsigned)(ui->text->text_scale * 100) +
+                         (unsigned)app->settings.language[0];
+    if (signature != app->news_signature) {
+        app->news_signature = signature;
+        app->news_pages_known = 1;
+        app->news_page_start[0] = 0;
     }
-    if (n == 0 && months == 0) {
+    if (app->page >= app->news_pages_known) {
+        app->page = app->news_pages_known - 1;
+    }
+    int bottom = a.y + a.h - 44; /* the pager's row below */
+    int first = app->news_page_start[app->page], next = first, y = a.y;
+    char line[1000];
+    for (; next < count; next++) {
+        entry_text(app, &entries[next], line, sizeof line);
+        int w, h;
+        ud_text_measure(ui->text, line, UD_FONT_SMALL, false, a.w - 20, &w, &h);
+        if (y + h > bottom && next > first) {
+            break; /* the next page begins here (a page always shows at least one item) */
+        }
+        y += h + 6;
+    }
+    if (next < count && app->page + 1 == app->news_pages_known &&
+        app->news_pages_known < UD_NEWS_PAGES) {
+        app->news_page_start[app->news_pages_known++] = next;
+    }
+    bool more = next < count && app->page + 1 < app->news_pages_known;
+    if (ud_pager_flow(app, a, more)) {
+        free(entries);
+        return; /* another page: drawn in the next pass */
+    }
+    y = a.y;
+    for (int i = first; i < next; i++) {
+        entry_text(app, &entries[i], line, sizeof line);
+        y += ud_ui_paragraph(ui, line, a.x, y, a.w - 20, UD_FONT_SMALL,
+                             entries[i].news >= 0 ? p->text : p->text_dim) +
+             6;
+    }
+    if (count == 0) {
         ud_ui_label(ui, TR(ui, "No news yet."), a.x, y, UD_FONT_SMALL, false, p->text_dim);
     }
+    free(entries);
 }

@@ -13,6 +13,11 @@ ud_command ud_command_new(ud_command_type type);
  * of the first item to show. */
 int ud_pager(ud_app *app, SDL_Rect area, int items, int per_page);
 
+/* Paging for a list whose pages are laid out as they are reached (the number of pages is
+ * not known ahead): Page Up / Page Down and two buttons move app->page, the forward ones only
+ * if `more`. True if the page changed (the caller stops drawing; the next pass shows it). */
+bool ud_pager_flow(ud_app *app, SDL_Rect area, bool more);
+
 /* Each panel draws itself inside `area` (already inset from the panel's frame). */
 void ud_panel_desk(ud_app *app, SDL_Rect area);
 void ud_panel_products(ud_app *app, SDL_Rect area);

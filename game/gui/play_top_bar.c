@@ -54,9 +54,12 @@ void ud_play_top_bar(ud_app *app) {
     char v[64];
     snprintf(v, sizeof v, "%d / %d", m, ud_game_months(app->game));
     int x = cell(app, 16, TR(ui, "Month"), v, 0, 0, false, LIGHT_NONE);
-    ud_money_text(app, d->cash, v, sizeof v);
-    x = cell(app, x, TR(ui, "Cash"), v, (double)d->cash, (double)prev->cash, hb,
-             d->cash > 0 || m == 0 ? LIGHT_NONE : LIGHT_BAD);
+    /* cash as it is now, after this month's decisions (a credit line accepted, a loan
+     * bought), like the funding panel's; the arrow compares with the last month's end */
+    ud_money cash = ud_books_balance_sheet(ud_sim_books(sim)).cash;
+    ud_money_text(app, cash, v, sizeof v);
+    x = cell(app, x, TR(ui, "Cash"), v, (double)cash, (double)d->cash, m > 0,
+             cash > 0 || m == 0 ? LIGHT_NONE : LIGHT_BAD);
     snprintf(v, sizeof v, "%d", d->active_borrowers);
     x = cell(app, x, TR(ui, "Active clients"), v, d->active_borrowers, prev->active_borrowers, hb,
              LIGHT_NONE);

@@ -28,7 +28,7 @@ const ud_palette *ud_palette_get(bool colour_blind);
 typedef struct ud_ui_record {
     SDL_Rect rect;
     int widget; /* focus number of a widget, -1 for text */
-    char text[160];
+    char text[256];
 } ud_ui_record;
 
 typedef struct ud_ui {

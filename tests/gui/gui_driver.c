@@ -111,6 +111,26 @@ bool gd_shows(const ud_app *app, const char *needle) {
     return false;
 }
 
+bool gd_shows_exactly(const ud_app *app, const char *text) {
+    const ud_ui *ui = &app->ui;
+    for (int i = 0; i < ui->record_count; i++) {
+        if (strcmp(ui->records[i].text, text) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+size_t gd_texts(const ud_app *app, char *out, size_t size) {
+    const ud_ui *ui = &app->ui;
+    size_t n = 0;
+    out[0] = '\0';
+    for (int i = 0; i < ui->record_count && n < size; i++) {
+        n += (size_t)snprintf(out + n, size - n, "%s\n", ui->records[i].text);
+    }
+    return n < size ? n : size - 1;
+}
+
 void gd_frame(ud_app *app, const char *what) {
     ud_app_draw(app);
     int w, h;

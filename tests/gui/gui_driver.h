@@ -29,6 +29,10 @@ bool gd_find_widget(const ud_app *app, const char *label, SDL_Rect *rect, int *w
 const char *gd_focused_label(const ud_app *app);
 /* Whether any text or label drawn in the last frame contains `needle`. */
 bool gd_shows(const ud_app *app, const char *needle);
+/* Whether some text drawn in the last frame is exactly `text`. */
+bool gd_shows_exactly(const ud_app *app, const char *text);
+/* Collects every text drawn in the last frame into out (one per line); returns its length. */
+size_t gd_texts(const ud_app *app, char *out, size_t size);
 /* Draws a frame and fails the test if it looks blank; with $UD_GUI_SCREENSHOTS set, saves it
  * there as NN_<name>.bmp. */
 void gd_frame(ud_app *app, const char *name);
@@ -36,7 +40,7 @@ void gd_frame(ud_app *app, const char *name);
 /* The translation of an English string in the game's current language. */
 const char *gd_tr(ud_app *app, const char *english);
 
-/* Finds a shipped scenario by id ("tutorial", "credit_line"...); -1 if none. */
+/* Finds a shipped scenario by id ("tutorial", "m2_credit_line"...); -1 if none. */
 int gd_scenario_index(const ud_app *app, const char *id);
 /* Starts the scenario from its briefing with Enter, as a trainee would; lands on the
  * village screen. */

@@ -188,6 +188,231 @@ static void test_gui_finished_game_reopens_with_the_same_debrief(void **state) {
     free(before);
 }
 
+/* The news feed pages through everything: no empty page, every scenario news item and every
+ * month's events shown once, and an audit's findings reported in the month's summary and in
+ * the news. */
+static void test_gui_news_pages_hold_everything_and_audits_are_reported(void **state) {
+    (void)state;
+    gd_start(app, "m2_credit_line");
+    int audited[3] = {0}, audits = 0;
+    while (month() < 16) {
+        if (month() == 3 || month() == 9 || month() == 13) {
+            gd_key(app, SDLK_3, 0);
+            for (int i = 0; i < app->ui.record_count; i++) {
+                const ud_ui_record *r = &app->ui.records[i];
+                if (r->widget >= 0 && strstr(r->text, gd_tr(app, "Order an audit")) != NULL) {
+                    gd_click(app, r->rect.x + r->rect.w / 2, r->rect.y + r->rect.h / 2);
+                    break;
+                }
+            }
+            while (app->dialog == DIALOG_MESSAGE || app->dialog == DIALOG_CONFIRM) {
+                gd_click_label(app,
+                               app->dialog == DIALOG_CONFIRM ? app->confirm.yes : gd_tr(app, "OK"));
+            }
+            audited[audits++] = month() + 1;
+        }
+        gd_key(app, SDLK_SPACE, 0);
+        while (app->dialog == DIALOG_QUESTION) {
+            gd_key(app, SDLK_1, 0);
+        }
+        assert_int_equal(app->dialog, DIALOG_MONTH_END);
+        char audit[400];
+        bool reported = ud_month_audit_text(app, month(), audit, sizeof audit);
+        for (int k = 0; k < audits; k++) {
+            if (audited[k] == month()) {
+                if (!reported) {
+                    fail_msg("month %d: the audit ordered is not reported", month());
+                }
+                if (!gd_shows(app, audit)) {
+                    fail_msg("month %d: the summary does not say what the audit found", month());
+                }
+            }
+        }
+        gd_key(app, SDLK_ESCAPE, 0);
+        while (app->dialog == DIALOG_QUESTION) {
+            gd_key(app, SDLK_1, 0);
+        }
+    }
+    assert_int_equal(audits, 3);
+    /* read every page of the news */
+    gd_key(app, SDLK_6, 0);
+    assert_int_equal(app->tab, TAB_NEWS);
+    static char seen[200000];
+    size_t used = 0;
+    for (int page = 0; page < 60; page++) {
+        assert_int_equal(app->page, page);
+        char texts[20000];
+        gd_texts(app, texts, sizeof texts);
+        if (strstr(texts, gd_tr(app, "Month")) == NULL) {
+            fail_msg("news page %d is empty", page + 1);
+        }
+        used += (size_t)snprintf(seen + used, sizeof seen - used, "%s", texts);
+        gd_key(app, SDLK_PAGEDOWN, 0);
+        if (app->page == page) {
+            break; /* the last page */
+        }
+    }
+    int n;
+    const ud_news *news = ud_game_news(app->game, &n);
+    for (int i = 0; i < n; i++) {
+        char text[UD_TEXT_LEN], line[UD_TEXT_LEN + 40];
+        ud_game_news_text(app->game, &news[i], text, sizeof text);
+        snprintf(line, sizeof line, "%s %d: %.200s", gd_tr(app, "Month"), news[i].month, text);
+        if (strstr(seen, line) == NULL) {
+            fail_msg("the news item \"%s\" is on no page", line);
+        }
+    }
+    for (int m = 1; m <= month(); m++) {
+        char digest[800], line[900];
+        ud_month_digest(app, m, digest, sizeof digest);
+        if (digest[0] == '\0') {
+            continue;
+        }
+        snprintf(line, sizeof line, "%s %d: %.200s", gd_tr(app, "Month"), m, digest);
+        if (strstr(seen, line) == NULL) {
+            fail_msg("month %d's events (\"%s\") are on no page", m, line);
+        }
+    }
+    for (int k = 0; k < audits; k++) {
+        char audit[400];
+        assert_true(ud_month_audit_text(app, audited[k], audit, sizeof audit));
+        if (strstr(seen, audit) == NULL) {
+            fail_msg("the audit of month %d is not in the news", audited[k]);
+        }
+    }
+}
+
+/* With "Review every loan" on, ending the month with undecided applications asks first, and
+ * the loan desk says that nothing is approved without the manager. */
+static void test_gui_review_every_loan_warns_before_refusing(void **state) {
+    (void)state;
+    gd_start(app, "tutorial");
+    gd_next_month(app);
+    gd_key(app, SDLK_1, 0);
+    assert_true(gd_shows(app, gd_tr(app, "(changes apply from next month's applications)")));
+    assert_true(gd_click_label(app, gd_tr(app, "Review every loan")));
+    assert_true(ud_sim_policy(ud_game_sim(app->game))->manual_review);
+    assert_true(gd_shows(app, gd_tr(app, "Review every loan: nothing is approved without you; "
+                                         "undecided applications are refused when the month "
+                                         "ends.")));
+    gd_next_month(app); /* this month's list was decided by the old policy */
+    int n, pending = 0;
+    const ud_application *apps = ud_sim_applications(ud_game_sim(app->game), &n);
+    for (int i = 0; i < n; i++) {
+        pending += apps[i].decision == UD_APP_PENDING;
+    }
+    assert_true(pending > 0);
+    gd_key(app, SDLK_SPACE, 0);
+    assert_int_equal(month(), 2);
+    assert_int_equal(app->dialog, DIALOG_CONFIRM);
+    char count[100];
+    snprintf(count, sizeof count,
+             ud_trn(&app->i18n, pending, "%d application is not decided",
+                    "%d applications are not decided"),
+             pending);
+    assert_true(gd_shows(app, count));
+    /* Enter is safe: it goes back to the loan desk */
+    gd_key(app, SDLK_RETURN, 0);
+    assert_int_equal(app->dialog, DIALOG_NONE);
+    assert_int_equal(app->tab, TAB_DESK);
+    assert_int_equal(month(), 2);
+    /* deciding every application lets the month pass without a question */
+    apps = ud_sim_applications(ud_game_sim(app->game), &n);
+    for (int i = 0; i < n; i++) {
+        if (apps[i].decision == UD_APP_PENDING) {
+            ud_command c;
+            memset(&c, 0, sizeof c);
+            c.type = UD_CMD_REJECT;
+            c.index = apps[i].id;
+            assert_true(ud_app_command(app, &c));
+        }
+    }
+    gd_key(app, SDLK_SPACE, 0);
+    assert_int_equal(month(), 3);
+    assert_int_equal(app->dialog, DIALOG_MONTH_END);
+    gd_key(app, SDLK_ESCAPE, 0);
+    /* and confirming plays the month */
+    gd_key(app, SDLK_SPACE, 0);
+    assert_int_equal(app->dialog, DIALOG_CONFIRM);
+    assert_true(gd_click_label(app, app->confirm.yes));
+    assert_int_equal(month(), 4);
+}
+
+/* After accepting a credit line the top bar's cash is the funding panel's cash. */
+static void test_gui_top_bar_cash_is_current(void **state) {
+    (void)state;
+    gd_start(app, "m2_credit_line");
+    gd_play_to(app, 3);
+    gd_key(app, SDLK_4, 0);
+    int n;
+    const ud_offer *offers = ud_sim_offers(ud_game_sim(app->game), &n);
+    int line = -1;
+    for (int i = 0; i < n; i++) {
+        if (offers[i].kind == UD_OFFER_CREDIT_LINE && !offers[i].answered) {
+            line = i;
+        }
+    }
+    assert_true(line >= 0);
+    ud_command c;
+    memset(&c, 0, sizeof c);
+    c.type = UD_CMD_ACCEPT_OFFER;
+    c.index = line;
+    assert_true(ud_app_command(app, &c));
+    ud_app_draw(app);
+    char cash[64];
+    ud_money_text(app, ud_books_balance_sheet(ud_sim_books(ud_game_sim(app->game))).cash, cash,
+                  sizeof cash);
+    if (!gd_shows_exactly(app, cash)) {
+        fail_msg("the top bar does not show the cash after the credit line (%s)", cash);
+    }
+}
+
+/* The loan desk starts on its first page every month; an applicant a group product could
+ * not place in a group cannot be approved, and the desk says why. */
+static void test_gui_loan_desk_pages_and_groups(void **state) {
+    (void)state;
+    gd_start(app, "tutorial");
+    int n = 0;
+    while (n <= 6 && month() < 12) {
+        gd_next_month(app);
+        ud_sim_applications(ud_game_sim(app->game), &n);
+    }
+    assert_true(n > 6);
+    gd_key(app, SDLK_1, 0);
+    gd_key(app, SDLK_PAGEDOWN, 0);
+    assert_int_equal(app->page, 1);
+    gd_next_month(app);
+    assert_int_equal(app->tab, TAB_DESK);
+    assert_int_equal(app->page, 0);
+    /* an application with no group, on its page */
+    int lone = -1;
+    for (int tries = 0; tries < 24 && lone < 0; tries++) {
+        int np;
+        const ud_product *products = ud_sim_products(ud_game_sim(app->game), &np);
+        const ud_application *apps = ud_sim_applications(ud_game_sim(app->game), &n);
+        for (int i = 0; i < n && lone < 0; i++) {
+            if (products[apps[i].product].group_liability && apps[i].group < 0) {
+                lone = i;
+            }
+        }
+        if (lone < 0) {
+            gd_next_month(app);
+        }
+    }
+    assert_true(lone >= 0);
+    while (app->page < lone / 6) {
+        gd_key(app, SDLK_PAGEDOWN, 0);
+    }
+    assert_true(gd_shows(app, gd_tr(app, "No group to join: cannot be approved alone.")));
+    const ud_application *apps = ud_sim_applications(ud_game_sim(app->game), &n);
+    ud_command c;
+    memset(&c, 0, sizeof c);
+    c.type = UD_CMD_APPROVE;
+    c.index = apps[lone].id;
+    char err[300];
+    assert_false(ud_game_command(app->game, &c, err, sizeof err));
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_gui_screen_change_is_drawn_at_once, setup, teardown),
@@ -195,6 +420,12 @@ int main(void) {
                                         setup, teardown),
         cmocka_unit_test_setup_teardown(test_gui_finished_game_reopens_with_the_same_debrief, setup,
                                         teardown),
+        cmocka_unit_test_setup_teardown(test_gui_news_pages_hold_everything_and_audits_are_reported,
+                                        setup, teardown),
+        cmocka_unit_test_setup_teardown(test_gui_review_every_loan_warns_before_refusing, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_gui_top_bar_cash_is_current, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_gui_loan_desk_pages_and_groups, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

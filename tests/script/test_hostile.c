@@ -229,6 +229,45 @@ static void test_hostile_no_addresses_or_hash_order(void **state) {
                  "d2.lua:2: string.format: '%p'", 1.0);
 }
 
+/* The scenario's random events are the same whatever the strategy draws or decides. */
+static void scenario_news(const char *strategy_text, char out[][UD_TEXT_LEN], int *count) {
+    ud_game *g = load_ok(script("streams.lua", "scenario { id = 's', months = 12 }\n"
+                                               "every_month(function(m)\n"
+                                               "  news('draw %d', math.random(1000000))\n"
+                                               "  if m % 3 == 0 then\n"
+                                               "    shock { kind = 'flood', months = 1,\n"
+                                               "      severity = math.random() }\n"
+                                               "  end\n"
+                                               "end)\n"));
+    const char *strategy = script("streams_strategy.lua", strategy_text);
+    assert_true(ud_game_set_strategy(g, strategy, err, sizeof err));
+    play_all(g);
+    int n;
+    const ud_news *news = ud_game_news(g, &n);
+    *count = n;
+    for (int i = 0; i < n && i < 16; i++) {
+        snprintf(out[i], UD_TEXT_LEN, "%d %s", news[i].month, news[i].text);
+    }
+    ud_game_free(g);
+}
+
+static void test_hostile_strategies_cannot_change_the_scenarios_draws(void **state) {
+    (void)state;
+    char quiet[16][UD_TEXT_LEN], busy[16][UD_TEXT_LEN];
+    int nq, nb;
+    scenario_news("function decide(m) end\n", quiet, &nq);
+    scenario_news("function decide(m)\n"
+                  "  for i = 1, 1000 do math.random() end\n"
+                  "  for _, a in ipairs(applications()) do reject(a.id) end\n"
+                  "end\n",
+                  busy, &nb);
+    assert_int_equal(nq, 12);
+    assert_int_equal(nb, nq);
+    for (int i = 0; i < nq; i++) {
+        assert_string_equal(quiet[i], busy[i]);
+    }
+}
+
 /* ---- errors say where ---- */
 
 static void test_hostile_errors_have_file_and_line(void **state) {
@@ -396,6 +435,7 @@ int main(void) {
         cmocka_unit_test(test_hostile_patterns_cannot_backtrack_for_hours),
         cmocka_unit_test(test_hostile_pairs_over_many_keys_is_fast_and_ordered),
         cmocka_unit_test(test_hostile_no_addresses_or_hash_order),
+        cmocka_unit_test(test_hostile_strategies_cannot_change_the_scenarios_draws),
         cmocka_unit_test(test_hostile_errors_have_file_and_line),
         cmocka_unit_test(test_hostile_strict_globals_hold),
         cmocka_unit_test(test_hostile_require_only_helpers),

@@ -1,5 +1,6 @@
 /* Tests of saved games: an exact round trip, and every kind of damaged save refused with a
  * message that says which and why. */
+#define _XOPEN_SOURCE 700 /* mkfifo, realpath, chdir */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -11,6 +12,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
 
 static char err[4096];
 
@@ -20,6 +24,26 @@ static const char *in_dir(const char *name) {
     char *p = paths[next++ % 8];
     snprintf(p, 1024, "%s/%s", UD_TEST_DIR, name);
     return p;
+}
+
+/* Saves load only scenarios in a module folder of the scenarios folder: the tests keep
+ * theirs in <test dir>/saves/m/. */
+static ud_game_options load_options(void) {
+    static char root[1024];
+    snprintf(root, sizeof root, "%s/saves", UD_TEST_DIR);
+    mkdir(root, 0755);
+    char module[1100];
+    snprintf(module, sizeof module, "%s/m", root);
+    mkdir(module, 0755);
+    ud_game_options o;
+    memset(&o, 0, sizeof o);
+    o.helpers_root = root;
+    return o;
+}
+
+static ud_game *load_save(const char *path) {
+    ud_game_options o = load_options();
+    return ud_save_load(path, &o, err, sizeof err);
 }
 
 static void write_file(const char *path, const char *text, size_t len) {
@@ -51,10 +75,9 @@ static const char *scenario_text =
 
 /* Plays 6 months with decisions of several kinds, and saves. */
 static ud_game *played_game(const char *save_path) {
-    const char *scenario = in_dir("saved_scenario.lua");
+    ud_game_options o = load_options();
+    const char *scenario = in_dir("saves/m/saved_scenario.lua");
     write_file(scenario, scenario_text, strlen(scenario_text));
-    ud_game_options o;
-    memset(&o, 0, sizeof o);
     ud_game *g = ud_game_load(scenario, &o, err, sizeof err);
     assert_non_null(g);
     for (int m = 0; m < 6; m++) {
@@ -99,7 +122,7 @@ static void test_save_round_trip_equals_the_original(void **state) {
     assert_true(ud_save_peek(path, &info, err, sizeof err));
     assert_int_equal(info.months_played, 6);
     assert_string_equal(info.title, "Saved");
-    ud_game *loaded = ud_save_load(path, NULL, err, sizeof err);
+    ud_game *loaded = load_save(path);
     if (loaded == NULL) {
         fail_msg("loading: %s", err);
     }
@@ -125,7 +148,7 @@ static void test_save_round_trip_equals_the_original(void **state) {
 }
 
 static void refused(const char *path, const char *expected) {
-    ud_game *g = ud_save_load(path, NULL, err, sizeof err);
+    ud_game *g = load_save(path);
     if (g != NULL) {
         ud_game_free(g);
         fail_msg("a damaged save (%s) was accepted", path);
@@ -168,7 +191,7 @@ static void test_save_damaged_saves_are_refused(void **state) {
     refused(in_dir("nonexistent.save"), "cannot be opened");
 
     /* the scenario changed since the save */
-    const char *scenario = in_dir("saved_scenario.lua");
+    const char *scenario = in_dir("saves/m/saved_scenario.lua");
     write_file(scenario, "-- edited\n", 10);
     refused(good, "has changed since this game was saved");
     remove(scenario);
@@ -193,7 +216,7 @@ static void test_save_failed_write_keeps_the_previous_save(void **state) {
     char *after = read_file(path, &after_len);
     assert_int_equal(before_len, after_len);
     assert_memory_equal(before, after, before_len);
-    ud_game *loaded = ud_save_load(path, NULL, err, sizeof err);
+    ud_game *loaded = load_save(path);
     assert_non_null(loaded);
     ud_game_free(loaded);
     ud_game_free(g);
@@ -201,11 +224,261 @@ static void test_save_failed_write_keeps_the_previous_save(void **state) {
     free(after);
 }
 
+/* ---- saves turned against the player ---- */
+
+static uint64_t fnv(const char *p, size_t n) {
+    uint64_t h = UINT64_C(14695981039346656037);
+    for (size_t i = 0; i < n; i++) {
+        h ^= (unsigned char)p[i];
+        h *= UINT64_C(1099511628211);
+    }
+    return h;
+}
+
+/* Writes `body` (a save without its end line) sealed with a valid checksum, as anyone can. */
+static void write_sealed(const char *path, const char *body) {
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    fputs(body, f);
+    fprintf(f, "end %016llx\n", (unsigned long long)fnv(body, strlen(body)));
+    fclose(f);
+}
+
+/* The good save's text without its end line, with `from` replaced by `to` (once). */
+static char *edited(const char *good, const char *from, const char *to) {
+    size_t len;
+    char *text = read_file(good, &len);
+    char *end = strstr(text, "\nend ");
+    assert_non_null(end);
+    end[1] = '\0';
+    char *out = malloc(len + strlen(to) + 1);
+    char *at = strstr(text, from);
+    if (at == NULL) {
+        fail_msg("'%s' is not in the save", from);
+    }
+    snprintf(out, len + strlen(to) + 1, "%.*s%s%s", (int)(at - text), text, to, at + strlen(from));
+    free(text);
+    return out;
+}
+
+static void refused_sealed(const char *good, const char *from, const char *to,
+                           const char *expected) {
+    char *body = edited(good, from, to);
+    const char *path = in_dir("sealed.save");
+    write_sealed(path, body);
+    free(body);
+    clock_t start = clock();
+    refused(path, expected);
+    if ((double)(clock() - start) / CLOCKS_PER_SEC > 2.0) {
+        fail_msg("refusing the save took more than 2 s: %s", err);
+    }
+}
+
+static void test_save_names_only_scenarios_the_player_could_pick(void **state) {
+    (void)state;
+    char good[1024];
+    snprintf(good, sizeof good, "%s", in_dir("pick.save"));
+    ud_game_free(played_game(good));
+    size_t len;
+    char *text = read_file(good, &len);
+    char *line = strstr(text, "scenario ") + 9;
+    *strchr(line, '\n') = '\0';
+    char scenario[1024];
+    snprintf(scenario, sizeof scenario, "scenario %s", line);
+    free(text);
+    /* devices and FIFOs once hung the loader; folders and other files are not scenarios */
+    refused_sealed(good, scenario, "scenario /dev/zero", "not one of the scenarios");
+    refused_sealed(good, scenario, "scenario /dev/urandom", "not one of the scenarios");
+    char fifo[1100];
+    snprintf(fifo, sizeof fifo, "%s/saves/m/fifo.lua", UD_TEST_DIR);
+    remove(fifo);
+    assert_int_equal(mkfifo(fifo, 0600), 0);
+    char named[1200];
+    snprintf(named, sizeof named, "scenario %s", fifo);
+    refused_sealed(good, scenario, named, "is missing");
+    remove(fifo);
+    refused_sealed(good, scenario, "scenario /etc/passwd", "not one of the scenarios");
+    /* a readable Lua file that is not in a scenario folder, even with the right hash */
+    char outside[1024];
+    snprintf(outside, sizeof outside, "%s", in_dir("outside.lua"));
+    write_file(outside, scenario_text, strlen(scenario_text));
+    snprintf(named, sizeof named, "scenario %s", outside);
+    refused_sealed(good, scenario, named, "not one of the scenarios");
+    char helper[1024];
+    snprintf(helper, sizeof helper, "%s", in_dir("saves/lib/saved_scenario.lua"));
+    mkdir(in_dir("saves/lib"), 0755);
+    write_file(helper, scenario_text, strlen(scenario_text));
+    snprintf(named, sizeof named, "scenario %s", helper);
+    refused_sealed(good, scenario, named, "not one of the scenarios");
+    /* a save file that is not a regular file, or too large */
+    refused("/dev/zero", "not a regular file");
+    refused(in_dir("saves"), "not a regular file");
+    const char *big = in_dir("big.save");
+    FILE *f = fopen(big, "wb");
+    assert_non_null(f);
+    assert_int_equal(fseek(f, 17L << 20, SEEK_SET), 0);
+    fputc('\n', f);
+    fclose(f);
+    refused(big, "too large");
+    remove(big);
+}
+
+/* A trainer's own scenario (in a folder of their own, flat or in a module folder) loads back
+ * when the game names that folder, and only then. */
+static void test_save_a_trainers_own_scenario_loads_back(void **state) {
+    (void)state;
+    char own[1100], module[1200];
+    snprintf(own, sizeof own, "%s/own_scenarios", UD_TEST_DIR);
+    mkdir(own, 0755);
+    snprintf(module, sizeof module, "%s/mine", own);
+    mkdir(module, 0755);
+    const char *files[2] = {"own_scenarios/flat.lua", "own_scenarios/mine/in_module.lua"};
+    for (int i = 0; i < 2; i++) {
+        char scenario[1024], save[1024];
+        snprintf(scenario, sizeof scenario, "%s", in_dir(files[i]));
+        snprintf(save, sizeof save, "%s", in_dir("own.save"));
+        write_file(scenario, scenario_text, strlen(scenario_text));
+        ud_game_options o = load_options();
+        ud_game *g = ud_game_load(scenario, &o, err, sizeof err);
+        assert_non_null(g);
+        ud_game_play_month(g);
+        ud_game_play_month(g);
+        assert_true(ud_save_write(g, save, err, sizeof err));
+        ud_game_free(g);
+        assert_null(ud_save_load(save, &o, err, sizeof err));
+        assert_non_null(strstr(err, "not one of the scenarios"));
+        const char *folders[] = {own, NULL};
+        o.scenario_folders = folders;
+        ud_game *back = ud_save_load(save, &o, err, sizeof err);
+        if (back == NULL) {
+            fail_msg("%s: %s", files[i], err);
+        }
+        assert_int_equal(ud_sim_month(ud_game_sim(back)), 2);
+        ud_game_free(back);
+    }
+}
+
+static void test_save_every_value_is_validated(void **state) {
+    (void)state;
+    char good[1024];
+    snprintf(good, sizeof good, "%s", in_dir("strict.save"));
+    ud_game_free(played_game(good));
+    /* the hire in month 0: "C 7 0 1 2 1500000 ..." */
+    refused_sealed(good, "C 7 0 1 2 1500000 ", "C 7 0 1 2 9223372036854775807 ",
+                   "cannot be replayed (amount");
+    refused_sealed(good, "C 7 0 1 2 1500000 ", "C 7 0 1 9 1500000 ", "cannot be replayed (level");
+    refused_sealed(good, "C 7 0 1 2 1500000 ", "C 7 0 -5 2 1500000 ", "cannot be replayed (count");
+    refused_sealed(good, "months 6\n", "months 6x\n", "the months line is not valid");
+    refused_sealed(good, "months 6\n", "months 99999999999\n", "the months line is not valid");
+    refused_sealed(good, "seed ", "seed -", "the seed line is not valid");
+    refused_sealed(good, "decision 0 C 7", "decision -1 C 7", "cannot be replayed");
+    refused_sealed(good, "decision 0 C 7", "decision 0x C 7", "cannot be replayed");
+    refused_sealed(good, "decision 2 A 1 2\n", "decision 2 A 1 2 junk\n", "cannot be replayed");
+    /* a value after the last field */
+    char *body = edited(good, "decision 0 C 7", "decision 0 C 7");
+    char *nl = strchr(strstr(body, "decision 0 C 7"), '\n');
+    char *with_junk = malloc(strlen(body) + 8);
+    sprintf(with_junk, "%.*s 1\n%s", (int)(nl - body), body, nl + 1);
+    const char *path = in_dir("junk.save");
+    write_sealed(path, with_junk);
+    refused(path, "cannot be replayed");
+    free(with_junk);
+    free(body);
+    /* decisions out of order */
+    refused_sealed(good, "decision 2 C", "decision 5 C", "cannot be replayed");
+}
+
+static const char *strategy_scenario =
+    "scenario { id = 'st', title = 'Strategy', months = 12 }\n"
+    "at_month(2, function()\n"
+    "  ask { text = 'Q', options = { 'a', 'b' }, answer = function(c) news('answer %d', c) end }\n"
+    "  offer { kind = 'grant_cash', amount = 5000 }\n"
+    "end)\n"
+    "every_month(function() news('draw %d', math.random(1000)) end)\n";
+
+static void test_save_a_strategy_game_loads_back(void **state) {
+    (void)state;
+    ud_game_options o = load_options();
+    const char *scenario = in_dir("saves/m/strategy_scenario.lua");
+    write_file(scenario, strategy_scenario, strlen(strategy_scenario));
+    const char *strategy = in_dir("strategy_for_save.lua");
+    const char *text = "function decide(m)\n"
+                       "  for i = 1, 10 do math.random() end\n"
+                       "  if m == 2 then accept(1) end\n"
+                       "  if m == 3 then hire { count = 1, salary = 1000 } end\n"
+                       "  for _, a in ipairs(applications()) do\n"
+                       "    if a.id % 2 == 0 then reject(a.id) end\n"
+                       "  end\n"
+                       "end\n"
+                       "function answer(q) return 2 end\n";
+    write_file(strategy, text, strlen(text));
+    ud_game *g = ud_game_load(scenario, &o, err, sizeof err);
+    assert_non_null(g);
+    assert_true(ud_game_set_strategy(g, strategy, err, sizeof err));
+    for (int m = 0; m < 6; m++) {
+        ud_game_play_month(g);
+    }
+    int problems;
+    ud_game_problems(g, &problems);
+    assert_int_equal(problems, 0);
+    const char *path = in_dir("strategy.save");
+    assert_true(ud_save_write(g, path, err, sizeof err));
+    ud_game *loaded = load_save(path);
+    if (loaded == NULL) {
+        fail_msg("loading a strategy's game: %s", err);
+    }
+    for (int m = 1; m <= 6; m++) {
+        assert_int_equal(ud_sim_indicators(ud_game_sim(g), m)->cash,
+                         ud_sim_indicators(ud_game_sim(loaded), m)->cash);
+    }
+    int na, nb;
+    const ud_news *a = ud_game_news(g, &na);
+    const ud_news *b = ud_game_news(loaded, &nb);
+    assert_int_equal(na, nb);
+    for (int i = 0; i < na; i++) {
+        assert_string_equal(a[i].text, b[i].text);
+    }
+    ud_game_free(loaded);
+    ud_game_free(g);
+}
+
+static void test_save_with_a_relative_scenario_path_loads_from_elsewhere(void **state) {
+    (void)state;
+    char here[1024];
+    assert_non_null(getcwd(here, sizeof here));
+    ud_game_options o = load_options();
+    char root[1024];
+    assert_non_null(realpath(o.helpers_root, root));
+    o.helpers_root = root;
+    const char *scenario = in_dir("saves/m/saved_scenario.lua");
+    write_file(scenario, scenario_text, strlen(scenario_text));
+    assert_int_equal(chdir(root), 0);
+    ud_game *g = ud_game_load("m/saved_scenario.lua", &o, err, sizeof err);
+    assert_non_null(g);
+    ud_game_play_month(g);
+    char save[1100];
+    snprintf(save, sizeof save, "%s/relative.save", root);
+    assert_true(ud_save_write(g, "relative.save", err, sizeof err));
+    assert_int_equal(chdir("/"), 0);
+    ud_game *loaded = ud_save_load(save, &o, err, sizeof err);
+    assert_int_equal(chdir(here), 0);
+    if (loaded == NULL) {
+        fail_msg("loading from another folder: %s", err);
+    }
+    ud_game_free(loaded);
+    ud_game_free(g);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_save_round_trip_equals_the_original),
         cmocka_unit_test(test_save_damaged_saves_are_refused),
         cmocka_unit_test(test_save_failed_write_keeps_the_previous_save),
+        cmocka_unit_test(test_save_names_only_scenarios_the_player_could_pick),
+        cmocka_unit_test(test_save_a_trainers_own_scenario_loads_back),
+        cmocka_unit_test(test_save_every_value_is_validated),
+        cmocka_unit_test(test_save_a_strategy_game_loads_back),
+        cmocka_unit_test(test_save_with_a_relative_scenario_path_loads_from_elsewhere),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -7,6 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* A stream number no engine subsystem uses ("STRATEGY" in ASCII). */
+#define STRATEGY_STREAM UINT64_C(0x5354524154454759)
+
 static char *copy_string(const char *s);
 
 void game_warning(lua_State *L, const char *fmt, ...) {
@@ -265,7 +268,11 @@ bool ud_game_set_strategy(ud_game *g, const char *path, char *err, size_t err_si
     }
     api_register_strategy(sb->L);
     ud_sandbox_make_strict(sb);
-    sb->rng = ud_sim_script_rng(g->sim);
+    /* The strategy draws from a stream of its own: whatever it draws, the scenario's random
+     * events (its own stream) and the engine's (one stream per subsystem) stay the same, so
+     * every team faces the same shocks. */
+    ud_rng_seed(&sb->own_rng, ud_sim_setup(g->sim)->seed, STRATEGY_STREAM);
+    sb->rng = &sb->own_rng;
     if (!ud_sandbox_run_file(sb, path, err, err_size)) {
         ud_sandbox_free(sb);
         return false;
@@ -466,16 +473,30 @@ static void strategy_decides(ud_game *g) {
     }
 }
 
+void game_month_stage(ud_game *g, int stage) {
+    if (g->end != UD_END_RUNNING) {
+        return;
+    }
+    if (stage >= UD_PHASE_OPENING && g->stage < UD_PHASE_OPENING) {
+        g->stage = UD_PHASE_OPENING;
+        ud_sim_clear_events(g->sim);
+        g->current_month = ud_sim_month(g->sim) + 1;
+    }
+    if (stage >= UD_PHASE_DECIDING && g->stage < UD_PHASE_DECIDING) {
+        answer_pending_questions(g); /* logged as the month's opening */
+        g->stage = UD_PHASE_DECIDING;
+        month_handlers(g, g->current_month);
+    }
+}
+
 bool ud_game_play_month(ud_game *g) {
     if (g->end != UD_END_RUNNING) {
         return false;
     }
-    ud_sim_clear_events(g->sim);
-    int month = ud_sim_month(g->sim) + 1;
-    g->current_month = month;
-    answer_pending_questions(g);
-    month_handlers(g, month);
+    game_month_stage(g, UD_PHASE_DECIDING);
+    int month = g->current_month;
     strategy_decides(g);
+    g->stage = UD_PHASE_BETWEEN;
     ud_sim_step(g->sim);
     event_handlers(g);
     condition_handlers(g);
@@ -533,6 +554,7 @@ bool ud_game_command(ud_game *g, const ud_command *cmd, char *err, size_t err_si
     ud_decision d;
     memset(&d, 0, sizeof d);
     d.month = ud_sim_month(g->sim);
+    d.phase = g->stage;
     d.command = *cmd;
     log_decision(g, &d);
     return true;
@@ -561,6 +583,7 @@ bool ud_game_answer(ud_game *g, int question_id, int option, char *err, size_t e
     ud_decision d;
     memset(&d, 0, sizeof d);
     d.month = ud_sim_month(g->sim);
+    d.phase = g->stage;
     d.is_answer = true;
     d.question = question_id;
     d.option = option;

@@ -81,6 +81,7 @@ struct ud_game {
     int goal_count;
     int language_count, translation_count;
     int decisions_this_month, decisions_month; /* commands and answers taken this month */
+    int stage; /* how far the next month has got: a ud_decision_phase */
 
     ud_news *news;
     int news_count, news_capacity;
@@ -94,6 +95,10 @@ struct ud_game {
     ud_decision *decisions;
     int decision_count, decision_capacity;
 };
+
+/* Runs the next month up to `stage` (a ud_decision_phase) and no further: a replay applies
+ * the decisions taken at that point, then plays on. */
+void game_month_stage(ud_game *g, int stage);
 
 /* The game a Lua state belongs to. */
 ud_game *game_of(lua_State *L);

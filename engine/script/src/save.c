@@ -1,10 +1,18 @@
 /* Saved games as a short text file: header, decisions, a fingerprint of the final state,
  * and a checksum; written atomically, checked whole on load, replayed to restore. */
-#define _POSIX_C_SOURCE 200809L /* fsync, fileno */
+#define _XOPEN_SOURCE 700 /* fsync, fileno, realpath */
 
 #include "ud/save.h"
 
+#include "game_internal.h"
+#include "sandbox.h"
+
+#include <ctype.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <math.h>
+#include <sys/stat.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,7 +33,8 @@ static uint64_t fnv1a(const void *data, size_t n, uint64_t h) {
 #define FNV_START UINT64_C(14695981039346656037)
 
 bool ud_file_hash(const char *path, uint64_t *hash) {
-    FILE *f = fopen(path, "rb");
+    char why[64];
+    FILE *f = ud_open_regular(path, UD_SANDBOX_MAX_FILE_BYTES, why, sizeof why);
     if (f == NULL) {
         return false;
     }
@@ -99,8 +108,11 @@ bool ud_save_write(const ud_game *game, const char *path, char *err, size_t err_
         return false;
     }
     ud_sim *sim = ud_game_sim((ud_game *)game);
+    /* The scenario by its full path: the save loads from any folder. */
+    char full[PATH_MAX];
+    const char *scenario = realpath(in->path, full) != NULL ? full : in->path;
     fprintf(mem, "%s %d\n", MAGIC, UD_SAVE_VERSION);
-    fprintf(mem, "scenario %s\n", in->path);
+    fprintf(mem, "scenario %s\n", scenario);
     fprintf(mem, "title %s\n", in->title);
     fprintf(mem, "scenario-hash %016" PRIx64 "\n", scenario_hash);
     fprintf(mem, "seed %" PRIu64 "\n", ud_sim_setup(sim)->seed);
@@ -108,7 +120,8 @@ bool ud_save_write(const ud_game *game, const char *path, char *err, size_t err_
     int n;
     const ud_decision *d = ud_game_decisions(game, &n);
     for (int i = 0; i < n; i++) {
-        fprintf(mem, "decision %d ", d[i].month);
+        static const char *const phases[] = {"", "opening ", "deciding "};
+        fprintf(mem, "decision %d %s", d[i].month, phases[d[i].phase]);
         if (d[i].is_answer) {
             fprintf(mem, "A %d %d", d[i].question, d[i].option);
         } else {
@@ -145,6 +158,27 @@ bool ud_save_write(const ud_game *game, const char *path, char *err, size_t err_
         remove(tmp);
         return false;
     }
+    /* The rename is in the folder: sync it too, or a power cut could lose the new save after
+     * it was reported written. */
+    char dir[1100];
+    snprintf(dir, sizeof dir, "%s", path);
+    char *slash = strrchr(dir, '/');
+    if (slash == NULL) {
+        snprintf(dir, sizeof dir, ".");
+    } else if (slash == dir) {
+        dir[1] = '\0';
+    } else {
+        *slash = '\0';
+    }
+    int fd = open(dir, O_RDONLY | O_DIRECTORY);
+    bool synced = fd >= 0 && fsync(fd) == 0;
+    if (fd >= 0) {
+        close(fd);
+    }
+    if (!synced) {
+        snprintf(err, err_size, "cannot sync the folder of %s: %s", path, strerror(errno));
+        return false;
+    }
     return true;
 }
 
@@ -157,9 +191,12 @@ typedef struct save_text {
 
 /* Reads and checks the whole file: magic, version, the end line and its checksum. */
 static bool read_checked(const char *path, save_text *out, char *err, size_t err_size) {
-    FILE *f = fopen(path, "rb");
+    char why[1200];
+    FILE *f = ud_open_regular(path, MAX_SAVE_BYTES, why, sizeof why);
     if (f == NULL) {
-        snprintf(err, err_size, "%s: the save cannot be opened: %s", path, strerror(errno));
+        size_t skip = strncmp(why, path, strlen(path)) == 0 ? strlen(path) + 2 : 0;
+        snprintf(err, err_size, "%s: the save cannot be opened: %s", path,
+                 skip < strlen(why) ? why + skip : why);
         return false;
     }
     out->data = malloc(MAX_SAVE_BYTES + 1);
@@ -178,7 +215,7 @@ static bool read_checked(const char *path, save_text *out, char *err, size_t err
         free(out->data);
         return false;
     }
-    if (version != UD_SAVE_VERSION) {
+    if (version < 1 || version > UD_SAVE_VERSION) {
         snprintf(err, err_size,
                  "%s: incompatible: saved by a version of Unit Desa that writes format %d, "
                  "this one reads format %d",
@@ -228,6 +265,21 @@ static void copy_line(char *dst, size_t size, const char *src) {
     dst[n] = '\0';
 }
 
+/* Whole-line numbers: digits only, in range, nothing after them. */
+static bool line_u64(const char *p, int base, uint64_t *out) {
+    if (p == NULL || !(isdigit((unsigned char)*p) || (base == 16 && isxdigit((unsigned char)*p)))) {
+        return false;
+    }
+    char *end;
+    errno = 0;
+    unsigned long long v = strtoull(p, &end, base);
+    if (errno != 0 || (*end != '\n' && *end != '\0')) {
+        return false;
+    }
+    *out = v;
+    return true;
+}
+
 static bool header(const char *path, const char *text, ud_save_info *info, uint64_t *hash,
                    uint64_t *state, char *err, size_t err_size) {
     const char *scenario = line_value(text, "scenario");
@@ -240,12 +292,28 @@ static bool header(const char *path, const char *text, ud_save_info *info, uint6
         snprintf(err, err_size, "%s: corrupted: a header line is missing", path);
         return false;
     }
+    const char *bad = NULL;
+    uint64_t m = 0;
+    if (strcspn(scenario, "\n") >= sizeof info->scenario || strcspn(scenario, "\n") == 0) {
+        bad = "scenario";
+    } else if (title != NULL && strcspn(title, "\n") >= sizeof info->title) {
+        bad = "title";
+    } else if (!line_u64(seed, 10, &info->seed)) {
+        bad = "seed";
+    } else if (!line_u64(months, 10, &m) || m > UD_SAVE_MAX_MONTHS) {
+        bad = "months";
+    } else if (!line_u64(h, 16, hash)) {
+        bad = "scenario-hash";
+    } else if (!line_u64(st, 16, state)) {
+        bad = "state";
+    }
+    if (bad != NULL) {
+        snprintf(err, err_size, "%s: corrupted: the %s line is not valid", path, bad);
+        return false;
+    }
     copy_line(info->scenario, sizeof info->scenario, scenario);
     copy_line(info->title, sizeof info->title, title ? title : "");
-    info->seed = strtoull(seed, NULL, 10);
-    info->months_played = atoi(months);
-    *hash = strtoull(h, NULL, 16);
-    *state = strtoull(st, NULL, 16);
+    info->months_played = (int)m;
     return true;
 }
 
@@ -260,19 +328,28 @@ bool ud_save_peek(const char *path, ud_save_info *info, char *err, size_t err_si
     return ok;
 }
 
+static bool is_bool(int v) {
+    return v == 0 || v == 1;
+}
+
+/* A command line, read strictly: every field present, in range for its C type, nothing
+ * after it. What the values mean is checked by ud_sim_apply, as for any command. */
 static bool parse_command(const char *s, ud_command *c) {
     memset(c, 0, sizeof *c);
     int type, open, group, gmin, gmax, method, freq, fee_kind, unused, women, groups, manual;
     long long amount, rate, arate, fee_rate, fee_flat, min, max, cs, cap, step, lti;
-    int installments, grace, arrears;
+    int installments, grace, arrears, used = 0;
     int n = sscanf(s,
                    "C %d %d %d %d %lld %lld %la %d %d %d %d %d %lld %d %d %d %d %d %lld %lld "
-                   "%lld %lld %lld %d %d %lld %lld %lld %d %d",
+                   "%lld %lld %lld %d %d %lld %lld %lld %d %d%n",
                    &type, &c->index, &c->count, &c->level, &amount, &rate, &c->share, &open, &group,
                    &gmin, &gmax, &method, &arate, &installments, &grace, &freq, &fee_kind, &unused,
                    &fee_rate, &fee_flat, &min, &max, &cs, &women, &groups, &cap, &step, &lti,
-                   &arrears, &manual);
-    if (n != 30 || type < 0 || type >= UD_CMD_TYPE_COUNT) {
+                   &arrears, &manual, &used);
+    if (n != 30 || (s[used] != '\n' && s[used] != '\0') || type < 0 || type >= UD_CMD_TYPE_COUNT ||
+        !isfinite(c->share) || !is_bool(open) || !is_bool(group) || !is_bool(women) ||
+        !is_bool(groups) || !is_bool(manual) || gmin < 0 || gmin > 255 || gmax < 0 || gmax > 255 ||
+        unused != 0 || method < 0 || freq < 0 || fee_kind < 0) {
         return false;
     }
     c->type = (ud_command_type)type;
@@ -304,10 +381,54 @@ static bool parse_command(const char *s, ud_command *c) {
     return true;
 }
 
-/* Plays months until `month` months are completed. */
-static void play_to(ud_game *g, int month) {
+/* Plays until `month` months are completed and the next month has reached `phase`. */
+static void play_to(ud_game *g, int month, int phase) {
     while (ud_sim_month(ud_game_sim(g)) < month && ud_game_play_month(g)) {
     }
+    if (ud_sim_month(ud_game_sim(g)) == month) {
+        game_month_stage(g, phase);
+    }
+}
+
+/* Whether `scenario` lies in `root` as MODULE/NAME.lua (or, if `flat`, as NAME.lua), and is
+ * not a helper or a strategy. */
+static bool scenario_in(const char *real, const char *root, bool flat) {
+    char real_root[PATH_MAX];
+    if (root == NULL || realpath(root, real_root) == NULL) {
+        return false;
+    }
+    size_t n = strlen(real_root);
+    if (strncmp(real, real_root, n) != 0 || real[n] != '/') {
+        return false;
+    }
+    const char *module = real + n + 1;
+    const char *file = strchr(module, '/');
+    size_t len = strlen(module);
+    bool lua = len > 4 && strcmp(module + len - 4, ".lua") == 0 && module[0] != '.';
+    if (file == NULL) {
+        return flat && lua;
+    }
+    return strchr(file + 1, '/') == NULL && file[1] != '.' && strncmp(module, "lib/", 4) != 0 &&
+           strncmp(module, "strategies/", 11) != 0 && lua;
+}
+
+/* Whether `scenario` is one the player could have picked: a .lua file in a module folder of
+ * the scenarios folder, or in one of the trainer's scenario folders (never a helper or a
+ * strategy, never anywhere else). */
+static bool scenario_allowed(const char *scenario, const ud_game_options *options) {
+    char real[PATH_MAX];
+    if (options == NULL || realpath(scenario, real) == NULL) {
+        return false;
+    }
+    if (scenario_in(real, options->helpers_root, false)) {
+        return true;
+    }
+    for (const char *const *f = options->scenario_folders; f != NULL && *f != NULL; f++) {
+        if (scenario_in(real, *f, true)) {
+            return true;
+        }
+    }
+    return false;
 }
 
 ud_game *ud_save_load(const char *path, const ud_game_options *options, char *err,
@@ -322,8 +443,23 @@ ud_game *ud_save_load(const char *path, const ud_game_options *options, char *er
         free(t.data);
         return NULL;
     }
-    if (!ud_file_hash(info.scenario, &now_hash)) {
+    struct stat st;
+    if (stat(info.scenario, &st) != 0) {
         snprintf(err, err_size, "%s: its scenario %s is missing", path, info.scenario);
+        free(t.data);
+        return NULL;
+    }
+    if (!scenario_allowed(info.scenario, options)) {
+        snprintf(err, err_size,
+                 "%s: its scenario %s is not one of the scenarios in the scenario folder, so "
+                 "it is not loaded",
+                 path, info.scenario);
+        free(t.data);
+        return NULL;
+    }
+    if (!ud_file_hash(info.scenario, &now_hash)) {
+        snprintf(err, err_size, "%s: its scenario %s is missing or cannot be read", path,
+                 info.scenario);
         free(t.data);
         return NULL;
     }
@@ -347,22 +483,41 @@ ud_game *ud_save_load(const char *path, const ud_game_options *options, char *er
         free(t.data);
         return NULL;
     }
-    int line = 0;
+    int line = 0, last_month = 0, last_phase = 0;
     for (char *p = t.data; p != NULL && *p; p = strchr(p, '\n') ? strchr(p, '\n') + 1 : NULL) {
         line++;
         if (strncmp(p, "decision ", 9) != 0) {
             continue;
         }
-        int month = atoi(p + 9);
-        const char *rest = strchr(p + 9, ' ');
         char why[256] = "it cannot be read";
-        bool ok = rest != NULL && month >= 0 && month <= info.months_played;
+        const char *rest = p + 9;
+        char *end;
+        long month = isdigit((unsigned char)*rest) ? strtol(rest, &end, 10) : -1;
+        int phase = UD_PHASE_BETWEEN;
+        bool ok = month >= 0 && month <= info.months_played && *end == ' ';
         if (ok) {
-            play_to(g, month);
-            rest++;
+            rest = end + 1;
+            if (strncmp(rest, "opening ", 8) == 0) {
+                phase = UD_PHASE_OPENING;
+                rest += 8;
+            } else if (strncmp(rest, "deciding ", 9) == 0) {
+                phase = UD_PHASE_DECIDING;
+                rest += 9;
+            }
+            /* decisions in the order they were taken */
+            ok = month > last_month || (month == last_month && phase >= last_phase);
+            if (!ok) {
+                snprintf(why, sizeof why, "it is out of order");
+            }
+        }
+        if (ok) {
+            last_month = (int)month;
+            last_phase = phase;
+            play_to(g, (int)month, phase);
             if (rest[0] == 'A') {
-                int q, option;
-                ok = sscanf(rest, "A %d %d", &q, &option) == 2 &&
+                int q, option, used = 0;
+                ok = sscanf(rest, "A %d %d%n", &q, &option, &used) == 2 &&
+                     (rest[used] == '\n' || rest[used] == '\0') &&
                      ud_game_answer(g, q, option, why, sizeof why);
             } else {
                 ud_command c;
@@ -379,7 +534,10 @@ ud_game *ud_save_load(const char *path, const ud_game_options *options, char *er
             return NULL;
         }
     }
-    play_to(g, info.months_played);
+    play_to(g, info.months_played, UD_PHASE_BETWEEN);
+    if (ud_sim_month(ud_game_sim(g)) == info.months_played && g->stage != UD_PHASE_BETWEEN) {
+        ud_game_play_month(g); /* impossible in a save we wrote: months counts whole months */
+    }
     free(t.data);
     if (ud_sim_month(ud_game_sim(g)) != info.months_played || state_fingerprint(g) != state) {
         snprintf(err, err_size,

@@ -22,6 +22,9 @@ typedef struct ud_game_options {
     size_t memory_cap;        /* per script; 0: 64 MiB */
     long instructions;        /* per call into a script; 0: the default budget */
     const char *helpers_root; /* the scenarios/ folder, for require; NULL: none */
+    /* Other folders holding the trainer's own scenarios (NULL-terminated list, or NULL):
+     * a save may name a scenario in them as well as in helpers_root's modules. */
+    const char *const *scenario_folders;
     const char *language;     /* texts shown in this language if translated; NULL: "en" */
 } ud_game_options;
 
@@ -81,10 +84,20 @@ typedef enum ud_game_end {
 
 typedef struct ud_game ud_game;
 
+/* When a decision was taken: between months (the player's screens), during the next
+ * month's opening (answers to pending questions), or once the month's opening handlers had
+ * run (a strategy deciding). A replay takes each at the same point. */
+typedef enum ud_decision_phase {
+    UD_PHASE_BETWEEN = 0,
+    UD_PHASE_OPENING,
+    UD_PHASE_DECIDING
+} ud_decision_phase;
+
 /* A decision taken between months: a command or an answer to a question. The game keeps
  * them in order; a save is the scenario, the seed and this log. */
 typedef struct ud_decision {
-    int month; /* months completed when it was taken */
+    int month;               /* months completed when it was taken */
+    ud_decision_phase phase; /* when, within the next month's opening */
     bool is_answer;
     ud_command command;
     int question, option; /* answers */

@@ -5,7 +5,8 @@
 
 #include "ud/game.h"
 
-#define UD_SAVE_VERSION 1
+#define UD_SAVE_VERSION 2 /* 2: decisions say when in the month they were taken */
+#define UD_SAVE_MAX_MONTHS 240
 
 typedef struct ud_save_info {
     char scenario[1024];
@@ -23,7 +24,9 @@ bool ud_save_write(const ud_game *game, const char *path, char *err, size_t err_
  * replaying it. */
 bool ud_save_peek(const char *path, ud_save_info *info, char *err, size_t err_size);
 
-/* Loads a save: checks it, loads its scenario (refusing one whose file has changed since),
+/* Loads a save: checks it, loads its scenario (only a scenario in a module folder of
+ * options->helpers_root, the scenarios the player can pick; refusing one whose file has
+ * changed since),
  * and replays every decision. Returns NULL with a message that says which problem and why:
  * missing, truncated, corrupted, incompatible, scenario changed or missing, or a replay that
  * no longer matches. */

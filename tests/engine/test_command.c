@@ -1,0 +1,103 @@
+/* Command validation: every field of every command is bounded by ud_sim_apply itself, so a
+ * command read from an edited save is held to the same rules as one from a script. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "sim_helpers.h"
+#include "ud/command.h"
+
+#include <math.h>
+#include <string.h>
+
+static void refused(ud_sim *sim, const ud_command *c, const char *field) {
+    char err[256] = "";
+    int before;
+    ud_sim_command_log(sim, &before);
+    if (ud_sim_apply(sim, c, err, sizeof err)) {
+        fail_msg("%s should have been refused", ud_command_name(c->type));
+    }
+    if (strstr(err, field) == NULL) {
+        fail_msg("%s: expected the message to name '%s', got '%s'", ud_command_name(c->type), field,
+                 err);
+    }
+    int after;
+    ud_sim_command_log(sim, &after);
+    assert_int_equal(after, before);
+}
+
+static ud_command of(ud_command_type type) {
+    ud_command c;
+    memset(&c, 0, sizeof c);
+    c.type = type;
+    return c;
+}
+
+static void test_command_every_field_is_bounded(void **state) {
+    (void)state;
+    ud_setup setup;
+    ud_setup_default(&setup, 300);
+    ud_sim *sim = make_sim(&setup);
+    run_checked(sim, 2);
+    ud_command c = of(UD_CMD_HIRE);
+    c.count = 1;
+    c.level = 0;
+    c.amount = INT64_MAX; /* once passed, and overflowed the payroll */
+    refused(sim, &c, "amount");
+    c.amount = 1000;
+    c.count = 21;
+    refused(sim, &c, "count");
+    c.count = 1;
+    c.level = 4;
+    refused(sim, &c, "level");
+    c = of(UD_CMD_SET_POLICY);
+    c.policy = *ud_sim_policy(sim);
+    c.policy.first_loan_cap = INT64_MAX;
+    refused(sim, &c, "first_loan_cap");
+    c = of(UD_CMD_BORROW);
+    c.amount = INT64_MAX;
+    c.count = 12;
+    refused(sim, &c, "amount");
+    c.amount = 1000;
+    c.count = 100000;
+    refused(sim, &c, "count");
+    c = of(UD_CMD_SET_SAVINGS_RATE);
+    c.rate = INT64_MAX;
+    refused(sim, &c, "rate");
+    c = of(UD_CMD_SET_FOLLOW_UP);
+    c.share = NAN;
+    refused(sim, &c, "share");
+    c = of(UD_CMD_RESCHEDULE);
+    c.count = -1;
+    refused(sim, &c, "count");
+    c = of(UD_CMD_TRAIN);
+    c.index = -2;
+    refused(sim, &c, "index");
+    c = of((ud_command_type)77);
+    refused(sim, &c, "type");
+    int n;
+    c = of(UD_CMD_SET_PRODUCT);
+    c.product = ud_sim_products(sim, &n)[0];
+    c.product.terms.fee_kind = UD_FEE_FLAT;
+    c.product.terms.fee_flat = INT64_MAX;
+    refused(sim, &c, "fee");
+    c.product = ud_sim_products(sim, &n)[0];
+    c.product.terms.method = (ud_interest_method)9;
+    refused(sim, &c, "terms");
+    c.product = ud_sim_products(sim, &n)[0];
+    c.product.group_liability = true;
+    c.product.group_min = 3;
+    c.product.group_max = 200;
+    refused(sim, &c, "group_size");
+    check_invariants(sim);
+    ud_sim_destroy(sim);
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_command_every_field_is_bounded),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
