@@ -37,8 +37,13 @@ void ud_setup_default(ud_setup *s, int households) {
     /* Scale the MFI with the village: about 1,300,000 of capital a household. */
     m->paid_in_equity = (ud_money)households * 1300000;
     m->cash = m->paid_in_equity;
-    m->fixed_assets = 30000000;
-    m->officers.count = households / 250 > 0 ? households / 250 : 1;
+    /* An office's fixed assets, but never more than a quarter of the equity: a hamlet-sized
+     * village gets a hamlet-sized office. One officer for 250 households, within the most
+     * an MFI can employ. */
+    m->fixed_assets = m->paid_in_equity / 4 < 30000000 ? m->paid_in_equity / 4 : 30000000;
+    int officers = households / 250;
+    m->officers.count =
+        officers < 1 ? 1 : (officers > UD_MAX_OFFICERS ? UD_MAX_OFFICERS : officers);
     m->officers.salary = 2000000;
     m->officers.training = 1;
     m->officers.honesty = 0.85;

@@ -590,7 +590,8 @@ static void draw_once(ud_app *app) {
     SDL_SetRenderDrawColor(app->renderer, bg.r, bg.g, bg.b, 255);
     SDL_RenderClear(app->renderer);
     if (app->screen != app->drawn_screen) {
-        ui->focus = 0; /* a new screen starts with its first widget focused */
+        ui->focus = 0; /* a new screen starts with its first safe widget focused */
+        ui->settle_focus = true;
         app->drawn_screen = app->screen;
     }
     ud_ui_begin(ui);
@@ -647,13 +648,19 @@ static bool same_shown(shown a, shown b) {
 
 void ud_app_draw(ud_app *app) {
     /* A widget or key that acted changed the state the frame showed: draw again until the
-     * frame on screen shows the state that the next key will act on. */
-    for (int pass = 0; pass < 6; pass++) {
+     * frame on screen shows the state that the next key will act on, with the focus where
+     * the next Enter will find it. */
+    for (int pass = 0; pass < 8; pass++) {
         shown before = what_is_shown(app);
+        int focus = app->ui.focus;
         app->dirty = false;
         draw_once(app);
-        if (!app->ui.activated && !app->dirty && same_shown(before, what_is_shown(app)) &&
-            app->drawn_screen == app->screen) {
+        bool same = same_shown(before, what_is_shown(app));
+        if (!same) {
+            app->ui.settle_focus = true; /* the focus is now on some other widget */
+        }
+        if (!app->ui.activated && !app->dirty && same && app->drawn_screen == app->screen &&
+            !app->ui.settle_focus && focus == app->ui.focus) {
             break;
         }
     }

@@ -45,6 +45,7 @@ typedef struct ud_confirm {
 
 typedef enum ud_tab {
     TAB_DESK = 0,
+    TAB_ARREARS,
     TAB_PRODUCTS,
     TAB_STAFF,
     TAB_FUNDING,
@@ -143,6 +144,9 @@ void ud_app_confirm(ud_app *app, const char *text, const char *yes, ud_confirm_a
 void ud_app_play_month(ud_app *app);
 void ud_app_apply_settings(ud_app *app);
 void ud_app_slot_path(const ud_app *app, const char *slot, char *out, size_t size);
+
+/* The share of officer time on arrears follow-up now (the scenario's, or as last set). */
+double ud_app_follow_up(ud_app *app);
 
 /* Screens, one file each (screen_*.c); the village screen's parts (play_*.c); the panel
  * area (panel.c, which picks one of panel_*.c, see panels.h); the dialogs (dialog.c, which

@@ -2,6 +2,7 @@
  * commands). */
 #include "panels.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -78,6 +79,73 @@ bool ud_pager_flow(ud_app *app, SDL_Rect area, bool more) {
     return false;
 }
 
+int ud_stepper(ud_app *app, SDL_Rect r, const char *name, const char *value, bool can_down,
+               bool can_up) {
+    ud_ui *ui = &app->ui;
+    SDL_Rect text = ud_rect(r.x, r.y, r.w - 96, r.h);
+    SDL_RenderSetClipRect(app->renderer, &text);
+    int w = ud_ui_label(ui, name, r.x, r.y + 5, UD_FONT_SMALL, false, ui->pal->text_dim);
+    int w2 = ud_ui_label(ui, value, r.x + w + 8, r.y + 3, UD_FONT_NORMAL, true, ui->pal->text);
+    SDL_RenderSetClipRect(app->renderer, NULL);
+    (void)w2;
+    int step = 0;
+    if (can_down && ud_ui_button(ui, ud_rect(r.x + r.w - 92, r.y, 44, r.h), "−")) {
+        step = -1;
+    }
+    if (can_up && ud_ui_button(ui, ud_rect(r.x + r.w - 46, r.y, 44, r.h), "+")) {
+        step = 1;
+    }
+    return step;
+}
+
+ud_money ud_round_step(ud_money v, bool up) {
+    static const int mantissa[] = {10, 12, 15, 20, 25, 30, 40, 50, 60, 80};
+    ud_money best = up ? INT64_MAX : 0;
+    for (ud_money scale = 1; scale <= INT64_C(100000000000000); scale *= 10) {
+        for (int i = 0; i < 10; i++) {
+            ud_money nice = mantissa[i] * scale / 10;
+            if (nice <= 0) {
+                continue;
+            }
+            if (up && nice > v && nice < best) {
+                best = nice;
+            }
+            if (!up && nice < v && nice > best) {
+                best = nice;
+            }
+        }
+    }
+    return best == INT64_MAX ? v : best;
+}
+
+const char *ud_method_text(const ud_ui *ui, ud_interest_method m) {
+    switch (m) {
+    case UD_METHOD_FLAT:
+        return TR(ui, "flat (interest on the first amount)");
+    case UD_METHOD_DECLINING_ANNUITY:
+        return TR(ui, "declining balance, equal payments");
+    case UD_METHOD_DECLINING_EQUAL_PRINCIPAL:
+        return TR(ui, "declining balance, equal principal");
+    case UD_METHOD_COUNT:
+        break;
+    }
+    return "";
+}
+
+const char *ud_frequency_text(const ud_ui *ui, ud_frequency f) {
+    switch (f) {
+    case UD_FREQ_WEEKLY:
+        return TR(ui, "weekly");
+    case UD_FREQ_FORTNIGHTLY:
+        return TR(ui, "every two weeks");
+    case UD_FREQ_MONTHLY:
+        return TR(ui, "monthly");
+    case UD_FREQ_COUNT:
+        break;
+    }
+    return "";
+}
+
 void ud_panel(ud_app *app, SDL_Rect area) {
     ud_ui *ui = &app->ui;
     ud_ui_fill(ui, area, ui->pal->panel_alt);
@@ -85,6 +153,9 @@ void ud_panel(ud_app *app, SDL_Rect area) {
     switch (app->tab) {
     case TAB_DESK:
         ud_panel_desk(app, inner);
+        break;
+    case TAB_ARREARS:
+        ud_panel_arrears(app, inner);
         break;
     case TAB_PRODUCTS:
         ud_panel_products(app, inner);

@@ -4,6 +4,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#define ROWS 5 /* applications on a page */
+
 void ud_panel_desk(ud_app *app, SDL_Rect a) {
     ud_ui *ui = &app->ui;
     const ud_palette *p = ui->pal;
@@ -21,11 +23,11 @@ void ud_panel_desk(ud_app *app, SDL_Rect a) {
                              "month."),
                 a.x, a.y + 22, UD_FONT_SMALL, false,
                 ud_sim_policy(sim)->manual_review ? p->bad : p->text_dim);
-    int first = ud_pager(app, ud_rect(a.x, a.y, a.w, 400), n, 6);
+    int first = ud_pager(app, ud_rect(a.x, a.y, a.w, 300), n, ROWS);
     int y = a.y + 46;
     int np;
     const ud_product *products = ud_sim_products(sim, &np);
-    for (int i = first; i < n && i < first + 6; i++) {
+    for (int i = first; i < n && i < first + ROWS; i++) {
         const ud_application *ap = &apps[i];
         SDL_Rect text_area = ud_rect(a.x, y, a.w - 240, 50);
         SDL_RenderSetClipRect(app->renderer, &text_area);
@@ -82,51 +84,69 @@ void ud_panel_desk(ud_app *app, SDL_Rect a) {
         y += 50;
     }
     /* the credit policy */
-    int py = a.y + 410;
+    int py = a.y + 310;
     int tw = ud_ui_label(ui, TR(ui, "Credit policy"), a.x, py, UD_FONT_NORMAL, true, p->text);
     ud_ui_label(ui, TR(ui, "(changes apply from next month's applications)"), a.x + tw + 10, py + 3,
                 UD_FONT_SMALL, false, p->text_dim);
     ud_credit_policy pol = *ud_sim_policy(sim);
     bool set = false;
-    py += 28;
-    if (ud_ui_toggle(ui, ud_rect(a.x, py, 150, 28), TR(ui, "Women only"), pol.women_only)) {
+    py += 26;
+    int bw = (a.w - 20) / 3;
+    if (ud_ui_toggle(ui, ud_rect(a.x, py, bw, 28), TR(ui, "Women only"), pol.women_only)) {
         pol.women_only = !pol.women_only;
         set = true;
     }
-    if (ud_ui_toggle(ui, ud_rect(a.x + 160, py, 150, 28), TR(ui, "Groups only"), pol.groups_only)) {
+    if (ud_ui_toggle(ui, ud_rect(a.x + bw + 5, py, bw, 28), TR(ui, "Groups only"),
+                     pol.groups_only)) {
         pol.groups_only = !pol.groups_only;
         set = true;
     }
-    if (ud_ui_toggle(ui, ud_rect(a.x + 320, py, 180, 28), TR(ui, "Review every loan"),
+    if (ud_ui_toggle(ui, ud_rect(a.x + 2 * (bw + 5), py, bw, 28), TR(ui, "Review every loan"),
                      pol.manual_review)) {
         pol.manual_review = !pol.manual_review;
         set = true;
     }
-    py += 36;
-    char v[96], money[64];
-    ud_money_text(app, pol.first_loan_cap, money, sizeof money);
-    snprintf(v, sizeof v, "%s: %s", TR(ui, "First loan at most"), money);
-    ud_ui_label(ui, v, a.x, py + 5, UD_FONT_SMALL, false, p->text);
-    if (ud_ui_button(ui, ud_rect(a.x + 330, py, 40, 26), "−") && pol.first_loan_cap > 0) {
-        pol.first_loan_cap -= pol.first_loan_cap / 5;
+    py += 34;
+    char v[96];
+    int step;
+    ud_money_text(app, pol.first_loan_cap, v, sizeof v);
+    step = ud_stepper(app, ud_rect(a.x, py, a.w - 10, 26), TR(ui, "First loan at most"), v,
+                      ud_round_step(pol.first_loan_cap, false) > 0, true);
+    if (step != 0) {
+        pol.first_loan_cap = ud_round_step(pol.first_loan_cap, step > 0);
         set = true;
     }
-    if (ud_ui_button(ui, ud_rect(a.x + 376, py, 40, 26), "+")) {
-        pol.first_loan_cap += pol.first_loan_cap / 4 + 1;
-        set = true;
+    py += 30;
+    snprintf(v, sizeof v, "+%.0f%%", ud_rate_to_percent(pol.repeat_step_up));
+    step = ud_stepper(
+        app, ud_rect(a.x, py, a.w - 10, 26), TR(ui, "A repeat loan may exceed the last by"), v,
+        pol.repeat_step_up >= UD_RATE_PERCENT(10), pol.repeat_step_up <= UD_RATE_PERCENT(190));
+    pol.repeat_step_up += step * UD_RATE_PERCENT(10);
+    set |= step != 0;
+    py += 30;
+    snprintf(v, sizeof v, "%.0f%%", ud_rate_to_percent(pol.loan_to_income_cap));
+    step = ud_stepper(app, ud_rect(a.x, py, a.w - 10, 26),
+                      TR(ui, "Loan at most, share of a year's income"), v,
+                      pol.loan_to_income_cap >= UD_RATE_PERCENT(10),
+                      pol.loan_to_income_cap <= UD_RATE_PERCENT(490));
+    pol.loan_to_income_cap += step * UD_RATE_PERCENT(10);
+    set |= step != 0;
+    py += 30;
+    /* the past-arrears rule: how late a client's last loan may have been */
+    static const int days[] = {0, 7, 15, 30, 60, 90, 180, 365};
+    int k = 0;
+    while (k < 7 && days[k] < pol.max_past_arrears_days) {
+        k++;
     }
-    py += 32;
-    snprintf(v, sizeof v, "%s: %.0f%%", TR(ui, "Loan at most, of yearly income"),
-             ud_rate_to_percent(pol.loan_to_income_cap));
-    ud_ui_label(ui, v, a.x, py + 5, UD_FONT_SMALL, false, p->text);
-    if (ud_ui_button(ui, ud_rect(a.x + 330, py, 40, 26), "−") &&
-        pol.loan_to_income_cap >= UD_RATE_PERCENT(5)) {
-        pol.loan_to_income_cap -= UD_RATE_PERCENT(5);
-        set = true;
-    }
-    if (ud_ui_button(ui, ud_rect(a.x + 376, py, 40, 26), "+") &&
-        pol.loan_to_income_cap <= UD_RATE_PERCENT(495)) {
-        pol.loan_to_income_cap += UD_RATE_PERCENT(5);
+    snprintf(v, sizeof v, TRN(ui, pol.max_past_arrears_days, "%d day", "%d days"),
+             pol.max_past_arrears_days);
+    step = ud_stepper(app, ud_rect(a.x, py, a.w - 10, 26),
+                      TR(ui, "Refuse a client whose last loan was late more than"), v,
+                      pol.max_past_arrears_days > 0, pol.max_past_arrears_days < 365);
+    if (step != 0) {
+        pol.max_past_arrears_days =
+            step > 0 ? days[k < 7 && days[k] == pol.max_past_arrears_days ? k + 1 : k]
+                     : days[k > 0 ? k - 1 : 0];
         set = true;
     }
     if (set) {

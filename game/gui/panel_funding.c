@@ -22,6 +22,104 @@ static const char *offer_kind(const ud_ui *ui, ud_offer_kind k) {
     return "";
 }
 
+/* What a grant gives, in words, since some give nothing in cash (amount 0). */
+static void grant_gives(ud_app *app, const ud_offer *o, char *out, size_t size) {
+    ud_ui *ui = &app->ui;
+    char amount[64];
+    ud_money_text(app, o->amount, amount, sizeof amount);
+    switch (o->kind) {
+    case UD_OFFER_GRANT_INFRASTRUCTURE:
+        snprintf(out, size, "%s: %s", offer_kind(ui, o->kind),
+                 TR(ui, "built for the village, businesses there earn more (no money to the "
+                        "MFI)"));
+        break;
+    case UD_OFFER_GRANT_TRAINING:
+        snprintf(out, size, "%s: %s", offer_kind(ui, o->kind),
+                 TR(ui, "courses for the village's clients, their businesses improve (no money "
+                        "to the MFI)"));
+        break;
+    case UD_OFFER_GRANT_TA:
+        snprintf(out, size, "%s: %s (%s %s)", offer_kind(ui, o->kind),
+                 TR(ui, "every officer's level rises by one"), TR(ui, "worth"), amount);
+        break;
+    default:
+        snprintf(out, size, "%s: %s %s", offer_kind(ui, o->kind), amount,
+                 TR(ui, "to the MFI's equity"));
+        break;
+    }
+}
+
+/* Accepting a credit line: what it costs a month, and what its rate cap does to the
+ * products, spelled out before the trainee commits. */
+static void ask_accept_credit_line(ud_app *app, int index, const ud_offer *o) {
+    ud_ui *ui = &app->ui;
+    ud_sim *sim = ud_game_sim(app->game);
+    char text[1000], amount[64], interest[64];
+    ud_money_text(app, o->amount, amount, sizeof amount);
+    ud_money_text(app, (ud_money)((double)o->amount * ud_rate_to_percent(o->annual_rate) / 1200.0),
+                  interest, sizeof interest);
+    int used = snprintf(text, sizeof text, "%s %s %s %.1f%% %s %d %s: %s %s %s.", TR(ui, "Borrow"),
+                        amount, TR(ui, "at"), ud_rate_to_percent(o->annual_rate),
+                        TR(ui, "a year for"), o->term_months, TR(ui, "months"), TR(ui, "about"),
+                        interest, TR(ui, "of interest a month"));
+    if (o->client_rate_cap > 0) {
+        int np, cut = 0;
+        const ud_product *products = ud_sim_products(sim, &np);
+        used += snprintf(text + used, sizeof text - (size_t)used,
+                         " %s %.1f%%:", TR(ui, "Clients' rates are capped at"),
+                         ud_rate_to_percent(o->client_rate_cap));
+        for (int i = 0; i < np && used < (int)sizeof text; i++) {
+            if (products[i].terms.annual_rate > o->client_rate_cap) {
+                used += snprintf(text + used, sizeof text - (size_t)used, "%s %s %.1f%% → %.1f%%",
+                                 cut ? "," : "", ud_scenario_text(app, products[i].name),
+                                 ud_rate_to_percent(products[i].terms.annual_rate),
+                                 ud_rate_to_percent(o->client_rate_cap));
+                cut++;
+            }
+        }
+        if (used < (int)sizeof text) {
+            snprintf(text + used, sizeof text - (size_t)used, "%s",
+                     cut ? TR(ui, ". Interest income falls while the line runs.")
+                         : TR(ui, " no product is above it today; it binds until the line is "
+                                  "repaid."));
+        }
+    }
+    ud_command c = ud_command_new(UD_CMD_ACCEPT_OFFER);
+    c.index = index;
+    ud_app_confirm(app, text, TR(ui, "Accept"), CONFIRM_COMMAND, &c);
+}
+
+static void ask_borrow(ud_app *app, ud_money amount, ud_rate rate, int months) {
+    ud_ui *ui = &app->ui;
+    char text[800], money[64], interest[64];
+    ud_money_text(app, amount, money, sizeof money);
+    ud_money_text(app, (ud_money)((double)amount * ud_rate_to_percent(rate) / 1200.0), interest,
+                  sizeof interest);
+    snprintf(text, sizeof text, "%s %s %s %.1f%% %s %d %s: %s %s %s %d.", TR(ui, "Borrow"), money,
+             TR(ui, "at"), ud_rate_to_percent(rate), TR(ui, "a year for"), months, TR(ui, "months"),
+             TR(ui, "about"), interest,
+             TR(ui, "of interest a month, the whole amount due in month"),
+             ud_sim_month(ud_game_sim(app->game)) + 1 + months);
+    ud_command c = ud_command_new(UD_CMD_BORROW);
+    c.amount = amount;
+    c.count = months;
+    ud_app_confirm(app, text, TR(ui, "Borrow"), CONFIRM_COMMAND, &c);
+}
+
+static void ask_repay(ud_app *app, int index, ud_money amount, ud_money cash) {
+    ud_ui *ui = &app->ui;
+    char text[600], money[64], left[64];
+    ud_money_text(app, amount, money, sizeof money);
+    ud_money_text(app, cash - amount, left, sizeof left);
+    snprintf(text, sizeof text, "%s %s %s %d %s %s. %s", TR(ui, "Repay"), money,
+             TR(ui, "of borrowing"), index + 1, TR(ui, "now: cash falls to"), left,
+             TR(ui, "No more interest is paid on what is repaid."));
+    ud_command c = ud_command_new(UD_CMD_REPAY);
+    c.index = index;
+    c.amount = amount;
+    ud_app_confirm(app, text, TR(ui, "Repay"), CONFIRM_COMMAND, &c);
+}
+
 void ud_panel_funding(ud_app *app, SDL_Rect a) {
     ud_ui *ui = &app->ui;
     const ud_palette *p = ui->pal;
@@ -34,7 +132,7 @@ void ud_panel_funding(ud_app *app, SDL_Rect a) {
     snprintf(line, sizeof line, "%s %s  ·  %s %s  ·  %s %s", TR(ui, "Cash"), m1, TR(ui, "Deposits"),
              m2, TR(ui, "Borrowings"), m3);
     ud_ui_label(ui, line, a.x, a.y, UD_FONT_SMALL, true, p->text);
-    int y = a.y + 30;
+    int y = a.y + 28;
     ud_ui_label(ui, TR(ui, "Offers"), a.x, y, UD_FONT_NORMAL, true, p->text);
     y += 26;
     int n;
@@ -45,27 +143,31 @@ void ud_panel_funding(ud_app *app, SDL_Rect a) {
         char amount[64];
         ud_money_text(app, o->amount, amount, sizeof amount);
         if (o->kind == UD_OFFER_CREDIT_LINE) {
-            snprintf(line, sizeof line, "%s: %s %s %.1f%%, %d %s%s", offer_kind(ui, o->kind),
-                     amount, TR(ui, "at"), ud_rate_to_percent(o->annual_rate), o->term_months,
-                     TR(ui, "months"),
-                     o->client_rate_cap > 0 ? TR(ui, "; clients may pay at most the cap") : "");
+            snprintf(line, sizeof line, "%s: %s %s %.1f%% %s, %d %s", offer_kind(ui, o->kind),
+                     amount, TR(ui, "at"), ud_rate_to_percent(o->annual_rate), TR(ui, "a year"),
+                     o->term_months, TR(ui, "months"));
         } else {
-            snprintf(line, sizeof line, "%s (%s)", offer_kind(ui, o->kind), amount);
+            grant_gives(app, o, line, sizeof line);
         }
         ud_ui_paragraph(ui, line, a.x, y, a.w - 220, UD_FONT_SMALL, p->text);
         if (o->kind == UD_OFFER_CREDIT_LINE && o->client_rate_cap > 0) {
-            snprintf(line, sizeof line, "%s %.1f%%", TR(ui, "Client rate cap:"),
+            snprintf(line, sizeof line, "%s %.1f%%", TR(ui, "Clients' rates capped at"),
                      ud_rate_to_percent(o->client_rate_cap));
-            ud_ui_label(ui, line, a.x, y + 36, UD_FONT_SMALL, true, p->bad);
+            ud_ui_label(ui, line, a.x, y + 34, UD_FONT_SMALL, true, p->bad);
         }
         if (!o->answered && o->expires_month >= ud_sim_month(sim)) {
-            ud_command c = ud_command_new(UD_CMD_ACCEPT_OFFER);
-            c.index = i;
             if (ud_ui_button(ui, ud_rect(a.x + a.w - 210, y, 96, 28), TR(ui, "Accept"))) {
-                ud_app_command(app, &c);
+                if (o->kind == UD_OFFER_CREDIT_LINE) {
+                    ask_accept_credit_line(app, i, o);
+                } else {
+                    ud_command c = ud_command_new(UD_CMD_ACCEPT_OFFER);
+                    c.index = i;
+                    ud_app_command(app, &c);
+                }
             }
-            c.type = UD_CMD_DECLINE_OFFER;
-            if (ud_ui_button(ui, ud_rect(a.x + a.w - 108, y, 96, 28), TR(ui, "Decline"))) {
+            ud_command c = ud_command_new(UD_CMD_DECLINE_OFFER);
+            c.index = i;
+            if (ud_ui_danger(ui, ud_rect(a.x + a.w - 108, y, 96, 28), TR(ui, "Decline"))) {
                 ud_app_command(app, &c);
             }
         } else {
@@ -74,57 +176,74 @@ void ud_panel_funding(ud_app *app, SDL_Rect a) {
                                     : (o->answered ? TR(ui, "declined") : TR(ui, "expired")),
                         a.x + a.w - 200, y + 4, UD_FONT_SMALL, false, p->text_dim);
         }
-        y += 62;
+        y += 58;
         shown++;
     }
     if (n == 0) {
         ud_ui_label(ui, TR(ui, "No offers so far."), a.x, y, UD_FONT_SMALL, false, p->text_dim);
         y += 30;
     }
-    y = a.y + 330;
+    y = a.y + 300;
     ud_ui_label(ui, TR(ui, "Borrowing"), a.x, y, UD_FONT_NORMAL, true, p->text);
     y += 28;
     int nb;
     const ud_borrowing *b = ud_sim_borrowings(sim, &nb);
-    for (int i = 0; i < nb && i < 4; i++) {
+    for (int i = 0, rows = 0; i < nb && rows < 4; i++) {
+        if (!b[i].active) {
+            continue; /* repaid: in the decision log and the debrief */
+        }
         char amount[64];
         ud_money_text(app, b[i].outstanding, amount, sizeof amount);
-        snprintf(line, sizeof line, "%d. %s at %.1f%%, %s %d%s", i + 1, amount,
-                 ud_rate_to_percent(b[i].annual_rate), TR(ui, "due in month"), b[i].maturity_month,
-                 b[i].active ? "" : TR(ui, " (repaid)"));
-        ud_ui_label(ui, line, a.x, y, UD_FONT_SMALL, false, p->text);
-        y += 22;
+        snprintf(line, sizeof line, "%d. %s %s %.1f%% %s, %s %d", i + 1, amount, TR(ui, "at"),
+                 ud_rate_to_percent(b[i].annual_rate), TR(ui, "a year"), TR(ui, "due in month"),
+                 b[i].maturity_month);
+        ud_ui_label(ui, line, a.x, y + 5, UD_FONT_SMALL, false, p->text);
+        ud_money can = b[i].outstanding < bs.cash ? b[i].outstanding : bs.cash;
+        if (can > 0) {
+            char label[120];
+            ud_money_text(app, can, amount, sizeof amount);
+            snprintf(label, sizeof label, "%s %s", TR(ui, "Repay"), amount);
+            if (ud_ui_button(ui, ud_rect(a.x + a.w - 250, y, 240, 26), label)) {
+                ask_repay(app, i, can, bs.cash);
+            }
+        }
+        y += 30;
+        rows++;
     }
     const ud_setup *setup = ud_sim_setup(sim);
     ud_money chunk = bs.total_equity / 10 > 0 ? bs.total_equity / 10 : 1000000;
+    /* a round amount: two significant digits */
+    ud_money unit = 1;
+    while (chunk / unit >= 100) {
+        unit *= 10;
+    }
+    chunk = chunk / unit * unit;
     char amount[64];
     ud_money_text(app, chunk, amount, sizeof amount);
-    snprintf(line, sizeof line, "%s %s %s %.0f%%", TR(ui, "Borrow"), amount, TR(ui, "at"),
-             ud_rate_to_percent(setup->mfi.market_rate));
-    if (ud_ui_button(ui, ud_rect(a.x, y + 8, 360, 30), line)) {
-        ud_command c = ud_command_new(UD_CMD_BORROW);
-        c.amount = chunk;
-        c.count = 24;
-        ud_app_command(app, &c);
+    snprintf(line, sizeof line, "%s %s %s %.1f%% %s, 24 %s", TR(ui, "Borrow"), amount, TR(ui, "at"),
+             ud_rate_to_percent(setup->mfi.market_rate), TR(ui, "a year"), TR(ui, "months"));
+    if (ud_ui_button(ui, ud_rect(a.x, y + 6, a.w - 10, 30), line)) {
+        ask_borrow(app, chunk, setup->mfi.market_rate, 24);
     }
-    y += 50;
+    y += 46;
     if (setup->mfi.institution == UD_INST_NGO) {
         ud_ui_label(ui, TR(ui, "As an NGO, the MFI takes no voluntary savings."), a.x, y,
                     UD_FONT_SMALL, false, p->text_dim);
         return;
     }
     ud_rate rate = app->savings_rate;
-    snprintf(line, sizeof line, "%s: %.1f%%", TR(ui, "Interest paid on savings"),
-             ud_rate_to_percent(rate));
+    snprintf(line, sizeof line, "%s: %.1f%% %s", TR(ui, "Interest paid on savings"),
+             ud_rate_to_percent(rate), TR(ui, "a year"));
     ud_ui_label(ui, line, a.x, y + 5, UD_FONT_SMALL, false, p->text);
     ud_command c = ud_command_new(UD_CMD_SET_SAVINGS_RATE);
-    if (ud_ui_button(ui, ud_rect(a.x + 330, y, 40, 26), "−") && rate >= UD_RATE_PERCENT(1) / 2) {
+    if (ud_ui_button(ui, ud_rect(a.x + a.w - 100, y, 44, 26), "−") &&
+        rate >= UD_RATE_PERCENT(1) / 2) {
         c.rate = rate - UD_RATE_PERCENT(1) / 2;
         if (ud_app_command(app, &c)) {
             app->savings_rate = c.rate;
         }
     }
-    if (ud_ui_button(ui, ud_rect(a.x + 376, y, 40, 26), "+") && rate < UD_RATE_PERCENT(30)) {
+    if (ud_ui_button(ui, ud_rect(a.x + a.w - 50, y, 44, 26), "+") && rate < UD_RATE_PERCENT(30)) {
         c.rate = rate + UD_RATE_PERCENT(1) / 2;
         if (ud_app_command(app, &c)) {
             app->savings_rate = c.rate;

@@ -1,121 +1,158 @@
 /* The products panel: each loan product's terms, what clients really pay, open or closed. */
 #include "panels.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
+static void ask_close(ud_app *app, int index, const ud_product *pr) {
+    ud_ui *ui = &app->ui;
+    char text[600];
+    snprintf(text, sizeof text, "%s %s: %s", TR(ui, "Close"), ud_scenario_text(app, pr->name),
+             TR(ui, "no new loans of this product from next month's applications. Loans already "
+                    "running go on to the end of their schedule. It can be opened again."));
+    ud_command c = ud_command_new(UD_CMD_CLOSE_PRODUCT);
+    c.index = index;
+    ud_app_confirm(app, text, TR(ui, "Close the product"), CONFIRM_COMMAND, &c);
+}
+
+/* One product per page: all the terms the engine knows, what a client really pays, and
+ * whether it is open. */
 void ud_panel_products(ud_app *app, SDL_Rect a) {
     ud_ui *ui = &app->ui;
     const ud_palette *p = ui->pal;
     int n;
-    const ud_product *products = ud_sim_products(ud_game_sim(app->game), &n);
-    int first = ud_pager(app, a, n, 2);
-    int y = a.y;
-    for (int i = first; i < n && i < first + 2; i++) {
-        ud_product pr = products[i];
-        ud_ui_fill(ui, ud_rect(a.x, y, a.w - 10, 250), p->panel);
-        ud_ui_frame(ui, ud_rect(a.x, y, a.w - 10, 250), p->border);
-        ud_ui_label(ui, ud_scenario_text(app, pr.name), a.x + 10, y + 8, UD_FONT_NORMAL, true,
-                    p->text);
-        ud_command c = ud_command_new(pr.open ? UD_CMD_CLOSE_PRODUCT : UD_CMD_OPEN_PRODUCT);
-        c.index = i;
-        if (ud_ui_toggle(ui, ud_rect(a.x + a.w - 140, y + 6, 120, 28),
-                         pr.open ? TR(ui, "Open") : TR(ui, "Closed"), pr.open)) {
-            ud_app_command(app, &c);
-        }
-        bool changed = false;
-        int ly = y + 44;
-        char v[160];
-        /* interest method and frequency cycle through their choices */
-        snprintf(v, sizeof v, "%s: %s", TR(ui, "Method"), TR(ui, ud_method_name(pr.terms.method)));
-        if (ud_ui_button(ui, ud_rect(a.x + 10, ly, 300, 28), v)) {
-            pr.terms.method = (ud_interest_method)((pr.terms.method + 1) % UD_METHOD_COUNT);
-            changed = true;
-        }
-        snprintf(v, sizeof v, "%s: %s", TR(ui, "Repaid"),
-                 TR(ui, ud_frequency_name(pr.terms.frequency)));
-        if (ud_ui_button(ui, ud_rect(a.x + 320, ly, 300, 28), v)) {
-            pr.terms.frequency = (ud_frequency)((pr.terms.frequency + 1) % UD_FREQ_COUNT);
-            changed = true;
-        }
-        ly += 38;
-        struct {
-            const char *name;
-            char value[64];
-            int64_t *field;
-            int64_t step, min, max;
-        } steppers[3];
-        int64_t rate = pr.terms.annual_rate, inst = pr.terms.installments;
-        int64_t fee = pr.terms.fee_kind == UD_FEE_PERCENT ? pr.terms.fee_rate : 0;
-        steppers[0].name = TR(ui, "Rate a year");
-        snprintf(steppers[0].value, 64, "%.1f%%", ud_rate_to_percent(rate));
-        steppers[0].field = &rate;
-        steppers[0].step = UD_RATE_PERCENT(1);
-        steppers[0].min = 0;
-        steppers[0].max = UD_MAX_ANNUAL_RATE;
-        steppers[1].name = TR(ui, "Instalments");
-        snprintf(steppers[1].value, 64, "%d", (int)inst);
-        steppers[1].field = &inst;
-        steppers[1].step = 1;
-        steppers[1].min = pr.terms.grace + 1;
-        steppers[1].max = UD_MAX_INSTALLMENTS;
-        steppers[2].name = TR(ui, "Fee");
-        snprintf(steppers[2].value, 64, "%.1f%%", ud_rate_to_percent(fee));
-        steppers[2].field = &fee;
-        steppers[2].step = UD_RATE_PERCENT(1) / 2;
-        steppers[2].min = 0;
-        steppers[2].max = UD_RATE_PERCENT(20);
-        for (int s = 0; s < 3; s++) {
-            int sx = a.x + 10 + s * 205;
-            ud_ui_label(ui, steppers[s].name, sx, ly, UD_FONT_SMALL, false, p->text_dim);
-            ud_ui_label(ui, steppers[s].value, sx, ly + 18, UD_FONT_NORMAL, true, p->text);
-            if (ud_ui_button(ui, ud_rect(sx + 90, ly + 14, 36, 26), "−") &&
-                *steppers[s].field - steppers[s].step >= steppers[s].min) {
-                *steppers[s].field -= steppers[s].step;
-                changed = true;
-            }
-            if (ud_ui_button(ui, ud_rect(sx + 132, ly + 14, 36, 26), "+") &&
-                *steppers[s].field + steppers[s].step <= steppers[s].max) {
-                *steppers[s].field += steppers[s].step;
-                changed = true;
-            }
-        }
-        pr.terms.annual_rate = rate;
-        pr.terms.installments = (int)inst;
-        if (fee > 0) {
-            pr.terms.fee_kind = UD_FEE_PERCENT;
-            pr.terms.fee_rate = fee;
-        } else if (pr.terms.fee_kind == UD_FEE_PERCENT) {
-            pr.terms.fee_kind = UD_FEE_NONE;
-        }
-        ly += 56;
-        /* what a client really pays, for the largest loan of the product */
-        ud_loan_terms t = products[i].terms;
-        t.principal = products[i].max_amount;
-        double apr = 0, eir = 0;
-        char amount[64];
-        ud_money_text(app, products[i].min_amount, amount, sizeof amount);
-        char amount2[64];
-        ud_money_text(app, products[i].max_amount, amount2, sizeof amount2);
-        if (ud_schedule_cost(&t, &apr, &eir) == UD_TERMS_OK) {
-            snprintf(v, sizeof v, "%s: %s %.1f%%  ·  %s %.1f%%", TR(ui, "Clients really pay"),
-                     TR(ui, "APR"), apr, TR(ui, "EIR"), eir);
-            ud_ui_label(ui, v, a.x + 10, ly, UD_FONT_NORMAL, true, p->accent);
-        }
-        snprintf(v, sizeof v, "%s %s – %s%s", TR(ui, "Loans of"), amount, amount2,
-                 pr.group_liability ? TR(ui, ", in joint-liability groups") : "");
-        ud_ui_label(ui, v, a.x + 10, ly + 26, UD_FONT_SMALL, false, p->text_dim);
-        if (changed) {
-            ud_command set = ud_command_new(UD_CMD_SET_PRODUCT);
-            set.index = i;
-            set.product = pr;
-            ud_app_command(app, &set);
-        }
-        y += 262;
+    ud_sim *sim = ud_game_sim(app->game);
+    const ud_product *products = ud_sim_products(sim, &n);
+    ud_rate cap = ud_sim_rate_cap(sim);
+    int i = ud_pager(app, a, n, 1);
+    if (i >= n) {
+        return;
     }
-    ud_rate cap = ud_sim_rate_cap(ud_game_sim(app->game));
+    ud_product pr = products[i];
+    int y = a.y;
+    char v[300], m1[64], m2[64];
+    snprintf(v, sizeof v, "%s (%d / %d)", ud_scenario_text(app, pr.name), i + 1, n);
+    ud_ui_label(ui, v, a.x, y + 4, UD_FONT_NORMAL, true, p->text);
+    if (pr.open) {
+        if (ud_ui_danger(ui, ud_rect(a.x + a.w - 300, y, 290, 28), TR(ui, "Open (close it...)"))) {
+            ask_close(app, i, &pr);
+        }
+    } else if (ud_ui_toggle(ui, ud_rect(a.x + a.w - 300, y, 290, 28), TR(ui, "Closed (open it)"),
+                            false)) {
+        ud_command c = ud_command_new(UD_CMD_OPEN_PRODUCT);
+        c.index = i;
+        ud_app_command(app, &c);
+    }
+    y += 34;
+    ud_ui_label(ui, TR(ui, "(changes apply to loans made from now on)"), a.x, y, UD_FONT_SMALL,
+                false, p->text_dim);
+    y += 24;
+    bool changed = false;
+    /* interest method and frequency cycle through their choices */
+    snprintf(v, sizeof v, "%s: %s", TR(ui, "Interest"), ud_method_text(ui, pr.terms.method));
+    if (ud_ui_button(ui, ud_rect(a.x, y, a.w - 10, 28), v)) {
+        pr.terms.method = (ud_interest_method)((pr.terms.method + 1) % UD_METHOD_COUNT);
+        changed = true;
+    }
+    y += 32;
+    snprintf(v, sizeof v, "%s: %s", TR(ui, "Repaid"), ud_frequency_text(ui, pr.terms.frequency));
+    if (ud_ui_button(ui, ud_rect(a.x, y, a.w - 10, 28), v)) {
+        pr.terms.frequency = (ud_frequency)((pr.terms.frequency + 1) % UD_FREQ_COUNT);
+        changed = true;
+    }
+    y += 34;
+    int w = (a.w - 20) / 2, x2 = a.x + w + 10, step;
+    ud_rate top = cap > 0 ? cap : UD_MAX_ANNUAL_RATE;
+    snprintf(v, sizeof v, "%.1f%%", ud_rate_to_percent(pr.terms.annual_rate));
+    step = ud_stepper(app, ud_rect(a.x, y, w, 28), TR(ui, "Rate a year"), v,
+                      pr.terms.annual_rate >= UD_RATE_PERCENT(1),
+                      pr.terms.annual_rate + UD_RATE_PERCENT(1) <= top);
+    pr.terms.annual_rate += step * UD_RATE_PERCENT(1);
+    changed |= step != 0;
+    ud_rate fee = pr.terms.fee_kind == UD_FEE_PERCENT ? pr.terms.fee_rate : 0;
+    snprintf(v, sizeof v, "%.1f%%", ud_rate_to_percent(fee));
+    step = ud_stepper(app, ud_rect(x2, y, w, 28), TR(ui, "Fee, once"), v, fee > 0,
+                      fee + UD_RATE_PERCENT(1) / 2 <= UD_RATE_PERCENT(20));
+    if (step != 0) {
+        fee += step * (UD_RATE_PERCENT(1) / 2);
+        pr.terms.fee_kind = fee > 0 ? UD_FEE_PERCENT : UD_FEE_NONE;
+        pr.terms.fee_rate = fee;
+        changed = true;
+    }
+    y += 34;
+    snprintf(v, sizeof v, "%d", pr.terms.installments);
+    step = ud_stepper(app, ud_rect(a.x, y, w, 28), TR(ui, "Instalments"), v,
+                      pr.terms.installments > pr.terms.grace + 1,
+                      pr.terms.installments < UD_MAX_INSTALLMENTS);
+    pr.terms.installments += step;
+    changed |= step != 0;
+    snprintf(v, sizeof v, "%d", pr.terms.grace);
+    step = ud_stepper(app, ud_rect(x2, y, w, 28), TR(ui, "Grace (interest only)"), v,
+                      pr.terms.grace > 0, pr.terms.grace + 1 < pr.terms.installments);
+    pr.terms.grace += step;
+    changed |= step != 0;
+    y += 34;
+    ud_money_text(app, pr.min_amount, m1, sizeof m1);
+    step = ud_stepper(app, ud_rect(a.x, y, w, 28), TR(ui, "Smallest loan"), m1,
+                      ud_round_step(pr.min_amount, false) > 0,
+                      ud_round_step(pr.min_amount, true) <= pr.max_amount);
+    if (step != 0) {
+        pr.min_amount = ud_round_step(pr.min_amount, step > 0);
+        changed = true;
+    }
+    ud_money_text(app, pr.max_amount, m2, sizeof m2);
+    step = ud_stepper(app, ud_rect(x2, y, w, 28), TR(ui, "Largest loan"), m2,
+                      ud_round_step(pr.max_amount, false) >= pr.min_amount, true);
+    if (step != 0) {
+        pr.max_amount = ud_round_step(pr.max_amount, step > 0);
+        changed = true;
+    }
+    y += 34;
+    snprintf(v, sizeof v, "%.0f%%", ud_rate_to_percent(pr.compulsory_savings));
+    step = ud_stepper(app, ud_rect(a.x, y, w, 28), TR(ui, "Compulsory savings"), v,
+                      pr.compulsory_savings >= UD_RATE_PERCENT(1),
+                      pr.compulsory_savings + UD_RATE_PERCENT(1) <= UD_RATE_PERCENT(50));
+    pr.compulsory_savings += step * UD_RATE_PERCENT(1);
+    changed |= step != 0;
+    y += 34;
+    if (pr.group_liability) {
+        snprintf(v, sizeof v, "%d", pr.group_min);
+        step = ud_stepper(app, ud_rect(a.x, y, w, 28), TR(ui, "Group, fewest members"), v,
+                          pr.group_min > 2, pr.group_min < pr.group_max);
+        pr.group_min = (uint8_t)(pr.group_min + step);
+        changed |= step != 0;
+        snprintf(v, sizeof v, "%d", pr.group_max);
+        step = ud_stepper(app, ud_rect(x2, y, w, 28), TR(ui, "Group, most members"), v,
+                          pr.group_max > pr.group_min, pr.group_max < 10);
+        pr.group_max = (uint8_t)(pr.group_max + step);
+        changed |= step != 0;
+        y += 34;
+    }
+    y += 6;
+    /* what a client really pays, for the largest loan of the product */
+    ud_loan_terms t = products[i].terms;
+    t.principal = products[i].max_amount;
+    double apr = 0, eir = 0;
+    if (ud_schedule_cost(&t, &apr, &eir) == UD_TERMS_OK) {
+        snprintf(v, sizeof v, "%s: %s %.1f%%  ·  %s %.1f%% %s", TR(ui, "Clients really pay"),
+                 TR(ui, "APR"), apr, TR(ui, "EIR"), eir, TR(ui, "a year"));
+        ud_ui_label(ui, v, a.x, y, UD_FONT_NORMAL, true, p->accent);
+        y += 24;
+    }
+    ud_ui_paragraph(ui,
+                    pr.group_liability
+                        ? TR(ui, "Lent to joint-liability groups of one hamlet: members pay for "
+                                 "a member who cannot.")
+                        : TR(ui, "Lent to individuals."),
+                    a.x, y, a.w - 10, UD_FONT_SMALL, p->text_dim);
+    if (changed) {
+        ud_command set = ud_command_new(UD_CMD_SET_PRODUCT);
+        set.index = i;
+        set.product = pr;
+        ud_app_command(app, &set);
+    }
     if (cap > 0) {
-        char v[128];
         snprintf(v, sizeof v, "%s %.1f%%", TR(ui, "A credit line caps client rates at"),
                  ud_rate_to_percent(cap));
         ud_ui_label(ui, v, a.x, a.y + a.h - 60, UD_FONT_SMALL, true, p->bad);

@@ -45,13 +45,13 @@ void ud_panel_reports(ud_app *app, SDL_Rect a) {
         row(app, x2, y += 18, TR(ui, "Net result"), d->net_result, true);
     }
     int cy = a.y + 200, cw = (a.w - 20) / 2;
-    ud_chart(app, ud_rect(a.x, cy, cw, 120), "par30", TR(ui, "PAR30"), true);
-    ud_chart(app, ud_rect(a.x + cw + 10, cy, cw, 120), "oss", TR(ui, "OSS"), true);
-    ud_chart(app, ud_rect(a.x, cy + 130, cw, 120), "active_borrowers", TR(ui, "Active clients"),
+    ud_chart(app, ud_rect(a.x, cy, cw, 104), "par30", TR(ui, "PAR30"), true);
+    ud_chart(app, ud_rect(a.x + cw + 10, cy, cw, 104), "oss", TR(ui, "OSS"), true);
+    ud_chart(app, ud_rect(a.x, cy + 112, cw, 104), "active_borrowers", TR(ui, "Active clients"),
              false);
-    ud_chart(app, ud_rect(a.x + cw + 10, cy + 130, cw, 120), "households_in_poverty",
+    ud_chart(app, ud_rect(a.x + cw + 10, cy + 112, cw, 104), "households_in_poverty",
              TR(ui, "Households in poverty"), false);
-    ud_chart(app, ud_rect(a.x, cy + 260, cw, 120), "fss", TR(ui, "FSS"), true);
-    ud_chart(app, ud_rect(a.x + cw + 10, cy + 260, cw, 120), "subsidy_dependence",
+    ud_chart(app, ud_rect(a.x, cy + 224, cw, 104), "fss", TR(ui, "FSS"), true);
+    ud_chart(app, ud_rect(a.x + cw + 10, cy + 224, cw, 104), "subsidy_dependence",
              TR(ui, "Subsidy dependence"), false);
 }

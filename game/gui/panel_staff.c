@@ -4,67 +4,152 @@
 #include <stdio.h>
 #include <string.h>
 
+/* Whether the officer (or everyone, -1) was already sent on a course this month: one course
+ * a month is what an officer can take in while still serving clients. */
+static bool trained_this_month(ud_app *app, int officer) {
+    int n, month = ud_sim_month(ud_game_sim(app->game));
+    const ud_decision *d = ud_game_decisions(app->game, &n);
+    for (int i = n - 1; i >= 0 && d[i].month == month; i--) {
+        if (!d[i].is_answer && d[i].command.type == UD_CMD_TRAIN &&
+            (d[i].command.index == -1 || d[i].command.index == officer || officer == -1)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+static bool audit_ordered_this_month(ud_app *app) {
+    int n, month = ud_sim_month(ud_game_sim(app->game));
+    const ud_decision *d = ud_game_decisions(app->game, &n);
+    for (int i = n - 1; i >= 0 && d[i].month == month; i--) {
+        if (!d[i].is_answer && d[i].command.type == UD_CMD_AUDIT) {
+            return true;
+        }
+    }
+    return false;
+}
+
+static void train(ud_app *app, int officer) {
+    ud_ui *ui = &app->ui;
+    if (trained_this_month(app, officer)) {
+        ud_app_show_message(app, officer >= 0
+                                     ? TR(ui, "Not possible: this officer already had a course "
+                                              "this month. One course a month: train again "
+                                              "next month.")
+                                     : TR(ui, "Not possible: officers already had a course this "
+                                              "month. One course a month: train again next "
+                                              "month."));
+        return;
+    }
+    ud_command c = ud_command_new(UD_CMD_TRAIN);
+    c.index = officer;
+    ud_app_command(app, &c);
+}
+
+static void dismiss(ud_app *app, int officer, const ud_officer *o, int employed) {
+    ud_ui *ui = &app->ui;
+    char text[1000], loans[200];
+    snprintf(loans, sizeof loans, TRN(ui, o[officer].caseload, "%d loan", "%d loans"),
+             o[officer].caseload);
+    if (employed <= 1) {
+        snprintf(text, sizeof text, "%s %d: %s %s", TR(ui, "Dismiss officer"), officer + 1, loans,
+                 TR(ui, "would have nobody to follow them up. A dismissed officer does not "
+                        "come back."));
+    } else {
+        snprintf(text, sizeof text, "%s %d: %s %s %d %s", TR(ui, "Dismiss officer"), officer + 1,
+                 loans, TR(ui, "go to the"), employed - 1,
+                 TR(ui, "other officers, whose caseloads rise. A dismissed officer does not "
+                        "come back."));
+    }
+    ud_command c = ud_command_new(UD_CMD_FIRE);
+    c.index = officer;
+    ud_app_confirm(app, text, TR(ui, "Dismiss"), CONFIRM_COMMAND, &c);
+}
+
 void ud_panel_staff(ud_app *app, SDL_Rect a) {
     ud_ui *ui = &app->ui;
     const ud_palette *p = ui->pal;
     ud_sim *sim = ud_game_sim(app->game);
-    int n;
+    int n, employed = 0;
     const ud_officer *o = ud_sim_officers(sim, &n);
+    for (int i = 0; i < n; i++) {
+        employed += o[i].employed;
+    }
     const ud_setup *setup = ud_sim_setup(sim);
+    const ud_costs *costs = &setup->mfi.costs;
     ud_ui_label(ui, TR(ui, "Loan officers"), a.x, a.y, UD_FONT_NORMAL, true, p->text);
     int first = ud_pager(app, ud_rect(a.x, a.y, a.w, 380), n, 8);
     int y = a.y + 30;
     static const char *const levels[4] = {"untrained", "basic", "trained", "expert"};
     for (int i = first; i < n && i < first + 8; i++) {
-        char line[200];
+        char line[300], loans[100];
         if (!o[i].employed) {
             snprintf(line, sizeof line, "%s %d: %s", TR(ui, "Officer"), i + 1, TR(ui, "left"));
             ud_ui_label(ui, line, a.x, y + 5, UD_FONT_SMALL, false, p->text_dim);
             y += 38;
             continue;
         }
-        snprintf(line, sizeof line, "%s %d: %s, %d %s, %d %s", TR(ui, "Officer"), i + 1,
-                 TR(ui, levels[o[i].training]), o[i].caseload, TR(ui, "loans"),
-                 o[i].months_since_audit, TR(ui, "months since an audit"));
+        snprintf(loans, sizeof loans, TRN(ui, o[i].caseload, "%d loan", "%d loans"), o[i].caseload);
+        char since[100];
+        snprintf(
+            since, sizeof since,
+            TRN(ui, o[i].months_since_audit, "%d month since an audit", "%d months since an audit"),
+            o[i].months_since_audit);
+        snprintf(line, sizeof line, "%s %d: %s, %s, %s", TR(ui, "Officer"), i + 1,
+                 TR(ui, levels[o[i].training]), loans, since);
+        SDL_Rect text_area = ud_rect(a.x, y, a.w - 230, 30);
+        SDL_RenderSetClipRect(app->renderer, &text_area);
         ud_ui_label(ui, line, a.x, y + 5, UD_FONT_SMALL, false, p->text);
-        ud_command c = ud_command_new(UD_CMD_TRAIN);
-        c.index = i;
-        if (o[i].training < 3 &&
-            ud_ui_button(ui, ud_rect(a.x + a.w - 200, y, 90, 28), TR(ui, "Train"))) {
-            ud_app_command(app, &c);
+        SDL_RenderSetClipRect(app->renderer, NULL);
+        if (trained_this_month(app, i)) {
+            ud_ui_label(ui, TR(ui, "course taken"), a.x + a.w - 220, y + 6, UD_FONT_SMALL, false,
+                        p->text_dim);
+        } else if (o[i].training < 3 &&
+                   ud_ui_button(ui, ud_rect(a.x + a.w - 220, y, 110, 28), TR(ui, "Train"))) {
+            train(app, i);
         }
-        c.type = UD_CMD_FIRE;
-        if (ud_ui_button(ui, ud_rect(a.x + a.w - 100, y, 80, 28), TR(ui, "Dismiss"))) {
-            ud_app_command(app, &c);
+        if (ud_ui_danger(ui, ud_rect(a.x + a.w - 104, y, 100, 28), TR(ui, "Dismiss"))) {
+            dismiss(app, i, o, employed);
         }
         y += 38;
     }
-    int by = a.y + 400;
-    char label[128], money[64];
-    ud_money_text(app, setup->mfi.costs.hire_cost, money, sizeof money);
-    snprintf(label, sizeof label, "%s (%s)", TR(ui, "Hire an officer"), money);
-    if (ud_ui_button(ui, ud_rect(a.x, by, 300, 32), label)) {
+    int by = a.y + 380;
+    char label[300], once[64], monthly[64];
+    ud_money_text(app, costs->training_cost, once, sizeof once);
+    snprintf(label, sizeof label, "%s %s %s", TR(ui, "A course costs"), once,
+             TR(ui, "once per officer and raises their level by one."));
+    ud_ui_label(ui, label, a.x, by - 6, UD_FONT_SMALL, false, p->text_dim);
+    by += 16;
+    ud_money_text(app, costs->hire_cost, once, sizeof once);
+    ud_money_text(app, setup->mfi.officers.salary, monthly, sizeof monthly);
+    snprintf(label, sizeof label, "%s: %s %s + %s %s", TR(ui, "Hire an officer"), once,
+             TR(ui, "once"), monthly, TR(ui, "a month"));
+    if (ud_ui_button(ui, ud_rect(a.x, by, a.w - 10, 32), label)) {
         ud_command c = ud_command_new(UD_CMD_HIRE);
         c.count = 1;
         c.amount = setup->mfi.officers.salary;
         c.level = 1;
         ud_app_command(app, &c);
     }
-    ud_money_text(app, setup->mfi.costs.audit_cost, money, sizeof money);
-    snprintf(label, sizeof label, "%s (%s)", TR(ui, "Order an audit"), money);
-    if (ud_ui_button(ui, ud_rect(a.x + 320, by, 300, 32), label)) {
+    by += 40;
+    ud_money_text(app, costs->audit_cost, once, sizeof once);
+    snprintf(label, sizeof label, "%s: %s %s", TR(ui, "Order an audit"), once, TR(ui, "once"));
+    if (audit_ordered_this_month(app)) {
+        ud_ui_label(ui, TR(ui, "An audit is ordered: the auditors report at the end of the month."),
+                    a.x, by + 8, UD_FONT_SMALL, false, p->text_dim);
+    } else if (ud_ui_button(ui, ud_rect(a.x, by, a.w - 10, 32), label)) {
         ud_command c = ud_command_new(UD_CMD_AUDIT);
         if (ud_app_command(app, &c)) {
             ud_app_show_message(app, TR(ui, "The auditors will report at the end of the month."));
         }
     }
-    by += 44;
-    if (ud_ui_button(ui, ud_rect(a.x, by, 300, 32), TR(ui, "Train every officer"))) {
-        ud_command c = ud_command_new(UD_CMD_TRAIN);
-        c.index = -1;
-        ud_app_command(app, &c);
+    by += 40;
+    ud_money_text(app, costs->training_cost * employed, once, sizeof once);
+    snprintf(label, sizeof label, "%s: %s %s", TR(ui, "Train every officer"), once, TR(ui, "once"));
+    if (ud_ui_button(ui, ud_rect(a.x, by, a.w - 10, 32), label)) {
+        train(app, -1);
     }
-    by += 50;
+    by += 44;
     const ud_indicators *d = ud_sim_indicators(sim, ud_sim_month(sim));
     snprintf(label, sizeof label, "%s: %.0f", TR(ui, "Borrowers per officer"),
              d ? d->borrowers_per_officer : 0.0);

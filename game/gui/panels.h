@@ -18,8 +18,23 @@ int ud_pager(ud_app *app, SDL_Rect area, int items, int per_page);
  * if `more`. True if the page changed (the caller stops drawing; the next pass shows it). */
 bool ud_pager_flow(ud_app *app, SDL_Rect area, bool more);
 
+/* A value with − and + buttons: its name (small) and value (bold) at the left of r, the
+ * buttons at its right. Returns -1 or +1 when a button is pressed, else 0; a side whose
+ * limit is reached is not drawn. */
+int ud_stepper(ud_app *app, SDL_Rect r, const char *name, const char *value, bool can_down,
+               bool can_up);
+
+/* The next round amount above (up) or below v: 1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8 times a
+ * power of ten, so that money steps read as a manager would set them. */
+ud_money ud_round_step(ud_money v, bool up);
+
+/* Plain words for the engine's loan terms. */
+const char *ud_method_text(const ud_ui *ui, ud_interest_method m);
+const char *ud_frequency_text(const ud_ui *ui, ud_frequency f);
+
 /* Each panel draws itself inside `area` (already inset from the panel's frame). */
 void ud_panel_desk(ud_app *app, SDL_Rect area);
+void ud_panel_arrears(ud_app *app, SDL_Rect area);
 void ud_panel_products(ud_app *app, SDL_Rect area);
 void ud_panel_staff(ud_app *app, SDL_Rect area);
 void ud_panel_funding(ud_app *app, SDL_Rect area);

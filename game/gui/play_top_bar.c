@@ -74,7 +74,7 @@ void ud_play_top_bar(ud_app *app) {
     x = cell(app, x, TR(ui, "OSS"), v, d->oss, prev->oss, hb,
              m == 0 ? LIGHT_NONE
                     : (d->oss >= 1.1 ? LIGHT_GOOD : (d->oss >= 1.0 ? LIGHT_WATCH : LIGHT_BAD)));
-    if (ud_ui_button(ui, ud_rect(930, 16, 180, 40), TR(ui, "Next month (Space)"))) {
+    if (ud_ui_danger(ui, ud_rect(930, 16, 180, 40), TR(ui, "Next month (Space)"))) {
         ud_app_next_month(app);
     }
     if (ud_ui_button(ui, ud_rect(1120, 16, 70, 40), TR(ui, "Menu"))) {

@@ -52,6 +52,7 @@ static void record(ud_ui *ui, SDL_Rect r, int widget, const char *text) {
         ud_ui_record *rec = &ui->records[ui->record_count++];
         rec->rect = r;
         rec->widget = widget;
+        rec->danger = false;
         snprintf(rec->text, sizeof rec->text, "%s", text);
     }
 }
@@ -59,6 +60,7 @@ static void record(ud_ui *ui, SDL_Rect r, int widget, const char *text) {
 void ud_ui_begin(ud_ui *ui) {
     ui->widget_count = 0;
     ui->record_count = 0;
+    ui->acted = false;
     ui->activated = false;
     ud_text_next_frame(ui->text);
     SDL_Keycode k = ui->key;
@@ -73,10 +75,33 @@ void ud_ui_begin(ud_ui *ui) {
     }
 }
 
+static bool is_danger(const ud_ui *ui, int widget) {
+    for (int i = 0; i < ui->record_count; i++) {
+        if (ui->records[i].widget == widget) {
+            return ui->records[i].danger;
+        }
+    }
+    return false;
+}
+
 void ud_ui_end(ud_ui *ui) {
     ui->last_widget_count = ui->widget_count;
     if (ui->focus >= ui->widget_count) {
         ui->focus = ui->widget_count > 0 ? ui->widget_count - 1 : 0;
+        ui->settle_focus = true; /* the focus moved by itself */
+    }
+    if (ui->settle_focus && !ui->acted) {
+        /* the frame after an action: move the focus off a dangerous widget, forwards to
+         * the nearest safe one (or backwards if none follows) */
+        int n = ui->widget_count, f = ui->focus;
+        for (int step = 1; step < n && is_danger(ui, f); step++) {
+            f = (ui->focus + step) % n;
+        }
+        ui->focus = is_danger(ui, f) ? ui->focus : f;
+        ui->settle_focus = false;
+    }
+    if (ui->acted) {
+        ui->settle_focus = true;
     }
     ui->clicked = false;
     ui->key = 0;
@@ -159,12 +184,22 @@ static bool widget(ud_ui *ui, SDL_Rect r, const char *label, bool on, ud_font_si
     SDL_RenderSetClipRect(ui->renderer, NULL);
     if (hit) {
         ui->activated = true;
+        ui->acted = true;
     }
     return hit;
 }
 
 bool ud_ui_button(ud_ui *ui, SDL_Rect r, const char *label) {
     return widget(ui, r, label, false, UD_FONT_NORMAL);
+}
+
+bool ud_ui_danger(ud_ui *ui, SDL_Rect r, const char *label) {
+    int first_record = ui->record_count;
+    bool hit = widget(ui, r, label, false, UD_FONT_NORMAL);
+    if (first_record < ui->record_count) {
+        ui->records[first_record].danger = true;
+    }
+    return hit;
 }
 
 bool ud_ui_toggle(ud_ui *ui, SDL_Rect r, const char *label, bool on) {

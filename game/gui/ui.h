@@ -27,7 +27,8 @@ const ud_palette *ud_palette_get(bool colour_blind);
 #define UD_UI_RECORDS 512
 typedef struct ud_ui_record {
     SDL_Rect rect;
-    int widget; /* focus number of a widget, -1 for text */
+    int widget;  /* focus number of a widget, -1 for text */
+    bool danger; /* a widget whose action cannot be undone or costs (see ud_ui_danger) */
     char text[256];
 } ud_ui_record;
 
@@ -46,6 +47,9 @@ typedef struct ud_ui {
     bool activated; /* a widget acted this frame: the screen must be drawn again */
     bool modal;     /* a dialog is open: only widgets marked in it react */
     bool in_modal;
+    /* after an action or a dialog, the focus must not rest on a dangerous widget */
+    bool settle_focus;
+    bool acted; /* a widget was pressed this frame (focus moves do not count) */
     /* the frame being described: widgets and text, in order */
     ud_ui_record records[UD_UI_RECORDS];
     int record_count;
@@ -75,6 +79,10 @@ int ud_ui_paragraph(ud_ui *ui, const char *s, int x, int y, int w, ud_font_size 
 
 /* A focusable button: true when clicked, or when focused and Enter is pressed. */
 bool ud_ui_button(ud_ui *ui, SDL_Rect r, const char *label);
+/* A button whose action cannot be undone or costs money (Next month, Dismiss, Write off...):
+ * the same as ud_ui_button, but after any action or dialog the focus moves off it, so an
+ * Enter pressed out of habit never triggers it. Only Tab, the arrows or a click reach it. */
+bool ud_ui_danger(ud_ui *ui, SDL_Rect r, const char *label);
 /* A button that looks pressed when `on` (tabs and toggles). */
 bool ud_ui_toggle(ud_ui *ui, SDL_Rect r, const char *label, bool on);
 /* True if the mouse clicked inside r this frame (for map picks; not focusable). */

@@ -91,6 +91,35 @@ bool gd_click_label(ud_app *app, const char *label) {
     return true;
 }
 
+bool gd_click_prefix(ud_app *app, const char *prefix) {
+    const ud_ui *ui = &app->ui;
+    size_t n = strlen(prefix);
+    for (int i = ui->record_count - 1; i >= 0; i--) {
+        const ud_ui_record *r = &ui->records[i];
+        if (r->widget >= 0 && strncmp(r->text, prefix, n) == 0) {
+            gd_click(app, r->rect.x + r->rect.w / 2, r->rect.y + r->rect.h / 2);
+            return true;
+        }
+    }
+    return false;
+}
+
+bool gd_click_beside(ud_app *app, const char *beside, const char *button) {
+    const ud_ui *ui = &app->ui;
+    for (int k = 0; k < ui->record_count; k++) {
+        if (ui->records[k].widget < 0 && strcmp(ui->records[k].text, beside) == 0) {
+            for (int j = k + 1; j < ui->record_count; j++) {
+                const ud_ui_record *r = &ui->records[j];
+                if (r->widget >= 0 && strcmp(r->text, button) == 0) {
+                    gd_click(app, r->rect.x + r->rect.w / 2, r->rect.y + r->rect.h / 2);
+                    return true;
+                }
+            }
+        }
+    }
+    return false;
+}
+
 const char *gd_focused_label(const ud_app *app) {
     const ud_ui *ui = &app->ui;
     for (int i = 0; i < ui->record_count; i++) {
@@ -99,6 +128,16 @@ const char *gd_focused_label(const ud_app *app) {
         }
     }
     return "";
+}
+
+bool gd_focus_on_danger(const ud_app *app) {
+    const ud_ui *ui = &app->ui;
+    for (int i = 0; i < ui->record_count; i++) {
+        if (ui->records[i].widget == ui->focus) {
+            return ui->records[i].danger;
+        }
+    }
+    return false;
 }
 
 bool gd_shows(const ud_app *app, const char *needle) {
@@ -167,6 +206,13 @@ void gd_frame(ud_app *app, const char *what) {
 
 const char *gd_tr(ud_app *app, const char *english) {
     return ud_tr(&app->i18n, english);
+}
+
+void gd_tab(ud_app *app, ud_tab tab) {
+    gd_key(app, (SDL_Keycode)(SDLK_1 + (int)tab), 0);
+    if (app->tab != tab) {
+        fail_msg("key %d did not show tab %d (showing %d)", (int)tab + 1, (int)tab, (int)app->tab);
+    }
 }
 
 int gd_scenario_index(const ud_app *app, const char *id) {

@@ -23,10 +23,18 @@ void gd_click(ud_app *app, int x, int y);
 /* Clicks the widget whose label is exactly `label` (the last such one drawn, so a dialog's
  * button wins over the screen's beneath it). False, with nothing done, if none was drawn. */
 bool gd_click_label(ud_app *app, const char *label);
+/* Clicks the last widget drawn whose label starts with `prefix` ("Hire an officer" for
+ * "Hire an officer: IDR 2,000,000 once"). False if none. */
+bool gd_click_prefix(ud_app *app, const char *prefix);
+/* Clicks the first widget labelled `button` drawn after the text `beside` (a stepper's
+ * − or + on the row of its field's name). False if there is none. */
+bool gd_click_beside(ud_app *app, const char *beside, const char *button);
 /* The widget drawn with this label in the last frame: its rectangle and focus number. */
 bool gd_find_widget(const ud_app *app, const char *label, SDL_Rect *rect, int *widget);
 /* The label of the focused widget in the last frame ("" if none). */
 const char *gd_focused_label(const ud_app *app);
+/* Whether the focused widget of the last frame is a dangerous one (ud_ui_danger). */
+bool gd_focus_on_danger(const ud_app *app);
 /* Whether any text or label drawn in the last frame contains `needle`. */
 bool gd_shows(const ud_app *app, const char *needle);
 /* Whether some text drawn in the last frame is exactly `text`. */
@@ -40,6 +48,8 @@ void gd_frame(ud_app *app, const char *name);
 /* The translation of an English string in the game's current language. */
 const char *gd_tr(ud_app *app, const char *english);
 
+/* Shows a panel of the village screen with its number key. */
+void gd_tab(ud_app *app, ud_tab tab);
 /* Finds a shipped scenario by id ("tutorial", "m2_credit_line"...); -1 if none. */
 int gd_scenario_index(const ud_app *app, const char *id);
 /* Starts the scenario from its briefing with Enter, as a trainee would; lands on the

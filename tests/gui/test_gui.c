@@ -81,10 +81,9 @@ static void test_gui_visits_every_screen_and_plays(void **state) {
     key(SDLK_RETURN, 0); /* the focused button: start */
     assert_int_equal(app->screen, SCREEN_PLAY);
     draw("village");
-    /* every panel, by number key */
-    for (int t = 0; t < TAB_COUNT; t++) {
-        key((SDL_Keycode)(SDLK_1 + t), 0);
-        assert_int_equal(app->tab, t);
+    /* every panel, by number key (the script errors' tab only shows when there are some) */
+    for (int t = 0; t < TAB_PROBLEMS; t++) {
+        gd_tab(app, (ud_tab)t);
         char name[32];
         snprintf(name, sizeof name, "panel_%d", t);
         draw(name);
@@ -100,7 +99,7 @@ static void test_gui_visits_every_screen_and_plays(void **state) {
         key(SDLK_ESCAPE, 0);
     }
     /* a decision through the same command path as a click: the loan desk */
-    key(SDLK_1, 0);
+    gd_tab(app, TAB_DESK);
     int napps;
     ud_sim_applications(ud_game_sim(app->game), &napps);
     int decisions;
@@ -119,10 +118,10 @@ static void test_gui_visits_every_screen_and_plays(void **state) {
     assert_int_equal(app->dialog, DIALOG_NONE);
     int nq;
     assert_int_equal(ud_game_questions(app->game, &nq)[0].answer, 1);
-    key(SDLK_6, 0);
+    gd_tab(app, TAB_NEWS);
     draw("news");
     /* a household's story, by clicking on the map */
-    key(SDLK_5, 0);
+    gd_tab(app, TAB_REPORTS);
     draw("reports");
     for (int y = 120; y < 300 && app->dialog == DIALOG_NONE; y += 4) {
         click(30, y);
@@ -221,17 +220,32 @@ static void test_gui_offers_are_answered_from_the_funding_panel(void **state) {
         key(SDLK_SPACE, 0);
         key(SDLK_ESCAPE, 0);
     }
-    key(SDLK_4, 0);
-    assert_int_equal(app->tab, TAB_FUNDING);
+    gd_tab(app, TAB_FUNDING);
     draw("funding_offers");
     int n;
     const ud_offer *offers = ud_sim_offers(ud_game_sim(app->game), &n);
     assert_int_equal(n, 2);
-    /* newest first: the training grant's row, then the credit line's */
-    click(630 + 632 - 210 + 40, 126 + 30 + 26 + 10);
+    int line = offers[0].kind == UD_OFFER_CREDIT_LINE ? 0 : 1;
+    assert_int_equal(offers[line].kind, UD_OFFER_CREDIT_LINE);
+    /* newest first: the credit line is the first row if it is the newer offer */
+    SDL_Rect row = {0, 0, 0, 0};
+    for (int i = 0, found = 0; i < app->ui.record_count; i++) {
+        if (app->ui.records[i].widget >= 0 &&
+            strcmp(app->ui.records[i].text, gd_tr(app, "Accept")) == 0 &&
+            ++found == (line == n - 1 ? 1 : 2)) {
+            row = app->ui.records[i].rect;
+        }
+    }
+    click(row.x + 10, row.y + 10);
+    /* a credit line asks first, with its cost and its rate cap spelled out */
+    assert_int_equal(app->dialog, DIALOG_CONFIRM);
+    assert_non_null(strstr(app->confirm.text, "12.0%"));
+    assert_false(ud_sim_offers(ud_game_sim(app->game), &n)[line].answered);
+    draw("funding_confirm");
+    assert_true(gd_click_label(app, app->confirm.yes));
     offers = ud_sim_offers(ud_game_sim(app->game), &n);
-    assert_true(offers[1].answered && offers[1].accepted);
-    assert_false(offers[0].answered);
+    assert_true(offers[line].answered && offers[line].accepted);
+    assert_false(offers[1 - line].answered);
     draw("funding_accepted");
 }
 

@@ -149,6 +149,10 @@ static void test_hostile_library_loops_in_c_are_charged(void **state) {
     fails_within(script("c9.lua", HEAD "local s = ('1'):rep(1000000)\n"
                                        "while true do local n = utf8.len(s) end\n"),
                  "c9.lua:3: " BUDGET, 1.0);
+    /* arithmetic on a text converts the whole text each time */
+    fails_within(script("c10.lua", HEAD "local s = (' '):rep(1000000) .. '1'\n"
+                                        "while true do local x = s + 0 end\n"),
+                 "c10.lua:3: " BUDGET, 0.5);
 }
 
 static void test_hostile_patterns_cannot_backtrack_for_hours(void **state) {
@@ -208,6 +212,20 @@ static void test_hostile_pairs_over_many_keys_is_fast_and_ordered(void **state) 
     ud_game_free(g);
 }
 
+static void test_hostile_a_strategy_stopped_month_after_month_is_stopped_for_good(void **state) {
+    (void)state;
+    ud_game *g = load_ok(script("sl.lua", "scenario { id = 's', months = 24 }\n"));
+    const char *strategy = script("sls.lua", "function decide(m) while true do end end\n");
+    assert_true(ud_game_set_strategy(g, strategy, err, sizeof err));
+    double start = cpu_now();
+    play_all(g);
+    assert_true(cpu_now() - start < 3.0);
+    assert_true(has_problem(g, "sls.lua:1: the script ran too long"));
+    assert_true(has_problem(g, "hit a limit 3 months in a row and was stopped"));
+    assert_int_equal(ud_game_end_state(g), UD_END_FINISHED);
+    ud_game_free(g);
+}
+
 /* ---- determinism ---- */
 
 static void test_hostile_no_addresses_or_hash_order(void **state) {
@@ -246,7 +264,7 @@ static void scenario_news(const char *strategy_text, char out[][UD_TEXT_LEN], in
     const ud_news *news = ud_game_news(g, &n);
     *count = n;
     for (int i = 0; i < n && i < 16; i++) {
-        snprintf(out[i], UD_TEXT_LEN, "%d %s", news[i].month, news[i].text);
+        snprintf(out[i], UD_TEXT_LEN, "%d %.400s", news[i].month, news[i].text);
     }
     ud_game_free(g);
 }
@@ -391,6 +409,22 @@ static void test_hostile_set_up_mistakes_are_reported(void **state) {
                  "s2.lua:2: mfi{}.provisioning: rates must be a list", 1.0);
 }
 
+static void test_hostile_every_documented_village_size_loads(void **state) {
+    (void)state;
+    static const int sizes[] = {1, 2, 23, 24, 64250, 1000000};
+    for (int i = 0; i < 6; i++) {
+        char text[200];
+        snprintf(text, sizeof text,
+                 "scenario { id = 'v', months = 1 }\nvillage { households = %d }\n", sizes[i]);
+        ud_game *g = load_ok(script("size.lua", text));
+        assert_int_equal(ud_sim_household_count(ud_game_sim(g)), sizes[i]);
+        if (sizes[i] < 100000) {
+            play_all(g); /* a month is played, whether the MFI lasts or not */
+        }
+        ud_game_free(g);
+    }
+}
+
 /* ---- what a script makes the host keep is bounded ---- */
 
 static void test_hostile_host_memory_is_bounded(void **state) {
@@ -434,6 +468,7 @@ int main(void) {
         cmocka_unit_test(test_hostile_library_loops_in_c_are_charged),
         cmocka_unit_test(test_hostile_patterns_cannot_backtrack_for_hours),
         cmocka_unit_test(test_hostile_pairs_over_many_keys_is_fast_and_ordered),
+        cmocka_unit_test(test_hostile_a_strategy_stopped_month_after_month_is_stopped_for_good),
         cmocka_unit_test(test_hostile_no_addresses_or_hash_order),
         cmocka_unit_test(test_hostile_strategies_cannot_change_the_scenarios_draws),
         cmocka_unit_test(test_hostile_errors_have_file_and_line),
@@ -442,6 +477,7 @@ int main(void) {
         cmocka_unit_test(test_hostile_declaration_tables_cannot_churn_under_the_reader),
         cmocka_unit_test(test_hostile_ids_are_never_truncated),
         cmocka_unit_test(test_hostile_set_up_mistakes_are_reported),
+        cmocka_unit_test(test_hostile_every_documented_village_size_loads),
         cmocka_unit_test(test_hostile_host_memory_is_bounded),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -160,6 +160,13 @@ static bool create_sim(ud_game *g, char *err, size_t err_size) {
             line = g->product_lines[product - 1];
         } else if (strncmp(why, "mfi.", 4) == 0 && g->mfi_line > 0) {
             line = g->mfi_line;
+        } else if (strncmp(why, "mfi.", 4) == 0 && g->village_line > 0) {
+            /* The author wrote no mfi{}: the MFI is the default one sized to the village. */
+            snprintf(err, err_size,
+                     "%s:%d: village{}: the default MFI for a village of %d households does not "
+                     "hold (%s); declare mfi{ ... } with its own size",
+                     path, g->village_line, g->setup.village.households, why);
+            return false;
         }
         snprintf(err, err_size, "%s:%d: %s", path, line, why);
         return false;
@@ -429,7 +436,8 @@ static void answer_pending_questions(ud_game *g) {
             continue;
         }
         int choice = 1;
-        if (g->strategy != NULL && global_is_function(g->strategy->L, "answer")) {
+        if (g->strategy != NULL && !g->strategy_stopped &&
+            global_is_function(g->strategy->L, "answer")) {
             lua_State *S = g->strategy->L;
             lua_getglobal(S, "answer");
             lua_createtable(S, 0, 3);
@@ -461,15 +469,30 @@ static void answer_pending_questions(ud_game *g) {
 }
 
 static void strategy_decides(ud_game *g) {
-    if (g->strategy == NULL) {
+    if (g->strategy == NULL || g->strategy_stopped) {
         return;
     }
     lua_State *S = g->strategy->L;
     lua_getglobal(S, "decide");
     lua_pushinteger(S, ud_sim_month(g->sim) + 1);
     char err[2048];
-    if (!ud_sandbox_call(g->strategy, 1, 0, err, sizeof err)) {
-        game_problem(g, err);
+    if (ud_sandbox_call(g->strategy, 1, 0, err, sizeof err)) {
+        g->strategy_strikes = 0;
+        return;
+    }
+    game_problem(g, err);
+    /* A strategy stopped by a limit month after month would cost a second each month: it
+     * is stopped for good, as a failing handler is. */
+    const ud_sandbox *sb = g->strategy;
+    if ((sb->over_budget || sb->over_memory || sb->over_text) &&
+        ++g->strategy_strikes >= HANDLER_STRIKES) {
+        g->strategy_stopped = true;
+        char note[256];
+        snprintf(note, sizeof note,
+                 "the strategy's decide() hit a limit %d months in a row and was stopped; the "
+                 "game goes on without its decisions",
+                 HANDLER_STRIKES);
+        game_problem(g, note);
     }
 }
 

@@ -81,7 +81,9 @@ struct ud_game {
     int goal_count;
     int language_count, translation_count;
     int decisions_this_month, decisions_month; /* commands and answers taken this month */
-    int stage; /* how far the next month has got: a ud_decision_phase */
+    int stage;             /* how far the next month has got: a ud_decision_phase */
+    int strategy_strikes;  /* months in a row its decide() hit a limit */
+    bool strategy_stopped; /* after HANDLER_STRIKES of them */
 
     ud_news *news;
     int news_count, news_capacity;

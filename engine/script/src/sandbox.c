@@ -739,6 +739,21 @@ static int charged_scan(lua_State *L) {
     return call_original(L);
 }
 
+/* Arithmetic on texts ("10" + 1) converts the text in the string library's metamethods:
+ * a scan of the whole text each time. */
+static int charged_arith(lua_State *L) {
+    size_t total = 0;
+    for (int i = 1; i <= 2; i++) {
+        if (lua_type(L, i) == LUA_TSTRING) {
+            size_t l;
+            lua_tolstring(L, i, &l);
+            total += l;
+        }
+    }
+    ud_sandbox_charge(L, (double)total / BYTES_PER_UNIT);
+    return call_original(L);
+}
+
 /* Patterns backtrack inside C. The work of a match is bounded before it starts: at each
  * start (one if anchored) each repetition item may try every length of the rest of the
  * text, each '?' both ways, and %b or a back-reference may scan the rest of the text. A
@@ -983,6 +998,16 @@ ud_sandbox *ud_sandbox_new(size_t memory_cap, long instructions, const char *hel
      * the string table, so s:rep() and the like use the charged versions above. */
     lua_pushliteral(L, "");
     lua_getmetatable(L, -1);
+    static const char *const arith[] = {"__add", "__sub", "__mul", "__div",
+                                        "__mod", "__pow", "__unm", "__idiv"};
+    for (int i = 0; i < 8; i++) {
+        if (lua_getfield(L, -1, arith[i]) == LUA_TFUNCTION) {
+            lua_pushcclosure(L, charged_arith, 1);
+            lua_setfield(L, -2, arith[i]);
+        } else {
+            lua_pop(L, 1);
+        }
+    }
     lua_pushliteral(L, "locked");
     lua_setfield(L, -2, "__metatable");
     lua_pop(L, 2);

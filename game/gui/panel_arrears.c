@@ -1,0 +1,183 @@
+/* The arrears panel: the borrowers who are late, latest first, with their card and what a
+ * manager can do about each (reschedule, write off), and the share of officer time spent
+ * following up late payers. */
+#include "panels.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define ROWS 8
+
+typedef struct late {
+    int household, days;
+    ud_money outstanding;
+} late;
+
+static int by_days_late(const void *a, const void *b) {
+    const late *x = a, *y = b;
+    if (x->days != y->days) {
+        return y->days - x->days;
+    }
+    return x->household - y->household;
+}
+
+/* The borrowers with a loan that has an instalment overdue, most days late first. */
+static int late_borrowers(ud_app *app, late **out) {
+    ud_sim *sim = ud_game_sim(app->game);
+    int n = ud_sim_household_count(sim), count = 0, today = ud_sim_month(sim) * 30;
+    late *list = malloc(sizeof *list * (size_t)(n > 0 ? n : 1));
+    for (int i = 0; i < n && list != NULL; i++) {
+        ud_household_view h;
+        ud_sim_household(sim, i, &h);
+        if (h.loan == NULL) {
+            continue;
+        }
+        int days = ud_loan_days_in_arrears(h.loan, today);
+        if (days > 0) {
+            list[count].household = i;
+            list[count].days = days;
+            list[count++].outstanding = h.loan->principal_outstanding;
+        }
+    }
+    if (list != NULL) {
+        qsort(list, (size_t)count, sizeof *list, by_days_late);
+    }
+    *out = list;
+    return count;
+}
+
+/* The household's name as the scenario tells it, or its number. */
+static void who(ud_app *app, int household, char *out, size_t size) {
+    const char *name, *story;
+    if (ud_game_household_story(app->game, household, &name, &story)) {
+        snprintf(out, size, "%s", name);
+    } else {
+        snprintf(out, size, "%s %d", TR(&app->ui, "Household"), household + 1);
+    }
+}
+
+double ud_app_follow_up(ud_app *app) {
+    double share = ud_sim_setup(ud_game_sim(app->game))->mfi.follow_up;
+    int n;
+    const ud_decision *d = ud_game_decisions(app->game, &n);
+    for (int i = 0; i < n; i++) {
+        if (!d[i].is_answer && d[i].command.type == UD_CMD_SET_FOLLOW_UP) {
+            share = d[i].command.share;
+        }
+    }
+    return share;
+}
+
+static void ask_reschedule(ud_app *app, const late *l) {
+    ud_ui *ui = &app->ui;
+    ud_sim *sim = ud_game_sim(app->game);
+    ud_household_view h;
+    ud_sim_household(sim, l->household, &h);
+    int np;
+    const ud_product *products = ud_sim_products(sim, &np);
+    int installments = 12;
+    for (int i = 0; i < np; i++) {
+        if (h.loan != NULL && (int)products[i].terms.frequency == (int)h.loan->plan.frequency) {
+            installments = products[i].terms.installments;
+            break;
+        }
+    }
+    char name[120], money[64], text[1000], count[100];
+    who(app, l->household, name, sizeof name);
+    ud_money_text(app, l->outstanding, money, sizeof money);
+    snprintf(count, sizeof count, TRN(ui, installments, "%d new instalment", "%d new instalments"),
+             installments);
+    snprintf(text, sizeof text, "%s %s: %s %s %s. %s%s", TR(ui, "Reschedule the loan of"), name,
+             money, TR(ui, "outstanding, spread over"), count,
+             TR(ui, "Each payment is smaller, for longer; overdue interest is carried into the "
+                    "new schedule."),
+             ud_sim_setup(sim)->mfi.provisioning.rescheduled_in_par
+                 ? TR(ui, " The loan counts as at risk (in PAR30) from now on.")
+                 : "");
+    ud_command c = ud_command_new(UD_CMD_RESCHEDULE);
+    c.index = l->household;
+    c.count = installments;
+    ud_app_confirm(app, text, TR(ui, "Reschedule"), CONFIRM_COMMAND, &c);
+}
+
+static void ask_write_off(ud_app *app, const late *l) {
+    ud_ui *ui = &app->ui;
+    char name[120], money[64], text[1000];
+    who(app, l->household, name, sizeof name);
+    ud_money_text(app, l->outstanding, money, sizeof money);
+    snprintf(text, sizeof text, "%s %s: %s %s", TR(ui, "Write off the loan of"), name, money,
+             TR(ui, "is booked as a loss. PAR30 falls because the loan leaves the portfolio, "
+                    "not because it was repaid: this is not good news. Officers may still "
+                    "recover part of it later."));
+    ud_command c = ud_command_new(UD_CMD_WRITE_OFF);
+    c.index = l->household;
+    ud_app_confirm(app, text, TR(ui, "Write off"), CONFIRM_COMMAND, &c);
+}
+
+void ud_panel_arrears(ud_app *app, SDL_Rect a) {
+    ud_ui *ui = &app->ui;
+    const ud_palette *p = ui->pal;
+    late *list;
+    int n = late_borrowers(app, &list);
+    if (list == NULL) {
+        return;
+    }
+    char line[400];
+    snprintf(line, sizeof line, TRN(ui, n, "%d borrower is late", "%d borrowers are late"), n);
+    ud_ui_label(ui, line, a.x, a.y, UD_FONT_NORMAL, true, p->text);
+    /* follow-up: the share of officers' time spent chasing late payments */
+    double share = ud_app_follow_up(app);
+    int y = a.y + 30;
+    snprintf(line, sizeof line, "%s: %.0f%%", TR(ui, "Officer time on following up late payers"),
+             share * 100);
+    ud_ui_label(ui, line, a.x, y + 5, UD_FONT_SMALL, true, p->text);
+    ud_command c = ud_command_new(UD_CMD_SET_FOLLOW_UP);
+    if (ud_ui_button(ui, ud_rect(a.x + a.w - 100, y, 44, 26), "−") && share > 0.0001) {
+        c.share = share - 0.1 < 0 ? 0 : (double)(int)((share - 0.1) * 10 + 0.5) / 10;
+        ud_app_command(app, &c);
+    }
+    if (ud_ui_button(ui, ud_rect(a.x + a.w - 50, y, 44, 26), "+") && share < 0.9999) {
+        c.share = share + 0.1 > 1 ? 1 : (double)(int)((share + 0.1) * 10 + 0.5) / 10;
+        ud_app_command(app, &c);
+    }
+    y += 30;
+    y += ud_ui_paragraph(ui,
+                         TR(ui, "More follow-up makes late borrowers likelier to pay and recovers "
+                                "more of what was written off."),
+                         a.x, y, a.w - 10, UD_FONT_SMALL, p->text_dim) +
+         10;
+    int first = ud_pager(app, a, n, ROWS);
+    int today = ud_sim_month(ud_game_sim(app->game));
+    (void)today;
+    for (int i = first; i < n && i < first + ROWS; i++) {
+        const late *l = &list[i];
+        char name[120], money[64], days[80];
+        who(app, l->household, name, sizeof name);
+        ud_money_text(app, l->outstanding, money, sizeof money);
+        snprintf(days, sizeof days, TRN(ui, l->days, "%d day late", "%d days late"), l->days);
+        SDL_Rect text_area = ud_rect(a.x, y, a.w - 330, 44);
+        SDL_RenderSetClipRect(app->renderer, &text_area);
+        ud_ui_label(ui, name, a.x, y, UD_FONT_SMALL, true, p->text);
+        snprintf(line, sizeof line, "%s %s · %s", money, TR(ui, "outstanding"), days);
+        ud_ui_label(ui, line, a.x, y + 17, UD_FONT_SMALL, false, l->days > 30 ? p->bad : p->text);
+        SDL_RenderSetClipRect(app->renderer, NULL);
+        int bx = a.x + a.w - 324;
+        if (ud_ui_button(ui, ud_rect(bx, y, 80, 28), TR(ui, "Card"))) {
+            app->selected_household = l->household;
+            app->dialog = DIALOG_HOUSEHOLD;
+            app->dirty = true;
+        }
+        if (ud_ui_danger(ui, ud_rect(bx + 86, y, 120, 28), TR(ui, "Reschedule"))) {
+            ask_reschedule(app, l);
+        }
+        if (ud_ui_danger(ui, ud_rect(bx + 212, y, 110, 28), TR(ui, "Write off"))) {
+            ask_write_off(app, l);
+        }
+        y += 46;
+    }
+    if (n == 0) {
+        ud_ui_label(ui, TR(ui, "Nobody is late."), a.x, y, UD_FONT_SMALL, false, p->text_dim);
+    }
+    free(list);
+}

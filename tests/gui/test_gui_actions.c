@@ -1,0 +1,256 @@
+/* Everything a strategy can do, a trainee can do from the screens, safely: late borrowers
+ * with their card, follow-up, rescheduling and writing off; repaying a borrowing; every
+ * product term and policy field; confirmations that spell out consequences; costs on the
+ * buttons; one course a month; and the focus never resting on a destructive button. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "gui_driver.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static ud_app *app;
+
+static int setup(void **state) {
+    (void)state;
+    app = gd_open(UD_TEST_DATA "/actions");
+    gd_settings(app, "en", false);
+    return 0;
+}
+
+static int teardown(void **state) {
+    (void)state;
+    gd_close(app);
+    return 0;
+}
+
+static int decisions(ud_command_type type) {
+    int n, count = 0;
+    const ud_decision *d = ud_game_decisions(app->game, &n);
+    for (int i = 0; i < n; i++) {
+        count += !d[i].is_answer && d[i].command.type == type;
+    }
+    return count;
+}
+
+static int month(void) {
+    return ud_sim_month(ud_game_sim(app->game));
+}
+
+static int late_now(void) {
+    ud_sim *sim = ud_game_sim(app->game);
+    int count = 0;
+    for (int i = 0; i < ud_sim_household_count(sim); i++) {
+        ud_household_view h;
+        ud_sim_household(sim, i, &h);
+        count += h.loan != NULL && ud_loan_days_in_arrears(h.loan, ud_sim_month(sim) * 30) > 0;
+    }
+    return count;
+}
+
+/* The focus after an action never rests on a destructive button, and Enter in a
+ * confirmation goes back. */
+static void expect_safe_focus(const char *after) {
+    if (gd_focus_on_danger(app)) {
+        fail_msg("after %s the focus is on \"%s\"", after, gd_focused_label(app));
+    }
+}
+
+static void test_gui_late_borrowers_can_be_followed_up_rescheduled_and_written_off(void **state) {
+    (void)state;
+    gd_start(app, "field_visit_bad_year");
+    expect_safe_focus("the start"); /* not on Next month */
+    while (late_now() < 3 && month() < 14) {
+        gd_next_month(app);
+    }
+    int late = late_now();
+    assert_true(late >= 3);
+    gd_tab(app, TAB_ARREARS);
+    char count[100];
+    snprintf(count, sizeof count, "%d borrowers are late", late);
+    assert_true(gd_shows(app, count));
+    /* the card of the first (latest) borrower */
+    assert_true(gd_click_label(app, "Card"));
+    assert_int_equal(app->dialog, DIALOG_HOUSEHOLD);
+    ud_household_view h;
+    ud_sim_household(ud_game_sim(app->game), app->selected_household, &h);
+    assert_non_null(h.loan);
+    gd_key(app, SDLK_ESCAPE, 0);
+    /* follow-up: the share of officer time, in tenths */
+    double before = ud_app_follow_up(app);
+    SDL_Rect plus;
+    assert_true(gd_find_widget(app, "+", &plus, NULL));
+    gd_click(app, plus.x + 5, plus.y + 5);
+    assert_int_equal(decisions(UD_CMD_SET_FOLLOW_UP), 1);
+    assert_true(ud_app_follow_up(app) > before);
+    expect_safe_focus("raising follow-up");
+    /* reschedule: asks, says what happens; Enter goes back; confirming does it */
+    assert_true(gd_click_label(app, "Reschedule"));
+    assert_int_equal(app->dialog, DIALOG_CONFIRM);
+    assert_non_null(strstr(app->confirm.text, "new instalments"));
+    gd_key(app, SDLK_RETURN, 0);
+    assert_int_equal(app->dialog, DIALOG_NONE);
+    assert_int_equal(decisions(UD_CMD_RESCHEDULE), 0);
+    expect_safe_focus("going back from a confirmation");
+    assert_true(gd_click_label(app, "Reschedule"));
+    assert_true(gd_click_label(app, app->confirm.yes));
+    assert_int_equal(decisions(UD_CMD_RESCHEDULE), 1);
+    expect_safe_focus("rescheduling");
+    /* write off: the consequence for PAR30 is spelled out, good news it is not */
+    assert_true(gd_click_label(app, "Write off"));
+    assert_int_equal(app->dialog, DIALOG_CONFIRM);
+    assert_non_null(strstr(app->confirm.text, "not good news"));
+    assert_true(gd_click_label(app, app->confirm.yes));
+    assert_int_equal(decisions(UD_CMD_WRITE_OFF), 1);
+    expect_safe_focus("writing off");
+    /* the month plays on with both decisions */
+    gd_next_month(app);
+}
+
+static void test_gui_borrowing_is_confirmed_and_can_be_repaid(void **state) {
+    (void)state;
+    gd_start(app, "m1_reaching_the_poor");
+    gd_tab(app, TAB_FUNDING);
+    assert_true(gd_click_prefix(app, "Borrow "));
+    assert_int_equal(app->dialog, DIALOG_CONFIRM);
+    assert_non_null(strstr(app->confirm.text, "of interest a month"));
+    assert_true(gd_click_label(app, app->confirm.yes));
+    assert_int_equal(decisions(UD_CMD_BORROW), 1);
+    int nb;
+    const ud_borrowing *b = ud_sim_borrowings(ud_game_sim(app->game), &nb);
+    assert_int_equal(nb, 1);
+    ud_money owed = b[0].outstanding;
+    assert_true(gd_click_prefix(app, "Repay "));
+    assert_int_equal(app->dialog, DIALOG_CONFIRM);
+    assert_non_null(strstr(app->confirm.text, "cash falls to"));
+    assert_true(gd_click_label(app, app->confirm.yes));
+    assert_int_equal(decisions(UD_CMD_REPAY), 1);
+    b = ud_sim_borrowings(ud_game_sim(app->game), &nb);
+    assert_true(b[0].outstanding < owed);
+    expect_safe_focus("repaying");
+}
+
+static void test_gui_staff_costs_courses_and_dismissal(void **state) {
+    (void)state;
+    gd_start(app, "m4_growth_and_quality");
+    gd_tab(app, TAB_STAFF);
+    /* what each action costs, once or every month */
+    bool hire = false;
+    for (int i = 0; i < app->ui.record_count; i++) {
+        const char *t = app->ui.records[i].text;
+        hire |= app->ui.records[i].widget >= 0 && strstr(t, "Hire an officer") != NULL &&
+                strstr(t, "once") != NULL && strstr(t, "a month") != NULL;
+    }
+    assert_true(hire);
+    /* one course a month: the second is refused with the reason */
+    assert_true(gd_click_label(app, "Train"));
+    assert_int_equal(decisions(UD_CMD_TRAIN), 1);
+    assert_true(gd_shows(app, "course taken"));
+    assert_true(gd_click_prefix(app, "Train every officer"));
+    assert_int_equal(app->dialog, DIALOG_MESSAGE);
+    assert_non_null(strstr(app->message, "One course a month"));
+    gd_key(app, SDLK_RETURN, 0);
+    assert_int_equal(decisions(UD_CMD_TRAIN), 1);
+    /* next month, training is possible again */
+    gd_next_month(app);
+    gd_tab(app, TAB_STAFF);
+    assert_true(gd_click_prefix(app, "Train every officer"));
+    assert_int_equal(decisions(UD_CMD_TRAIN), 2);
+    /* dismissal asks, with what happens to the officer's loans */
+    int employed_before = 0, n;
+    const ud_officer *o = ud_sim_officers(ud_game_sim(app->game), &n);
+    for (int i = 0; i < n; i++) {
+        employed_before += o[i].employed;
+    }
+    assert_true(gd_click_label(app, "Dismiss"));
+    assert_int_equal(app->dialog, DIALOG_CONFIRM);
+    assert_non_null(strstr(app->confirm.text, "does not come back"));
+    assert_string_equal(gd_focused_label(app), "Go back");
+    gd_key(app, SDLK_RETURN, 0);
+    assert_int_equal(decisions(UD_CMD_FIRE), 0);
+    assert_true(gd_click_label(app, "Dismiss"));
+    assert_true(gd_click_label(app, app->confirm.yes));
+    assert_int_equal(decisions(UD_CMD_FIRE), 1);
+    expect_safe_focus("dismissing");
+    int employed_after = 0;
+    o = ud_sim_officers(ud_game_sim(app->game), &n);
+    for (int i = 0; i < n; i++) {
+        employed_after += o[i].employed;
+    }
+    assert_int_equal(employed_after, employed_before - 1);
+}
+
+/* Every product term and policy field the engine knows can be set from the screens. */
+static void test_gui_every_product_term_and_policy_field(void **state) {
+    (void)state;
+    gd_start(app, "m3_womens_groups");
+    gd_tab(app, TAB_PRODUCTS);
+    int np;
+    const ud_product *pr = ud_sim_products(ud_game_sim(app->game), &np);
+    /* a group product's page */
+    while (!pr[app->page].group_liability && app->page + 1 < np) {
+        gd_key(app, SDLK_PAGEDOWN, 0);
+    }
+    int i = app->page;
+    assert_true(pr[i].group_liability);
+    static const char *const fields[] = {
+        "Rate a year",        "Fee, once",    "Instalments",        "Grace (interest only)",
+        "Smallest loan",      "Largest loan", "Compulsory savings", "Group, fewest members",
+        "Group, most members"};
+    for (size_t f = 0; f < sizeof fields / sizeof fields[0]; f++) {
+        if (!gd_shows_exactly(app, fields[f])) {
+            fail_msg("the products panel does not show \"%s\"", fields[f]);
+        }
+    }
+    ud_product old = pr[i];
+    assert_true(gd_click_beside(app, "Grace (interest only)", "+"));
+    assert_true(gd_click_beside(app, "Largest loan", "+"));
+    assert_true(gd_click_beside(app, "Compulsory savings", "+"));
+    pr = ud_sim_products(ud_game_sim(app->game), &np);
+    assert_int_equal(pr[i].terms.grace, old.terms.grace + 1);
+    assert_true(pr[i].max_amount > old.max_amount);
+    assert_true(pr[i].compulsory_savings > old.compulsory_savings);
+    gd_frame(app, "products");
+    /* opening a closed product needs no confirmation; closing it asks first */
+    if (!pr[i].open) {
+        assert_true(gd_click_label(app, "Closed (open it)"));
+        assert_int_equal(app->dialog, DIALOG_NONE);
+        assert_true(ud_sim_products(ud_game_sim(app->game), &np)[i].open);
+    }
+    assert_true(gd_click_label(app, "Open (close it...)"));
+    assert_int_equal(app->dialog, DIALOG_CONFIRM);
+    assert_true(gd_click_label(app, app->confirm.yes));
+    assert_false(ud_sim_products(ud_game_sim(app->game), &np)[i].open);
+    expect_safe_focus("closing a product");
+    /* the policy: repeat-loan step-up and the past-arrears rule */
+    gd_tab(app, TAB_DESK);
+    ud_credit_policy before = *ud_sim_policy(ud_game_sim(app->game));
+    static const char *const rows[] = {"A repeat loan may exceed the last by",
+                                       "Refuse a client whose last loan was late more than"};
+    for (int r = 0; r < 2; r++) {
+        assert_true(gd_click_beside(app, rows[r], "−"));
+    }
+    const ud_credit_policy *after = ud_sim_policy(ud_game_sim(app->game));
+    assert_true(after->repeat_step_up < before.repeat_step_up);
+    assert_true(after->max_past_arrears_days < before.max_past_arrears_days);
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(
+            test_gui_late_borrowers_can_be_followed_up_rescheduled_and_written_off, setup,
+            teardown),
+        cmocka_unit_test_setup_teardown(test_gui_borrowing_is_confirmed_and_can_be_repaid, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_gui_staff_costs_courses_and_dismissal, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_gui_every_product_term_and_policy_field, setup,
+                                        teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
