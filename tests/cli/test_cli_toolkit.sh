@@ -66,6 +66,19 @@ expect_stdout_has "1 scenario(s) checked: 1 with errors" "$UD" check "$tmp/branc
 # compare names the problems instead of playing a broken strategy in silence
 expect_stderr_has "warning: 10 of 10 runs of $tmp/crash.lua met script problems" "$UD" compare "$tmp/branchy.lua" --runs 10
 
+# the issue's case: at_month called in option 2's branch is found though option 1 is the default
+cat > "$tmp/atm.lua" <<'LUA'
+scenario { id = "atm", title = "Atm", months = 10, objectives = { "x" } }
+at_month(2, function()
+  ask { text = "Q?", options = { "A", "B" }, answer = function(c)
+    if c == 2 then at_month(5, function() news("later") end) end
+  end }
+end)
+LUA
+expect_status 1 "$UD" check "$tmp/atm.lua"
+expect_stdout_has "atm.lua:4: at_month(5): handlers are registered at the top of the scenario" "$UD" check "$tmp/atm.lua"
+expect_status 0 "$UD" run "$tmp/atm.lua"
+
 # indicators and keys that differ only by case or punctuation get the hint
 cat > "$tmp/case.lua" <<'LUA'
 scenario { id = "case", title = "Case", months = 6, objectives = { "x" } }
