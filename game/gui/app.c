@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 void ud_app_slot_path(const ud_app *app, const char *slot, char *out, size_t size) {
     snprintf(out, size, "%s%s.save", app->data_dir, slot);
@@ -197,7 +198,12 @@ ud_app *ud_app_create(const ud_app_options *o, char *err, size_t err_size) {
     }
     mkdir(app->data_dir, 0755);
     const char *team = o->team != NULL ? o->team : getenv("UNITDESA_TEAM");
-    snprintf(app->team, sizeof app->team, "%s", team != NULL && team[0] != '\0' ? team : "Team");
+    char host[64] = "";
+    if (team == NULL || team[0] == '\0') {
+        /* each classroom PC is usually one team: its name keeps the teams' files apart */
+        team = gethostname(host, sizeof host - 1) == 0 && host[0] != '\0' ? host : "Team";
+    }
+    snprintf(app->team, sizeof app->team, "%s", team);
     load_settings(app);
     Uint32 flags = SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI;
     if (o->hidden) {
