@@ -1,6 +1,7 @@
 /* `unitdesa check`: loads each scenario, plays every declared strategy, walks every answer of
  * every question at least once, evaluates every lesson, and warns about what loads but
  * cannot be what the trainer meant. */
+#include "check_texts.h"
 #include "cli_options.h"
 #include "commands.h"
 #include "runner.h"
@@ -12,7 +13,6 @@
 
 #define MAX_SCENARIOS 256
 #define MAX_RUNS 24 /* answer paths explored per scenario, at most */
-#define MAX_TEXTS 1024
 #define MAX_SEEN_QUESTIONS 64
 
 /* Texts the scenario showed in some run, and the questions it asked with the answers tried. */
@@ -26,8 +26,7 @@ typedef struct seen_question {
 
 typedef struct check_state {
     const char *path;
-    char *texts[MAX_TEXTS]; /* every text shown: news templates, questions, options */
-    int text_count;
+    ud_text_set shown; /* every text shown: news templates, questions, options */
     seen_question questions[MAX_SEEN_QUESTIONS];
     int question_count;
     /* the answers chosen in the run just played, in the order asked */
@@ -37,21 +36,6 @@ typedef struct check_state {
     char *problems[256]; /* distinct problems over all runs */
     int problem_count;
 } check_state;
-
-static void add_text(check_state *st, const char *text) {
-    for (int i = 0; i < st->text_count; i++) {
-        if (strcmp(st->texts[i], text) == 0) {
-            return;
-        }
-    }
-    if (st->text_count < MAX_TEXTS) {
-        size_t n = strlen(text) + 1;
-        st->texts[st->text_count] = malloc(n);
-        if (st->texts[st->text_count] != NULL) {
-            memcpy(st->texts[st->text_count++], text, n);
-        }
-    }
-}
 
 static seen_question *question_seen(check_state *st, const ud_question *q) {
     for (int i = 0; i < st->question_count; i++) {
@@ -75,14 +59,14 @@ static void collect(ud_game *g, const bool *poor_at_start, void *ctx) {
     int n;
     const ud_news *news = ud_game_news(g, &n);
     for (int i = 0; i < n; i++) {
-        add_text(st, news[i].key);
+        ud_text_set_add(&st->shown, news[i].key);
     }
     const ud_question *q = ud_game_questions(g, &n);
     st->answer_count = 0;
     for (int i = 0; i < n && i < 64; i++) {
-        add_text(st, q[i].text);
+        ud_text_set_add(&st->shown, q[i].text);
         for (int k = 0; k < q[i].option_count; k++) {
-            add_text(st, q[i].options[k]);
+            ud_text_set_add(&st->shown, q[i].options[k]);
         }
         seen_question *s = question_seen(st, &q[i]);
         if (s == NULL) {
@@ -117,172 +101,10 @@ static void collect(ud_game *g, const bool *poor_at_start, void *ctx) {
 }
 
 static void free_state(check_state *st) {
-    for (int i = 0; i < st->text_count; i++) {
-        free(st->texts[i]);
-    }
+    ud_text_set_free(&st->shown);
     for (int i = 0; i < st->problem_count; i++) {
         free(st->problems[i]);
     }
-}
-
-/* The source file's text, for finding where a text is written (NULL if unreadable). */
-static char *read_source(const char *path) {
-    FILE *f = fopen(path, "rb");
-    if (f == NULL) {
-        return NULL;
-    }
-    fseek(f, 0, SEEK_END);
-    long size = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *text = size >= 0 ? malloc((size_t)size + 1) : NULL;
-    if (text != NULL) {
-        size_t got = fread(text, 1, (size_t)size, f);
-        text[got] = '\0';
-    }
-    fclose(f);
-    return text;
-}
-
-static int line_at(const char *source, const char *where) {
-    int line = 1;
-    for (const char *p = source; p < where; p++) {
-        line += *p == '\n';
-    }
-    return line;
-}
-
-/* Where `text` is written in the source other than as a translation's ["key"] (0 if not):
- * a text used in the scenario, not only translated. */
-static int used_at(const char *source, const char *text) {
-    size_t n = strlen(text);
-    for (const char *p = source; n > 0 && (p = strstr(p, text)) != NULL; p++) {
-        bool quoted = p > source && (p[-1] == '"' || p[-1] == '\'');
-        bool as_key = p > source + 1 && quoted && p[-2] == '[';
-        if (quoted && !as_key) {
-            return line_at(source, p);
-        }
-    }
-    return 0;
-}
-
-/* The line of the translation ["text"] after `from` (the translate() call's line), or from. */
-static int key_line(const char *source, const char *text, int from) {
-    size_t n = strlen(text);
-    for (const char *p = source; n > 0 && (p = strstr(p, text)) != NULL; p++) {
-        if (p > source + 1 && p[-2] == '[' && line_at(source, p) >= from) {
-            return line_at(source, p);
-        }
-    }
-    return from;
-}
-
-static size_t edit_distance(const char *a, const char *b) {
-    size_t la = strlen(a), lb = strlen(b);
-    if (la > 300 || lb > 300) {
-        return (size_t)-1;
-    }
-    size_t row[301];
-    for (size_t j = 0; j <= lb; j++) {
-        row[j] = j;
-    }
-    for (size_t i = 1; i <= la; i++) {
-        size_t prev = row[0];
-        row[0] = i;
-        for (size_t j = 1; j <= lb; j++) {
-            size_t cur = row[j];
-            size_t best = prev + (a[i - 1] != b[j - 1]);
-            best = row[j] + 1 < best ? row[j] + 1 : best;
-            best = row[j - 1] + 1 < best ? row[j - 1] + 1 : best;
-            row[j] = best;
-            prev = cur;
-        }
-    }
-    return row[lb];
-}
-
-/* The known text closest to `text`, if it is close (a typo, different case or punctuation). */
-static const char *closest_text(const check_state *st, const char *text) {
-    const char *best = NULL;
-    size_t best_d = (size_t)-1;
-    for (int i = 0; i < st->text_count; i++) {
-        size_t d = edit_distance(text, st->texts[i]);
-        if (d < best_d) {
-            best_d = d;
-            best = st->texts[i];
-        }
-    }
-    size_t allowed = strlen(text) / 8 + 2;
-    return best_d <= allowed ? best : NULL;
-}
-
-/* Texts of the scenario in the game's language: missing ones, and translations of texts the
- * scenario never uses. */
-static int translation_warnings(ud_game *g, check_state *st, const char *source) {
-    const char *path = st->path;
-    const ud_scenario_info *in = ud_game_info(g);
-    add_text(st, in->title);
-    add_text(st, in->briefing);
-    for (int i = 0; i < in->objective_count; i++) {
-        add_text(st, in->objectives[i]);
-    }
-    int n;
-    const ud_goal *goal = ud_game_goals(g, &n);
-    for (int i = 0; i < n; i++) {
-        add_text(st, goal[i].text);
-    }
-    const char *lessons[32];
-    n = ud_game_all_lessons(g, lessons, 32);
-    for (int i = 0; i < n; i++) {
-        add_text(st, lessons[i]);
-    }
-    const ud_product *prod = ud_sim_products(ud_game_sim(g), &n);
-    for (int i = 0; i < n; i++) {
-        add_text(st, prod[i].name);
-    }
-    const char *name, *story;
-    for (int h = 0; ud_game_household_story(g, h, &name, &story); h++) {
-        if (story[0] != '\0') {
-            add_text(st, story);
-        }
-    }
-    int warnings = 0;
-    const char *languages[16];
-    int langs = ud_game_translation_languages(g, languages, 16);
-    for (int l = 0; l < langs; l++) {
-        int tline = ud_game_translation_line(g, languages[l]);
-        ud_game_set_language(g, languages[l]);
-        for (int i = 0; i < st->text_count; i++) {
-            if (st->texts[i][0] != '\0' && !ud_game_has_translation(g, st->texts[i])) {
-                int line = used_at(source, st->texts[i]);
-                printf("%s:%d: warning: no '%s' translation for \"%.120s\" (add it to "
-                       "translate('%s', ...) at line %d)\n",
-                       path, line > 0 ? line : tline, languages[l], st->texts[i], languages[l],
-                       tline);
-                warnings++;
-            }
-        }
-        static const char *keys[4096];
-        int k = ud_game_translation_keys(g, languages[l], keys, 4096);
-        for (int i = 0; i < k; i++) {
-            bool known = used_at(source, keys[i]) > 0;
-            for (int t = 0; t < st->text_count && !known; t++) {
-                known = strcmp(st->texts[t], keys[i]) == 0;
-            }
-            if (known) {
-                continue;
-            }
-            const char *hint = closest_text(st, keys[i]);
-            printf("%s:%d: warning: translate('%s'): \"%.120s\" is not a text of the scenario",
-                   path, key_line(source, keys[i], tline), languages[l], keys[i]);
-            if (hint != NULL) {
-                printf(" (did you mean \"%.120s\"?)", hint);
-            }
-            printf("\n");
-            warnings++;
-        }
-    }
-    ud_game_set_language(g, "en");
-    return warnings;
 }
 
 /* Plays one run and folds what it showed into the state. False if the scenario did not load. */
@@ -342,18 +164,6 @@ static int explore_answers(check_state *st, ud_run_result *first, int *unexplore
         }
     }
     return runs;
-}
-
-/* The line where a declaration such as "village" starts, or 1. */
-static int declaration_line(const char *source, const char *name) {
-    size_t n = strlen(name);
-    for (const char *p = source; (p = strstr(p, name)) != NULL; p += n) {
-        bool starts_line = p == source || p[-1] == '\n';
-        if (starts_line && (p[n] == ' ' || p[n] == '{' || p[n] == '(')) {
-            return line_at(source, p);
-        }
-    }
-    return 1;
 }
 
 /* Warnings about a scenario that loads: its own load-time warnings, goals that can never
@@ -434,12 +244,12 @@ static verdict check_one(const char *path) {
         printf("%s\n", st.problems[i]);
     }
     v.errors += st.problem_count;
-    char *source = read_source(path);
+    char *source = ud_read_source(path);
     if (first.most_borrowers_early == 0) {
         printf("%s:%d: warning: no household borrowed in the first six months (default "
                "strategy, seed %llu): check the products' sizes against the village's "
                "incomes and the credit policy\n",
-               path, source ? declaration_line(source, "product") : 1,
+               path, source ? ud_source_declaration_line(source, "product") : 1,
                (unsigned long long)first.seed);
         v.warnings++;
     }
@@ -449,7 +259,7 @@ static verdict check_one(const char *path) {
     }
     for (int i = 0; i < st.question_count; i++) {
         if (st.questions[i].unanswered) {
-            int line = source ? used_at(source, st.questions[i].text) : 0;
+            int line = source ? ud_source_used_at(source, st.questions[i].text) : 0;
             printf("%s:%d: warning: the question \"%.80s\" is asked as the game ends and is "
                    "never answered\n",
                    path, line > 0 ? line : 1, st.questions[i].text);
@@ -465,7 +275,7 @@ static verdict check_one(const char *path) {
     if (source != NULL) {
         g = ud_game_load(path, &opt, err, sizeof err);
         if (g != NULL) {
-            v.warnings += translation_warnings(g, &st, source);
+            v.warnings += ud_check_translations(g, path, source, &st.shown);
             ud_game_free(g);
         }
         free(source);
