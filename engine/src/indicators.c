@@ -119,6 +119,7 @@ void sim_record_month(ud_sim *sim, int month, ud_indicators *out) {
     out->total_assets = bs.total_assets;
     out->total_liabilities = bs.total_liabilities;
     out->financial_revenue = is.financial_revenue;
+    out->investment_income = is.investment_income;
     out->financial_expense = is.financial_expense;
     out->provision_expense = is.provision_expense;
     out->operating_expense = is.operating_expense;

@@ -254,6 +254,7 @@ ud_app *ud_app_create(const ud_app_options *o, char *err, size_t err_size) {
     app->ui.text = &app->text;
     app->ui.i18n = &app->i18n;
     app->selected_household = -1;
+    app->ui.hovered = -1;
     ud_app_apply_settings(app);
     find_scenarios(app);
     app->screen = SCREEN_START;
@@ -320,11 +321,26 @@ static void adopt_game(ud_app *app, ud_game *g) {
     }
 }
 
-bool ud_app_start_scenario(ud_app *app, const char *path) {
+/* Records each month played into the game's past as drawn (or into the record being rebuilt
+ * while a save is replayed). */
+static void month_played(ud_game *game, void *context) {
+    ud_app *app = context;
+    ud_history_month(app->recording != NULL ? app->recording : &app->history, game);
+}
+
+static ud_game_options game_options(ud_app *app) {
     ud_game_options opt;
     memset(&opt, 0, sizeof opt);
     opt.helpers_root = ud_scenarios_root();
     opt.language = app->settings.language;
+    opt.month_played = month_played;
+    opt.month_played_context = app;
+    opt.scenario_folders = ud_scenario_folder_list(); /* saves of a trainer's own load too */
+    return opt;
+}
+
+bool ud_app_start_scenario(ud_app *app, const char *path) {
+    ud_game_options opt = game_options(app);
     char err[4096];
     ud_game *g = ud_game_load(path, &opt, err, sizeof err);
     if (g == NULL) {
@@ -419,9 +435,8 @@ void ud_app_play_month(ud_app *app) {
     } else {
         memset(&app->before, 0, sizeof app->before);
     }
-    bool going = ud_game_play_month(app->game);
-    ud_history_month(&app->history, app->game);
-    app->page = 0; /* a new month's lists start on their first page */
+    bool going = ud_game_play_month(app->game); /* recorded by month_played */
+    app->page = 0;                              /* a new month's lists start on their first page */
     /* A failed autosave is told in the month's summary; the game itself goes on. */
     char path[1100];
     ud_app_slot_path(app, "autosave", path, sizeof path);
@@ -480,30 +495,26 @@ bool ud_app_save(ud_app *app, const char *slot) {
 bool ud_app_load(ud_app *app, const char *slot) {
     char path[1100], err[4096];
     ud_app_slot_path(app, slot, path, sizeof path);
-    ud_game_options opt;
-    memset(&opt, 0, sizeof opt);
-    opt.helpers_root = ud_scenarios_root();
-    opt.scenario_folders = ud_scenario_folder_list(); /* a trainer's own scenarios load too */
-    ud_game *g = ud_save_load(path, &opt, err, sizeof err);
-    if (g == NULL) {
-        /* Nothing else changes: the game in progress (if any) goes on. */
-        ud_app_show_message(app, err);
-        return false;
-    }
     /* The screens show the game's past too (who was poor at the start, each month's events,
-     * the charts' marks): replay it to bring that back exactly as it was drawn. */
+     * the charts' marks): it is recorded again while the save replays. */
+    ud_game_options opt = game_options(app);
     ud_history past;
     memset(&past, 0, sizeof past);
-    ud_game *twin = ud_history_replay(&past, g, app->settings.language, err, sizeof err);
-    ud_game_free(g);
-    if (twin == NULL) {
+    ud_game *g = NULL;
+    if (ud_history_begin_save(&past, path, &opt, err, sizeof err)) {
+        app->recording = &past;
+        g = ud_save_load(path, &opt, err, sizeof err);
+        app->recording = NULL;
+    }
+    if (g == NULL) {
+        /* Nothing else changes: the game in progress (if any) goes on. */
+        ud_history_free(&past);
         ud_app_show_message(app, err);
         return false;
     }
-    adopt_game(app, twin);
+    adopt_game(app, g);
     ud_history_free(&app->history);
     app->history = past;
-    g = twin;
     app->screen = ud_game_end_state(g) == UD_END_RUNNING ? SCREEN_PLAY : SCREEN_DEBRIEF;
     app->dirty = true;
     return true;
@@ -573,6 +584,11 @@ void ud_app_event(ud_app *app, const SDL_Event *e) {
             app->dirty = true;
         }
         break;
+    case SDL_MOUSEMOTION:
+        if (ud_ui_hover(ui, e->motion.x, e->motion.y)) {
+            app->dirty = true; /* another tooltip, or none */
+        }
+        break;
     case SDL_MOUSEWHEEL:
         ui->key = e->wheel.y > 0 ? SDLK_PAGEUP : SDLK_PAGEDOWN;
         app->dirty = true;
@@ -629,6 +645,7 @@ static void draw_once(ud_app *app) {
         break;
     }
     ud_dialogs(app);
+    ud_ui_draw_hint(ui);
     ud_ui_end(ui);
     SDL_RenderPresent(app->renderer);
     app->frames++;

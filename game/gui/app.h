@@ -87,9 +87,10 @@ typedef struct ud_app {
     ud_tab tab;
     bool saving; /* SCREEN_SLOTS: saving (else loading) */
     ud_game *game;
-    ud_history history;   /* the game's past, as drawn */
-    ud_indicators before; /* indicators before the month just played */
-    ud_rate savings_rate; /* as last set (the engine keeps it; this is for display) */
+    ud_history history;    /* the game's past, as drawn */
+    ud_history *recording; /* while a save replays: where its months are recorded */
+    ud_indicators before;  /* indicators before the month just played */
+    ud_rate savings_rate;  /* as last set (the engine keeps it; this is for display) */
     int selected_household;
     int page;             /* paging within a panel or list */
     int pending_question; /* id of the question shown, 0 none */
@@ -184,6 +185,11 @@ bool ud_month_audit_text(ud_app *app, int month, char *out, size_t size);
 /* Drawing helpers shared by screens (draw.c). */
 void ud_money_text(const ud_app *app, ud_money v, char *out, size_t size);
 void ud_chart(ud_app *app, SDL_Rect r, const char *indicator, const char *title, bool percent);
+/* The one-line meaning, with its unit, of an indicator by its CSV name (tooltips, help). */
+const char *ud_indicator_meaning(const ud_ui *ui, const char *indicator);
+/* The window of the flow ratios now: "over the last 12 months" or "over the 5 months so
+ * far" (they are annualised over it). */
+void ud_window_text(ud_app *app, char *out, size_t size);
 /* Whether the charts mark month m: a shock began, an offer came, a political event, fraud. */
 bool ud_chart_marks_month(const ud_app *app, int month);
 const char *ud_scenario_text(const ud_app *app, const char *english);

@@ -31,13 +31,18 @@ void ud_dialog_household(ud_app *app) {
                              p->accent) +
              10;
     }
-    snprintf(line, sizeof line, "%s, %d %s, %s",
-             h.woman ? TR(ui, "A woman borrower") : TR(ui, "A man borrower"), h.members,
-             TR(ui, "people"), TR(ui, ud_business_name(h.business)));
+    /* only a client is a borrower */
+    bool client = h.loan != NULL || h.status == UD_HH_IN_ARREARS;
+    const char *who =
+        client ? (h.woman ? TR(ui, "A woman borrower") : TR(ui, "A man borrower"))
+               : (h.woman ? TR(ui, "A woman, not a client") : TR(ui, "A man, not a client"));
+    char people[64];
+    snprintf(people, sizeof people, TRN(ui, h.members, "%d person", "%d people"), h.members);
+    snprintf(line, sizeof line, "%s, %s, %s", who, people, TR(ui, ud_business_name(h.business)));
     ud_ui_label(ui, line, x, y, UD_FONT_NORMAL, false, p->text);
     y += 28;
     ud_money_text(app, h.monthly_income, money, sizeof money);
-    snprintf(line, sizeof line, "%s: %s %s", TR(ui, "Income"), money,
+    snprintf(line, sizeof line, "%s: %s %s %s", TR(ui, "Income"), money, TR(ui, "a month"),
              h.poor ? TR(ui, "(below the poverty line)") : TR(ui, "(above the poverty line)"));
     ud_ui_label(ui, line, x, y, UD_FONT_NORMAL, false, p->text);
     y += 28;
@@ -48,15 +53,21 @@ void ud_dialog_household(ud_app *app) {
     if (h.loan != NULL) {
         ud_money_text(app, h.loan->principal_outstanding, money, sizeof money);
         int late = ud_loan_days_in_arrears(h.loan, ud_sim_month(sim) * 30);
-        snprintf(line, sizeof line, "%s: %s %s, %d %s", TR(ui, "Loan"), money,
-                 TR(ui, "outstanding"), late, TR(ui, "days late"));
+        char days[80];
+        snprintf(days, sizeof days, TRN(ui, late, "%d day late", "%d days late"), late);
+        snprintf(line, sizeof line, "%s: %s %s, %s", TR(ui, "Loan"), money, TR(ui, "outstanding"),
+                 days);
         ud_ui_label(ui, line, x, y, UD_FONT_NORMAL, true, late > 0 ? p->bad : p->text);
     } else {
         ud_ui_label(ui, TR(ui, "No loan at the moment."), x, y, UD_FONT_NORMAL, false, p->text_dim);
     }
     y += 28;
-    snprintf(line, sizeof line, "%s: %d %s, %d %s", TR(ui, "Record"), h.loans_repaid,
-             TR(ui, "loans repaid"), h.defaults, TR(ui, "defaults"));
+    char repaid[80], defaults[80];
+    snprintf(repaid, sizeof repaid, TRN(ui, h.loans_repaid, "%d loan repaid", "%d loans repaid"),
+             h.loans_repaid);
+    snprintf(defaults, sizeof defaults, TRN(ui, h.defaults, "%d default", "%d defaults"),
+             h.defaults);
+    snprintf(line, sizeof line, "%s: %s, %s", TR(ui, "Record"), repaid, defaults);
     ud_ui_label(ui, line, x, y, UD_FONT_NORMAL, false, p->text);
     if (h.moneylender_debt > 0) {
         y += 28;

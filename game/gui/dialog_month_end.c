@@ -4,8 +4,10 @@
 #include <stdio.h>
 #include <string.h>
 
+/* One indicator's move, green when it is good for the MFI or its clients, red when bad;
+ * `neutral` when the direction alone would mislead (a write-off lowers PAR30). */
 static void change(ud_app *app, int *y, int x, const char *name, double before, double after,
-                   bool percent, bool higher_is_better) {
+                   bool percent, bool higher_is_better, bool neutral) {
     ud_ui *ui = &app->ui;
     const ud_palette *p = ui->pal;
     char line[200];
@@ -15,7 +17,7 @@ static void change(ud_app *app, int *y, int x, const char *name, double before, 
         snprintf(line, sizeof line, "%s: %.0f → %.0f", name, before, after);
     }
     SDL_Color c = p->text;
-    if (after != before) {
+    if (after != before && !neutral) {
         c = ((after > before) == higher_is_better) ? p->good : p->bad;
     }
     ud_ui_label(ui, line, x, *y, UD_FONT_NORMAL, false, c);
@@ -62,13 +64,25 @@ void ud_dialog_month_end(ud_app *app) {
     y2 += 26;
     if (d != NULL) {
         const ud_indicators *b = &app->before;
+        /* loans written off leave the portfolio: PAR30 falls, and that is a loss, not a cure */
+        bool written_off = s->written_off > 0 && d->par30 < b->par30;
         change(app, &y2, x2, TR(ui, "Active clients"), b->active_borrowers, d->active_borrowers,
-               false, true);
-        change(app, &y2, x2, TR(ui, "PAR30"), b->par30, d->par30, true, false);
-        change(app, &y2, x2, TR(ui, "OSS"), b->oss, d->oss, true, true);
-        change(app, &y2, x2, TR(ui, "Women"), b->women_share, d->women_share, true, true);
+               false, true, false);
+        change(app, &y2, x2, TR(ui, "PAR30"), b->par30, d->par30, true, false, written_off);
+        char oss[160], window[120];
+        ud_window_text(app, window, sizeof window);
+        snprintf(oss, sizeof oss, "%s %s", TR(ui, "OSS"), window);
+        change(app, &y2, x2, oss, b->oss, d->oss, true, true, false);
+        change(app, &y2, x2, TR(ui, "Women"), b->women_share, d->women_share, true, true, false);
         change(app, &y2, x2, TR(ui, "Households in poverty"), b->households_in_poverty,
-               d->households_in_poverty, false, false);
+               d->households_in_poverty, false, false, false);
+        if (written_off) {
+            y2 += ud_ui_paragraph(ui,
+                                  TR(ui, "PAR30 fell because late loans were written off, not "
+                                         "repaid: a loss, not good news."),
+                                  x2, y2, 380, UD_FONT_SMALL, p->bad) +
+                  4;
+        }
         char money[64], line[160];
         ud_money_text(app, d->net_result, money, sizeof money);
         snprintf(line, sizeof line, "%s: %s", TR(ui, "Result of the month"), money);
@@ -85,8 +99,10 @@ void ud_dialog_month_end(ud_app *app) {
         }
         if (d->oss < 1.0 && d->month > 3) {
             y2 += ud_ui_paragraph(ui,
-                                  TR(ui, "Revenue does not cover costs (OSS below 100%): "
-                                         "prices, caseloads or losses need attention."),
+                                  TR(ui, "Over the last 12 months (or the months so far) "
+                                         "revenue does not cover costs (OSS below 100%), even "
+                                         "if this month made a profit: prices, caseloads or "
+                                         "losses need attention."),
                                   x2, y2, 380, UD_FONT_SMALL, p->text_dim) +
                   6;
         }

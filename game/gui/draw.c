@@ -33,7 +33,11 @@ void ud_chart(ud_app *app, SDL_Rect r, const char *indicator, const char *title,
     const ud_palette *p = ui->pal;
     ud_ui_fill(ui, r, p->panel);
     ud_ui_frame(ui, r, p->border);
+    SDL_Rect title_box = ud_rect(r.x, r.y, r.w - 74, 22);
+    SDL_RenderSetClipRect(app->renderer, &title_box);
     ud_ui_label(ui, title, r.x + 6, r.y + 4, UD_FONT_SMALL, true, p->text);
+    SDL_RenderSetClipRect(app->renderer, NULL);
+    ud_ui_hint(ui, r, ud_indicator_meaning(ui, indicator));
     if (app->game == NULL) {
         return;
     }
@@ -96,5 +100,43 @@ void ud_scores(const ud_app *app, int *institution, int *clients) {
     *institution = *clients = 0;
     if (app->game != NULL) {
         ud_game_scores(ud_game_sim(app->game), app->history.poor_at_start, institution, clients);
+    }
+}
+
+const char *ud_indicator_meaning(const ud_ui *ui, const char *indicator) {
+    static const struct {
+        const char *name, *meaning;
+    } meanings[] = {
+        {"par30", "PAR30, % of the loan portfolio: loans with a payment more than 30 days late. "
+                  "Below 5% is good, above 10% serious."},
+        {"oss", "OSS, %: revenue divided by costs over the last 12 months (or the months so far). "
+                "100% breaks even."},
+        {"fss", "FSS, %: like OSS, once inflation and the market cost of every subsidy are "
+                "counted. 100% means sustainable without any subsidy."},
+        {"subsidy_dependence",
+         "Subsidy dependence, %: how much clients' rates would have to rise for the MFI to do "
+         "without any subsidy (0% or less: none needed)."},
+        {"active_borrowers", "Active clients, people: borrowers with a loan outstanding now."},
+        {"households_in_poverty",
+         "Households in poverty: households whose income per person is below the poverty line."},
+        {"women_share", "Women, % of active clients."},
+        {"cash", "Cash, now: money in hand and in the bank, after this month's decisions."},
+    };
+    for (size_t i = 0; i < sizeof meanings / sizeof meanings[0]; i++) {
+        if (strcmp(meanings[i].name, indicator) == 0) {
+            return TR(ui, meanings[i].meaning);
+        }
+    }
+    return "";
+}
+
+void ud_window_text(ud_app *app, char *out, size_t size) {
+    int month = app->game ? ud_sim_month(ud_game_sim(app->game)) : 0;
+    if (month >= 12) {
+        snprintf(out, size, "%s", TR(&app->ui, "over the last 12 months"));
+    } else {
+        snprintf(out, size,
+                 TRN(&app->ui, month, "over the %d month so far", "over the %d months so far"),
+                 month);
     }
 }

@@ -1,7 +1,7 @@
 /* The game's past as the screens show it (see history.h). */
 #include "history.h"
 
-#include "../runner.h"
+#include "ud/save.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -94,60 +94,21 @@ void ud_history_month(ud_history *h, ud_game *game) {
     }
 }
 
-static void play_recording(ud_history *h, ud_game *g, int month) {
-    ud_sim *sim = ud_game_sim(g);
-    while (ud_sim_month(sim) < month) {
-        int before = ud_sim_month(sim);
-        bool going = ud_game_play_month(g);
-        if (ud_sim_month(sim) == before) {
-            break; /* the game had ended */
-        }
-        ud_history_month(h, g); /* the last month too, which ends the game */
-        if (!going) {
-            break;
-        }
+bool ud_history_begin_save(ud_history *h, const char *save_path, const ud_game_options *base,
+                           char *err, size_t err_size) {
+    ud_save_info info;
+    if (!ud_save_peek(save_path, &info, err, err_size)) {
+        return false;
     }
-}
-
-ud_game *ud_history_replay(ud_history *out, ud_game *loaded, const char *language, char *err,
-                           size_t err_size) {
-    const ud_scenario_info *info = ud_game_info(loaded);
-    ud_game_options opt;
-    memset(&opt, 0, sizeof opt);
-    opt.helpers_root = ud_scenarios_root();
-    opt.language = language;
+    ud_game_options opt = *base;
     opt.seed_set = true;
-    opt.seed = ud_sim_setup(ud_game_sim(loaded))->seed;
-    ud_game *twin = ud_game_load(info->path, &opt, err, err_size);
-    if (twin == NULL) {
-        return NULL;
+    opt.seed = info.seed;
+    opt.month_played = NULL; /* nothing is played here */
+    ud_game *start = ud_game_load(info.scenario, &opt, err, err_size);
+    if (start == NULL) {
+        return false;
     }
-    ud_history h;
-    memset(&h, 0, sizeof h);
-    ud_history_begin(&h, twin);
-    int n;
-    const ud_decision *d = ud_game_decisions(loaded, &n);
-    bool ok = true;
-    for (int i = 0; i < n && ok; i++) {
-        play_recording(&h, twin, d[i].month);
-        ok = d[i].is_answer ? ud_game_answer(twin, d[i].question, d[i].option, err, err_size)
-                            : ud_game_command(twin, &d[i].command, err, err_size);
-    }
-    int month = ud_sim_month(ud_game_sim(loaded));
-    if (ok) {
-        play_recording(&h, twin, month);
-    }
-    if (!ok || ud_sim_month(ud_game_sim(twin)) != month ||
-        ud_game_end_state(twin) != ud_game_end_state(loaded)) {
-        if (ok) {
-            snprintf(err, err_size, "%s: replaying the saved game does not give the same game",
-                     info->path);
-        }
-        ud_history_free(&h);
-        ud_game_free(twin);
-        return NULL;
-    }
-    ud_history_free(out);
-    *out = h;
-    return twin;
+    ud_history_begin(h, start);
+    ud_game_free(start);
+    return true;
 }

@@ -38,10 +38,10 @@ void ud_history_month(ud_history *h, ud_game *game);
 const ud_month_summary *ud_history_at(const ud_history *h, int month);
 void ud_history_free(ud_history *h);
 
-/* Rebuilds the record of a loaded game by replaying a copy of it from its scenario, seed
- * and decisions, month by month. Returns the copy (the same game as `loaded`, to play on
- * with) with its record in *out, or NULL with the reason in err (out is then untouched). */
-ud_game *ud_history_replay(ud_history *out, ud_game *loaded, const char *language, char *err,
-                           size_t err_size);
+/* Starts the record of the game a save holds, from its scenario and seed as they were
+ * before the first month (loaded again, not played); its months are then recorded while the
+ * save is replayed (ud_game_options.month_played). False with the reason in err. */
+bool ud_history_begin_save(ud_history *h, const char *save_path, const ud_game_options *base,
+                           char *err, size_t err_size);
 
 #endif

@@ -4,54 +4,85 @@
 #include <stdio.h>
 #include <string.h>
 
-static void row(ud_app *app, int x, int y, const char *name, ud_money v, bool bold) {
+/* One statement row: the name at x, the amount right-aligned at x + w. */
+static void row(ud_app *app, int x, int y, int w, const char *name, ud_money v, bool bold) {
     ud_ui *ui = &app->ui;
     char money[64];
     ud_money_text(app, v, money, sizeof money);
+    int mw, h;
+    ud_text_measure(ui->text, money, UD_FONT_SMALL, bold, 0, &mw, &h);
+    SDL_Rect name_box = ud_rect(x, y, w - mw - 8, h + 2);
+    SDL_RenderSetClipRect(app->renderer, &name_box);
     ud_ui_label(ui, name, x, y, UD_FONT_SMALL, bold, ui->pal->text);
-    int w, h;
-    ud_text_measure(ui->text, money, UD_FONT_SMALL, bold, 0, &w, &h);
-    ud_ui_label(ui, money, x + 300 - w, y, UD_FONT_SMALL, bold, ui->pal->text);
+    SDL_RenderSetClipRect(app->renderer, NULL);
+    ud_ui_label(ui, money, x + w - mw, y, UD_FONT_SMALL, bold, ui->pal->text);
 }
 
 void ud_panel_reports(ud_app *app, SDL_Rect a) {
     ud_ui *ui = &app->ui;
     const ud_palette *p = ui->pal;
     ud_sim *sim = ud_game_sim(app->game);
+    int month = ud_sim_month(sim);
     ud_balance_sheet bs = ud_books_balance_sheet(ud_sim_books(sim));
-    const ud_indicators *d = ud_sim_indicators(sim, ud_sim_month(sim));
-    ud_ui_label(ui, TR(ui, "Balance sheet"), a.x, a.y, UD_FONT_NORMAL, true, p->text);
-    int y = a.y + 26;
-    row(app, a.x, y, TR(ui, "Cash"), bs.cash, false);
-    row(app, a.x, y += 18, TR(ui, "Loans outstanding"), bs.gross_loans, false);
-    row(app, a.x, y += 18, TR(ui, "Loan-loss reserve"), -bs.loan_loss_reserve, false);
-    row(app, a.x, y += 18, TR(ui, "Fixed assets"), bs.fixed_assets, false);
-    row(app, a.x, y += 18, TR(ui, "Total assets"), bs.total_assets, true);
-    row(app, a.x, y += 24, TR(ui, "Client savings"), bs.client_savings, false);
-    row(app, a.x, y += 18, TR(ui, "Borrowings"), bs.borrowings, false);
-    row(app, a.x, y += 18, TR(ui, "Equity"), bs.total_equity, false);
-    row(app, a.x, y += 18, TR(ui, "Liabilities and equity"), bs.total_liabilities + bs.total_equity,
-        true);
-    int x2 = a.x + 330;
-    ud_ui_label(ui, TR(ui, "Income statement (last month)"), x2, a.y, UD_FONT_NORMAL, true,
-                p->text);
-    y = a.y + 26;
-    if (d != NULL) {
-        row(app, x2, y, TR(ui, "Financial revenue"), d->financial_revenue, false);
-        row(app, x2, y += 18, TR(ui, "Financial expense"), -d->financial_expense, false);
-        row(app, x2, y += 18, TR(ui, "Provision expense"), -d->provision_expense, false);
-        row(app, x2, y += 18, TR(ui, "Recoveries"), d->recoveries, false);
-        row(app, x2, y += 18, TR(ui, "Operating expense"), -d->operating_expense, false);
-        row(app, x2, y += 18, TR(ui, "Net result"), d->net_result, true);
+    const ud_indicators *d = ud_sim_indicators(sim, month);
+    int cw = (a.w - 24) / 2, x2 = a.x + cw + 24;
+    ud_ui_label(ui, TR(ui, "Balance sheet, now"), a.x, a.y, UD_FONT_NORMAL, true, p->text);
+    int y = a.y + 24;
+    row(app, a.x, y, cw, TR(ui, "Cash"), bs.cash, false);
+    row(app, a.x, y += 17, cw, TR(ui, "Loans outstanding"), bs.gross_loans, false);
+    row(app, a.x, y += 17, cw, TR(ui, "Loan-loss reserve"), -bs.loan_loss_reserve, false);
+    row(app, a.x, y += 17, cw, TR(ui, "Fixed assets"), bs.fixed_assets, false);
+    row(app, a.x, y += 17, cw, TR(ui, "Total assets"), bs.total_assets, true);
+    row(app, a.x, y += 21, cw, TR(ui, "Client savings"), bs.client_savings, false);
+    row(app, a.x, y += 17, cw, TR(ui, "Borrowings"), bs.borrowings, false);
+    row(app, a.x, y += 17, cw, TR(ui, "Equity"), bs.total_equity, false);
+    row(app, a.x, y += 17, cw, TR(ui, "Liabilities and equity"),
+        bs.total_liabilities + bs.total_equity, true);
+    char title[160];
+    snprintf(title, sizeof title, "%s %d", TR(ui, "Income statement, month"), month);
+    ud_ui_label(ui, title, x2, a.y, UD_FONT_NORMAL, true, p->text);
+    y = a.y + 24;
+    if (d != NULL && month > 0) {
+        row(app, x2, y, cw, TR(ui, "Interest and fees from loans"),
+            d->financial_revenue - d->investment_income, false);
+        row(app, x2, y += 17, cw, TR(ui, "Interest on idle cash"), d->investment_income, false);
+        row(app, x2, y += 17, cw, TR(ui, "Financial revenue"), d->financial_revenue, true);
+        row(app, x2, y += 17, cw, TR(ui, "Financial expense"), -d->financial_expense, false);
+        row(app, x2, y += 17, cw, TR(ui, "Provision expense"), -d->provision_expense, false);
+        row(app, x2, y += 17, cw, TR(ui, "Recoveries"), d->recoveries, false);
+        row(app, x2, y += 17, cw, TR(ui, "Operating expense"), -d->operating_expense, false);
+        row(app, x2, y += 17, cw, TR(ui, "Net result of the month"), d->net_result, true);
+    } else {
+        ud_ui_label(ui, TR(ui, "No month played yet."), x2, y, UD_FONT_SMALL, false, p->text_dim);
     }
-    int cy = a.y + 200, cw = (a.w - 20) / 2;
-    ud_chart(app, ud_rect(a.x, cy, cw, 104), "par30", TR(ui, "PAR30"), true);
-    ud_chart(app, ud_rect(a.x + cw + 10, cy, cw, 104), "oss", TR(ui, "OSS"), true);
-    ud_chart(app, ud_rect(a.x, cy + 112, cw, 104), "active_borrowers", TR(ui, "Active clients"),
-             false);
-    ud_chart(app, ud_rect(a.x + cw + 10, cy + 112, cw, 104), "households_in_poverty",
+    /* the ratios: each with its unit and the window it is measured over */
+    char window[120], line[400];
+    ud_window_text(app, window, sizeof window);
+    y = a.y + 190;
+    if (d != NULL && month > 0) {
+        snprintf(line, sizeof line, "%s %.0f%% %s: %s", TR(ui, "OSS"), d->oss * 100, window,
+                 TR(ui, "revenue over costs, interest on idle cash included (100% breaks "
+                        "even)."));
+        y += ud_ui_paragraph(ui, line, a.x, y, a.w - 10, UD_FONT_SMALL, p->text);
+        double rise = d->subsidy_dependence * 100;
+        if (rise > 0) {
+            snprintf(line, sizeof line, "%s %.0f%% %s: %s %.0f%% %s", TR(ui, "Subsidy dependence"),
+                     rise, window, TR(ui, "clients' rates would have to rise by"), rise,
+                     TR(ui, "to do without any subsidy."));
+        } else {
+            snprintf(line, sizeof line, "%s %.0f%% %s: %s", TR(ui, "Subsidy dependence"), rise,
+                     window, TR(ui, "no subsidy is needed at today's rates."));
+        }
+        y += ud_ui_paragraph(ui, line, a.x, y, a.w - 10, UD_FONT_SMALL, p->text);
+    }
+    int cy = a.y + 236, ch = 96, gap = 100, chw = (a.w - 10) / 2;
+    ud_chart(app, ud_rect(a.x, cy, chw, ch), "par30", TR(ui, "PAR30, % of loans"), true);
+    ud_chart(app, ud_rect(a.x + chw + 10, cy, chw, ch), "oss", TR(ui, "OSS, % (12 months)"), true);
+    ud_chart(app, ud_rect(a.x, cy + gap, chw, ch), "active_borrowers",
+             TR(ui, "Active clients, people"), false);
+    ud_chart(app, ud_rect(a.x + chw + 10, cy + gap, chw, ch), "households_in_poverty",
              TR(ui, "Households in poverty"), false);
-    ud_chart(app, ud_rect(a.x, cy + 224, cw, 104), "fss", TR(ui, "FSS"), true);
-    ud_chart(app, ud_rect(a.x + cw + 10, cy + 224, cw, 104), "subsidy_dependence",
-             TR(ui, "Subsidy dependence"), false);
+    ud_chart(app, ud_rect(a.x, cy + 2 * gap, chw, ch), "fss", TR(ui, "FSS, % (12 months)"), true);
+    ud_chart(app, ud_rect(a.x + chw + 10, cy + 2 * gap, chw, ch), "subsidy_dependence",
+             TR(ui, "Subsidy dependence, %"), true);
 }

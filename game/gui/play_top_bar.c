@@ -11,8 +11,8 @@ typedef enum light { LIGHT_GOOD, LIGHT_WATCH, LIGHT_BAD, LIGHT_NONE } light;
  * well as colour, for colour-blind players). */
 /* Returns where the next cell may start, so that long values or a larger text size never
  * overlap their neighbours. */
-static int cell(ud_app *app, int x, const char *name, const char *value, double now, double before,
-                bool has_before, light l) {
+static int cell(ud_app *app, int x, const char *indicator, const char *name, const char *value,
+                double now, double before, bool has_before, light l) {
     ud_ui *ui = &app->ui;
     const ud_palette *p = ui->pal;
     int name_w = ud_ui_label(ui, name, x, 6, UD_FONT_SMALL, false, p->text_dim);
@@ -30,7 +30,11 @@ static int cell(ud_app *app, int x, const char *name, const char *value, double 
         int lw = 16 + ud_ui_label(ui, word, x + 16, 50, UD_FONT_SMALL, false, c);
         w = lw > w ? lw : w;
     }
-    return x + (name_w > w ? name_w : w) + 28;
+    int width = name_w > w ? name_w : w;
+    if (indicator != NULL) {
+        ud_ui_hint(ui, ud_rect(x, 0, width, 72), ud_indicator_meaning(ui, indicator));
+    }
+    return x + width + 28;
 }
 
 void ud_play_top_bar(ud_app *app) {
@@ -53,25 +57,29 @@ void ud_play_top_bar(ud_app *app) {
     }
     char v[64];
     snprintf(v, sizeof v, "%d / %d", m, ud_game_months(app->game));
-    int x = cell(app, 16, TR(ui, "Month"), v, 0, 0, false, LIGHT_NONE);
+    int x = cell(app, 16, NULL, TR(ui, "Month"), v, 0, 0, false, LIGHT_NONE);
     /* cash as it is now, after this month's decisions (a credit line accepted, a loan
      * bought), like the funding panel's; the arrow compares with the last month's end */
     ud_money cash = ud_books_balance_sheet(ud_sim_books(sim)).cash;
     ud_money_text(app, cash, v, sizeof v);
-    x = cell(app, x, TR(ui, "Cash"), v, (double)cash, (double)d->cash, m > 0,
+    x = cell(app, x, "cash", TR(ui, "Cash"), v, (double)cash, (double)d->cash, m > 0,
              cash > 0 || m == 0 ? LIGHT_NONE : LIGHT_BAD);
     snprintf(v, sizeof v, "%d", d->active_borrowers);
-    x = cell(app, x, TR(ui, "Active clients"), v, d->active_borrowers, prev->active_borrowers, hb,
-             LIGHT_NONE);
+    x = cell(app, x, "active_borrowers", TR(ui, "Active clients"), v, d->active_borrowers,
+             prev->active_borrowers, hb, LIGHT_NONE);
     snprintf(v, sizeof v, "%.0f%%", d->women_share * 100);
-    x = cell(app, x, TR(ui, "Women"), v, d->women_share, prev->women_share, hb, LIGHT_NONE);
+    x = cell(app, x, "women_share", TR(ui, "Women"), v, d->women_share, prev->women_share, hb,
+             LIGHT_NONE);
     snprintf(v, sizeof v, "%.1f%%", d->par30 * 100);
-    x = cell(app, x, TR(ui, "PAR30"), v, d->par30, prev->par30, hb,
+    x = cell(app, x, "par30", TR(ui, "PAR30"), v, d->par30, prev->par30, hb,
              m == 0
                  ? LIGHT_NONE
                  : (d->par30 < 0.05 ? LIGHT_GOOD : (d->par30 <= 0.10 ? LIGHT_WATCH : LIGHT_BAD)));
     snprintf(v, sizeof v, "%.0f%%", d->oss * 100);
-    x = cell(app, x, TR(ui, "OSS"), v, d->oss, prev->oss, hb,
+    char oss_name[160];
+    snprintf(oss_name, sizeof oss_name, "%s, %s", TR(ui, "OSS"),
+             m >= 12 ? TR(ui, "12 months") : TR(ui, "months so far"));
+    x = cell(app, x, "oss", oss_name, v, d->oss, prev->oss, hb,
              m == 0 ? LIGHT_NONE
                     : (d->oss >= 1.1 ? LIGHT_GOOD : (d->oss >= 1.0 ? LIGHT_WATCH : LIGHT_BAD)));
     if (ud_ui_danger(ui, ud_rect(930, 16, 180, 40), TR(ui, "Next month (Space)"))) {

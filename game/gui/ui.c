@@ -47,6 +47,32 @@ const ud_palette *ud_palette_get(bool cb) {
     return cb ? &colour_blind : &normal;
 }
 
+/* French writes 12,5 % where English writes 12.5%: numbers are formatted once, in C's
+ * locale, and localised here as they are drawn. Returns s itself when nothing changes. */
+static const char *localised(const ud_ui *ui, const char *s, char *buf, size_t size) {
+    if (ui->i18n == NULL || strcmp(ui->i18n->language, "fr") != 0 ||
+        (strchr(s, '.') == NULL && strchr(s, '%') == NULL)) {
+        return s;
+    }
+    size_t n = 0;
+    for (const char *p = s; *p != '\0' && n + 4 < size; p++) {
+        bool digit_before = p > s && p[-1] >= '0' && p[-1] <= '9';
+        if (*p == '.' && digit_before && p[1] >= '0' && p[1] <= '9') {
+            buf[n++] = ',';
+        } else if (*p == '%' && digit_before) {
+            /* a narrow no-break space before the sign, as French typography wants */
+            buf[n++] = (char)0xE2;
+            buf[n++] = (char)0x80;
+            buf[n++] = (char)0xAF;
+            buf[n++] = '%';
+        } else {
+            buf[n++] = *p;
+        }
+    }
+    buf[n] = '\0';
+    return buf;
+}
+
 static void record(ud_ui *ui, SDL_Rect r, int widget, const char *text) {
     if (ui->record_count < UD_UI_RECORDS) {
         ud_ui_record *rec = &ui->records[ui->record_count++];
@@ -61,6 +87,7 @@ void ud_ui_begin(ud_ui *ui) {
     ui->widget_count = 0;
     ui->record_count = 0;
     ui->acted = false;
+    ui->hint_count = 0;
     ui->activated = false;
     ud_text_next_frame(ui->text);
     SDL_Keycode k = ui->key;
@@ -125,6 +152,8 @@ void ud_ui_frame(ud_ui *ui, SDL_Rect r, SDL_Color c) {
 
 int ud_ui_label(ud_ui *ui, const char *s, int x, int y, ud_font_size size, bool bold, SDL_Color c) {
     int w = 0, h = 0;
+    char buf[2048];
+    s = localised(ui, s, buf, sizeof buf);
     ud_text_draw(ui->text, s, x, y, size, bold, c, 0, &w, &h);
     record(ui, ud_rect(x, y, w, h), -1, s);
     return w;
@@ -132,6 +161,8 @@ int ud_ui_label(ud_ui *ui, const char *s, int x, int y, ud_font_size size, bool 
 
 int ud_ui_paragraph(ud_ui *ui, const char *s, int x, int y, int w, ud_font_size size, SDL_Color c) {
     int tw = 0, th = 0;
+    char buf[4096];
+    s = localised(ui, s, buf, sizeof buf);
     ud_text_draw(ui->text, s, x, y, size, false, c, w, &tw, &th);
     record(ui, ud_rect(x, y, tw, th), -1, s);
     return th;
@@ -148,6 +179,8 @@ bool ud_ui_clicked_in(ud_ui *ui, SDL_Rect r) {
 
 static bool widget(ud_ui *ui, SDL_Rect r, const char *label, bool on, ud_font_size size) {
     int id = ui->widget_count++;
+    char buf[1024];
+    label = localised(ui, label, buf, sizeof buf);
     record(ui, r, id, label);
     bool live = !ui->modal || ui->in_modal;
     bool focused = live && id == ui->focus;
@@ -215,4 +248,51 @@ void ud_ui_circle(ud_ui *ui, int cx, int cy, int radius, SDL_Color c) {
         }
         SDL_RenderDrawLine(ui->renderer, cx - dx, cy + dy, cx + dx, cy + dy);
     }
+}
+
+void ud_ui_hint(ud_ui *ui, SDL_Rect r, const char *text) {
+    if (ui->hint_count < UD_UI_HINTS) {
+        ui->hint_rect[ui->hint_count] = r;
+        snprintf(ui->hint_text[ui->hint_count], sizeof ui->hint_text[0], "%s", text);
+        ui->hint_count++;
+    }
+}
+
+static int hint_at(const ud_ui *ui, int x, int y) {
+    for (int i = ui->hint_count - 1; i >= 0; i--) {
+        SDL_Rect r = ui->hint_rect[i];
+        if (x >= r.x && x < r.x + r.w && y >= r.y && y < r.y + r.h) {
+            return i;
+        }
+    }
+    return -1;
+}
+
+bool ud_ui_hover(ud_ui *ui, int x, int y) {
+    ui->hover_x = x;
+    ui->hover_y = y;
+    int h = hint_at(ui, x, y);
+    bool changed = h != ui->hovered;
+    ui->hovered = h;
+    return changed;
+}
+
+void ud_ui_draw_hint(ud_ui *ui) {
+    int h = ui->modal ? -1 : hint_at(ui, ui->hover_x, ui->hover_y);
+    ui->hovered = h;
+    if (h < 0) {
+        return;
+    }
+    int w, th;
+    ud_text_measure(ui->text, ui->hint_text[h], UD_FONT_SMALL, false, 420, &w, &th);
+    int x = ui->hover_x + 14, y = ui->hover_y + 18;
+    if (x + w + 16 > UD_LOGICAL_W) {
+        x = UD_LOGICAL_W - w - 16;
+    }
+    if (y + th + 12 > UD_LOGICAL_H) {
+        y = ui->hover_y - th - 16;
+    }
+    SDL_Rect box = {x, y, w + 16, th + 12};
+    ud_ui_fill(ui, box, ui->pal->text);
+    ud_ui_paragraph(ui, ui->hint_text[h], x + 8, y + 6, 420, UD_FONT_SMALL, ui->pal->panel);
 }

@@ -50,6 +50,13 @@ typedef struct ud_ui {
     /* after an action or a dialog, the focus must not rest on a dangerous widget */
     bool settle_focus;
     bool acted; /* a widget was pressed this frame (focus moves do not count) */
+    /* hover hints: the regions of the last frame with a one-line meaning, and the one under
+     * the mouse (-1 none), drawn as a tooltip at the end of the frame */
+#define UD_UI_HINTS 48
+    SDL_Rect hint_rect[UD_UI_HINTS];
+    char hint_text[UD_UI_HINTS][200];
+    int hint_count, hovered;
+    int hover_x, hover_y; /* where the mouse rests (not a click) */
     /* the frame being described: widgets and text, in order */
     ud_ui_record records[UD_UI_RECORDS];
     int record_count;
@@ -87,6 +94,13 @@ bool ud_ui_danger(ud_ui *ui, SDL_Rect r, const char *label);
 bool ud_ui_toggle(ud_ui *ui, SDL_Rect r, const char *label, bool on);
 /* True if the mouse clicked inside r this frame (for map picks; not focusable). */
 bool ud_ui_clicked_in(ud_ui *ui, SDL_Rect r);
+
+/* Gives region r a one-line meaning, shown as a tooltip while the mouse rests on it. */
+void ud_ui_hint(ud_ui *ui, SDL_Rect r, const char *text);
+/* The mouse moved to (x, y): true if the tooltip to show changes (draw again). */
+bool ud_ui_hover(ud_ui *ui, int x, int y);
+/* Draws the tooltip of the hovered region, if any (call last in a frame). */
+void ud_ui_draw_hint(ud_ui *ui);
 
 /* A filled circle (women's households) and square (men's). */
 void ud_ui_circle(ud_ui *ui, int cx, int cy, int radius, SDL_Color c);

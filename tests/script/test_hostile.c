@@ -226,6 +226,18 @@ static void test_hostile_a_strategy_stopped_month_after_month_is_stopped_for_goo
     ud_game_free(g);
 }
 
+static void test_hostile_a_strategy_that_removes_decide_does_not_crash(void **state) {
+    (void)state;
+    ud_game *g = load_ok(script("rd.lua", HEAD));
+    const char *strategy = script("rds.lua", "function decide(m) rawset(_G, 'decide', nil) end\n"
+                                             "function answer(q) return 1 end\n");
+    assert_true(ud_game_set_strategy(g, strategy, err, sizeof err));
+    play_all(g);
+    assert_true(has_problem(g, "the strategy no longer defines function decide()"));
+    assert_int_equal(ud_game_end_state(g), UD_END_FINISHED);
+    ud_game_free(g);
+}
+
 /* ---- determinism ---- */
 
 static void test_hostile_no_addresses_or_hash_order(void **state) {
@@ -469,6 +481,7 @@ int main(void) {
         cmocka_unit_test(test_hostile_patterns_cannot_backtrack_for_hours),
         cmocka_unit_test(test_hostile_pairs_over_many_keys_is_fast_and_ordered),
         cmocka_unit_test(test_hostile_a_strategy_stopped_month_after_month_is_stopped_for_good),
+        cmocka_unit_test(test_hostile_a_strategy_that_removes_decide_does_not_crash),
         cmocka_unit_test(test_hostile_no_addresses_or_hash_order),
         cmocka_unit_test(test_hostile_strategies_cannot_change_the_scenarios_draws),
         cmocka_unit_test(test_hostile_errors_have_file_and_line),

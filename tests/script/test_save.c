@@ -384,6 +384,10 @@ static void test_save_every_value_is_validated(void **state) {
     refused(path, "cannot be replayed");
     free(with_junk);
     free(body);
+    /* lines that are not part of a save, or a header line twice */
+    refused_sealed(good, "months 6\n", "months 6\nxxxx\n", "this line is not part of a saved game");
+    refused_sealed(good, "months 6\n", "months 6\nseed 1\n",
+                   "this line is not part of a saved game");
     /* decisions out of order */
     refused_sealed(good, "decision 2 C", "decision 5 C", "cannot be replayed");
 }

@@ -56,6 +56,7 @@ typedef struct ud_indicators {
     int women_borrowers, officers;
     int poor_women, poor_men, women_households;
     ud_money par30_amount, net_result, grants;
+    ud_money investment_income; /* the month's interest on idle cash (within financial revenue) */
 } ud_indicators;
 
 /* What the step records for each month: stocks at month end and flows of the month. */

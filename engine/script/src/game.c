@@ -262,6 +262,14 @@ static bool global_is_function(lua_State *L, const char *name) {
     return is_fn;
 }
 
+/* Pushes a global read raw (no metamethod can run outside a protected call). */
+static void push_raw_global(lua_State *L, const char *name) {
+    lua_pushglobaltable(L);
+    lua_pushstring(L, name);
+    lua_rawget(L, -2);
+    lua_remove(L, -2);
+}
+
 bool ud_game_set_strategy(ud_game *g, const char *path, char *err, size_t err_size) {
     ud_sandbox_free(g->strategy);
     g->strategy = NULL;
@@ -439,7 +447,7 @@ static void answer_pending_questions(ud_game *g) {
         if (g->strategy != NULL && !g->strategy_stopped &&
             global_is_function(g->strategy->L, "answer")) {
             lua_State *S = g->strategy->L;
-            lua_getglobal(S, "answer");
+            push_raw_global(S, "answer");
             lua_createtable(S, 0, 3);
             lua_pushinteger(S, g->questions[i].id);
             lua_setfield(S, -2, "id");
@@ -473,7 +481,15 @@ static void strategy_decides(ud_game *g) {
         return;
     }
     lua_State *S = g->strategy->L;
-    lua_getglobal(S, "decide");
+    /* Read raw, outside any protected call: never the strict globals' error (the strategy
+     * may have removed its own decide). */
+    if (!global_is_function(S, "decide")) {
+        game_problem(g, "the strategy no longer defines function decide(); the game goes on "
+                        "without its decisions");
+        g->strategy_stopped = true;
+        return;
+    }
+    push_raw_global(S, "decide");
     lua_pushinteger(S, ud_sim_month(g->sim) + 1);
     char err[2048];
     if (ud_sandbox_call(g->strategy, 1, 0, err, sizeof err)) {
@@ -528,6 +544,9 @@ bool ud_game_play_month(ud_game *g) {
         g->end = UD_END_INSOLVENT;
     } else if (g->end == UD_END_RUNNING && month >= g->months) {
         g->end = UD_END_FINISHED;
+    }
+    if (g->options.month_played != NULL) {
+        g->options.month_played(g, g->options.month_played_context);
     }
     return g->end == UD_END_RUNNING;
 }

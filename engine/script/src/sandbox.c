@@ -20,6 +20,8 @@
 
 #define HOOK_EVERY 1000
 #define BYTES_PER_UNIT 8 /* copying this many bytes costs about one VM instruction */
+#define KEY_UNITS 2      /* reading and comparing one key, in instructions (measured) */
+#define LOAD_UNITS 1000  /* compiling even a tiny chunk, in instructions (measured) */
 
 static const char LIMIT_MEMORY[] = "the script used more memory than allowed";
 static const char LIMIT_BUDGET[] = "the script ran too long (an endless loop?) and was stopped";
@@ -189,7 +191,7 @@ static int safe_load(lua_State *L) {
     char chunkname[64];
     snprintf(chunkname, sizeof chunkname, "=%s",
              name[0] == '=' || name[0] == '@' ? name + 1 : name);
-    ud_sandbox_charge(L, (double)len / BYTES_PER_UNIT);
+    ud_sandbox_charge(L, LOAD_UNITS + (double)len / BYTES_PER_UNIT);
     int status = luaL_loadbufferx(L, text, len, chunkname, "t");
     if (status != LUA_OK) {
         luaL_pushfail(L);
@@ -341,7 +343,7 @@ static int ordered_pairs(lua_State *L) {
         lua_pushvalue(L, -1);
         lua_rawseti(L, 2, ++n);
     }
-    ud_sandbox_charge(L, (double)n * (log2((double)n + 1) + 2));
+    ud_sandbox_charge(L, KEY_UNITS * (double)n * (log2((double)n + 1) + 2));
     /* 3: the entries, in memory the allocator counts */
     key_entry *e = lua_newuserdatauv(L, (size_t)(n > 0 ? n : 1) * sizeof *e, 0);
     for (lua_Integer i = 1; i <= n; i++) {
@@ -395,7 +397,7 @@ static int ordered_next_key(lua_State *L) {
             lua_replace(L, 3); /* keeps the best key (and its text) alive */
         }
     }
-    ud_sandbox_charge(L, (double)n);
+    ud_sandbox_charge(L, KEY_UNITS * 4 * (double)n);
     if (!found) {
         lua_pushnil(L);
         return 1;

@@ -280,15 +280,45 @@ static bool line_u64(const char *p, int base, uint64_t *out) {
     return true;
 }
 
+/* Every line after the first is a header line (each exactly once) or a decision: anything
+ * else means the save was edited or damaged. */
+static bool known_lines(const char *path, const char *text, char *err, size_t err_size) {
+    static const char *const keys[] = {"scenario", "title", "scenario-hash", "seed", "months",
+                                       "state",    NULL};
+    int seen[6] = {0};
+    int line = 1;
+    const char *p = strchr(text, '\n');
+    for (p = p != NULL ? p + 1 : NULL; p != NULL && *p;
+         p = strchr(p, '\n') ? strchr(p, '\n') + 1 : NULL) {
+        line++;
+        bool known = strncmp(p, "decision ", 9) == 0;
+        for (int k = 0; keys[k] != NULL && !known; k++) {
+            size_t n = strlen(keys[k]);
+            if (strncmp(p, keys[k], n) == 0 && p[n] == ' ') {
+                known = ++seen[k] == 1;
+            }
+        }
+        if (!known) {
+            snprintf(err, err_size, "%s:%d: corrupted: this line is not part of a saved game", path,
+                     line);
+            return false;
+        }
+    }
+    return true;
+}
+
 static bool header(const char *path, const char *text, ud_save_info *info, uint64_t *hash,
                    uint64_t *state, char *err, size_t err_size) {
+    if (!known_lines(path, text, err, err_size)) {
+        return false;
+    }
     const char *scenario = line_value(text, "scenario");
     const char *title = line_value(text, "title");
     const char *h = line_value(text, "scenario-hash");
     const char *seed = line_value(text, "seed");
     const char *months = line_value(text, "months");
     const char *st = line_value(text, "state");
-    if (!scenario || !h || !seed || !months || !st) {
+    if (!scenario || !title || !h || !seed || !months || !st) {
         snprintf(err, err_size, "%s: corrupted: a header line is missing", path);
         return false;
     }

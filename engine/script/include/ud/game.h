@@ -15,6 +15,8 @@
 #define UD_MAX_GOALS 16
 #define UD_MAX_QUESTION_OPTIONS 6
 
+typedef struct ud_game ud_game;
+
 typedef struct ud_game_options {
     bool seed_set;
     uint64_t seed;            /* overrides the scenario's default seed when seed_set */
@@ -26,6 +28,11 @@ typedef struct ud_game_options {
      * a save may name a scenario in them as well as in helpers_root's modules. */
     const char *const *scenario_folders;
     const char *language;     /* texts shown in this language if translated; NULL: "en" */
+    /* Called at the end of every month played (its events still in the queue), also while a
+     * save is replayed: how a front end keeps its own record of the game's past. NULL: none.
+     * It must not play or decide. */
+    void (*month_played)(ud_game *game, void *context);
+    void *month_played_context;
 } ud_game_options;
 
 typedef struct ud_scenario_info {
@@ -81,8 +88,6 @@ typedef enum ud_game_end {
     UD_END_LOST,
     UD_END_INSOLVENT
 } ud_game_end;
-
-typedef struct ud_game ud_game;
 
 /* When a decision was taken: between months (the player's screens), during the next
  * month's opening (answers to pending questions), or once the month's opening handlers had
