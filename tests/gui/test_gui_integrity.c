@@ -93,7 +93,7 @@ static void decide(int m) {
         for (int i = 0; i < app->ui.record_count; i++) {
             if (app->ui.records[i].widget >= 0 &&
                 strstr(app->ui.records[i].text, gd_tr(app, "Order an audit")) != NULL) {
-                snprintf(label, sizeof label, "%s", app->ui.records[i].text);
+                snprintf(label, sizeof label, "%.199s", app->ui.records[i].text);
                 r = app->ui.records[i].rect;
                 gd_click(app, r.x + r.w / 2, r.y + r.h / 2);
                 break;
