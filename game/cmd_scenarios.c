@@ -40,6 +40,9 @@ int ud_cmd_list(int argc, char **argv, int first) {
     }
     char own[1100];
     ud_own_scenarios_dir(own, sizeof own);
+    if (own[0] == '\0') {
+        snprintf(own, sizeof own, "(no per-user data folder on this system)");
+    }
     if (o[0].value) {
         printf("usage: unitdesa list [--scenarios DIR]\n\n"
                "Prints every scenario found, grouped by training module, one a line:\n"

@@ -36,9 +36,16 @@ void ud_data_dir(char *out, size_t size) {
 }
 
 void ud_own_scenarios_dir(char *out, size_t size) {
-    char data[1024];
-    ud_data_dir(data, sizeof data);
-    snprintf(out, size, "%.1000sscenarios", data);
+    const char *env = getenv("UNITDESA_DATA_DIR");
+    char *pref = env != NULL && env[0] != '\0' ? NULL : SDL_GetPrefPath("UnitDesa", "unitdesa");
+    if (env != NULL && env[0] != '\0') {
+        snprintf(out, size, "%.1000s/scenarios", env);
+    } else if (pref != NULL) {
+        snprintf(out, size, "%.1000sscenarios", pref);
+    } else {
+        out[0] = '\0'; /* no per-user folder on this system: there is no own folder */
+    }
+    SDL_free(pref);
 }
 
 const char *ud_origin_name(ud_scenario_origin origin) {
@@ -80,8 +87,19 @@ static int by_path(const void *a, const void *b) {
     return strcmp(((const ud_scenario_entry *)a)->path, ((const ud_scenario_entry *)b)->path);
 }
 
+/* Whether two paths name the same folder (a folder named twice is listed once). */
+static bool same_folder(const char *a, const char *b) {
+    struct stat sa, sb;
+    return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev &&
+           sa.st_ino == sb.st_ino;
+}
+
 /* Adds the scenarios of one folder (and its module folders one level down), sorted. */
 static int scan(const char *root, ud_scenario_origin origin, ud_scenario_entry *out, int max) {
+    if (root[0] == '\0' ||
+        (origin != UD_ORIGIN_SHIPPED && same_folder(root, ud_scenarios_root()))) {
+        return 0;
+    }
     DIR *top = opendir(root);
     if (top == NULL) {
         return 0;
@@ -130,7 +148,9 @@ const char *const *ud_scenario_folder_list(void) {
     static const char *list[MAX_EXTRA + 2 + 32];
     int n = 0;
     ud_own_scenarios_dir(own, sizeof own);
-    list[n++] = own;
+    if (own[0] != '\0') {
+        list[n++] = own;
+    }
     for (int i = 0; i < extra_count; i++) {
         list[n++] = extra[i];
     }

@@ -135,6 +135,10 @@ checks=$((checks + 1))
 checks=$((checks + 1))
 "$UD" list | tail -1 | grep -q "	own$" || bad "the trainer's own modules come after the shipped ones"
 expect_status 0 "$UD" check "$tmp/data/scenarios/my-module/mine.lua"
+checks=$((checks + 1))
+[ "$("$UD" list --scenarios scenarios | grep -c '	shipped$')" -eq 6 ] && \
+    [ "$("$UD" list --scenarios scenarios | grep -c '	--scenarios$')" -eq 0 ] || \
+    bad "the shipped folder named again with --scenarios is listed once"
 expect_stderr_has "unitdesa: --scenarios: '$tmp/nowhere' is not a folder" "$UD" list --scenarios "$tmp/nowhere"
 cat > "$tmp/extra/other/needs.lua" <<'LUA'
 local x = require("lib.missing")
