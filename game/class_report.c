@@ -243,6 +243,10 @@ static const char style_sheet[] =
     ".timeline text{font-size:11px;fill:#333}"
     ".note{color:#555}.decisions{columns:2;font-size:12px}"
     ".page{page-break-after:always;break-after:page}"
+    /* a debrief is one printed page: compact lists and headings */
+    ".debrief h1{font-size:18px}.debrief p{margin:4px 0}.debrief ul{margin:2px 0 6px;"
+    "padding-left:20px}.debrief li{margin:0}.debrief h3{margin:8px 0 2px}"
+    ".debrief .legend{margin:4px 0}.debrief .decisions{columns:3;font-size:11px}"
     "@media print{body{margin:10mm}.page{page-break-after:always}}"
     "@page{size:A4 landscape;margin:10mm}";
 
@@ -319,12 +323,20 @@ static void debrief_page(FILE *f, const ud_class_input *in, int t, int months) {
     legend(f, in, s, n);
     fprintf(f, "<div class=\"charts\">");
     for (size_t c = 0; c < 4; c++) {
-        chart(f, in, &charts[c], s, n, months, 250, 170);
+        chart(f, in, &charts[c], s, n, months, 250, 150);
     }
     fprintf(f, "</div>\n<h3>%s</h3><ul class=\"decisions\">", TR("Decisions"));
-    for (int d = 0; d < r->decision_count && d < 40; d++) {
+    /* a debrief stays on one printed page: the first decisions, then how many more (all of
+     * them are on the overview's timeline) */
+    enum { SHOWN = 18 };
+    for (int d = 0; d < r->decision_count && d < SHOWN; d++) {
         fprintf(f, "<li>%s %d: ", TR("after month"), r->decisions[d].month);
         esc(f, r->decisions[d].text);
+        fprintf(f, "</li>");
+    }
+    if (r->decision_count > SHOWN) {
+        fprintf(f, "<li>");
+        fprintf(f, TR("and %d more (see the timeline)"), r->decision_count - SHOWN);
         fprintf(f, "</li>");
     }
     if (r->decision_count == 0) {
