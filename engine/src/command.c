@@ -1,6 +1,7 @@
 /* Player commands: validation (check everything first, then act) and application. */
 #include "sim_internal.h"
 
+#include <math.h>
 #include <string.h>
 
 static const char *const command_names[UD_CMD_TYPE_COUNT] = {
@@ -54,11 +55,36 @@ bool ud_product_validate(const ud_product *p, ud_rate rate_cap, char *err, size_
     if (p->compulsory_savings < 0 || p->compulsory_savings > UD_RATE_PERCENT(50)) {
         FAIL("compulsory_savings: must be 0%% to 50%% of the loan");
     }
-    if (rate_cap > 0 && p->terms.annual_rate > rate_cap) {
-        FAIL("annual_rate: %.2f%% is above the %.2f%% cap of the government credit line",
-             ud_rate_to_percent(p->terms.annual_rate), ud_rate_to_percent(rate_cap));
+    if (rate_cap > 0) {
+        /* Regulators cap the effective rate, fees included, not the quoted one. */
+        double apr = ud_product_apr(p);
+        if (apr > ud_rate_to_percent(rate_cap) + 0.005) {
+            FAIL("annual_rate: the APR with fees is %.2f%%, above the %.2f%% cap of the "
+                 "government credit line (fees count towards the cap)",
+                 apr, ud_rate_to_percent(rate_cap));
+        }
+    }
+    if (ud_product_apr(p) > 1000.0) {
+        FAIL("fee: the APR with fees would be above 1000%%");
     }
     return true;
+}
+
+/* The highest APR a client of the product can pay: a flat fee weighs most on the smallest
+ * loan, a percentage fee the same on all sizes. */
+double ud_product_apr(const ud_product *p) {
+    double worst = 0;
+    ud_money sizes[2] = {p->min_amount, p->max_amount};
+    for (int i = 0; i < 2; i++) {
+        ud_loan_terms t = p->terms;
+        t.principal = sizes[i] > 0 ? sizes[i] : 1000000;
+        double apr = NAN, eir = NAN;
+        if (ud_schedule_cost(&t, &apr, &eir) != UD_TERMS_OK || isnan(apr)) {
+            return INFINITY;
+        }
+        worst = apr > worst ? apr : worst;
+    }
+    return worst;
 }
 
 /* The largest amount of money any command field may carry (minor units), and the largest
@@ -104,6 +130,11 @@ static bool household_with_loan(const ud_sim *sim, int index, char *err, size_t 
         FAIL("index: household %d has no active loan", index);
     }
     return true;
+}
+
+/* Recruiting an officer who is already trained costs what the training would have cost. */
+static ud_money hire_cost(const ud_sim *sim, int level) {
+    return sim->setup.mfi.costs.hire_cost + level * sim->setup.mfi.costs.training_cost;
 }
 
 /* Every number a command carries, bounded before anything else looks at it, whatever the
@@ -227,13 +258,18 @@ static bool validate(ud_sim *sim, const ud_command *c, char *err, size_t err_siz
             sim->officer_count + c->count > UD_MAX_OFFICERS) {
             FAIL("count: at most %d officers in all", UD_MAX_OFFICERS);
         }
-        if (c->amount <= 0) {
-            FAIL("amount: the monthly salary must be positive");
-        }
         if (c->level < 0 || c->level > 3) {
             FAIL("level: training level must be 0 to 3 (got %d)", c->level);
         }
-        if (costs->hire_cost * c->count > cash) {
+        if (c->amount < sim->setup.village.minimum_wage) {
+            FAIL("amount: a salary of %lld a month is below the legal minimum wage of %lld",
+                 (long long)c->amount, (long long)sim->setup.village.minimum_wage);
+        }
+        if (c->amount > 20 * staff_market_wage(sim, c->level)) {
+            FAIL("amount: %lld a month is more than 20 times the market wage (%lld)",
+                 (long long)c->amount, (long long)staff_market_wage(sim, c->level));
+        }
+        if (hire_cost(sim, c->level) * c->count > cash) {
             FAIL("count: hiring costs more than the cash in hand");
         }
         return true;
@@ -322,12 +358,12 @@ static void hire(ud_sim *sim, const ud_command *c) {
         o->training = (uint8_t)c->level;
         o->salary = c->amount;
         o->hired_month = sim->month;
-        o->honest = ud_rng_chance(&sim->rng[STREAM_STAFF], sim->setup.mfi.officers.honesty);
+        o->honest = staff_draw_honest(sim, c->amount, c->level);
         sim->officer_load[sim->officer_count] = 0;
         sim_event(sim, UD_EV_OFFICER_HIRED, sim->officer_count, 0, c->amount);
         sim->officer_count++;
         sim_mfi_pays(sim, "recruiting a loan officer", UD_ACC_OPERATING_EXPENSE,
-                     sim->setup.mfi.costs.hire_cost);
+                     hire_cost(sim, c->level));
     }
 }
 

@@ -2,6 +2,7 @@
 #include "sim_internal.h"
 
 #include <inttypes.h>
+#include <math.h>
 #include <string.h>
 
 void ud_indicators_window(ud_indicators *out, const ud_month_record *records, int month,
@@ -11,21 +12,24 @@ void ud_indicators_window(ud_indicators *out, const ud_month_record *records, in
         return;
     }
     double years = w / 12.0;
+    double avg_assets = 0;
     double avg_glp = 0, avg_equity = 0, avg_fixed = 0, avg_conc = 0, avg_borrowers = 0;
     for (int m = month - w; m <= month; m++) {
         avg_glp += (double)records[m].gross_portfolio;
+        avg_assets += (double)records[m].total_assets;
         avg_equity += (double)records[m].equity;
         avg_fixed += (double)records[m].fixed_assets;
         avg_conc += (double)records[m].concessional_debt;
         avg_borrowers += records[m].active_borrowers;
     }
     avg_glp /= w + 1;
+    avg_assets /= w + 1;
     avg_equity /= w + 1;
     avg_fixed /= w + 1;
     avg_conc /= w + 1;
     avg_borrowers /= w + 1;
     double revenue = 0, loan_revenue = 0, fin_exp = 0, provisions = 0, opex = 0, conc_paid = 0,
-           grants = 0, in_kind = 0, profit = 0, conc_market_cost = 0;
+           grants = 0, in_kind = 0, profit = 0, conc_market_cost = 0, write_offs = 0;
     double m_rate = ud_rate_to_percent(market_rate) / 100.0;
     for (int m = month - w + 1; m <= month; m++) {
         const ud_month_record *r = &records[m];
@@ -38,9 +42,12 @@ void ud_indicators_window(ud_indicators *out, const ud_month_record *records, in
         grants += (double)r->grants;
         in_kind += (double)r->in_kind;
         profit += (double)r->net_result;
+        write_offs += (double)r->write_offs;
         conc_market_cost += (double)r->concessional_debt * m_rate / 12.0;
     }
     out->portfolio_yield = avg_glp > 0 ? loan_revenue / years / avg_glp : 0;
+    out->write_off_ratio = avg_glp > 0 ? write_offs / years / avg_glp : 0;
+    out->roa = avg_assets > 0 ? profit / years / avg_assets : 0;
     out->opex_ratio = avg_glp > 0 ? opex / years / avg_glp : 0;
     out->cost_per_borrower = avg_borrowers > 0 ? (ud_money)(opex / years / avg_borrowers) : 0;
     double costs = fin_exp + provisions + opex;
@@ -56,6 +63,32 @@ void ud_indicators_window(ud_indicators *out, const ud_month_record *records, in
     out->subsidy_dependence = lp_n > 0 ? s / lp_n : 0;
 }
 
+/* Clients who discover that a quoted flat rate and fees cost far more than the rate said
+ * tell their neighbours: with the APR hidden, the MFI's name suffers in proportion to the
+ * gap and to how many clients hold such loans (engine/MODEL.md, "Transparency"). */
+static double hidden_cost_penalty(const ud_sim *sim, const int *by_product) {
+    if (!sim->policy.hide_apr) {
+        return 0;
+    }
+    int total = 0;
+    double penalty = 0;
+    for (int p = 0; p < sim->product_count; p++) {
+        total += by_product[p];
+    }
+    for (int p = 0; p < sim->product_count && total > 0; p++) {
+        const ud_product *prod = &sim->products[p];
+        double nominal = ud_rate_to_percent(prod->terms.annual_rate);
+        double apr = ud_product_apr(prod);
+        if (by_product[p] == 0 || !(apr > 0) || !isfinite(apr)) {
+            continue;
+        }
+        double gap = nominal > 0 ? apr / nominal - 1.1 : 1.0;
+        gap = gap < 0 ? 0 : (gap > 0.6 ? 0.6 : gap);
+        penalty += 0.5 * gap * by_product[p] / total;
+    }
+    return penalty;
+}
+
 void sim_record_month(ud_sim *sim, int month, ud_indicators *out) {
     ud_income_statement is = ud_books_close_period(&sim->books);
     ud_balance_sheet bs = ud_books_balance_sheet(&sim->books);
@@ -64,7 +97,9 @@ void sim_record_month(ud_sim *sim, int month, ud_indicators *out) {
 
     memset(out, 0, sizeof *out);
     out->month = month;
-    ud_money par30 = 0, par90 = 0;
+    ud_money par30 = 0, par90 = 0, rescheduled = 0;
+    int women_loans[UD_MAX_PRODUCTS] = {0}, captured[UD_MAX_PRODUCTS] = {0};
+    int women_all = 0, captured_all = 0, by_product[UD_MAX_PRODUCTS] = {0};
     for (int i = 0; i < sim->loan_capacity; i++) {
         const loan_slot *slot = &sim->loans[i];
         if (!slot->in_use || slot->account.status != UD_LOAN_ACTIVE) {
@@ -82,7 +117,23 @@ void sim_record_month(ud_sim *sim, int month, ud_indicators *out) {
         if (late > 90) {
             par90 += outstanding;
         }
+        if (slot->account.rescheduled) {
+            rescheduled += outstanding;
+        }
+        out->directed_loans += slot->directed;
+        by_product[slot->product]++;
+        if (slot->household != NO_INDEX && sim->households[slot->household].woman) {
+            women_loans[slot->product]++;
+            captured[slot->product] += slot->captured;
+            women_all++;
+            captured_all += slot->captured;
+        }
     }
+    for (int p = 0; p < UD_MAX_PRODUCTS; p++) {
+        out->capture_by_product[p] = women_loans[p] > 0 ? (double)captured[p] / women_loans[p] : 0;
+    }
+    out->capture_share = women_all > 0 ? (double)captured_all / women_all : 0;
+    out->forming_groups = lending_forming_count(sim);
     double income_sum = 0;
     for (int i = 0; i < sim->household_count; i++) {
         const household *h = &sim->households[i];
@@ -109,6 +160,9 @@ void sim_record_month(ud_sim *sim, int month, ud_indicators *out) {
     out->par30_amount = par30;
     out->par30 = bs.gross_loans > 0 ? (double)par30 / (double)bs.gross_loans : 0;
     out->par90 = bs.gross_loans > 0 ? (double)par90 / (double)bs.gross_loans : 0;
+    out->rescheduled_ratio = bs.gross_loans > 0 ? (double)rescheduled / (double)bs.gross_loans : 0;
+    out->deposits_to_loans =
+        bs.gross_loans > 0 ? (double)bs.client_savings / (double)bs.gross_loans : 0;
     out->write_offs = sim->month_write_offs;
     out->recoveries = is.recoveries;
     out->loan_loss_reserve = bs.loan_loss_reserve;
@@ -143,6 +197,8 @@ void sim_record_month(ud_sim *sim, int month, ud_indicators *out) {
     r->grants = sim->month_grants;
     r->in_kind = sim->month_in_kind;
     r->net_result = is.net_result;
+    r->write_offs = sim->month_write_offs;
+    r->total_assets = bs.total_assets;
     ud_indicators_window(out, sim->records, month, sim->setup.mfi.market_rate,
                          sim->setup.village.inflation);
 
@@ -154,9 +210,15 @@ void sim_record_month(ud_sim *sim, int month, ud_indicators *out) {
             sim_event(sim, UD_EV_PAR_THRESHOLD, 0, (int)(out->par30 * 10000), par30);
         }
         sim->par30_last = out->par30;
-        /* The MFI's name moves with how well it serves and enforces. */
-        double target = 0.9 - 2.0 * out->par30;
+        /* The MFI's name moves with how well it serves and enforces, and with whether
+         * clients find they pay more than they were told. */
+        double target = 0.9 - 2.0 * out->par30 - hidden_cost_penalty(sim, by_product);
         sim->reputation += 0.1 * (target - sim->reputation);
+        if (sim->withdrawals_refused > 0) {
+            /* Savers turned away at the counter: the word spreads fast (a run starts). */
+            sim->reputation -= 0.1;
+            sim->withdrawals_refused = 0;
+        }
         if (sim->reputation < 0) {
             sim->reputation = 0;
         }
@@ -169,7 +231,8 @@ const char *ud_indicators_csv_header(void) {
            "equity,total_assets,total_liabilities,financial_revenue,financial_expense,"
            "provision_expense,operating_expense,portfolio_yield,opex_ratio,cost_per_borrower,"
            "borrowers_per_officer,oss,fss,subsidy_dependence,households_in_poverty,"
-           "avg_household_income";
+           "avg_household_income,rescheduled_ratio,write_off_ratio,deposits_to_loans,"
+           "capture_share,roa";
 }
 
 void ud_indicators_csv_row(FILE *out, const ud_indicators *d) {
@@ -177,12 +240,13 @@ void ud_indicators_csv_row(FILE *out, const ud_indicators *d) {
             "%d,%" PRId64 ",%" PRId64 ",%d,%.6f,%.6f,%.6f,%.6f,%" PRId64 ",%" PRId64 ",%" PRId64
             ",%.6f,%" PRId64 ",%" PRId64 ",%" PRId64 ",%" PRId64 ",%" PRId64 ",%" PRId64 ",%" PRId64
             ",%" PRId64 ",%" PRId64 ",%.6f,%.6f,%" PRId64 ",%.6f,%.6f,%.6f,%.6f,%d,"
-            "%" PRId64 "\n",
+            "%" PRId64 ",%.6f,%.6f,%.6f,%.6f,%.6f\n",
             d->month, d->cash, d->gross_portfolio, d->active_borrowers, d->women_share,
             d->avg_loan_to_income, d->par30, d->par90, d->write_offs, d->recoveries,
             d->loan_loss_reserve, d->risk_coverage, d->deposits, d->borrowings, d->equity,
             d->total_assets, d->total_liabilities, d->financial_revenue, d->financial_expense,
             d->provision_expense, d->operating_expense, d->portfolio_yield, d->opex_ratio,
             d->cost_per_borrower, d->borrowers_per_officer, d->oss, d->fss, d->subsidy_dependence,
-            d->households_in_poverty, d->avg_household_income);
+            d->households_in_poverty, d->avg_household_income, d->rescheduled_ratio,
+            d->write_off_ratio, d->deposits_to_loans, d->capture_share, d->roa);
 }

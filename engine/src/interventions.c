@@ -47,7 +47,9 @@ bool ud_sim_political(ud_sim *sim, ud_political_kind kind, int hamlet, int month
     switch (kind) {
     case UD_POLITICAL_WAIVER_PROMISE:
         sim->waiver_until = sim->month + months;
+        sim->waiver_residual_until = sim->waiver_until + 6;
         sim->waiver_strength = strength;
+        lending_damage_culture(sim, -1, 0.05 * strength);
         /* A promise of forgiveness lingers: the MFI's name for enforcing suffers. */
         sim->reputation -= 0.2 * strength;
         if (sim->reputation < 0) {
@@ -61,6 +63,14 @@ bool ud_sim_political(ud_sim *sim, ud_political_kind kind, int hamlet, int month
             return false;
         }
         sim->hamlets[hamlet].directed_until = sim->month + months;
+        sim->hamlets[hamlet].directed_strength = strength;
+        break;
+    case UD_POLITICAL_WAIVER_DISAVOWED:
+        /* Said clearly by those who promised: most stop waiting for the waiver. */
+        if (sim->waiver_until > sim->month) {
+            sim->waiver_until = sim->month;
+            sim->waiver_residual_until = sim->month + 3;
+        }
         break;
     default:
         snprintf(err, err_size, "kind: unknown political event %d", (int)kind);
@@ -96,6 +106,8 @@ static const char *const event_names[UD_EV_TYPE_COUNT] = {
     [UD_EV_PAR_THRESHOLD] = "par_threshold",
     [UD_EV_CASH_SHORT] = "cash_short",
     [UD_EV_INSOLVENT] = "insolvent",
+    [UD_EV_OFFICER_QUIT] = "officer_quit",
+    [UD_EV_GROUP_FORMED] = "group_formed",
 };
 
 const char *ud_event_name(ud_event_type type) {

@@ -25,6 +25,10 @@ const char *ud_reject_reason_text(ud_reject_reason r) {
         return "the MFI had no cash left to lend";
     case UD_REJECT_NO_CAPACITY:
         return "no loan officer could take another client";
+    case UD_REJECT_BY_PEERS:
+        return "the group's members did not accept this neighbour";
+    case UD_REJECT_GROUP_LAPSED:
+        return "the forming group never found enough members";
     }
     return "?";
 }
@@ -97,9 +101,10 @@ double officer_quality(const ud_sim *sim, int officer) {
     }
     const ud_officer *o = &sim->officers[officer];
     double load = sim->officer_load[officer];
-    double cap = staff_capacity(o);
+    double cap = staff_effective_capacity(sim, o);
     double overload = load > cap ? cap / load : 1.0;
-    return training_factor[o->training] * overload;
+    return training_factor[o->training] * staff_motivation(sim, o) * staff_experience(sim, o) *
+           overload;
 }
 
 ud_money lending_capacity(const ud_sim *sim) {
@@ -130,15 +135,23 @@ static void reject(ud_sim *sim, ud_application *app, ud_reject_reason reason) {
     sim_event(sim, UD_EV_APPLICATION_REJECTED, app->household, (int)reason, app->amount);
 }
 
-static void invest_loan(ud_sim *sim, household *h, ud_money cash_received) {
+/* Most of a loan goes into the business; some is diverted to consumption, more so without
+ * business skills. A woman's loan is sometimes controlled by others in her household
+ * (Goetz and Gupta 1996): it is invested less, and she still owes it. Group meetings make
+ * the loan visible and disburse it in public, and mentoring backs her: both lower capture. */
+static void invest_loan(ud_sim *sim, household *h, loan_slot *slot, ud_money cash_received) {
     ud_rng *rng = &sim->rng[STREAM_DEMAND];
-    /* Most of a loan goes into the business; some is diverted to consumption, more so
-     * without business skills, and a woman's loan is sometimes captured by others. */
     double invested = h->literate || h->trained ? 0.85 : 0.70;
-    /* Group meetings make a woman's loan visible: others capture it less often. */
-    double capture = h->group != NO_INDEX ? 0.04 : 0.12;
+    double capture = sim->setup.village.capture_rate;
+    if (h->group != NO_INDEX) {
+        capture *= 0.5;
+    }
+    if (sim->hamlets[h->hamlet].mentoring) {
+        capture *= 0.5;
+    }
     if (h->woman && ud_rng_chance(rng, capture)) {
         invested = 0.30;
+        slot->captured = 1;
     }
     ud_money to_business = (ud_money)((double)cash_received * invested);
     h->capital += to_business;
@@ -165,6 +178,9 @@ static void disburse(ud_sim *sim, ud_application *app, int officer) {
     ud_money received = cash_before - sim_cash(sim); /* principal less the fee */
     h->cash += received;
     slot->product = app->product;
+    slot->directed = app->directed;
+    slot->appraisal = (uint8_t)(app->appraisal * 255.0 + 0.5);
+    slot->started_month = (uint8_t)sim->month;
     h->loan = index;
     h->missed = 0;
     h->group = app->group;
@@ -182,7 +198,7 @@ static void disburse(ud_sim *sim, ud_application *app, int officer) {
     if (sim->hamlets[h->hamlet].training > 0) {
         h->trained = 1; /* the hamlet's training programme takes in new clients too */
     }
-    invest_loan(sim, h, received);
+    invest_loan(sim, h, slot, received);
     staff_assign(sim, slot, officer);
     if (app->group != NO_INDEX) {
         sim->groups[app->group].active++;
@@ -223,10 +239,50 @@ void lending_disburse_queue(ud_sim *sim) {
 
 /* ---- applications ---- */
 
-typedef struct product_appeal {
-    double apr;    /* percent */
-    double appeal; /* 0..1.5 */
-} product_appeal;
+/* What a household weighs in a loan's price (engine/MODEL.md, "Demand answers price"). */
+#define MEETING_TIME_VALUE (1.0 / 3.0) /* an hour at meetings costs a third of an hour's income */
+#define WORK_HOURS_PER_MONTH 200.0
+#define PRICE_FLOOR 0.02    /* above the alternative, almost nobody borrows */
+#define PRICE_STEEPNESS 3.0 /* demand falls by e^-3 from the going rate to the alternative */
+#define APPRAISALS_PER_OFFICER 30.0 /* new individual clients an officer appraises well a month */
+#define FORMING_UNITS 3.0           /* appraisal time a forming group's meetings take a month */
+#define FORMING_TRAINING_MONTHS 1   /* a month of weekly training meetings before the first loan */
+#define FORMING_PATIENCE 6          /* months a forming group waits for members before lapsing */
+#define POOR_INDIVIDUAL_ACCESS 0.5  /* how a poor first borrower weighs an individual loan */
+#define PEER_EXCLUSION 0.5          /* chance that neighbours keep out an applicant they distrust */
+
+/* Hours a year that a client spends at meetings or waiting for the collector. */
+static double meeting_hours(const ud_product *p) {
+    double per_year = p->terms.frequency == UD_FREQ_WEEKLY
+                          ? 52.0
+                          : (p->terms.frequency == UD_FREQ_FORTNIGHTLY ? 26.0 : 12.0);
+    return per_year * (p->group_liability ? 1.0 : 0.5);
+}
+
+/* How a household's wish to borrow answers the all-in cost it sees (percent a year):
+ * inelastic below the going rate, falling steeply above it, almost nil above the
+ * alternative (Karlan and Zinman 2008; Dehejia, Montgomery and Morduch 2012). */
+static double price_response(double cost, double going, double alternative) {
+    if (alternative < going + 10.0) {
+        alternative = going + 10.0;
+    }
+    if (cost <= going) {
+        return 1.0 + 0.1 * (1.0 - cost / going);
+    }
+    if (cost >= alternative) {
+        return PRICE_FLOOR;
+    }
+    double f = exp(-PRICE_STEEPNESS * (cost - going) / (alternative - going));
+    return f < PRICE_FLOOR ? PRICE_FLOOR : f;
+}
+
+/* 0..1: how safe a borrower is (honest, not vulnerable). Safe borrowers have other options
+ * and leave first when the price rises (Stiglitz and Weiss 1981). */
+static double safety(const household *h) {
+    double s = (h->honesty / 255.0 - 0.5) / 0.5;
+    s = s < 0 ? 0 : (s > 1 ? 1 : s);
+    return s * (1.0 - 0.5 * h->vulnerability / 255.0);
+}
 
 /* How well a product's repayment rhythm fits a business's cash flow. */
 static double cash_flow_fit(const ud_product *p, int business) {
@@ -242,22 +298,49 @@ static double cash_flow_fit(const ud_product *p, int business) {
     }
 }
 
-static int choose_product(const ud_sim *sim, const household *h, const product_appeal *appeal) {
+typedef struct market_view {
+    double apr[UD_MAX_PRODUCTS]; /* percent, fees included; NAN if unusable */
+    double going, alternative, competitor_rate, competitor;
+} market_view;
+
+/* The product a household would take, and its price response; NO_INDEX if none fits. */
+static int choose_product(const ud_sim *sim, const household *h, const market_view *mv,
+                          ud_money wanted, double *response) {
     int best = NO_INDEX;
     double best_score = 0;
+    double hourly = (double)h->income_smooth / WORK_HOURS_PER_MONTH;
     for (int p = 0; p < sim->product_count; p++) {
         const ud_product *prod = &sim->products[p];
         /* A loan far larger than the household needs or can carry does not fit it. */
-        if (!prod->open || appeal[p].appeal <= 0 || prod->min_amount > 3 * h->income_smooth) {
+        if (!prod->open || isnan(mv->apr[p]) || prod->min_amount > 3 * h->income_smooth) {
             continue;
         }
-        double score = appeal[p].appeal * cash_flow_fit(prod, h->business);
+        /* An individual loan asks for collateral or a guarantor that a poor household without
+         * a track record often lacks; the group's joint liability stands in for them
+         * (Armendariz and Morduch, The Economics of Microfinance, ch. 4-5). Such a household
+         * expects an individual loan to be hard to get. */
+        double access = !prod->group_liability && h->loans_repaid == 0 && household_poor(sim, h)
+                            ? POOR_INDIVIDUAL_ACCESS
+                            : 1.0;
+        ud_money size = wanted < prod->min_amount
+                            ? prod->min_amount
+                            : (wanted > prod->max_amount ? prod->max_amount : wanted);
+        double time_cost =
+            size > 0 ? 100.0 * meeting_hours(prod) * hourly * MEETING_TIME_VALUE / (double)size : 0;
+        double cost = mv->apr[p] + time_cost;
+        double f = price_response(cost, mv->going, mv->alternative);
+        if (mv->competitor > 0) {
+            /* A rival takes most of those it undercuts, a few of the others. */
+            f *= 1.0 - mv->competitor * (cost > mv->competitor_rate ? 0.9 : 0.3);
+        }
+        double score = f * access * cash_flow_fit(prod, h->business);
         if (prod->group_liability) {
             score *= h->woman ? 1.1 : 0.85; /* women more often choose groups */
         }
         if (score > best_score) {
             best_score = score;
             best = p;
+            *response = f;
         }
     }
     return best;
@@ -286,7 +369,7 @@ static bool looks_risky(const household *h) {
     return h->honesty < 160 || h->vulnerability > 210;
 }
 
-/* screening_quality: how well this month's appraising officer judges risk (0..1). */
+/* screening_quality: how well this application's appraising officer judges risk (0..1). */
 static void decide(ud_sim *sim, ud_application *app, household *h, double screening_quality) {
     const ud_credit_policy *pol = &sim->policy;
     const ud_product *p = &sim->products[app->product];
@@ -333,77 +416,180 @@ static int new_group(ud_sim *sim, int hamlet) {
     return sim->group_count++;
 }
 
-/* Approved applicants for a group product form groups of one hamlet, up to group_max
- * members; a remainder smaller than group_min cannot form a group and waits. */
-static void form_groups(ud_sim *sim, int first_app) {
-    for (int p = 0; p < sim->product_count; p++) {
-        const ud_product *prod = &sim->products[p];
-        if (!prod->group_liability) {
-            continue;
-        }
-        for (int hamlet = 0; hamlet < sim->setup.village.hamlets; hamlet++) {
-            int members[GROUP_MAX_MEMBERS];
-            int n = 0, total = 0;
-            for (int i = first_app; i < sim->app_count; i++) {
-                const ud_application *a = &sim->apps[i];
-                total += a->product == p && a->decision != UD_APP_REJECTED &&
-                         sim->households[a->household].hamlet == hamlet;
-            }
-            int left = total;
-            for (int i = first_app; i < sim->app_count && left > 0; i++) {
-                ud_application *a = &sim->apps[i];
-                if (a->product != p || a->decision == UD_APP_REJECTED ||
-                    sim->households[a->household].hamlet != hamlet) {
-                    continue;
-                }
-                if (left < prod->group_min && n == 0) {
-                    a->decision = UD_APP_REJECTED;
-                    a->reason = UD_REJECT_NO_GROUP;
-                    left--;
-                    continue;
-                }
-                members[n++] = i;
-                left--;
-                bool full = n == prod->group_max || n == GROUP_MAX_MEMBERS;
-                /* Close a group when full, or at the end, or when what remains could not
-                 * form a group of its own (then the remainder joins this one if it fits). */
-                if (full || left == 0 || (left < prod->group_min && n + left > prod->group_max)) {
-                    int g = new_group(sim, hamlet);
-                    for (int k = 0; k < n; k++) {
-                        ud_application *m = &sim->apps[members[k]];
-                        m->group = g;
-                        if (g != NO_INDEX) {
-                            sim->groups[g].member[sim->groups[g].members++] = m->household;
-                        }
-                    }
-                    n = 0;
-                }
-            }
+/* ---- groups that form over weeks ---- */
+
+const char *ud_forming_block_text(ud_forming_block b) {
+    switch (b) {
+    case UD_FORMING_NEEDS_MEMBERS:
+        return "waiting for more members";
+    case UD_FORMING_IN_TRAINING:
+        return "holding its training meetings";
+    case UD_FORMING_NO_OFFICER:
+        return "no loan officer has time to run its meetings";
+    case UD_FORMING_PRODUCT_CLOSED:
+        return "the product it is forming for is closed";
+    }
+    return "?";
+}
+
+int lending_forming_count(const ud_sim *sim) {
+    return sim->forming_count;
+}
+
+const ud_forming_group *ud_sim_forming_groups(const ud_sim *sim, int *count) {
+    *count = sim->forming_count;
+    return sim->forming;
+}
+
+/* An applicant for a group product joins the forming group of its hamlet, unless the
+ * members, who know their neighbours, keep out someone they do not trust. */
+static void join_forming(ud_sim *sim, ud_application *app, household *h) {
+    const ud_product *prod = &sim->products[app->product];
+    if (!app->directed && looks_risky(h) &&
+        ud_rng_chance(&sim->rng[STREAM_GROUPS], PEER_EXCLUSION)) {
+        app->decision = UD_APP_REJECTED;
+        app->reason = UD_REJECT_BY_PEERS;
+        return;
+    }
+    int max = prod->group_max < GROUP_MAX_MEMBERS ? prod->group_max : GROUP_MAX_MEMBERS;
+    ud_forming_group *f = NULL;
+    for (int i = 0; i < sim->forming_count; i++) {
+        ud_forming_group *c = &sim->forming[i];
+        if (c->hamlet == h->hamlet && c->product == app->product && c->members < max) {
+            f = c;
+            break;
         }
     }
+    if (f == NULL) {
+        if (!sim_reserve(sim, (void **)&sim->forming, &sim->forming_capacity,
+                         sim->forming_count + 1, sizeof(ud_forming_group))) {
+            app->decision = UD_APP_REJECTED;
+            app->reason = UD_REJECT_NO_GROUP;
+            return;
+        }
+        f = &sim->forming[sim->forming_count++];
+        memset(f, 0, sizeof *f);
+        f->hamlet = h->hamlet;
+        f->product = app->product;
+        f->started_month = sim->month;
+        f->blocked = UD_FORMING_NEEDS_MEMBERS;
+    }
+    f->member[f->members] = app->household;
+    f->amount[f->members] = app->amount;
+    f->directed[f->members] = app->directed;
+    f->members++;
+    app->decision = UD_APP_WAITING;
+    h->next_apply_month = (int16_t)(sim->month + 120); /* waits in the group, not at the desk */
+}
+
+static ud_application *add_application(ud_sim *sim, int household, int product) {
+    if (!sim_reserve(sim, (void **)&sim->apps, &sim->app_capacity, sim->app_count + 1,
+                     sizeof(ud_application))) {
+        return NULL;
+    }
+    ud_application *app = &sim->apps[sim->app_count++];
+    memset(app, 0, sizeof *app);
+    app->id = sim->next_app_id++;
+    app->household = household;
+    app->product = product;
+    app->month = sim->month + 1;
+    app->group = NO_INDEX;
+    app->appraisal = 1.0;
+    return app;
+}
+
+static void remove_forming(ud_sim *sim, int index) {
+    sim->forming[index] = sim->forming[sim->forming_count - 1];
+    sim->forming_count--;
+}
+
+/* A month of the forming groups: an officer holds their meetings if one has time; a group
+ * with enough members and its training done becomes a group, and its members' loans go to
+ * the desk; one that waited too long lapses. Returns the appraisal time used. */
+static double advance_forming(ud_sim *sim, double units) {
+    double used = 0;
+    for (int i = 0; i < sim->forming_count;) {
+        ud_forming_group *f = &sim->forming[i];
+        const ud_product *prod = &sim->products[f->product];
+        bool usable = prod->open && prod->group_liability;
+        if (!usable) {
+            f->blocked = UD_FORMING_PRODUCT_CLOSED;
+        } else if (used + FORMING_UNITS <= units) {
+            used += FORMING_UNITS;
+            f->training_months++;
+            f->blocked =
+                f->members < prod->group_min ? UD_FORMING_NEEDS_MEMBERS : UD_FORMING_IN_TRAINING;
+        } else {
+            f->blocked = UD_FORMING_NO_OFFICER;
+        }
+        if (usable && f->members >= prod->group_min &&
+            f->training_months >= FORMING_TRAINING_MONTHS) {
+            int g = new_group(sim, f->hamlet);
+            if (g != NO_INDEX) {
+                for (int k = 0; k < f->members; k++) {
+                    household *h = &sim->households[f->member[k]];
+                    h->next_apply_month = (int16_t)(sim->month + 2);
+                    ud_application *app = add_application(sim, f->member[k], f->product);
+                    if (app == NULL) {
+                        break;
+                    }
+                    app->directed = f->directed[k];
+                    app->requested = f->amount[k];
+                    app->amount =
+                        clamp_money(f->amount[k], prod->min_amount,
+                                    policy_cap(sim, h) > prod->min_amount ? policy_cap(sim, h)
+                                                                          : prod->min_amount);
+                    app->amount = app->amount > prod->max_amount ? prod->max_amount : app->amount;
+                    app->group = g;
+                    app->decision = sim->policy.manual_review && !app->directed ? UD_APP_PENDING
+                                                                                : UD_APP_APPROVED;
+                    sim->groups[g].member[sim->groups[g].members++] = f->member[k];
+                }
+                sim_event(sim, UD_EV_GROUP_FORMED, g, f->members, 0);
+                remove_forming(sim, i);
+                continue;
+            }
+        }
+        if (sim->month - f->started_month >= FORMING_PATIENCE) {
+            for (int k = 0; k < f->members; k++) {
+                sim->households[f->member[k]].next_apply_month = (int16_t)(sim->month + 1);
+                sim_event(sim, UD_EV_APPLICATION_REJECTED, f->member[k],
+                          (int)UD_REJECT_GROUP_LAPSED, f->amount[k]);
+            }
+            remove_forming(sim, i);
+            continue;
+        }
+        i++;
+    }
+    return used;
 }
 
 void lending_take_applications(ud_sim *sim) {
-    product_appeal appeal[UD_MAX_PRODUCTS];
-    double ml_apr = sim->setup.village.moneylender_annual_rate * 100.0;
+    market_view mv;
+    mv.going = sim->setup.village.going_rate * 100.0;
+    mv.alternative = sim->setup.village.moneylender_annual_rate * 100.0;
+    mv.competitor_rate = sim->setup.village.competitor_rate * 100.0;
+    mv.competitor = sim->competitor;
     for (int p = 0; p < sim->product_count; p++) {
-        ud_loan_terms t = sim->products[p].terms;
-        t.principal = sim->products[p].max_amount > 0 ? sim->products[p].max_amount : 1000000;
-        double apr = NAN, eir;
-        ud_schedule_cost(&t, &apr, &eir);
-        appeal[p].apr = apr;
-        /* Cheaper than the moneylender is attractive; near its price, hardly at all. */
-        appeal[p].appeal = isnan(apr) ? 0 : 1.4 - apr / ml_apr;
-        if (appeal[p].appeal < 0.05) {
-            appeal[p].appeal = 0.05;
+        double apr = ud_product_apr(&sim->products[p]);
+        mv.apr[p] = isfinite(apr) ? apr : NAN;
+    }
+    /* The month's appraisal time: what the officers can look at properly. */
+    double units = 0, quality_sum = 0;
+    int employed = 0;
+    for (int o = 0; o < sim->officer_count; o++) {
+        if (sim->officers[o].employed) {
+            units += APPRAISALS_PER_OFFICER * staff_motivation(sim, &sim->officers[o]);
+            quality_sum += officer_quality(sim, o);
+            employed++;
         }
     }
+    double screening = employed > 0 ? quality_sum / employed : 0.3;
+    double used = advance_forming(sim, units);
+
     ud_rng *rng = &sim->rng[STREAM_DEMAND];
-    double pull = (0.4 + 0.8 * sim->reputation) * (1.0 - sim->competitor);
+    double pull = 0.4 + 0.8 * sim->reputation;
     int first = sim->app_count;
-    /* Applications are appraised by the officer with the lightest load this month. */
-    int appraiser = staff_pick_officer(sim);
-    double screening = appraiser == NO_INDEX ? 0.3 : officer_quality(sim, appraiser);
     for (int i = 0; i < sim->household_count; i++) {
         household *h = &sim->households[i];
         if (household_has_active_loan(sim, h) || sim->month < h->next_apply_month ||
@@ -418,36 +604,70 @@ void lending_take_applications(ud_sim *sim) {
         if (!ud_rng_chance(rng, chance * pull)) {
             continue;
         }
-        int p = choose_product(sim, h, appeal);
+        double months_of_income = 1.0 + 2.0 * ud_rng_unit(rng);
+        ud_money wanted = (ud_money)((double)h->income_smooth * months_of_income);
+        double response = 1.0;
+        int p = choose_product(sim, h, &mv, wanted, &response);
         if (p == NO_INDEX) {
             continue;
         }
-        if (!sim_reserve(sim, (void **)&sim->apps, &sim->app_capacity, sim->app_count + 1,
-                         sizeof(ud_application))) {
+        /* Priced out: safe borrowers answer the price more than risky ones. A patron's
+         * client is pushed to borrow whatever the price. */
+        if (!directed && response < 1.0 &&
+            !ud_rng_chance(rng, pow(response, 0.4 + 1.2 * safety(h)))) {
+            continue;
+        }
+        ud_application *app = add_application(sim, i, p);
+        if (app == NULL) {
             return;
         }
-        ud_application *app = &sim->apps[sim->app_count++];
-        memset(app, 0, sizeof *app);
-        app->id = sim->next_app_id++;
-        app->household = i;
-        app->product = p;
-        app->month = sim->month + 1;
-        app->group = NO_INDEX;
         app->directed = directed;
         const ud_product *prod = &sim->products[p];
-        double months_of_income = 1.0 + 2.0 * ud_rng_unit(rng);
-        app->requested = clamp_money((ud_money)((double)h->income_smooth * months_of_income),
-                                     prod->min_amount, prod->max_amount);
+        app->requested = clamp_money(wanted, prod->min_amount, prod->max_amount);
         app->amount = app->requested;
-        decide(sim, app, h, screening);
+        /* Appraisal time: a new client takes a visit and a look at the business (less in a
+         * group, whose members vouch), a known client little. Beyond the month's time, each
+         * application gets less of it. */
+        used += h->loans_repaid > 0 ? 0.25 : (prod->group_liability ? 0.5 : 1.0);
+        app->appraisal = used <= units ? 1.0 : (units > 0 ? units / used : 0.0);
+        decide(sim, app, h, screening * app->appraisal);
         h->next_apply_month = (int16_t)(sim->month + 2);
+        if (prod->group_liability && app->decision != UD_APP_REJECTED) {
+            join_forming(sim, app, h);
+        }
     }
-    form_groups(sim, first);
     for (int i = first; i < sim->app_count; i++) {
         ud_application *a = &sim->apps[i];
         if (a->decision == UD_APP_REJECTED) {
             sim->households[a->household].next_apply_month = (int16_t)(sim->month + 4);
             sim_event(sim, UD_EV_APPLICATION_REJECTED, a->household, (int)a->reason, a->amount);
+        }
+    }
+}
+
+/* ---- repayment culture ---- */
+
+#define CULTURE_MAX 0.5
+#define CULTURE_SPREAD 0.5 /* share of the damage that reaches the other hamlets */
+
+void lending_damage_culture(ud_sim *sim, int favoured, double amount) {
+    for (int k = 0; k < sim->setup.village.hamlets; k++) {
+        double *c = &sim->hamlets[k].culture;
+        *c += k == favoured || favoured < 0 ? amount : amount * CULTURE_SPREAD;
+        *c = *c > CULTURE_MAX ? CULTURE_MAX : *c;
+    }
+}
+
+/* A month of politics: directed lending in force teaches the favoured hamlet, and its
+ * neighbours who watch, that loans are gifts; the damage fades slowly once it stops. */
+static void culture_month(ud_sim *sim) {
+    for (int k = 0; k < sim->setup.village.hamlets; k++) {
+        sim->hamlets[k].culture *= 0.96;
+    }
+    for (int k = 0; k < sim->setup.village.hamlets; k++) {
+        const hamlet_state *ham = &sim->hamlets[k];
+        if (ham->directed_until > sim->month) {
+            lending_damage_culture(sim, k, 0.015 * ham->directed_strength);
         }
     }
 }
@@ -474,6 +694,21 @@ static double repayment_will(const ud_sim *sim, const loan_slot *slot, const hou
     will += 0.15 * (sim->reputation - 0.5);
     if (sim->waiver_until > sim->month) {
         will -= sim->waiver_strength;
+    } else if (sim->waiver_residual_until > sim->month) {
+        will -= 0.3 * sim->waiver_strength; /* some still wait for the next waiver */
+    }
+    /* Patronage: a loan the patron arranged is seen as a gift, and a hamlet where that is
+     * the custom repays worse (Khwaja and Mian 2005; Cole 2009). */
+    if (slot->directed) {
+        will -= 0.05 + 0.15 * sim->hamlets[h->hamlet].directed_strength;
+    }
+    will -= sim->hamlets[h->hamlet].culture;
+    /* A loan appraised in a rush was sized to the application, not to the household's
+     * capacity: the strain shows as the instalments pile up, months after disbursement. */
+    int age = (uint8_t)((uint8_t)sim->month - slot->started_month);
+    will -= 0.5 * (1.0 - slot->appraisal / 255.0) * (age >= 4 ? 1.0 : age / 4.0);
+    if (slot->captured) {
+        will -= 0.05; /* she repays from her own small earnings */
     }
     if (days_late > 90) {
         will -= 0.3; /* the habit of not paying sets in */
@@ -567,6 +802,14 @@ static void cover_shortfalls(ud_sim *sim, int g, ud_money shortfall) {
     if (grp->strain > 4.0f && ud_rng_chance(&sim->rng[STREAM_GROUPS], 0.35)) {
         grp->collapsed = 1;
         sim_event(sim, UD_EV_GROUP_COLLAPSED, g, grp->members, shortfall - covered);
+        /* A collapse spreads: neighbours' groups ask why they should keep paying. */
+        for (int k = 0; k < sim->group_count; k++) {
+            group *other = &sim->groups[k];
+            if (k != g && other->hamlet == grp->hamlet && !other->collapsed && other->active > 0) {
+                other->strain += 0.5f;
+            }
+        }
+        lending_damage_culture(sim, grp->hamlet, 0.005);
     }
 }
 
@@ -598,6 +841,7 @@ static void joint_liability(ud_sim *sim, int32_t today) {
 }
 
 void lending_collect(ud_sim *sim) {
+    culture_month(sim);
     int32_t today = sim_today(sim);
     ud_rng *rng = &sim->rng[STREAM_REPAYMENT];
     for (int i = 0; i < sim->loan_capacity; i++) {
@@ -698,6 +942,9 @@ static void write_off_slot(ud_sim *sim, int index) {
     }
     h->defaults = (uint8_t)(h->defaults < 255 ? h->defaults + 1 : 255);
     h->last_arrears_days = 255;
+    if (slot->directed) {
+        lending_damage_culture(sim, h->hamlet, 0.01); /* nobody paid, and nothing happened */
+    }
     if (h->group != NO_INDEX) {
         sim->groups[h->group].active--;
     }
@@ -754,6 +1001,116 @@ bool lending_reschedule_household(ud_sim *sim, int hh, int installments, char *e
     if (e != UD_TERMS_OK) {
         snprintf(err, err_size, "installments: %s", ud_terms_error_text(e));
         return false;
+    }
+    return true;
+}
+
+/* ---- the opening portfolio ---- */
+
+/* One client's loan, disbursed `age` months before month 1 and repaid as it fell due (or, for
+ * a client in arrears, short of the last two or three instalments). The household's cash for it
+ * comes from outside and goes back outside, so the village's money is conserved. */
+static bool open_loan(ud_sim *sim, int hh, int product, int age, bool late, int officer) {
+    household *h = &sim->households[hh];
+    const ud_product *p = &sim->products[product];
+    ud_loan_terms terms = p->terms;
+    terms.principal = clamp_money(h->income_smooth * 2, p->min_amount, p->max_amount);
+    int index = loan_alloc_for_household(sim, hh);
+    loan_slot *slot = &sim->loans[index];
+    ud_money cash_before = sim_cash(sim);
+    if (ud_loan_disburse(&slot->account, &sim->books, &terms, -age * DAYS_PER_MONTH) !=
+        UD_TERMS_OK) {
+        loan_release(sim, index);
+        return false;
+    }
+    ud_money received = cash_before - sim_cash(sim);
+    h->cash += received;
+    h->capital += received * 85 / 100; /* it went into the business long ago */
+    sim_pay_outside(sim, h, received);
+    int32_t paid_until = late ? -75 : 0; /* two months unpaid */
+    ud_loan_fall_due(&slot->account, paid_until);
+    ud_money due = ud_loan_amount_due(&slot->account);
+    if (due > 0) {
+        sim_receive_outside(sim, h, due);
+        ud_payment_split s = ud_loan_pay(&slot->account, &sim->books, due);
+        h->cash -= s.total;
+    }
+    ud_loan_fall_due(&slot->account, 0);
+    slot->product = product;
+    slot->appraisal = 255;
+    slot->started_month = (uint8_t)(-age);
+    slot->worst_arrears_days = (uint8_t)(late ? 75 : 0);
+    h->loan = index;
+    h->last_loan = terms.principal;
+    staff_assign(sim, slot, officer);
+    return true;
+}
+
+bool lending_open_portfolio(ud_sim *sim, char *err, size_t err_size) {
+    const ud_opening_portfolio *op = &sim->setup.mfi.opening;
+    if (op->clients <= 0) {
+        return true;
+    }
+    const ud_product *p = &sim->products[op->product];
+    ud_rng *rng = &sim->rng[STREAM_OPENING];
+    int max_age = op->months_old;
+    int term_months =
+        (int)(p->terms.installments * ud_frequency_days(p->terms.frequency) / DAYS_PER_MONTH);
+    if (max_age >= term_months) {
+        max_age = term_months > 1 ? term_months - 1 : 0;
+    }
+    int open_group[UD_MAX_HAMLETS];
+    for (int k = 0; k < UD_MAX_HAMLETS; k++) {
+        open_group[k] = NO_INDEX;
+    }
+    /* Selection sampling: each household is taken with the chance that leaves exactly
+     * `clients` taken, in household order (deterministic for a seed). */
+    int needed = op->clients, left = sim->household_count;
+    for (int i = 0; i < sim->household_count && needed > 0; i++, left--) {
+        if (ud_rng_below(rng, (uint32_t)left) >= (uint32_t)needed) {
+            continue;
+        }
+        needed--;
+        household *h = &sim->households[i];
+        int age = (int)ud_rng_below(rng, (uint32_t)max_age + 1);
+        bool late = ud_rng_chance(rng, op->in_arrears);
+        ud_money want = clamp_money(h->income_smooth * 2, p->min_amount, p->max_amount);
+        if (want > lending_capacity(sim)) {
+            snprintf(err, err_size,
+                     "mfi.opening.clients: the MFI's cash cannot fund %d opening loans of "
+                     "about %lld each; raise mfi.cash or declare fewer clients",
+                     op->clients, (long long)want);
+            return false;
+        }
+        int officer = staff_pick_officer(sim);
+        if (p->group_liability) {
+            int g = open_group[h->hamlet];
+            if (g == NO_INDEX || sim->groups[g].members >= p->group_max) {
+                g = new_group(sim, h->hamlet);
+                open_group[h->hamlet] = g;
+            }
+            if (g != NO_INDEX) {
+                h->group = g;
+                sim->groups[g].member[sim->groups[g].members++] = i;
+                sim->groups[g].active++;
+            }
+        }
+        if (!open_loan(sim, i, op->product, age, late, officer)) {
+            snprintf(err, err_size, "mfi.opening.product: its terms cannot make a loan");
+            return false;
+        }
+        h->loans_repaid = (uint8_t)op->repaid_loans;
+        if (op->savings_per_client > 0) {
+            sim_receive_outside(sim, h, op->savings_per_client);
+            ud_books_transfer(&sim->books, "opening: client savings", UD_ACC_CASH,
+                              UD_ACC_CLIENT_SAVINGS, op->savings_per_client);
+            h->cash -= op->savings_per_client;
+            if (sim->setup.mfi.institution == UD_INST_NGO) {
+                h->compulsory += op->savings_per_client; /* an NGO holds only compulsory */
+            } else {
+                h->savings += op->savings_per_client;
+            }
+        }
     }
     return true;
 }

@@ -31,6 +31,11 @@ void ud_setup_default(ud_setup *s, int households) {
     v->literacy = 0.6;
     v->moneylender_annual_rate = 1.2;
     v->inflation = 0.05;
+    v->going_rate = 0.40;
+    v->competitor_rate = 0.30;
+    v->officer_wage = 2000000;
+    v->minimum_wage = 1000000;
+    v->capture_rate = 0.20;
 
     ud_mfi_setup *m = &s->mfi;
     m->institution = UD_INST_NGO;
@@ -80,6 +85,8 @@ void ud_setup_default(ud_setup *s, int households) {
     m->policy.max_past_arrears_days = 30;
     m->savings_rate = 0;
     m->market_rate = UD_RATE_PERCENT(14);
+    m->bank_deposit_rate = UD_RATE_PERCENT(4);
+    m->officers.experience_months = 24;
     m->costs.office_per_month = 1000000;
     m->costs.per_client_per_month = 5000;
     m->costs.hire_cost = 2000000;
@@ -142,6 +149,16 @@ bool ud_setup_validate(const ud_setup *s, char *err, size_t err_size) {
           "village.moneylender_rate: must be 0%% to 1000%% a year");
     CHECK(v->inflation >= -0.5 && v->inflation <= 10.0,
           "village.inflation: must be -50%% to 1000%% a year");
+    CHECK(v->going_rate > 0.0 && v->going_rate <= 10.0,
+          "village.going_rate: must be above 0%% and at most 1000%% a year");
+    CHECK(v->competitor_rate > 0.0 && v->competitor_rate <= 10.0,
+          "village.competitor_rate: must be above 0%% and at most 1000%% a year");
+    CHECK(v->officer_wage > 0 && v->officer_wage <= MAX_AMOUNT / 1000,
+          "village.officer_wage: the market wage of a loan officer must be positive");
+    CHECK(v->minimum_wage > 0 && v->minimum_wage <= v->officer_wage,
+          "village.minimum_wage: must be positive and at most the officer's market wage");
+    CHECK(in_unit(v->capture_rate), "village.capture_rate: must be between 0 and 1 (got %g)",
+          v->capture_rate);
     CHECK(m->institution >= UD_INST_NGO && m->institution <= UD_INST_VILLAGE_BANK,
           "mfi.institution: must be ngo, cooperative or village_bank");
     CHECK(m->cash >= 0 && m->cash <= MAX_AMOUNT, "mfi.cash: must be 0 to 10^15 minor units");
@@ -169,6 +186,14 @@ bool ud_setup_validate(const ud_setup *s, char *err, size_t err_size) {
           "mfi.officers.count: must be 0 to %d (got %d)", UD_MAX_OFFICERS, m->officers.count);
     CHECK(m->officers.salary >= 0 && m->officers.salary <= MAX_AMOUNT / 1000,
           "mfi.officers.salary: must not be negative");
+    CHECK(m->officers.count == 0 || m->officers.salary >= v->minimum_wage,
+          "mfi.officers.salary: %lld is below the legal minimum wage of %lld a month",
+          (long long)m->officers.salary, (long long)v->minimum_wage);
+    CHECK(m->officers.salary <= 20 * v->officer_wage,
+          "mfi.officers.salary: more than 20 times the market wage of %lld is not a salary",
+          (long long)v->officer_wage);
+    CHECK(m->officers.experience_months >= 0 && m->officers.experience_months <= 480,
+          "mfi.officers.experience_months: must be 0 to 480");
     CHECK(m->officers.training >= 0 && m->officers.training <= 3,
           "mfi.officers.training: must be 0 to 3 (got %d)", m->officers.training);
     CHECK(in_unit(m->officers.honesty), "mfi.officers.honesty: must be between 0 and 1");
@@ -192,6 +217,9 @@ bool ud_setup_validate(const ud_setup *s, char *err, size_t err_size) {
           "mfi.savings_rate: must be 0%% to 100%%");
     CHECK(m->market_rate >= 0 && m->market_rate <= UD_MAX_ANNUAL_RATE,
           "mfi.market_rate: must be 0%% to 1000%%");
+    CHECK(m->bank_deposit_rate >= 0 && m->bank_deposit_rate <= m->market_rate,
+          "mfi.bank_deposit_rate: must be 0%% to the market lending rate (%.2f%%)",
+          ud_rate_to_percent(m->market_rate));
     const ud_costs *c = &m->costs;
     CHECK(c->office_per_month >= 0 && c->per_client_per_month >= 0 && c->hire_cost >= 0 &&
               c->training_cost >= 0 && c->audit_cost >= 0,
@@ -205,6 +233,17 @@ bool ud_setup_validate(const ud_setup *s, char *err, size_t err_size) {
     CHECK(m->provisioning.writeoff_days >= 30 && m->provisioning.writeoff_days <= 720,
           "mfi.provisioning.write_off_days: must be 30 to 720 (got %d)",
           m->provisioning.writeoff_days);
+    const ud_opening_portfolio *op = &m->opening;
+    CHECK(op->clients >= 0 && op->clients <= v->households,
+          "mfi.opening.clients: must be 0 to the %d households of the village", v->households);
+    CHECK(op->clients == 0 || (op->product >= 0 && op->product < m->products),
+          "mfi.opening.product: must be one of the %d products declared", m->products);
+    CHECK(op->months_old >= 0 && op->months_old <= 120, "mfi.opening.months_old: must be 0 to 120");
+    CHECK(in_unit(op->in_arrears), "mfi.opening.in_arrears: must be between 0 and 1");
+    CHECK(op->savings_per_client >= 0 && op->savings_per_client <= MAX_AMOUNT / 1000000,
+          "mfi.opening.savings: must be 0 to 10^9 minor units a client");
+    CHECK(op->repaid_loans >= 0 && op->repaid_loans <= 50,
+          "mfi.opening.repaid_loans: must be 0 to 50");
     CHECK(in_unit(m->follow_up), "mfi.follow_up: must be between 0 and 1 (got %g)", m->follow_up);
     CHECK(in_unit(m->reputation), "mfi.reputation: must be between 0 and 1 (got %g)",
           m->reputation);

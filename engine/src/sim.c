@@ -165,7 +165,8 @@ ud_sim *ud_sim_create(const ud_setup *setup, const ud_allocator *alloc, char *er
         o->employed = true;
         o->training = (uint8_t)os->training;
         o->salary = os->salary;
-        o->honest = ud_rng_chance(&sim->rng[STREAM_STAFF], os->honesty);
+        o->hired_month = -os->experience_months;
+        o->honest = staff_draw_honest(sim, os->salary, os->training);
     }
     open_books(sim);
     if (!village_generate(sim) || !loan_pool_init(sim) ||
@@ -181,6 +182,10 @@ ud_sim *ud_sim_create(const ud_setup *setup, const ud_allocator *alloc, char *er
         snprintf(err, err_size, "out of memory");
         return NULL;
     }
+    if (!lending_open_portfolio(sim, err, err_size)) {
+        ud_sim_destroy(sim);
+        return NULL;
+    }
     sim_record_month(sim, 0, &sim->opening); /* records[0]: the opening position */
     sim->opening_money = total_money(sim);
     return sim;
@@ -194,6 +199,7 @@ void ud_sim_destroy(ud_sim *sim) {
     sim_free(sim, sim->loans);
     sim_free(sim, sim->groups);
     sim_free(sim, sim->apps);
+    sim_free(sim, sim->forming);
     sim_free(sim, sim->events);
     sim_free(sim, sim->log);
     sim_free(sim, sim->records);
@@ -223,8 +229,6 @@ bool ud_sim_step(ud_sim *sim) {
         return false;
     }
     sim->books.today = sim_today(sim);
-    sim->month_write_offs = 0;
-    sim->month_grants = sim->month_in_kind = sim->month_concessional_interest = 0;
     sim->obligation_missed = false;
 
     village_incomes(sim);              /* 1. incomes, with seasons and shocks */
@@ -243,6 +247,10 @@ bool ud_sim_step(ud_sim *sim) {
     ud_indicators *ind = &sim->indicators[sim->month];
     sim_record_month(sim, sim->month + 1, ind);
     sim_event(sim, UD_EV_MONTH_CLOSED, sim->month + 1, 0, ind->net_result);
+    /* The month's flows start again from zero only now: write-offs and grants that commands
+     * book between months belong to the month that follows them. */
+    sim->month_write_offs = 0;
+    sim->month_grants = sim->month_in_kind = sim->month_concessional_interest = 0;
     if (sim->insolvent) {
         sim_event(sim, UD_EV_INSOLVENT, 0, 0, sim_cash(sim));
     }

@@ -7,6 +7,11 @@
 #include "ud/sim.h"
 
 #define DAYS_PER_MONTH 30
+/* Grants' effects on business returns, held within the evidence (engine/MODEL.md). */
+#define MAX_TRAINING_EFFECT 0.10
+#define MENTORING_EFFECT 0.05
+#define MAX_INFRASTRUCTURE_EFFECT 0.15
+#define MAX_INFRASTRUCTURE_TOTAL 0.25
 #define NO_INDEX (-1)
 
 /* One generator per subsystem, so that a change in one never reshuffles another. */
@@ -19,6 +24,7 @@ enum {
     STREAM_STAFF,
     STREAM_SAVINGS,
     STREAM_SCRIPT,
+    STREAM_OPENING,
     STREAM_COUNT
 };
 
@@ -53,9 +59,13 @@ typedef struct loan_slot {
     int32_t next_free; /* free list link when unused */
     uint8_t in_use;
     uint8_t worst_arrears_days; /* capped at 255 */
+    uint8_t directed;           /* pushed by a political patron: seen as patronage */
+    uint8_t captured;           /* a woman's loan controlled by others in her household */
+    uint8_t appraisal;          /* 0..255: how well the loan was appraised */
+    uint8_t started_month;      /* months completed at disbursement (mod 256) */
 } loan_slot;
 
-#define GROUP_MAX_MEMBERS 10
+#define GROUP_MAX_MEMBERS UD_GROUP_MAX_MEMBERS
 
 typedef struct group {
     int32_t hamlet;
@@ -69,7 +79,10 @@ typedef struct group {
 typedef struct hamlet_state {
     double infrastructure; /* business return multiplier from grants (1.0 = none) */
     double training;       /* extra return for trained clients */
+    bool mentoring;        /* women's clients are mentored at group meetings */
     int directed_until;    /* directed lending is in force until this month */
+    double directed_strength;
+    double culture; /* 0..1: damage to the repayment culture (patronage, waivers) */
 } hamlet_state;
 
 typedef struct shock_state {
@@ -103,7 +116,7 @@ struct ud_sim {
     double reputation; /* 0..1: the MFI's name for serving well and enforcing fairly */
 
     ud_officer officers[UD_MAX_OFFICERS];
-    double officer_load[UD_MAX_OFFICERS]; /* individual loans + 0.4 x group loans */
+    double officer_load[UD_MAX_OFFICERS]; /* individual loans + GROUP_LOAD x group loans */
     int officer_count;
     bool audit_ordered;
 
@@ -120,6 +133,10 @@ struct ud_sim {
     ud_application *apps;
     int app_count, app_capacity, next_app_id;
 
+    ud_forming_group *forming; /* groups still forming, by hamlet and product */
+    int forming_count, forming_capacity;
+    int waiver_residual_until; /* after a waiver promise, expectations linger */
+
     ud_event *events;
     int event_count, event_capacity;
 
@@ -134,6 +151,7 @@ struct ud_sim {
     /* flows of the month in progress */
     ud_money month_write_offs, month_grants, month_in_kind;
     ud_money month_concessional_interest;
+    ud_money withdrawals_refused; /* savers turned away this month for want of cash */
     /* money that left the village and MFI for the outside world (or came in: negative) */
     ud_money outside;
     ud_money opening_money;
@@ -186,6 +204,12 @@ void loan_release(ud_sim *sim, int index);
 /* Write off / reschedule the active loan of household hh (the command layer has checked
  * that it has one). Rescheduling fails, with a message, only on invalid new terms. */
 void lending_write_off_household(ud_sim *sim, int hh);
+/* Books the scenario's opening portfolio before month 1; false with a message if the MFI's
+ * cash cannot fund it. */
+bool lending_open_portfolio(ud_sim *sim, char *err, size_t err_size);
+int lending_forming_count(const ud_sim *sim);
+/* The repayment culture worsens: `favoured` hamlet by amount, the others by a share of it. */
+void lending_damage_culture(ud_sim *sim, int favoured, double amount);
 bool lending_reschedule_household(ud_sim *sim, int hh, int installments, char *err,
                                   size_t err_size);
 
@@ -199,8 +223,16 @@ void staff_assign(ud_sim *sim, loan_slot *slot, int officer);
 void staff_unassign(ud_sim *sim, loan_slot *slot);
 int staff_employed(const ud_sim *sim);
 int staff_pick_officer(const ud_sim *sim);
-/* How many loans an officer can follow properly (a group loan counts 0.4). */
+/* How many loans an officer can follow properly (a group loan counts GROUP_LOAD). */
+#define GROUP_LOAD 0.5
 double staff_capacity(const ud_officer *o);
+ud_money staff_market_wage(const ud_sim *sim, int level);
+double staff_wage_ratio(const ud_sim *sim, const ud_officer *o);
+double staff_motivation(const ud_sim *sim, const ud_officer *o);
+double staff_effective_capacity(const ud_sim *sim, const ud_officer *o);
+double staff_experience(const ud_sim *sim, const ud_officer *o);
+double staff_quit_chance(const ud_sim *sim, const ud_officer *o);
+bool staff_draw_honest(ud_sim *sim, ud_money salary, int level);
 /* Hands an officer's loans to the others (after a dismissal). */
 void staff_reassign(ud_sim *sim, int officer);
 

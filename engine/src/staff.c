@@ -1,8 +1,59 @@
 /* Loan officers: assignment, caseloads, fraud by dishonest officers, and internal audits. */
 #include "sim_internal.h"
 
+/* Clients an officer can follow properly, in individual loans: 120 untrained, 160 trained,
+ * 200 and 240 beyond (a group loan weighs GROUP_LOAD, so 240-480 group clients). Field norms:
+ * engine/MODEL.md, "Officers". */
 double staff_capacity(const ud_officer *o) {
-    return 100.0 + 20.0 * o->training; /* training raises what an officer can handle */
+    return 120.0 + 40.0 * o->training;
+}
+
+/* The market wage for an officer of a training level: the village's officer wage is for a
+ * trained officer (level 1); an expert costs what an expert costs. */
+static const double wage_by_level[4] = {0.85, 1.0, 1.15, 1.3};
+
+ud_money staff_market_wage(const ud_sim *sim, int level) {
+    return (ud_money)((double)sim->setup.village.officer_wage * wage_by_level[level]);
+}
+
+double staff_wage_ratio(const ud_sim *sim, const ud_officer *o) {
+    return (double)o->salary / (double)staff_market_wage(sim, o->training);
+}
+
+/* Effort and care answer pay: below the market wage an officer works less and cuts
+ * corners (efficiency wages); far above it, little more is gained. */
+double staff_motivation(const ud_sim *sim, const ud_officer *o) {
+    double w = staff_wage_ratio(sim, o);
+    if (w >= 1.0) {
+        return 1.0 + 0.05 * (w > 2.0 ? 1.0 : w - 1.0);
+    }
+    return 0.2 + 0.8 * w;
+}
+
+/* An underpaid officer gets through less work in a month: capacity scales with effort. */
+double staff_effective_capacity(const ud_sim *sim, const ud_officer *o) {
+    double m = staff_motivation(sim, o);
+    return staff_capacity(o) * (m < 1.0 ? m : 1.0);
+}
+
+/* A new officer learns the village over a year: 80% of full effectiveness at first. */
+double staff_experience(const ud_sim *sim, const ud_officer *o) {
+    int months = sim->month - o->hired_month;
+    return 0.8 + 0.2 * (months >= 12 ? 1.0 : (months <= 0 ? 0.0 : months / 12.0));
+}
+
+/* Monthly chance that an officer leaves: 1% a month at the market wage (about 12% a year),
+ * up to 9% a month at half of it. */
+double staff_quit_chance(const ud_sim *sim, const ud_officer *o) {
+    double w = staff_wage_ratio(sim, o);
+    return 0.01 + (w < 1.0 ? 0.16 * (1.0 - w) : 0.0);
+}
+
+/* Honesty answers pay too: an underpaid officer is likelier to steal. */
+bool staff_draw_honest(ud_sim *sim, ud_money salary, int level) {
+    double w = (double)salary / (double)staff_market_wage(sim, level);
+    double keep = w >= 1.0 ? 1.0 : 0.5 + 0.5 * w;
+    return ud_rng_chance(&sim->rng[STREAM_STAFF], sim->setup.mfi.officers.honesty * keep);
 }
 
 int staff_employed(const ud_sim *sim) {
@@ -23,7 +74,7 @@ int staff_pick_officer(const ud_sim *sim) {
         if (!o->employed) {
             continue;
         }
-        double ratio = sim->officer_load[i] / staff_capacity(o);
+        double ratio = sim->officer_load[i] / staff_effective_capacity(sim, o);
         if (ratio < best_ratio) {
             best_ratio = ratio;
             best = i;
@@ -33,7 +84,7 @@ int staff_pick_officer(const ud_sim *sim) {
 }
 
 static double load_of(const ud_sim *sim, const loan_slot *slot) {
-    return sim->products[slot->product].group_liability ? 0.4 : 1.0;
+    return sim->products[slot->product].group_liability ? GROUP_LOAD : 1.0;
 }
 
 void staff_assign(ud_sim *sim, loan_slot *slot, int officer) {
@@ -160,6 +211,21 @@ void staff_run_audit(ud_sim *sim) {
     }
 }
 
+/* An officer leaves for a better-paid job. The post is filled at once at the same salary by
+ * an untrained recruit, who takes over the caseload: the MFI pays the recruiting cost and
+ * loses the training and the experience that walked out of the door. */
+static void replace_officer(ud_sim *sim, int o) {
+    ud_officer *off = &sim->officers[o];
+    sim_event(sim, UD_EV_OFFICER_QUIT, o, off->training, off->salary);
+    off->training = 0;
+    off->hired_month = sim->month;
+    off->stealing = false;
+    off->months_since_audit = 0;
+    off->honest = staff_draw_honest(sim, off->salary, 0);
+    sim_mfi_pays(sim, "recruiting a loan officer to replace one who left", UD_ACC_OPERATING_EXPENSE,
+                 sim->setup.mfi.costs.hire_cost);
+}
+
 void staff_fraud(ud_sim *sim) {
     if (sim->audit_ordered) {
         staff_run_audit(sim);
@@ -172,6 +238,10 @@ void staff_fraud(ud_sim *sim) {
             continue;
         }
         off->months_since_audit++;
+        if (ud_rng_chance(rng, staff_quit_chance(sim, off))) {
+            replace_officer(sim, o);
+            continue;
+        }
         if (!off->honest && !off->stealing && off->months_since_audit >= 4 &&
             ud_rng_chance(rng, 0.25)) {
             off->stealing = true;

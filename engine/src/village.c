@@ -24,7 +24,12 @@ const char *ud_business_name(ud_business b) {
     return (unsigned)b < UD_BIZ_COUNT ? business_names[b] : "?";
 }
 
-#define WAGE_SHARE 0.35 /* share of a household's income earned outside its business */
+#define WAGE_SHARE 0.35
+#define SAVINGS_PULL 0.15 /* share of a month's surplus saved, at full attraction */
+#define SAVINGS_TARGET_MONTHS                                                                      \
+    1.2 /* months of needs a household keeps with a trusted MFI */ /* share of a household's       \
+                                                                      income earned outside its    \
+                                                                      business */
 
 static double normal(ud_rng *rng) {
     /* Box-Muller; one of the pair is enough here */
@@ -237,8 +242,12 @@ void village_incomes(ud_sim *sim) {
         double cap = 1.4 * (double)h->wage * ((1.0 - WAGE_SHARE) / WAGE_SHARE) /
                      business_return[h->business];
         double earning = k <= cap ? k : cap + (k - cap) / 3.0;
-        double business = earning * r * season[h->business][moy] * ham->infrastructure *
-                          (1.0 + (h->trained ? ham->training + 0.10 : 0.0));
+        double skills = h->trained ? ham->training : 0.0;
+        if (ham->mentoring && h->woman && h->loan != NO_INDEX) {
+            skills += MENTORING_EFFECT;
+        }
+        double business =
+            earning * r * season[h->business][moy] * ham->infrastructure * (1.0 + skills);
         if (any_shock) {
             business *= shock_income_factor(sim, i, h);
         }
@@ -258,6 +267,7 @@ static ud_money withdraw(ud_sim *sim, household *h, ud_money want) {
     ud_money amount = want < h->savings ? want : h->savings;
     ud_money cash = sim_cash(sim);
     if (amount > cash) {
+        sim->withdrawals_refused += amount - (cash > 0 ? cash : 0);
         amount = cash > 0 ? cash : 0;
     }
     if (amount > 0) {
@@ -281,9 +291,15 @@ static void deposit(ud_sim *sim, household *h, ud_money amount) {
 void village_spending_and_savings(ud_sim *sim) {
     bool deposits_allowed = sim->setup.mfi.institution != UD_INST_NGO;
     double monthly_ml = sim->setup.village.moneylender_annual_rate / 12.0;
-    /* Higher savings rates draw more of the surplus into savings, up to about half of it. */
-    double savings_pull = 0.05 + 1.5 * ud_rate_to_percent(sim->savings_rate) / 100.0;
-    savings_pull = savings_pull > 0.5 ? 0.5 : savings_pull;
+    /* Deposits answer the MFI (engine/MODEL.md, "Savings"): its rate against the bank's, and
+     * its name for paying withdrawals on demand. Households save a share of their surplus
+     * until they hold a few months of needs with the MFI. */
+    double bank = ud_rate_to_percent(sim->setup.mfi.bank_deposit_rate);
+    double ratio = ud_rate_to_percent(sim->savings_rate) / (bank > 0.5 ? bank : 0.5);
+    double attract = 0.6 + 0.2 * (ratio > 2.0 ? 2.0 : ratio);
+    double trust = 0.2 + 0.8 * sim->reputation;
+    double savings_pull = SAVINGS_PULL * attract * trust;
+    double target_months = SAVINGS_TARGET_MONTHS * attract * trust;
     ud_rng *rng = &sim->rng[STREAM_SAVINGS];
     for (int i = 0; i < sim->household_count; i++) {
         household *h = &sim->households[i];
@@ -320,8 +336,10 @@ void village_spending_and_savings(ud_sim *sim) {
         /* What is left above a month's needs: save some, reinvest some, spend some. */
         ud_money surplus = h->cash - need;
         if (surplus > 0) {
-            if (deposits_allowed) {
-                deposit(sim, h, (ud_money)((double)surplus * savings_pull));
+            ud_money room = (ud_money)(target_months * (double)need) - h->savings;
+            if (deposits_allowed && room > 0) {
+                ud_money put = (ud_money)((double)surplus * savings_pull);
+                deposit(sim, h, put < room ? put : room);
                 surplus = h->cash - need; /* what is left after saving */
             }
             ud_money invest = surplus / 5;

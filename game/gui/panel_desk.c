@@ -49,6 +49,7 @@ void ud_panel_desk(ud_app *app, SDL_Rect a) {
         snprintf(line, sizeof line, "%s · %s", ud_scenario_text(app, products[ap->product].name),
                  ap->decision == UD_APP_APPROVED   ? TR(ui, "approved")
                  : ap->decision == UD_APP_REJECTED ? TR(ui, "rejected")
+                 : ap->decision == UD_APP_WAITING  ? TR(ui, "waiting for its group")
                                                    : TR(ui, "pending"));
         ud_ui_label(ui, line, a.x, y + 17, UD_FONT_SMALL, false, colour);
         if (ap->reason != UD_REJECT_NONE) {
@@ -61,7 +62,10 @@ void ud_panel_desk(ud_app *app, SDL_Rect a) {
         c.index = ap->id;
         /* a group loan is lent to a group: an applicant left without one cannot borrow */
         bool no_group = products[ap->product].group_liability && ap->group < 0;
-        if (no_group) {
+        if (ap->decision == UD_APP_WAITING) {
+            ud_ui_paragraph(ui, TR(ui, "In a forming group: the loan comes when it forms."), bx, y,
+                            146, UD_FONT_SMALL, p->text_dim);
+        } else if (no_group) {
             ud_ui_paragraph(ui, TR(ui, "No group to join: cannot be approved alone."), bx, y, 146,
                             UD_FONT_SMALL, p->text_dim);
         } else {

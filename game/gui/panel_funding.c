@@ -16,6 +16,8 @@ static const char *offer_kind(const ud_ui *ui, ud_offer_kind k) {
         return TR(ui, "Technical assistance");
     case UD_OFFER_GRANT_CASH:
         return TR(ui, "Cash grant");
+    case UD_OFFER_GRANT_MENTORING:
+        return TR(ui, "Mentoring for women clients");
     case UD_OFFER_KIND_COUNT:
         break;
     }

@@ -366,8 +366,9 @@ static void test_gui_top_bar_cash_is_current(void **state) {
     }
 }
 
-/* The loan desk starts on its first page every month; an applicant a group product could
- * not place in a group cannot be approved, and the desk says why. */
+/* The loan desk starts on its first page every month; an applicant a group product has not
+ * placed in a group (still waiting in a forming group) cannot be approved, and the desk says
+ * why. */
 static void test_gui_loan_desk_pages_and_groups(void **state) {
     (void)state;
     gd_start(app, "tutorial");
@@ -402,7 +403,11 @@ static void test_gui_loan_desk_pages_and_groups(void **state) {
     while (app->page < lone / 5) {
         gd_key(app, SDLK_PAGEDOWN, 0);
     }
-    assert_true(gd_shows(app, gd_tr(app, "No group to join: cannot be approved alone.")));
+    /* an applicant waiting in a forming group is told so; one refused a group, why */
+    const ud_application *shown = ud_sim_applications(ud_game_sim(app->game), &n);
+    assert_true(gd_shows(app, gd_tr(app, shown[lone].decision == UD_APP_WAITING
+                                             ? "In a forming group: the loan comes when it forms."
+                                             : "No group to join: cannot be approved alone.")));
     const ud_application *apps = ud_sim_applications(ud_game_sim(app->game), &n);
     ud_command c;
     memset(&c, 0, sizeof c);

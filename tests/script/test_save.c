@@ -409,7 +409,7 @@ static void test_save_a_strategy_game_loads_back(void **state) {
     const char *text = "function decide(m)\n"
                        "  for i = 1, 10 do math.random() end\n"
                        "  if m == 2 then accept(1) end\n"
-                       "  if m == 3 then hire { count = 1, salary = 1000 } end\n"
+                       "  if m == 3 then hire { count = 1, salary = 2000000 } end\n"
                        "  for _, a in ipairs(applications()) do\n"
                        "    if a.id % 2 == 0 then reject(a.id) end\n"
                        "  end\n"

@@ -189,12 +189,60 @@ static void test_script_events_and_actions(void **state) {
     ud_game_free(g);
 }
 
+/* The economy's scenario parameters and views: market, wages, an opening portfolio, forming
+ * groups. */
+static void test_script_economy_parameters_and_views(void **state) {
+    (void)state;
+    ud_game *g = load_ok(script(
+        "economy.lua", HEAD
+        "village { households = 600, going_rate = 35, competitor_rate = 25,\n"
+        "  officer_wage = 2500000, minimum_wage = 1200000, capture_rate = 0.3 }\n"
+        "mfi { institution = 'village_bank', equity = 900000000, bank_deposit_rate = 3,\n"
+        "  officers = { count = 2, salary = 2500000, experience_months = 12 },\n"
+        "  policy = { hide_apr = true },\n"
+        "  opening = { clients = 100, product = 2, months_old = 5, in_arrears = 0.05,\n"
+        "              savings = 100000, repaid_loans = 1 } }\n"
+        "product { name = 'G', method = 'flat', rate = 24, installments = 25,\n"
+        "  frequency = 'weekly', min = 500000, max = 5000000, group = { min = 5, max = 8 } }\n"
+        "product { name = 'I', rate = 30, installments = 12, min = 1000000, max = 9000000 }\n"));
+    const ud_setup *s = ud_sim_setup(ud_game_sim(g));
+    assert_true(s->village.going_rate > 0.349 && s->village.going_rate < 0.351);
+    assert_int_equal(s->village.minimum_wage, 1200000);
+    assert_int_equal(s->mfi.bank_deposit_rate, UD_RATE_PERCENT(3));
+    assert_int_equal(s->mfi.opening.product, 1);
+    assert_true(s->mfi.policy.hide_apr);
+    assert_int_equal(ud_sim_indicators(ud_game_sim(g), 0)->active_borrowers, 100);
+    const char *strategy =
+        script("economy_strategy.lua",
+               "function decide(m)\n"
+               "  local f = forming_groups()\n"
+               "  assert(type(f) == 'table')\n"
+               "  for _, g in ipairs(f) do assert(g.hamlet and g.members >= 1 and g.blocked) end\n"
+               "  if m > 1 then assert(indicator('capture_share') and "
+               "indicator('rescheduled_ratio')) end\n"
+               "  assert(policy().hide_apr == true)\n"
+               "end\n");
+    assert_true(ud_game_set_strategy(g, strategy, err, sizeof err));
+    play_all(g);
+    int n;
+    const char *const *problems = ud_game_problems(g, &n);
+    if (n > 0) {
+        fail_msg("the strategy reported: %s", problems[0]);
+    }
+    ud_game_free(g);
+    load_fails_with(script("low_wage.lua", HEAD "mfi { officers = { salary = 500000 } }\n"),
+                    "minimum wage");
+    load_fails_with(
+        script("bad_opening.lua", HEAD "mfi { opening = { clients = 10, product = 7 } }\n"),
+        "mfi.opening.product");
+}
+
 static void test_script_strategy_commands_and_views(void **state) {
     (void)state;
     ud_game *g = load_ok(script("plain.lua", HEAD));
     const char *strategy = script(
         "strategy.lua", "function decide(m)\n"
-                        "  if m == 1 then hire { count = 2, salary = 1000, training = 1 } end\n"
+                        "  if m == 1 then hire { count = 2, salary = 2000000, training = 1 } end\n"
                         "  if m == 2 then set_product(1, { rate = 30 }) end\n"
                         "  if m == 3 then set_policy { first_loan_cap = 1000000 } end\n"
                         "  for _, a in ipairs(applications()) do\n"
@@ -387,6 +435,7 @@ int main(void) {
         cmocka_unit_test(test_script_goals_and_lessons),
         cmocka_unit_test(test_script_events_and_actions),
         cmocka_unit_test(test_script_strategy_commands_and_views),
+        cmocka_unit_test(test_script_economy_parameters_and_views),
         cmocka_unit_test(test_script_translations),
         cmocka_unit_test(test_script_is_deterministic),
         cmocka_unit_test(test_script_errors_name_file_and_line),

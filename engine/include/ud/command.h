@@ -60,6 +60,10 @@ const ud_logged_command *ud_sim_command_log(const ud_sim *sim, int *count);
  * (rate_cap 0: none). On error writes "field: what is wrong" into err. */
 bool ud_product_validate(const ud_product *p, ud_rate rate_cap, char *err, size_t err_size);
 
+/* The APR in percent, fees included, that the product's most expensive loan costs (its
+ * smallest size for a flat fee); INFINITY if its terms are invalid. */
+double ud_product_apr(const ud_product *p);
+
 /* The lowest client-rate cap imposed by an active credit line, or 0. */
 ud_rate ud_sim_rate_cap(const ud_sim *sim);
 

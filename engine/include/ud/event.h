@@ -30,6 +30,8 @@ typedef enum ud_event_type {
     UD_EV_PAR_THRESHOLD,        /* object: PAR30 in basis points; crossed upward */
     UD_EV_CASH_SHORT,           /* amount: applications that could not be disbursed */
     UD_EV_INSOLVENT,            /* the MFI cannot pay what it owes */
+    UD_EV_OFFICER_QUIT,         /* subject: officer, object: training lost; replaced untrained */
+    UD_EV_GROUP_FORMED,         /* subject: group, object: members */
     UD_EV_TYPE_COUNT
 } ud_event_type;
 

@@ -30,6 +30,14 @@
  *                           debt, m market rate, c rate paid on it, E average equity, P profit,
  *                           K grants received; LP average gross portfolio; n portfolio yield
  *   households_in_poverty = households with income per person per day below the poverty line
+ *   rescheduled_ratio     = principal outstanding of rescheduled loans / gross portfolio
+ *                           (CGAP: shown beside PAR30 so rescheduling cannot hide arrears)
+ *   write_off_ratio       = loans written off (automatic and by the manager) in the window
+ *                           / average gross portfolio (a year)
+ *   deposits_to_loans     = client savings / gross portfolio
+ *   roa                   = net result (a year) / average total assets
+ *   capture_share         = active loans to women whose use others control / active loans to
+ *                           women (capture_by_product: the same by product)
  */
 #ifndef UD_INDICATORS_H
 #define UD_INDICATORS_H
@@ -57,6 +65,10 @@ typedef struct ud_indicators {
     int poor_women, poor_men, women_households;
     ud_money par30_amount, net_result, grants;
     ud_money investment_income; /* the month's interest on idle cash (within financial revenue) */
+    double rescheduled_ratio, write_off_ratio, deposits_to_loans, capture_share, roa;
+    double capture_by_product[8]; /* as capture_share, for product p (UD_MAX_PRODUCTS) */
+    int forming_groups;           /* groups still forming (waiting members) */
+    int directed_loans;           /* active loans pushed by a political patron */
 } ud_indicators;
 
 /* What the step records for each month: stocks at month end and flows of the month. */
@@ -69,6 +81,8 @@ typedef struct ud_month_record {
     ud_money grants;                     /* grants and in-kind subsidies received */
     ud_money in_kind;                    /* in-kind subsidies (donated services) alone */
     ud_money net_result;
+    ud_money write_offs;   /* written off in the month */
+    ud_money total_assets; /* at month end */
 } ud_month_record;
 
 /* Fills the window-based ratios of `out` for month `month` from records[0..month]

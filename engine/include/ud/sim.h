@@ -52,6 +52,12 @@ typedef struct ud_village_setup {
     double literacy;                      /* share with basic business skills */
     double moneylender_annual_rate;       /* e.g. 1.2 for 120% a year */
     double inflation;                     /* yearly, e.g. 0.06 */
+    /* The market around the MFI (engine/MODEL.md gives each one's source and default). */
+    double going_rate;      /* APR of formal microcredit in the region, e.g. 0.40 */
+    double competitor_rate; /* APR a rival lender charges when one arrives, e.g. 0.30 */
+    ud_money officer_wage;  /* market wage of a trained loan officer, a month */
+    ud_money minimum_wage;  /* the legal minimum wage, a month */
+    double capture_rate;    /* share of individual loans to women controlled by others */
 } ud_village_setup;
 
 typedef struct ud_product {
@@ -72,13 +78,15 @@ typedef struct ud_credit_policy {
     ud_rate loan_to_income_cap; /* loan / yearly household income, at most */
     int max_past_arrears_days;  /* refuse clients whose last loan was later than this */
     bool manual_review;         /* if true, nothing is approved without a command */
+    bool hide_apr; /* quote only the nominal rate: clients who find the real cost tell others */
 } ud_credit_policy;
 
 typedef struct ud_officer_setup {
     int count;
-    ud_money salary; /* a month */
-    int training;    /* 0 untrained .. 3 expert */
-    double honesty;  /* share of officers who never steal */
+    ud_money salary;       /* a month */
+    int training;          /* 0 untrained .. 3 expert */
+    double honesty;        /* share of officers who never steal */
+    int experience_months; /* how long the opening staff have worked as officers */
 } ud_officer_setup;
 
 typedef enum ud_lender_kind {
@@ -110,6 +118,17 @@ typedef struct ud_provisioning {
     bool rescheduled_in_par; /* count rescheduled loans in PAR30 regardless of arrears */
 } ud_provisioning;
 
+/* A unit that starts with a history: clients holding loans of various ages (disbursed and
+ * partly repaid before month 1, through the same books), their groups and savings. */
+typedef struct ud_opening_portfolio {
+    int clients;                 /* households with a loan outstanding at the start (0: none) */
+    int product;                 /* 0-based index of the product they hold */
+    int months_old;              /* loan ages spread over 0..months_old months */
+    double in_arrears;           /* share of them more than 30 days late at the start */
+    ud_money savings_per_client; /* voluntary savings each client holds with the MFI */
+    int repaid_loans;            /* loans each client has already repaid (a track record) */
+} ud_opening_portfolio;
+
 typedef struct ud_mfi_setup {
     ud_institution institution;
     ud_money cash, paid_in_equity, donated_equity, fixed_assets;
@@ -119,12 +138,14 @@ typedef struct ud_mfi_setup {
     int products;
     ud_product product[UD_MAX_PRODUCTS];
     ud_credit_policy policy;
-    ud_rate savings_rate; /* yearly interest paid on voluntary savings */
-    ud_rate market_rate;  /* commercial borrowing rate (for FSS and SDI) */
+    ud_rate savings_rate;      /* yearly interest paid on voluntary savings */
+    ud_rate market_rate;       /* commercial borrowing rate (for FSS and SDI) */
+    ud_rate bank_deposit_rate; /* what idle cash placed with a bank earns, yearly */
     ud_costs costs;
     ud_provisioning provisioning;
     double follow_up;  /* 0..1: share of officer time on arrears follow-up */
     double reputation; /* 0..1 at the start */
+    ud_opening_portfolio opening;
 } ud_mfi_setup;
 
 typedef struct ud_setup {
@@ -201,7 +222,8 @@ bool ud_sim_household(const ud_sim *sim, int id, ud_household_view *out);
 typedef enum ud_app_decision {
     UD_APP_PENDING = 0,
     UD_APP_APPROVED,
-    UD_APP_REJECTED
+    UD_APP_REJECTED,
+    UD_APP_WAITING /* joined a forming group: the loan comes when the group forms */
 } ud_app_decision;
 
 typedef enum ud_reject_reason {
@@ -213,7 +235,9 @@ typedef enum ud_reject_reason {
     UD_REJECT_SCREENED_OUT, /* the officer judged the business too risky */
     UD_REJECT_BY_COMMAND,
     UD_REJECT_NO_CASH,
-    UD_REJECT_NO_CAPACITY /* no loan officer free */
+    UD_REJECT_NO_CAPACITY, /* no loan officer free */
+    UD_REJECT_BY_PEERS,    /* the forming group's members did not accept this neighbour */
+    UD_REJECT_GROUP_LAPSED /* the forming group never reached its minimum size */
 } ud_reject_reason;
 const char *ud_reject_reason_text(ud_reject_reason r);
 
@@ -225,12 +249,37 @@ typedef struct ud_application {
     ud_money requested, amount; /* amount: what will be disbursed if approved */
     ud_app_decision decision;
     ud_reject_reason reason;
-    bool directed; /* pushed by a political patron */
-    int group;     /* the joint-liability group formed for it, or -1 */
+    bool directed;    /* pushed by a political patron */
+    int group;        /* the joint-liability group formed for it, or -1 */
+    double appraisal; /* 0..1: how well the officers could appraise it this month */
 } ud_application;
 
 /* This month's applications (decided by the policy, awaiting commands until the next step). */
 const ud_application *ud_sim_applications(const ud_sim *sim, int *count);
+
+/* A joint-liability group still forming in a hamlet: interested households wait in it
+ * while an officer runs its training meetings, until it has enough members. */
+#define UD_GROUP_MAX_MEMBERS 10
+typedef enum ud_forming_block {
+    UD_FORMING_NEEDS_MEMBERS = 0, /* fewer members than the product's minimum */
+    UD_FORMING_IN_TRAINING,       /* the training meetings are not over yet */
+    UD_FORMING_NO_OFFICER,        /* no officer has time to run the meetings */
+    UD_FORMING_PRODUCT_CLOSED     /* the product it is forming for is closed */
+} ud_forming_block;
+const char *ud_forming_block_text(ud_forming_block b);
+
+typedef struct ud_forming_group {
+    int hamlet, product;
+    int members;
+    int member[UD_GROUP_MAX_MEMBERS];      /* household ids */
+    ud_money amount[UD_GROUP_MAX_MEMBERS]; /* what each asked for */
+    bool directed[UD_GROUP_MAX_MEMBERS];
+    int started_month;   /* months completed when the first member joined */
+    int training_months; /* meetings held so far */
+    ud_forming_block blocked;
+} ud_forming_group;
+
+const ud_forming_group *ud_sim_forming_groups(const ud_sim *sim, int *count);
 
 typedef struct ud_officer {
     bool employed;
@@ -278,6 +327,7 @@ typedef enum ud_offer_kind {
     UD_OFFER_GRANT_TRAINING,       /* business training for clients */
     UD_OFFER_GRANT_TA,             /* technical assistance: officers trained */
     UD_OFFER_GRANT_CASH,           /* an operating grant (donated equity) */
+    UD_OFFER_GRANT_MENTORING,      /* mentoring of women clients at group meetings */
     UD_OFFER_KIND_COUNT
 } ud_offer_kind;
 
@@ -305,6 +355,7 @@ bool ud_sim_recall_credit_line(ud_sim *sim, int borrowing, char *err, size_t err
 typedef enum ud_political_kind {
     UD_POLITICAL_WAIVER_PROMISE = 0, /* "loans will be forgiven": repayment will falls */
     UD_POLITICAL_DIRECTED_LENDING,   /* a patron's hamlet must get loans regardless */
+    UD_POLITICAL_WAIVER_DISAVOWED,   /* the authorities say loans must be repaid after all */
     UD_POLITICAL_COUNT
 } ud_political_kind;
 

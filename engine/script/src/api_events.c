@@ -226,7 +226,8 @@ static int l_shock(lua_State *L) {
 }
 
 static const char *const offer_names[] = {"credit_line", "grant_infrastructure", "grant_training",
-                                          "grant_ta",    "grant_cash",           NULL};
+                                          "grant_ta",    "grant_cash",           "grant_mentoring",
+                                          NULL};
 static const char *const lender_names[] = {"government", "commercial", "donor", NULL};
 
 /* offer{ kind = "credit_line", amount = ..., rate = 3, term_months = 36,
@@ -242,7 +243,7 @@ static int l_offer(lua_State *L) {
     int kind = api_choice(L, 1, what, "kind", offer_names, -1);
     if (kind < 0) {
         return luaL_error(L, "offer{}: kind is required (credit_line, grant_infrastructure, "
-                             "grant_training, grant_ta, grant_cash)");
+                             "grant_training, grant_ta, grant_cash, grant_mentoring)");
     }
     ud_offer o;
     memset(&o, 0, sizeof o);
@@ -273,7 +274,8 @@ static int l_offer(lua_State *L) {
     return 1;
 }
 
-static const char *const political_names[] = {"waiver_promise", "directed_lending", NULL};
+static const char *const political_names[] = {"waiver_promise", "directed_lending",
+                                              "waiver_disavowed", NULL};
 
 /* political{ kind = "waiver_promise", months = 6, strength = 0.3 } */
 static int l_political(lua_State *L) {
@@ -284,7 +286,8 @@ static int l_political(lua_State *L) {
     api_check_keys(L, 1, what, keys);
     int kind = api_choice(L, 1, what, "kind", political_names, -1);
     if (kind < 0) {
-        return luaL_error(L, "political{}: kind is required (waiver_promise, directed_lending)");
+        return luaL_error(L, "political{}: kind is required (waiver_promise, directed_lending, "
+                             "waiver_disavowed)");
     }
     char hamlet[UD_NAME_LEN];
     int h =

@@ -173,10 +173,23 @@ static void scale_defaults(ud_setup *s, double factor, bool poverty_line_given) 
 
 static int l_village(lua_State *L) {
     ud_game *g = loading_game(L, "village{}");
-    static const char *const keys[] = {"households",       "hamlets",       "women_share",
-                                       "business_mix",     "median_income", "income_spread",
-                                       "poverty_line",     "vulnerability", "literacy",
-                                       "moneylender_rate", "inflation",     NULL};
+    static const char *const keys[] = {"households",
+                                       "hamlets",
+                                       "women_share",
+                                       "business_mix",
+                                       "median_income",
+                                       "income_spread",
+                                       "poverty_line",
+                                       "vulnerability",
+                                       "literacy",
+                                       "moneylender_rate",
+                                       "inflation",
+                                       "going_rate",
+                                       "competitor_rate",
+                                       "officer_wage",
+                                       "minimum_wage",
+                                       "capture_rate",
+                                       NULL};
     const char *what = "village{}";
     api_check_keys(L, 1, what, keys);
     if (g->declared_village) {
@@ -248,6 +261,14 @@ static int l_village(lua_State *L) {
                        poverty_line_given);
     }
     v->inflation = api_number(L, 1, what, "inflation", v->inflation * 100, -50, 1000) / 100.0;
+    v->going_rate = api_number(L, 1, what, "going_rate", v->going_rate * 100, 1, 1000) / 100.0;
+    v->competitor_rate =
+        api_number(L, 1, what, "competitor_rate", v->competitor_rate * 100, 1, 1000) / 100.0;
+    v->officer_wage =
+        (ud_money)api_number(L, 1, what, "officer_wage", (double)v->officer_wage, 1, 1e12);
+    v->minimum_wage =
+        (ud_money)api_number(L, 1, what, "minimum_wage", (double)v->minimum_wage, 1, 1e12);
+    v->capture_rate = api_number(L, 1, what, "capture_rate", v->capture_rate, 0, 1);
     return 0;
 }
 
@@ -295,8 +316,9 @@ static int l_households(lua_State *L) {
 
 static void read_policy(lua_State *L, int idx, ud_credit_policy *p, const char *what) {
     static const char *const keys[] = {
-        "women_only",         "groups_only",           "first_loan_cap", "repeat_step_up",
-        "loan_to_income_cap", "max_past_arrears_days", "manual_review",  NULL};
+        "women_only",     "groups_only",        "first_loan_cap",
+        "repeat_step_up", "loan_to_income_cap", "max_past_arrears_days",
+        "manual_review",  "hide_apr",           NULL};
     api_check_keys(L, idx, what, keys);
     p->women_only = api_bool(L, idx, what, "women_only", p->women_only);
     p->groups_only = api_bool(L, idx, what, "groups_only", p->groups_only);
@@ -309,6 +331,7 @@ static void read_policy(lua_State *L, int idx, ud_credit_policy *p, const char *
     p->max_past_arrears_days =
         (int)api_integer(L, idx, what, "max_past_arrears_days", p->max_past_arrears_days, 0, 365);
     p->manual_review = api_bool(L, idx, what, "manual_review", p->manual_review);
+    p->hide_apr = api_bool(L, idx, what, "hide_apr", p->hide_apr);
 }
 
 void api_read_policy(lua_State *L, int idx, ud_credit_policy *p, const char *what) {
@@ -317,10 +340,11 @@ void api_read_policy(lua_State *L, int idx, ud_credit_policy *p, const char *wha
 
 static int l_mfi(lua_State *L) {
     ud_game *g = loading_game(L, "mfi{}");
-    static const char *const keys[] = {"institution",  "cash",       "equity",     "donated_equity",
-                                       "fixed_assets", "officers",   "policy",     "savings_rate",
-                                       "market_rate",  "follow_up",  "reputation", "costs",
-                                       "provisioning", "borrowings", NULL};
+    static const char *const keys[] = {
+        "institution", "cash",   "equity",       "donated_equity", "fixed_assets",
+        "officers",    "policy", "savings_rate", "market_rate",    "follow_up",
+        "reputation",  "costs",  "provisioning", "borrowings",     "bank_deposit_rate",
+        "opening",     NULL};
     const char *what = "mfi{}";
     api_check_keys(L, 1, what, keys);
     if (g->declared_mfi) {
@@ -342,11 +366,16 @@ static int l_mfi(lua_State *L) {
         api_percent(L, 1, what, "savings_rate", ud_rate_to_percent(m->savings_rate), 0, 100);
     m->market_rate =
         api_percent(L, 1, what, "market_rate", ud_rate_to_percent(m->market_rate), 0, 1000);
+    ud_rate bank_default =
+        m->bank_deposit_rate < m->market_rate ? m->bank_deposit_rate : m->market_rate;
+    m->bank_deposit_rate =
+        api_percent(L, 1, what, "bank_deposit_rate", ud_rate_to_percent(bank_default), 0, 1000);
     m->follow_up = api_number(L, 1, what, "follow_up", m->follow_up, 0, 1);
     m->reputation = api_number(L, 1, what, "reputation", m->reputation, 0, 1);
     lua_getfield(L, 1, "officers");
     if (lua_istable(L, -1)) {
-        static const char *const ok[] = {"count", "salary", "training", "honesty", NULL};
+        static const char *const ok[] = {
+            "count", "salary", "training", "honesty", "experience_months", NULL};
         const char *ow = "mfi{}.officers";
         api_check_keys(L, -1, ow, ok);
         m->officers.count = (int)api_integer(L, -1, ow, "count", m->officers.count, 0, 200);
@@ -354,11 +383,31 @@ static int l_mfi(lua_State *L) {
             (ud_money)api_number(L, -1, ow, "salary", (double)m->officers.salary, 0, 1e12);
         m->officers.training = (int)api_integer(L, -1, ow, "training", m->officers.training, 0, 3);
         m->officers.honesty = api_number(L, -1, ow, "honesty", m->officers.honesty, 0, 1);
+        m->officers.experience_months =
+            (int)api_integer(L, -1, ow, "experience_months", m->officers.experience_months, 0, 480);
     }
     lua_pop(L, 1);
     lua_getfield(L, 1, "policy");
     if (lua_istable(L, -1)) {
         read_policy(L, -1, &m->policy, "mfi{}.policy");
+    }
+    lua_pop(L, 1);
+    lua_getfield(L, 1, "opening");
+    if (lua_istable(L, -1)) {
+        static const char *const ok[] = {"clients", "product",      "months_old", "in_arrears",
+                                         "savings", "repaid_loans", NULL};
+        const char *ow = "mfi{}.opening";
+        ud_opening_portfolio *op = &m->opening;
+        api_check_keys(L, -1, ow, ok);
+        op->clients = (int)api_integer(L, -1, ow, "clients", 0, 0, 1000000);
+        op->product = (int)api_integer(L, -1, ow, "product", 1, 1, UD_MAX_PRODUCTS) - 1;
+        op->months_old = (int)api_integer(L, -1, ow, "months_old", 6, 0, 120);
+        op->in_arrears = api_number(L, -1, ow, "in_arrears", 0, 0, 1);
+        op->savings_per_client = (ud_money)api_number(L, -1, ow, "savings", 0, 0, 1e9);
+        op->repaid_loans = (int)api_integer(L, -1, ow, "repaid_loans", 1, 0, 50);
+    } else if (!lua_isnil(L, -1)) {
+        return luaL_error(L, "mfi{}: opening must be a table such as { clients = 300, "
+                             "product = 1, months_old = 11 }");
     }
     lua_pop(L, 1);
     lua_getfield(L, 1, "costs");

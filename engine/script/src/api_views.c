@@ -75,7 +75,17 @@ static int l_indicator(lua_State *L) {
 }
 
 static const char *decision_name(ud_app_decision d) {
-    return d == UD_APP_APPROVED ? "approved" : (d == UD_APP_REJECTED ? "rejected" : "pending");
+    switch (d) {
+    case UD_APP_APPROVED:
+        return "approved";
+    case UD_APP_REJECTED:
+        return "rejected";
+    case UD_APP_WAITING:
+        return "waiting";
+    case UD_APP_PENDING:
+        break;
+    }
+    return "pending";
 }
 
 /* applications(): this month's queue, each { id, household, product, amount, requested,
@@ -113,8 +123,9 @@ static int l_applications(lua_State *L) {
     return 1;
 }
 
-static const char *const offer_kind_names[] = {"credit_line", "grant_infrastructure",
-                                               "grant_training", "grant_ta", "grant_cash"};
+static const char *const offer_kind_names[] = {"credit_line",    "grant_infrastructure",
+                                               "grant_training", "grant_ta",
+                                               "grant_cash",     "grant_mentoring"};
 
 /* offers(): every offer made so far, each { id, kind, amount, rate, term_months,
  * client_rate_cap, expires_month, answered, accepted } */
@@ -220,7 +231,7 @@ static int l_borrowings(lua_State *L) {
 }
 
 static void push_policy(lua_State *L, const ud_credit_policy *p) {
-    lua_createtable(L, 0, 7);
+    lua_createtable(L, 0, 8);
     set_bool(L, "women_only", p->women_only);
     set_bool(L, "groups_only", p->groups_only);
     set_int(L, "first_loan_cap", p->first_loan_cap);
@@ -228,6 +239,7 @@ static void push_policy(lua_State *L, const ud_credit_policy *p) {
     set_num(L, "loan_to_income_cap", ud_rate_to_percent(p->loan_to_income_cap));
     set_int(L, "max_past_arrears_days", p->max_past_arrears_days);
     set_bool(L, "manual_review", p->manual_review);
+    set_bool(L, "hide_apr", p->hide_apr);
 }
 
 static int l_policy(lua_State *L) {
@@ -282,6 +294,29 @@ static int l_rate_cap(lua_State *L) {
     return 1;
 }
 
+/* forming_groups(): every group still forming, each { hamlet, product, members, needed,
+ * months_waiting, blocked } (blocked: what holds it back, in words) */
+static int l_forming_groups(lua_State *L) {
+    ud_game *g = game_of(L);
+    ud_sim *sim = sim_of(L);
+    int n, products;
+    const ud_forming_group *f = ud_sim_forming_groups(sim, &n);
+    const ud_product *p = ud_sim_products(sim, &products);
+    lua_createtable(L, n, 0);
+    for (int i = 0; i < n; i++) {
+        lua_createtable(L, 0, 6);
+        set_str(L, "hamlet", g->setup.village.hamlet_names[f[i].hamlet]);
+        set_int(L, "product", f[i].product + 1);
+        set_int(L, "members", f[i].members);
+        int needed = p[f[i].product].group_min - f[i].members;
+        set_int(L, "needed", needed > 0 ? needed : 0);
+        set_int(L, "months_waiting", ud_sim_month(sim) - f[i].started_month);
+        set_str(L, "blocked", ud_forming_block_text(f[i].blocked));
+        lua_rawseti(L, -2, i + 1);
+    }
+    return 1;
+}
+
 void api_register_views(lua_State *L) {
     static const luaL_Reg fns[] = {{"month", l_month},
                                    {"months", l_months},
@@ -295,6 +330,7 @@ void api_register_views(lua_State *L) {
                                    {"household", l_household},
                                    {"household_count", l_household_count},
                                    {"rate_cap", l_rate_cap},
+                                   {"forming_groups", l_forming_groups},
                                    {NULL, NULL}};
     for (const luaL_Reg *f = fns; f->name != NULL; f++) {
         lua_register(L, f->name, f->func);

@@ -42,7 +42,14 @@ typedef enum value_type { AS_INT, AS_MONEY, AS_RATIO } value_type;
     X(poor_women, AS_INT)                                                                          \
     X(poor_men, AS_INT)                                                                            \
     X(par30_amount, AS_MONEY)                                                                      \
-    X(net_result, AS_MONEY)
+    X(net_result, AS_MONEY)                                                                        \
+    X(rescheduled_ratio, AS_RATIO)                                                                 \
+    X(write_off_ratio, AS_RATIO)                                                                   \
+    X(deposits_to_loans, AS_RATIO)                                                                 \
+    X(capture_share, AS_RATIO)                                                                     \
+    X(forming_groups, AS_INT)                                                                      \
+    X(directed_loans, AS_INT)                                                                      \
+    X(roa, AS_RATIO)
 
 #define AS_NAME(field, type) #field,
 #define AS_ENTRY(field, type) {offsetof(ud_indicators, field), type},

@@ -1,0 +1,650 @@
+/* Behaviour tests of the village economy (engine/MODEL.md): each mechanism moves the way the
+ * evidence says, by about as much, comparing villages that differ in one thing. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "sim_helpers.h"
+
+#include <string.h>
+
+#define SEEDS 4
+
+typedef void (*setup_fn)(ud_setup *setup);
+typedef void (*month_fn)(ud_sim *sim);
+typedef double (*measure_fn)(const ud_sim *sim);
+
+/* The mean over seeds and over months from..to of a measure taken after each month. */
+static double mean_over_run(setup_fn configure, month_fn each_month, measure_fn measure,
+                            int households, int from, int to) {
+    double sum = 0;
+    int n = 0;
+    for (uint64_t seed = 1; seed <= SEEDS; seed++) {
+        ud_setup setup;
+        ud_setup_default(&setup, households);
+        setup.seed = seed;
+        configure(&setup);
+        ud_sim *sim = make_sim(&setup);
+        for (int m = 1; m <= to; m++) {
+            if (each_month) {
+                each_month(sim);
+            }
+            ud_sim_step(sim);
+            check_invariants(sim);
+            if (m >= from) {
+                sum += measure(sim);
+                n++;
+            }
+            ud_sim_clear_events(sim);
+        }
+        ud_sim_destroy(sim);
+    }
+    return sum / n;
+}
+
+static const ud_indicators *now(const ud_sim *sim) {
+    return ud_sim_indicators(sim, ud_sim_month(sim));
+}
+static double par30(const ud_sim *sim) {
+    return now(sim)->par30;
+}
+static double oss(const ud_sim *sim) {
+    return now(sim)->oss;
+}
+static double capture(const ud_sim *sim) {
+    return now(sim)->capture_share;
+}
+static double deposits_to_loans(const ud_sim *sim) {
+    return now(sim)->deposits_to_loans;
+}
+static double deposits(const ud_sim *sim) {
+    return (double)now(sim)->deposits;
+}
+
+/* New applications the month produced (groups' members count once, when they apply). */
+static double applications(const ud_sim *sim) {
+    int n;
+    const ud_application *a = ud_sim_applications(sim, &n);
+    int fresh = 0;
+    for (int i = 0; i < n; i++) {
+        fresh += a[i].group < 0; /* members of a group just formed applied earlier */
+    }
+    return fresh;
+}
+
+static void apply_ok(ud_sim *sim, const ud_command *c) {
+    char err[256];
+    if (!ud_sim_apply(sim, c, err, sizeof err)) {
+        fail_msg("%s refused: %s", ud_command_name(c->type), err);
+    }
+}
+
+/* ---- 1. demand answers price ---- */
+
+/* Both products priced at a given APR: declining balance, monthly, no fee. */
+static void price_both(ud_setup *s, int percent) {
+    for (int p = 0; p < 2; p++) {
+        ud_product *prod = &s->mfi.product[p];
+        prod->terms.method = UD_METHOD_DECLINING_ANNUITY;
+        prod->terms.frequency = UD_FREQ_MONTHLY;
+        prod->terms.installments = 12;
+        prod->terms.fee_kind = UD_FEE_NONE;
+        prod->terms.annual_rate = UD_RATE_PERCENT(percent);
+        prod->group_liability = false; /* price alone: no group on either side */
+    }
+    s->mfi.officers.count = 8;
+}
+static void apr_40(ud_setup *s) {
+    price_both(s, 40);
+}
+static void apr_100(ud_setup *s) {
+    price_both(s, 100);
+}
+
+static void test_economy_price_cuts_applications_and_raises_par(void **state) {
+    (void)state;
+    double apps_40 = mean_over_run(apr_40, NULL, applications, 2000, 1, 24);
+    double apps_100 = mean_over_run(apr_100, NULL, applications, 2000, 1, 24);
+    double par_40 = mean_over_run(apr_40, NULL, par30, 2000, 12, 36);
+    double par_100 = mean_over_run(apr_100, NULL, par30, 2000, 12, 36);
+    print_message("applications a month %.1f at 40%% APR, %.1f at 100%%; PAR30 %.3f and %.3f\n",
+                  apps_40, apps_100, par_40, par_100);
+    assert_true(apps_100 <= 0.5 * apps_40);
+    assert_true(par_100 > par_40 * 1.2);
+}
+
+/* ---- 2. caps apply to the APR, fees included ---- */
+
+static void test_economy_cap_binds_the_apr_with_fees(void **state) {
+    (void)state;
+    ud_setup setup;
+    ud_setup_default(&setup, 300);
+    ud_sim *sim = make_sim(&setup);
+    ud_offer line;
+    memset(&line, 0, sizeof line);
+    line.kind = UD_OFFER_CREDIT_LINE;
+    line.amount = 100000000;
+    line.annual_rate = UD_RATE_PERCENT(3);
+    line.term_months = 36;
+    line.client_rate_cap = UD_RATE_PERCENT(12);
+    char err[256];
+    int index = ud_sim_add_offer(sim, &line, err, sizeof err);
+    ud_command c;
+    memset(&c, 0, sizeof c);
+    c.type = UD_CMD_ACCEPT_OFFER;
+    c.index = index;
+    apply_ok(sim, &c);
+    int n;
+    const ud_product *p = ud_sim_products(sim, &n);
+    for (int i = 0; i < n; i++) {
+        assert_true(ud_product_apr(&p[i]) <= 12.005); /* repriced within the cap */
+    }
+    /* 12% nominal and a 12% fee: the weekly group loan's APR is far above 12%. */
+    memset(&c, 0, sizeof c);
+    c.type = UD_CMD_SET_PRODUCT;
+    c.index = 0;
+    c.product = p[0];
+    c.product.terms.annual_rate = UD_RATE_PERCENT(12);
+    c.product.terms.method = UD_METHOD_FLAT;
+    c.product.terms.fee_kind = UD_FEE_PERCENT;
+    c.product.terms.fee_rate = UD_RATE_PERCENT(12);
+    assert_false(ud_sim_apply(sim, &c, err, sizeof err));
+    print_message("refused: %s\n", err);
+    assert_non_null(strstr(err, "APR"));
+    ud_sim_destroy(sim);
+}
+
+/* ---- 3. officers are people with a price ---- */
+
+static void officers_at(ud_setup *s, ud_money salary) {
+    s->mfi.officers.count = 4;
+    s->mfi.officers.salary = salary;
+    s->mfi.officers.honesty = 1.0;
+    s->mfi.product[0].open = false; /* individual loans: the officer's work shows most */
+}
+static void paid_market(ud_setup *s) {
+    officers_at(s, s->village.officer_wage);
+}
+static void paid_half(ud_setup *s) {
+    officers_at(s, s->village.officer_wage / 2);
+}
+
+static void test_economy_underpaid_officers_perform_worse(void **state) {
+    (void)state;
+    double full = mean_over_run(paid_market, NULL, par30, 1000, 12, 36);
+    double half = mean_over_run(paid_half, NULL, par30, 1000, 12, 36);
+    print_message("PAR30 %.3f with officers at the market wage, %.3f at half of it\n", full, half);
+    assert_true(half > full * 1.25);
+}
+
+static void test_economy_salaries_have_bounds(void **state) {
+    (void)state;
+    ud_setup setup;
+    ud_setup_default(&setup, 200);
+    ud_sim *sim = make_sim(&setup);
+    char err[256];
+    ud_command c;
+    memset(&c, 0, sizeof c);
+    c.type = UD_CMD_HIRE;
+    c.count = 1;
+    c.level = 3;
+    c.amount = 1; /* a rupiah a month */
+    assert_false(ud_sim_apply(sim, &c, err, sizeof err));
+    assert_non_null(strstr(err, "minimum wage"));
+    c.amount = 0;
+    assert_false(ud_sim_apply(sim, &c, err, sizeof err));
+    c.amount = 1000 * setup.village.officer_wage;
+    assert_false(ud_sim_apply(sim, &c, err, sizeof err));
+    assert_non_null(strstr(err, "market wage"));
+    /* An expert costs what an expert costs: the hire fee includes the training. */
+    ud_money cash = ud_books_balance_sheet(ud_sim_books(sim)).cash;
+    c.amount = setup.village.officer_wage * 13 / 10;
+    apply_ok(sim, &c);
+    ud_money paid = cash - ud_books_balance_sheet(ud_sim_books(sim)).cash;
+    assert_int_equal(paid, setup.mfi.costs.hire_cost + 3 * setup.mfi.costs.training_cost);
+    ud_sim_destroy(sim);
+    ud_setup_default(&setup, 200);
+    setup.mfi.officers.salary = setup.village.minimum_wage - 1;
+    assert_null(ud_sim_create(&setup, NULL, err, sizeof err));
+    assert_non_null(strstr(err, "mfi.officers.salary"));
+}
+
+static double borrowers_per_officer(const ud_sim *sim) {
+    return now(sim)->borrowers_per_officer;
+}
+static void one_trained_officer_groups(ud_setup *s) {
+    s->mfi.officers.count = 1;
+    s->mfi.product[1].open = false;
+    s->mfi.policy.first_loan_cap = 0;
+}
+static void one_trained_officer_individual(ud_setup *s) {
+    s->mfi.officers.count = 1;
+    s->mfi.product[0].open = false;
+}
+
+/* Caseloads match field norms: about 150-250 individual clients per trained officer, 300-450
+ * in groups. A village with demand well beyond one officer fills the officer to capacity. */
+static void test_economy_caseloads_match_field_norms(void **state) {
+    (void)state;
+    double groups =
+        mean_over_run(one_trained_officer_groups, NULL, borrowers_per_officer, 3000, 30, 36);
+    double individual =
+        mean_over_run(one_trained_officer_individual, NULL, borrowers_per_officer, 3000, 30, 36);
+    print_message("borrowers per officer: %.0f in groups, %.0f individual\n", groups, individual);
+    assert_true(individual >= 150 && individual <= 330);
+    assert_true(groups >= 300 && groups <= 650);
+    assert_true(groups > individual * 1.4);
+}
+
+/* ---- 4. growth beyond capacity comes back as arrears ---- */
+
+/* Manual review: the manager approves up to `per_month` new clients a month for `months`
+ * months (repeat clients always), then nobody new. */
+static int growth_per_month, growth_months;
+
+static void approve_new_clients(ud_sim *sim) {
+    int n;
+    const ud_application *a = ud_sim_applications(sim, &n);
+    int taken = 0;
+    for (int i = 0; i < n; i++) {
+        if (a[i].decision != UD_APP_PENDING) {
+            continue;
+        }
+        ud_household_view h;
+        ud_sim_household(sim, a[i].household, &h);
+        ud_command c;
+        memset(&c, 0, sizeof c);
+        c.index = a[i].id;
+        bool fresh = h.loans_repaid == 0;
+        bool take = !fresh || (ud_sim_month(sim) <= growth_months && taken < growth_per_month);
+        c.type = take ? UD_CMD_APPROVE : UD_CMD_REJECT;
+        taken += take && fresh;
+        apply_ok(sim, &c);
+    }
+}
+static void growth_setup(ud_setup *s) {
+    s->mfi.product[0].open = false;
+    s->mfi.officers.count = 4;
+    s->mfi.officers.training = 1;
+    s->mfi.officers.honesty = 1.0;
+    s->mfi.policy.manual_review = true;
+    s->mfi.paid_in_equity *= 2;
+    s->mfi.cash = s->mfi.paid_in_equity;
+}
+
+static void test_economy_fast_growth_comes_back_as_arrears(void **state) {
+    (void)state;
+    /* 480 new clients either way: 160 a month for 3 months, or about 27 for 18. */
+    growth_per_month = 160;
+    growth_months = 3;
+    double fast = mean_over_run(growth_setup, approve_new_clients, par30, 4000, 9, 15);
+    double fast_early = mean_over_run(growth_setup, approve_new_clients, par30, 4000, 2, 4);
+    growth_per_month = 27;
+    growth_months = 18;
+    double slow = mean_over_run(growth_setup, approve_new_clients, par30, 4000, 24, 30);
+    print_message("PAR30 %.3f 6-12 months after 3 months of fast growth (%.3f during it), "
+                  "%.3f after 18 months of steady growth\n",
+                  fast, fast_early, slow);
+    assert_true(fast > slow * 1.5);
+    assert_true(fast > fast_early); /* the arrears come months later */
+}
+
+/* ---- 5. groups form over weeks ---- */
+
+static void groups_only(ud_setup *s) {
+    s->mfi.product[1].open = false;
+    s->mfi.product[0].group_min = 6;
+    s->mfi.product[0].group_max = 8;
+}
+
+static void test_economy_groups_form_over_weeks_and_can_be_seen(void **state) {
+    (void)state;
+    ud_setup setup;
+    ud_setup_default(&setup, 400);
+    groups_only(&setup);
+    ud_sim *sim = make_sim(&setup);
+    int formed = 0, seen_forming = 0, lapsed = 0, no_group = 0;
+    for (int m = 1; m <= 18; m++) {
+        ud_sim_step(sim);
+        check_invariants(sim);
+        int n;
+        const ud_event *e = ud_sim_events(sim, &n);
+        for (int i = 0; i < n; i++) {
+            formed += e[i].type == UD_EV_GROUP_FORMED;
+            lapsed +=
+                e[i].type == UD_EV_APPLICATION_REJECTED && e[i].object == UD_REJECT_GROUP_LAPSED;
+            no_group +=
+                e[i].type == UD_EV_APPLICATION_REJECTED && e[i].object == UD_REJECT_NO_GROUP;
+        }
+        ud_sim_clear_events(sim);
+        const ud_forming_group *f = ud_sim_forming_groups(sim, &n);
+        seen_forming += n;
+        for (int i = 0; i < n; i++) {
+            assert_true(f[i].members >= 1 && f[i].members <= 8);
+            assert_true(strlen(ud_forming_block_text(f[i].blocked)) > 0);
+        }
+        assert_int_equal(now(sim)->forming_groups, n);
+    }
+    print_message("%d groups formed, %d forming-group months seen, %d members lapsed\n", formed,
+                  seen_forming, lapsed);
+    assert_true(formed >= 5);
+    assert_true(seen_forming > 0);
+    assert_int_equal(no_group, 0); /* waiting, not refused */
+    ud_sim_destroy(sim);
+}
+
+/* ---- 6. loan capture ---- */
+
+static void women_individual(ud_setup *s) {
+    s->mfi.product[0].open = false;
+    s->mfi.officers.count = 4;
+}
+static void women_groups(ud_setup *s) {
+    s->mfi.product[1].open = false;
+    s->mfi.officers.count = 4;
+}
+static void mentoring(ud_sim *sim) {
+    if (ud_sim_month(sim) != 0) {
+        return;
+    }
+    ud_offer o;
+    memset(&o, 0, sizeof o);
+    o.kind = UD_OFFER_GRANT_MENTORING;
+    o.amount = 20000000;
+    char err[200];
+    int index = ud_sim_add_offer(sim, &o, err, sizeof err);
+    ud_command c;
+    memset(&c, 0, sizeof c);
+    c.type = UD_CMD_ACCEPT_OFFER;
+    c.index = index;
+    apply_ok(sim, &c);
+}
+
+static void test_economy_capture_shows_and_falls_with_groups_and_mentoring(void **state) {
+    (void)state;
+    double individual = mean_over_run(women_individual, NULL, capture, 1500, 12, 24);
+    double groups = mean_over_run(women_groups, NULL, capture, 1500, 12, 24);
+    double mentored = mean_over_run(women_groups, mentoring, capture, 1500, 12, 24);
+    print_message("captured women's loans: %.3f individual, %.3f in groups, %.3f with "
+                  "mentoring\n",
+                  individual, groups, mentored);
+    assert_true(individual > 0.12 && individual < 0.30);
+    assert_true(groups < individual * 0.7);
+    assert_true(mentored < groups * 0.7);
+}
+
+/* ---- 7. political interference ---- */
+
+static double par30_hamlet(const ud_sim *sim, int hamlet, bool in) {
+    ud_money at_risk = 0, total = 0;
+    int32_t today = ud_sim_month(sim) * 30;
+    for (int i = 0; i < ud_sim_household_count(sim); i++) {
+        ud_household_view h;
+        ud_sim_household(sim, i, &h);
+        if (h.loan == NULL || (h.hamlet == hamlet) != in) {
+            continue;
+        }
+        total += h.loan->principal_outstanding;
+        if (ud_loan_days_in_arrears(h.loan, today) > 30) {
+            at_risk += h.loan->principal_outstanding;
+        }
+    }
+    return total > 0 ? (double)at_risk / (double)total : 0.0;
+}
+static double par30_favoured(const ud_sim *sim) {
+    return par30_hamlet(sim, 0, true);
+}
+static double par30_others(const ud_sim *sim) {
+    return par30_hamlet(sim, 0, false);
+}
+static void directed(ud_sim *sim) {
+    if (ud_sim_month(sim) == 2) {
+        char err[200];
+        assert_true(
+            ud_sim_political(sim, UD_POLITICAL_DIRECTED_LENDING, 0, 12, 0.6, err, sizeof err));
+    }
+}
+static void staffed(ud_setup *s) {
+    s->mfi.officers.count = 6;
+}
+
+static void test_economy_directed_lending_damages_repayment_here_and_beyond(void **state) {
+    (void)state;
+    double fav = mean_over_run(staffed, directed, par30_favoured, 1500, 10, 24);
+    double fav_base = mean_over_run(staffed, NULL, par30_favoured, 1500, 10, 24);
+    double others = mean_over_run(staffed, directed, par30_others, 1500, 10, 24);
+    double others_base = mean_over_run(staffed, NULL, par30_others, 1500, 10, 24);
+    print_message("PAR30 in the favoured hamlet %.3f (%.3f without), elsewhere %.3f (%.3f)\n", fav,
+                  fav_base, others, others_base);
+    assert_true(fav > fav_base * 1.5 + 0.02);
+    assert_true(others > others_base * 1.15);
+}
+
+static int disavow_month;
+static void waiver(ud_sim *sim) {
+    char err[200];
+    if (ud_sim_month(sim) == 6) {
+        assert_true(
+            ud_sim_political(sim, UD_POLITICAL_WAIVER_PROMISE, -1, 12, 0.3, err, sizeof err));
+    }
+    if (ud_sim_month(sim) == disavow_month) {
+        assert_true(
+            ud_sim_political(sim, UD_POLITICAL_WAIVER_DISAVOWED, -1, 1, 0, err, sizeof err));
+    }
+}
+
+static void test_economy_waiver_promise_lowers_repayment_until_disavowed(void **state) {
+    (void)state;
+    disavow_month = -1;
+    double promised = mean_over_run(staffed, waiver, par30, 1000, 12, 18);
+    disavow_month = 8;
+    double disavowed = mean_over_run(staffed, waiver, par30, 1000, 12, 18);
+    double none = mean_over_run(staffed, NULL, par30, 1000, 12, 18);
+    print_message("PAR30 %.3f under a waiver promise, %.3f when disavowed, %.3f with none\n",
+                  promised, disavowed, none);
+    assert_true(promised > none * 1.5);
+    assert_true(disavowed < promised * 0.8);
+}
+
+/* ---- 8. idle cash and deposits ---- */
+
+static void lends_nothing(ud_setup *s) {
+    s->mfi.institution = UD_INST_COOPERATIVE;
+    s->mfi.product[0].open = false;
+    s->mfi.product[1].open = false;
+}
+static void cooperative(ud_setup *s) {
+    s->mfi.institution = UD_INST_COOPERATIVE;
+    s->mfi.officers.count = 4;
+}
+
+static void test_economy_idle_cash_is_a_cost(void **state) {
+    (void)state;
+    double idle = mean_over_run(lends_nothing, NULL, oss, 600, 24, 24);
+    double lending = mean_over_run(cooperative, NULL, oss, 600, 24, 24);
+    print_message("OSS %.3f lending nothing, %.3f lending\n", idle, lending);
+    assert_true(idle < 0.8);
+    assert_true(lending > idle + 0.2);
+}
+
+static void savings_at(ud_setup *s, int percent) {
+    cooperative(s);
+    s->mfi.savings_rate = UD_RATE_PERCENT(percent);
+}
+static void savings_0(ud_setup *s) {
+    savings_at(s, 0);
+}
+static void savings_8(ud_setup *s) {
+    savings_at(s, 8);
+}
+static void savings_8_bad_name(ud_setup *s) {
+    savings_at(s, 8);
+    s->mfi.reputation = 0.1;
+}
+
+static void test_economy_deposits_answer_rate_and_reputation(void **state) {
+    (void)state;
+    double none = mean_over_run(savings_0, NULL, deposits, 800, 18, 24);
+    double paid = mean_over_run(savings_8, NULL, deposits, 800, 18, 24);
+    double distrusted = mean_over_run(savings_8_bad_name, NULL, deposits, 800, 3, 6);
+    double trusted = mean_over_run(savings_8, NULL, deposits, 800, 3, 6);
+    double ratio = mean_over_run(savings_8, NULL, deposits_to_loans, 800, 18, 24);
+    print_message("deposits %.0f at 0%%, %.0f at 8%%; early %.0f trusted, %.0f distrusted; "
+                  "deposits/loans %.2f\n",
+                  none, paid, trusted, distrusted, ratio);
+    assert_true(paid > none * 1.3);
+    assert_true(trusted > distrusted * 1.2);
+    assert_true(ratio < 3.0);
+}
+
+/* ---- 9. grants at their real size and cost ---- */
+
+static void big_training_grant(ud_sim *sim) {
+    if (ud_sim_month(sim) != 0) {
+        return;
+    }
+    ud_offer o;
+    memset(&o, 0, sizeof o);
+    o.kind = UD_OFFER_GRANT_TRAINING;
+    o.amount = 30000000;
+    o.effect = 0.45; /* what the offer claims */
+    char err[200];
+    int index = ud_sim_add_offer(sim, &o, err, sizeof err);
+    ud_command c;
+    memset(&c, 0, sizeof c);
+    c.type = UD_CMD_ACCEPT_OFFER;
+    c.index = index;
+    apply_ok(sim, &c);
+}
+
+static void test_economy_training_grant_is_sized_and_counted_as_subsidy(void **state) {
+    (void)state;
+    ud_setup setup;
+    ud_setup_default(&setup, 600);
+    ud_sim *with = make_sim(&setup);
+    ud_sim *without = make_sim(&setup);
+    big_training_grant(with);
+    run_checked(with, 24);
+    run_checked(without, 24);
+    const ud_indicators *a = ud_sim_indicators(with, 1), *b = ud_sim_indicators(without, 1);
+    assert_int_equal(a->grants, 30000000); /* accepted before month 1: counted in month 1 */
+    assert_int_equal(b->grants, 0);
+    a = now(with);
+    b = now(without);
+    print_message("month 24: FSS %.3f with the grant, %.3f without; SDI %.3f and %.3f; income "
+                  "%lld and %lld\n",
+                  a->fss, b->fss, a->subsidy_dependence, b->subsidy_dependence,
+                  (long long)a->avg_household_income, (long long)b->avg_household_income);
+    const ud_indicators *a12 = ud_sim_indicators(with, 12), *b12 = ud_sim_indicators(without, 12);
+    assert_true(a12->subsidy_dependence > b12->subsidy_dependence);
+    assert_true(a12->fss < a12->oss);
+    /* Village-wide income rises by no more than the evidence allows (a share of households are
+     * trained clients, each at most 10% more business income). */
+    double rise = (double)a->avg_household_income / (double)b->avg_household_income - 1.0;
+    assert_true(rise < 0.08);
+    ud_sim_destroy(with);
+    ud_sim_destroy(without);
+}
+
+/* ---- 10. accounting: write-offs by command, rescheduled ratio ---- */
+
+static int first_borrower(const ud_sim *sim) {
+    for (int i = 0; i < ud_sim_household_count(sim); i++) {
+        ud_household_view h;
+        ud_sim_household(sim, i, &h);
+        if (h.loan != NULL) {
+            return i;
+        }
+    }
+    return -1;
+}
+
+static void test_economy_manual_write_offs_and_reschedules_are_counted(void **state) {
+    (void)state;
+    ud_setup setup;
+    ud_setup_default(&setup, 600);
+    ud_sim *sim = make_sim(&setup);
+    run_checked(sim, 6);
+    int hh = first_borrower(sim);
+    assert_true(hh >= 0);
+    ud_household_view h;
+    ud_sim_household(sim, hh, &h);
+    ud_money amount = h.loan->principal_outstanding;
+    ud_command c;
+    memset(&c, 0, sizeof c);
+    c.type = UD_CMD_WRITE_OFF;
+    c.index = hh;
+    apply_ok(sim, &c);
+    int other = first_borrower(sim);
+    memset(&c, 0, sizeof c);
+    c.type = UD_CMD_RESCHEDULE;
+    c.index = other;
+    c.count = 20;
+    apply_ok(sim, &c);
+    run_checked(sim, 7);
+    const ud_indicators *d = now(sim);
+    print_message("write-offs %lld (manual %lld), rescheduled ratio %.4f\n",
+                  (long long)d->write_offs, (long long)amount, d->rescheduled_ratio);
+    assert_true(d->write_offs >= amount);
+    assert_true(d->write_off_ratio > 0);
+    assert_true(d->rescheduled_ratio > 0 && d->rescheduled_ratio < 0.2);
+    ud_sim_destroy(sim);
+}
+
+/* ---- 11. an opening portfolio whose books balance ---- */
+
+static void test_economy_opening_portfolio_balances_and_runs(void **state) {
+    (void)state;
+    ud_setup setup;
+    ud_setup_default(&setup, 1000);
+    setup.mfi.institution = UD_INST_VILLAGE_BANK;
+    setup.mfi.officers.count = 3;
+    setup.mfi.opening.clients = 400;
+    setup.mfi.opening.product = 1;
+    setup.mfi.opening.months_old = 11;
+    setup.mfi.opening.in_arrears = 0.03;
+    setup.mfi.opening.savings_per_client = 500000;
+    setup.mfi.opening.repaid_loans = 2;
+    ud_sim *sim = make_sim(&setup); /* checks the invariants at month 0 */
+    const ud_indicators *o = ud_sim_indicators(sim, 0);
+    print_message("opening: %d borrowers, portfolio %lld, PAR30 %.3f, deposits %lld\n",
+                  o->active_borrowers, (long long)o->gross_portfolio, o->par30,
+                  (long long)o->deposits);
+    assert_int_equal(o->active_borrowers, 400);
+    assert_true(o->par30 > 0.0 && o->par30 < 0.08);
+    assert_int_equal(o->deposits, 400 * 500000);
+    assert_true(o->gross_portfolio > 0);
+    run_checked(sim, 12);
+    assert_false(ud_sim_insolvent(sim));
+    ud_sim_destroy(sim);
+    /* A portfolio the MFI's cash cannot fund is refused, saying which field. */
+    setup.mfi.opening.clients = 1000;
+    setup.mfi.cash = setup.mfi.paid_in_equity = 50000000;
+    char err[256];
+    assert_null(ud_sim_create(&setup, NULL, err, sizeof err));
+    print_message("refused: %s\n", err);
+    assert_non_null(strstr(err, "mfi.opening"));
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_economy_price_cuts_applications_and_raises_par),
+        cmocka_unit_test(test_economy_cap_binds_the_apr_with_fees),
+        cmocka_unit_test(test_economy_underpaid_officers_perform_worse),
+        cmocka_unit_test(test_economy_salaries_have_bounds),
+        cmocka_unit_test(test_economy_caseloads_match_field_norms),
+        cmocka_unit_test(test_economy_fast_growth_comes_back_as_arrears),
+        cmocka_unit_test(test_economy_groups_form_over_weeks_and_can_be_seen),
+        cmocka_unit_test(test_economy_capture_shows_and_falls_with_groups_and_mentoring),
+        cmocka_unit_test(test_economy_directed_lending_damages_repayment_here_and_beyond),
+        cmocka_unit_test(test_economy_waiver_promise_lowers_repayment_until_disavowed),
+        cmocka_unit_test(test_economy_idle_cash_is_a_cost),
+        cmocka_unit_test(test_economy_deposits_answer_rate_and_reputation),
+        cmocka_unit_test(test_economy_training_grant_is_sized_and_counted_as_subsidy),
+        cmocka_unit_test(test_economy_manual_write_offs_and_reschedules_are_counted),
+        cmocka_unit_test(test_economy_opening_portfolio_balances_and_runs),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
