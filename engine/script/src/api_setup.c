@@ -169,6 +169,10 @@ static void scale_defaults(ud_setup *s, double factor, bool poverty_line_given) 
         s->village.poverty_line_per_person_day =
             scaled(s->village.poverty_line_per_person_day, factor);
     }
+    /* the labour market's wages (village{ officer_wage, minimum_wage } are read after this,
+     * so written ones replace these) */
+    s->village.officer_wage = scaled(s->village.officer_wage, factor);
+    s->village.minimum_wage = scaled(s->village.minimum_wage, factor);
 }
 
 static int l_village(lua_State *L) {
