@@ -34,8 +34,10 @@ static const char *product_name(ud_game *g, int index) {
 }
 
 static const char *offer_kind(ud_i18n *tr, ud_offer_kind kind) {
-    static const char *const names[] = {"credit line", "infrastructure grant", "training grant",
-                                        "technical assistance grant", "cash grant"};
+    static const char *const names[] = {"credit line",    "infrastructure grant",
+                                        "training grant", "technical assistance grant",
+                                        "cash grant",     "mentoring grant"};
+    _Static_assert(sizeof names / sizeof names[0] == UD_OFFER_KIND_COUNT, "a name per kind");
     return kind < UD_OFFER_KIND_COUNT ? ud_tr(tr, names[kind]) : "?";
 }
 
@@ -198,6 +200,8 @@ static void events(ud_story *story, ud_game *g) {
                 e[i].subject < setup->village.hamlets) {
                 line(story, TR("Politics: directed lending to %s"),
                      setup->village.hamlet_names[e[i].subject]);
+            } else if (e[i].object == UD_POLITICAL_WAIVER_DISAVOWED) {
+                fprintf(story->out, "  %s\n", TR("Politics: the waiver is disavowed"));
             } else {
                 fprintf(story->out, "  %s\n", TR("Politics: a loan-waiver promise"));
             }
