@@ -53,8 +53,7 @@ static seen_question *question_seen(check_state *st, const ud_question *q) {
     return s;
 }
 
-static void collect(ud_game *g, const bool *poor_at_start, void *ctx) {
-    (void)poor_at_start;
+static void collect(ud_game *g, void *ctx) {
     check_state *st = ctx;
     int n;
     const ud_news *news = ud_game_news(g, &n);
@@ -203,6 +202,7 @@ static verdict check_one(const char *path) {
     ud_game_options opt;
     memset(&opt, 0, sizeof opt);
     opt.helpers_root = ud_scenarios_root();
+    opt.scenario_folders = ud_scenario_folder_list(); /* a trainer\'s own scenarios too */
     char err[4096];
     ud_game *g = ud_game_load(path, &opt, err, sizeof err);
     if (g == NULL) {
@@ -225,15 +225,15 @@ static verdict check_one(const char *path) {
         v.errors++;
         return v;
     }
-    /* every declared strategy, with its own answers */
-    const char *strategies[2] = {info.naive_strategy, info.sound_strategy};
+    /* every sound and naive strategy the lesson declares, with its own answers (probes try
+     * what no manager would, refused commands included: the tournament judges them) */
     int strategies_played = 0;
-    for (int i = 0; i < 2; i++) {
-        if (strategies[i][0] == '\0') {
+    for (int i = 0; i < info.lesson_strategy_count; i++) {
+        if (info.lesson_family[i] == UD_FAMILY_PROBE) {
             continue;
         }
         ud_run_result r;
-        if (!play(&st, strategies[i], NULL, 0, &r)) {
+        if (!play(&st, info.lesson_strategy[i], NULL, 0, &r)) {
             v.errors++;
             continue;
         }

@@ -27,7 +27,7 @@ static const char usage[] =
     "writes one too). A folder stands for every *.result file in it. The page compares the\n"
     "teams side by side: goals met, both scores, key indicators over time on shared axes,\n"
     "each team's decisions on a timeline, and the scenario's benchmark strategy (its\n"
-    "lesson's sound strategy) replayed on the same seed as a reference line; then a\n"
+    "lesson's first sound strategy) replayed on the same seed as a reference line; then a\n"
     "one-page debrief per team. It needs no network and prints one section a page.\n"
     "\n"
     "  -o, --output FILE  where to write the page (default: class-report.html)\n"
@@ -90,9 +90,9 @@ typedef struct bench_ctx {
     char err[1200];
 } bench_ctx;
 
-static void write_bench(ud_game *g, const bool *poor_at_start, void *ctx) {
+static void write_bench(ud_game *g, void *ctx) {
     bench_ctx *b = ctx;
-    b->ok = ud_result_write(b->path, g, "benchmark", poor_at_start, b->err, sizeof b->err);
+    b->ok = ud_result_write(b->path, g, "benchmark", b->err, sizeof b->err);
 }
 
 /* Plays the benchmark strategy on one seed into out. False with the reason in err. */
@@ -247,6 +247,7 @@ int ud_cmd_class(int argc, char **argv, int first) {
     ud_game_options opt;
     memset(&opt, 0, sizeof opt);
     opt.helpers_root = ud_scenarios_root();
+    opt.scenario_folders = ud_scenario_folder_list(); /* a trainer\'s own scenarios too */
     opt.language = words.language[0] != '\0' ? words.language : NULL;
     char err[4096];
     ud_game *g = scenario[0] ? ud_game_load(scenario, &opt, err, sizeof err) : NULL;

@@ -91,14 +91,14 @@ static void each_month(ud_game *g, int month, void *ctx) {
     }
 }
 
-static void at_end(ud_game *g, const bool *poor_at_start, void *ctx) {
+static void at_end(ud_game *g, void *ctx) {
     run_extras *x = ctx;
     if (x->telling) {
         ud_story_end(g, &x->story);
     }
     if (x->result_path != NULL) {
-        x->result_ok = ud_result_write(x->result_path, g, x->team, poor_at_start, x->result_err,
-                                       sizeof x->result_err);
+        x->result_ok =
+            ud_result_write(x->result_path, g, x->team, x->result_err, sizeof x->result_err);
     }
 }
 

@@ -71,6 +71,7 @@ int ud_cmd_list(int argc, char **argv, int first) {
         ud_game_options opt;
         memset(&opt, 0, sizeof opt);
         opt.helpers_root = ud_scenarios_root();
+        opt.scenario_folders = ud_scenario_folder_list(); /* a trainer\'s own scenarios too */
         ud_game *g = ud_game_load(entries[i].path, &opt, err, sizeof err);
         if (g == NULL) {
             fprintf(stderr, "%s\n", err);

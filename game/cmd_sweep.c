@@ -1,10 +1,10 @@
 /* `unitdesa sweep` and `unitdesa compare`: many seeds of one scenario on all cores, to
- * balance a scenario and to prove that its lesson emerges. */
-#define _POSIX_C_SOURCE 200809L /* sysconf */
-
+ * balance a scenario and to compare two strategies on its lesson. */
+#include "batch.h"
 #include "cli_options.h"
 #include "commands.h"
 #include "runner.h"
+#include "scenario_folders.h"
 
 #include <errno.h>
 #include <pthread.h>
@@ -13,114 +13,6 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
-
-typedef struct sweep_job {
-    const char *scenario;
-    const char *strategy;
-    const char *track;
-    int runs;
-    ud_run_result *results;
-    bool *ok;
-    char first_error[4096];
-    pthread_mutex_t lock;
-    int next, done;
-    bool progress, progress_shown;
-    time_t started, last_report;
-} sweep_job;
-
-static void *worker(void *arg) {
-    sweep_job *job = arg;
-    for (;;) {
-        pthread_mutex_lock(&job->lock);
-        int i = job->next++;
-        pthread_mutex_unlock(&job->lock);
-        if (i >= job->runs) {
-            return NULL;
-        }
-        ud_run_request req;
-        memset(&req, 0, sizeof req);
-        req.scenario = job->scenario;
-        req.strategy = job->strategy;
-        req.track = job->track;
-        req.seed_set = true;
-        req.seed = (uint64_t)i + 1;
-        char err[4096];
-        job->ok[i] = ud_run_scenario(&req, &job->results[i], err, sizeof err);
-        pthread_mutex_lock(&job->lock);
-        if (!job->ok[i] && job->first_error[0] == '\0') {
-            snprintf(job->first_error, sizeof job->first_error, "%s", err);
-        }
-        job->done++;
-        time_t now = time(NULL);
-        if (job->progress && now != job->last_report && job->done < job->runs) {
-            job->last_report = now;
-            fprintf(stderr, "\r%d/%d runs", job->done, job->runs);
-            fflush(stderr);
-            job->progress_shown = true;
-        }
-        pthread_mutex_unlock(&job->lock);
-    }
-}
-
-/* Plays seeds 1..runs on `jobs` threads. Returns false (message printed) if any run failed. */
-static bool sweep_runs(const char *scenario, const char *strategy, const char *track, int runs,
-                       int jobs, ud_run_result *results, const char *command) {
-    sweep_job job;
-    memset(&job, 0, sizeof job);
-    job.track = track;
-    job.scenario = scenario;
-    job.strategy = strategy;
-    job.runs = runs;
-    job.results = results;
-    job.ok = calloc((size_t)runs, sizeof(bool));
-    job.progress = runs >= 50;
-    pthread_mutex_init(&job.lock, NULL);
-    pthread_t threads[64];
-    int started = 0;
-    for (int t = 0; t < jobs && t < 64; t++) {
-        if (pthread_create(&threads[t], NULL, worker, &job) == 0) {
-            started++;
-        }
-    }
-    if (started == 0) {
-        worker(&job); /* no threads: do the work here */
-    }
-    for (int t = 0; t < started; t++) {
-        pthread_join(threads[t], NULL);
-    }
-    if (job.progress_shown) {
-        /* the line was being rewritten in place: finish it, so what follows starts afresh */
-        fprintf(stderr, "\r%d/%d runs\n", job.done, job.runs);
-    }
-    pthread_mutex_destroy(&job.lock);
-    bool all = true;
-    int troubled = 0;
-    const char *first_problem = NULL;
-    for (int i = 0; i < runs; i++) {
-        all &= job.ok[i];
-        if (job.ok[i] && results[i].problem_count > 0) {
-            troubled++;
-            first_problem = first_problem ? first_problem : results[i].first_problem;
-        }
-    }
-    free(job.ok);
-    if (!all) {
-        fprintf(stderr, "unitdesa %s: %s\n", command, job.first_error);
-    }
-    if (troubled > 0) {
-        /* a run goes on after a script problem, but its results are not what was meant */
-        fprintf(stderr,
-                "unitdesa %s: warning: %d of %d runs of %s met script problems; the first:\n%s\n",
-                command, troubled, runs, strategy ? strategy : "the default strategy",
-                first_problem);
-    }
-    return all;
-}
-
-static int default_jobs(void) {
-    long n = sysconf(_SC_NPROCESSORS_ONLN);
-    return n < 1 ? 1 : (n > 64 ? 64 : (int)n);
-}
 
 static int compare_doubles(const void *a, const void *b) {
     double x = *(const double *)a, y = *(const double *)b;
@@ -152,6 +44,26 @@ static const char *const summary_indicators[] = {"active_borrowers",
                                                  NULL};
 
 static double final_value(const ud_run_result *r, const char *name);
+
+/* A run goes on after a script problem, but its results are not what was meant: say so. */
+static void warn_problems(const char *command, const char *strategy, const ud_run_result *r,
+                          int runs) {
+    int troubled = 0;
+    const char *first = NULL;
+    for (int i = 0; i < runs; i++) {
+        if (r[i].problem_count > 0) {
+            troubled++;
+            first = first != NULL ? first : r[i].first_problem;
+        }
+    }
+    if (troubled > 0) {
+        fprintf(stderr,
+                "unitdesa %s: warning: %d of %d runs of %s met script problems; the "
+                "first:\n%s\n",
+                command, troubled, runs, strategy != NULL ? strategy : "the default strategy",
+                first);
+    }
+}
 
 /* The households at the end by gender or hamlet, averaged over the runs. */
 static void print_breakdown(FILE *out, const ud_run_result *results, int runs, bool by_hamlet) {
@@ -232,7 +144,7 @@ int ud_cmd_sweep(int argc, char **argv, int first) {
         fprintf(stderr, "unitdesa sweep: --by must be gender or hamlet (got '%s')\n", o[5].value);
         return UD_EXIT_USAGE;
     }
-    int64_t runs, jobs = default_jobs();
+    int64_t runs, jobs = ud_batch_default_jobs();
     if (!ud_option_int("sweep", "runs", o[1].value, 1, 100000, &runs) ||
         (o[2].value && !ud_option_int("sweep", "jobs", o[2].value, 1, 64, &jobs))) {
         return UD_EXIT_USAGE;
@@ -249,7 +161,14 @@ int ud_cmd_sweep(int argc, char **argv, int first) {
     ud_run_result *results = calloc((size_t)runs, sizeof *results);
     struct timespec t0, t1;
     timespec_get(&t0, TIME_UTC);
-    bool ok = sweep_runs(scenario, o[0].value, NULL, (int)runs, (int)jobs, results, "sweep");
+    ud_run_request req;
+    memset(&req, 0, sizeof req);
+    req.scenario = scenario;
+    req.strategy = o[0].value;
+    bool ok = ud_batch_run(&req, (int)runs, (int)jobs, results, "sweep", runs >= 50);
+    if (ok) {
+        warn_problems("sweep", req.strategy, results, (int)runs);
+    }
     timespec_get(&t1, TIME_UTC);
     if (!ok) {
         free(results);
@@ -331,9 +250,9 @@ static const char compare_usage[] =
     "\n"
     "Plays the scenario's naive and sound strategies (from its scenario{ lesson = ... })\n"
     "over seeds 1..N (default 100) and counts the seeds on which the sound one does better\n"
-    "on the lesson's indicator, averaged over the last 6 months of the game (one month\n"
-    "alone is noisy). Exits 0 if it does in at least --need percent of\n"
-    "them (default 90): the proof that the lesson emerges from the mechanics.\n";
+    "on the lesson's indicator over the lesson's window. Exits 0 if it does in at least\n"
+    "--need percent of them (default 90). The two-strategy case of 'unitdesa tournament',\n"
+    "which plays every strategy the lesson declares.\n";
 
 int ud_cmd_compare(int argc, char **argv, int first) {
     ud_option o[] = {{"runs", UD_OPT_VALUE, NULL},      {"jobs", UD_OPT_VALUE, NULL},
@@ -353,7 +272,7 @@ int ud_cmd_compare(int argc, char **argv, int first) {
         fprintf(stderr, "unitdesa compare: name a SCENARIO file\n");
         return UD_EXIT_USAGE;
     }
-    int64_t runs = 100, jobs = default_jobs(), need = 90;
+    int64_t runs = 100, jobs = ud_batch_default_jobs(), need = 90;
     if ((o[0].value && !ud_option_int("compare", "runs", o[0].value, 1, 100000, &runs)) ||
         (o[1].value && !ud_option_int("compare", "jobs", o[1].value, 1, 64, &jobs)) ||
         (o[6].value && !ud_option_int("compare", "need", o[6].value, 0, 100, &need))) {
@@ -362,6 +281,7 @@ int ud_cmd_compare(int argc, char **argv, int first) {
     ud_game_options opt;
     memset(&opt, 0, sizeof opt);
     opt.helpers_root = ud_scenarios_root();
+    opt.scenario_folders = ud_scenario_folder_list(); /* a trainer\'s own scenarios too */
     char err[4096];
     ud_game *g = ud_game_load(scenario, &opt, err, sizeof err);
     if (g == NULL) {
@@ -389,23 +309,37 @@ int ud_cmd_compare(int argc, char **argv, int first) {
         return UD_EXIT_USAGE;
     }
     ud_run_result *a = calloc((size_t)runs, sizeof *a), *b = calloc((size_t)runs, sizeof *b);
-    bool ok = sweep_runs(scenario, naive, indicator, (int)runs, (int)jobs, a, "compare") &&
-              sweep_runs(scenario, sound, indicator, (int)runs, (int)jobs, b, "compare");
+    ud_run_request req;
+    memset(&req, 0, sizeof req);
+    req.scenario = scenario;
+    req.track = indicator;
+    req.track_from = info.lesson_from;
+    req.track_to = info.lesson_to;
+    req.track_take = info.lesson_take;
+    req.track_higher = higher;
+    req.strategy = naive;
+    bool ok = ud_batch_run(&req, (int)runs, (int)jobs, a, "compare", runs >= 50);
+    req.strategy = sound;
+    ok = ok && ud_batch_run(&req, (int)runs, (int)jobs, b, "compare", runs >= 50);
     if (!ok) {
         free(a);
         free(b);
         return UD_EXIT_FAILURE;
     }
+    warn_problems("compare", naive, a, (int)runs);
+    warn_problems("compare", sound, b, (int)runs);
     int wins = 0;
     double sum_a = 0, sum_b = 0;
     for (int i = 0; i < runs; i++) {
-        double va = a[i].tracked_mean, vb = b[i].tracked_mean;
+        double va = a[i].tracked, vb = b[i].tracked;
         sum_a += va;
         sum_b += vb;
         wins += higher ? vb > va : vb < va;
     }
-    printf("%s: %s over the last %d months (%s is better)\n", scenario, indicator, UD_TRACK_MONTHS,
-           higher ? "higher" : "lower");
+    static const char *const takes[] = {"mean", "worst month", "last month"};
+    printf("%s: %s, %s of months %d-%d (%s is better)\n", scenario, indicator,
+           takes[info.lesson_take], info.lesson_from > 0 ? info.lesson_from : 1,
+           info.lesson_to > 0 ? info.lesson_to : info.months, higher ? "higher" : "lower");
     printf("  naive %-40s mean %.4f\n", naive, sum_a / runs);
     printf("  sound %-40s mean %.4f\n", sound, sum_b / runs);
     printf("  the sound strategy did better on %d of %lld seeds (%.0f%%; needed %lld%%)\n", wins,

@@ -26,6 +26,7 @@ static const command commands[] = {
     {"sweep", ud_cmd_sweep, "play many seeds of a scenario and show the spread of results"},
     {"compare", ud_cmd_compare, "check that a scenario's sound strategy beats its naive one"},
     {"class", ud_cmd_class, "compare teams' result files on one printable HTML page"},
+    {"tournament", ud_cmd_tournament, "play every strategy of a lesson and check that it holds"},
     {"schedule", ud_cmd_schedule, "print a loan's repayment schedule with its APR and EIR"},
     {"bench", ud_cmd_bench, "measure how fast the engine steps villages of 500 to 50,000"},
 };

@@ -7,6 +7,7 @@
 #include "runner.h"
 #include "story.h"
 #include "ud/save.h"
+#include "ud/scores.h"
 
 #include <errno.h>
 #include <inttypes.h>
@@ -30,8 +31,7 @@ static void put_field(FILE *f, const char *key, const char *value) {
 
 static const char *const kind_names[] = {"target", "win", "lose"};
 
-bool ud_result_write(const char *path, ud_game *g, const char *team, const bool *poor_at_start,
-                     char *err, size_t err_size) {
+bool ud_result_write(const char *path, ud_game *g, const char *team, char *err, size_t err_size) {
     const ud_scenario_info *in = ud_game_info(g);
     ud_sim *sim = ud_game_sim(g);
     char tmp[1100];
@@ -54,9 +54,9 @@ bool ud_result_write(const char *path, ud_game *g, const char *team, const bool 
     fprintf(f, "months\t%d\nplayed\t%d\n", ud_game_months(g), ud_sim_month(sim));
     fprintf(f, "end\t%s\n", ud_game_end_name(ud_game_end_state(g)));
     fprintf(f, "currency\t%s\t%d\n", in->currency, in->minor_units);
-    int inst, clients;
-    ud_game_scores(sim, poor_at_start, &inst, &clients);
-    fprintf(f, "scores\t%d\t%d\n", inst, clients);
+    ud_scores scores;
+    ud_scores_compute(sim, &scores); /* the debrief's, computed in one place */
+    fprintf(f, "scores\t%.0f\t%.0f\n", scores.institution, scores.clients);
     int n;
     const ud_goal *goal = ud_game_goals(g, &n);
     for (int i = 0; i < n; i++) {

@@ -2,6 +2,7 @@
 #define _POSIX_C_SOURCE 200809L /* opendir, stat */
 
 #include "runner.h"
+#include "scenario_folders.h"
 
 #include "data_dirs.h"
 
@@ -29,6 +30,37 @@ const char *ud_game_end_name(ud_game_end end) {
         return "insolvent";
     }
     return "?";
+}
+
+/* The tracked indicator over the request's window. Months after the game ended (an
+ * insolvent MFI) count at the last month's value: the state it ended in is where it stays. */
+static double ud_track_window(const ud_sim *sim, const ud_run_request *req) {
+    int played = ud_sim_month(sim);
+    if (played < 1) {
+        return 0;
+    }
+    int from = req->track_from > 0 ? req->track_from : 1;
+    int to = req->track_to > 0 ? req->track_to : played;
+    if (req->track_take == UD_TAKE_END) {
+        from = to;
+    }
+    double sum = 0, worst = 0, v = 0;
+    int n = 0;
+    for (int m = from; m <= to; m++) {
+        int at = m < played ? m : played;
+        if (!ud_indicator_value(sim, req->track, at, &v) &&
+            !ud_score_value(sim, req->track, at, &v)) {
+            continue;
+        }
+        bool worse = req->track_higher ? v < worst : v > worst;
+        worst = n == 0 || worse ? v : worst;
+        sum += v;
+        n++;
+    }
+    if (n == 0) {
+        return 0;
+    }
+    return req->track_take == UD_TAKE_WORST ? worst : sum / n;
 }
 
 /* Households at the end by gender and by hamlet, for `sweep --by`. */
@@ -64,6 +96,17 @@ static void tally_groups(ud_sim *sim, const bool *poor_at_start, ud_run_result *
     }
 }
 
+/* Which households are poor now (one bool per household, malloc'd; NULL if out of memory). */
+static bool *poor_now(ud_sim *sim) {
+    int n = ud_sim_household_count(sim);
+    bool *poor = calloc((size_t)n + 1, sizeof *poor);
+    for (int i = 0; i < n && poor != NULL; i++) {
+        ud_household_view h;
+        poor[i] = ud_sim_household(sim, i, &h) && h.poor;
+    }
+    return poor;
+}
+
 /* Answers the questions still open with the request's answers, in the order they were asked
  * (the rest are left to the strategy when the next month starts). */
 static void answer_as_asked(ud_game *game, const ud_run_request *req) {
@@ -86,6 +129,7 @@ bool ud_run_scenario(const ud_run_request *req, ud_run_result *out, char *err, s
     opt.seed = req->seed;
     opt.months = req->months;
     opt.helpers_root = ud_scenarios_root();
+    opt.scenario_folders = ud_scenario_folder_list(); /* a trainer\'s own scenarios too */
     opt.language = req->language;
     ud_game *game = ud_game_load(req->scenario, &opt, err, err_size);
     if (game == NULL) {
@@ -103,7 +147,7 @@ bool ud_run_scenario(const ud_run_request *req, ud_run_result *out, char *err, s
         fprintf(req->monthly_csv, "%s\n", ud_indicators_csv_header());
     }
     int printed = 0;
-    bool *poor_at_start = ud_poor_now(sim);
+    bool *poor_at_start = poor_now(sim);
     for (;;) {
         answer_as_asked(game, req);
         bool going = ud_game_play_month(game);
@@ -130,16 +174,9 @@ bool ud_run_scenario(const ud_run_request *req, ud_run_result *out, char *err, s
     out->end = ud_game_end_state(game);
     out->months_played = ud_sim_month(sim);
     if (req->track != NULL) {
-        int from = out->months_played - UD_TRACK_MONTHS + 1, n = 0;
-        double sum = 0, v;
-        for (int m = from < 1 ? 1 : from; m <= out->months_played; m++) {
-            if (ud_indicator_value(sim, req->track, m, &v)) {
-                sum += v;
-                n++;
-            }
-        }
-        out->tracked_mean = n > 0 ? sum / n : 0;
+        out->tracked = ud_track_window(sim, req);
     }
+    ud_scores_compute(sim, &out->scores);
     out->final = *ud_sim_indicators(sim, ud_sim_month(sim));
     const ud_goal *goals = ud_game_goals(game, &out->goal_count);
     for (int i = 0; i < out->goal_count; i++) {
@@ -152,12 +189,11 @@ bool ud_run_scenario(const ud_run_request *req, ud_run_result *out, char *err, s
     char lessons[32][UD_TEXT_LEN];
     out->lessons_shown = ud_game_lessons(game, lessons, 32); /* their conditions run here */
     ud_game_questions(game, &out->questions_asked);
-    ud_game_scores(sim, poor_at_start, &out->score_institution, &out->score_clients);
     tally_groups(sim, poor_at_start, out);
-    if (req->at_end != NULL) {
-        req->at_end(game, poor_at_start, req->ctx);
-    }
     free(poor_at_start);
+    if (req->at_end != NULL) {
+        req->at_end(game, req->ctx);
+    }
     int n;
     const char *const *problems = ud_game_problems(game, &n);
     for (; req->problems != NULL && printed < n; printed++) {
@@ -169,41 +205,6 @@ bool ud_run_scenario(const ud_run_request *req, ud_run_result *out, char *err, s
     }
     ud_game_free(game);
     return true;
-}
-
-bool *ud_poor_now(ud_sim *sim) {
-    int n = ud_sim_household_count(sim);
-    bool *poor = calloc((size_t)n + 1, sizeof *poor);
-    for (int i = 0; i < n && poor != NULL; i++) {
-        ud_household_view h;
-        poor[i] = ud_sim_household(sim, i, &h) && h.poor;
-    }
-    return poor;
-}
-
-static double clamp01(double v) {
-    return v < 0 ? 0 : (v > 1 ? 1 : v);
-}
-
-void ud_game_scores(ud_sim *sim, const bool *poor_at_start, int *institution, int *clients) {
-    *institution = *clients = 0;
-    const ud_indicators *d = ud_sim_indicators(sim, ud_sim_month(sim));
-    if (d == NULL) {
-        return;
-    }
-    double inst = 40 * clamp01(d->oss / 1.2) + 30 * (1 - clamp01(d->par30 / 0.2)) +
-                  30 * clamp01(d->fss / 1.2);
-    int n = ud_sim_household_count(sim), poor_then = 0, lifted = 0;
-    for (int i = 0; i < n && poor_at_start != NULL; i++) {
-        ud_household_view h;
-        ud_sim_household(sim, i, &h);
-        poor_then += poor_at_start[i];
-        lifted += poor_at_start[i] && !h.poor;
-    }
-    double welfare = 50 * clamp01(poor_then > 0 ? 2.0 * lifted / poor_then : 1) +
-                     50 * clamp01((double)d->active_borrowers / (0.4 * n));
-    *institution = (int)(inst + 0.5);
-    *clients = (int)(welfare + 0.5);
 }
 
 void ud_display_path(const char *path, char *out, size_t size) {

@@ -3,6 +3,7 @@
 #define UD_RUNNER_H
 
 #include "ud/game.h"
+#include "ud/scores.h"
 
 #include <stdio.h>
 
@@ -11,22 +12,22 @@ typedef struct ud_run_request {
     const char *strategy; /* NULL: the default strategy */
     bool seed_set;
     uint64_t seed;
-    int months;           /* 0: the scenario's */
-    FILE *monthly_csv;    /* if not NULL: one indicator row per month */
-    FILE *problems;       /* if not NULL: script problems as they happen */
-    const char *track;    /* if not NULL: an indicator averaged over the last months */
+    int months;               /* 0: the scenario's */
+    FILE *monthly_csv;        /* if not NULL: one indicator row per month */
+    FILE *problems;           /* if not NULL: script problems as they happen */
+    const char *track;        /* if not NULL: an indicator reduced over a window of months */
+    int track_from, track_to; /* the window, 1-based inclusive; 0: the whole game */
+    ud_lesson_take track_take;
+    bool track_higher;    /* higher is better (for "worst") */
     const char *language; /* scenario texts in this language ("fr"); NULL: English */
     const int *answers;   /* answers[i]: the option (1..) chosen for the i-th question asked; */
     int answer_count;     /* questions beyond these are answered by the strategy (or 1) */
     /* If set: called after each month is played (month: months completed), and once when
-     * the game is over (lessons already evaluated), before the game is freed, with which
-     * households were poor before month 1 (NULL if out of memory). */
+     * the game is over (lessons already evaluated), before the game is freed. */
     void (*each_month)(ud_game *game, int month, void *ctx);
-    void (*at_end)(ud_game *game, const bool *poor_at_start, void *ctx);
+    void (*at_end)(ud_game *game, void *ctx);
     void *ctx;
 } ud_run_request;
-
-#define UD_TRACK_MONTHS 6
 
 /* One group of households at the end of a run (women, men, or one hamlet). */
 typedef struct ud_group_tally {
@@ -45,18 +46,18 @@ typedef struct ud_run_result {
     char goal_text[UD_MAX_GOALS][256];
     ud_goal_kind goal_kind[UD_MAX_GOALS];
     int problem_count;
+    char first_problem[512]; /* the first script problem ("file:line: message"), or "" */
     int minor_units;
     char currency[8];
-    double tracked_mean;      /* the tracked indicator over the last UD_TRACK_MONTHS months */
+    double tracked; /* the tracked indicator reduced over its window */
+    ud_scores scores;
     int lessons_shown;        /* lessons whose conditions held at the end */
     int most_borrowers_early; /* the most active borrowers in any of the first 6 months */
-    int score_institution, score_clients; /* the debrief's two 0-100 scores */
     int questions_asked;
     ud_group_tally by_gender[2]; /* [0] men, [1] women borrowers' households */
     int hamlets;
     ud_group_tally by_hamlet[UD_MAX_HAMLETS];
     char hamlet_names[UD_MAX_HAMLETS][UD_NAME_LEN];
-    char first_problem[512]; /* the first script problem, if any */
 } ud_run_result;
 
 /* Loads and plays the scenario to its end. Returns false with the load error in err; script
@@ -71,15 +72,6 @@ const char *ud_scenarios_root(void);
 int ud_shipped_scenarios(char paths[][1024], int max);
 
 const char *ud_game_end_name(ud_game_end end);
-
-/* Which households are poor now (one bool per household, malloc'd; NULL if out of memory):
- * taken before the first month, the baseline of the clients' score. */
-bool *ud_poor_now(ud_sim *sim);
-
-/* The debrief's two 0-100 scores. Institution: OSS and FSS towards 120%, PAR30 towards 0
- * (40/30/30). Clients: the share of the start's poor households no longer poor (half of
- * them lifted scores full marks), and outreach towards 40% of the village (50/50). */
-void ud_game_scores(ud_sim *sim, const bool *poor_at_start, int *institution, int *clients);
 
 /* The path relative to the current folder when it lies below it (Lua shortens long file
  * names in its messages, so short paths keep "file:line" readable). */

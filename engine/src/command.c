@@ -235,8 +235,7 @@ static bool validate(ud_sim *sim, const ud_command *c, char *err, size_t err_siz
         if (a == NULL) {
             FAIL("index: no application %d this month", c->index);
         }
-        if (c->type != UD_CMD_REJECT && sim->products[a->product].group_liability &&
-            a->group < 0) {
+        if (c->type != UD_CMD_REJECT && sim->products[a->product].group_liability && a->group < 0) {
             FAIL("index: application %d has no group to join, and its product lends only to "
                  "groups",
                  c->index);
@@ -264,6 +263,11 @@ static bool validate(ud_sim *sim, const ud_command *c, char *err, size_t err_siz
         if (c->amount < sim->setup.village.minimum_wage) {
             FAIL("amount: a salary of %lld a month is below the legal minimum wage of %lld",
                  (long long)c->amount, (long long)sim->setup.village.minimum_wage);
+        }
+        if (c->amount < staff_market_wage(sim, c->level) / 2) {
+            FAIL("amount: no officer of training level %d takes a job at %lld a month; the "
+                 "market wage for that level is %lld",
+                 c->level, (long long)c->amount, (long long)staff_market_wage(sim, c->level));
         }
         if (c->amount > 20 * staff_market_wage(sim, c->level)) {
             FAIL("amount: %lld a month is more than 20 times the market wage (%lld)",

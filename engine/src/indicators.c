@@ -212,7 +212,8 @@ void sim_record_month(ud_sim *sim, int month, ud_indicators *out) {
         sim->par30_last = out->par30;
         /* The MFI's name moves with how well it serves and enforces, and with whether
          * clients find they pay more than they were told. */
-        double target = 0.9 - 2.0 * out->par30 - hidden_cost_penalty(sim, by_product);
+        double target =
+            0.9 - 2.0 * out->par30 - out->write_off_ratio - hidden_cost_penalty(sim, by_product);
         sim->reputation += 0.1 * (target - sim->reputation);
         if (sim->withdrawals_refused > 0) {
             /* Savers turned away at the counter: the word spreads fast (a run starts). */

@@ -160,6 +160,20 @@ static void invest_loan(ud_sim *sim, household *h, loan_slot *slot, ud_money cas
     sim_pay_outside(sim, h, consumed);
 }
 
+/* What the instalments take of the household's income each month, in percent: the whole
+ * amount to repay spread over the loan's months, against the household's usual income. */
+static uint8_t debt_burden(const ud_loan *loan, const household *h) {
+    const ud_schedule_plan *p = &loan->plan;
+    double months =
+        p->installments * ud_frequency_days((ud_frequency)p->frequency) / (double)DAYS_PER_MONTH;
+    double interest = p->method == UD_METHOD_FLAT ? (double)p->flat_interest_total
+                                                  : (double)p->principal * p->rate_num /
+                                                        p->rate_den * (p->installments + 1) / 2.0;
+    double monthly = ((double)p->principal + interest) / (months > 0 ? months : 1);
+    double pct = h->income_smooth > 0 ? 100.0 * monthly / (double)h->income_smooth : 255;
+    return (uint8_t)(pct > 255 ? 255 : (pct < 0 ? 0 : pct));
+}
+
 static void disburse(ud_sim *sim, ud_application *app, int officer) {
     household *h = &sim->households[app->household];
     const ud_product *p = &sim->products[app->product];
@@ -181,6 +195,7 @@ static void disburse(ud_sim *sim, ud_application *app, int officer) {
     slot->directed = app->directed;
     slot->appraisal = (uint8_t)(app->appraisal * 255.0 + 0.5);
     slot->started_month = (uint8_t)sim->month;
+    slot->burden = debt_burden(&slot->account, h);
     h->loan = index;
     h->missed = 0;
     h->group = app->group;
@@ -242,8 +257,9 @@ void lending_disburse_queue(ud_sim *sim) {
 /* What a household weighs in a loan's price (engine/MODEL.md, "Demand answers price"). */
 #define MEETING_TIME_VALUE (1.0 / 3.0) /* an hour at meetings costs a third of an hour's income */
 #define WORK_HOURS_PER_MONTH 200.0
-#define PRICE_FLOOR 0.02    /* above the alternative, almost nobody borrows */
-#define PRICE_STEEPNESS 3.0 /* demand falls by e^-3 from the going rate to the alternative */
+#define UNPROFITABLE_LOAN 0.3 /* demand left when a loan costs more than capital earns */
+#define PRICE_FLOOR 0.02      /* above the alternative, almost nobody borrows */
+#define PRICE_STEEPNESS 3.0   /* demand falls by e^-3 from the going rate to the alternative */
 #define APPRAISALS_PER_OFFICER 30.0 /* new individual clients an officer appraises well a month */
 #define FORMING_UNITS 3.0           /* appraisal time a forming group's meetings take a month */
 #define FORMING_TRAINING_MONTHS 1   /* a month of weekly training meetings before the first loan */
@@ -309,6 +325,7 @@ static int choose_product(const ud_sim *sim, const household *h, const market_vi
     int best = NO_INDEX;
     double best_score = 0;
     double hourly = (double)h->income_smooth / WORK_HOURS_PER_MONTH;
+    double earns = 100.0 * household_marginal_return(sim, h); /* percent a year */
     for (int p = 0; p < sim->product_count; p++) {
         const ud_product *prod = &sim->products[p];
         /* A loan far larger than the household needs or can carry does not fit it. */
@@ -329,6 +346,9 @@ static int choose_product(const ud_sim *sim, const household *h, const market_vi
             size > 0 ? 100.0 * meeting_hours(prod) * hourly * MEETING_TIME_VALUE / (double)size : 0;
         double cost = mv->apr[p] + time_cost;
         double f = price_response(cost, mv->going, mv->alternative);
+        if (cost > earns) {
+            f *= UNPROFITABLE_LOAN; /* the loan would cost more than the business earns */
+        }
         if (mv->competitor > 0) {
             /* A rival takes most of those it undercuts, a few of the others. */
             f *= 1.0 - mv->competitor * (cost > mv->competitor_rate ? 0.9 : 0.3);
@@ -606,6 +626,13 @@ void lending_take_applications(ud_sim *sim) {
         }
         double months_of_income = 1.0 + 2.0 * ud_rng_unit(rng);
         ud_money wanted = (ud_money)((double)h->income_smooth * months_of_income);
+        if (h->loans_repaid > 0 && h->last_loan > 0) {
+            /* A repeat client asks for the bigger loan the MFI promised: progressive lending
+             * is taken up to its limit. */
+            ud_money step =
+                h->last_loan + ud_money_apply_rate(h->last_loan, sim->policy.repeat_step_up);
+            wanted = step > wanted ? step : wanted;
+        }
         double response = 1.0;
         int p = choose_product(sim, h, &mv, wanted, &response);
         if (p == NO_INDEX) {
@@ -648,6 +675,10 @@ void lending_take_applications(ud_sim *sim) {
 /* ---- repayment culture ---- */
 
 #define CULTURE_MAX 0.5
+#define OVERINDEBTED_BURDEN 35 /* percent of income taken by instalments */
+/* A debt forgiven in view of the neighbours: forgiving a tenth of a hamlet's households
+ * costs it 0.05 of repayment will. */
+#define MANUAL_WRITE_OFF_CULTURE 0.5
 #define CULTURE_SPREAD 0.5 /* share of the damage that reaches the other hamlets */
 
 void lending_damage_culture(ud_sim *sim, int favoured, double amount) {
@@ -709,6 +740,11 @@ static double repayment_will(const ud_sim *sim, const loan_slot *slot, const hou
     will -= 0.5 * (1.0 - slot->appraisal / 255.0) * (age >= 4 ? 1.0 : age / 4.0);
     if (slot->captured) {
         will -= 0.05; /* she repays from her own small earnings */
+    }
+    /* Over-indebtedness: instalments above about a third of income squeeze the household
+     * (Schicks 2013; India's 2011 rule caps MFI repayments at half of income). */
+    if (slot->burden > OVERINDEBTED_BURDEN) {
+        will -= (slot->burden - OVERINDEBTED_BURDEN) / 100.0;
     }
     if (days_late > 90) {
         will -= 0.3; /* the habit of not paying sets in */
@@ -987,8 +1023,15 @@ void lending_provision_and_write_off(ud_sim *sim) {
     }
 }
 
+/* The manager writes a loan off before the rule does: the neighbours see a debt forgiven,
+ * which teaches them what a waiver teaches (Kanz 2012), a little at a time. */
 void lending_write_off_household(ud_sim *sim, int hh) {
     write_off_slot(sim, sim->households[hh].loan);
+    int hamlet = sim->households[hh].hamlet, neighbours = 0;
+    for (int i = 0; i < sim->household_count; i++) {
+        neighbours += sim->households[i].hamlet == hamlet; /* a command, not the monthly step */
+    }
+    lending_damage_culture(sim, hamlet, MANUAL_WRITE_OFF_CULTURE / neighbours);
 }
 
 bool lending_reschedule_household(ud_sim *sim, int hh, int installments, char *err,

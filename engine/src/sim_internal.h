@@ -63,6 +63,7 @@ typedef struct loan_slot {
     uint8_t captured;           /* a woman's loan controlled by others in her household */
     uint8_t appraisal;          /* 0..255: how well the loan was appraised */
     uint8_t started_month;      /* months completed at disbursement (mod 256) */
+    uint8_t burden;             /* instalments a month / household income, percent (<= 255) */
 } loan_slot;
 
 #define GROUP_MAX_MEMBERS UD_GROUP_MAX_MEMBERS
@@ -186,6 +187,9 @@ void village_spending_and_savings(ud_sim *sim);
 ud_money household_need(const ud_sim *sim, const household *h);
 bool household_poor(const ud_sim *sim, const household *h);
 double shock_income_factor(const ud_sim *sim, int hh_index, const household *h);
+/* What one more unit of capital earns the household's business in a year (1.2 = 120%),
+ * with the diminishing returns beyond its usual size. */
+double household_marginal_return(const ud_sim *sim, const household *h);
 
 /* lending.c */
 void lending_disburse_queue(ud_sim *sim);

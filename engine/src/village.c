@@ -262,6 +262,14 @@ void village_incomes(ud_sim *sim) {
     }
 }
 
+double household_marginal_return(const ud_sim *sim, const household *h) {
+    const hamlet_state *ham = &sim->hamlets[h->hamlet];
+    double r = business_return[h->business] * h->productivity / 1024.0 * ham->infrastructure;
+    double cap =
+        1.4 * (double)h->wage * ((1.0 - WAGE_SHARE) / WAGE_SHARE) / business_return[h->business];
+    return 12.0 * (h->capital < cap ? r : r / 3.0);
+}
+
 /* The MFI pays a savings withdrawal in cash. Returns what was paid. */
 static ud_money withdraw(ud_sim *sim, household *h, ud_money want) {
     ud_money amount = want < h->savings ? want : h->savings;

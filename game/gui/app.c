@@ -14,9 +14,58 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <time.h>
 
 void ud_app_slot_path(const ud_app *app, const char *slot, char *out, size_t size) {
     snprintf(out, size, "%s%s.save", app->data_dir, slot);
+}
+
+/* The team's name is kept in a small file beside the save: the save itself is the game. */
+static void team_path(const ud_app *app, const char *slot, char *out, size_t size) {
+    snprintf(out, size, "%s%s.team", app->data_dir, slot);
+}
+
+static void write_team(const ud_app *app, const char *slot) {
+    char path[1100];
+    team_path(app, slot, path, sizeof path);
+    FILE *f = fopen(path, "w");
+    if (f != NULL) {
+        fprintf(f, "%s\n", app->team);
+        fclose(f);
+    }
+}
+
+static void read_team(const ud_app *app, const char *slot, char *out, size_t size) {
+    char path[1100];
+    team_path(app, slot, path, sizeof path);
+    out[0] = '\0';
+    FILE *f = fopen(path, "r");
+    if (f != NULL) {
+        if (fgets(out, (int)size, f) != NULL) {
+            out[strcspn(out, "\r\n")] = '\0';
+        }
+        fclose(f);
+    }
+}
+
+bool ud_app_slot_info(const ud_app *app, const char *slot, ud_save_info *info, char *team,
+                      size_t team_size, char *when, size_t when_size) {
+    char path[1100], err[1200];
+    ud_app_slot_path(app, slot, path, sizeof path);
+    if (!ud_save_peek(path, info, err, sizeof err)) {
+        return false;
+    }
+    read_team(app, slot, team, team_size);
+    struct stat st;
+    when[0] = '\0';
+    if (stat(path, &st) == 0) {
+        struct tm tm;
+        time_t t = st.st_mtime;
+        if (localtime_r(&t, &tm) != NULL) {
+            strftime(when, when_size, "%Y-%m-%d %H:%M", &tm);
+        }
+    }
+    return true;
 }
 
 static void settings_path(const ud_app *app, char *out, size_t size) {
@@ -198,19 +247,28 @@ ud_app *ud_app_create(const ud_app_options *o, char *err, size_t err_size) {
     }
     mkdir(app->data_dir, 0755);
     const char *team = o->team != NULL ? o->team : getenv("UNITDESA_TEAM");
-    char host[64] = "";
-    if (team == NULL || team[0] == '\0') {
-        /* each classroom PC is usually one team: its name keeps the teams' files apart */
-        team = gethostname(host, sizeof host - 1) == 0 && host[0] != '\0' ? host : "Team";
-    }
-    snprintf(app->team, sizeof app->team, "%s", team);
+    snprintf(app->team_default, sizeof app->team_default, "%s", team != NULL ? team : "");
     load_settings(app);
     Uint32 flags = SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI;
     if (o->hidden) {
         flags |= SDL_WINDOW_HIDDEN;
     }
+    /* The window fits the display at first start: the 1280x720 canvas scaled down to the
+     * usable area (a 1024x600 netbook with a task bar gets about 1000x560), never up. */
+    int win_w = UD_LOGICAL_W, win_h = UD_LOGICAL_H;
+    SDL_Rect usable;
+    if (SDL_GetDisplayUsableBounds(0, &usable) == 0 && usable.w > 0 && usable.h > 0) {
+        int room_w = usable.w - 16, room_h = usable.h - 40; /* leave room for the frame */
+        if (room_w < win_w || room_h < win_h) {
+            double scale = (double)room_w / UD_LOGICAL_W < (double)room_h / UD_LOGICAL_H
+                               ? (double)room_w / UD_LOGICAL_W
+                               : (double)room_h / UD_LOGICAL_H;
+            win_w = (int)(UD_LOGICAL_W * scale);
+            win_h = (int)(UD_LOGICAL_H * scale);
+        }
+    }
     app->window = SDL_CreateWindow("Unit Desa", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
-                                   UD_LOGICAL_W, UD_LOGICAL_H, flags);
+                                   win_w, win_h, flags);
     if (app->window == NULL) {
         snprintf(err, err_size,
                  "no display available (%s); play without a window with "
@@ -220,7 +278,8 @@ ud_app *ud_app_create(const ud_app_options *o, char *err, size_t err_size) {
         SDL_Quit();
         return NULL;
     }
-    SDL_SetWindowMinimumSize(app->window, 1024, 600);
+    /* small enough for any display the game supports, large enough to read */
+    SDL_SetWindowMinimumSize(app->window, win_w < 800 ? win_w : 800, win_h < 450 ? win_h : 450);
     if (!o->software) {
         app->renderer = SDL_CreateRenderer(app->window, -1, SDL_RENDERER_ACCELERATED);
     }
@@ -349,6 +408,8 @@ bool ud_app_start_scenario(ud_app *app, const char *path) {
     }
     adopt_game(app, g);
     ud_history_begin(&app->history, g);
+    /* asked on the briefing, offered from --team or $UNITDESA_TEAM */
+    snprintf(app->team, sizeof app->team, "%s", app->team_default);
     app->screen = SCREEN_BRIEFING;
     app->dirty = true;
     return true;
@@ -369,11 +430,18 @@ static bool result_file(ud_app *app, char *path, size_t size, char *err, size_t 
     char dir[1100];
     snprintf(dir, sizeof dir, "%.1000sresults", app->data_dir);
     mkdir(dir, 0755);
-    char name[256];
+    char name[256], who[140], host[64] = "";
+    /* the computer's name too: teams that keep the offered name do not overwrite each other
+     * when their files are collected into one folder */
+    if (gethostname(host, sizeof host - 1) != 0) {
+        host[0] = '\0';
+    }
+    snprintf(who, sizeof who, "%s%s%s", app->team[0] ? app->team : "team", host[0] ? "-" : "",
+             host);
     const ud_scenario_info *in = ud_game_info(app->game);
-    ud_result_file_name(app->team, in->id, ud_sim_month(ud_game_sim(app->game)), name, sizeof name);
+    ud_result_file_name(who, in->id, ud_sim_month(ud_game_sim(app->game)), name, sizeof name);
     snprintf(path, size, "%.800s/%.250s", dir, name);
-    return ud_result_write(path, app->game, app->team, app->history.poor_at_start, err, err_size);
+    return ud_result_write(path, app->game, app->team, err, err_size);
 }
 
 /* At the end of a game: written without a message (the summary is on screen). */
@@ -443,6 +511,8 @@ void ud_app_play_month(ud_app *app) {
     app->autosave_error[0] = '\0';
     if (!ud_save_write(app->game, path, app->autosave_error, sizeof app->autosave_error)) {
         SDL_Log("autosave failed: %s", app->autosave_error);
+    } else {
+        write_team(app, "autosave");
     }
     app->dialog = DIALOG_MONTH_END;
     if (!going) {
@@ -489,6 +559,7 @@ bool ud_app_save(ud_app *app, const char *slot) {
         ud_app_show_message(app, err);
         return false;
     }
+    write_team(app, slot);
     return true;
 }
 
@@ -515,6 +586,7 @@ bool ud_app_load(ud_app *app, const char *slot) {
     adopt_game(app, g);
     ud_history_free(&app->history);
     app->history = past;
+    read_team(app, slot, app->team, sizeof app->team);
     app->screen = ud_game_end_state(g) == UD_END_RUNNING ? SCREEN_PLAY : SCREEN_DEBRIEF;
     app->dirty = true;
     return true;
@@ -584,6 +656,14 @@ void ud_app_event(ud_app *app, const SDL_Event *e) {
             app->dirty = true;
         }
         break;
+    case SDL_TEXTINPUT: {
+        size_t n = strlen(ui->typed), add = strlen(e->text.text);
+        if (n + add < sizeof ui->typed) {
+            memcpy(ui->typed + n, e->text.text, add + 1);
+            app->dirty = true;
+        }
+        break;
+    }
     case SDL_MOUSEMOTION:
         if (ud_ui_hover(ui, e->motion.x, e->motion.y)) {
             app->dirty = true; /* another tooltip, or none */

@@ -3,6 +3,7 @@
 #define UD_GUI_APP_H
 
 #include "history.h"
+#include "ud/save.h"
 #include "ui.h"
 #include "ud/game.h"
 
@@ -69,7 +70,7 @@ typedef struct ud_app_options {
     const char *scenario;   /* start on this scenario's briefing (NULL: start screen) */
     bool software;          /* force the software renderer */
     bool hidden;            /* no visible window (tests, benchmarks) */
-    const char *team;       /* the team named in result files (NULL: $UNITDESA_TEAM, "Team") */
+    const char *team;       /* the team's name offered on the briefing (NULL: $UNITDESA_TEAM) */
 } ud_app_options;
 
 typedef struct ud_app {
@@ -100,12 +101,13 @@ typedef struct ud_app {
     unsigned news_signature; /* the feed the starts were laid out for */
     char message[4096];
     ud_confirm confirm;
+    char team[64];             /* the team's name, asked on the briefing, kept beside each save */
     char autosave_error[1024]; /* why the last autosave failed, or "" */
     int scenario_count;
     char scenario_paths[UD_MAX_SCENARIOS][1024];
     int scenario_origin[UD_MAX_SCENARIOS]; /* ud_scenario_origin: shipped, own, a folder */
     ud_scenario_info *infos;               /* one per scenario */
-    char team[64];
+    char team_default[64];  /* offered on the briefing: --team or $UNITDESA_TEAM, or "" */
     char result_path[1100]; /* the team's last result file, or "" */
     int start_selected;
     bool quit;
@@ -145,6 +147,10 @@ void ud_app_confirm(ud_app *app, const char *text, const char *yes, ud_confirm_a
 void ud_app_play_month(ud_app *app);
 void ud_app_apply_settings(ud_app *app);
 void ud_app_slot_path(const ud_app *app, const char *slot, char *out, size_t size);
+/* What a save slot holds, for the slot list: false if it is empty or unreadable. `when` is
+ * the local date and time it was written ("2026-11-23 14:05"), `team` the team's name. */
+bool ud_app_slot_info(const ud_app *app, const char *slot, ud_save_info *info, char *team,
+                      size_t team_size, char *when, size_t when_size);
 
 /* The share of officer time on arrears follow-up now (the scenario's, or as last set). */
 double ud_app_follow_up(ud_app *app);
@@ -193,7 +199,5 @@ void ud_window_text(ud_app *app, char *out, size_t size);
 /* Whether the charts mark month m: a shock began, an offer came, a political event, fraud. */
 bool ud_chart_marks_month(const ud_app *app, int month);
 const char *ud_scenario_text(const ud_app *app, const char *english);
-/* The 0-100 scores of the debrief: the institution's sustainability, the clients' welfare. */
-void ud_scores(const ud_app *app, int *institution, int *clients);
 
 #endif

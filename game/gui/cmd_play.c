@@ -12,8 +12,8 @@ static const char usage[] =
     "Opens the game: the start screen, or the briefing of SCENARIO. Saves go to the user's\n"
     "data folder (or $UNITDESA_DATA_DIR). --software uses the software renderer.\n"
     "When a game ends (and whenever Ctrl+R is pressed) the team's result goes to the data\n"
-    "folder's results/, named after --team (or $UNITDESA_TEAM, else the computer's name),\n"
-    "for 'unitdesa class'.\n";
+    "folder's results/, for 'unitdesa class'. The team's name is asked on the briefing;\n"
+    "--team (or $UNITDESA_TEAM) offers one.\n";
 
 int ud_cmd_play(int argc, char **argv, int first) {
     ud_option o[] = {

@@ -13,6 +13,7 @@ SDL_Rect ud_dialog_box(ud_app *app, int w, int h) {
     SDL_Rect r = ud_rect((UD_LOGICAL_W - w) / 2, (UD_LOGICAL_H - h) / 2, w, h);
     ud_ui_fill(ui, r, ui->pal->panel);
     ud_ui_frame(ui, r, ui->pal->border);
+    ud_ui_set_box(ui, r); /* the dialog's text stays in it (the box is the frame's last) */
     ui->in_modal = true;
     return r;
 }

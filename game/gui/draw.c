@@ -1,4 +1,4 @@
-/* Drawing helpers shared by the screens: money, charts with event marks, scores. */
+/* Drawing helpers shared by the screens: money, charts with event marks. */
 #include "app.h"
 #include "runner.h"
 
@@ -33,10 +33,9 @@ void ud_chart(ud_app *app, SDL_Rect r, const char *indicator, const char *title,
     const ud_palette *p = ui->pal;
     ud_ui_fill(ui, r, p->panel);
     ud_ui_frame(ui, r, p->border);
-    SDL_Rect title_box = ud_rect(r.x, r.y, r.w - 74, 22);
-    SDL_RenderSetClipRect(app->renderer, &title_box);
-    ud_ui_label(ui, title, r.x + 6, r.y + 4, UD_FONT_SMALL, true, p->text);
-    SDL_RenderSetClipRect(app->renderer, NULL);
+    int title_w, title_h;
+    ud_text_measure(ui->text, title, UD_FONT_SMALL, true, 0, &title_w, &title_h);
+    ud_ui_label(ui, title, r.x + 6, r.y + 3, UD_FONT_SMALL, true, p->text);
     ud_ui_hint(ui, r, ud_indicator_meaning(ui, indicator));
     if (app->game == NULL) {
         return;
@@ -56,7 +55,8 @@ void ud_chart(ud_app *app, SDL_Rect r, const char *indicator, const char *title,
     if (hi <= lo) {
         hi = lo + 1;
     }
-    SDL_Rect plot = {r.x + 8, r.y + 24, r.w - 16, r.h - 44};
+    int top = title_h + 6; /* the plot starts under the title, whatever the text size */
+    SDL_Rect plot = {r.x + 8, r.y + top + 18, r.w - 16, r.h - top - 38};
     for (int m = 1; m <= months && m < 241; m++) {
         if (ud_chart_marks_month(app, m)) {
             int x = plot.x + (int)((double)(m - 1) / (span > 1 ? span - 1 : 1) * plot.w);
@@ -90,17 +90,13 @@ void ud_chart(ud_app *app, SDL_Rect r, const char *indicator, const char *title,
         snprintf(hi_s, sizeof hi_s, "%.0f", hi);
         snprintf(last, sizeof last, "%.0f", v);
     }
-    ud_ui_label(ui, hi_s, r.x + r.w - 70, r.y + 4, UD_FONT_SMALL, false, p->text_dim);
-    ud_ui_label(ui, lo_s, r.x + r.w - 70, r.y + r.h - 18, UD_FONT_SMALL, false, p->text_dim);
-    ud_ui_label(ui, last, r.x + 8, r.y + r.h - 18, UD_FONT_SMALL, true, p->accent);
-}
-
-/* The formula is the runner's, so the class report scores a game as the debrief does. */
-void ud_scores(const ud_app *app, int *institution, int *clients) {
-    *institution = *clients = 0;
-    if (app->game != NULL) {
-        ud_game_scores(ud_game_sim(app->game), app->history.poor_at_start, institution, clients);
-    }
+    /* the scale: the highest value under the title, the lowest and the latest at the bottom */
+    int w, h;
+    ud_text_measure(ui->text, hi_s, UD_FONT_SMALL, false, 0, &w, &h);
+    ud_ui_label(ui, hi_s, r.x + r.w - w - 6, r.y + top, UD_FONT_SMALL, false, p->text_dim);
+    ud_text_measure(ui->text, lo_s, UD_FONT_SMALL, false, 0, &w, &h);
+    ud_ui_label(ui, lo_s, r.x + r.w - w - 6, r.y + r.h - h - 2, UD_FONT_SMALL, false, p->text_dim);
+    ud_ui_label(ui, last, r.x + 8, r.y + r.h - h - 2, UD_FONT_SMALL, true, p->accent);
 }
 
 const char *ud_indicator_meaning(const ud_ui *ui, const char *indicator) {

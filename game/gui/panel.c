@@ -82,20 +82,24 @@ bool ud_pager_flow(ud_app *app, SDL_Rect area, bool more) {
 int ud_stepper(ud_app *app, SDL_Rect r, const char *name, const char *value, bool can_down,
                bool can_up) {
     ud_ui *ui = &app->ui;
-    SDL_Rect text = ud_rect(r.x, r.y, r.w - 96, r.h);
-    SDL_RenderSetClipRect(app->renderer, &text);
-    int w = ud_ui_label(ui, name, r.x, r.y + 5, UD_FONT_SMALL, false, ui->pal->text_dim);
-    int w2 = ud_ui_label(ui, value, r.x + w + 8, r.y + 3, UD_FONT_NORMAL, true, ui->pal->text);
-    SDL_RenderSetClipRect(app->renderer, NULL);
-    (void)w2;
+    /* the name on its own line (wrapped if long), the value and the buttons below it */
+    int h = ud_ui_paragraph(ui, name, r.x, r.y, r.w, UD_FONT_SMALL, ui->pal->text_dim);
+    int y = r.y + h + 2;
+    ud_ui_label(ui, value, r.x, y + 2, UD_FONT_NORMAL, true, ui->pal->text);
     int step = 0;
-    if (can_down && ud_ui_button(ui, ud_rect(r.x + r.w - 92, r.y, 44, r.h), "−")) {
+    if (can_down && ud_ui_button(ui, ud_rect(r.x + r.w - 92, y, 44, 26), "−")) {
         step = -1;
     }
-    if (can_up && ud_ui_button(ui, ud_rect(r.x + r.w - 46, r.y, 44, r.h), "+")) {
+    if (can_up && ud_ui_button(ui, ud_rect(r.x + r.w - 46, y, 44, 26), "+")) {
         step = 1;
     }
     return step;
+}
+
+int ud_stepper_height(ud_app *app, int w, const char *name) {
+    int tw, th;
+    ud_text_measure(app->ui.text, name, UD_FONT_SMALL, false, w, &tw, &th);
+    return th + 2 + 28;
 }
 
 ud_money ud_round_step(ud_money v, bool up) {
@@ -150,6 +154,7 @@ void ud_panel(ud_app *app, SDL_Rect area) {
     ud_ui *ui = &app->ui;
     ud_ui_fill(ui, area, ui->pal->panel_alt);
     SDL_Rect inner = ud_rect(area.x + 10, area.y + 10, area.w - 20, area.h - 20);
+    SDL_Rect outer_box = ud_ui_set_box(ui, area);
     switch (app->tab) {
     case TAB_DESK:
         ud_panel_desk(app, inner);
@@ -178,4 +183,5 @@ void ud_panel(ud_app *app, SDL_Rect area) {
     case TAB_COUNT:
         break;
     }
+    ud_ui_set_box(ui, outer_box);
 }

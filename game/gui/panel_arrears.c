@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define ROWS 8
+#define ROWS 6
 
 typedef struct late {
     int household, days;
@@ -129,52 +129,49 @@ void ud_panel_arrears(ud_app *app, SDL_Rect a) {
     /* follow-up: the share of officers' time spent chasing late payments */
     double share = ud_app_follow_up(app);
     int y = a.y + 30;
-    snprintf(line, sizeof line, "%s: %.0f%%", TR(ui, "Officer time on following up late payers"),
-             share * 100);
-    ud_ui_label(ui, line, a.x, y + 5, UD_FONT_SMALL, true, p->text);
-    ud_command c = ud_command_new(UD_CMD_SET_FOLLOW_UP);
-    if (ud_ui_button(ui, ud_rect(a.x + a.w - 100, y, 44, 26), "−") && share > 0.0001) {
-        c.share = share - 0.1 < 0 ? 0 : (double)(int)((share - 0.1) * 10 + 0.5) / 10;
+    char value[32];
+    snprintf(value, sizeof value, "%.0f%%", share * 100);
+    int step = ud_stepper(app, ud_rect(a.x, y, a.w - 10, 46),
+                          TR(ui, "Officer time on following up late payers"), value, share > 0.0001,
+                          share < 0.9999);
+    if (step != 0) {
+        /* in tenths, so that the steps land on round shares */
+        int tenths = (int)(share * 10 + 0.5) + step;
+        ud_command c = ud_command_new(UD_CMD_SET_FOLLOW_UP);
+        c.share = (tenths < 0 ? 0 : (tenths > 10 ? 10 : tenths)) / 10.0;
         ud_app_command(app, &c);
     }
-    if (ud_ui_button(ui, ud_rect(a.x + a.w - 50, y, 44, 26), "+") && share < 0.9999) {
-        c.share = share + 0.1 > 1 ? 1 : (double)(int)((share + 0.1) * 10 + 0.5) / 10;
-        ud_app_command(app, &c);
-    }
-    y += 30;
+    y += 50;
     y += ud_ui_paragraph(ui,
                          TR(ui, "More follow-up makes late borrowers likelier to pay and recovers "
                                 "more of what was written off."),
                          a.x, y, a.w - 10, UD_FONT_SMALL, p->text_dim) +
          10;
     int first = ud_pager(app, a, n, ROWS);
-    int today = ud_sim_month(ud_game_sim(app->game));
-    (void)today;
     for (int i = first; i < n && i < first + ROWS; i++) {
         const late *l = &list[i];
         char name[120], money[64], days[80];
         who(app, l->household, name, sizeof name);
         ud_money_text(app, l->outstanding, money, sizeof money);
         snprintf(days, sizeof days, TRN(ui, l->days, "%d day late", "%d days late"), l->days);
-        SDL_Rect text_area = ud_rect(a.x, y, a.w - 330, 44);
-        SDL_RenderSetClipRect(app->renderer, &text_area);
-        ud_ui_label(ui, name, a.x, y, UD_FONT_SMALL, true, p->text);
-        snprintf(line, sizeof line, "%s %s · %s", money, TR(ui, "outstanding"), days);
-        ud_ui_label(ui, line, a.x, y + 17, UD_FONT_SMALL, false, l->days > 30 ? p->bad : p->text);
-        SDL_RenderSetClipRect(app->renderer, NULL);
-        int bx = a.x + a.w - 324;
-        if (ud_ui_button(ui, ud_rect(bx, y, 80, 28), TR(ui, "Card"))) {
+        /* the borrower and the loan on one line, the actions under it */
+        snprintf(line, sizeof line, "%s · %s %s · %s", name, money, TR(ui, "outstanding"), days);
+        y += ud_ui_paragraph(ui, line, a.x, y, a.w - 10, UD_FONT_SMALL,
+                             l->days > 30 ? p->bad : p->text) +
+             2;
+        int bw = (a.w - 20) / 3;
+        if (ud_ui_button(ui, ud_rect(a.x, y, bw, 28), TR(ui, "Card"))) {
             app->selected_household = l->household;
             app->dialog = DIALOG_HOUSEHOLD;
             app->dirty = true;
         }
-        if (ud_ui_danger(ui, ud_rect(bx + 86, y, 120, 28), TR(ui, "Reschedule"))) {
+        if (ud_ui_danger(ui, ud_rect(a.x + bw + 5, y, bw, 28), TR(ui, "Reschedule"))) {
             ask_reschedule(app, l);
         }
-        if (ud_ui_danger(ui, ud_rect(bx + 212, y, 110, 28), TR(ui, "Write off"))) {
+        if (ud_ui_danger(ui, ud_rect(a.x + 2 * (bw + 5), y, bw, 28), TR(ui, "Write off"))) {
             ask_write_off(app, l);
         }
-        y += 46;
+        y += 38;
     }
     if (n == 0) {
         ud_ui_label(ui, TR(ui, "Nobody is late."), a.x, y, UD_FONT_SMALL, false, p->text_dim);

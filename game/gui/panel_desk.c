@@ -4,7 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#define ROWS 5 /* applications on a page */
+#define ROWS 4 /* applications on a page */
 
 void ud_panel_desk(ud_app *app, SDL_Rect a) {
     ud_ui *ui = &app->ui;
@@ -15,22 +15,22 @@ void ud_panel_desk(ud_app *app, SDL_Rect a) {
     char line[256];
     snprintf(line, sizeof line, "%s: %d", TR(ui, "Applications this month"), n);
     ud_ui_label(ui, line, a.x, a.y, UD_FONT_NORMAL, true, p->text);
-    ud_ui_label(ui,
-                ud_sim_policy(sim)->manual_review
-                    ? TR(ui, "Review every loan: nothing is approved without you; undecided "
-                             "applications are refused when the month ends.")
-                    : TR(ui, "The credit policy decided these; change any before the next "
-                             "month."),
-                a.x, a.y + 22, UD_FONT_SMALL, false,
-                ud_sim_policy(sim)->manual_review ? p->bad : p->text_dim);
-    int first = ud_pager(app, ud_rect(a.x, a.y, a.w, 300), n, ROWS);
-    int y = a.y + 46;
+    int y = a.y + 22;
+    y += ud_ui_paragraph(ui,
+                         ud_sim_policy(sim)->manual_review
+                             ? TR(ui, "Review every loan: nothing is approved without you; "
+                                      "undecided applications are refused when the month ends.")
+                             : TR(ui, "The credit policy decided these; change any before the "
+                                      "next month."),
+                         a.x, y, a.w - 10, UD_FONT_SMALL,
+                         ud_sim_policy(sim)->manual_review ? p->bad : p->text_dim) +
+         6;
+    int first = ud_pager(app, ud_rect(a.x, a.y, a.w, 290), n, ROWS);
     int np;
     const ud_product *products = ud_sim_products(sim, &np);
+    int text_w = a.w - 256;
     for (int i = first; i < n && i < first + ROWS; i++) {
         const ud_application *ap = &apps[i];
-        SDL_Rect text_area = ud_rect(a.x, y, a.w - 240, 50);
-        SDL_RenderSetClipRect(app->renderer, &text_area);
         ud_household_view h;
         ud_sim_household(sim, ap->household, &h);
         char amount[64];
@@ -39,37 +39,43 @@ void ud_panel_desk(ud_app *app, SDL_Rect a) {
         const char *name, *story;
         bool described = ud_game_household_story(app->game, ap->household, &name, &story);
         if (described) {
-            snprintf(line, sizeof line, "%s: %s · %s", name, ud_scenario_text(app, story), amount);
+            snprintf(line, sizeof line, "%s · %s", name, amount);
         } else {
             snprintf(line, sizeof line, "#%d %s, %s · %s", ap->household + 1,
                      h.woman ? TR(ui, "woman") : TR(ui, "man"),
                      TR(ui, ud_business_name(h.business)), amount);
         }
-        ud_ui_label(ui, line, a.x, y, UD_FONT_SMALL, true, colour);
+        int row_y = y;
+        y += ud_ui_paragraph(ui, line, a.x, y, text_w, UD_FONT_SMALL, colour);
         snprintf(line, sizeof line, "%s · %s", ud_scenario_text(app, products[ap->product].name),
                  ap->decision == UD_APP_APPROVED   ? TR(ui, "approved")
                  : ap->decision == UD_APP_REJECTED ? TR(ui, "rejected")
                  : ap->decision == UD_APP_WAITING  ? TR(ui, "waiting for its group")
                                                    : TR(ui, "pending"));
-        ud_ui_label(ui, line, a.x, y + 17, UD_FONT_SMALL, false, colour);
+        y += ud_ui_paragraph(ui, line, a.x, y, text_w, UD_FONT_SMALL, colour);
         if (ap->reason != UD_REJECT_NONE) {
-            ud_ui_label(ui, TR(ui, ud_reject_reason_text(ap->reason)), a.x, y + 33, UD_FONT_SMALL,
-                        false, p->text_dim);
+            y += ud_ui_paragraph(ui, TR(ui, ud_reject_reason_text(ap->reason)), a.x, y, text_w,
+                                 UD_FONT_SMALL, p->text_dim);
         }
-        SDL_RenderSetClipRect(app->renderer, NULL);
-        int bx = a.x + a.w - 230;
+        if (described && story[0] != '\0') {
+            /* the applicant's story under the mouse */
+            ud_ui_hint(ui, ud_rect(a.x, row_y, text_w, y - row_y), ud_scenario_text(app, story));
+        }
+        int bx = a.x + a.w - 246;
         ud_command c = ud_command_new(UD_CMD_APPROVE);
         c.index = ap->id;
         /* a group loan is lent to a group: an applicant left without one cannot borrow */
         bool no_group = products[ap->product].group_liability && ap->group < 0;
-        if (ap->decision == UD_APP_WAITING) {
-            ud_ui_paragraph(ui, TR(ui, "In a forming group: the loan comes when it forms."), bx, y,
-                            146, UD_FONT_SMALL, p->text_dim);
-        } else if (no_group) {
-            ud_ui_paragraph(ui, TR(ui, "No group to join: cannot be approved alone."), bx, y, 146,
-                            UD_FONT_SMALL, p->text_dim);
+        if (ap->decision == UD_APP_WAITING || no_group) {
+            int h2 =
+                ud_ui_paragraph(ui,
+                                ap->decision == UD_APP_WAITING
+                                    ? TR(ui, "In a forming group: the loan comes when it forms.")
+                                    : TR(ui, "No group to join: cannot be approved alone."),
+                                bx, row_y, 150, UD_FONT_SMALL, p->text_dim);
+            y = row_y + h2 > y ? row_y + h2 : y;
         } else {
-            if (ud_ui_button(ui, ud_rect(bx, y, 70, 26), TR(ui, "Approve"))) {
+            if (ud_ui_button(ui, ud_rect(bx, row_y, 86, 26), TR(ui, "Approve"))) {
                 ud_app_command(app, &c);
             }
             c.type = UD_CMD_RESIZE;
@@ -77,21 +83,23 @@ void ud_panel_desk(ud_app *app, SDL_Rect a) {
             if (c.amount < products[ap->product].min_amount) {
                 c.amount = products[ap->product].min_amount;
             }
-            if (ud_ui_button(ui, ud_rect(bx + 76, y, 70, 26), "−25%")) {
+            if (ud_ui_button(ui, ud_rect(bx + 90, row_y, 64, 26), "−25%")) {
                 ud_app_command(app, &c);
             }
         }
         c.type = UD_CMD_REJECT;
-        if (ud_ui_button(ui, ud_rect(bx + 152, y, 70, 26), TR(ui, "Reject"))) {
+        if (ud_ui_button(ui, ud_rect(bx + 158, row_y, 86, 26), TR(ui, "Reject"))) {
             ud_app_command(app, &c);
         }
-        y += 50;
+        y = (y < row_y + 30 ? row_y + 30 : y) + 8;
     }
     /* the credit policy */
-    int py = a.y + 310;
-    int tw = ud_ui_label(ui, TR(ui, "Credit policy"), a.x, py, UD_FONT_NORMAL, true, p->text);
-    ud_ui_label(ui, TR(ui, "(changes apply from next month's applications)"), a.x + tw + 10, py + 3,
-                UD_FONT_SMALL, false, p->text_dim);
+    int py = a.y + 296;
+    py += ud_ui_label(ui, TR(ui, "Credit policy"), a.x, py, UD_FONT_NORMAL, true, p->text) > 0 ? 22
+                                                                                               : 0;
+    py += ud_ui_paragraph(ui, TR(ui, "(changes apply from next month's applications)"), a.x, py,
+                          a.w - 10, UD_FONT_SMALL, p->text_dim) -
+          22;
     ud_credit_policy pol = *ud_sim_policy(sim);
     bool set = false;
     py += 26;
@@ -112,30 +120,31 @@ void ud_panel_desk(ud_app *app, SDL_Rect a) {
     }
     py += 34;
     char v[96];
-    int step;
+    int step, half = (a.w - 20) / 2, x2 = a.x + half + 10;
     ud_money_text(app, pol.first_loan_cap, v, sizeof v);
-    step = ud_stepper(app, ud_rect(a.x, py, a.w - 10, 26), TR(ui, "First loan at most"), v,
+    step = ud_stepper(app, ud_rect(a.x, py, half, 46), TR(ui, "First loan at most"), v,
                       ud_round_step(pol.first_loan_cap, false) > 0, true);
     if (step != 0) {
         pol.first_loan_cap = ud_round_step(pol.first_loan_cap, step > 0);
         set = true;
     }
-    py += 30;
     snprintf(v, sizeof v, "+%.0f%%", ud_rate_to_percent(pol.repeat_step_up));
     step = ud_stepper(
-        app, ud_rect(a.x, py, a.w - 10, 26), TR(ui, "A repeat loan may exceed the last by"), v,
+        app, ud_rect(x2, py, half, 46), TR(ui, "A repeat loan may exceed the last by"), v,
         pol.repeat_step_up >= UD_RATE_PERCENT(10), pol.repeat_step_up <= UD_RATE_PERCENT(190));
     pol.repeat_step_up += step * UD_RATE_PERCENT(10);
     set |= step != 0;
-    py += 30;
+    /* the row is as tall as its taller stepper (a long name wraps) */
+    int h1 = ud_stepper_height(app, half, TR(ui, "First loan at most"));
+    int h2 = ud_stepper_height(app, half, TR(ui, "A repeat loan may exceed the last by"));
+    py += (h1 > h2 ? h1 : h2) + 6;
     snprintf(v, sizeof v, "%.0f%%", ud_rate_to_percent(pol.loan_to_income_cap));
-    step = ud_stepper(app, ud_rect(a.x, py, a.w - 10, 26),
+    step = ud_stepper(app, ud_rect(a.x, py, half, 46),
                       TR(ui, "Loan at most, share of a year's income"), v,
                       pol.loan_to_income_cap >= UD_RATE_PERCENT(10),
                       pol.loan_to_income_cap <= UD_RATE_PERCENT(490));
     pol.loan_to_income_cap += step * UD_RATE_PERCENT(10);
     set |= step != 0;
-    py += 30;
     /* the past-arrears rule: how late a client's last loan may have been */
     static const int days[] = {0, 7, 15, 30, 60, 90, 180, 365};
     int k = 0;
@@ -144,7 +153,7 @@ void ud_panel_desk(ud_app *app, SDL_Rect a) {
     }
     snprintf(v, sizeof v, TRN(ui, pol.max_past_arrears_days, "%d day", "%d days"),
              pol.max_past_arrears_days);
-    step = ud_stepper(app, ud_rect(a.x, py, a.w - 10, 26),
+    step = ud_stepper(app, ud_rect(x2, py, half, 46),
                       TR(ui, "Refuse a client whose last loan was late more than"), v,
                       pol.max_past_arrears_days > 0, pol.max_past_arrears_days < 365);
     if (step != 0) {

@@ -151,11 +151,11 @@ void ud_panel_funding(ud_app *app, SDL_Rect a) {
         } else {
             grant_gives(app, o, line, sizeof line);
         }
-        ud_ui_paragraph(ui, line, a.x, y, a.w - 220, UD_FONT_SMALL, p->text);
+        int th = ud_ui_paragraph(ui, line, a.x, y, a.w - 220, UD_FONT_SMALL, p->text);
         if (o->kind == UD_OFFER_CREDIT_LINE && o->client_rate_cap > 0) {
             snprintf(line, sizeof line, "%s %.1f%%", TR(ui, "Clients' rates capped at"),
                      ud_rate_to_percent(o->client_rate_cap));
-            ud_ui_label(ui, line, a.x, y + 34, UD_FONT_SMALL, true, p->bad);
+            ud_ui_label(ui, line, a.x, y + th + 2, UD_FONT_SMALL, true, p->bad);
         }
         if (!o->answered && o->expires_month >= ud_sim_month(sim)) {
             if (ud_ui_button(ui, ud_rect(a.x + a.w - 210, y, 96, 28), TR(ui, "Accept"))) {

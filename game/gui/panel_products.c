@@ -65,14 +65,14 @@ void ud_panel_products(ud_app *app, SDL_Rect a) {
     int w = (a.w - 20) / 2, x2 = a.x + w + 10, step;
     ud_rate top = cap > 0 ? cap : UD_MAX_ANNUAL_RATE;
     snprintf(v, sizeof v, "%.1f%%", ud_rate_to_percent(pr.terms.annual_rate));
-    step = ud_stepper(app, ud_rect(a.x, y, w, 28), TR(ui, "Rate a year"), v,
+    step = ud_stepper(app, ud_rect(a.x, y, w, 44), TR(ui, "Rate a year"), v,
                       pr.terms.annual_rate >= UD_RATE_PERCENT(1),
                       pr.terms.annual_rate + UD_RATE_PERCENT(1) <= top);
     pr.terms.annual_rate += step * UD_RATE_PERCENT(1);
     changed |= step != 0;
     ud_rate fee = pr.terms.fee_kind == UD_FEE_PERCENT ? pr.terms.fee_rate : 0;
     snprintf(v, sizeof v, "%.1f%%", ud_rate_to_percent(fee));
-    step = ud_stepper(app, ud_rect(x2, y, w, 28), TR(ui, "Fee, once"), v, fee > 0,
+    step = ud_stepper(app, ud_rect(x2, y, w, 44), TR(ui, "Fee, once"), v, fee > 0,
                       fee + UD_RATE_PERCENT(1) / 2 <= UD_RATE_PERCENT(20));
     if (step != 0) {
         fee += step * (UD_RATE_PERCENT(1) / 2);
@@ -80,21 +80,21 @@ void ud_panel_products(ud_app *app, SDL_Rect a) {
         pr.terms.fee_rate = fee;
         changed = true;
     }
-    y += 34;
+    y += 50;
     snprintf(v, sizeof v, "%d", pr.terms.installments);
-    step = ud_stepper(app, ud_rect(a.x, y, w, 28), TR(ui, "Instalments"), v,
+    step = ud_stepper(app, ud_rect(a.x, y, w, 44), TR(ui, "Instalments"), v,
                       pr.terms.installments > pr.terms.grace + 1,
                       pr.terms.installments < UD_MAX_INSTALLMENTS);
     pr.terms.installments += step;
     changed |= step != 0;
     snprintf(v, sizeof v, "%d", pr.terms.grace);
-    step = ud_stepper(app, ud_rect(x2, y, w, 28), TR(ui, "Grace (interest only)"), v,
+    step = ud_stepper(app, ud_rect(x2, y, w, 44), TR(ui, "Grace (interest only)"), v,
                       pr.terms.grace > 0, pr.terms.grace + 1 < pr.terms.installments);
     pr.terms.grace += step;
     changed |= step != 0;
-    y += 34;
+    y += 50;
     ud_money_text(app, pr.min_amount, m1, sizeof m1);
-    step = ud_stepper(app, ud_rect(a.x, y, w, 28), TR(ui, "Smallest loan"), m1,
+    step = ud_stepper(app, ud_rect(a.x, y, w, 44), TR(ui, "Smallest loan"), m1,
                       ud_round_step(pr.min_amount, false) > 0,
                       ud_round_step(pr.min_amount, true) <= pr.max_amount);
     if (step != 0) {
@@ -102,32 +102,32 @@ void ud_panel_products(ud_app *app, SDL_Rect a) {
         changed = true;
     }
     ud_money_text(app, pr.max_amount, m2, sizeof m2);
-    step = ud_stepper(app, ud_rect(x2, y, w, 28), TR(ui, "Largest loan"), m2,
+    step = ud_stepper(app, ud_rect(x2, y, w, 44), TR(ui, "Largest loan"), m2,
                       ud_round_step(pr.max_amount, false) >= pr.min_amount, true);
     if (step != 0) {
         pr.max_amount = ud_round_step(pr.max_amount, step > 0);
         changed = true;
     }
-    y += 34;
+    y += 50;
     snprintf(v, sizeof v, "%.0f%%", ud_rate_to_percent(pr.compulsory_savings));
-    step = ud_stepper(app, ud_rect(a.x, y, w, 28), TR(ui, "Compulsory savings"), v,
+    step = ud_stepper(app, ud_rect(a.x, y, w, 44), TR(ui, "Compulsory savings"), v,
                       pr.compulsory_savings >= UD_RATE_PERCENT(1),
                       pr.compulsory_savings + UD_RATE_PERCENT(1) <= UD_RATE_PERCENT(50));
     pr.compulsory_savings += step * UD_RATE_PERCENT(1);
     changed |= step != 0;
-    y += 34;
+    y += 50;
     if (pr.group_liability) {
         snprintf(v, sizeof v, "%d", pr.group_min);
-        step = ud_stepper(app, ud_rect(a.x, y, w, 28), TR(ui, "Group, fewest members"), v,
+        step = ud_stepper(app, ud_rect(a.x, y, w, 44), TR(ui, "Group, fewest members"), v,
                           pr.group_min > 2, pr.group_min < pr.group_max);
         pr.group_min = (uint8_t)(pr.group_min + step);
         changed |= step != 0;
         snprintf(v, sizeof v, "%d", pr.group_max);
-        step = ud_stepper(app, ud_rect(x2, y, w, 28), TR(ui, "Group, most members"), v,
+        step = ud_stepper(app, ud_rect(x2, y, w, 44), TR(ui, "Group, most members"), v,
                           pr.group_max > pr.group_min, pr.group_max < 10);
         pr.group_max = (uint8_t)(pr.group_max + step);
         changed |= step != 0;
-        y += 34;
+        y += 50;
     }
     y += 6;
     /* what a client really pays, for the largest loan of the product */
@@ -137,8 +137,7 @@ void ud_panel_products(ud_app *app, SDL_Rect a) {
     if (ud_schedule_cost(&t, &apr, &eir) == UD_TERMS_OK) {
         snprintf(v, sizeof v, "%s: %s %.1f%%  ·  %s %.1f%% %s", TR(ui, "Clients really pay"),
                  TR(ui, "APR"), apr, TR(ui, "EIR"), eir, TR(ui, "a year"));
-        ud_ui_label(ui, v, a.x, y, UD_FONT_NORMAL, true, p->accent);
-        y += 24;
+        y += ud_ui_paragraph(ui, v, a.x, y, a.w - 10, UD_FONT_NORMAL, p->accent) + 4;
     }
     ud_ui_paragraph(ui,
                     pr.group_liability

@@ -78,10 +78,10 @@ void ud_panel_staff(ud_app *app, SDL_Rect a) {
     const ud_setup *setup = ud_sim_setup(sim);
     const ud_costs *costs = &setup->mfi.costs;
     ud_ui_label(ui, TR(ui, "Loan officers"), a.x, a.y, UD_FONT_NORMAL, true, p->text);
-    int first = ud_pager(app, ud_rect(a.x, a.y, a.w, 380), n, 8);
+    int first = ud_pager(app, ud_rect(a.x, a.y, a.w, 296), n, 6);
     int y = a.y + 30;
     static const char *const levels[4] = {"untrained", "basic", "trained", "expert"};
-    for (int i = first; i < n && i < first + 8; i++) {
+    for (int i = first; i < n && i < first + 6; i++) {
         char line[300], loans[100];
         if (!o[i].employed) {
             snprintf(line, sizeof line, "%s %d: %s", TR(ui, "Officer"), i + 1, TR(ui, "left"));
@@ -113,13 +113,12 @@ void ud_panel_staff(ud_app *app, SDL_Rect a) {
         }
         y += 38;
     }
-    int by = a.y + 380;
+    int by = a.y + 306;
     char label[300], once[64], monthly[64];
     ud_money_text(app, costs->training_cost, once, sizeof once);
     snprintf(label, sizeof label, "%s %s %s", TR(ui, "A course costs"), once,
              TR(ui, "once per officer and raises their level by one."));
-    ud_ui_label(ui, label, a.x, by - 6, UD_FONT_SMALL, false, p->text_dim);
-    by += 16;
+    by += ud_ui_paragraph(ui, label, a.x, by - 6, a.w - 10, UD_FONT_SMALL, p->text_dim) - 4;
     ud_money_text(app, costs->hire_cost, once, sizeof once);
     ud_money_text(app, setup->mfi.officers.salary, monthly, sizeof monthly);
     snprintf(label, sizeof label, "%s: %s %s + %s %s", TR(ui, "Hire an officer"), once,

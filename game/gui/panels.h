@@ -18,11 +18,14 @@ int ud_pager(ud_app *app, SDL_Rect area, int items, int per_page);
  * if `more`. True if the page changed (the caller stops drawing; the next pass shows it). */
 bool ud_pager_flow(ud_app *app, SDL_Rect area, bool more);
 
-/* A value with − and + buttons: its name (small) and value (bold) at the left of r, the
- * buttons at its right. Returns -1 or +1 when a button is pressed, else 0; a side whose
- * limit is reached is not drawn. */
+/* A value with − and + buttons in the width of r: its name (small, wrapped) on one line,
+ * the value (bold) and the buttons on the next (about 46 pixels in all). Returns -1 or +1
+ * when a button is pressed, else 0; a side whose limit is reached is not drawn. */
 int ud_stepper(ud_app *app, SDL_Rect r, const char *name, const char *value, bool can_down,
                bool can_up);
+
+/* The height a stepper of width w with this name takes. */
+int ud_stepper_height(ud_app *app, int w, const char *name);
 
 /* The next round amount above (up) or below v: 1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8 times a
  * power of ten, so that money steps read as a manager would set them. */

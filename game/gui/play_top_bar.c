@@ -56,6 +56,8 @@ void ud_play_top_bar(ud_app *app) {
         prev = &zero;
     }
     char v[64];
+    /* the cells must end before the buttons */
+    SDL_Rect outer_box = ud_ui_set_box(ui, ud_rect(0, 0, 920, 72));
     snprintf(v, sizeof v, "%d / %d", m, ud_game_months(app->game));
     int x = cell(app, 16, NULL, TR(ui, "Month"), v, 0, 0, false, LIGHT_NONE);
     /* cash as it is now, after this month's decisions (a credit line accepted, a loan
@@ -82,6 +84,7 @@ void ud_play_top_bar(ud_app *app) {
     x = cell(app, x, "oss", oss_name, v, d->oss, prev->oss, hb,
              m == 0 ? LIGHT_NONE
                     : (d->oss >= 1.1 ? LIGHT_GOOD : (d->oss >= 1.0 ? LIGHT_WATCH : LIGHT_BAD)));
+    ud_ui_set_box(ui, outer_box);
     if (ud_ui_danger(ui, ud_rect(930, 16, 180, 40), TR(ui, "Next month (Space)"))) {
         ud_app_next_month(app);
     }

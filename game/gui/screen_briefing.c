@@ -51,10 +51,17 @@ void ud_screen_briefing(ud_app *app) {
         ud_ui_label(ui, line, 80, y, UD_FONT_NORMAL, false, p->text);
         y += 24;
     }
-    if (ud_ui_button(ui, ud_rect(60, 650, 220, 40), TR(ui, "Start the game"))) {
+    /* the team's name goes with its saves: several teams share a classroom PC */
+    ud_ui_label(ui, TR(ui, "Your team's name"), 60, 624, UD_FONT_SMALL, true, p->text);
+    bool start = ud_ui_text_field(ui, ud_rect(60, 650, 320, 40), app->team, sizeof app->team,
+                                  TR(ui, "Type it here"));
+    if (ud_ui_button(ui, ud_rect(400, 650, 220, 40), TR(ui, "Start the game")) || start) {
+        if (app->team[0] == '\0') {
+            snprintf(app->team, sizeof app->team, "%s", TR(ui, "Our team"));
+        }
         app->screen = SCREEN_PLAY;
     }
-    if (ud_ui_button(ui, ud_rect(300, 650, 160, 40), TR(ui, "Back"))) {
+    if (ud_ui_button(ui, ud_rect(640, 650, 160, 40), TR(ui, "Back"))) {
         app->screen = SCREEN_START;
     }
     SDL_Keycode k = ud_ui_take_key(ui);

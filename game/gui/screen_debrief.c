@@ -1,6 +1,7 @@
 /* The debrief (and, while a game runs, its menu): goals, charts with the events marked,
  * the trainee's decisions on a timeline, the scenario's lessons, and the two scores. */
 #include "app.h"
+#include "ud/scores.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -54,6 +55,18 @@ static const char *decision_text(const ud_ui *ui, const ud_decision *d) {
     return "";
 }
 
+/* One score's parts as a paragraph: "name points/weight" each, in the player's language;
+ * returns the height drawn. */
+static int score_parts(ud_ui *ui, const char *title, const ud_score_part *parts, int n, int y) {
+    char text[900];
+    int len = snprintf(text, sizeof text, "%s:", title);
+    for (int i = 0; i < n && len > 0 && len < (int)sizeof text; i++) {
+        len += snprintf(text + len, sizeof text - (size_t)len, "%s %s %.0f/%.0f", i ? " ·" : "",
+                        TR(ui, parts[i].name), parts[i].points, parts[i].weight);
+    }
+    return ud_ui_paragraph(ui, text, 520, y, 730, UD_FONT_SMALL, ui->pal->text_dim);
+}
+
 void ud_screen_debrief(ud_app *app) {
     ud_ui *ui = &app->ui;
     const ud_palette *p = ui->pal;
@@ -68,12 +81,16 @@ void ud_screen_debrief(ud_app *app) {
                 true, p->accent);
     ud_ui_label(ui, ud_scenario_text(app, in->title), 30, 60, UD_FONT_NORMAL, false, p->text_dim);
     /* scores */
-    int inst, clients;
-    ud_scores(app, &inst, &clients);
+    ud_scores scores;
+    ud_scores_compute(ud_game_sim(app->game), &scores);
     char line[600];
-    snprintf(line, sizeof line, "%s: %d / 100    %s: %d / 100", TR(ui, "The institution"), inst,
-             TR(ui, "The clients"), clients);
+    snprintf(line, sizeof line, "%s: %.0f / 100    %s: %.0f / 100", TR(ui, "The institution"),
+             scores.institution, TR(ui, "The clients"), scores.clients);
     ud_ui_label(ui, line, 520, 24, UD_FONT_LARGE, true, p->text);
+    int parts_y = 96;
+    parts_y += 8 + score_parts(ui, TR(ui, "The institution"), scores.institution_part,
+                               scores.institution_parts, parts_y);
+    score_parts(ui, TR(ui, "The clients"), scores.client_part, scores.client_parts, parts_y);
     static const char *const endings[] = {"", "The scenario is over.", "You won.", "You lost.",
                                           "The MFI became insolvent."};
     if (over) {
@@ -94,24 +111,27 @@ void ud_screen_debrief(ud_app *app) {
                                                          : TR(ui, "not judged yet"));
         bool good = goals[i].kind == UD_GOAL_LOSE ? goals[i].state != 1 : goals[i].state == 1;
         snprintf(line, sizeof line, "[%s] %s", state, ud_scenario_text(app, goals[i].text));
-        ud_ui_label(ui, line, 40, y, UD_FONT_SMALL, false, good ? p->good : p->text);
-        y += 20;
+        /* the goals' column ends where the score parts begin */
+        y += ud_ui_paragraph(ui, line, 40, y, 460, UD_FONT_SMALL, good ? p->good : p->text);
     }
     /* charts, with the months where something happened marked */
-    int cy = 230;
-    ud_chart(app, ud_rect(30, cy, 390, 150), "par30", TR(ui, "PAR30"), true);
-    ud_chart(app, ud_rect(440, cy, 390, 150), "oss", TR(ui, "OSS"), true);
-    ud_chart(app, ud_rect(850, cy, 400, 150), "households_in_poverty",
+    /* below the goals (a long list in large text pushes them down and makes them shorter) */
+    int cy = y + 10 > 230 ? y + 10 : 230;
+    int ch = 380 - cy < 80 ? 80 : 380 - cy;
+    ud_chart(app, ud_rect(30, cy, 390, ch), "par30", TR(ui, "PAR30"), true);
+    ud_chart(app, ud_rect(440, cy, 390, ch), "oss", TR(ui, "OSS"), true);
+    ud_chart(app, ud_rect(850, cy, 400, ch), "households_in_poverty",
              TR(ui, "Households in poverty"), false);
     ud_ui_label(ui, TR(ui, "Orange lines mark shocks, offers, political events and fraud found."),
-                30, cy + 154, UD_FONT_SMALL, false, p->text_dim);
+                30, cy + ch + 4, UD_FONT_SMALL, false, p->text_dim);
     /* decisions on a timeline */
-    int ty = 410;
+    int ty = cy + ch + 30;
+    const int below_charts = ty;
     ud_ui_label(ui, TR(ui, "Your decisions"), 30, ty, UD_FONT_NORMAL, true, p->text);
     const ud_decision *d = ud_game_decisions(app->game, &n);
     int shown = 0, last_month = -1, x = 30;
     ty += 26;
-    for (int i = 0; i < n && shown < 12; i++) {
+    for (int i = 0; i < n && shown < 12 && ty + 18 < 670; i++) {
         if (d[i].command.type == UD_CMD_APPROVE || d[i].command.type == UD_CMD_REJECT ||
             d[i].command.type == UD_CMD_RESIZE) {
             continue; /* the loan desk's many small decisions would drown the rest */
@@ -135,7 +155,7 @@ void ud_screen_debrief(ud_app *app) {
     if (over) {
         char lessons[8][UD_TEXT_LEN];
         int nl = ud_game_lessons(app->game, lessons, 8);
-        int ly = 410;
+        int ly = below_charts;
         ud_ui_label(ui, TR(ui, "Lessons"), 520, ly, UD_FONT_NORMAL, true, p->text);
         ly += 26;
         for (int i = 0; i < nl; i++) {

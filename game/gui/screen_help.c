@@ -55,39 +55,75 @@ static const help_entry entries[] = {
 static const help_entry panels[] = {
     {"Loan desk",
      "This month's applications, decided by your credit policy; approve, shrink or "
-     "reject any of them. Below, the policy itself.",
+     "reject any of them. Below, the policy itself, which decides next month's applications.",
+     "", ""},
+    {"Arrears",
+     "Who is late, the latest first, with their card; how much officer time goes to "
+     "following up; rescheduling or writing off a loan.",
      "", ""},
     {"Products",
      "Terms of each loan product; the APR and EIR clients really pay update as you "
      "change them.",
      "", ""},
     {"Staff",
-     "Loan officers, their training and caseloads; hire, train, dismiss, and order "
-     "audits (which find ghost loans).",
+     "Loan officers, their training and caseloads; hire, train (one course a month), "
+     "dismiss, and order audits (which find ghost loans).",
      "", ""},
-    {"Funding", "Cash, deposits and borrowings, and the subsidy offers with their conditions.", "",
-     ""},
+    {"Funding",
+     "Cash, deposits and borrowings, the offers with their conditions, borrowing and "
+     "repaying.",
+     "", ""},
     {"Reports", "Balance sheet, income statement and charts over time.", "", ""},
-    {"Keys",
-     "Space: next month. Tab or arrows: move. Enter: choose. Esc: back. 1-7: panels. "
-     "H: a household's story (Page Up / Page Down: the others). Ctrl+S: save. Ctrl+L: "
-     "load. Ctrl+R: write the team's result for the trainer. F1: this help.",
-     "", ""},
+    {"News", "The scenario's news and each month's events, newest first.", "", ""},
     {"Scores",
-     "The institution: OSS and FSS towards 120% and PAR30 towards 0. The clients: "
-     "poor households lifted out of poverty and outreach towards 40% of the village.",
+     "The institution (100): OSS 20 and FSS 20 towards 120%, the worst month's PAR30 plus "
+     "write-offs 25, "
+     "loan losses 10, capital kept 15, portfolio / assets 10. The clients (100): households "
+     "out of poverty 35, women's households 10, income growth 15, outreach 20, the worst "
+     "month's PAR90 plus write-offs 20.",
+     "", ""},
+};
+
+/* The first page: the monthly loop, the screen, the keys. */
+static const help_entry how_to_play[] = {
+    {"Each month",
+     "Read the month's summary and the news. Look at the loan desk, the late borrowers and "
+     "the reports. Decide: terms, policy, staff, funding. Then press Next month (Space).",
+     "", ""},
+    {"The village",
+     "Each dot is a household: a circle for a woman's, a square for a man's, coloured by "
+     "status (see the legend). Click one, or press H, to read its story.",
+     "", ""},
+    {"When decisions take effect",
+     "The credit policy decides next month's applications; new product terms apply to loans "
+     "made from now on; hiring, training and audits count this month.",
+     "", ""},
+    {"Nothing by accident",
+     "Costly or irreversible actions ask first and say what they will do; Enter then means "
+     "the safe choice. Every figure has its meaning under the mouse.",
+     "", ""},
+    {"Keys",
+     "Space: next month. 1-7: panels. Tab or arrows: move. Enter: choose. Esc: back. H: a "
+     "household's story (Page Up / Page Down: the others). Ctrl+S: save. Ctrl+L: load. "
+     "Ctrl+R: write the team's result for the trainer. F1: this help.",
+     "", ""},
+    {"Saving",
+     "The game saves itself after every month (Continue the last game). Ctrl+S keeps it in "
+     "a slot, with your team's name, the date and the month.",
      "", ""},
 };
 
 #define ENTRIES (int)(sizeof entries / sizeof entries[0])
 #define PANELS (int)(sizeof panels / sizeof panels[0])
-#define PER_PAGE 6
+#define HOW (int)(sizeof how_to_play / sizeof how_to_play[0])
+#define PER_PAGE 5
 
 void ud_screen_help(ud_app *app) {
     ud_ui *ui = &app->ui;
     const ud_palette *p = ui->pal;
     ud_ui_label(ui, TR(ui, "Help and glossary"), 30, 16, UD_FONT_TITLE, true, p->accent);
-    int pages = (ENTRIES + PER_PAGE - 1) / PER_PAGE + 1;
+    /* page 0: how to play; then the glossary; last, the panels */
+    int pages = (ENTRIES + PER_PAGE - 1) / PER_PAGE + 2;
     SDL_Keycode k = ui->key;
     if (k == SDLK_PAGEDOWN || k == SDLK_RIGHT) {
         app->page++;
@@ -98,8 +134,18 @@ void ud_screen_help(ud_app *app) {
     }
     app->page = app->page < 0 ? 0 : (app->page >= pages ? pages - 1 : app->page);
     int y = 80;
-    if (app->page < pages - 1) {
-        for (int i = app->page * PER_PAGE; i < ENTRIES && i < (app->page + 1) * PER_PAGE; i++) {
+    if (app->page == 0) {
+        ud_ui_label(ui, TR(ui, "How to play"), 30, y, UD_FONT_LARGE, true, p->accent);
+        y += 34;
+        for (int i = 0; i < HOW; i++) {
+            ud_ui_label(ui, TR(ui, how_to_play[i].name), 30, y, UD_FONT_NORMAL, true, p->text);
+            y += 24;
+            y += ud_ui_paragraph(ui, TR(ui, how_to_play[i].meaning), 50, y, 1180, UD_FONT_NORMAL,
+                                 p->text) +
+                 10;
+        }
+    } else if (app->page < pages - 1) {
+        for (int i = (app->page - 1) * PER_PAGE; i < ENTRIES && i < app->page * PER_PAGE; i++) {
             const help_entry *e = &entries[i];
             ud_ui_label(ui, TR(ui, e->name), 30, y, UD_FONT_LARGE, true, p->text);
             y += 28;

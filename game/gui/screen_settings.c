@@ -12,34 +12,34 @@ void ud_screen_settings(ud_app *app) {
     int y = 120;
     ud_ui_label(ui, TR(ui, "Language"), 60, y + 8, UD_FONT_NORMAL, false, p->text);
     bool changed = false;
-    if (ud_ui_toggle(ui, ud_rect(320, y, 140, 34), "English", strcmp(s->language, "en") == 0)) {
+    if (ud_ui_toggle(ui, ud_rect(440, y, 160, 34), "English", strcmp(s->language, "en") == 0)) {
         snprintf(s->language, sizeof s->language, "en");
         changed = true;
     }
-    if (ud_ui_toggle(ui, ud_rect(470, y, 140, 34), "Français", strcmp(s->language, "fr") == 0)) {
+    if (ud_ui_toggle(ui, ud_rect(610, y, 160, 34), "Français", strcmp(s->language, "fr") == 0)) {
         snprintf(s->language, sizeof s->language, "fr");
         changed = true;
     }
     y += 60;
     ud_ui_label(ui, TR(ui, "Text size"), 60, y + 8, UD_FONT_NORMAL, false, p->text);
-    if (ud_ui_toggle(ui, ud_rect(320, y, 140, 34), TR(ui, "Normal"), !s->large_text)) {
+    if (ud_ui_toggle(ui, ud_rect(440, y, 160, 34), TR(ui, "Normal"), !s->large_text)) {
         s->large_text = false;
         changed = true;
     }
-    if (ud_ui_toggle(ui, ud_rect(470, y, 140, 34), TR(ui, "Large"), s->large_text)) {
+    if (ud_ui_toggle(ui, ud_rect(610, y, 160, 34), TR(ui, "Large"), s->large_text)) {
         s->large_text = true;
         changed = true;
     }
     y += 60;
     ud_ui_label(ui, TR(ui, "Full screen"), 60, y + 8, UD_FONT_NORMAL, false, p->text);
-    if (ud_ui_toggle(ui, ud_rect(320, y, 140, 34), s->fullscreen ? TR(ui, "On") : TR(ui, "Off"),
+    if (ud_ui_toggle(ui, ud_rect(440, y, 160, 34), s->fullscreen ? TR(ui, "On") : TR(ui, "Off"),
                      s->fullscreen)) {
         s->fullscreen = !s->fullscreen;
         changed = true;
     }
     y += 60;
     ud_ui_label(ui, TR(ui, "Colour-blind-safe colours"), 60, y + 8, UD_FONT_NORMAL, false, p->text);
-    if (ud_ui_toggle(ui, ud_rect(320, y, 140, 34), s->colour_blind ? TR(ui, "On") : TR(ui, "Off"),
+    if (ud_ui_toggle(ui, ud_rect(440, y, 160, 34), s->colour_blind ? TR(ui, "On") : TR(ui, "Off"),
                      s->colour_blind)) {
         s->colour_blind = !s->colour_blind;
         changed = true;

@@ -16,21 +16,21 @@ void ud_screen_slots(ud_app *app) {
                                                     "slot4", "slot5", "autosave"};
     int count = app->saving ? UD_SLOTS : UD_SLOTS + 1;
     for (int i = 0; i < count; i++) {
-        char path[1100], label[400], err[1200];
-        ud_app_slot_path(app, slots[i], path, sizeof path);
+        char label[600], team[64], when[40];
         ud_save_info info;
         const char *name = i < UD_SLOTS ? TR(ui, "Slot") : TR(ui, "Autosave");
-        if (ud_save_peek(path, &info, err, sizeof err)) {
-            snprintf(label, sizeof label, "%s %d: %s, %s %d", name, i < UD_SLOTS ? i + 1 : 0,
-                     ud_scenario_text(app, info.title), TR(ui, "month"), info.months_played);
+        char number[16] = "";
+        if (i < UD_SLOTS) {
+            snprintf(number, sizeof number, " %d", i + 1);
+        }
+        if (ud_app_slot_info(app, slots[i], &info, team, sizeof team, when, sizeof when)) {
+            snprintf(label, sizeof label, "%s%s: %s · %s, %s %d · %s", name, number,
+                     team[0] ? team : TR(ui, "no team name"), ud_scenario_text(app, info.title),
+                     TR(ui, "month"), info.months_played, when);
         } else {
-            snprintf(label, sizeof label, "%s %d: %s", name, i < UD_SLOTS ? i + 1 : 0,
-                     TR(ui, "empty"));
+            snprintf(label, sizeof label, "%s%s: %s", name, number, TR(ui, "empty"));
         }
-        if (i == UD_SLOTS) {
-            snprintf(label, sizeof label, "%s", TR(ui, "Autosave (the last month played)"));
-        }
-        bool chosen = ud_ui_button(ui, ud_rect(60, y, 700, 36), label);
+        bool chosen = ud_ui_button(ui, ud_rect(60, y, 1160, 36), label);
         SDL_Keycode k = ui->key;
         if (k >= SDLK_1 && k <= SDLK_5 && k - SDLK_1 == i) {
             chosen = true;

@@ -73,6 +73,37 @@ static const char *localised(const ud_ui *ui, const char *s, char *buf, size_t s
     return buf;
 }
 
+SDL_Rect ud_ui_set_box(ud_ui *ui, SDL_Rect box) {
+    SDL_Rect old = ui->box;
+    ui->box = box;
+    return old;
+}
+
+void ud_ui_clip(ud_ui *ui, const SDL_Rect *r) {
+    SDL_RenderSetClipRect(ui->renderer, r);
+}
+
+static bool contains(SDL_Rect outer, SDL_Rect r) {
+    return r.x >= outer.x && r.y >= outer.y && r.x + r.w <= outer.x + outer.w &&
+           r.y + r.h <= outer.y + outer.h;
+}
+
+/* Notes text that does not fit where it is drawn: its box, the clip, or the screen. */
+static void check_fit(ud_ui *ui, SDL_Rect r, const char *text, const char *where) {
+    if (r.w == 0 || ui->overflow_count >= UD_UI_OVERFLOWS) {
+        return;
+    }
+    SDL_Rect clip;
+    SDL_RenderGetClipRect(ui->renderer, &clip);
+    bool clipped = !SDL_RectEmpty(&clip) && !contains(clip, r);
+    SDL_Rect screen = {0, 0, UD_LOGICAL_W, UD_LOGICAL_H};
+    if (!contains(ui->box, r) || clipped || !contains(screen, r)) {
+        snprintf(ui->overflow[ui->overflow_count++], sizeof ui->overflow[0],
+                 "%s \"%.80s\" at %d,%d size %dx%d %s", where, text, r.x, r.y, r.w, r.h,
+                 clipped ? "is clipped" : "overflows its box");
+    }
+}
+
 static void record(ud_ui *ui, SDL_Rect r, int widget, const char *text) {
     if (ui->record_count < UD_UI_RECORDS) {
         ud_ui_record *rec = &ui->records[ui->record_count++];
@@ -88,6 +119,8 @@ void ud_ui_begin(ud_ui *ui) {
     ui->record_count = 0;
     ui->acted = false;
     ui->hint_count = 0;
+    ui->overflow_count = 0;
+    ui->box = ud_rect(0, 0, UD_LOGICAL_W, UD_LOGICAL_H);
     ui->activated = false;
     ud_text_next_frame(ui->text);
     SDL_Keycode k = ui->key;
@@ -132,6 +165,7 @@ void ud_ui_end(ud_ui *ui) {
     }
     ui->clicked = false;
     ui->key = 0;
+    ui->typed[0] = '\0';
 }
 
 SDL_Keycode ud_ui_take_key(ud_ui *ui) {
@@ -156,6 +190,7 @@ int ud_ui_label(ud_ui *ui, const char *s, int x, int y, ud_font_size size, bool 
     s = localised(ui, s, buf, sizeof buf);
     ud_text_draw(ui->text, s, x, y, size, bold, c, 0, &w, &h);
     record(ui, ud_rect(x, y, w, h), -1, s);
+    check_fit(ui, ud_rect(x, y, w, h), s, "text");
     return w;
 }
 
@@ -165,6 +200,7 @@ int ud_ui_paragraph(ud_ui *ui, const char *s, int x, int y, int w, ud_font_size 
     s = localised(ui, s, buf, sizeof buf);
     ud_text_draw(ui->text, s, x, y, size, false, c, w, &tw, &th);
     record(ui, ud_rect(x, y, tw, th), -1, s);
+    check_fit(ui, ud_rect(x, y, tw, th), s, "paragraph");
     return th;
 }
 
@@ -210,6 +246,11 @@ static bool widget(ud_ui *ui, SDL_Rect r, const char *label, bool on, ud_font_si
         size = UD_FONT_SMALL;
         ud_text_measure(ui->text, label, size, false, 0, &tw, &th);
     }
+    if (tw > r.w - 4 && ui->overflow_count < UD_UI_OVERFLOWS) {
+        snprintf(ui->overflow[ui->overflow_count++], sizeof ui->overflow[0],
+                 "button \"%.80s\" is %d wide in a %d button", label, tw, r.w);
+    }
+    check_fit(ui, r, label, "button");
     SDL_Color fg = on ? p->panel : p->text;
     SDL_RenderSetClipRect(ui->renderer, &r);
     ud_text_draw(ui->text, label, r.x + (tw > r.w - 8 ? 4 : (r.w - tw) / 2), r.y + (r.h - th) / 2,
@@ -278,6 +319,7 @@ bool ud_ui_hover(ud_ui *ui, int x, int y) {
 }
 
 void ud_ui_draw_hint(ud_ui *ui) {
+    ui->box = ud_rect(0, 0, UD_LOGICAL_W, UD_LOGICAL_H);
     int h = ui->modal ? -1 : hint_at(ui, ui->hover_x, ui->hover_y);
     ui->hovered = h;
     if (h < 0) {
@@ -295,4 +337,54 @@ void ud_ui_draw_hint(ud_ui *ui) {
     SDL_Rect box = {x, y, w + 16, th + 12};
     ud_ui_fill(ui, box, ui->pal->text);
     ud_ui_paragraph(ui, ui->hint_text[h], x + 8, y + 6, 420, UD_FONT_SMALL, ui->pal->panel);
+}
+
+bool ud_ui_text_field(ud_ui *ui, SDL_Rect r, char *buf, size_t size, const char *placeholder) {
+    int id = ui->widget_count++;
+    record(ui, r, id, buf);
+    bool live = !ui->modal || ui->in_modal;
+    if (live && ui->clicked && inside(ui, r)) {
+        ui->focus = id;
+        ui->clicked = false;
+    }
+    bool focused = live && id == ui->focus, entered = false;
+    if (focused) {
+        size_t n = strlen(buf), add = strlen(ui->typed);
+        if (add > 0 && n + add < size) {
+            memcpy(buf + n, ui->typed, add + 1);
+            ui->activated = true;
+        }
+        ui->typed[0] = '\0';
+        if (ui->key == SDLK_BACKSPACE && n > 0) {
+            /* remove one UTF-8 character: its continuation bytes, then its first byte */
+            while (n > 0 && ((unsigned char)buf[n - 1] & 0xC0) == 0x80) {
+                n--;
+            }
+            buf[n > 0 ? n - 1 : 0] = '\0';
+            ui->key = 0;
+            ui->activated = true;
+        } else if (ui->key == SDLK_RETURN || ui->key == SDLK_KP_ENTER) {
+            ui->key = 0;
+            entered = true;
+        }
+    }
+    const ud_palette *p = ui->pal;
+    ud_ui_fill(ui, r, p->panel);
+    ud_ui_frame(ui, r, focused ? p->focus : p->border);
+    if (focused) {
+        SDL_Rect ring = {r.x - 1, r.y - 1, r.w + 2, r.h + 2};
+        ud_ui_frame(ui, ring, p->focus);
+    }
+    SDL_RenderSetClipRect(ui->renderer, &r);
+    int tw = 0, th = 0;
+    const char *shown = buf[0] != '\0' ? buf : placeholder;
+    ud_text_measure(ui->text, shown[0] ? shown : " ", UD_FONT_NORMAL, false, 0, &tw, &th);
+    ud_text_draw(ui->text, shown, r.x + 8, r.y + (r.h - th) / 2, UD_FONT_NORMAL, false,
+                 buf[0] != '\0' ? p->text : p->text_dim, 0, NULL, NULL);
+    if (focused) {
+        int cx = r.x + 8 + (buf[0] != '\0' ? tw : 0) + 1;
+        ud_ui_fill(ui, ud_rect(cx, r.y + 6, 2, r.h - 12), p->text);
+    }
+    SDL_RenderSetClipRect(ui->renderer, NULL);
+    return entered;
 }

@@ -57,6 +57,13 @@ typedef struct ud_ui {
     char hint_text[UD_UI_HINTS][200];
     int hint_count, hovered;
     int hover_x, hover_y; /* where the mouse rests (not a click) */
+    char typed[64];       /* text typed since the last frame (SDL text input, UTF-8) */
+    /* the box text must stay inside (a panel, a dialog), and the texts of this frame that
+     * did not fit their box, their button or the clip rectangle (for the layout test) */
+    SDL_Rect box;
+#define UD_UI_OVERFLOWS 16
+    char overflow[UD_UI_OVERFLOWS][200];
+    int overflow_count;
     /* the frame being described: widgets and text, in order */
     ud_ui_record records[UD_UI_RECORDS];
     int record_count;
@@ -92,6 +99,10 @@ bool ud_ui_button(ud_ui *ui, SDL_Rect r, const char *label);
 bool ud_ui_danger(ud_ui *ui, SDL_Rect r, const char *label);
 /* A button that looks pressed when `on` (tabs and toggles). */
 bool ud_ui_toggle(ud_ui *ui, SDL_Rect r, const char *label, bool on);
+/* A one-line text field editing buf (UTF-8, at most size - 1 bytes): focusable like a
+ * button; while focused, typed text is appended and Backspace removes a character. Shows
+ * `placeholder` dimmed when empty. True when Enter is pressed in it. */
+bool ud_ui_text_field(ud_ui *ui, SDL_Rect r, char *buf, size_t size, const char *placeholder);
 /* True if the mouse clicked inside r this frame (for map picks; not focusable). */
 bool ud_ui_clicked_in(ud_ui *ui, SDL_Rect r);
 
@@ -101,6 +112,12 @@ void ud_ui_hint(ud_ui *ui, SDL_Rect r, const char *text);
 bool ud_ui_hover(ud_ui *ui, int x, int y);
 /* Draws the tooltip of the hovered region, if any (call last in a frame). */
 void ud_ui_draw_hint(ud_ui *ui);
+
+/* Sets the box that text drawn from now on must fit in; returns the previous one, to be
+ * set back with ud_ui_set_box when the container is done. */
+SDL_Rect ud_ui_set_box(ud_ui *ui, SDL_Rect box);
+/* Clips drawing to r (NULL: no clip). Text cut by the clip counts as overflowing. */
+void ud_ui_clip(ud_ui *ui, const SDL_Rect *r);
 
 /* A filled circle (women's households) and square (men's). */
 void ud_ui_circle(ud_ui *ui, int cx, int cy, int radius, SDL_Color c);

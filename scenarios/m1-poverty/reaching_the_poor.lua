@@ -14,13 +14,24 @@ scenario {
     "Sustain both the clients and the institution: holistic sustainability",
   },
   briefing = [[
-Half the households of Desa Cibodas live below the poverty line. Your board wants the
+Your unit opens this month in Desa Cibodas: 600 million rupiah of equity, two trained
+officers, no clients yet. Half the households live below the poverty line. Your board wants the
 unit to be profitable quickly and suggests lending only to established traders, in large
 individual loans. A donor offers business training in the poorest hamlets. Can the unit
 reach the poor, help them out of poverty, and still cover its costs?]],
-  lesson = { indicator = "households_in_poverty", better = "lower",
-             naive = "../strategies/m1_big_loans_for_the_better_off.lua",
-             sound = "../strategies/m1_small_loans_groups_training.lua" },
+  lesson = {
+    -- Holistic sustainability: the lower of the institution and client scores at the end.
+    indicator = "holistic_score", better = "higher", window = { take = "end" },
+    sound = { "../strategies/m1_small_loans_groups_training.lua",
+              "../strategies/m1_groups_without_the_grant.lua" },
+    naive = { "../strategies/m1_big_loans_for_the_better_off.lua",
+              "../strategies/m1_big_loans_with_the_grant.lua",
+              "../strategies/m1_cheap_loans_for_the_poor.lua" },
+    probes = { "../strategies/probes/overprice.lua",
+               "../strategies/probes/lend_nothing.lua",
+               "../strategies/probes/penny_salaries.lua",
+               "../strategies/probes/write_off_every_late_loan.lua" },
+  },
 }
 
 village {
@@ -42,9 +53,13 @@ product { name = "Individual monthly", method = "declining-annuity", rate = 30,
           installments = 12, frequency = "monthly", fee_percent = 1.5,
           min = 1000000, max = 15000000 }
 
-goal { indicator = "households_in_poverty", below = 230, month = 36,
-       text = "Fewer than 230 households below the poverty line" }
+goal { indicator = "households_in_poverty", below = 1.0, of_start = true, month = 36,
+       text = "Fewer households below the poverty line than at the start" }
+goal { indicator = "active_borrowers", above = 150, month = 36, text = "More than 150 clients" }
 goal { indicator = "oss", above = 0.9, month = 36, text = "OSS above 90%" }
+goal { indicator = "par30", below = 0.05, month = 36, text = "PAR30 below 5%" }
+goal { indicator = "write_off_ratio", below = 0.05, month = 36,
+       text = "Write-offs below 5% of the portfolio a year" }
 lose_if { indicator = "equity", below = 0, text = "The unit's equity is gone" }
 
 at_month(2, function()
@@ -66,6 +81,14 @@ lesson { text = "Large loans to the better-off kept the books simple but left th
          when = function() return indicator("households_in_poverty") >= 230 end }
 
 translate("fr", {
+  ["Write-offs below 5% of the portfolio a year"] =
+    "Passages en perte sous 5 % du portefeuille par an",
+  ["Fewer households below the poverty line than at the start"] =
+    "Moins de ménages sous le seuil de pauvreté qu'au départ",
+  ["More than 150 clients"] =
+    "Plus de 150 clients",
+  ["PAR30 below 5%"] =
+    "PAR30 sous 5 %",
   ["Group weekly"] =
     "Groupe hebdomadaire",
   ["Individual monthly"] =
@@ -78,10 +101,8 @@ translate("fr", {
     "Voir des ménages franchir le seuil de pauvreté quand les prêts sont investis et les activités formées",
   ["Sustain both the clients and the institution: holistic sustainability"] =
     "Rendre viables à la fois les clients et l'institution : la viabilité globale",
-  ["Half the households of Desa Cibodas live below the poverty line. Your board wants the\nunit to be profitable quickly and suggests lending only to established traders, in large\nindividual loans. A donor offers business training in the poorest hamlets. Can the unit\nreach the poor, help them out of poverty, and still cover its costs?"] =
-    "La moitié des ménages de Desa Cibodas vit sous le seuil de pauvreté. Votre conseil veut que\nl'unité soit vite rentable et propose de ne prêter qu'aux commerçants établis, en gros prêts\nindividuels. Un bailleur propose une formation en gestion dans les hameaux les plus pauvres.\nL'unité peut-elle atteindre les pauvres, les aider à sortir de la pauvreté, et couvrir ses charges ?",
-  ["Fewer than 230 households below the poverty line"] =
-    "Moins de 230 ménages sous le seuil de pauvreté",
+  ["Your unit opens this month in Desa Cibodas: 600 million rupiah of equity, two trained\nofficers, no clients yet. Half the households live below the poverty line. Your board wants the\nunit to be profitable quickly and suggests lending only to established traders, in large\nindividual loans. A donor offers business training in the poorest hamlets. Can the unit\nreach the poor, help them out of poverty, and still cover its costs?"] =
+    "Votre unité ouvre ce mois-ci à Desa Cibodas : 600 millions de roupies de fonds propres, deux\nagents formés, aucun client encore. La moitié des ménages vit sous le seuil de pauvreté. Votre conseil veut que\nl'unité soit vite rentable et propose de ne prêter qu'aux commerçants établis, en gros prêts\nindividuels. Un bailleur propose une formation en gestion dans les hameaux les plus pauvres.\nL'unité peut-elle atteindre les pauvres, les aider à sortir de la pauvreté, et couvrir ses charges ?",
   ["OSS above 90%"] =
     "AAO au-dessus de 90 %",
   ["The unit's equity is gone"] =

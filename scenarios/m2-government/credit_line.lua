@@ -16,12 +16,22 @@ scenario {
   briefing = [[
 The district government wants to show results before the next budget. It offers your
 unit a large credit line at 3% a year, on one condition: no client may pay more than 12%.
-A donor also offers to pay for business training in the hamlets. Your unit is young:
-its equity is its only funding. Decide what to accept, and keep the unit able to stand
+A donor also offers to pay for business training in the hamlets. Your unit is new: two
+officers, 450 million rupiah of equity as its only funding, and no clients yet. Decide what to accept, and keep the unit able to stand
 on its own.]],
-  lesson = { indicator = "fss", better = "higher",
-             naive = "../strategies/m2_take_everything.lua",
-             sound = "../strategies/m2_grants_not_caps.lua" },
+  lesson = {
+    -- Standing without subsidy, judged on the last year: after the line is recalled.
+    indicator = "fss", better = "higher", window = { take = "end" },
+    sound = { "../strategies/m2_grants_not_caps.lua",
+              "../strategies/m2_price_for_cost_no_line.lua" },
+    naive = { "../strategies/m2_take_everything.lua",
+              "../strategies/m2_cheap_line_no_grants.lua" },
+    probes = { "../strategies/probes/overprice.lua",
+               "../strategies/probes/lend_nothing.lua",
+               "../strategies/probes/penny_salaries.lua",
+               "../strategies/probes/write_off_every_late_loan.lua",
+               "../strategies/probes/take_everything_and_reprice.lua" },
+  },
 }
 
 village { households = 400, median_income = 2400000, poverty_line = 17000 }
@@ -42,6 +52,9 @@ product { name = "Individual monthly", method = "declining-annuity", rate = 32,
 
 goal { indicator = "fss", above = 1.0, month = 36, text = "FSS above 100%: sustainable without subsidy" }
 goal { indicator = "subsidy_dependence", below = 1.0, month = 36, text = "Subsidy dependence index below 1" }
+goal { indicator = "households_in_poverty", below = 1.0, of_start = true, month = 36,
+       text = "Fewer households below the poverty line than at the start" }
+goal { indicator = "active_borrowers", above = 120, month = 36, text = "More than 120 clients" }
 lose_if { indicator = "equity", below = 0, text = "The unit's equity is gone" }
 
 at_month(3, function()
@@ -80,6 +93,10 @@ lesson { text = "You kept prices that cover costs: the unit can stand without su
 lesson { text = "Grants for training and roads raise clients' returns without distorting prices." }
 
 translate("fr", {
+  ["Fewer households below the poverty line than at the start"] =
+    "Moins de ménages sous le seuil de pauvreté qu'au départ",
+  ["More than 120 clients"] =
+    "Plus de 120 clients",
   ["Group weekly"] =
     "Groupe hebdomadaire",
   ["Individual monthly"] =
@@ -92,8 +109,8 @@ translate("fr", {
     "Comparer les subventions : les lignes de crédit faussent les prix, pas les dons pour routes et formation",
   ["Read the subsidy dependence index and the FSS"] =
     "Lire l'indice de dépendance aux subventions et l'AAF",
-  ["The district government wants to show results before the next budget. It offers your\nunit a large credit line at 3% a year, on one condition: no client may pay more than 12%.\nA donor also offers to pay for business training in the hamlets. Your unit is young:\nits equity is its only funding. Decide what to accept, and keep the unit able to stand\non its own."] =
-    "Le gouvernement du district veut montrer des résultats avant le prochain budget. Il offre à votre\nunité une grosse ligne de crédit à 3 % par an, à une condition : aucun client ne doit payer plus de 12 %.\nUn bailleur propose aussi de financer une formation en gestion dans les hameaux. Votre unité est jeune :\nses fonds propres sont son seul financement. Décidez quoi accepter, et gardez l'unité capable de tenir seule.",
+  ["The district government wants to show results before the next budget. It offers your\nunit a large credit line at 3% a year, on one condition: no client may pay more than 12%.\nA donor also offers to pay for business training in the hamlets. Your unit is new: two\nofficers, 450 million rupiah of equity as its only funding, and no clients yet. Decide what to accept, and keep the unit able to stand\non its own."] =
+    "Le gouvernement du district veut montrer des résultats avant le prochain budget. Il offre à votre\nunité une grosse ligne de crédit à 3 % par an, à une condition : aucun client ne doit payer plus de 12 %.\nUn bailleur propose aussi de financer une formation en gestion dans les hameaux. Votre unité est nouvelle :\ndeux agents, 450 millions de roupies de fonds propres pour seul financement, et aucun client encore. Décidez quoi accepter, et gardez l'unité capable de tenir seule.",
   ["FSS above 100%: sustainable without subsidy"] =
     "AAF au-dessus de 100 % : viable sans subvention",
   ["Subsidy dependence index below 1"] =

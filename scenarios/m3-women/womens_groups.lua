@@ -14,13 +14,25 @@ scenario {
     "Weigh the risk that a loan is captured by another household member",
   },
   briefing = [[
-Your unit lends to individuals, mostly men, and arrears are rising. An NGO working with
-the women's associations of Desa Mekarsari proposes weekly group loans for women, with
-mentoring at the group meetings. Some board members fear that small loans to women will
-not pay. Try it, and watch the portfolio and the households.]],
-  lesson = { indicator = "poor_women", better = "lower",
-             naive = "../strategies/m3_individual_loans_to_anyone.lua",
-             sound = "../strategies/m3_womens_groups_with_mentoring.lua" },
+Your cooperative opens in Desa Mekarsari with two officers and an individual monthly loan
+that mostly men ask for. An NGO working with the women's associations proposes weekly
+group loans for women, with mentoring at the group meetings. The group product is ready
+but closed: open it on the products panel. Women join a group in their hamlet; a group
+needs five to eight members, so give it time and officers to hold the meetings. Some board
+members fear that small loans to women will not pay. Try it, and watch the portfolio and
+the households.]],
+  lesson = {
+    -- Women's poverty over the last year (a year smooths the harvests' seasons).
+    indicator = "poor_women", better = "lower", window = { from = 25, to = 36, take = "mean" },
+    sound = { "../strategies/m3_womens_groups_with_mentoring.lua",
+              "../strategies/m3_womens_groups_staffed_early.lua" },
+    naive = { "../strategies/m3_individual_loans_to_anyone.lua",
+              "../strategies/m3_individual_loans_to_women.lua" },
+    probes = { "../strategies/probes/overprice.lua",
+               "../strategies/probes/lend_nothing.lua",
+               "../strategies/probes/penny_salaries.lua",
+               "../strategies/probes/write_off_every_late_loan.lua" },
+  },
 }
 
 village { households = 450, women_share = 0.5, median_income = 2300000 }
@@ -31,15 +43,20 @@ mfi { institution = "cooperative", equity = 500000000, savings_rate = 4,
 product { name = "Individual monthly", method = "declining-annuity", rate = 30,
           installments = 12, frequency = "monthly", fee_percent = 1.5,
           min = 1000000, max = 10000000 }
-product { name = "Women's group weekly", method = "flat", rate = 24, installments = 25,
+product { name = "Women's group weekly", method = "declining-annuity", rate = 28, installments = 25,
           frequency = "weekly", fee_percent = 1, min = 500000, max = 5000000,
           group = { min = 5, max = 8 }, compulsory_savings = 5, open = false }
 
 goal { indicator = "par30", below = 0.05, month = 36, text = "PAR30 below 5%" }
+goal { indicator = "write_off_ratio", below = 0.05, month = 36,
+       text = "Write-offs below 5% of the portfolio a year" }
 goal { indicator = "women_share", above = 0.5, month = 36, text = "Half the clients are women" }
+goal { indicator = "poor_women", below = 1.0, of_start = true, month = 36,
+       text = "Fewer women-headed households below the poverty line than at the start" }
+goal { indicator = "oss", above = 1.0, month = 36, text = "OSS above 100%" }
 
 at_month(2, function()
-  offer { kind = "grant_training", lender = "donor", amount = 25000000, effect = 0.35,
+  offer { kind = "grant_mentoring", lender = "donor", amount = 25000000,
           expires_in = 4, text = "The women's association offers mentoring at group meetings." }
 end)
 
@@ -55,6 +72,12 @@ lesson { text = "Groups of women repaid well: peers covered each other and meeti
 lesson { text = "Mentoring raised women's business returns: fewer women-headed households are poor." }
 
 translate("fr", {
+  ["Write-offs below 5% of the portfolio a year"] =
+    "Passages en perte sous 5 % du portefeuille par an",
+  ["Fewer women-headed households below the poverty line than at the start"] =
+    "Moins de ménages dirigés par une femme sous le seuil de pauvreté qu'au départ",
+  ["OSS above 100%"] =
+    "AAO au-dessus de 100 %",
   ["Individual monthly"] =
     "Individuel mensuel",
   ["Women's group weekly"] =
@@ -67,8 +90,8 @@ translate("fr", {
     "Lire les indicateurs par sexe : part des femmes parmi les clients, pauvreté par sexe",
   ["Weigh the risk that a loan is captured by another household member"] =
     "Peser le risque qu'un prêt soit accaparé par un autre membre du ménage",
-  ["Your unit lends to individuals, mostly men, and arrears are rising. An NGO working with\nthe women's associations of Desa Mekarsari proposes weekly group loans for women, with\nmentoring at the group meetings. Some board members fear that small loans to women will\nnot pay. Try it, and watch the portfolio and the households."] =
-    "Votre unité prête à des particuliers, surtout des hommes, et les retards augmentent. Une ONG qui\ntravaille avec les associations de femmes de Desa Mekarsari propose des prêts hebdomadaires en groupe\npour les femmes, avec un accompagnement lors des réunions. Certains membres du conseil craignent que de\npetits prêts aux femmes ne rapportent pas. Essayez, et observez le portefeuille et les ménages.",
+  ["Your cooperative opens in Desa Mekarsari with two officers and an individual monthly loan\nthat mostly men ask for. An NGO working with the women's associations proposes weekly\ngroup loans for women, with mentoring at the group meetings. The group product is ready\nbut closed: open it on the products panel. Women join a group in their hamlet; a group\nneeds five to eight members, so give it time and officers to hold the meetings. Some board\nmembers fear that small loans to women will not pay. Try it, and watch the portfolio and\nthe households."] =
+    "Votre coopérative ouvre à Desa Mekarsari avec deux agents et un prêt individuel mensuel\nque demandent surtout des hommes. Une ONG qui travaille avec les associations de femmes\npropose des prêts de groupe hebdomadaires pour les femmes, avec un accompagnement aux réunions\nde groupe. Le produit de groupe est prêt mais fermé : ouvrez-le dans le panneau des produits.\nLes femmes rejoignent un groupe dans leur hameau ; un groupe compte cinq à huit membres, alors\ndonnez-lui du temps et des agents pour tenir les réunions. Certains membres du conseil craignent\nque les petits prêts aux femmes ne rapportent pas. Essayez, et observez le portefeuille et les ménages.",
   ["PAR30 below 5%"] =
     "PAR30 sous 5 %",
   ["Half the clients are women"] =

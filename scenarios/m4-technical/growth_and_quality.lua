@@ -14,13 +14,24 @@ scenario {
     "Use audits: without them, ghost loans and fraud go unseen",
   },
   briefing = [[
-The board has set a target: triple the number of clients in a year. Your officers are
-new and untrained, and nobody has audited the books since the unit opened. You can lend
+Your unit opens with four new, untrained officers and no clients; some of the officers
+may not be honest, and nobody will audit the books unless you order it. The board has set
+a target: 400 clients and more, fast. You can lend
 faster with looser rules, or grow at the pace your staff can follow. Arrears come late:
 watch PAR30, not just the number of clients.]],
-  lesson = { indicator = "par30", better = "lower",
-             naive = "../strategies/m4_grow_fast.lua",
-             sound = "../strategies/m4_train_audit_grow_steadily.lua" },
+  lesson = {
+    -- Arrears come late: PAR30 over the last two years, after the growth.
+    indicator = "par30", better = "lower", window = { from = 13, to = 36, take = "mean" },
+    sound = { "../strategies/m4_train_audit_grow_steadily.lua",
+              "../strategies/m4_price_cover_grow_with_staff.lua" },
+    naive = { "../strategies/m4_grow_fast.lua",
+              "../strategies/m4_grow_fast_no_audits.lua" },
+    probes = { "../strategies/probes/overprice.lua",
+               "../strategies/probes/lend_nothing.lua",
+               "../strategies/probes/penny_salaries.lua",
+               "../strategies/probes/write_off_every_late_loan.lua",
+               "../strategies/probes/take_everything_and_reprice.lua" },
+  },
 }
 
 village { households = 1200, median_income = 2400000 }
@@ -41,8 +52,14 @@ product { name = "Individual monthly", method = "declining-annuity", rate = 32,
           min = 1000000, max = 10000000 }
 
 goal { indicator = "par30", below = 0.05, month = 36, text = "PAR30 below 5%" }
+goal { indicator = "write_off_ratio", below = 0.05, month = 36,
+       text = "Write-offs below 5% of the portfolio a year" }
 goal { indicator = "active_borrowers", above = 400, month = 36, text = "More than 400 clients" }
 goal { indicator = "oss", above = 1.0, month = 36, text = "OSS above 100%" }
+goal { indicator = "par90", below = 0.03, month = 36,
+       text = "PAR90 below 3%: few clients left in default" }
+goal { indicator = "households_in_poverty", below = 1.0, of_start = true, month = 36,
+       text = "Fewer households below the poverty line than at the start" }
 
 on("officer_fraud_found", function(e)
   news("The audit found %d ghost loans booked by officer %d.", e.object, e.subject + 1)
@@ -59,6 +76,12 @@ lesson { text = "Trained officers with manageable caseloads screened and followe
 lesson { text = "Audits are cheap compared with what fraud costs when nobody looks." }
 
 translate("fr", {
+  ["Write-offs below 5% of the portfolio a year"] =
+    "Passages en perte sous 5 % du portefeuille par an",
+  ["PAR90 below 3%: few clients left in default"] =
+    "PAR90 sous 3 % : peu de clients restés en défaut",
+  ["Fewer households below the poverty line than at the start"] =
+    "Moins de ménages sous le seuil de pauvreté qu'au départ",
   ["Group weekly"] =
     "Groupe hebdomadaire",
   ["Individual monthly"] =
@@ -71,8 +94,8 @@ translate("fr", {
     "Garder la charge des agents dans ce qu'ils peuvent suivre une fois formés",
   ["Use audits: without them, ghost loans and fraud go unseen"] =
     "Faire des audits : sans eux, prêts fictifs et fraudes passent inaperçus",
-  ["The board has set a target: triple the number of clients in a year. Your officers are\nnew and untrained, and nobody has audited the books since the unit opened. You can lend\nfaster with looser rules, or grow at the pace your staff can follow. Arrears come late:\nwatch PAR30, not just the number of clients."] =
-    "Le conseil a fixé un objectif : tripler le nombre de clients en un an. Vos agents sont nouveaux\net non formés, et personne n'a audité les comptes depuis l'ouverture de l'unité. Vous pouvez prêter\nplus vite avec des règles plus souples, ou croître au rythme que votre équipe peut suivre. Les retards\narrivent tard : surveillez le PAR30, pas seulement le nombre de clients.",
+  ["Your unit opens with four new, untrained officers and no clients; some of the officers\nmay not be honest, and nobody will audit the books unless you order it. The board has set\na target: 400 clients and more, fast. You can lend\nfaster with looser rules, or grow at the pace your staff can follow. Arrears come late:\nwatch PAR30, not just the number of clients."] =
+    "Votre unité ouvre avec quatre agents nouveaux et non formés, et aucun client ; certains agents\npourraient être malhonnêtes, et personne n'auditera les comptes si vous ne le demandez pas. Le conseil\na fixé un objectif : 400 clients et plus, vite. Vous pouvez prêter\nplus vite avec des règles plus souples, ou croître au rythme que votre équipe peut suivre. Les retards\narrivent tard : surveillez le PAR30, pas seulement le nombre de clients.",
   ["PAR30 below 5%"] =
     "PAR30 sous 5 %",
   ["More than 400 clients"] =

@@ -1,4 +1,6 @@
--- Naive strategy for the field visit: when the drought hits, cut visits and staff.
+-- Naive strategy for the field visit: when the drought hits, do what the board asks: cut
+-- visits and let an officer go. The mistake: the savings are small, and clients nobody
+-- visits stop paying.
 function decide(month)
   if month == 7 then
     set_follow_up(0.1)

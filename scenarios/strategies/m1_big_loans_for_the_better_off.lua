@@ -1,4 +1,6 @@
--- Naive strategy for m1: only large individual loans to established clients; no training.
+-- Naive strategy for m1: the board's plan, large individual loans to established traders
+-- only, and no training. The mistake (the workshop's "not understanding the market"): the
+-- portfolio looks safe and profitable while the poor half of the village is never reached.
 local common = require("lib.common")
 
 function decide(month)

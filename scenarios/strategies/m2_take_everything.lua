@@ -1,4 +1,7 @@
--- Naive strategy for m2_credit_line: accept every offer, cheap money included, and lend it.
+-- Naive strategy for m2_credit_line: accept every offer, cheap money included, and lend
+-- it fast. The mistake: a manager who counts the line's 3% and forgets the 12% cap on
+-- clients; the unit's prices fall below its costs and it depends on the line until the
+-- district recalls it.
 local common = require("lib.common")
 
 function decide(month)

@@ -9,7 +9,7 @@ function decide(month)
     set_policy { women_only = true, groups_only = true, first_loan_cap = 2000000,
                  repeat_step_up = 40 }
   end
-  common.answer_offers({ grant_training = true })
+  common.answer_offers({ grant_mentoring = true })
   if month == 6 then
     hire { count = 1, salary = 2000000, training = 2 }
   end

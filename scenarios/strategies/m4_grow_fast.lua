@@ -1,5 +1,6 @@
 -- Naive strategy for m4: loosen every rule to hit the growth target, push bigger loans,
--- and skip training and audits.
+-- and skip training and audits. The mistake the workshop names: over-emphasis on
+-- short-term growth; loans beyond what households can repay come back as a PAR crisis.
 function decide(month)
   if month == 1 then
     set_policy { first_loan_cap = 8000000, loan_to_income_cap = 100, max_past_arrears_days = 365 }

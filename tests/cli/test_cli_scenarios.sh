@@ -18,7 +18,7 @@ checks=$((checks + 1))
 "$UD" list | awk -F'\t' 'NF != 5 || $5 != "shipped" { bad = 1 } END { exit bad }' || bad "list lines must have 5 tab-separated fields, shipped"
 
 expect_status 0 "$UD" check
-expect_stdout_has "7 scenario(s) checked: 0 with errors, 0 warning(s)" "$UD" check
+expect_stdout_has "8 scenario(s) checked: 0 with errors, 0 warning(s)" "$UD" check
 
 # A scenario with a typo: check names the file, the line, the key and the hint.
 cat > "$tmp/typo.lua" <<'LUA'

@@ -30,7 +30,8 @@ expect_stdout_has "Your talk was well received" "$UD" run $T --story --answers 1
 checks=$((checks + 1))
 "$UD" run $T --story --answers 2 | grep -q "Your talk was well received" && bad "answer 2 must not give option 1's news"
 
-# --- check walks every branch: a failing handler behind answer 2, a crashing strategy, a
+# --- check walks every branch (the folder holding a lesson's strategies is named with
+# --scenarios, as a trainer's own folder would be): a failing handler behind answer 2, a crashing strategy, a
 # broken lesson condition, a rate written as a share, translation gaps both ways
 cat > "$tmp/crash.lua" <<'LUA'
 function decide(month)
@@ -55,16 +56,16 @@ end)
 lesson { text = "Broken lesson.", when = function() return nosuch_value > 1 end }
 translate("fr", { ["Branchy"] = "Branchu", ["Promise a waiver ?"] = "Promettre ?" })
 LUA
-expect_status 1 "$UD" check "$tmp/branchy.lua"
-expect_stdout_has "branchy.lua:12: attempt to index a nil value (local 't')" "$UD" check "$tmp/branchy.lua"
-expect_stdout_has "crash.lua:2: attempt to index a nil value (local 'x')" "$UD" check "$tmp/branchy.lua"
-expect_stdout_has "branchy.lua:15: undeclared global 'nosuch_value'" "$UD" check "$tmp/branchy.lua"
-expect_stdout_has "branchy.lua:3: warning: product{}: rate = 0.24 is read as 0.24% a year" "$UD" check "$tmp/branchy.lua"
-expect_stdout_has "branchy.lua:5: warning: no 'fr' translation for \"Promise a waiver?\"" "$UD" check "$tmp/branchy.lua"
-expect_stdout_has "branchy.lua:16: warning: translate('fr'): \"Promise a waiver ?\" is not a text of the scenario (did you mean \"Promise a waiver?\"?)" "$UD" check "$tmp/branchy.lua"
-expect_stdout_has "1 scenario(s) checked: 1 with errors" "$UD" check "$tmp/branchy.lua"
+expect_status 1 "$UD" check "$tmp/branchy.lua" --scenarios "$tmp"
+expect_stdout_has "branchy.lua:12: attempt to index a nil value (local 't')" "$UD" check "$tmp/branchy.lua" --scenarios "$tmp"
+expect_stdout_has "crash.lua:2: attempt to index a nil value (local 'x')" "$UD" check "$tmp/branchy.lua" --scenarios "$tmp"
+expect_stdout_has "branchy.lua:15: undeclared global 'nosuch_value'" "$UD" check "$tmp/branchy.lua" --scenarios "$tmp"
+expect_stdout_has "branchy.lua:3: warning: product{}: rate = 0.24 is read as 0.24% a year" "$UD" check "$tmp/branchy.lua" --scenarios "$tmp"
+expect_stdout_has "branchy.lua:5: warning: no 'fr' translation for \"Promise a waiver?\"" "$UD" check "$tmp/branchy.lua" --scenarios "$tmp"
+expect_stdout_has "branchy.lua:16: warning: translate('fr'): \"Promise a waiver ?\" is not a text of the scenario (did you mean \"Promise a waiver?\"?)" "$UD" check "$tmp/branchy.lua" --scenarios "$tmp"
+expect_stdout_has "1 scenario(s) checked: 1 with errors" "$UD" check "$tmp/branchy.lua" --scenarios "$tmp"
 # compare names the problems instead of playing a broken strategy in silence
-expect_stderr_has "warning: 10 of 10 runs of $tmp/crash.lua met script problems" "$UD" compare "$tmp/branchy.lua" --runs 10
+expect_stderr_has "warning: 10 of 10 runs of $tmp/crash.lua met script problems" "$UD" compare "$tmp/branchy.lua" --runs 10 --scenarios "$tmp"
 
 # the issue's case: at_month called in option 2's branch is found though option 1 is the default
 cat > "$tmp/atm.lua" <<'LUA'

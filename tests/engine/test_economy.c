@@ -198,6 +198,10 @@ static void test_economy_salaries_have_bounds(void **state) {
     c.amount = 1000 * setup.village.officer_wage;
     assert_false(ud_sim_apply(sim, &c, err, sizeof err));
     assert_non_null(strstr(err, "market wage"));
+    /* Nobody with an expert's training takes a job at half an expert's market wage. */
+    c.amount = setup.village.minimum_wage;
+    assert_false(ud_sim_apply(sim, &c, err, sizeof err));
+    assert_non_null(strstr(err, "takes a job"));
     /* An expert costs what an expert costs: the hire fee includes the training. */
     ud_money cash = ud_books_balance_sheet(ud_sim_books(sim)).cash;
     c.amount = setup.village.officer_wage * 13 / 10;
@@ -593,6 +597,38 @@ static void test_economy_manual_write_offs_and_reschedules_are_counted(void **st
     ud_sim_destroy(sim);
 }
 
+/* Writing off every late loan makes PAR30 look clean, but the write-offs show, the
+ * neighbours learn that debts are forgiven, and the institution pays. */
+static void write_off_every_late_loan(ud_sim *sim) {
+    for (int i = 0; i < ud_sim_household_count(sim); i++) {
+        ud_household_view h;
+        ud_sim_household(sim, i, &h);
+        if (h.loan != NULL && ud_loan_days_in_arrears(h.loan, ud_sim_month(sim) * 30) > 30) {
+            ud_command c;
+            memset(&c, 0, sizeof c);
+            c.type = UD_CMD_WRITE_OFF;
+            c.index = i;
+            apply_ok(sim, &c);
+        }
+    }
+}
+static double write_off_ratio(const ud_sim *sim) {
+    return now(sim)->write_off_ratio;
+}
+
+static void test_economy_writing_off_every_late_loan_does_not_pay(void **state) {
+    (void)state;
+    double oss_wo = mean_over_run(staffed, write_off_every_late_loan, oss, 1500, 36, 36);
+    double oss_normal = mean_over_run(staffed, NULL, oss, 1500, 36, 36);
+    double wo = mean_over_run(staffed, write_off_every_late_loan, write_off_ratio, 1500, 36, 36);
+    double wo_normal = mean_over_run(staffed, NULL, write_off_ratio, 1500, 36, 36);
+    print_message("OSS %.2f writing off every late loan, %.2f following up; write-offs %.3f and "
+                  "%.3f of the portfolio a year\n",
+                  oss_wo, oss_normal, wo, wo_normal);
+    assert_true(oss_wo < oss_normal - 0.1);
+    assert_true(wo > wo_normal * 1.3);
+}
+
 /* ---- 11. an opening portfolio whose books balance ---- */
 
 static void test_economy_opening_portfolio_balances_and_runs(void **state) {
@@ -644,6 +680,7 @@ int main(void) {
         cmocka_unit_test(test_economy_deposits_answer_rate_and_reputation),
         cmocka_unit_test(test_economy_training_grant_is_sized_and_counted_as_subsidy),
         cmocka_unit_test(test_economy_manual_write_offs_and_reschedules_are_counted),
+        cmocka_unit_test(test_economy_writing_off_every_late_loan_does_not_pay),
         cmocka_unit_test(test_economy_opening_portfolio_balances_and_runs),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

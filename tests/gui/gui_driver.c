@@ -7,6 +7,7 @@
 #include <cmocka.h>
 
 #include "gui_driver.h"
+#include "ud/scores.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -29,6 +30,17 @@ ud_app *gd_open(const char *data_dir) {
     if (app == NULL) {
         fail_msg("cannot open the game: %s", err);
     }
+    /* $UD_GUI_WINDOW=1024x600: draw into a window of that size (for screenshots) */
+    const char *size = getenv("UD_GUI_WINDOW");
+    int w, h;
+    if (size != NULL && sscanf(size, "%dx%d", &w, &h) == 2) {
+        SDL_SetWindowSize(app->window, w, h);
+        SDL_Event e;
+        memset(&e, 0, sizeof e);
+        e.type = SDL_WINDOWEVENT;
+        e.window.event = SDL_WINDOWEVENT_SIZE_CHANGED;
+        ud_app_event(app, &e);
+    }
     ud_app_draw(app);
     return app;
 }
@@ -50,6 +62,15 @@ void gd_key(ud_app *app, SDL_Keycode k, Uint16 mod) {
     e.type = SDL_KEYDOWN;
     e.key.keysym.sym = k;
     e.key.keysym.mod = mod;
+    ud_app_event(app, &e);
+    ud_app_draw(app);
+}
+
+void gd_type(ud_app *app, const char *text) {
+    SDL_Event e;
+    memset(&e, 0, sizeof e);
+    e.type = SDL_TEXTINPUT;
+    snprintf(e.text.text, sizeof e.text.text, "%s", text);
     ud_app_event(app, &e);
     ud_app_draw(app);
 }
@@ -333,9 +354,17 @@ char *gd_view(ud_app *app) {
         ud_game_news_text(app->game, &news[i], text, sizeof text);
         put(&b, "news %d: %s\n", news[i].month, text);
     }
-    int inst, clients;
-    ud_scores(app, &inst, &clients);
-    put(&b, "scores %d %d\n", inst, clients);
+    ud_scores sc;
+    ud_scores_compute(ud_game_sim(app->game), &sc);
+    put(&b, "scores %.6f %.6f\n", sc.institution, sc.clients);
+    for (int i = 0; i < sc.institution_parts; i++) {
+        put(&b, "score part %s: %.6f of %.0f\n", sc.institution_part[i].name,
+            sc.institution_part[i].points, sc.institution_part[i].weight);
+    }
+    for (int i = 0; i < sc.client_parts; i++) {
+        put(&b, "score part %s: %.6f of %.0f\n", sc.client_part[i].name, sc.client_part[i].points,
+            sc.client_part[i].weight);
+    }
     const ud_decision *d = ud_game_decisions(app->game, &n);
     for (int i = 0; i < n; i++) {
         put(&b, "decision %d: %d %d %d %d %d\n", d[i].month, (int)d[i].is_answer,

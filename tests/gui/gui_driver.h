@@ -18,6 +18,8 @@ void gd_settings(ud_app *app, const char *language, bool large_text);
 
 /* One key press (mod: KMOD_* or 0), then a frame drawn, as the window would. */
 void gd_key(ud_app *app, SDL_Keycode key, Uint16 mod);
+/* Types text (UTF-8) as the keyboard's text input would, then a frame. */
+void gd_type(ud_app *app, const char *text);
 /* One left click at logical coordinates, then a frame. */
 void gd_click(ud_app *app, int x, int y);
 /* Clicks the widget whose label is exactly `label` (the last such one drawn, so a dialog's

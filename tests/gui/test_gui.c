@@ -48,9 +48,9 @@ static void test_gui_visits_every_screen_and_plays(void **state) {
      * string shown is looked up in the French table */
     click(330, 638);
     assert_int_equal(app->screen, SCREEN_SETTINGS);
-    click(390, 137);
+    assert_true(gd_click_label(app, "English"));
     assert_string_equal(app->settings.language, "en");
-    click(540, 137);
+    assert_true(gd_click_label(app, "Français"));
     assert_string_equal(app->settings.language, "fr");
     draw("settings_fr");
     key(SDLK_ESCAPE, 0);
@@ -183,7 +183,7 @@ static void test_gui_visits_every_screen_and_plays(void **state) {
     if (!ud_result_read(app->result_path, &result, rerr, sizeof rerr)) {
         fail_msg("%s", rerr);
     }
-    assert_true(app->team[0] != '\0'); /* $UNITDESA_TEAM, else the computer's name */
+    assert_true(app->team[0] != '\0'); /* the name given on the briefing */
     assert_string_equal(result.team, app->team);
     assert_int_equal(result.played, ud_sim_month(ud_game_sim(app->game)));
     assert_int_equal(result.row_count, result.played);

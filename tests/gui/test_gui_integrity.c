@@ -400,14 +400,17 @@ static void test_gui_loan_desk_pages_and_groups(void **state) {
         }
     }
     assert_true(lone >= 0);
-    while (app->page < lone / 5) {
+    /* an applicant waiting in a forming group is told so; one refused a group, why: page
+     * through the desk until its line shows */
+    const ud_application *shown = ud_sim_applications(ud_game_sim(app->game), &n);
+    const char *why = gd_tr(app, shown[lone].decision == UD_APP_WAITING
+                                     ? "In a forming group: the loan comes when it forms."
+                                     : "No group to join: cannot be approved alone.");
+    for (int page = -1; !gd_shows(app, why) && page != app->page;) {
+        page = app->page;
         gd_key(app, SDLK_PAGEDOWN, 0);
     }
-    /* an applicant waiting in a forming group is told so; one refused a group, why */
-    const ud_application *shown = ud_sim_applications(ud_game_sim(app->game), &n);
-    assert_true(gd_shows(app, gd_tr(app, shown[lone].decision == UD_APP_WAITING
-                                             ? "In a forming group: the loan comes when it forms."
-                                             : "No group to join: cannot be approved alone.")));
+    assert_true(gd_shows(app, why));
     const ud_application *apps = ud_sim_applications(ud_game_sim(app->game), &n);
     ud_command c;
     memset(&c, 0, sizeof c);
@@ -415,6 +418,41 @@ static void test_gui_loan_desk_pages_and_groups(void **state) {
     c.index = apps[lone].id;
     char err[300];
     assert_false(ud_game_command(app->game, &c, err, sizeof err));
+}
+
+/* The team's name is asked on the briefing and kept with each save; the slot list shows the
+ * team, the scenario, the month, and the date and time of the save. */
+static void test_gui_save_slots_show_team_scenario_month_and_time(void **state) {
+    (void)state;
+    int i = gd_scenario_index(app, "tutorial");
+    assert_true(ud_app_start_scenario(app, app->scenario_paths[i]));
+    ud_app_draw(app);
+    assert_string_equal(gd_focused_label(app), ""); /* the empty name field has the focus */
+    gd_type(app, "Mawar");
+    gd_type(app, " é");
+    gd_key(app, SDLK_BACKSPACE, 0); /* removes the two-byte é whole */
+    gd_key(app, SDLK_BACKSPACE, 0);
+    gd_key(app, SDLK_RETURN, 0);
+    assert_int_equal(app->screen, SCREEN_PLAY);
+    assert_string_equal(app->team, "Mawar");
+    gd_next_month(app);
+    gd_next_month(app);
+    save_in("slot", SDLK_4);
+    snprintf(app->team, sizeof app->team, "Other");
+    gd_key(app, SDLK_l, KMOD_LCTRL);
+    char texts[20000];
+    gd_texts(app, texts, sizeof texts);
+    const char *slot = strstr(texts, "Mawar");
+    if (slot == NULL) {
+        fail_msg("the slot list does not name the team:\n%s", texts);
+    }
+    assert_non_null(strstr(slot, app->infos[i].title));
+    assert_non_null(strstr(slot, "month 2"));
+    assert_non_null(strstr(slot, " 20")); /* the year of the date */
+    assert_non_null(strchr(slot, ':'));   /* and the time */
+    gd_key(app, SDLK_4, 0);
+    assert_int_equal(app->screen, SCREEN_PLAY);
+    assert_string_equal(app->team, "Mawar");
 }
 
 int main(void) {
@@ -430,6 +468,8 @@ int main(void) {
                                         teardown),
         cmocka_unit_test_setup_teardown(test_gui_top_bar_cash_is_current, setup, teardown),
         cmocka_unit_test_setup_teardown(test_gui_loan_desk_pages_and_groups, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_gui_save_slots_show_team_scenario_month_and_time,
+                                        setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

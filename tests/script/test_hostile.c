@@ -150,6 +150,12 @@ static void test_hostile_library_loops_in_c_are_charged(void **state) {
                                        "while true do local n = utf8.len(s) end\n"),
                  "c9.lua:3: " BUDGET, 1.0);
     /* arithmetic on a text converts the whole text each time */
+    /* comparing long texts costs inside single instructions: the CPU backstop stops it */
+    fails_within(script("c11.lua", HEAD "local a, b = ('x'):rep(1000000), ('x'):rep(1000000)\n"
+                                        "while true do local x = a == b end\n"),
+                 "c11.lua:3: " BUDGET
+                 " (an endless loop?) and was stopped (limit 1 second of processor time",
+                 1.5);
     fails_within(script("c10.lua", HEAD "local s = (' '):rep(1000000) .. '1'\n"
                                         "while true do local x = s + 0 end\n"),
                  "c10.lua:3: " BUDGET, 0.5);
@@ -415,6 +421,13 @@ static void test_hostile_ids_are_never_truncated(void **state) {
 
 static void test_hostile_set_up_mistakes_are_reported(void **state) {
     (void)state;
+    /* a lesson's strategies are run by compare: never a file outside the scenarios folder */
+    script("elsewhere.lua", "function decide() end\n");
+    fails_within(script("s0.lua", "scenario { id = 's', lesson = { indicator = 'cash',\n"
+                                  "  naive = 'elsewhere.lua', sound = 'elsewhere.lua' } }\n"),
+                 "s0.lua:1: scenario{}.lesson: sound must be a strategy (.lua) in the scenarios "
+                 "folder",
+                 1.0);
     fails_within(script("s1.lua", HEAD "mfi { provisioning = { rates = 10 } }\n"),
                  "s1.lua:2: mfi{}.provisioning: rates must be a list of 4 percentages", 1.0);
     fails_within(script("s2.lua", HEAD "mfi { provisioning = { rates = 'high' } }\n"),

@@ -8,6 +8,7 @@
 #include <cmocka.h>
 
 #include "ud/save.h"
+#include "ud/scores.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -134,6 +135,14 @@ static void test_save_round_trip_equals_the_original(void **state) {
         assert_int_equal(x->equity, y->equity);
         assert_int_equal(x->active_borrowers, y->active_borrowers);
         assert_true(x->par30 == y->par30);
+    }
+    /* the debrief's scores, part by part */
+    ud_scores sa, sb;
+    ud_scores_compute(a, &sa);
+    ud_scores_compute(b, &sb);
+    assert_true(sa.institution == sb.institution && sa.clients == sb.clients);
+    for (int i = 0; i < sa.client_parts; i++) {
+        assert_true(sa.client_part[i].points == sb.client_part[i].points);
     }
     int na, nb;
     ud_game_decisions(original, &na);
@@ -384,6 +393,7 @@ static void test_save_every_value_is_validated(void **state) {
     refused(path, "cannot be replayed");
     free(with_junk);
     free(body);
+    refused_sealed(good, "title Saved", "title Sa\x1b[2Jved", "the title line is not valid");
     /* lines that are not part of a save, or a header line twice */
     refused_sealed(good, "months 6\n", "months 6\nxxxx\n", "this line is not part of a saved game");
     refused_sealed(good, "months 6\n", "months 6\nseed 1\n",

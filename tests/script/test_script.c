@@ -140,15 +140,20 @@ static void test_script_goals_and_lessons(void **state) {
                                 "goal { indicator = 'active_borrowers', above = 1, month = 6 }\n"
                                 "goal { indicator = 'par30', below = -1, month = 6 }\n"
                                 "lose_if { indicator = 'cash', below = 0 }\n"
+                                "goal { indicator = 'equity', above = 0.5, of_start = true }\n"
+                                "goal { indicator = 'equity', above = 2, of_start = true }\n"
                                 "lesson { text = 'always' }\n"
                                 "lesson { text = 'never', when = function() return false end }\n"));
     play_all(g);
     int n;
     const ud_goal *goals = ud_game_goals(g, &n);
-    assert_int_equal(n, 3);
+    assert_int_equal(n, 5);
     assert_int_equal(goals[0].state, 1);
     assert_int_equal(goals[1].state, 0);
     assert_int_equal(goals[2].state, -1);
+    /* of_start: judged against the opening value (equity kept above half, not doubled) */
+    assert_int_equal(goals[3].state, 1);
+    assert_int_equal(goals[4].state, 0);
     assert_int_equal(ud_game_end_state(g), UD_END_FINISHED);
     char lessons[4][UD_TEXT_LEN];
     assert_int_equal(ud_game_lessons(g, lessons, 4), 1);

@@ -1,9 +1,13 @@
 /* The scenario's declarations: scenario{}, village{}, households{}, mfi{}, product{},
  * goal{}, win_if{}, lose_if{}, lesson{} and translate(). Only at the top of a scenario. */
+#define _XOPEN_SOURCE 700 /* realpath */
+
 #include "game_internal.h"
 
 #include <math.h>
+#include <limits.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define MAX_MONEY 1e15
@@ -37,6 +41,138 @@ static void relative_to_scenario(const ud_game *g, const char *rel, char *out, s
     const char *slash = strrchr(g->info.path, '/');
     int dir = slash != NULL ? (int)(slash - g->info.path) + 1 : 0;
     snprintf(out, size, "%.*s%s", dir, g->info.path, rel);
+}
+
+/* Whether the file `real` (a resolved path) lies below the folder `folder`. */
+static bool below(const char *real, const char *folder) {
+    char root[PATH_MAX];
+    if (folder == NULL || realpath(folder, root) == NULL) {
+        return false;
+    }
+    size_t n = strlen(root);
+    return strncmp(real, root, n) == 0 && real[n] == '/';
+}
+
+/* The lesson's strategies are run by `tournament` and `compare`: only files in the scenarios
+ * folder or the trainer's scenario folders, never any file on the computer a scenario names. */
+static void check_strategy_path(lua_State *L, const ud_game *g, const char *key, const char *path) {
+    char real[PATH_MAX];
+    const char *helpers = g->options.helpers_root;
+    size_t len = strlen(path);
+    bool ok = len > 4 && strcmp(path + len - 4, ".lua") == 0;
+    if (ok && helpers != NULL && realpath(path, real) != NULL) {
+        ok = below(real, helpers);
+        for (const char *const *f = g->options.scenario_folders; !ok && f != NULL && *f; f++) {
+            ok = below(real, *f);
+        }
+    }
+    if (!ok) {
+        luaL_error(L,
+                   "scenario{}.lesson: %s must be a strategy (.lua) in the scenarios folder "
+                   "(got %s)",
+                   key, path);
+    }
+}
+
+/* Adds one family of a lesson's strategies: a path or a list of paths. */
+static void lesson_family(lua_State *L, ud_game *g, const char *key, ud_lesson_family family) {
+    ud_scenario_info *in = &g->info;
+    lua_getfield(L, -1, key);
+    int n = 0;
+    if (lua_type(L, -1) == LUA_TSTRING) {
+        n = 1;
+    } else if (lua_istable(L, -1)) {
+        api_check_plain_table(L, -1, "scenario{}.lesson's strategy list");
+        n = lua_rawlen(L, -1) > UD_MAX_LESSON_STRATEGIES ? UD_MAX_LESSON_STRATEGIES + 1
+                                                         : (int)lua_rawlen(L, -1);
+    } else if (!lua_isnil(L, -1)) {
+        luaL_error(L, "scenario{}.lesson: %s must be a strategy file or a list of them", key);
+    }
+    for (int i = 1; i <= n; i++) {
+        if (lua_type(L, -1) == LUA_TTABLE) {
+            lua_rawgeti(L, -1, i);
+        } else {
+            lua_pushvalue(L, -1);
+        }
+        if (lua_type(L, -1) != LUA_TSTRING) {
+            luaL_error(L, "scenario{}.lesson: %s[%d] must be a strategy file (text)", key, i);
+        }
+        if (in->lesson_strategy_count >= UD_MAX_LESSON_STRATEGIES) {
+            luaL_error(L, "scenario{}.lesson: at most %d strategies in all",
+                       UD_MAX_LESSON_STRATEGIES);
+        }
+        int k = in->lesson_strategy_count++;
+        in->lesson_family[k] = family;
+        relative_to_scenario(g, lua_tostring(L, -1), in->lesson_strategy[k],
+                             sizeof in->lesson_strategy[k]);
+        check_strategy_path(L, g, key, in->lesson_strategy[k]);
+        lua_pop(L, 1);
+    }
+    lua_pop(L, 1);
+}
+
+/* scenario{ lesson = { indicator, better, window, sound, naive, probes } }: the table is on
+ * the top of the stack. */
+static void declare_lesson(lua_State *L, ud_game *g) {
+    static const char *const lkeys[] = {"indicator", "better", "window", "sound",
+                                        "naive",     "probes", NULL};
+    static const char *const better[] = {"higher", "lower", NULL};
+    static const char *const takes[] = {"mean", "worst", "end", NULL};
+    const char *lw = "scenario{}.lesson";
+    ud_scenario_info *in = &g->info;
+    api_check_plain_table(L, -1, lw);
+    api_check_keys(L, -1, lw, lkeys);
+    char ind[32];
+    if (!api_text(L, -1, lw, "indicator", ind, sizeof ind)) {
+        luaL_error(L, "%s: indicator is required (the figure the lesson is judged on)", lw);
+    }
+    static const char *const scores[] = {"institution_score", "client_score", "holistic_score",
+                                         "adjusted_par30", NULL};
+    bool found = false;
+    for (const char *const *n = ud_indicator_names(); *n != NULL; n++) {
+        found |= strcmp(*n, ind) == 0;
+    }
+    for (const char *const *n = scores; *n != NULL; n++) {
+        found |= strcmp(*n, ind) == 0;
+    }
+    if (!found) {
+        const char *hint = ud_closest_word(ind, ud_indicator_names());
+        hint = hint != NULL ? hint : ud_closest_word(ind, scores);
+        luaL_error(L, "%s: unknown indicator '%s'%s%s%s", lw, ind, hint ? " (did you mean '" : "",
+                   hint ? hint : "", hint ? "'?)" : "");
+    }
+    copy_text(in->lesson_indicator, sizeof in->lesson_indicator, ind);
+    in->lesson_higher_is_better = api_choice(L, -1, lw, "better", better, 0) == 0;
+    in->lesson_from = 1;
+    in->lesson_to = in->months;
+    in->lesson_take = UD_TAKE_MEAN;
+    lua_getfield(L, -1, "window");
+    if (lua_istable(L, -1)) {
+        static const char *const wkeys[] = {"from", "to", "take", NULL};
+        const char *ww = "scenario{}.lesson.window";
+        api_check_plain_table(L, -1, ww);
+        api_check_keys(L, -1, ww, wkeys);
+        in->lesson_from = (int)api_integer(L, -1, ww, "from", 1, 1, in->months);
+        in->lesson_to = (int)api_integer(L, -1, ww, "to", in->months, in->lesson_from, in->months);
+        in->lesson_take = (ud_lesson_take)api_choice(L, -1, ww, "take", takes, UD_TAKE_MEAN);
+    } else if (!lua_isnil(L, -1)) {
+        luaL_error(L, "%s: window must be a table { from = 1, to = 36, take = 'mean' }", lw);
+    }
+    lua_pop(L, 1);
+    lesson_family(L, g, "sound", UD_FAMILY_SOUND);
+    lesson_family(L, g, "naive", UD_FAMILY_NAIVE);
+    lesson_family(L, g, "probes", UD_FAMILY_PROBE);
+    for (int k = in->lesson_strategy_count - 1; k >= 0; k--) {
+        char *first = in->lesson_family[k] == UD_FAMILY_SOUND   ? in->sound_strategy
+                      : in->lesson_family[k] == UD_FAMILY_NAIVE ? in->naive_strategy
+                                                                : NULL;
+        if (first != NULL) {
+            copy_text(first, sizeof in->sound_strategy, in->lesson_strategy[k]);
+        }
+    }
+    if (in->sound_strategy[0] == '\0' || in->naive_strategy[0] == '\0') {
+        luaL_error(L, "%s: at least one sound and one naive strategy are required", lw);
+    }
 }
 
 static int l_scenario(lua_State *L) {
@@ -104,29 +240,10 @@ static int l_scenario(lua_State *L) {
     lua_pop(L, 1);
     lua_getfield(L, 1, "lesson");
     if (lua_istable(L, -1)) {
-        static const char *const lkeys[] = {"indicator", "better", "naive", "sound", NULL};
-        static const char *const better[] = {"higher", "lower", NULL};
-        const char *lw = "scenario{}.lesson";
-        api_check_keys(L, -1, lw, lkeys);
-        char ind[32], naive[1024], sound[1024];
-        if (!api_text(L, -1, lw, "indicator", ind, sizeof ind) ||
-            !api_text(L, -1, lw, "naive", naive, sizeof naive) ||
-            !api_text(L, -1, lw, "sound", sound, sizeof sound)) {
-            return luaL_error(L, "%s: indicator, naive and sound are all required", lw);
-        }
-        bool found = false;
-        for (const char *const *n = ud_indicator_names(); *n != NULL; n++) {
-            found |= strcmp(*n, ind) == 0;
-        }
-        if (!found) {
-            const char *hint = ud_closest_word(ind, ud_indicator_names());
-            return luaL_error(L, "%s: unknown indicator '%s'%s%s%s", lw, ind,
-                              hint ? " (did you mean '" : "", hint ? hint : "", hint ? "'?)" : "");
-        }
-        copy_text(in->lesson_indicator, sizeof in->lesson_indicator, ind);
-        in->lesson_higher_is_better = api_choice(L, -1, lw, "better", better, 0) == 0;
-        relative_to_scenario(g, naive, in->naive_strategy, sizeof in->naive_strategy);
-        relative_to_scenario(g, sound, in->sound_strategy, sizeof in->sound_strategy);
+        declare_lesson(L, g);
+    } else if (!lua_isnil(L, -1)) {
+        return luaL_error(L, "scenario{}: lesson must be a table { indicator = ..., sound = {...}, "
+                             "naive = {...}, probes = {...} }");
     }
     lua_pop(L, 1);
     return 0;
@@ -604,8 +721,8 @@ static bool known_indicator(const char *name) {
 
 static int declare_goal(lua_State *L, ud_goal_kind kind, const char *what) {
     ud_game *g = loading_game(L, what);
-    static const char *const keys[] = {"indicator",  "above", "below", "month",
-                                       "from_month", "text",  NULL};
+    static const char *const keys[] = {"indicator",  "above", "below",    "month",
+                                       "from_month", "text",  "of_start", NULL};
     api_check_keys(L, 1, what, keys);
     if (g->goal_count >= UD_MAX_GOALS) {
         return luaL_error(L, "%s: at most %d goals", what, UD_MAX_GOALS);
@@ -637,6 +754,7 @@ static int declare_goal(lua_State *L, ud_goal_kind kind, const char *what) {
     }
     goal->above = has_above;
     goal->threshold = api_number(L, 1, what, has_above ? "above" : "below", 0, -1e18, 1e18);
+    goal->of_start = api_bool(L, 1, what, "of_start", false);
     if (kind == UD_GOAL_TARGET) {
         goal->month = (int)api_integer(L, 1, what, "month", g->info.months, 1, 240);
     } else {

@@ -424,7 +424,15 @@ static void judge_goals(ud_game *g, int month) {
         if (!ud_indicator_value(g->sim, goal->indicator, month, &v)) {
             continue;
         }
-        bool holds = goal->above ? v > goal->threshold : v < goal->threshold;
+        double threshold = goal->threshold, start = 0;
+        if (goal->of_start) {
+            /* A village drawn from another seed starts elsewhere: judge the change. */
+            if (!ud_indicator_value(g->sim, goal->indicator, 0, &start)) {
+                continue;
+            }
+            threshold *= start;
+        }
+        bool holds = goal->above ? v > threshold : v < threshold;
         if (goal->kind == UD_GOAL_TARGET) {
             if (month == goal->month) {
                 goal->state = holds ? 1 : 0;

@@ -33,7 +33,7 @@ ud_sandbox *ud_sandbox_of(lua_State *L) {
 
 static double cpu_seconds(void) {
     struct timespec ts;
-    if (clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts) != 0) {
+    if (clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts) != 0) {
         return (double)clock() / CLOCKS_PER_SEC;
     }
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
@@ -103,8 +103,9 @@ static bool limit_hit(const ud_sandbox *sb) {
 }
 
 static void check_time(ud_sandbox *sb) {
-    if (sb->in_call && cpu_seconds() - sb->cpu_start > sb->cpu_limit) {
+    if (sb->in_call && !sb->over_budget && cpu_seconds() - sb->cpu_start > sb->cpu_limit) {
         sb->over_budget = true;
+        sb->over_time = true;
     }
 }
 
@@ -1100,9 +1101,17 @@ static void push_limit_message(lua_State *L, ud_sandbox *sb) {
         lua_pushfstring(L, "%s (limit %d MiB)", LIMIT_MEMORY, (int)(sb->cap >> 20));
     } else if (sb->over_text) {
         lua_pushfstring(L, "%s (limit %d bytes per text)", LIMIT_TEXT, (int)UD_SANDBOX_MAX_TEXT);
+    } else if (sb->over_time) {
+        /* Only work the budget cannot count (comparing or converting long texts inside single
+         * instructions) gets here: where it stopped depends on the computer's speed. */
+        lua_pushfstring(L,
+                        "%s (limit %d second of processor time per call, reached by slow work "
+                        "on long texts: what the call did before it was stopped may differ on "
+                        "another computer)",
+                        LIMIT_BUDGET, (int)sb->cpu_limit);
     } else {
-        lua_pushfstring(L, "%s (limit %d million instructions, or %d second of work, per call)",
-                        LIMIT_BUDGET, (int)(sb->budget / 1000000), (int)sb->cpu_limit);
+        lua_pushfstring(L, "%s (limit %d million instructions' worth of work per call)",
+                        LIMIT_BUDGET, (int)(sb->budget / 1000000));
     }
 }
 
@@ -1132,6 +1141,7 @@ static void begin_call(ud_sandbox *sb) {
     sb->over_budget = false;
     sb->over_memory = false;
     sb->over_text = false;
+    sb->over_time = false;
     sb->in_call = true;
     sb->cpu_start = cpu_seconds();
     lua_sethook(sb->L, budget_hook, LUA_MASKCOUNT, HOOK_EVERY);

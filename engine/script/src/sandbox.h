@@ -24,11 +24,13 @@ typedef struct ud_sandbox {
     long budget, spent; /* work allowed per call (VM instructions, plus C library work
                            charged in the same units), and spent in this call */
     bool over_memory, over_budget, over_text;
-    bool in_call;            /* a protected call into the script is under way */
-    double cpu_start;        /* CPU seconds of the process when the call began */
-    double cpu_limit;        /* a call that uses more CPU than this is stopped, whatever it does */
-    char where[256];         /* "file:line: " where the script last was (for limits) */
-    double seconds;          /* wall time spent in calls, for the benchmarks */
+    bool over_time;   /* the budget was hit by the CPU-time backstop, not by counted work */
+    bool in_call;     /* a protected call into the script is under way */
+    double cpu_start; /* CPU seconds of this thread when the call began (games may run in parallel
+                         threads) */
+    double cpu_limit; /* a call that uses more CPU than this is stopped, whatever it does */
+    char where[256];  /* "file:line: " where the script last was (for limits) */
+    double seconds;   /* wall time spent in calls, for the benchmarks */
     char helpers_root[1024]; /* `require` loads only below this folder's helper folders */
     char own_folder[1024];   /* and beside the first file run (and one folder up) */
     int file_count;          /* the files this sandbox ran: errors quote lines only from these */

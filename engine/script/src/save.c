@@ -265,6 +265,16 @@ static void copy_line(char *dst, size_t size, const char *src) {
     dst[n] = '\0';
 }
 
+/* A line of text without control characters (the title is shown on the load screen). */
+static bool plain_text(const char *p) {
+    for (; *p != '\n' && *p != '\0'; p++) {
+        if ((unsigned char)*p < 0x20 || *p == 0x7f) {
+            return false;
+        }
+    }
+    return true;
+}
+
 /* Whole-line numbers: digits only, in range, nothing after them. */
 static bool line_u64(const char *p, int base, uint64_t *out) {
     if (p == NULL || !(isdigit((unsigned char)*p) || (base == 16 && isxdigit((unsigned char)*p)))) {
@@ -326,7 +336,9 @@ static bool header(const char *path, const char *text, ud_save_info *info, uint6
     uint64_t m = 0;
     if (strcspn(scenario, "\n") >= sizeof info->scenario || strcspn(scenario, "\n") == 0) {
         bad = "scenario";
-    } else if (title != NULL && strcspn(title, "\n") >= sizeof info->title) {
+    } else if (!plain_text(scenario)) {
+        bad = "scenario";
+    } else if (strcspn(title, "\n") >= sizeof info->title || !plain_text(title)) {
         bad = "title";
     } else if (!line_u64(seed, 10, &info->seed)) {
         bad = "seed";

@@ -35,6 +35,20 @@ typedef struct ud_game_options {
     void *month_played_context;
 } ud_game_options;
 
+#define UD_MAX_LESSON_STRATEGIES 24
+
+/* The three families of a lesson's strategies: sensible policies that should win, real
+ * managers' mistakes that should lose, and degenerate plays that must not pay. */
+typedef enum ud_lesson_family {
+    UD_FAMILY_SOUND = 0,
+    UD_FAMILY_NAIVE,
+    UD_FAMILY_PROBE
+} ud_lesson_family;
+
+/* How a lesson's window is reduced to one figure: its mean, its worst month (the highest
+ * when lower is better), or its last month. */
+typedef enum ud_lesson_take { UD_TAKE_MEAN = 0, UD_TAKE_WORST, UD_TAKE_END } ud_lesson_take;
+
 typedef struct ud_scenario_info {
     char path[1024];
     char id[64], title[160], module[64], language[8], currency[8];
@@ -43,10 +57,16 @@ typedef struct ud_scenario_info {
     char briefing[4096];
     int objective_count;
     char objectives[UD_MAX_OBJECTIVES][256];
-    /* the lesson test: which strategy should beat which on which indicator */
+    /* the lesson: families of strategies judged on one indicator over one window */
     char lesson_indicator[32];
     bool lesson_higher_is_better;
-    char naive_strategy[1024], sound_strategy[1024];
+    int lesson_from, lesson_to; /* the window's months, 1-based, inclusive */
+    ud_lesson_take lesson_take;
+    int lesson_strategy_count;
+    ud_lesson_family lesson_family[UD_MAX_LESSON_STRATEGIES];
+    char lesson_strategy[UD_MAX_LESSON_STRATEGIES][512]; /* paths, relative to the cwd */
+    /* the first sound and the first naive strategy ("" if none): what compare plays */
+    char naive_strategy[512], sound_strategy[512];
 } ud_scenario_info;
 
 typedef enum ud_goal_kind { UD_GOAL_TARGET = 0, UD_GOAL_WIN, UD_GOAL_LOSE } ud_goal_kind;
@@ -54,7 +74,8 @@ typedef enum ud_goal_kind { UD_GOAL_TARGET = 0, UD_GOAL_WIN, UD_GOAL_LOSE } ud_g
 typedef struct ud_goal {
     ud_goal_kind kind;
     char indicator[32];
-    bool above; /* met when the indicator is above (else below) the threshold */
+    bool above;    /* met when the indicator is above (else below) the threshold */
+    bool of_start; /* the threshold is a multiple of the indicator's value at the start */
     double threshold;
     int month; /* targets: judged at this month; win/lose: from this month on */
     char text[256];

@@ -1,0 +1,131 @@
+/* The institution and client scores of the debrief (definitions in ud/scores.h). */
+#include "ud/scores.h"
+
+#include <string.h>
+
+static double clamp01(double v) {
+    return v < 0 ? 0 : (v > 1 ? 1 : v);
+}
+
+static void part(ud_score_part *parts, int *n, double *total, const char *name, double weight,
+                 double value, double share) {
+    ud_score_part *p = &parts[(*n)++];
+    p->name = name;
+    p->weight = weight;
+    p->value = value;
+    p->points = weight * clamp01(share);
+    *total += p->points;
+}
+
+/* Share of `before` that is gone by `after` (0 when it grew or there was none to lose). */
+static double fall(double before, double after) {
+    return before > 0 ? (before - after) / before : 0;
+}
+
+void ud_scores_compute(const ud_sim *sim, ud_scores *out) {
+    ud_scores_at(sim, ud_sim_month(sim), out);
+}
+
+/* Loans written off in the twelve months to `month` (fewer at the start of a game). */
+static double written_off_in_year(const ud_sim *sim, int month) {
+    double written = 0;
+    for (int k = month > 12 ? month - 11 : 1; k <= month; k++) {
+        written += (double)ud_sim_indicators(sim, k)->write_offs;
+    }
+    return written;
+}
+
+double ud_adjusted_par30(const ud_sim *sim, int month) {
+    const ud_indicators *d = ud_sim_indicators(sim, month);
+    if (month < 1 || d == NULL || d->gross_portfolio <= 0) {
+        return 0;
+    }
+    return ((double)d->par30_amount + written_off_in_year(sim, month)) / (double)d->gross_portfolio;
+}
+
+bool ud_score_value(const ud_sim *sim, const char *name, int month, double *value) {
+    if (strcmp(name, "adjusted_par30") == 0) {
+        *value = ud_adjusted_par30(sim, month);
+        return true;
+    }
+    bool inst = strcmp(name, "institution_score") == 0, clients = strcmp(name, "client_score") == 0;
+    if (!inst && !clients && strcmp(name, "holistic_score") != 0) {
+        return false;
+    }
+    ud_scores s;
+    ud_scores_at(sim, month, &s);
+    *value = inst      ? s.institution
+             : clients ? s.clients
+                       : (s.institution < s.clients ? s.institution : s.clients);
+    return true;
+}
+
+void ud_scores_at(const ud_sim *sim, int months, ud_scores *out) {
+    memset(out, 0, sizeof *out);
+    const ud_indicators *start = ud_sim_indicators(sim, 0);
+    const ud_indicators *end = ud_sim_indicators(sim, months);
+    if (months < 1 || months > ud_sim_month(sim) || start == NULL || end == NULL) {
+        return;
+    }
+    double worst_par30 = 0, worst_par90 = 0, portfolio = 0, assets = 0, net_losses = 0;
+    double outreach = 0;
+    bool lent = false; /* a month with a portfolio: without one there is no quality to judge */
+    int recent = 0;
+    for (int m = 1; m <= months; m++) {
+        const ud_indicators *d = ud_sim_indicators(sim, m);
+        /* Adjusted PAR (PAR30 + the last twelve months' write-offs, as raters compute it):
+         * writing off late loans early cannot make a portfolio look healthy. */
+        double written = written_off_in_year(sim, m);
+        if (d->gross_portfolio > 0) {
+            double adjusted = ud_adjusted_par30(sim, m);
+            worst_par30 = adjusted > worst_par30 ? adjusted : worst_par30;
+            lent = true;
+        }
+        /* Clients in default, written off or not: writing a late loan off does not make
+         * its borrower any less over-indebted. */
+        double defaulted =
+            d->gross_portfolio > 0 ? d->par90 + written / (double)d->gross_portfolio : 0;
+        worst_par90 = defaulted > worst_par90 ? defaulted : worst_par90;
+        portfolio += (double)d->gross_portfolio;
+        assets += (double)d->total_assets;
+        net_losses += (double)(d->write_offs - d->recoveries);
+        if (m > months - 12) {
+            outreach += d->active_borrowers;
+            recent++;
+        }
+    }
+    double avg_portfolio = portfolio / months;
+    double loss_rate = avg_portfolio > 0 ? net_losses / avg_portfolio * 12.0 / months : 0;
+    double at_work = assets > 0 ? portfolio / assets : 0;
+    double kept = start->equity > 0 ? (double)end->equity / (double)start->equity : 0;
+
+    double *t = &out->institution;
+    ud_score_part *ip = out->institution_part;
+    int *ni = &out->institution_parts;
+    part(ip, ni, t, "self-sufficiency (OSS)", 20, end->oss, end->oss / 1.2);
+    part(ip, ni, t, "without subsidy (FSS)", 20, end->fss, end->fss / 1.2);
+    part(ip, ni, t, "portfolio quality (worst PAR30 + write-offs)", 25, worst_par30,
+         lent ? 1 - worst_par30 / 0.25 : 0);
+    part(ip, ni, t, "loan losses (a year)", 10, loss_rate, lent ? 1 - loss_rate / 0.10 : 0);
+    part(ip, ni, t, "capital kept", 15, kept, kept);
+    part(ip, ni, t, "money at work (portfolio / assets)", 10, at_work, at_work / 0.7);
+
+    int households = ud_sim_household_count(sim);
+    double lifted = fall(start->households_in_poverty, end->households_in_poverty);
+    double women_lifted = fall(start->poor_women, end->poor_women);
+    double growth =
+        start->avg_household_income > 0
+            ? (double)end->avg_household_income / (double)start->avg_household_income - 1
+            : 0;
+    double reach = households > 0 && recent > 0 ? outreach / recent / households : 0;
+
+    double *c = &out->clients;
+    ud_score_part *cp = out->client_part;
+    int *nc = &out->client_parts;
+    part(cp, nc, c, "households out of poverty", 35, lifted, lifted / 0.25);
+    part(cp, nc, c, "women's households out of poverty", 10, women_lifted, women_lifted / 0.25);
+    part(cp, nc, c, "income growth", 15, growth, growth / 0.20);
+    part(cp, nc, c, "outreach (borrowers / households)", 20, reach, reach / 0.30);
+    part(cp, nc, c, "protection (worst PAR90 + write-offs)", 20, worst_par90,
+         1 - worst_par90 / 0.15);
+}

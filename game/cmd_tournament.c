@@ -1,0 +1,327 @@
+/* `unitdesa tournament`: every strategy a scenario's lesson declares (sound, naive, probes)
+ * over the same seeds; the pairwise win matrix on the lesson's indicator, the institution
+ * and client scores, goals met, and the rules a lesson must pass. */
+#include "batch.h"
+#include "cli_options.h"
+#include "commands.h"
+#include "runner.h"
+#include "scenario_folders.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The rules a lesson must pass (scenarios/README.md, "The lesson and its tournament"). */
+#define SOUND_MUST_BEAT_NAIVE 90 /* percent of seeds */
+#define PROBE_MAX_ALL_GOALS 20   /* percent of runs */
+
+static const char *const family_names[] = {"sound", "naive", "probe"};
+
+typedef struct entry {
+    const char *path;
+    char label[16]; /* S1, N2, P3 */
+    char name[96];  /* file name without folder and .lua */
+    ud_lesson_family family;
+    ud_run_result *runs;
+    double mean_value, mean_institution, mean_clients;
+    int all_goals; /* runs that met every goal */
+} entry;
+
+static bool all_goals_met(const ud_run_result *r) {
+    return r->goals_met == r->goal_count && r->end != UD_END_INSOLVENT;
+}
+
+/* Whether a does better than b on one seed's lesson figure (a tie is no win). */
+static bool beats(double a, double b, bool higher) {
+    return higher ? a > b : a < b;
+}
+
+static void base_name(const char *path, char *out, size_t size) {
+    const char *slash = strrchr(path, '/');
+    snprintf(out, size, "%s", slash ? slash + 1 : path);
+    size_t n = strlen(out);
+    if (n > 4 && strcmp(out + n - 4, ".lua") == 0) {
+        out[n - 4] = '\0';
+    }
+}
+
+static const char usage[] =
+    "usage: unitdesa tournament SCENARIO [--runs N] [--jobs J] [--csv FILE|-]\n"
+    "\n"
+    "Plays every strategy of the scenario's lesson (sound, naive and probes, from\n"
+    "scenario{ lesson = ... }) over seeds 1..N (default 100) and prints:\n"
+    "  the win matrix: the share of seeds on which the row's strategy does better than the\n"
+    "  column's on the lesson's indicator over the lesson's window;\n"
+    "  each strategy's mean lesson figure, institution and client scores (0-100, defined in\n"
+    "  scenarios/README.md) and the share of runs in which it met every goal;\n"
+    "  what fails: a sound strategy that beats some naive one on fewer than 90% of seeds,\n"
+    "  a probe that meets every goal in more than 20% of runs, or a probe that scores above\n"
+    "  every sound strategy on the institution or the client axis.\n"
+    "Exits 0 only if nothing fails. With --csv, one row per strategy and seed.\n";
+
+static int write_csv(const char *file, const entry *e, int count, int runs) {
+    FILE *csv = strcmp(file, "-") == 0 ? stdout : fopen(file, "w");
+    if (csv == NULL) {
+        fprintf(stderr, "unitdesa tournament: --csv: cannot write '%s': %s\n", file,
+                strerror(errno));
+        return UD_EXIT_FAILURE;
+    }
+    fprintf(csv, "strategy,family,seed,end,lesson_value,institution,clients,goals_met,goals\n");
+    for (int s = 0; s < count; s++) {
+        for (int i = 0; i < runs; i++) {
+            const ud_run_result *r = &e[s].runs[i];
+            fprintf(csv, "%s,%s,%llu,%s,%.6f,%.2f,%.2f,%d,%d\n", e[s].name,
+                    family_names[e[s].family], (unsigned long long)r->seed,
+                    ud_game_end_name(r->end), r->tracked, r->scores.institution, r->scores.clients,
+                    r->goals_met, r->goal_count);
+        }
+    }
+    if (csv != stdout) {
+        fclose(csv);
+    }
+    return UD_EXIT_OK;
+}
+
+/* Each strategy's mean points on every part of the two scores (what made the difference). */
+static void print_parts(const entry *e, int count, int runs) {
+    const ud_scores *first = &e[0].runs[0].scores;
+    printf("\nscore parts (mean points):\n%-4s", "");
+    for (int k = 0; k < first->institution_parts + first->client_parts; k++) {
+        printf(" %5s", k < first->institution_parts ? "I" : "C");
+    }
+    printf("\n");
+    for (int s = 0; s < count; s++) {
+        printf("%-4s", e[s].label);
+        for (int k = 0; k < first->institution_parts + first->client_parts; k++) {
+            double sum = 0;
+            for (int i = 0; i < runs; i++) {
+                const ud_scores *sc = &e[s].runs[i].scores;
+                sum += k < sc->institution_parts
+                           ? sc->institution_part[k].points
+                           : sc->client_part[k - sc->institution_parts].points;
+            }
+            printf(" %5.1f", sum / runs);
+        }
+        printf("\n");
+    }
+    for (int k = 0; k < first->institution_parts + first->client_parts; k++) {
+        const ud_score_part *p = k < first->institution_parts
+                                     ? &first->institution_part[k]
+                                     : &first->client_part[k - first->institution_parts];
+        printf("  %c%d %s (of %.0f)\n", k < first->institution_parts ? 'I' : 'C',
+               k < first->institution_parts ? k + 1 : k - first->institution_parts + 1, p->name,
+               p->weight);
+    }
+}
+
+/* Notes that are not failures but change how to read the results: a strategy whose
+ * commands were refused did not play what its file says; a sound strategy that rarely meets
+ * the goals suggests goals no good manager can reach. */
+static void print_notes(const entry *e, int count, int runs) {
+    for (int s = 0; s < count; s++) {
+        int with_problems = 0;
+        const char *first = NULL;
+        for (int i = 0; i < runs; i++) {
+            if (e[s].runs[i].problem_count > 0) {
+                with_problems++;
+                first = first != NULL ? first : e[s].runs[i].first_problem;
+            }
+        }
+        if (with_problems > 0) {
+            int len = (int)strcspn(first, "\n"); /* the message, not the source lines */
+            printf("note: %s (%s) had script problems in %d of %d runs; the first: %.*s\n",
+                   e[s].label, e[s].name, with_problems, runs, len < 300 ? len : 300, first);
+        }
+        if (e[s].family == UD_FAMILY_SOUND && e[s].all_goals * 2 < runs) {
+            printf("note: sound %s (%s) meets every goal in only %.0f%% of runs\n", e[s].label,
+                   e[s].name, 100.0 * e[s].all_goals / runs);
+        }
+    }
+}
+
+/* Prints each failure of the rules; returns how many. */
+static int judge(const entry *e, int count, int runs, int **wins) {
+    int failures = 0;
+    double best_inst = -1, best_clients = -1;
+    for (int s = 0; s < count; s++) {
+        if (e[s].family == UD_FAMILY_SOUND) {
+            best_inst = e[s].mean_institution > best_inst ? e[s].mean_institution : best_inst;
+            best_clients = e[s].mean_clients > best_clients ? e[s].mean_clients : best_clients;
+        }
+    }
+    for (int s = 0; s < count; s++) {
+        for (int n = 0; n < count; n++) {
+            if (e[s].family == UD_FAMILY_SOUND && e[n].family == UD_FAMILY_NAIVE &&
+                wins[s][n] * 100 < SOUND_MUST_BEAT_NAIVE * runs) {
+                printf("FAIL: sound %s (%s) beats naive %s (%s) on %.0f%% of seeds, needs %d%%\n",
+                       e[s].label, e[s].name, e[n].label, e[n].name, 100.0 * wins[s][n] / runs,
+                       SOUND_MUST_BEAT_NAIVE);
+                failures++;
+            }
+        }
+        if (e[s].family != UD_FAMILY_PROBE) {
+            continue;
+        }
+        if (e[s].all_goals * 100 > PROBE_MAX_ALL_GOALS * runs) {
+            printf("FAIL: probe %s (%s) meets every goal in %.0f%% of runs, at most %d%% allowed\n",
+                   e[s].label, e[s].name, 100.0 * e[s].all_goals / runs, PROBE_MAX_ALL_GOALS);
+            failures++;
+        }
+        if (e[s].mean_institution > best_inst) {
+            printf("FAIL: probe %s (%s) has an institution score of %.1f, above every sound "
+                   "strategy (best %.1f)\n",
+                   e[s].label, e[s].name, e[s].mean_institution, best_inst);
+            failures++;
+        }
+        if (e[s].mean_clients > best_clients) {
+            printf("FAIL: probe %s (%s) has a client score of %.1f, above every sound strategy "
+                   "(best %.1f)\n",
+                   e[s].label, e[s].name, e[s].mean_clients, best_clients);
+            failures++;
+        }
+    }
+    return failures;
+}
+
+int ud_cmd_tournament(int argc, char **argv, int first) {
+    ud_option o[] = {{"runs", UD_OPT_VALUE, NULL},
+                     {"jobs", UD_OPT_VALUE, NULL},
+                     {"csv", UD_OPT_VALUE, NULL},
+                     {"help", UD_OPT_FLAG, NULL}};
+    const char *positional[1] = {NULL};
+    int npos = 0;
+    if (!ud_options_parse("tournament", argc, argv, first, o, 4, positional, 1, &npos)) {
+        return UD_EXIT_USAGE;
+    }
+    if (o[3].value) {
+        fputs(usage, stdout);
+        return UD_EXIT_OK;
+    }
+    const char *scenario = positional[0];
+    if (scenario == NULL) {
+        fprintf(stderr, "unitdesa tournament: name a SCENARIO file (see 'unitdesa list')\n");
+        return UD_EXIT_USAGE;
+    }
+    int64_t runs = 100, jobs = ud_batch_default_jobs();
+    if ((o[0].value && !ud_option_int("tournament", "runs", o[0].value, 1, 100000, &runs)) ||
+        (o[1].value && !ud_option_int("tournament", "jobs", o[1].value, 1, 64, &jobs))) {
+        return UD_EXIT_USAGE;
+    }
+    ud_game_options opt;
+    memset(&opt, 0, sizeof opt);
+    opt.helpers_root = ud_scenarios_root();
+    opt.scenario_folders = ud_scenario_folder_list(); /* a trainer\'s own scenarios too */
+    char err[4096];
+    ud_game *g = ud_game_load(scenario, &opt, err, sizeof err);
+    if (g == NULL) {
+        fprintf(stderr, "%s\n", err);
+        return UD_EXIT_FAILURE;
+    }
+    ud_scenario_info *info = malloc(sizeof *info);
+    if (info == NULL) {
+        ud_game_free(g);
+        fprintf(stderr, "unitdesa tournament: out of memory\n");
+        return UD_EXIT_FAILURE;
+    }
+    *info = *ud_game_info(g);
+    ud_game_free(g);
+    int count = info->lesson_strategy_count;
+    if (count == 0) {
+        fprintf(stderr,
+                "unitdesa tournament: %s declares no lesson; add scenario{ lesson = { indicator "
+                "= ..., sound = {...}, naive = {...}, probes = {...} } }\n",
+                scenario);
+        free(info);
+        return UD_EXIT_USAGE;
+    }
+    bool higher = info->lesson_higher_is_better;
+    entry *e = calloc((size_t)count, sizeof *e);
+    int *win_store = calloc((size_t)count * (size_t)count, sizeof(int));
+    int **wins = calloc((size_t)count, sizeof(int *));
+    bool ok = e != NULL && win_store != NULL && wins != NULL;
+    int numbered[3] = {0};
+    ud_run_request req;
+    memset(&req, 0, sizeof req);
+    req.scenario = scenario;
+    req.track = info->lesson_indicator;
+    req.track_from = info->lesson_from;
+    req.track_to = info->lesson_to;
+    req.track_take = info->lesson_take;
+    req.track_higher = higher;
+    for (int s = 0; ok && s < count; s++) {
+        e[s].path = info->lesson_strategy[s];
+        e[s].family = info->lesson_family[s];
+        snprintf(e[s].label, sizeof e[s].label, "%c%d", "SNP"[e[s].family],
+                 ++numbered[e[s].family]);
+        base_name(e[s].path, e[s].name, sizeof e[s].name);
+        e[s].runs = calloc((size_t)runs, sizeof(ud_run_result));
+        req.strategy = e[s].path;
+        if (runs * count >= 200) {
+            fprintf(stderr, "%s %s (%d of %d)\n", e[s].label, e[s].name, s + 1, count);
+        }
+        ok = e[s].runs != NULL &&
+             ud_batch_run(&req, (int)runs, (int)jobs, e[s].runs, "tournament", false);
+        wins[s] = win_store + (size_t)s * (size_t)count;
+    }
+    int status = UD_EXIT_FAILURE;
+    if (ok) {
+        for (int s = 0; s < count; s++) {
+            for (int i = 0; i < runs; i++) {
+                const ud_run_result *r = &e[s].runs[i];
+                e[s].mean_value += r->tracked / (double)runs;
+                e[s].mean_institution += r->scores.institution / (double)runs;
+                e[s].mean_clients += r->scores.clients / (double)runs;
+                e[s].all_goals += all_goals_met(r);
+                for (int t = 0; t < count; t++) {
+                    wins[s][t] += t != s && beats(r->tracked, e[t].runs[i].tracked, higher);
+                }
+            }
+        }
+        static const char *const takes[] = {"mean", "worst month", "last month"};
+        printf("%s: %s, %s of months %d-%d (%s is better), seeds 1-%lld\n", scenario,
+               info->lesson_indicator, takes[info->lesson_take], info->lesson_from, info->lesson_to,
+               higher ? "higher" : "lower", (long long)runs);
+        printf("\n%-4s %-6s %-40s %12s %6s %6s %6s\n", "", "family", "strategy", "lesson", "inst.",
+               "client", "goals");
+        for (int s = 0; s < count; s++) {
+            printf("%-4s %-6s %-40.40s %12.4f %6.1f %6.1f %5.0f%%\n", e[s].label,
+                   family_names[e[s].family], e[s].name, e[s].mean_value, e[s].mean_institution,
+                   e[s].mean_clients, 100.0 * e[s].all_goals / runs);
+        }
+        printf("\nwin matrix: %% of seeds on which the row does better than the column\n%-4s", "");
+        for (int t = 0; t < count; t++) {
+            printf(" %4s", e[t].label);
+        }
+        printf("\n");
+        for (int s = 0; s < count; s++) {
+            printf("%-4s", e[s].label);
+            for (int t = 0; t < count; t++) {
+                if (t == s) {
+                    printf(" %4s", "-");
+                } else {
+                    printf(" %4.0f", 100.0 * wins[s][t] / runs);
+                }
+            }
+            printf("\n");
+        }
+        print_parts(e, count, (int)runs);
+        printf("\n");
+        print_notes(e, count, (int)runs);
+        int failures = judge(e, count, (int)runs, wins);
+        printf("%s: %s\n", scenario,
+               failures == 0 ? "the lesson holds" : "the lesson does not hold");
+        status = failures == 0 ? UD_EXIT_OK : UD_EXIT_FAILURE;
+        if (o[2].value != NULL && write_csv(o[2].value, e, count, (int)runs) != UD_EXIT_OK) {
+            status = UD_EXIT_FAILURE;
+        }
+    }
+    for (int s = 0; e != NULL && s < count; s++) {
+        free(e[s].runs);
+    }
+    free(e);
+    free(wins);
+    free(win_store);
+    free(info);
+    return status;
+}

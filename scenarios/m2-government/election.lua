@@ -1,0 +1,130 @@
+-- Module 2, government support: an election, a promised loan waiver, and directed lending.
+-- Sizes: India's 2008 debt waiver raised later defaults among the borrowers who expected
+-- it and slowed repayment beyond them (Giné and Kanz 2018, Review of Financial Studies);
+-- in Andhra Pradesh in 2010 politicians' calls not to repay took collection rates from
+-- above 95% to below 20% within months (CGAP 2010 Focus Note on the Andhra Pradesh
+-- crisis). The strengths below are modest against those cases.
+
+scenario {
+  id = "m2_election",
+  title = "The election",
+  module = "m2-government",
+  difficulty = 3,
+  months = 24,
+  seed = 22,
+  currency = "IDR",
+  objectives = {
+    "See how a promised loan waiver damages the repayment culture",
+    "Recognise directed lending as patronage that borrowers do not repay",
+    "Keep business and politics apart, and say so to the clients",
+  },
+  briefing = [[
+Your unit opens this month in a district that votes for its head in a year: two trained
+officers, 450 million rupiah of equity, a weekly group loan and a monthly individual
+loan, no clients yet. Candidates will want your help. Decide what you say to them and to
+your clients, and keep the unit's loans being repaid.]],
+  lesson = {
+    -- The campaign and the year after: mean PAR30 from the promise to the end.
+    indicator = "par30", better = "lower", window = { from = 7, to = 24, take = "mean" },
+    sound = { "../strategies/m2_election_stand_firm.lua",
+              "../strategies/m2_election_quiet_appraisal.lua" },
+    naive = { "../strategies/m2_election_go_along.lua",
+              "../strategies/m2_election_lend_into_the_campaign.lua" },
+    probes = { "../strategies/probes/lend_nothing.lua",
+               "../strategies/probes/freeze_credit.lua",
+               "../strategies/probes/write_off_every_late_loan.lua",
+               "../strategies/probes/overprice.lua" },
+  },
+}
+
+village { households = 400, median_income = 2400000, poverty_line = 17000 }
+
+mfi {
+  institution = "ngo",
+  equity = 450000000,
+  officers = { count = 2, salary = 2000000, training = 1, honesty = 1.0 },
+  market_rate = 14,
+}
+
+product { name = "Group weekly", method = "flat", rate = 24, installments = 25,
+          frequency = "weekly", fee_percent = 1, min = 500000, max = 5000000,
+          group = { min = 4, max = 7 }, compulsory_savings = 5 }
+product { name = "Individual monthly", method = "declining-annuity", rate = 32,
+          installments = 12, frequency = "monthly", fee_percent = 1.5,
+          min = 1000000, max = 10000000 }
+
+goal { indicator = "par30", below = 0.05, month = 24, text = "PAR30 below 5% after the election" }
+goal { indicator = "oss", above = 0.9, month = 24, text = "OSS above 90% in its second year" }
+goal { indicator = "active_borrowers", above = 120, month = 24, text = "More than 120 clients" }
+goal { indicator = "households_in_poverty", below = 1.0, of_start = true, month = 24,
+       text = "Fewer households below the poverty line than at the start" }
+lose_if { indicator = "equity", below = 0, text = "The unit's equity is gone" }
+
+at_month(7, function()
+  news("The campaign has begun. A candidate promises that 'small loans will be forgiven'.")
+  ask {
+    text = "The candidate asks you to lend to everyone in Sukamaju, his home hamlet, and says he will take care of their debts after the election. What do you do?",
+    options = { "Refuse, and tell every client publicly that no loan will be waived",
+                "Go along: approve Sukamaju's applicants and say nothing" },
+    answer = function(choice)
+      if choice == 1 then
+        -- A public disavowal cuts the rumour short; it does not stop it.
+        political { kind = "waiver_promise", months = 3, strength = 0.15,
+                    text = "You tell every group meeting: no loan will be waived." }
+      else
+        political { kind = "waiver_promise", months = 10, strength = 0.4,
+                    text = "The waiver rumour spreads: why repay a loan that will be forgiven?" }
+        political { kind = "directed_lending", hamlet = "Sukamaju", months = 10,
+                    text = "Every applicant from Sukamaju is approved, at the candidate's request." }
+      end
+    end,
+  }
+end)
+
+at_month(17, function()
+  news("The election is over. No waiver comes.")
+end)
+
+lesson { text = "Politics in lending: borrowers who expect a waiver stop repaying, and their neighbours follow.",
+         when = function() return indicator("par30") >= 0.05 end }
+lesson { text = "You kept business and politics apart and told clients so: repayment held.",
+         when = function() return indicator("par30") < 0.05 end }
+
+translate("fr", {
+  ["The election"] = "L'élection",
+  ["See how a promised loan waiver damages the repayment culture"] =
+    "Voir comment une promesse d'annulation des dettes abîme la culture du remboursement",
+  ["Recognise directed lending as patronage that borrowers do not repay"] =
+    "Reconnaître dans les prêts dirigés un clientélisme que les emprunteurs ne remboursent pas",
+  ["Keep business and politics apart, and say so to the clients"] =
+    "Séparer les affaires et la politique, et le dire aux clients",
+  ["Your unit opens this month in a district that votes for its head in a year: two trained\nofficers, 450 million rupiah of equity, a weekly group loan and a monthly individual\nloan, no clients yet. Candidates will want your help. Decide what you say to them and to\nyour clients, and keep the unit's loans being repaid."] =
+    "Votre unité ouvre ce mois-ci dans un district qui élit son chef dans un an : deux agents\nformés, 450 millions de roupies de fonds propres, un prêt de groupe hebdomadaire et un prêt\nindividuel mensuel, aucun client encore. Les candidats voudront votre aide. Décidez ce que vous\nleur dites, et à vos clients, et faites que les prêts de l'unité soient remboursés.",
+  ["Group weekly"] = "Groupe hebdomadaire",
+  ["Individual monthly"] = "Individuel mensuel",
+  ["PAR30 below 5% after the election"] = "PAR30 sous 5 % après l'élection",
+  ["OSS above 90% in its second year"] = "AAO au-dessus de 90 % dans sa deuxième année",
+  ["More than 120 clients"] = "Plus de 120 clients",
+  ["Fewer households below the poverty line than at the start"] =
+    "Moins de ménages sous le seuil de pauvreté qu'au départ",
+  ["The unit's equity is gone"] = "Les fonds propres de l'unité sont épuisés",
+  ["The campaign has begun. A candidate promises that 'small loans will be forgiven'."] =
+    "La campagne a commencé. Un candidat promet que « les petits prêts seront effacés ».",
+  ["The candidate asks you to lend to everyone in Sukamaju, his home hamlet, and says he will take care of their debts after the election. What do you do?"] =
+    "Le candidat vous demande de prêter à tout le monde à Sukamaju, son hameau, et dit qu'il s'occupera de leurs dettes après l'élection. Que faites-vous ?",
+  ["Refuse, and tell every client publicly that no loan will be waived"] =
+    "Refuser, et dire publiquement à chaque client qu'aucun prêt ne sera effacé",
+  ["Go along: approve Sukamaju's applicants and say nothing"] =
+    "Suivre : approuver les demandeurs de Sukamaju et ne rien dire",
+  ["You tell every group meeting: no loan will be waived."] =
+    "Vous le dites à chaque réunion de groupe : aucun prêt ne sera effacé.",
+  ["The waiver rumour spreads: why repay a loan that will be forgiven?"] =
+    "La rumeur d'annulation se répand : pourquoi rembourser un prêt qui sera effacé ?",
+  ["Every applicant from Sukamaju is approved, at the candidate's request."] =
+    "Chaque demandeur de Sukamaju est approuvé, à la demande du candidat.",
+  ["The election is over. No waiver comes."] = "L'élection est passée. Aucune annulation ne vient.",
+  ["Politics in lending: borrowers who expect a waiver stop repaying, and their neighbours follow."] =
+    "La politique dans le crédit : les emprunteurs qui attendent une annulation cessent de rembourser, et leurs voisins suivent.",
+  ["You kept business and politics apart and told clients so: repayment held."] =
+    "Vous avez séparé les affaires et la politique et l'avez dit aux clients : les remboursements ont tenu.",
+})

@@ -1,0 +1,15 @@
+-- Sound strategy for m3: lend to women, in groups where they want them and individually
+-- where they do not, but never without support: open the women's group product, take the
+-- mentoring, bring in a trained officer from the start to run the group meetings, and
+-- follow up arrears closely.
+local common = require("lib.common")
+
+function decide(month)
+  if month == 1 then
+    open_product(2)
+    set_policy { women_only = true }
+    hire { count = 1, salary = 2000000, training = 2 }
+    set_follow_up(0.7)
+  end
+  common.answer_offers({ grant_mentoring = true })
+end
