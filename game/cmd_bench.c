@@ -5,6 +5,7 @@
 
 #include "gui/gui.h"
 #include "runner.h"
+#include "ud/debrief.h"
 #include "ud/game.h"
 #include "ud/sim.h"
 
@@ -51,7 +52,7 @@ static double now_seconds(void) {
 }
 
 static const char usage[] =
-    "usage: unitdesa bench [--months M] [--sizes N,N,...]\n"
+    "usage: unitdesa bench [--months M] [--sizes N,N,...] [--scenarios | --debrief | --gui]\n"
     "\n"
     "Steps villages of 500, 5,000 and 50,000 households (or --sizes) for 120 months (or\n"
     "--months) with the default strategy, on one core, and prints for each size:\n"
@@ -61,6 +62,10 @@ static const char usage[] =
     "With --scenarios, measures instead each shipped scenario with its sound strategy (or\n"
     "the default one): milliseconds to load it, milliseconds of script time per month, and\n"
     "whole games per second on one core.\n"
+    "\n"
+    "With --debrief, plays each shipped scenario with its naive strategy as the trainee,\n"
+    "then times the debrief's replays (without the shocks, the sound strategy on the same\n"
+    "seed, and without each main decision) and prints how many there were.\n"
     "\n"
     "With --gui, measures the game with the software renderer at 1280x720: milliseconds\n"
     "from launch to the start screen, milliseconds to draw the busiest screen, CPU used\n"
@@ -111,15 +116,56 @@ static int bench_scenarios(void) {
     return UD_EXIT_OK;
 }
 
+static int bench_debrief(void) {
+    static char paths[64][1024];
+    int n = ud_shipped_scenarios(paths, 64);
+    for (int i = 0; i < n; i++) {
+        char err[4096];
+        ud_game_options opt;
+        memset(&opt, 0, sizeof opt);
+        opt.helpers_root = ud_scenarios_root();
+        ud_game *g = ud_game_load(paths[i], &opt, err, sizeof err);
+        if (g == NULL) {
+            fprintf(stderr, "%s\n", err);
+            return UD_EXIT_FAILURE;
+        }
+        const char *strategy = ud_game_info(g)->naive_strategy;
+        if (strategy[0] != '\0' && !ud_game_set_strategy(g, strategy, err, sizeof err)) {
+            fprintf(stderr, "%s\n", err);
+            ud_game_free(g);
+            return UD_EXIT_FAILURE;
+        }
+        while (ud_game_play_month(g)) {
+        }
+        int decisions;
+        ud_game_decisions(g, &decisions);
+        ud_debrief d;
+        if (!ud_debrief_analyse(g, &d, err, sizeof err)) {
+            fprintf(stderr, "%s\n", err);
+            ud_game_free(g);
+            return UD_EXIT_FAILURE;
+        }
+        int replays = 1 + (d.reference != NULL) + d.replayed;
+        printf("scenario=%s months=%d decisions=%d main_decisions=%d replays=%d "
+               "seconds=%.3f ms_per_replay=%.1f\n",
+               paths[i], d.months, decisions, d.candidates, replays, d.seconds,
+               d.seconds * 1000.0 / replays);
+        fflush(stdout);
+        ud_debrief_free(&d);
+        ud_game_free(g);
+    }
+    return UD_EXIT_OK;
+}
+
 int ud_cmd_bench(int argc, char **argv, int first) {
     ud_option o[] = {
         {"months", UD_OPT_VALUE, NULL}, {"sizes", UD_OPT_VALUE, NULL},
         {"help", UD_OPT_FLAG, NULL},    {"scenarios", UD_OPT_FLAG, NULL},
-        {"gui", UD_OPT_FLAG, NULL},
+        {"gui", UD_OPT_FLAG, NULL},     {"debrief", UD_OPT_FLAG, NULL},
     };
     const char *positional[1];
     int npos = 0;
-    if (!ud_options_parse("bench", argc, argv, first, o, 5, positional, 0, &npos)) {
+    if (!ud_options_parse("bench", argc, argv, first, o, 6, positional, 0, &npos)) {
         return UD_EXIT_USAGE;
     }
     if (o[2].value) {
@@ -131,6 +177,9 @@ int ud_cmd_bench(int argc, char **argv, int first) {
     }
     if (o[4].value) {
         return ud_bench_gui();
+    }
+    if (o[5].value) {
+        return bench_debrief();
     }
     int64_t months = 120;
     if (o[0].value && !ud_option_int("bench", "months", o[0].value, 1, 1200, &months)) {

@@ -366,8 +366,7 @@ static void hire(ud_sim *sim, const ud_command *c) {
         sim->officer_load[sim->officer_count] = 0;
         sim_event(sim, UD_EV_OFFICER_HIRED, sim->officer_count, 0, c->amount);
         sim->officer_count++;
-        sim_mfi_pays(sim, "recruiting a loan officer", UD_ACC_OPERATING_EXPENSE,
-                     hire_cost(sim, c->level));
+        sim_pay_cost(sim, "recruiting a loan officer", UD_COST_HIRING, hire_cost(sim, c->level));
     }
 }
 
@@ -376,7 +375,7 @@ static void train(ud_sim *sim, int index) {
     if (o->training < 3) {
         o->training++;
     }
-    sim_mfi_pays(sim, "training a loan officer", UD_ACC_OPERATING_EXPENSE,
+    sim_pay_cost(sim, "training a loan officer", UD_COST_TRAINING,
                  sim->setup.mfi.costs.training_cost);
     sim_event(sim, UD_EV_OFFICER_TRAINED, index, o->training, sim->setup.mfi.costs.training_cost);
 }
@@ -433,8 +432,7 @@ static bool apply(ud_sim *sim, const ud_command *c, char *err, size_t err_size) 
         break;
     case UD_CMD_AUDIT:
         sim->audit_ordered = true;
-        sim_mfi_pays(sim, "internal audit", UD_ACC_OPERATING_EXPENSE,
-                     sim->setup.mfi.costs.audit_cost);
+        sim_pay_cost(sim, "internal audit", UD_COST_AUDIT, sim->setup.mfi.costs.audit_cost);
         break;
     case UD_CMD_ACCEPT_OFFER:
         if (!funding_accept_offer(sim, c->index, err, err_size)) {

@@ -5,13 +5,13 @@
 #define DEPOSIT_SERVICE_COST UD_RATE_PERCENT(3) /* a year, of deposit balances */
 
 /* The MFI pays an obligation; if cash falls short it pays what it can and is insolvent. */
-static void pay_obligation(ud_sim *sim, const char *memo, ud_account debit, ud_money amount) {
+static void pay_obligation(ud_sim *sim, const char *memo, ud_cost_line line, ud_money amount) {
     ud_money cash = sim_cash(sim);
     if (amount > cash) {
         sim->obligation_missed = true;
         amount = cash > 0 ? cash : 0;
     }
-    sim_mfi_pays(sim, memo, debit, amount);
+    sim_pay_cost(sim, memo, line, amount);
 }
 
 static bool concessional(const ud_sim *sim, const ud_borrowing *b) {
@@ -37,7 +37,7 @@ void funding_month(ud_sim *sim) {
         }
         ud_money interest =
             ud_div_round_half_even((__int128)b->outstanding * b->annual_rate, UD_RATE_SCALE * 12);
-        pay_obligation(sim, "interest on borrowed funds", UD_ACC_FINANCIAL_EXPENSE, interest);
+        pay_obligation(sim, "interest on borrowed funds", UD_COST_BORROWING_INTEREST, interest);
         if (concessional(sim, b)) {
             sim->month_concessional_interest += interest;
         }
@@ -83,8 +83,10 @@ void funding_savings_interest(ud_sim *sim) {
         h->savings += interest;
         total += interest;
     }
-    ud_books_transfer(&sim->books, "interest credited on savings", UD_ACC_FINANCIAL_EXPENSE,
-                      UD_ACC_CLIENT_SAVINGS, total);
+    if (ud_books_transfer(&sim->books, "interest credited on savings", UD_ACC_FINANCIAL_EXPENSE,
+                          UD_ACC_CLIENT_SAVINGS, total) == UD_POST_OK) {
+        sim->cost_line[UD_COST_SAVINGS_INTEREST] += total;
+    }
 }
 
 void funding_costs(ud_sim *sim) {
@@ -96,24 +98,25 @@ void funding_costs(ud_sim *sim) {
         }
     }
     int clients = sim->active_clients; /* counted at the last close */
-    pay_obligation(sim, "salaries of loan officers", UD_ACC_OPERATING_EXPENSE, salaries);
-    pay_obligation(sim, "office rent and running costs", UD_ACC_OPERATING_EXPENSE,
-                   c->office_per_month);
-    pay_obligation(sim, "transport and stationery for client visits", UD_ACC_OPERATING_EXPENSE,
+    pay_obligation(sim, "salaries of loan officers", UD_COST_SALARIES, salaries);
+    pay_obligation(sim, "office rent and running costs", UD_COST_OFFICE, c->office_per_month);
+    pay_obligation(sim, "transport and stationery for client visits", UD_COST_CLIENT_VISITS,
                    c->per_client_per_month * clients);
     /* Small deposits cost money to serve: counters, passbooks, cash handling. CGAP's
      * activity-based costing of five deposit-taking MFIs found 1.2% to 16.7% of balances a
      * year (Deshpande and Glisovic-Mezieres 2007); the efficient end is taken. */
     ud_money savings = ud_books_normal_balance(&sim->books, UD_ACC_CLIENT_SAVINGS);
     pay_obligation(
-        sim, "serving savers: counter, passbooks and cash handling", UD_ACC_OPERATING_EXPENSE,
+        sim, "serving savers: counter, passbooks and cash handling", UD_COST_SAVINGS_SERVICE,
         ud_div_round_half_even((__int128)savings * DEPOSIT_SERVICE_COST, UD_RATE_SCALE * 12));
     ud_money fixed = ud_books_normal_balance(&sim->books, UD_ACC_FIXED_ASSETS);
     if (fixed > 0 && c->depreciation_months > 0) {
         ud_money dep = sim->setup.mfi.fixed_assets / c->depreciation_months;
         dep = dep > fixed ? fixed : (dep < 1 ? fixed : dep);
-        ud_books_transfer(&sim->books, "depreciation of fixed assets", UD_ACC_OPERATING_EXPENSE,
-                          UD_ACC_FIXED_ASSETS, dep);
+        if (ud_books_transfer(&sim->books, "depreciation of fixed assets", UD_ACC_OPERATING_EXPENSE,
+                              UD_ACC_FIXED_ASSETS, dep) == UD_POST_OK) {
+            sim->cost_line[UD_COST_DEPRECIATION] += dep;
+        }
     }
 }
 

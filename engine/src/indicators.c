@@ -197,6 +197,10 @@ void sim_record_month(ud_sim *sim, int month, ud_indicators *out) {
     r->grants = sim->month_grants;
     r->in_kind = sim->month_in_kind;
     r->net_result = is.net_result;
+    r->statement = is;
+    memcpy(r->cost_line, sim->cost_line, sizeof r->cost_line);
+    memset(sim->cost_line, 0, sizeof sim->cost_line); /* the next period starts now */
+    r->applications = month > 0 ? sim->app_count : 0;
     r->write_offs = sim->month_write_offs;
     r->total_assets = bs.total_assets;
     ud_indicators_window(out, sim->records, month, sim->setup.mfi.market_rate,
@@ -224,6 +228,30 @@ void sim_record_month(ud_sim *sim, int month, ud_indicators *out) {
             sim->reputation = 0;
         }
     }
+}
+
+static const char *const cost_line_names[UD_COST_LINE_COUNT] = {
+    [UD_COST_SALARIES] = "salaries",
+    [UD_COST_OFFICE] = "office",
+    [UD_COST_CLIENT_VISITS] = "client_visits",
+    [UD_COST_HIRING] = "hiring",
+    [UD_COST_TRAINING] = "training",
+    [UD_COST_AUDIT] = "audit",
+    [UD_COST_DEPRECIATION] = "depreciation",
+    [UD_COST_SAVINGS_SERVICE] = "savings_service",
+    [UD_COST_SAVINGS_INTEREST] = "savings_interest",
+    [UD_COST_BORROWING_INTEREST] = "borrowing_interest",
+};
+
+const char *ud_cost_line_name(ud_cost_line line) {
+    return (unsigned)line < UD_COST_LINE_COUNT ? cost_line_names[line] : "?";
+}
+
+const ud_month_record *ud_sim_month_record(const ud_sim *sim, int month) {
+    if (month < 1 || month > sim->month) {
+        return NULL;
+    }
+    return &sim->records[month];
 }
 
 const char *ud_indicators_csv_header(void) {

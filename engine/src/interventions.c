@@ -110,6 +110,20 @@ static const char *const event_names[UD_EV_TYPE_COUNT] = {
     [UD_EV_GROUP_FORMED] = "group_formed",
 };
 
+static const char *const miss_cause_names[UD_MISS_CAUSE_COUNT] = {
+    [UD_MISS_SHOCK] = "shock",
+    [UD_MISS_GROUP_COLLAPSE] = "group_collapse",
+    [UD_MISS_CAPTURED] = "captured",
+    [UD_MISS_WAIVER_RUMOUR] = "waiver_rumour",
+    [UD_MISS_OVERLOADED_OFFICER] = "overloaded_officer",
+    [UD_MISS_HARDSHIP] = "hardship",
+    [UD_MISS_UNWILLING] = "unwilling",
+};
+
+const char *ud_miss_cause_name(ud_miss_cause cause) {
+    return (unsigned)cause < UD_MISS_CAUSE_COUNT ? miss_cause_names[cause] : "?";
+}
+
 const char *ud_event_name(ud_event_type type) {
     return (unsigned)type < UD_EV_TYPE_COUNT ? event_names[type] : "?";
 }

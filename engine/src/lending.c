@@ -752,6 +752,32 @@ static double repayment_will(const ud_sim *sim, const loan_slot *slot, const hou
     return will;
 }
 
+/* Why this borrower fell behind: the first cause that applies, in the order of ud_miss_cause.
+ * An attribution for the month's summary; it reads the state and draws nothing. */
+static ud_miss_cause miss_cause(const ud_sim *sim, const loan_slot *slot, const household *h) {
+    if (slot->household != NO_INDEX && shock_income_factor(sim, slot->household, h) < 0.95) {
+        return UD_MISS_SHOCK;
+    }
+    if (h->group != NO_INDEX && sim->groups[h->group].collapsed) {
+        return UD_MISS_GROUP_COLLAPSE;
+    }
+    if (slot->captured) {
+        return UD_MISS_CAPTURED;
+    }
+    if (sim->waiver_until > sim->month) {
+        return UD_MISS_WAIVER_RUMOUR;
+    }
+    if (slot->officer >= 0 && slot->officer < sim->officer_count &&
+        sim->officer_load[slot->officer] > staff_capacity(&sim->officers[slot->officer])) {
+        return UD_MISS_OVERLOADED_OFFICER;
+    }
+    ud_money need = household_need(sim, h);
+    if (need > 0 && h->income_last < need - need / 5) {
+        return UD_MISS_HARDSHIP;
+    }
+    return UD_MISS_UNWILLING;
+}
+
 static void note_arrears(ud_sim *sim, loan_slot *slot, household *h, int32_t today) {
     int32_t late = ud_loan_days_in_arrears(&slot->account, today);
     if (late > slot->worst_arrears_days) {
@@ -759,8 +785,11 @@ static void note_arrears(ud_sim *sim, loan_slot *slot, household *h, int32_t tod
     }
     if (late > 0 && !h->missed) {
         h->missed = 1;
-        sim_event(sim, UD_EV_INSTALMENT_MISSED, slot->household, slot->product,
-                  ud_loan_amount_due(&slot->account));
+        ud_event *e = sim_event(sim, UD_EV_INSTALMENT_MISSED, slot->household, slot->product,
+                                ud_loan_amount_due(&slot->account));
+        if (e != NULL) {
+            e->cause = (int32_t)miss_cause(sim, slot, h);
+        }
     } else if (late == 0) {
         h->missed = 0;
     }

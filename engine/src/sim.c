@@ -49,17 +49,19 @@ bool sim_resize(ud_sim *sim, void **array, int *capacity, int cap, size_t elem_s
     return true;
 }
 
-void sim_event(ud_sim *sim, ud_event_type type, int subject, int object, ud_money amount) {
+ud_event *sim_event(ud_sim *sim, ud_event_type type, int subject, int object, ud_money amount) {
     if (!sim_reserve(sim, (void **)&sim->events, &sim->event_capacity, sim->event_count + 1,
                      sizeof(ud_event))) {
-        return; /* out of memory: the event is lost, the simulation is not */
+        return NULL; /* out of memory: the event is lost, the simulation is not */
     }
     ud_event *e = &sim->events[sim->event_count++];
     e->type = type;
     e->month = sim->month + 1;
     e->subject = subject;
     e->object = object;
+    e->cause = 0;
     e->amount = amount;
+    return e;
 }
 
 int32_t sim_today(const ud_sim *sim) {
@@ -81,6 +83,14 @@ void sim_mfi_pays(ud_sim *sim, const char *memo, ud_account debit, ud_money amou
         ud_books_transfer(&sim->books, memo, debit, UD_ACC_CASH, amount) == UD_POST_OK) {
         sim->outside += amount;
     }
+}
+
+void sim_pay_cost(ud_sim *sim, const char *memo, ud_cost_line line, ud_money amount) {
+    ud_money before = ud_books_normal_balance(&sim->books, UD_ACC_CASH);
+    ud_account account =
+        line >= UD_COST_SAVINGS_INTEREST ? UD_ACC_FINANCIAL_EXPENSE : UD_ACC_OPERATING_EXPENSE;
+    sim_mfi_pays(sim, memo, account, amount);
+    sim->cost_line[line] += before - ud_books_normal_balance(&sim->books, UD_ACC_CASH);
 }
 
 void sim_mfi_receives(ud_sim *sim, const char *memo, ud_account credit, ud_money amount) {
@@ -317,11 +327,16 @@ bool ud_sim_household(const ud_sim *sim, int id, ud_household_view *out) {
     out->loans_repaid = h->loans_repaid;
     out->defaults = h->defaults;
     out->group = h->group;
+    out->trained = h->trained;
+    out->last_loan = h->last_loan;
+    out->last_arrears_days = h->last_arrears_days;
+    out->poverty_line_month = household_poverty_line_month(sim, h);
     out->status = UD_HH_NOT_CLIENT;
     if (h->loan != NO_INDEX) {
         const ud_loan *l = &sim->loans[h->loan].account;
         if (l->status == UD_LOAN_ACTIVE) {
             out->loan = l;
+            out->loan_captured = sim->loans[h->loan].captured;
             out->status = ud_loan_days_in_arrears(l, sim->month * DAYS_PER_MONTH) > 0
                               ? UD_HH_IN_ARREARS
                               : UD_HH_CLIENT;
@@ -332,6 +347,27 @@ bool ud_sim_household(const ud_sim *sim, int id, ud_household_view *out) {
         out->status = UD_HH_DEFAULTED;
     }
     return true;
+}
+
+int ud_sim_group_count(const ud_sim *sim) {
+    return sim->group_count;
+}
+
+int ud_sim_group(const ud_sim *sim, int g, int *hamlet, bool *collapsed, int *members, int max) {
+    if (g < 0 || g >= sim->group_count) {
+        return -1;
+    }
+    const group *grp = &sim->groups[g];
+    if (hamlet != NULL) {
+        *hamlet = grp->hamlet;
+    }
+    if (collapsed != NULL) {
+        *collapsed = grp->collapsed;
+    }
+    for (int m = 0; m < grp->members && m < max; m++) {
+        members[m] = grp->member[m];
+    }
+    return grp->members;
 }
 
 const ud_application *ud_sim_applications(const ud_sim *sim, int *count) {
@@ -347,6 +383,10 @@ const ud_officer *ud_sim_officers(const ud_sim *sim, int *count) {
 const ud_product *ud_sim_products(const ud_sim *sim, int *count) {
     *count = sim->product_count;
     return sim->products;
+}
+
+double ud_sim_follow_up(const ud_sim *sim) {
+    return sim->follow_up;
 }
 
 const ud_credit_policy *ud_sim_policy(const ud_sim *sim) {

@@ -152,6 +152,7 @@ struct ud_sim {
     /* flows of the month in progress */
     ud_money month_write_offs, month_grants, month_in_kind;
     ud_money month_concessional_interest;
+    ud_money cost_line[UD_COST_LINE_COUNT]; /* expenses of the period not yet closed */
     ud_money withdrawals_refused; /* savers turned away this month for want of cash */
     /* money that left the village and MFI for the outside world (or came in: negative) */
     ud_money outside;
@@ -169,7 +170,8 @@ void sim_free(ud_sim *sim, void *ptr);
 bool sim_reserve(ud_sim *sim, void **array, int *capacity, int need, size_t elem_size);
 /* Grows *array to exactly cap elements (cap > *capacity), keeping its contents. */
 bool sim_resize(ud_sim *sim, void **array, int *capacity, int cap, size_t elem_size);
-void sim_event(ud_sim *sim, ud_event_type type, int subject, int object, ud_money amount);
+/* Appends an event; returns it (for extra fields), or NULL when memory ran out. */
+ud_event *sim_event(ud_sim *sim, ud_event_type type, int subject, int object, ud_money amount);
 int32_t sim_today(const ud_sim *sim); /* the last day of the month in progress */
 
 /* Money moving between holders; every unit lands somewhere. */
@@ -179,6 +181,8 @@ void sim_receive_outside(ud_sim *sim, household *h, ud_money amount); /* househo
 void sim_mfi_pays(ud_sim *sim, const char *memo, ud_account debit, ud_money amount);
 void sim_mfi_receives(ud_sim *sim, const char *memo, ud_account credit, ud_money amount);
 ud_money sim_cash(const ud_sim *sim);
+/* Pays an expense and remembers which cost line it belongs to (for the month's summary). */
+void sim_pay_cost(ud_sim *sim, const char *memo, ud_cost_line line, ud_money amount);
 
 /* village.c */
 bool village_generate(ud_sim *sim);
@@ -186,6 +190,7 @@ void village_incomes(ud_sim *sim);
 void village_spending_and_savings(ud_sim *sim);
 ud_money household_need(const ud_sim *sim, const household *h);
 bool household_poor(const ud_sim *sim, const household *h);
+ud_money household_poverty_line_month(const ud_sim *sim, const household *h);
 double shock_income_factor(const ud_sim *sim, int hh_index, const household *h);
 /* What one more unit of capital earns the household's business in a year (1.2 = 120%),
  * with the diminishing returns beyond its usual size. */

@@ -222,7 +222,7 @@ static void replace_officer(ud_sim *sim, int o) {
     off->stealing = false;
     off->months_since_audit = 0;
     off->honest = staff_draw_honest(sim, off->salary, 0);
-    sim_mfi_pays(sim, "recruiting a loan officer to replace one who left", UD_ACC_OPERATING_EXPENSE,
+    sim_pay_cost(sim, "recruiting a loan officer to replace one who left", UD_COST_HIRING,
                  sim->setup.mfi.costs.hire_cost);
 }
 

@@ -172,8 +172,51 @@ ud_money household_need(const ud_sim *sim, const household *h) {
     return (ud_money)need;
 }
 
+ud_money household_poverty_line_month(const ud_sim *sim, const household *h) {
+    return sim->setup.village.poverty_line_per_person_day * 30 * h->members;
+}
+
 bool household_poor(const ud_sim *sim, const household *h) {
-    return h->income_smooth < sim->setup.village.poverty_line_per_person_day * 30 * h->members;
+    return h->income_smooth < household_poverty_line_month(sim, h);
+}
+
+/* Whether income or health shock s strikes household `index` (whatever the month). */
+static bool shock_strikes(const ud_sim *sim, int s, int index, const household *h) {
+    const ud_shock *k = &sim->shocks[s].shock;
+    if (k->kind != UD_SHOCK_INCOME && k->kind != UD_SHOCK_HEALTH) {
+        return false;
+    }
+    if (k->hamlet_mask != 0 && !((k->hamlet_mask >> h->hamlet) & 1u)) {
+        return false;
+    }
+    if (k->business_mask != 0 && !((k->business_mask >> h->business) & 1u)) {
+        return false;
+    }
+    /* Which households are hit is a fixed draw per shock, not a new one every month. */
+    return ud_hash_unit((uint64_t)s, (uint64_t)index) < k->share;
+}
+
+int ud_sim_household_last_shock(const ud_sim *sim, int index) {
+    if (index < 0 || index >= sim->household_count) {
+        return -1;
+    }
+    int last = -1;
+    for (int s = 0; s < sim->shock_count; s++) {
+        const ud_shock *k = &sim->shocks[s].shock;
+        if (k->start_month <= sim->month && shock_strikes(sim, s, index, &sim->households[index]) &&
+            (last < 0 || k->start_month >= sim->shocks[last].shock.start_month)) {
+            last = s;
+        }
+    }
+    return last;
+}
+
+const ud_shock *ud_sim_shock(const ud_sim *sim, int index) {
+    return index >= 0 && index < sim->shock_count ? &sim->shocks[index].shock : NULL;
+}
+
+int ud_sim_shock_count(const ud_sim *sim) {
+    return sim->shock_count;
 }
 
 double shock_income_factor(const ud_sim *sim, int index, const household *h) {
@@ -182,17 +225,7 @@ double shock_income_factor(const ud_sim *sim, int index, const household *h) {
     for (int s = 0; s < sim->shock_count; s++) {
         const ud_shock *k = &sim->shocks[s].shock;
         if (month < k->start_month || month >= k->start_month + k->months ||
-            (k->kind != UD_SHOCK_INCOME && k->kind != UD_SHOCK_HEALTH)) {
-            continue;
-        }
-        if (k->hamlet_mask != 0 && !((k->hamlet_mask >> h->hamlet) & 1u)) {
-            continue;
-        }
-        if (k->business_mask != 0 && !((k->business_mask >> h->business) & 1u)) {
-            continue;
-        }
-        /* Which households are hit is a fixed draw per shock, not a new one every month. */
-        if (ud_hash_unit((uint64_t)s, (uint64_t)index) >= k->share) {
+            !shock_strikes(sim, s, index, h)) {
             continue;
         }
         double hit = k->severity * (0.5 + h->vulnerability / 255.0);

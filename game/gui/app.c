@@ -95,6 +95,8 @@ static void load_settings(ud_app *app) {
             s->fullscreen = atoi(value) != 0;
         } else if (strcmp(key, "colour_blind") == 0) {
             s->colour_blind = atoi(value) != 0;
+        } else if (strcmp(key, "hints") == 0) {
+            s->no_hints = atoi(value) == 0;
         }
     }
     fclose(f);
@@ -109,8 +111,8 @@ static void save_settings(const ud_app *app) {
         return;
     }
     const ud_settings *s = &app->settings;
-    fprintf(f, "language %s\nlarge_text %d\nfullscreen %d\ncolour_blind %d\n", s->language,
-            s->large_text, s->fullscreen, s->colour_blind);
+    fprintf(f, "language %s\nlarge_text %d\nfullscreen %d\ncolour_blind %d\nhints %d\n",
+            s->language, s->large_text, s->fullscreen, s->colour_blind, !s->no_hints);
     if (fclose(f) == 0) {
         rename(tmp, path);
     }
@@ -328,6 +330,7 @@ void ud_app_destroy(ud_app *app) {
     if (app == NULL) {
         return;
     }
+    ud_app_forget_debrief(app);
     ud_game_free(app->game);
     ud_history_free(&app->history);
     free(app->infos);
@@ -361,8 +364,13 @@ void ud_app_confirm(ud_app *app, const char *text, const char *yes, ud_confirm_a
 }
 
 static void adopt_game(ud_app *app, ud_game *g) {
+    ud_app_forget_debrief(app);
     ud_game_free(app->game);
     app->game = g;
+    app->guide_seen_step = -1;
+    app->selected_group = -1;
+    app->what_if_month = -1;
+    app->debrief_page = 0;
     ud_game_set_language(g, app->settings.language);
     app->dialog = DIALOG_NONE;
     app->selected_household = -1;
@@ -541,7 +549,14 @@ bool ud_app_command(ud_app *app, const ud_command *cmd) {
     char err[512];
     if (!ud_game_command(app->game, cmd, err, sizeof err)) {
         char text[700];
-        snprintf(text, sizeof text, "%s: %s", TR(&app->ui, "Not possible"), err);
+        /* the engine names the field first ("annual_rate: ...") for scripts; a trainee
+         * reads only the reason */
+        const char *reason = err;
+        const char *colon = strstr(err, ": ");
+        if (colon != NULL && strcspn(err, " ") > (size_t)(colon - err)) {
+            reason = colon + 2;
+        }
+        snprintf(text, sizeof text, "%s: %s", TR(&app->ui, "Not possible"), reason);
         ud_app_show_message(app, text);
         return false;
     }
@@ -690,7 +705,12 @@ static void draw_once(ud_app *app) {
     ud_ui *ui = &app->ui;
     SDL_Color bg = ui->pal->background;
     SDL_SetRenderDrawColor(app->renderer, bg.r, bg.g, bg.b, 255);
+    /* clear the whole window, the bands beside the scaled canvas too (the software renderer
+     * clears only the canvas otherwise, and the last screen would show there) */
+    SDL_RenderSetLogicalSize(app->renderer, 0, 0);
+    SDL_RenderSetViewport(app->renderer, NULL);
     SDL_RenderClear(app->renderer);
+    SDL_RenderSetLogicalSize(app->renderer, UD_LOGICAL_W, UD_LOGICAL_H);
     if (app->screen != app->drawn_screen) {
         ui->focus = 0; /* a new screen starts with its first safe widget focused */
         ui->settle_focus = true;
@@ -758,6 +778,9 @@ void ud_app_draw(ud_app *app) {
         int focus = app->ui.focus;
         app->dirty = false;
         draw_once(app);
+        if (app->game != NULL && ud_guide_observe(app)) {
+            app->dirty = true; /* a step was completed: show the next one */
+        }
         bool same = same_shown(before, what_is_shown(app));
         if (!same) {
             app->ui.settle_focus = true; /* the focus is now on some other widget */

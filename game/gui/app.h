@@ -5,6 +5,7 @@
 #include "history.h"
 #include "ud/save.h"
 #include "ui.h"
+#include "ud/debrief.h"
 #include "ud/game.h"
 
 #include <SDL.h>
@@ -27,7 +28,8 @@ typedef enum ud_dialog {
     DIALOG_QUESTION,
     DIALOG_HOUSEHOLD,
     DIALOG_MESSAGE,
-    DIALOG_CONFIRM /* a costly or irreversible action, its consequence spelled out */
+    DIALOG_CONFIRM, /* a costly or irreversible action, its consequence spelled out */
+    DIALOG_GROUP    /* a joint-liability group and its members */
 } ud_dialog;
 
 /* What a confirmation does when the trainee says yes. */
@@ -59,6 +61,7 @@ typedef enum ud_tab {
 typedef struct ud_settings {
     char language[8];
     bool large_text, fullscreen, colour_blind;
+    bool no_hints; /* the "what now?" line and guided steps are switched off */
 } ud_settings;
 
 #define UD_MAX_SCENARIOS 64
@@ -110,6 +113,19 @@ typedef struct ud_app {
     char team_default[64];  /* offered on the briefing: --team or $UNITDESA_TEAM, or "" */
     char result_path[1100]; /* the team's last result file, or "" */
     int start_selected;
+    /* the guided steps: what the screen showed when last observed (to report changes) */
+    int guide_seen_step;
+    ud_screen guide_seen_screen;
+    ud_dialog guide_seen_dialog;
+    ud_tab guide_seen_tab;
+    int selected_group;
+    ud_dialog card_return; /* the dialog a household's card goes back to when closed */
+    /* the debrief's replays, run once when the debrief of a finished game is first shown */
+    ud_debrief debrief;
+    bool debrief_ready;
+    char debrief_error[512];
+    int debrief_page, debrief_scroll, what_if_month;
+    int debrief_top; /* where the lessons may start, below the scores' parts */
     bool quit;
     bool dirty;      /* draw again: something changed */
     unsigned frames; /* frames drawn */
@@ -167,6 +183,22 @@ void ud_screen_settings(ud_app *app);
 void ud_screen_slots(ud_app *app);
 void ud_play_top_bar(ud_app *app);
 void ud_play_map(ud_app *app, SDL_Rect area);
+/* The guided step or "what now?" hint in `area`, with the step's target outlined (the
+ * screen's parts found by their labels), and the reports of what the trainee did. */
+void ud_play_guide(ud_app *app, SDL_Rect area);
+/* After each frame: tells the game's guide what the trainee opened or closed since the last
+ * frame (a panel, the glossary, a household's card, the month's summary, the debrief).
+ * True if a step was completed. */
+bool ud_guide_observe(ud_app *app);
+/* Whether the village screen shows the guide/hint box (then the map is shorter). */
+bool ud_guide_visible(const ud_app *app);
+/* The debrief's replays for the current game, run on first use (NULL if they failed). */
+const ud_debrief *ud_app_debrief(ud_app *app);
+/* Forgets the replays (a new or reloaded game). */
+void ud_app_forget_debrief(ud_app *app);
+/* What if: starts the current game again from month `month` with the decisions taken before
+ * it, saved in a new slot. */
+bool ud_app_what_if(ud_app *app, int month);
 
 /* What a household's dot on the map says (its colour). */
 typedef enum ud_map_status {

@@ -28,6 +28,9 @@ void ud_dialogs(ud_app *app) {
     if (app->dialog != DIALOG_NONE && (ui->focus < first)) {
         ui->focus = first;
     }
+    if (app->dialog == DIALOG_NONE) {
+        app->card_return = DIALOG_NONE; /* a card opened later closes to the village */
+    }
     switch (app->dialog) {
     case DIALOG_MONTH_END:
         ud_dialog_month_end(app);
@@ -43,6 +46,9 @@ void ud_dialogs(ud_app *app) {
         break;
     case DIALOG_CONFIRM:
         ud_dialog_confirm(app);
+        break;
+    case DIALOG_GROUP:
+        ud_dialog_group(app);
         break;
     case DIALOG_NONE:
         break;

@@ -1,8 +1,31 @@
-/* A household's card: its story, income, savings, loan and record. */
+/* A household's card: who they are and their story, why they are poor or not, their loan
+ * history, and their group with its members. */
 #include "dialogs.h"
+#include "ud/people.h"
 
 #include <stdio.h>
 #include <string.h>
+
+void ud_household_name(const ud_app *app, int household, char *out, size_t size) {
+    ud_game_household_name(app->game, household, out, size);
+}
+
+/* The story, sentence by sentence, in the trainee's language; returns the height used. */
+static int tale(ud_app *app, int household, int x, int y, int w) {
+    ud_ui *ui = &app->ui;
+    ud_story s;
+    if (!ud_game_household_tale(app->game, household, &s)) {
+        return 0;
+    }
+    char text[2048] = "";
+    size_t used = 0;
+    for (int i = 0; i < s.count && used + 2 < sizeof text; i++) {
+        char line[512];
+        ud_story_fill(TR(ui, s.line[i].key), &s.line[i], line, sizeof line);
+        used += (size_t)snprintf(text + used, sizeof text - used, "%s%s", i > 0 ? " " : "", line);
+    }
+    return ud_ui_paragraph(ui, text, x, y, w, UD_FONT_SMALL, ui->pal->text);
+}
 
 void ud_dialog_household(ud_app *app) {
     ud_ui *ui = &app->ui;
@@ -13,79 +36,98 @@ void ud_dialog_household(ud_app *app) {
         app->dialog = DIALOG_NONE;
         return;
     }
-    SDL_Rect r = ud_dialog_box(app, 620, 420);
-    char line[400], money[64];
-    const char *name, *story;
-    bool described = ud_game_household_story(app->game, h.id, &name, &story);
-    if (described) {
-        snprintf(line, sizeof line, "%s · %s", name,
-                 ud_sim_setup(sim)->village.hamlet_names[h.hamlet]);
-    } else {
-        snprintf(line, sizeof line, "%s %d · %s", TR(ui, "Household"), h.id + 1,
-                 ud_sim_setup(sim)->village.hamlet_names[h.hamlet]);
+    SDL_Rect r = ud_dialog_box(app, 760, 560);
+    char line[600], money[64], money2[64], name[64];
+    ud_household_name(app, h.id, name, sizeof name);
+    snprintf(line, sizeof line, "%s · %s", name, ud_sim_setup(sim)->village.hamlet_names[h.hamlet]);
+    ud_ui_label(ui, line, r.x + 24, r.y + 16, UD_FONT_LARGE, true, p->text);
+    int y = r.y + 54, x = r.x + 24, w = r.w - 48;
+    const char *sname, *story;
+    if (ud_game_household_story(app->game, h.id, &sname, &story) && story[0] != '\0') {
+        y += ud_ui_paragraph(ui, ud_scenario_text(app, story), x, y, w, UD_FONT_NORMAL, p->accent) +
+             6;
     }
-    ud_ui_label(ui, line, r.x + 24, r.y + 18, UD_FONT_LARGE, true, p->text);
-    int y = r.y + 60, x = r.x + 24;
-    if (described && story[0] != '\0') {
-        y += ud_ui_paragraph(ui, ud_scenario_text(app, story), x, y, r.w - 48, UD_FONT_NORMAL,
-                             p->accent) +
-             10;
-    }
-    /* only a client is a borrower */
-    bool client = h.loan != NULL || h.status == UD_HH_IN_ARREARS;
-    const char *who =
-        client ? (h.woman ? TR(ui, "A woman borrower") : TR(ui, "A man borrower"))
-               : (h.woman ? TR(ui, "A woman, not a client") : TR(ui, "A man, not a client"));
-    char people[64];
-    snprintf(people, sizeof people, TRN(ui, h.members, "%d person", "%d people"), h.members);
-    snprintf(line, sizeof line, "%s, %s, %s", who, people, TR(ui, ud_business_name(h.business)));
-    ud_ui_label(ui, line, x, y, UD_FONT_NORMAL, false, p->text);
-    y += 28;
+    y += tale(app, h.id, x, y, w) + 12;
+
+    /* why poor, or not: the rule itself, with this household's numbers */
+    ud_ui_label(ui, TR(ui, "Poor or not?"), x, y, UD_FONT_NORMAL, true, p->text);
+    y += 22;
     ud_money_text(app, h.monthly_income, money, sizeof money);
-    snprintf(line, sizeof line, "%s: %s %s %s", TR(ui, "Income"), money, TR(ui, "a month"),
-             h.poor ? TR(ui, "(below the poverty line)") : TR(ui, "(above the poverty line)"));
-    ud_ui_label(ui, line, x, y, UD_FONT_NORMAL, false, p->text);
-    y += 28;
-    ud_money_text(app, h.savings, money, sizeof money);
-    snprintf(line, sizeof line, "%s: %s", TR(ui, "Savings with the MFI"), money);
-    ud_ui_label(ui, line, x, y, UD_FONT_NORMAL, false, p->text);
-    y += 28;
+    ud_money_text(app, h.poverty_line_month, money2, sizeof money2);
+    snprintf(line, sizeof line, "%s %s %s %d %s: %s %s %s.", TR(ui, "Income"), money,
+             TR(ui, "a month for"), h.members, TR(ui, "people"),
+             h.poor ? TR(ui, "below") : TR(ui, "above"), TR(ui, "the poverty line of"), money2);
+    y +=
+        ud_ui_paragraph(ui, line, x + 10, y, w - 10, UD_FONT_SMALL, h.poor ? p->bad : p->good) + 10;
+
+    /* loan history */
+    ud_ui_label(ui, TR(ui, "Loans"), x, y, UD_FONT_NORMAL, true, p->text);
+    y += 22;
     if (h.loan != NULL) {
-        ud_money_text(app, h.loan->principal_outstanding, money, sizeof money);
+        ud_money_text(app, h.loan->plan.principal, money, sizeof money);
+        ud_money_text(app, h.loan->principal_outstanding, money2, sizeof money2);
         int late = ud_loan_days_in_arrears(h.loan, ud_sim_month(sim) * 30);
         char days[80];
         snprintf(days, sizeof days, TRN(ui, late, "%d day late", "%d days late"), late);
-        snprintf(line, sizeof line, "%s: %s %s, %s", TR(ui, "Loan"), money, TR(ui, "outstanding"),
-                 days);
-        ud_ui_label(ui, line, x, y, UD_FONT_NORMAL, true, late > 0 ? p->bad : p->text);
-    } else {
-        ud_ui_label(ui, TR(ui, "No loan at the moment."), x, y, UD_FONT_NORMAL, false, p->text_dim);
+        snprintf(line, sizeof line, "%s %s: %s %s, %s%s", TR(ui, "Current loan of"), money, money2,
+                 TR(ui, "outstanding"), days,
+                 h.loan_captured ? TR(ui, "; taken over by another household member") : "");
+        ud_ui_label(ui, line, x + 10, y, UD_FONT_SMALL, late > 0, late > 0 ? p->bad : p->text);
+        y += 20;
     }
-    y += 28;
-    char repaid[80], defaults[80];
-    snprintf(repaid, sizeof repaid, TRN(ui, h.loans_repaid, "%d loan repaid", "%d loans repaid"),
-             h.loans_repaid);
-    snprintf(defaults, sizeof defaults, TRN(ui, h.defaults, "%d default", "%d defaults"),
-             h.defaults);
-    snprintf(line, sizeof line, "%s: %s, %s", TR(ui, "Record"), repaid, defaults);
-    ud_ui_label(ui, line, x, y, UD_FONT_NORMAL, false, p->text);
-    if (h.moneylender_debt > 0) {
-        y += 28;
-        ud_money_text(app, h.moneylender_debt, money, sizeof money);
-        snprintf(line, sizeof line, "%s: %s", TR(ui, "Owes the moneylender"), money);
-        ud_ui_label(ui, line, x, y, UD_FONT_NORMAL, false, p->bad);
+    if (h.loans_repaid > 0) {
+        ud_money_text(app, h.last_loan, money, sizeof money);
+        char repaid[80], days[80];
+        snprintf(repaid, sizeof repaid,
+                 TRN(ui, h.loans_repaid, "%d loan repaid", "%d loans repaid"), h.loans_repaid);
+        snprintf(days, sizeof days, TRN(ui, h.last_arrears_days, "%d day late", "%d days late"),
+                 h.last_arrears_days);
+        snprintf(line, sizeof line, "%s; %s %s, %s %s", repaid, TR(ui, "the last of"), money,
+                 TR(ui, "at most"), days);
+        ud_ui_label(ui, line, x + 10, y, UD_FONT_SMALL, false, p->text);
+        y += 20;
     }
+    if (h.defaults > 0) {
+        snprintf(line, sizeof line, TRN(ui, h.defaults, "%d default", "%d defaults"), h.defaults);
+        ud_ui_label(ui, line, x + 10, y, UD_FONT_SMALL, false, p->bad);
+        y += 20;
+    }
+    if (h.loan == NULL && h.loans_repaid == 0 && h.defaults == 0) {
+        ud_ui_label(ui, TR(ui, "Has never borrowed from the unit."), x + 10, y, UD_FONT_SMALL,
+                    false, p->text_dim);
+        y += 20;
+    }
+    ud_money_text(app, h.savings, money, sizeof money);
+    snprintf(line, sizeof line, "%s: %s", TR(ui, "Savings with the MFI"), money);
+    ud_ui_label(ui, line, x + 10, y, UD_FONT_SMALL, false, p->text);
+    y += 26;
+
+    /* the group, and a way to its own view */
+    if (h.group >= 0) {
+        bool collapsed;
+        int members[16];
+        int n = ud_sim_group(sim, h.group, NULL, &collapsed, members, 16);
+        snprintf(line, sizeof line, "%s %d (%d %s)%s", TR(ui, "Group"), h.group + 1, n,
+                 TR(ui, "members"), collapsed ? TR(ui, ": broken up") : "");
+        ud_ui_label(ui, line, x, y + 4, UD_FONT_NORMAL, true, collapsed ? p->bad : p->text);
+        if (ud_ui_button(ui, ud_rect(r.x + r.w - 224, y, 200, 30), TR(ui, "See the group"))) {
+            app->selected_group = h.group;
+            app->dialog = DIALOG_GROUP;
+        }
+    }
+
     int count = ud_sim_household_count(sim);
-    if (ud_ui_button(ui, ud_rect(r.x + 24, r.y + r.h - 56, 60, 38), "◀") ||
+    if (ud_ui_button(ui, ud_rect(r.x + 24, r.y + r.h - 50, 60, 36), "◀") ||
         ui->key == SDLK_PAGEUP) {
         app->selected_household = (app->selected_household + count - 1) % count;
     }
-    if (ud_ui_button(ui, ud_rect(r.x + 94, r.y + r.h - 56, 60, 38), "▶") ||
+    if (ud_ui_button(ui, ud_rect(r.x + 94, r.y + r.h - 50, 60, 36), "▶") ||
         ui->key == SDLK_PAGEDOWN) {
         app->selected_household = (app->selected_household + 1) % count;
     }
-    if (ud_ui_button(ui, ud_rect(r.x + r.w - 160, r.y + r.h - 56, 136, 38), TR(ui, "Close")) ||
+    if (ud_ui_button(ui, ud_rect(r.x + r.w - 160, r.y + r.h - 50, 136, 36), TR(ui, "Close")) ||
         ud_ui_take_key(ui) == SDLK_ESCAPE) {
-        app->dialog = DIALOG_NONE;
+        app->dialog = app->card_return;
+        app->card_return = DIALOG_NONE;
     }
 }

@@ -1,6 +1,11 @@
-/* The end-of-month dialog: what happened, what changed and why. */
+/* The end-of-month dialog: what happened and why (new arrears by cause, with the borrowers
+ * who fell behind), what changed, where the money went, and what the manager's own
+ * decisions did, from the game's explanation of the month (ud/explain.h). */
 #include "dialogs.h"
+#include "ud/explain.h"
+#include "ud/people.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -20,8 +25,318 @@ static void change(ud_app *app, int *y, int x, const char *name, double before, 
     if (after != before && !neutral) {
         c = ((after > before) == higher_is_better) ? p->good : p->bad;
     }
-    ud_ui_label(ui, line, x, *y, UD_FONT_NORMAL, false, c);
-    *y += 24;
+    ud_ui_label(ui, line, x, *y, UD_FONT_SMALL, false, c);
+    *y += 19;
+}
+
+/* A sentence from a translated template and its values. */
+static void say(ud_app *app, char *out, size_t size, const char *english, int argc, ...) {
+    ud_story_line l;
+    memset(&l, 0, sizeof l);
+    va_list ap;
+    va_start(ap, argc);
+    for (int i = 0; i < argc && i < UD_STORY_ARGS; i++) {
+        snprintf(l.args[i], sizeof l.args[i], "%s", va_arg(ap, const char *));
+    }
+    va_end(ap);
+    l.argc = argc < UD_STORY_ARGS ? argc : UD_STORY_ARGS;
+    ud_story_fill(TR(&app->ui, english), &l, out, size);
+}
+
+static const char *const cause_text[UD_MISS_CAUSE_COUNT] = {
+    [UD_MISS_SHOCK] = "hit by a shock",
+    [UD_MISS_GROUP_COLLAPSE] = "in a group that broke up",
+    [UD_MISS_CAPTURED] = "their loan was taken over by a relative",
+    [UD_MISS_WAIVER_RUMOUR] = "waiting for a promised waiver",
+    [UD_MISS_OVERLOADED_OFFICER] = "their officer has too many loans to follow",
+    [UD_MISS_HARDSHIP] = "income fell well below needs",
+    [UD_MISS_UNWILLING] = "chose not to pay",
+};
+
+static const char *const cost_text[UD_COST_LINE_COUNT] = {
+    [UD_COST_SALARIES] = "salaries",
+    [UD_COST_OFFICE] = "office",
+    [UD_COST_CLIENT_VISITS] = "client visits",
+    [UD_COST_HIRING] = "hiring",
+    [UD_COST_TRAINING] = "training",
+    [UD_COST_AUDIT] = "the audit",
+    [UD_COST_DEPRECIATION] = "depreciation",
+    [UD_COST_SAVINGS_SERVICE] = "serving savers",
+    [UD_COST_SAVINGS_INTEREST] = "interest on savings",
+    [UD_COST_BORROWING_INTEREST] = "interest on borrowings",
+};
+
+static const char *const method_text[] = {"flat", "declining balance",
+                                          "declining balance, equal principal"};
+
+/* One decision's line, in words. */
+static void effect_text(ud_app *app, const ud_effect *e, char *out, size_t size) {
+    ud_ui *ui = &app->ui;
+    ud_sim *sim = ud_game_sim(app->game);
+    int np;
+    const ud_product *products = ud_sim_products(sim, &np);
+    const char *product =
+        e->index >= 0 && e->index < np ? ud_scenario_text(app, products[e->index].name) : "";
+    char a[48], b[48], c[48], d[48];
+    snprintf(c, sizeof c, "%.0f", e->measure_after);
+    snprintf(d, sizeof d, "%.0f", e->measure_before);
+    switch (e->kind) {
+    case UD_EFFECT_RATE:
+        snprintf(a, sizeof a, "%.1f%%", e->before);
+        snprintf(b, sizeof b, "%.1f%%", e->after);
+        say(app, out, size,
+            "You changed the rate of %s from %s to %s: %s applications to it this month, %s "
+            "last month.",
+            5, product, a, b, c, d);
+        break;
+    case UD_EFFECT_METHOD:
+        say(app, out, size,
+            "You changed %s from %s to %s: %s applications to it this month, %s last month.", 5,
+            product, TR(ui, method_text[(int)e->before % 3]),
+            TR(ui, method_text[(int)e->after % 3]), c, d);
+        break;
+    case UD_EFFECT_TERMS:
+        say(app, out, size,
+            "You changed the terms of %s: %s applications to it this month, %s last month.", 3,
+            product, c, d);
+        break;
+    case UD_EFFECT_OPENED:
+        say(app, out, size, "You opened %s: %s applications to it this month.", 2, product, c);
+        break;
+    case UD_EFFECT_CLOSED:
+        say(app, out, size, "You closed %s.", 1, product);
+        break;
+    case UD_EFFECT_POLICY:
+        say(app, out, size,
+            "You changed the credit policy: %s applications refused by policy this month, %s "
+            "last month.",
+            2, c, d);
+        break;
+    case UD_EFFECT_DECIDED:
+        snprintf(a, sizeof a, "%d", e->count);
+        snprintf(b, sizeof b, "%lld", (long long)e->amount);
+        snprintf(d, sizeof d, "%d", e->index);
+        say(app, out, size,
+            "At the loan desk you approved %s, resized %s and rejected %s applications; %s loans "
+            "were disbursed this month.",
+            4, a, b, d, c);
+        break;
+    case UD_EFFECT_HIRED:
+    case UD_EFFECT_FIRED:
+        snprintf(a, sizeof a, "%d", e->count);
+        say(app, out, size,
+            e->kind == UD_EFFECT_HIRED
+                ? "You hired %s officers: borrowers per officer %s, was %s."
+                : "You dismissed %s officers: borrowers per officer %s, was %s.",
+            3, a, c, d);
+        break;
+    case UD_EFFECT_TRAINED:
+        ud_money_text(app, e->amount, a, sizeof a);
+        say(app, out, size, "You trained officers: a bill of %s this month.", 1, a);
+        break;
+    case UD_EFFECT_AUDIT:
+        ud_money_text(app, e->amount, a, sizeof a);
+        snprintf(b, sizeof b, "%d", e->count);
+        say(app, out, size, "Your audit cost %s and found %s ghost loans.", 2, a, b);
+        break;
+    case UD_EFFECT_FOLLOW_UP:
+        snprintf(a, sizeof a, "%.0f%%", e->before);
+        snprintf(b, sizeof b, "%.0f%%", e->after);
+        say(app, out, size,
+            "You set follow-up from %s to %s: %s borrowers fell behind this month, %s last "
+            "month.",
+            4, a, b, c, d);
+        break;
+    case UD_EFFECT_SAVINGS_RATE:
+        snprintf(a, sizeof a, "%.1f%%", e->before);
+        snprintf(b, sizeof b, "%.1f%%", e->after);
+        ud_money_text(app, (ud_money)e->measure_after, c, sizeof c);
+        ud_money_text(app, (ud_money)e->measure_before, d, sizeof d);
+        say(app, out, size, "You set the savings rate from %s to %s: savings held %s, was %s.", 4,
+            a, b, c, d);
+        break;
+    case UD_EFFECT_OFFER:
+        ud_money_text(app, e->amount, a, sizeof a);
+        say(app, out, size,
+            e->count ? "You accepted an offer of %s." : "You declined an offer of %s.", 1, a);
+        break;
+    case UD_EFFECT_BORROWED:
+    case UD_EFFECT_REPAID:
+        ud_money_text(app, e->amount, a, sizeof a);
+        say(app, out, size,
+            e->kind == UD_EFFECT_BORROWED ? "You borrowed %s." : "You repaid %s of borrowings.", 1,
+            a);
+        break;
+    case UD_EFFECT_RESCHEDULED:
+    case UD_EFFECT_WRITTEN_OFF:
+        snprintf(a, sizeof a, "%d", e->count);
+        say(app, out, size,
+            e->kind == UD_EFFECT_RESCHEDULED ? "You rescheduled %s loans."
+                                             : "You wrote off %s loans.",
+            1, a);
+        break;
+    case UD_EFFECT_KIND_COUNT:
+        out[0] = '\0';
+        break;
+    }
+}
+
+/* Left column: arrears by cause, who fell behind (each opens their card), the news. */
+static void why_column(ud_app *app, const ud_month_explanation *e, int x, int y, int w) {
+    ud_ui *ui = &app->ui;
+    const ud_palette *p = ui->pal;
+    char line[600], a[48], b[48];
+    snprintf(a, sizeof a, "%d", e->disbursed);
+    snprintf(b, sizeof b, "%d", e->repaid);
+    say(app, line, sizeof line, "%s loans disbursed, %s repaid in full.", 2, a, b);
+    ud_ui_label(ui, line, x, y, UD_FONT_SMALL, false, p->text);
+    y += 22;
+    snprintf(a, sizeof a, "%d", e->new_arrears);
+    snprintf(line, sizeof line,
+             TRN(ui, e->new_arrears,
+                 "%d borrower fell behind this month:", "%d borrowers fell behind this month:"),
+             e->new_arrears);
+    ud_ui_label(ui, e->new_arrears > 0 ? line : TR(ui, "Nobody fell behind this month."), x, y,
+                UD_FONT_SMALL, true, e->new_arrears > 0 ? p->bad : p->good);
+    y += 20;
+    for (int c = 0; c < UD_MISS_CAUSE_COUNT; c++) {
+        if (e->new_arrears_by_cause[c] > 0) {
+            snprintf(line, sizeof line, "%d: %s", e->new_arrears_by_cause[c],
+                     TR(ui, cause_text[c]));
+            ud_ui_label(ui, line, x + 12, y, UD_FONT_SMALL, false, p->text);
+            y += 18;
+        }
+    }
+    if (e->groups_collapsed > 0 || e->groups_covered > 0) {
+        snprintf(a, sizeof a, "%d", e->groups_covered);
+        snprintf(b, sizeof b, "%d", e->groups_collapsed);
+        say(app, line, sizeof line, "Groups paid for a member %s times; %s groups broke up.", 2, a,
+            b);
+        y += ud_ui_paragraph(ui, line, x, y, w, UD_FONT_SMALL, p->text) + 2;
+    }
+    char audit[400];
+    if (ud_month_audit_text(app, e->month, audit, sizeof audit)) {
+        y += ud_ui_paragraph(ui, audit, x, y, w, UD_FONT_SMALL,
+                             e->ghost_loans_found > 0 ? p->bad : p->text) +
+             2;
+    }
+    if (e->written_off > 0) {
+        snprintf(a, sizeof a, "%d", e->written_off);
+        ud_money_text(app, e->written_off_amount, b, sizeof b);
+        say(app, line, sizeof line, "%s loans written off (%s).", 2, a, b);
+        y += ud_ui_paragraph(ui, line, x, y, w, UD_FONT_SMALL, p->text) + 2;
+    }
+    /* who fell behind: each name opens the card */
+    int shown = e->fell_behind_count < 6 ? e->fell_behind_count : 6;
+    if (shown > 0) {
+        y += 4;
+        ud_ui_label(ui, TR(ui, "Who fell behind (open their card):"), x, y, UD_FONT_SMALL, true,
+                    p->text);
+        y += 20;
+    }
+    for (int i = 0; i < shown; i++) {
+        char name[64];
+        ud_household_name(app, e->fell_behind[i], name, sizeof name);
+        snprintf(line, sizeof line, "%s · %s", name, TR(ui, cause_text[e->fell_behind_cause[i]]));
+        if (ud_ui_button(ui, ud_rect(x, y, w, 22), line)) {
+            app->selected_household = e->fell_behind[i];
+            app->dialog = DIALOG_HOUSEHOLD;
+            app->card_return = DIALOG_MONTH_END; /* closing the card comes back here */
+        }
+        y += 25;
+    }
+    if (e->fell_behind_count > shown) {
+        snprintf(a, sizeof a, "%d", e->new_arrears - shown);
+        say(app, line, sizeof line, "and %s more: they show in orange on the map.", 1, a);
+        ud_ui_label(ui, line, x, y, UD_FONT_SMALL, false, p->text_dim);
+        y += 20;
+    }
+    int n, m = e->month;
+    const ud_news *news = ud_game_news(app->game, &n);
+    for (int i = 0; i < n && y < 600; i++) {
+        if (news[i].month == m) {
+            char text[UD_TEXT_LEN];
+            ud_game_news_text(app->game, &news[i], text, sizeof text);
+            y += ud_ui_paragraph(ui, text, x, y, w, UD_FONT_SMALL, p->accent) + 4;
+        }
+    }
+}
+
+/* Right column: what changed, where the money went, what your decisions did. */
+static void changed_column(ud_app *app, const ud_month_explanation *e, int x, int y, int w) {
+    ud_ui *ui = &app->ui;
+    const ud_palette *p = ui->pal;
+    ud_sim *sim = ud_game_sim(app->game);
+    const ud_indicators *d = ud_sim_indicators(sim, e->month);
+    const ud_indicators *b = &app->before;
+    /* loans written off leave the portfolio: PAR30 falls, and that is a loss, not a cure */
+    bool written_off = e->written_off > 0 && d->par30 < b->par30;
+    change(app, &y, x, TR(ui, "Active clients"), b->active_borrowers, d->active_borrowers, false,
+           true, false);
+    change(app, &y, x, TR(ui, "PAR30"), b->par30, d->par30, true, false, written_off);
+    char oss[160], window[120];
+    ud_window_text(app, window, sizeof window);
+    snprintf(oss, sizeof oss, "%s %s", TR(ui, "OSS"), window);
+    change(app, &y, x, oss, b->oss, d->oss, true, true, false);
+    change(app, &y, x, TR(ui, "Women"), b->women_share, d->women_share, true, true, false);
+    change(app, &y, x, TR(ui, "Households in poverty"), b->households_in_poverty,
+           d->households_in_poverty, false, false, false);
+    if (written_off) {
+        y += ud_ui_paragraph(ui,
+                             TR(ui, "PAR30 fell because late loans were written off, not repaid: "
+                                    "a loss, not good news."),
+                             x, y, w, UD_FONT_SMALL, p->bad) +
+             2;
+    }
+    char line[600], a[48], c[48];
+    ud_money_text(app, d->net_result, a, sizeof a);
+    snprintf(line, sizeof line, "%s: %s", TR(ui, "Result of the month"), a);
+    ud_ui_label(ui, line, x, y + 4, UD_FONT_NORMAL, true, d->net_result >= 0 ? p->good : p->bad);
+    y += 28;
+    /* money by line: revenue, then the cost that rose most */
+    ud_money_text(app, e->statement.interest_income + e->statement.fee_income, a, sizeof a);
+    ud_money_text(app, e->statement.investment_income, c, sizeof c);
+    say(app, line, sizeof line, "Revenue: %s from loans, %s interest on idle cash.", 2, a, c);
+    y += ud_ui_paragraph(ui, line, x, y, w, UD_FONT_SMALL, p->text) + 2;
+    ud_money_text(app, e->statement.operating_expense, a, sizeof a);
+    ud_money_text(app, e->statement.financial_expense + e->statement.net_provision_expense, c,
+                  sizeof c);
+    say(app, line, sizeof line, "Costs: %s to run the unit, %s interest and provisions.", 2, a, c);
+    y += ud_ui_paragraph(ui, line, x, y, w, UD_FONT_SMALL, p->text) + 2;
+    int rise = e->month > 1 ? ud_explain_biggest_cost_rise(e) : -1;
+    if (rise >= 0) {
+        ud_money_text(app, e->cost_line[rise], a, sizeof a);
+        ud_money_text(app, e->cost_line_before[rise], c, sizeof c);
+        say(app, line, sizeof line, "The cost that rose most: %s, %s this month (%s last month).",
+            3, TR(ui, cost_text[rise]), a, c);
+        y += ud_ui_paragraph(ui, line, x, y, w, UD_FONT_SMALL, p->text_dim) + 2;
+    }
+    if (e->par30_after > e->par30_before + 0.01) {
+        y += ud_ui_paragraph(ui,
+                             TR(ui, "Arrears rose: more borrowers could not or would not pay. "
+                                    "Look at who fell behind and follow them up."),
+                             x, y, w, UD_FONT_SMALL, p->text_dim) +
+             2;
+    }
+    if (d->oss < 1.0 && d->month > 3) {
+        y += ud_ui_paragraph(ui,
+                             TR(ui, "Over the last 12 months (or the months so far) revenue does "
+                                    "not cover costs (OSS below 100%), even if this month made a "
+                                    "profit: prices, caseloads or losses need attention."),
+                             x, y, w, UD_FONT_SMALL, p->text_dim) +
+             2;
+    }
+    y += 8;
+    ud_ui_label(ui, TR(ui, "Your decisions"), x, y, UD_FONT_NORMAL, true, p->text);
+    y += 22;
+    if (e->effect_count == 0) {
+        ud_ui_label(ui, TR(ui, "None before this month: the credit policy decided."), x, y,
+                    UD_FONT_SMALL, false, p->text_dim);
+    }
+    for (int i = 0; i < e->effect_count && y < 590; i++) {
+        effect_text(app, &e->effects[i], line, sizeof line);
+        y += ud_ui_paragraph(ui, line, x, y, w, UD_FONT_SMALL, p->text) + 4;
+    }
 }
 
 void ud_dialog_month_end(ud_app *app) {
@@ -29,97 +344,35 @@ void ud_dialog_month_end(ud_app *app) {
     const ud_palette *p = ui->pal;
     ud_sim *sim = ud_game_sim(app->game);
     int m = ud_sim_month(sim);
-    const ud_indicators *d = ud_sim_indicators(sim, m);
-    const ud_month_summary *s = ud_history_at(&app->history, m);
-    SDL_Rect r = ud_dialog_box(app, 860, 560);
+    SDL_Rect r = ud_dialog_box(app, 1040, 660);
     char title[128];
     snprintf(title, sizeof title, "%s %d", TR(ui, "End of month"), m);
-    ud_ui_label(ui, title, r.x + 24, r.y + 18, UD_FONT_LARGE, true, p->text);
-    int y = r.y + 60, x = r.x + 24;
-    ud_ui_label(ui, TR(ui, "What happened"), x, y, UD_FONT_NORMAL, true, p->text);
-    y += 26;
-    char lines[16][160];
-    int count = ud_month_lines(app, m, lines, 16);
-    for (int i = 0; i < count; i++) {
-        ud_ui_label(ui, lines[i], x + 10, y, UD_FONT_NORMAL, false, p->text);
-        y += 22;
-    }
-    char audit[400];
-    if (ud_month_audit_text(app, m, audit, sizeof audit)) {
-        y += ud_ui_paragraph(ui, audit, x + 10, y, 380, UD_FONT_NORMAL,
-                             s->fraud > 0 ? p->bad : p->text) +
-             4;
-    }
-    int n;
-    const ud_news *news = ud_game_news(app->game, &n);
-    for (int i = 0; i < n; i++) {
-        if (news[i].month == m) {
-            char text[UD_TEXT_LEN];
-            ud_game_news_text(app->game, &news[i], text, sizeof text);
-            y += ud_ui_paragraph(ui, text, x + 10, y, 380, UD_FONT_SMALL, p->accent) + 4;
-        }
-    }
-    int x2 = r.x + 440, y2 = r.y + 60;
-    ud_ui_label(ui, TR(ui, "What changed"), x2, y2, UD_FONT_NORMAL, true, p->text);
-    y2 += 26;
-    if (d != NULL) {
-        const ud_indicators *b = &app->before;
-        /* loans written off leave the portfolio: PAR30 falls, and that is a loss, not a cure */
-        bool written_off = s->written_off > 0 && d->par30 < b->par30;
-        change(app, &y2, x2, TR(ui, "Active clients"), b->active_borrowers, d->active_borrowers,
-               false, true, false);
-        change(app, &y2, x2, TR(ui, "PAR30"), b->par30, d->par30, true, false, written_off);
-        char oss[160], window[120];
-        ud_window_text(app, window, sizeof window);
-        snprintf(oss, sizeof oss, "%s %s", TR(ui, "OSS"), window);
-        change(app, &y2, x2, oss, b->oss, d->oss, true, true, false);
-        change(app, &y2, x2, TR(ui, "Women"), b->women_share, d->women_share, true, true, false);
-        change(app, &y2, x2, TR(ui, "Households in poverty"), b->households_in_poverty,
-               d->households_in_poverty, false, false, false);
-        if (written_off) {
-            y2 += ud_ui_paragraph(ui,
-                                  TR(ui, "PAR30 fell because late loans were written off, not "
-                                         "repaid: a loss, not good news."),
-                                  x2, y2, 380, UD_FONT_SMALL, p->bad) +
-                  4;
-        }
-        char money[64], line[160];
-        ud_money_text(app, d->net_result, money, sizeof money);
-        snprintf(line, sizeof line, "%s: %s", TR(ui, "Result of the month"), money);
-        ud_ui_label(ui, line, x2, y2 + 6, UD_FONT_NORMAL, true,
-                    d->net_result >= 0 ? p->good : p->bad);
-        y2 += 40;
-        /* why: the largest movements explained in plain words */
-        if (d->par30 > b->par30 + 0.01) {
-            y2 += ud_ui_paragraph(ui,
-                                  TR(ui, "Arrears rose: more borrowers could not or would not "
-                                         "pay. Look at who fell behind and follow them up."),
-                                  x2, y2, 380, UD_FONT_SMALL, p->text_dim) +
-                  6;
-        }
-        if (d->oss < 1.0 && d->month > 3) {
-            y2 += ud_ui_paragraph(ui,
-                                  TR(ui, "Over the last 12 months (or the months so far) "
-                                         "revenue does not cover costs (OSS below 100%), even "
-                                         "if this month made a profit: prices, caseloads or "
-                                         "losses need attention."),
-                                  x2, y2, 380, UD_FONT_SMALL, p->text_dim) +
-                  6;
-        }
-    }
+    ud_ui_label(ui, title, r.x + 24, r.y + 14, UD_FONT_LARGE, true, p->text);
+    int x = r.x + 24, y = r.y + 52;
+    /* Continue is described first so that it has the focus: Enter goes on, as before */
     ud_game_end end = ud_game_end_state(app->game);
     const char *next = end == UD_END_RUNNING ? TR(ui, "Continue") : TR(ui, "See the debrief");
+    bool go_on = ud_ui_button(ui, ud_rect(r.x + r.w - 240, r.y + r.h - 50, 216, 38), next);
+    const ud_month_explanation *e = ud_game_explanation(app->game, m);
+    ud_ui_label(ui, TR(ui, "What happened, and why"), x, y, UD_FONT_NORMAL, true, p->text);
+    ud_ui_label(ui, TR(ui, "What changed"), r.x + 520, y, UD_FONT_NORMAL, true, p->text);
+    if (e != NULL && ud_sim_indicators(sim, m) != NULL) {
+        why_column(app, e, x, y + 26, 470);
+        changed_column(app, e, r.x + 520, y + 26, 496);
+    }
     if (app->autosave_error[0] != '\0') {
         char line[1200];
         snprintf(line, sizeof line, "%s: %s", TR(ui, "The autosave failed"), app->autosave_error);
-        ud_ui_paragraph(ui, line, x, r.y + 440, r.w - 48, UD_FONT_SMALL, p->bad);
+        ud_ui_paragraph(ui, line, x, r.y + r.h - 96, r.w - 300, UD_FONT_SMALL, p->bad);
     }
     if (end == UD_END_INSOLVENT) {
-        ud_ui_label(ui, TR(ui, "The MFI is insolvent: it cannot pay what it owes."), x, r.y + 470,
-                    UD_FONT_NORMAL, true, p->bad);
+        ud_ui_label(ui, TR(ui, "The MFI is insolvent: it cannot pay what it owes."), x,
+                    r.y + r.h - 44, UD_FONT_NORMAL, true, p->bad);
     }
-    if (ud_ui_button(ui, ud_rect(r.x + r.w - 240, r.y + r.h - 56, 216, 38), next) ||
-        ud_ui_take_key(ui) == SDLK_ESCAPE) {
+    if (app->dialog != DIALOG_MONTH_END) {
+        return; /* a borrower's card was opened */
+    }
+    if (go_on || ud_ui_take_key(ui) == SDLK_ESCAPE) {
         app->dialog = DIALOG_NONE;
         if (end != UD_END_RUNNING) {
             app->screen = SCREEN_DEBRIEF;

@@ -13,5 +13,9 @@ void ud_dialog_question(ud_app *app);
 void ud_dialog_household(ud_app *app);
 void ud_dialog_message(ud_app *app);
 void ud_dialog_confirm(ud_app *app);
+void ud_dialog_group(ud_app *app);
+
+/* A household's name as the trainee sees it (the scenario's, or from the region's list). */
+void ud_household_name(const ud_app *app, int household, char *out, size_t size);
 
 #endif

@@ -1,10 +1,11 @@
 /* The loan desk: this month's applications, one decision each, and the credit policy. */
+#include "dialogs.h"
 #include "panels.h"
 
 #include <stdio.h>
 #include <string.h>
 
-#define ROWS 4 /* applications on a page */
+#define ROWS 4 /* applications on a page (3 with large text) */
 
 void ud_panel_desk(ud_app *app, SDL_Rect a) {
     ud_ui *ui = &app->ui;
@@ -25,11 +26,13 @@ void ud_panel_desk(ud_app *app, SDL_Rect a) {
                          a.x, y, a.w - 10, UD_FONT_SMALL,
                          ud_sim_policy(sim)->manual_review ? p->bad : p->text_dim) +
          6;
-    int first = ud_pager(app, ud_rect(a.x, a.y, a.w, 290), n, ROWS);
+    /* the pager sits on the heading's line, clear of the rows whatever their height */
+    int rows = app->settings.large_text ? ROWS - 1 : ROWS;
+    int first = ud_pager(app, ud_rect(a.x, a.y - 6, a.w, 34), n, rows);
     int np;
     const ud_product *products = ud_sim_products(sim, &np);
     int text_w = a.w - 256;
-    for (int i = first; i < n && i < first + ROWS; i++) {
+    for (int i = first; i < n && i < first + rows; i++) {
         const ud_application *ap = &apps[i];
         ud_household_view h;
         ud_sim_household(sim, ap->household, &h);
@@ -38,16 +41,19 @@ void ud_panel_desk(ud_app *app, SDL_Rect a) {
         SDL_Color colour = ap->decision == UD_APP_REJECTED ? p->text_dim : p->text;
         const char *name, *story;
         bool described = ud_game_household_story(app->game, ap->household, &name, &story);
-        if (described) {
-            snprintf(line, sizeof line, "%s · %s", name, amount);
-        } else {
-            snprintf(line, sizeof line, "#%d %s, %s · %s", ap->household + 1,
-                     h.woman ? TR(ui, "woman") : TR(ui, "man"),
-                     TR(ui, ud_business_name(h.business)), amount);
-        }
+        char who[64];
+        ud_household_name(app, ap->household, who, sizeof who);
+        snprintf(line, sizeof line, "%s · %s", who, amount);
         int row_y = y;
-        y += ud_ui_paragraph(ui, line, a.x, y, text_w, UD_FONT_SMALL, colour);
-        snprintf(line, sizeof line, "%s · %s", ud_scenario_text(app, products[ap->product].name),
+        /* the applicant's name opens their card: who they are, why poor or not, their group */
+        if (ud_ui_button(ui, ud_rect(a.x, y, text_w, 18), line)) {
+            app->selected_household = ap->household;
+            app->dialog = DIALOG_HOUSEHOLD;
+        }
+        y += 20;
+        snprintf(line, sizeof line, "%s, %s%s · %s · %s", h.woman ? TR(ui, "woman") : TR(ui, "man"),
+                 TR(ui, ud_business_name(h.business)), h.poor ? TR(ui, ", poor") : "",
+                 ud_scenario_text(app, products[ap->product].name),
                  ap->decision == UD_APP_APPROVED   ? TR(ui, "approved")
                  : ap->decision == UD_APP_REJECTED ? TR(ui, "rejected")
                  : ap->decision == UD_APP_WAITING  ? TR(ui, "waiting for its group")

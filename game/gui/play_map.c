@@ -2,6 +2,7 @@
 #include "app.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 ud_map_status ud_map_household_status(ud_app *app, int household) {
@@ -19,6 +20,29 @@ ud_map_status ud_map_household_status(ud_app *app, int household) {
         return MAP_OUT_OF_POVERTY;
     }
     return h.status == UD_HH_CLIENT ? MAP_CLIENT : MAP_NOT_CLIENT;
+}
+
+/* What happens to a hamlet now: a shock under way there, a grant that helps it. */
+static void hamlet_news(const ud_sim *sim, int hamlet, bool *shocked, bool *helped) {
+    int month = ud_sim_month(sim);
+    *shocked = *helped = false;
+    for (int s = 0; s < ud_sim_shock_count(sim); s++) {
+        const ud_shock *k = ud_sim_shock(sim, s);
+        if (k->start_month <= month && month < k->start_month + k->months &&
+            (k->hamlet_mask == 0 || ((k->hamlet_mask >> hamlet) & 1u)) &&
+            k->kind != UD_SHOCK_COMPETITOR) {
+            *shocked = true;
+        }
+    }
+    int n;
+    const ud_offer *o = ud_sim_offers(sim, &n);
+    for (int i = 0; i < n; i++) {
+        if (o[i].accepted &&
+            (o[i].kind == UD_OFFER_GRANT_INFRASTRUCTURE || o[i].kind == UD_OFFER_GRANT_TRAINING) &&
+            (o[i].hamlet_mask == 0 || ((o[i].hamlet_mask >> hamlet) & 1u))) {
+            *helped = true;
+        }
+    }
 }
 
 /* Each hamlet is a block of the map; its households sit in rows, a circle for a woman's
@@ -39,8 +63,29 @@ void ud_play_map(ud_app *app, SDL_Rect area) {
             ud_rect(area.x + (hm % cols) * bw + 4, area.y + (hm / cols) * bh + 4, bw - 8, bh - 8);
         ud_ui_fill(ui, b, p->panel);
         ud_ui_frame(ui, b, p->border);
-        ud_ui_label(ui, setup->village.hamlet_names[hm], b.x + 8, b.y + 4, UD_FONT_SMALL, true,
-                    p->text);
+        int w = ud_ui_label(ui, setup->village.hamlet_names[hm], b.x + 8, b.y + 4, UD_FONT_SMALL,
+                            true, p->text);
+        bool shocked, helped;
+        hamlet_news(sim, hm, &shocked, &helped);
+        int bx = b.x + 16 + w;
+        if (shocked) {
+            bx += 8 + ud_ui_label(ui, TR(ui, "shock"), bx, b.y + 4, UD_FONT_SMALL, true, p->bad);
+        }
+        if (helped) {
+            ud_ui_label(ui, TR(ui, "grant"), bx, b.y + 4, UD_FONT_SMALL, true, p->good);
+        }
+    }
+    /* households whose group is forming on this month's loan desk */
+    int app_count;
+    const ud_application *apps = ud_sim_applications(sim, &app_count);
+    unsigned char *forming = calloc((size_t)(n > 0 ? n : 1), 1);
+    /* the poor households not reached yet get a dark centre, drawn in one batch */
+    SDL_Rect *centres = malloc((size_t)(n > 0 ? n : 1) * sizeof *centres);
+    int centre_count = 0;
+    for (int a = 0; a < app_count && forming != NULL; a++) {
+        if (apps[a].group >= 0 && apps[a].decision != UD_APP_REJECTED && apps[a].household < n) {
+            forming[apps[a].household] = 1;
+        }
     }
     for (int i = 0; i < n; i++) {
         ud_household_view h;
@@ -83,6 +128,14 @@ void ud_play_map(ud_app *app, SDL_Rect area) {
         } else {
             ud_ui_fill(ui, ud_rect(cx - r + 1, cy - r + 1, 2 * r - 1, 2 * r - 1), c);
         }
+        if (h.poor && h.status == UD_HH_NOT_CLIENT && r >= 3) {
+            if (centres != NULL) {
+                centres[centre_count++] = ud_rect(cx - 1, cy - 1, 3, 3);
+            }
+        }
+        if (forming != NULL && forming[i]) {
+            ud_ui_frame(ui, ud_rect(cx - r - 1, cy - r - 1, 2 * r + 3, 2 * r + 3), p->accent);
+        }
         if (i == app->selected_household) {
             ud_ui_frame(ui, ud_rect(cx - r - 2, cy - r - 2, 2 * r + 5, 2 * r + 5), p->focus);
         }
@@ -93,6 +146,12 @@ void ud_play_map(ud_app *app, SDL_Rect area) {
             app->dirty = true;
         }
     }
+    if (centre_count > 0) {
+        SDL_SetRenderDrawColor(app->renderer, p->text.r, p->text.g, p->text.b, 255);
+        SDL_RenderFillRects(app->renderer, centres, centre_count);
+    }
+    free(centres);
+    free(forming);
     /* legend */
     int lx = area.x + 4, ly = area.y + area.h + 4;
     struct {
@@ -113,5 +172,12 @@ void ud_play_map(ud_app *app, SDL_Rect area) {
     ud_ui_circle(ui, lx + 5, ly + 9, 5, p->text_dim);
     lx += 14 + ud_ui_label(ui, TR(ui, "woman"), lx + 14, ly, UD_FONT_SMALL, false, p->text) + 14;
     ud_ui_fill(ui, ud_rect(lx, ly + 4, 10, 10), p->text_dim);
-    ud_ui_label(ui, TR(ui, "man"), lx + 14, ly, UD_FONT_SMALL, false, p->text);
+    lx += 14 + ud_ui_label(ui, TR(ui, "man"), lx + 14, ly, UD_FONT_SMALL, false, p->text) + 14;
+    ud_ui_circle(ui, lx + 5, ly + 9, 5, p->not_client);
+    ud_ui_fill(ui, ud_rect(lx + 4, ly + 8, 3, 3), p->text);
+    lx += 14 +
+          ud_ui_label(ui, TR(ui, "poor, not reached"), lx + 14, ly, UD_FONT_SMALL, false, p->text) +
+          14;
+    ud_ui_frame(ui, ud_rect(lx, ly + 3, 12, 12), p->accent);
+    ud_ui_label(ui, TR(ui, "group forming"), lx + 16, ly, UD_FONT_SMALL, false, p->text);
 }

@@ -1,59 +1,17 @@
-/* The debrief (and, while a game runs, its menu): goals, charts with the events marked,
- * the trainee's decisions on a timeline, the scenario's lessons, and the two scores. */
-#include "app.h"
+/* The debrief (and, while a game runs, its menu): the scores with their parts, the goals,
+ * luck and decisions apart (the game replayed without its shocks and by the reference
+ * strategy), the decisions that mattered most, charts chosen by the module, the lessons,
+ * every decision on its own page, and "what if": back to an earlier month in a new slot. */
+#include "debrief_chart.h"
+#include "debrief_log.h"
+#include "dialogs.h"
+#include "ud/people.h"
 #include "ud/scores.h"
 
+#include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
-
-static const char *decision_text(const ud_ui *ui, const ud_decision *d) {
-    if (d->is_answer) {
-        return TR(ui, "answered a question");
-    }
-    switch (d->command.type) {
-    case UD_CMD_SET_PRODUCT:
-        return TR(ui, "changed a product's terms");
-    case UD_CMD_OPEN_PRODUCT:
-        return TR(ui, "opened a product");
-    case UD_CMD_CLOSE_PRODUCT:
-        return TR(ui, "closed a product");
-    case UD_CMD_SET_POLICY:
-        return TR(ui, "changed the credit policy");
-    case UD_CMD_APPROVE:
-        return TR(ui, "approved an application");
-    case UD_CMD_RESIZE:
-        return TR(ui, "resized an application");
-    case UD_CMD_REJECT:
-        return TR(ui, "rejected an application");
-    case UD_CMD_HIRE:
-        return TR(ui, "hired staff");
-    case UD_CMD_FIRE:
-        return TR(ui, "dismissed an officer");
-    case UD_CMD_TRAIN:
-        return TR(ui, "trained staff");
-    case UD_CMD_AUDIT:
-        return TR(ui, "ordered an audit");
-    case UD_CMD_ACCEPT_OFFER:
-        return TR(ui, "accepted an offer");
-    case UD_CMD_DECLINE_OFFER:
-        return TR(ui, "declined an offer");
-    case UD_CMD_BORROW:
-        return TR(ui, "borrowed");
-    case UD_CMD_REPAY:
-        return TR(ui, "repaid a borrowing");
-    case UD_CMD_SET_SAVINGS_RATE:
-        return TR(ui, "changed the savings rate");
-    case UD_CMD_SET_FOLLOW_UP:
-        return TR(ui, "changed follow-up");
-    case UD_CMD_RESCHEDULE:
-        return TR(ui, "rescheduled a loan");
-    case UD_CMD_WRITE_OFF:
-        return TR(ui, "wrote off a loan");
-    case UD_CMD_TYPE_COUNT:
-        break;
-    }
-    return "";
-}
 
 /* One score's parts as a paragraph: "name points/weight" each, in the player's language;
  * returns the height drawn. */
@@ -64,39 +22,235 @@ static int score_parts(ud_ui *ui, const char *title, const ud_score_part *parts,
         len += snprintf(text + len, sizeof text - (size_t)len, "%s %s %.0f/%.0f", i ? " ·" : "",
                         TR(ui, parts[i].name), parts[i].points, parts[i].weight);
     }
-    return ud_ui_paragraph(ui, text, 520, y, 730, UD_FONT_SMALL, ui->pal->text_dim);
+    return ud_ui_paragraph(ui, text, 560, y, 700, UD_FONT_SMALL, ui->pal->text_dim);
 }
 
-void ud_screen_debrief(ud_app *app) {
+static bool is_percent(const char *indicator) {
+    return strcmp(indicator, "par30") == 0 || strcmp(indicator, "par90") == 0 ||
+           strcmp(indicator, "oss") == 0 || strcmp(indicator, "fss") == 0 ||
+           strcmp(indicator, "women_share") == 0 || strcmp(indicator, "avg_loan_to_income") == 0;
+}
+
+/* A value, or a difference of values, as the trainee reads it. */
+static void amount_text(ud_app *app, const char *indicator, double v, bool difference, char *out,
+                        size_t size) {
+    if (is_percent(indicator)) {
+        if (difference) {
+            snprintf(out, size, "%.1f %s", fabs(v) * 100, TR(&app->ui, "points"));
+        } else {
+            snprintf(out, size, "%.1f%%", v * 100);
+        }
+    } else if (strcmp(indicator, "subsidy_dependence") == 0) {
+        snprintf(out, size, "%.2f", difference ? fabs(v) : v);
+    } else {
+        snprintf(out, size, "%.0f", difference ? fabs(v) : v);
+    }
+}
+
+static const char *indicator_title(const ud_ui *ui, const char *indicator) {
+    static const struct {
+        const char *name, *title;
+    } titles[] = {
+        {"par30", "PAR30"},
+        {"oss", "OSS"},
+        {"fss", "FSS"},
+        {"subsidy_dependence", "Subsidy dependence"},
+        {"households_in_poverty", "Households in poverty"},
+        {"poor_women", "Women-headed households in poverty"},
+        {"women_share", "Women"},
+        {"active_borrowers", "Active clients"},
+        {"avg_loan_to_income", "Average loan / income"},
+    };
+    for (size_t i = 0; i < sizeof titles / sizeof titles[0]; i++) {
+        if (strcmp(titles[i].name, indicator) == 0) {
+            return TR(ui, titles[i].title);
+        }
+    }
+    return indicator;
+}
+
+/* The module's charts: the lesson's indicator first, then what the module teaches. */
+static int charts_for(const ud_app *app, const char *first, const char *out[3]) {
+    const char *module = ud_game_info(app->game)->module;
+    const char *pick[4] = {first, "oss", "households_in_poverty", "active_borrowers"};
+    if (strncmp(module, "m2", 2) == 0) {
+        pick[1] = "fss";
+        pick[2] = "subsidy_dependence";
+        pick[3] = "par30";
+    } else if (strncmp(module, "m3", 2) == 0) {
+        pick[1] = "poor_women";
+        pick[2] = "women_share";
+        pick[3] = "par30";
+    } else if (strncmp(module, "m1", 2) == 0) {
+        pick[1] = "households_in_poverty";
+        pick[2] = "avg_loan_to_income";
+        pick[3] = "oss";
+    } else if (strncmp(module, "m4", 2) == 0) {
+        pick[1] = "active_borrowers";
+        pick[2] = "oss";
+        pick[3] = "par30";
+    }
+    int n = 0;
+    for (int i = 0; i < 4 && n < 3; i++) {
+        bool dup = false;
+        for (int k = 0; k < n; k++) {
+            dup |= strcmp(out[k], pick[i]) == 0;
+        }
+        if (!dup) {
+            out[n++] = pick[i];
+        }
+    }
+    return n;
+}
+
+static void say(ud_app *app, char *out, size_t size, const char *english, int argc, ...) {
+    ud_story_line l;
+    memset(&l, 0, sizeof l);
+    va_list ap;
+    va_start(ap, argc);
+    for (int i = 0; i < argc && i < UD_STORY_ARGS; i++) {
+        snprintf(l.args[i], sizeof l.args[i], "%s", va_arg(ap, const char *));
+    }
+    va_end(ap);
+    l.argc = argc;
+    ud_story_fill(TR(&app->ui, english), &l, out, size);
+}
+
+/* How the trainee's decisions compare with the reference strategy on the same seed. */
+static int decisions_text(ud_app *app, const ud_debrief *d, int x, int y, int w) {
     ud_ui *ui = &app->ui;
     const ud_palette *p = ui->pal;
-    if (app->game == NULL) {
-        app->screen = SCREEN_START;
-        return;
+    const char *ind = d->indicator;
+    char line[800], a[48], c[48];
+    double sign = d->higher_is_better ? 1 : -1;
+    int h = 0;
+    amount_text(app, ind, d->reference_value, false, a, sizeof a);
+    double ahead = sign * (d->actual - d->reference_value);
+    amount_text(app, ind, ahead, true, c, sizeof c);
+    say(app, line, sizeof line,
+        ahead >= 0 ? "Decisions: the reference strategy ended at %s on the same seed; yours "
+                     "did better by %s."
+                   : "Decisions: the reference strategy ended at %s on the same seed; it did "
+                     "better than yours by %s.",
+        2, a, c);
+    h += ud_ui_paragraph(ui, line, x, y, w, UD_FONT_SMALL, ahead >= 0 ? p->good : p->bad);
+    return h;
+}
+
+/* What the shocks cost and how the decisions compare with the reference. */
+static int luck_text(ud_app *app, const ud_debrief *d, int x, int y, int w) {
+    ud_ui *ui = &app->ui;
+    const ud_palette *p = ui->pal;
+    const char *ind = d->indicator;
+    const char *title = indicator_title(ui, ind);
+    char line[800], a[48], b[48], c[48];
+    double sign = d->higher_is_better ? 1 : -1;
+    amount_text(app, ind, d->no_shock_value, false, a, sizeof a);
+    amount_text(app, ind, d->actual, false, b, sizeof b);
+    double cost = sign * (d->no_shock_value - d->actual); /* > 0: the shocks hurt */
+    amount_text(app, ind, cost, true, c, sizeof c);
+    char text[1600] = "";
+    if (d->shocks == 0) {
+        say(app, line, sizeof line, "Luck: this scenario had no shocks; %s ended at %s.", 2, title,
+            b);
+        int h = ud_ui_paragraph(ui, line, x, y, w, UD_FONT_SMALL, p->text);
+        if (d->reference != NULL) {
+            h += 4 + decisions_text(app, d, x, y + h + 4, w);
+        }
+        return h;
     }
-    ud_game_end end = ud_game_end_state(app->game);
-    bool over = end != UD_END_RUNNING;
-    const ud_scenario_info *in = ud_game_info(app->game);
-    ud_ui_label(ui, over ? TR(ui, "Debrief") : TR(ui, "The game so far"), 30, 16, UD_FONT_TITLE,
-                true, p->accent);
-    ud_ui_label(ui, ud_scenario_text(app, in->title), 30, 60, UD_FONT_NORMAL, false, p->text_dim);
-    /* scores */
-    ud_scores scores;
-    ud_scores_compute(ud_game_sim(app->game), &scores);
-    char line[600];
-    snprintf(line, sizeof line, "%s: %.0f / 100    %s: %.0f / 100", TR(ui, "The institution"),
-             scores.institution, TR(ui, "The clients"), scores.clients);
-    ud_ui_label(ui, line, 520, 24, UD_FONT_LARGE, true, p->text);
-    int parts_y = 96;
-    parts_y += 8 + score_parts(ui, TR(ui, "The institution"), scores.institution_part,
-                               scores.institution_parts, parts_y);
-    score_parts(ui, TR(ui, "The clients"), scores.client_part, scores.client_parts, parts_y);
-    static const char *const endings[] = {"", "The scenario is over.", "You won.", "You lost.",
-                                          "The MFI became insolvent."};
-    if (over) {
-        ud_ui_label(ui, TR(ui, endings[end]), 520, 56, UD_FONT_NORMAL, true,
-                    end == UD_END_WON || end == UD_END_FINISHED ? p->good : p->bad);
+    say(app, line, sizeof line,
+        "Luck: without the scenario's shocks, %s would have ended at %s instead of %s.", 3, title,
+        a, b);
+    snprintf(text, sizeof text, "%s ", line);
+    if (fabs(cost) < 1e-9 || (is_percent(ind) && fabs(cost) < 0.0005)) {
+        say(app, line, sizeof line, "The shocks made no real difference to %s.", 1, title);
+    } else if (cost > 0) {
+        say(app, line, sizeof line, "The shocks cost %s of %s.", 2, c, title);
+    } else {
+        say(app, line, sizeof line, "%s ended %s better than without the shocks.", 2, title, c);
     }
+    strncat(text, line, sizeof text - strlen(text) - 1);
+    if (fabs(d->actual_worst - d->no_shock_worst) > 1e-9) {
+        amount_text(app, ind, d->actual_worst, false, a, sizeof a);
+        amount_text(app, ind, d->no_shock_worst, false, b, sizeof b);
+        say(app, line, sizeof line, "At its worst month %s was %s; without the shocks, %s.", 3,
+            title, a, b);
+        strncat(text, " ", sizeof text - strlen(text) - 1);
+        strncat(text, line, sizeof text - strlen(text) - 1);
+    }
+    int h = ud_ui_paragraph(ui, text, x, y, w, UD_FONT_SMALL, p->text);
+    if (d->reference != NULL) {
+        h += 4 + decisions_text(app, d, x, y + h + 4, w);
+    }
+    return h;
+}
+
+static int top_decisions(ud_app *app, const ud_debrief *d, int x, int y, int w) {
+    ud_ui *ui = &app->ui;
+    const ud_palette *p = ui->pal;
+    int h = 0;
+    ud_ui_label(ui, TR(ui, "The decisions that mattered most"), x, y, UD_FONT_NORMAL, true,
+                p->text);
+    h += 24;
+    if (d->top_count == 0) {
+        ud_ui_label(ui, TR(ui, "None of your decisions changed the result on its own."), x, y + h,
+                    UD_FONT_SMALL, false, p->text_dim);
+        return h + 20;
+    }
+    for (int i = 0; i < d->top_count; i++) {
+        const ud_main_decision *m = &d->top[i];
+        char detail[400], a[48], b[48], line[900], more[64] = "";
+        ud_decision_detail(app, m->first, detail, sizeof detail);
+        if ((int)m->type == UD_CMD_APPROVE) {
+            /* the loan desk's answers of a month are judged together */
+            snprintf(detail, sizeof detail, "%s", TR(ui, "your decisions at the loan desk"));
+        }
+        if (m->count > 1) {
+            snprintf(more, sizeof more, " (+%d)", m->count - 1);
+        }
+        amount_text(app, d->indicator, m->with_value, false, a, sizeof a);
+        amount_text(app, d->indicator, m->without_value, false, b, sizeof b);
+        snprintf(line, sizeof line, "%s %s %d: %s%s — %s %s %s %s, %s %s",
+                 m->effect > 0 ? "▲" : "▼", TR(ui, "After month"), m->month, detail, more,
+                 indicator_title(ui, d->indicator), TR(ui, "averaged"), a, TR(ui, "with it"), b,
+                 TR(ui, "without"));
+        h += ud_ui_paragraph(ui, line, x + 6, y + h, w - 6, UD_FONT_SMALL,
+                             m->effect > 0 ? p->good : p->bad) +
+             4;
+    }
+    return h;
+}
+
+static void marks_legend(ud_app *app, int x, int y, int w) {
+    ud_ui *ui = &app->ui;
+    int marks[26];
+    int n = ud_debrief_marks(app, marks, 26);
+    int news_count;
+    const ud_news *news = ud_game_news(app->game, &news_count);
+    char text[1400] = "";
+    for (int i = 0; i < n && i < 8; i++) {
+        char item[300] = "";
+        for (int k = 0; k < news_count; k++) {
+            if (news[k].month == marks[i]) {
+                ud_game_news_text(app->game, &news[k], item, sizeof item);
+                break;
+            }
+        }
+        char entry[400];
+        snprintf(entry, sizeof entry, "%s%c %s %d: %.200s", i > 0 ? "   " : "", 'A' + i,
+                 TR(ui, "month"), marks[i], item);
+        strncat(text, entry, sizeof text - strlen(text) - 1);
+    }
+    if (n > 0) {
+        ud_ui_paragraph(ui, text, x, y, w, UD_FONT_SMALL, ui->pal->watch);
+    }
+}
+
+static void summary_page(ud_app *app, bool over) {
+    ud_ui *ui = &app->ui;
+    const ud_palette *p = ui->pal;
+    char line[800];
     /* goals */
     int y = 96;
     ud_ui_label(ui, TR(ui, "Goals"), 30, y, UD_FONT_NORMAL, true, p->text);
@@ -111,83 +265,149 @@ void ud_screen_debrief(ud_app *app) {
                                                          : TR(ui, "not judged yet"));
         bool good = goals[i].kind == UD_GOAL_LOSE ? goals[i].state != 1 : goals[i].state == 1;
         snprintf(line, sizeof line, "[%s] %s", state, ud_scenario_text(app, goals[i].text));
-        /* the goals' column ends where the score parts begin */
-        y += ud_ui_paragraph(ui, line, 40, y, 460, UD_FONT_SMALL, good ? p->good : p->text);
+        ud_ui_label(ui, line, 40, y, UD_FONT_SMALL, false, good ? p->good : p->text);
+        y += 19;
     }
-    /* charts, with the months where something happened marked */
-    /* below the goals (a long list in large text pushes them down and makes them shorter) */
-    int cy = y + 10 > 230 ? y + 10 : 230;
-    int ch = 380 - cy < 80 ? 80 : 380 - cy;
-    ud_chart(app, ud_rect(30, cy, 390, ch), "par30", TR(ui, "PAR30"), true);
-    ud_chart(app, ud_rect(440, cy, 390, ch), "oss", TR(ui, "OSS"), true);
-    ud_chart(app, ud_rect(850, cy, 400, ch), "households_in_poverty",
-             TR(ui, "Households in poverty"), false);
-    ud_ui_label(ui, TR(ui, "Orange lines mark shocks, offers, political events and fraud found."),
-                30, cy + ch + 4, UD_FONT_SMALL, false, p->text_dim);
-    /* decisions on a timeline */
-    int ty = cy + ch + 30;
-    const int below_charts = ty;
-    ud_ui_label(ui, TR(ui, "Your decisions"), 30, ty, UD_FONT_NORMAL, true, p->text);
-    const ud_decision *d = ud_game_decisions(app->game, &n);
-    int shown = 0, last_month = -1, x = 30;
-    ty += 26;
-    for (int i = 0; i < n && shown < 12 && ty + 18 < 670; i++) {
-        if (d[i].command.type == UD_CMD_APPROVE || d[i].command.type == UD_CMD_REJECT ||
-            d[i].command.type == UD_CMD_RESIZE) {
-            continue; /* the loan desk's many small decisions would drown the rest */
-        }
-        if (d[i].month != last_month || i == 0) {
-            snprintf(line, sizeof line, "%s %d: %s", TR(ui, "After month"), d[i].month,
-                     decision_text(ui, &d[i]));
-        } else {
-            snprintf(line, sizeof line, "        %s", decision_text(ui, &d[i]));
-        }
-        last_month = d[i].month;
-        ud_ui_label(ui, line, x, ty, UD_FONT_SMALL, false, p->text);
-        ty += 18;
-        shown++;
-    }
-    if (shown == 0) {
-        ud_ui_label(ui, TR(ui, "None yet: the credit policy decided everything."), 30, ty,
-                    UD_FONT_SMALL, false, p->text_dim);
+    const ud_debrief *d = over ? ud_app_debrief(app) : NULL;
+    y += 8;
+    if (d != NULL) {
+        y += luck_text(app, d, 30, y, 580) + 10;
+        top_decisions(app, d, 30, y, 580);
+    } else if (over) {
+        snprintf(line, sizeof line, "%s %s", TR(ui, "The replays could not run:"),
+                 app->debrief_error);
+        ud_ui_paragraph(ui, line, 30, y, 580, UD_FONT_SMALL, p->bad);
     }
     /* lessons */
     if (over) {
         char lessons[8][UD_TEXT_LEN];
         int nl = ud_game_lessons(app->game, lessons, 8);
-        int ly = below_charts;
-        ud_ui_label(ui, TR(ui, "Lessons"), 520, ly, UD_FONT_NORMAL, true, p->text);
-        ly += 26;
-        for (int i = 0; i < nl; i++) {
+        int ly = app->debrief_top;
+        ud_ui_label(ui, TR(ui, "Lessons"), 640, ly, UD_FONT_NORMAL, true, p->text);
+        ly += 24;
+        for (int i = 0; i < nl && ly < 380; i++) {
             snprintf(line, sizeof line, "•  %.590s", lessons[i]);
-            ly += ud_ui_paragraph(ui, line, 520, ly, 730, UD_FONT_SMALL, p->text) + 6;
+            ly += ud_ui_paragraph(ui, line, 640, ly, 610, UD_FONT_SMALL, p->text) + 4;
         }
     }
+    /* charts: the module's indicators, three lines each when the replays ran */
+    const char *charts[3];
+    int nc = charts_for(app, d != NULL ? d->indicator : "par30", charts);
+    int cy = 420;
+    for (int i = 0; i < nc; i++) {
+        ud_debrief_chart(app, ud_rect(30 + i * 410, cy, 400, 170), charts[i],
+                         indicator_title(ui, charts[i]), d);
+    }
+    int ly = cy + 174;
+    int lx = 30;
+    struct {
+        const char *what;
+        SDL_Color c;
+    } key[] = {{TR(ui, "your game"), p->accent},
+               {TR(ui, "without the shocks"), p->text_dim},
+               {TR(ui, "reference strategy"), p->good},
+               {TR(ui, "goal"), p->good}};
+    for (int i = 0; i < 4; i++) {
+        if ((i == 1 && (d == NULL || d->shocks == 0)) || (i == 2 && (d == NULL || !d->reference))) {
+            continue;
+        }
+        ud_ui_fill(ui, ud_rect(lx, ly + 7, 16, i == 3 ? 1 : 3), key[i].c);
+        lx += 22 + ud_ui_label(ui, key[i].what, lx + 20, ly, UD_FONT_SMALL, false, p->text) + 12;
+    }
+    marks_legend(app, lx + 10, ly, 1240 - lx);
+}
+
+void ud_screen_debrief(ud_app *app) {
+    ud_ui *ui = &app->ui;
+    const ud_palette *p = ui->pal;
+    if (app->game == NULL) {
+        app->screen = SCREEN_START;
+        return;
+    }
+    ud_game_end end = ud_game_end_state(app->game);
+    bool over = end != UD_END_RUNNING;
+    const ud_scenario_info *in = ud_game_info(app->game);
+    ud_ui_label(ui, over ? TR(ui, "Debrief") : TR(ui, "The game so far"), 30, 12, UD_FONT_TITLE,
+                true, p->accent);
+    ud_ui_label(ui, ud_scenario_text(app, in->title), 30, 56, UD_FONT_NORMAL, false, p->text_dim);
+    /* scores, with their parts (defined in the trainers' guide, computed in the engine) */
+    ud_scores scores;
+    ud_scores_compute(ud_game_sim(app->game), &scores);
+    char line[600];
+    snprintf(line, sizeof line, "%s: %.0f / 100    %s: %.0f / 100", TR(ui, "The institution"),
+             scores.institution, TR(ui, "The clients"), scores.clients);
+    ud_ui_label(ui, line, 560, 10, UD_FONT_LARGE, true, p->text);
+    int parts_y = 42;
+    parts_y += 2 + score_parts(ui, TR(ui, "The institution"), scores.institution_part,
+                               scores.institution_parts, parts_y);
+    parts_y +=
+        score_parts(ui, TR(ui, "The clients"), scores.client_part, scores.client_parts, parts_y);
+    app->debrief_top = parts_y > 96 ? parts_y + 4 : 96;
+    static const char *const endings[] = {"", "The scenario is over.", "You won.", "You lost.",
+                                          "The MFI became insolvent."};
+    if (over) {
+        ud_ui_label(ui, TR(ui, endings[end]), 30, 78, UD_FONT_SMALL, true,
+                    end == UD_END_WON || end == UD_END_FINISHED ? p->good : p->bad);
+    }
+    if (app->debrief_page == 1) {
+        ud_debrief_log_page(app, ud_rect(30, 96, 1220, 560));
+    } else {
+        summary_page(app, over);
+    }
     /* the menu */
-    int by = 670, bx = 30;
-    if (!over && ud_ui_button(ui, ud_rect(bx, by, 220, 36), TR(ui, "Back to the village"))) {
+    int by = 672, bx = 312; /* the page toggles go first on the line, described last */
+    if (!over && ud_ui_button(ui, ud_rect(bx, by, 170, 36), TR(ui, "Back to the village"))) {
         app->screen = SCREEN_PLAY;
     }
-    bx += over ? 0 : 230;
-    if (!over && ud_ui_button(ui, ud_rect(bx, by, 150, 36), TR(ui, "Save"))) {
+    bx += over ? 0 : 176;
+    if (!over && ud_ui_button(ui, ud_rect(bx, by, 90, 36), TR(ui, "Save"))) {
         app->back_to = SCREEN_DEBRIEF;
         app->screen = SCREEN_SLOTS;
         app->saving = true;
     }
-    bx += over ? 0 : 160;
-    if (ud_ui_button(ui, ud_rect(bx, by, 150, 36), TR(ui, "Load"))) {
+    bx += over ? 0 : 96;
+    /* what if: back to month M, as a new game in a free slot */
+    int months = ud_sim_month(ud_game_sim(app->game));
+    if (app->what_if_month < 0 || app->what_if_month >= months) {
+        app->what_if_month = months / 2;
+    }
+    if (months > 0) {
+        if (ud_ui_button(ui, ud_rect(bx, by, 36, 36), "−") && app->what_if_month > 0) {
+            app->what_if_month--;
+        }
+        char label[96];
+        snprintf(label, sizeof label, "%s %d", TR(ui, "What if: back to month"),
+                 app->what_if_month);
+        if (ud_ui_button(ui, ud_rect(bx + 40, by, 250, 36), label)) {
+            ud_app_what_if(app, app->what_if_month);
+            return;
+        }
+        if (ud_ui_button(ui, ud_rect(bx + 294, by, 36, 36), "+") &&
+            app->what_if_month + 1 < months) {
+            app->what_if_month++;
+        }
+        bx += 340;
+    }
+    if (ud_ui_button(ui, ud_rect(bx, by, 80, 36), TR(ui, "Load"))) {
         app->back_to = SCREEN_DEBRIEF;
         app->screen = SCREEN_SLOTS;
         app->saving = false;
     }
-    bx += 160;
-    if (ud_ui_button(ui, ud_rect(bx, by, 150, 36), TR(ui, "Settings"))) {
+    bx += 86;
+    if (ud_ui_button(ui, ud_rect(bx, by, 100, 36), TR(ui, "Settings"))) {
         app->back_to = SCREEN_DEBRIEF;
         app->screen = SCREEN_SETTINGS;
     }
-    bx += 160;
-    if (ud_ui_button(ui, ud_rect(bx, by, 200, 36), TR(ui, "Main menu"))) {
+    bx += 106;
+    if (ud_ui_button(ui, ud_rect(bx, by, 130, 36), TR(ui, "Main menu"))) {
         app->screen = SCREEN_START;
+    }
+    if (ud_ui_toggle(ui, ud_rect(30, by, 110, 36), TR(ui, "Summary"), app->debrief_page == 0)) {
+        app->debrief_page = 0;
+    }
+    if (ud_ui_toggle(ui, ud_rect(146, by, 160, 36), TR(ui, "Every decision"),
+                     app->debrief_page == 1)) {
+        app->debrief_page = 1;
     }
     if (ud_ui_take_key(ui) == SDLK_ESCAPE) {
         app->screen = over ? SCREEN_START : SCREEN_PLAY;

@@ -11,7 +11,8 @@ static const char *tab_names[TAB_COUNT] = {
 void ud_screen_play(ud_app *app) {
     ud_ui *ui = &app->ui;
     ud_play_top_bar(app);
-    ud_play_map(app, ud_rect(8, 82, 600, 578));
+    bool guide = ud_guide_visible(app);
+    ud_play_map(app, ud_rect(8, 82, 600, guide ? 478 : 578));
     /* the tabs, in two rows of four, each labelled with its number key; script errors
      * get a tab only when there are some (the trainer's business, not the trainee's) */
     int problems = 0;
@@ -35,6 +36,9 @@ void ud_screen_play(ud_app *app) {
         }
     }
     ud_panel(app, ud_rect(620, 150, 652, 562));
+    if (guide) {
+        ud_play_guide(app, ud_rect(8, 608, 600, 104));
+    }
     if (!ui->modal) {
         SDL_Keycode k = ui->key;
         if (k >= SDLK_1 && k < SDLK_1 + tabs && (ui->mod & KMOD_CTRL) == 0) {

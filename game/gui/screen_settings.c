@@ -44,6 +44,13 @@ void ud_screen_settings(ud_app *app) {
         s->colour_blind = !s->colour_blind;
         changed = true;
     }
+    y += 60;
+    ud_ui_label(ui, TR(ui, "Hints and guided steps"), 60, y + 8, UD_FONT_NORMAL, false, p->text);
+    if (ud_ui_toggle(ui, ud_rect(320, y, 140, 34), s->no_hints ? TR(ui, "Off") : TR(ui, "On"),
+                     !s->no_hints)) {
+        s->no_hints = !s->no_hints;
+        changed = true;
+    }
     if (changed) {
         ud_app_apply_settings(app);
     }

@@ -25,6 +25,9 @@ static const char *module_name(const ud_ui *ui, const char *module) {
     if (strcmp(module, "field-visit") == 0) {
         return TR(ui, "Field visit");
     }
+    if (strcmp(module, "benchmark") == 0) {
+        return TR(ui, "Benchmark: a unit run well");
+    }
     return module;
 }
 

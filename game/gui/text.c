@@ -120,6 +120,12 @@ static ud_text_entry *entry(ud_text *t, const char *s, ud_font_size size, bool b
         SDL_DestroyTexture(e->texture);
     }
     e->texture = SDL_CreateTextureFromSurface(t->renderer, surface);
+    if (e->texture != NULL) {
+        /* The logical canvas is scaled to the window: when the scale is not 1 a texel can
+         * fall between pixels, and nearest sampling would drop the thin stroke of a minus
+         * sign or an "e" outright. Linear sampling keeps every stroke. */
+        SDL_SetTextureScaleMode(e->texture, SDL_ScaleModeLinear);
+    }
     e->w = surface->w;
     e->h = surface->h;
     e->key = key;

@@ -197,8 +197,12 @@ void gd_frame(ud_app *app, const char *what) {
     SDL_GetRendererOutputSize(app->renderer, &w, &h);
     Uint32 *pixels = malloc((size_t)w * (size_t)h * 4);
     assert_non_null(pixels);
+    /* the whole window, not only the scaled canvas (NULL means the viewport otherwise) */
+    SDL_RenderSetLogicalSize(app->renderer, 0, 0);
+    SDL_RenderSetViewport(app->renderer, NULL);
     assert_int_equal(
         SDL_RenderReadPixels(app->renderer, NULL, SDL_PIXELFORMAT_ARGB8888, pixels, w * 4), 0);
+    SDL_RenderSetLogicalSize(app->renderer, UD_LOGICAL_W, UD_LOGICAL_H);
     int distinct = 0;
     Uint32 seen[64];
     for (int i = 0; i < w * h && distinct < 64; i += 97) {

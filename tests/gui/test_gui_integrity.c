@@ -87,18 +87,8 @@ static void decide(int m) {
     }
     if (m == 4) {
         gd_tab(app, TAB_STAFF);
-        char label[200];
-        SDL_Rect r;
         /* an audit: its findings are part of what is drawn */
-        for (int i = 0; i < app->ui.record_count; i++) {
-            if (app->ui.records[i].widget >= 0 &&
-                strstr(app->ui.records[i].text, gd_tr(app, "Order an audit")) != NULL) {
-                snprintf(label, sizeof label, "%.199s", app->ui.records[i].text);
-                r = app->ui.records[i].rect;
-                gd_click(app, r.x + r.w / 2, r.y + r.h / 2);
-                break;
-            }
-        }
+        gd_click_prefix(app, gd_tr(app, "Order an audit"));
         while (app->dialog == DIALOG_MESSAGE || app->dialog == DIALOG_CONFIRM) {
             gd_key(app, SDLK_RETURN, 0);
         }

@@ -181,7 +181,10 @@ static void test_hostile_patterns_cannot_backtrack_for_hours(void **state) {
     ud_game *g = load_ok(script("p5.lua", HEAD "local s = ('word '):rep(200)\n"
                                                "assert(select(2, s:gsub('%s+', ' ')) == 200)\n"
                                                "assert(('24%'):match('^(%d+)%%$') == '24')\n"
-                                               "assert(('a,b'):find(',', 1, true) == 2)\n"));
+                                               "assert(('a,b'):find(',', 1, true) == 2)\n"
+                                               "local long = ('x-y '):rep(2000)\n"
+                                               "assert(select(2, long:gsub('[%w-]+', '')) == "
+                                               "2000)\n"));
     ud_game_free(g);
 }
 

@@ -56,6 +56,9 @@ static void check_play(const char *path, const char *strategy) {
     for (int i = 0; i < products; i++) {
         need(g, path, "product name", product[i].name);
     }
+    for (int s = 0; s < ud_game_guide_count(g); s++) {
+        need(g, path, "guided step", ud_game_guide_step(g, s)->text);
+    }
     const char *name, *story;
     for (int h = 0; ud_game_household_story(g, h, &name, &story); h++) {
         need(g, path, "household story", story);

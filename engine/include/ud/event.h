@@ -8,7 +8,8 @@ typedef enum ud_event_type {
     UD_EV_MONTH_CLOSED = 0,     /* amount: the month's net result */
     UD_EV_LOAN_DISBURSED,       /* subject: household, object: product, amount: principal */
     UD_EV_APPLICATION_REJECTED, /* subject: household, object: reason (ud_reject_reason) */
-    UD_EV_INSTALMENT_MISSED,    /* subject: household, amount: owed (first miss of a loan) */
+    UD_EV_INSTALMENT_MISSED,    /* subject: household, object: product, cause: ud_miss_cause,
+                                   amount: owed (first miss of a loan) */
     UD_EV_LOAN_REPAID,          /* subject: household */
     UD_EV_GROUP_COVERED,        /* subject: group, amount: covered for a member */
     UD_EV_GROUP_COLLAPSED,      /* subject: group, object: members */
@@ -35,11 +36,28 @@ typedef enum ud_event_type {
     UD_EV_TYPE_COUNT
 } ud_event_type;
 
+/* Why a borrower first fell behind, as the engine judges it when the instalment is missed:
+ * the first of these that applies, in this order (engine/MODEL.md, "Attribution"). */
+typedef enum ud_miss_cause {
+    UD_MISS_SHOCK = 0,          /* a shock (drought, flood, illness...) hit this household */
+    UD_MISS_GROUP_COLLAPSE,     /* the borrower's joint-liability group has collapsed */
+    UD_MISS_CAPTURED,           /* the loan was taken over by another household member */
+    UD_MISS_WAIVER_RUMOUR,      /* a promise that loans will be forgiven is in the air */
+    UD_MISS_OVERLOADED_OFFICER, /* the loan officer has more loans than they can follow */
+    UD_MISS_HARDSHIP,           /* income fell well below the household's needs */
+    UD_MISS_UNWILLING,          /* none of the above: the borrower chose not to pay */
+    UD_MISS_CAUSE_COUNT
+} ud_miss_cause;
+
+/* A stable lower-case name: "group_collapse". */
+const char *ud_miss_cause_name(ud_miss_cause cause);
+
 typedef struct ud_event {
     ud_event_type type;
     int32_t month;
     int32_t subject;
     int32_t object;
+    int32_t cause; /* instalment_missed: ud_miss_cause; otherwise 0 */
     ud_money amount;
 } ud_event;
 

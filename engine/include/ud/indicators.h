@@ -42,6 +42,7 @@
 #ifndef UD_INDICATORS_H
 #define UD_INDICATORS_H
 
+#include "ud/books.h"
 #include "ud/money.h"
 
 #include <stdio.h>
@@ -71,6 +72,25 @@ typedef struct ud_indicators {
     int directed_loans;           /* active loans pushed by a political patron */
 } ud_indicators;
 
+/* Where the month's expenses went, line by line (they add up to financial plus operating
+ * expense). Costs of commands applied between months count in the month that follows. */
+typedef enum ud_cost_line {
+    UD_COST_SALARIES = 0,
+    UD_COST_OFFICE,
+    UD_COST_CLIENT_VISITS, /* transport and stationery, per client */
+    UD_COST_HIRING,
+    UD_COST_TRAINING,
+    UD_COST_AUDIT,
+    UD_COST_DEPRECIATION,
+    UD_COST_SAVINGS_SERVICE,    /* serving savers: counter, passbooks, cash handling */
+    UD_COST_SAVINGS_INTEREST,   /* financial expense: interest credited on client savings */
+    UD_COST_BORROWING_INTEREST, /* financial expense: interest on borrowed funds */
+    UD_COST_LINE_COUNT
+} ud_cost_line;
+
+/* A stable lower-case name: "training". */
+const char *ud_cost_line_name(ud_cost_line line);
+
 /* What the step records for each month: stocks at month end and flows of the month. */
 typedef struct ud_month_record {
     ud_money gross_portfolio, equity, fixed_assets, concessional_debt;
@@ -81,9 +101,16 @@ typedef struct ud_month_record {
     ud_money grants;                     /* grants and in-kind subsidies received */
     ud_money in_kind;                    /* in-kind subsidies (donated services) alone */
     ud_money net_result;
-    ud_money write_offs;   /* written off in the month */
-    ud_money total_assets; /* at month end */
+    ud_income_statement statement;          /* the month's income statement, line by line */
+    ud_money cost_line[UD_COST_LINE_COUNT]; /* the month's expenses by what they paid for */
+    int applications;                       /* loan applications received this month */
+    ud_money write_offs;                    /* written off in the month */
+    ud_money total_assets;                  /* at month end */
 } ud_month_record;
+
+/* The record of month m (1..months completed), or NULL. */
+struct ud_sim;
+const ud_month_record *ud_sim_month_record(const struct ud_sim *sim, int month);
 
 /* Fills the window-based ratios of `out` for month `month` from records[0..month]
  * (records[0] is the opening position). market_rate and inflation are yearly. */

@@ -213,11 +213,22 @@ typedef struct ud_household_view {
     int loans_repaid, defaults;
     int group; /* -1 if none */
     ud_hh_status status;
-    const ud_loan *loan; /* NULL if none active */
+    const ud_loan *loan;         /* NULL if none active */
+    bool loan_captured;          /* the current loan was taken over by another household member */
+    bool trained;                /* has had business training */
+    ud_money poverty_line_month; /* income a month below which this household is poor */
+    ud_money last_loan;          /* the last loan repaid (0: none) */
+    int last_arrears_days;       /* the worst lateness on it */
 } ud_household_view;
 
 int ud_sim_household_count(const ud_sim *sim);
 bool ud_sim_household(const ud_sim *sim, int id, ud_household_view *out);
+
+/* Joint-liability groups, by index (0..ud_sim_group_count-1): their hamlet, whether they
+ * collapsed, and up to `max` member household ids in `members`. Returns the member count
+ * (which may exceed max), or -1 for an unknown group. */
+int ud_sim_group_count(const ud_sim *sim);
+int ud_sim_group(const ud_sim *sim, int group, int *hamlet, bool *collapsed, int *members, int max);
 
 typedef enum ud_app_decision {
     UD_APP_PENDING = 0,
@@ -295,6 +306,8 @@ typedef struct ud_officer {
 const ud_officer *ud_sim_officers(const ud_sim *sim, int *count);
 const ud_product *ud_sim_products(const ud_sim *sim, int *count);
 const ud_credit_policy *ud_sim_policy(const ud_sim *sim);
+/* The share of officer time spent on arrears follow-up now (0..1). */
+double ud_sim_follow_up(const ud_sim *sim);
 const ud_borrowing *ud_sim_borrowings(const ud_sim *sim, int *count);
 
 /* ---- shocks, offers and political events (triggered by scenarios) ---- */
@@ -316,6 +329,12 @@ typedef struct ud_shock {
     double severity;        /* 0..1: income lost, or extra spending as a share of needs */
     int start_month, months;
 } ud_shock;
+
+/* The shocks scheduled so far (started or not), by index. */
+int ud_sim_shock_count(const ud_sim *sim);
+const ud_shock *ud_sim_shock(const ud_sim *sim, int index); /* NULL if out of range */
+/* The latest income or health shock that has struck household `household` by now, or -1. */
+int ud_sim_household_last_shock(const ud_sim *sim, int household);
 
 /* Schedules a shock; start_month must be later than the current month. Returns its index
  * or -1 with a message. */

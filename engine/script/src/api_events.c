@@ -215,10 +215,14 @@ static int l_shock(lua_State *L) {
         news_room(L, g, what);
     }
     char err[200];
+    if (g->no_shocks) {
+        return 0; /* the debrief's replay without the scenario's shocks */
+    }
     int index = ud_sim_add_shock(sim, &s, err, sizeof err);
     if (index < 0) {
         return luaL_error(L, "shock{}: %s", err);
     }
+    g->shock_kind[index] = (int8_t)kind; /* for the stories of the households it strikes */
     if (has_text) {
         game_add_news(g, text);
     }
@@ -405,6 +409,7 @@ static int l_recall(lua_State *L) {
 void api_register_scenario(lua_State *L) {
     api_register_setup(L);
     api_register_views(L);
+    api_register_guide(L);
     static const luaL_Reg fns[] = {{"at_month", l_at_month},
                                    {"every_month", l_every_month},
                                    {"when", l_when},

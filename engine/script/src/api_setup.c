@@ -292,25 +292,96 @@ static void scale_defaults(ud_setup *s, double factor, bool poverty_line_given) 
     s->village.minimum_wage = scaled(s->village.minimum_wage, factor);
 }
 
+/* names = "west_african" or names = { women = {...}, men = {...}, families = {...},
+ * woman_title = "Ibu", man_title = "Pak" } */
+static int read_name_array(lua_State *L, ud_game *g, const char *key, int slot) {
+    lua_getfield(L, -1, key);
+    int n = 0;
+    if (lua_istable(L, -1)) {
+        int len = (int)luaL_len(L, -1);
+        for (int i = 1; i <= len && n < 64; i++) {
+            lua_rawgeti(L, -1, i);
+            size_t size;
+            const char *s = lua_tolstring(L, -1, &size);
+            if (lua_type(L, -1) != LUA_TSTRING || size == 0 || size > 40) {
+                return luaL_error(L,
+                                  "village{}: names.%s[%d] must be a name of 1 to 40 "
+                                  "characters",
+                                  key, i);
+            }
+            if (g->name_pool_used + size + 1 > sizeof g->name_pool) {
+                return luaL_error(L, "village{}: names: the lists are too long");
+            }
+            char *dst = g->name_pool + g->name_pool_used;
+            memcpy(dst, s, size + 1);
+            g->name_pool_used += size + 1;
+            g->custom_names[slot][n++] = dst;
+            lua_pop(L, 1);
+        }
+    } else if (!lua_isnil(L, -1)) {
+        return luaL_error(L, "village{}: names.%s must be a list of names", key);
+    }
+    lua_pop(L, 1);
+    return n;
+}
+
+static const char *pool_title(lua_State *L, ud_game *g, const char *key) {
+    char t[48];
+    if (!api_text(L, -1, "village{}: names", key, t, sizeof t)) {
+        return NULL;
+    }
+    size_t size = strlen(t);
+    if (g->name_pool_used + size + 1 > sizeof g->name_pool) {
+        luaL_error(L, "village{}: names: the lists are too long");
+        return NULL;
+    }
+    char *dst = g->name_pool + g->name_pool_used;
+    memcpy(dst, t, size + 1);
+    g->name_pool_used += size + 1;
+    return dst;
+}
+
+static void read_names(lua_State *L, ud_game *g) {
+    lua_getfield(L, 1, "names");
+    if (lua_type(L, -1) == LUA_TSTRING) {
+        int region = api_choice(L, 1, "village{}", "names", ud_name_region_names, 0);
+        g->names = *ud_name_list_builtin((ud_name_region)region);
+    } else if (lua_istable(L, -1)) {
+        static const char *const nk[] = {"women",       "men",       "families",
+                                         "woman_title", "man_title", NULL};
+        api_check_keys(L, -1, "village{}: names", nk);
+        ud_name_list l;
+        memset(&l, 0, sizeof l);
+        l.women_count = read_name_array(L, g, "women", 0);
+        l.men_count = read_name_array(L, g, "men", 1);
+        l.family_count = read_name_array(L, g, "families", 2);
+        if (l.women_count == 0 || l.men_count == 0) {
+            luaL_error(L, "village{}: names needs at least one name in women and in men");
+            return;
+        }
+        l.women = g->custom_names[0];
+        l.men = g->custom_names[1];
+        l.families = l.family_count > 0 ? g->custom_names[2] : NULL;
+        l.woman_title = pool_title(L, g, "woman_title");
+        l.man_title = pool_title(L, g, "man_title");
+        g->names = l;
+    } else if (!lua_isnil(L, -1)) {
+        luaL_error(L,
+                   "village{}: names must be a region (indonesian, west_african, east_african, "
+                   "latin_american) or a table { women = {...}, men = {...}, families = {...} }");
+        return;
+    }
+    lua_pop(L, 1);
+}
+
 static int l_village(lua_State *L) {
     ud_game *g = loading_game(L, "village{}");
-    static const char *const keys[] = {"households",
-                                       "hamlets",
-                                       "women_share",
-                                       "business_mix",
-                                       "median_income",
-                                       "income_spread",
-                                       "poverty_line",
-                                       "vulnerability",
-                                       "literacy",
-                                       "moneylender_rate",
-                                       "inflation",
-                                       "going_rate",
-                                       "competitor_rate",
-                                       "officer_wage",
-                                       "minimum_wage",
-                                       "capture_rate",
-                                       NULL};
+    static const char *const keys[] = {"households",       "hamlets",       "women_share",
+                                       "business_mix",     "median_income", "income_spread",
+                                       "poverty_line",     "vulnerability", "literacy",
+                                       "moneylender_rate", "inflation",     "going_rate",
+                                       "competitor_rate",  "officer_wage",  "minimum_wage",
+                                       "capture_rate",     "names",         NULL};
     const char *what = "village{}";
     api_check_keys(L, 1, what, keys);
     if (g->declared_village) {
@@ -390,6 +461,7 @@ static int l_village(lua_State *L) {
     v->minimum_wage =
         (ud_money)api_number(L, 1, what, "minimum_wage", (double)v->minimum_wage, 1, 1e12);
     v->capture_rate = api_number(L, 1, what, "capture_rate", v->capture_rate, 0, 1);
+    read_names(L, g);
     return 0;
 }
 
@@ -716,6 +788,11 @@ static bool known_indicator(const char *name) {
             return true;
         }
     }
+    for (const char *const *n = ud_game_measure_names; *n != NULL; n++) {
+        if (strcmp(*n, name) == 0) {
+            return true; /* the trainee's own actions: guide_steps, applications_decided... */
+        }
+    }
     return false;
 }
 
@@ -738,6 +815,9 @@ static int declare_goal(lua_State *L, ud_goal_kind kind, const char *what) {
     }
     if (!known_indicator(ind)) {
         const char *hint = ud_closest_word(ind, ud_indicator_names());
+        if (hint == NULL) {
+            hint = ud_closest_word(ind, ud_game_measure_names);
+        }
         if (hint) {
             return luaL_error(L, "%s: unknown indicator '%s' (did you mean '%s'?)", what, ind,
                               hint);

@@ -45,6 +45,45 @@ static int l_months(lua_State *L) {
 
 /* indicator("par30" [, month]): the value at the end of month (default: the last month);
  * nil before the first month. */
+/* peak("par30") / lowest("oss"): the highest / lowest value over every month played so far
+ * (nil before the first month), so lessons judge the whole game, not its last month. */
+static int extreme(lua_State *L, bool highest, const char *fname) {
+    ud_sim *sim = sim_of(L);
+    const char *name = luaL_checkstring(L, 1);
+    bool known = false;
+    for (const char *const *n = ud_indicator_names(); *n != NULL; n++) {
+        known |= strcmp(*n, name) == 0;
+    }
+    if (!known) {
+        const char *hint = ud_closest_word(name, ud_indicator_names());
+        return luaL_error(L, "%s: unknown indicator '%s'%s%s%s", fname, name,
+                          hint ? " (did you mean '" : "", hint ? hint : "", hint ? "'?)" : "");
+    }
+    double best = 0;
+    bool any = false;
+    for (int m = 1; m <= ud_sim_month(sim); m++) {
+        double v;
+        if (ud_indicator_value(sim, name, m, &v) && (!any || (highest ? v > best : v < best))) {
+            best = v;
+            any = true;
+        }
+    }
+    if (any) {
+        lua_pushnumber(L, best);
+    } else {
+        lua_pushnil(L);
+    }
+    return 1;
+}
+
+static int l_peak(lua_State *L) {
+    return extreme(L, true, "peak");
+}
+
+static int l_lowest(lua_State *L) {
+    return extreme(L, false, "lowest");
+}
+
 static int l_indicator(lua_State *L) {
     ud_sim *sim = sim_of(L);
     const char *name = luaL_checkstring(L, 1);
@@ -114,8 +153,10 @@ static int l_applications(lua_State *L) {
         set_int(L, "income", h.monthly_income);
         set_bool(L, "directed", a->directed);
         set_int(L, "loans_repaid", h.loans_repaid);
+        char name[64];
+        ud_game_household_name(g, a->household, name, sizeof name);
+        set_str(L, "name", name); /* the scenario's own, or from the village's name list */
         if (a->household < g->listed_count) {
-            set_str(L, "name", g->listed[a->household].name);
             set_str(L, "story", g->listed[a->household].story);
         }
         lua_rawseti(L, -2, i + 1);
@@ -272,8 +313,10 @@ static int l_household(lua_State *L) {
         set_int(L, "loan_outstanding", h.loan->principal_outstanding);
         set_int(L, "days_late", ud_loan_days_in_arrears(h.loan, ud_sim_month(sim) * 30));
     }
+    char name[64];
+    ud_game_household_name(g, id - 1, name, sizeof name);
+    set_str(L, "name", name);
     if (id - 1 < g->listed_count) {
-        set_str(L, "name", g->listed[id - 1].name);
         set_str(L, "story", g->listed[id - 1].story);
     }
     return 1;
@@ -321,6 +364,8 @@ void api_register_views(lua_State *L) {
     static const luaL_Reg fns[] = {{"month", l_month},
                                    {"months", l_months},
                                    {"indicator", l_indicator},
+                                   {"peak", l_peak},
+                                   {"lowest", l_lowest},
                                    {"applications", l_applications},
                                    {"offers", l_offers},
                                    {"products", l_products},

@@ -138,6 +138,7 @@ void ud_game_free(ud_game *g) {
     }
     free(g->news);
     free(g->decisions);
+    free(g->explanations);
     free(g);
 }
 
@@ -204,6 +205,7 @@ ud_game *ud_game_load(const char *path, const ud_game_options *options, char *er
     g->info.months = 36;
     g->info.seed = 1;
     ud_setup_default(&g->setup, 300);
+    g->names = *ud_name_list_builtin(UD_NAMES_INDONESIAN);
     g->scenario = new_sandbox(g);
     if (g->scenario == NULL) {
         snprintf(err, err_size, "%s: out of memory", path);
@@ -421,7 +423,8 @@ static void judge_goals(ud_game *g, int month) {
     for (int i = 0; i < g->goal_count; i++) {
         ud_goal *goal = &g->goals[i];
         double v;
-        if (!ud_indicator_value(g->sim, goal->indicator, month, &v)) {
+        if (!ud_game_measure(g, goal->indicator, &v) &&
+            !ud_indicator_value(g->sim, goal->indicator, month, &v)) {
             continue;
         }
         double threshold = goal->threshold, start = 0;
@@ -536,6 +539,32 @@ void game_month_stage(ud_game *g, int stage) {
     }
 }
 
+/* Explains the month just stepped from its events, while they are still in the queue. */
+static void explain_month(ud_game *g, int month) {
+    if (month >= g->explanation_capacity) {
+        int cap = month + 25;
+        ud_month_explanation *grown = realloc(g->explanations, (size_t)cap * sizeof *grown);
+        if (grown == NULL) {
+            return; /* out of memory: the month goes unexplained, the game goes on */
+        }
+        memset(grown + g->explanation_capacity, 0,
+               (size_t)(cap - g->explanation_capacity) * sizeof *grown);
+        g->explanations = grown;
+        g->explanation_capacity = cap;
+    }
+    int n;
+    const ud_event *ev = ud_sim_events(g->sim, &n);
+    const ud_month_explanation *prev = month > 1 ? &g->explanations[month - 1] : NULL;
+    ud_month_explain(g->sim, month, ev, n, prev, &g->explanations[month]);
+}
+
+const ud_month_explanation *ud_game_explanation(const ud_game *g, int month) {
+    if (month < 1 || month >= g->explanation_capacity || g->explanations[month].month != month) {
+        return NULL;
+    }
+    return &g->explanations[month];
+}
+
 bool ud_game_play_month(ud_game *g) {
     if (g->end != UD_END_RUNNING) {
         return false;
@@ -545,8 +574,10 @@ bool ud_game_play_month(ud_game *g) {
     strategy_decides(g);
     g->stage = UD_PHASE_BETWEEN;
     ud_sim_step(g->sim);
+    explain_month(g, month);
     event_handlers(g);
     condition_handlers(g);
+    ud_game_guide_notify(g, "play_month");
     judge_goals(g, month);
     if (ud_sim_insolvent(g->sim)) {
         g->end = UD_END_INSOLVENT;
@@ -598,14 +629,35 @@ bool ud_game_command(ud_game *g, const ud_command *cmd, char *err, size_t err_si
     if (!decision_room(g, err, err_size)) {
         return false;
     }
+    ud_product before;
+    bool product = false;
+    int product_count;
+    const ud_product *products = ud_sim_products(g->sim, &product_count);
+    if (cmd->type == UD_CMD_SET_PRODUCT && cmd->index >= 0 && cmd->index < product_count) {
+        before = products[cmd->index];
+        product = true;
+    }
     if (!ud_sim_apply(g->sim, cmd, err, err_size)) {
         return false;
     }
+    game_guide_command(g, cmd, product ? &before : NULL);
     ud_decision d;
     memset(&d, 0, sizeof d);
     d.month = ud_sim_month(g->sim);
     d.phase = g->stage;
     d.command = *cmd;
+    d.household = -1;
+    if (cmd->type == UD_CMD_APPROVE || cmd->type == UD_CMD_RESIZE || cmd->type == UD_CMD_REJECT) {
+        int n;
+        const ud_application *apps = ud_sim_applications(g->sim, &n);
+        for (int i = 0; i < n; i++) {
+            if (apps[i].id == cmd->index) {
+                d.household = apps[i].household;
+            }
+        }
+    } else if (cmd->type == UD_CMD_RESCHEDULE || cmd->type == UD_CMD_WRITE_OFF) {
+        d.household = cmd->index;
+    }
     log_decision(g, &d);
     return true;
 }
@@ -630,11 +682,13 @@ bool ud_game_answer(ud_game *g, int question_id, int option, char *err, size_t e
         return false;
     }
     q->answer = option;
+    ud_game_guide_notify(g, "answer");
     ud_decision d;
     memset(&d, 0, sizeof d);
     d.month = ud_sim_month(g->sim);
     d.phase = g->stage;
     d.is_answer = true;
+    d.household = -1;
     d.question = question_id;
     d.option = option;
     log_decision(g, &d);

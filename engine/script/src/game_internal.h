@@ -3,7 +3,9 @@
 #define UD_GAME_INTERNAL_H
 
 #include "sandbox.h"
+#include "ud/explain.h"
 #include "ud/game.h"
+#include "ud/people.h"
 
 #include <lauxlib.h>
 #include <lua.h>
@@ -96,6 +98,17 @@ struct ud_game {
     int warning_count;
     ud_decision *decisions;
     int decision_count, decision_capacity;
+    /* names: a built-in region's list, or the scenario's own (strings in name_pool) */
+    ud_name_list names;
+    const char *custom_names[3][64]; /* women, men, families */
+    char name_pool[8192];
+    size_t name_pool_used;
+    int8_t shock_kind[UD_MAX_SHOCKS]; /* the scenario's kind of each shock (api_events.c) */
+    ud_guide_step guide[UD_MAX_GUIDE_STEPS];
+    int guide_count, guide_step, guide_progress;
+    bool no_shocks; /* a counterfactual replay: the scenario's shock{} calls do nothing */
+    ud_month_explanation *explanations; /* [m] explains month m (1..); grown as months pass */
+    int explanation_capacity;
 };
 
 /* Runs the next month up to `stage` (a ud_decision_phase) and no further: a replay applies
@@ -120,6 +133,12 @@ void game_add_news_values(ud_game *game, const char *key, int argc, const char *
 void api_register_scenario(lua_State *L);
 void api_register_strategy(lua_State *L);
 void api_register_views(lua_State *L);
+/* guide{}, registered by api_register_scenario. */
+void api_register_guide(lua_State *L);
+/* Counts an applied command towards the current guided step (before: the product it
+ * changes, as it was, for set_product; else NULL). */
+void game_guide_command(ud_game *game, const ud_command *cmd, const ud_product *before);
+
 /* The declarations (scenario{}, village{}...), registered by api_register_scenario. */
 void api_register_setup(lua_State *L);
 /* Reads a product{} or a credit policy table over *p, keeping what the table leaves out. */

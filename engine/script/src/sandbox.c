@@ -19,9 +19,10 @@
 #include <unistd.h>
 
 #define HOOK_EVERY 1000
-#define BYTES_PER_UNIT 8 /* copying this many bytes costs about one VM instruction */
-#define KEY_UNITS 2      /* reading and comparing one key, in instructions (measured) */
-#define LOAD_UNITS 1000  /* compiling even a tiny chunk, in instructions (measured) */
+#define BYTES_PER_UNIT 8       /* copying this many bytes costs about one VM instruction */
+#define KEY_UNITS 2            /* reading and comparing one key, in instructions (measured) */
+#define MATCH_STEPS_PER_UNIT 4 /* steps of the pattern matcher per instruction (measured) */
+#define LOAD_UNITS 1000        /* compiling even a tiny chunk, in instructions (measured) */
 
 static const char LIMIT_MEMORY[] = "the script used more memory than allowed";
 static const char LIMIT_BUDGET[] = "the script ran too long (an endless loop?) and was stopped";
@@ -763,8 +764,7 @@ static int charged_arith(lua_State *L) {
  * pattern whose bound is over the budget left is refused. */
 static int charged_pattern(lua_State *L) {
     size_t n = 0, len = 0;
-    const char *subject = luaL_checklstring(L, 1, &n);
-    (void)subject;
+    luaL_checklstring(L, 1, &n);
     const char *pattern = luaL_checklstring(L, 2, &len);
     bool find = lua_toboolean(L, lua_upvalueindex(2));
     bool plain = find && lua_toboolean(L, 4);
@@ -774,39 +774,45 @@ static int charged_pattern(lua_State *L) {
         work = rest * ((double)len + 1.0);
     } else {
         int repeats = 0, optional = 0, scans = 0;
-        bool special = false;
         for (size_t i = 0; i < len; i++) {
             char c = pattern[i];
             if (c == '%') {
                 i++;
-                special = true;
                 if (i < len && (pattern[i] == 'b' || (pattern[i] >= '0' && pattern[i] <= '9'))) {
                     scans++;
                 }
+            } else if (c == '[') {
+                /* a set is one item: what is inside is not a repetition */
+                i++;
+                if (i < len && pattern[i] == '^') {
+                    i++;
+                }
+                for (bool first = true; i < len && (first || pattern[i] != ']'); i++) {
+                    first = false;
+                    if (pattern[i] == '%') {
+                        i++;
+                    }
+                }
             } else if (c == '*' || c == '-' || c == '+') {
                 repeats++;
-                special = true;
             } else if (c == '?') {
                 optional++;
-                special = true;
-            } else if (strchr("^$*+?.([%-", c) != NULL) {
-                special = true;
             }
         }
         bool anchored = len > 0 && pattern[0] == '^';
-        work = (anchored ? 1.0 : rest) * pow(rest, repeats) * pow(2.0, optional) *
-               ((double)len + 1.0 + rest * scans);
-        (void)special;
+        double starts = anchored ? 1.0 : rest;
+        work = starts * pow(rest, repeats) * pow(2.0, optional) * (1.0 + rest * scans) +
+               starts * (double)len;
     }
     ud_sandbox *sb = ud_sandbox_of(L);
-    double left = (double)(sb->budget - sb->spent);
-    if (work / 4 > left) {
+    double units = work / MATCH_STEPS_PER_UNIT;
+    if (units > (double)(sb->budget - sb->spent)) {
         return luaL_error(L,
                           "pattern too costly for a text of %d characters (it could backtrack "
                           "for hours): use a simpler pattern or a shorter text",
                           (int)n);
     }
-    ud_sandbox_charge(L, work / 4);
+    ud_sandbox_charge(L, units);
     return call_original(L);
 }
 

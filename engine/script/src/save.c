@@ -129,6 +129,11 @@ bool ud_save_write(const ud_game *game, const char *path, char *err, size_t err_
         }
         fputc('\n', mem);
     }
+    int progress;
+    int step = ud_game_guide_current(game, &progress);
+    if (ud_game_guide_count(game) > 0) {
+        fprintf(mem, "guide %d %d\n", step, progress); /* screen actions are not decisions */
+    }
     fprintf(mem, "state %016" PRIx64 "\n", state_fingerprint(game));
     size = (size_t)ftell(mem);
     rewind(mem);
@@ -293,9 +298,10 @@ static bool line_u64(const char *p, int base, uint64_t *out) {
 /* Every line after the first is a header line (each exactly once) or a decision: anything
  * else means the save was edited or damaged. */
 static bool known_lines(const char *path, const char *text, char *err, size_t err_size) {
-    static const char *const keys[] = {"scenario", "title", "scenario-hash", "seed", "months",
-                                       "state",    NULL};
-    int seen[6] = {0};
+    static const char *const keys[] = {"scenario", "title",  "scenario-hash",
+                                       "seed",     "months", "state",
+                                       "guide",    NULL}; /* guide: steps done */
+    int seen[sizeof keys / sizeof keys[0]] = {0};
     int line = 1;
     const char *p = strchr(text, '\n');
     for (p = p != NULL ? p + 1 : NULL; p != NULL && *p;
@@ -579,6 +585,11 @@ ud_game *ud_save_load(const char *path, const ud_game_options *options, char *er
     play_to(g, info.months_played, UD_PHASE_BETWEEN);
     if (ud_sim_month(ud_game_sim(g)) == info.months_played && g->stage != UD_PHASE_BETWEEN) {
         ud_game_play_month(g); /* impossible in a save we wrote: months counts whole months */
+    }
+    const char *guide = strstr(t.data, "\nguide ");
+    int step, progress;
+    if (guide != NULL && sscanf(guide, "\nguide %d %d", &step, &progress) == 2) {
+        ud_game_guide_restore(g, step, progress);
     }
     free(t.data);
     if (ud_sim_month(ud_game_sim(g)) != info.months_played || state_fingerprint(g) != state) {

@@ -127,6 +127,7 @@ typedef struct ud_decision {
     bool is_answer;
     ud_command command;
     int question, option; /* answers */
+    int household;        /* whose application or loan it was about, or -1 */
 } ud_decision;
 
 /* Loads a scenario: runs the file in a sandbox, checks every declaration, and creates the
@@ -151,6 +152,10 @@ bool ud_game_command(ud_game *game, const ud_command *cmd, char *err, size_t err
 
 /* Answers a pending question (1-based option); runs the scenario's handler. */
 bool ud_game_answer(ud_game *game, int question_id, int option, char *err, size_t err_size);
+
+/* Why month `month` (1..) turned out as it did (see ud/explain.h), or NULL. */
+struct ud_month_explanation;
+const struct ud_month_explanation *ud_game_explanation(const ud_game *game, int month);
 
 /* Every decision so far, oldest first. */
 const ud_decision *ud_game_decisions(const ud_game *game, int *count);
@@ -177,6 +182,49 @@ int ud_game_translation_languages(const ud_game *game, const char **out, int max
 int ud_game_translation_keys(const ud_game *game, const char *language, const char **out, int max);
 /* The line of the scenario's translate(language, ...) call, or 0. */
 int ud_game_translation_line(const ud_game *game, const char *language);
+
+/* ---- guided steps (guide{} in a scenario) ----
+ * Each step says what to read or do, what to point at, and what completes it. Steps are
+ * completed by the same commands the game applies (ud_game_command), by playing months, or
+ * by screen actions the game reports with ud_game_guide_notify. */
+#define UD_MAX_GUIDE_STEPS 32
+
+typedef struct ud_guide_step {
+    char text[UD_TEXT_LEN];
+    char point[48];  /* "panel:loans", "button:play", "indicator:par30", "household:3", or "" */
+    char action[48]; /* what completes it: see scenarios/README.md ("next", "decide", ...) */
+    int count;       /* how many times (>= 1) */
+    int line;        /* where the scenario declared it */
+} ud_guide_step;
+
+/* The actions a step may wait for; NULL-terminated. Screen actions take a target after a
+ * colon ("open_panel:loans"). */
+extern const char *const ud_guide_actions[];
+/* The panels a step may open or point at; NULL-terminated. */
+extern const char *const ud_guide_panels[];
+
+int ud_game_guide_count(const ud_game *game);
+const ud_guide_step *ud_game_guide_step(const ud_game *game, int index); /* NULL if none */
+/* The step waiting to be completed (== ud_game_guide_count once all are done), and how
+ * many of its `count` actions are done. */
+int ud_game_guide_current(const ud_game *game, int *progress);
+/* The screen reports something the trainee did: "open_panel:loans", "open_glossary",
+ * "open_household", "open_group", "read_summary", "next", "debrief". Returns true if this
+ * completed the current step. */
+bool ud_game_guide_notify(ud_game *game, const char *action);
+/* Restores progress (from a save). */
+void ud_game_guide_restore(ud_game *game, int step, int progress);
+
+/* A one-line "what now?" suggestion for the trainee: the current guided step's text (in the
+ * game's language) or, without one, an English interface text (a translation key) chosen
+ * from the state: applications waiting, an offer to answer, borrowers who fell behind... */
+const char *ud_game_hint(const ud_game *game, bool *from_scenario);
+
+/* Measures of the trainee's own actions, usable as goal indicators: "guide_steps" (steps
+ * completed), "applications_decided", "officers_trained", "follow_ups" (follow-up raised,
+ * loans rescheduled). False for another name. */
+bool ud_game_measure(const ud_game *game, const char *name, double *value);
+extern const char *const ud_game_measure_names[];
 
 /* Wall-clock seconds spent inside scenario and strategy scripts while playing. */
 double ud_game_script_seconds(const ud_game *game);

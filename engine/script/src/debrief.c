@@ -1,0 +1,242 @@
+/* Replays of a played game: without its shocks, by the reference strategy, without each main
+ * decision, and up to a month for "what if". */
+#include "game_internal.h"
+#include "ud/debrief.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+static double now_seconds(void) {
+    struct timespec ts;
+    timespec_get(&ts, TIME_UTC);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static void play_to(ud_game *g, int month) {
+    while (ud_sim_month(g->sim) < month && ud_game_play_month(g)) {
+    }
+}
+
+ud_game *ud_game_replay(const ud_game *src, const ud_replay_options *o, int *dropped, char *err,
+                        size_t err_size) {
+    ud_game_options opt = src->options;
+    opt.seed_set = true;
+    opt.seed = ud_sim_setup(src->sim)->seed;
+    opt.language = src->language;
+    ud_game *g = ud_game_load(src->info.path, &opt, err, err_size);
+    if (g == NULL) {
+        return NULL;
+    }
+    g->no_shocks = o->without_shocks;
+    int months = o->months > 0 || o->decisions_before ? o->months : ud_sim_month(src->sim);
+    int lost = 0;
+    if (o->strategy != NULL) {
+        if (!ud_game_set_strategy(g, o->strategy, err, err_size)) {
+            ud_game_free(g);
+            return NULL;
+        }
+    } else {
+        for (int i = 0; i < src->decision_count; i++) {
+            const ud_decision *d = &src->decisions[i];
+            if ((o->skip != NULL && o->skip[i]) || (o->decisions_before && d->month >= months)) {
+                continue;
+            }
+            play_to(g, d->month);
+            if (ud_sim_month(g->sim) != d->month) {
+                lost++; /* the replay ended earlier */
+                continue;
+            }
+            char why[256];
+            bool ok = d->is_answer ? ud_game_answer(g, d->question, d->option, why, sizeof why)
+                                   : ud_game_command(g, &d->command, why, sizeof why);
+            lost += !ok;
+        }
+        /* steps already shown on screen stay done */
+        if (!o->decisions_before) {
+            ud_game_guide_restore(g, src->guide_step, src->guide_progress);
+        }
+    }
+    play_to(g, months);
+    if (dropped != NULL) {
+        *dropped = lost;
+    }
+    return g;
+}
+
+/* The judged indicator averaged over months from..last: a decision is judged by the months
+ * that follow it, not by one month, where a single borrower's lateness can swing PAR30. */
+static double mean_after(const ud_game *g, const char *indicator, int from) {
+    int last = ud_sim_month(g->sim);
+    double sum = 0;
+    int n = 0;
+    for (int m = from < 1 ? 1 : from; m <= last; m++) {
+        double v;
+        if (ud_indicator_value(g->sim, indicator, m, &v)) {
+            sum += v;
+            n++;
+        }
+    }
+    return n > 0 ? sum / n : 0;
+}
+
+/* The judged indicator at its worst month (highest when lower is better). */
+static double worst_value(const ud_game *g, const char *indicator, bool higher_is_better) {
+    double worst = 0;
+    for (int m = 1; m <= ud_sim_month(g->sim); m++) {
+        double v;
+        if (ud_indicator_value(g->sim, indicator, m, &v) &&
+            (m == 1 || (higher_is_better ? v < worst : v > worst))) {
+            worst = v;
+        }
+    }
+    return worst;
+}
+
+/* The judged indicator at the game's last month. */
+static double final_value(const ud_game *g, const char *indicator) {
+    double v = 0;
+    ud_indicator_value(g->sim, indicator, ud_sim_month(g->sim), &v);
+    return v;
+}
+
+static bool desk(ud_command_type t) {
+    return t == UD_CMD_APPROVE || t == UD_CMD_RESIZE || t == UD_CMD_REJECT;
+}
+
+/* Groups the decision log into main decisions: same month and same kind (the loan desk's
+ * answers of a month together). */
+static int main_decisions(const ud_game *g, ud_main_decision *out, int max) {
+    int n = 0;
+    for (int i = 0; i < g->decision_count; i++) {
+        const ud_decision *d = &g->decisions[i];
+        int type =
+            d->is_answer ? -1 : (desk(d->command.type) ? UD_CMD_APPROVE : (int)d->command.type);
+        int found = -1;
+        for (int k = 0; k < n; k++) {
+            if (out[k].month == d->month && (int)out[k].type == type) {
+                found = k;
+            }
+        }
+        if (found >= 0) {
+            out[found].count = i - out[found].first + 1; /* spans to the latest of its kind */
+            continue;
+        }
+        if (n == max) {
+            continue;
+        }
+        ud_main_decision *m = &out[n++];
+        memset(m, 0, sizeof *m);
+        m->first = i;
+        m->count = 1;
+        m->month = d->month;
+        m->type = (ud_command_type)type;
+    }
+    return n;
+}
+
+bool ud_debrief_analyse(const ud_game *g, ud_debrief *out, char *err, size_t err_size) {
+    double start = now_seconds();
+    memset(out, 0, sizeof *out);
+    const ud_scenario_info *in = &g->info;
+    if (in->lesson_indicator[0] != '\0') {
+        snprintf(out->indicator, sizeof out->indicator, "%s", in->lesson_indicator);
+        out->higher_is_better = in->lesson_higher_is_better;
+    } else {
+        snprintf(out->indicator, sizeof out->indicator, "par30");
+        out->higher_is_better = false;
+    }
+    out->months = ud_sim_month(g->sim);
+    out->actual = final_value(g, out->indicator);
+    out->shocks = ud_sim_shock_count(g->sim);
+    double sign = out->higher_is_better ? 1.0 : -1.0;
+
+    ud_replay_options o;
+    memset(&o, 0, sizeof o);
+    o.without_shocks = true;
+    out->without_shocks = ud_game_replay(g, &o, &out->dropped, err, err_size);
+    if (out->without_shocks == NULL) {
+        return false;
+    }
+    out->no_shock_value = final_value(out->without_shocks, out->indicator);
+    out->actual_worst = worst_value(g, out->indicator, out->higher_is_better);
+    out->no_shock_worst = worst_value(out->without_shocks, out->indicator, out->higher_is_better);
+    if (in->sound_strategy[0] != '\0') {
+        memset(&o, 0, sizeof o);
+        o.strategy = in->sound_strategy;
+        char why[1024];
+        out->reference = ud_game_replay(g, &o, NULL, why, sizeof why);
+        if (out->reference != NULL) {
+            out->reference_value = final_value(out->reference, out->indicator);
+        }
+    }
+
+    ud_main_decision all[64];
+    int n = main_decisions(g, all, 64);
+    out->candidates = n;
+    /* more than can be replayed: keep the policy, product, staff and funding decisions
+     * first (they shape the whole game), then the loan desk's months */
+    int kept = 0;
+    for (int pass = 0; pass < 2 && kept < UD_DEBRIEF_CANDIDATES; pass++) {
+        for (int i = 0; i < n && kept < UD_DEBRIEF_CANDIDATES; i++) {
+            bool is_desk = (int)all[i].type == UD_CMD_APPROVE;
+            if (is_desk == (pass == 1)) {
+                out->main[kept++] = all[i];
+            }
+        }
+    }
+    bool *skip = calloc((size_t)(g->decision_count > 0 ? g->decision_count : 1), sizeof *skip);
+    if (skip == NULL) {
+        snprintf(err, err_size, "out of memory");
+        return false;
+    }
+    for (int k = 0; k < kept; k++) {
+        ud_main_decision *m = &out->main[k];
+        memset(skip, 0, (size_t)g->decision_count * sizeof *skip);
+        for (int i = m->first; i < m->first + m->count; i++) {
+            const ud_decision *d = &g->decisions[i];
+            int type =
+                d->is_answer ? -1 : (desk(d->command.type) ? UD_CMD_APPROVE : (int)d->command.type);
+            skip[i] = d->month == m->month && type == (int)m->type;
+        }
+        memset(&o, 0, sizeof o);
+        o.skip = skip;
+        char why[1024];
+        ud_game *without = ud_game_replay(g, &o, NULL, why, sizeof why);
+        if (without == NULL) {
+            continue;
+        }
+        m->with_value = mean_after(g, out->indicator, m->month + 1);
+        m->without_value = mean_after(without, out->indicator, m->month + 1);
+        m->effect = sign * (m->with_value - m->without_value);
+        ud_game_free(without);
+    }
+    free(skip);
+    out->replayed = kept;
+    /* the three largest effects, either way */
+    bool used[UD_DEBRIEF_CANDIDATES] = {false};
+    for (int t = 0; t < 3; t++) {
+        int best = -1;
+        for (int k = 0; k < kept; k++) {
+            if (!used[k] && fabs(out->main[k].effect) > 1e-12 &&
+                (best < 0 || fabs(out->main[k].effect) > fabs(out->main[best].effect))) {
+                best = k;
+            }
+        }
+        if (best < 0) {
+            break;
+        }
+        used[best] = true;
+        out->top[out->top_count++] = out->main[best];
+    }
+    out->seconds = now_seconds() - start;
+    return true;
+}
+
+void ud_debrief_free(ud_debrief *d) {
+    ud_game_free(d->without_shocks);
+    ud_game_free(d->reference);
+    d->without_shocks = d->reference = NULL;
+}

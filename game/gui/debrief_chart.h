@@ -1,0 +1,14 @@
+/* The debrief's three-line charts (see debrief_chart.c). */
+#ifndef UD_GUI_DEBRIEF_CHART_H
+#define UD_GUI_DEBRIEF_CHART_H
+
+#include "app.h"
+
+/* One indicator over the game: yours (thick), without the shocks (grey) and the reference
+ * strategy (green) when `d` is not NULL; goal lines; lettered event marks. */
+void ud_debrief_chart(ud_app *app, SDL_Rect r, const char *indicator, const char *title,
+                      const ud_debrief *d);
+/* The months the charts mark (A, B, C... in order). Returns how many. */
+int ud_debrief_marks(const ud_app *app, int *months, int max);
+
+#endif

@@ -1,0 +1,228 @@
+/* The decision log in words, with what each decision changed ("Group weekly: rate 24% ->
+ * 22%"), and the debrief's page that shows all of it, a page at a time. */
+#include "debrief_log.h"
+
+#include "dialogs.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static const char *const method_text[] = {"flat", "declining balance",
+                                          "declining balance, equal principal"};
+
+/* The product `index` as it was just before decision `upto`. */
+static ud_product product_before(ud_app *app, int index, int upto) {
+    const ud_setup *setup = ud_sim_setup(ud_game_sim(app->game));
+    ud_product p = setup->mfi.product[index];
+    int n;
+    const ud_decision *d = ud_game_decisions(app->game, &n);
+    for (int i = 0; i < upto && i < n; i++) {
+        if (!d[i].is_answer && d[i].command.type == UD_CMD_SET_PRODUCT &&
+            d[i].command.index == index) {
+            char name[UD_NAME_LEN];
+            memcpy(name, p.name, sizeof name);
+            p = d[i].command.product;
+            memcpy(p.name, name, sizeof name);
+        }
+    }
+    return p;
+}
+
+static double share_before(ud_app *app, ud_command_type type, int upto) {
+    const ud_setup *setup = ud_sim_setup(ud_game_sim(app->game));
+    double v = type == UD_CMD_SET_FOLLOW_UP ? setup->mfi.follow_up
+                                            : ud_rate_to_percent(setup->mfi.savings_rate);
+    int n;
+    const ud_decision *d = ud_game_decisions(app->game, &n);
+    for (int i = 0; i < upto && i < n; i++) {
+        if (!d[i].is_answer && d[i].command.type == type) {
+            v = type == UD_CMD_SET_FOLLOW_UP ? d[i].command.share
+                                             : ud_rate_to_percent(d[i].command.rate);
+        }
+    }
+    return v;
+}
+
+void ud_decision_detail(ud_app *app, int i, char *out, size_t size) {
+    ud_ui *ui = &app->ui;
+    int n;
+    const ud_decision *all = ud_game_decisions(app->game, &n);
+    if (i < 0 || i >= n) {
+        out[0] = '\0';
+        return;
+    }
+    const ud_decision *d = &all[i];
+    ud_sim *sim = ud_game_sim(app->game);
+    char money[64], name[64];
+    if (d->is_answer) {
+        int nq;
+        const ud_question *q = ud_game_questions(app->game, &nq);
+        if (d->question >= 1 && d->question <= nq && d->option >= 1 &&
+            d->option <= q[d->question - 1].option_count) {
+            snprintf(out, size, "%s: %s", TR(ui, "answered"),
+                     ud_scenario_text(app, q[d->question - 1].options[d->option - 1]));
+        } else {
+            snprintf(out, size, "%s", TR(ui, "answered a question"));
+        }
+        return;
+    }
+    const ud_command *c = &d->command;
+    int np;
+    const ud_product *products = ud_sim_products(sim, &np);
+    const char *product =
+        c->index >= 0 && c->index < np ? ud_scenario_text(app, products[c->index].name) : "";
+    switch (c->type) {
+    case UD_CMD_SET_PRODUCT: {
+        ud_product was = product_before(app, c->index, i);
+        const ud_loan_terms *a = &was.terms, *b = &c->product.terms;
+        if (a->annual_rate != b->annual_rate) {
+            snprintf(out, size, "%s: %s %.1f%% → %.1f%%", product, TR(ui, "rate"),
+                     ud_rate_to_percent(a->annual_rate), ud_rate_to_percent(b->annual_rate));
+        } else if (a->method != b->method) {
+            snprintf(out, size, "%s: %s → %s", product, TR(ui, method_text[a->method % 3]),
+                     TR(ui, method_text[b->method % 3]));
+        } else if (a->installments != b->installments) {
+            snprintf(out, size, "%s: %s %d → %d", product, TR(ui, "instalments"), a->installments,
+                     b->installments);
+        } else {
+            snprintf(out, size, "%s: %s", product, TR(ui, "changed a product's terms"));
+        }
+        return;
+    }
+    case UD_CMD_OPEN_PRODUCT:
+    case UD_CMD_CLOSE_PRODUCT:
+        snprintf(out, size, "%s: %s", product,
+                 c->type == UD_CMD_OPEN_PRODUCT ? TR(ui, "opened") : TR(ui, "closed"));
+        return;
+    case UD_CMD_SET_POLICY:
+        snprintf(out, size, "%s (%s%s%s)", TR(ui, "changed the credit policy"),
+                 c->policy.women_only ? TR(ui, "women only; ") : "",
+                 c->policy.groups_only ? TR(ui, "groups only; ") : "",
+                 c->policy.manual_review ? TR(ui, "every loan reviewed")
+                                         : TR(ui, "policy decides"));
+        return;
+    case UD_CMD_APPROVE:
+    case UD_CMD_REJECT:
+    case UD_CMD_RESIZE:
+        if (d->household >= 0) {
+            ud_household_name(app, d->household, name, sizeof name);
+        } else {
+            snprintf(name, sizeof name, "#%d", c->index);
+        }
+        snprintf(out, size, "%s: %s",
+                 c->type == UD_CMD_APPROVE  ? TR(ui, "approved application")
+                 : c->type == UD_CMD_REJECT ? TR(ui, "rejected application")
+                                            : TR(ui, "resized application"),
+                 name);
+        if (c->type == UD_CMD_RESIZE) {
+            size_t used = strlen(out);
+            ud_money_text(app, c->amount, money, sizeof money);
+            snprintf(out + used, size - used, " → %s", money);
+        }
+        return;
+    case UD_CMD_HIRE:
+        ud_money_text(app, c->amount, money, sizeof money);
+        snprintf(out, size, "%s %d (%s %s)", TR(ui, "hired officers:"), c->count, TR(ui, "salary"),
+                 money);
+        return;
+    case UD_CMD_FIRE:
+        snprintf(out, size, "%s %d", TR(ui, "dismissed officer"), c->index + 1);
+        return;
+    case UD_CMD_TRAIN:
+        if (c->index < 0) {
+            snprintf(out, size, "%s", TR(ui, "trained every officer"));
+        } else {
+            snprintf(out, size, "%s %d", TR(ui, "trained officer"), c->index + 1);
+        }
+        return;
+    case UD_CMD_AUDIT:
+        snprintf(out, size, "%s", TR(ui, "ordered an audit"));
+        return;
+    case UD_CMD_ACCEPT_OFFER:
+    case UD_CMD_DECLINE_OFFER: {
+        int no;
+        const ud_offer *o = ud_sim_offers(sim, &no);
+        static const char *const kinds[] = {"a credit line", "an infrastructure grant",
+                                            "a training grant", "technical assistance",
+                                            "an operating grant"};
+        const char *kind = c->index >= 0 && c->index < no ? kinds[o[c->index].kind % 5] : "";
+        ud_money_text(app, c->index >= 0 && c->index < no ? o[c->index].amount : 0, money,
+                      sizeof money);
+        snprintf(out, size, "%s %s (%s)",
+                 c->type == UD_CMD_ACCEPT_OFFER ? TR(ui, "accepted") : TR(ui, "declined"),
+                 TR(ui, kind), money);
+        return;
+    }
+    case UD_CMD_BORROW:
+    case UD_CMD_REPAY:
+        ud_money_text(app, c->amount, money, sizeof money);
+        snprintf(out, size, "%s %s",
+                 c->type == UD_CMD_BORROW ? TR(ui, "borrowed") : TR(ui, "repaid a borrowing:"),
+                 money);
+        return;
+    case UD_CMD_SET_SAVINGS_RATE:
+        snprintf(out, size, "%s %.1f%% → %.1f%%", TR(ui, "savings rate"),
+                 share_before(app, c->type, i), ud_rate_to_percent(c->rate));
+        return;
+    case UD_CMD_SET_FOLLOW_UP:
+        snprintf(out, size, "%s %.0f%% → %.0f%%", TR(ui, "follow-up"),
+                 100 * share_before(app, c->type, i), 100 * c->share);
+        return;
+    case UD_CMD_RESCHEDULE:
+    case UD_CMD_WRITE_OFF:
+        ud_household_name(app, c->index, name, sizeof name);
+        snprintf(out, size, "%s: %s",
+                 c->type == UD_CMD_RESCHEDULE ? TR(ui, "rescheduled a loan")
+                                              : TR(ui, "wrote off a loan"),
+                 name);
+        return;
+    case UD_CMD_TYPE_COUNT:
+        break;
+    }
+    out[0] = '\0';
+}
+
+void ud_debrief_log_page(ud_app *app, SDL_Rect area) {
+    ud_ui *ui = &app->ui;
+    const ud_palette *p = ui->pal;
+    int n;
+    ud_game_decisions(app->game, &n);
+    const int per_page = (area.h - 60) / 20;
+    int pages = n > 0 ? (n + per_page - 1) / per_page : 1;
+    if (app->debrief_scroll >= pages) {
+        app->debrief_scroll = pages - 1;
+    }
+    if (app->debrief_scroll < 0) {
+        app->debrief_scroll = 0;
+    }
+    char line[600];
+    snprintf(line, sizeof line, "%s: %d · %s %d / %d", TR(ui, "Every decision"), n, TR(ui, "page"),
+             app->debrief_scroll + 1, pages);
+    ud_ui_label(ui, line, area.x, area.y, UD_FONT_NORMAL, true, p->text);
+    int y = area.y + 30;
+    if (n == 0) {
+        ud_ui_label(ui, TR(ui, "None yet: the credit policy decided everything."), area.x, y,
+                    UD_FONT_SMALL, false, p->text_dim);
+    }
+    for (int i = app->debrief_scroll * per_page; i < n && i < (app->debrief_scroll + 1) * per_page;
+         i++) {
+        int dn;
+        const ud_decision *d = ud_game_decisions(app->game, &dn);
+        char detail[400];
+        ud_decision_detail(app, i, detail, sizeof detail);
+        snprintf(line, sizeof line, "%s %d:  %s", TR(ui, "After month"), d[i].month, detail);
+        ud_ui_label(ui, line, area.x + 10, y, UD_FONT_SMALL, false, p->text);
+        y += 20;
+    }
+    int by = area.y + area.h - 34;
+    if ((ud_ui_button(ui, ud_rect(area.x + area.w - 220, by, 100, 30), TR(ui, "Previous")) ||
+         ui->key == SDLK_PAGEUP) &&
+        app->debrief_scroll > 0) {
+        app->debrief_scroll--;
+    }
+    if ((ud_ui_button(ui, ud_rect(area.x + area.w - 110, by, 100, 30), TR(ui, "Next")) ||
+         ui->key == SDLK_PAGEDOWN) &&
+        app->debrief_scroll + 1 < pages) {
+        app->debrief_scroll++;
+    }
+}

@@ -1,0 +1,146 @@
+/* Numbers that explain themselves: every figure with its period and unit, its meaning under
+ * the mouse, the right plural, French formats in French, no code names; and the screens
+ * that help the trainee find their way (tabs with their keys, How to play, the script
+ * errors tab only when there are errors). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "gui_driver.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static ud_app *app;
+
+static int setup(void **state) {
+    (void)state;
+    app = gd_open(UD_TEST_DATA "/numbers");
+    gd_settings(app, "en", false);
+    return 0;
+}
+
+static int teardown(void **state) {
+    (void)state;
+    gd_close(app);
+    return 0;
+}
+
+/* No text on screen shows an engine name: snake_case fields, dashed method names. */
+static void expect_no_code_names(const char *where) {
+    for (int i = 0; i < app->ui.record_count; i++) {
+        const char *t = app->ui.records[i].text;
+        if (strstr(t, "declining-") != NULL || strstr(t, "equal-principal") != NULL ||
+            strstr(t, "annual_rate") != NULL || strstr(t, "field-visit") != NULL ||
+            strstr(t, "m1-poverty") != NULL) {
+            fail_msg("%s shows a code name: \"%s\"", where, t);
+        }
+    }
+}
+
+static void test_gui_figures_have_period_unit_and_meaning(void **state) {
+    (void)state;
+    gd_start(app, "m2_credit_line");
+    /* the tabs show their number keys; no script errors, no tab for them */
+    assert_true(gd_shows_exactly(app, "1 Loan desk"));
+    assert_true(gd_shows_exactly(app, "7 News"));
+    assert_false(gd_shows(app, "Scenario script errors"));
+    gd_key(app, SDLK_8, 0);
+    assert_int_equal(app->tab, TAB_DESK);
+    gd_play_to(app, 4);
+    /* the income statement names interest on idle cash; the ratios state their window */
+    gd_tab(app, TAB_REPORTS);
+    assert_true(gd_shows_exactly(app, "Interest on idle cash"));
+    assert_true(gd_shows(app, "Income statement, month 4"));
+    assert_true(gd_shows(app, "OSS"));
+    assert_true(gd_shows(app, "over the 4 months so far"));
+    assert_true(gd_shows(app, "Subsidy dependence"));
+    assert_true(gd_shows(app, "rates would have to rise by") ||
+                gd_shows(app, "no subsidy is needed"));
+    /* the top bar's OSS says its window too, and its meaning is under the mouse */
+    assert_true(gd_shows_exactly(app, "OSS, months so far"));
+    SDL_Event e;
+    memset(&e, 0, sizeof e);
+    e.type = SDL_MOUSEMOTION;
+    SDL_Rect oss = {0, 0, 0, 0};
+    for (int i = 0; i < app->ui.record_count; i++) {
+        if (strcmp(app->ui.records[i].text, "OSS, months so far") == 0) {
+            oss = app->ui.records[i].rect;
+        }
+    }
+    e.motion.x = oss.x + 5;
+    e.motion.y = oss.y + 5;
+    ud_app_event(app, &e);
+    ud_app_draw(app);
+    assert_true(gd_shows(app, "100% breaks even"));
+    /* a grant that gives no cash says what it gives instead of IDR 0 */
+    gd_tab(app, TAB_FUNDING);
+    assert_true(gd_shows(app, "no money to the MFI"));
+    assert_false(gd_shows(app, "IDR 0)"));
+    expect_no_code_names("the funding panel");
+    /* plain words for the interest method */
+    gd_tab(app, TAB_PRODUCTS);
+    assert_true(gd_shows(app, "Interest: "));
+    expect_no_code_names("the products panel");
+}
+
+static void test_gui_words_plurals_and_french_formats(void **state) {
+    (void)state;
+    gd_start(app, "tutorial");
+    /* a household that is not a client is not called a borrower; its income has a period */
+    ud_sim *sim = ud_game_sim(app->game);
+    int outsider = -1;
+    for (int i = 0; i < ud_sim_household_count(sim) && outsider < 0; i++) {
+        ud_household_view h;
+        ud_sim_household(sim, i, &h);
+        if (h.loan == NULL && h.status == UD_HH_NOT_CLIENT) {
+            outsider = i;
+        }
+    }
+    assert_true(outsider >= 0);
+    app->selected_household = outsider;
+    app->dialog = DIALOG_HOUSEHOLD;
+    ud_app_draw(app);
+    assert_true(gd_shows(app, "not a client"));
+    assert_false(gd_shows(app, "borrower"));
+    assert_true(gd_shows(app, "a month"));
+    assert_true(gd_shows(app, "Has never borrowed from the unit."));
+    /* English: zero takes the plural */
+    assert_string_equal(TRN(&app->ui, 0, "%d loan repaid", "%d loans repaid"), "%d loans repaid");
+    gd_key(app, SDLK_ESCAPE, 0);
+    /* French: zero takes the singular, decimals take a comma, percent a space */
+    gd_settings(app, "fr", false);
+    app->dialog = DIALOG_HOUSEHOLD;
+    ud_app_draw(app);
+    assert_true(gd_shows(app, "emprunté"));
+    assert_string_equal(TRN(&app->ui, 0, "%d loan repaid", "%d loans repaid"), "%d prêt remboursé");
+    gd_key(app, SDLK_ESCAPE, 0);
+    gd_tab(app, TAB_PRODUCTS);
+    bool french_percent = false;
+    for (int i = 0; i < app->ui.record_count; i++) {
+        const char *t = app->ui.records[i].text;
+        if (strstr(t, "%") != NULL && strstr(t, ",") != NULL && strstr(t, ".0%") == NULL) {
+            french_percent = true;
+        }
+        if (strstr(t, ".0%") != NULL || strstr(t, ".5%") != NULL) {
+            fail_msg("an English number on a French screen: \"%s\"", t);
+        }
+    }
+    assert_true(french_percent);
+    /* help opens on How to play */
+    gd_key(app, SDLK_F1, 0);
+    assert_true(gd_shows(app, gd_tr(app, "How to play")));
+    gd_settings(app, "en", false);
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_gui_figures_have_period_unit_and_meaning, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_gui_words_plurals_and_french_formats, setup, teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,525 @@
+/* The teaching loop below the screen: month explanations that add up, named households with
+ * stories, guided steps checked against commands, and the debrief's counterfactual replays. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "runner.h"
+#include "ud/debrief.h"
+#include "ud/explain.h"
+#include "ud/game.h"
+#include "ud/people.h"
+#include "ud/save.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+static ud_game *load(const char *path, const char *language) {
+    ud_game_options o;
+    memset(&o, 0, sizeof o);
+    o.helpers_root = ud_scenarios_root();
+    o.language = language;
+    char err[4096];
+    ud_game *g = ud_game_load(path, &o, err, sizeof err);
+    if (g == NULL) {
+        fail_msg("%s", err);
+    }
+    return g;
+}
+
+/* Every month of every shipped scenario, with its naive and sound strategies: the causes of
+ * new arrears add up to the new arrears, the listed borrowers are the first of them, and
+ * the expenses by line add up to the statement's financial and operating expense. */
+static void check_explanations(const char *path, const char *strategy) {
+    ud_game *g = load(path, NULL);
+    char err[4096];
+    if (strategy != NULL && strategy[0] != '\0' &&
+        !ud_game_set_strategy(g, strategy, err, sizeof err)) {
+        fail_msg("%s", err);
+    }
+    int month = 0;
+    bool going = true;
+    while (going) {
+        going = ud_game_play_month(g);
+        month++;
+        const ud_month_explanation *e = ud_game_explanation(g, month);
+        if (e == NULL) {
+            fail_msg("%s: month %d has no explanation", path, month);
+        }
+        int sum = 0;
+        for (int c = 0; c < UD_MISS_CAUSE_COUNT; c++) {
+            sum += e->new_arrears_by_cause[c];
+        }
+        if (sum != e->new_arrears) {
+            fail_msg("%s month %d: causes add up to %d, new arrears %d", path, month, sum,
+                     e->new_arrears);
+        }
+        int listed = e->new_arrears < UD_EXPLAIN_LISTED ? e->new_arrears : UD_EXPLAIN_LISTED;
+        assert_int_equal(e->fell_behind_count, listed);
+        ud_money costs = 0;
+        for (int l = 0; l < UD_COST_LINE_COUNT; l++) {
+            costs += e->cost_line[l];
+        }
+        ud_money expected = e->statement.financial_expense + e->statement.operating_expense;
+        if (costs != expected) {
+            fail_msg("%s month %d: cost lines add up to %lld, expenses are %lld", path, month,
+                     (long long)costs, (long long)expected);
+        }
+        const ud_indicators *ind = ud_sim_indicators(ud_game_sim(g), month);
+        assert_true(e->par30_after == ind->par30);
+    }
+    ud_game_free(g);
+}
+
+static void test_teaching_month_explanations_add_up(void **state) {
+    (void)state;
+    static char paths[64][1024];
+    int n = ud_shipped_scenarios(paths, 64);
+    assert_true(n >= 6);
+    for (int i = 0; i < n; i++) {
+        ud_game *g = load(paths[i], NULL);
+        ud_scenario_info in = *ud_game_info(g);
+        ud_game_free(g);
+        check_explanations(paths[i], in.naive_strategy);
+        check_explanations(paths[i], in.sound_strategy);
+    }
+}
+
+/* A decision shows in the next month's explanation with what it changed. */
+static void test_teaching_decisions_are_explained(void **state) {
+    (void)state;
+    char path[1100];
+    snprintf(path, sizeof path, "%s/tutorial/first_steps.lua", ud_scenarios_root());
+    ud_game *g = load(path, NULL);
+    ud_game_play_month(g);
+    int products;
+    const ud_product *p = ud_sim_products(ud_game_sim(g), &products);
+    ud_command c;
+    memset(&c, 0, sizeof c);
+    c.type = UD_CMD_SET_PRODUCT;
+    c.index = 0;
+    c.product = p[0];
+    double was = ud_rate_to_percent(p[0].terms.annual_rate);
+    c.product.terms.annual_rate += 6 * (UD_RATE_SCALE / 100);
+    char err[256];
+    assert_true(ud_game_command(g, &c, err, sizeof err));
+    memset(&c, 0, sizeof c);
+    c.type = UD_CMD_TRAIN;
+    c.index = -1;
+    assert_true(ud_game_command(g, &c, err, sizeof err));
+    ud_game_play_month(g);
+    const ud_month_explanation *e = ud_game_explanation(g, 2);
+    assert_non_null(e);
+    bool rate = false, trained = false;
+    for (int i = 0; i < e->effect_count; i++) {
+        if (e->effects[i].kind == UD_EFFECT_RATE) {
+            rate = true;
+            assert_true(e->effects[i].before == was);
+            assert_true(e->effects[i].after == was + 6);
+            assert_true(e->effects[i].measure_after == e->applications_by_product[0]);
+        }
+        if (e->effects[i].kind == UD_EFFECT_TRAINED) {
+            trained = true;
+            assert_true(e->effects[i].amount > 0);
+            assert_true(e->effects[i].amount == e->cost_line[UD_COST_TRAINING]);
+        }
+    }
+    assert_true(rate);
+    assert_true(trained);
+    assert_int_equal(ud_explain_biggest_cost_rise(e), UD_COST_TRAINING);
+    ud_game_free(g);
+}
+
+static bool french_has(const char *english) {
+    FILE *f = fopen("assets/i18n/fr.txt", "r");
+    assert_non_null(f);
+    char line[2048];
+    bool found = false;
+    size_t n = strlen(english);
+    while (!found && fgets(line, sizeof line, f) != NULL) {
+        found = strncmp(line, english, n) == 0 && line[n] == '\t';
+    }
+    fclose(f);
+    return found;
+}
+
+static void test_teaching_story_templates_have_french(void **state) {
+    (void)state;
+    const char *t[64];
+    int n = ud_story_templates(t, 64);
+    assert_true(n > 20 && n <= 64);
+    int missing = 0;
+    for (int i = 0; i < n; i++) {
+        if (!french_has(t[i])) {
+            print_message("no French for the story line \"%s\"\n", t[i]);
+            missing++;
+        }
+    }
+    assert_int_equal(missing, 0);
+}
+
+static void test_teaching_names_are_regional_and_deterministic(void **state) {
+    (void)state;
+    char a[64], b[64];
+    for (int r = 0; r < UD_NAMES_REGION_COUNT; r++) {
+        const ud_name_list *l = ud_name_list_builtin((ud_name_region)r);
+        ud_people_name(l, 7, 123, true, a, sizeof a);
+        ud_people_name(l, 7, 123, true, b, sizeof b);
+        assert_string_equal(a, b);
+        assert_true(strlen(a) > 2);
+    }
+    /* a village of 300 is not a village of one name */
+    const ud_name_list *l = ud_name_list_builtin(UD_NAMES_WEST_AFRICAN);
+    int distinct = 0;
+    char seen[50][64];
+    for (int h = 0; h < 50; h++) {
+        ud_people_name(l, 7, h, h % 2 == 0, seen[h], sizeof seen[h]);
+        bool again = false;
+        for (int k = 0; k < h; k++) {
+            again |= strcmp(seen[k], seen[h]) == 0;
+        }
+        distinct += !again;
+    }
+    assert_true(distinct >= 40);
+    char path[1100];
+    snprintf(path, sizeof path, "%s/tutorial/first_steps.lua", ud_scenarios_root());
+    ud_game *g = load(path, NULL);
+    ud_game_household_name(g, 0, a, sizeof a);
+    assert_string_equal(a, "Ibu Siti"); /* the scenario's own name comes first */
+    ud_game_household_name(g, 40, a, sizeof a);
+    assert_true(strncmp(a, "Ibu ", 4) == 0 || strncmp(a, "Pak ", 4) == 0);
+    ud_game_free(g);
+}
+
+static void test_teaching_custom_names_and_bad_names(void **state) {
+    (void)state;
+    const char *path = UD_TEST_DIR "/names.lua";
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs("scenario { id = 'n', title = 'n', months = 3 }\n"
+          "village { households = 40,\n"
+          "  names = { women = { 'Abla' }, men = { 'Kofi' }, families = { 'Mensah' } } }\n",
+          f);
+    fclose(f);
+    ud_game *g = load(path, NULL);
+    char a[64];
+    for (int h = 0; h < 40; h++) {
+        ud_game_household_name(g, h, a, sizeof a);
+        assert_true(strcmp(a, "Abla Mensah") == 0 || strcmp(a, "Kofi Mensah") == 0);
+    }
+    ud_game_free(g);
+    f = fopen(path, "w");
+    assert_non_null(f);
+    fputs("scenario { id = 'n', title = 'n', months = 3 }\n"
+          "village { households = 40,\n"
+          "  names = 'martian' }\n",
+          f);
+    fclose(f);
+    ud_game_options o;
+    memset(&o, 0, sizeof o);
+    char err[4096];
+    assert_null(ud_game_load(path, &o, err, sizeof err));
+    assert_non_null(strstr(err, "names.lua:2:"));
+    assert_non_null(strstr(err, "names"));
+}
+
+static void test_teaching_stories_tell_what_happened(void **state) {
+    (void)state;
+    char path[1100];
+    snprintf(path, sizeof path, "%s/field-visit/a_bad_year.lua", ud_scenarios_root());
+    ud_game *g = load(path, NULL);
+    while (ud_game_play_month(g)) {
+    }
+    const char *t[64];
+    int nt = ud_story_templates(t, 64);
+    int struck = 0;
+    ud_sim *sim = ud_game_sim(g);
+    for (int h = 0; h < ud_sim_household_count(sim); h++) {
+        ud_story s;
+        assert_true(ud_game_household_tale(g, h, &s));
+        assert_true(s.count >= 3);
+        for (int i = 0; i < s.count; i++) {
+            bool known = false;
+            for (int k = 0; k < nt; k++) {
+                known |= s.line[i].key == t[k];
+            }
+            assert_true(known);
+            struck += strstr(s.line[i].key, "month %d") != NULL;
+        }
+        if (ud_sim_household_last_shock(sim, h) >= 0) {
+            char text[512];
+            ud_story_fill(s.line[3].key, &s.line[3], text, sizeof text);
+            assert_null(strstr(text, "%d"));
+        }
+    }
+    assert_true(struck > 0);
+    ud_story none;
+    assert_false(ud_game_household_tale(g, -1, &none));
+    ud_game_free(g);
+}
+
+/* Plays the tutorial's guided steps the way the game does: commands for decisions, months,
+ * and the screen's reports for the rest; an action that is not the step's does nothing. */
+static void test_teaching_tutorial_guide_completes_by_commands(void **state) {
+    (void)state;
+    char path[1100];
+    snprintf(path, sizeof path, "%s/tutorial/first_steps.lua", ud_scenarios_root());
+    ud_game *g = load(path, NULL);
+    int steps = ud_game_guide_count(g);
+    assert_true(steps >= 10);
+    char err[256];
+    int guard = 0;
+    while (ud_game_guide_current(g, NULL) < steps && guard++ < 100) {
+        int at = ud_game_guide_current(g, NULL);
+        const ud_guide_step *s = ud_game_guide_step(g, at);
+        assert_false(ud_game_guide_notify(g, "open_panel:problems")); /* not what it asks */
+        assert_int_equal(ud_game_guide_current(g, NULL), at);
+        ud_sim *sim = ud_game_sim(g);
+        ud_command c;
+        memset(&c, 0, sizeof c);
+        if (strcmp(s->action, "set_method") == 0) {
+            int n;
+            const ud_product *p = ud_sim_products(sim, &n);
+            c.type = UD_CMD_SET_PRODUCT;
+            c.index = 0;
+            c.product = p[0];
+            c.product.terms.method = UD_METHOD_DECLINING_ANNUITY;
+            assert_int_not_equal(p[0].terms.method, UD_METHOD_DECLINING_ANNUITY);
+            assert_true(ud_game_command(g, &c, err, sizeof err));
+        } else if (strcmp(s->action, "decide") == 0) {
+            int n;
+            const ud_application *a = ud_sim_applications(sim, &n);
+            assert_true(n >= s->count);
+            /* one rejection, then approvals of applications that can be approved (a group
+             * product's applicant without a group cannot) */
+            int done = 0;
+            for (int i = 0; i < n && done < s->count; i++) {
+                c.type = done == 0 ? UD_CMD_REJECT : UD_CMD_APPROVE;
+                c.index = a[i].id;
+                done += ud_game_command(g, &c, err, sizeof err);
+            }
+            assert_int_equal(done, s->count);
+        } else if (strcmp(s->action, "follow_up") == 0) {
+            c.type = UD_CMD_SET_FOLLOW_UP;
+            c.share = 0.4;
+            assert_true(ud_game_command(g, &c, err, sizeof err));
+        } else if (strcmp(s->action, "train") == 0) {
+            c.type = UD_CMD_TRAIN;
+            c.index = -1;
+            assert_true(ud_game_command(g, &c, err, sizeof err));
+        } else if (strcmp(s->action, "play_month") == 0) {
+            for (int i = 0; i < s->count; i++) {
+                assert_true(ud_game_play_month(g));
+            }
+        } else if (strcmp(s->action, "debrief") == 0) {
+            while (ud_game_play_month(g)) {
+            }
+            assert_true(ud_game_guide_notify(g, "debrief"));
+        } else {
+            assert_true(ud_game_guide_notify(g, s->action));
+        }
+        if (ud_game_guide_current(g, NULL) == at) {
+            fail_msg("step %d (%s) was not completed by its action", at + 1, s->action);
+        }
+    }
+    assert_int_equal(ud_game_guide_current(g, NULL), steps);
+    int n;
+    const ud_goal *goal = ud_game_goals(g, &n);
+    for (int i = 0; i < n; i++) {
+        if (goal[i].kind == UD_GOAL_TARGET && strcmp(goal[i].indicator, "par30") != 0 &&
+            strcmp(goal[i].indicator, "active_borrowers") != 0 && goal[i].state != 1) {
+            fail_msg("goal \"%s\" not met after the guided tour", goal[i].text);
+        }
+    }
+    ud_game_free(g);
+}
+
+/* Pressing Space alone meets none of the tutorial's goals about the trainee's own actions. */
+static void test_teaching_tutorial_goals_need_decisions(void **state) {
+    (void)state;
+    char path[1100];
+    snprintf(path, sizeof path, "%s/tutorial/first_steps.lua", ud_scenarios_root());
+    ud_game *g = load(path, NULL);
+    while (ud_game_play_month(g)) {
+    }
+    int n, missed = 0;
+    const ud_goal *goal = ud_game_goals(g, &n);
+    for (int i = 0; i < n; i++) {
+        missed += goal[i].kind == UD_GOAL_TARGET && goal[i].state == 0;
+    }
+    assert_true(missed >= 3);
+    ud_game_free(g);
+}
+
+static void expect_load_error(const char *body, const char *want) {
+    const char *path = UD_TEST_DIR "/guide.lua";
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fprintf(f, "scenario { id = 'g', title = 'g', months = 3 }\n%s\n", body);
+    fclose(f);
+    ud_game_options o;
+    memset(&o, 0, sizeof o);
+    char err[4096];
+    ud_game *g = ud_game_load(path, &o, err, sizeof err);
+    if (g != NULL) {
+        ud_game_free(g);
+        fail_msg("loaded: %s", body);
+    }
+    if (strstr(err, want) == NULL) {
+        fail_msg("expected \"%s\" in: %s", want, err);
+    }
+}
+
+static void test_teaching_bad_guides_say_where(void **state) {
+    (void)state;
+    expect_load_error("guide { { text = 'x', action = 'fly' } }",
+                      "guide.lua:2: guide{} step 1: unknown action 'fly'");
+    expect_load_error("guide { { text = 'x', point = 'panel:kitchen' } }", "guide.lua:2:");
+    expect_load_error("guide { { text = 'x', point = 'indicator:par31' } }", "no such indicator");
+    expect_load_error("guide { { text = 'x', action = 'open_panel' } }",
+                      "open_panel takes a panel");
+    expect_load_error("guide { { action = 'next' } }", "text is required");
+    expect_load_error("guide { 'read this' }", "step 1 must be a table");
+    expect_load_error("guide { { text = 'x', count = 0 } }", "count");
+    expect_load_error("guide { { text = 'x', colour = 'red' } }", "colour");
+    expect_load_error("goal { indicator = 'guide_stepz', above = 1 }", "guide_steps");
+}
+
+static ud_game *played(const char *rel, bool naive) {
+    char path[1100];
+    snprintf(path, sizeof path, "%s/%s", ud_scenarios_root(), rel);
+    ud_game *g = load(path, NULL);
+    char err[4096];
+    const char *s = naive ? ud_game_info(g)->naive_strategy : ud_game_info(g)->sound_strategy;
+    if (!ud_game_set_strategy(g, s, err, sizeof err)) {
+        fail_msg("%s", err);
+    }
+    while (ud_game_play_month(g)) {
+    }
+    return g;
+}
+
+/* Replaying the log gives the game back, bit for bit; without shocks it differs. */
+static void test_teaching_replay_is_exact_and_shocks_can_be_left_out(void **state) {
+    (void)state;
+    ud_game *g = played("field-visit/a_bad_year.lua", true);
+    ud_replay_options o;
+    memset(&o, 0, sizeof o);
+    char err[4096];
+    int dropped = -1;
+    ud_game *again = ud_game_replay(g, &o, &dropped, err, sizeof err);
+    assert_non_null(again);
+    assert_int_equal(dropped, 0);
+    int months = ud_sim_month(ud_game_sim(g));
+    assert_int_equal(ud_sim_month(ud_game_sim(again)), months);
+    for (int m = 1; m <= months; m++) {
+        const ud_indicators *a = ud_sim_indicators(ud_game_sim(g), m);
+        const ud_indicators *b = ud_sim_indicators(ud_game_sim(again), m);
+        assert_true(a->cash == b->cash && a->par30 == b->par30 && a->equity == b->equity);
+    }
+    o.without_shocks = true;
+    ud_game *calm = ud_game_replay(g, &o, NULL, err, sizeof err);
+    assert_non_null(calm);
+    assert_int_equal(ud_sim_shock_count(ud_game_sim(calm)), 0);
+    assert_true(ud_sim_shock_count(ud_game_sim(g)) > 0);
+    double with, without;
+    assert_true(ud_indicator_value(ud_game_sim(g), "households_in_poverty", months, &with));
+    assert_true(ud_indicator_value(ud_game_sim(calm), "households_in_poverty", months, &without));
+    assert_true(without < with); /* the drought pushed households into poverty */
+    ud_game_free(calm);
+    ud_game_free(again);
+    ud_game_free(g);
+}
+
+/* What if: back to month M with only the decisions taken before it. */
+static void test_teaching_what_if_goes_back_to_a_month(void **state) {
+    (void)state;
+    ud_game *g = played("m4-technical/growth_and_quality.lua", false);
+    ud_replay_options o;
+    memset(&o, 0, sizeof o);
+    o.months = 10;
+    o.decisions_before = true;
+    char err[4096];
+    ud_game *back = ud_game_replay(g, &o, NULL, err, sizeof err);
+    assert_non_null(back);
+    assert_int_equal(ud_sim_month(ud_game_sim(back)), 10);
+    assert_int_equal(ud_game_end_state(back), UD_END_RUNNING);
+    int n, kept;
+    const ud_decision *d = ud_game_decisions(g, &n);
+    ud_game_decisions(back, &kept);
+    int before = 0;
+    for (int i = 0; i < n; i++) {
+        before += d[i].month < 10;
+    }
+    assert_int_equal(kept, before);
+    assert_true(ud_sim_indicators(ud_game_sim(back), 10)->cash ==
+                ud_sim_indicators(ud_game_sim(g), 10)->cash);
+    assert_true(ud_game_play_month(back)); /* and play on from there */
+    ud_game_free(back);
+    ud_game_free(g);
+}
+
+static void test_teaching_debrief_separates_luck_from_decisions(void **state) {
+    (void)state;
+    ud_game *g = played("m4-technical/growth_and_quality.lua", true);
+    ud_debrief d;
+    char err[4096];
+    assert_true(ud_debrief_analyse(g, &d, err, sizeof err));
+    assert_non_null(d.without_shocks);
+    assert_non_null(d.reference);
+    assert_string_equal(d.indicator, ud_game_info(g)->lesson_indicator);
+    assert_int_equal(ud_sim_month(ud_game_sim(d.reference)), d.months);
+    assert_true(d.replayed > 0 && d.replayed <= UD_DEBRIEF_CANDIDATES);
+    assert_true(d.top_count >= 1 && d.top_count <= 3);
+    for (int i = 1; i < d.top_count; i++) {
+        assert_true(fabs(d.top[i - 1].effect) >= fabs(d.top[i].effect));
+    }
+    assert_true(d.seconds < 5.0);
+    ud_debrief_free(&d);
+    ud_game_free(g);
+}
+
+/* Steps done on screen are not decisions: the save keeps them. */
+static void test_teaching_guide_progress_survives_a_save(void **state) {
+    (void)state;
+    char path[1100];
+    snprintf(path, sizeof path, "%s/tutorial/first_steps.lua", ud_scenarios_root());
+    ud_game *g = load(path, NULL);
+    assert_true(ud_game_guide_notify(g, "next"));
+    assert_true(ud_game_guide_notify(g, "open_panel:products"));
+    const char *save = UD_TEST_DIR "/guide.save";
+    char err[4096];
+    assert_true(ud_save_write(g, save, err, sizeof err));
+    ud_game_free(g);
+    ud_game_options o;
+    memset(&o, 0, sizeof o);
+    o.helpers_root = ud_scenarios_root();
+    g = ud_save_load(save, &o, err, sizeof err);
+    if (g == NULL) {
+        fail_msg("%s", err);
+    }
+    assert_int_equal(ud_game_guide_current(g, NULL), 2);
+    ud_game_free(g);
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_teaching_month_explanations_add_up),
+        cmocka_unit_test(test_teaching_decisions_are_explained),
+        cmocka_unit_test(test_teaching_story_templates_have_french),
+        cmocka_unit_test(test_teaching_names_are_regional_and_deterministic),
+        cmocka_unit_test(test_teaching_custom_names_and_bad_names),
+        cmocka_unit_test(test_teaching_stories_tell_what_happened),
+        cmocka_unit_test(test_teaching_tutorial_guide_completes_by_commands),
+        cmocka_unit_test(test_teaching_tutorial_goals_need_decisions),
+        cmocka_unit_test(test_teaching_bad_guides_say_where),
+        cmocka_unit_test(test_teaching_guide_progress_survives_a_save),
+        cmocka_unit_test(test_teaching_replay_is_exact_and_shocks_can_be_left_out),
+        cmocka_unit_test(test_teaching_what_if_goes_back_to_a_month),
+        cmocka_unit_test(test_teaching_debrief_separates_luck_from_decisions),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
