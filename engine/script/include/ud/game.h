@@ -27,7 +27,7 @@ typedef struct ud_game_options {
     /* Other folders holding the trainer's own scenarios (NULL-terminated list, or NULL):
      * a save may name a scenario in them as well as in helpers_root's modules. */
     const char *const *scenario_folders;
-    const char *language;     /* texts shown in this language if translated; NULL: "en" */
+    const char *language; /* texts shown in this language if translated; NULL: "en" */
     /* Called at the end of every month played (its events still in the queue), also while a
      * save is replayed: how a front end keeps its own record of the game's past. NULL: none.
      * It must not play or decide. */
