@@ -66,12 +66,6 @@ typedef struct ud_settings {
 
 #define UD_MAX_SCENARIOS 64
 
-/* A listed scenario's title and objectives in French, read when the list is built, so the
- * start screen speaks the trainee's language before any game is loaded. */
-typedef struct ud_listed_text {
-    char title[160];
-    char objectives[UD_MAX_OBJECTIVES][256];
-} ud_listed_text;
 #define UD_SLOTS 5
 
 typedef struct ud_app_options {
@@ -114,8 +108,7 @@ typedef struct ud_app {
     char autosave_error[1024]; /* why the last autosave failed, or "" */
     int scenario_count;
     char scenario_paths[UD_MAX_SCENARIOS][1024];
-    ud_scenario_info *infos;  /* one per scenario */
-    ud_listed_text *infos_fr; /* the same, in French (one per scenario) */
+    ud_scenario_info *infos; /* one per scenario */
     int start_selected;
     int start_first; /* the first scenario shown in the start screen's list */
     /* the guided steps: what the screen showed when last observed (to report changes) */
@@ -232,7 +225,5 @@ void ud_window_text(ud_app *app, char *out, size_t size);
 /* Whether the charts mark month m: a shock began, an offer came, a political event, fraud. */
 bool ud_chart_marks_month(const ud_app *app, int month);
 const char *ud_scenario_text(const ud_app *app, const char *english);
-/* Listed scenario i's title or objective `english` in the trainee's language. */
-const char *ud_listed_scenario_text(const ud_app *app, int i, const char *english);
 
 #endif
