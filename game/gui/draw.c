@@ -33,6 +33,11 @@ bool ud_chart_marks_month(const ud_app *app, int month) {
 }
 
 const char *ud_listed_scenario_text(const ud_app *app, int i, const char *english) {
+    /* the catalogs hold every shipped scenario's texts, in every language */
+    const char *t = ud_tr((ud_i18n *)&app->i18n, english);
+    if (t != NULL && strcmp(t, english) != 0) {
+        return t;
+    }
     if (strcmp(app->settings.language, "fr") != 0 || app->infos_fr == NULL || i < 0 ||
         i >= app->scenario_count) {
         return english;
