@@ -1,5 +1,6 @@
 /* Drawing helpers shared by the screens: money, charts with event marks. */
 #include "app.h"
+#include "runner.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -30,33 +31,6 @@ bool ud_chart_marks_month(const ud_app *app, int month) {
     }
     const ud_month_summary *s = ud_history_at(&app->history, month);
     return s->shocks || s->offers || s->political || s->fraud;
-}
-
-const char *ud_listed_scenario_text(const ud_app *app, int i, const char *english) {
-    /* a shipped scenario's title and objectives are in the language's catalog; a scenario
-     * of one's own may still carry French in its translate() table (read below) */
-    const ud_i18n *t = app->ui.i18n;
-    if (t != NULL && english != NULL && strcmp(t->language, "en") != 0) {
-        const char *found = ud_po_text(&t->po, english);
-        if (found != NULL) {
-            return found;
-        }
-    }
-    if (strcmp(app->settings.language, "fr") != 0 || app->infos_fr == NULL || i < 0 ||
-        i >= app->scenario_count) {
-        return english;
-    }
-    const ud_scenario_info *in = &app->infos[i];
-    const ud_listed_text *fr = &app->infos_fr[i];
-    if (english == in->title && fr->title[0] != '\0') {
-        return fr->title;
-    }
-    for (int k = 0; k < in->objective_count && k < UD_MAX_OBJECTIVES; k++) {
-        if (english == in->objectives[k] && fr->objectives[k][0] != '\0') {
-            return fr->objectives[k];
-        }
-    }
-    return english;
 }
 
 /* A line chart of one indicator over the game so far, with the months in which something
