@@ -33,6 +33,14 @@ bool ud_chart_marks_month(const ud_app *app, int month) {
 }
 
 const char *ud_listed_scenario_text(const ud_app *app, int i, const char *english) {
+    /* A shipped scenario's texts are in the language catalogs; a trainer's own scenario may
+     * carry French in its translate() table. */
+    if (english != NULL && strcmp(app->settings.language, "en") != 0) {
+        const char *found = ud_po_text(&app->i18n.po, english);
+        if (found != NULL) {
+            return found;
+        }
+    }
     if (strcmp(app->settings.language, "fr") != 0 || app->infos_fr == NULL || i < 0 ||
         i >= app->scenario_count) {
         return english;

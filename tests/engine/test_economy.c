@@ -668,6 +668,45 @@ static double write_off_ratio(const ud_sim *sim) {
     return now(sim)->write_off_ratio;
 }
 
+/* A rescheduled loan counts in PAR (CGAP) until it has paid three instalments on time under
+ * its new schedule; then it leaves PAR but stays in the rescheduled ratio. */
+static void test_economy_performing_reschedules_leave_par(void **state) {
+    (void)state;
+    ud_setup setup;
+    ud_setup_default(&setup, 600);
+    setup.mfi.product[0].open = false; /* monthly individual loans: an instalment a month */
+    setup.mfi.officers.honesty = 1.0;
+    ud_sim *sim = make_sim(&setup);
+    run_checked(sim, 6);
+    int rescheduled = 0;
+    for (int hh = 0; hh < ud_sim_household_count(sim); hh++) {
+        ud_household_view h;
+        ud_sim_household(sim, hh, &h);
+        if (h.loan == NULL) {
+            continue;
+        }
+        ud_command c;
+        memset(&c, 0, sizeof c);
+        c.type = UD_CMD_RESCHEDULE;
+        c.index = hh;
+        c.count = 12;
+        apply_ok(sim, &c);
+        rescheduled++;
+    }
+    assert_true(rescheduled > 20);
+    run_checked(sim, 7);
+    double par_after_1 = now(sim)->par30, ratio_after_1 = now(sim)->rescheduled_ratio;
+    run_checked(sim, 10);
+    double par_after_4 = now(sim)->par30, ratio_after_4 = now(sim)->rescheduled_ratio;
+    print_message("%d loans rescheduled: PAR30 %.3f a month later (rescheduled ratio %.3f), "
+                  "%.3f after four months (%.3f)\n",
+                  rescheduled, par_after_1, ratio_after_1, par_after_4, ratio_after_4);
+    assert_true(par_after_1 >= ratio_after_1 * 0.99); /* all of them in PAR at first */
+    assert_true(ratio_after_4 > 0.3);                 /* still counted as rescheduled */
+    assert_true(par_after_4 < ratio_after_4 * 0.5);   /* those that performed left PAR */
+    ud_sim_destroy(sim);
+}
+
 static void test_economy_writing_off_every_late_loan_does_not_pay(void **state) {
     (void)state;
     double oss_wo = mean_over_run(staffed, write_off_every_late_loan, oss, 1500, 36, 36);
@@ -733,6 +772,7 @@ int main(void) {
         cmocka_unit_test(test_economy_deposits_answer_rate_and_reputation),
         cmocka_unit_test(test_economy_training_grant_is_sized_and_counted_as_subsidy),
         cmocka_unit_test(test_economy_manual_write_offs_and_reschedules_are_counted),
+        cmocka_unit_test(test_economy_performing_reschedules_leave_par),
         cmocka_unit_test(test_economy_writing_off_every_late_loan_does_not_pay),
         cmocka_unit_test(test_economy_opening_portfolio_balances_and_runs),
     };
