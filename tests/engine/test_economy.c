@@ -347,6 +347,38 @@ static void test_economy_loans_beyond_capacity_grow_then_fall_into_arrears(void 
     assert_true(loose_over > sound_over + 0.1);  /* the indicator shows why */
 }
 
+/* Follow-up takes officers' time: the appraisal left for new clients shrinks. */
+static double mean_appraisal(const ud_sim *sim) {
+    int n;
+    const ud_application *a = ud_sim_applications(sim, &n);
+    double sum = 0;
+    for (int i = 0; i < n; i++) {
+        sum += a[i].appraisal;
+    }
+    return n > 0 ? sum / n : 1.0;
+}
+static void busy_officers(ud_setup *s) {
+    s->mfi.officers.count = 2;
+    s->mfi.policy.manual_review = false;
+}
+static void follow_up_all(ud_setup *s) {
+    busy_officers(s);
+    s->mfi.follow_up = 1.0;
+}
+static void follow_up_little(ud_setup *s) {
+    busy_officers(s);
+    s->mfi.follow_up = 0.1;
+}
+
+static void test_economy_follow_up_costs_appraisal_time(void **state) {
+    (void)state;
+    double all = mean_over_run(follow_up_all, NULL, mean_appraisal, 4000, 2, 6);
+    double little = mean_over_run(follow_up_little, NULL, mean_appraisal, 4000, 2, 6);
+    print_message("appraisal of new applications: %.3f following up everyone, %.3f little\n", all,
+                  little);
+    assert_true(all < little * 0.8); /* (1 - 0.5) / (1 - 0.05) = 0.53 when time binds */
+}
+
 /* ---- 5. groups form over weeks ---- */
 
 static void groups_only(ud_setup *s) {
@@ -773,6 +805,7 @@ int main(void) {
         cmocka_unit_test(test_economy_training_grant_is_sized_and_counted_as_subsidy),
         cmocka_unit_test(test_economy_manual_write_offs_and_reschedules_are_counted),
         cmocka_unit_test(test_economy_performing_reschedules_leave_par),
+        cmocka_unit_test(test_economy_follow_up_costs_appraisal_time),
         cmocka_unit_test(test_economy_writing_off_every_late_loan_does_not_pay),
         cmocka_unit_test(test_economy_opening_portfolio_balances_and_runs),
     };
