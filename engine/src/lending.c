@@ -268,6 +268,7 @@ void lending_disburse_queue(ud_sim *sim) {
 #define PRICE_FLOOR 0.02      /* above the alternative, almost nobody borrows */
 #define PRICE_STEEPNESS 3.0   /* demand falls by e^-3 from the going rate to the alternative */
 #define APPRAISALS_PER_OFFICER 30.0 /* new individual clients an officer appraises well a month */
+#define FOLLOW_UP_TIME 0.5          /* share of an officer's month that full follow-up takes */
 #define FORMING_UNITS 3.0           /* appraisal time a forming group's meetings take a month */
 #define FORMING_TRAINING_MONTHS 1   /* a month of weekly training meetings before the first loan */
 #define FORMING_PATIENCE 6          /* months a forming group waits for members before lapsing */
@@ -611,6 +612,9 @@ void lending_take_applications(ud_sim *sim) {
             employed++;
         }
     }
+    /* Follow-up takes the same officers' days: the default half share leaves the full
+     * appraisal time, following up every client leaves two thirds of it, none four thirds. */
+    units *= (1.0 - FOLLOW_UP_TIME * sim->follow_up) / (1.0 - FOLLOW_UP_TIME * 0.5);
     double screening = employed > 0 ? quality_sum / employed : 0.3;
     double used = advance_forming(sim, units);
 

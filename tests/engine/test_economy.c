@@ -347,6 +347,38 @@ static void test_economy_loans_beyond_capacity_grow_then_fall_into_arrears(void 
     assert_true(loose_over > sound_over + 0.1);  /* the indicator shows why */
 }
 
+/* Follow-up takes officers' time: the appraisal left for new clients shrinks. */
+static double mean_appraisal(const ud_sim *sim) {
+    int n;
+    const ud_application *a = ud_sim_applications(sim, &n);
+    double sum = 0;
+    for (int i = 0; i < n; i++) {
+        sum += a[i].appraisal;
+    }
+    return n > 0 ? sum / n : 1.0;
+}
+static void busy_officers(ud_setup *s) {
+    s->mfi.officers.count = 2;
+    s->mfi.policy.manual_review = false;
+}
+static void follow_up_all(ud_setup *s) {
+    busy_officers(s);
+    s->mfi.follow_up = 1.0;
+}
+static void follow_up_little(ud_setup *s) {
+    busy_officers(s);
+    s->mfi.follow_up = 0.1;
+}
+
+static void test_economy_follow_up_costs_appraisal_time(void **state) {
+    (void)state;
+    double all = mean_over_run(follow_up_all, NULL, mean_appraisal, 4000, 2, 6);
+    double little = mean_over_run(follow_up_little, NULL, mean_appraisal, 4000, 2, 6);
+    print_message("appraisal of new applications: %.3f following up everyone, %.3f little\n", all,
+                  little);
+    assert_true(all < little * 0.8); /* (1 - 0.5) / (1 - 0.05) = 0.53 when time binds */
+}
+
 /* ---- 5. groups form over weeks ---- */
 
 static void groups_only(ud_setup *s) {
@@ -668,6 +700,45 @@ static double write_off_ratio(const ud_sim *sim) {
     return now(sim)->write_off_ratio;
 }
 
+/* A rescheduled loan counts in PAR (CGAP) until it has paid three instalments on time under
+ * its new schedule; then it leaves PAR but stays in the rescheduled ratio. */
+static void test_economy_performing_reschedules_leave_par(void **state) {
+    (void)state;
+    ud_setup setup;
+    ud_setup_default(&setup, 600);
+    setup.mfi.product[0].open = false; /* monthly individual loans: an instalment a month */
+    setup.mfi.officers.honesty = 1.0;
+    ud_sim *sim = make_sim(&setup);
+    run_checked(sim, 6);
+    int rescheduled = 0;
+    for (int hh = 0; hh < ud_sim_household_count(sim); hh++) {
+        ud_household_view h;
+        ud_sim_household(sim, hh, &h);
+        if (h.loan == NULL) {
+            continue;
+        }
+        ud_command c;
+        memset(&c, 0, sizeof c);
+        c.type = UD_CMD_RESCHEDULE;
+        c.index = hh;
+        c.count = 12;
+        apply_ok(sim, &c);
+        rescheduled++;
+    }
+    assert_true(rescheduled > 20);
+    run_checked(sim, 7);
+    double par_after_1 = now(sim)->par30, ratio_after_1 = now(sim)->rescheduled_ratio;
+    run_checked(sim, 10);
+    double par_after_4 = now(sim)->par30, ratio_after_4 = now(sim)->rescheduled_ratio;
+    print_message("%d loans rescheduled: PAR30 %.3f a month later (rescheduled ratio %.3f), "
+                  "%.3f after four months (%.3f)\n",
+                  rescheduled, par_after_1, ratio_after_1, par_after_4, ratio_after_4);
+    assert_true(par_after_1 >= ratio_after_1 * 0.99); /* all of them in PAR at first */
+    assert_true(ratio_after_4 > 0.3);                 /* still counted as rescheduled */
+    assert_true(par_after_4 < ratio_after_4 * 0.5);   /* those that performed left PAR */
+    ud_sim_destroy(sim);
+}
+
 static void test_economy_writing_off_every_late_loan_does_not_pay(void **state) {
     (void)state;
     double oss_wo = mean_over_run(staffed, write_off_every_late_loan, oss, 1500, 36, 36);
@@ -733,6 +804,8 @@ int main(void) {
         cmocka_unit_test(test_economy_deposits_answer_rate_and_reputation),
         cmocka_unit_test(test_economy_training_grant_is_sized_and_counted_as_subsidy),
         cmocka_unit_test(test_economy_manual_write_offs_and_reschedules_are_counted),
+        cmocka_unit_test(test_economy_performing_reschedules_leave_par),
+        cmocka_unit_test(test_economy_follow_up_costs_appraisal_time),
         cmocka_unit_test(test_economy_writing_off_every_late_loan_does_not_pay),
         cmocka_unit_test(test_economy_opening_portfolio_balances_and_runs),
     };
