@@ -2,14 +2,19 @@
 #include "cli_options.h"
 #include "commands.h"
 #include "report.h"
+#include "result.h"
 #include "runner.h"
+#include "data_dirs.h"
+#include "story.h"
 
 #include <errno.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 
 static const char usage[] =
     "usage: unitdesa run [SCENARIO] [--strategy FILE] [--seed N] [--months M] [--csv FILE|-]\n"
+    "                    [--story] [--answers 2,1,3] [--lang fr] [--result FILE] [--team NAME]\n"
     "\n"
     "Plays a scenario without a window (the tutorial if none is named). The strategy, a Lua\n"
     "script, makes the decisions; without one, the default strategy approves what the\n"
@@ -21,9 +26,81 @@ static const char usage[] =
     "  --strategy FILE  a strategy script (see scenarios/README.md)\n"
     "  --seed N         the random seed, 0 to 2^63 (default: the scenario's)\n"
     "  --months M       months to play, 1 to 240 (default: the scenario's length)\n"
-    "  --csv FILE|-     write the monthly indicators as CSV\n";
+    "  --csv FILE|-     write the monthly indicators as CSV\n"
+    "  --story          tell the game month by month: news, shocks, offers, decisions,\n"
+    "                   questions and the answers chosen, goals, and the lessons shown\n"
+    "  --answers LIST   the options chosen for the questions, in the order they are\n"
+    "                   asked (2,1,3); later questions go to the strategy (or option 1)\n"
+    "  --lang CODE      the scenario's texts in this language (en, fr...)\n"
+    "  --result FILE    write the team's result file for 'unitdesa class'\n"
+    "  --team NAME      the team named in the result file (default: the strategy's name)\n";
 
-enum { OPT_STRATEGY, OPT_SEED, OPT_MONTHS, OPT_CSV, OPT_HELP, OPT_COUNT };
+enum {
+    OPT_STRATEGY,
+    OPT_SEED,
+    OPT_MONTHS,
+    OPT_CSV,
+    OPT_STORY,
+    OPT_ANSWERS,
+    OPT_LANG,
+    OPT_RESULT,
+    OPT_TEAM,
+    OPT_HELP,
+    OPT_COUNT
+};
+
+#define MAX_ANSWERS 64
+
+/* "2,1,3" -> {2, 1, 3}; each from 1 to 6 (the most options a question has). */
+static bool parse_answers(const char *text, int *answers, int *count) {
+    *count = 0;
+    const char *p = text;
+    while (*p != '\0') {
+        char *end;
+        long v = strtol(p, &end, 10);
+        if (end == p || v < 1 || v > UD_MAX_QUESTION_OPTIONS || *count >= MAX_ANSWERS ||
+            (*end != ',' && *end != '\0')) {
+            fprintf(stderr,
+                    "unitdesa run: --answers must list options from 1 to %d separated by "
+                    "commas, at most %d (got '%s')\n",
+                    UD_MAX_QUESTION_OPTIONS, MAX_ANSWERS, text);
+            return false;
+        }
+        answers[(*count)++] = (int)v;
+        p = *end == ',' ? end + 1 : end;
+    }
+    if (*count == 0) {
+        fprintf(stderr, "unitdesa run: --answers needs at least one option (got '%s')\n", text);
+        return false;
+    }
+    return true;
+}
+
+typedef struct run_extras {
+    ud_story story;
+    bool telling;
+    const char *result_path, *team;
+    bool result_ok;
+    char result_err[1200];
+} run_extras;
+
+static void each_month(ud_game *g, int month, void *ctx) {
+    run_extras *x = ctx;
+    if (x->telling) {
+        ud_story_month(g, month, &x->story);
+    }
+}
+
+static void at_end(ud_game *g, void *ctx) {
+    run_extras *x = ctx;
+    if (x->telling) {
+        ud_story_end(g, &x->story);
+    }
+    if (x->result_path != NULL) {
+        x->result_ok =
+            ud_result_write(x->result_path, g, x->team, x->result_err, sizeof x->result_err);
+    }
+}
 
 static void print_goals(FILE *out, const ud_run_result *r) {
     if (r->goal_count == 0) {
@@ -43,6 +120,11 @@ int ud_cmd_run(int argc, char **argv, int first) {
         [OPT_SEED] = {"seed", UD_OPT_VALUE, NULL},
         [OPT_MONTHS] = {"months", UD_OPT_VALUE, NULL},
         [OPT_CSV] = {"csv", UD_OPT_VALUE, NULL},
+        [OPT_STORY] = {"story", UD_OPT_FLAG, NULL},
+        [OPT_ANSWERS] = {"answers", UD_OPT_VALUE, NULL},
+        [OPT_LANG] = {"lang", UD_OPT_VALUE, NULL},
+        [OPT_RESULT] = {"result", UD_OPT_VALUE, NULL},
+        [OPT_TEAM] = {"team", UD_OPT_VALUE, NULL},
         [OPT_HELP] = {"help", UD_OPT_FLAG, NULL},
     };
     const char *positional[1] = {NULL};
@@ -72,6 +154,42 @@ int ud_cmd_run(int argc, char **argv, int first) {
     req.seed = (uint64_t)seed;
     req.months = (int)months;
     req.problems = stderr;
+    int answers[MAX_ANSWERS];
+    if (o[OPT_ANSWERS].value != NULL) {
+        if (!parse_answers(o[OPT_ANSWERS].value, answers, &req.answer_count)) {
+            return UD_EXIT_USAGE;
+        }
+        req.answers = answers;
+    }
+    ud_i18n words;
+    memset(&words, 0, sizeof words);
+    if (o[OPT_LANG].value != NULL) {
+        char why[1200];
+        const char *lang = o[OPT_LANG].value;
+        bool code = strlen(lang) >= 2 && strlen(lang) <= 5 &&
+                    strspn(lang, "abcdefghijklmnopqrstuvwxyz-") == strlen(lang);
+        if (!code || !ud_i18n_load(&words, ud_po_dir(), lang, why, (int)sizeof why)) {
+            fprintf(stderr,
+                    "unitdesa run: --lang: no translation for '%s' (languages: en, es, fr, id)\n",
+                    lang);
+            return UD_EXIT_USAGE;
+        }
+        req.language = lang;
+        req.catalog = ud_i18n_catalog;
+        req.catalog_data = &words;
+    }
+    run_extras extras;
+    memset(&extras, 0, sizeof extras);
+    extras.telling = o[OPT_STORY].value != NULL;
+    extras.result_path = o[OPT_RESULT].value;
+    char team[64];
+    const char *strategy_name = req.strategy ? strrchr(req.strategy, '/') : NULL;
+    snprintf(team, sizeof team, "%.*s", strategy_name ? (int)strcspn(strategy_name + 1, ".") : 7,
+             strategy_name ? strategy_name + 1 : "default");
+    extras.team = o[OPT_TEAM].value ? o[OPT_TEAM].value : team;
+    req.each_month = each_month;
+    req.at_end = at_end;
+    req.ctx = &extras;
     const char *csv_path = o[OPT_CSV].value;
     if (csv_path != NULL) {
         req.monthly_csv = strcmp(csv_path, "-") == 0 ? stdout : fopen(csv_path, "w");
@@ -81,9 +199,11 @@ int ud_cmd_run(int argc, char **argv, int first) {
             return UD_EXIT_FAILURE;
         }
     }
+    ud_story_init(&extras.story, req.monthly_csv == stdout ? stderr : stdout, &words);
     ud_run_result r;
     char err[4096];
     bool ok = ud_run_scenario(&req, &r, err, sizeof err);
+    ud_i18n_free(&words);
     int status = UD_EXIT_OK;
     if (req.monthly_csv != NULL && req.monthly_csv != stdout && fclose(req.monthly_csv) != 0) {
         fprintf(stderr, "unitdesa run: --csv: error writing '%s'\n", csv_path);
@@ -92,6 +212,10 @@ int ud_cmd_run(int argc, char **argv, int first) {
     if (!ok) {
         fprintf(stderr, "%s\n", err);
         return UD_EXIT_FAILURE;
+    }
+    if (extras.result_path != NULL && !extras.result_ok) {
+        fprintf(stderr, "unitdesa run: --result: %s\n", extras.result_err);
+        status = UD_EXIT_FAILURE;
     }
     FILE *summary = req.monthly_csv == stdout ? stderr : stdout;
     ud_report_summary(summary, &r.final, r.minor_units, r.currency);

@@ -4,6 +4,7 @@
 #include "cli_options.h"
 #include "commands.h"
 #include "runner.h"
+#include "scenario_folders.h"
 
 #include <errno.h>
 #include <pthread.h>
@@ -44,6 +45,56 @@ static const char *const summary_indicators[] = {"active_borrowers",
 
 static double final_value(const ud_run_result *r, const char *name);
 
+/* A run goes on after a script problem, but its results are not what was meant: say so. */
+static void warn_problems(const char *command, const char *strategy, const ud_run_result *r,
+                          int runs) {
+    int troubled = 0;
+    const char *first = NULL;
+    for (int i = 0; i < runs; i++) {
+        if (r[i].problem_count > 0) {
+            troubled++;
+            first = first != NULL ? first : r[i].first_problem;
+        }
+    }
+    if (troubled > 0) {
+        fprintf(stderr,
+                "unitdesa %s: warning: %d of %d runs of %s met script problems; the "
+                "first:\n%s\n",
+                command, troubled, runs, strategy != NULL ? strategy : "the default strategy",
+                first);
+    }
+}
+
+/* The households at the end by gender or hamlet, averaged over the runs. */
+static void print_breakdown(FILE *out, const ud_run_result *results, int runs, bool by_hamlet) {
+    int groups = by_hamlet ? results[0].hamlets : 2;
+    fprintf(out, "\nat the end, by %s (mean of %d runs)\n", by_hamlet ? "hamlet" : "gender", runs);
+    fprintf(out, "%-20s %10s %10s %10s %14s %10s %10s\n", by_hamlet ? "hamlet" : "borrower",
+            "households", "borrowers", "in arrears", "avg loan", "poor", "poor start");
+    for (int g = 0; g < groups; g++) {
+        double hh = 0, borrowers = 0, arrears = 0, outstanding = 0, poor = 0, poor0 = 0;
+        for (int i = 0; i < runs; i++) {
+            const ud_group_tally *t =
+                by_hamlet ? &results[i].by_hamlet[g] : &results[i].by_gender[g];
+            hh += t->households;
+            borrowers += t->borrowers;
+            arrears += t->in_arrears;
+            outstanding += t->outstanding;
+            poor += t->poor;
+            poor0 += t->poor_at_start;
+        }
+        double scale = 1;
+        for (int k = 0; k < results[0].minor_units; k++) {
+            scale *= 10;
+        }
+        const char *name = by_hamlet ? results[0].hamlet_names[g] : (g == 1 ? "women" : "men");
+        fprintf(out, "%-20s %10.1f %10.1f %9.1f%% %14.0f %10.1f %10.1f\n", name, hh / runs,
+                borrowers / runs, borrowers > 0 ? 100 * arrears / borrowers : 0,
+                borrowers > 0 ? outstanding / borrowers / scale : 0, poor / runs, poor0 / runs);
+    }
+    fprintf(out, "(avg loan: principal outstanding per borrower, in %s)\n", results[0].currency);
+}
+
 static int parse_common(const char *command, int argc, char **argv, int first, ud_option *o,
                         int count, const char **scenario) {
     const char *positional[1] = {NULL};
@@ -57,19 +108,22 @@ static int parse_common(const char *command, int argc, char **argv, int first, u
 
 static const char sweep_usage[] =
     "usage: unitdesa sweep SCENARIO [--strategy FILE] --runs N [--jobs J] [--csv FILE|-]\n"
+    "                      [--by gender|hamlet]\n"
     "\n"
     "Plays seeds 1..N on all cores and prints the distribution of the final indicators\n"
-    "(mean, 10th, 50th and 90th percentile) and the share of runs that met each goal.\n"
-    "With --csv, one row per run. Progress goes to standard error.\n";
+    "(mean, 10th, 50th and 90th percentile), the share of runs that met each goal (a lose\n"
+    "condition: the share that avoided it). With --by, the households at the end by the\n"
+    "borrower's gender or by hamlet, averaged over the runs: how many, how many borrow,\n"
+    "the share of borrowers in arrears, the average loan outstanding, and how many are\n"
+    "poor now and were at the start. With --csv, one row per run. Progress goes to\n"
+    "standard error.\n";
 
 int ud_cmd_sweep(int argc, char **argv, int first) {
-    ud_option o[] = {{"strategy", UD_OPT_VALUE, NULL},
-                     {"runs", UD_OPT_VALUE, NULL},
-                     {"jobs", UD_OPT_VALUE, NULL},
-                     {"csv", UD_OPT_VALUE, NULL},
-                     {"help", UD_OPT_FLAG, NULL}};
+    ud_option o[] = {{"strategy", UD_OPT_VALUE, NULL}, {"runs", UD_OPT_VALUE, NULL},
+                     {"jobs", UD_OPT_VALUE, NULL},     {"csv", UD_OPT_VALUE, NULL},
+                     {"help", UD_OPT_FLAG, NULL},      {"by", UD_OPT_VALUE, NULL}};
     const char *scenario = NULL;
-    int rc = parse_common("sweep", argc, argv, first, o, 5, &scenario);
+    int rc = parse_common("sweep", argc, argv, first, o, 6, &scenario);
     if (rc >= 0) {
         return rc;
     }
@@ -83,6 +137,11 @@ int ud_cmd_sweep(int argc, char **argv, int first) {
     }
     if (o[1].value == NULL) {
         fprintf(stderr, "unitdesa sweep: --runs is required\n");
+        return UD_EXIT_USAGE;
+    }
+    if (o[5].value != NULL && strcmp(o[5].value, "gender") != 0 &&
+        strcmp(o[5].value, "hamlet") != 0) {
+        fprintf(stderr, "unitdesa sweep: --by must be gender or hamlet (got '%s')\n", o[5].value);
         return UD_EXIT_USAGE;
     }
     int64_t runs, jobs = ud_batch_default_jobs();
@@ -107,6 +166,9 @@ int ud_cmd_sweep(int argc, char **argv, int first) {
     req.scenario = scenario;
     req.strategy = o[0].value;
     bool ok = ud_batch_run(&req, (int)runs, (int)jobs, results, "sweep", runs >= 50);
+    if (ok) {
+        warn_problems("sweep", req.strategy, results, (int)runs);
+    }
     timespec_get(&t1, TIME_UTC);
     if (!ok) {
         free(results);
@@ -163,8 +225,14 @@ int ud_cmd_sweep(int argc, char **argv, int first) {
         for (int i = 0; i < runs; i++) {
             met += results[i].goal_met[g];
         }
-        fprintf(out, "goal met in %5.1f%% of runs: %s\n", 100.0 * met / runs,
+        static const char *const verdict[] = {"goal met in", "won in    ", "avoided in "};
+        fprintf(out, "%s %5.1f%% of runs: %s%s\n", verdict[results[0].goal_kind[g]],
+                100.0 * met / runs,
+                results[0].goal_kind[g] == UD_GOAL_LOSE ? "(lose condition) " : "",
                 results[0].goal_text[g]);
+    }
+    if (o[5].value != NULL) {
+        print_breakdown(out, results, (int)runs, strcmp(o[5].value, "hamlet") == 0);
     }
     free(results);
     return UD_EXIT_OK;
@@ -213,6 +281,7 @@ int ud_cmd_compare(int argc, char **argv, int first) {
     ud_game_options opt;
     memset(&opt, 0, sizeof opt);
     opt.helpers_root = ud_scenarios_root();
+    opt.scenario_folders = ud_scenario_folder_list(); /* a trainer\'s own scenarios too */
     char err[4096];
     ud_game *g = ud_game_load(scenario, &opt, err, sizeof err);
     if (g == NULL) {
@@ -257,6 +326,8 @@ int ud_cmd_compare(int argc, char **argv, int first) {
         free(b);
         return UD_EXIT_FAILURE;
     }
+    warn_problems("compare", naive, a, (int)runs);
+    warn_problems("compare", sound, b, (int)runs);
     int wins = 0;
     double sum_a = 0, sum_b = 0;
     for (int i = 0; i < runs; i++) {

@@ -5,6 +5,7 @@
 #include "cli_options.h"
 #include "commands.h"
 #include "runner.h"
+#include "scenario_folders.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -210,6 +211,7 @@ int ud_cmd_tournament(int argc, char **argv, int first) {
     ud_game_options opt;
     memset(&opt, 0, sizeof opt);
     opt.helpers_root = ud_scenarios_root();
+    opt.scenario_folders = ud_scenario_folder_list(); /* a trainer\'s own scenarios too */
     char err[4096];
     ud_game *g = ud_game_load(scenario, &opt, err, sizeof err);
     if (g == NULL) {

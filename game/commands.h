@@ -9,6 +9,7 @@ int ud_cmd_list(int argc, char **argv, int first);
 int ud_cmd_check(int argc, char **argv, int first);
 int ud_cmd_sweep(int argc, char **argv, int first);
 int ud_cmd_compare(int argc, char **argv, int first);
+int ud_cmd_class(int argc, char **argv, int first);
 int ud_cmd_tournament(int argc, char **argv, int first);
 
 #endif

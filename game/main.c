@@ -2,9 +2,11 @@
 #include "cli_options.h"
 #include "commands.h"
 #include "gui/gui.h"
+#include "scenario_folders.h"
 
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #ifndef UD_VERSION
 #define UD_VERSION "unknown"
@@ -19,10 +21,11 @@ typedef struct command {
 static const command commands[] = {
     {"play", ud_cmd_play, "open the game (the start screen, or a scenario's briefing)"},
     {"run", ud_cmd_run, "play a scenario without a window and print the indicators"},
-    {"list", ud_cmd_list, "list the shipped scenarios: path, id, module, title"},
+    {"list", ud_cmd_list, "list the scenarios found, by module: path, id, module, title, origin"},
     {"check", ud_cmd_check, "load and play scenarios, reporting every problem as file:line"},
     {"sweep", ud_cmd_sweep, "play many seeds of a scenario and show the spread of results"},
     {"compare", ud_cmd_compare, "check that a scenario's sound strategy beats its naive one"},
+    {"class", ud_cmd_class, "compare teams' result files on one printable HTML page"},
     {"tournament", ud_cmd_tournament, "play every strategy of a lesson and check that it holds"},
     {"schedule", ud_cmd_schedule, "print a loan's repayment schedule with its APR and EIR"},
     {"bench", ud_cmd_bench, "measure how fast the engine steps villages of 500 to 50,000"},
@@ -35,11 +38,45 @@ static void print_help(void) {
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
         printf("  %-10s %s\n", commands[i].name, commands[i].summary);
     }
-    printf("\noptions:\n  --help     show this help (or 'unitdesa COMMAND --help')\n"
-           "  --version  print the version\n");
+    printf("\noptions:\n  --help           show this help (or 'unitdesa COMMAND --help')\n"
+           "  --version        print the version\n"
+           "  --scenarios DIR  also look for scenarios in DIR (any command; may be repeated)\n");
+}
+
+/* Takes every `--scenarios DIR` (or --scenarios=DIR) out of argv, adding the folders to
+ * the search. False (message printed) if one is missing or not a folder. */
+static bool take_scenario_folders(int *argc, char **argv) {
+    int kept = 1;
+    for (int i = 1; i < *argc; i++) {
+        const char *dir = NULL;
+        if (strcmp(argv[i], "--scenarios") == 0) {
+            if (i + 1 >= *argc) {
+                fprintf(stderr, "unitdesa: option '--scenarios' needs a folder\n");
+                return false;
+            }
+            dir = argv[++i];
+        } else if (strncmp(argv[i], "--scenarios=", 12) == 0) {
+            dir = argv[i] + 12;
+        } else {
+            argv[kept++] = argv[i];
+            continue;
+        }
+        struct stat st;
+        if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
+            fprintf(stderr, "unitdesa: --scenarios: '%s' is not a folder\n", dir);
+            return false;
+        }
+        ud_scenario_folder_add(dir);
+    }
+    *argc = kept;
+    argv[kept] = NULL;
+    return true;
 }
 
 int main(int argc, char **argv) {
+    if (!take_scenario_folders(&argc, argv)) {
+        return UD_EXIT_USAGE;
+    }
     if (argc < 2) {
         return ud_cmd_play(argc, argv, 1); /* no command: open the game */
     }

@@ -2,6 +2,7 @@
 #define _POSIX_C_SOURCE 200809L /* opendir, stat */
 
 #include "runner.h"
+#include "scenario_folders.h"
 
 #include "data_dirs.h"
 
@@ -62,6 +63,64 @@ static double ud_track_window(const ud_sim *sim, const ud_run_request *req) {
     return req->track_take == UD_TAKE_WORST ? worst : sum / n;
 }
 
+/* Households at the end by gender and by hamlet, for `sweep --by`. */
+static void tally_groups(ud_sim *sim, const bool *poor_at_start, ud_run_result *out) {
+    const ud_setup *setup = ud_sim_setup(sim);
+    out->hamlets = setup->village.hamlets;
+    for (int h = 0; h < out->hamlets; h++) {
+        snprintf(out->hamlet_names[h], UD_NAME_LEN, "%s", setup->village.hamlet_names[h]);
+    }
+    int n = ud_sim_household_count(sim);
+    for (int i = 0; i < n; i++) {
+        ud_household_view h;
+        if (!ud_sim_household(sim, i, &h)) {
+            continue;
+        }
+        ud_group_tally *groups[2] = {
+            &out->by_gender[h.woman ? 1 : 0],
+            h.hamlet >= 0 && h.hamlet < UD_MAX_HAMLETS ? &out->by_hamlet[h.hamlet] : NULL};
+        for (int g = 0; g < 2; g++) {
+            ud_group_tally *t = groups[g];
+            if (t == NULL) {
+                continue;
+            }
+            t->households++;
+            t->poor += h.poor;
+            t->poor_at_start += poor_at_start != NULL && poor_at_start[i];
+            if (h.loan != NULL) {
+                t->borrowers++;
+                t->outstanding += (double)h.loan->principal_outstanding;
+                t->in_arrears += h.status == UD_HH_IN_ARREARS || h.status == UD_HH_DEFAULTED;
+            }
+        }
+    }
+}
+
+/* Which households are poor now (one bool per household, malloc'd; NULL if out of memory). */
+static bool *poor_now(ud_sim *sim) {
+    int n = ud_sim_household_count(sim);
+    bool *poor = calloc((size_t)n + 1, sizeof *poor);
+    for (int i = 0; i < n && poor != NULL; i++) {
+        ud_household_view h;
+        poor[i] = ud_sim_household(sim, i, &h) && h.poor;
+    }
+    return poor;
+}
+
+/* Answers the questions still open with the request's answers, in the order they were asked
+ * (the rest are left to the strategy when the next month starts). */
+static void answer_as_asked(ud_game *game, const ud_run_request *req) {
+    int n;
+    const ud_question *q = ud_game_questions(game, &n);
+    for (int i = 0; i < n && i < req->answer_count; i++) {
+        int choice = req->answers[i];
+        if (q[i].answer == 0 && choice >= 1 && choice <= q[i].option_count) {
+            char err[256];
+            ud_game_answer(game, q[i].id, choice, err, sizeof err);
+        }
+    }
+}
+
 bool ud_run_scenario(const ud_run_request *req, ud_run_result *out, char *err, size_t err_size) {
     memset(out, 0, sizeof *out);
     ud_game_options opt;
@@ -70,6 +129,10 @@ bool ud_run_scenario(const ud_run_request *req, ud_run_result *out, char *err, s
     opt.seed = req->seed;
     opt.months = req->months;
     opt.helpers_root = ud_scenarios_root();
+    opt.scenario_folders = ud_scenario_folder_list(); /* a trainer\'s own scenarios too */
+    opt.language = req->language;
+    opt.catalog = req->catalog;
+    opt.catalog_data = req->catalog_data;
     ud_game *game = ud_game_load(req->scenario, &opt, err, err_size);
     if (game == NULL) {
         return false;
@@ -86,8 +149,18 @@ bool ud_run_scenario(const ud_run_request *req, ud_run_result *out, char *err, s
         fprintf(req->monthly_csv, "%s\n", ud_indicators_csv_header());
     }
     int printed = 0;
+    bool *poor_at_start = poor_now(sim);
     for (;;) {
+        answer_as_asked(game, req);
         bool going = ud_game_play_month(game);
+        int month = ud_sim_month(sim);
+        if (month <= 6 && ud_sim_indicators(sim, month) != NULL &&
+            ud_sim_indicators(sim, month)->active_borrowers > out->most_borrowers_early) {
+            out->most_borrowers_early = ud_sim_indicators(sim, month)->active_borrowers;
+        }
+        if (req->each_month != NULL) {
+            req->each_month(game, month, req->ctx);
+        }
         if (req->monthly_csv != NULL) {
             ud_indicators_csv_row(req->monthly_csv, ud_sim_indicators(sim, ud_sim_month(sim)));
         }
@@ -115,8 +188,21 @@ bool ud_run_scenario(const ud_run_request *req, ud_run_result *out, char *err, s
         snprintf(out->goal_text[i], sizeof out->goal_text[i], "%s", goals[i].text);
         out->goal_kind[i] = goals[i].kind;
     }
-    const char *const *problems = ud_game_problems(game, &out->problem_count);
-    if (out->problem_count > 0) {
+    char lessons[32][UD_TEXT_LEN];
+    out->lessons_shown = ud_game_lessons(game, lessons, 32); /* their conditions run here */
+    ud_game_questions(game, &out->questions_asked);
+    tally_groups(sim, poor_at_start, out);
+    free(poor_at_start);
+    if (req->at_end != NULL) {
+        req->at_end(game, req->ctx);
+    }
+    int n;
+    const char *const *problems = ud_game_problems(game, &n);
+    for (; req->problems != NULL && printed < n; printed++) {
+        fprintf(req->problems, "%s\n", problems[printed]); /* from the lessons' conditions */
+    }
+    out->problem_count = n;
+    if (n > 0) {
         snprintf(out->first_problem, sizeof out->first_problem, "%s", problems[0]);
     }
     ud_game_free(game);

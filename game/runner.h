@@ -18,8 +18,27 @@ typedef struct ud_run_request {
     const char *track;        /* if not NULL: an indicator reduced over a window of months */
     int track_from, track_to; /* the window, 1-based inclusive; 0: the whole game */
     ud_lesson_take track_take;
-    bool track_higher; /* higher is better (for "worst") */
+    bool track_higher;    /* higher is better (for "worst") */
+    const char *language; /* scenario texts in this language ("fr"); NULL: English */
+    /* the shipped translations of scenario texts (see ud_game_options.catalog); NULL: none */
+    const char *(*catalog)(void *catalog_data, const char *language, const char *english,
+                           long count);
+    void *catalog_data;
+    const int *answers; /* answers[i]: the option (1..) chosen for the i-th question asked; */
+    int answer_count;   /* questions beyond these are answered by the strategy (or 1) */
+    /* If set: called after each month is played (month: months completed), and once when
+     * the game is over (lessons already evaluated), before the game is freed. */
+    void (*each_month)(ud_game *game, int month, void *ctx);
+    void (*at_end)(ud_game *game, void *ctx);
+    void *ctx;
 } ud_run_request;
+
+/* One group of households at the end of a run (women, men, or one hamlet). */
+typedef struct ud_group_tally {
+    int households, borrowers, in_arrears; /* in arrears: late or defaulted, with a loan */
+    int poor_at_start, poor;
+    double outstanding; /* principal outstanding, in minor units */
+} ud_group_tally;
 
 typedef struct ud_run_result {
     uint64_t seed;
@@ -36,6 +55,13 @@ typedef struct ud_run_result {
     char currency[8];
     double tracked; /* the tracked indicator reduced over its window */
     ud_scores scores;
+    int lessons_shown;        /* lessons whose conditions held at the end */
+    int most_borrowers_early; /* the most active borrowers in any of the first 6 months */
+    int questions_asked;
+    ud_group_tally by_gender[2]; /* [0] men, [1] women borrowers' households */
+    int hamlets;
+    ud_group_tally by_hamlet[UD_MAX_HAMLETS];
+    char hamlet_names[UD_MAX_HAMLETS][UD_NAME_LEN];
 } ud_run_result;
 
 /* Loads and plays the scenario to its end. Returns false with the load error in err; script

@@ -4,13 +4,16 @@
 #include "app.h"
 #include "data_dirs.h"
 
+#include "../result.h"
 #include "../runner.h"
+#include "../scenario_folders.h"
 #include "ud/save.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include <time.h>
 
 void ud_app_slot_path(const ud_app *app, const char *slot, char *out, size_t size) {
@@ -168,12 +171,20 @@ static void sort_by_module(ud_app *app) {
             memcpy(p, app->scenario_paths[j], sizeof p);
             memcpy(app->scenario_paths[j], app->scenario_paths[j - 1], sizeof p);
             memcpy(app->scenario_paths[j - 1], p, sizeof p);
+            int o = app->scenario_origin[j];
+            app->scenario_origin[j] = app->scenario_origin[j - 1];
+            app->scenario_origin[j - 1] = o;
         }
     }
 }
 
 static void find_scenarios(ud_app *app) {
-    app->scenario_count = ud_shipped_scenarios(app->scenario_paths, UD_MAX_SCENARIOS);
+    static ud_scenario_entry found[UD_MAX_SCENARIOS];
+    app->scenario_count = ud_find_scenarios(found, UD_MAX_SCENARIOS);
+    for (int i = 0; i < app->scenario_count; i++) {
+        memcpy(app->scenario_paths[i], found[i].path, sizeof app->scenario_paths[i]);
+        app->scenario_origin[i] = (int)found[i].origin;
+    }
     app->infos = calloc((size_t)(app->scenario_count + 1), sizeof *app->infos);
     app->infos_fr = calloc((size_t)(app->scenario_count + 1), sizeof *app->infos_fr);
     if (app->infos_fr == NULL) {
@@ -202,6 +213,7 @@ static void find_scenarios(ud_app *app) {
                      ud_game_text(g, app->infos[kept].objectives[k]));
         }
         memmove(app->scenario_paths[kept], app->scenario_paths[i], 1024);
+        app->scenario_origin[kept] = app->scenario_origin[i];
         kept++;
         ud_game_free(g);
     }
@@ -247,15 +259,14 @@ ud_app *ud_app_create(const ud_app_options *o, char *err, size_t err_size) {
     }
     snprintf(app->assets, sizeof app->assets, "%s",
              o->assets_dir ? o->assets_dir : ud_assets_dir());
-    const char *env = getenv("UNITDESA_DATA_DIR");
-    if (o->data_dir != NULL || (env != NULL && env[0] != '\0')) {
-        snprintf(app->data_dir, sizeof app->data_dir, "%s/", o->data_dir ? o->data_dir : env);
-        mkdir(app->data_dir, 0755);
+    if (o->data_dir != NULL) {
+        snprintf(app->data_dir, sizeof app->data_dir, "%s/", o->data_dir);
     } else {
-        char *pref = SDL_GetPrefPath("UnitDesa", "unitdesa");
-        snprintf(app->data_dir, sizeof app->data_dir, "%s", pref ? pref : "./");
-        SDL_free(pref);
+        ud_data_dir(app->data_dir, sizeof app->data_dir); /* the one the command line uses */
     }
+    mkdir(app->data_dir, 0755);
+    const char *team = o->team != NULL ? o->team : getenv("UNITDESA_TEAM");
+    snprintf(app->team_default, sizeof app->team_default, "%s", team != NULL ? team : "");
     load_settings(app);
     Uint32 flags = SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI;
     if (o->hidden) {
@@ -411,6 +422,7 @@ static ud_game_options game_options(ud_app *app) {
     opt.language = app->settings.language;
     opt.month_played = month_played;
     opt.month_played_context = app;
+    opt.scenario_folders = ud_scenario_folder_list(); /* saves of a trainer's own load too */
     return opt;
 }
 
@@ -424,7 +436,8 @@ bool ud_app_start_scenario(ud_app *app, const char *path) {
     }
     adopt_game(app, g);
     ud_history_begin(&app->history, g);
-    app->team[0] = '\0'; /* asked on the briefing */
+    /* asked on the briefing, offered from --team or $UNITDESA_TEAM */
+    snprintf(app->team, sizeof app->team, "%s", app->team_default);
     app->screen = SCREEN_BRIEFING;
     app->dirty = true;
     return true;
@@ -439,6 +452,35 @@ static int unanswered_question(const ud_app *app) {
         }
     }
     return 0;
+}
+
+static bool result_file(ud_app *app, char *path, size_t size, char *err, size_t err_size) {
+    char dir[1100];
+    snprintf(dir, sizeof dir, "%.1000sresults", app->data_dir);
+    mkdir(dir, 0755);
+    char name[256], who[140], host[64] = "";
+    /* the computer's name too: teams that keep the offered name do not overwrite each other
+     * when their files are collected into one folder */
+    if (gethostname(host, sizeof host - 1) != 0) {
+        host[0] = '\0';
+    }
+    snprintf(who, sizeof who, "%s%s%s", app->team[0] ? app->team : "team", host[0] ? "-" : "",
+             host);
+    const ud_scenario_info *in = ud_game_info(app->game);
+    ud_result_file_name(who, in->id, ud_sim_month(ud_game_sim(app->game)), name, sizeof name);
+    snprintf(path, size, "%.800s/%.250s", dir, name);
+    return ud_result_write(path, app->game, app->team, err, err_size);
+}
+
+/* At the end of a game: written without a message (the summary is on screen). */
+static void write_result_quietly(ud_app *app) {
+    char err[1400];
+    if (result_file(app, app->result_path, sizeof app->result_path, err, sizeof err)) {
+        SDL_Log("team result written to %s", app->result_path);
+    } else {
+        app->result_path[0] = '\0';
+        SDL_Log("%s", err);
+    }
 }
 
 void ud_app_next_month(ud_app *app) {
@@ -503,8 +545,24 @@ void ud_app_play_month(ud_app *app) {
     app->dialog = DIALOG_MONTH_END;
     if (!going) {
         app->back_to = SCREEN_DEBRIEF; /* after the summary, the debrief */
+        write_result_quietly(app);     /* for the trainer's class report */
     }
     app->dirty = true;
+}
+
+bool ud_app_write_result(ud_app *app) {
+    if (app->game == NULL) {
+        return false;
+    }
+    char err[1400], text[1600];
+    if (!result_file(app, app->result_path, sizeof app->result_path, err, sizeof err)) {
+        app->result_path[0] = '\0';
+        ud_app_show_message(app, err);
+        return false;
+    }
+    snprintf(text, sizeof text, "%s %s", TR(&app->ui, "Team result written to"), app->result_path);
+    ud_app_show_message(app, text);
+    return true;
 }
 
 bool ud_app_command(ud_app *app, const ud_command *cmd) {
@@ -582,6 +640,10 @@ static bool global_key(ud_app *app, SDL_Keycode k, Uint16 mod) {
         app->back_to = app->screen;
         app->screen = SCREEN_SLOTS;
         app->saving = true;
+        return true;
+    }
+    if (ctrl && k == SDLK_r && app->game != NULL) {
+        ud_app_write_result(app); /* on demand: for a class report mid-game */
         return true;
     }
     if (ctrl && k == SDLK_l) {

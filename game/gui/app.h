@@ -80,6 +80,7 @@ typedef struct ud_app_options {
     const char *scenario;   /* start on this scenario's briefing (NULL: start screen) */
     bool software;          /* force the software renderer */
     bool hidden;            /* no visible window (tests, benchmarks) */
+    const char *team;       /* the team's name offered on the briefing (NULL: $UNITDESA_TEAM) */
 } ud_app_options;
 
 typedef struct ud_app {
@@ -114,8 +115,11 @@ typedef struct ud_app {
     char autosave_error[1024]; /* why the last autosave failed, or "" */
     int scenario_count;
     char scenario_paths[UD_MAX_SCENARIOS][1024];
-    ud_scenario_info *infos;  /* one per scenario */
-    ud_listed_text *infos_fr; /* the same, in French (one per scenario) */
+    int scenario_origin[UD_MAX_SCENARIOS]; /* ud_scenario_origin: shipped, own, a folder */
+    ud_scenario_info *infos;               /* one per scenario */
+    ud_listed_text *infos_fr;              /* the same, in French (one per scenario) */
+    char team_default[64];  /* offered on the briefing: --team or $UNITDESA_TEAM, or "" */
+    char result_path[1100]; /* the team's last result file, or "" */
     int start_selected;
     int start_first; /* the first scenario shown in the start screen's list */
     /* the guided steps: what the screen showed when last observed (to report changes) */
@@ -135,6 +139,10 @@ typedef struct ud_app {
     bool dirty;      /* draw again: something changed */
     unsigned frames; /* frames drawn */
 } ud_app;
+
+/* Writes the team's result file for the class report into <data folder>/results/ and
+ * says where (or why not) in a message. */
+bool ud_app_write_result(ud_app *app);
 
 /* Creates the window (software renderer as a fallback, with a note in the log), fonts,
  * translations and settings. NULL with a one-line reason in err if there is no display. */

@@ -7,16 +7,20 @@
 #include <string.h>
 
 static const char usage[] =
-    "usage: unitdesa play [SCENARIO] [--software]\n"
+    "usage: unitdesa play [SCENARIO] [--software] [--team NAME] [--scenarios DIR]\n"
     "\n"
     "Opens the game: the start screen, or the briefing of SCENARIO. Saves go to the user's\n"
-    "data folder (or $UNITDESA_DATA_DIR). --software uses the software renderer.\n";
+    "data folder (or $UNITDESA_DATA_DIR). --software uses the software renderer.\n"
+    "When a game ends (and whenever Ctrl+R is pressed) the team's result goes to the data\n"
+    "folder's results/, for 'unitdesa class'. The team's name is asked on the briefing;\n"
+    "--team (or $UNITDESA_TEAM) offers one.\n";
 
 int ud_cmd_play(int argc, char **argv, int first) {
-    ud_option o[] = {{"software", UD_OPT_FLAG, NULL}, {"help", UD_OPT_FLAG, NULL}};
+    ud_option o[] = {
+        {"software", UD_OPT_FLAG, NULL}, {"help", UD_OPT_FLAG, NULL}, {"team", UD_OPT_VALUE, NULL}};
     const char *positional[1] = {NULL};
     int npos = 0;
-    if (!ud_options_parse("play", argc, argv, first, o, 2, positional, 1, &npos)) {
+    if (!ud_options_parse("play", argc, argv, first, o, 3, positional, 1, &npos)) {
         return UD_EXIT_USAGE;
     }
     if (o[1].value) {
@@ -27,6 +31,7 @@ int ud_cmd_play(int argc, char **argv, int first) {
     memset(&opt, 0, sizeof opt);
     opt.scenario = positional[0];
     opt.software = o[0].value != NULL;
+    opt.team = o[2].value;
     char err[1024];
     ud_app *app = ud_app_create(&opt, err, sizeof err);
     if (app == NULL) {

@@ -1,5 +1,6 @@
 /* Drawing helpers shared by the screens: money, charts with event marks. */
 #include "app.h"
+#include "runner.h"
 
 #include <stdio.h>
 #include <string.h>

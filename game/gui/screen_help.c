@@ -108,8 +108,8 @@ static const help_entry how_to_play[] = {
      "", ""},
     {N_("Keys"),
      N_("Space: next month. 1-7: panels. Tab or arrows: move. Enter: choose. Esc: back. H: a "
-        "household's story (Page Up / Page Down: the others). Ctrl+S: save. Ctrl+L: load. F1: "
-        "this help."),
+        "household's story (Page Up / Page Down: the others). Ctrl+S: save. Ctrl+L: load. "
+        "Ctrl+R: write the team's result for the trainer. F1: this help."),
      "", ""},
     {N_("Saving"),
      N_("The game saves itself after every month (Continue the last game). Ctrl+S keeps it in "

@@ -81,8 +81,15 @@ void ud_screen_start(ud_app *app) {
             last_module = in->module;
         }
         bool focused = ui->focus == ui->widget_count;
-        if (ud_ui_toggle(ui, ud_rect(60, y, 420, item_h),
-                         ud_listed_scenario_text(app, i, in->title),
+        char title[320];
+        if (app->scenario_origin[i] != 0) {
+            /* a trainer's own scenario says where it comes from */
+            snprintf(title, sizeof title, "%s  (%s)", ud_listed_scenario_text(app, i, in->title),
+                     TR(ui, app->scenario_origin[i] == 1 ? "your own" : "from a folder"));
+        } else {
+            snprintf(title, sizeof title, "%s", ud_listed_scenario_text(app, i, in->title));
+        }
+        if (ud_ui_toggle(ui, ud_rect(60, y, 420, item_h), title,
                          i == app->start_selected || focused)) {
             app->start_selected = i;
             ud_app_start_scenario(app, app->scenario_paths[i]);

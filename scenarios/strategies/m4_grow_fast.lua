@@ -9,7 +9,8 @@ function decide(month)
   -- "Clients can always handle more": lend twice what was asked.
   local max = products()[1].max
   for _, app in ipairs(applications()) do
-    if app.decision ~= "rejected" then
+    -- (an applicant waiting in a forming group has no loan to resize yet)
+    if app.decision == "approved" or app.decision == "pending" then
       local limit = products()[app.product].max
       local bigger = math.min(app.requested * 2, limit)
       if bigger > app.amount then

@@ -6,14 +6,16 @@ SRC="$2"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp" "$out" "$err"' EXIT
 cd "$SRC" || exit 1
+export UNITDESA_DATA_DIR="$tmp/data" # no trainer's own scenarios unless a test puts them there
+unset UNITDESA_SCENARIO_PATH
 
-# list: path<TAB>id<TAB>module<TAB>title, one line per shipped scenario
+# list: path<TAB>id<TAB>module<TAB>title<TAB>origin, one line per scenario
 expect_status 0 "$UD" list
 for module in tutorial m1-poverty m2-government m3-women m4-technical field-visit; do
     expect_stdout_has "	$module	" "$UD" list
 done
 checks=$((checks + 1))
-"$UD" list | awk -F'\t' 'NF != 4 { bad = 1 } END { exit bad }' || bad "list lines must have 4 tab-separated fields"
+"$UD" list | awk -F'\t' 'NF != 5 || $5 != "shipped" { bad = 1 } END { exit bad }' || bad "list lines must have 5 tab-separated fields, shipped"
 
 expect_status 0 "$UD" check
 expect_stdout_has "8 scenario(s) checked: 0 with errors, 0 warning(s)" "$UD" check

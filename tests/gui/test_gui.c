@@ -9,6 +9,7 @@
 #include <cmocka.h>
 
 #include "gui_driver.h"
+#include "result.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -176,6 +177,23 @@ static void test_gui_visits_every_screen_and_plays(void **state) {
     }
     assert_int_equal(app->screen, SCREEN_DEBRIEF);
     draw("debrief");
+    /* the game's end wrote the team's result for the class report */
+    assert_true(app->result_path[0] != '\0');
+    ud_team_result result;
+    char rerr[2048];
+    if (!ud_result_read(app->result_path, &result, rerr, sizeof rerr)) {
+        fail_msg("%s", rerr);
+    }
+    assert_true(app->team[0] != '\0'); /* the name given on the briefing */
+    assert_string_equal(result.team, app->team);
+    assert_int_equal(result.played, ud_sim_month(ud_game_sim(app->game)));
+    assert_int_equal(result.row_count, result.played);
+    ud_result_free(&result);
+    /* and Ctrl+R writes it again on demand, saying where */
+    key(SDLK_r, KMOD_LCTRL);
+    assert_int_equal(app->dialog, DIALOG_MESSAGE);
+    assert_non_null(strstr(app->message, app->result_path));
+    key(SDLK_RETURN, 0);
     /* colour-blind palette and large text still draw */
     app->settings.colour_blind = true;
     app->settings.large_text = true;

@@ -332,6 +332,41 @@ static void test_save_names_only_scenarios_the_player_could_pick(void **state) {
     remove(big);
 }
 
+/* A trainer's own scenario (in a folder of their own, flat or in a module folder) loads back
+ * when the game names that folder, and only then. */
+static void test_save_a_trainers_own_scenario_loads_back(void **state) {
+    (void)state;
+    char own[1100], module[1200];
+    snprintf(own, sizeof own, "%s/own_scenarios", UD_TEST_DIR);
+    mkdir(own, 0755);
+    snprintf(module, sizeof module, "%s/mine", own);
+    mkdir(module, 0755);
+    const char *files[2] = {"own_scenarios/flat.lua", "own_scenarios/mine/in_module.lua"};
+    for (int i = 0; i < 2; i++) {
+        char scenario[1024], save[1024];
+        snprintf(scenario, sizeof scenario, "%s", in_dir(files[i]));
+        snprintf(save, sizeof save, "%s", in_dir("own.save"));
+        write_file(scenario, scenario_text, strlen(scenario_text));
+        ud_game_options o = load_options();
+        ud_game *g = ud_game_load(scenario, &o, err, sizeof err);
+        assert_non_null(g);
+        ud_game_play_month(g);
+        ud_game_play_month(g);
+        assert_true(ud_save_write(g, save, err, sizeof err));
+        ud_game_free(g);
+        assert_null(ud_save_load(save, &o, err, sizeof err));
+        assert_non_null(strstr(err, "not one of the scenarios"));
+        const char *folders[] = {own, NULL};
+        o.scenario_folders = folders;
+        ud_game *back = ud_save_load(save, &o, err, sizeof err);
+        if (back == NULL) {
+            fail_msg("%s: %s", files[i], err);
+        }
+        assert_int_equal(ud_sim_month(ud_game_sim(back)), 2);
+        ud_game_free(back);
+    }
+}
+
 static void test_save_every_value_is_validated(void **state) {
     (void)state;
     char good[1024];
@@ -454,6 +489,7 @@ int main(void) {
         cmocka_unit_test(test_save_damaged_saves_are_refused),
         cmocka_unit_test(test_save_failed_write_keeps_the_previous_save),
         cmocka_unit_test(test_save_names_only_scenarios_the_player_could_pick),
+        cmocka_unit_test(test_save_a_trainers_own_scenario_loads_back),
         cmocka_unit_test(test_save_every_value_is_validated),
         cmocka_unit_test(test_save_a_strategy_game_loads_back),
         cmocka_unit_test(test_save_with_a_relative_scenario_path_loads_from_elsewhere),

@@ -4,6 +4,7 @@
 
 #include "game_internal.h"
 
+#include <math.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -42,16 +43,28 @@ static void relative_to_scenario(const ud_game *g, const char *rel, char *out, s
     snprintf(out, size, "%.*s%s", dir, g->info.path, rel);
 }
 
+/* Whether the file `real` (a resolved path) lies below the folder `folder`. */
+static bool below(const char *real, const char *folder) {
+    char root[PATH_MAX];
+    if (folder == NULL || realpath(folder, root) == NULL) {
+        return false;
+    }
+    size_t n = strlen(root);
+    return strncmp(real, root, n) == 0 && real[n] == '/';
+}
+
 /* The lesson's strategies are run by `tournament` and `compare`: only files in the scenarios
- * folder, never any file on the computer a scenario names. */
+ * folder or the trainer's scenario folders, never any file on the computer a scenario names. */
 static void check_strategy_path(lua_State *L, const ud_game *g, const char *key, const char *path) {
-    char root[PATH_MAX], real[PATH_MAX];
+    char real[PATH_MAX];
     const char *helpers = g->options.helpers_root;
     size_t len = strlen(path);
     bool ok = len > 4 && strcmp(path + len - 4, ".lua") == 0;
-    if (ok && helpers != NULL && realpath(helpers, root) != NULL && realpath(path, real) != NULL) {
-        size_t n = strlen(root);
-        ok = strncmp(real, root, n) == 0 && real[n] == '/';
+    if (ok && helpers != NULL && realpath(path, real) != NULL) {
+        ok = below(real, helpers);
+        for (const char *const *f = g->options.scenario_folders; !ok && f != NULL && *f; f++) {
+            ok = below(real, *f);
+        }
     }
     if (!ok) {
         luaL_error(L,
@@ -236,6 +249,49 @@ static int l_scenario(lua_State *L) {
     return 0;
 }
 
+/* An amount scaled and rounded to two significant figures (defaults should look chosen). */
+static ud_money scaled(ud_money amount, double factor) {
+    double v = (double)amount * factor;
+    if (v < 1) {
+        return amount > 0 ? 1 : 0;
+    }
+    double unit = pow(10, floor(log10(v)) - 1);
+    return (ud_money)(llround(v / unit) * unit);
+}
+
+/* The default MFI and poverty line were set for a West Javan village in rupiah. A village
+ * whose incomes are another order of size (another currency, or minor units) gets them
+ * scaled to its median income, so a franc CFA scenario starts with salaries, loan sizes and
+ * costs that fit it. Within a factor of two they stay as they are. */
+static void scale_defaults(ud_setup *s, double factor, bool poverty_line_given) {
+    if (factor >= 0.5 && factor <= 2.0) {
+        return;
+    }
+    ud_mfi_setup *m = &s->mfi;
+    ud_money *amounts[] = {&m->paid_in_equity,         &m->cash,
+                           &m->donated_equity,         &m->fixed_assets,
+                           &m->officers.salary,        &m->policy.first_loan_cap,
+                           &m->costs.office_per_month, &m->costs.per_client_per_month,
+                           &m->costs.hire_cost,        &m->costs.training_cost,
+                           &m->costs.audit_cost};
+    for (size_t i = 0; i < sizeof amounts / sizeof amounts[0]; i++) {
+        *amounts[i] = scaled(*amounts[i], factor);
+    }
+    for (int p = 0; p < m->products; p++) {
+        m->product[p].min_amount = scaled(m->product[p].min_amount, factor);
+        m->product[p].max_amount = scaled(m->product[p].max_amount, factor);
+        m->product[p].terms.fee_flat = scaled(m->product[p].terms.fee_flat, factor);
+    }
+    if (!poverty_line_given) {
+        s->village.poverty_line_per_person_day =
+            scaled(s->village.poverty_line_per_person_day, factor);
+    }
+    /* the labour market's wages (village{ officer_wage, minimum_wage } are read after this,
+     * so written ones replace these) */
+    s->village.officer_wage = scaled(s->village.officer_wage, factor);
+    s->village.minimum_wage = scaled(s->village.minimum_wage, factor);
+}
+
 /* names = "west_african" or names = { women = {...}, men = {...}, families = {...},
  * woman_title = "Ibu", man_title = "Pak" } */
 static int read_name_array(lua_State *L, ud_game *g, const char *key, int slot) {
@@ -375,6 +431,7 @@ static int l_village(lua_State *L) {
                              "{ trade = 30, farming = 50 }");
     }
     lua_pop(L, 1);
+    ud_money default_income = v->median_monthly_income;
     v->median_monthly_income = (ud_money)api_number(L, 1, what, "median_income",
                                                     (double)v->median_monthly_income, 1, 1e12);
     v->income_spread = api_number(L, 1, what, "income_spread", v->income_spread, 0, 1.5);
@@ -385,6 +442,16 @@ static int l_village(lua_State *L) {
     v->moneylender_annual_rate =
         api_number(L, 1, what, "moneylender_rate", v->moneylender_annual_rate * 100, 0, 1000) /
         100.0;
+    api_warn_share(L, 1, what, "moneylender_rate", v->moneylender_annual_rate * 100);
+    lua_getfield(L, 1, "poverty_line");
+    bool poverty_line_given = !lua_isnil(L, -1);
+    lua_pop(L, 1);
+    if (g->declared_mfi || g->product_count_declared > 0) {
+        /* declared before the village: the trainer's amounts stay as written */
+    } else {
+        scale_defaults(&g->setup, (double)v->median_monthly_income / (double)default_income,
+                       poverty_line_given);
+    }
     v->inflation = api_number(L, 1, what, "inflation", v->inflation * 100, -50, 1000) / 100.0;
     v->going_rate = api_number(L, 1, what, "going_rate", v->going_rate * 100, 1, 1000) / 100.0;
     v->competitor_rate =
@@ -823,6 +890,10 @@ static int l_translate(lua_State *L) {
     if (strlen(lang) < 2 || strlen(lang) > 5) {
         return luaL_error(L, "translate: '%s' is not a language code such as 'fr'", lang);
     }
+    lua_getfield(L, LUA_REGISTRYINDEX, "ud.trline"); /* where, for the checker's messages */
+    lua_pushinteger(L, api_line(L));
+    lua_setfield(L, -2, lang);
+    lua_pop(L, 1);
     lua_getfield(L, LUA_REGISTRYINDEX, "ud.tr");
     if (lua_getfield(L, -1, lang) == LUA_TNIL) {
         if (g->language_count >= MAX_LANGUAGES) {
@@ -875,6 +946,8 @@ void api_register_setup(lua_State *L) {
                                    {NULL, NULL}};
     lua_newtable(L);
     lua_setfield(L, LUA_REGISTRYINDEX, "ud.tr");
+    lua_newtable(L);
+    lua_setfield(L, LUA_REGISTRYINDEX, "ud.trline");
     for (const luaL_Reg *f = fns; f->name != NULL; f++) {
         lua_register(L, f->name, f->func);
     }

@@ -199,9 +199,24 @@ int api_choice(lua_State *L, int idx, const char *what, const char *key, const c
     return def;
 }
 
+void api_warn_share(lua_State *L, int idx, const char *what, const char *key, double v) {
+    idx = lua_absindex(L, idx);
+    lua_getfield(L, idx, key);
+    bool given = !lua_isnil(L, -1);
+    lua_pop(L, 1);
+    /* Rates are percentages: 0.24 is a quarter of one percent, almost always meant as 24%. */
+    if (given && v > 0 && v < 1 && strstr(key, "rate") != NULL) {
+        game_warning(L,
+                     "%s: %s = %g is read as %g%% a year; rates are written in percent "
+                     "(24 or '24%%' for 24%%)",
+                     what, key, v, v);
+    }
+}
+
 ud_rate api_percent(lua_State *L, int idx, const char *what, const char *key, double def,
                     double min, double max) {
     double v = api_number(L, idx, what, key, def, min, max);
+    api_warn_share(L, idx, what, key, v);
     /* Percent with six decimals is exact in ud_rate units. */
     return (ud_rate)llround(v * (double)UD_RATE_PER_PERCENT);
 }

@@ -2,12 +2,38 @@
  * with handlers, goals, questions, news and script problems. */
 #include "game_internal.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 /* A stream number no engine subsystem uses ("STRATEGY" in ASCII). */
 #define STRATEGY_STREAM UINT64_C(0x5354524154454759)
+
+static char *copy_string(const char *s);
+
+void game_warning(lua_State *L, const char *fmt, ...) {
+    ud_game *g = game_of(L);
+    if (g->warning_count >= MAX_PROBLEMS) {
+        return;
+    }
+    char text[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(text, sizeof text, fmt, ap);
+    va_end(ap);
+    char line[2200];
+    snprintf(line, sizeof line, "%.1000s:%d: warning: %.1000s", g->info.path, api_line(L), text);
+    g->warnings[g->warning_count] = copy_string(line);
+    if (g->warnings[g->warning_count] != NULL) {
+        g->warning_count++;
+    }
+}
+
+const char *const *ud_game_warnings(const ud_game *g, int *count) {
+    *count = g->warning_count;
+    return (const char *const *)g->warnings;
+}
 
 static char *copy_string(const char *s) {
     size_t n = strlen(s) + 1;
@@ -124,6 +150,9 @@ void ud_game_free(ud_game *g) {
     for (int i = 0; i < g->problem_count; i++) {
         free(g->problems[i]);
     }
+    for (int i = 0; i < g->warning_count; i++) {
+        free(g->warnings[i]);
+    }
     free(g->news);
     free(g->decisions);
     free(g->explanations);
@@ -172,6 +201,7 @@ static bool create_sim(ud_game *g, char *err, size_t err_size) {
         }
     }
     g->scenario->rng = ud_sim_script_rng(g->sim);
+    game_plausibility(g);
     return true;
 }
 
@@ -714,6 +744,12 @@ int ud_game_lessons(ud_game *g, char out[][UD_TEXT_LEN], int max) {
     lua_State *L = g->scenario->L;
     for (int i = 0; i < g->lesson_count && n < max; i++) {
         lesson *les = &g->lessons[i];
+        if (g->lessons_judged) {
+            if (g->lessons_met & (1u << i)) {
+                snprintf(out[n++], UD_TEXT_LEN, "%s", ud_game_text(g, les->text));
+            }
+            continue;
+        }
         bool show = true;
         if (les->condition != LUA_NOREF) {
             push_ref(L, les->condition);
@@ -727,9 +763,13 @@ int ud_game_lessons(ud_game *g, char out[][UD_TEXT_LEN], int max) {
             }
         }
         if (show) {
+            g->lessons_met |= 1u << i;
             snprintf(out[n++], UD_TEXT_LEN, "%s", ud_game_text(g, les->text));
         }
     }
+    /* A condition judged twice could differ only by a script's own state: the debrief,
+     * the story and the class report must agree, so an ended game's verdict is kept. */
+    g->lessons_judged = g->end != UD_END_RUNNING && max >= g->lesson_count;
     return n;
 }
 
@@ -782,4 +822,53 @@ const char *ud_game_text_count(const ud_game *g, const char *english, long count
         result = shipped != NULL ? shipped : english;
     }
     return result;
+}
+
+static int compare_texts(const void *a, const void *b) {
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* The string keys of the table on top of the stack, sorted (Lua's order is not stable). */
+static int sorted_keys(lua_State *L, const char **out, int max) {
+    int n = 0;
+    lua_pushnil(L);
+    while (lua_next(L, -2) != 0) {
+        lua_pop(L, 1);
+        if (lua_type(L, -1) == LUA_TSTRING && n < max) {
+            out[n++] = lua_tostring(L, -1); /* stays alive: the table holds it */
+        }
+    }
+    qsort(out, (size_t)n, sizeof *out, compare_texts);
+    return n;
+}
+
+int ud_game_translation_languages(const ud_game *g, const char **out, int max) {
+    lua_State *L = g->scenario->L;
+    int top = lua_gettop(L);
+    lua_getfield(L, LUA_REGISTRYINDEX, "ud.tr");
+    int n = sorted_keys(L, out, max);
+    lua_settop(L, top);
+    return n;
+}
+
+int ud_game_translation_keys(const ud_game *g, const char *language, const char **out, int max) {
+    lua_State *L = g->scenario->L;
+    int top = lua_gettop(L);
+    int n = 0;
+    lua_getfield(L, LUA_REGISTRYINDEX, "ud.tr");
+    if (lua_getfield(L, -1, language) == LUA_TTABLE) {
+        n = sorted_keys(L, out, max);
+    }
+    lua_settop(L, top);
+    return n;
+}
+
+int ud_game_translation_line(const ud_game *g, const char *language) {
+    lua_State *L = g->scenario->L;
+    int top = lua_gettop(L);
+    lua_getfield(L, LUA_REGISTRYINDEX, "ud.trline");
+    lua_getfield(L, -1, language);
+    int line = (int)lua_tointeger(L, -1);
+    lua_settop(L, top);
+    return line;
 }

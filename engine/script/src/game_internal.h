@@ -77,6 +77,8 @@ struct ud_game {
     int listed_count;
     lesson lessons[MAX_LESSONS];
     int lesson_count;
+    bool lessons_judged;  /* once the game is over, the conditions are run only once */
+    uint32_t lessons_met; /* bit i: lesson i's condition held */
     ud_goal goals[UD_MAX_GOALS];
     int goal_count;
     int language_count, translation_count;
@@ -92,6 +94,8 @@ struct ud_game {
     int question_count;
     char *problems[MAX_PROBLEMS];
     int problem_count;
+    char *warnings[MAX_PROBLEMS]; /* doubtful but legal declarations, for `check` */
+    int warning_count;
     ud_decision *decisions;
     int decision_count, decision_capacity;
     /* names: a built-in region's list, or the scenario's own (strings in name_pool) */
@@ -117,6 +121,10 @@ ud_game *game_of(lua_State *L);
 /* Records a script problem (copied) and, if it names a handler, counts a strike. */
 void game_problem(ud_game *game, const char *text);
 void game_add_news(ud_game *game, const char *text);
+/* Warnings about amounts out of proportion to the village's incomes (after set-up). */
+void game_plausibility(ud_game *game);
+/* Records a warning about the scenario ("file:line: warning: ..."), at the caller's line. */
+void game_warning(lua_State *L, const char *fmt, ...);
 /* A news line from a template with %d / %s placeholders and their values as text. */
 void game_add_news_values(ud_game *game, const char *key, int argc, const char *const *args);
 
@@ -162,6 +170,8 @@ ud_rate api_percent(lua_State *L, int idx, const char *what, const char *key, do
                     double min, double max);
 /* The index of the hamlet called `name`, or a Lua error naming the declaration. */
 int api_hamlet(lua_State *L, const ud_game *g, const char *name, const char *what);
+/* Warns when a rate given as `key` looks like a share (0.24 meant as 24%). */
+void api_warn_share(lua_State *L, int idx, const char *what, const char *key, double v);
 /* The current line of the calling script, for messages. */
 int api_line(lua_State *L);
 

@@ -9,6 +9,7 @@
 #include <fcntl.h>
 #include <lauxlib.h>
 #include <lualib.h>
+#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -612,10 +613,10 @@ static int restricted_require(lua_State *L) {
         ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-' ||
              (c == '.' && i > 0 && name[i + 1] != '.' && name[i + 1] != '\0');
     }
-    if (!ok || sb->helpers_root[0] == '\0') {
+    if (!ok || (sb->helpers_root[0] == '\0' && sb->own_folder[0] == '\0')) {
         return luaL_error(L,
-                          "require '%s': only the scenario helpers shipped in scenarios/lib/ "
-                          "can be required (names like 'lib.common')",
+                          "require '%s': only the scenario helpers in a lib/ folder can be "
+                          "required (names like 'lib.common')",
                           name);
     }
     lua_getfield(L, LUA_REGISTRYINDEX, "ud.loaded");
@@ -623,12 +624,38 @@ static int restricted_require(lua_State *L) {
         return 1;
     }
     lua_pop(L, 1);
-    char path[1400];
-    int n = snprintf(path, sizeof path, "%s/", sb->helpers_root);
-    for (size_t i = 0; i < len && n < (int)sizeof path - 8; i++) {
-        path[n++] = name[i] == '.' ? '/' : name[i];
+    /* A trainer's own helpers sit beside the scenario (or one folder up, shared by a
+     * module's scenarios); the shipped ones under the helpers root. */
+    char relative[256];
+    size_t r = 0;
+    for (size_t i = 0; i < len && r + 5 < sizeof relative; i++) {
+        relative[r++] = name[i] == '.' ? '/' : name[i];
     }
-    snprintf(path + n, sizeof path - (size_t)n, ".lua");
+    snprintf(relative + r, sizeof relative - r, ".lua");
+    const char *roots[3] = {sb->own_folder, NULL, sb->helpers_root};
+    char parent[1100];
+    snprintf(parent, sizeof parent, "%.1000s/..", sb->own_folder);
+    roots[1] = sb->own_folder[0] != '\0' ? parent : "";
+    char path[1400] = "";
+    bool found = false;
+    for (int i = 0; i < 3 && !found; i++) {
+        if (roots[i][0] == '\0') {
+            continue;
+        }
+        snprintf(path, sizeof path, "%s/%s", roots[i], relative);
+        FILE *f = fopen(path, "rb");
+        if (f != NULL) {
+            fclose(f);
+            found = true;
+        }
+    }
+    if (!found) {
+        return luaL_error(L,
+                          "require '%s': no helper file %s beside the scenario, in %s/.. or "
+                          "in %s",
+                          name, relative, sb->own_folder[0] ? sb->own_folder : ".",
+                          sb->helpers_root);
+    }
     if (load_text_file(L, path) != LUA_OK) {
         return luaL_error(L, "require '%s': %s", name, lua_tostring(L, -1));
     }
@@ -1154,6 +1181,12 @@ bool ud_sandbox_run_file(ud_sandbox *sb, const char *path, char *err, size_t err
     lua_State *L = sb->L;
     lua_pushcfunction(L, traceback_handler);
     int base = lua_gettop(L);
+    if (sb->own_folder[0] == '\0') {
+        /* the first file run is the scenario (or strategy): its helpers sit beside it */
+        const char *slash = strrchr(path, '/');
+        snprintf(sb->own_folder, sizeof sb->own_folder, "%.*s",
+                 slash != NULL ? (int)(slash - path) : 1, slash != NULL ? path : ".");
+    }
     int status = load_text_file(L, path);
     if (status != LUA_OK) {
         if (status == LUA_ERRSYNTAX) {
@@ -1262,7 +1295,30 @@ static size_t edit_distance(const char *a, const char *b) {
     return row[lb];
 }
 
+/* Whether two words are the same but for letter case and punctuation ("PAR-30", "par30"). */
+static bool same_but_case(const char *a, const char *b) {
+    for (;;) {
+        while (*a != '\0' && !isalnum((unsigned char)*a)) {
+            a++;
+        }
+        while (*b != '\0' && !isalnum((unsigned char)*b)) {
+            b++;
+        }
+        if (*a == '\0' || *b == '\0') {
+            return *a == *b;
+        }
+        if (tolower((unsigned char)*a++) != tolower((unsigned char)*b++)) {
+            return false;
+        }
+    }
+}
+
 const char *ud_closest_word(const char *word, const char *const *candidates) {
+    for (const char *const *c = candidates; *c != NULL; c++) {
+        if (same_but_case(word, *c)) {
+            return *c; /* "PAR30" is par30, however far apart the letters are */
+        }
+    }
     const char *best = NULL;
     size_t best_d = 99;
     for (const char *const *c = candidates; *c != NULL; c++) {

@@ -32,6 +32,7 @@ typedef struct ud_sandbox {
     char where[256];  /* "file:line: " where the script last was (for limits) */
     double seconds;   /* wall time spent in calls, for the benchmarks */
     char helpers_root[1024]; /* `require` loads only below this folder's helper folders */
+    char own_folder[1024];   /* and beside the first file run (and one folder up) */
     int file_count;          /* the files this sandbox ran: errors quote lines only from these */
     char files[UD_SANDBOX_MAX_FILES][1024];
     ud_rng *rng;    /* math.random draws from here (the scenario's stream, or the strategy's) */

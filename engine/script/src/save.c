@@ -438,11 +438,11 @@ static void play_to(ud_game *g, int month, int phase) {
     }
 }
 
-/* Whether `scenario` is one the player could have picked: a .lua file in a module folder of
- * the scenarios folder (never its helpers or strategies, never anywhere else). */
-static bool scenario_allowed(const char *scenario, const char *root) {
-    char real_root[PATH_MAX], real[PATH_MAX];
-    if (root == NULL || realpath(root, real_root) == NULL || realpath(scenario, real) == NULL) {
+/* Whether `scenario` lies in `root` as MODULE/NAME.lua (or, if `flat`, as NAME.lua), and is
+ * not a helper or a strategy. */
+static bool scenario_in(const char *real, const char *root, bool flat) {
+    char real_root[PATH_MAX];
+    if (root == NULL || realpath(root, real_root) == NULL) {
         return false;
     }
     size_t n = strlen(real_root);
@@ -452,9 +452,31 @@ static bool scenario_allowed(const char *scenario, const char *root) {
     const char *module = real + n + 1;
     const char *file = strchr(module, '/');
     size_t len = strlen(module);
-    return file != NULL && strchr(file + 1, '/') == NULL && module[0] != '.' && file[1] != '.' &&
-           strncmp(module, "lib/", 4) != 0 && strncmp(module, "strategies/", 11) != 0 && len > 4 &&
-           strcmp(module + len - 4, ".lua") == 0;
+    bool lua = len > 4 && strcmp(module + len - 4, ".lua") == 0 && module[0] != '.';
+    if (file == NULL) {
+        return flat && lua;
+    }
+    return strchr(file + 1, '/') == NULL && file[1] != '.' && strncmp(module, "lib/", 4) != 0 &&
+           strncmp(module, "strategies/", 11) != 0 && lua;
+}
+
+/* Whether `scenario` is one the player could have picked: a .lua file in a module folder of
+ * the scenarios folder, or in one of the trainer's scenario folders (never a helper or a
+ * strategy, never anywhere else). */
+static bool scenario_allowed(const char *scenario, const ud_game_options *options) {
+    char real[PATH_MAX];
+    if (options == NULL || realpath(scenario, real) == NULL) {
+        return false;
+    }
+    if (scenario_in(real, options->helpers_root, false)) {
+        return true;
+    }
+    for (const char *const *f = options->scenario_folders; f != NULL && *f != NULL; f++) {
+        if (scenario_in(real, *f, true)) {
+            return true;
+        }
+    }
+    return false;
 }
 
 ud_game *ud_save_load(const char *path, const ud_game_options *options, char *err,
@@ -475,7 +497,7 @@ ud_game *ud_save_load(const char *path, const ud_game_options *options, char *er
         free(t.data);
         return NULL;
     }
-    if (!scenario_allowed(info.scenario, options != NULL ? options->helpers_root : NULL)) {
+    if (!scenario_allowed(info.scenario, options)) {
         snprintf(err, err_size,
                  "%s: its scenario %s is not one of the scenarios in the scenario folder, so "
                  "it is not loaded",

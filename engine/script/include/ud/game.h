@@ -24,7 +24,10 @@ typedef struct ud_game_options {
     size_t memory_cap;        /* per script; 0: 64 MiB */
     long instructions;        /* per call into a script; 0: the default budget */
     const char *helpers_root; /* the scenarios/ folder, for require; NULL: none */
-    const char *language;     /* texts shown in this language if translated; NULL: "en" */
+    /* Other folders holding the trainer's own scenarios (NULL-terminated list, or NULL):
+     * a save may name a scenario in them as well as in helpers_root's modules. */
+    const char *const *scenario_folders;
+    const char *language; /* texts shown in this language if translated; NULL: "en" */
     /* The translations the game ships (its PO catalogs), asked for a scenario text that the
      * scenario's own translate() table lacks: the translation of `english` into `language`,
      * the form for `count` when count >= 0 (a text that counts something), or NULL. The
@@ -173,8 +176,19 @@ const ud_question *ud_game_questions(const ud_game *game, int *count);
 const ud_goal *ud_game_goals(const ud_game *game, int *count);
 /* Script problems met while playing ("file:line: message"), oldest first. */
 const char *const *ud_game_problems(const ud_game *game, int *count);
-/* The debrief lessons whose conditions held at the end (call after the game ended). */
+/* The debrief lessons whose conditions held at the end (call after the game ended; the
+ * conditions run once, later calls repeat that verdict in the current language). */
 int ud_game_lessons(ud_game *game, char out[][UD_TEXT_LEN], int max);
+
+/* Doubtful declarations that load anyway ("file:line: warning: ..."), for `check`. */
+const char *const *ud_game_warnings(const ud_game *game, int *count);
+
+/* The languages the scenario translates into (sorted; strings owned by the game). */
+int ud_game_translation_languages(const ud_game *game, const char **out, int max);
+/* The English texts translated into `language` (sorted; owned by the game). */
+int ud_game_translation_keys(const ud_game *game, const char *language, const char **out, int max);
+/* The line of the scenario's translate(language, ...) call, or 0. */
+int ud_game_translation_line(const ud_game *game, const char *language);
 
 /* ---- guided steps (guide{} in a scenario) ----
  * Each step says what to read or do, what to point at, and what completes it. Steps are

@@ -1,0 +1,187 @@
+/* Finding scenarios in every folder a trainer may keep them in. */
+#define _POSIX_C_SOURCE 200809L /* opendir, stat */
+
+#include "scenario_folders.h"
+
+#include "runner.h"
+
+#include <SDL.h>
+#include <dirent.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#define MAX_EXTRA 8
+
+static char extra[MAX_EXTRA][1024]; /* --scenarios folders: set once from the command line */
+static int extra_count;
+
+void ud_scenario_folder_add(const char *dir) {
+    if (extra_count < MAX_EXTRA) {
+        snprintf(extra[extra_count++], sizeof extra[0], "%s", dir);
+    }
+}
+
+void ud_data_dir(char *out, size_t size) {
+    const char *env = getenv("UNITDESA_DATA_DIR");
+    if (env != NULL && env[0] != '\0') {
+        snprintf(out, size, "%s/", env);
+        return;
+    }
+    char *pref = SDL_GetPrefPath("UnitDesa", "unitdesa");
+    snprintf(out, size, "%s", pref != NULL ? pref : "./");
+    SDL_free(pref);
+}
+
+void ud_own_scenarios_dir(char *out, size_t size) {
+    const char *env = getenv("UNITDESA_DATA_DIR");
+    char *pref = env != NULL && env[0] != '\0' ? NULL : SDL_GetPrefPath("UnitDesa", "unitdesa");
+    if (env != NULL && env[0] != '\0') {
+        snprintf(out, size, "%.1000s/scenarios", env);
+    } else if (pref != NULL) {
+        snprintf(out, size, "%.1000sscenarios", pref);
+    } else {
+        out[0] = '\0'; /* no per-user folder on this system: there is no own folder */
+    }
+    SDL_free(pref);
+}
+
+const char *ud_origin_name(ud_scenario_origin origin) {
+    switch (origin) {
+    case UD_ORIGIN_SHIPPED:
+        return "shipped";
+    case UD_ORIGIN_OWN:
+        return "own";
+    case UD_ORIGIN_OPTION:
+        return "--scenarios";
+    case UD_ORIGIN_ENVIRONMENT:
+        return "UNITDESA_SCENARIO_PATH";
+    }
+    return "?";
+}
+
+int ud_module_rank(const char *module) {
+    static const char *const order[] = {"tutorial", "m1-poverty",   "m2-government",
+                                        "m3-women", "m4-technical", "field-visit"};
+    for (int i = 0; i < 6; i++) {
+        if (strcmp(order[i], module) == 0) {
+            return i;
+        }
+    }
+    return 6; /* a trainer's own modules come last */
+}
+
+static bool is_dir(const char *path) {
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+static bool is_scenario_file(const char *name) {
+    size_t n = strlen(name);
+    return name[0] != '.' && n > 4 && strcmp(name + n - 4, ".lua") == 0;
+}
+
+static int by_path(const void *a, const void *b) {
+    return strcmp(((const ud_scenario_entry *)a)->path, ((const ud_scenario_entry *)b)->path);
+}
+
+/* Whether two paths name the same folder (a folder named twice is listed once). */
+static bool same_folder(const char *a, const char *b) {
+    struct stat sa, sb;
+    return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev &&
+           sa.st_ino == sb.st_ino;
+}
+
+/* Adds the scenarios of one folder (and its module folders one level down), sorted. */
+static int scan(const char *root, ud_scenario_origin origin, ud_scenario_entry *out, int max) {
+    if (root[0] == '\0' ||
+        (origin != UD_ORIGIN_SHIPPED && same_folder(root, ud_scenarios_root()))) {
+        return 0;
+    }
+    DIR *top = opendir(root);
+    if (top == NULL) {
+        return 0;
+    }
+    int n = 0;
+    struct dirent *e;
+    while ((e = readdir(top)) != NULL && n < max) {
+        if (e->d_name[0] == '.' || strcmp(e->d_name, "lib") == 0 ||
+            strcmp(e->d_name, "strategies") == 0) {
+            continue;
+        }
+        char full[1100];
+        snprintf(full, sizeof full, "%.500s/%.500s", root, e->d_name);
+        if (is_scenario_file(e->d_name) && !is_dir(full)) {
+            if (origin != UD_ORIGIN_SHIPPED || strcmp(e->d_name, "template.lua") != 0) {
+                ud_display_path(full, out[n].path, sizeof out[n].path);
+                out[n++].origin = origin;
+            }
+            continue;
+        }
+        if (!is_dir(full)) {
+            continue;
+        }
+        DIR *d = opendir(full);
+        if (d == NULL) {
+            continue;
+        }
+        struct dirent *f;
+        while ((f = readdir(d)) != NULL && n < max) {
+            if (is_scenario_file(f->d_name)) {
+                char file[1700];
+                snprintf(file, sizeof file, "%.1100s/%.500s", full, f->d_name);
+                ud_display_path(file, out[n].path, sizeof out[n].path);
+                out[n++].origin = origin;
+            }
+        }
+        closedir(d);
+    }
+    closedir(top);
+    qsort(out, (size_t)n, sizeof *out, by_path);
+    return n;
+}
+
+const char *const *ud_scenario_folder_list(void) {
+    static char own[1100], env_list[4096];
+    static const char *list[MAX_EXTRA + 2 + 32];
+    int n = 0;
+    ud_own_scenarios_dir(own, sizeof own);
+    if (own[0] != '\0') {
+        list[n++] = own;
+    }
+    for (int i = 0; i < extra_count; i++) {
+        list[n++] = extra[i];
+    }
+    const char *env = getenv("UNITDESA_SCENARIO_PATH");
+    snprintf(env_list, sizeof env_list, "%s", env != NULL ? env : "");
+    char *save = NULL;
+    for (char *dir = strtok_r(env_list, ":", &save); dir != NULL && n < MAX_EXTRA + 1 + 32;
+         dir = strtok_r(NULL, ":", &save)) {
+        list[n++] = dir;
+    }
+    list[n] = NULL;
+    return list;
+}
+
+int ud_find_scenarios(ud_scenario_entry *out, int max) {
+    int n = scan(ud_scenarios_root(), UD_ORIGIN_SHIPPED, out, max);
+    char own[1100];
+    ud_own_scenarios_dir(own, sizeof own);
+    n += scan(own, UD_ORIGIN_OWN, out + n, max - n);
+    for (int i = 0; i < extra_count; i++) {
+        n += scan(extra[i], UD_ORIGIN_OPTION, out + n, max - n);
+    }
+    const char *env = getenv("UNITDESA_SCENARIO_PATH");
+    if (env != NULL) {
+        char list[4096];
+        snprintf(list, sizeof list, "%s", env);
+        char *save = NULL;
+        for (char *dir = strtok_r(list, ":", &save); dir != NULL;
+             dir = strtok_r(NULL, ":", &save)) {
+            n += scan(dir, UD_ORIGIN_ENVIRONMENT, out + n, max - n);
+        }
+    }
+    return n;
+}
