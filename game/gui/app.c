@@ -164,9 +164,6 @@ static void sort_by_module(ud_app *app) {
             ud_scenario_info t = app->infos[j];
             app->infos[j] = app->infos[j - 1];
             app->infos[j - 1] = t;
-            ud_listed_text f = app->infos_fr[j];
-            app->infos_fr[j] = app->infos_fr[j - 1];
-            app->infos_fr[j - 1] = f;
             char p[1024];
             memcpy(p, app->scenario_paths[j], sizeof p);
             memcpy(app->scenario_paths[j], app->scenario_paths[j - 1], sizeof p);
@@ -186,11 +183,6 @@ static void find_scenarios(ud_app *app) {
         app->scenario_origin[i] = (int)found[i].origin;
     }
     app->infos = calloc((size_t)(app->scenario_count + 1), sizeof *app->infos);
-    app->infos_fr = calloc((size_t)(app->scenario_count + 1), sizeof *app->infos_fr);
-    if (app->infos_fr == NULL) {
-        free(app->infos);
-        app->infos = NULL;
-    }
     int kept = 0;
     for (int i = 0; i < app->scenario_count && app->infos != NULL; i++) {
         ud_game_options opt;
@@ -205,13 +197,6 @@ static void find_scenarios(ud_app *app) {
             continue;
         }
         app->infos[kept] = *ud_game_info(g);
-        ud_game_set_language(g, "fr");
-        ud_listed_text *fr = &app->infos_fr[kept];
-        snprintf(fr->title, sizeof fr->title, "%s", ud_game_text(g, app->infos[kept].title));
-        for (int k = 0; k < app->infos[kept].objective_count && k < UD_MAX_OBJECTIVES; k++) {
-            snprintf(fr->objectives[k], sizeof fr->objectives[k], "%s",
-                     ud_game_text(g, app->infos[kept].objectives[k]));
-        }
         memmove(app->scenario_paths[kept], app->scenario_paths[i], 1024);
         app->scenario_origin[kept] = app->scenario_origin[i];
         kept++;
@@ -351,7 +336,6 @@ void ud_app_destroy(ud_app *app) {
     ud_game_free(app->game);
     ud_history_free(&app->history);
     free(app->infos);
-    free(app->infos_fr);
     ud_text_free(&app->text);
     ud_i18n_free(&app->i18n);
     SDL_DestroyRenderer(app->renderer);

@@ -66,12 +66,6 @@ typedef struct ud_settings {
 
 #define UD_MAX_SCENARIOS 64
 
-/* A listed scenario's title and objectives in French, read when the list is built, so the
- * start screen speaks the trainee's language before any game is loaded. */
-typedef struct ud_listed_text {
-    char title[160];
-    char objectives[UD_MAX_OBJECTIVES][256];
-} ud_listed_text;
 #define UD_SLOTS 5
 
 typedef struct ud_app_options {
@@ -117,7 +111,6 @@ typedef struct ud_app {
     char scenario_paths[UD_MAX_SCENARIOS][1024];
     int scenario_origin[UD_MAX_SCENARIOS]; /* ud_scenario_origin: shipped, own, a folder */
     ud_scenario_info *infos;               /* one per scenario */
-    ud_listed_text *infos_fr;              /* the same, in French (one per scenario) */
     char team_default[64];  /* offered on the briefing: --team or $UNITDESA_TEAM, or "" */
     char result_path[1100]; /* the team's last result file, or "" */
     int start_selected;
@@ -240,7 +233,5 @@ void ud_window_text(ud_app *app, char *out, size_t size);
 /* Whether the charts mark month m: a shock began, an offer came, a political event, fraud. */
 bool ud_chart_marks_month(const ud_app *app, int month);
 const char *ud_scenario_text(const ud_app *app, const char *english);
-/* Listed scenario i's title or objective `english` in the trainee's language. */
-const char *ud_listed_scenario_text(const ud_app *app, int i, const char *english);
 
 #endif

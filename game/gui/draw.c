@@ -33,27 +33,6 @@ bool ud_chart_marks_month(const ud_app *app, int month) {
     return s->shocks || s->offers || s->political || s->fraud;
 }
 
-const char *ud_listed_scenario_text(const ud_app *app, int i, const char *english) {
-    /* the scenario's own French table, read when the list was made, comes first (a trainer's
-     * words); then the game's catalog for the trainee's language */
-    if (strcmp(app->settings.language, "fr") == 0 && app->infos_fr != NULL && i >= 0 &&
-        i < app->scenario_count) {
-        const ud_scenario_info *in = &app->infos[i];
-        const ud_listed_text *fr = &app->infos_fr[i];
-        if (english == in->title && fr->title[0] != '\0' && strcmp(fr->title, english) != 0) {
-            return fr->title;
-        }
-        for (int k = 0; k < in->objective_count && k < UD_MAX_OBJECTIVES; k++) {
-            if (english == in->objectives[k] && fr->objectives[k][0] != '\0' &&
-                strcmp(fr->objectives[k], english) != 0) {
-                return fr->objectives[k];
-            }
-        }
-    }
-    const char *shipped = ud_i18n_catalog((void *)&app->i18n, app->settings.language, english, -1);
-    return shipped != NULL ? shipped : english;
-}
-
 /* A line chart of one indicator over the game so far, with the months in which something
  * happened (a shock, an offer, a political event, fraud found) marked by a thin line. */
 void ud_chart(ud_app *app, SDL_Rect r, const char *indicator, const char *title, bool percent) {

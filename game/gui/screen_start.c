@@ -84,10 +84,10 @@ void ud_screen_start(ud_app *app) {
         char title[320];
         if (app->scenario_origin[i] != 0) {
             /* a trainer's own scenario says where it comes from */
-            snprintf(title, sizeof title, "%s  (%s)", ud_listed_scenario_text(app, i, in->title),
+            snprintf(title, sizeof title, "%s  (%s)", ud_scenario_text(app, in->title),
                      TR(ui, app->scenario_origin[i] == 1 ? "your own" : "from a folder"));
         } else {
-            snprintf(title, sizeof title, "%s", ud_listed_scenario_text(app, i, in->title));
+            snprintf(title, sizeof title, "%s", ud_scenario_text(app, in->title));
         }
         if (ud_ui_toggle(ui, ud_rect(60, y, 420, item_h), title,
                          i == app->start_selected || focused)) {
@@ -137,8 +137,7 @@ void ud_screen_start(ud_app *app) {
         ud_ui_fill(ui, box, p->panel);
         ud_ui_frame(ui, box, p->border);
         int x = box.x + 20, ty = box.y + 16;
-        ud_ui_label(ui, ud_listed_scenario_text(app, app->start_selected, in->title), x, ty,
-                    UD_FONT_LARGE, true, p->text);
+        ud_ui_label(ui, ud_scenario_text(app, in->title), x, ty, UD_FONT_LARGE, true, p->text);
         ty += 34;
         char line[256];
         snprintf(line, sizeof line, "%s  ·  %s %d/5  ·  %d %s", module_name(ui, in->module),
@@ -149,8 +148,7 @@ void ud_screen_start(ud_app *app) {
         ty += 26;
         for (int k = 0; k < in->objective_count; k++) {
             char bullet[300];
-            snprintf(bullet, sizeof bullet, "•  %s",
-                     ud_listed_scenario_text(app, app->start_selected, in->objectives[k]));
+            snprintf(bullet, sizeof bullet, "•  %s", ud_scenario_text(app, in->objectives[k]));
             ty += ud_ui_paragraph(ui, bullet, x, ty, box.w - 40, UD_FONT_NORMAL, p->text) + 6;
         }
     }
