@@ -100,6 +100,7 @@ void sim_record_month(ud_sim *sim, int month, ud_indicators *out) {
     ud_money par30 = 0, par90 = 0, rescheduled = 0;
     int women_loans[UD_MAX_PRODUCTS] = {0}, captured[UD_MAX_PRODUCTS] = {0};
     int women_all = 0, captured_all = 0, by_product[UD_MAX_PRODUCTS] = {0};
+    int overindebted = 0;
     for (int i = 0; i < sim->loan_capacity; i++) {
         const loan_slot *slot = &sim->loans[i];
         if (!slot->in_use || slot->account.status != UD_LOAN_ACTIVE) {
@@ -111,7 +112,7 @@ void sim_record_month(ud_sim *sim, int month, ud_indicators *out) {
         }
         int32_t late = ud_loan_days_in_arrears(&slot->account, today);
         ud_money outstanding = slot->account.principal_outstanding;
-        if (late > 30 || (slot->account.rescheduled && prov->rescheduled_in_par)) {
+        if (late > 30 || (loan_counts_as_rescheduled_risk(slot) && prov->rescheduled_in_par)) {
             par30 += outstanding;
         }
         if (late > 90) {
@@ -121,6 +122,7 @@ void sim_record_month(ud_sim *sim, int month, ud_indicators *out) {
             rescheduled += outstanding;
         }
         out->directed_loans += slot->directed;
+        overindebted += slot->burden > OVERINDEBTED_BURDEN;
         by_product[slot->product]++;
         if (slot->household != NO_INDEX && sim->households[slot->household].woman) {
             women_loans[slot->product]++;
@@ -133,6 +135,8 @@ void sim_record_month(ud_sim *sim, int month, ud_indicators *out) {
         out->capture_by_product[p] = women_loans[p] > 0 ? (double)captured[p] / women_loans[p] : 0;
     }
     out->capture_share = women_all > 0 ? (double)captured_all / women_all : 0;
+    out->overindebted_share =
+        out->active_borrowers > 0 ? (double)overindebted / out->active_borrowers : 0;
     out->forming_groups = lending_forming_count(sim);
     double income_sum = 0;
     for (int i = 0; i < sim->household_count; i++) {

@@ -268,6 +268,7 @@ void lending_disburse_queue(ud_sim *sim) {
 #define PRICE_FLOOR 0.02      /* above the alternative, almost nobody borrows */
 #define PRICE_STEEPNESS 3.0   /* demand falls by e^-3 from the going rate to the alternative */
 #define APPRAISALS_PER_OFFICER 30.0 /* new individual clients an officer appraises well a month */
+#define FOLLOW_UP_TIME 0.5          /* share of an officer's month that full follow-up takes */
 #define FORMING_UNITS 3.0           /* appraisal time a forming group's meetings take a month */
 #define FORMING_TRAINING_MONTHS 1   /* a month of weekly training meetings before the first loan */
 #define FORMING_PATIENCE 6          /* months a forming group waits for members before lapsing */
@@ -611,6 +612,9 @@ void lending_take_applications(ud_sim *sim) {
             employed++;
         }
     }
+    /* Follow-up takes the same officers' days: the default half share leaves the full
+     * appraisal time, following up every client leaves two thirds of it, none four thirds. */
+    units *= (1.0 - FOLLOW_UP_TIME * sim->follow_up) / (1.0 - FOLLOW_UP_TIME * 0.5);
     double screening = employed > 0 ? quality_sum / employed : 0.3;
     double used = advance_forming(sim, units);
 
@@ -682,7 +686,11 @@ void lending_take_applications(ud_sim *sim) {
 /* ---- repayment culture ---- */
 
 #define CULTURE_MAX 0.5
-#define OVERINDEBTED_BURDEN 35 /* percent of income taken by instalments */
+#define GROUP_STRAIN_COVERED 0.5f  /* a month in which peers covered every miss */
+#define GROUP_STRAIN_DEFAULT 1.5f  /* a month in which they could not */
+#define GROUP_COLLAPSE_STRAIN 4.0f /* above it, a month of real default may end the group */
+#define COLLAPSED_GROUP_WILL 0.7   /* will lost by members of a collapsed group */
+
 /* A debt forgiven in view of the neighbours: forgiving a tenth of a hamlet's households
  * costs it 0.05 of repayment will. */
 #define MANUAL_WRITE_OFF_CULTURE 0.5
@@ -716,7 +724,7 @@ static double repayment_will(const ud_sim *sim, const loan_slot *slot, const hou
                              int32_t days_late) {
     double will = h->honesty / 255.0;
     if (h->group != NO_INDEX) {
-        will += sim->groups[h->group].collapsed ? -0.7 : 0.12;
+        will += sim->groups[h->group].collapsed ? -COLLAPSED_GROUP_WILL : 0.12;
     }
     /* Hardship (income below needs) tempts a borrower to put the lender last; an officer
      * who visits, listens and agrees a plan counts most then. */
@@ -748,8 +756,8 @@ static double repayment_will(const ud_sim *sim, const loan_slot *slot, const hou
     if (slot->captured) {
         will -= 0.05; /* she repays from her own small earnings */
     }
-    /* Over-indebtedness: instalments above about a third of income squeeze the household
-     * (Schicks 2013; India's 2011 rule caps MFI repayments at half of income). */
+    /* Over-indebtedness also weighs on the will to pay (Schicks 2013: over-indebted
+     * borrowers put the lender last); the capacity rule below decides when it breaks. */
     if (slot->burden > OVERINDEBTED_BURDEN) {
         will -= (slot->burden - OVERINDEBTED_BURDEN) / 100.0;
     }
@@ -870,11 +878,17 @@ static void cover_shortfalls(ud_sim *sim, int g, ud_money shortfall) {
     if (covered > 0) {
         sim_event(sim, UD_EV_GROUP_COVERED, g, 0, covered);
     }
-    grp->strain += covered >= shortfall ? 1.0f : 1.5f;
-    if (grp->strain > 4.0f && ud_rng_chance(&sim->rng[STREAM_GROUPS], 0.35)) {
+    /* A miss the group covers is repaid: it strains the group only as it repeats (0.5 a
+     * month, while a month without shortfall relieves 0.25); a miss the group cannot cover
+     * is a real default and strains it at once. */
+    bool defaulted = covered < shortfall;
+    grp->strain += defaulted ? GROUP_STRAIN_DEFAULT : GROUP_STRAIN_COVERED;
+    if (defaulted && grp->strain > GROUP_COLLAPSE_STRAIN &&
+        ud_rng_chance(&sim->rng[STREAM_GROUPS], 0.35)) {
         grp->collapsed = 1;
         sim_event(sim, UD_EV_GROUP_COLLAPSED, g, grp->members, shortfall - covered);
-        /* A collapse spreads: neighbours' groups ask why they should keep paying. */
+        /* A collapse after real defaults spreads: neighbours' groups ask why they should
+         * keep paying. */
         for (int k = 0; k < sim->group_count; k++) {
             group *other = &sim->groups[k];
             if (k != g && other->hamlet == grp->hamlet && !other->collapsed && other->active > 0) {
@@ -883,6 +897,40 @@ static void cover_shortfalls(ud_sim *sim, int g, ud_money shortfall) {
         }
         lending_damage_culture(sim, grp->hamlet, 0.005);
     }
+}
+
+/* A rescheduled loan current at the month's end has paid the month's instalments on time;
+ * one late day starts the count again. */
+static void count_cured_instalments(ud_sim *sim, int32_t today) {
+    for (int i = 0; i < sim->loan_capacity; i++) {
+        loan_slot *slot = &sim->loans[i];
+        if (!slot->in_use || !slot->account.rescheduled || slot->account.status != UD_LOAN_ACTIVE) {
+            continue;
+        }
+        if (ud_loan_days_in_arrears(&slot->account, today) > 0) {
+            slot->cured = 0;
+            continue;
+        }
+        int per_month =
+            DAYS_PER_MONTH / ud_frequency_days((ud_frequency)slot->account.plan.frequency);
+        int n = slot->cured + (per_month > 0 ? per_month : 1);
+        slot->cured = (uint8_t)(n > 255 ? 255 : n);
+    }
+}
+
+/* Repayment capacity (engine/MODEL.md, "Over-indebtedness"): instalments above 40% of income
+ * are paid first from the household's buffers, then fail with a chance that grows with the
+ * excess and with the months the loan has run: 0 at 40%, 0.25 at 65%, 0.6 at 100% and above,
+ * reached after six months. */
+static bool over_capacity(const ud_sim *sim, const loan_slot *slot, ud_rng *rng) {
+    if (slot->burden <= OVERINDEBTED_BURDEN) {
+        return false;
+    }
+    int age = (uint8_t)((uint8_t)sim->month - slot->started_month);
+    double p = (slot->burden - OVERINDEBTED_BURDEN) / 100.0;
+    p = p > 0.6 ? 0.6 : p;
+    p *= age >= 6 ? 1.0 : age / 6.0;
+    return ud_rng_chance(rng, p);
 }
 
 static void joint_liability(ud_sim *sim, int32_t today) {
@@ -927,12 +975,22 @@ void lending_collect(ud_sim *sim) {
         }
         household *h = &sim->households[slot->household];
         ud_money due = ud_loan_amount_due(&slot->account);
+        /* The burden follows income: a drought raises it on loans already out. */
+        slot->burden = debt_burden(&slot->account, h);
         if (due > 0) {
             int32_t late = ud_loan_days_in_arrears(&slot->account, today);
             double will = repayment_will(sim, slot, h, late);
-            if (ud_rng_chance(rng, will)) {
-                /* A willing borrower cuts spending to pay, down to a third of needs. */
-                ud_money spare = h->cash - household_need(sim, h) / 3;
+            if (over_capacity(sim, slot, rng)) {
+                /* Over-indebted this month: the household pays what its income allows (the
+                 * threshold share of a month's income) and falls behind on the rest. */
+                ud_money can = (ud_money)((double)h->income_smooth * OVERINDEBTED_BURDEN / 100.0);
+                can = can < h->cash ? can : h->cash;
+                pay_from_household(sim, slot, h, can < due ? can : due);
+            } else if (ud_rng_chance(rng, will)) {
+                /* A willing borrower cuts spending to pay, down to a third of needs; an
+                 * over-indebted one has cut already, and pays from what is above needs. */
+                ud_money need = household_need(sim, h);
+                ud_money spare = h->cash - (slot->burden > OVERINDEBTED_BURDEN ? need : need / 3);
                 if (spare < due && will > 0.8 && h->savings > 0) {
                     /* A committed borrower draws on savings to stay current. */
                     ud_money take = due - (spare > 0 ? spare : 0);
@@ -951,6 +1009,7 @@ void lending_collect(ud_sim *sim) {
         }
     }
     joint_liability(sim, today);
+    count_cured_instalments(sim, today);
     for (int i = 0; i < sim->loan_capacity; i++) {
         loan_slot *slot = &sim->loans[i];
         if (slot->in_use && slot->household != NO_INDEX && slot->account.status == UD_LOAN_CLOSED) {
@@ -1046,8 +1105,9 @@ void lending_provision_and_write_off(ud_sim *sim) {
             write_off_slot(sim, i);
             continue;
         }
-        required += ud_money_apply_rate(slot->account.principal_outstanding,
-                                        provision_rate(prov, late, slot->account.rescheduled));
+        required +=
+            ud_money_apply_rate(slot->account.principal_outstanding,
+                                provision_rate(prov, late, loan_counts_as_rescheduled_risk(slot)));
     }
     ud_money reserve = ud_books_normal_balance(&sim->books, UD_ACC_LOAN_LOSS_RESERVE);
     if (required > reserve) {
@@ -1081,6 +1141,7 @@ bool lending_reschedule_household(ud_sim *sim, int hh, int installments, char *e
         snprintf(err, err_size, "installments: %s", ud_terms_error_text(e));
         return false;
     }
+    slot->cured = 0; /* the count of on-time instalments starts with the new schedule */
     return true;
 }
 

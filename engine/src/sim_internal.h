@@ -7,6 +7,9 @@
 #include "ud/sim.h"
 
 #define DAYS_PER_MONTH 30
+/* Instalments above this share of income (percent) over-indebt a household (Schicks 2013;
+ * field norm 30-40%, upper end; engine/MODEL.md, "Over-indebtedness"). */
+#define OVERINDEBTED_BURDEN 40
 /* Grants' effects on business returns, held within the evidence (engine/MODEL.md). */
 #define MAX_TRAINING_EFFECT 0.10
 #define MENTORING_EFFECT 0.05
@@ -64,7 +67,15 @@ typedef struct loan_slot {
     uint8_t appraisal;          /* 0..255: how well the loan was appraised */
     uint8_t started_month;      /* months completed at disbursement (mod 256) */
     uint8_t burden;             /* instalments a month / household income, percent (<= 255) */
+    uint8_t cured;              /* instalments paid on time in a row since a rescheduling */
 } loan_slot;
+
+/* A rescheduled loan that has paid this many instalments on time in a row leaves PAR (it
+ * stays in the rescheduled ratio): CGAP / MFRS practice for restructured loans. */
+#define RESCHEDULE_CURE_INSTALMENTS 3
+static inline bool loan_counts_as_rescheduled_risk(const loan_slot *slot) {
+    return slot->account.rescheduled && slot->cured < RESCHEDULE_CURE_INSTALMENTS;
+}
 
 #define GROUP_MAX_MEMBERS UD_GROUP_MAX_MEMBERS
 

@@ -70,6 +70,7 @@ typedef struct ud_indicators {
     double capture_by_product[8]; /* as capture_share, for product p (UD_MAX_PRODUCTS) */
     int forming_groups;           /* groups still forming (waiting members) */
     int directed_loans;           /* active loans pushed by a political patron */
+    double overindebted_share;    /* active borrowers whose instalments exceed 40% of income */
 } ud_indicators;
 
 /* Where the month's expenses went, line by line (they add up to financial plus operating
