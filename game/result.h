@@ -47,8 +47,7 @@ typedef struct ud_team_result {
 
 /* Writes the game as it stands for `team` to `path`, atomically (a temporary file renamed
  * over it). False with the reason, naming the file, in err. */
-bool ud_result_write(const char *path, ud_game *game, const char *team, char *err,
-                     size_t err_size);
+bool ud_result_write(const char *path, ud_game *game, const char *team, char *err, size_t err_size);
 
 /* A file name for a team's result: "<team>-<scenario id>-m<months>.result", with the team
  * name reduced to letters, digits, '-' and '_'. */

@@ -14,8 +14,8 @@ typedef void (*ud_scenario_text_fn)(void *data, const char *path, const char *wh
 
 /* Loads the scenario at path, plays it to its end with the strategy (NULL or "": the default
  * one) answering its questions, and calls fn for its title, briefing, objectives, goals,
- * lessons, product names, guided steps, described households' stories, and every news line, question and
- * answer shown on the way. False with a message in err if it cannot be loaded. */
+ * lessons, product names, guided steps, described households' stories, and every news line,
+ * question and answer shown on the way. False with a message in err if it cannot be loaded. */
 bool ud_scenario_texts(const char *path, const char *strategy, ud_scenario_text_fn fn, void *data,
                        char *err, size_t err_size);
 

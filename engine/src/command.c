@@ -348,19 +348,9 @@ static bool validate(ud_sim *sim, const ud_command *c, char *err, size_t err_siz
         }
         return true;
     case UD_CMD_SET_SAVINGS_RATE:
-        if (c->rate < 0 || c->rate > UD_RATE_PERCENT(100)) {
-            FAIL("rate: the savings rate must be 0%% to 100%%");
-        }
-        return true;
     case UD_CMD_SET_FOLLOW_UP:
-        if (!(c->share >= 0.0 && c->share <= 1.0)) {
-            FAIL("share: follow-up intensity must be between 0 and 1 (got %g)", c->share);
-        }
-        return true;
+        return true; /* their bounds are all in command_bounds */
     case UD_CMD_RESCHEDULE:
-        if (c->count < 1 || c->count > UD_MAX_INSTALLMENTS) {
-            FAIL("count: the new schedule needs 1 to %d instalments", UD_MAX_INSTALLMENTS);
-        }
         return household_with_loan(sim, c->index, err, err_size);
     case UD_CMD_WRITE_OFF:
         return household_with_loan(sim, c->index, err, err_size);

@@ -39,4 +39,6 @@ expect_stderr_has "cannot write '/nonexistent/dir/x.csv'" "$UD" run --months 1 -
 expect_status 0 "$UD" bench --months 2 --sizes 100,200
 expect_stdout_has "households=200 months=2 household_months_per_s=" "$UD" bench --months 2 --sizes 100,200
 expect_status 2 "$UD" bench --sizes 0
+# bench's own --scenarios flag is not taken for the scenario-folder option of other commands
+expect_stdout_has "tutorial/first_steps.lua load_ms=" "$UD" bench --scenarios
 finish

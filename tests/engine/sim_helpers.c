@@ -85,3 +85,30 @@ double par30_of(const ud_sim *sim, int business) {
     }
     return total > 0 ? (double)at_risk / (double)total : 0.0;
 }
+
+double mean_over_run(setup_fn configure, month_fn each_month, measure_fn measure, int households,
+                     int from, int to) {
+    double sum = 0;
+    int n = 0;
+    for (uint64_t seed = 1; seed <= 4; seed++) {
+        ud_setup setup;
+        ud_setup_default(&setup, households);
+        setup.seed = seed;
+        configure(&setup);
+        ud_sim *sim = make_sim(&setup);
+        for (int m = 1; m <= to; m++) {
+            if (each_month) {
+                each_month(sim);
+            }
+            ud_sim_step(sim);
+            check_invariants(sim);
+            if (m >= from) {
+                sum += measure(sim);
+                n++;
+            }
+            ud_sim_clear_events(sim);
+        }
+        ud_sim_destroy(sim);
+    }
+    return sum / n;
+}

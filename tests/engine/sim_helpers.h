@@ -20,4 +20,14 @@ void run_checked(ud_sim *sim, int months);
 /* PAR30 of the loans held by households whose business matches (or any, if business < 0). */
 double par30_of(const ud_sim *sim, int business);
 
+typedef void (*setup_fn)(ud_setup *setup);
+typedef void (*month_fn)(ud_sim *sim);
+typedef double (*measure_fn)(const ud_sim *sim);
+
+/* The mean, over seeds 1-4 and over months from..to, of a measure taken after each month
+ * (before the month's events are cleared); `each_month` (or NULL) acts before each step.
+ * Invariants are checked after every month. */
+double mean_over_run(setup_fn configure, month_fn each_month, measure_fn measure, int households,
+                     int from, int to);
+
 #endif

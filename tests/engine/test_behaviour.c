@@ -10,41 +10,6 @@
 
 #include <string.h>
 
-#define SEEDS 4
-
-typedef void (*setup_fn)(ud_setup *setup);
-typedef void (*month_fn)(ud_sim *sim);
-
-/* The mean over seeds and over months from..to of a measure taken after each month. */
-typedef double (*measure_fn)(const ud_sim *sim);
-
-static double mean_over_run(setup_fn configure, month_fn each_month, measure_fn measure,
-                            int households, int from, int to) {
-    double sum = 0;
-    int n = 0;
-    for (uint64_t seed = 1; seed <= SEEDS; seed++) {
-        ud_setup setup;
-        ud_setup_default(&setup, households);
-        setup.seed = seed;
-        configure(&setup);
-        ud_sim *sim = make_sim(&setup);
-        for (int m = 1; m <= to; m++) {
-            if (each_month) {
-                each_month(sim);
-            }
-            ud_sim_step(sim);
-            ud_sim_clear_events(sim);
-            check_invariants(sim);
-            if (m >= from) {
-                sum += measure(sim);
-                n++;
-            }
-        }
-        ud_sim_destroy(sim);
-    }
-    return sum / n;
-}
-
 static double par30(const ud_sim *sim) {
     return ud_sim_indicators(sim, ud_sim_month(sim))->par30;
 }

@@ -411,8 +411,9 @@ static void test_script_hostile_escapes_are_refused(void **state) {
     load_fails_with(script("x5.lua", HEAD "dofile('/etc/passwd')\n"),
                     "x5.lua:2: undeclared global 'dofile'");
     load_fails_with(script("x6.lua", HEAD "require('os')\n"), "x6.lua:2: require 'os'");
-    load_fails_with(script("x7.lua", HEAD "require('../../etc/passwd')\n"),
-                    "x7.lua:2: require '../../etc/passwd': only the scenario helpers in a lib/ folder");
+    load_fails_with(
+        script("x7.lua", HEAD "require('../../etc/passwd')\n"),
+        "x7.lua:2: require '../../etc/passwd': only the scenario helpers in a lib/ folder");
     load_fails_with(script("x8.lua", HEAD "assert(load(string.dump(function() end)))\n"),
                     "x8.lua:2: attempt to load a binary chunk");
     load_fails_with(script("x9.lua", HEAD "setmetatable(_G, nil)\n"),
