@@ -13,37 +13,7 @@
 #include <string.h>
 #include <time.h>
 
-#ifndef UD_TEST_DIR
-#define UD_TEST_DIR "."
-#endif
-
-static char path_buf[1024];
-static char err[8192];
-
-static const char *script(const char *name, const char *text) {
-    snprintf(path_buf, sizeof path_buf, "%s/%s", UD_TEST_DIR, name);
-    FILE *f = fopen(path_buf, "w");
-    assert_non_null(f);
-    fputs(text, f);
-    fclose(f);
-    return path_buf;
-}
-
-static ud_game_options options(void) {
-    ud_game_options o;
-    memset(&o, 0, sizeof o);
-    o.helpers_root = UD_SCENARIOS;
-    return o;
-}
-
-static ud_game *load_ok(const char *path) {
-    ud_game_options o = options();
-    ud_game *g = ud_game_load(path, &o, err, sizeof err);
-    if (g == NULL) {
-        fail_msg("expected %s to load, got: %s", path, err);
-    }
-    return g;
-}
+#include "script_fixture.h"
 
 static double cpu_now(void) {
     return (double)clock() / CLOCKS_PER_SEC;
