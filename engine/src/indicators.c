@@ -139,9 +139,24 @@ void sim_record_month(ud_sim *sim, int month, ud_indicators *out) {
         out->active_borrowers > 0 ? (double)overindebted / out->active_borrowers : 0;
     out->forming_groups = lending_forming_count(sim);
     double income_sum = 0;
+    /* The households poor at the start, by starting-income quartile: poor clients are
+     * compared with poor non-clients who started alike (the mission is about the poor). */
+    double client_now[4] = {0}, client_then[4] = {0}, other_now[4] = {0}, other_then[4] = {0};
+    int clients_in[4] = {0};
+    int poor_at_start = 0;
     for (int i = 0; i < sim->household_count; i++) {
         const household *h = &sim->households[i];
         bool poor = household_poor(sim, h);
+        poor_at_start += h->poor_at_start;
+        if (h->loan != NO_INDEX && h->poor_at_start) {
+            out->poor_clients++;
+        }
+        if (h->income_start > 0 && h->poor_at_start) {
+            int q = h->start_quartile & 3;
+            *(h->ever_borrowed ? &client_now[q] : &other_now[q]) += (double)h->income_smooth;
+            *(h->ever_borrowed ? &client_then[q] : &other_then[q]) += (double)h->income_start;
+            clients_in[q] += h->ever_borrowed;
+        }
         out->households_in_poverty += poor;
         out->women_households += h->woman;
         out->poor_women += poor && h->woman;
@@ -150,6 +165,16 @@ void sim_record_month(ud_sim *sim, int month, ud_indicators *out) {
     }
     out->avg_household_income =
         sim->household_count > 0 ? (ud_money)(income_sum / sim->household_count) : 0;
+    out->poor_reach = poor_at_start > 0 ? (double)out->poor_clients / poor_at_start : 0;
+    double gain = 0;
+    int compared = 0;
+    for (int q = 0; q < 4; q++) {
+        if (client_then[q] > 0 && other_then[q] > 0) {
+            gain += clients_in[q] * (client_now[q] / client_then[q] - other_now[q] / other_then[q]);
+            compared += clients_in[q];
+        }
+    }
+    out->poor_client_income_gain = compared > 0 ? gain / compared : 0;
     out->officers = staff_employed(sim);
     sim->active_clients = out->active_borrowers;
 

@@ -38,6 +38,13 @@ const char *ud_reject_reason_text(ud_reject_reason r) {
 /* Slot h of the pool belongs to household h, so that the monthly passes walk households and
  * their loans in the same order (the cache-friendly way); ghost loans, which have no
  * household, live beyond them and are recycled through a free list. */
+/* 0..1: the share of the month's expected income that is missing. */
+static double household_hardship(const ud_sim *sim, const household *h) {
+    double expected = household_expected_income(sim, h);
+    double hardship = expected > 0 ? 1.0 - (double)h->income_last / expected : 0.0;
+    return hardship < 0 ? 0 : (hardship > 1 ? 1 : hardship);
+}
+
 bool loan_pool_init(ud_sim *sim) {
     sim->loans = sim_alloc(sim, (size_t)sim->household_count * sizeof(loan_slot));
     if (sim->loans == NULL) {
@@ -142,6 +149,10 @@ static void reject(ud_sim *sim, ud_application *app, ud_reject_reason reason) {
 static void invest_loan(ud_sim *sim, household *h, loan_slot *slot, ud_money cash_received) {
     ud_rng *rng = &sim->rng[STREAM_DEMAND];
     double invested = h->literate || h->trained ? 0.85 : 0.70;
+    /* A loan taken in a month of hardship goes first on food, school fees and the
+     * moneylender: the share invested falls with the income lost (engine/MODEL.md,
+     * "Distress borrowing"). */
+    invested *= 1.0 - household_hardship(sim, h);
     double capture = sim->setup.village.capture_rate;
     if (h->group != NO_INDEX) {
         capture *= 0.5;
@@ -205,6 +216,7 @@ static void disburse(ud_sim *sim, ud_application *app, int officer) {
     slot->burden = debt_burden(&slot->account, h);
     h->loan = index;
     h->missed = 0;
+    h->ever_borrowed = 1;
     h->group = app->group;
     ud_money compulsory = ud_money_apply_rate(app->amount, p->compulsory_savings);
     if (compulsory > h->cash) {
@@ -274,6 +286,9 @@ void lending_disburse_queue(ud_sim *sim) {
 #define FORMING_PATIENCE 6          /* months a forming group waits for members before lapsing */
 #define POOR_INDIVIDUAL_ACCESS 0.5  /* how a poor first borrower weighs an individual loan */
 #define PEER_EXCLUSION 0.5          /* chance that neighbours keep out an applicant they distrust */
+#define DISTRESS_HARDSHIP 0.2 /* income lost (share of expected) that makes borrowing distress */
+#define DISTRESS_DEMAND 1.0   /* applications rise by this times the share lost */
+#define DISTRESS_MONTHS 2     /* months of the income gap a household in distress asks for */
 
 /* Hours a year that a client spends at meetings or waiting for the collector. */
 static double meeting_hours(const ud_product *p) {
@@ -338,6 +353,11 @@ static int choose_product(const ud_sim *sim, const household *h, const market_vi
         const ud_product *prod = &sim->products[p];
         /* A loan far larger than the household needs or can carry does not fit it. */
         if (!prod->open || isnan(mv->apr[p]) || prod->min_amount > 3 * h->income_smooth) {
+            continue;
+        }
+        /* A unit that lends only to groups says so: villagers do not ask it for what it
+         * does not offer, they join a group or stay away. */
+        if (sim->policy.groups_only && !prod->group_liability) {
             continue;
         }
         /* An individual loan asks for collateral or a guarantor that a poor household without
@@ -629,6 +649,10 @@ void lending_take_applications(ud_sim *sim) {
         }
         bool directed = sim->hamlets[h->hamlet].directed_until > sim->month;
         double chance = h->loans_repaid > 0 ? 0.5 : 0.06;
+        double hardship = household_hardship(sim, h);
+        if (hardship > DISTRESS_HARDSHIP) {
+            chance *= 1.0 + DISTRESS_DEMAND * hardship;
+        }
         if (directed) {
             chance = 0.25;
         }
@@ -637,6 +661,13 @@ void lending_take_applications(ud_sim *sim) {
         }
         double months_of_income = 1.0 + 2.0 * ud_rng_unit(rng);
         ud_money wanted = (ud_money)((double)h->income_smooth * months_of_income);
+        /* Distress borrowing: a household whose income has collapsed asks for credit more
+         * often, and for enough to carry it through (Udry 1994; Kaboski and Townsend 2012):
+         * the loan replaces lost income, it does not build a business. */
+        if (hardship > DISTRESS_HARDSHIP) {
+            ud_money gap = household_need(sim, h) - h->income_last;
+            wanted += gap > 0 ? DISTRESS_MONTHS * gap : 0;
+        }
         if (h->loans_repaid > 0 && h->last_loan > 0) {
             /* A repeat client asks for the bigger loan the MFI promised: progressive lending
              * is taken up to its limit. */
@@ -695,6 +726,10 @@ void lending_take_applications(ud_sim *sim) {
  * costs it 0.05 of repayment will. */
 #define MANUAL_WRITE_OFF_CULTURE 0.5
 #define CULTURE_SPREAD 0.5 /* share of the damage that reaches the other hamlets */
+/* Will lost per unit of hardship (the share of the expected month's income that is missing): a
+ * flood or drought that takes half the income cut repayment rates by about a tenth in
+ * Bangladesh in 1998 (Khandker 2007); the size is a judgement (engine/MODEL.md, "Repayment"). */
+#define HARDSHIP_WILL 0.8
 
 void lending_damage_culture(ud_sim *sim, int favoured, double amount) {
     for (int k = 0; k < sim->setup.village.hamlets; k++) {
@@ -726,12 +761,13 @@ static double repayment_will(const ud_sim *sim, const loan_slot *slot, const hou
     if (h->group != NO_INDEX) {
         will += sim->groups[h->group].collapsed ? -COLLAPSED_GROUP_WILL : 0.12;
     }
-    /* Hardship (income below needs) tempts a borrower to put the lender last; an officer
-     * who visits, listens and agrees a plan counts most then. */
-    double need = (double)household_need(sim, h);
-    double hardship = need > 0 ? 1.0 - (double)h->income_last / need : 0.0;
-    hardship = hardship < 0 ? 0 : (hardship > 1 ? 1 : hardship);
-    will -= 0.4 * hardship;
+    /* Hardship (a month's income well below what the household expected: a shock, an
+     * illness, a failed harvest) tempts a borrower to put the lender last; an officer who
+     * visits, listens and agrees a plan counts most then. Chronic poverty is not hardship in
+     * this sense: poor borrowers repay as well as the better-off when loans fit their cash
+     * flow (engine/MODEL.md, "Repayment"). */
+    double hardship = household_hardship(sim, h);
+    will -= HARDSHIP_WILL * hardship;
     double q = officer_quality(sim, slot->officer);
     will += 0.35 * (q * (0.5 + sim->follow_up) - 0.6) * (1.0 + 2.0 * hardship);
     if (sim->policy.repeat_step_up > 0) {
@@ -786,8 +822,8 @@ static ud_miss_cause miss_cause(const ud_sim *sim, const loan_slot *slot, const 
         sim->officer_load[slot->officer] > staff_capacity(&sim->officers[slot->officer])) {
         return UD_MISS_OVERLOADED_OFFICER;
     }
-    ud_money need = household_need(sim, h);
-    if (need > 0 && h->income_last < need - need / 5) {
+    double expected = household_expected_income(sim, h);
+    if (expected > 0 && (double)h->income_last < 0.8 * expected) {
         return UD_MISS_HARDSHIP;
     }
     return UD_MISS_UNWILLING;
@@ -987,10 +1023,23 @@ void lending_collect(ud_sim *sim) {
                 can = can < h->cash ? can : h->cash;
                 pay_from_household(sim, slot, h, can < due ? can : due);
             } else if (ud_rng_chance(rng, will)) {
-                /* A willing borrower cuts spending to pay, down to a third of needs; an
-                 * over-indebted one has cut already, and pays from what is above needs. */
+                /* A willing borrower cuts spending to pay, down to a third of needs or, in a
+                 * household already living below its needs, to 60% of the cash in hand (the
+                 * 40% repayment capacity of MODEL.md, "Over-indebtedness"). In a month of
+                 * hardship, when a shock or a mishap has struck, food comes first: the share
+                 * of needs it protects grows with the income lost (Morduch 1995, consumption
+                 * smoothing). An over-indebted borrower
+                 * has cut already, and pays from what is above needs. */
                 ud_money need = household_need(sim, h);
-                ud_money spare = h->cash - (slot->burden > OVERINDEBTED_BURDEN ? need : need / 3);
+                ud_money keep = need / 3 < h->cash * 3 / 5 ? need / 3 : h->cash * 3 / 5;
+                double lost = household_hardship(sim, h);
+                bool struck =
+                    h->mishap_months > 0 || shock_income_factor(sim, slot->household, h) < 0.95;
+                if (struck && lost > DISTRESS_HARDSHIP) {
+                    double share = 1.0 / 3.0 + lost / 2.0;
+                    keep = (ud_money)((double)need * (share > 1.0 ? 1.0 : share));
+                }
+                ud_money spare = h->cash - (slot->burden > OVERINDEBTED_BURDEN ? need : keep);
                 if (spare < due && will > 0.8 && h->savings > 0) {
                     /* A committed borrower draws on savings to stay current. */
                     ud_money take = due - (spare > 0 ? spare : 0);
@@ -1181,6 +1230,7 @@ static bool open_loan(ud_sim *sim, int hh, int product, int age, bool late, int 
     slot->started_month = (uint8_t)(-age);
     slot->worst_arrears_days = (uint8_t)(late ? 75 : 0);
     h->loan = index;
+    h->ever_borrowed = 1;
     h->last_loan = terms.principal;
     staff_assign(sim, slot, officer);
     return true;

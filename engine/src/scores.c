@@ -90,7 +90,7 @@ void ud_scores_at(const ud_sim *sim, int months, ud_scores *out) {
         assets += (double)d->total_assets;
         net_losses += (double)(d->write_offs - d->recoveries);
         if (m > months - 12) {
-            outreach += d->active_borrowers;
+            outreach += d->poor_reach;
             recent++;
         }
     }
@@ -102,30 +102,33 @@ void ud_scores_at(const ud_sim *sim, int months, ud_scores *out) {
     double *t = &out->institution;
     ud_score_part *ip = out->institution_part;
     int *ni = &out->institution_parts;
-    part(ip, ni, t, "self-sufficiency (OSS)", 20, end->oss, end->oss / 1.2);
-    part(ip, ni, t, "without subsidy (FSS)", 20, end->fss, end->fss / 1.2);
+    /* Self-sufficiency scores from half the costs covered (no path to sustainability below
+     * that) to 120% (MicroBanking Bulletin: sustainable MFIs run at 110-130%). */
+    part(ip, ni, t, "self-sufficiency (OSS)", 20, end->oss, (end->oss - 0.5) / 0.7);
+    part(ip, ni, t, "without subsidy (FSS)", 20, end->fss, (end->fss - 0.5) / 0.7);
     part(ip, ni, t, "portfolio quality (worst PAR30 + write-offs)", 25, worst_par30,
          lent ? 1 - worst_par30 / 0.25 : 0);
     part(ip, ni, t, "loan losses (a year)", 10, loss_rate, lent ? 1 - loss_rate / 0.10 : 0);
-    part(ip, ni, t, "capital kept", 15, kept, kept);
+    /* Capital: nothing left once half of it is gone; all points while it is kept. */
+    part(ip, ni, t, "capital kept", 15, kept, (kept - 0.5) / 0.5);
     part(ip, ni, t, "money at work (portfolio / assets)", 10, at_work, at_work / 0.7);
 
-    int households = ud_sim_household_count(sim);
     double lifted = fall(start->households_in_poverty, end->households_in_poverty);
     double women_lifted = fall(start->poor_women, end->poor_women);
-    double growth =
-        start->avg_household_income > 0
-            ? (double)end->avg_household_income / (double)start->avg_household_income - 1
-            : 0;
-    double reach = households > 0 && recent > 0 ? outreach / recent / households : 0;
+    /* Income growth the MFI can claim: its poor clients' against poor households it never
+     * lent to (a village that grows on its own earns the MFI nothing). */
+    double gain = end->poor_client_income_gain;
+    /* Depth of outreach: the share of the households poor at the start that borrow, over the
+     * last year (lending only to the better-off reaches no one the mission is about). */
+    double reach = recent > 0 ? outreach / recent : 0;
 
     double *c = &out->clients;
     ud_score_part *cp = out->client_part;
     int *nc = &out->client_parts;
     part(cp, nc, c, "households out of poverty", 35, lifted, lifted / 0.25);
     part(cp, nc, c, "women's households out of poverty", 10, women_lifted, women_lifted / 0.25);
-    part(cp, nc, c, "income growth", 15, growth, growth / 0.20);
-    part(cp, nc, c, "outreach (borrowers / households)", 20, reach, reach / 0.30);
+    part(cp, nc, c, "poor clients' income gain", 15, gain, gain / 0.10);
+    part(cp, nc, c, "poor households reached", 20, reach, reach / 0.30);
     part(cp, nc, c, "protection (worst PAR90 + write-offs)", 20, worst_par90,
          1 - worst_par90 / 0.15);
 }

@@ -241,6 +241,9 @@ bool ud_sim_step(ud_sim *sim) {
     sim->books.today = sim_today(sim);
     sim->obligation_missed = false;
 
+    if (sim->month == 0) {
+        village_snapshot_start(sim); /* after any household the scenario described */
+    }
     village_incomes(sim);              /* 1. incomes, with seasons and shocks */
     lending_disburse_queue(sim);       /* 2. last month's approved applications */
     lending_take_applications(sim);    /*    and this month's queue */

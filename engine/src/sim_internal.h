@@ -51,7 +51,13 @@ typedef struct household {
     uint8_t loans_repaid, defaults;
     uint8_t last_arrears_days; /* worst lateness on the last loan, capped at 255 */
     uint8_t missed;            /* in arrears on the current loan (for the missed event) */
+    uint8_t mishap_months;     /* months left of a household's own mishap (illness...) */
     int16_t next_apply_month;  /* no new application before this month */
+    /* The start of the game, for the client score: who was poor, what they earned, and
+     * whether the MFI has ever lent to them since (engine/MODEL.md, "Depth and impact"). */
+    uint8_t poor_at_start, ever_borrowed;
+    uint8_t start_quartile; /* 0..3: the household's place in the village's starting incomes */
+    ud_money income_start;
 } household;
 
 typedef struct loan_slot {
@@ -209,6 +215,12 @@ void sim_pay_cost(ud_sim *sim, const char *memo, ud_cost_line line, ud_money amo
 /* village.c */
 bool village_generate(ud_sim *sim);
 void village_incomes(ud_sim *sim);
+/* Notes who is poor and what each household earns as the first month starts. */
+void village_snapshot_start(ud_sim *sim);
+/* What the household expects to earn this month: its usual income with the season's swing
+ * (a farmer expects little between harvests). Against this, not against its needs, a month
+ * is a hardship: chronic poverty is not a shock. */
+double household_expected_income(const ud_sim *sim, const household *h);
 void village_spending_and_savings(ud_sim *sim);
 ud_money household_need(const ud_sim *sim, const household *h);
 bool household_poor(const ud_sim *sim, const household *h);

@@ -3,6 +3,7 @@
 #include "sim_internal.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* Monthly return on business capital by business type, and how far a month's income moves
@@ -24,12 +25,17 @@ const char *ud_business_name(ud_business b) {
     return (unsigned)b < UD_BIZ_COUNT ? business_names[b] : "?";
 }
 
-#define WAGE_SHARE 0.35
+#define WAGE_SHARE 0.35 /* share of a household's income earned outside its business */
+/* A household's own mishaps, apart from the village's shocks: a serious illness, a death, a
+ * theft, a business that fails. About 5% of households a year (0.4% a month) lose half their
+ * business income for three months (engine/MODEL.md, "Mishaps"). */
+#define MISHAP_MONTHLY 0.004
+#define MISHAP_MONTHS 3
+#define MISHAP_LOSS 0.5
 #define SAVINGS_PULL 0.15 /* share of a month's surplus saved, at full attraction */
-#define SAVINGS_TARGET_MONTHS                                                                      \
-    1.2 /* months of needs a household keeps with a trusted MFI */ /* share of a household's       \
-                                                                      income earned outside its    \
-                                                                      business */
+/* Months of needs a household keeps with a trusted MFI at full attraction (calibrated with
+ * the benchmark unit to BRI's deposits, engine/MODEL.md section 8). */
+#define SAVINGS_TARGET_MONTHS 1.35
 
 static double normal(ud_rng *rng) {
     /* Box-Muller; one of the pair is enough here */
@@ -284,6 +290,13 @@ void village_incomes(ud_sim *sim) {
         if (any_shock) {
             business *= shock_income_factor(sim, i, h);
         }
+        if (h->mishap_months > 0) {
+            business *= 1.0 - MISHAP_LOSS;
+            h->mishap_months--;
+        } else if (ud_rng_chance(rng, MISHAP_MONTHLY)) {
+            business *= 1.0 - MISHAP_LOSS;
+            h->mishap_months = MISHAP_MONTHS - 1;
+        }
         double noise = 0.8 + 0.4 * ud_rng_unit(rng);
         ud_money income = h->wage + (ud_money)(business * noise);
         h->income_last = income;
@@ -293,6 +306,45 @@ void village_incomes(ud_sim *sim) {
         /* Business assets wear out: 1% a month. */
         h->capital -= h->capital / 100;
     }
+}
+
+static int compare_money(const void *a, const void *b) {
+    ud_money x = *(const ud_money *)a, y = *(const ud_money *)b;
+    return (x > y) - (x < y);
+}
+
+void village_snapshot_start(ud_sim *sim) {
+    /* Quartile bounds of the starting incomes, from a sorted copy (sizes are bounded by the
+     * village's; without the memory, every household counts as one quartile). */
+    ud_money bound[3] = {INT64_MAX, INT64_MAX, INT64_MAX};
+    int n = sim->household_count;
+    ud_money *sorted = n > 0 ? sim_alloc(sim, (size_t)n * sizeof(ud_money)) : NULL;
+    if (sorted != NULL) {
+        for (int i = 0; i < n; i++) {
+            sorted[i] = sim->households[i].income_smooth;
+        }
+        qsort(sorted, (size_t)n, sizeof(ud_money), compare_money);
+        for (int q = 0; q < 3; q++) {
+            bound[q] = sorted[(q + 1) * n / 4];
+        }
+        sim_free(sim, sorted);
+    }
+    for (int i = 0; i < n; i++) {
+        household *h = &sim->households[i];
+        h->poor_at_start = household_poor(sim, h);
+        h->income_start = h->income_smooth;
+        int q = 0;
+        while (q < 3 && h->income_smooth >= bound[q]) {
+            q++;
+        }
+        h->start_quartile = (uint8_t)q;
+    }
+}
+
+double household_expected_income(const ud_sim *sim, const household *h) {
+    double business = (double)(h->income_smooth - h->wage);
+    business = business > 0 ? business : 0;
+    return (double)h->wage + business * season[h->business][sim->month % 12];
 }
 
 ud_money household_business_room(const ud_sim *sim, const household *h) {

@@ -49,7 +49,7 @@ static const char *const cause_text[UD_MISS_CAUSE_COUNT] = {
     [UD_MISS_CAPTURED] = "their loan was taken over by a relative",
     [UD_MISS_WAIVER_RUMOUR] = "waiting for a promised waiver",
     [UD_MISS_OVERLOADED_OFFICER] = "their officer has too many loans to follow",
-    [UD_MISS_HARDSHIP] = "income fell well below needs",
+    [UD_MISS_HARDSHIP] = "income fell well below the usual",
     [UD_MISS_UNWILLING] = "chose not to pay",
 };
 

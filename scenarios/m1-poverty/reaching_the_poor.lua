@@ -23,7 +23,7 @@ reach the poor, help them out of poverty, and still cover its costs?]],
     -- Holistic sustainability: the lower of the institution and client scores at the end.
     indicator = "holistic_score", better = "higher", window = { take = "end" },
     sound = { "../strategies/m1_small_loans_groups_training.lua",
-              "../strategies/m1_groups_without_the_grant.lua" },
+              "../strategies/m1_groups_only.lua" },
     naive = { "../strategies/m1_big_loans_for_the_better_off.lua",
               "../strategies/m1_big_loans_with_the_grant.lua",
               "../strategies/m1_cheap_loans_for_the_poor.lua" },

@@ -38,6 +38,14 @@
  *   roa                   = net result (a year) / average total assets
  *   capture_share         = active loans to women whose use others control / active loans to
  *                           women (capture_by_product: the same by product)
+ *   poor_clients          = active borrowers whose household was below the poverty line when
+ *                           the game started (depth of outreach, Schreiner 2002)
+ *   poor_reach            = poor_clients / households below the line at the start
+ *   poor_client_income_gain = among the households poor at the start: income growth since
+ *                           the start of those the MFI has lent to, less that of those it never
+ *                           lent to, compared within each quartile of starting income and
+ *                           weighted by clients (0 until both exist): a difference in
+ *                           differences with households matched on where they started
  */
 #ifndef UD_INDICATORS_H
 #define UD_INDICATORS_H
@@ -67,10 +75,13 @@ typedef struct ud_indicators {
     ud_money par30_amount, net_result, grants;
     ud_money investment_income; /* the month's interest on idle cash (within financial revenue) */
     double rescheduled_ratio, write_off_ratio, deposits_to_loans, capture_share, roa;
-    double capture_by_product[8]; /* as capture_share, for product p (UD_MAX_PRODUCTS) */
-    int forming_groups;           /* groups still forming (waiting members) */
-    int directed_loans;           /* active loans pushed by a political patron */
-    double overindebted_share;    /* active borrowers whose instalments exceed 40% of income */
+    double capture_by_product[8];   /* as capture_share, for product p (UD_MAX_PRODUCTS) */
+    int forming_groups;             /* groups still forming (waiting members) */
+    int directed_loans;             /* active loans pushed by a political patron */
+    double overindebted_share;      /* active borrowers whose instalments exceed 40% of income */
+    int poor_clients;               /* active borrowers whose household was poor at the start */
+    double poor_reach;              /* poor_clients / households poor at the start */
+    double poor_client_income_gain; /* poor clients' income growth less poor non-clients' */
 } ud_indicators;
 
 /* Where the month's expenses went, line by line (they add up to financial plus operating

@@ -50,7 +50,10 @@ typedef enum value_type { AS_INT, AS_MONEY, AS_RATIO } value_type;
     X(forming_groups, AS_INT)                                                                      \
     X(directed_loans, AS_INT)                                                                      \
     X(roa, AS_RATIO)                                                                               \
-    X(overindebted_share, AS_RATIO)
+    X(overindebted_share, AS_RATIO)                                                                \
+    X(poor_clients, AS_INT)                                                                        \
+    X(poor_reach, AS_RATIO)                                                                        \
+    X(poor_client_income_gain, AS_RATIO)
 
 #define AS_NAME(field, type) #field,
 #define AS_ENTRY(field, type) {offsetof(ud_indicators, field), type},
