@@ -47,6 +47,10 @@ static void apply_ok(ud_sim *sim, const ud_command *c) {
     }
 }
 
+static void no_change(ud_setup *s) {
+    (void)s;
+}
+
 /* ---- 1. demand answers price ---- */
 
 /* Both products priced at a given APR: declining balance, monthly, no fee. */
@@ -753,6 +757,37 @@ static void test_economy_opening_portfolio_balances_and_runs(void **state) {
     assert_non_null(strstr(err, "mfi.opening"));
 }
 
+/* ---- depth and impact ---- */
+
+static double poor_reach(const ud_sim *sim) {
+    return now(sim)->poor_reach;
+}
+static double poor_gain(const ud_sim *sim) {
+    return now(sim)->poor_client_income_gain;
+}
+/* The board's plan: individual loans of at least 6 million only. */
+static void big_loans_only(ud_setup *s) {
+    s->mfi.product[0].open = false;
+    s->mfi.product[1].min_amount = 6000000;
+}
+static void lend_nothing(ud_setup *s) {
+    s->mfi.product[0].open = false;
+    s->mfi.product[1].open = false;
+}
+
+static void test_economy_big_loans_reach_few_of_the_poor(void **state) {
+    (void)state;
+    double big = mean_over_run(big_loans_only, NULL, poor_reach, 1000, 12, 24);
+    double usual = mean_over_run(no_change, NULL, poor_reach, 1000, 12, 24);
+    double none = mean_over_run(lend_nothing, NULL, poor_gain, 1000, 1, 24);
+    print_message("poor households reached: %.3f with big loans only, %.3f with both products; "
+                  "poor clients' income gain with no lending %.3f\n",
+                  big, usual, none);
+    assert_true(usual > 0.10);
+    assert_true(big < 0.5 * usual);
+    assert_true(none == 0.0); /* nobody borrowed: nothing to compare, nothing to claim */
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_economy_price_cuts_applications_and_raises_par),
@@ -774,6 +809,7 @@ int main(void) {
         cmocka_unit_test(test_economy_follow_up_costs_appraisal_time),
         cmocka_unit_test(test_economy_writing_off_every_late_loan_does_not_pay),
         cmocka_unit_test(test_economy_opening_portfolio_balances_and_runs),
+        cmocka_unit_test(test_economy_big_loans_reach_few_of_the_poor),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
