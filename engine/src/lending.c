@@ -38,13 +38,6 @@ const char *ud_reject_reason_text(ud_reject_reason r) {
 /* Slot h of the pool belongs to household h, so that the monthly passes walk households and
  * their loans in the same order (the cache-friendly way); ghost loans, which have no
  * household, live beyond them and are recycled through a free list. */
-/* 0..1: the share of the month's expected income that is missing. */
-static double household_hardship(const ud_sim *sim, const household *h) {
-    double expected = household_expected_income(sim, h);
-    double hardship = expected > 0 ? 1.0 - (double)h->income_last / expected : 0.0;
-    return hardship < 0 ? 0 : (hardship > 1 ? 1 : hardship);
-}
-
 bool loan_pool_init(ud_sim *sim) {
     sim->loans = sim_alloc(sim, (size_t)sim->household_count * sizeof(loan_slot));
     if (sim->loans == NULL) {
@@ -152,7 +145,7 @@ static void invest_loan(ud_sim *sim, household *h, loan_slot *slot, ud_money cas
     /* A loan taken in a month of hardship goes first on food, school fees and the
      * moneylender: the share invested falls with the income lost (engine/MODEL.md,
      * "Distress borrowing"). */
-    invested *= 1.0 - household_hardship(sim, h);
+    invested *= 1.0 - household_hardship(h);
     double capture = sim->setup.village.capture_rate;
     if (h->group != NO_INDEX) {
         capture *= 0.5;
@@ -284,7 +277,8 @@ void lending_disburse_queue(ud_sim *sim) {
 #define FORMING_UNITS 3.0           /* appraisal time a forming group's meetings take a month */
 #define FORMING_TRAINING_MONTHS 1   /* a month of weekly training meetings before the first loan */
 #define FORMING_PATIENCE 6          /* months a forming group waits for members before lapsing */
-#define POOR_INDIVIDUAL_ACCESS 0.5  /* how a poor first borrower weighs an individual loan */
+#define POOR_INDIVIDUAL_ACCESS 0.5  /* a poor first borrower's chance of the collateral asked */
+#define WOMEN_INDIVIDUAL_ACCESS 0.6 /* a woman first borrower's chance of the collateral asked */
 #define PEER_EXCLUSION 0.5          /* chance that neighbours keep out an applicant they distrust */
 #define DISTRESS_HARDSHIP 0.2 /* income lost (share of expected) that makes borrowing distress */
 #define DISTRESS_DEMAND 1.0   /* applications rise by this times the share lost */
@@ -342,9 +336,23 @@ typedef struct market_view {
     double going, alternative, competitor_rate, competitor;
 } market_view;
 
-/* The product a household would take, and its price response; NO_INDEX if none fits. */
+/* The chance that a household can offer what a product asks as security (0..1). An individual
+ * loan asks for collateral or a guarantor that a poor household without a track record often
+ * lacks, and that a woman often lacks because the land and the house are in her husband's
+ * name; the group's joint liability stands in for them (Armendariz and Morduch, The
+ * Economics of Microfinance, ch. 4-5 and 7). A track record of repaid loans replaces it. */
+static double collateral_access(const ud_sim *sim, const household *h, const ud_product *prod) {
+    if (prod->group_liability || h->loans_repaid > 0) {
+        return 1.0;
+    }
+    double access = household_poor(sim, h) ? POOR_INDIVIDUAL_ACCESS : 1.0;
+    return h->woman ? access * WOMEN_INDIVIDUAL_ACCESS : access;
+}
+
+/* The product a household would take, its price response and its chance of offering the
+ * security it asks; NO_INDEX if none fits. */
 static int choose_product(const ud_sim *sim, const household *h, const market_view *mv,
-                          ud_money wanted, double *response) {
+                          ud_money wanted, double *response, double *access_out) {
     int best = NO_INDEX;
     double best_score = 0;
     double hourly = (double)h->income_smooth / WORK_HOURS_PER_MONTH;
@@ -360,13 +368,7 @@ static int choose_product(const ud_sim *sim, const household *h, const market_vi
         if (sim->policy.groups_only && !prod->group_liability) {
             continue;
         }
-        /* An individual loan asks for collateral or a guarantor that a poor household without
-         * a track record often lacks; the group's joint liability stands in for them
-         * (Armendariz and Morduch, The Economics of Microfinance, ch. 4-5). Such a household
-         * expects an individual loan to be hard to get. */
-        double access = !prod->group_liability && h->loans_repaid == 0 && household_poor(sim, h)
-                            ? POOR_INDIVIDUAL_ACCESS
-                            : 1.0;
+        double access = collateral_access(sim, h, prod);
         ud_money size = wanted < prod->min_amount
                             ? prod->min_amount
                             : (wanted > prod->max_amount ? prod->max_amount : wanted);
@@ -389,6 +391,7 @@ static int choose_product(const ud_sim *sim, const household *h, const market_vi
             best_score = score;
             best = p;
             *response = f;
+            *access_out = access;
         }
     }
     return best;
@@ -649,7 +652,7 @@ void lending_take_applications(ud_sim *sim) {
         }
         bool directed = sim->hamlets[h->hamlet].directed_until > sim->month;
         double chance = h->loans_repaid > 0 ? 0.5 : 0.06;
-        double hardship = household_hardship(sim, h);
+        double hardship = household_hardship(h);
         if (hardship > DISTRESS_HARDSHIP) {
             chance *= 1.0 + DISTRESS_DEMAND * hardship;
         }
@@ -675,9 +678,14 @@ void lending_take_applications(ud_sim *sim) {
                 h->last_loan + ud_money_apply_rate(h->last_loan, sim->policy.repeat_step_up);
             wanted = step > wanted ? step : wanted;
         }
-        double response = 1.0;
-        int p = choose_product(sim, h, &mv, wanted, &response);
+        double response = 1.0, access = 1.0;
+        int p = choose_product(sim, h, &mv, wanted, &response, &access);
         if (p == NO_INDEX) {
+            continue;
+        }
+        /* Without the collateral or guarantor asked, the household does not get past the
+         * door: it stays away. */
+        if (access < 1.0 && !ud_rng_chance(rng, access)) {
             continue;
         }
         /* Priced out: safe borrowers answer the price more than risky ones. A patron's
@@ -702,7 +710,15 @@ void lending_take_applications(ud_sim *sim) {
         decide(sim, app, h, screening * app->appraisal);
         h->next_apply_month = (int16_t)(sim->month + 2);
         if (prod->group_liability && app->decision != UD_APP_REJECTED) {
-            join_forming(sim, app, h);
+            /* A member who repaid borrows again with her group at its next meeting: groups
+             * last from one loan cycle to the next (Armendariz and Morduch, ch. 4); only a
+             * newcomer, or one whose group collapsed, waits in a forming group. */
+            int g = h->last_group;
+            if (g != NO_INDEX && !sim->groups[g].collapsed && sim->groups[g].hamlet == h->hamlet) {
+                app->group = g;
+            } else {
+                join_forming(sim, app, h);
+            }
         }
     }
     for (int i = first; i < sim->app_count; i++) {
@@ -755,6 +771,22 @@ static void culture_month(ud_sim *sim) {
 
 /* ---- repayment ---- */
 
+/* The cash a willing household can put to a loan instalment, its own or a group peer's: it
+ * cuts spending down to a third of its needs or, when it already lives below its needs, to
+ * 60% of the cash in hand (the 40% repayment capacity of MODEL.md, "Over-indebtedness"). In
+ * a month of hardship (a shock or a mishap has struck) food comes first: the share of needs
+ * it protects grows with the income lost (Morduch 1995, consumption smoothing). */
+static ud_money cash_for_loans(const ud_sim *sim, const household *h) {
+    ud_money need = household_need(sim, h);
+    ud_money keep = need / 3 < h->cash * 3 / 5 ? need / 3 : h->cash * 3 / 5;
+    double lost = household_hardship(h);
+    if (lost > DISTRESS_HARDSHIP) {
+        double share = 1.0 / 3.0 + lost / 2.0;
+        keep = (ud_money)((double)need * (share > 1.0 ? 1.0 : share));
+    }
+    return h->cash - keep;
+}
+
 static double repayment_will(const ud_sim *sim, const loan_slot *slot, const household *h,
                              int32_t days_late) {
     double will = h->honesty / 255.0;
@@ -766,7 +798,7 @@ static double repayment_will(const ud_sim *sim, const loan_slot *slot, const hou
      * visits, listens and agrees a plan counts most then. Chronic poverty is not hardship in
      * this sense: poor borrowers repay as well as the better-off when loans fit their cash
      * flow (engine/MODEL.md, "Repayment"). */
-    double hardship = household_hardship(sim, h);
+    double hardship = household_hardship(h);
     will -= HARDSHIP_WILL * hardship;
     double q = officer_quality(sim, slot->officer);
     will += 0.35 * (q * (0.5 + sim->follow_up) - 0.6) * (1.0 + 2.0 * hardship);
@@ -822,8 +854,7 @@ static ud_miss_cause miss_cause(const ud_sim *sim, const loan_slot *slot, const 
         sim->officer_load[slot->officer] > staff_capacity(&sim->officers[slot->officer])) {
         return UD_MISS_OVERLOADED_OFFICER;
     }
-    double expected = household_expected_income(sim, h);
-    if (expected > 0 && (double)h->income_last < 0.8 * expected) {
+    if (household_hardship(h) > 0.2) {
         return UD_MISS_HARDSHIP;
     }
     return UD_MISS_UNWILLING;
@@ -868,6 +899,7 @@ static void loan_repaid(ud_sim *sim, int index) {
     if (h->group != NO_INDEX) {
         sim->groups[h->group].active--;
     }
+    h->last_group = h->group;
     h->group = NO_INDEX;
     h->loan = NO_INDEX;
     h->missed = 0;
@@ -881,7 +913,7 @@ static bool in_working_group(const ud_sim *sim, const household *h) {
     return h->group != NO_INDEX && !sim->groups[h->group].collapsed;
 }
 
-/* Peers cover members who fell short, as far as their cash above a month's needs allows;
+/* Peers cover members who fell short, with half of what they could put to a loan;
  * every month of covering strains the group, and a strained group can collapse. */
 static void cover_shortfalls(ud_sim *sim, int g, ud_money shortfall) {
     group *grp = &sim->groups[g];
@@ -899,7 +931,9 @@ static void cover_shortfalls(ud_sim *sim, int g, ud_money shortfall) {
             if (k == m || peer->group != g) {
                 continue;
             }
-            ud_money spare = (peer->cash - household_need(sim, peer)) / 2;
+            /* A peer gives half of what she could put to a loan: the group's pooled
+             * contribution, not her whole margin (Besley and Coate 1995). */
+            ud_money spare = cash_for_loans(sim, peer) / 2;
             if (spare <= 0) {
                 continue;
             }
@@ -1023,23 +1057,11 @@ void lending_collect(ud_sim *sim) {
                 can = can < h->cash ? can : h->cash;
                 pay_from_household(sim, slot, h, can < due ? can : due);
             } else if (ud_rng_chance(rng, will)) {
-                /* A willing borrower cuts spending to pay, down to a third of needs or, in a
-                 * household already living below its needs, to 60% of the cash in hand (the
-                 * 40% repayment capacity of MODEL.md, "Over-indebtedness"). In a month of
-                 * hardship, when a shock or a mishap has struck, food comes first: the share
-                 * of needs it protects grows with the income lost (Morduch 1995, consumption
-                 * smoothing). An over-indebted borrower
-                 * has cut already, and pays from what is above needs. */
-                ud_money need = household_need(sim, h);
-                ud_money keep = need / 3 < h->cash * 3 / 5 ? need / 3 : h->cash * 3 / 5;
-                double lost = household_hardship(sim, h);
-                bool struck =
-                    h->mishap_months > 0 || shock_income_factor(sim, slot->household, h) < 0.95;
-                if (struck && lost > DISTRESS_HARDSHIP) {
-                    double share = 1.0 / 3.0 + lost / 2.0;
-                    keep = (ud_money)((double)need * (share > 1.0 ? 1.0 : share));
-                }
-                ud_money spare = h->cash - (slot->burden > OVERINDEBTED_BURDEN ? need : keep);
+                /* An over-indebted borrower has cut spending already, and pays from what is
+                 * above needs. */
+                ud_money spare = slot->burden > OVERINDEBTED_BURDEN
+                                     ? h->cash - household_need(sim, h)
+                                     : cash_for_loans(sim, h);
                 if (spare < due && will > 0.8 && h->savings > 0) {
                     /* A committed borrower draws on savings to stay current. */
                     ud_money take = due - (spare > 0 ? spare : 0);

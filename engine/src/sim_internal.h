@@ -37,13 +37,16 @@ typedef struct household {
     ud_money savings;    /* voluntary savings held by the MFI */
     ud_money compulsory; /* compulsory savings held by the MFI */
     ud_money moneylender_debt;
-    ud_money wage;          /* monthly income outside the business */
-    ud_money income_last;   /* last month's total income */
-    ud_money income_smooth; /* its twelve-month moving average */
-    ud_money last_loan;     /* size of the last MFI loan (for step-ups) */
-    int32_t loan;           /* index in the loan pool, or NO_INDEX */
-    int32_t group;          /* NO_INDEX if none */
-    uint16_t productivity;  /* business return multiplier, 1/1024 units */
+    ud_money wage;            /* monthly income outside the business */
+    ud_money income_last;     /* last month's total income */
+    ud_money income_smooth;   /* its twelve-month moving average */
+    ud_money income_expected; /* what last month would have brought without shock, mishap
+                                 or luck: the yardstick of hardship */
+    ud_money last_loan;       /* size of the last MFI loan (for step-ups) */
+    int32_t loan;             /* index in the loan pool, or NO_INDEX */
+    int32_t group;            /* NO_INDEX if none */
+    int32_t last_group;       /* the group of the last loan repaid, to borrow again with it */
+    uint16_t productivity;    /* business return multiplier, 1/1024 units */
     uint8_t hamlet, members, business;
     uint8_t woman, literate, trained;
     uint8_t honesty;       /* 0..255: base willingness to repay */
@@ -217,10 +220,10 @@ bool village_generate(ud_sim *sim);
 void village_incomes(ud_sim *sim);
 /* Notes who is poor and what each household earns as the first month starts. */
 void village_snapshot_start(ud_sim *sim);
-/* What the household expects to earn this month: its usual income with the season's swing
- * (a farmer expects little between harvests). Against this, not against its needs, a month
- * is a hardship: chronic poverty is not a shock. */
-double household_expected_income(const ud_sim *sim, const household *h);
+/* 0..1: the share of the month's expected income (its own business in this season, without
+ * shock, mishap or luck) that did not come. Against this, not against its needs, a month is
+ * a hardship: chronic poverty is not a shock. */
+double household_hardship(const household *h);
 void village_spending_and_savings(ud_sim *sim);
 ud_money household_need(const ud_sim *sim, const household *h);
 bool household_poor(const ud_sim *sim, const household *h);

@@ -27,11 +27,11 @@ const char *ud_business_name(ud_business b) {
 
 #define WAGE_SHARE 0.35 /* share of a household's income earned outside its business */
 /* A household's own mishaps, apart from the village's shocks: a serious illness, a death, a
- * theft, a business that fails. About 5% of households a year (0.4% a month) lose half their
- * business income for three months (engine/MODEL.md, "Mishaps"). */
-#define MISHAP_MONTHLY 0.004
-#define MISHAP_MONTHS 3
-#define MISHAP_LOSS 0.5
+ * theft, a business that fails. About 9% of households a year (0.8% a month) lose 80% of their
+ * business income for four months (engine/MODEL.md, "Mishaps"). */
+#define MISHAP_MONTHLY 0.008
+#define MISHAP_MONTHS 4
+#define MISHAP_LOSS 0.8
 #define SAVINGS_PULL 0.15 /* share of a month's surplus saved, at full attraction */
 /* Months of needs a household keeps with a trusted MFI at full attraction (calibrated with
  * the benchmark unit to BRI's deposits, engine/MODEL.md section 8). */
@@ -71,6 +71,7 @@ static void endow(ud_sim *sim, household *h, double income) {
     h->capital = (ud_money)(income * (1.0 - WAGE_SHARE) / business_return[h->business]);
     h->income_last = (ud_money)income;
     h->income_smooth = (ud_money)income;
+    h->income_expected = (ud_money)income;
     ud_money cash = (ud_money)(income * 0.5);
     sim_pay_outside(sim, h, h->cash); /* what it held before goes back to where it came */
     sim_receive_outside(sim, h, cash);
@@ -138,6 +139,7 @@ bool village_generate(ud_sim *sim) {
         household *h = &sim->households[i];
         h->loan = NO_INDEX;
         h->group = NO_INDEX;
+        h->last_group = NO_INDEX;
         h->hamlet = (uint8_t)ud_rng_below(rng, (uint32_t)v->hamlets);
         h->members = (uint8_t)(2 + ud_rng_below(rng, 5));
         h->business = (uint8_t)pick_weighted(rng, v->business_mix, UD_BIZ_COUNT);
@@ -287,6 +289,7 @@ void village_incomes(ud_sim *sim) {
         }
         double business =
             earning * r * season[h->business][moy] * ham->infrastructure * (1.0 + skills);
+        h->income_expected = h->wage + (ud_money)business;
         if (any_shock) {
             business *= shock_income_factor(sim, i, h);
         }
@@ -341,10 +344,12 @@ void village_snapshot_start(ud_sim *sim) {
     }
 }
 
-double household_expected_income(const ud_sim *sim, const household *h) {
-    double business = (double)(h->income_smooth - h->wage);
-    business = business > 0 ? business : 0;
-    return (double)h->wage + business * season[h->business][sim->month % 12];
+double household_hardship(const household *h) {
+    if (h->income_expected <= 0) {
+        return 0;
+    }
+    double hardship = 1.0 - (double)h->income_last / (double)h->income_expected;
+    return hardship < 0 ? 0 : (hardship > 1 ? 1 : hardship);
 }
 
 ud_money household_business_room(const ud_sim *sim, const household *h) {

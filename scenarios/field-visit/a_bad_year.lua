@@ -21,9 +21,11 @@ each with savings at the unit; 2% are late. Then the rains fail. Farm incomes wi
 illness spreads in two hamlets. The board suggests cutting costs: fewer visits, one less
 officer. Keep the unit excellent through the bad year.]],
   lesson = {
-    -- The bad year: the worst month's adjusted PAR (PAR30 plus write-offs, so that writing
-    -- the farmers off cannot pass for keeping them) from the drought to the end.
-    indicator = "adjusted_par30", better = "lower", window = { from = 6, to = 20, take = "worst" },
+    -- The bad year: the adjusted PAR (PAR30 plus write-offs, so that writing the farmers off
+    -- cannot pass for keeping them) month by month from the drought to the end, averaged:
+    -- the drought's peak hits every policy's clients alike; what a policy changes is how
+    -- long arrears last and whether new ones follow, which every month of the year counts.
+    indicator = "adjusted_par30", better = "lower", window = { from = 6, to = 20, take = "mean" },
     sound = { "../strategies/field_visit_stay_close.lua",
               "../strategies/field_visit_reschedule_farmers.lua" },
     naive = { "../strategies/field_visit_cut_costs.lua",

@@ -757,6 +757,43 @@ static void test_economy_opening_portfolio_balances_and_runs(void **state) {
     assert_non_null(strstr(err, "mfi.opening"));
 }
 
+/* ---- repayment, mishaps and distress borrowing ---- */
+
+/* A farm drought: 70% of farm business income gone in months 6 to 14. */
+static void farm_drought(ud_sim *sim) {
+    if (ud_sim_month(sim) != 0) {
+        return;
+    }
+    ud_shock drought = {UD_SHOCK_INCOME, 0, 1u << UD_BIZ_FARMING, 1.0, 0.7, 6, 9};
+    char err[128];
+    assert_true(ud_sim_add_shock(sim, &drought, err, sizeof err) >= 0);
+}
+
+/* What farming households with a track record asked for this month, in money: they ask more
+ * often, and for more, when the harvest fails (newcomers without collateral mostly cannot,
+ * and go to the moneylender). */
+static double farmers_requests(const ud_sim *sim) {
+    int n;
+    const ud_application *a = ud_sim_applications(sim, &n);
+    double asked = 0;
+    for (int i = 0; i < n; i++) {
+        ud_household_view h;
+        if (a[i].group < 0 && ud_sim_household(sim, a[i].household, &h) &&
+            h.business == UD_BIZ_FARMING && h.loans_repaid > 0) {
+            asked += (double)a[i].requested;
+        }
+    }
+    return asked;
+}
+
+static void test_economy_drought_brings_distress_borrowing(void **state) {
+    (void)state;
+    double dry = mean_over_run(no_change, farm_drought, farmers_requests, 1500, 7, 14);
+    double normal = mean_over_run(no_change, NULL, farmers_requests, 1500, 7, 14);
+    print_message("farmers asked %.0f a month in the drought, %.0f without it\n", dry, normal);
+    assert_true(dry >= 1.1 * normal);
+}
+
 /* ---- depth and impact ---- */
 
 static double poor_reach(const ud_sim *sim) {
@@ -809,6 +846,7 @@ int main(void) {
         cmocka_unit_test(test_economy_follow_up_costs_appraisal_time),
         cmocka_unit_test(test_economy_writing_off_every_late_loan_does_not_pay),
         cmocka_unit_test(test_economy_opening_portfolio_balances_and_runs),
+        cmocka_unit_test(test_economy_drought_brings_distress_borrowing),
         cmocka_unit_test(test_economy_big_loans_reach_few_of_the_poor),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
