@@ -112,3 +112,16 @@ double mean_over_run(setup_fn configure, month_fn each_month, measure_fn measure
     }
     return sum / n;
 }
+
+void no_change(ud_setup *setup) {
+    (void)setup;
+}
+
+void add_farm_drought(ud_sim *sim) {
+    if (ud_sim_month(sim) != 0) {
+        return;
+    }
+    ud_shock drought = {UD_SHOCK_INCOME, 0, 1u << UD_BIZ_FARMING, 1.0, 0.7, 6, 9};
+    char err[128];
+    assert_true(ud_sim_add_shock(sim, &drought, err, sizeof err) >= 0);
+}

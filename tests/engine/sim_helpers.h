@@ -30,4 +30,11 @@ typedef double (*measure_fn)(const ud_sim *sim);
 double mean_over_run(setup_fn configure, month_fn each_month, measure_fn measure, int households,
                      int from, int to);
 
+/* The default setup, unchanged (a setup_fn). */
+void no_change(ud_setup *setup);
+
+/* A month_fn: at month 0, a drought that takes 70% of every farming household's business
+ * income in months 6 to 14. */
+void add_farm_drought(ud_sim *sim);
+
 #endif

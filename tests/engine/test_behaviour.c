@@ -26,25 +26,11 @@ static double sdi(const ud_sim *sim) {
     return ud_sim_indicators(sim, ud_sim_month(sim))->subsidy_dependence;
 }
 
-static void no_change(ud_setup *s) {
-    (void)s;
-}
-
-/* Drought: farm incomes fall by 70% in months 6 to 14 for every farming household. */
-static void add_drought(ud_sim *sim) {
-    if (ud_sim_month(sim) != 0) {
-        return;
-    }
-    ud_shock drought = {UD_SHOCK_INCOME, 0, 1u << UD_BIZ_FARMING, 1.0, 0.7, 6, 9};
-    char err[128];
-    assert_true(ud_sim_add_shock(sim, &drought, err, sizeof err) >= 0);
-}
-
 static void test_behaviour_drought_raises_par_among_farmers_not_traders(void **state) {
     (void)state;
-    double farm_dry = mean_over_run(no_change, add_drought, farmers_par30, 1500, 10, 16);
+    double farm_dry = mean_over_run(no_change, add_farm_drought, farmers_par30, 1500, 10, 16);
     double farm_normal = mean_over_run(no_change, NULL, farmers_par30, 1500, 10, 16);
-    double trade_dry = mean_over_run(no_change, add_drought, traders_par30, 1500, 10, 16);
+    double trade_dry = mean_over_run(no_change, add_farm_drought, traders_par30, 1500, 10, 16);
     double trade_normal = mean_over_run(no_change, NULL, traders_par30, 1500, 10, 16);
     print_message("farmers' PAR30 %.3f with drought, %.3f without; traders' %.3f and %.3f\n",
                   farm_dry, farm_normal, trade_dry, trade_normal);

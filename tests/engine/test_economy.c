@@ -47,10 +47,6 @@ static void apply_ok(ud_sim *sim, const ud_command *c) {
     }
 }
 
-static void no_change(ud_setup *s) {
-    (void)s;
-}
-
 /* ---- 1. demand answers price ---- */
 
 /* Both products priced at a given APR: declining balance, monthly, no fee. */
@@ -759,16 +755,6 @@ static void test_economy_opening_portfolio_balances_and_runs(void **state) {
 
 /* ---- repayment, mishaps and distress borrowing ---- */
 
-/* A farm drought: 70% of farm business income gone in months 6 to 14. */
-static void farm_drought(ud_sim *sim) {
-    if (ud_sim_month(sim) != 0) {
-        return;
-    }
-    ud_shock drought = {UD_SHOCK_INCOME, 0, 1u << UD_BIZ_FARMING, 1.0, 0.7, 6, 9};
-    char err[128];
-    assert_true(ud_sim_add_shock(sim, &drought, err, sizeof err) >= 0);
-}
-
 /* What farming households with a track record asked for this month, in money: they ask more
  * often, and for more, when the harvest fails (newcomers without collateral mostly cannot,
  * and go to the moneylender). */
@@ -788,7 +774,7 @@ static double farmers_requests(const ud_sim *sim) {
 
 static void test_economy_drought_brings_distress_borrowing(void **state) {
     (void)state;
-    double dry = mean_over_run(no_change, farm_drought, farmers_requests, 1500, 7, 14);
+    double dry = mean_over_run(no_change, add_farm_drought, farmers_requests, 1500, 7, 14);
     double normal = mean_over_run(no_change, NULL, farmers_requests, 1500, 7, 14);
     print_message("farmers asked %.0f a month in the drought, %.0f without it\n", dry, normal);
     assert_true(dry >= 1.1 * normal);
