@@ -351,7 +351,18 @@ static bool validate(ud_sim *sim, const ud_command *c, char *err, size_t err_siz
     case UD_CMD_SET_FOLLOW_UP:
         return true; /* their bounds are all in command_bounds */
     case UD_CMD_RESCHEDULE:
-        return household_with_loan(sim, c->index, err, err_size);
+        if (!household_with_loan(sim, c->index, err, err_size)) {
+            return false;
+        }
+        /* One rescheduling a loan: rescheduling the same loan again and again keeps arrears
+         * out of sight while the debt grows (evergreening); MFIs and their supervisors allow
+         * one restructuring and then treat the loan as impaired (engine/MODEL.md, 10). */
+        if (sim->loans[sim->households[c->index].loan].account.rescheduled) {
+            FAIL("index: household %d's loan has been rescheduled once already; rescheduling it "
+                 "again would only hide its arrears: follow it up, or write it off",
+                 c->index);
+        }
+        return true;
     case UD_CMD_WRITE_OFF:
         return household_with_loan(sim, c->index, err, err_size);
     case UD_CMD_TYPE_COUNT:

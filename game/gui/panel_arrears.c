@@ -165,7 +165,14 @@ void ud_panel_arrears(ud_app *app, SDL_Rect a) {
             app->dialog = DIALOG_HOUSEHOLD;
             app->dirty = true;
         }
-        if (ud_ui_danger(ui, ud_rect(a.x + bw + 5, y, bw, 28), TR(ui, "Reschedule"))) {
+        /* a loan is rescheduled once (the engine refuses a second time): say so instead */
+        ud_household_view h;
+        bool once = ud_sim_household(ud_game_sim(app->game), l->household, &h) && h.loan != NULL &&
+                    h.loan->rescheduled;
+        if (once) {
+            ud_ui_label(ui, TR(ui, "Rescheduled once"), a.x + bw + 10, y + 6, UD_FONT_SMALL, false,
+                        p->text_dim);
+        } else if (ud_ui_danger(ui, ud_rect(a.x + bw + 5, y, bw, 28), TR(ui, "Reschedule"))) {
             ask_reschedule(app, l);
         }
         if (ud_ui_danger(ui, ud_rect(a.x + 2 * (bw + 5), y, bw, 28), TR(ui, "Write off"))) {

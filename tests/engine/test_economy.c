@@ -702,6 +702,23 @@ static void test_economy_performing_reschedules_leave_par(void **state) {
     assert_true(par_after_1 >= ratio_after_1 * 0.99); /* all of them in PAR at first */
     assert_true(ratio_after_4 > 0.3);                 /* still counted as rescheduled */
     assert_true(par_after_4 < ratio_after_4 * 0.5);   /* those that performed left PAR */
+    /* a loan is rescheduled once: a second rescheduling (evergreening) is refused */
+    for (int hh = 0; hh < ud_sim_household_count(sim); hh++) {
+        ud_household_view h;
+        ud_sim_household(sim, hh, &h);
+        if (h.loan != NULL && h.loan->rescheduled) {
+            ud_command c;
+            memset(&c, 0, sizeof c);
+            c.type = UD_CMD_RESCHEDULE;
+            c.index = hh;
+            c.count = 24;
+            char err[256];
+            assert_false(ud_sim_apply(sim, &c, err, sizeof err));
+            print_message("refused: %s\n", err);
+            assert_non_null(strstr(err, "rescheduled once already"));
+            break;
+        }
+    }
     ud_sim_destroy(sim);
 }
 
