@@ -741,7 +741,8 @@ void lending_take_applications(ud_sim *sim) {
 /* A debt forgiven in view of the neighbours: forgiving a tenth of a hamlet's households
  * costs it 0.05 of repayment will. */
 #define MANUAL_WRITE_OFF_CULTURE 0.5
-#define CULTURE_SPREAD 0.5 /* share of the damage that reaches the other hamlets */
+#define RESCHEDULE_CULTURE 0.25 /* a rescheduling without a reason: half a debt forgiven */
+#define CULTURE_SPREAD 0.5      /* share of the damage that reaches the other hamlets */
 /* Will lost per unit of hardship (the share of the expected month's income that is missing): a
  * flood or drought that takes half the income cut repayment rates by about a tenth in
  * Bangladesh in 1998 (Khandker 2007); the size is a judgement (engine/MODEL.md, "Repayment"). */
@@ -1190,15 +1191,32 @@ void lending_provision_and_write_off(ud_sim *sim) {
     }
 }
 
-/* The manager writes a loan off before the rule does: the neighbours see a debt forgiven,
- * which teaches them what a waiver teaches (Kanz 2012), a little at a time. */
-void lending_write_off_household(ud_sim *sim, int hh) {
-    write_off_slot(sim, sim->households[hh].loan);
+/* Leniency seen by the neighbours of household hh: `weight` of repayment will, shared among
+ * the households of its hamlet, learnt by the hamlet (and half as much by the others). */
+static void leniency_in_view(ud_sim *sim, int hh, double weight) {
     int hamlet = sim->households[hh].hamlet, neighbours = 0;
     for (int i = 0; i < sim->household_count; i++) {
         neighbours += sim->households[i].hamlet == hamlet; /* a command, not the monthly step */
     }
-    lending_damage_culture(sim, hamlet, MANUAL_WRITE_OFF_CULTURE / neighbours);
+    lending_damage_culture(sim, hamlet, weight / neighbours);
+}
+
+/* The manager writes a loan off before the rule does: the neighbours see a debt forgiven,
+ * which teaches them what a waiver teaches (Kanz 2012), a little at a time. */
+void lending_write_off_household(ud_sim *sim, int hh) {
+    write_off_slot(sim, sim->households[hh].loan);
+    leniency_in_view(sim, hh, MANUAL_WRITE_OFF_CULTURE);
+}
+
+/* Whether a late borrower has a reason the neighbours accept: a mishap, a month well below
+ * what it expected, or a shock that struck it no more than six months ago. */
+static bool late_for_a_reason(const ud_sim *sim, int hh) {
+    const household *h = &sim->households[hh];
+    if (h->mishap_months > 0 || household_hardship(h) > DISTRESS_HARDSHIP) {
+        return true;
+    }
+    const ud_shock *k = ud_sim_shock(sim, ud_sim_household_last_shock(sim, hh));
+    return k != NULL && sim->month < k->start_month + k->months + 6;
 }
 
 bool lending_reschedule_household(ud_sim *sim, int hh, int installments, char *err,
@@ -1213,6 +1231,11 @@ bool lending_reschedule_household(ud_sim *sim, int hh, int installments, char *e
         return false;
     }
     slot->cured = 0; /* the count of on-time instalments starts with the new schedule */
+    /* Easier terms for a borrower who is late for no reason the village knows teach that
+     * paying late pays: half the lesson of a debt forgiven (engine/MODEL.md, 10). */
+    if (!late_for_a_reason(sim, hh)) {
+        leniency_in_view(sim, hh, RESCHEDULE_CULTURE);
+    }
     return true;
 }
 
