@@ -35,7 +35,7 @@ the households.]],
   },
 }
 
-village { households = 450, women_share = 0.5, median_income = 2300000 }
+village { households = 900, women_share = 0.5, median_income = 2300000 }
 
 mfi { institution = "cooperative", equity = 500000000, savings_rate = 4,
       officers = { count = 2, salary = 2000000, training = 1, honesty = 1.0 } }

@@ -1,5 +1,5 @@
 -- Sound strategy for m3: open the women's group product, lend to women through groups,
--- accept the mentoring, and staff up as the groups grow.
+-- accept the mentoring, and staff up as the groups grow to a group lender's caseload.
 local common = require("lib.common")
 
 function decide(month)
@@ -10,7 +10,9 @@ function decide(month)
                  repeat_step_up = 40 }
   end
   common.answer_offers({ grant_mentoring = true })
-  if month == 6 then
+  -- a group lender's caseload: about 300 members an officer (MicroBanking Bulletin)
+  local load = indicator("borrowers_per_officer")
+  if load ~= nil and load > 300 and common.employed_officers() < 6 then
     hire { count = 1, salary = 2000000, training = 2 }
   end
 end
