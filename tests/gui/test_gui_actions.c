@@ -9,6 +9,7 @@
 #include <cmocka.h>
 
 #include "gui_driver.h"
+#include "panels.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -110,6 +111,41 @@ static void test_gui_late_borrowers_can_be_followed_up_rescheduled_and_written_o
     expect_safe_focus("writing off");
     /* the month plays on with both decisions */
     gd_next_month(app);
+    /* a loan is rescheduled once: when a rescheduled borrower is late again, the row says
+     * so instead of offering a second rescheduling */
+    ud_sim *sim = ud_game_sim(app->game);
+    for (int i = 0; i < ud_sim_household_count(sim); i++) {
+        ud_household_view h;
+        ud_sim_household(sim, i, &h);
+        if (h.loan != NULL && !h.loan->rescheduled) {
+            ud_command c = ud_command_new(UD_CMD_RESCHEDULE);
+            c.index = i;
+            c.count = 6;
+            ud_app_command(app, &c);
+        }
+    }
+    bool seen = false;
+    for (int m = 0; m < 12 && !seen; m++) {
+        gd_next_month(app);
+        sim = ud_game_sim(app->game);
+        bool late_again = false;
+        for (int i = 0; i < ud_sim_household_count(sim) && !late_again; i++) {
+            ud_household_view h;
+            ud_sim_household(sim, i, &h);
+            late_again = h.loan != NULL && h.loan->rescheduled &&
+                         ud_loan_days_in_arrears(h.loan, ud_sim_month(sim) * 30) > 0;
+        }
+        if (!late_again) {
+            continue;
+        }
+        gd_tab(app, TAB_ARREARS);
+        for (int page = 0; page < 40 && !seen; page++) {
+            seen = gd_shows(app, "Rescheduled once");
+            gd_key(app, SDLK_PAGEDOWN, 0);
+        }
+        gd_frame(app, "arrears_rescheduled_once");
+    }
+    assert_true(seen);
 }
 
 static void test_gui_borrowing_is_confirmed_and_can_be_repaid(void **state) {
