@@ -89,6 +89,20 @@ static double hidden_cost_penalty(ud_sim *sim, const int *by_product) {
     return penalty;
 }
 
+/* In default: a loan more than 30 days late now, or one written off within the last twelve
+ * months: where over-indebtedness shows (engine/MODEL.md, "Depth and impact"). */
+static bool household_in_default(const ud_sim *sim, const household *h, int month) {
+    if (month - h->written_off_month < DEFAULT_MEMORY_MONTHS) {
+        return true;
+    }
+    if (h->loan == NO_INDEX) {
+        return false;
+    }
+    const loan_slot *slot = &sim->loans[h->loan];
+    return slot->account.status == UD_LOAN_ACTIVE &&
+           ud_loan_days_in_arrears(&slot->account, month * DAYS_PER_MONTH) > DEFAULT_LATE_DAYS;
+}
+
 void sim_record_month(ud_sim *sim, int month, ud_indicators *out) {
     ud_income_statement is = ud_books_close_period(&sim->books);
     ud_balance_sheet bs = ud_books_balance_sheet(&sim->books);
@@ -160,6 +174,7 @@ void sim_record_month(ud_sim *sim, int month, ud_indicators *out) {
         out->households_in_poverty += poor;
         out->women_households += h->woman;
         out->poor_women += poor && h->woman;
+        out->women_in_distress += h->woman && (poor || household_in_default(sim, h, month));
         out->poor_men += poor && !h->woman;
         income_sum += (double)h->income_smooth;
     }

@@ -107,6 +107,14 @@ double officer_quality(const ud_sim *sim, int officer) {
            overload;
 }
 
+double mentoring_reach(const ud_sim *sim, const household *h, int officer) {
+    if (!h->woman || !sim->hamlets[h->hamlet].mentoring) {
+        return 0;
+    }
+    double reach = officer_quality(sim, officer) * (0.5 + sim->follow_up);
+    return reach > 1.0 ? 1.0 : reach;
+}
+
 ud_money lending_capacity(const ud_sim *sim) {
     const ud_balance_sheet bs = ud_books_balance_sheet(&sim->books);
     ud_money reserve =
@@ -139,7 +147,8 @@ static void reject(ud_sim *sim, ud_application *app, ud_reject_reason reason) {
  * business skills. A woman's loan is sometimes controlled by others in her household
  * (Goetz and Gupta 1996): it is invested less, and she still owes it. Group meetings make
  * the loan visible and disburse it in public, and mentoring backs her: both lower capture. */
-static void invest_loan(ud_sim *sim, household *h, loan_slot *slot, ud_money cash_received) {
+static void invest_loan(ud_sim *sim, household *h, loan_slot *slot, int officer,
+                        ud_money cash_received) {
     ud_rng *rng = &sim->rng[STREAM_DEMAND];
     double invested = h->literate || h->trained ? 0.85 : 0.70;
     /* A loan taken in a month of hardship goes first on food, school fees and the
@@ -150,9 +159,7 @@ static void invest_loan(ud_sim *sim, household *h, loan_slot *slot, ud_money cas
     if (h->group != NO_INDEX) {
         capture *= 0.5;
     }
-    if (sim->hamlets[h->hamlet].mentoring) {
-        capture *= 0.5;
-    }
+    capture *= 1.0 - 0.5 * mentoring_reach(sim, h, officer);
     if (h->woman && ud_rng_chance(rng, capture)) {
         invested = 0.30;
         slot->captured = 1;
@@ -225,7 +232,7 @@ static void disburse(ud_sim *sim, ud_application *app, int officer) {
     if (sim->hamlets[h->hamlet].training > 0) {
         h->trained = 1; /* the hamlet's training programme takes in new clients too */
     }
-    invest_loan(sim, h, slot, received);
+    invest_loan(sim, h, slot, officer, received);
     staff_assign(sim, slot, officer);
     if (app->group != NO_INDEX) {
         sim->groups[app->group].active++;
@@ -1144,6 +1151,7 @@ static void write_off_slot(ud_sim *sim, int index) {
         h->compulsory -= seized;
     }
     h->defaults = (uint8_t)(h->defaults < 255 ? h->defaults + 1 : 255);
+    h->written_off_month = (int16_t)(sim->month + 1);
     h->last_arrears_days = 255;
     if (slot->directed) {
         lending_damage_culture(sim, h->hamlet, 0.01); /* nobody paid, and nothing happened */

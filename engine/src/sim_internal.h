@@ -10,6 +10,10 @@
 /* Instalments above this share of income (percent) over-indebt a household (Schicks 2013;
  * field norm 30-40%, upper end; engine/MODEL.md, "Over-indebtedness"). */
 #define OVERINDEBTED_BURDEN 40
+/* A household counts as in default while a loan of theirs is more than 30 days late and for
+ * twelve months after one is written off (engine/MODEL.md, "Depth and impact"). */
+#define DEFAULT_LATE_DAYS 30
+#define DEFAULT_MEMORY_MONTHS 12
 /* Grants' effects on business returns, held within the evidence (engine/MODEL.md). */
 #define MAX_TRAINING_EFFECT 0.10
 #define MENTORING_EFFECT 0.05
@@ -56,9 +60,11 @@ typedef struct household {
     uint8_t missed;            /* in arrears on the current loan (for the missed event) */
     uint8_t mishap_months;     /* months left of a household's own mishap (illness...) */
     int16_t next_apply_month;  /* no new application before this month */
+    int16_t written_off_month; /* months completed when a loan of theirs was last written off */
     /* The start of the game, for the client score: who was poor, what they earned, and
      * whether the MFI has ever lent to them since (engine/MODEL.md, "Depth and impact"). */
     uint8_t poor_at_start, ever_borrowed;
+    uint8_t mentored;       /* 0..255: the most mentoring a woman client has received */
     uint8_t start_quartile; /* 0..3: the household's place in the village's starting incomes */
     ud_money income_start;
 } household;
@@ -243,6 +249,10 @@ void lending_collect(ud_sim *sim);
 void lending_provision_and_write_off(ud_sim *sim);
 ud_money lending_capacity(const ud_sim *sim); /* cash the MFI may lend now */
 double officer_quality(const ud_sim *sim, int officer);
+/* How much of the mentoring a woman client receives, 0..1: none without mentoring in her
+ * hamlet; otherwise it comes at the group meetings her officer holds, so it scales with the
+ * officer's quality (training, load) and the follow-up time (engine/MODEL.md, "Women"). */
+double mentoring_reach(const ud_sim *sim, const household *h, int officer);
 bool loan_pool_init(ud_sim *sim);
 /* The slot of a household's new loan (its own), reset. */
 int loan_alloc_for_household(ud_sim *sim, int household);

@@ -26,6 +26,9 @@ const char *ud_business_name(ud_business b) {
 }
 
 #define WAGE_SHARE 0.35 /* share of a household's income earned outside its business */
+/* A woman's business without support absorbs half the extra capital a man's does (de Mel,
+ * McKenzie and Woodruff 2009; Fafchamps et al. 2014; engine/MODEL.md). */
+#define WOMAN_ABSORPTION 1.2
 /* A household's own mishaps, apart from the village's shocks: a serious illness, a death, a
  * theft, a business that fails. About 9% of households a year (0.8% a month) lose 80% of their
  * business income for four months (engine/MODEL.md, "Mishaps"). */
@@ -140,6 +143,7 @@ bool village_generate(ud_sim *sim) {
         h->loan = NO_INDEX;
         h->group = NO_INDEX;
         h->last_group = NO_INDEX;
+        h->written_off_month = -DEFAULT_MEMORY_MONTHS;
         h->hamlet = (uint8_t)ud_rng_below(rng, (uint32_t)v->hamlets);
         h->members = (uint8_t)(2 + ud_rng_below(rng, 5));
         h->business = (uint8_t)pick_weighted(rng, v->business_mix, UD_BIZ_COUNT);
@@ -227,6 +231,17 @@ int ud_sim_shock_count(const ud_sim *sim) {
     return sim->shock_count;
 }
 
+/* The capital a household's business can use at full return: its starting capital plus 40%
+ * for a man's business, plus 20% for a woman's without mentoring and up to 40% with as much
+ * as she has received (engine/MODEL.md, "Women"): beyond it, capital earns a third. */
+static double business_capital_cap(const ud_sim *sim, const household *h) {
+    (void)sim;
+    double absorb =
+        h->woman ? WOMAN_ABSORPTION + (1.4 - WOMAN_ABSORPTION) * h->mentored / 255.0 : 1.4;
+    return absorb * (double)h->wage * ((1.0 - WAGE_SHARE) / WAGE_SHARE) /
+           business_return[h->business];
+}
+
 double shock_income_factor(const ud_sim *sim, int index, const household *h) {
     double factor = 1.0;
     int month = sim->month + 1;
@@ -280,12 +295,15 @@ void village_incomes(ud_sim *sim) {
         /* Diminishing returns: a small business absorbs about 40% more capital than it
          * started with; beyond that, capital earns a third. */
         double k = (double)h->capital;
-        double cap = 1.4 * (double)h->wage * ((1.0 - WAGE_SHARE) / WAGE_SHARE) /
-                     business_return[h->business];
+        double cap = business_capital_cap(sim, h);
         double earning = k <= cap ? k : cap + (k - cap) / 3.0;
         double skills = h->trained ? ham->training : 0.0;
         if (ham->mentoring && h->woman && h->loan != NO_INDEX) {
-            skills += MENTORING_EFFECT;
+            double reach = mentoring_reach(sim, h, sim->loans[h->loan].officer);
+            skills += MENTORING_EFFECT * reach;
+            if (reach * 255.0 > h->mentored) {
+                h->mentored = (uint8_t)(reach * 255.0);
+            }
         }
         double business =
             earning * r * season[h->business][moy] * ham->infrastructure * (1.0 + skills);
@@ -353,9 +371,7 @@ double household_hardship(const household *h) {
 }
 
 ud_money household_business_room(const ud_sim *sim, const household *h) {
-    (void)sim;
-    double cap =
-        1.4 * (double)h->wage * ((1.0 - WAGE_SHARE) / WAGE_SHARE) / business_return[h->business];
+    double cap = business_capital_cap(sim, h);
     double room = cap - (double)h->capital;
     return room > 0 ? (ud_money)room : 0;
 }
@@ -363,8 +379,7 @@ ud_money household_business_room(const ud_sim *sim, const household *h) {
 double household_marginal_return(const ud_sim *sim, const household *h) {
     const hamlet_state *ham = &sim->hamlets[h->hamlet];
     double r = business_return[h->business] * h->productivity / 1024.0 * ham->infrastructure;
-    double cap =
-        1.4 * (double)h->wage * ((1.0 - WAGE_SHARE) / WAGE_SHARE) / business_return[h->business];
+    double cap = business_capital_cap(sim, h);
     return 12.0 * (h->capital < cap ? r : r / 3.0);
 }
 

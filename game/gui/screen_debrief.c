@@ -52,19 +52,20 @@ static const char *indicator_title(const ud_ui *ui, const char *indicator) {
     static const struct {
         const char *name, *title;
     } titles[] = {
-        {"par30", "PAR30"},
-        {"adjusted_par30", "Adjusted PAR30 (with the year's write-offs)"},
-        {"institution_score", "The institution"},
-        {"client_score", "The clients"},
-        {"holistic_score", "The lower of the two scores"},
-        {"oss", "OSS"},
-        {"fss", "FSS"},
-        {"subsidy_dependence", "Subsidy dependence"},
-        {"households_in_poverty", "Households in poverty"},
-        {"poor_women", "Women-headed households in poverty"},
-        {"women_share", "Women"},
-        {"active_borrowers", "Active clients"},
-        {"avg_loan_to_income", "Average loan / income"},
+        {"par30", N_("PAR30")},
+        {"adjusted_par30", N_("Adjusted PAR30 (with the year's write-offs)")},
+        {"institution_score", N_("The institution")},
+        {"client_score", N_("The clients")},
+        {"holistic_score", N_("The lower of the two scores")},
+        {"oss", N_("OSS")},
+        {"fss", N_("FSS")},
+        {"subsidy_dependence", N_("Subsidy dependence")},
+        {"households_in_poverty", N_("Households in poverty")},
+        {"poor_women", N_("Women-headed households in poverty")},
+        {"women_in_distress", N_("Women-headed households poor or in default")},
+        {"women_share", N_("Women")},
+        {"active_borrowers", N_("Active clients")},
+        {"avg_loan_to_income", N_("Average loan / income")},
     };
     for (size_t i = 0; i < sizeof titles / sizeof titles[0]; i++) {
         if (strcmp(titles[i].name, indicator) == 0) {

@@ -22,8 +22,9 @@ needs five to eight members, so give it time and officers to hold the meetings. 
 members fear that small loans to women will not pay. Try it, and watch the portfolio and
 the households.]],
   lesson = {
-    -- Women's poverty over the last year (a year smooths the harvests' seasons).
-    indicator = "poor_women", better = "lower", window = { from = 25, to = 36, take = "mean" },
+    -- Women's households poor or in default over the last year (a year smooths the seasons):
+    -- a policy that lifts incomes with loans its borrowers cannot repay has not helped them.
+    indicator = "women_in_distress", better = "lower", window = { from = 25, to = 36, take = "mean" },
     sound = { "../strategies/m3_womens_groups_with_mentoring.lua",
               "../strategies/m3_womens_groups_staffed_early.lua" },
     naive = { "../strategies/m3_individual_loans_to_anyone.lua",

@@ -429,6 +429,27 @@ static void test_economy_capture_shows_and_falls_with_groups_and_mentoring(void 
     assert_true(mentored < groups * 0.7);
 }
 
+/* Mentoring comes at the group meetings: with officers who barely follow their groups up,
+ * a woman gets less of it, and her loan is captured more often than with close follow-up. */
+static void women_groups_close_follow_up(ud_setup *s) {
+    women_groups(s);
+    s->mfi.follow_up = 0.9;
+}
+static void women_groups_thin_follow_up(ud_setup *s) {
+    women_groups(s);
+    s->mfi.follow_up = 0.1;
+}
+
+static void test_economy_mentoring_needs_meetings(void **state) {
+    (void)state;
+    double close = mean_over_run(women_groups_close_follow_up, mentoring, capture, 1500, 12, 24);
+    double thin = mean_over_run(women_groups_thin_follow_up, mentoring, capture, 1500, 12, 24);
+    print_message("captured women's loans with mentoring: %.3f with close follow-up, %.3f with "
+                  "thin\n",
+                  close, thin);
+    assert_true(thin > close * 1.2);
+}
+
 /* ---- 7. political interference ---- */
 
 static double par30_hamlet(const ud_sim *sim, int hamlet, bool in) {
@@ -613,6 +634,50 @@ static int first_borrower(const ud_sim *sim) {
         }
     }
     return -1;
+}
+
+/* A woman client above the poverty line whose loan is written off counts among the women in
+ * distress for the twelve months after it, and not before nor after (engine/MODEL.md,
+ * "Depth and impact"). */
+static void test_economy_written_off_woman_counts_in_distress_for_a_year(void **state) {
+    (void)state;
+    ud_setup setup;
+    ud_setup_default(&setup, 600);
+    ud_sim *sim = make_sim(&setup);
+    run_checked(sim, 6);
+    int hh = -1;
+    for (int i = 0; i < ud_sim_household_count(sim) && hh < 0; i++) {
+        ud_household_view h;
+        ud_sim_household(sim, i, &h);
+        if (h.loan != NULL && h.woman && !h.poor && h.status == UD_HH_CLIENT &&
+            h.monthly_income > 2 * h.poverty_line_month) {
+            hh = i;
+        }
+    }
+    assert_true(hh >= 0);
+    int extra_before = now(sim)->women_in_distress - now(sim)->poor_women;
+    int last_counted = 0;
+    ud_command c;
+    memset(&c, 0, sizeof c);
+    c.type = UD_CMD_WRITE_OFF;
+    c.index = hh;
+    apply_ok(sim, &c);
+    for (int m = 7; m <= 20; m++) {
+        run_checked(sim, m);
+        ud_household_view h;
+        ud_sim_household(sim, hh, &h);
+        assert_false(h.poor); /* well above the line: only the default can count her */
+        int extra = now(sim)->women_in_distress - now(sim)->poor_women;
+        if (m <= 18) {
+            assert_true(extra >= 1); /* written off in month 7: counted through month 18 */
+        }
+        last_counted = m == 18 ? extra : last_counted;
+    }
+    assert_true(now(sim)->women_in_distress - now(sim)->poor_women < last_counted);
+    print_message("women in distress beyond the poor: %d before the write-off, %d a year and a "
+                  "half later\n",
+                  extra_before, now(sim)->women_in_distress - now(sim)->poor_women);
+    ud_sim_destroy(sim);
 }
 
 static void test_economy_manual_write_offs_and_reschedules_are_counted(void **state) {
@@ -888,6 +953,8 @@ int main(void) {
         cmocka_unit_test(test_economy_loans_beyond_capacity_grow_then_fall_into_arrears),
         cmocka_unit_test(test_economy_groups_form_over_weeks_and_can_be_seen),
         cmocka_unit_test(test_economy_capture_shows_and_falls_with_groups_and_mentoring),
+        cmocka_unit_test(test_economy_mentoring_needs_meetings),
+        cmocka_unit_test(test_economy_written_off_woman_counts_in_distress_for_a_year),
         cmocka_unit_test(test_economy_directed_lending_damages_repayment_here_and_beyond),
         cmocka_unit_test(test_economy_waiver_promise_lowers_repayment_until_disavowed),
         cmocka_unit_test(test_economy_idle_cash_is_a_cost),
