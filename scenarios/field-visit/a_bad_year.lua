@@ -83,7 +83,33 @@ at_month(6, function()
           months = 4, text = "An illness spreads in Tugu and Citeko." }
 end)
 
+-- What the debrief teaches depends on what the trainee did through the drought and on
+-- the arrears of the bad year (the lesson's window: months 6 to 20).
+local common = require("lib.common")
+
+on("officer_fired", function(e)
+  mem.fired = (mem.fired or 0) + 1
+end)
+
+-- The bad year's mean PAR30 plus the year's write-offs at its end: arrears held if both
+-- together stay under 9% (the sound policies' runs end at 5-7%, the mistakes' at 10-15%).
+local function arrears_held()
+  return common.mean("par30", 6, 20) + indicator("write_off_ratio", 20) < 0.09
+end
+
+local function loans_grew()
+  return indicator("avg_loan_to_income", 14) > 1.25 * indicator("avg_loan_to_income", 5)
+end
+
 lesson { text = "Staying close to clients in a crisis kept arrears from becoming defaults.",
-         when = function() return indicator("par30") < 0.08 end }
-lesson { text = "Cutting follow-up saved a little and lost much more in arrears.",
-         when = function() return indicator("par30") >= 0.08 end }
+         when = function() return (mem.fired or 0) == 0 and not loans_grew() and arrears_held() end }
+lesson { text = "Cutting staff in the crisis saved a little and lost much more in arrears.",
+         when = function() return (mem.fired or 0) > 0 and not arrears_held() end }
+lesson { text = "You cut staff in the crisis and arrears held this time; fewer officers means fewer visits just when clients need them.",
+         when = function() return (mem.fired or 0) > 0 and arrears_held() end }
+lesson { text = "Arrears outlasted the drought: households whose income collapsed need visits, and sometimes a new schedule, more than new loans.",
+         when = function() return (mem.fired or 0) == 0 and not loans_grew() and not arrears_held() end }
+lesson { text = "Rescheduling the drought-hit fitted their instalments to the next harvest: a new schedule costs less than a write-off.",
+         when = function() return peak("rescheduled_ratio") > 0.01 and indicator("write_off_ratio") < 0.05 end }
+lesson { text = "Loans grew during the drought: bigger loans to households whose income had collapsed piled debt on debt.",
+         when = loans_grew }

@@ -32,4 +32,26 @@ function common.employed_officers()
   return n
 end
 
+-- Whether an offer of this kind ("grant_training", "credit_line"...) was accepted.
+function common.offer_accepted(kind)
+  for _, offer in ipairs(offers()) do
+    if offer.kind == kind and offer.accepted then
+      return true
+    end
+  end
+  return false
+end
+
+-- The mean of an indicator over months `from` to `to` (default: the last twelve played);
+-- for a scenario's lessons, which should judge a stretch of the game, not its last month.
+function common.mean(name, from, to)
+  to = math.min(to or month(), month())
+  from = math.max(from or to - 11, 1)
+  local sum, n = 0, 0
+  for m = from, to do
+    sum, n = sum + indicator(name, m), n + 1
+  end
+  return n > 0 and sum / n or 0
+end
+
 return common

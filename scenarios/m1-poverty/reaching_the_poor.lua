@@ -16,9 +16,10 @@ scenario {
   briefing = [[
 Your unit opens this month in Desa Cibodas: 600 million rupiah of equity, two trained
 officers, no clients yet. Half the households live below the poverty line. Your board wants the
-unit to be profitable quickly and suggests lending only to established traders, in large
-individual loans. A donor offers business training in the poorest hamlets. Can the unit
-reach the poor, help them out of poverty, and still cover its costs?]],
+unit to be profitable quickly and has set it up its way: only the individual loan is open, from
+6 million rupiah, for established traders. A group loan is ready but closed (Products panel).
+A donor offers business training in the poorest hamlets. Can the unit reach the poor, help them
+out of poverty, and still cover its costs?]],
   lesson = {
     -- Holistic sustainability: the lower of the institution and client scores at the end.
     indicator = "holistic_score", better = "higher", window = { take = "end" },
@@ -43,18 +44,20 @@ village {
   women_share = 0.55,
 }
 
+-- The board's set-up: large individual loans only (the naive plan is where the unit starts).
 mfi { institution = "ngo", equity = 600000000,
-      officers = { count = 2, salary = 2000000, training = 1, honesty = 1.0 } }
+      officers = { count = 2, salary = 2000000, training = 1, honesty = 1.0 },
+      policy = { first_loan_cap = 15000000, loan_to_income_cap = 100 } }
 
 -- The group loan is priced on a declining balance at about 34% APR with its fee, below the
 -- region's going rate (40%) and no dearer than the individual loan: the lesson is about whom
 -- the loans reach, so the group product must not lose on price alone.
 product { name = "Group weekly", method = "declining-annuity", rate = 30, installments = 25,
           frequency = "weekly", fee_percent = 1, min = 300000, max = 4000000,
-          group = { min = 4, max = 7 }, compulsory_savings = 5 }
+          group = { min = 4, max = 7 }, compulsory_savings = 5, open = false }
 product { name = "Individual monthly", method = "declining-annuity", rate = 30,
           installments = 12, frequency = "monthly", fee_percent = 1.5,
-          min = 1000000, max = 15000000 }
+          min = 6000000, max = 15000000 }
 
 goal { indicator = "households_in_poverty", below = 1.0, of_start = true, month = 36,
        text = "Fewer households below the poverty line than at the start" }
@@ -78,7 +81,15 @@ every_month(function(m)
   end
 end)
 
-lesson { text = "Small group loans reached poorer households; training raised their returns.",
-         when = function() return indicator("households_in_poverty") < 230 end }
-lesson { text = "Large loans to the better-off kept the books simple but left the poor behind.",
-         when = function() return indicator("households_in_poverty") >= 230 end }
+-- What the debrief teaches depends on what came of the trainee's policy: whom the loans
+-- reached (the poor at the start who borrow now) and whether the unit covers its costs.
+local common = require("lib.common")
+
+lesson { text = "Your loans reached the poor and the unit covers most of its costs: depth and sustainability together.",
+         when = function() return indicator("poor_reach") >= 0.2 and indicator("oss") >= 0.9 end }
+lesson { text = "Your loans reached the poor, but the unit does not cover its costs: a lender that closes helps no one. Price and staff for the depth you want.",
+         when = function() return indicator("poor_reach") >= 0.2 and indicator("oss") < 0.9 end }
+lesson { text = "Few of the poor borrow from you: large loans to the better-off keep the books simple but miss the mission.",
+         when = function() return indicator("poor_reach") < 0.2 end }
+lesson { text = "The donor's training raised your clients' returns whatever your loan policy: a grant helps, it is not a strategy.",
+         when = function() return common.offer_accepted("grant_training") end }

@@ -86,8 +86,26 @@ at_month(24, function()
   end
 end)
 
+-- What the debrief teaches depends on what the trainee did and what came of it.
+local common = require("lib.common")
+
+local function line_taken()
+  return common.offer_accepted("credit_line")
+end
+
+local function any_grant()
+  return common.offer_accepted("grant_training") or common.offer_accepted("grant_infrastructure")
+end
+
 lesson { text = "The 12% cap kept your prices below your costs: the cheap line made you dependent.",
-         when = function() return indicator("subsidy_dependence") > 1 end }
-lesson { text = "You kept prices that cover costs: the unit can stand without subsidy.",
-         when = function() return indicator("fss") > 1 end }
-lesson { text = "Grants for training and roads raise clients' returns without distorting prices." }
+         when = function() return line_taken() and indicator("subsidy_dependence") > 1 end }
+lesson { text = "You took the cheap line and still cover your costs at market prices: few units manage it under a 12% cap.",
+         when = function() return line_taken() and indicator("subsidy_dependence") <= 1 end }
+lesson { text = "You declined the capped line and kept prices that cover costs: the unit can stand without subsidy.",
+         when = function() return not line_taken() and indicator("fss") >= 1 end }
+lesson { text = "You declined the capped line, but your prices do not yet cover every cost at market rates (FSS below 100%).",
+         when = function() return not line_taken() and indicator("fss") < 1 end }
+lesson { text = "Grants for training and roads raised clients' returns without distorting your prices.",
+         when = any_grant }
+lesson { text = "You declined the grants for training and roads: they raise clients' returns without touching your prices.",
+         when = function() return not any_grant() end }

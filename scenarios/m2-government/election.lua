@@ -67,6 +67,7 @@ at_month(7, function()
     options = { "Refuse, and tell every client publicly that no loan will be waived",
                 "Go along: approve Sukamaju's applicants and say nothing" },
     answer = function(choice)
+      mem.went_along = choice == 2
       if choice == 1 then
         -- A public disavowal cuts the rumour short; it does not stop it.
         political { kind = "waiver_promise", months = 3, strength = 0.15,
@@ -85,7 +86,19 @@ at_month(17, function()
   news("The election is over. No waiver comes.")
 end)
 
-lesson { text = "Politics in lending: borrowers who expect a waiver stop repaying, and their neighbours follow.",
-         when = function() return indicator("par30") >= 0.05 end }
+-- What the debrief teaches depends on the answer given and on the arrears from the
+-- campaign to the end (the lesson's window: months 7 to 24).
+local common = require("lib.common")
+
+local function arrears_rose()
+  return common.mean("par30", 7, 24) >= 0.05
+end
+
+lesson { text = "Politics in lending: borrowers who expected a waiver stopped repaying, and their neighbours followed.",
+         when = function() return mem.went_along and arrears_rose() end }
+lesson { text = "You went along with the candidate and arrears stayed low this time; loans handed out on a patron's list are still the ones repaid worst.",
+         when = function() return mem.went_along and not arrears_rose() end }
 lesson { text = "You kept business and politics apart and told clients so: repayment held.",
-         when = function() return indicator("par30") < 0.05 end }
+         when = function() return not mem.went_along and not arrears_rose() end }
+lesson { text = "Even refused, the waiver rumour cost some repayment; saying no in public cut it short.",
+         when = function() return not mem.went_along and arrears_rose() end }

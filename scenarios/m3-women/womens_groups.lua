@@ -68,6 +68,35 @@ on("group_collapsed", function(e)
   end
 end)
 
+-- What the debrief teaches depends on what the trainee did and what came of it.
+on("group_formed", function(e)
+  mem.groups_formed = (mem.groups_formed or 0) + 1
+end)
+
+local common = require("lib.common")
+
+local function groups_formed()
+  return (mem.groups_formed or 0) > 0
+end
+
 lesson { text = "Groups of women repaid well: peers covered each other and meetings kept them on track.",
-         when = function() return indicator("par30") < 0.05 end }
-lesson { text = "Mentoring raised women's business returns: fewer women-headed households are poor." }
+         when = function() return groups_formed() and common.mean("par30") < 0.05 end }
+lesson { text = "Groups formed, but arrears stayed above 5% in the last year: groups repay well only when officers have time to hold their meetings.",
+         when = function() return groups_formed() and common.mean("par30") >= 0.05 end }
+lesson { text = "No women's group formed, and few women borrowed: the individual loan asks for land or a guarantor that most women do not have.",
+         when = function() return not groups_formed() and indicator("women_share") < 0.4 end }
+lesson { text = "Women borrowed on their own, without a group: no peers to back them and no meeting to see the loan paid out, so relatives took over more of their loans.",
+         when = function() return not groups_formed() and indicator("women_share") >= 0.4 end }
+lesson { text = "Mentoring at the group meetings helped: fewer women-headed households are poor or in default than at the start.",
+         when = function()
+           return common.offer_accepted("grant_mentoring") and groups_formed()
+                  and indicator("women_in_distress") < indicator("women_in_distress", 1)
+         end }
+lesson { text = "The mentoring is given at group meetings: without groups, it reached no one.",
+         when = function() return common.offer_accepted("grant_mentoring") and not groups_formed() end }
+lesson { text = "Without mentoring, relatives took over more of the women's loans, and their businesses grew less.",
+         when = function() return not common.offer_accepted("grant_mentoring") and groups_formed() end }
+lesson { text = "More women-headed households are poor or in default than at the start: loans that women cannot carry, or that others take over, do not help them.",
+         when = function()
+           return indicator("women_in_distress") >= indicator("women_in_distress", 1)
+         end }

@@ -69,8 +69,24 @@ when(function() return indicator("par30") > 0.10 end, function()
   news("PAR30 has passed 10%: the portfolio is in crisis.")
 end)
 
+-- What the debrief teaches depends on what the trainee did and what came of it.
+local common = require("lib.common")
+
+on("officer_fraud_found", function(e)
+  mem.ghost_loans = (mem.ghost_loans or 0) + e.object
+  mem.audits = (mem.audits or 0) + 1
+end)
+on("audit_clean", function(e)
+  mem.audits = (mem.audits or 0) + 1
+end)
+
 lesson { text = "Growth beyond what officers can follow turned into arrears a few months later.",
-         when = function() return indicator("par30") > 0.08 end }
-lesson { text = "Trained officers with manageable caseloads screened and followed up well." ,
-         when = function() return indicator("par30") <= 0.08 end }
-lesson { text = "Audits are cheap compared with what fraud costs when nobody looks." }
+         when = function() return common.mean("par30", 13, 36) > 0.05 end }
+lesson { text = "Your officers could follow their caseloads: arrears stayed under control as the unit grew.",
+         when = function() return common.mean("par30", 13, 36) <= 0.05 end }
+lesson { text = "Audits found ghost loans: an audit costs far less than what fraud takes when nobody looks.",
+         when = function() return (mem.ghost_loans or 0) > 0 end }
+lesson { text = "Your audits found no fraud: that is what they are for, and why they are worth their cost.",
+         when = function() return (mem.audits or 0) > 0 and (mem.ghost_loans or 0) == 0 end }
+lesson { text = "You never ordered an audit: if an officer invented loans, nobody found out.",
+         when = function() return (mem.audits or 0) == 0 end }

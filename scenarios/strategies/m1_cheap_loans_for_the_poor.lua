@@ -7,8 +7,9 @@ local common = require("lib.common")
 function decide(month)
   common.answer_offers({ grant_training = true })
   if month == 1 then
+    open_product(1)
     set_product(1, { rate = 8, fee_percent = 0 })
-    set_product(2, { rate = 8, fee_percent = 0 })
+    set_product(2, { rate = 8, fee_percent = 0, min = 1000000 })
     set_policy { first_loan_cap = 1500000 }
   end
 end

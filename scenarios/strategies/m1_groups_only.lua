@@ -8,6 +8,7 @@ local common = require("lib.common")
 function decide(month)
   common.answer_offers({ grant_training = true })
   if month == 1 then
+    open_product(1)
     set_product(1, { method = "declining-annuity", rate = 32 })
     set_policy { groups_only = true, first_loan_cap = 1200000, repeat_step_up = 50,
                  loan_to_income_cap = 25 }

@@ -9,6 +9,7 @@ local common = require("lib.common")
 
 function decide(month)
   if month == 1 then
+    open_product(1)
     set_product(1, { method = "declining-annuity", rate = 30 })
     -- Individual loans start at 4 million: for established clients, not first-time poor
     -- borrowers, who start in a group where their neighbours vouch for them.

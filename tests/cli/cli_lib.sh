@@ -16,6 +16,10 @@ expect_stdout_has() {
     want=$1; shift; checks=$((checks + 1)); run "$@"
     grep -qF -- "$want" "$out" || bad "expected stdout to contain '$want': $*"
 }
+expect_stdout_lacks() {
+    unwanted=$1; shift; checks=$((checks + 1)); run "$@"
+    ! grep -qF -- "$unwanted" "$out" || bad "expected stdout not to contain '$unwanted': $*"
+}
 expect_stderr_has() {
     want=$1; shift; checks=$((checks + 1)); run "$@"
     grep -qF -- "$want" "$err" || bad "expected stderr to contain '$want': $*"

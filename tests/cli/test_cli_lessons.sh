@@ -1,0 +1,65 @@
+#!/bin/sh
+# The debrief's lessons follow what the trainee did and what came of it: each module's
+# lessons are checked against a sound strategy, a naive one and pressing Space (no strategy),
+# so that no lesson claims what did not happen.
+. "$(dirname "$0")/cli_lib.sh"
+UD="$1"
+SRC="$2"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp" "$out" "$err"' EXIT
+cd "$SRC" || exit 1
+export UNITDESA_DATA_DIR="$tmp/data"
+unset UNITDESA_SCENARIO_PATH UNITDESA_TEAM
+S=scenarios/strategies
+
+# m1: the board's set-up (pressing Space) reaches few of the poor; the sound mix reaches them
+M1=scenarios/m1-poverty/reaching_the_poor.lua
+expect_stdout_has "Few of the poor borrow from you" "$UD" run $M1 --story
+expect_stdout_lacks "Your loans reached the poor" "$UD" run $M1 --story
+expect_stdout_has "Your loans reached the poor and the unit covers most of its costs" \
+    "$UD" run $M1 --strategy $S/m1_small_loans_groups_training.lua --story
+expect_stdout_has "The donor's training raised" \
+    "$UD" run $M1 --strategy $S/m1_small_loans_groups_training.lua --story
+expect_stdout_lacks "The donor's training raised" "$UD" run $M1 --story
+
+# m3: no group was opened, so no lesson may praise groups or mentoring
+M3=scenarios/m3-women/womens_groups.lua
+expect_stdout_lacks "Groups of women repaid well" "$UD" run $M3 --story
+expect_stdout_lacks "Mentoring at the group meetings helped" "$UD" run $M3 --story
+expect_stdout_has "Women borrowed on their own, without a group" "$UD" run $M3 --story
+expect_stdout_has "Groups of women repaid well" \
+    "$UD" run $M3 --strategy $S/m3_womens_groups_with_mentoring.lua --story
+expect_stdout_has "Mentoring at the group meetings helped" \
+    "$UD" run $M3 --strategy $S/m3_womens_groups_with_mentoring.lua --story
+
+# m2: the capped line, taken or declined
+CL=scenarios/m2-government/credit_line.lua
+expect_stdout_has "the cheap line made you dependent" \
+    "$UD" run $CL --strategy $S/m2_cheap_line_no_grants.lua --story
+expect_stdout_has "You declined the grants for training and roads" \
+    "$UD" run $CL --strategy $S/m2_cheap_line_no_grants.lua --story
+expect_stdout_has "You declined the capped line and kept prices that cover costs" \
+    "$UD" run $CL --strategy $S/m2_price_for_cost_no_line.lua --story
+EL=scenarios/m2-government/election.lua
+expect_stdout_has "Politics in lending" "$UD" run $EL --strategy $S/m2_election_go_along.lua --story
+expect_stdout_has "You kept business and politics apart" \
+    "$UD" run $EL --strategy $S/m2_election_stand_firm.lua --story
+
+# m4: audits ordered or not; growth followed or not
+M4=scenarios/m4-technical/growth_and_quality.lua
+expect_stdout_has "You never ordered an audit" "$UD" run $M4 --strategy $S/m4_grow_fast.lua --story
+expect_stdout_has "Growth beyond what officers can follow" \
+    "$UD" run $M4 --strategy $S/m4_grow_fast.lua --story
+expect_stdout_lacks "You never ordered an audit" \
+    "$UD" run $M4 --strategy $S/m4_train_audit_grow_steadily.lua --story
+
+# field visit: cutting staff, lending more, rescheduling
+FV=scenarios/field-visit/a_bad_year.lua
+expect_stdout_has "Cutting staff in the crisis" "$UD" run $FV --strategy $S/field_visit_cut_costs.lua --story
+expect_stdout_has "Loans grew during the drought" \
+    "$UD" run $FV --strategy $S/field_visit_lend_through_it.lua --story
+expect_stdout_lacks "Staying close to clients" \
+    "$UD" run $FV --strategy $S/field_visit_lend_through_it.lua --story
+expect_stdout_has "Rescheduling the drought-hit" \
+    "$UD" run $FV --strategy $S/field_visit_reschedule_farmers.lua --story
+finish
