@@ -41,6 +41,21 @@ static const char *offer_kind(ud_i18n *tr, ud_offer_kind kind) {
     return kind < UD_OFFER_KIND_COUNT ? ud_tr(tr, names[kind]) : "?";
 }
 
+/* The interest method in the words of the Products panel. */
+static const char *method_text(ud_i18n *tr, ud_interest_method m) {
+    switch (m) {
+    case UD_METHOD_FLAT:
+        return ud_tr(tr, "flat (interest on the first amount)");
+    case UD_METHOD_DECLINING_ANNUITY:
+        return ud_tr(tr, "declining balance, equal payments");
+    case UD_METHOD_DECLINING_EQUAL_PRINCIPAL:
+        return ud_tr(tr, "declining balance, equal principal");
+    case UD_METHOD_COUNT:
+        break;
+    }
+    return "?";
+}
+
 void ud_decision_describe(ud_game *g, ud_i18n *tr, const ud_decision *d, char *out, size_t size) {
     char a[64];
     const ud_command *c = &d->command;
@@ -59,9 +74,10 @@ void ud_decision_describe(ud_game *g, ud_i18n *tr, const ud_decision *d, char *o
     }
     switch (c->type) {
     case UD_CMD_SET_PRODUCT:
-        snprintf(out, size, ud_tr(tr, "changed %s: %.2f%% a year, %d instalments"),
-                 product_name(g, c->index), ud_rate_to_percent(c->product.terms.annual_rate),
-                 c->product.terms.installments);
+        /* the method too: flat against declining balance is what the modules teach */
+        snprintf(out, size, ud_tr(tr, "changed %s: %s, %.2f%% a year, %d instalments"),
+                 product_name(g, c->index), method_text(tr, c->product.terms.method),
+                 ud_rate_to_percent(c->product.terms.annual_rate), c->product.terms.installments);
         return;
     case UD_CMD_OPEN_PRODUCT:
         snprintf(out, size, ud_tr(tr, "opened %s"), product_name(g, c->index));

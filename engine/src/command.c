@@ -139,11 +139,11 @@ static bool employed_officer(const ud_sim *sim, int index) {
 
 static bool household_with_loan(const ud_sim *sim, int index, char *err, size_t err_size) {
     if (index < 0 || index >= sim->household_count) {
-        FAIL("index: no household %d (0..%d)", index, sim->household_count - 1);
+        FAIL("index: no household %d (1..%d)", index + 1, sim->household_count);
     }
     const household *h = &sim->households[index];
     if (h->loan == NO_INDEX || sim->loans[h->loan].account.status != UD_LOAN_ACTIVE) {
-        FAIL("index: household %d has no active loan", index);
+        FAIL("index: household %d has no active loan", index + 1);
     }
     return true;
 }
@@ -191,7 +191,7 @@ static bool command_bounds(const ud_command *c, char *err, size_t err_size) {
         return true;
     case UD_CMD_TRAIN:
         if (c->index < -1) {
-            FAIL("index: no officer %d (-1 trains everyone)", c->index);
+            FAIL("index: no officer %d", c->index + 1);
         }
         return true;
     case UD_CMD_BORROW:
@@ -233,13 +233,13 @@ static bool validate(ud_sim *sim, const ud_command *c, char *err, size_t err_siz
     switch (c->type) {
     case UD_CMD_SET_PRODUCT:
         if (c->index < 0 || c->index >= sim->product_count) {
-            FAIL("index: no product %d (0..%d)", c->index, sim->product_count - 1);
+            FAIL("index: no product %d (1..%d)", c->index + 1, sim->product_count);
         }
         return ud_product_validate(&c->product, funding_rate_cap(sim), err, err_size);
     case UD_CMD_OPEN_PRODUCT:
     case UD_CMD_CLOSE_PRODUCT:
         if (c->index < 0 || c->index >= sim->product_count) {
-            FAIL("index: no product %d (0..%d)", c->index, sim->product_count - 1);
+            FAIL("index: no product %d (1..%d)", c->index + 1, sim->product_count);
         }
         return true;
     case UD_CMD_SET_POLICY:
@@ -295,12 +295,12 @@ static bool validate(ud_sim *sim, const ud_command *c, char *err, size_t err_siz
         return true;
     case UD_CMD_FIRE:
         if (!employed_officer(sim, c->index)) {
-            FAIL("index: no employed officer %d", c->index);
+            FAIL("index: no employed officer %d", c->index + 1);
         }
         return true;
     case UD_CMD_TRAIN:
         if (c->index != -1 && !employed_officer(sim, c->index)) {
-            FAIL("index: no employed officer %d (-1 trains everyone)", c->index);
+            FAIL("index: no employed officer %d", c->index + 1);
         }
         if (costs->training_cost * (c->index == -1 ? staff_employed(sim) : 1) > cash) {
             FAIL("index: training costs more than the cash in hand");
@@ -360,7 +360,23 @@ static bool validate(ud_sim *sim, const ud_command *c, char *err, size_t err_siz
         if (sim->loans[sim->households[c->index].loan].account.rescheduled) {
             FAIL("index: household %d's loan has been rescheduled once already; rescheduling it "
                  "again would only hide its arrears: follow it up, or write it off",
-                 c->index);
+                 c->index + 1);
+        }
+        /* A new schedule runs at most as long as the loan's original term: long enough to
+         * reach the next harvest or to let a sick borrower recover, too short to turn a loan
+         * into one that never has to be repaid (engine/MODEL.md, 10). */
+        {
+            const loan_slot *slot = &sim->loans[sim->households[c->index].loan];
+            const ud_schedule_plan *plan = &slot->account.plan;
+            int freq = ud_frequency_days(sim->products[slot->product].terms.frequency);
+            int term = plan->installments * ud_frequency_days((ud_frequency)plan->frequency);
+            int most = freq > 0 && term / freq > 1 ? term / freq : 1;
+            if (c->count > most) {
+                FAIL(
+                    "count: household %d's loan can be rescheduled over at most its original term, "
+                    "%d instalments (asked for %d)",
+                    c->index + 1, most, c->count);
+            }
         }
         return true;
     case UD_CMD_WRITE_OFF:

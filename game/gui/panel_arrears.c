@@ -74,15 +74,8 @@ static void ask_reschedule(ud_app *app, const late *l) {
     ud_sim *sim = ud_game_sim(app->game);
     ud_household_view h;
     ud_sim_household(sim, l->household, &h);
-    int np;
-    const ud_product *products = ud_sim_products(sim, &np);
-    int installments = 12;
-    for (int i = 0; i < np; i++) {
-        if (h.loan != NULL && (int)products[i].terms.frequency == (int)h.loan->plan.frequency) {
-            installments = products[i].terms.installments;
-            break;
-        }
-    }
+    /* The longest new schedule the engine allows: the loan's own original term. */
+    int installments = h.loan != NULL ? h.loan->plan.installments : 12;
     char name[120], money[64], text[1000], count[100];
     who(app, l->household, name, sizeof name);
     ud_money_text(app, l->outstanding, money, sizeof money);

@@ -1,6 +1,7 @@
 -- Sound strategy for the field visit: keep lending to clients who are current, visit more
 -- during the drought, and reschedule farmers who fall behind (more instalments, smaller
--- ones) instead of writing them off: their income comes back with the next harvest.
+-- ones, over the loan's own term again) instead of writing them off: their income comes
+-- back with the next harvest.
 function decide(month)
   if month == 6 then set_follow_up(0.9) end
   if month >= 7 and month <= 16 then
@@ -8,7 +9,7 @@ function decide(month)
       local h = household(id)
       if h.business == "farming" and h.days_late ~= nil and h.days_late > 30
          and h.days_late <= 90 and not (mem.done and mem.done[id]) then
-        reschedule(id, 12)
+        reschedule(id, h.loan_installments)
         mem.done = mem.done or {}
         mem.done[id] = true
       end

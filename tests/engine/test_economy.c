@@ -700,7 +700,7 @@ static void test_economy_manual_write_offs_and_reschedules_are_counted(void **st
     memset(&c, 0, sizeof c);
     c.type = UD_CMD_RESCHEDULE;
     c.index = other;
-    c.count = 20;
+    c.count = 12;
     apply_ok(sim, &c);
     run_checked(sim, 7);
     const ud_indicators *d = now(sim);
@@ -776,11 +776,30 @@ static void test_economy_performing_reschedules_leave_par(void **state) {
             memset(&c, 0, sizeof c);
             c.type = UD_CMD_RESCHEDULE;
             c.index = hh;
-            c.count = 24;
+            c.count = 12;
             char err[256];
             assert_false(ud_sim_apply(sim, &c, err, sizeof err));
             print_message("refused: %s\n", err);
             assert_non_null(strstr(err, "rescheduled once already"));
+            break;
+        }
+    }
+    /* and never over more than the loan's original term (12 monthly instalments here) */
+    for (int hh = 0; hh < ud_sim_household_count(sim); hh++) {
+        ud_household_view h;
+        ud_sim_household(sim, hh, &h);
+        if (h.loan != NULL && !h.loan->rescheduled) {
+            ud_command c;
+            memset(&c, 0, sizeof c);
+            c.type = UD_CMD_RESCHEDULE;
+            c.index = hh;
+            c.count = h.loan->plan.installments + 1;
+            char err[256];
+            assert_false(ud_sim_apply(sim, &c, err, sizeof err));
+            print_message("refused: %s\n", err);
+            assert_non_null(strstr(err, "at most its original term"));
+            c.count = h.loan->plan.installments;
+            assert_true(ud_sim_apply(sim, &c, err, sizeof err));
             break;
         }
     }
@@ -814,7 +833,7 @@ static void reschedule_half_at_month_6(ud_sim *sim) {
             memset(&c, 0, sizeof c);
             c.type = UD_CMD_RESCHEDULE;
             c.index = i;
-            c.count = 24;
+            c.count = 12;
             apply_ok(sim, &c);
         }
     }

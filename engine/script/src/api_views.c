@@ -312,6 +312,9 @@ static int l_household(lua_State *L) {
     if (h.loan != NULL) {
         set_int(L, "loan_outstanding", h.loan->principal_outstanding);
         set_int(L, "days_late", ud_loan_days_in_arrears(h.loan, ud_sim_month(sim) * 30));
+        /* the longest schedule a rescheduling may set: the loan's own term */
+        set_int(L, "loan_installments", h.loan->plan.installments);
+        set_bool(L, "rescheduled", h.loan->rescheduled);
     }
     char name[64];
     ud_game_household_name(g, id - 1, name, sizeof name);
