@@ -100,7 +100,8 @@ static bool household_in_default(const ud_sim *sim, const household *h, int mont
     }
     const loan_slot *slot = &sim->loans[h->loan];
     return slot->account.status == UD_LOAN_ACTIVE &&
-           ud_loan_days_in_arrears(&slot->account, month * DAYS_PER_MONTH) > DEFAULT_LATE_DAYS;
+           (ud_loan_days_in_arrears(&slot->account, month * DAYS_PER_MONTH) > DEFAULT_LATE_DAYS ||
+            slot->burden > OVERINDEBTED_BURDEN);
 }
 
 void sim_record_month(ud_sim *sim, int month, ud_indicators *out) {

@@ -989,10 +989,9 @@ static void count_cured_instalments(ud_sim *sim, int32_t today) {
             slot->cured = 0;
             continue;
         }
-        int per_month =
-            DAYS_PER_MONTH / ud_frequency_days((ud_frequency)slot->account.plan.frequency);
-        int n = slot->cured + (per_month > 0 ? per_month : 1);
-        slot->cured = (uint8_t)(n > 255 ? 255 : n);
+        /* months, not instalments: three weekly payments are three weeks, too short to show
+         * that a borrower can carry the new schedule */
+        slot->cured = (uint8_t)(slot->cured < 255 ? slot->cured + 1 : 255);
     }
 }
 

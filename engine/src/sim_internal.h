@@ -82,14 +82,15 @@ typedef struct loan_slot {
     uint8_t appraisal;          /* 0..255: how well the loan was appraised */
     uint8_t started_month;      /* months completed at disbursement (mod 256) */
     uint8_t burden;             /* instalments a month / household income, percent (<= 255) */
-    uint8_t cured;              /* instalments paid on time in a row since a rescheduling */
+    uint8_t cured;              /* months paid on time in a row since a rescheduling */
 } loan_slot;
 
-/* A rescheduled loan that has paid this many instalments on time in a row leaves PAR (it
- * stays in the rescheduled ratio): CGAP / MFRS practice for restructured loans. */
-#define RESCHEDULE_CURE_INSTALMENTS 3
+/* A rescheduled loan that has paid on time for this many months in a row leaves PAR (it
+ * stays in the rescheduled ratio): CGAP / MFRS practice for restructured loans, and
+ * Indonesia's three payment periods counted in months whatever the loan's frequency. */
+#define RESCHEDULE_CURE_MONTHS 3
 static inline bool loan_counts_as_rescheduled_risk(const loan_slot *slot) {
-    return slot->account.rescheduled && slot->cured < RESCHEDULE_CURE_INSTALMENTS;
+    return slot->account.rescheduled && slot->cured < RESCHEDULE_CURE_MONTHS;
 }
 
 #define GROUP_MAX_MEMBERS UD_GROUP_MAX_MEMBERS

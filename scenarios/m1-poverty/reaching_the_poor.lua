@@ -16,10 +16,10 @@ scenario {
   briefing = [[
 Your unit opens this month in Desa Cibodas: 600 million rupiah of equity, two trained
 officers, no clients yet. Half the households live below the poverty line. Your board wants the
-unit to be profitable quickly and has set it up its way: only the individual loan is open, from
-6 million rupiah, for established traders. A group loan is ready but closed (Products panel).
-A donor offers business training in the poorest hamlets. Can the unit reach the poor, help them
-out of poverty, and still cover its costs?]],
+unit to be profitable quickly and has set it up for established traders: the individual loan
+starts at 6 million rupiah, and the credit policy lets a first loan reach 15 million. A donor
+offers business training in the poorest hamlets. Can the unit reach the poor, help them out of
+poverty, and still cover its costs?]],
   lesson = {
     -- Holistic sustainability: the lower of the institution and client scores at the end.
     indicator = "holistic_score", better = "higher", window = { take = "end" },
@@ -44,7 +44,8 @@ village {
   women_share = 0.55,
 }
 
--- The board's set-up: large individual loans only (the naive plan is where the unit starts).
+-- The board's set-up: large loans for established traders (the naive plan is where the unit
+-- starts, so that pressing Space plays it).
 mfi { institution = "ngo", equity = 600000000,
       officers = { count = 2, salary = 2000000, training = 1, honesty = 1.0 },
       policy = { first_loan_cap = 15000000, loan_to_income_cap = 100 } }
@@ -54,7 +55,7 @@ mfi { institution = "ngo", equity = 600000000,
 -- the loans reach, so the group product must not lose on price alone.
 product { name = "Group weekly", method = "declining-annuity", rate = 30, installments = 25,
           frequency = "weekly", fee_percent = 1, min = 300000, max = 4000000,
-          group = { min = 4, max = 7 }, compulsory_savings = 5, open = false }
+          group = { min = 4, max = 7 }, compulsory_savings = 5 }
 product { name = "Individual monthly", method = "declining-annuity", rate = 30,
           installments = 12, frequency = "monthly", fee_percent = 1.5,
           min = 6000000, max = 15000000 }

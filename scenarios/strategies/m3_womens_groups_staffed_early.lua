@@ -7,7 +7,7 @@ local common = require("lib.common")
 function decide(month)
   if month == 1 then
     open_product(2)
-    set_policy { women_only = true }
+    set_policy { women_only = true, loan_to_income_cap = 15 }
     hire { count = 1, salary = 2000000, training = 2 }
     set_follow_up(0.7)
   end

@@ -6,8 +6,10 @@ function decide(month)
   if month == 1 then
     open_product(2)
     close_product(1)
+    -- loans sized so that the weekly instalments stay within about a third of the
+    -- household's income: 15% of a year's income over 25 weeks
     set_policy { women_only = true, groups_only = true, first_loan_cap = 2000000,
-                 repeat_step_up = 40 }
+                 repeat_step_up = 40, loan_to_income_cap = 15 }
   end
   common.answer_offers({ grant_mentoring = true })
   -- a group lender's caseload: about 300 members an officer (MicroBanking Bulletin)

@@ -12,10 +12,12 @@ export UNITDESA_DATA_DIR="$tmp/data"
 unset UNITDESA_SCENARIO_PATH UNITDESA_TEAM
 S=scenarios/strategies
 
-# m1: the board's set-up (pressing Space) reaches few of the poor; the sound mix reaches them
+# m1: big loans to the better-off reach few of the poor; the sound mix reaches them
 M1=scenarios/m1-poverty/reaching_the_poor.lua
-expect_stdout_has "Few of the poor borrow from you" "$UD" run $M1 --story
-expect_stdout_lacks "Your loans reached the poor" "$UD" run $M1 --story
+expect_stdout_has "Few of the poor borrow from you" \
+    "$UD" run $M1 --strategy $S/m1_big_loans_for_the_better_off.lua --story
+expect_stdout_lacks "Your loans reached the poor" \
+    "$UD" run $M1 --strategy $S/m1_big_loans_for_the_better_off.lua --story
 expect_stdout_has "Your loans reached the poor and the unit covers most of its costs" \
     "$UD" run $M1 --strategy $S/m1_small_loans_groups_training.lua --story
 expect_stdout_has "The donor's training raised" \
