@@ -89,9 +89,9 @@ static double hidden_cost_penalty(ud_sim *sim, const int *by_product) {
     return penalty;
 }
 
-/* In default: a loan more than 30 days late now, or one written off within the last twelve
- * months: where over-indebtedness shows (engine/MODEL.md, "Depth and impact"). */
-static bool household_in_default(const ud_sim *sim, const household *h, int month) {
+/* Over-indebted (instalments above 40% of income) or in default (a loan more than 30 days late
+ * now, or one written off within the last twelve months): engine/MODEL.md, "Depth and impact". */
+static bool household_in_distress(const ud_sim *sim, const household *h, int month) {
     if (month - h->written_off_month < DEFAULT_MEMORY_MONTHS) {
         return true;
     }
@@ -175,7 +175,7 @@ void sim_record_month(ud_sim *sim, int month, ud_indicators *out) {
         out->households_in_poverty += poor;
         out->women_households += h->woman;
         out->poor_women += poor && h->woman;
-        out->women_in_distress += h->woman && (poor || household_in_default(sim, h, month));
+        out->women_in_distress += h->woman && (poor || household_in_distress(sim, h, month));
         out->poor_men += poor && !h->woman;
         income_sum += (double)h->income_smooth;
     }

@@ -62,7 +62,7 @@ static const char *indicator_title(const ud_ui *ui, const char *indicator) {
         {"subsidy_dependence", N_("Subsidy dependence")},
         {"households_in_poverty", N_("Households in poverty")},
         {"poor_women", N_("Women-headed households in poverty")},
-        {"women_in_distress", N_("Women-headed households poor or in default")},
+        {"women_in_distress", N_("Women-headed households in distress")},
         {"women_share", N_("Women")},
         {"active_borrowers", N_("Active clients")},
         {"avg_loan_to_income", N_("Average loan / income")},

@@ -22,8 +22,9 @@ needs five to eight members, so give it time and officers to hold the meetings. 
 members fear that small loans to women will not pay. Try it, and watch the portfolio and
 the households.]],
   lesson = {
-    -- Women's households poor or in default over the last year (a year smooths the seasons):
-    -- a policy that lifts incomes with loans its borrowers cannot repay has not helped them.
+    -- Women's households in distress (poor, over-indebted or in default) over the last year (a
+    -- year smooths the seasons): loans that lift incomes but that women cannot carry have not
+    -- helped them.
     indicator = "women_in_distress", better = "lower", window = { from = 25, to = 36, take = "mean" },
     sound = { "../strategies/m3_womens_groups_with_mentoring.lua",
               "../strategies/m3_womens_groups_staffed_early.lua" },
@@ -87,7 +88,7 @@ lesson { text = "No women's group formed, and few women borrowed: the individual
          when = function() return not groups_formed() and indicator("women_share") < 0.4 end }
 lesson { text = "Women borrowed on their own, without a group: no peers to back them and no meeting to see the loan paid out, so relatives took over more of their loans.",
          when = function() return not groups_formed() and indicator("women_share") >= 0.4 end }
-lesson { text = "Mentoring at the group meetings helped: fewer women-headed households are poor or in default than at the start.",
+lesson { text = "Mentoring at the group meetings helped: fewer women-headed households are poor, over-indebted or in default than at the start.",
          when = function()
            return common.offer_accepted("grant_mentoring") and groups_formed()
                   and indicator("women_in_distress") < indicator("women_in_distress", 1)
@@ -96,7 +97,7 @@ lesson { text = "The mentoring is given at group meetings: without groups, it re
          when = function() return common.offer_accepted("grant_mentoring") and not groups_formed() end }
 lesson { text = "Without mentoring, relatives took over more of the women's loans, and their businesses grew less.",
          when = function() return not common.offer_accepted("grant_mentoring") and groups_formed() end }
-lesson { text = "More women-headed households are poor or in default than at the start: loans that women cannot carry, or that others take over, do not help them.",
+lesson { text = "More women-headed households are poor, over-indebted or in default than at the start: loans that women cannot carry, or that others take over, do not help them.",
          when = function()
            return indicator("women_in_distress") >= indicator("women_in_distress", 1)
          end }

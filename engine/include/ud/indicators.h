@@ -82,8 +82,9 @@ typedef struct ud_indicators {
     int poor_clients;               /* active borrowers whose household was poor at the start */
     double poor_reach;              /* poor_clients / households poor at the start */
     double poor_client_income_gain; /* poor clients' income growth less poor non-clients' */
-    int women_in_distress;          /* women-headed households poor or in default (more than 30 days
-                                       late, or written off in the last twelve months) */
+    int women_in_distress;          /* women-headed households poor, over-indebted (instalments
+                                       above 40% of income) or in default (more than 30 days late,
+                                       or written off in the last twelve months) */
 } ud_indicators;
 
 /* Where the month's expenses went, line by line (they add up to financial plus operating
