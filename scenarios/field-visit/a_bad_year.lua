@@ -67,7 +67,10 @@ product { name = "Kupedes monthly", method = "flat", rate = 22, installments = 1
 product { name = "Farm seasonal", method = "declining-annuity", rate = 24, installments = 8,
           frequency = "monthly", grace = 3, fee_percent = 1, min = 500000, max = 6000000 }
 
-goal { indicator = "par30", below = 0.08, month = 20, text = "PAR30 below 8% after the bad year" }
+-- Judged through the bad year, not at its end: rescheduling every late loan on its first day
+-- late hides nothing at month 20 but carries more arrears all year.
+goal { indicator = "par30", below = 0.06, from = 6, month = 20,
+       text = "PAR30 averaged below 6% through the bad year (months 6 to 20)" }
 -- The norm is under 2% a year (shared/INDICATORS.md); a drought year is allowed a little more,
 -- not the 5% of a unit that lets its arrears run to write-off.
 goal { indicator = "write_off_ratio", below = 0.03, month = 20,

@@ -130,6 +130,37 @@ static void test_script_goals_and_lessons(void **state) {
     ud_game_free(g);
 }
 
+/* goal { from = ... }: judged on the mean of the months, not on the last one. The portfolio
+ * grows from nothing, so a threshold between the mean and the last month's value is met by
+ * the last month alone and missed by the mean. */
+static void test_script_goal_over_months(void **state) {
+    (void)state;
+    ud_game *first = load_ok(script("grow.lua", HEAD "village { households = 300 }\n"));
+    play_all(first);
+    double sum = 0, last = 0;
+    for (int m = 1; m <= 6; m++) {
+        last = ud_sim_indicators(ud_game_sim(first), m)->active_borrowers;
+        sum += last;
+    }
+    ud_game_free(first);
+    double mean = sum / 6, between = (mean + last) / 2;
+    assert_true(last > mean + 2);
+    char text[512];
+    snprintf(text, sizeof text,
+             HEAD "village { households = 300 }\n"
+                  "goal { indicator = 'active_borrowers', above = %.1f, month = 6 }\n"
+                  "goal { indicator = 'active_borrowers', above = %.1f, from = 1, month = 6 }\n",
+             between, between);
+    ud_game *g = load_ok(script("grow_goals.lua", text));
+    play_all(g);
+    int n;
+    const ud_goal *goals = ud_game_goals(g, &n);
+    assert_int_equal(n, 2);
+    assert_int_equal(goals[0].state, 1); /* the last month is above */
+    assert_int_equal(goals[1].state, 0); /* the months' mean is not */
+    ud_game_free(g);
+}
+
 static void test_script_events_and_actions(void **state) {
     (void)state;
     ud_game *g =
@@ -408,6 +439,7 @@ int main(void) {
         cmocka_unit_test(test_script_scenario_metadata),
         cmocka_unit_test(test_script_village_mfi_products_households),
         cmocka_unit_test(test_script_goals_and_lessons),
+        cmocka_unit_test(test_script_goal_over_months),
         cmocka_unit_test(test_script_events_and_actions),
         cmocka_unit_test(test_script_strategy_commands_and_views),
         cmocka_unit_test(test_script_economy_parameters_and_views),

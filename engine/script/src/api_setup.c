@@ -798,8 +798,8 @@ static bool known_indicator(const char *name) {
 
 static int declare_goal(lua_State *L, ud_goal_kind kind, const char *what) {
     ud_game *g = loading_game(L, what);
-    static const char *const keys[] = {"indicator",  "above", "below",    "month",
-                                       "from_month", "text",  "of_start", NULL};
+    static const char *const keys[] = {"indicator", "above", "below",    "month", "from_month",
+                                       "from",      "text",  "of_start", NULL};
     api_check_keys(L, 1, what, keys);
     if (g->goal_count >= UD_MAX_GOALS) {
         return luaL_error(L, "%s: at most %d goals", what, UD_MAX_GOALS);
@@ -837,7 +837,18 @@ static int declare_goal(lua_State *L, ud_goal_kind kind, const char *what) {
     goal->of_start = api_bool(L, 1, what, "of_start", false);
     if (kind == UD_GOAL_TARGET) {
         goal->month = (int)api_integer(L, 1, what, "month", g->info.months, 1, 240);
+        /* a stretch of months, judged on their mean: "arrears stayed low through the year" */
+        goal->from = (int)api_integer(L, 1, what, "from", 0, 0, goal->month);
     } else {
+        lua_getfield(L, 1, "from");
+        bool has_from = !lua_isnil(L, -1);
+        lua_pop(L, 1);
+        if (has_from) {
+            return luaL_error(L,
+                              "%s: 'from' averages a goal{} over months; %s is checked every "
+                              "month from from_month = ...",
+                              what, what);
+        }
         goal->month = (int)api_integer(L, 1, what, "from_month", 1, 1, 240);
     }
     if (!api_text(L, 1, what, "text", goal->text, sizeof goal->text)) {

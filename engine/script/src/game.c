@@ -452,6 +452,17 @@ static void judge_goals(ud_game *g, int month) {
             }
             threshold *= start;
         }
+        if (goal->kind == UD_GOAL_TARGET && goal->from > 0 && month == goal->month) {
+            double sum = 0, x;
+            int n = 0;
+            for (int m = goal->from; m <= month; m++) {
+                if (ud_indicator_value(g->sim, goal->indicator, m, &x)) {
+                    sum += x;
+                    n++;
+                }
+            }
+            v = n > 0 ? sum / n : v;
+        }
         bool holds = goal->above ? v > threshold : v < threshold;
         if (goal->kind == UD_GOAL_TARGET) {
             if (month == goal->month) {

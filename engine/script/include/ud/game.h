@@ -85,6 +85,7 @@ typedef struct ud_goal {
     bool of_start; /* the threshold is a multiple of the indicator's value at the start */
     double threshold;
     int month; /* targets: judged at this month; win/lose: from this month on */
+    int from;  /* targets: if > 0, judged on the mean of months from..month */
     char text[256];
     int state; /* -1 not judged yet, 0 missed, 1 met (win/lose: 1 = triggered) */
     int line;  /* where the scenario declared it */
