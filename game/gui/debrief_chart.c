@@ -89,13 +89,24 @@ int ud_debrief_marks(const ud_app *app, int *months, int max) {
     return n;
 }
 
+/* Where a goal's line goes: its threshold, or for a goal set against the start
+ * (of_start), the threshold times the indicator's value at the start. */
+static double goal_line(ud_game *g, const ud_goal *goal) {
+    double start = 0;
+    if (goal->of_start && ud_indicator_value(ud_game_sim(g), goal->indicator, 0, &start)) {
+        return goal->threshold * start;
+    }
+    return goal->threshold;
+}
+
 void ud_debrief_chart(ud_app *app, SDL_Rect r, const char *indicator, const char *title,
                       const ud_debrief *d) {
     ud_ui *ui = &app->ui;
     const ud_palette *p = ui->pal;
     ud_ui_fill(ui, r, p->panel);
     ud_ui_frame(ui, r, p->border);
-    ud_ui_label(ui, title, r.x + 6, r.y + 4, UD_FONT_SMALL, true, p->text);
+    /* wrapped to the chart's width: a long title in French or Indonesian takes two lines */
+    int title_h = ud_ui_paragraph(ui, title, r.x + 6, r.y + 4, r.w - 12, UD_FONT_SMALL, p->text);
     ud_game *you = app->game;
     int span = ud_sim_month(ud_game_sim(you));
     if (span == 0) {
@@ -111,16 +122,15 @@ void ud_debrief_chart(ud_app *app, SDL_Rect r, const char *indicator, const char
     const ud_goal *goal = ud_game_goals(you, &goals);
     for (int i = 0; i < goals; i++) {
         if (strcmp(goal[i].indicator, indicator) == 0) {
-            lo = goal[i].threshold < lo ? goal[i].threshold : lo;
-            hi = goal[i].threshold > hi ? goal[i].threshold : hi;
+            double t = goal_line(you, &goal[i]);
+            lo = t < lo ? t : lo;
+            hi = t > hi ? t : hi;
         }
     }
     if (hi <= lo) {
         hi = lo + 1;
     }
     hi += (hi - lo) * 0.05;
-    int title_w, title_h;
-    ud_text_measure(ui->text, title, UD_FONT_SMALL, true, 0, &title_w, &title_h);
     int top = title_h + 18; /* the plot and its scale start under the title */
     SDL_Rect plot = {r.x + 62, r.y + top, r.w - 72, r.h - top - 24};
     ud_ui_frame(ui, plot, p->border);
@@ -151,7 +161,7 @@ void ud_debrief_chart(ud_app *app, SDL_Rect r, const char *indicator, const char
         if (strcmp(goal[i].indicator, indicator) != 0) {
             continue;
         }
-        int y = plot.y + plot.h - (int)((goal[i].threshold - lo) / (hi - lo) * plot.h);
+        int y = plot.y + plot.h - (int)((goal_line(you, &goal[i]) - lo) / (hi - lo) * plot.h);
         for (int x = plot.x; x < plot.x + plot.w; x += 8) {
             ud_ui_fill(ui, ud_rect(x, y, 4, 1), p->good);
         }
