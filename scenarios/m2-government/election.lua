@@ -53,11 +53,16 @@ product { name = "Individual monthly", method = "declining-annuity", rate = 32,
           installments = 12, frequency = "monthly", fee_percent = 1.5,
           min = 1000000, max = 10000000 }
 
-goal { indicator = "par30", below = 0.05, month = 24, text = "PAR30 below 5% after the election" }
+-- Arrears are judged from the campaign on, not at month 24 alone: a unit that lets the
+-- waiver rumour run and writes the damage off can look clean at the end.
+goal { indicator = "par30", below = 0.05, from = 7, month = 24,
+       text = "PAR30 averaged below 5% from the campaign to month 24" }
 goal { indicator = "oss", above = 0.9, month = 24, text = "OSS above 90% in its second year" }
 goal { indicator = "active_borrowers", above = 120, month = 24, text = "More than 120 clients" }
-goal { indicator = "households_in_poverty", below = 1.0, of_start = true, month = 24,
-       text = "Fewer households below the poverty line than at the start" }
+-- Without a lender the village's poor slowly lose ground (about 4% more households below
+-- the line in two years); a unit that lends well holds poverty near where it started.
+goal { indicator = "households_in_poverty", below = 1.02, of_start = true, month = 24,
+       text = "Poverty held: at most 2% more households below the line than at the start" }
 lose_if { indicator = "equity", below = 0, text = "The unit's equity is gone" }
 
 at_month(7, function()
