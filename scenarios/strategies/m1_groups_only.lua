@@ -11,7 +11,7 @@ function decide(month)
     open_product(1)
     set_product(1, { method = "declining-annuity", rate = 32 })
     set_policy { groups_only = true, first_loan_cap = 1200000, repeat_step_up = 50,
-                 loan_to_income_cap = 25 }
+                 loan_to_income_cap = 15 }
     set_follow_up(0.8)
     hire { count = 1, salary = 2000000, training = 1 }
   end

@@ -14,7 +14,7 @@ function decide(month)
     -- Individual loans start at 4 million: for established clients, not first-time poor
     -- borrowers, who start in a group where their neighbours vouch for them.
     set_product(2, { min = 4000000 })
-    set_policy { first_loan_cap = 1500000, repeat_step_up = 40, loan_to_income_cap = 30 }
+    set_policy { first_loan_cap = 1500000, repeat_step_up = 40, loan_to_income_cap = 15 }
     set_follow_up(0.8)
   end
   common.answer_offers({ grant_training = true })
