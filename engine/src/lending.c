@@ -547,7 +547,7 @@ static ud_application *add_application(ud_sim *sim, int household, int product) 
     }
     ud_application *app = &sim->apps[sim->app_count++];
     memset(app, 0, sizeof *app);
-    app->id = sim->next_app_id++;
+    app->id = ++sim->next_app_id; /* numbered from 1, as households, products and officers are */
     app->household = household;
     app->product = product;
     app->month = sim->month + 1;
