@@ -375,6 +375,10 @@ static int choose_product(const ud_sim *sim, const household *h, const market_vi
         if (sim->policy.groups_only && !prod->group_liability) {
             continue;
         }
+        /* nor for a product meant for other trades (a farm loan, for a trader) */
+        if (prod->business_mask != 0 && !((prod->business_mask >> h->business) & 1u)) {
+            continue;
+        }
         double access = collateral_access(sim, h, prod);
         ud_money size = wanted < prod->min_amount
                             ? prod->min_amount

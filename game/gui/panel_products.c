@@ -45,8 +45,23 @@ void ud_panel_products(ud_app *app, SDL_Rect a) {
         ud_app_command(app, &c);
     }
     y += 34;
-    ud_ui_label(ui, TR(ui, "(changes apply to loans made from now on)"), a.x, y, UD_FONT_SMALL,
-                false, p->text_dim);
+    if (pr.business_mask != 0) {
+        /* a product for some trades only (a seasonal farm loan): say for whom */
+        char names[160] = "";
+        for (int b = 0; b < UD_BIZ_COUNT; b++) {
+            if ((pr.business_mask >> b) & 1u) {
+                size_t len = strlen(names);
+                snprintf(names + len, sizeof names - len, "%s%s", len > 0 ? ", " : "",
+                         TR(ui, ud_business_name((ud_business)b)));
+            }
+        }
+        snprintf(v, sizeof v, TR(ui, "(for %s only; changes apply to loans made from now on)"),
+                 names);
+        ud_ui_label(ui, v, a.x, y, UD_FONT_SMALL, false, p->text_dim);
+    } else {
+        ud_ui_label(ui, TR(ui, "(changes apply to loans made from now on)"), a.x, y, UD_FONT_SMALL,
+                    false, p->text_dim);
+    }
     y += 24;
     bool changed = false;
     /* interest method and frequency cycle through their choices */

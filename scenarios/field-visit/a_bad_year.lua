@@ -65,7 +65,8 @@ mfi {
 product { name = "Kupedes monthly", method = "flat", rate = 22, installments = 12,
           frequency = "monthly", fee_percent = 1, min = 500000, max = 10000000 }
 product { name = "Farm seasonal", method = "declining-annuity", rate = 24, installments = 8,
-          frequency = "monthly", grace = 3, fee_percent = 1, min = 500000, max = 6000000 }
+          frequency = "monthly", grace = 3, fee_percent = 1, min = 500000, max = 6000000,
+          businesses = { "farming", "livestock" } }
 
 -- Judged through the bad year, not at its end: rescheduling every late loan on its first day
 -- late hides nothing at month 20 but carries more arrears all year.

@@ -270,6 +270,46 @@ static void test_script_strategy_commands_and_views(void **state) {
     ud_game_free(g);
 }
 
+/* product { businesses = ... }: households of other businesses never ask for it; products()
+ * says whom it is for; an unknown business is an error at its line. */
+static void test_script_product_for_some_businesses(void **state) {
+    (void)state;
+    ud_game *g = load_ok(script("farm.lua", HEAD
+                                "village { households = 400 }\n"
+                                "product { name = 'Any', rate = 30 }\n"
+                                "product { name = 'Farm', rate = 20, businesses = { 'farming', "
+                                "'livestock' } }\n"));
+    const char *strategy = script(
+        "farm_strategy.lua",
+        "function decide(m)\n"
+        "  local farm = products()[2]\n"
+        "  assert(#farm.businesses == 2 and farm.businesses[1] == 'farming')\n"
+        "  assert(products()[1].businesses == nil)\n"
+        "  for _, a in ipairs(applications()) do\n"
+        "    if a.product == 2 then\n"
+        "      assert(a.business == 'farming' or a.business == 'livestock', a.business)\n"
+        "      mem.farm = (mem.farm or 0) + 1\n"
+        "    end\n"
+        "  end\n"
+        "  if m == 6 then assert((mem.farm or 0) > 0, 'no farmer asked for the farm loan') end\n"
+        "end\n");
+    assert_true(ud_game_set_strategy(g, strategy, err, sizeof err));
+    play_all(g);
+    int n;
+    const char *const *problems = ud_game_problems(g, &n);
+    for (int i = 0; i < n; i++) {
+        print_message("%s\n", problems[i]);
+    }
+    assert_int_equal(n, 0);
+    ud_game_free(g);
+    ud_game_options o = options();
+    assert_null(
+        ud_game_load(script("farm_bad.lua", HEAD "product { businesses = { 'fishing' } }\n"), &o,
+                     err, sizeof err));
+    assert_non_null(strstr(err, "farm_bad.lua:2:"));
+    assert_non_null(strstr(err, "'fishing' is not a business"));
+}
+
 static void test_script_translations(void **state) {
     (void)state;
     ud_game_options o = options();
@@ -440,6 +480,7 @@ int main(void) {
         cmocka_unit_test(test_script_village_mfi_products_households),
         cmocka_unit_test(test_script_goals_and_lessons),
         cmocka_unit_test(test_script_goal_over_months),
+        cmocka_unit_test(test_script_product_for_some_businesses),
         cmocka_unit_test(test_script_events_and_actions),
         cmocka_unit_test(test_script_strategy_commands_and_views),
         cmocka_unit_test(test_script_economy_parameters_and_views),

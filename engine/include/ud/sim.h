@@ -68,6 +68,7 @@ typedef struct ud_product {
     ud_loan_terms terms; /* principal ignored: set per loan */
     ud_money min_amount, max_amount;
     ud_rate compulsory_savings; /* share of the loan withheld as savings at disbursement */
+    uint8_t business_mask;      /* the businesses it lends to, a bit per ud_business; 0: all */
 } ud_product;
 
 typedef struct ud_credit_policy {

@@ -130,8 +130,8 @@ static ud_sim *playing_sim(lua_State *L, const char *what) {
 }
 
 /* A list of names in field `key` turned into a bit mask (0 if absent: everyone). */
-static uint32_t name_mask(lua_State *L, int idx, const char *key, const char *what,
-                          const ud_game *g, bool hamlets) {
+uint32_t api_name_mask(lua_State *L, int idx, const char *key, const char *what, const ud_game *g,
+                       bool hamlets) {
     uint32_t mask = 0;
     lua_getfield(L, idx, key);
     if (lua_isnil(L, -1)) {
@@ -199,8 +199,8 @@ static int l_shock(lua_State *L) {
     ud_shock s;
     memset(&s, 0, sizeof s);
     s.kind = engine_kind[kind];
-    s.hamlet_mask = name_mask(L, 1, "hamlets", what, g, true);
-    s.business_mask = name_mask(L, 1, "businesses", what, g, false);
+    s.hamlet_mask = api_name_mask(L, 1, "hamlets", what, g, true);
+    s.business_mask = api_name_mask(L, 1, "businesses", what, g, false);
     if (kind == 0 && s.business_mask == 0) {
         s.business_mask = (1u << UD_BIZ_FARMING) | (1u << UD_BIZ_LIVESTOCK); /* drought */
     }
@@ -258,7 +258,7 @@ static int l_offer(lua_State *L) {
     o.annual_rate = api_percent(L, 1, what, "rate", 0, 0, 1000);
     o.term_months = (int)api_integer(L, 1, what, "term_months", 36, 1, 240);
     o.client_rate_cap = api_percent(L, 1, what, "client_rate_cap", 0, 0, 1000);
-    o.hamlet_mask = name_mask(L, 1, "hamlets", what, g, true);
+    o.hamlet_mask = api_name_mask(L, 1, "hamlets", what, g, true);
     o.effect = api_number(L, 1, what, "effect", kind == 1 ? 0.15 : 0.10, 0, 2);
     o.expires_month = ud_sim_month(sim) + (int)api_integer(L, 1, what, "expires_in", 3, 1, 24);
     char text[UD_TEXT_LEN];

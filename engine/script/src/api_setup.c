@@ -691,8 +691,9 @@ static int l_mfi(lua_State *L) {
 
 void api_read_product(lua_State *L, int idx, ud_product *p, const char *what) {
     static const char *const keys[] = {
-        "name",     "method", "rate", "installments", "frequency",          "grace", "fee_percent",
-        "fee_flat", "min",    "max",  "group",        "compulsory_savings", "open",  NULL};
+        "name",        "method",     "rate", "installments", "frequency", "grace",
+        "fee_percent", "fee_flat",   "min",  "max",          "group",     "compulsory_savings",
+        "open",        "businesses", NULL};
     idx = lua_absindex(L, idx);
     api_check_keys(L, idx, what, keys);
     char name[UD_NAME_LEN];
@@ -739,6 +740,19 @@ void api_read_product(lua_State *L, int idx, ud_product *p, const char *what) {
     p->compulsory_savings = api_percent(L, idx, what, "compulsory_savings",
                                         ud_rate_to_percent(p->compulsory_savings), 0, 50);
     p->open = api_bool(L, idx, what, "open", p->open);
+    /* a product for some trades only: a seasonal farm loan is for farmers and herders */
+    lua_getfield(L, idx, "businesses");
+    bool has_businesses = !lua_isnil(L, -1);
+    lua_pop(L, 1);
+    if (has_businesses) {
+        p->business_mask = (uint8_t)api_name_mask(L, idx, "businesses", what, NULL, false);
+        if (p->business_mask == 0) {
+            luaL_error(L,
+                       "%s: businesses must name at least one business (trade, farming, "
+                       "livestock, crafts, services)",
+                       what);
+        }
+    }
     lua_getfield(L, idx, "group");
     if (lua_istable(L, -1)) {
         static const char *const gk[] = {"min", "max", NULL};

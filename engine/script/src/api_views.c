@@ -205,6 +205,17 @@ static void push_product(lua_State *L, const ud_product *p, int index) {
     set_int(L, "min", p->min_amount);
     set_int(L, "max", p->max_amount);
     set_num(L, "compulsory_savings", ud_rate_to_percent(p->compulsory_savings));
+    if (p->business_mask != 0) {
+        lua_createtable(L, UD_BIZ_COUNT, 0);
+        int n = 0;
+        for (int b = 0; b < UD_BIZ_COUNT; b++) {
+            if ((p->business_mask >> b) & 1u) {
+                lua_pushstring(L, ud_business_name((ud_business)b));
+                lua_rawseti(L, -2, ++n);
+            }
+        }
+        lua_setfield(L, -2, "businesses");
+    }
     if (p->terms.fee_kind == UD_FEE_PERCENT) {
         set_num(L, "fee_percent", ud_rate_to_percent(p->terms.fee_rate));
     } else if (p->terms.fee_kind == UD_FEE_FLAT) {

@@ -168,6 +168,10 @@ int api_choice(lua_State *L, int idx, const char *what, const char *key, const c
                int def);
 ud_rate api_percent(lua_State *L, int idx, const char *what, const char *key, double def,
                     double min, double max);
+/* The bit mask of the names listed in field `key` of the table at idx: hamlets (of game g)
+ * or businesses (g unused); 0 if the field is absent; a Lua error on an unknown name. */
+uint32_t api_name_mask(lua_State *L, int idx, const char *key, const char *what, const ud_game *g,
+                       bool hamlets);
 /* The index of the hamlet called `name`, or a Lua error naming the declaration. */
 int api_hamlet(lua_State *L, const ud_game *g, const char *name, const char *what);
 /* Warns when a rate given as `key` looks like a share (0.24 meant as 24%). */

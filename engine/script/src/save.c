@@ -85,8 +85,8 @@ static void write_command(FILE *f, const ud_command *c) {
             " %" PRId64 " %" PRId64,
             p->open, p->group_liability, p->group_min, p->group_max, (int)p->terms.method,
             p->terms.annual_rate, p->terms.installments, p->terms.grace, (int)p->terms.frequency,
-            (int)p->terms.fee_kind, 0, p->terms.fee_rate, p->terms.fee_flat, p->min_amount,
-            p->max_amount, p->compulsory_savings);
+            (int)p->terms.fee_kind, (int)p->business_mask, p->terms.fee_rate, p->terms.fee_flat,
+            p->min_amount, p->max_amount, p->compulsory_savings);
     fprintf(f, " %d %d %" PRId64 " %" PRId64 " %" PRId64 " %d %d", pol->women_only,
             pol->groups_only, pol->first_loan_cap, pol->repeat_step_up, pol->loan_to_income_cap,
             pol->max_past_arrears_days, pol->manual_review);
@@ -384,20 +384,21 @@ static bool is_bool(int v) {
  * after it. What the values mean is checked by ud_sim_apply, as for any command. */
 static bool parse_command(const char *s, ud_command *c) {
     memset(c, 0, sizeof *c);
-    int type, open, group, gmin, gmax, method, freq, fee_kind, unused, women, groups, manual;
+    int type, open, group, gmin, gmax, method, freq, fee_kind, businesses, women, groups, manual;
     long long amount, rate, arate, fee_rate, fee_flat, min, max, cs, cap, step, lti;
     int installments, grace, arrears, used = 0;
     int n = sscanf(s,
                    "C %d %d %d %d %lld %lld %la %d %d %d %d %d %lld %d %d %d %d %d %lld %lld "
                    "%lld %lld %lld %d %d %lld %lld %lld %d %d%n",
                    &type, &c->index, &c->count, &c->level, &amount, &rate, &c->share, &open, &group,
-                   &gmin, &gmax, &method, &arate, &installments, &grace, &freq, &fee_kind, &unused,
-                   &fee_rate, &fee_flat, &min, &max, &cs, &women, &groups, &cap, &step, &lti,
-                   &arrears, &manual, &used);
+                   &gmin, &gmax, &method, &arate, &installments, &grace, &freq, &fee_kind,
+                   &businesses, &fee_rate, &fee_flat, &min, &max, &cs, &women, &groups, &cap, &step,
+                   &lti, &arrears, &manual, &used);
     if (n != 30 || (s[used] != '\n' && s[used] != '\0') || type < 0 || type >= UD_CMD_TYPE_COUNT ||
         !isfinite(c->share) || !is_bool(open) || !is_bool(group) || !is_bool(women) ||
         !is_bool(groups) || !is_bool(manual) || gmin < 0 || gmin > 255 || gmax < 0 || gmax > 255 ||
-        unused != 0 || method < 0 || freq < 0 || fee_kind < 0) {
+        businesses < 0 || businesses >= (1 << UD_BIZ_COUNT) || method < 0 || freq < 0 ||
+        fee_kind < 0) {
         return false;
     }
     c->type = (ud_command_type)type;
@@ -419,6 +420,7 @@ static bool parse_command(const char *s, ud_command *c) {
     p->min_amount = min;
     p->max_amount = max;
     p->compulsory_savings = cs;
+    p->business_mask = (uint8_t)businesses; /* 0 (all) in saves older than the field */
     c->policy.women_only = women;
     c->policy.groups_only = groups;
     c->policy.first_loan_cap = cap;
