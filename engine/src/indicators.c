@@ -175,7 +175,9 @@ void sim_record_month(ud_sim *sim, int month, ud_indicators *out) {
         out->households_in_poverty += poor;
         out->women_households += h->woman;
         out->poor_women += poor && h->woman;
-        out->women_in_distress += h->woman && (poor || household_in_distress(sim, h, month));
+        bool distress = poor || household_in_distress(sim, h, month);
+        out->households_in_distress += distress;
+        out->women_in_distress += h->woman && distress;
         out->poor_men += poor && !h->woman;
         income_sum += (double)h->income_smooth;
     }
@@ -307,7 +309,8 @@ const char *ud_indicators_csv_header(void) {
            "borrowers_per_officer,oss,fss,subsidy_dependence,households_in_poverty,"
            "avg_household_income,rescheduled_ratio,write_off_ratio,deposits_to_loans,"
            "capture_share,roa,women_borrowers,officers,poor_women,poor_men,women_in_distress,"
-           "overindebted_share,poor_clients,poor_reach,poor_client_income_gain";
+           "overindebted_share,poor_clients,poor_reach,poor_client_income_gain,"
+           "households_in_distress";
 }
 
 void ud_indicators_csv_row(FILE *out, const ud_indicators *d) {
@@ -315,7 +318,7 @@ void ud_indicators_csv_row(FILE *out, const ud_indicators *d) {
             "%d,%" PRId64 ",%" PRId64 ",%d,%.6f,%.6f,%.6f,%.6f,%" PRId64 ",%" PRId64 ",%" PRId64
             ",%.6f,%" PRId64 ",%" PRId64 ",%" PRId64 ",%" PRId64 ",%" PRId64 ",%" PRId64 ",%" PRId64
             ",%" PRId64 ",%" PRId64 ",%.6f,%.6f,%" PRId64 ",%.6f,%.6f,%.6f,%.6f,%d,"
-            "%" PRId64 ",%.6f,%.6f,%.6f,%.6f,%.6f,%d,%d,%d,%d,%d,%.6f,%d,%.6f,%.6f\n",
+            "%" PRId64 ",%.6f,%.6f,%.6f,%.6f,%.6f,%d,%d,%d,%d,%d,%.6f,%d,%.6f,%.6f,%d\n",
             d->month, d->cash, d->gross_portfolio, d->active_borrowers, d->women_share,
             d->avg_loan_to_income, d->par30, d->par90, d->write_offs, d->recoveries,
             d->loan_loss_reserve, d->risk_coverage, d->deposits, d->borrowings, d->equity,
@@ -325,5 +328,5 @@ void ud_indicators_csv_row(FILE *out, const ud_indicators *d) {
             d->households_in_poverty, d->avg_household_income, d->rescheduled_ratio,
             d->write_off_ratio, d->deposits_to_loans, d->capture_share, d->roa, d->women_borrowers,
             d->officers, d->poor_women, d->poor_men, d->women_in_distress, d->overindebted_share,
-            d->poor_clients, d->poor_reach, d->poor_client_income_gain);
+            d->poor_clients, d->poor_reach, d->poor_client_income_gain, d->households_in_distress);
 }

@@ -113,8 +113,11 @@ void ud_scores_at(const ud_sim *sim, int months, ud_scores *out) {
     part(ip, ni, t, "capital kept", 15, kept, (kept - 0.5) / 0.5);
     part(ip, ni, t, "money at work (portfolio / assets)", 10, at_work, at_work / 0.7);
 
-    double lifted = fall(start->households_in_poverty, end->households_in_poverty);
-    double women_lifted = fall(start->poor_women, end->poor_women);
+    /* Out of distress, not only above the poverty line: a loan the household cannot carry
+     * lifts its income while it lasts, so the over-indebted and the defaulters count as not
+     * helped (engine/MODEL.md, "Depth and impact"). */
+    double lifted = fall(start->households_in_distress, end->households_in_distress);
+    double women_lifted = fall(start->women_in_distress, end->women_in_distress);
     /* Income growth the MFI can claim: its poor clients' against poor households it never
      * lent to (a village that grows on its own earns the MFI nothing). */
     double gain = end->poor_client_income_gain;
@@ -125,8 +128,8 @@ void ud_scores_at(const ud_sim *sim, int months, ud_scores *out) {
     double *c = &out->clients;
     ud_score_part *cp = out->client_part;
     int *nc = &out->client_parts;
-    part(cp, nc, c, "households out of poverty", 35, lifted, lifted / 0.25);
-    part(cp, nc, c, "women's households out of poverty", 10, women_lifted, women_lifted / 0.25);
+    part(cp, nc, c, "households out of distress", 35, lifted, lifted / 0.25);
+    part(cp, nc, c, "women's households out of distress", 10, women_lifted, women_lifted / 0.25);
     part(cp, nc, c, "poor clients' income gain", 15, gain, gain / 0.10);
     part(cp, nc, c, "poor households reached", 20, reach, reach / 0.30);
     part(cp, nc, c, "protection (worst PAR90 + write-offs)", 20, worst_par90,

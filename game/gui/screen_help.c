@@ -83,8 +83,8 @@ static const help_entry panels[] = {
      N_("The institution (100): OSS 20 and FSS 20 towards 120%, the worst month's PAR30 plus "
         "write-offs 25, "
         "loan losses 10, capital kept 15, portfolio / assets 10. The clients (100): households "
-        "out of poverty 35, women's households 10, income growth 15, outreach 20, the worst "
-        "month's PAR90 plus write-offs 20."),
+        "out of distress (poor, over-indebted, defaulting) 35, women's 10, poor clients' income "
+        "15, poor reached 20, worst PAR90 plus write-offs 20."),
      "", ""},
 };
 

@@ -53,8 +53,8 @@ goal { indicator = "par30", below = 0.05, month = 36, text = "PAR30 below 5%" }
 goal { indicator = "write_off_ratio", below = 0.05, month = 36,
        text = "Write-offs below 5% of the portfolio a year" }
 goal { indicator = "women_share", above = 0.5, month = 36, text = "Half the clients are women" }
-goal { indicator = "poor_women", below = 1.0, of_start = true, month = 36,
-       text = "Fewer women-headed households below the poverty line than at the start" }
+goal { indicator = "women_in_distress", below = 1.0, of_start = true, month = 36,
+       text = "Fewer women-headed households poor, over-indebted or in default than at the start" }
 goal { indicator = "oss", above = 1.0, month = 36, text = "OSS above 100%" }
 
 at_month(2, function()

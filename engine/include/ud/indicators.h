@@ -85,6 +85,7 @@ typedef struct ud_indicators {
     int women_in_distress;          /* women-headed households poor, over-indebted (instalments
                                        above 40% of income) or in default (more than 30 days late,
                                        or written off in the last twelve months) */
+    int households_in_distress;     /* every household poor, over-indebted or in default */
 } ud_indicators;
 
 /* Where the month's expenses went, line by line (they add up to financial plus operating
