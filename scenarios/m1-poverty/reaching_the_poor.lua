@@ -65,6 +65,9 @@ product { name = "Individual monthly", method = "declining-annuity", rate = 30,
 goal { indicator = "households_in_distress", below = 1.0, of_start = true, month = 36,
        text = "Fewer households poor, over-indebted or in default than at the start" }
 goal { indicator = "active_borrowers", above = 150, month = 36, text = "More than 150 clients" }
+-- Depth of outreach is the module's point: breadth alone is met by lending to traders.
+goal { indicator = "poor_reach", above = 0.3, month = 36,
+       text = "Three in ten of the households poor at the start are clients" }
 goal { indicator = "oss", above = 0.9, month = 36, text = "OSS above 90%" }
 goal { indicator = "par30", below = 0.05, month = 36, text = "PAR30 below 5%" }
 goal { indicator = "write_off_ratio", below = 0.05, month = 36,
