@@ -234,6 +234,10 @@ static void events(ud_story *story, ud_game *g) {
         case UD_EV_GROUP_COLLAPSED:
             line(story, TR("A group of %d collapsed"), e[i].object);
             break;
+        case UD_EV_OFFICER_QUIT:
+            line(story, TR("Officer %d left for better pay; an untrained recruit took over"),
+                 e[i].subject + 1);
+            break;
         case UD_EV_INSOLVENT:
             fprintf(story->out, "  %s\n", TR("The unit cannot pay what it owes."));
             break;

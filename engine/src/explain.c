@@ -32,6 +32,9 @@ static void read_events(ud_month_explanation *out, const ud_event *ev, int n) {
         case UD_EV_GROUP_COVERED:
             out->groups_covered++;
             break;
+        case UD_EV_OFFICER_QUIT:
+            out->officers_quit++;
+            break;
         case UD_EV_OFFICER_FRAUD_FOUND:
             out->ghost_loans_found += e->object;
             out->fraud_lost += e->amount;

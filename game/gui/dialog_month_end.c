@@ -170,10 +170,17 @@ static void effect_text(ud_app *app, const ud_effect *e, char *out, size_t size)
     case UD_EFFECT_RESCHEDULED:
     case UD_EFFECT_WRITTEN_OFF:
         snprintf(a, sizeof a, "%d", e->count);
-        say(app, out, size,
-            e->kind == UD_EFFECT_RESCHEDULED ? "You rescheduled %s loans."
-                                             : "You wrote off %s loans.",
-            1, a);
+        if (e->count == 1) {
+            say(app, out, size,
+                e->kind == UD_EFFECT_RESCHEDULED ? "You rescheduled a loan."
+                                                 : "You wrote off a loan.",
+                0);
+        } else {
+            say(app, out, size,
+                e->kind == UD_EFFECT_RESCHEDULED ? "You rescheduled %s loans."
+                                                 : "You wrote off %s loans.",
+                1, a);
+        }
         break;
     case UD_EFFECT_KIND_COUNT:
         out[0] = '\0';
@@ -207,12 +214,29 @@ static void why_column(ud_app *app, const ud_month_explanation *e, int x, int y,
             y += 18;
         }
     }
-    if (e->groups_collapsed > 0 || e->groups_covered > 0) {
-        snprintf(a, sizeof a, "%d", e->groups_covered);
-        snprintf(b, sizeof b, "%d", e->groups_collapsed);
-        say(app, line, sizeof line, "Groups paid for a member %s times; %s groups broke up.", 2, a,
-            b);
+    if (e->groups_covered > 0) {
+        snprintf(line, sizeof line,
+                 TRN(ui, e->groups_covered, "Groups paid for a member %d time.",
+                     "Groups paid for a member %d times."),
+                 e->groups_covered);
         y += ud_ui_paragraph(ui, line, x, y, w, UD_FONT_SMALL, p->text) + 2;
+    }
+    if (e->groups_collapsed > 0) {
+        snprintf(line, sizeof line,
+                 TRN(ui, e->groups_collapsed, "%d group broke up.", "%d groups broke up."),
+                 e->groups_collapsed);
+        y += ud_ui_paragraph(ui, line, x, y, w, UD_FONT_SMALL, p->bad) + 2;
+    }
+    if (e->officers_quit > 0) {
+        /* the staff panel shows the recruit; say why the officer's training is gone */
+        snprintf(line, sizeof line,
+                 TRN(ui, e->officers_quit,
+                     "%d officer left for better pay; an untrained recruit took over the "
+                     "caseload.",
+                     "%d officers left for better pay; untrained recruits took over their "
+                     "caseloads."),
+                 e->officers_quit);
+        y += ud_ui_paragraph(ui, line, x, y, w, UD_FONT_SMALL, p->bad) + 2;
     }
     char audit[400];
     if (ud_month_audit_text(app, e->month, audit, sizeof audit)) {
@@ -221,9 +245,11 @@ static void why_column(ud_app *app, const ud_month_explanation *e, int x, int y,
              2;
     }
     if (e->written_off > 0) {
-        snprintf(a, sizeof a, "%d", e->written_off);
         ud_money_text(app, e->written_off_amount, b, sizeof b);
-        say(app, line, sizeof line, "%s loans written off (%s).", 2, a, b);
+        snprintf(a, sizeof a, "%d", e->written_off);
+        say(app, line, sizeof line,
+            e->written_off == 1 ? "%s loan written off (%s)." : "%s loans written off (%s).", 2, a,
+            b);
         y += ud_ui_paragraph(ui, line, x, y, w, UD_FONT_SMALL, p->text) + 2;
     }
     /* who fell behind: each name opens the card */
@@ -246,8 +272,11 @@ static void why_column(ud_app *app, const ud_month_explanation *e, int x, int y,
         y += 25;
     }
     if (e->fell_behind_count > shown) {
-        snprintf(a, sizeof a, "%d", e->new_arrears - shown);
-        say(app, line, sizeof line, "and %s more: they show in orange on the map.", 1, a);
+        int more = e->new_arrears - shown;
+        snprintf(line, sizeof line,
+                 TRN(ui, more, "and %d more: it shows in orange on the map.",
+                     "and %d more: they show in orange on the map."),
+                 more);
         ud_ui_label(ui, line, x, y, UD_FONT_SMALL, false, p->text_dim);
         y += 20;
     }

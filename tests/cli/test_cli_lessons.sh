@@ -64,4 +64,10 @@ expect_stdout_lacks "Staying close to clients" \
     "$UD" run $FV --strategy $S/field_visit_lend_through_it.lua --story
 expect_stdout_has "Rescheduling the drought-hit" \
     "$UD" run $FV --strategy $S/field_visit_reschedule_farmers.lua --story
+
+# an officer trained above the pay leaves for better pay: the story says so (the staff panel
+# shows the untrained recruit in their place)
+printf 'function decide(m)\n  if m == 1 then train("all"); train("all") end\nend\n' >"$tmp/train.lua"
+expect_stdout_has "left for better pay; an untrained recruit took over" \
+    "$UD" run $M1 --strategy "$tmp/train.lua" --story
 finish

@@ -53,6 +53,7 @@ typedef struct ud_month_explanation {
     ud_miss_cause fell_behind_cause[UD_EXPLAIN_LISTED];
     int fell_behind_count; /* listed: min(new_arrears, UD_EXPLAIN_LISTED) */
     int groups_collapsed, groups_covered;
+    int officers_quit; /* officers who left for better pay, replaced by untrained recruits */
     int ghost_loans_found;
     ud_money fraud_lost;
     int written_off;
