@@ -401,7 +401,10 @@ void ud_dialog_month_end(ud_app *app) {
     if (app->dialog != DIALOG_MONTH_END) {
         return; /* a borrower's card was opened */
     }
-    if (go_on || ud_ui_take_key(ui) == SDLK_ESCAPE) {
+    /* Space closes it too: a trainee who plays month after month with Space expects it to go
+     * on, and the next Space plays the next month (never both at once) */
+    SDL_Keycode key = ud_ui_take_key(ui);
+    if (go_on || key == SDLK_ESCAPE || key == SDLK_SPACE) {
         app->dialog = DIALOG_NONE;
         if (end != UD_END_RUNNING) {
             app->screen = SCREEN_DEBRIEF;
