@@ -120,7 +120,8 @@ void ud_panel_staff(ud_app *app, SDL_Rect a) {
     snprintf(label, sizeof label, "%s %s %s", TR(ui, "A course costs"), once,
              TR(ui, "once per officer and raises their level by one."));
     by += ud_ui_paragraph(ui, label, a.x, by - 6, a.w - 10, UD_FONT_SMALL, p->text_dim) - 4;
-    ud_money_text(app, costs->hire_cost, once, sizeof once);
+    /* the recruit comes with one course (level 1), paid with the hiring: say the whole cost */
+    ud_money_text(app, costs->hire_cost + costs->training_cost, once, sizeof once);
     ud_money_text(app, setup->mfi.officers.salary, monthly, sizeof monthly);
     snprintf(label, sizeof label, "%s: %s %s + %s %s", TR(ui, "Hire an officer"), once,
              TR(ui, "once"), monthly, TR(ui, "a month"));

@@ -175,12 +175,17 @@ static void test_gui_staff_costs_courses_and_dismissal(void **state) {
     (void)state;
     gd_start(app, "m4_growth_and_quality");
     gd_tab(app, TAB_STAFF);
-    /* what each action costs, once or every month */
+    /* what each action costs, once or every month: the hiring price shown is what is charged
+     * (the recruit comes with one course) */
+    const ud_costs *costs = &ud_sim_setup(ud_game_sim(app->game))->mfi.costs;
+    char price[64];
+    ud_money_text(app, costs->hire_cost + costs->training_cost, price, sizeof price);
     bool hire = false;
     for (int i = 0; i < app->ui.record_count; i++) {
         const char *t = app->ui.records[i].text;
         hire |= app->ui.records[i].widget >= 0 && strstr(t, "Hire an officer") != NULL &&
-                strstr(t, "once") != NULL && strstr(t, "a month") != NULL;
+                strstr(t, price) != NULL && strstr(t, "once") != NULL &&
+                strstr(t, "a month") != NULL;
     }
     assert_true(hire);
     /* one course a month: the second is refused with the reason */
