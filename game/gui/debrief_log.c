@@ -142,10 +142,13 @@ void ud_decision_detail(ud_app *app, int i, char *out, size_t size) {
     case UD_CMD_DECLINE_OFFER: {
         int no;
         const ud_offer *o = ud_sim_offers(sim, &no);
-        static const char *const kinds[] = {"a credit line", "an infrastructure grant",
-                                            "a training grant", "technical assistance",
-                                            "an operating grant"};
-        const char *kind = c->index >= 0 && c->index < no ? kinds[o[c->index].kind % 5] : "";
+        static const char *const kinds[] = {N_("a credit line"),      N_("an infrastructure grant"),
+                                            N_("a training grant"),   N_("technical assistance"),
+                                            N_("an operating grant"), N_("a mentoring grant")};
+        _Static_assert(sizeof kinds / sizeof kinds[0] == UD_OFFER_KIND_COUNT, "a name per kind");
+        const char *kind = c->index >= 0 && c->index < no && o[c->index].kind < UD_OFFER_KIND_COUNT
+                               ? kinds[o[c->index].kind]
+                               : "";
         ud_money_text(app, c->index >= 0 && c->index < no ? o[c->index].amount : 0, money,
                       sizeof money);
         snprintf(out, size, "%s %s (%s)",

@@ -158,7 +158,7 @@ static void effect_text(ud_app *app, const ud_effect *e, char *out, size_t size)
     case UD_EFFECT_OFFER:
         ud_money_text(app, e->amount, a, sizeof a);
         say(app, out, size,
-            e->count ? "You accepted an offer of %s." : "You declined an offer of %s.", 1, a);
+            e->count ? "You accepted an offer worth %s." : "You declined an offer worth %s.", 1, a);
         break;
     case UD_EFFECT_BORROWED:
     case UD_EFFECT_REPAID:
