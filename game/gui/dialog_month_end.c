@@ -298,8 +298,12 @@ static void changed_column(ud_app *app, const ud_month_explanation *e, int x, in
     ud_sim *sim = ud_game_sim(app->game);
     const ud_indicators *d = ud_sim_indicators(sim, e->month);
     const ud_indicators *b = &app->before;
-    /* loans written off leave the portfolio: PAR30 falls, and that is a loss, not a cure */
-    bool written_off = e->written_off > 0 && d->par30 < b->par30;
+    /* loans written off leave the portfolio: PAR30 falls, and that is a loss, not a cure. Said
+     * only when the write-offs are most of the fall (late borrowers who paid up are a cure)
+     * and the fall shows at one decimal. */
+    double drop = (double)(b->par30_amount - d->par30_amount);
+    bool written_off = e->written_off > 0 && d->par30 < b->par30 - 0.0005 && drop > 0 &&
+                       (double)e->written_off_amount >= 0.5 * drop;
     change(app, &y, x, TR(ui, "Active clients"), b->active_borrowers, d->active_borrowers, false,
            true, false);
     change(app, &y, x, TR(ui, "PAR30"), b->par30, d->par30, true, false, written_off);
