@@ -1,6 +1,7 @@
 /* The arrears panel: the borrowers who are late, latest first, with their card and what a
  * manager can do about each (reschedule, write off), and the share of officer time spent
  * following up late payers. */
+#include "dialogs.h"
 #include "panels.h"
 
 #include <stdio.h>
@@ -48,13 +49,9 @@ static int late_borrowers(ud_app *app, late **out) {
 }
 
 /* The household's name as the scenario tells it, or its number. */
+/* The borrower's name, as the month summary and the household card give it. */
 static void who(ud_app *app, int household, char *out, size_t size) {
-    const char *name, *story;
-    if (ud_game_household_story(app->game, household, &name, &story)) {
-        snprintf(out, size, "%s", name);
-    } else {
-        snprintf(out, size, "%s %d", TR(&app->ui, "Household"), household + 1);
-    }
+    ud_household_name(app, household, out, size);
 }
 
 double ud_app_follow_up(ud_app *app) {
