@@ -148,6 +148,29 @@ static void test_gui_late_borrowers_can_be_followed_up_rescheduled_and_written_o
     assert_true(seen);
 }
 
+/* Writing off late loans one after another, deep into a game, with the month played between
+ * rounds: every write-off goes through, the tab redraws, nothing is lost. (A trainee saw the
+ * game close once while doing this in m1's month 24.) */
+static void test_gui_many_write_offs_in_a_row(void **state) {
+    (void)state;
+    gd_start(app, "m1_reaching_the_poor");
+    gd_play_to(app, 24);
+    int done = 0;
+    for (int round = 0; round < 3 && ud_game_end_state(app->game) == UD_END_RUNNING; round++) {
+        gd_tab(app, TAB_ARREARS);
+        for (int k = 0; k < 40 && gd_click_label(app, "Write off"); k++) {
+            assert_int_equal(app->dialog, DIALOG_CONFIRM);
+            assert_true(gd_click_label(app, app->confirm.yes));
+            assert_int_equal(app->dialog, DIALOG_NONE);
+            done++;
+            gd_tab(app, TAB_ARREARS);
+        }
+        gd_next_month(app);
+    }
+    assert_int_equal(decisions(UD_CMD_WRITE_OFF), done);
+    print_message("%d loans written off through the Arrears tab\n", done);
+}
+
 static void test_gui_borrowing_is_confirmed_and_can_be_repaid(void **state) {
     (void)state;
     gd_start(app, "m1_reaching_the_poor");
@@ -286,6 +309,7 @@ int main(void) {
         cmocka_unit_test_setup_teardown(
             test_gui_late_borrowers_can_be_followed_up_rescheduled_and_written_off, setup,
             teardown),
+        cmocka_unit_test_setup_teardown(test_gui_many_write_offs_in_a_row, setup, teardown),
         cmocka_unit_test_setup_teardown(test_gui_borrowing_is_confirmed_and_can_be_repaid, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_gui_staff_costs_courses_and_dismissal, setup,
