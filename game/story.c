@@ -104,6 +104,10 @@ void ud_decision_describe(ud_game *g, ud_i18n *tr, const ud_decision *d, char *o
     case UD_CMD_FIRE:
         snprintf(out, size, ud_tr(tr, "dismissed officer %d"), c->index + 1);
         return;
+    case UD_CMD_SET_SALARY:
+        money(g, c->amount, a, sizeof a);
+        snprintf(out, size, ud_tr(tr, "set officer %d's pay to %s a month"), c->index + 1, a);
+        return;
     case UD_CMD_TRAIN:
         if (c->index < 0) {
             snprintf(out, size, "%s", ud_tr(tr, "trained all officers"));

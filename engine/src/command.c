@@ -24,6 +24,7 @@ static const char *const command_names[UD_CMD_TYPE_COUNT] = {
     [UD_CMD_SET_FOLLOW_UP] = "set_follow_up",
     [UD_CMD_RESCHEDULE] = "reschedule",
     [UD_CMD_WRITE_OFF] = "write_off",
+    [UD_CMD_SET_SALARY] = "set_salary",
 };
 
 const char *ud_command_name(ud_command_type type) {
@@ -189,6 +190,11 @@ static bool command_bounds(const ud_command *c, char *err, size_t err_size) {
             FAIL("level: training level must be 0 to 3 (got %d)", c->level);
         }
         return true;
+    case UD_CMD_SET_SALARY:
+        if (c->amount <= 0 || c->amount > 1000000000000LL) {
+            FAIL("amount: the monthly salary must be positive and at most 10^12 minor units");
+        }
+        return true;
     case UD_CMD_TRAIN:
         if (c->index < -1) {
             FAIL("index: no officer %d", c->index + 1);
@@ -296,6 +302,20 @@ static bool validate(ud_sim *sim, const ud_command *c, char *err, size_t err_siz
     case UD_CMD_FIRE:
         if (!employed_officer(sim, c->index)) {
             FAIL("index: no employed officer %d", c->index + 1);
+        }
+        return true;
+    case UD_CMD_SET_SALARY:
+        if (!employed_officer(sim, c->index)) {
+            FAIL("index: no employed officer %d", c->index + 1);
+        }
+        if (c->amount < sim->setup.village.minimum_wage) {
+            FAIL("amount: a salary of %lld a month is below the legal minimum wage of %lld",
+                 (long long)c->amount, (long long)sim->setup.village.minimum_wage);
+        }
+        if (c->amount > 20 * staff_market_wage(sim, sim->officers[c->index].training)) {
+            FAIL("amount: %lld a month is more than 20 times the market wage (%lld)",
+                 (long long)c->amount,
+                 (long long)staff_market_wage(sim, sim->officers[c->index].training));
         }
         return true;
     case UD_CMD_TRAIN:
@@ -450,6 +470,10 @@ static bool apply(ud_sim *sim, const ud_command *c, char *err, size_t err_size) 
     }
     case UD_CMD_HIRE:
         hire(sim, c);
+        break;
+    case UD_CMD_SET_SALARY:
+        /* a raise keeps a trained officer from the better-paid job (engine/MODEL.md, 3) */
+        sim->officers[c->index].salary = c->amount;
         break;
     case UD_CMD_FIRE:
         sim->officers[c->index].employed = false;

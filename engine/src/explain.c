@@ -210,6 +210,8 @@ static void read_commands(const ud_sim *sim, ud_month_explanation *out,
                 e->count = each > 0 ? (int)(e->amount / each) : e->count + 1;
             }
             break;
+        case UD_CMD_SET_SALARY:
+            break; /* the new pay shows in the month's salaries line */
         case UD_CMD_AUDIT:
             e = effect_for(out, UD_EFFECT_AUDIT, 0);
             if (e != NULL) {

@@ -378,6 +378,10 @@ const ud_application *ud_sim_applications(const ud_sim *sim, int *count) {
     return sim->apps;
 }
 
+ud_money ud_sim_market_wage(const ud_sim *sim, int level) {
+    return staff_market_wage(sim, level < 0 ? 0 : (level > 3 ? 3 : level));
+}
+
 const ud_officer *ud_sim_officers(const ud_sim *sim, int *count) {
     *count = sim->officer_count;
     return sim->officers;

@@ -128,6 +128,11 @@ void ud_decision_detail(ud_app *app, int i, char *out, size_t size) {
     case UD_CMD_FIRE:
         snprintf(out, size, "%s %d", TR(ui, "dismissed officer"), c->index + 1);
         return;
+    case UD_CMD_SET_SALARY:
+        ud_money_text(app, c->amount, money, sizeof money);
+        snprintf(out, size, "%s %d: %s %s", TR(ui, "pay of officer"), c->index + 1, money,
+                 TR(ui, "a month"));
+        return;
     case UD_CMD_TRAIN:
         if (c->index < 0) {
             snprintf(out, size, "%s", TR(ui, "trained every officer"));

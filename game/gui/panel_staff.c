@@ -66,6 +66,24 @@ static void dismiss(ud_app *app, int officer, const ud_officer *o, int employed)
     ud_app_confirm(app, text, TR(ui, "Dismiss"), CONFIRM_COMMAND, &c);
 }
 
+/* Raising an officer's pay to the market wage for their level asks first: it costs every
+ * month from now on. */
+static void raise_pay(ud_app *app, int officer, const ud_officer *o, ud_money market) {
+    ud_ui *ui = &app->ui;
+    char text[700], now[64], to[64];
+    ud_money_text(app, o->salary, now, sizeof now);
+    ud_money_text(app, market, to, sizeof to);
+    snprintf(text, sizeof text, "%s %d: %s %s %s %s. %s", TR(ui, "Raise the pay of officer"),
+             officer + 1, TR(ui, "from"), now, TR(ui, "to"), to,
+             TR(ui, "That is what their training earns elsewhere, every month from now on. Paid "
+                    "less, an officer works less, steals more often and leaves for a better-paid "
+                    "job, taking the training with them."));
+    ud_command c = ud_command_new(UD_CMD_SET_SALARY);
+    c.index = officer;
+    c.amount = market;
+    ud_app_confirm(app, text, TR(ui, "Raise pay"), CONFIRM_COMMAND, &c);
+}
+
 void ud_panel_staff(ud_app *app, SDL_Rect a) {
     ud_ui *ui = &app->ui;
     const ud_palette *p = ui->pal;
@@ -102,7 +120,14 @@ void ud_panel_staff(ud_app *app, SDL_Rect a) {
         SDL_RenderSetClipRect(app->renderer, &text_area);
         ud_ui_label(ui, line, a.x, y + 5, UD_FONT_SMALL, false, p->text);
         SDL_RenderSetClipRect(app->renderer, NULL);
-        if (trained_this_month(app, i)) {
+        ud_money market = ud_sim_market_wage(sim, o[i].training);
+        if (o[i].salary < market) {
+            /* paid below what their training earns elsewhere: the raise comes before another
+             * course, which would only make the gap wider */
+            if (ud_ui_button(ui, ud_rect(a.x + a.w - 220, y, 110, 28), TR(ui, "Raise pay"))) {
+                raise_pay(app, i, &o[i], market);
+            }
+        } else if (trained_this_month(app, i)) {
             ud_ui_label(ui, TR(ui, "course taken"), a.x + a.w - 220, y + 6, UD_FONT_SMALL, false,
                         p->text_dim);
         } else if (o[i].training < 3 &&

@@ -450,6 +450,61 @@ static void test_economy_mentoring_needs_meetings(void **state) {
     assert_true(thin > close * 1.2);
 }
 
+/* Officers trained above their pay leave for better-paid jobs; a raise to the market wage for
+ * their level keeps them (engine/MODEL.md, 3). Counted over 20 seeds of three years. */
+static int officers_leaving(bool raise, uint64_t seed) {
+    ud_setup setup;
+    ud_setup_default(&setup, 600);
+    setup.seed = seed;
+    ud_sim *sim = make_sim(&setup);
+    int n;
+    ud_sim_officers(sim, &n);
+    for (int level = 0; level < 2; level++) {
+        ud_command c;
+        memset(&c, 0, sizeof c);
+        c.type = UD_CMD_TRAIN;
+        c.index = -1;
+        apply_ok(sim, &c);
+        run_checked(sim, ud_sim_month(sim) + 1); /* one course a month */
+    }
+    if (raise) {
+        const ud_officer *o = ud_sim_officers(sim, &n);
+        for (int i = 0; i < n; i++) {
+            ud_command c;
+            memset(&c, 0, sizeof c);
+            c.type = UD_CMD_SET_SALARY;
+            c.index = i;
+            c.amount = ud_sim_market_wage(sim, o[i].training);
+            apply_ok(sim, &c);
+        }
+    }
+    int left = 0;
+    while (ud_sim_month(sim) < 36) {
+        ud_sim_step(sim);
+        int ne;
+        const ud_event *e = ud_sim_events(sim, &ne);
+        for (int i = 0; i < ne; i++) {
+            left += e[i].type == UD_EV_OFFICER_QUIT;
+        }
+        ud_sim_clear_events(sim);
+    }
+    ud_sim_destroy(sim);
+    return left;
+}
+
+static void test_economy_a_raise_keeps_trained_officers(void **state) {
+    (void)state;
+    int underpaid = 0, raised = 0;
+    for (uint64_t seed = 1; seed <= 20; seed++) {
+        underpaid += officers_leaving(false, seed);
+        raised += officers_leaving(true, seed);
+    }
+    print_message("officers who left in 20 three-year runs: %d trained and left on their old pay, "
+                  "%d given the market wage\n",
+                  underpaid, raised);
+    assert_true(raised * 2 < underpaid);
+}
+
 /* ---- 7. political interference ---- */
 
 static double par30_hamlet(const ud_sim *sim, int hamlet, bool in) {
@@ -973,6 +1028,7 @@ int main(void) {
         cmocka_unit_test(test_economy_groups_form_over_weeks_and_can_be_seen),
         cmocka_unit_test(test_economy_capture_shows_and_falls_with_groups_and_mentoring),
         cmocka_unit_test(test_economy_mentoring_needs_meetings),
+        cmocka_unit_test(test_economy_a_raise_keeps_trained_officers),
         cmocka_unit_test(test_economy_written_off_woman_counts_in_distress_for_a_year),
         cmocka_unit_test(test_economy_directed_lending_damages_repayment_here_and_beyond),
         cmocka_unit_test(test_economy_waiver_promise_lowers_repayment_until_disavowed),

@@ -171,6 +171,35 @@ static void test_gui_many_write_offs_in_a_row(void **state) {
     print_message("%d loans written off through the Arrears tab\n", done);
 }
 
+/* An officer trained above their pay is offered a raise to the market wage, in place of
+ * another course; the raise asks first and takes effect. */
+static void test_gui_underpaid_officer_can_be_given_a_raise(void **state) {
+    (void)state;
+    gd_start(app, "m1_reaching_the_poor");
+    ud_sim *sim = ud_game_sim(app->game);
+    gd_tab(app, TAB_STAFF);
+    assert_false(gd_shows(app, "Raise pay")); /* paid the market wage for their level */
+    ud_command c = ud_command_new(UD_CMD_TRAIN);
+    c.index = 0;
+    ud_app_command(app, &c);
+    gd_next_month(app);
+    gd_tab(app, TAB_STAFF);
+    int n;
+    const ud_officer *o = ud_sim_officers(sim, &n);
+    ud_money market = ud_sim_market_wage(sim, o[0].training);
+    assert_true(o[0].salary < market);
+    assert_true(gd_click_label(app, "Raise pay"));
+    assert_int_equal(app->dialog, DIALOG_CONFIRM);
+    assert_non_null(strstr(app->confirm.text, "leaves for a better-paid job"));
+    assert_true(gd_click_label(app, app->confirm.yes));
+    assert_int_equal(decisions(UD_CMD_SET_SALARY), 1);
+    o = ud_sim_officers(sim, &n);
+    assert_int_equal(o[0].salary, market);
+    gd_tab(app, TAB_STAFF);
+    assert_false(gd_shows(app, "Raise pay"));
+    expect_safe_focus("raising pay");
+}
+
 static void test_gui_borrowing_is_confirmed_and_can_be_repaid(void **state) {
     (void)state;
     gd_start(app, "m1_reaching_the_poor");
@@ -310,6 +339,8 @@ int main(void) {
             test_gui_late_borrowers_can_be_followed_up_rescheduled_and_written_off, setup,
             teardown),
         cmocka_unit_test_setup_teardown(test_gui_many_write_offs_in_a_row, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_gui_underpaid_officer_can_be_given_a_raise, setup,
+                                        teardown),
         cmocka_unit_test_setup_teardown(test_gui_borrowing_is_confirmed_and_can_be_repaid, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_gui_staff_costs_courses_and_dismissal, setup,

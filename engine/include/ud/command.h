@@ -25,6 +25,7 @@ typedef enum ud_command_type {
     UD_CMD_SET_FOLLOW_UP,    /* share: 0..1 of officer time on arrears */
     UD_CMD_RESCHEDULE,       /* index: household, count: new instalments */
     UD_CMD_WRITE_OFF,        /* index: household */
+    UD_CMD_SET_SALARY,       /* index: officer, amount: the new monthly salary */
     UD_CMD_TYPE_COUNT
 } ud_command_type;
 

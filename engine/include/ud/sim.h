@@ -305,6 +305,9 @@ typedef struct ud_officer {
 } ud_officer;
 
 const ud_officer *ud_sim_officers(const ud_sim *sim, int *count);
+/* What an officer of a training level (0..3) earns elsewhere: paid less, an officer works
+ * less, steals more often and leaves sooner (engine/MODEL.md, 3). */
+ud_money ud_sim_market_wage(const ud_sim *sim, int level);
 const ud_product *ud_sim_products(const ud_sim *sim, int *count);
 const ud_credit_policy *ud_sim_policy(const ud_sim *sim);
 /* The share of officer time spent on arrears follow-up now (0..1). */

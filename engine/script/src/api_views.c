@@ -252,11 +252,12 @@ static int l_officers(lua_State *L) {
     const ud_officer *o = ud_sim_officers(sim_of(L), &n);
     lua_createtable(L, n, 0);
     for (int i = 0; i < n; i++) {
-        lua_createtable(L, 0, 6);
+        lua_createtable(L, 0, 7);
         set_int(L, "id", i + 1);
         set_bool(L, "employed", o[i].employed);
         set_int(L, "training", o[i].training);
         set_int(L, "salary", o[i].salary);
+        set_int(L, "market_wage", ud_sim_market_wage(sim_of(L), o[i].training));
         set_int(L, "caseload", o[i].caseload);
         set_int(L, "months_since_audit", o[i].months_since_audit);
         lua_rawseti(L, -2, i + 1);
@@ -488,6 +489,14 @@ static int l_fire(lua_State *L) {
     return apply(L, &c);
 }
 
+/* set_salary(2, 2400000): officer 2's monthly pay from now on */
+static int l_set_salary(lua_State *L) {
+    ud_command c = command(UD_CMD_SET_SALARY);
+    c.index = api_arg_int(L, 1, "set_salary", 1, INT32_MAX) - 1;
+    c.amount = luaL_checkinteger(L, 2);
+    return apply(L, &c);
+}
+
 /* train(2) or train("all") */
 static int l_train(lua_State *L) {
     ud_command c = command(UD_CMD_TRAIN);
@@ -570,6 +579,7 @@ void api_register_strategy(lua_State *L) {
                                    {"set_policy", l_set_policy},
                                    {"hire", l_hire},
                                    {"fire", l_fire},
+                                   {"set_salary", l_set_salary},
                                    {"train", l_train},
                                    {"audit", l_audit},
                                    {"accept", l_accept},

@@ -15,7 +15,7 @@ const char *const ud_guide_actions[] = {
     "decide", "approve", "resize", "reject", "set_product", "set_method", "set_rate",
     "open_product", "close_product", "set_policy", "hire", "fire", "train", "audit", "answer_offer",
     "accept_offer", "decline_offer", "borrow", "repay", "set_savings_rate", "follow_up",
-    "set_follow_up", "reschedule", "write_off",
+    "set_follow_up", "reschedule", "write_off", "set_salary",
     /* screen */
     "next", "open_panel", "open_glossary", "open_household", "open_group", "read_summary",
     "debrief", NULL};
