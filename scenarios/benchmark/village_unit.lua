@@ -38,7 +38,7 @@ mfi {
   savings_rate = 6,
   bank_deposit_rate = 4,
   market_rate = 14,
-  officers = { count = 3, salary = 2000000, training = 2, honesty = 1.0,
+  officers = { count = 3, salary = 2300000, training = 2, honesty = 1.0,
                experience_months = 36 },
   follow_up = 0.6,
   reputation = 0.8,

@@ -49,7 +49,7 @@ mfi {
   institution = "village_bank",
   equity = 700000000,
   savings_rate = 5,
-  officers = { count = 4, salary = 2200000, training = 2, honesty = 1.0,
+  officers = { count = 4, salary = 2300000, training = 2, honesty = 1.0,
                experience_months = 36 },
   follow_up = 0.6,
   reputation = 0.8,

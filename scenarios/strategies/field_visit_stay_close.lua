@@ -3,7 +3,7 @@
 function decide(month)
   if month == 6 then
     set_follow_up(1.0)
-    hire { count = 1, salary = 2200000, training = 2 }
+    hire { count = 1, salary = 2300000, training = 2 }
     set_policy { loan_to_income_cap = 15 }
   end
 end
