@@ -63,6 +63,7 @@ static const char *indicator_title(const ud_ui *ui, const char *indicator) {
         {"households_in_poverty", N_("Households in poverty")},
         {"poor_women", N_("Women-headed households in poverty")},
         {"women_in_distress", N_("Women-headed households in distress")},
+        {"households_in_distress", N_("Households in distress")},
         {"women_share", N_("Women")},
         {"active_borrowers", N_("Active clients")},
         {"avg_loan_to_income", N_("Average loan / income")},
@@ -88,7 +89,7 @@ static int charts_for(const ud_app *app, const char *first, const char *out[3]) 
         pick[2] = "women_share";
         pick[3] = "par30";
     } else if (strncmp(module, "m1", 2) == 0) {
-        pick[1] = "households_in_poverty";
+        pick[1] = "households_in_distress"; /* the goal: poor, over-indebted or in default */
         pick[2] = "avg_loan_to_income";
         pick[3] = "oss";
     } else if (strncmp(module, "m4", 2) == 0) {
@@ -192,7 +193,9 @@ static int luck_text(ud_app *app, const ud_debrief *d, int x, int y, int w) {
     return h;
 }
 
-static int top_decisions(ud_app *app, const ud_debrief *d, int x, int y, int w) {
+/* The decisions that changed the result most, as many as fit above `bottom` (the charts):
+ * the rest are on the Every decision page. */
+static int top_decisions(ud_app *app, const ud_debrief *d, int x, int y, int w, int bottom) {
     ud_ui *ui = &app->ui;
     const ud_palette *p = ui->pal;
     int h = 0;
@@ -221,6 +224,13 @@ static int top_decisions(ud_app *app, const ud_debrief *d, int x, int y, int w) 
                  m->effect > 0 ? "▲" : "▼", TR(ui, "After month"), m->month, detail, more,
                  indicator_title(ui, d->indicator), TR(ui, "averaged"), a, TR(ui, "with it"), b,
                  TR(ui, "without"));
+        int tw, th;
+        ud_text_measure(ui->text, line, UD_FONT_SMALL, false, w - 6, &tw, &th);
+        if (y + h + th + 22 > bottom && i > 0) {
+            ud_ui_label(ui, TR(ui, "More on the Every decision page."), x + 6, y + h, UD_FONT_SMALL,
+                        false, p->text_dim);
+            return h + 20;
+        }
         h += ud_ui_paragraph(ui, line, x + 6, y + h, w - 6, UD_FONT_SMALL,
                              m->effect > 0 ? p->good : p->bad) +
              4;
@@ -278,7 +288,7 @@ static void summary_page(ud_app *app, bool over) {
     y += 8;
     if (d != NULL) {
         y += luck_text(app, d, 30, y, 580) + 10;
-        top_decisions(app, d, 30, y, 580);
+        top_decisions(app, d, 30, y, 580, 414);
     } else if (over) {
         snprintf(line, sizeof line, "%s %s", TR(ui, "The replays could not run:"),
                  app->debrief_error);
