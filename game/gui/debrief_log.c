@@ -43,6 +43,45 @@ static double share_before(ud_app *app, ud_command_type type, int upto) {
     return v;
 }
 
+/* The credit policy in force before decision `upto`. */
+static ud_credit_policy policy_before(ud_app *app, int upto) {
+    ud_credit_policy pol = ud_sim_setup(ud_game_sim(app->game))->mfi.policy;
+    int n;
+    const ud_decision *d = ud_game_decisions(app->game, &n);
+    for (int i = 0; i < upto && i < n; i++) {
+        if (!d[i].is_answer && d[i].command.type == UD_CMD_SET_POLICY) {
+            pol = d[i].command.policy;
+        }
+    }
+    return pol;
+}
+
+/* What a policy change changed, in the loan desk's words ("First loan at most: 4,000,000 ->
+ * 3,500,000"); false if nothing differs. */
+static bool policy_change_text(ud_app *app, const ud_credit_policy *was,
+                               const ud_credit_policy *now, char *out, size_t size) {
+    ud_ui *ui = &app->ui;
+    char a[48], b[48];
+    out[0] = '\0';
+    if (was->first_loan_cap != now->first_loan_cap) {
+        ud_money_text(app, was->first_loan_cap, a, sizeof a);
+        ud_money_text(app, now->first_loan_cap, b, sizeof b);
+        snprintf(out, size, "%s: %s → %s", TR(ui, "First loan at most"), a, b);
+    } else if (was->repeat_step_up != now->repeat_step_up) {
+        snprintf(out, size, "%s: %.0f%% → %.0f%%", TR(ui, "A repeat loan may exceed the last by"),
+                 ud_rate_to_percent(was->repeat_step_up), ud_rate_to_percent(now->repeat_step_up));
+    } else if (was->loan_to_income_cap != now->loan_to_income_cap) {
+        snprintf(out, size, "%s: %.0f%% → %.0f%%", TR(ui, "Loan at most, share of a year's income"),
+                 ud_rate_to_percent(was->loan_to_income_cap),
+                 ud_rate_to_percent(now->loan_to_income_cap));
+    } else if (was->max_past_arrears_days != now->max_past_arrears_days) {
+        snprintf(out, size, "%s: %d → %d",
+                 TR(ui, "Refuse a client whose last loan was late more than"),
+                 was->max_past_arrears_days, now->max_past_arrears_days);
+    }
+    return out[0] != '\0';
+}
+
 void ud_decision_detail(ud_app *app, int i, char *out, size_t size) {
     ud_ui *ui = &app->ui;
     int n;
@@ -94,13 +133,22 @@ void ud_decision_detail(ud_app *app, int i, char *out, size_t size) {
         snprintf(out, size, "%s: %s", product,
                  c->type == UD_CMD_OPEN_PRODUCT ? TR(ui, "opened") : TR(ui, "closed"));
         return;
-    case UD_CMD_SET_POLICY:
+    case UD_CMD_SET_POLICY: {
+        /* the field that moved, before and after: eight "changed the credit policy" in a row
+         * told the trainee nothing */
+        ud_credit_policy was = policy_before(app, i);
+        char change[300];
+        if (policy_change_text(app, &was, &c->policy, change, sizeof change)) {
+            snprintf(out, size, "%s", change);
+            return;
+        }
         snprintf(out, size, "%s (%s%s%s)", TR(ui, "changed the credit policy"),
                  c->policy.women_only ? TR(ui, "women only; ") : "",
                  c->policy.groups_only ? TR(ui, "groups only; ") : "",
                  c->policy.manual_review ? TR(ui, "every loan reviewed")
                                          : TR(ui, "policy decides"));
         return;
+    }
     case UD_CMD_APPROVE:
     case UD_CMD_REJECT:
     case UD_CMD_RESIZE:
