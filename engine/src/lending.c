@@ -242,11 +242,19 @@ static void disburse(ud_sim *sim, ud_application *app, int officer) {
 
 void lending_disburse_queue(ud_sim *sim) {
     ud_money short_of = 0;
+    for (int b = 0; b < UD_BIZ_COUNT; b++) { /* about three months of memory */
+        sim->repeat_served[b] *= REPEAT_MEMORY;
+        sim->repeat_refused[b] *= REPEAT_MEMORY;
+    }
     for (int i = 0; i < sim->app_count; i++) {
         ud_application *app = &sim->apps[i];
         household *h = &sim->households[app->household];
+        bool repeat = h->loans_repaid > 0;
         if (app->decision == UD_APP_PENDING) {
             reject(sim, app, UD_REJECT_BY_COMMAND); /* never decided: it lapses */
+        }
+        if (app->decision == UD_APP_REJECTED && app->reason == UD_REJECT_BY_COMMAND) {
+            sim->repeat_refused[h->business] += repeat; /* the manager said no */
             continue;
         }
         if (app->decision != UD_APP_APPROVED || household_has_active_loan(sim, h) ||
@@ -264,6 +272,7 @@ void lending_disburse_queue(ud_sim *sim) {
             continue;
         }
         disburse(sim, app, officer);
+        sim->repeat_served[h->business] += repeat;
     }
     if (short_of > 0) {
         sim_event(sim, UD_EV_CASH_SHORT, 0, 0, short_of);
@@ -799,6 +808,13 @@ static ud_money cash_for_loans(const ud_sim *sim, const household *h) {
     return h->cash - keep;
 }
 
+/* The share of repeat clients of a business that the manager served rather than refused
+ * lately (1 when none asked). */
+static double repeat_access(const ud_sim *sim, int business) {
+    double served = sim->repeat_served[business], refused = sim->repeat_refused[business];
+    return served + refused > 1.0 ? served / (served + refused) : 1.0;
+}
+
 static double repayment_will(const ud_sim *sim, const loan_slot *slot, const household *h,
                              int32_t days_late) {
     double will = h->honesty / 255.0;
@@ -814,9 +830,13 @@ static double repayment_will(const ud_sim *sim, const loan_slot *slot, const hou
     will -= HARDSHIP_WILL * hardship;
     double q = officer_quality(sim, slot->officer);
     will += 0.35 * (q * (0.5 + sim->follow_up) - 0.6) * (1.0 + 2.0 * hardship);
+    /* The next loan is what a borrower repays for (dynamic incentives): it counts as far as
+     * repeat clients of the same trade get theirs; refused, they stop paying for it. */
+    double access = repeat_access(sim, h->business);
     if (sim->policy.repeat_step_up > 0) {
-        will += 0.06 * (1.0 - sim->competitor); /* the promise of a bigger next loan */
+        will += 0.06 * (1.0 - sim->competitor) * access; /* the promise of a bigger next loan */
     }
+    will -= CUTOFF_WILL * (1.0 - access);
     will += 0.15 * (sim->reputation - 0.5);
     if (sim->waiver_until > sim->month) {
         will -= sim->waiver_strength;

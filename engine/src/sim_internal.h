@@ -13,6 +13,10 @@
 /* A household counts as in default while a loan of theirs is more than 30 days late and for
  * twelve months after one is written off (engine/MODEL.md, "Depth and impact"). */
 #define DEFAULT_LATE_DAYS 30
+/* Dynamic incentives (engine/MODEL.md, "Repayment"): the memory of refusals decays by this a
+ * month, and a trade whose repeat clients are all refused loses this much will to repay. */
+#define REPEAT_MEMORY 0.7
+#define CUTOFF_WILL 0.15
 #define DEFAULT_MEMORY_MONTHS 12
 /* Grants' effects on business returns, held within the evidence (engine/MODEL.md). */
 #define MAX_TRAINING_EFFECT 0.10
@@ -151,6 +155,10 @@ struct ud_sim {
     ud_rate savings_rate;
     double follow_up;
     double reputation; /* 0..1: the MFI's name for serving well and enforcing fairly */
+    /* Repeat clients of each business served and refused by the manager lately (decaying):
+     * a borrower repays for the next loan, and counts on it only if neighbours in the same
+     * trade get theirs (engine/MODEL.md, "Repayment") */
+    double repeat_served[UD_BIZ_COUNT], repeat_refused[UD_BIZ_COUNT];
 
     ud_officer officers[UD_MAX_OFFICERS];
     double officer_load[UD_MAX_OFFICERS]; /* individual loans + GROUP_LOAD x group loans */

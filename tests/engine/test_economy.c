@@ -269,6 +269,49 @@ static void test_economy_fast_growth_comes_back_as_arrears(void **state) {
     assert_true(fast > fast_early); /* the arrears come months later */
 }
 
+/* Dynamic incentives: farmers whose neighbours' repeat loans the manager refuses stop paying
+ * for a next loan that will not come (engine/MODEL.md, "Repayment"). */
+static bool refuse_farmers;
+static void review_setup(ud_setup *s) {
+    s->mfi.officers.count = 4;
+    s->mfi.policy.manual_review = true;
+}
+static void review_applications(ud_sim *sim) {
+    int n;
+    const ud_application *a = ud_sim_applications(sim, &n);
+    for (int i = 0; i < n; i++) {
+        if (a[i].decision != UD_APP_PENDING) {
+            continue;
+        }
+        ud_household_view h;
+        ud_sim_household(sim, a[i].household, &h);
+        ud_command c;
+        memset(&c, 0, sizeof c);
+        c.index = a[i].id;
+        bool refuse = refuse_farmers && ud_sim_month(sim) >= 12 && h.loans_repaid > 0 &&
+                      h.business == UD_BIZ_FARMING;
+        c.type = refuse ? UD_CMD_REJECT : UD_CMD_APPROVE;
+        apply_ok(sim, &c);
+    }
+}
+static double farmers_par30_now(const ud_sim *sim) {
+    return par30_of(sim, UD_BIZ_FARMING);
+}
+
+static void test_economy_refusing_repeat_loans_stops_repayment(void **state) {
+    (void)state;
+    refuse_farmers = false;
+    double served =
+        mean_over_run(review_setup, review_applications, farmers_par30_now, 1500, 15, 22);
+    refuse_farmers = true;
+    double refused =
+        mean_over_run(review_setup, review_applications, farmers_par30_now, 1500, 15, 22);
+    print_message("farmers' PAR30 in months 15-22: %.3f while their repeat loans are granted, "
+                  "%.3f once the manager refuses them\n",
+                  served, refused);
+    assert_true(refused > served * 1.5 + 0.005);
+}
+
 /* ---- 4b. loans beyond repayment capacity ---- */
 
 static double portfolio(const ud_sim *sim) {
@@ -1029,6 +1072,7 @@ int main(void) {
         cmocka_unit_test(test_economy_capture_shows_and_falls_with_groups_and_mentoring),
         cmocka_unit_test(test_economy_mentoring_needs_meetings),
         cmocka_unit_test(test_economy_a_raise_keeps_trained_officers),
+        cmocka_unit_test(test_economy_refusing_repeat_loans_stops_repayment),
         cmocka_unit_test(test_economy_written_off_woman_counts_in_distress_for_a_year),
         cmocka_unit_test(test_economy_directed_lending_damages_repayment_here_and_beyond),
         cmocka_unit_test(test_economy_waiver_promise_lowers_repayment_until_disavowed),
