@@ -7,6 +7,7 @@
 
 #include <SDL.h>
 #include <dirent.h>
+#include <pthread.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -143,25 +144,43 @@ static int scan(const char *root, ud_scenario_origin origin, ud_scenario_entry *
     return n;
 }
 
+/* The list is shared by every game a command loads, and `tournament` and `sweep` load games
+ * from several threads at once: it is rebuilt under a lock, and only when what it lists has
+ * changed (a test may point UNITDESA_DATA_DIR elsewhere), so that a thread reading it never
+ * sees it half rewritten. */
+static pthread_mutex_t folder_list_lock = PTHREAD_MUTEX_INITIALIZER;
+
 const char *const *ud_scenario_folder_list(void) {
-    static char own[1100], env_list[4096];
+    static char own[1100], env_raw[4096], env_list[4096];
     static const char *list[MAX_EXTRA + 2 + 32];
-    int n = 0;
-    ud_own_scenarios_dir(own, sizeof own);
-    if (own[0] != '\0') {
-        list[n++] = own;
-    }
-    for (int i = 0; i < extra_count; i++) {
-        list[n++] = extra[i];
-    }
+    static int listed_extra = -1;
+    char new_own[1100];
+    pthread_mutex_lock(&folder_list_lock);
+    ud_own_scenarios_dir(new_own, sizeof new_own);
     const char *env = getenv("UNITDESA_SCENARIO_PATH");
-    snprintf(env_list, sizeof env_list, "%s", env != NULL ? env : "");
-    char *save = NULL;
-    for (char *dir = strtok_r(env_list, ":", &save); dir != NULL && n < MAX_EXTRA + 1 + 32;
-         dir = strtok_r(NULL, ":", &save)) {
-        list[n++] = dir;
+    if (env == NULL) {
+        env = "";
     }
-    list[n] = NULL;
+    if (listed_extra != extra_count || strcmp(new_own, own) != 0 || strcmp(env, env_raw) != 0) {
+        snprintf(own, sizeof own, "%s", new_own);
+        snprintf(env_raw, sizeof env_raw, "%s", env);
+        snprintf(env_list, sizeof env_list, "%s", env);
+        int n = 0;
+        if (own[0] != '\0') {
+            list[n++] = own;
+        }
+        for (int i = 0; i < extra_count; i++) {
+            list[n++] = extra[i];
+        }
+        char *save = NULL;
+        for (char *dir = strtok_r(env_list, ":", &save); dir != NULL && n < MAX_EXTRA + 1 + 32;
+             dir = strtok_r(NULL, ":", &save)) {
+            list[n++] = dir;
+        }
+        list[n] = NULL;
+        listed_extra = extra_count;
+    }
+    pthread_mutex_unlock(&folder_list_lock);
     return list;
 }
 
