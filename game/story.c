@@ -41,8 +41,7 @@ static const char *offer_kind(ud_i18n *tr, ud_offer_kind kind) {
     return kind < UD_OFFER_KIND_COUNT ? ud_tr(tr, names[kind]) : "?";
 }
 
-/* The interest method in the words of the Products panel. */
-static const char *method_text(ud_i18n *tr, ud_interest_method m) {
+const char *ud_method_words(ud_i18n *tr, ud_interest_method m) {
     switch (m) {
     case UD_METHOD_FLAT:
         return ud_tr(tr, "flat (interest on the first amount)");
@@ -76,7 +75,7 @@ void ud_decision_describe(ud_game *g, ud_i18n *tr, const ud_decision *d, char *o
     case UD_CMD_SET_PRODUCT:
         /* the method too: flat against declining balance is what the modules teach */
         snprintf(out, size, ud_tr(tr, "changed %s: %s, %.2f%% a year, %d instalments"),
-                 product_name(g, c->index), method_text(tr, c->product.terms.method),
+                 product_name(g, c->index), ud_method_words(tr, c->product.terms.method),
                  ud_rate_to_percent(c->product.terms.annual_rate), c->product.terms.installments);
         return;
     case UD_CMD_OPEN_PRODUCT:

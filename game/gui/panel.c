@@ -1,6 +1,7 @@
 /* The panel area of the village screen: which panel shows, and what panels share (paging,
  * commands). */
 #include "panels.h"
+#include "story.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -123,17 +124,7 @@ ud_money ud_round_step(ud_money v, bool up) {
 }
 
 const char *ud_method_text(const ud_ui *ui, ud_interest_method m) {
-    switch (m) {
-    case UD_METHOD_FLAT:
-        return TR(ui, "flat (interest on the first amount)");
-    case UD_METHOD_DECLINING_ANNUITY:
-        return TR(ui, "declining balance, equal payments");
-    case UD_METHOD_DECLINING_EQUAL_PRINCIPAL:
-        return TR(ui, "declining balance, equal principal");
-    case UD_METHOD_COUNT:
-        break;
-    }
-    return "";
+    return ud_method_words(ui->i18n, m);
 }
 
 const char *ud_frequency_text(const ud_ui *ui, ud_frequency f) {
