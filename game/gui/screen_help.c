@@ -103,8 +103,10 @@ static const help_entry how_to_play[] = {
         "made from now on; hiring, training and audits count this month."),
      "", ""},
     {N_("Nothing by accident"),
-     N_("Costly or irreversible actions ask first and say what they will do; Enter then means "
-        "the safe choice. Every figure has its meaning under the mouse."),
+     N_("Actions that cannot be undone or that bind you for months (dismissing, writing off, "
+        "borrowing, a raise) ask first and say what they will do; Enter then means the safe "
+        "choice. One-off costs are on their buttons. Every figure has its meaning under the "
+        "mouse."),
      "", ""},
     {N_("Keys"),
      N_("Space: next month. 1-7: panels. Tab or arrows: move. Enter: choose. Esc: back. H: a "
