@@ -89,19 +89,11 @@ static double hidden_cost_penalty(ud_sim *sim, const int *by_product) {
     return penalty;
 }
 
-/* Over-indebted (instalments above 40% of income) or in default (a loan more than 30 days late
- * now, or one written off within the last twelve months): engine/MODEL.md, "Depth and impact". */
-static bool household_in_distress(const ud_sim *sim, const household *h, int month) {
-    if (month - h->written_off_month < DEFAULT_MEMORY_MONTHS) {
-        return true;
-    }
-    if (h->loan == NO_INDEX) {
-        return false;
-    }
-    const loan_slot *slot = &sim->loans[h->loan];
-    return slot->account.status == UD_LOAN_ACTIVE &&
-           (ud_loan_days_in_arrears(&slot->account, month * DAYS_PER_MONTH) > DEFAULT_LATE_DAYS ||
-            slot->burden > OVERINDEBTED_BURDEN);
+/* In distress beyond poverty (engine/MODEL.md, "Depth and impact"): its loan is more than 30
+ * days late or takes more than 40% of its income (flagged by the loan pass of
+ * sim_record_month), or a loan of its was written off within the last twelve months. */
+static bool household_in_distress(const household *h, int month) {
+    return h->loan_distress || month - h->written_off_month < DEFAULT_MEMORY_MONTHS;
 }
 
 void sim_record_month(ud_sim *sim, int month, ud_indicators *out) {
@@ -138,6 +130,10 @@ void sim_record_month(ud_sim *sim, int month, ud_indicators *out) {
         }
         out->directed_loans += slot->directed;
         overindebted += slot->burden > OVERINDEBTED_BURDEN;
+        if (slot->household != NO_INDEX) {
+            sim->households[slot->household].loan_distress =
+                late > DEFAULT_LATE_DAYS || slot->burden > OVERINDEBTED_BURDEN;
+        }
         by_product[slot->product]++;
         if (slot->household != NO_INDEX && sim->households[slot->household].woman) {
             women_loans[slot->product]++;
@@ -160,7 +156,7 @@ void sim_record_month(ud_sim *sim, int month, ud_indicators *out) {
     int clients_in[4] = {0};
     int poor_at_start = 0;
     for (int i = 0; i < sim->household_count; i++) {
-        const household *h = &sim->households[i];
+        household *h = &sim->households[i];
         bool poor = household_poor(sim, h);
         poor_at_start += h->poor_at_start;
         if (h->loan != NO_INDEX && h->poor_at_start) {
@@ -175,7 +171,8 @@ void sim_record_month(ud_sim *sim, int month, ud_indicators *out) {
         out->households_in_poverty += poor;
         out->women_households += h->woman;
         out->poor_women += poor && h->woman;
-        bool distress = poor || household_in_distress(sim, h, month);
+        bool distress = poor || household_in_distress(h, month);
+        h->loan_distress = 0; /* the loan pass sets it again next month, if the loan is there */
         out->households_in_distress += distress;
         out->women_in_distress += h->woman && distress;
         out->poor_men += poor && !h->woman;

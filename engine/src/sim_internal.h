@@ -69,6 +69,7 @@ typedef struct household {
      * whether the MFI has ever lent to them since (engine/MODEL.md, "Depth and impact"). */
     uint8_t poor_at_start, ever_borrowed;
     uint8_t mentored;       /* 0..255: the most mentoring a woman client has received */
+    uint8_t loan_distress;  /* set by the month's indicators: its loan is late or over-indebting */
     uint8_t start_quartile; /* 0..3: the household's place in the village's starting incomes */
     ud_money income_start;
 } household;
