@@ -37,10 +37,14 @@ static double written_off_in_year(const ud_sim *sim, int month) {
 
 double ud_adjusted_par30(const ud_sim *sim, int month) {
     const ud_indicators *d = ud_sim_indicators(sim, month);
-    if (month < 1 || d == NULL || d->gross_portfolio <= 0) {
+    if (month < 1 || d == NULL) {
         return 0;
     }
-    return ((double)d->par30_amount + written_off_in_year(sim, month)) / (double)d->gross_portfolio;
+    /* the year's write-offs put back in both: at risk, and in the portfolio they left (so the
+     * ratio stays within 0..1 when a book shrinks to nothing) */
+    double written = written_off_in_year(sim, month);
+    double book = (double)d->gross_portfolio + written;
+    return book > 0 ? ((double)d->par30_amount + written) / book : 0;
 }
 
 bool ud_score_value(const ud_sim *sim, const char *name, int month, double *value) {

@@ -398,9 +398,15 @@ static void test_hostile_set_up_mistakes_are_reported(void **state) {
     script("elsewhere.lua", "function decide() end\n");
     fails_within(script("s0.lua", "scenario { id = 's', lesson = { indicator = 'cash',\n"
                                   "  naive = 'elsewhere.lua', sound = 'elsewhere.lua' } }\n"),
-                 "s0.lua:1: scenario{}.lesson: sound must be a strategy (.lua) in the scenarios "
+                 "s0.lua:1: scenario{}.lesson: sound must be a strategy (.lua) in a scenarios "
                  "folder",
                  1.0);
+    /* a number in quotes, and a win/lose key on a goal, are slips the trainer must see */
+    fails_within(script("s_quoted.lua", "scenario { id = 's', months = '24' }\n"),
+                 "s_quoted.lua:1: scenario{}: months must be a whole number (got string)", 1.0);
+    fails_within(script("s_goal.lua", HEAD "goal { indicator = 'par30', below = 0.05, "
+                                           "from_month = 6 }\n"),
+                 "from_month is for win_if{} and lose_if{}", 1.0);
     fails_within(script("s1.lua", HEAD "mfi { provisioning = { rates = 10 } }\n"),
                  "s1.lua:2: mfi{}.provisioning: rates must be a list of 4 percentages", 1.0);
     fails_within(script("s2.lua", HEAD "mfi { provisioning = { rates = 'high' } }\n"),

@@ -68,8 +68,8 @@ static void check_strategy_path(lua_State *L, const ud_game *g, const char *key,
     }
     if (!ok) {
         luaL_error(L,
-                   "scenario{}.lesson: %s must be a strategy (.lua) in the scenarios folder "
-                   "(got %s)",
+                   "scenario{}.lesson: %s must be a strategy (.lua) in a scenarios folder: the "
+                   "shipped one, your own, or one given with --scenarios DIR (got %s)",
                    key, path);
     }
 }
@@ -850,6 +850,15 @@ static int declare_goal(lua_State *L, ud_goal_kind kind, const char *what) {
     goal->threshold = api_number(L, 1, what, has_above ? "above" : "below", 0, -1e18, 1e18);
     goal->of_start = api_bool(L, 1, what, "of_start", false);
     if (kind == UD_GOAL_TARGET) {
+        lua_getfield(L, 1, "from_month");
+        bool has_from_month = !lua_isnil(L, -1);
+        lua_pop(L, 1);
+        if (has_from_month) {
+            return luaL_error(L,
+                              "%s: from_month is for win_if{} and lose_if{}; a goal is judged "
+                              "at month = ..., or on the mean of from = ... to month = ...",
+                              what);
+        }
         goal->month = (int)api_integer(L, 1, what, "month", g->info.months, 1, 240);
         /* a stretch of months, judged on their mean: "arrears stayed low through the year" */
         goal->from = (int)api_integer(L, 1, what, "from", 0, 0, goal->month);

@@ -112,7 +112,8 @@ lua_Integer api_integer(lua_State *L, int idx, const char *what, const char *key
         return def;
     }
     int is_int = 0;
-    lua_Integer v = lua_tointegerx(L, -1, &is_int);
+    /* a number, not a numeric text: `months = "24"` is a slip the trainer should see */
+    lua_Integer v = lua_type(L, -1) == LUA_TNUMBER ? lua_tointegerx(L, -1, &is_int) : 0;
     if (!is_int) {
         luaL_error(L, "%s: %s must be a whole number (got %s)", what, key,
                    lua_type(L, -1) == LUA_TNUMBER ? lua_tostring(L, -1) : luaL_typename(L, -1));
