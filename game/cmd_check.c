@@ -9,6 +9,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <errno.h>
 #include <string.h>
 
 #define MAX_SCENARIOS 256
@@ -230,6 +231,15 @@ static verdict check_one(const char *path) {
     int strategies_played = 0;
     for (int i = 0; i < info.lesson_strategy_count; i++) {
         if (info.lesson_family[i] == UD_FAMILY_PROBE) {
+            /* not played here, but a probe that is not there is a mistake all the same */
+            FILE *f = fopen(info.lesson_strategy[i], "r");
+            if (f == NULL) {
+                printf("%s: error: the lesson's probe %s cannot be opened: %s\n", path,
+                       info.lesson_strategy[i], strerror(errno));
+                v.errors++;
+            } else {
+                fclose(f);
+            }
             continue;
         }
         ud_run_result r;

@@ -58,7 +58,10 @@ static const char usage[] =
     "  what fails: a sound strategy that beats some naive one on fewer than 90% of seeds,\n"
     "  a probe that meets every goal in more than 20% of runs, or a probe that scores above\n"
     "  every sound strategy on the institution or the client axis.\n"
-    "Exits 0 only if nothing fails. With --csv, one row per strategy and seed.\n";
+    "Exits 0 only if nothing fails. With --csv, one row per strategy and seed.\n"
+    "\n"
+    "The lesson's strategies must lie in a scenarios folder: the shipped one, your own, or\n"
+    "one given with --scenarios DIR (unitdesa --scenarios DIR tournament ...).\n";
 
 static int write_csv(const char *file, const entry *e, int count, int runs) {
     FILE *csv = strcmp(file, "-") == 0 ? stdout : fopen(file, "w");

@@ -65,6 +65,13 @@ expect_stdout_lacks "Staying close to clients" \
 expect_stdout_has "Rescheduling the drought-hit" \
     "$UD" run $FV --strategy $S/field_visit_reschedule_farmers.lua --story
 
+# check reports a lesson probe that is not there (it does not play probes)
+mkdir -p "$tmp/scen/m1"
+cp -r scenarios/strategies scenarios/lib "$tmp/scen/"
+sed 's|"../strategies/probes/overprice.lua"|"../strategies/probes/missing.lua"|' $M1 >"$tmp/scen/m1/x.lua"
+expect_stdout_has "the lesson's probe" "$UD" --scenarios "$tmp/scen" check "$tmp/scen/m1/x.lua"
+expect_stdout_has "cannot be opened" "$UD" --scenarios "$tmp/scen" check "$tmp/scen/m1/x.lua"
+
 # an officer trained above the pay leaves for better pay: the story says so (the staff panel
 # shows the untrained recruit in their place)
 printf 'function decide(m)\n  if m == 1 then train("all"); train("all") end\nend\n' >"$tmp/train.lua"
