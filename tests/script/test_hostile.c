@@ -401,6 +401,14 @@ static void test_hostile_set_up_mistakes_are_reported(void **state) {
                  "s0.lua:1: scenario{}.lesson: sound must be a strategy (.lua) in a scenarios "
                  "folder",
                  1.0);
+    /* a command called from a scenario says whose it is */
+    {
+        ud_game *g = load_ok(script("s_cmd.lua", HEAD "at_month(2, function() "
+                                                      "set_follow_up(0.9) end)\n"));
+        play_all(g);
+        assert_true(has_problem(g, "set_follow_up is a command for strategies and the trainee"));
+        ud_game_free(g);
+    }
     /* a number in quotes, and a win/lose key on a goal, are slips the trainer must see */
     fails_within(script("s_quoted.lua", "scenario { id = 's', months = '24' }\n"),
                  "s_quoted.lua:1: scenario{}: months must be a whole number (got string)", 1.0);

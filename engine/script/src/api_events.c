@@ -410,6 +410,7 @@ void api_register_scenario(lua_State *L) {
     api_register_setup(L);
     api_register_views(L);
     api_register_guide(L);
+    api_register_scenario_command_hints(L);
     static const luaL_Reg fns[] = {{"at_month", l_at_month},
                                    {"every_month", l_every_month},
                                    {"when", l_when},

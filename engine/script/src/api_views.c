@@ -568,29 +568,49 @@ static int l_write_off(lua_State *L) {
     return apply(L, &c);
 }
 
+/* The commands: what a strategy (and the trainee, through the game) can decide. */
+static const luaL_Reg strategy_commands[] = {{"approve", l_approve},
+                                             {"reject", l_reject},
+                                             {"resize", l_resize},
+                                             {"set_product", l_set_product},
+                                             {"open_product", l_open_product},
+                                             {"close_product", l_close_product},
+                                             {"set_policy", l_set_policy},
+                                             {"hire", l_hire},
+                                             {"fire", l_fire},
+                                             {"set_salary", l_set_salary},
+                                             {"train", l_train},
+                                             {"audit", l_audit},
+                                             {"accept", l_accept},
+                                             {"decline", l_decline},
+                                             {"borrow", l_borrow},
+                                             {"repay", l_repay},
+                                             {"set_savings_rate", l_set_savings_rate},
+                                             {"set_follow_up", l_set_follow_up},
+                                             {"reschedule", l_reschedule},
+                                             {"write_off", l_write_off},
+                                             {NULL, NULL}};
+
+/* A scenario that calls a command learns that commands are the strategy's and the
+ * trainee's, not a typo (the command's name is the upvalue). */
+static int l_command_in_scenario(lua_State *L) {
+    return luaL_error(L,
+                      "%s is a command for strategies and the trainee; a scenario acts on the "
+                      "game through shock, offer, political, news and ask",
+                      lua_tostring(L, lua_upvalueindex(1)));
+}
+
+void api_register_scenario_command_hints(lua_State *L) {
+    for (const luaL_Reg *f = strategy_commands; f->name != NULL; f++) {
+        lua_pushstring(L, f->name);
+        lua_pushcclosure(L, l_command_in_scenario, 1);
+        lua_setglobal(L, f->name);
+    }
+}
+
 void api_register_strategy(lua_State *L) {
     api_register_views(L);
-    static const luaL_Reg fns[] = {{"approve", l_approve},
-                                   {"reject", l_reject},
-                                   {"resize", l_resize},
-                                   {"set_product", l_set_product},
-                                   {"open_product", l_open_product},
-                                   {"close_product", l_close_product},
-                                   {"set_policy", l_set_policy},
-                                   {"hire", l_hire},
-                                   {"fire", l_fire},
-                                   {"set_salary", l_set_salary},
-                                   {"train", l_train},
-                                   {"audit", l_audit},
-                                   {"accept", l_accept},
-                                   {"decline", l_decline},
-                                   {"borrow", l_borrow},
-                                   {"repay", l_repay},
-                                   {"set_savings_rate", l_set_savings_rate},
-                                   {"set_follow_up", l_set_follow_up},
-                                   {"reschedule", l_reschedule},
-                                   {"write_off", l_write_off},
-                                   {NULL, NULL}};
+    const luaL_Reg *fns = strategy_commands;
     for (const luaL_Reg *f = fns; f->name != NULL; f++) {
         lua_register(L, f->name, f->func);
     }
