@@ -28,8 +28,9 @@ village {
 }
 LUA
 expect_status 1 "$UD" check "$tmp/typo.lua"
-expect_stdout_has "typo.lua:2: village{}: unknown key 'housholds' (did you mean 'households'?)" "$UD" check "$tmp/typo.lua"
-expect_stdout_has "  >    2 | village {" "$UD" check "$tmp/typo.lua"
+# the key's own line, not the line where its table opens
+expect_stdout_has "typo.lua:3: village{}: unknown key 'housholds' (did you mean 'households'?)" "$UD" check "$tmp/typo.lua"
+expect_stdout_has "  >    3 |   housholds = 300," "$UD" check "$tmp/typo.lua"
 
 # A goal that can never be judged is a warning.
 cat > "$tmp/late_goal.lua" <<'LUA'

@@ -355,7 +355,7 @@ static void test_script_is_deterministic(void **state) {
 static void test_script_errors_name_file_and_line(void **state) {
     (void)state;
     load_fails_with(script("e1.lua", HEAD "village {\n  housholds = 300 }\n"),
-                    "e1.lua:2: village{}: unknown key 'housholds' (did you mean 'households'?)");
+                    "e1.lua:3: village{}: unknown key 'housholds' (did you mean 'households'?)");
     load_fails_with(script("e2.lua", HEAD "\nvillage { households = 0 }\n"),
                     "e2.lua:3: village{}: households must be between 1 and 1000000 (got 0)");
     load_fails_with(script("e3.lua", HEAD "product { rate = 'high' }\n"),

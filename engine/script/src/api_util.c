@@ -2,6 +2,7 @@
  * and ranges, all reported at the author's line. */
 #include "game_internal.h"
 
+#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -48,6 +49,52 @@ void api_check_plain_table(lua_State *L, int idx, const char *what) {
     }
 }
 
+/* The line at or after `from` in file `path` where `key = ` is written, or 0. A table spread
+ * over several lines is reported by Lua at its first line: the trainer wants the key's. */
+static int key_line(const char *path, int from, const char *key) {
+    FILE *f = fopen(path, "r");
+    if (f == NULL) {
+        return 0;
+    }
+    char line[1024];
+    int n = 0, found = 0;
+    size_t len = strlen(key);
+    while (found == 0 && n < from + 200 && fgets(line, sizeof line, f) != NULL) {
+        if (++n < from) {
+            continue;
+        }
+        for (const char *p = strstr(line, key); p != NULL; p = strstr(p + 1, key)) {
+            bool starts = p == line || !(isalnum((unsigned char)p[-1]) || p[-1] == '_');
+            const char *q = p + len;
+            while (*q == ' ' || *q == '\t') {
+                q++;
+            }
+            if (starts && *q == '=' && q[1] != '=') {
+                found = n;
+                break;
+            }
+        }
+    }
+    fclose(f);
+    return found;
+}
+
+/* Raises `message` at the line where `key` is written in the calling script, if it can be
+ * found there; else at the call's line, as luaL_error does. */
+static void key_error(lua_State *L, const char *key, const char *message) {
+    lua_Debug ar;
+    for (int level = 1; lua_getstack(L, level, &ar); level++) {
+        lua_getinfo(L, "Sl", &ar);
+        if (ar.currentline <= 0) {
+            continue;
+        }
+        int line = ar.source[0] == '@' ? key_line(ar.source + 1, ar.currentline, key) : 0;
+        lua_pushfstring(L, "%s:%d: %s", ar.short_src, line > 0 ? line : ar.currentline, message);
+        lua_error(L);
+    }
+    luaL_error(L, "%s", message);
+}
+
 void api_check_keys(lua_State *L, int idx, const char *what, const char *const *allowed) {
     idx = lua_absindex(L, idx);
     api_check_plain_table(L, idx, what);
@@ -67,10 +114,14 @@ void api_check_keys(lua_State *L, int idx, const char *what, const char *const *
         }
         if (!known) {
             const char *hint = ud_closest_word(key, allowed);
+            char message[400];
             if (hint != NULL) {
-                luaL_error(L, "%s: unknown key '%s' (did you mean '%s'?)", what, key, hint);
+                snprintf(message, sizeof message, "%s: unknown key '%s' (did you mean '%s'?)", what,
+                         key, hint);
+            } else {
+                snprintf(message, sizeof message, "%s: unknown key '%s'", what, key);
             }
-            luaL_error(L, "%s: unknown key '%s'", what, key);
+            key_error(L, key, message);
         }
     }
 }
