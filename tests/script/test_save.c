@@ -91,12 +91,17 @@ static ud_game *played_game(const char *save_path) {
             c.level = 2;
             assert_true(ud_game_command(g, &c, err, sizeof err));
         }
+        if (m == 1) { /* a raise, and a product for some trades only: both saved */
+            c = (ud_command){.type = UD_CMD_SET_SALARY, .index = 0, .amount = 2345678};
+            assert_true(ud_game_command(g, &c, err, sizeof err));
+        }
         if (m == 2) {
             int n;
             c.type = UD_CMD_SET_PRODUCT;
             c.index = 0;
             c.product = ud_sim_products(ud_game_sim(g), &n)[0];
             c.product.terms.annual_rate = UD_RATE_PERCENT(27) + 12345;
+            c.product.business_mask = (uint8_t)(1u << UD_BIZ_FARMING | 1u << UD_BIZ_TRADE);
             c.share = 0.1; /* unused by this command: still stored exactly */
             assert_true(ud_game_command(g, &c, err, sizeof err));
             assert_true(ud_game_answer(g, 1, 2, err, sizeof err));
@@ -148,6 +153,13 @@ static void test_save_round_trip_equals_the_original(void **state) {
     ud_game_decisions(original, &na);
     ud_game_decisions(loaded, &nb);
     assert_int_equal(na, nb);
+    /* the raise and the product's trades came back with the decisions */
+    const ud_officer *oa = ud_sim_officers(a, &na), *ob = ud_sim_officers(b, &nb);
+    assert_int_equal(ob[0].salary, 2345678);
+    assert_int_equal(oa[0].salary, ob[0].salary);
+    const ud_product *pa = ud_sim_products(a, &na), *pb = ud_sim_products(b, &nb);
+    assert_int_equal(pb[0].business_mask, pa[0].business_mask);
+    assert_int_equal(pb[0].business_mask, 1u << UD_BIZ_FARMING | 1u << UD_BIZ_TRADE);
     /* both go on identically */
     ud_game_play_month(original);
     ud_game_play_month(loaded);
