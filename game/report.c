@@ -35,5 +35,8 @@ void ud_report_summary(FILE *out, const ud_indicators *d, int minor, const char 
     fprintf(out, " Clients' welfare\n");
     fprintf(out, "  %-28s %20d\n", "households in poverty", d->households_in_poverty);
     fprintf(out, "  %-28s %20d\n", "  of which women-headed", d->poor_women);
+    /* poor, over-indebted or in default: what the client score and m1/m3's goals count */
+    fprintf(out, "  %-28s %20d\n", "households in distress", d->households_in_distress);
+    fprintf(out, "  %-28s %20d\n", "  of which women-headed", d->women_in_distress);
     money_line(out, "average household income", d->avg_household_income, minor, cur);
 }
