@@ -19,6 +19,16 @@ static const char *const id_men[] = {
     "Dedi",   "Asep",   "Ujang", "Dadang", "Agus", "Budi",   "Cecep", "Iwan",  "Yayan", "Endang",
     "Jajang", "Ade",    "Ahmad", "Rahmat", "Ujun", "Engkos", "Dodi",  "Usep",  "Maman", "Didin",
     "Odang",  "Hendra", "Wawan", "Oman",   "Jaja", "Iyan",   "Nana",  "Encep", "Aep",   "Kosasih"};
+/* Second names: without them 30 given names served 450 households, and three borrowers
+ * called "Ibu Neneng" fell behind in the same month. */
+static const char *const id_women_second[] = {
+    "Rahayu",    "Kurniasih", "Suryani",   "Wulandari",  "Handayani",  "Rohmah", "Sumiati",
+    "Nurhayati", "Fitriani",  "Setiawati", "Komalasari", "Hasanah",    "Maryam", "Rosita",
+    "Sulastri",  "Mulyani",   "Herawati",  "Yuliani",    "Susilawati", "Aisyah"};
+static const char *const id_men_second[] = {
+    "Supriadi", "Hidayat", "Saputra", "Kusnadi",   "Permana", "Hermawan",   "Setiawan",
+    "Sudrajat", "Mulyana", "Rusmana", "Suherman",  "Gunawan", "Firmansyah", "Nugraha",
+    "Wijaya",   "Sopandi", "Ruhiyat", "Kurniawan", "Hamdani", "Saefulloh"};
 static const char *const wa_women[] = {
     "Aminata", "Fatoumata", "Awa",      "Mariam",     "Kadiatou", "Aïssata",   "Rokia",
     "Adama",   "Salimata",  "Djeneba",  "Oumou",      "Assétou",  "Fanta",     "Bintou",
@@ -60,7 +70,8 @@ static const char *const la_families[] = {"Quispe",  "Mamani", "Huamán", "Flore
 
 static const ud_name_list builtin[UD_NAMES_REGION_COUNT] = {
     [UD_NAMES_INDONESIAN] = {id_women, COUNT(id_women), id_men, COUNT(id_men), NULL, 0, "Ibu",
-                             "Pak"},
+                             "Pak", id_women_second, COUNT(id_women_second), id_men_second,
+                             COUNT(id_men_second)},
     [UD_NAMES_WEST_AFRICAN] = {wa_women, COUNT(wa_women), wa_men, COUNT(wa_men), wa_families,
                                COUNT(wa_families), NULL, NULL},
     [UD_NAMES_EAST_AFRICAN] = {ea_women, COUNT(ea_women), ea_men, COUNT(ea_men), ea_families,
@@ -88,9 +99,12 @@ void ud_people_name(const ud_name_list *list, uint64_t seed, int household, bool
     int given_count = woman ? list->women_count : list->men_count;
     int g = pick(seed, household, 1, given_count);
     int f = pick(seed, household, 2, list->family_count);
+    const char *const *second = woman ? list->women_second : list->men_second;
+    int s = pick(seed, household, 3, woman ? list->women_second_count : list->men_second_count);
     const char *title = woman ? list->woman_title : list->man_title;
-    snprintf(out, size, "%s%s%s%s%s", title != NULL ? title : "", title != NULL ? " " : "",
-             g >= 0 ? given[g] : "?", f >= 0 ? " " : "", f >= 0 ? list->families[f] : "");
+    snprintf(out, size, "%s%s%s%s%s%s%s", title != NULL ? title : "", title != NULL ? " " : "",
+             g >= 0 ? given[g] : "?", s >= 0 ? " " : "", s >= 0 ? second[s] : "", f >= 0 ? " " : "",
+             f >= 0 ? list->families[f] : "");
 }
 
 void ud_game_household_name(const ud_game *g, int household, char *out, size_t size) {

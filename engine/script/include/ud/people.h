@@ -31,6 +31,12 @@ typedef struct ud_name_list {
     const char *const *families; /* may be empty: one given name only */
     int family_count;
     const char *woman_title, *man_title; /* NULL: none */
+    /* second given names by gender, as Sundanese and Javanese villagers have ("Siti Rahayu");
+     * may be empty */
+    const char *const *women_second;
+    int women_second_count;
+    const char *const *men_second;
+    int men_second_count;
 } ud_name_list;
 
 const ud_name_list *ud_name_list_builtin(ud_name_region region);
