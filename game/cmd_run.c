@@ -102,15 +102,17 @@ static void at_end(ud_game *g, void *ctx) {
     }
 }
 
-static void print_goals(FILE *out, const ud_run_result *r) {
+static void print_goals(FILE *out, const ud_run_result *r, ud_i18n *tr) {
     if (r->goal_count == 0) {
         return;
     }
-    fprintf(out, " Goals\n");
+    fprintf(out, " %s\n", ud_tr(tr, "Goals"));
     for (int i = 0; i < r->goal_count; i++) {
         static const char *const verdict[3][2] = {
             {"missed", "met"}, {"not won", "won"}, {"happened", "avoided"}};
-        fprintf(out, "  [%s] %s\n", verdict[r->goal_kind[i]][r->goal_met[i]], r->goal_text[i]);
+        /* a shipped scenario's goals are in the catalogs; a trainer's own stay as written */
+        fprintf(out, "  [%s] %s\n", ud_tr(tr, verdict[r->goal_kind[i]][r->goal_met[i]]),
+                ud_tr(tr, r->goal_text[i]));
     }
 }
 
@@ -203,7 +205,6 @@ int ud_cmd_run(int argc, char **argv, int first) {
     ud_run_result r;
     char err[4096];
     bool ok = ud_run_scenario(&req, &r, err, sizeof err);
-    ud_i18n_free(&words);
     int status = UD_EXIT_OK;
     if (req.monthly_csv != NULL && req.monthly_csv != stdout && fclose(req.monthly_csv) != 0) {
         fprintf(stderr, "unitdesa run: --csv: error writing '%s'\n", csv_path);
@@ -211,6 +212,7 @@ int ud_cmd_run(int argc, char **argv, int first) {
     }
     if (!ok) {
         fprintf(stderr, "%s\n", err);
+        ud_i18n_free(&words);
         return UD_EXIT_FAILURE;
     }
     if (extras.result_path != NULL && !extras.result_ok) {
@@ -218,8 +220,9 @@ int ud_cmd_run(int argc, char **argv, int first) {
         status = UD_EXIT_FAILURE;
     }
     FILE *summary = req.monthly_csv == stdout ? stderr : stdout;
-    ud_report_summary(summary, &r.final, r.minor_units, r.currency);
-    print_goals(summary, &r);
+    ud_report_summary(summary, &r.final, r.minor_units, r.currency, &words);
+    print_goals(summary, &r, &words);
+    ud_i18n_free(&words);
     fprintf(summary, "Seed %llu, %d months: %s.", (unsigned long long)r.seed, r.months_played,
             ud_game_end_name(r.end));
     if (r.problem_count > 0) {

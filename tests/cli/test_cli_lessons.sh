@@ -65,6 +65,11 @@ expect_stdout_lacks "Staying close to clients" \
 expect_stdout_has "Rescheduling the drought-hit" \
     "$UD" run $FV --strategy $S/field_visit_reschedule_farmers.lua --story
 
+# the summary after the game speaks the language asked for, goals included
+expect_stdout_has "Bien-être des clients" "$UD" run $M3 --lang fr
+expect_stdout_has "[atteint] PAR30 sous 5 %" "$UD" run $M3 --lang fr
+expect_stdout_has "Clients' welfare" "$UD" run $M3
+
 # check reports a lesson probe that is not there (it does not play probes)
 mkdir -p "$tmp/scen/m1"
 cp -r scenarios/strategies scenarios/lib "$tmp/scen/"
