@@ -810,6 +810,14 @@ static bool known_indicator(const char *name) {
     return false;
 }
 
+/* Whether the table at idx gives `key`. */
+static bool has_key(lua_State *L, int idx, const char *key) {
+    lua_getfield(L, idx, key);
+    bool given = !lua_isnil(L, -1);
+    lua_pop(L, 1);
+    return given;
+}
+
 static int declare_goal(lua_State *L, ud_goal_kind kind, const char *what) {
     ud_game *g = loading_game(L, what);
     static const char *const keys[] = {"indicator", "above", "below",    "month", "from_month",
@@ -850,10 +858,7 @@ static int declare_goal(lua_State *L, ud_goal_kind kind, const char *what) {
     goal->threshold = api_number(L, 1, what, has_above ? "above" : "below", 0, -1e18, 1e18);
     goal->of_start = api_bool(L, 1, what, "of_start", false);
     if (kind == UD_GOAL_TARGET) {
-        lua_getfield(L, 1, "from_month");
-        bool has_from_month = !lua_isnil(L, -1);
-        lua_pop(L, 1);
-        if (has_from_month) {
+        if (has_key(L, 1, "from_month")) {
             return luaL_error(L,
                               "%s: from_month is for win_if{} and lose_if{}; a goal is judged "
                               "at month = ..., or on the mean of from = ... to month = ...",
@@ -863,10 +868,7 @@ static int declare_goal(lua_State *L, ud_goal_kind kind, const char *what) {
         /* a stretch of months, judged on their mean: "arrears stayed low through the year" */
         goal->from = (int)api_integer(L, 1, what, "from", 0, 0, goal->month);
     } else {
-        lua_getfield(L, 1, "from");
-        bool has_from = !lua_isnil(L, -1);
-        lua_pop(L, 1);
-        if (has_from) {
+        if (has_key(L, 1, "from")) {
             return luaL_error(L,
                               "%s: 'from' averages a goal{} over months; %s is checked every "
                               "month from from_month = ...",
