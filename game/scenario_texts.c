@@ -25,12 +25,17 @@ static void emit(ud_scenario_text_fn fn, void *data, const char *path, const cha
     }
 }
 
-bool ud_scenario_texts(const char *path, const char *strategy, ud_scenario_text_fn fn, void *data,
-                       char *err, size_t err_size) {
+/* The scenario as the tools load it: its helpers from the shipped scenarios folder. */
+static ud_game *load(const char *path, char *err, size_t err_size) {
     ud_game_options o;
     memset(&o, 0, sizeof o);
     o.helpers_root = ud_scenarios_root();
-    ud_game *g = ud_game_load(path, &o, err, err_size);
+    return ud_game_load(path, &o, err, err_size);
+}
+
+bool ud_scenario_texts(const char *path, const char *strategy, ud_scenario_text_fn fn, void *data,
+                       char *err, size_t err_size) {
+    ud_game *g = load(path, err, err_size);
     if (g == NULL) {
         return false;
     }
@@ -86,10 +91,7 @@ bool ud_scenario_texts(const char *path, const char *strategy, ud_scenario_text_
 
 bool ud_scenario_texts_all(const char *path, ud_scenario_text_fn fn, void *data, char *err,
                            size_t err_size) {
-    ud_game_options o;
-    memset(&o, 0, sizeof o);
-    o.helpers_root = ud_scenarios_root();
-    ud_game *g = ud_game_load(path, &o, err, err_size);
+    ud_game *g = load(path, err, err_size);
     if (g == NULL) {
         return false;
     }

@@ -32,6 +32,15 @@ function common.employed_officers()
   return n
 end
 
+-- Hires one officer (at `salary`, of training level `training`) when the caseload passes
+-- `limit` borrowers an officer, unless `most` officers (if given) are already employed.
+function common.hire_when_busy(limit, most, salary, training)
+  local load = indicator("borrowers_per_officer")
+  if load ~= nil and load > limit and (most == nil or common.employed_officers() < most) then
+    hire { count = 1, salary = salary, training = training }
+  end
+end
+
 -- Whether an offer of this kind ("grant_training", "credit_line"...) was accepted.
 function common.offer_accepted(kind)
   for _, offer in ipairs(offers()) do

@@ -15,8 +15,5 @@ function decide(month)
     set_follow_up(0.8)
     hire { count = 1, salary = 2000000, training = 1 }
   end
-  local load = indicator("borrowers_per_officer")
-  if load ~= nil and load > 250 and common.employed_officers() < 6 then
-    hire { count = 1, salary = 2000000, training = 1 }
-  end
+  common.hire_when_busy(250, 6, 2000000, 1)
 end

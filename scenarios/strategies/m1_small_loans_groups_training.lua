@@ -27,8 +27,5 @@ function decide(month)
       mem.rescheduled[id] = true
     end
   end
-  local load = indicator("borrowers_per_officer")
-  if load ~= nil and load > 150 and common.employed_officers() < 6 then
-    hire { count = 1, salary = 2000000, training = 1 }
-  end
+  common.hire_when_busy(150, 6, 2000000, 1)
 end

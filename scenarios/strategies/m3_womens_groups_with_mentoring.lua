@@ -13,8 +13,5 @@ function decide(month)
   end
   common.answer_offers({ grant_mentoring = true })
   -- a group lender's caseload: about 300 members an officer (MicroBanking Bulletin)
-  local load = indicator("borrowers_per_officer")
-  if load ~= nil and load > 300 and common.employed_officers() < 6 then
-    hire { count = 1, salary = 2000000, training = 2 }
-  end
+  common.hire_when_busy(300, 6, 2000000, 2)
 end

@@ -10,8 +10,5 @@ function decide(month)
     set_follow_up(0.8)
   end
   if month % 4 == 0 then audit() end
-  if indicator("borrowers_per_officer") and indicator("borrowers_per_officer") > 120
-     and common.employed_officers() < 12 then
-    hire { count = 1, salary = 2200000, training = 2 }
-  end
+  common.hire_when_busy(120, 12, 2200000, 2)
 end

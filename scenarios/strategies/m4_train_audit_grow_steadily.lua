@@ -12,7 +12,5 @@ function decide(month)
   if month % 6 == 0 then
     audit()
   end
-  if indicator("borrowers_per_officer") and indicator("borrowers_per_officer") > 150 then
-    hire { count = 1, salary = 2000000, training = 2 }
-  end
+  common.hire_when_busy(150, nil, 2000000, 2)
 end
