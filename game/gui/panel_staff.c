@@ -73,8 +73,11 @@ static void raise_pay(ud_app *app, int officer, const ud_officer *o, ud_money ma
     char text[700], now[64], to[64];
     ud_money_text(app, o->salary, now, sizeof now);
     ud_money_text(app, market, to, sizeof to);
-    snprintf(text, sizeof text, "%s %d: %s %s %s %s. %s", TR(ui, "Raise the pay of officer"),
-             officer + 1, TR(ui, "from"), now, TR(ui, "to"), to,
+    char raise[300];
+    /* one sentence to translate, so that each language orders and punctuates it its way */
+    snprintf(raise, sizeof raise, TR(ui, "Raise the pay of officer %d from %s to %s a month."),
+             officer + 1, now, to);
+    snprintf(text, sizeof text, "%s %s", raise,
              TR(ui, "That is what their training earns elsewhere, every month from now on. Paid "
                     "less, an officer works less, steals more often and leaves for a better-paid "
                     "job, taking the training with them."));
