@@ -70,8 +70,9 @@ static const help_entry panels[] = {
         "change them."),
      "", ""},
     {N_("Staff"),
-     N_("Loan officers, their training and caseloads; hire, train (one course a month), "
-        "dismiss, and order audits (which find ghost loans)."),
+     N_("Loan officers, their training and caseloads; hire, train (one course a month), raise "
+        "the pay of an officer paid below their training, dismiss, and order audits (which "
+        "find ghost loans)."),
      "", ""},
     {N_("Funding"),
      N_("Cash, deposits and borrowings, the offers with their conditions, borrowing and "
