@@ -99,16 +99,19 @@ void ud_panel_staff(ud_app *app, SDL_Rect a) {
     const ud_setup *setup = ud_sim_setup(sim);
     const ud_costs *costs = &setup->mfi.costs;
     ud_ui_label(ui, TR(ui, "Loan officers"), a.x, a.y, UD_FONT_NORMAL, true, p->text);
-    int first = ud_pager(app, ud_rect(a.x, a.y, a.w, 296), n, 6);
-    int y = a.y + 30;
+    /* five officers a page: each takes two lines, what they do and what they are paid,
+     * with the buttons beside the pay */
+    int first = ud_pager(app, ud_rect(a.x, a.y, a.w, 296), n, 5);
+    int y = a.y + 28;
     static const char *const levels[4] = {N_("untrained"), N_("basic"), N_("trained"),
                                           N_("expert")};
-    for (int i = first; i < n && i < first + 6; i++) {
+    int line_gap = app->settings.large_text ? 20 : 17;
+    for (int i = first; i < n && i < first + 5; i++) {
         char line[300], loans[100];
         if (!o[i].employed) {
             snprintf(line, sizeof line, "%s %d: %s", TR(ui, "Officer"), i + 1, TR(ui, "left"));
-            ud_ui_label(ui, line, a.x, y + 5, UD_FONT_SMALL, false, p->text_dim);
-            y += 38;
+            ud_ui_label(ui, line, a.x, y, UD_FONT_SMALL, false, p->text_dim);
+            y += 54;
             continue;
         }
         snprintf(loans, sizeof loans, TRN(ui, o[i].caseload, "%d loan", "%d loans"), o[i].caseload);
@@ -119,28 +122,41 @@ void ud_panel_staff(ud_app *app, SDL_Rect a) {
             o[i].months_since_audit);
         snprintf(line, sizeof line, "%s %d: %s, %s, %s", TR(ui, "Officer"), i + 1,
                  TR(ui, levels[o[i].training]), loans, since);
-        SDL_Rect text_area = ud_rect(a.x, y, a.w - 230, 30);
-        SDL_RenderSetClipRect(app->renderer, &text_area);
-        ud_ui_label(ui, line, a.x, y + 5, UD_FONT_SMALL, false, p->text);
-        SDL_RenderSetClipRect(app->renderer, NULL);
+        ud_ui_label(ui, line, a.x, y, UD_FONT_SMALL, false, p->text);
+        /* the pay, against the market wage when below it: the reason an officer works less
+         * or leaves, and what "Raise pay" would bring them to */
         ud_money market = ud_sim_market_wage(sim, o[i].training);
+        char pay[64], wage[64], pay_line[200];
+        ud_money_text(app, o[i].salary, pay, sizeof pay);
+        ud_money_text(app, market, wage, sizeof wage);
+        if (o[i].salary < market) {
+            snprintf(pay_line, sizeof pay_line, TR(ui, "%s a month (market: %s)"), pay, wage);
+        } else {
+            snprintf(pay_line, sizeof pay_line, TR(ui, "%s a month"), pay);
+        }
+        int by_row = y + line_gap;
+        SDL_Rect pay_area = ud_rect(a.x, by_row, a.w - 230, 30);
+        SDL_RenderSetClipRect(app->renderer, &pay_area);
+        ud_ui_label(ui, pay_line, a.x, by_row + 5, UD_FONT_SMALL, false,
+                    o[i].salary < market ? p->watch : p->text_dim);
+        SDL_RenderSetClipRect(app->renderer, NULL);
         if (o[i].salary < market) {
             /* paid below what their training earns elsewhere: the raise comes before another
              * course, which would only make the gap wider */
-            if (ud_ui_button(ui, ud_rect(a.x + a.w - 220, y, 110, 28), TR(ui, "Raise pay"))) {
+            if (ud_ui_button(ui, ud_rect(a.x + a.w - 220, by_row, 110, 28), TR(ui, "Raise pay"))) {
                 raise_pay(app, i, &o[i], market);
             }
         } else if (trained_this_month(app, i)) {
-            ud_ui_label(ui, TR(ui, "course taken"), a.x + a.w - 220, y + 6, UD_FONT_SMALL, false,
-                        p->text_dim);
+            ud_ui_label(ui, TR(ui, "course taken"), a.x + a.w - 220, by_row + 6, UD_FONT_SMALL,
+                        false, p->text_dim);
         } else if (o[i].training < 3 &&
-                   ud_ui_button(ui, ud_rect(a.x + a.w - 220, y, 110, 28), TR(ui, "Train"))) {
+                   ud_ui_button(ui, ud_rect(a.x + a.w - 220, by_row, 110, 28), TR(ui, "Train"))) {
             train(app, i);
         }
-        if (ud_ui_danger(ui, ud_rect(a.x + a.w - 104, y, 100, 28), TR(ui, "Dismiss"))) {
+        if (ud_ui_danger(ui, ud_rect(a.x + a.w - 104, by_row, 100, 28), TR(ui, "Dismiss"))) {
             dismiss(app, i, o, employed);
         }
-        y += 38;
+        y += 54;
     }
     int by = a.y + 306;
     char label[300], once[64], monthly[64];
@@ -150,13 +166,15 @@ void ud_panel_staff(ud_app *app, SDL_Rect a) {
     by += ud_ui_paragraph(ui, label, a.x, by - 6, a.w - 10, UD_FONT_SMALL, p->text_dim) - 4;
     /* the recruit comes with one course (level 1), paid with the hiring: say the whole cost */
     ud_money_text(app, costs->hire_cost + costs->training_cost, once, sizeof once);
-    ud_money_text(app, setup->mfi.officers.salary, monthly, sizeof monthly);
+    /* at the market wage for that level: a recruit paid less works less and leaves sooner */
+    ud_money recruit_pay = ud_sim_market_wage(sim, 1);
+    ud_money_text(app, recruit_pay, monthly, sizeof monthly);
     snprintf(label, sizeof label, "%s: %s %s + %s %s", TR(ui, "Hire an officer"), once,
              TR(ui, "once"), monthly, TR(ui, "a month"));
     if (ud_ui_button(ui, ud_rect(a.x, by, a.w - 10, 32), label)) {
         ud_command c = ud_command_new(UD_CMD_HIRE);
         c.count = 1;
-        c.amount = setup->mfi.officers.salary;
+        c.amount = recruit_pay;
         c.level = 1;
         ud_app_command(app, &c);
     }

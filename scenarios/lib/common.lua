@@ -32,8 +32,9 @@ function common.employed_officers()
   return n
 end
 
--- Hires one officer (at `salary`, of training level `training`) when the caseload passes
--- `limit` borrowers an officer, unless `most` officers (if given) are already employed.
+-- Hires one officer (of training level `training`, at `salary`, or at the market wage for
+-- that level when `salary` is nil) when the caseload passes `limit` borrowers an officer,
+-- unless `most` officers (if given) are already employed.
 function common.hire_when_busy(limit, most, salary, training)
   local load = indicator("borrowers_per_officer")
   if load ~= nil and load > limit and (most == nil or common.employed_officers() < most) then

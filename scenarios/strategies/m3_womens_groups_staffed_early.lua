@@ -8,7 +8,7 @@ function decide(month)
   if month == 1 then
     open_product(2)
     set_policy { women_only = true, loan_to_income_cap = 15 }
-    hire { count = 1, salary = 2000000, training = 2 }
+    hire { count = 1, training = 2 } -- at the market wage for a trained officer
     set_follow_up(0.7)
   end
   common.answer_offers({ grant_mentoring = true })

@@ -13,5 +13,5 @@ function decide(month)
   end
   common.answer_offers({ grant_mentoring = true })
   -- a group lender's caseload: about 300 members an officer (MicroBanking Bulletin)
-  common.hire_when_busy(300, 6, 2000000, 2)
+  common.hire_when_busy(300, 6, nil, 2)
 end

@@ -10,5 +10,5 @@ function decide(month)
     set_follow_up(0.8)
   end
   if month % 4 == 0 then audit() end
-  common.hire_when_busy(120, 12, 2200000, 2)
+  common.hire_when_busy(120, 12, nil, 2)
 end

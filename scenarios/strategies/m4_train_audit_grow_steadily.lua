@@ -12,5 +12,5 @@ function decide(month)
   if month % 6 == 0 then
     audit()
   end
-  common.hire_when_busy(150, nil, 2000000, 2)
+  common.hire_when_busy(150, nil, nil, 2)
 end

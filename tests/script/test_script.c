@@ -270,6 +270,33 @@ static void test_script_strategy_commands_and_views(void **state) {
     ud_game_free(g);
 }
 
+/* hire{} without a salary pays the recruit the market wage for its level, which
+ * market_wage(level) and officers() report alike; a level outside 0-3 is an error. */
+static void test_script_hire_defaults_to_the_market_wage(void **state) {
+    (void)state;
+    ud_game *g = load_ok(script("wage.lua", HEAD "village { officer_wage = 2000000 }\n"));
+    const char *strategy =
+        script("wage_strategy.lua",
+               "function decide(m)\n"
+               "  assert(market_wage(1) == 2000000 and market_wage(2) > market_wage(1))\n"
+               "  if m == 1 then hire { count = 1, training = 2 } end\n"
+               "  if m == 2 then\n"
+               "    local o = officers()[#officers()]\n"
+               "    assert(o.training == 2 and o.salary == market_wage(2), o.salary)\n"
+               "    assert(o.market_wage == o.salary)\n"
+               "    assert(not pcall(market_wage, 4))\n"
+               "  end\n"
+               "end\n");
+    assert_true(ud_game_set_strategy(g, strategy, err, sizeof err));
+    play_all(g);
+    int n;
+    ud_game_problems(g, &n);
+    assert_int_equal(n, 0);
+    const ud_officer *o = ud_sim_officers(ud_game_sim(g), &n);
+    assert_int_equal(o[n - 1].salary, ud_sim_market_wage(ud_game_sim(g), 2));
+    ud_game_free(g);
+}
+
 /* product { businesses = ... }: households of other businesses never ask for it; products()
  * says whom it is for; an unknown business is an error at its line. */
 static void test_script_product_for_some_businesses(void **state) {
@@ -483,6 +510,7 @@ int main(void) {
         cmocka_unit_test(test_script_product_for_some_businesses),
         cmocka_unit_test(test_script_events_and_actions),
         cmocka_unit_test(test_script_strategy_commands_and_views),
+        cmocka_unit_test(test_script_hire_defaults_to_the_market_wage),
         cmocka_unit_test(test_script_economy_parameters_and_views),
         cmocka_unit_test(test_script_translations),
         cmocka_unit_test(test_script_is_deterministic),

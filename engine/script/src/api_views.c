@@ -265,6 +265,13 @@ static int l_officers(lua_State *L) {
     return 1;
 }
 
+/* market_wage(level): what an officer of that training level (0-3) earns elsewhere */
+static int l_market_wage(lua_State *L) {
+    int level = api_arg_int(L, 1, "market_wage", 0, 3);
+    lua_pushinteger(L, ud_sim_market_wage(sim_of(L), level));
+    return 1;
+}
+
 static int l_borrowings(lua_State *L) {
     int n;
     const ud_borrowing *b = ud_sim_borrowings(sim_of(L), &n);
@@ -385,6 +392,7 @@ void api_register_views(lua_State *L) {
                                    {"offers", l_offers},
                                    {"products", l_products},
                                    {"officers", l_officers},
+                                   {"market_wage", l_market_wage},
                                    {"borrowings", l_borrowings},
                                    {"policy", l_policy},
                                    {"household", l_household},
@@ -471,15 +479,16 @@ static int l_set_policy(lua_State *L) {
     return apply(L, &c);
 }
 
-/* hire{ count = 2, salary = 2000000, training = 1 } */
+/* hire{ count = 2, salary = 2000000, training = 1 }; without a salary, the recruits are
+ * paid the market wage for their level, as a manager hiring in the village would have to */
 static int l_hire(lua_State *L) {
     static const char *const keys[] = {"count", "salary", "training", NULL};
     api_check_keys(L, 1, "hire{}", keys);
     ud_command c = command(UD_CMD_HIRE);
     c.count = (int)api_integer(L, 1, "hire{}", "count", 1, 1, 20);
-    c.amount = (ud_money)api_number(L, 1, "hire{}", "salary",
-                                    (double)game_of(L)->setup.mfi.officers.salary, 1, 1e12);
     c.level = (int)api_integer(L, 1, "hire{}", "training", 0, 0, 3);
+    c.amount = (ud_money)api_number(L, 1, "hire{}", "salary",
+                                    (double)ud_sim_market_wage(sim_of(L), c.level), 1, 1e12);
     return apply(L, &c);
 }
 
