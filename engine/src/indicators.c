@@ -90,8 +90,9 @@ static double hidden_cost_penalty(ud_sim *sim, const int *by_product) {
 }
 
 /* In distress beyond poverty (engine/MODEL.md, "Depth and impact"): its loan is more than 30
- * days late or takes more than 40% of its income (flagged by the loan pass of
- * sim_record_month), or a loan of its was written off within the last twelve months. */
+ * days late, takes more than 40% of its income or was rescheduled and is not yet cured
+ * (flagged by the loan pass of sim_record_month), or a loan of its was written off within the
+ * last twelve months. */
 static bool household_in_distress(const household *h, int month) {
     return h->loan_distress || month - h->written_off_month < DEFAULT_MEMORY_MONTHS;
 }
@@ -117,7 +118,7 @@ void sim_record_month(ud_sim *sim, int month, ud_indicators *out) {
         if (slot->household != NO_INDEX && sim->households[slot->household].woman) {
             out->women_borrowers++;
         }
-        int32_t late = ud_loan_days_in_arrears(&slot->account, today);
+        int32_t late = loan_days_for_risk(slot, ud_loan_days_in_arrears(&slot->account, today));
         ud_money outstanding = slot->account.principal_outstanding;
         if (late > 30 || (loan_counts_as_rescheduled_risk(slot) && prov->rescheduled_in_par)) {
             par30 += outstanding;
@@ -131,8 +132,11 @@ void sim_record_month(ud_sim *sim, int month, ud_indicators *out) {
         out->directed_loans += slot->directed;
         overindebted += slot->burden > OVERINDEBTED_BURDEN;
         if (slot->household != NO_INDEX) {
-            sim->households[slot->household].loan_distress =
-                late > DEFAULT_LATE_DAYS || slot->burden > OVERINDEBTED_BURDEN;
+            /* a loan that had to be rescheduled and has not yet shown it can be carried
+             * counts too: its household struggled to repay (Schicks 2013) */
+            sim->households[slot->household].loan_distress = late > DEFAULT_LATE_DAYS ||
+                                                             slot->burden > OVERINDEBTED_BURDEN ||
+                                                             loan_counts_as_rescheduled_risk(slot);
         }
         by_product[slot->product]++;
         if (slot->household != NO_INDEX && sim->households[slot->household].woman) {

@@ -1208,9 +1208,9 @@ void lending_provision_and_write_off(ud_sim *sim) {
             write_off_slot(sim, i);
             continue;
         }
-        required +=
-            ud_money_apply_rate(slot->account.principal_outstanding,
-                                provision_rate(prov, late, loan_counts_as_rescheduled_risk(slot)));
+        required += ud_money_apply_rate(slot->account.principal_outstanding,
+                                        provision_rate(prov, loan_days_for_risk(slot, late),
+                                                       loan_counts_as_rescheduled_risk(slot)));
     }
     ud_money reserve = ud_books_normal_balance(&sim->books, UD_ACC_LOAN_LOSS_RESERVE);
     if (required > reserve) {
@@ -1256,12 +1256,14 @@ bool lending_reschedule_household(ud_sim *sim, int hh, int installments, char *e
     ud_loan_terms t = sim->products[slot->product].terms;
     t.installments = installments;
     t.grace = 0;
+    int32_t late = ud_loan_days_in_arrears(&slot->account, sim->month * DAYS_PER_MONTH);
     ud_terms_error e = ud_loan_reschedule(&slot->account, &t, sim->month * DAYS_PER_MONTH);
     if (e != UD_TERMS_OK) {
         snprintf(err, err_size, "installments: %s", ud_terms_error_text(e));
         return false;
     }
     slot->cured = 0; /* the count of on-time instalments starts with the new schedule */
+    slot->late_when_rescheduled = (uint8_t)(late > 255 ? 255 : (late < 0 ? 0 : late));
     /* Easier terms for a borrower who is late for no reason the village knows teach that
      * paying late pays: half the lesson of a debt forgiven (engine/MODEL.md, 10). */
     if (!late_for_a_reason(sim, hh)) {

@@ -81,13 +81,14 @@ typedef struct loan_slot {
     int32_t product;
     int32_t next_free; /* free list link when unused */
     uint8_t in_use;
-    uint8_t worst_arrears_days; /* capped at 255 */
-    uint8_t directed;           /* pushed by a political patron: seen as patronage */
-    uint8_t captured;           /* a woman's loan controlled by others in her household */
-    uint8_t appraisal;          /* 0..255: how well the loan was appraised */
-    uint8_t started_month;      /* months completed at disbursement (mod 256) */
-    uint8_t burden;             /* instalments a month / household income, percent (<= 255) */
-    uint8_t cured;              /* months paid on time in a row since a rescheduling */
+    uint8_t worst_arrears_days;    /* capped at 255 */
+    uint8_t directed;              /* pushed by a political patron: seen as patronage */
+    uint8_t captured;              /* a woman's loan controlled by others in her household */
+    uint8_t appraisal;             /* 0..255: how well the loan was appraised */
+    uint8_t started_month;         /* months completed at disbursement (mod 256) */
+    uint8_t burden;                /* instalments a month / household income, percent (<= 255) */
+    uint8_t cured;                 /* months paid on time in a row since a rescheduling */
+    uint8_t late_when_rescheduled; /* days in arrears the day it was rescheduled (<= 255) */
 } loan_slot;
 
 /* A rescheduled loan that has paid on time for this many months in a row leaves PAR (it
@@ -96,6 +97,19 @@ typedef struct loan_slot {
 #define RESCHEDULE_CURE_MONTHS 3
 static inline bool loan_counts_as_rescheduled_risk(const loan_slot *slot) {
     return slot->account.rescheduled && slot->cured < RESCHEDULE_CURE_MONTHS;
+}
+
+/* The days in arrears a loan is classed by: a rescheduled loan keeps the arrears it had when
+ * it was rescheduled until it is cured, as supervisors require of restructured loans (a new
+ * schedule does not make a bad loan good by itself: Basel Committee 2017, "Prudential
+ * treatment of problem assets", forborne exposures; OJK's rule that a restructured loan is
+ * classed no better than before). Without it, rescheduling every late loan the day it is
+ * late would hide every default from PAR90 and from the households in distress. */
+static inline int32_t loan_days_for_risk(const loan_slot *slot, int32_t days_late) {
+    if (loan_counts_as_rescheduled_risk(slot) && slot->late_when_rescheduled > days_late) {
+        return slot->late_when_rescheduled;
+    }
+    return days_late;
 }
 
 #define GROUP_MAX_MEMBERS UD_GROUP_MAX_MEMBERS

@@ -831,6 +831,43 @@ static double write_off_ratio(const ud_sim *sim) {
 
 /* A rescheduled loan counts in PAR (CGAP) until it has paid three instalments on time under
  * its new schedule; then it leaves PAR but stays in the rescheduled ratio. */
+/* Rescheduling a loan 90 days late does not make it a good loan: until it is cured it stays
+ * in PAR90 (engine/MODEL.md, "Indicators": classed by the arrears it had when rescheduled). */
+static void test_economy_rescheduled_bad_loan_keeps_its_class_until_cured(void **state) {
+    (void)state;
+    ud_setup setup;
+    ud_setup_default(&setup, 1500);
+    ud_sim *sim = make_sim(&setup);
+    add_farm_drought(sim);
+    run_checked(sim, 11);
+    double par90_before = now(sim)->par90;
+    int distress_before = now(sim)->households_in_distress;
+    int rescheduled = 0;
+    const int32_t today = 11 * 30; /* the engine's 30-day months */
+    for (int hh = 0; hh < ud_sim_household_count(sim); hh++) {
+        ud_household_view h;
+        ud_sim_household(sim, hh, &h);
+        if (h.loan == NULL || ud_loan_days_in_arrears(h.loan, today) <= 90) {
+            continue;
+        }
+        ud_command c;
+        memset(&c, 0, sizeof c);
+        c.type = UD_CMD_RESCHEDULE;
+        c.index = hh;
+        c.count = h.loan->plan.installments;
+        char err[256];
+        rescheduled += ud_sim_apply(sim, &c, err, sizeof err);
+    }
+    run_checked(sim, 12);
+    print_message("%d loans rescheduled past 90 days: PAR90 %.3f before, %.3f a month later; "
+                  "households in distress %d before, %d after\n",
+                  rescheduled, par90_before, now(sim)->par90, distress_before,
+                  now(sim)->households_in_distress);
+    assert_true(rescheduled >= 5);
+    assert_true(now(sim)->par90 > par90_before * 0.6);
+    ud_sim_destroy(sim);
+}
+
 static void test_economy_performing_reschedules_leave_par(void **state) {
     (void)state;
     ud_setup setup;
@@ -1081,6 +1118,7 @@ int main(void) {
         cmocka_unit_test(test_economy_training_grant_is_sized_and_counted_as_subsidy),
         cmocka_unit_test(test_economy_manual_write_offs_and_reschedules_are_counted),
         cmocka_unit_test(test_economy_performing_reschedules_leave_par),
+        cmocka_unit_test(test_economy_rescheduled_bad_loan_keeps_its_class_until_cured),
         cmocka_unit_test(test_economy_follow_up_costs_appraisal_time),
         cmocka_unit_test(test_economy_writing_off_every_late_loan_does_not_pay),
         cmocka_unit_test(test_economy_rescheduling_without_reason_spreads_arrears),

@@ -83,8 +83,9 @@ typedef struct ud_indicators {
     double poor_reach;              /* poor_clients / households poor at the start */
     double poor_client_income_gain; /* poor clients' income growth less poor non-clients' */
     int women_in_distress;          /* women-headed households poor, over-indebted (instalments
-                                       above 40% of income) or in default (more than 30 days late,
-                                       or written off in the last twelve months) */
+                                       above 40% of income, or a rescheduled loan not yet cured)
+                                       or in default (more than 30 days late, or written off in
+                                       the last twelve months) */
     int households_in_distress;     /* every household poor, over-indebted or in default */
 } ud_indicators;
 
