@@ -9,7 +9,9 @@
 #include <stdio.h>
 
 typedef struct ud_class_input {
-    const ud_team_result *const *teams; /* all played the same scenario */
+    /* all played the same scenario; as ud_result_read returns them (checked: months
+     * 1..240, one row a month played), which the charts' axes rely on */
+    const ud_team_result *const *teams;
     int team_count;
     /* the scenario's benchmark strategy, one run per distinct seed (may be none) */
     const ud_team_result *const *benchmarks;

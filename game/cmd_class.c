@@ -206,7 +206,7 @@ int ud_cmd_class(int argc, char **argv, int first) {
     }
     static ud_team_result teams[MAX_TEAMS];
     static const ud_team_result *team_ptr[MAX_TEAMS];
-    int n = 0, status = UD_EXIT_OK;
+    int n = 0, refused = 0, status = UD_EXIT_OK;
     for (int i = 0; i < nfiles; i++) {
         char err[2048];
         if (ud_result_read(files[i], &teams[n], err, sizeof err)) {
@@ -214,9 +214,18 @@ int ud_cmd_class(int argc, char **argv, int first) {
             n++;
         } else {
             fprintf(stderr, "unitdesa class: %s\n", err);
+            refused++;
             status = UD_EXIT_FAILURE;
         }
         free(files[i]);
+    }
+    if (refused > 0) {
+        /* one report for the whole class: a team left out silently would look like a team
+         * that did not play */
+        fprintf(stderr,
+                "unitdesa class: no report written: %d of %d result file(s) could not be read; "
+                "fix or remove them, then run the command again\n",
+                refused, nfiles);
     }
     if (status != UD_EXIT_OK || n == 0) {
         for (int i = 0; i < n; i++) {

@@ -11,6 +11,8 @@
 
 #include <errno.h>
 #include <inttypes.h>
+#include <limits.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -132,138 +134,443 @@ int ud_result_column(const ud_team_result *r, const char *name) {
     return -1;
 }
 
-/* Splits a line at its tabs (in place); returns the number of fields. */
-static int split_tabs(char *line, char **fields, int max) {
+/* Reading. Result files come from the teams' PCs (on USB sticks), so the reader trusts
+ * nothing: every field is checked for its type and range, a field the format does not have,
+ * a field given twice or a required one missing is refused, and every message says
+ * "file:line: field must be ...", so a trainer can find and fix the line. */
+
+#define MAX_FIELDS 8
+#define MAX_LINE 8192
+/* The most decisions a game can hold: 1000 a month (the game's limit) for 240 months. */
+#define MAX_RESULT_DECISIONS (1000 * UD_SAVE_MAX_MONTHS)
+#define MAX_LESSONS 32
+/* Monthly values: counts, ratios and money in minor units (int64), so never beyond int64. */
+#define MAX_ROW_VALUE 9.3e18
+
+/* The fields a result file has: the single ones (each exactly once), then the repeated. */
+enum {
+    F_TEAM,
+    F_SCENARIO,
+    F_SCENARIO_ID,
+    F_TITLE,
+    F_MODULE,
+    F_HASH,
+    F_SEED,
+    F_MONTHS,
+    F_PLAYED,
+    F_END,
+    F_CURRENCY,
+    F_SCORES,
+    F_COLUMNS,
+    F_SINGLE_COUNT,
+    F_GOAL = F_SINGLE_COUNT,
+    F_DECISION,
+    F_LESSON,
+    F_ROW,
+    F_COUNT
+};
+
+static const struct {
+    const char *name;
+    int values; /* after the name, tab-separated */
+} fields[F_COUNT] = {
+    [F_TEAM] = {"team", 1},
+    [F_SCENARIO] = {"scenario", 1},
+    [F_SCENARIO_ID] = {"scenario_id", 1},
+    [F_TITLE] = {"title", 1},
+    [F_MODULE] = {"module", 1},
+    [F_HASH] = {"hash", 1},
+    [F_SEED] = {"seed", 1},
+    [F_MONTHS] = {"months", 1},
+    [F_PLAYED] = {"played", 1},
+    [F_END] = {"end", 1},
+    [F_CURRENCY] = {"currency", 2},
+    [F_SCORES] = {"scores", 2},
+    [F_COLUMNS] = {"columns", 1},
+    [F_GOAL] = {"goal", 3},
+    [F_DECISION] = {"decision", 2},
+    [F_LESSON] = {"lesson", 1},
+    [F_ROW] = {"row", 1},
+};
+
+static const char *const end_names[] = {"running", "finished", "won", "lost", "insolvent", NULL};
+
+typedef struct reader {
+    const char *path;
+    int line_no;
+    int seen[F_SINGLE_COUNT]; /* the line each single field was on, 0 if not yet */
+    int last_decision_line;   /* the decision with the latest month, checked against played */
+    int last_decision_month;
+    char *err;
+    size_t err_size;
+} reader;
+
+static bool fail(reader *rd, const char *field, const char *must, const char *got) {
+    snprintf(rd->err, rd->err_size, "%s:%d: %s must be %s (got '%.60s%s')", rd->path, rd->line_no,
+             field, must, got, strlen(got) > 60 ? "..." : "");
+    return false;
+}
+
+/* Splits a line at its tabs (in place); returns the number of fields, or max + 1 if more. */
+static int split_tabs(char *line, char **out, int max) {
     int n = 0;
-    fields[n++] = line;
-    for (char *p = line; *p != '\0' && n < max; p++) {
+    out[n++] = line;
+    for (char *p = line; *p != '\0'; p++) {
         if (*p == '\t') {
+            if (n == max) {
+                return max + 1;
+            }
             *p = '\0';
-            fields[n++] = p + 1;
+            out[n++] = p + 1;
         }
     }
     return n;
 }
 
-static bool read_line(const char *path, int line_no, char *line, ud_team_result *r, char *err,
-                      size_t err_size) {
-    char *field[5];
-    int n = split_tabs(line, field, 5);
-    const char *key = field[0];
-#define NEED(k)                                                                                    \
-    if (n < (k)) {                                                                                 \
-        snprintf(err, err_size, "%s:%d: '%s' needs %d value(s)", path, line_no, key, (k)-1);       \
-        return false;                                                                              \
+/* A whole decimal integer in [min, max]: digits only (a leading '-' if min < 0), nothing
+ * before or after. */
+static bool whole_number(const char *text, long long min, long long max, long long *out) {
+    const char *digits = text[0] == '-' && min < 0 ? text + 1 : text;
+    if (*digits < '0' || *digits > '9') {
+        return false;
     }
-    if (strcmp(key, "team") == 0) {
-        NEED(2);
-        snprintf(r->team, sizeof r->team, "%s", field[1]);
-    } else if (strcmp(key, "scenario") == 0) {
-        NEED(2);
-        snprintf(r->scenario, sizeof r->scenario, "%s", field[1]);
-    } else if (strcmp(key, "scenario_id") == 0) {
-        NEED(2);
-        snprintf(r->scenario_id, sizeof r->scenario_id, "%s", field[1]);
-    } else if (strcmp(key, "title") == 0) {
-        NEED(2);
-        snprintf(r->title, sizeof r->title, "%s", field[1]);
-    } else if (strcmp(key, "module") == 0) {
-        NEED(2);
-        snprintf(r->module, sizeof r->module, "%s", field[1]);
-    } else if (strcmp(key, "hash") == 0) {
-        NEED(2);
-        r->hash = strtoull(field[1], NULL, 16);
-    } else if (strcmp(key, "seed") == 0) {
-        NEED(2);
-        r->seed = strtoull(field[1], NULL, 10);
-    } else if (strcmp(key, "months") == 0) {
-        NEED(2);
-        r->months = atoi(field[1]);
-    } else if (strcmp(key, "played") == 0) {
-        NEED(2);
-        r->played = atoi(field[1]);
-    } else if (strcmp(key, "end") == 0) {
-        NEED(2);
-        snprintf(r->end, sizeof r->end, "%s", field[1]);
-    } else if (strcmp(key, "currency") == 0) {
-        NEED(3);
-        snprintf(r->currency, sizeof r->currency, "%s", field[1]);
-        r->minor_units = atoi(field[2]);
-    } else if (strcmp(key, "scores") == 0) {
-        NEED(3);
-        r->score_institution = atoi(field[1]);
-        r->score_clients = atoi(field[2]);
-    } else if (strcmp(key, "goal") == 0) {
-        NEED(4);
-        if (r->goal_count < UD_MAX_GOALS) {
-            ud_result_goal *goal = &r->goals[r->goal_count++];
-            goal->kind = strcmp(field[1], "win") == 0
-                             ? UD_GOAL_WIN
-                             : (strcmp(field[1], "lose") == 0 ? UD_GOAL_LOSE : UD_GOAL_TARGET);
-            goal->met = strcmp(field[2], "met") == 0 || strcmp(field[2], "avoided") == 0;
-            snprintf(goal->text, sizeof goal->text, "%s", field[3]);
+    char *end;
+    errno = 0;
+    long long v = strtoll(text, &end, 10);
+    if (errno != 0 || *end != '\0' || v < min || v > max) {
+        return false;
+    }
+    *out = v;
+    return true;
+}
+
+static bool int_field(reader *rd, const char *field, const char *text, int min, int max, int *out) {
+    long long v;
+    if (!whole_number(text, min, max, &v)) {
+        char must[64];
+        snprintf(must, sizeof must, "a whole number from %d to %d", min, max);
+        return fail(rd, field, must, text);
+    }
+    *out = (int)v;
+    return true;
+}
+
+static bool text_field(reader *rd, const char *field, const char *text, bool required, char *out,
+                       size_t size) {
+    if (required && text[0] == '\0') {
+        return fail(rd, field, "a text that is not empty", text);
+    }
+    snprintf(out, size, "%s", text); /* longer texts are cut: they are only shown */
+    return true;
+}
+
+/* One of names (NULL-terminated); its index, or -1. */
+static int one_of(const char *text, const char *const *names) {
+    for (int i = 0; names[i] != NULL; i++) {
+        if (strcmp(text, names[i]) == 0) {
+            return i;
         }
-    } else if (strcmp(key, "decision") == 0) {
-        NEED(3);
+    }
+    return -1;
+}
+
+static bool read_columns(reader *rd, char *text, ud_team_result *r) {
+    /* the names this version writes: a file's columns are these, or some of them (older) */
+    const char *known = ud_indicators_csv_header();
+    r->column_count = 0;
+    char *p = text;
+    for (;;) {
+        char *comma = strchr(p, ',');
+        size_t len = comma != NULL ? (size_t)(comma - p) : strlen(p);
+        if (r->column_count == UD_RESULT_MAX_COLUMNS) {
+            char must[64];
+            snprintf(must, sizeof must, "at most %d names", UD_RESULT_MAX_COLUMNS);
+            return fail(rd, "columns", must, text);
+        }
+        if (len == 0 || len >= sizeof r->columns[0]) {
+            return fail(rd, "columns", "indicator names separated by commas", text);
+        }
+        char *name = r->columns[r->column_count];
+        memcpy(name, p, len);
+        name[len] = '\0';
+        bool found = false;
+        for (const char *k = known; *k != '\0' && !found;) {
+            size_t klen = strcspn(k, ",");
+            found = klen == len && strncmp(k, name, len) == 0;
+            k += klen + (k[klen] == ',');
+        }
+        if (!found) {
+            return fail(rd, "columns", "names of indicators (see engine/include/ud/indicators.h)",
+                        name);
+        }
+        if (ud_result_column(r, name) >= 0) {
+            return fail(rd, "columns", "names that are not repeated", name);
+        }
+        if (r->column_count == 0 && strcmp(name, "month") != 0) {
+            return fail(rd, "columns", "a list that starts with 'month'", name);
+        }
+        r->column_count++;
+        if (comma == NULL) {
+            return true;
+        }
+        p = comma + 1;
+    }
+}
+
+static bool read_row(reader *rd, char *text, ud_team_result *r) {
+    if (rd->seen[F_COLUMNS] == 0) {
+        snprintf(rd->err, rd->err_size, "%s:%d: a row before the 'columns' line", rd->path,
+                 rd->line_no);
+        return false;
+    }
+    if (r->row_count >= UD_SAVE_MAX_MONTHS) {
+        char must[64];
+        snprintf(must, sizeof must, "one a month, at most %d", UD_SAVE_MAX_MONTHS);
+        return fail(rd, "row", must, "more");
+    }
+    double(*grown)[UD_RESULT_MAX_COLUMNS] =
+        realloc(r->rows, (size_t)(r->row_count + 1) * sizeof *grown);
+    if (grown == NULL) {
+        snprintf(rd->err, rd->err_size, "%s:%d: out of memory", rd->path, rd->line_no);
+        return false;
+    }
+    r->rows = grown;
+    double *row = grown[r->row_count];
+    int c = 0;
+    char *p = text;
+    for (;;) {
+        if (c == r->column_count) {
+            snprintf(rd->err, rd->err_size, "%s:%d: row must have %d values, one per column",
+                     rd->path, rd->line_no, r->column_count);
+            return false;
+        }
+        char *end;
+        double v = strtod(p, &end);
+        size_t len = strcspn(p, ",");
+        /* decimal only: strtod would also take "0x10", "inf" and "nan" */
+        bool number = end == p + len && len > 0 && strspn(p, "0123456789+-.eE") == len;
+        if (!number || !isfinite(v) || fabs(v) > MAX_ROW_VALUE) {
+            char field[64], value[64];
+            snprintf(field, sizeof field, "row value %d (%s)", c + 1, r->columns[c]);
+            snprintf(value, sizeof value, "%.*s", (int)(len < 60 ? len : 60), p);
+            return fail(rd, field, "a decimal number of at most 9.3e18 either way", value);
+        }
+        row[c++] = v;
+        if (*end == '\0') {
+            break;
+        }
+        p = end + 1;
+    }
+    if (c != r->column_count) {
+        snprintf(rd->err, rd->err_size, "%s:%d: row must have %d values, one per column (got %d)",
+                 rd->path, rd->line_no, r->column_count, c);
+        return false;
+    }
+    if (row[0] != r->row_count + 1) {
+        char must[64], got[32];
+        snprintf(must, sizeof must, "%d (the rows go month by month from 1)", r->row_count + 1);
+        snprintf(got, sizeof got, "%g", row[0]);
+        return fail(rd, "row month", must, got);
+    }
+    r->row_count++;
+    return true;
+}
+
+static bool read_line(reader *rd, char *line, ud_team_result *r) {
+    char *v[MAX_FIELDS];
+    int n = split_tabs(line, v, MAX_FIELDS);
+    int f = 0;
+    while (f < F_COUNT && strcmp(fields[f].name, v[0]) != 0) {
+        f++;
+    }
+    if (f == F_COUNT) {
+        snprintf(rd->err, rd->err_size,
+                 "%s:%d: unknown field '%.60s' (a result file has team, scenario, scenario_id, "
+                 "title, module, hash, seed, months, played, end, currency, scores, goal, "
+                 "decision, lesson, columns and row lines)",
+                 rd->path, rd->line_no, v[0]);
+        return false;
+    }
+    const char *name = fields[f].name;
+    if (n != fields[f].values + 1) {
+        snprintf(rd->err, rd->err_size, "%s:%d: %s must have %d value%s after its name (got %d)",
+                 rd->path, rd->line_no, name, fields[f].values, fields[f].values > 1 ? "s" : "",
+                 n > MAX_FIELDS ? n : n - 1);
+        return false;
+    }
+    if (f < F_SINGLE_COUNT) {
+        if (rd->seen[f] != 0) {
+            snprintf(rd->err, rd->err_size, "%s:%d: %s is given twice (first on line %d)", rd->path,
+                     rd->line_no, name, rd->seen[f]);
+            return false;
+        }
+        rd->seen[f] = rd->line_no;
+    }
+    long long big;
+    switch (f) {
+    case F_TEAM:
+        return text_field(rd, name, v[1], true, r->team, sizeof r->team);
+    case F_SCENARIO:
+        return text_field(rd, name, v[1], true, r->scenario, sizeof r->scenario);
+    case F_SCENARIO_ID:
+        return text_field(rd, name, v[1], true, r->scenario_id, sizeof r->scenario_id);
+    case F_TITLE:
+        return text_field(rd, name, v[1], false, r->title, sizeof r->title);
+    case F_MODULE:
+        return text_field(rd, name, v[1], false, r->module, sizeof r->module);
+    case F_HASH:
+        if (strlen(v[1]) != 16 || strspn(v[1], "0123456789abcdefABCDEF") != 16) {
+            return fail(rd, name, "16 hexadecimal digits", v[1]);
+        }
+        r->hash = strtoull(v[1], NULL, 16);
+        return true;
+    case F_SEED:
+        if (!whole_number(v[1], 0, INT64_MAX, &big)) {
+            return fail(rd, name, "a whole number from 0 to 9223372036854775807", v[1]);
+        }
+        r->seed = (uint64_t)big;
+        return true;
+    case F_MONTHS:
+        return int_field(rd, name, v[1], 1, UD_SAVE_MAX_MONTHS, &r->months);
+    case F_PLAYED:
+        return int_field(rd, name, v[1], 1, UD_SAVE_MAX_MONTHS, &r->played);
+    case F_END:
+        if (one_of(v[1], end_names) < 0) {
+            return fail(rd, name, "running, finished, won, lost or insolvent", v[1]);
+        }
+        snprintf(r->end, sizeof r->end, "%s", v[1]);
+        return true;
+    case F_CURRENCY:
+        if (v[1][0] == '\0' || strlen(v[1]) >= sizeof r->currency) {
+            return fail(rd, "currency", "a code of 1 to 7 characters", v[1]);
+        }
+        snprintf(r->currency, sizeof r->currency, "%s", v[1]);
+        return int_field(rd, "currency minor units", v[2], 0, UD_MAX_MINOR_UNITS, &r->minor_units);
+    case F_SCORES:
+        return int_field(rd, "scores (institution)", v[1], 0, 100, &r->score_institution) &&
+               int_field(rd, "scores (clients)", v[2], 0, 100, &r->score_clients);
+    case F_COLUMNS:
+        return read_columns(rd, v[1], r);
+    case F_GOAL: {
+        int kind = one_of(v[1], kind_names);
+        if (kind < 0) {
+            return fail(rd, "goal kind", "target, win or lose", v[1]);
+        }
+        static const char *const lose_verdicts[] = {"avoided", "happened", NULL};
+        static const char *const verdicts[] = {"met", "missed", NULL};
+        bool lose = kind == UD_GOAL_LOSE;
+        int verdict = one_of(v[2], lose ? lose_verdicts : verdicts);
+        if (verdict < 0) {
+            return fail(rd, "goal verdict", lose ? "avoided or happened" : "met or missed", v[2]);
+        }
+        if (r->goal_count == UD_MAX_GOALS) {
+            char must[64];
+            snprintf(must, sizeof must, "at most %d lines", UD_MAX_GOALS);
+            return fail(rd, name, must, "more");
+        }
+        ud_result_goal *goal = &r->goals[r->goal_count++];
+        goal->kind = (ud_goal_kind)kind;
+        goal->met = verdict == 0;
+        return text_field(rd, "goal text", v[3], true, goal->text, sizeof goal->text);
+    }
+    case F_DECISION: {
+        if (r->decision_count == MAX_RESULT_DECISIONS) {
+            char must[64];
+            snprintf(must, sizeof must, "at most %d lines", MAX_RESULT_DECISIONS);
+            return fail(rd, name, must, "more");
+        }
+        int month;
+        if (!int_field(rd, "decision month", v[1], 0, UD_SAVE_MAX_MONTHS, &month)) {
+            return false;
+        }
         ud_result_decision *grown =
             realloc(r->decisions, (size_t)(r->decision_count + 1) * sizeof *grown);
         if (grown == NULL) {
-            snprintf(err, err_size, "%s:%d: out of memory", path, line_no);
+            snprintf(rd->err, rd->err_size, "%s:%d: out of memory", rd->path, rd->line_no);
             return false;
         }
         r->decisions = grown;
-        grown[r->decision_count].month = atoi(field[1]);
-        snprintf(grown[r->decision_count].text, sizeof grown->text, "%s", field[2]);
+        grown[r->decision_count].month = month;
+        if (month > rd->last_decision_month) {
+            rd->last_decision_month = month;
+            rd->last_decision_line = rd->line_no;
+        }
         r->decision_count++;
-    } else if (strcmp(key, "lesson") == 0) {
-        NEED(2);
-        if (r->lesson_count < 32) {
-            snprintf(r->lessons[r->lesson_count++], UD_TEXT_LEN, "%s", field[1]);
-        }
-    } else if (strcmp(key, "columns") == 0) {
-        NEED(2);
-        r->column_count = 0;
-        for (char *c = strtok(field[1], ","); c != NULL && r->column_count < UD_RESULT_MAX_COLUMNS;
-             c = strtok(NULL, ",")) {
-            snprintf(r->columns[r->column_count++], sizeof r->columns[0], "%s", c);
-        }
-    } else if (strcmp(key, "row") == 0) {
-        NEED(2);
-        if (r->column_count == 0) {
-            snprintf(err, err_size, "%s:%d: a row before the 'columns' line", path, line_no);
-            return false;
-        }
-        double(*grown)[UD_RESULT_MAX_COLUMNS] =
-            realloc(r->rows, (size_t)(r->row_count + 1) * sizeof *grown);
-        if (grown == NULL) {
-            snprintf(err, err_size, "%s:%d: out of memory", path, line_no);
-            return false;
-        }
-        r->rows = grown;
-        int c = 0;
-        char *p = field[1];
-        while (c < r->column_count) {
-            char *end;
-            grown[r->row_count][c++] = strtod(p, &end);
-            if (end == p || (*end != ',' && *end != '\0' && *end != '\n')) {
-                snprintf(err, err_size, "%s:%d: value %d of the row is not a number", path, line_no,
-                         c);
-                return false;
-            }
-            if (*end != ',') {
-                break;
-            }
-            p = end + 1;
-        }
-        if (c != r->column_count) {
-            snprintf(err, err_size, "%s:%d: the row has %d values for %d columns", path, line_no, c,
-                     r->column_count);
-            return false;
-        }
-        r->row_count++;
+        return text_field(rd, "decision text", v[2], true, grown[r->decision_count - 1].text,
+                          sizeof grown->text);
     }
-    /* other keys: written by a later version; ignored so old class reports still read them */
-#undef NEED
+    case F_LESSON:
+        if (r->lesson_count == MAX_LESSONS) {
+            char must[64];
+            snprintf(must, sizeof must, "at most %d lines", MAX_LESSONS);
+            return fail(rd, name, must, "more");
+        }
+        return text_field(rd, name, v[1], true, r->lessons[r->lesson_count++], UD_TEXT_LEN);
+    case F_ROW:
+        return read_row(rd, v[1], r);
+    }
+    return true;
+}
+
+enum { LINE_END = -1, LINE_TOO_LONG = -2, LINE_WITH_NUL = -3 };
+
+/* Reads one line without its line break (and a '\r' before it) into buf; its length, or
+ * LINE_END at the end of the file, LINE_TOO_LONG or LINE_WITH_NUL. */
+static int next_line(FILE *f, char *buf, int size) {
+    int len = 0, c;
+    bool nul = false;
+    while ((c = getc(f)) != EOF && c != '\n') {
+        if (len + 1 >= size) {
+            return LINE_TOO_LONG;
+        }
+        nul |= c == '\0';
+        buf[len++] = (char)c;
+    }
+    if (c == EOF && len == 0) {
+        return LINE_END;
+    }
+    if (len > 0 && buf[len - 1] == '\r') {
+        len--;
+    }
+    buf[len] = '\0';
+    return nul ? LINE_WITH_NUL : len;
+}
+
+/* After the last line: every single field was there, and the fields agree. */
+static bool check_whole(reader *rd, ud_team_result *r) {
+    for (int f = 0; f < F_SINGLE_COUNT; f++) {
+        if (rd->seen[f] == 0) {
+            snprintf(rd->err, rd->err_size,
+                     "%s:%d: the result file has no '%s' line (is it cut short?)", rd->path,
+                     rd->line_no, fields[f].name);
+            return false;
+        }
+    }
+    if (r->row_count == 0) {
+        snprintf(rd->err, rd->err_size,
+                 "%s:%d: the result file has no monthly rows (is it cut short?)", rd->path,
+                 rd->line_no);
+        return false;
+    }
+    char must[96], got[32];
+    if (r->played > r->months) {
+        rd->line_no = rd->seen[F_PLAYED];
+        snprintf(must, sizeof must, "at most months (%d, line %d)", r->months, rd->seen[F_MONTHS]);
+        snprintf(got, sizeof got, "%d", r->played);
+        return fail(rd, "played", must, got);
+    }
+    if (r->row_count != r->played) {
+        rd->line_no = rd->seen[F_PLAYED];
+        snprintf(must, sizeof must, "the number of row lines (%d)", r->row_count);
+        snprintf(got, sizeof got, "%d", r->played);
+        return fail(rd, "played", must, got);
+    }
+    if (rd->last_decision_month > r->played) {
+        rd->line_no = rd->last_decision_line;
+        snprintf(must, sizeof must, "at most played (%d, line %d)", r->played, rd->seen[F_PLAYED]);
+        snprintf(got, sizeof got, "%d", rd->last_decision_month);
+        return fail(rd, "decision month", must, got);
+    }
     return true;
 }
 
@@ -275,38 +582,48 @@ bool ud_result_read(const char *path, ud_team_result *r, char *err, size_t err_s
         snprintf(err, err_size, "%s: cannot open the result file: %s", path, strerror(errno));
         return false;
     }
-    char line[8192];
-    int line_no = 0;
+    reader rd = {path, 0, {0}, 0, -1, err, err_size};
+    char line[MAX_LINE];
     bool ok = true;
-    while (ok && fgets(line, sizeof line, f) != NULL) {
-        line_no++;
-        size_t len = strlen(line);
-        while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r')) {
-            line[--len] = '\0';
+    int len;
+    while (ok && (len = next_line(f, line, sizeof line)) != LINE_END) {
+        rd.line_no++;
+        if (len == LINE_TOO_LONG || len == LINE_WITH_NUL) {
+            snprintf(err, err_size, "%s:%d: %s", path, rd.line_no,
+                     len == LINE_TOO_LONG ? "the line is too long for a result file"
+                                          : "the line holds a NUL byte (a damaged file?)");
+            ok = false;
+            break;
         }
-        if (line_no == 1) {
+        if (rd.line_no == 1) {
             if (strcmp(line, UD_RESULT_MAGIC) != 0) {
-                snprintf(err, err_size,
-                         "%s:1: not a Unit Desa result file (it should start with '%s')", path,
-                         UD_RESULT_MAGIC);
+                long long version;
+                const char *prefix = "unitdesa-result ";
+                if (strncmp(line, prefix, strlen(prefix)) == 0 &&
+                    whole_number(line + strlen(prefix), 2, INT_MAX, &version)) {
+                    snprintf(err, err_size,
+                             "%s:1: a result file of format %lld, written by a newer version of "
+                             "Unit Desa (this one reads format 1)",
+                             path, version);
+                } else {
+                    snprintf(err, err_size,
+                             "%s:1: not a Unit Desa result file (it should start with '%s')", path,
+                             UD_RESULT_MAGIC);
+                }
                 ok = false;
             }
             continue;
         }
         if (len > 0) {
-            ok = read_line(path, line_no, line, r, err, err_size);
+            ok = read_line(&rd, line, r);
         }
     }
     fclose(f);
-    if (ok && line_no == 0) {
+    if (ok && rd.line_no == 0) {
         snprintf(err, err_size, "%s: the result file is empty", path);
         ok = false;
     }
-    if (ok && (r->scenario_id[0] == '\0' || r->row_count == 0)) {
-        snprintf(err, err_size, "%s:%d: the result file is incomplete (no %s)", path, line_no,
-                 r->scenario_id[0] == '\0' ? "scenario_id line" : "monthly rows");
-        ok = false;
-    }
+    ok = ok && check_whole(&rd, r);
     if (!ok) {
         ud_result_free(r);
     }

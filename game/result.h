@@ -54,7 +54,12 @@ bool ud_result_write(const char *path, ud_game *game, const char *team, char *er
 void ud_result_file_name(const char *team, const char *scenario_id, int months, char *out,
                          size_t size);
 
-/* Reads a result file. False with "file:line: what is wrong" in err. */
+/* Reads a result file, trusting nothing in it (files come from the teams' PCs): every field
+ * is checked (whole numbers fully parsed and in range, months 1 to 240, played up to months
+ * with one row a month, finite decimal values, known names), and a line the format does not
+ * have, a single field given twice or a missing one is refused. Texts longer than their
+ * field are cut. False with "file:line: FIELD must be ... (got '...')" or another
+ * "file:line: what is wrong" in err. */
 bool ud_result_read(const char *path, ud_team_result *out, char *err, size_t err_size);
 void ud_result_free(ud_team_result *r);
 

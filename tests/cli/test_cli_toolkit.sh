@@ -183,7 +183,7 @@ checks=$((checks + 1))
 grep -q "Résultats de la classe" "$tmp/fr.html" || bad "the report speaks French with --lang fr"
 # errors name the file and line, or the option
 printf 'unitdesa-result 1\nscenario_id\tx\ncolumns\tmonth,cash\nrow\t1,abc\n' > "$tmp/bad.result"
-expect_stderr_has "$tmp/bad.result:4: value 2 of the row is not a number" "$UD" class "$tmp/bad.result"
+expect_stderr_has "$tmp/bad.result:4: row value 2 (cash) must be a decimal number" "$UD" class "$tmp/bad.result"
 printf 'hello\n' > "$tmp/notone.result"
 expect_stderr_has "$tmp/notone.result:1: not a Unit Desa result file" "$UD" class "$tmp/notone.result"
 expect_stderr_has "unitdesa class: $tmp/nothing: no such file or folder" "$UD" class "$tmp/nothing"
