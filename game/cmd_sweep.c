@@ -278,6 +278,16 @@ int ud_cmd_compare(int argc, char **argv, int first) {
         (o[6].value && !ud_option_int("compare", "need", o[6].value, 0, 100, &need))) {
         return UD_EXIT_USAGE;
     }
+    const char *hint;
+    if (o[4].value != NULL && !ud_lesson_indicator_known(o[4].value, &hint)) {
+        /* an unknown name would score every run 0 and give a verdict on nothing */
+        fprintf(stderr,
+                "unitdesa compare: --indicator: unknown indicator '%s'%s%s%s; the indicators are "
+                "listed in scenarios/README.md (Indicators); a lesson may also be judged on "
+                "institution_score, client_score, holistic_score or adjusted_par30\n",
+                o[4].value, hint ? " (did you mean '" : "", hint ? hint : "", hint ? "'?)" : "");
+        return UD_EXIT_USAGE;
+    }
     ud_game_options opt;
     memset(&opt, 0, sizeof opt);
     opt.helpers_root = ud_scenarios_root();

@@ -53,4 +53,12 @@ expect_status 0 "$UD" compare "$DIR/holds.lua" --runs 6 --jobs 2
 expect_stdout_has "active_borrowers, mean of months 6-12 (higher is better)" "$UD" compare "$DIR/holds.lua" --runs 6
 expect_stdout_has "the sound strategy did better on 6 of 6 seeds" "$UD" compare "$DIR/holds.lua" --runs 6
 expect_status 1 "$UD" compare "$DIR/fails.lua" --runs 6 --jobs 2
+# an unknown --indicator is a usage error, not a verdict on runs that all score 0
+expect_status 2 "$UD" compare "$DIR/holds.lua" --runs 3 --indicator bogus
+expect_stderr_has "unitdesa compare: --indicator: unknown indicator 'bogus'; the indicators are listed in scenarios/README.md (Indicators)" "$UD" compare "$DIR/holds.lua" --runs 3 --indicator bogus
+expect_stderr_has "--indicator: unknown indicator 'PAR30' (did you mean 'par30'?)" "$UD" compare "$DIR/holds.lua" --runs 3 --indicator PAR30
+expect_stdout_lacks "did better" "$UD" compare "$DIR/holds.lua" --runs 3 --indicator PAR30
+# a known one, and a score figure a lesson may name, still play
+expect_stdout_has "par30, mean of months 6-12" "$UD" compare "$DIR/holds.lua" --runs 3 --indicator par30 --better lower
+expect_stdout_has "holistic_score, mean of months 6-12" "$UD" compare "$DIR/holds.lua" --runs 3 --indicator holistic_score
 finish

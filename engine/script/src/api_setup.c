@@ -126,18 +126,8 @@ static void declare_lesson(lua_State *L, ud_game *g) {
     if (!api_text(L, -1, lw, "indicator", ind, sizeof ind)) {
         luaL_error(L, "%s: indicator is required (the figure the lesson is judged on)", lw);
     }
-    static const char *const scores[] = {"institution_score", "client_score", "holistic_score",
-                                         "adjusted_par30", NULL};
-    bool found = false;
-    for (const char *const *n = ud_indicator_names(); *n != NULL; n++) {
-        found |= strcmp(*n, ind) == 0;
-    }
-    for (const char *const *n = scores; *n != NULL; n++) {
-        found |= strcmp(*n, ind) == 0;
-    }
-    if (!found) {
-        const char *hint = ud_closest_word(ind, ud_indicator_names());
-        hint = hint != NULL ? hint : ud_closest_word(ind, scores);
+    const char *hint;
+    if (!ud_lesson_indicator_known(ind, &hint)) {
         luaL_error(L, "%s: unknown indicator '%s'%s%s%s", lw, ind, hint ? " (did you mean '" : "",
                    hint ? hint : "", hint ? "'?)" : "");
     }

@@ -1,4 +1,5 @@
 /* Indicators by name, as scripts, goals and the CSV name them. */
+#include "sandbox.h"
 #include "ud/game.h"
 
 #include <stddef.h>
@@ -97,5 +98,24 @@ bool ud_indicator_get(const ud_indicators *ind, const char *name, double *value)
         }
         return true;
     }
+    return false;
+}
+
+/* The figures of ud_score_value that a lesson may also be judged on. */
+static const char *const score_names[] = {"institution_score", "client_score", "holistic_score",
+                                          "adjusted_par30", NULL};
+
+bool ud_lesson_indicator_known(const char *name, const char **hint) {
+    const char *const *lists[] = {names, score_names};
+    for (int l = 0; l < 2; l++) {
+        for (const char *const *n = lists[l]; *n != NULL; n++) {
+            if (strcmp(*n, name) == 0) {
+                *hint = NULL;
+                return true;
+            }
+        }
+    }
+    *hint = ud_closest_word(name, names);
+    *hint = *hint != NULL ? *hint : ud_closest_word(name, score_names);
     return false;
 }
