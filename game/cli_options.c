@@ -44,15 +44,26 @@ bool ud_options_parse(const char *command, int argc, char **argv, int first, ud_
                 fprintf(stderr, "unitdesa %s: option '--%s' takes no value\n", command, opt->name);
                 return false;
             }
-            opt->value = "";
-        } else if (eq) {
-            opt->value = eq + 1;
+            opt->value = ""; /* a flag given twice says the same thing twice */
+            continue;
+        }
+        const char *value;
+        if (eq) {
+            value = eq + 1;
         } else if (i + 1 < argc) {
-            opt->value = argv[++i];
+            value = argv[++i];
         } else {
             fprintf(stderr, "unitdesa %s: option '--%s' needs a value\n", command, opt->name);
             return false;
         }
+        if (opt->value != NULL) {
+            /* which one was meant? taking the last in silence played the wrong seed */
+            fprintf(stderr,
+                    "unitdesa %s: option '--%s' is given twice ('%s' and '%s'); give it once\n",
+                    command, opt->name, opt->value, value);
+            return false;
+        }
+        opt->value = value;
     }
     return true;
 }

@@ -19,8 +19,9 @@ typedef struct ud_option {
 
 /* Reads `--name value`, `--name=value` and `--flag` from argv[first..argc) into options.
  * Arguments that do not start with "--" are collected into positional[] (up to max).
- * On an unknown option, a missing value or too many positionals, prints one line
- * "unitdesa COMMAND: ..." to stderr and returns false. */
+ * A flag may be repeated; an option with a value may not (there would be two values).
+ * On an unknown option, a missing value, an option with a value given twice or too many
+ * positionals, prints one line "unitdesa COMMAND: ..." to stderr and returns false. */
 bool ud_options_parse(const char *command, int argc, char **argv, int first, ud_option *options,
                       int option_count, const char **positional, int max_positional,
                       int *positional_count);

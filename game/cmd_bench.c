@@ -52,7 +52,7 @@ static double now_seconds(void) {
 }
 
 static const char usage[] =
-    "usage: unitdesa bench [--months M] [--sizes N,N,...] [--scenarios | --debrief | --gui]\n"
+    "usage: unitdesa bench [--months M] [--sizes N,N,...] | --scenarios | --debrief | --gui\n"
     "\n"
     "Steps villages of 500, 5,000 and 50,000 households (or --sizes) for 120 months (or\n"
     "--months) with the default strategy, on one core, and prints for each size:\n"
@@ -157,6 +157,40 @@ static int bench_debrief(void) {
     return UD_EXIT_OK;
 }
 
+#define MAX_SIZES 8
+
+/* "500,5000" -> {500, 5000}: whole numbers from 1 to 1,000,000, none empty, at most
+ * MAX_SIZES. False (message printed) otherwise. */
+static bool parse_sizes(const char *text, int64_t *sizes, int *count) {
+    *count = 0;
+    const char *p = text;
+    for (;;) {
+        size_t len = strcspn(p, ",");
+        char token[32];
+        bool ok = len > 0 && len < sizeof token && *count < MAX_SIZES;
+        if (ok) {
+            memcpy(token, p, len);
+            token[len] = '\0';
+            char *end;
+            long long v = strtoll(token, &end, 10);
+            ok = token[0] >= '0' && token[0] <= '9' && *end == '\0' && v >= 1 && v <= 1000000;
+            sizes[*count] = v;
+        }
+        if (!ok) {
+            fprintf(stderr,
+                    "unitdesa bench: --sizes must list household counts from 1 to 1000000 "
+                    "separated by commas, at most %d (got '%s')\n",
+                    MAX_SIZES, text);
+            return false;
+        }
+        (*count)++;
+        if (p[len] == '\0') {
+            return true;
+        }
+        p += len + 1;
+    }
+}
+
 int ud_cmd_bench(int argc, char **argv, int first) {
     ud_option o[] = {
         {"months", UD_OPT_VALUE, NULL}, {"sizes", UD_OPT_VALUE, NULL},
@@ -172,6 +206,27 @@ int ud_cmd_bench(int argc, char **argv, int first) {
         fputs(usage, stdout);
         return UD_EXIT_OK;
     }
+    /* one measure a run: the modes exclude each other, and --months and --sizes belong to
+     * the village measure only (the modes would ignore them in silence) */
+    const char *modes[] = {"scenarios", "gui", "debrief"};
+    const char *mode = NULL;
+    for (int i = 0; i < 3; i++) {
+        if (o[3 + i].value == NULL) {
+            continue;
+        }
+        if (mode != NULL) {
+            fprintf(stderr,
+                    "unitdesa bench: --%s and --%s exclude each other: measure one at a time\n",
+                    mode, modes[i]);
+            return UD_EXIT_USAGE;
+        }
+        mode = modes[i];
+    }
+    if (mode != NULL && (o[0].value != NULL || o[1].value != NULL)) {
+        fprintf(stderr, "unitdesa bench: --%s applies to the villages' measure, not to --%s\n",
+                o[0].value != NULL ? "months" : "sizes", mode);
+        return UD_EXIT_USAGE;
+    }
     if (o[3].value) {
         return bench_scenarios();
     }
@@ -185,18 +240,10 @@ int ud_cmd_bench(int argc, char **argv, int first) {
     if (o[0].value && !ud_option_int("bench", "months", o[0].value, 1, 1200, &months)) {
         return UD_EXIT_USAGE;
     }
-    int64_t sizes[8] = {500, 5000, 50000};
+    int64_t sizes[MAX_SIZES] = {500, 5000, 50000};
     int nsizes = 3;
-    if (o[1].value) {
-        nsizes = 0;
-        char copy[256];
-        snprintf(copy, sizeof copy, "%s", o[1].value);
-        for (char *tok = strtok(copy, ","); tok != NULL && nsizes < 8; tok = strtok(NULL, ",")) {
-            if (!ud_option_int("bench", "sizes", tok, 1, 1000000, &sizes[nsizes])) {
-                return UD_EXIT_USAGE;
-            }
-            nsizes++;
-        }
+    if (o[1].value && !parse_sizes(o[1].value, sizes, &nsizes)) {
+        return UD_EXIT_USAGE;
     }
     for (int i = 0; i < nsizes; i++) {
         counting_heap heap = {0, 0};

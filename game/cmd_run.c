@@ -59,7 +59,7 @@ static bool parse_answers(const char *text, int *answers, int *count) {
         char *end;
         long v = strtol(p, &end, 10);
         if (end == p || v < 1 || v > UD_MAX_QUESTION_OPTIONS || *count >= MAX_ANSWERS ||
-            (*end != ',' && *end != '\0')) {
+            (*end != ',' && *end != '\0') || (*end == ',' && end[1] == '\0')) {
             fprintf(stderr,
                     "unitdesa run: --answers must list options from 1 to %d separated by "
                     "commas, at most %d (got '%s')\n",

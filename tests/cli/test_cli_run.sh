@@ -39,6 +39,28 @@ expect_stderr_has "cannot write '/nonexistent/dir/x.csv'" "$UD" run --months 1 -
 expect_status 0 "$UD" bench --months 2 --sizes 100,200
 expect_stdout_has "households=200 months=2 household_months_per_s=" "$UD" bench --months 2 --sizes 100,200
 expect_status 2 "$UD" bench --sizes 0
+# a list with an empty entry is refused, as --answers is
+expect_stderr_has "unitdesa bench: --sizes must list household counts from 1 to 1000000 separated by commas, at most 8 (got '1,,2')" "$UD" bench --sizes 1,,2
+expect_status 2 "$UD" bench --sizes 1,2,
+expect_status 2 "$UD" bench --sizes 1,2,3,4,5,6,7,8,9
+expect_stderr_has "unitdesa run: --answers must list options" "$UD" run --answers 2,1,
+# the measures exclude each other, and --months/--sizes belong to the villages' one
+expect_status 2 "$UD" bench --scenarios --debrief
+expect_stderr_has "unitdesa bench: --scenarios and --debrief exclude each other" "$UD" bench --scenarios --debrief
+expect_stderr_has "unitdesa bench: --scenarios and --gui exclude each other" "$UD" bench --gui --scenarios
+expect_stderr_has "unitdesa bench: --months applies to the villages' measure, not to --debrief" "$UD" bench --debrief --months 3
+# an option with a value given twice is refused, whichever command: which one was meant?
+expect_status 2 "$UD" run --seed 1 --seed 2
+expect_stderr_has "unitdesa run: option '--seed' is given twice ('1' and '2'); give it once" "$UD" run --seed 1 --seed 2
+expect_stderr_has "unitdesa run: option '--csv' is given twice ('$tmp/x.csv' and '$tmp/y.csv')" "$UD" run --csv "$tmp/x.csv" --csv "$tmp/y.csv"
+checks=$((checks + 1))
+[ ! -e "$tmp/x.csv" ] && [ ! -e "$tmp/y.csv" ] || bad "no CSV written when --csv is given twice"
+expect_stderr_has "unitdesa run: option '--strategy' is given twice" "$UD" run --strategy a.lua --strategy=b.lua
+expect_stderr_has "unitdesa sweep: option '--jobs' is given twice ('2' and '1')" "$UD" sweep x.lua --runs 2 --jobs 2 --jobs 1
+expect_stderr_has "unitdesa bench: option '--sizes' is given twice" "$UD" bench --sizes 10 --sizes 20
+expect_stderr_has "unitdesa class: option '--output' is given twice" "$UD" class x -o a.html -o b.html
+# a flag said twice still means the same
+expect_status 0 "$UD" run --months 2 --story --story
 # bench's own --scenarios flag is not taken for the scenario-folder option of other commands
 expect_stdout_has "tutorial/first_steps.lua load_ms=" "$UD" bench --scenarios
 finish
