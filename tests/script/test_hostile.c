@@ -205,6 +205,27 @@ static void test_hostile_a_strategy_stopped_month_after_month_is_stopped_for_goo
     ud_game_free(g);
 }
 
+/* Work the instruction count cannot measure (comparing long texts) is stopped by the CPU
+ * backstop at a point that depends on the computer: the game stops there, before the month
+ * is played, so that no computer goes on to a different game. */
+static void test_hostile_a_call_stopped_by_processor_time_halts_the_game(void **state) {
+    (void)state;
+    ud_game *g = load_ok(script("cpu.lua", HEAD "local a = ('a'):rep(1000000) .. 'x'\n"
+                                                "local b = ('a'):rep(1000000) .. 'y'\n"
+                                                "mem.n = 0\n"
+                                                "at_month(2, function()\n"
+                                                "  while true do if a < b then mem.n = mem.n + 1 "
+                                                "end end\n"
+                                                "end)\n"));
+    play_all(g);
+    assert_int_equal(ud_game_end_state(g), UD_END_HALTED);
+    assert_int_equal(ud_sim_month(ud_game_sim(g)), 1); /* month 2 was never played */
+    assert_true(has_problem(g, "cpu.lua:6: the script ran too long"));
+    assert_true(has_problem(g, "the game was stopped"));
+    assert_false(ud_game_play_month(g));
+    ud_game_free(g);
+}
+
 static void test_hostile_a_strategy_that_removes_decide_does_not_crash(void **state) {
     (void)state;
     ud_game *g = load_ok(script("rd.lua", HEAD));
@@ -481,6 +502,7 @@ int main(void) {
         cmocka_unit_test(test_hostile_patterns_cannot_backtrack_for_hours),
         cmocka_unit_test(test_hostile_pairs_over_many_keys_is_fast_and_ordered),
         cmocka_unit_test(test_hostile_a_strategy_stopped_month_after_month_is_stopped_for_good),
+        cmocka_unit_test(test_hostile_a_call_stopped_by_processor_time_halts_the_game),
         cmocka_unit_test(test_hostile_a_strategy_that_removes_decide_does_not_crash),
         cmocka_unit_test(test_hostile_no_addresses_or_hash_order),
         cmocka_unit_test(test_hostile_strategies_cannot_change_the_scenarios_draws),

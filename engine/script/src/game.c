@@ -564,6 +564,7 @@ void game_month_stage(ud_game *g, int stage) {
         answer_pending_questions(g); /* logged as the month's opening */
         g->stage = UD_PHASE_DECIDING;
         month_handlers(g, g->current_month);
+        game_check_halt(g);
     }
 }
 
@@ -593,6 +594,21 @@ const ud_month_explanation *ud_game_explanation(const ud_game *g, int month) {
     return &g->explanations[month];
 }
 
+/* Once a script has been stopped by the processor-time backstop, the game ends there: the
+ * script's state depends on where the computer's speed cut it, and every month after would
+ * too (the same scenario, seed and decisions must give the same game everywhere). True if
+ * the game is (now) halted. */
+bool game_check_halt(ud_game *g) {
+    if (g->end == UD_END_RUNNING && ((g->scenario != NULL && g->scenario->halted) ||
+                                     (g->strategy != NULL && g->strategy->halted))) {
+        g->end = UD_END_HALTED;
+        game_problem(g, "the game was stopped: a script took too long in work the instruction "
+                        "count cannot measure (see the problem above); make its texts shorter "
+                        "or its loops smaller");
+    }
+    return g->end == UD_END_HALTED;
+}
+
 bool ud_game_play_month(ud_game *g) {
     if (g->end != UD_END_RUNNING) {
         return false;
@@ -600,11 +616,17 @@ bool ud_game_play_month(ud_game *g) {
     game_month_stage(g, UD_PHASE_DECIDING);
     int month = g->current_month;
     strategy_decides(g);
+    if (game_check_halt(g)) {
+        return false; /* before the month is played: it ends where every computer agrees */
+    }
     g->stage = UD_PHASE_BETWEEN;
     ud_sim_step(g->sim);
     explain_month(g, month);
     event_handlers(g);
     condition_handlers(g);
+    if (game_check_halt(g)) {
+        return false;
+    }
     ud_game_guide_notify(g, "play_month");
     judge_goals(g, month);
     if (ud_sim_insolvent(g->sim)) {
@@ -727,6 +749,7 @@ bool ud_game_answer(ud_game *g, int question_id, int option, char *err, size_t e
     push_ref(L, g->question_handlers[question_id - 1]);
     lua_pushinteger(L, option);
     run_handler(g, &h, 1);
+    game_check_halt(g);
     return true;
 }
 

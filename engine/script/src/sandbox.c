@@ -107,6 +107,7 @@ static void check_time(ud_sandbox *sb) {
     if (sb->in_call && !sb->over_budget && cpu_seconds() - sb->cpu_start > sb->cpu_limit) {
         sb->over_budget = true;
         sb->over_time = true;
+        sb->halted = true;
     }
 }
 
@@ -1112,8 +1113,9 @@ static void push_limit_message(lua_State *L, ud_sandbox *sb) {
          * instructions) gets here: where it stopped depends on the computer's speed. */
         lua_pushfstring(L,
                         "%s (limit %d second of processor time per call, reached by slow work "
-                        "on long texts: what the call did before it was stopped may differ on "
-                        "another computer)",
+                        "on long texts, which the instruction count cannot measure: where it "
+                        "stopped depends on the computer, so the game stops here rather than "
+                        "go on differently on another computer)",
                         LIMIT_BUDGET, (int)sb->cpu_limit);
     } else {
         lua_pushfstring(L, "%s (limit %d million instructions' worth of work per call)",
