@@ -456,6 +456,8 @@ static int safe_tostring(lua_State *L) {
     return 1;
 }
 
+/* print() writes to standard error: standard output carries data (run --csv -) that a
+ * script must not be able to forge rows into. */
 static int safe_print(lua_State *L) {
     int n = lua_gettop(L);
     for (int i = 1; i <= n; i++) {
@@ -463,13 +465,13 @@ static int safe_print(lua_State *L) {
         ud_sandbox_tostring(L, i);
         const char *s = lua_tolstring(L, -1, &len);
         if (i > 1) {
-            fputc('\t', stdout);
+            fputc('\t', stderr);
         }
-        fwrite(s, 1, len, stdout);
+        fwrite(s, 1, len, stderr);
         lua_pop(L, 1);
     }
-    fputc('\n', stdout);
-    fflush(stdout);
+    fputc('\n', stderr);
+    fflush(stderr);
     return 0;
 }
 
