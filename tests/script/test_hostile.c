@@ -226,6 +226,24 @@ static void test_hostile_a_call_stopped_by_processor_time_halts_the_game(void **
     ud_game_free(g);
 }
 
+/* A handler stopped at the memory limit leaves its garbage behind; the next handler, which
+ * needs little, must not be blamed for it. */
+static void test_hostile_a_small_handler_after_a_greedy_one_is_not_blamed(void **state) {
+    (void)state;
+    ud_game *g =
+        load_ok(script("oom.lua", HEAD "at_month(1, function()\n"
+                                       "  local t = {} for i = 1, 1e7 do t[i] = { i } end\n"
+                                       "end)\n"
+                                       "at_month(1, function()\n"
+                                       "  local list = {}\n"
+                                       "  for i = 1, 20000 do list[i] = { id = i } end\n"
+                                       "end)\n"));
+    play_all(g);
+    assert_true(has_problem(g, "oom.lua:3: the script used more memory"));
+    assert_false(has_problem(g, "oom.lua:7:"));
+    ud_game_free(g);
+}
+
 static void test_hostile_a_strategy_that_removes_decide_does_not_crash(void **state) {
     (void)state;
     ud_game *g = load_ok(script("rd.lua", HEAD));
@@ -503,6 +521,7 @@ int main(void) {
         cmocka_unit_test(test_hostile_pairs_over_many_keys_is_fast_and_ordered),
         cmocka_unit_test(test_hostile_a_strategy_stopped_month_after_month_is_stopped_for_good),
         cmocka_unit_test(test_hostile_a_call_stopped_by_processor_time_halts_the_game),
+        cmocka_unit_test(test_hostile_a_small_handler_after_a_greedy_one_is_not_blamed),
         cmocka_unit_test(test_hostile_a_strategy_that_removes_decide_does_not_crash),
         cmocka_unit_test(test_hostile_no_addresses_or_hash_order),
         cmocka_unit_test(test_hostile_strategies_cannot_change_the_scenarios_draws),

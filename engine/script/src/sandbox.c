@@ -1146,6 +1146,12 @@ static int traceback_handler(lua_State *L) {
 }
 
 static void begin_call(ud_sandbox *sb) {
+    /* What an earlier call left behind (a call stopped at the memory limit leaves its garbage)
+     * is collected first: otherwise the next call, however small, would meet the limit at its
+     * first allocation and be blamed for it. Collecting is deterministic. */
+    if (sb->used > sb->cap / 2) {
+        lua_gc(sb->L, LUA_GCCOLLECT);
+    }
     sb->where[0] = '\0';
     sb->spent = 0;
     sb->over_budget = false;
