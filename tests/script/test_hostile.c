@@ -342,6 +342,28 @@ static void test_hostile_errors_have_file_and_line(void **state) {
              UD_TEST_DIR);
     fails_within(script("w4.lua", forged), ":1: x", 1.0);
     assert_null(strstr(err, "SECRET"));
+    /* messages raised without a position (level 0, a number) still say where */
+    ud_game *h = load_ok(script("w5.lua", HEAD "at_month(1, function() error('bare', 0) end)\n"
+                                               "at_month(2, function() error(42) end)\n"));
+    play_all(h);
+    assert_true(has_problem(h, "w5.lua:2: bare"));
+    assert_true(has_problem(h, "w5.lua:3: 42"));
+    ud_game_free(h);
+}
+
+/* A strategy's answer that is not an option is said, not silently replaced by option 1. */
+static void test_hostile_a_wrong_answer_is_reported(void **state) {
+    (void)state;
+    ud_game *g = load_ok(script("q.lua", HEAD "at_month(1, function() ask { text = 'Q?', "
+                                              "options = { 'A', 'B' }, answer = function(c) end "
+                                              "} end)\n"));
+    const char *strategy =
+        script("qs.lua", "function decide(m) end\nfunction answer(q) return '2' end\n");
+    assert_true(ud_game_set_strategy(g, strategy, err, sizeof err));
+    play_all(g);
+    assert_true(has_problem(g, "answer() gave the text \"2\" for question 1, whose options are "
+                               "the whole numbers 1 to 2: option 1 was taken"));
+    ud_game_free(g);
 }
 
 static void test_hostile_strict_globals_hold(void **state) {
@@ -526,6 +548,7 @@ int main(void) {
         cmocka_unit_test(test_hostile_no_addresses_or_hash_order),
         cmocka_unit_test(test_hostile_strategies_cannot_change_the_scenarios_draws),
         cmocka_unit_test(test_hostile_errors_have_file_and_line),
+        cmocka_unit_test(test_hostile_a_wrong_answer_is_reported),
         cmocka_unit_test(test_hostile_strict_globals_hold),
         cmocka_unit_test(test_hostile_require_only_helpers),
         cmocka_unit_test(test_hostile_declaration_tables_cannot_churn_under_the_reader),

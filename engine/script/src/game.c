@@ -501,11 +501,28 @@ static void answer_pending_questions(ud_game *g) {
             char err[2048];
             if (ud_sandbox_call(g->strategy, 1, 1, err, sizeof err)) {
                 int is_int = 0;
-                lua_Integer c = lua_tointegerx(S, -1, &is_int);
-                lua_pop(S, 1);
+                lua_Integer c = lua_type(S, -1) == LUA_TNUMBER ? lua_tointegerx(S, -1, &is_int) : 0;
                 if (is_int && c >= 1 && c <= g->questions[i].option_count) {
                     choice = (int)c;
+                } else {
+                    /* said, not silently replaced: a strategy that answers wrongly is a bug
+                     * (described without calling any of the script's metamethods) */
+                    char gave[80];
+                    if (lua_type(S, -1) == LUA_TNUMBER) {
+                        snprintf(gave, sizeof gave, "%.14g", lua_tonumber(S, -1));
+                    } else if (lua_type(S, -1) == LUA_TSTRING) {
+                        snprintf(gave, sizeof gave, "the text \"%.40s\"", lua_tostring(S, -1));
+                    } else {
+                        snprintf(gave, sizeof gave, "a %s", luaL_typename(S, -1));
+                    }
+                    char note[400];
+                    snprintf(note, sizeof note,
+                             "the strategy's answer() gave %s for question %d, whose options are "
+                             "the whole numbers 1 to %d: option 1 was taken",
+                             gave, g->questions[i].id, g->questions[i].option_count);
+                    game_problem(g, note);
                 }
+                lua_pop(S, 1);
             } else {
                 game_problem(g, err);
             }

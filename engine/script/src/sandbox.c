@@ -1142,6 +1142,27 @@ static int traceback_handler(lua_State *L) {
         lua_concat(L, 2);
         return 1;
     }
+    /* error("text", 0), error("text", 2) from a handler, error(42): a message without the
+     * script's position gets where the script was, so that every problem says file:line */
+    push_where(L);
+    const char *where = lua_tostring(L, -1);
+    const char *colon = strrchr(where, ':');
+    size_t file_len = 0;
+    if (colon != NULL && colon > where) {
+        const char *line_colon = colon - 1;
+        while (line_colon > where && *line_colon != ':') {
+            line_colon--;
+        }
+        file_len = (size_t)(line_colon - where);
+    }
+    const char *msg = lua_tostring(L, 1);
+    if (file_len == 0 || strncmp(msg, where, file_len) == 0) {
+        lua_pop(L, 1); /* it already says where (or there is no "where" to say) */
+        lua_settop(L, 1);
+        return 1;
+    }
+    lua_pushvalue(L, 1);
+    lua_concat(L, 2);
     return 1;
 }
 
