@@ -193,7 +193,23 @@ static const struct {
     [F_ROW] = {"row", 1},
 };
 
-static const char *const end_names[] = {"running", "finished", "won", "lost", "insolvent", NULL};
+/* Whether `text` is how a game ended, as ud_game_end_name writes it; if not, the names in
+ * `names` ("running, finished, ..."). */
+static bool end_name(const char *text, char *names, size_t size) {
+    names[0] = '\0';
+    for (int e = 0; e < 32; e++) { /* every state the game has: the unknown ones are "?" */
+        const char *name = ud_game_end_name((ud_game_end)e);
+        if (strcmp(name, "?") == 0) {
+            continue;
+        }
+        if (strcmp(name, text) == 0) {
+            return true;
+        }
+        size_t used = strlen(names);
+        snprintf(names + used, size - used, "%s%s", used > 0 ? ", " : "", name);
+    }
+    return false;
+}
 
 typedef struct reader {
     const char *path;
@@ -434,12 +450,16 @@ static bool read_line(reader *rd, char *line, ud_team_result *r) {
         return int_field(rd, name, v[1], 1, UD_SAVE_MAX_MONTHS, &r->months);
     case F_PLAYED:
         return int_field(rd, name, v[1], 1, UD_SAVE_MAX_MONTHS, &r->played);
-    case F_END:
-        if (one_of(v[1], end_names) < 0) {
-            return fail(rd, name, "running, finished, won, lost or insolvent", v[1]);
+    case F_END: {
+        char names[128];
+        if (!end_name(v[1], names, sizeof names)) {
+            char must[160];
+            snprintf(must, sizeof must, "one of %s", names);
+            return fail(rd, name, must, v[1]);
         }
         snprintf(r->end, sizeof r->end, "%s", v[1]);
         return true;
+    }
     case F_CURRENCY:
         if (v[1][0] == '\0' || strlen(v[1]) >= sizeof r->currency) {
             return fail(rd, "currency", "a code of 1 to 7 characters", v[1]);

@@ -55,7 +55,7 @@ refused currency "IDR	99" "currency minor units must be a whole number from 0 to
 refused currency "IDR	0	x" "currency must have 2 values after its name (got 3)"
 refused hash "zz" "hash must be 16 hexadecimal digits (got 'zz')"
 # names from a fixed list
-refused end bogus "end must be running, finished, won, lost or insolvent (got 'bogus')"
+refused end bogus "end must be one of running, finished, won, lost, insolvent, halted (got 'bogus')"
 refused goal "target	maybe	PAR30 below 5%" "goal verdict must be met or missed (got 'maybe')"
 refused goal "lose	met	PAR30 below 5%" "goal verdict must be avoided or happened (got 'met')"
 refused goal "bonus	met	PAR30 below 5%" "goal kind must be target, win or lose (got 'bonus')"
