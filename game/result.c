@@ -449,7 +449,7 @@ static bool read_line(reader *rd, char *line, ud_team_result *r) {
     case F_MONTHS:
         return int_field(rd, name, v[1], 1, UD_SAVE_MAX_MONTHS, &r->months);
     case F_PLAYED:
-        return int_field(rd, name, v[1], 1, UD_SAVE_MAX_MONTHS, &r->played);
+        return int_field(rd, name, v[1], 0, UD_SAVE_MAX_MONTHS, &r->played);
     case F_END: {
         char names[128];
         if (!end_name(v[1], names, sizeof names)) {
@@ -565,6 +565,12 @@ static bool check_whole(reader *rd, ud_team_result *r) {
                      rd->line_no, fields[f].name);
             return false;
         }
+    }
+    if (r->played == 0) {
+        /* a game a script halted before its first month: written, but with nothing to show */
+        rd->line_no = rd->seen[F_PLAYED];
+        return fail(rd, "played",
+                    "at least 1 for a report (this game ended before its first month)", "0");
     }
     if (r->row_count == 0) {
         snprintf(rd->err, rd->err_size,
