@@ -31,7 +31,7 @@ static void put_field(FILE *f, const char *key, const char *value) {
     fputc('\n', f);
 }
 
-static const char *const kind_names[] = {"target", "win", "lose"};
+static const char *const kind_names[] = {"target", "win", "lose", NULL};
 
 bool ud_result_write(const char *path, ud_game *g, const char *team, char *err, size_t err_size) {
     const ud_scenario_info *in = ud_game_info(g);
