@@ -371,6 +371,12 @@ static bool read_row(reader *rd, char *text, ud_team_result *r) {
             snprintf(value, sizeof value, "%.*s", (int)(len < 60 ? len : 60), p);
             return fail(rd, field, "a decimal number of at most 9.3e18 either way", value);
         }
+        if (v != floor(v) && (c == 0 || ud_indicator_is_whole(r->columns[c]))) {
+            char field[64], value[64];
+            snprintf(field, sizeof field, "row value %d (%s)", c + 1, r->columns[c]);
+            snprintf(value, sizeof value, "%.*s", (int)(len < 60 ? len : 60), p);
+            return fail(rd, field, "a whole number (a count, or money in minor units)", value);
+        }
         row[c++] = v;
         if (*end == '\0') {
             break;

@@ -270,6 +270,9 @@ bool ud_indicator_value(const ud_sim *sim, const char *name, int month, double *
 bool ud_indicator_get(const ud_indicators *ind, const char *name, double *value);
 /* The known indicator names, NULL-terminated. */
 const char *const *ud_indicator_names(void);
+/* Whether an indicator is a whole number (a count, or money in minor units) rather than a
+ * ratio. False for an unknown name. */
+bool ud_indicator_is_whole(const char *name);
 /* Whether a lesson (and `unitdesa compare --indicator`) may be judged on `name`: an
  * indicator, or a score figure of ud_score_value ("institution_score", "client_score",
  * "holistic_score", "adjusted_par30"). If not, *hint is the nearest known name (a case slip
