@@ -194,6 +194,11 @@ static void find_scenarios(ud_app *app) {
         ud_game *g = ud_game_load(app->scenario_paths[i], &opt, err, sizeof err);
         if (g == NULL) {
             SDL_Log("%s", err); /* a broken scenario is left out of the list, not fatal */
+            if (app->broken_count++ == 0) {
+                /* its first line: "file:line: what is wrong" */
+                snprintf(app->broken_first, sizeof app->broken_first, "%.*s",
+                         (int)strcspn(err, "\n"), err);
+            }
             continue;
         }
         app->infos[kept] = *ud_game_info(g);

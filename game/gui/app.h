@@ -110,9 +110,13 @@ typedef struct ud_app {
     int scenario_count;
     char scenario_paths[UD_MAX_SCENARIOS][1024];
     int scenario_origin[UD_MAX_SCENARIOS]; /* ud_scenario_origin: shipped, own, a folder */
-    ud_scenario_info *infos;               /* one per scenario */
-    char team_default[64];  /* offered on the briefing: --team or $UNITDESA_TEAM, or "" */
-    char result_path[1100]; /* the team's last result file, or "" */
+    /* scenarios found but not opened (a trainer's file with an error): left out of the list,
+     * and said on the start screen with the first one's message */
+    int broken_count;
+    char broken_first[600];
+    ud_scenario_info *infos; /* one per scenario */
+    char team_default[64];   /* offered on the briefing: --team or $UNITDESA_TEAM, or "" */
+    char result_path[1100];  /* the team's last result file, or "" */
     int start_selected;
     int start_first; /* the first scenario shown in the start screen's list */
     /* the guided steps: what the screen showed when last observed (to report changes) */

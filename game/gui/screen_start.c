@@ -113,6 +113,17 @@ void ud_screen_start(ud_app *app) {
         ud_ui_label(ui, TR(ui, "No scenarios found: set UNITDESA_SCENARIOS to their folder."), 60,
                     y, UD_FONT_NORMAL, false, p->bad);
     }
+    if (app->broken_count > 0) {
+        /* a trainer's scenario with an error must not just vanish: say which and why */
+        char note[900];
+        snprintf(note, sizeof note,
+                 TRN(ui, app->broken_count,
+                     "%d scenario could not be opened (unitdesa check "
+                     "tells more): %s",
+                     "%d scenarios could not be opened (unitdesa check tells more); the first: %s"),
+                 app->broken_count, app->broken_first);
+        ud_ui_paragraph(ui, note, 500, 112, 720, UD_FONT_SMALL, p->bad);
+    }
     int by = 670;
     if (ud_ui_button(ui, ud_rect(60, by, 180, 36), TR(ui, "Load a saved game"))) {
         app->back_to = SCREEN_START;

@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 static ud_app *app;
 
@@ -404,6 +405,38 @@ static void test_gui_first_start_picks_the_system_language(void **state) {
     setenv("UNITDESA_DATA_DIR", UD_TEST_DATA, 1);
 }
 
+/* A trainer's scenario with an error is not listed, and the start screen says so, with the
+ * file, the line and what is wrong: it must not just vanish. */
+static void test_gui_a_broken_own_scenario_is_reported_on_the_start_screen(void **state) {
+    (void)state;
+    char dir[1100], folder[1200], path[1300];
+    snprintf(dir, sizeof dir, "%s/broken_own", UD_TEST_DATA);
+    snprintf(folder, sizeof folder, "%s/scenarios", dir);
+    mkdir(dir, 0755);
+    mkdir(folder, 0755);
+    snprintf(path, sizeof path, "%s/harvest.lua", folder);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs("scenario { id = 'harvest', title = 'Harvest credit', months = 12 }\n"
+          "village { housholds = 300 }\n",
+          f);
+    fclose(f);
+    setenv("UNITDESA_DATA_DIR", dir, 1);
+    ud_app_options o;
+    memset(&o, 0, sizeof o);
+    o.software = true;
+    o.hidden = true;
+    char err[512];
+    ud_app *app = ud_app_create(&o, err, sizeof err);
+    assert_non_null(app);
+    ud_app_draw(app);
+    assert_false(gd_shows(app, "Harvest credit"));
+    assert_true(gd_shows(app, "1 scenario could not be opened"));
+    assert_true(gd_shows(app, "harvest.lua:2: village{}: unknown key 'housholds'"));
+    ud_app_destroy(app);
+    setenv("UNITDESA_DATA_DIR", UD_TEST_DATA, 1);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_gui_visits_every_screen_and_plays, setup, teardown),
@@ -412,6 +445,7 @@ int main(void) {
         cmocka_unit_test_setup_teardown(test_gui_every_language_is_complete_and_fits, setup,
                                         teardown),
         cmocka_unit_test(test_gui_first_start_picks_the_system_language),
+        cmocka_unit_test(test_gui_a_broken_own_scenario_is_reported_on_the_start_screen),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
