@@ -6,6 +6,7 @@
 #include "i18n.h"
 #include "runner.h"
 #include "story.h"
+#include "ud/regular_file.h"
 #include "ud/save.h"
 #include "ud/scores.h"
 
@@ -270,9 +271,11 @@ static bool read_line(const char *path, int line_no, char *line, ud_team_result 
 bool ud_result_read(const char *path, ud_team_result *r, char *err, size_t err_size) {
     memset(r, 0, sizeof *r);
     snprintf(r->path, sizeof r->path, "%s", path);
-    FILE *f = fopen(path, "r");
+    /* A FIFO or a device in a folder of results would hang the report or never end. */
+    char why[1200];
+    FILE *f = ud_open_regular(path, UD_RESULT_MAX_BYTES, why, sizeof why);
     if (f == NULL) {
-        snprintf(err, err_size, "%s: cannot open the result file: %s", path, strerror(errno));
+        snprintf(err, err_size, "%s", why);
         return false;
     }
     char line[8192];

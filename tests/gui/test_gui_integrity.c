@@ -1,6 +1,7 @@
 /* GUI integrity: what the trainee sees is the state the next key acts on, a saved or
  * continued game brings back everything drawn, and no month passes or application is lost
  * without the trainee being told. */
+#define _POSIX_C_SOURCE 200809L /* mkdir, mkfifo */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -12,6 +13,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 static ud_app *app;
 
@@ -445,6 +448,46 @@ static void test_gui_save_slots_show_team_scenario_month_and_time(void **state) 
     assert_string_equal(app->team, "Mawar");
 }
 
+/* A FIFO in place of the settings file or of a save's team file is passed over (its
+ * reader would wait for ever for a writer): the game starts, lists the slot, loads it. */
+static void test_gui_special_files_in_the_data_folder_are_passed_over(void **state) {
+    (void)state;
+    alarm(120); /* a hang fails the test instead of stalling the suite */
+    const char *dir = UD_TEST_DATA "/special_files";
+    char settings[1200], team[1200];
+    mkdir(dir, 0755);
+    snprintf(settings, sizeof settings, "%s/settings.txt", dir);
+    snprintf(team, sizeof team, "%s/slot5.team", dir);
+    remove(settings);
+    remove(team);
+    assert_int_equal(mkfifo(settings, 0644), 0);
+    ud_app *a = gd_open(dir);
+    assert_int_equal(a->screen, SCREEN_START);
+    gd_settings(a, "en", false); /* and the settings are written over it */
+    int i = gd_scenario_index(a, "tutorial");
+    assert_true(ud_app_start_scenario(a, a->scenario_paths[i]));
+    ud_app_draw(a);
+    gd_type(a, "Fifo");
+    gd_key(a, SDLK_RETURN, 0);
+    gd_next_month(a);
+    assert_int_equal(mkfifo(team, 0644), 0); /* the team file written over a FIFO */
+    gd_key(a, SDLK_s, KMOD_LCTRL);
+    gd_key(a, SDLK_5, 0);
+    assert_int_equal(a->dialog, DIALOG_MESSAGE);
+    gd_key(a, SDLK_RETURN, 0);
+    remove(team);
+    assert_int_equal(mkfifo(team, 0644), 0); /* and read from one */
+    gd_key(a, SDLK_l, KMOD_LCTRL);
+    assert_int_equal(a->screen, SCREEN_SLOTS);
+    assert_true(gd_shows(a, gd_tr(a, "no team name")));
+    gd_key(a, SDLK_5, 0);
+    assert_int_equal(a->screen, SCREEN_PLAY);
+    assert_string_equal(a->team, "");
+    gd_close(a);
+    remove(team);
+    alarm(0);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_gui_screen_change_is_drawn_at_once, setup, teardown),
@@ -460,6 +503,7 @@ int main(void) {
         cmocka_unit_test_setup_teardown(test_gui_loan_desk_pages_and_groups, setup, teardown),
         cmocka_unit_test_setup_teardown(test_gui_save_slots_show_team_scenario_month_and_time,
                                         setup, teardown),
+        cmocka_unit_test(test_gui_special_files_in_the_data_folder_are_passed_over),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
