@@ -448,6 +448,109 @@ static void test_gui_save_slots_show_team_scenario_month_and_time(void **state) 
     assert_string_equal(app->team, "Mawar");
 }
 
+/* Writes `text` to `path` (the test fails if it cannot). */
+static void write_file(const char *path, const char *text) {
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs(text, f);
+    fclose(f);
+}
+
+/* A save's text as written, with the scenario line changed to `scenario` and the checksum
+ * of the end line made right again, as a deliberate edit would. */
+static void write_save_naming(const char *path, const char *saved, const char *scenario) {
+    char text[65536];
+    const char *line = strstr(saved, "\nscenario ");
+    const char *end = strstr(saved, "\nend ");
+    assert_non_null(line);
+    assert_non_null(end);
+    int n = snprintf(text, sizeof text, "%.*s\nscenario %s%.*s\n", (int)(line - saved), saved,
+                     scenario, (int)(end - strchr(line + 1, '\n')), strchr(line + 1, '\n'));
+    assert_true(n > 0 && (size_t)n < sizeof text - 32);
+    uint64_t h = UINT64_C(14695981039346656037); /* FNV-1a 64, as the save's checksum */
+    for (int i = 0; i < n; i++) {
+        h ^= (unsigned char)text[i];
+        h *= UINT64_C(1099511628211);
+    }
+    snprintf(text + n, sizeof text - (size_t)n, "end %016llx\n", (unsigned long long)h);
+    write_file(path, text);
+}
+
+/* Loads slot 5 and expects a refusal that names the save and says `why`; the scenario a
+ * save names never runs before the save is checked (`ran` is what it would say if it did). */
+static void expect_load_refused(ud_app *a, const char *why, const char *ran) {
+    gd_key(a, SDLK_l, KMOD_LCTRL);
+    gd_key(a, SDLK_5, 0);
+    assert_int_equal(a->dialog, DIALOG_MESSAGE);
+    if (strstr(a->message, why) == NULL || strstr(a->message, "slot5.save") == NULL ||
+        strstr(a->message, ran) != NULL) {
+        fail_msg("expected the load of slot5.save to be refused with '%s'; got: %s", why,
+                 a->message);
+    }
+    gd_key(a, SDLK_RETURN, 0);
+}
+
+/* Load checks the save before any Lua of it runs: a save whose scenario was edited, deleted,
+ * or replaced by a file that is not a scenario is refused with the save's name and the
+ * documented reason, and the file it names is never run. */
+static void test_gui_load_checks_the_save_before_its_scenario_runs(void **state) {
+    (void)state;
+    const char *dir = UD_TEST_DATA "/load_checks";
+    char own[1200], scenario[1300], outside[1300], save[1100];
+    mkdir(dir, 0755);
+    snprintf(own, sizeof own, "%s/scenarios", dir);
+    mkdir(own, 0755);
+    snprintf(own, sizeof own, "%s/scenarios/mine", dir);
+    mkdir(own, 0755);
+    snprintf(scenario, sizeof scenario, "%s/load_check.lua", own);
+    static const char source[] =
+        "scenario { id = \"load_check\", title = \"Load check\", months = 6, objectives = { "
+        "\"x\" } }\nvillage { households = 120 }\n";
+    write_file(scenario, source);
+    snprintf(outside, sizeof outside, "%s/not_a_scenario.lua", dir);
+    write_file(outside, "error(\"EVIL TOP-LEVEL CODE RAN\")\n");
+    ud_app *a = gd_open(dir);
+    gd_settings(a, "en", false);
+    assert_true(ud_app_start_scenario(a, scenario));
+    ud_app_draw(a);
+    gd_type(a, "Team");
+    gd_key(a, SDLK_RETURN, 0);
+    assert_int_equal(a->screen, SCREEN_PLAY);
+    gd_next_month(a);
+    gd_key(a, SDLK_s, KMOD_LCTRL);
+    gd_key(a, SDLK_5, 0);
+    gd_key(a, SDLK_RETURN, 0);
+    ud_app_slot_path(a, "slot5", save, sizeof save);
+    static char saved[65536];
+    FILE *f = fopen(save, "r");
+    assert_non_null(f);
+    saved[fread(saved, 1, sizeof saved - 1, f)] = '\0';
+    fclose(f);
+    /* the scenario edited since (here so that it no longer even compiles) */
+    char edited[sizeof source + 16];
+    snprintf(edited, sizeof edited, "%s)\n", source);
+    write_file(scenario, edited);
+    expect_load_refused(a, "has changed since this game was saved", "')' expected");
+    /* the scenario deleted */
+    remove(scenario);
+    expect_load_refused(a, "is missing", "cannot open");
+    /* a save that names a Lua file outside the scenario folders, and one that names a
+     * system file: neither is run */
+    write_file(scenario, source);
+    write_save_naming(save, saved, outside);
+    expect_load_refused(a, "is not one of the scenarios in the scenario folder", "EVIL");
+    write_save_naming(save, saved, "/etc/passwd");
+    expect_load_refused(a, "is not one of the scenarios in the scenario folder", "passwd:");
+    /* and the save as written still loads */
+    write_file(save, saved);
+    gd_key(a, SDLK_l, KMOD_LCTRL);
+    gd_key(a, SDLK_5, 0);
+    assert_int_equal(a->dialog, DIALOG_NONE);
+    assert_int_equal(a->screen, SCREEN_PLAY);
+    gd_close(a);
+    remove(scenario);
+}
+
 /* A FIFO in place of the settings file or of a save's team file is passed over (its
  * reader would wait for ever for a writer): the game starts, lists the slot, loads it. */
 static void test_gui_special_files_in_the_data_folder_are_passed_over(void **state) {
@@ -503,6 +606,7 @@ int main(void) {
         cmocka_unit_test_setup_teardown(test_gui_loan_desk_pages_and_groups, setup, teardown),
         cmocka_unit_test_setup_teardown(test_gui_save_slots_show_team_scenario_month_and_time,
                                         setup, teardown),
+        cmocka_unit_test(test_gui_load_checks_the_save_before_its_scenario_runs),
         cmocka_unit_test(test_gui_special_files_in_the_data_folder_are_passed_over),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -481,44 +481,59 @@ static bool scenario_allowed(const char *scenario, const ud_game_options *option
     return false;
 }
 
+/* Reads and checks the save whole, then its scenario, without running any of it: the file
+ * is one the player could pick, is there, and is the very file the game was played on. On
+ * success t->data holds the save's text (the caller frees it). */
+static bool check_save(const char *path, const ud_game_options *options, save_text *t,
+                       ud_save_info *info, uint64_t *state, char *err, size_t err_size) {
+    if (!read_checked(path, t, err, err_size)) {
+        return false;
+    }
+    uint64_t hash, now_hash;
+    const char *why = NULL;
+    struct stat st;
+    if (!header(path, t->data, info, &hash, state, err, err_size)) {
+        free(t->data);
+        return false;
+    }
+    if (stat(info->scenario, &st) != 0) {
+        why = "its scenario %s is missing";
+    } else if (!scenario_allowed(info->scenario, options)) {
+        why = "its scenario %s is not one of the scenarios in the scenario folder, so it is not "
+              "loaded";
+    } else if (!ud_file_hash(info->scenario, &now_hash)) {
+        why = "its scenario %s is missing or cannot be read";
+    } else if (now_hash != hash) {
+        why = "the scenario file %s has changed since this game was saved, so the game cannot "
+              "be restored as it was";
+    }
+    if (why != NULL) {
+        char reason[1400];
+        snprintf(reason, sizeof reason, why, info->scenario);
+        snprintf(err, err_size, "%s: %s", path, reason);
+        free(t->data);
+        return false;
+    }
+    return true;
+}
+
+bool ud_save_check(const char *path, const ud_game_options *options, ud_save_info *info, char *err,
+                   size_t err_size) {
+    save_text t;
+    uint64_t state;
+    if (!check_save(path, options, &t, info, &state, err, err_size)) {
+        return false;
+    }
+    free(t.data);
+    return true;
+}
+
 ud_game *ud_save_load(const char *path, const ud_game_options *options, char *err,
                       size_t err_size) {
     save_text t;
-    if (!read_checked(path, &t, err, err_size)) {
-        return NULL;
-    }
     ud_save_info info;
-    uint64_t hash, state, now_hash;
-    if (!header(path, t.data, &info, &hash, &state, err, err_size)) {
-        free(t.data);
-        return NULL;
-    }
-    struct stat st;
-    if (stat(info.scenario, &st) != 0) {
-        snprintf(err, err_size, "%s: its scenario %s is missing", path, info.scenario);
-        free(t.data);
-        return NULL;
-    }
-    if (!scenario_allowed(info.scenario, options)) {
-        snprintf(err, err_size,
-                 "%s: its scenario %s is not one of the scenarios in the scenario folder, so "
-                 "it is not loaded",
-                 path, info.scenario);
-        free(t.data);
-        return NULL;
-    }
-    if (!ud_file_hash(info.scenario, &now_hash)) {
-        snprintf(err, err_size, "%s: its scenario %s is missing or cannot be read", path,
-                 info.scenario);
-        free(t.data);
-        return NULL;
-    }
-    if (now_hash != hash) {
-        snprintf(err, err_size,
-                 "%s: the scenario file %s has changed since this game was saved, so the game "
-                 "cannot be restored as it was",
-                 path, info.scenario);
-        free(t.data);
+    uint64_t state;
+    if (!check_save(path, options, &t, &info, &state, err, err_size)) {
         return NULL;
     }
     ud_game_options opt;
