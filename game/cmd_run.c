@@ -229,5 +229,8 @@ int ud_cmd_run(int argc, char **argv, int first) {
         fprintf(summary, " %d script problem(s), printed above.", r.problem_count);
     }
     fprintf(summary, "\n");
+    if (r.end == UD_END_HALTED) {
+        status = UD_EXIT_FAILURE; /* the game could not be played to its end */
+    }
     return status;
 }

@@ -214,12 +214,16 @@ int ud_cmd_sweep(int argc, char **argv, int first) {
                 percentile(values, (int)runs, 90));
     }
     free(values);
-    int ended[5] = {0};
+    int ended[UD_END_HALTED + 1] = {0};
     for (int i = 0; i < runs; i++) {
         ended[results[i].end]++;
     }
-    fprintf(out, "endings: %d finished, %d won, %d lost, %d insolvent\n", ended[UD_END_FINISHED],
+    fprintf(out, "endings: %d finished, %d won, %d lost, %d insolvent", ended[UD_END_FINISHED],
             ended[UD_END_WON], ended[UD_END_LOST], ended[UD_END_INSOLVENT]);
+    if (ended[UD_END_HALTED] > 0) {
+        fprintf(out, ", %d halted (a script was stopped: see its problems)", ended[UD_END_HALTED]);
+    }
+    fprintf(out, "\n");
     for (int g = 0; g < results[0].goal_count; g++) {
         int met = 0;
         for (int i = 0; i < runs; i++) {

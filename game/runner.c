@@ -28,6 +28,8 @@ const char *ud_game_end_name(ud_game_end end) {
         return "lost";
     case UD_END_INSOLVENT:
         return "insolvent";
+    case UD_END_HALTED:
+        return "halted";
     }
     return "?";
 }

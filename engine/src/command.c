@@ -140,11 +140,11 @@ static bool employed_officer(const ud_sim *sim, int index) {
 
 static bool household_with_loan(const ud_sim *sim, int index, char *err, size_t err_size) {
     if (index < 0 || index >= sim->household_count) {
-        FAIL("index: no household %d (1..%d)", index + 1, sim->household_count);
+        FAIL("index: no household %lld (1..%d)", (long long)index + 1, sim->household_count);
     }
     const household *h = &sim->households[index];
     if (h->loan == NO_INDEX || sim->loans[h->loan].account.status != UD_LOAN_ACTIVE) {
-        FAIL("index: household %d has no active loan", index + 1);
+        FAIL("index: household %lld has no active loan", (long long)index + 1);
     }
     return true;
 }
@@ -197,7 +197,7 @@ static bool command_bounds(const ud_command *c, char *err, size_t err_size) {
         return true;
     case UD_CMD_TRAIN:
         if (c->index < -1) {
-            FAIL("index: no officer %d", c->index + 1);
+            FAIL("index: no officer %lld", (long long)c->index + 1);
         }
         return true;
     case UD_CMD_BORROW:
@@ -239,13 +239,13 @@ static bool validate(ud_sim *sim, const ud_command *c, char *err, size_t err_siz
     switch (c->type) {
     case UD_CMD_SET_PRODUCT:
         if (c->index < 0 || c->index >= sim->product_count) {
-            FAIL("index: no product %d (1..%d)", c->index + 1, sim->product_count);
+            FAIL("index: no product %lld (1..%d)", (long long)c->index + 1, sim->product_count);
         }
         return ud_product_validate(&c->product, funding_rate_cap(sim), err, err_size);
     case UD_CMD_OPEN_PRODUCT:
     case UD_CMD_CLOSE_PRODUCT:
         if (c->index < 0 || c->index >= sim->product_count) {
-            FAIL("index: no product %d (1..%d)", c->index + 1, sim->product_count);
+            FAIL("index: no product %lld (1..%d)", (long long)c->index + 1, sim->product_count);
         }
         return true;
     case UD_CMD_SET_POLICY:
@@ -301,12 +301,12 @@ static bool validate(ud_sim *sim, const ud_command *c, char *err, size_t err_siz
         return true;
     case UD_CMD_FIRE:
         if (!employed_officer(sim, c->index)) {
-            FAIL("index: no employed officer %d", c->index + 1);
+            FAIL("index: no employed officer %lld", (long long)c->index + 1);
         }
         return true;
     case UD_CMD_SET_SALARY:
         if (!employed_officer(sim, c->index)) {
-            FAIL("index: no employed officer %d", c->index + 1);
+            FAIL("index: no employed officer %lld", (long long)c->index + 1);
         }
         if (c->amount < sim->setup.village.minimum_wage) {
             FAIL("amount: a salary of %lld a month is below the legal minimum wage of %lld",
@@ -320,7 +320,7 @@ static bool validate(ud_sim *sim, const ud_command *c, char *err, size_t err_siz
         return true;
     case UD_CMD_TRAIN:
         if (c->index != -1 && !employed_officer(sim, c->index)) {
-            FAIL("index: no employed officer %d", c->index + 1);
+            FAIL("index: no employed officer %lld", (long long)c->index + 1);
         }
         if (costs->training_cost * (c->index == -1 ? staff_employed(sim) : 1) > cash) {
             FAIL("index: training costs more than the cash in hand");
@@ -334,13 +334,13 @@ static bool validate(ud_sim *sim, const ud_command *c, char *err, size_t err_siz
     case UD_CMD_ACCEPT_OFFER:
     case UD_CMD_DECLINE_OFFER:
         if (c->index < 0 || c->index >= sim->offer_count) {
-            FAIL("index: no offer %d", c->index);
+            FAIL("index: no offer %lld", (long long)c->index + 1);
         }
         if (sim->offers[c->index].answered) {
-            FAIL("index: offer %d has already been answered", c->index);
+            FAIL("index: offer %d has already been answered", c->index + 1);
         }
         if (sim->offers[c->index].expires_month < sim->month) {
-            FAIL("index: offer %d expired in month %d", c->index,
+            FAIL("index: offer %d expired in month %d", c->index + 1,
                  sim->offers[c->index].expires_month);
         }
         return true;
@@ -357,7 +357,7 @@ static bool validate(ud_sim *sim, const ud_command *c, char *err, size_t err_siz
         return true;
     case UD_CMD_REPAY:
         if (c->index < 0 || c->index >= sim->borrowing_count || !sim->borrowings[c->index].active) {
-            FAIL("index: no active borrowing %d", c->index);
+            FAIL("index: no active borrowing %lld", (long long)c->index + 1);
         }
         if (c->amount <= 0 || c->amount > sim->borrowings[c->index].outstanding) {
             FAIL("amount: must be positive and at most what is owed (%lld)",

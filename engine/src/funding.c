@@ -250,7 +250,7 @@ ud_rate funding_rate_cap(const ud_sim *sim) {
 
 bool ud_sim_recall_credit_line(ud_sim *sim, int index, char *err, size_t err_size) {
     if (index < 0 || index >= sim->borrowing_count || !sim->borrowings[index].active) {
-        snprintf(err, err_size, "borrowing: no active borrowing %d", index);
+        snprintf(err, err_size, "borrowing: no active borrowing %lld", (long long)index + 1);
         return false;
     }
     ud_borrowing *b = &sim->borrowings[index];

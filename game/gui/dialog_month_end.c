@@ -401,6 +401,11 @@ void ud_dialog_month_end(ud_app *app) {
     if (end == UD_END_INSOLVENT) {
         ud_ui_label(ui, TR(ui, "The MFI is insolvent: it cannot pay what it owes."), x,
                     r.y + r.h - 44, UD_FONT_NORMAL, true, p->bad);
+    } else if (end == UD_END_HALTED) {
+        ud_ui_label(ui,
+                    TR(ui, "The game was stopped: a script took too long (its author sees where "
+                           "with unitdesa check)."),
+                    x, r.y + r.h - 44, UD_FONT_NORMAL, true, p->bad);
     }
     if (app->dialog != DIALOG_MONTH_END) {
         return; /* a borrower's card was opened */

@@ -26,6 +26,13 @@ checks=$((checks + 1))
 # With --csv -, the CSV is on standard output and the summary on standard error.
 expect_stdout_has "$header" "$UD" run --months 2 --csv -
 expect_stderr_has "active borrowers" "$UD" run --months 2 --csv -
+# a script's print() goes to standard error: it cannot forge rows into the CSV
+cat >"$tmp/printer.lua" <<'LUA'
+scenario { id = "printer", title = "Printer", months = 3 }
+every_month(function(m) print("999,forged,row," .. m) end)
+LUA
+expect_stderr_has "999,forged,row,2" "$UD" run "$tmp/printer.lua" --csv -
+expect_stdout_lacks "forged" "$UD" run "$tmp/printer.lua" --csv -
 
 expect_status 2 "$UD" run --months 0
 expect_stderr_has "--months must be a whole number from 1 to 240 (got '0')" "$UD" run --months 0

@@ -75,6 +75,17 @@ static void test_command_every_field_is_bounded(void **state) {
     c = of(UD_CMD_TRAIN);
     c.index = -2;
     refused(sim, &c, "index");
+    /* the largest index an edited save can hold: refused, and named from 1 without overflow */
+    const ud_command_type indexed[] = {UD_CMD_TRAIN,        UD_CMD_FIRE,       UD_CMD_SET_SALARY,
+                                       UD_CMD_ACCEPT_OFFER, UD_CMD_REPAY,      UD_CMD_RESCHEDULE,
+                                       UD_CMD_WRITE_OFF,    UD_CMD_SET_PRODUCT};
+    for (size_t i = 0; i < sizeof indexed / sizeof indexed[0]; i++) {
+        c = of(indexed[i]);
+        c.index = INT32_MAX;
+        c.amount = 2000000;
+        c.count = 1;
+        refused(sim, &c, "2147483648");
+    }
     c = of((ud_command_type)77);
     refused(sim, &c, "type");
     int n;

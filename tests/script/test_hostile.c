@@ -205,6 +205,45 @@ static void test_hostile_a_strategy_stopped_month_after_month_is_stopped_for_goo
     ud_game_free(g);
 }
 
+/* Work the instruction count cannot measure (comparing long texts) is stopped by the CPU
+ * backstop at a point that depends on the computer: the game stops there, before the month
+ * is played, so that no computer goes on to a different game. */
+static void test_hostile_a_call_stopped_by_processor_time_halts_the_game(void **state) {
+    (void)state;
+    ud_game *g = load_ok(script("cpu.lua", HEAD "local a = ('a'):rep(1000000) .. 'x'\n"
+                                                "local b = ('a'):rep(1000000) .. 'y'\n"
+                                                "mem.n = 0\n"
+                                                "at_month(2, function()\n"
+                                                "  while true do if a < b then mem.n = mem.n + 1 "
+                                                "end end\n"
+                                                "end)\n"));
+    play_all(g);
+    assert_int_equal(ud_game_end_state(g), UD_END_HALTED);
+    assert_int_equal(ud_sim_month(ud_game_sim(g)), 1); /* month 2 was never played */
+    assert_true(has_problem(g, "cpu.lua:6: the script ran too long"));
+    assert_true(has_problem(g, "the game was stopped"));
+    assert_false(ud_game_play_month(g));
+    ud_game_free(g);
+}
+
+/* A handler stopped at the memory limit leaves its garbage behind; the next handler, which
+ * needs little, must not be blamed for it. */
+static void test_hostile_a_small_handler_after_a_greedy_one_is_not_blamed(void **state) {
+    (void)state;
+    ud_game *g =
+        load_ok(script("oom.lua", HEAD "at_month(1, function()\n"
+                                       "  local t = {} for i = 1, 1e7 do t[i] = { i } end\n"
+                                       "end)\n"
+                                       "at_month(1, function()\n"
+                                       "  local list = {}\n"
+                                       "  for i = 1, 20000 do list[i] = { id = i } end\n"
+                                       "end)\n"));
+    play_all(g);
+    assert_true(has_problem(g, "oom.lua:3: the script used more memory"));
+    assert_false(has_problem(g, "oom.lua:7:"));
+    ud_game_free(g);
+}
+
 static void test_hostile_a_strategy_that_removes_decide_does_not_crash(void **state) {
     (void)state;
     ud_game *g = load_ok(script("rd.lua", HEAD));
@@ -303,6 +342,28 @@ static void test_hostile_errors_have_file_and_line(void **state) {
              UD_TEST_DIR);
     fails_within(script("w4.lua", forged), ":1: x", 1.0);
     assert_null(strstr(err, "SECRET"));
+    /* messages raised without a position (level 0, a number) still say where */
+    ud_game *h = load_ok(script("w5.lua", HEAD "at_month(1, function() error('bare', 0) end)\n"
+                                               "at_month(2, function() error(42) end)\n"));
+    play_all(h);
+    assert_true(has_problem(h, "w5.lua:2: bare"));
+    assert_true(has_problem(h, "w5.lua:3: 42"));
+    ud_game_free(h);
+}
+
+/* A strategy's answer that is not an option is said, not silently replaced by option 1. */
+static void test_hostile_a_wrong_answer_is_reported(void **state) {
+    (void)state;
+    ud_game *g = load_ok(script("q.lua", HEAD "at_month(1, function() ask { text = 'Q?', "
+                                              "options = { 'A', 'B' }, answer = function(c) end "
+                                              "} end)\n"));
+    const char *strategy =
+        script("qs.lua", "function decide(m) end\nfunction answer(q) return '2' end\n");
+    assert_true(ud_game_set_strategy(g, strategy, err, sizeof err));
+    play_all(g);
+    assert_true(has_problem(g, "answer() gave the text \"2\" for question 1, whose options are "
+                               "the whole numbers 1 to 2: option 1 was taken"));
+    ud_game_free(g);
 }
 
 static void test_hostile_strict_globals_hold(void **state) {
@@ -481,10 +542,13 @@ int main(void) {
         cmocka_unit_test(test_hostile_patterns_cannot_backtrack_for_hours),
         cmocka_unit_test(test_hostile_pairs_over_many_keys_is_fast_and_ordered),
         cmocka_unit_test(test_hostile_a_strategy_stopped_month_after_month_is_stopped_for_good),
+        cmocka_unit_test(test_hostile_a_call_stopped_by_processor_time_halts_the_game),
+        cmocka_unit_test(test_hostile_a_small_handler_after_a_greedy_one_is_not_blamed),
         cmocka_unit_test(test_hostile_a_strategy_that_removes_decide_does_not_crash),
         cmocka_unit_test(test_hostile_no_addresses_or_hash_order),
         cmocka_unit_test(test_hostile_strategies_cannot_change_the_scenarios_draws),
         cmocka_unit_test(test_hostile_errors_have_file_and_line),
+        cmocka_unit_test(test_hostile_a_wrong_answer_is_reported),
         cmocka_unit_test(test_hostile_strict_globals_hold),
         cmocka_unit_test(test_hostile_require_only_helpers),
         cmocka_unit_test(test_hostile_declaration_tables_cannot_churn_under_the_reader),

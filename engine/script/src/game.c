@@ -501,11 +501,28 @@ static void answer_pending_questions(ud_game *g) {
             char err[2048];
             if (ud_sandbox_call(g->strategy, 1, 1, err, sizeof err)) {
                 int is_int = 0;
-                lua_Integer c = lua_tointegerx(S, -1, &is_int);
-                lua_pop(S, 1);
+                lua_Integer c = lua_type(S, -1) == LUA_TNUMBER ? lua_tointegerx(S, -1, &is_int) : 0;
                 if (is_int && c >= 1 && c <= g->questions[i].option_count) {
                     choice = (int)c;
+                } else {
+                    /* said, not silently replaced: a strategy that answers wrongly is a bug
+                     * (described without calling any of the script's metamethods) */
+                    char gave[80];
+                    if (lua_type(S, -1) == LUA_TNUMBER) {
+                        snprintf(gave, sizeof gave, "%.14g", lua_tonumber(S, -1));
+                    } else if (lua_type(S, -1) == LUA_TSTRING) {
+                        snprintf(gave, sizeof gave, "the text \"%.40s\"", lua_tostring(S, -1));
+                    } else {
+                        snprintf(gave, sizeof gave, "a %s", luaL_typename(S, -1));
+                    }
+                    char note[400];
+                    snprintf(note, sizeof note,
+                             "the strategy's answer() gave %s for question %d, whose options are "
+                             "the whole numbers 1 to %d: option 1 was taken",
+                             gave, g->questions[i].id, g->questions[i].option_count);
+                    game_problem(g, note);
                 }
+                lua_pop(S, 1);
             } else {
                 game_problem(g, err);
             }
@@ -564,6 +581,7 @@ void game_month_stage(ud_game *g, int stage) {
         answer_pending_questions(g); /* logged as the month's opening */
         g->stage = UD_PHASE_DECIDING;
         month_handlers(g, g->current_month);
+        game_check_halt(g);
     }
 }
 
@@ -593,6 +611,21 @@ const ud_month_explanation *ud_game_explanation(const ud_game *g, int month) {
     return &g->explanations[month];
 }
 
+/* Once a script has been stopped by the processor-time backstop, the game ends there: the
+ * script's state depends on where the computer's speed cut it, and every month after would
+ * too (the same scenario, seed and decisions must give the same game everywhere). True if
+ * the game is (now) halted. */
+bool game_check_halt(ud_game *g) {
+    if (g->end == UD_END_RUNNING && ((g->scenario != NULL && g->scenario->halted) ||
+                                     (g->strategy != NULL && g->strategy->halted))) {
+        g->end = UD_END_HALTED;
+        game_problem(g, "the game was stopped: a script took too long in work the instruction "
+                        "count cannot measure (see the problem above); make its texts shorter "
+                        "or its loops smaller");
+    }
+    return g->end == UD_END_HALTED;
+}
+
 bool ud_game_play_month(ud_game *g) {
     if (g->end != UD_END_RUNNING) {
         return false;
@@ -600,11 +633,17 @@ bool ud_game_play_month(ud_game *g) {
     game_month_stage(g, UD_PHASE_DECIDING);
     int month = g->current_month;
     strategy_decides(g);
+    if (game_check_halt(g)) {
+        return false; /* before the month is played: it ends where every computer agrees */
+    }
     g->stage = UD_PHASE_BETWEEN;
     ud_sim_step(g->sim);
     explain_month(g, month);
     event_handlers(g);
     condition_handlers(g);
+    if (game_check_halt(g)) {
+        return false;
+    }
     ud_game_guide_notify(g, "play_month");
     judge_goals(g, month);
     if (ud_sim_insolvent(g->sim)) {
@@ -727,6 +766,7 @@ bool ud_game_answer(ud_game *g, int question_id, int option, char *err, size_t e
     push_ref(L, g->question_handlers[question_id - 1]);
     lua_pushinteger(L, option);
     run_handler(g, &h, 1);
+    game_check_halt(g);
     return true;
 }
 

@@ -120,6 +120,9 @@ ud_game *game_of(lua_State *L);
 
 /* Records a script problem (copied) and, if it names a handler, counts a strike. */
 void game_problem(ud_game *game, const char *text);
+/* Ends the game (UD_END_HALTED) once one of its scripts was stopped by the processor-time
+ * backstop; true if it is halted. */
+bool game_check_halt(ud_game *g);
 void game_add_news(ud_game *game, const char *text);
 /* Warnings about amounts out of proportion to the village's incomes (after set-up). */
 void game_plausibility(ud_game *game);

@@ -107,6 +107,7 @@ static void check_time(ud_sandbox *sb) {
     if (sb->in_call && !sb->over_budget && cpu_seconds() - sb->cpu_start > sb->cpu_limit) {
         sb->over_budget = true;
         sb->over_time = true;
+        sb->halted = true;
     }
 }
 
@@ -455,6 +456,8 @@ static int safe_tostring(lua_State *L) {
     return 1;
 }
 
+/* print() writes to standard error: standard output carries data (run --csv -) that a
+ * script must not be able to forge rows into. */
 static int safe_print(lua_State *L) {
     int n = lua_gettop(L);
     for (int i = 1; i <= n; i++) {
@@ -462,13 +465,13 @@ static int safe_print(lua_State *L) {
         ud_sandbox_tostring(L, i);
         const char *s = lua_tolstring(L, -1, &len);
         if (i > 1) {
-            fputc('\t', stdout);
+            fputc('\t', stderr);
         }
-        fwrite(s, 1, len, stdout);
+        fwrite(s, 1, len, stderr);
         lua_pop(L, 1);
     }
-    fputc('\n', stdout);
-    fflush(stdout);
+    fputc('\n', stderr);
+    fflush(stderr);
     return 0;
 }
 
@@ -1073,8 +1076,9 @@ static void push_limit_message(lua_State *L, ud_sandbox *sb) {
          * instructions) gets here: where it stopped depends on the computer's speed. */
         lua_pushfstring(L,
                         "%s (limit %d second of processor time per call, reached by slow work "
-                        "on long texts: what the call did before it was stopped may differ on "
-                        "another computer)",
+                        "on long texts, which the instruction count cannot measure: where it "
+                        "stopped depends on the computer, so the game stops here rather than "
+                        "go on differently on another computer)",
                         LIMIT_BUDGET, (int)sb->cpu_limit);
     } else {
         lua_pushfstring(L, "%s (limit %d million instructions' worth of work per call)",
@@ -1099,10 +1103,37 @@ static int traceback_handler(lua_State *L) {
         lua_concat(L, 2);
         return 1;
     }
+    /* error("text", 0), error("text", 2) from a handler, error(42): a message without the
+     * script's position gets where the script was, so that every problem says file:line */
+    push_where(L);
+    const char *where = lua_tostring(L, -1);
+    const char *colon = strrchr(where, ':');
+    size_t file_len = 0;
+    if (colon != NULL && colon > where) {
+        const char *line_colon = colon - 1;
+        while (line_colon > where && *line_colon != ':') {
+            line_colon--;
+        }
+        file_len = (size_t)(line_colon - where);
+    }
+    const char *msg = lua_tostring(L, 1);
+    if (file_len == 0 || strncmp(msg, where, file_len) == 0) {
+        lua_pop(L, 1); /* it already says where (or there is no "where" to say) */
+        lua_settop(L, 1);
+        return 1;
+    }
+    lua_pushvalue(L, 1);
+    lua_concat(L, 2);
     return 1;
 }
 
 static void begin_call(ud_sandbox *sb) {
+    /* What an earlier call left behind (a call stopped at the memory limit leaves its garbage)
+     * is collected first: otherwise the next call, however small, would meet the limit at its
+     * first allocation and be blamed for it. Collecting is deterministic. */
+    if (sb->used > sb->cap / 2) {
+        lua_gc(sb->L, LUA_GCCOLLECT);
+    }
     sb->where[0] = '\0';
     sb->spent = 0;
     sb->over_budget = false;

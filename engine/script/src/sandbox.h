@@ -26,6 +26,9 @@ typedef struct ud_sandbox {
                            charged in the same units), and spent in this call */
     bool over_memory, over_budget, over_text;
     bool over_time;   /* the budget was hit by the CPU-time backstop, not by counted work */
+    bool halted;      /* a call was once stopped by that backstop: where it stopped, and so
+                         what the script holds since, depends on the computer's speed, and the
+                         game using it must stop (ud_game: UD_END_HALTED) */
     bool in_call;     /* a protected call into the script is under way */
     double cpu_start; /* CPU seconds of this thread when the call began (games may run in parallel
                          threads) */

@@ -115,7 +115,9 @@ typedef enum ud_game_end {
     UD_END_FINISHED,
     UD_END_WON,
     UD_END_LOST,
-    UD_END_INSOLVENT
+    UD_END_INSOLVENT,
+    UD_END_HALTED /* a script was stopped by the processor-time backstop (see ud_game_problems):
+                     going on would give different games on different computers */
 } ud_game_end;
 
 /* When a decision was taken: between months (the player's screens), during the next
