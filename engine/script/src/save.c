@@ -92,11 +92,34 @@ static void write_command(FILE *f, const ud_command *c) {
             pol->max_past_arrears_days, pol->manual_review);
 }
 
+/* Defined with the reader below: the writer checks what it wrote with them. */
+static bool plain_text(const char *p);
+static bool header(const char *path, const char *text, ud_save_info *info, uint64_t *hash,
+                   uint64_t *state, char *err, size_t err_size);
+
 bool ud_save_write(const ud_game *game, const char *path, char *err, size_t err_size) {
     const ud_scenario_info *in = ud_game_info(game);
     uint64_t scenario_hash;
     if (!ud_file_hash(in->path, &scenario_hash)) {
         snprintf(err, err_size, "cannot read the scenario file %s", in->path);
+        return false;
+    }
+    /* The scenario by its full path: the save loads from any folder. A path the save cannot
+     * hold is refused now, saying why, rather than written into a save that cannot load. */
+    char full[PATH_MAX];
+    const char *scenario = realpath(in->path, full) != NULL ? full : in->path;
+    const char *problem = NULL;
+    if (strlen(scenario) >= sizeof((ud_save_info *)NULL)->scenario) {
+        problem = "is too long for a saved game (at most 1023 bytes)";
+    } else if (!plain_text(scenario)) {
+        problem = "has a tab, a line break or another control character in it, which a saved "
+                  "game cannot hold";
+    }
+    if (problem != NULL) {
+        snprintf(err, err_size,
+                 "cannot save: the path of the scenario file %s %s; move or rename the file "
+                 "and its folders",
+                 scenario, problem);
         return false;
     }
     /* Compose in memory, checksum, then write the whole to a temporary file. */
@@ -108,9 +131,6 @@ bool ud_save_write(const ud_game *game, const char *path, char *err, size_t err_
         return false;
     }
     ud_sim *sim = ud_game_sim((ud_game *)game);
-    /* The scenario by its full path: the save loads from any folder. */
-    char full[PATH_MAX];
-    const char *scenario = realpath(in->path, full) != NULL ? full : in->path;
     fprintf(mem, "%s %d\n", MAGIC, UD_SAVE_VERSION);
     fprintf(mem, "scenario %s\n", scenario);
     fprintf(mem, "title %s\n", in->title);
@@ -143,6 +163,25 @@ bool ud_save_write(const ud_game *game, const char *path, char *err, size_t err_
     if (!read_ok) {
         free(body);
         snprintf(err, err_size, "out of memory");
+        return false;
+    }
+    /* A save is written only if it reads back: the header as the loader checks it. */
+    char *copy = malloc(size + 1);
+    if (copy == NULL) {
+        free(body);
+        snprintf(err, err_size, "out of memory");
+        return false;
+    }
+    memcpy(copy, body, size);
+    copy[size] = '\0';
+    ud_save_info back;
+    uint64_t back_hash, back_state;
+    char why[1200];
+    bool loads = header(path, copy, &back, &back_hash, &back_state, why, sizeof why);
+    free(copy);
+    if (!loads) {
+        free(body);
+        snprintf(err, err_size, "cannot save: the save would not load back (%s)", why);
         return false;
     }
     char tmp[1100];
