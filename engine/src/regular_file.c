@@ -75,6 +75,24 @@ char *ud_read_regular(const char *path, size_t max_bytes, size_t *size, char *er
     return text;
 }
 
+FILE *ud_create_fresh(const char *path) {
+    if (unlink(path) != 0 && errno != ENOENT) {
+        return NULL;
+    }
+    int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOCTTY, 0644);
+    if (fd < 0) {
+        return NULL;
+    }
+    FILE *f = fdopen(fd, "wb");
+    if (f == NULL) {
+        int saved = errno;
+        close(fd);
+        unlink(path);
+        errno = saved;
+    }
+    return f;
+}
+
 bool ud_is_regular_file(const char *path) {
     struct stat st;
     return stat(path, &st) == 0 && S_ISREG(st.st_mode);

@@ -44,9 +44,9 @@ static void write_team(const ud_app *app, const char *slot) {
     char path[1100], tmp[1120];
     team_path(app, slot, path, sizeof path);
     /* written beside and renamed over: whatever was there (even a FIFO, whose open for
-     * writing would wait for a reader) is replaced, never opened */
+     * writing would wait for a reader) is replaced, never opened; so is the file beside */
     snprintf(tmp, sizeof tmp, "%s.tmp", path);
-    FILE *f = fopen(tmp, "w");
+    FILE *f = ud_create_fresh(tmp);
     if (f != NULL) {
         fprintf(f, "%s\n", app->team);
         if (fclose(f) == 0) {
@@ -126,7 +126,7 @@ static void save_settings(const ud_app *app) {
     char path[1100], tmp[1120];
     settings_path(app, path, sizeof path);
     snprintf(tmp, sizeof tmp, "%s.tmp", path);
-    FILE *f = fopen(tmp, "w");
+    FILE *f = ud_create_fresh(tmp);
     if (f == NULL) {
         return;
     }

@@ -551,8 +551,9 @@ static void test_gui_load_checks_the_save_before_its_scenario_runs(void **state)
     remove(scenario);
 }
 
-/* A FIFO in place of the settings file or of a save's team file is passed over (its
- * reader would wait for ever for a writer): the game starts, lists the slot, loads it. */
+/* A FIFO in place of the settings file, a save's team file or the files a save is first
+ * written to is passed over or replaced (opening it would wait for ever for the other end):
+ * the game starts, saves, lists the slot and loads it. */
 static void test_gui_special_files_in_the_data_folder_are_passed_over(void **state) {
     (void)state;
     alarm(120); /* a hang fails the test instead of stalling the suite */
@@ -574,6 +575,13 @@ static void test_gui_special_files_in_the_data_folder_are_passed_over(void **sta
     gd_key(a, SDLK_RETURN, 0);
     gd_next_month(a);
     assert_int_equal(mkfifo(team, 0644), 0); /* the team file written over a FIFO */
+    char tmp[1300]; /* and FIFOs where the save and team files are first written */
+    snprintf(tmp, sizeof tmp, "%s.tmp", team);
+    remove(tmp);
+    assert_int_equal(mkfifo(tmp, 0644), 0);
+    snprintf(tmp, sizeof tmp, "%s/slot5.save.tmp", dir);
+    remove(tmp);
+    assert_int_equal(mkfifo(tmp, 0644), 0);
     gd_key(a, SDLK_s, KMOD_LCTRL);
     gd_key(a, SDLK_5, 0);
     assert_int_equal(a->dialog, DIALOG_MESSAGE);

@@ -19,6 +19,12 @@ FILE *ud_open_regular(const char *path, size_t max_bytes, char *err, size_t err_
  * which may be NULL). NULL with "PATH: why" in err, as ud_open_regular. */
 char *ud_read_regular(const char *path, size_t max_bytes, size_t *size, char *err, size_t err_size);
 
+/* Creates `path` afresh for writing (a temporary file the program renames over the real
+ * one afterwards): whatever had that name is removed first and the new file is created
+ * exclusively, so a FIFO or a link left there is never opened (opening a FIFO to write
+ * waits for a reader). NULL with errno set if it cannot be created. */
+FILE *ud_create_fresh(const char *path);
+
 /* Whether `path` names a regular file (following links); never opens it. */
 bool ud_is_regular_file(const char *path);
 

@@ -186,7 +186,7 @@ bool ud_save_write(const ud_game *game, const char *path, char *err, size_t err_
     }
     char tmp[1100];
     snprintf(tmp, sizeof tmp, "%s.tmp", path);
-    FILE *f = fopen(tmp, "wb");
+    FILE *f = ud_create_fresh(tmp);
     if (f == NULL) {
         snprintf(err, err_size, "cannot write %s: %s", tmp, strerror(errno));
         free(body);
