@@ -192,6 +192,22 @@ static uint8_t debt_burden(const ud_loan *loan, const household *h) {
     return (uint8_t)(pct > 255 ? 255 : (pct < 0 ? 0 : pct));
 }
 
+/* Below this share of the going rate a loan looks like a handout; at no interest at all a
+ * borrower's will to repay is this much lower (engine/MODEL.md, 4, "Cheap credit"). */
+#define CHARITY_PRICE 0.6
+#define CHARITY_WILL 0.25
+
+/* Credit priced far below what lenders charge is seen as a handout, and handouts are repaid
+ * worse: 0 at CHARITY_PRICE of the going rate or above, 1 at no interest at all. */
+static double charity_seen(ud_sim *sim, int product) {
+    double apr = sim_product_apr(sim, product);
+    double line = CHARITY_PRICE * sim->setup.village.going_rate * 100.0;
+    if (!isfinite(apr) || line <= 0 || apr >= line) {
+        return 0.0;
+    }
+    return apr <= 0 ? 1.0 : 1.0 - apr / line;
+}
+
 static void disburse(ud_sim *sim, ud_application *app, int officer) {
     household *h = &sim->households[app->household];
     const ud_product *p = &sim->products[app->product];
@@ -214,6 +230,7 @@ static void disburse(ud_sim *sim, ud_application *app, int officer) {
     slot->appraisal = (uint8_t)(app->appraisal * 255.0 + 0.5);
     slot->started_month = (uint8_t)sim->month;
     slot->burden = debt_burden(&slot->account, h);
+    slot->charity = (uint8_t)(charity_seen(sim, app->product) * 255.0 + 0.5);
     h->loan = index;
     h->missed = 0;
     h->ever_borrowed = 1;
@@ -856,6 +873,7 @@ static double repayment_will(const ud_sim *sim, const loan_slot *slot, const hou
     if (slot->captured) {
         will -= 0.05; /* she repays from her own small earnings */
     }
+    will -= CHARITY_WILL * slot->charity / 255.0;
     /* Over-indebtedness also weighs on the will to pay (Schicks 2013: over-indebted
      * borrowers put the lender last); the capacity rule below decides when it breaks. */
     if (slot->burden > OVERINDEBTED_BURDEN) {

@@ -89,6 +89,7 @@ typedef struct loan_slot {
     uint8_t burden;                /* instalments a month / household income, percent (<= 255) */
     uint8_t cured;                 /* months paid on time in a row since a rescheduling */
     uint8_t late_when_rescheduled; /* days in arrears the day it was rescheduled (<= 255) */
+    uint8_t charity; /* 0..255: how far below a lender's price it was lent, as borrowers see it */
 } loan_slot;
 
 /* A rescheduled loan that has paid on time for this many months in a row leaves PAR (it

@@ -81,6 +81,23 @@ static void test_economy_price_cuts_applications_and_raises_par(void **state) {
     assert_true(par_100 > par_40 * 1.2);
 }
 
+/* Free credit is repaid worse than credit at the going rate: borrowers take a loan priced
+ * like a handout for one (engine/MODEL.md, 4, "Cheap credit"). */
+static void apr_0(ud_setup *s) {
+    price_both(s, 0);
+}
+static void apr_30(ud_setup *s) {
+    price_both(s, 30);
+}
+
+static void test_economy_free_credit_is_repaid_worse(void **state) {
+    (void)state;
+    double par_0 = mean_over_run(apr_0, NULL, par30, 2000, 12, 36);
+    double par_30 = mean_over_run(apr_30, NULL, par30, 2000, 12, 36);
+    print_message("PAR30 %.3f at 0%% APR, %.3f at 30%%\n", par_0, par_30);
+    assert_true(par_0 > par_30 * 1.5);
+}
+
 /* ---- 2. caps apply to the APR, fees included ---- */
 
 static void test_economy_cap_binds_the_apr_with_fees(void **state) {
@@ -1099,6 +1116,7 @@ static void test_economy_big_loans_reach_few_of_the_poor(void **state) {
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_economy_price_cuts_applications_and_raises_par),
+        cmocka_unit_test(test_economy_free_credit_is_repaid_worse),
         cmocka_unit_test(test_economy_cap_binds_the_apr_with_fees),
         cmocka_unit_test(test_economy_underpaid_officers_perform_worse),
         cmocka_unit_test(test_economy_salaries_have_bounds),
