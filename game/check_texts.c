@@ -1,6 +1,8 @@
 /* The checker's look at a scenario's texts: where they are written, and their translations. */
 #include "check_texts.h"
 
+#include "ud/regular_file.h"
+
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -30,20 +32,8 @@ void ud_text_set_free(ud_text_set *set) {
 
 /* The source file's text, for finding where a text is written (NULL if unreadable). */
 char *ud_read_source(const char *path) {
-    FILE *f = fopen(path, "rb");
-    if (f == NULL) {
-        return NULL;
-    }
-    fseek(f, 0, SEEK_END);
-    long size = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *text = size >= 0 ? malloc((size_t)size + 1) : NULL;
-    if (text != NULL) {
-        size_t got = fread(text, 1, (size_t)size, f);
-        text[got] = '\0';
-    }
-    fclose(f);
-    return text;
+    char why[1200];
+    return ud_read_regular(path, 1u << 20, NULL, why, sizeof why);
 }
 
 static int line_at(const char *source, const char *where) {

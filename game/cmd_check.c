@@ -6,6 +6,7 @@
 #include "commands.h"
 #include "runner.h"
 #include "scenario_folders.h"
+#include "ud/regular_file.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -232,10 +233,10 @@ static verdict check_one(const char *path) {
     for (int i = 0; i < info.lesson_strategy_count; i++) {
         if (info.lesson_family[i] == UD_FAMILY_PROBE) {
             /* not played here, but a probe that is not there is a mistake all the same */
-            FILE *f = fopen(info.lesson_strategy[i], "r");
+            char why[1200];
+            FILE *f = ud_open_regular(info.lesson_strategy[i], 1u << 20, why, sizeof why);
             if (f == NULL) {
-                printf("%s: error: the lesson's probe %s cannot be opened: %s\n", path,
-                       info.lesson_strategy[i], strerror(errno));
+                printf("%s: error: the lesson's probe cannot be opened: %s\n", path, why);
                 v.errors++;
             } else {
                 fclose(f);

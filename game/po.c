@@ -1,6 +1,8 @@
 /* A gettext PO catalog read into memory: one language's translations, with plural forms. */
 #include "po.h"
 
+#include "ud/regular_file.h"
+
 #include <ctype.h>
 #include <stdarg.h>
 #include <stdint.h>
@@ -568,9 +570,10 @@ bool ud_po_load(ud_po *po, const char *path, char *err, size_t err_size) {
     memset(po, 0, sizeof *po);
     po->nplurals = 1;
     reader r = {path, err, err_size, 0, false};
-    FILE *f = fopen(path, "r");
+    char why[1200];
+    FILE *f = ud_open_regular(path, 16u << 20, why, sizeof why);
     if (f == NULL) {
-        snprintf(err, err_size, "%s: cannot be read", path);
+        snprintf(err, err_size, "%s", why);
         return false;
     }
     pending p;

@@ -6,6 +6,7 @@
 #include "i18n.h"
 #include "runner.h"
 #include "story.h"
+#include "ud/regular_file.h"
 #include "ud/save.h"
 #include "ud/scores.h"
 
@@ -38,7 +39,7 @@ bool ud_result_write(const char *path, ud_game *g, const char *team, char *err, 
     ud_sim *sim = ud_game_sim(g);
     char tmp[1100];
     snprintf(tmp, sizeof tmp, "%.1000s.tmp", path);
-    FILE *f = fopen(tmp, "w");
+    FILE *f = ud_create_fresh(tmp);
     if (f == NULL) {
         snprintf(err, err_size, "%s: cannot write the result: %s", path, strerror(errno));
         return false;
@@ -609,9 +610,11 @@ static bool check_whole(reader *rd, ud_team_result *r) {
 bool ud_result_read(const char *path, ud_team_result *r, char *err, size_t err_size) {
     memset(r, 0, sizeof *r);
     snprintf(r->path, sizeof r->path, "%s", path);
-    FILE *f = fopen(path, "r");
+    /* A FIFO or a device in a folder of results would hang the report or never end. */
+    char why[1200];
+    FILE *f = ud_open_regular(path, UD_RESULT_MAX_BYTES, why, sizeof why);
     if (f == NULL) {
-        snprintf(err, err_size, "%s: cannot open the result file: %s", path, strerror(errno));
+        snprintf(err, err_size, "%s", why);
         return false;
     }
     reader rd = {path, 0, {0}, 0, -1, err, err_size};

@@ -10,6 +10,7 @@
 #include <stdint.h>
 
 #define UD_RESULT_MAGIC "unitdesa-result 1"
+#define UD_RESULT_MAX_BYTES (16u << 20) /* far above the longest game's result */
 #define UD_RESULT_MAX_COLUMNS 48
 
 typedef struct ud_result_decision {

@@ -7,7 +7,10 @@
 #include "../result.h"
 #include "../runner.h"
 #include "../scenario_folders.h"
+#include "ud/regular_file.h"
 #include "ud/save.h"
+
+#include <errno.h>
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,13 +28,30 @@ static void team_path(const ud_app *app, const char *slot, char *out, size_t siz
     snprintf(out, size, "%s%s.team", app->data_dir, slot);
 }
 
+/* The game's own small files (settings, team names) in the data folder: a missing one is
+ * normal; anything else that cannot be read (a FIFO would block the game for ever) is said
+ * on the log and then treated as missing. */
+static FILE *open_small(const char *path) {
+    char why[1200];
+    FILE *f = ud_open_regular(path, 1u << 16, why, sizeof why);
+    if (f == NULL && errno != ENOENT) {
+        SDL_Log("%s (ignored)", why);
+    }
+    return f;
+}
+
 static void write_team(const ud_app *app, const char *slot) {
-    char path[1100];
+    char path[1100], tmp[1120];
     team_path(app, slot, path, sizeof path);
-    FILE *f = fopen(path, "w");
+    /* written beside and renamed over: whatever was there (even a FIFO, whose open for
+     * writing would wait for a reader) is replaced, never opened; so is the file beside */
+    snprintf(tmp, sizeof tmp, "%s.tmp", path);
+    FILE *f = ud_create_fresh(tmp);
     if (f != NULL) {
         fprintf(f, "%s\n", app->team);
-        fclose(f);
+        if (fclose(f) == 0) {
+            rename(tmp, path);
+        }
     }
 }
 
@@ -39,7 +59,7 @@ static void read_team(const ud_app *app, const char *slot, char *out, size_t siz
     char path[1100];
     team_path(app, slot, path, sizeof path);
     out[0] = '\0';
-    FILE *f = fopen(path, "r");
+    FILE *f = open_small(path);
     if (f != NULL) {
         if (fgets(out, (int)size, f) != NULL) {
             out[strcspn(out, "\r\n")] = '\0';
@@ -78,7 +98,7 @@ static void load_settings(ud_app *app) {
     snprintf(s->language, sizeof s->language, "%s", ud_i18n_system_language());
     char path[1100], line[128];
     settings_path(app, path, sizeof path);
-    FILE *f = fopen(path, "r");
+    FILE *f = open_small(path);
     if (f == NULL) {
         return;
     }
@@ -106,7 +126,7 @@ static void save_settings(const ud_app *app) {
     char path[1100], tmp[1120];
     settings_path(app, path, sizeof path);
     snprintf(tmp, sizeof tmp, "%s.tmp", path);
-    FILE *f = fopen(tmp, "w");
+    FILE *f = ud_create_fresh(tmp);
     if (f == NULL) {
         return;
     }

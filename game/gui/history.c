@@ -97,7 +97,9 @@ void ud_history_month(ud_history *h, ud_game *game) {
 bool ud_history_begin_save(ud_history *h, const char *save_path, const ud_game_options *base,
                            char *err, size_t err_size) {
     ud_save_info info;
-    if (!ud_save_peek(save_path, &info, err, err_size)) {
+    /* checked before its scenario runs: a save may name any file, changed or not a
+     * scenario at all */
+    if (!ud_save_check(save_path, base, &info, err, err_size)) {
         return false;
     }
     ud_game_options opt = *base;

@@ -1,8 +1,10 @@
 /* Fonts and the text texture cache. */
+#define _POSIX_C_SOURCE 200809L /* stat */
 #include "text.h"
 
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 static const int base_points[UD_FONT_SIZES] = {13, 15, 19, 28};
 
@@ -17,6 +19,15 @@ bool ud_text_init(ud_text *t, SDL_Renderer *renderer, const char *assets_dir, ch
     if (TTF_Init() != 0) {
         snprintf(err, err_size, "cannot start the font engine: %s", TTF_GetError());
         return false;
+    }
+    /* SDL opens the font with a blocking open: a FIFO in its place would hang the start */
+    const char *paths[2] = {t->regular_path, t->bold_path};
+    for (int i = 0; i < 2; i++) {
+        struct stat st;
+        if (stat(paths[i], &st) == 0 && !S_ISREG(st.st_mode)) {
+            snprintf(err, err_size, "cannot open the font %s: not a regular file", paths[i]);
+            return false;
+        }
     }
     TTF_Font *probe = TTF_OpenFont(t->regular_path, 12);
     if (probe == NULL) {

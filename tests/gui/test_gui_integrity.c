@@ -1,6 +1,7 @@
 /* GUI integrity: what the trainee sees is the state the next key acts on, a saved or
  * continued game brings back everything drawn, and no month passes or application is lost
  * without the trainee being told. */
+#define _POSIX_C_SOURCE 200809L /* mkdir, mkfifo */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -12,6 +13,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 static ud_app *app;
 
@@ -445,6 +448,157 @@ static void test_gui_save_slots_show_team_scenario_month_and_time(void **state) 
     assert_string_equal(app->team, "Mawar");
 }
 
+/* Writes `text` to `path` (the test fails if it cannot). */
+static void write_file(const char *path, const char *text) {
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs(text, f);
+    fclose(f);
+}
+
+/* A save's text as written, with the scenario line changed to `scenario` and the checksum
+ * of the end line made right again, as a deliberate edit would. */
+static void write_save_naming(const char *path, const char *saved, const char *scenario) {
+    char text[65536];
+    const char *line = strstr(saved, "\nscenario ");
+    const char *end = strstr(saved, "\nend ");
+    assert_non_null(line);
+    assert_non_null(end);
+    int n = snprintf(text, sizeof text, "%.*s\nscenario %s%.*s\n", (int)(line - saved), saved,
+                     scenario, (int)(end - strchr(line + 1, '\n')), strchr(line + 1, '\n'));
+    assert_true(n > 0 && (size_t)n < sizeof text - 32);
+    uint64_t h = UINT64_C(14695981039346656037); /* FNV-1a 64, as the save's checksum */
+    for (int i = 0; i < n; i++) {
+        h ^= (unsigned char)text[i];
+        h *= UINT64_C(1099511628211);
+    }
+    snprintf(text + n, sizeof text - (size_t)n, "end %016llx\n", (unsigned long long)h);
+    write_file(path, text);
+}
+
+/* Loads slot 5 and expects a refusal that names the save and says `why`; the scenario a
+ * save names never runs before the save is checked (`ran` is what it would say if it did). */
+static void expect_load_refused(ud_app *a, const char *why, const char *ran) {
+    gd_key(a, SDLK_l, KMOD_LCTRL);
+    gd_key(a, SDLK_5, 0);
+    assert_int_equal(a->dialog, DIALOG_MESSAGE);
+    if (strstr(a->message, why) == NULL || strstr(a->message, "slot5.save") == NULL ||
+        strstr(a->message, ran) != NULL) {
+        fail_msg("expected the load of slot5.save to be refused with '%s'; got: %s", why,
+                 a->message);
+    }
+    gd_key(a, SDLK_RETURN, 0);
+}
+
+/* Load checks the save before any Lua of it runs: a save whose scenario was edited, deleted,
+ * or replaced by a file that is not a scenario is refused with the save's name and the
+ * documented reason, and the file it names is never run. */
+static void test_gui_load_checks_the_save_before_its_scenario_runs(void **state) {
+    (void)state;
+    const char *dir = UD_TEST_DATA "/load_checks";
+    char own[1200], scenario[1300], outside[1300], save[1100];
+    mkdir(dir, 0755);
+    snprintf(own, sizeof own, "%s/scenarios", dir);
+    mkdir(own, 0755);
+    snprintf(own, sizeof own, "%s/scenarios/mine", dir);
+    mkdir(own, 0755);
+    snprintf(scenario, sizeof scenario, "%s/load_check.lua", own);
+    static const char source[] =
+        "scenario { id = \"load_check\", title = \"Load check\", months = 6, objectives = { "
+        "\"x\" } }\nvillage { households = 120 }\n";
+    write_file(scenario, source);
+    snprintf(outside, sizeof outside, "%s/not_a_scenario.lua", dir);
+    write_file(outside, "error(\"EVIL TOP-LEVEL CODE RAN\")\n");
+    ud_app *a = gd_open(dir);
+    gd_settings(a, "en", false);
+    assert_true(ud_app_start_scenario(a, scenario));
+    ud_app_draw(a);
+    gd_type(a, "Team");
+    gd_key(a, SDLK_RETURN, 0);
+    assert_int_equal(a->screen, SCREEN_PLAY);
+    gd_next_month(a);
+    gd_key(a, SDLK_s, KMOD_LCTRL);
+    gd_key(a, SDLK_5, 0);
+    gd_key(a, SDLK_RETURN, 0);
+    ud_app_slot_path(a, "slot5", save, sizeof save);
+    static char saved[65536];
+    FILE *f = fopen(save, "r");
+    assert_non_null(f);
+    saved[fread(saved, 1, sizeof saved - 1, f)] = '\0';
+    fclose(f);
+    /* the scenario edited since (here so that it no longer even compiles) */
+    char edited[sizeof source + 16];
+    snprintf(edited, sizeof edited, "%s)\n", source);
+    write_file(scenario, edited);
+    expect_load_refused(a, "has changed since this game was saved", "')' expected");
+    /* the scenario deleted */
+    remove(scenario);
+    expect_load_refused(a, "is missing", "cannot open");
+    /* a save that names a Lua file outside the scenario folders, and one that names a
+     * system file: neither is run */
+    write_file(scenario, source);
+    write_save_naming(save, saved, outside);
+    expect_load_refused(a, "is not one of the scenarios in the scenario folder", "EVIL");
+    write_save_naming(save, saved, "/etc/passwd");
+    expect_load_refused(a, "is not one of the scenarios in the scenario folder", "passwd:");
+    /* and the save as written still loads */
+    write_file(save, saved);
+    gd_key(a, SDLK_l, KMOD_LCTRL);
+    gd_key(a, SDLK_5, 0);
+    assert_int_equal(a->dialog, DIALOG_NONE);
+    assert_int_equal(a->screen, SCREEN_PLAY);
+    gd_close(a);
+    remove(scenario);
+}
+
+/* A FIFO in place of the settings file, a save's team file or the files a save is first
+ * written to is passed over or replaced (opening it would wait for ever for the other end):
+ * the game starts, saves, lists the slot and loads it. */
+static void test_gui_special_files_in_the_data_folder_are_passed_over(void **state) {
+    (void)state;
+    alarm(120); /* a hang fails the test instead of stalling the suite */
+    const char *dir = UD_TEST_DATA "/special_files";
+    char settings[1200], team[1200];
+    mkdir(dir, 0755);
+    snprintf(settings, sizeof settings, "%s/settings.txt", dir);
+    snprintf(team, sizeof team, "%s/slot5.team", dir);
+    remove(settings);
+    remove(team);
+    assert_int_equal(mkfifo(settings, 0644), 0);
+    ud_app *a = gd_open(dir);
+    assert_int_equal(a->screen, SCREEN_START);
+    gd_settings(a, "en", false); /* and the settings are written over it */
+    int i = gd_scenario_index(a, "tutorial");
+    assert_true(ud_app_start_scenario(a, a->scenario_paths[i]));
+    ud_app_draw(a);
+    gd_type(a, "Fifo");
+    gd_key(a, SDLK_RETURN, 0);
+    gd_next_month(a);
+    assert_int_equal(mkfifo(team, 0644), 0); /* the team file written over a FIFO */
+    char tmp[1300]; /* and FIFOs where the save and team files are first written */
+    snprintf(tmp, sizeof tmp, "%s.tmp", team);
+    remove(tmp);
+    assert_int_equal(mkfifo(tmp, 0644), 0);
+    snprintf(tmp, sizeof tmp, "%s/slot5.save.tmp", dir);
+    remove(tmp);
+    assert_int_equal(mkfifo(tmp, 0644), 0);
+    gd_key(a, SDLK_s, KMOD_LCTRL);
+    gd_key(a, SDLK_5, 0);
+    assert_int_equal(a->dialog, DIALOG_MESSAGE);
+    gd_key(a, SDLK_RETURN, 0);
+    remove(team);
+    assert_int_equal(mkfifo(team, 0644), 0); /* and read from one */
+    gd_key(a, SDLK_l, KMOD_LCTRL);
+    assert_int_equal(a->screen, SCREEN_SLOTS);
+    assert_true(gd_shows(a, gd_tr(a, "no team name")));
+    gd_key(a, SDLK_5, 0);
+    assert_int_equal(a->screen, SCREEN_PLAY);
+    assert_string_equal(a->team, "");
+    gd_close(a);
+    remove(team);
+    alarm(0);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_gui_screen_change_is_drawn_at_once, setup, teardown),
@@ -460,6 +614,8 @@ int main(void) {
         cmocka_unit_test_setup_teardown(test_gui_loan_desk_pages_and_groups, setup, teardown),
         cmocka_unit_test_setup_teardown(test_gui_save_slots_show_team_scenario_month_and_time,
                                         setup, teardown),
+        cmocka_unit_test(test_gui_load_checks_the_save_before_its_scenario_runs),
+        cmocka_unit_test(test_gui_special_files_in_the_data_folder_are_passed_over),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,5 +1,6 @@
 /* The PO reader: entries, escapes, plural forms and their rule, fuzzy entries, and a clear
  * "file:line: what" for every malformed catalog. */
+#define _POSIX_C_SOURCE 200809L /* mkfifo, alarm */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -10,6 +11,8 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #define HEADER                                                                                     \
     "msgid \"\"\nmsgstr \"\"\n\"Language: es\\n\"\n"                                               \
@@ -137,7 +140,16 @@ static void test_po_reports_malformed_catalogs_at_their_line(void **state) {
     ud_po po;
     char err[512];
     assert_false(ud_po_load(&po, UD_TEST_DIR "/no-such.po", err, sizeof err));
-    assert_non_null(strstr(err, "no-such.po: cannot be read"));
+    assert_non_null(strstr(err, "no-such.po: cannot open the file"));
+    /* a FIFO in a catalog's place is refused at once (reading it would wait for a writer) */
+    const char *fifo = UD_TEST_DIR "/fifo.po";
+    remove(fifo);
+    assert_int_equal(mkfifo(fifo, 0644), 0);
+    alarm(60);
+    assert_false(ud_po_load(&po, fifo, err, sizeof err));
+    alarm(0);
+    assert_non_null(strstr(err, "fifo.po: not a regular file"));
+    remove(fifo);
 }
 
 int main(void) {

@@ -495,6 +495,83 @@ static void test_save_with_a_relative_scenario_path_loads_from_elsewhere(void **
     ud_game_free(g);
 }
 
+/* A save the game writes always loads: a scenario whose one-line texts (id, title, module)
+ * hold a tab, a line break or a NUL is refused where it is declared; a scenario whose path a
+ * save cannot hold (a tab in a folder's name, longer than a save line allows) cannot be
+ * saved, with the reason, and no save is written. */
+static void test_save_written_always_loads_or_is_refused_saying_why(void **state) {
+    (void)state;
+    ud_game_options o = load_options();
+    static const struct {
+        const char *declaration, *want;
+    } texts[] = {
+        /* Lua escapes: the script holds the control characters */
+        {"scenario { id = 't', title = 'Tab\\there', months = 3 }", "title must be one line"},
+        {"scenario { id = 't', title = 'Line1\\nseed 5', months = 3 }", "a line break"},
+        {"scenario { id = 't', title = 'cut\\0off', months = 3 }", "a NUL byte"},
+        {"scenario { id = 't\\tx', title = 'T', months = 3 }", "id must be one line"},
+        {"scenario { id = 't', title = 'T', module = 'm\\r', months = 3 }", "a carriage return"},
+    };
+    const char *scenario = in_dir("saves/m/one_line.lua");
+    for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+        char source[200];
+        int n = snprintf(source, sizeof source, "\n%s\n", texts[i].declaration);
+        assert_true(n > 0);
+        write_file(scenario, source, (size_t)n);
+        ud_game *g = ud_game_load(scenario, &o, err, sizeof err);
+        if (g != NULL || strstr(err, texts[i].want) == NULL ||
+            strstr(err, "one_line.lua:2:") == NULL) {
+            fail_msg("%s: expected '%s' at line 2; got %s", texts[i].declaration, texts[i].want,
+                     g != NULL ? "a game" : err);
+        }
+    }
+    /* a folder with a tab in its name: the game plays, the save is refused, nothing written */
+    char folder[1100], save[1100];
+    snprintf(folder, sizeof folder, "%s/own_tab\tfolder", UD_TEST_DIR);
+    mkdir(folder, 0755);
+    char in_tab[1200];
+    snprintf(in_tab, sizeof in_tab, "%s/tab.lua", folder);
+    write_file(in_tab, scenario_text, strlen(scenario_text));
+    snprintf(save, sizeof save, "%s", in_dir("tab.save"));
+    remove(save);
+    ud_game *g = ud_game_load(in_tab, &o, err, sizeof err);
+    assert_non_null(g);
+    ud_game_play_month(g);
+    assert_false(ud_save_write(g, save, err, sizeof err));
+    if (strstr(err, "cannot save") == NULL || strstr(err, "a tab, a line break") == NULL) {
+        fail_msg("expected the save to be refused for the tab in the path; got %s", err);
+    }
+    ud_game_free(g);
+    struct stat st;
+    assert_int_not_equal(stat(save, &st), 0);
+    /* a path longer than a game keeps is refused when the scenario is loaded; one that is
+     * short but whose full path is too long for a save (a relative path) when saving */
+    char deep[2000], here[1024];
+    snprintf(deep, sizeof deep, "%s", UD_TEST_DIR);
+    while (strlen(deep) < 1100) {
+        strcat(deep, "/a_rather_long_folder_name_to_make_the_full_path_of_the_scenario_long");
+        mkdir(deep, 0755);
+    }
+    char far[2100];
+    snprintf(far, sizeof far, "%s/far.lua", deep);
+    write_file(far, scenario_text, strlen(scenario_text));
+    assert_null(ud_game_load(far, &o, err, sizeof err));
+    assert_non_null(strstr(err, "the path of this file is too long"));
+    assert_non_null(getcwd(here, sizeof here));
+    assert_int_equal(chdir(deep), 0);
+    g = ud_game_load("far.lua", &o, err, sizeof err);
+    assert_int_equal(chdir(here), 0);
+    assert_non_null(g);
+    ud_game_play_month(g);
+    assert_int_equal(chdir(deep), 0);
+    bool saved = ud_save_write(g, save, err, sizeof err);
+    assert_int_equal(chdir(here), 0);
+    ud_game_free(g);
+    assert_false(saved);
+    assert_non_null(strstr(err, "is too long for a saved game"));
+    assert_int_not_equal(stat(save, &st), 0);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_save_round_trip_equals_the_original),
@@ -505,6 +582,7 @@ int main(void) {
         cmocka_unit_test(test_save_every_value_is_validated),
         cmocka_unit_test(test_save_a_strategy_game_loads_back),
         cmocka_unit_test(test_save_with_a_relative_scenario_path_loads_from_elsewhere),
+        cmocka_unit_test(test_save_written_always_loads_or_is_refused_saying_why),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -177,12 +177,13 @@ static int l_scenario(lua_State *L) {
     }
     g->declared_scenario = true;
     ud_scenario_info *in = &g->info;
-    if (!api_text(L, 1, what, "id", in->id, sizeof in->id) || in->id[0] == '\0') {
+    if (!api_line_text(L, 1, what, "id", NULL, in->id, sizeof in->id) || in->id[0] == '\0') {
         return luaL_error(L, "scenario{}: id is required (a short name such as 'm2_credit_line')");
     }
-    api_text_or(L, 1, what, "title", in->id, in->title, sizeof in->title);
-    api_text_or(L, 1, what, "module", "custom", in->module, sizeof in->module);
-    api_text_or(L, 1, what, "language", "en", in->language, sizeof in->language);
+    /* id, title and module go on one line of each save, result file and listing */
+    api_line_text(L, 1, what, "title", in->id, in->title, sizeof in->title);
+    api_line_text(L, 1, what, "module", "custom", in->module, sizeof in->module);
+    api_line_text(L, 1, what, "language", "en", in->language, sizeof in->language);
     api_text_or(L, 1, what, "briefing", "", in->briefing, sizeof in->briefing);
     in->difficulty = (int)api_integer(L, 1, what, "difficulty", 1, 1, 5);
     in->months = (int)api_integer(L, 1, what, "months", 36, 1, 240);
@@ -201,7 +202,8 @@ static int l_scenario(lua_State *L) {
     } else if (lua_type(L, -1) == LUA_TTABLE) {
         static const char *const ckeys[] = {"code", "minor_units", NULL};
         api_check_keys(L, -1, "scenario{}.currency", ckeys);
-        api_text_or(L, -1, "scenario{}.currency", "code", "XXX", in->currency, sizeof in->currency);
+        api_line_text(L, -1, "scenario{}.currency", "code", "XXX", in->currency,
+                      sizeof in->currency);
         in->minor_units =
             (int)api_integer(L, -1, "scenario{}.currency", "minor_units", 2, 0, UD_MAX_MINOR_UNITS);
     } else if (!lua_isnil(L, -1)) {

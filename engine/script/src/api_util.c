@@ -52,7 +52,8 @@ void api_check_plain_table(lua_State *L, int idx, const char *what) {
 /* The line at or after `from` in file `path` where `key = ` is written, or 0. A table spread
  * over several lines is reported by Lua at its first line: the trainer wants the key's. */
 static int key_line(const char *path, int from, const char *key) {
-    FILE *f = fopen(path, "r");
+    char why[1200];
+    FILE *f = ud_open_regular(path, UD_SANDBOX_MAX_FILE_BYTES, why, sizeof why);
     if (f == NULL) {
         return 0;
     }
@@ -214,6 +215,42 @@ void api_text_or(lua_State *L, int idx, const char *what, const char *key, const
     if (!api_text(L, idx, what, key, out, size)) {
         snprintf(out, size, "%s", def);
     }
+}
+
+bool api_line_text(lua_State *L, int idx, const char *what, const char *key, const char *def,
+                   char *out, size_t size) {
+    idx = lua_absindex(L, idx);
+    if (lua_getfield(L, idx, key) == LUA_TSTRING) {
+        size_t len;
+        const char *s = lua_tolstring(L, -1, &len);
+        size_t at = 0; /* characters so far (UTF-8: continuation bytes do not count) */
+        for (size_t i = 0; i < len; i++) {
+            unsigned char c = (unsigned char)s[i];
+            at += (c & 0xc0) != 0x80;
+            if (c >= 0x20 && c != 0x7f) {
+                continue;
+            }
+            const char *name = c == '\t'   ? "a tab"
+                               : c == '\n' ? "a line break"
+                               : c == '\r' ? "a carriage return"
+                               : c == 0    ? "a NUL byte"
+                                           : NULL;
+            char code[32], message[300];
+            snprintf(code, sizeof code, "control character %d", c);
+            snprintf(message, sizeof message,
+                     "%s: %s must be one line of plain text (it has %s at character %zu)", what,
+                     key, name != NULL ? name : code, at);
+            key_error(L, key, message);
+        }
+    }
+    lua_pop(L, 1);
+    if (api_text(L, idx, what, key, out, size)) {
+        return true;
+    }
+    if (def != NULL) {
+        snprintf(out, size, "%s", def);
+    }
+    return false;
 }
 
 int api_arg_int(lua_State *L, int arg, const char *fn, lua_Integer min, lua_Integer max) {

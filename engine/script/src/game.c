@@ -217,6 +217,16 @@ ud_game *ud_game_load(const char *path, const ud_game_options *options, char *er
     }
     snprintf(g->language, sizeof g->language, "%s",
              g->options.language != NULL ? g->options.language : "en");
+    size_t path_len = strlen(path);
+    if (path_len >= sizeof g->info.path) {
+        /* kept whole or not at all: a cut path would name another file in saves and results */
+        snprintf(err, err_size,
+                 "%.120s...: the path of this file is too long (%zu bytes; at most %zu): move "
+                 "it to a folder with a shorter path",
+                 path, path_len, sizeof g->info.path - 1);
+        ud_game_free(g);
+        return NULL;
+    }
     snprintf(g->info.path, sizeof g->info.path, "%s", path);
     snprintf(g->info.currency, sizeof g->info.currency, "IDR");
     g->info.months = 36;

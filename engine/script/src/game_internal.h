@@ -165,6 +165,11 @@ bool api_bool(lua_State *L, int idx, const char *what, const char *key, bool def
 bool api_text(lua_State *L, int idx, const char *what, const char *key, char *out, size_t size);
 void api_text_or(lua_State *L, int idx, const char *what, const char *key, const char *def,
                  char *out, size_t size);
+/* A text that goes on one line of a save, a result file or a listing (id, title, module,
+ * currency code): as api_text (`def` copied when absent, if not NULL), and a tab, line break
+ * or other control character in it is an error at the key's line. */
+bool api_line_text(lua_State *L, int idx, const char *what, const char *key, const char *def,
+                   char *out, size_t size);
 /* An integer argument within min..max (an error naming the function otherwise): never
  * truncated into an int. */
 int api_arg_int(lua_State *L, int arg, const char *fn, lua_Integer min, lua_Integer max);

@@ -4,6 +4,7 @@
 #ifndef UD_SANDBOX_H
 #define UD_SANDBOX_H
 
+#include "ud/regular_file.h"
 #include "ud/rng.h"
 
 #include <lua.h>
@@ -78,10 +79,6 @@ void ud_sandbox_charge(lua_State *L, double units);
  * tables, functions and the like are numbered in the order the script first showed them.
  * Returns the text (valid while it stays on the stack). */
 const char *ud_sandbox_tostring(lua_State *L, int idx);
-
-/* Opens `path` for reading only if it is a regular file of at most max_bytes: never a
- * device, a FIFO or a folder (which could hang or never end). NULL with why in err. */
-FILE *ud_open_regular(const char *path, size_t max_bytes, char *err, size_t err_size);
 
 /* Levenshtein-closest of `candidates` (NULL-terminated) to `word`, or NULL if none is close. */
 const char *ud_closest_word(const char *word, const char *const *candidates);

@@ -92,11 +92,34 @@ static void write_command(FILE *f, const ud_command *c) {
             pol->max_past_arrears_days, pol->manual_review);
 }
 
+/* Defined with the reader below: the writer checks what it wrote with them. */
+static bool plain_text(const char *p);
+static bool header(const char *path, const char *text, ud_save_info *info, uint64_t *hash,
+                   uint64_t *state, char *err, size_t err_size);
+
 bool ud_save_write(const ud_game *game, const char *path, char *err, size_t err_size) {
     const ud_scenario_info *in = ud_game_info(game);
     uint64_t scenario_hash;
     if (!ud_file_hash(in->path, &scenario_hash)) {
         snprintf(err, err_size, "cannot read the scenario file %s", in->path);
+        return false;
+    }
+    /* The scenario by its full path: the save loads from any folder. A path the save cannot
+     * hold is refused now, saying why, rather than written into a save that cannot load. */
+    char full[PATH_MAX];
+    const char *scenario = realpath(in->path, full) != NULL ? full : in->path;
+    const char *problem = NULL;
+    if (strlen(scenario) >= sizeof((ud_save_info *)NULL)->scenario) {
+        problem = "is too long for a saved game (at most 1023 bytes)";
+    } else if (!plain_text(scenario)) {
+        problem = "has a tab, a line break or another control character in it, which a saved "
+                  "game cannot hold";
+    }
+    if (problem != NULL) {
+        snprintf(err, err_size,
+                 "cannot save: the path of the scenario file %s %s; move or rename the file "
+                 "and its folders",
+                 scenario, problem);
         return false;
     }
     /* Compose in memory, checksum, then write the whole to a temporary file. */
@@ -108,9 +131,6 @@ bool ud_save_write(const ud_game *game, const char *path, char *err, size_t err_
         return false;
     }
     ud_sim *sim = ud_game_sim((ud_game *)game);
-    /* The scenario by its full path: the save loads from any folder. */
-    char full[PATH_MAX];
-    const char *scenario = realpath(in->path, full) != NULL ? full : in->path;
     fprintf(mem, "%s %d\n", MAGIC, UD_SAVE_VERSION);
     fprintf(mem, "scenario %s\n", scenario);
     fprintf(mem, "title %s\n", in->title);
@@ -145,9 +165,28 @@ bool ud_save_write(const ud_game *game, const char *path, char *err, size_t err_
         snprintf(err, err_size, "out of memory");
         return false;
     }
+    /* A save is written only if it reads back: the header as the loader checks it. */
+    char *copy = malloc(size + 1);
+    if (copy == NULL) {
+        free(body);
+        snprintf(err, err_size, "out of memory");
+        return false;
+    }
+    memcpy(copy, body, size);
+    copy[size] = '\0';
+    ud_save_info back;
+    uint64_t back_hash, back_state;
+    char why[1200];
+    bool loads = header(path, copy, &back, &back_hash, &back_state, why, sizeof why);
+    free(copy);
+    if (!loads) {
+        free(body);
+        snprintf(err, err_size, "cannot save: the save would not load back (%s)", why);
+        return false;
+    }
     char tmp[1100];
     snprintf(tmp, sizeof tmp, "%s.tmp", path);
-    FILE *f = fopen(tmp, "wb");
+    FILE *f = ud_create_fresh(tmp);
     if (f == NULL) {
         snprintf(err, err_size, "cannot write %s: %s", tmp, strerror(errno));
         free(body);
@@ -481,44 +520,59 @@ static bool scenario_allowed(const char *scenario, const ud_game_options *option
     return false;
 }
 
+/* Reads and checks the save whole, then its scenario, without running any of it: the file
+ * is one the player could pick, is there, and is the very file the game was played on. On
+ * success t->data holds the save's text (the caller frees it). */
+static bool check_save(const char *path, const ud_game_options *options, save_text *t,
+                       ud_save_info *info, uint64_t *state, char *err, size_t err_size) {
+    if (!read_checked(path, t, err, err_size)) {
+        return false;
+    }
+    uint64_t hash, now_hash;
+    const char *why = NULL;
+    struct stat st;
+    if (!header(path, t->data, info, &hash, state, err, err_size)) {
+        free(t->data);
+        return false;
+    }
+    if (stat(info->scenario, &st) != 0) {
+        why = "its scenario %s is missing";
+    } else if (!scenario_allowed(info->scenario, options)) {
+        why = "its scenario %s is not one of the scenarios in the scenario folder, so it is not "
+              "loaded";
+    } else if (!ud_file_hash(info->scenario, &now_hash)) {
+        why = "its scenario %s is missing or cannot be read";
+    } else if (now_hash != hash) {
+        why = "the scenario file %s has changed since this game was saved, so the game cannot "
+              "be restored as it was";
+    }
+    if (why != NULL) {
+        char reason[1400];
+        snprintf(reason, sizeof reason, why, info->scenario);
+        snprintf(err, err_size, "%s: %s", path, reason);
+        free(t->data);
+        return false;
+    }
+    return true;
+}
+
+bool ud_save_check(const char *path, const ud_game_options *options, ud_save_info *info, char *err,
+                   size_t err_size) {
+    save_text t;
+    uint64_t state;
+    if (!check_save(path, options, &t, info, &state, err, err_size)) {
+        return false;
+    }
+    free(t.data);
+    return true;
+}
+
 ud_game *ud_save_load(const char *path, const ud_game_options *options, char *err,
                       size_t err_size) {
     save_text t;
-    if (!read_checked(path, &t, err, err_size)) {
-        return NULL;
-    }
     ud_save_info info;
-    uint64_t hash, state, now_hash;
-    if (!header(path, t.data, &info, &hash, &state, err, err_size)) {
-        free(t.data);
-        return NULL;
-    }
-    struct stat st;
-    if (stat(info.scenario, &st) != 0) {
-        snprintf(err, err_size, "%s: its scenario %s is missing", path, info.scenario);
-        free(t.data);
-        return NULL;
-    }
-    if (!scenario_allowed(info.scenario, options)) {
-        snprintf(err, err_size,
-                 "%s: its scenario %s is not one of the scenarios in the scenario folder, so "
-                 "it is not loaded",
-                 path, info.scenario);
-        free(t.data);
-        return NULL;
-    }
-    if (!ud_file_hash(info.scenario, &now_hash)) {
-        snprintf(err, err_size, "%s: its scenario %s is missing or cannot be read", path,
-                 info.scenario);
-        free(t.data);
-        return NULL;
-    }
-    if (now_hash != hash) {
-        snprintf(err, err_size,
-                 "%s: the scenario file %s has changed since this game was saved, so the game "
-                 "cannot be restored as it was",
-                 path, info.scenario);
-        free(t.data);
+    uint64_t state;
+    if (!check_save(path, options, &t, &info, &state, err, err_size)) {
         return NULL;
     }
     ud_game_options opt;

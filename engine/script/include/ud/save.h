@@ -24,10 +24,17 @@ bool ud_save_write(const ud_game *game, const char *path, char *err, size_t err_
  * replaying it. */
 bool ud_save_peek(const char *path, ud_save_info *info, char *err, size_t err_size);
 
-/* Loads a save: checks it, loads its scenario (only a scenario in a module folder of
- * options->helpers_root, the scenarios the player can pick; refusing one whose file has
- * changed since),
- * and replays every decision. Returns NULL with a message that says which problem and why:
+/* Checks a save as ud_save_load does before it runs anything: the file whole (version,
+ * checksum, truncation), then its scenario: one the player could pick (see ud_save_load),
+ * present, and unchanged since the save. No Lua runs: a save may name any file. Fills info;
+ * false with the save's name and the reason in err ("its scenario ... is missing", "the
+ * scenario file ... has changed since this game was saved", ...). */
+bool ud_save_check(const char *path, const ud_game_options *options, ud_save_info *info, char *err,
+                   size_t err_size);
+
+/* Loads a save: checks it (ud_save_check), loads its scenario (only a scenario in a module folder
+ * of options->helpers_root, the scenarios the player can pick; refusing one whose file has changed
+ * since), and replays every decision. Returns NULL with a message that says which problem and why:
  * missing, truncated, corrupted, incompatible, scenario changed or missing, or a replay that
  * no longer matches. */
 ud_game *ud_save_load(const char *path, const ud_game_options *options, char *err, size_t err_size);

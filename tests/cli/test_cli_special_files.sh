@@ -1,0 +1,54 @@
+#!/bin/sh
+# A FIFO, a device or a folder where the program expects a file (a helper, a result file, a
+# lesson's probe) is refused with "FILE: not a regular file", never waited on: opening a
+# FIFO for reading blocks until some other program writes to it.
+. "$(dirname "$0")/cli_lib.sh"
+UD="$1"
+SRC="$2"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp" "$out" "$err"' EXIT
+cd "$SRC" || exit 1
+export UNITDESA_DATA_DIR="$tmp/data"
+unset UNITDESA_SCENARIO_PATH
+# every command gets a time limit: without the fix it would wait for ever
+T="timeout 60"
+
+# require() of a helper that is a FIFO: run, check and list (the game's start screen loads
+# every scenario the same way) stop with the helper's name
+mkdir -p "$tmp/fifo_require/lib"
+mkfifo "$tmp/fifo_require/lib/evil.lua"
+cat > "$tmp/fifo_require/scenario.lua" <<'LUA'
+scenario { id = "fifo_require", title = "FIFO require", months = 2, objectives = { "x" } }
+village { households = 120 }
+local evil = require("lib.evil")
+LUA
+expect_status 1 $T "$UD" run "$tmp/fifo_require/scenario.lua"
+expect_stderr_has "scenario.lua:3: require 'lib.evil': $tmp/fifo_require/lib/evil.lua: not a regular file" \
+    $T "$UD" run "$tmp/fifo_require/scenario.lua"
+expect_status 1 $T "$UD" check "$tmp/fifo_require/scenario.lua"
+expect_stdout_has "lib/evil.lua: not a regular file" $T "$UD" check "$tmp/fifo_require/scenario.lua"
+expect_stdout_has "	tutorial	" $T "$UD" list --scenarios "$tmp/fifo_require"
+expect_stderr_has "lib/evil.lua: not a regular file" $T "$UD" list --scenarios "$tmp/fifo_require"
+# a folder in the helper's place is refused the same way
+mkdir -p "$tmp/dir_require/lib/evil.lua"
+cp "$tmp/fifo_require/scenario.lua" "$tmp/dir_require/"
+expect_stderr_has "lib/evil.lua: not a regular file" $T "$UD" run "$tmp/dir_require/scenario.lua"
+
+# a team's result file that is a FIFO: the class report names it
+mkdir -p "$tmp/fifo_class"
+mkfifo "$tmp/fifo_class/team.result"
+expect_status 1 $T "$UD" class "$tmp/fifo_class" -o "$tmp/class.html" --no-benchmark
+expect_stderr_has "$tmp/fifo_class/team.result: not a regular file" \
+    $T "$UD" class "$tmp/fifo_class" -o "$tmp/class.html" --no-benchmark
+
+# a lesson's probe that is a FIFO: check reports it (it only looks for probes)
+mkdir -p "$tmp/scen/m1"
+cp -r scenarios/strategies scenarios/lib "$tmp/scen/"
+mkfifo "$tmp/scen/strategies/probes/fifo.lua"
+sed 's|"../strategies/probes/overprice.lua"|"../strategies/probes/fifo.lua"|' \
+    scenarios/m1-poverty/reaching_the_poor.lua >"$tmp/scen/m1/x.lua"
+checks=$((checks + 1))
+run $T "$UD" --scenarios "$tmp/scen" check "$tmp/scen/m1/x.lua"
+grep -qF "the lesson's probe cannot be opened: $tmp/scen/m1/../strategies/probes/fifo.lua: not a regular file" "$out" ||
+    bad "check must report a probe that is a FIFO (status $status)"
+finish
