@@ -392,9 +392,21 @@ static void test_save_every_value_is_validated(void **state) {
     refused_sealed(good, "months 6\n", "months 6x\n", "the months line is not valid");
     refused_sealed(good, "months 6\n", "months 99999999999\n", "the months line is not valid");
     refused_sealed(good, "seed ", "seed -", "the seed line is not valid");
-    refused_sealed(good, "decision 0 C 7", "decision -1 C 7", "cannot be replayed");
-    refused_sealed(good, "decision 0 C 7", "decision 0x C 7", "cannot be replayed");
-    refused_sealed(good, "decision 2 A 1 2\n", "decision 2 A 1 2 junk\n", "cannot be replayed");
+    refused_sealed(good, "decision 0 C 7", "decision -1 C 7",
+                   "cannot be replayed (its month is missing or after the 6 months played)");
+    refused_sealed(good, "decision 0 C 7", "decision 0x C 7", "cannot be replayed (its month");
+    refused_sealed(good, "decision 2 A 1 2\n", "decision 2 A 1 2 junk\n",
+                   "cannot be replayed (an answer is 'A question option', two numbers)");
+    /* a command's field that cannot be read is named */
+    refused_sealed(good, "C 7 0 1 2 1500000 ", "C 7 0 1 2 x1500000 ",
+                   "cannot be replayed (field 5 (amount) is missing or not a number)");
+    refused_sealed(good, "decision 0 C 7", "decision 0 Z 7",
+                   "cannot be replayed (it is neither a command (C ...) nor an answer (A ...))");
+    /* the format version is a whole number */
+    refused_sealed(good, "UNITDESA-SAVE 2\n", "UNITDESA-SAVE 1e999\n",
+                   ":1: corrupted: the format version must be a whole number");
+    refused_sealed(good, "UNITDESA-SAVE 2\n", "UNITDESA-SAVE 1.5\n",
+                   ":1: corrupted: the format version must be a whole number");
     /* a value after the last field */
     char *body = edited(good, "decision 0 C 7", "decision 0 C 7");
     char *nl = strchr(strstr(body, "decision 0 C 7"), '\n');
@@ -402,7 +414,7 @@ static void test_save_every_value_is_validated(void **state) {
     sprintf(with_junk, "%.*s 1\n%s", (int)(nl - body), body, nl + 1);
     const char *path = in_dir("junk.save");
     write_sealed(path, with_junk);
-    refused(path, "cannot be replayed");
+    refused(path, "cannot be replayed (there is more after its last field (manual_review))");
     free(with_junk);
     free(body);
     refused_sealed(good, "title Saved", "title Sa\x1b[2Jved", "the title line is not valid");

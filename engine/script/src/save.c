@@ -253,9 +253,14 @@ static bool read_checked(const char *path, save_text *out, char *err, size_t err
     }
     out->data[out->size] = '\0';
     char magic[32];
-    int version = 0;
-    if (sscanf(out->data, "%31s %d", magic, &version) != 2 || strcmp(magic, MAGIC) != 0) {
+    int version = 0, used = 0;
+    if (sscanf(out->data, "%31s %d%n", magic, &version, &used) != 2 || strcmp(magic, MAGIC) != 0) {
         snprintf(err, err_size, "%s: not a Unit Desa saved game", path);
+        free(out->data);
+        return false;
+    }
+    if (out->data[used] != '\n') {
+        snprintf(err, err_size, "%s:1: corrupted: the format version must be a whole number", path);
         free(out->data);
         return false;
     }
@@ -421,7 +426,40 @@ static bool is_bool(int v) {
 
 /* A command line, read strictly: every field present, in range for its C type, nothing
  * after it. What the values mean is checked by ud_sim_apply, as for any command. */
-static bool parse_command(const char *s, ud_command *c) {
+/* The fields of a command line, in order: named when one cannot be read. */
+static const char *const command_fields[30] = {"type",
+                                               "index",
+                                               "count",
+                                               "level",
+                                               "amount",
+                                               "rate",
+                                               "share",
+                                               "open",
+                                               "group",
+                                               "group_min",
+                                               "group_max",
+                                               "method",
+                                               "annual_rate",
+                                               "installments",
+                                               "grace",
+                                               "frequency",
+                                               "fee_kind",
+                                               "businesses",
+                                               "fee_rate",
+                                               "fee_flat",
+                                               "min",
+                                               "max",
+                                               "compulsory_savings",
+                                               "women_only",
+                                               "groups_only",
+                                               "first_loan_cap",
+                                               "repeat_step_up",
+                                               "loan_to_income_cap",
+                                               "max_past_arrears_days",
+                                               "manual_review"};
+
+/* Reads a command line ("C type index ..."); false with the field at fault in `why`. */
+static bool parse_command(const char *s, ud_command *c, char *why, size_t why_size) {
     memset(c, 0, sizeof *c);
     int type, open, group, gmin, gmax, method, freq, fee_kind, businesses, women, groups, manual;
     long long amount, rate, arate, fee_rate, fee_flat, min, max, cs, cap, step, lti;
@@ -433,11 +471,35 @@ static bool parse_command(const char *s, ud_command *c) {
                    &gmin, &gmax, &method, &arate, &installments, &grace, &freq, &fee_kind,
                    &businesses, &fee_rate, &fee_flat, &min, &max, &cs, &women, &groups, &cap, &step,
                    &lti, &arrears, &manual, &used);
-    if (n != 30 || (s[used] != '\n' && s[used] != '\0') || type < 0 || type >= UD_CMD_TYPE_COUNT ||
-        !isfinite(c->share) || !is_bool(open) || !is_bool(group) || !is_bool(women) ||
-        !is_bool(groups) || !is_bool(manual) || gmin < 0 || gmin > 255 || gmax < 0 || gmax > 255 ||
-        businesses < 0 || businesses >= (1 << UD_BIZ_COUNT) || method < 0 || freq < 0 ||
-        fee_kind < 0) {
+    if (n < 0 || (n == 0 && strncmp(s, "C ", 2) != 0)) {
+        snprintf(why, why_size, "it is neither a command (C ...) nor an answer (A ...)");
+        return false;
+    }
+    if (n < 30) {
+        snprintf(why, why_size, "field %d (%s) is missing or not a number", n + 1,
+                 command_fields[n]);
+        return false;
+    }
+    if (s[used] != '\n' && s[used] != '\0') {
+        snprintf(why, why_size, "there is more after its last field (manual_review)");
+        return false;
+    }
+    const char *bad = type < 0 || type >= UD_CMD_TYPE_COUNT                 ? "type"
+                      : !isfinite(c->share)                                 ? "share"
+                      : !is_bool(open)                                      ? "open"
+                      : !is_bool(group)                                     ? "group"
+                      : !is_bool(women)                                     ? "women_only"
+                      : !is_bool(groups)                                    ? "groups_only"
+                      : !is_bool(manual)                                    ? "manual_review"
+                      : gmin < 0 || gmin > 255                              ? "group_min"
+                      : gmax < 0 || gmax > 255                              ? "group_max"
+                      : businesses < 0 || businesses >= (1 << UD_BIZ_COUNT) ? "businesses"
+                      : method < 0                                          ? "method"
+                      : freq < 0                                            ? "frequency"
+                      : fee_kind < 0                                        ? "fee_kind"
+                                                                            : NULL;
+    if (bad != NULL) {
+        snprintf(why, why_size, "its field %s is out of range", bad);
         return false;
     }
     c->type = (ud_command_type)type;
@@ -599,7 +661,10 @@ ud_game *ud_save_load(const char *path, const ud_game_options *options, char *er
         long month = isdigit((unsigned char)*rest) ? strtol(rest, &end, 10) : -1;
         int phase = UD_PHASE_BETWEEN;
         bool ok = month >= 0 && month <= info.months_played && *end == ' ';
-        if (ok) {
+        if (!ok) {
+            snprintf(why, sizeof why, "its month is missing or after the %d months played",
+                     info.months_played);
+        } else {
             rest = end + 1;
             if (strncmp(rest, "opening ", 8) == 0) {
                 phase = UD_PHASE_OPENING;
@@ -621,11 +686,16 @@ ud_game *ud_save_load(const char *path, const ud_game_options *options, char *er
             if (rest[0] == 'A') {
                 int q, option, used = 0;
                 ok = sscanf(rest, "A %d %d%n", &q, &option, &used) == 2 &&
-                     (rest[used] == '\n' || rest[used] == '\0') &&
-                     ud_game_answer(g, q, option, why, sizeof why);
+                     (rest[used] == '\n' || rest[used] == '\0');
+                if (!ok) {
+                    snprintf(why, sizeof why, "an answer is 'A question option', two numbers");
+                } else {
+                    ok = ud_game_answer(g, q, option, why, sizeof why);
+                }
             } else {
                 ud_command c;
-                ok = parse_command(rest, &c) && ud_game_command(g, &c, why, sizeof why);
+                ok = parse_command(rest, &c, why, sizeof why) &&
+                     ud_game_command(g, &c, why, sizeof why);
             }
         }
         if (!ok) {
