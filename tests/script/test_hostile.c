@@ -462,6 +462,11 @@ static void test_hostile_set_up_mistakes_are_reported(void **state) {
                  "s0.lua:1: scenario{}.lesson: sound must be a strategy (.lua) in a scenarios "
                  "folder",
                  1.0);
+    /* a text saved in another encoding than UTF-8 (Latin-1 here), at the key's own line */
+    fails_within(script("s_latin1.lua", "scenario { id = 's',\n  title = 'Caf\xe9 credit' }\n"),
+                 "s_latin1.lua:2: scenario{}: title is not UTF-8 text (at character 4)", 1.0);
+    fails_within(script("s_overlong.lua", "scenario { id = 's', title = '\xc0\xaf' }\n"),
+                 "title is not UTF-8 text (at character 1)", 1.0);
     /* a command called from a scenario says whose it is */
     {
         ud_game *g = load_ok(script("s_cmd.lua", HEAD "at_month(2, function() "

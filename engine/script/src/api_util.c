@@ -191,6 +191,33 @@ bool api_bool(lua_State *L, int idx, const char *what, const char *key, bool def
     return v;
 }
 
+/* 0 if s is valid UTF-8 (no overlong forms, surrogates or code points past U+10FFFF); else
+ * the 1-based character at which it stops being so. */
+static size_t utf8_invalid_at(const unsigned char *s, size_t len) {
+    size_t chars = 0;
+    for (size_t i = 0; i < len;) {
+        unsigned char c = s[i];
+        size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+        chars++;
+        if (n == 0 || i + n > len) {
+            return chars;
+        }
+        unsigned long cp = n == 1 ? c : (c & (0x7fu >> n));
+        for (size_t k = 1; k < n; k++) {
+            if ((s[i + k] & 0xc0) != 0x80) {
+                return chars;
+            }
+            cp = (cp << 6) | (s[i + k] & 0x3f);
+        }
+        static const unsigned long least[5] = {0, 0, 0x80, 0x800, 0x10000};
+        if (cp < least[n] || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) {
+            return chars;
+        }
+        i += n;
+    }
+    return 0;
+}
+
 bool api_text(lua_State *L, int idx, const char *what, const char *key, char *out, size_t size) {
     idx = lua_absindex(L, idx);
     if (!field(L, idx, key)) {
@@ -204,6 +231,16 @@ bool api_text(lua_State *L, int idx, const char *what, const char *key, char *ou
     if (len >= size) {
         luaL_error(L, "%s: %s is too long (%d bytes; at most %d)", what, key, (int)len,
                    (int)size - 1);
+    }
+    /* the game draws texts as UTF-8: a file saved in another encoding shows as garbage */
+    size_t bad = utf8_invalid_at((const unsigned char *)s, len);
+    if (bad != 0) {
+        char message[300];
+        snprintf(message, sizeof message,
+                 "%s: %s is not UTF-8 text (at character %d): save the file as UTF-8 in your "
+                 "editor",
+                 what, key, (int)bad);
+        key_error(L, key, message);
     }
     memcpy(out, s, len + 1); /* copied while the text is on the stack, then let go */
     lua_pop(L, 1);
