@@ -29,6 +29,18 @@ expect_stderr_lines() {
     got=$(wc -l <"$err")
     [ "$got" -eq "$want" ] || bad "expected $want line(s) on stderr, got $got: $*"
 }
+# For a test that runs from the source tree (arguments: the binary, the source folder): sets
+# UD, SRC and a scratch folder $tmp (removed at the end), enters SRC, and gives the program a
+# fresh data folder with no trainer's scenarios, extra scenario folders or team name.
+in_source_tree() {
+    UD="$1"
+    SRC="$2"
+    tmp=$(mktemp -d)
+    trap 'rm -rf "$tmp" "$out" "$err"' EXIT
+    cd "$SRC" || exit 1
+    export UNITDESA_DATA_DIR="$tmp/data"
+    unset UNITDESA_SCENARIO_PATH UNITDESA_TEAM
+}
 finish() {
     echo "$((checks - failures)) passed, $failures failed"
     [ "$failures" -eq 0 ]

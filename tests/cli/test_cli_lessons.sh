@@ -3,13 +3,7 @@
 # lessons are checked against a sound strategy, a naive one and pressing Space (no strategy),
 # so that no lesson claims what did not happen.
 . "$(dirname "$0")/cli_lib.sh"
-UD="$1"
-SRC="$2"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp" "$out" "$err"' EXIT
-cd "$SRC" || exit 1
-export UNITDESA_DATA_DIR="$tmp/data"
-unset UNITDESA_SCENARIO_PATH UNITDESA_TEAM
+in_source_tree "$1" "$2"
 S=scenarios/strategies
 
 # m1: big loans to the better-off reach few of the poor; the sound mix reaches them

@@ -3,13 +3,7 @@
 # report refuses any field out of its type or range, unknown, repeated or missing, naming
 # file:line and the field, and never writes a page from a bad file.
 . "$(dirname "$0")/cli_lib.sh"
-UD="$1"
-SRC="$2"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp" "$out" "$err"' EXIT
-cd "$SRC" || exit 1
-export UNITDESA_DATA_DIR="$tmp/data"
-unset UNITDESA_SCENARIO_PATH UNITDESA_TEAM
+in_source_tree "$1" "$2"
 S=scenarios/m2-government/credit_line.lua
 mkdir -p "$tmp/good" "$tmp/bad"
 good="$tmp/good/team.result"

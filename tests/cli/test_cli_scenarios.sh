@@ -1,13 +1,7 @@
 #!/bin/sh
 # `unitdesa list`, `check`, `run SCENARIO`, `sweep` and their error messages.
 . "$(dirname "$0")/cli_lib.sh"
-UD="$1"
-SRC="$2"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp" "$out" "$err"' EXIT
-cd "$SRC" || exit 1
-export UNITDESA_DATA_DIR="$tmp/data" # no trainer's own scenarios unless a test puts them there
-unset UNITDESA_SCENARIO_PATH
+in_source_tree "$1" "$2"
 
 # list: path<TAB>id<TAB>module<TAB>title<TAB>origin, one line per scenario
 expect_status 0 "$UD" list

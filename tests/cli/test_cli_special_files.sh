@@ -3,13 +3,7 @@
 # lesson's probe) is refused with "FILE: not a regular file", never waited on: opening a
 # FIFO for reading blocks until some other program writes to it.
 . "$(dirname "$0")/cli_lib.sh"
-UD="$1"
-SRC="$2"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp" "$out" "$err"' EXIT
-cd "$SRC" || exit 1
-export UNITDESA_DATA_DIR="$tmp/data"
-unset UNITDESA_SCENARIO_PATH
+in_source_tree "$1" "$2"
 # every command gets a time limit: without the fix it would wait for ever
 T="timeout 60"
 

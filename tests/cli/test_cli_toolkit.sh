@@ -2,13 +2,7 @@
 # The trainer's toolkit: run --story, check walking every branch, scenario folders, require
 # beside the scenario, sweep --by, result files and the class report.
 . "$(dirname "$0")/cli_lib.sh"
-UD="$1"
-SRC="$2"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp" "$out" "$err"' EXIT
-cd "$SRC" || exit 1
-export UNITDESA_DATA_DIR="$tmp/data"
-unset UNITDESA_SCENARIO_PATH UNITDESA_TEAM
+in_source_tree "$1" "$2"
 T=scenarios/tutorial/first_steps.lua
 
 # --- run --story: the month-by-month narrative, with the answers chosen
