@@ -117,6 +117,7 @@ static const char *const miss_cause_names[UD_MISS_CAUSE_COUNT] = {
     [UD_MISS_WAIVER_RUMOUR] = "waiver_rumour",
     [UD_MISS_OVERLOADED_OFFICER] = "overloaded_officer",
     [UD_MISS_HARDSHIP] = "hardship",
+    [UD_MISS_CHEAP_LOAN] = "cheap_loan",
     [UD_MISS_UNWILLING] = "unwilling",
 };
 

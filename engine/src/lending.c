@@ -907,6 +907,9 @@ static ud_miss_cause miss_cause(const ud_sim *sim, const loan_slot *slot, const 
     if (household_hardship(h) > 0.2) {
         return UD_MISS_HARDSHIP;
     }
+    if (slot->charity > 255 / 3) { /* priced below 40% of the going rate */
+        return UD_MISS_CHEAP_LOAN;
+    }
     return UD_MISS_UNWILLING;
 }
 

@@ -96,6 +96,30 @@ static void test_economy_free_credit_is_repaid_worse(void **state) {
     double par_30 = mean_over_run(apr_30, NULL, par30, 2000, 12, 36);
     print_message("PAR30 %.3f at 0%% APR, %.3f at 30%%\n", par_0, par_30);
     assert_true(par_0 > par_30 * 1.5);
+    /* and the month's summary says why: a loan this cheap, taken for a handout */
+    int cheap[2] = {0, 0};
+    for (int k = 0; k < 2; k++) {
+        ud_setup setup;
+        ud_setup_default(&setup, 2000);
+        (k == 0 ? apr_0 : apr_30)(&setup);
+        ud_sim *sim = make_sim(&setup);
+        for (int m = 1; m <= 18; m++) {
+            ud_sim_step(sim);
+            int n;
+            const ud_event *e = ud_sim_events(sim, &n);
+            for (int i = 0; i < n; i++) {
+                cheap[k] +=
+                    e[i].type == UD_EV_INSTALMENT_MISSED && e[i].cause == UD_MISS_CHEAP_LOAN;
+            }
+            ud_sim_clear_events(sim);
+        }
+        ud_sim_destroy(sim);
+    }
+    print_message(
+        "borrowers who fell behind on a loan taken for a handout: %d at 0%%, %d at 30%%\n",
+        cheap[0], cheap[1]);
+    assert_true(cheap[0] > 0);
+    assert_int_equal(cheap[1], 0);
 }
 
 /* ---- 2. caps apply to the APR, fees included ---- */

@@ -45,6 +45,7 @@ typedef enum ud_miss_cause {
     UD_MISS_WAIVER_RUMOUR,      /* a promise that loans will be forgiven is in the air */
     UD_MISS_OVERLOADED_OFFICER, /* the loan officer has more loans than they can follow */
     UD_MISS_HARDSHIP,           /* income fell well below what it usually is */
+    UD_MISS_CHEAP_LOAN,         /* a loan priced far below lenders' rates, taken as a handout */
     UD_MISS_UNWILLING,          /* none of the above: the borrower chose not to pay */
     UD_MISS_CAUSE_COUNT
 } ud_miss_cause;
