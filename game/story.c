@@ -238,7 +238,7 @@ static void events(ud_story *story, ud_game *g) {
             line(story, TR("A group of %d collapsed"), e[i].object);
             break;
         case UD_EV_OFFICER_QUIT:
-            line(story, TR("Officer %d left for better pay; an untrained recruit took over"),
+            line(story, TR("Officer %d left for another job; an untrained recruit took over"),
                  e[i].subject + 1);
             break;
         case UD_EV_INSOLVENT:

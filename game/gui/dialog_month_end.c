@@ -125,11 +125,19 @@ static void effect_text(ud_app *app, const ud_effect *e, char *out, size_t size)
     case UD_EFFECT_HIRED:
     case UD_EFFECT_FIRED:
         snprintf(a, sizeof a, "%d", e->count);
-        say(app, out, size,
-            e->kind == UD_EFFECT_HIRED
-                ? "You hired %s officers: borrowers per officer %s, was %s."
-                : "You dismissed %s officers: borrowers per officer %s, was %s.",
-            3, a, c, d);
+        if (e->count == 1) {
+            say(app, out, size,
+                e->kind == UD_EFFECT_HIRED
+                    ? "You hired an officer: borrowers per officer %s, was %s."
+                    : "You dismissed an officer: borrowers per officer %s, was %s.",
+                2, c, d);
+        } else {
+            say(app, out, size,
+                e->kind == UD_EFFECT_HIRED
+                    ? "You hired %s officers: borrowers per officer %s, was %s."
+                    : "You dismissed %s officers: borrowers per officer %s, was %s.",
+                3, a, c, d);
+        }
         break;
     case UD_EFFECT_TRAINED:
         ud_money_text(app, e->amount, a, sizeof a);
@@ -232,10 +240,10 @@ static void why_column(ud_app *app, const ud_month_explanation *e, int x, int y,
         /* the staff panel shows the recruit; say why the officer's training is gone */
         snprintf(line, sizeof line,
                  TRN(ui, e->officers_quit,
-                     "%d officer left for better pay; an untrained recruit took over the "
-                     "caseload.",
-                     "%d officers left for better pay; untrained recruits took over their "
-                     "caseloads."),
+                     "%d officer left for another job (more leave when paid below the market "
+                     "wage); an untrained recruit took over the caseload.",
+                     "%d officers left for other jobs (more leave when paid below the market "
+                     "wage); untrained recruits took over their caseloads."),
                  e->officers_quit);
         y += ud_ui_paragraph(ui, line, x, y, w, UD_FONT_SMALL, p->bad) + 2;
     }

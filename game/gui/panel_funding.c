@@ -40,6 +40,12 @@ static void grant_gives(ud_app *app, const ud_offer *o, char *out, size_t size) 
                  TR(ui, "courses for the village's clients, their businesses improve (no money "
                         "to the MFI)"));
         break;
+    case UD_OFFER_GRANT_MENTORING:
+        snprintf(out, size, "%s: %s (%s %s)", offer_kind(ui, o->kind),
+                 TR(ui, "mentors at the women's group meetings, their businesses earn more (no "
+                        "money to the MFI)"),
+                 TR(ui, "worth"), amount);
+        break;
     case UD_OFFER_GRANT_TA:
         snprintf(out, size, "%s: %s (%s %s)", offer_kind(ui, o->kind),
                  TR(ui, "every officer's level rises by one"), TR(ui, "worth"), amount);

@@ -71,9 +71,9 @@ sed 's|"../strategies/probes/overprice.lua"|"../strategies/probes/missing.lua"|'
 expect_stdout_has "the lesson's probe" "$UD" --scenarios "$tmp/scen" check "$tmp/scen/m1/x.lua"
 expect_stdout_has "cannot be opened" "$UD" --scenarios "$tmp/scen" check "$tmp/scen/m1/x.lua"
 
-# an officer trained above the pay leaves for better pay: the story says so (the staff panel
+# an officer trained above the pay leaves for another job: the story says so (the staff panel
 # shows the untrained recruit in their place)
 printf 'function decide(m)\n  if m == 1 then train("all"); train("all") end\nend\n' >"$tmp/train.lua"
-expect_stdout_has "left for better pay; an untrained recruit took over" \
+expect_stdout_has "left for another job; an untrained recruit took over" \
     "$UD" run $M1 --strategy "$tmp/train.lua" --story
 finish
