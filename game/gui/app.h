@@ -35,7 +35,8 @@ typedef enum ud_dialog {
 /* What a confirmation does when the trainee says yes. */
 typedef enum ud_confirm_action {
     CONFIRM_COMMAND = 0, /* apply the command */
-    CONFIRM_NEXT_MONTH   /* play the month despite the warning */
+    CONFIRM_NEXT_MONTH,  /* play the month despite the warning */
+    CONFIRM_QUIT         /* leave the program */
 } ud_confirm_action;
 
 typedef struct ud_confirm {

@@ -19,7 +19,8 @@ SDL_Rect ud_dialog_box(ud_app *app, int w, int h) {
 }
 
 void ud_dialogs(ud_app *app) {
-    if (app->game == NULL && app->dialog != DIALOG_MESSAGE) {
+    /* without a game, only a message or a confirmation (leaving the program) can be open */
+    if (app->game == NULL && app->dialog != DIALOG_MESSAGE && app->dialog != DIALOG_CONFIRM) {
         return;
     }
     /* The dialog's widgets are described after the screen's: give it the focus. */

@@ -28,6 +28,8 @@ void ud_dialog_confirm(ud_app *app) {
         app->dirty = true;
         if (c->action == CONFIRM_NEXT_MONTH) {
             ud_app_play_month(app);
+        } else if (c->action == CONFIRM_QUIT) {
+            app->quit = true;
         } else {
             ud_app_command(app, &c->command);
         }

@@ -87,6 +87,27 @@ static void raise_pay(ud_app *app, int officer, const ud_officer *o, ud_money ma
     ud_app_confirm(app, text, TR(ui, "Raise pay"), CONFIRM_COMMAND, &c);
 }
 
+/* Hiring asks first: it costs at once and every month from now on (a few quick clicks once
+ * hired a hundred officers and sank the unit). */
+static void hire(ud_app *app, ud_money once, ud_money monthly, int employed) {
+    ud_ui *ui = &app->ui;
+    char a[64], b[64], what[400], have[120], text[700];
+    ud_money_text(app, once, a, sizeof a);
+    ud_money_text(app, monthly, b, sizeof b);
+    snprintf(what, sizeof what,
+             TR(ui, "Hire a trained officer (level 1): %s now for hiring and the course, then %s "
+                    "a month."),
+             a, b);
+    snprintf(have, sizeof have, TRN(ui, employed, "You have %d officer.", "You have %d officers."),
+             employed);
+    snprintf(text, sizeof text, "%s %s", what, have);
+    ud_command c = ud_command_new(UD_CMD_HIRE);
+    c.count = 1;
+    c.amount = monthly;
+    c.level = 1;
+    ud_app_confirm(app, text, TR(ui, "Hire"), CONFIRM_COMMAND, &c);
+}
+
 void ud_panel_staff(ud_app *app, SDL_Rect a) {
     ud_ui *ui = &app->ui;
     const ud_palette *p = ui->pal;
@@ -172,11 +193,7 @@ void ud_panel_staff(ud_app *app, SDL_Rect a) {
     snprintf(label, sizeof label, "%s: %s %s + %s %s", TR(ui, "Hire an officer"), once,
              TR(ui, "once"), monthly, TR(ui, "a month"));
     if (ud_ui_button(ui, ud_rect(a.x, by, a.w - 10, 32), label)) {
-        ud_command c = ud_command_new(UD_CMD_HIRE);
-        c.count = 1;
-        c.amount = recruit_pay;
-        c.level = 1;
-        ud_app_command(app, &c);
+        hire(app, costs->hire_cost + costs->training_cost, recruit_pay, employed);
     }
     by += 40;
     ud_money_text(app, costs->audit_cost, once, sizeof once);

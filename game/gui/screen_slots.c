@@ -5,6 +5,15 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
+
+/* Whether a slot has a file at all (one that cannot be read is loaded, to say why). */
+static bool slot_file_exists(ud_app *app, const char *slot) {
+    char path[1100];
+    ud_app_slot_path(app, slot, path, sizeof path);
+    struct stat st;
+    return stat(path, &st) == 0;
+}
 
 void ud_screen_slots(ud_app *app) {
     ud_ui *ui = &app->ui;
@@ -23,7 +32,8 @@ void ud_screen_slots(ud_app *app) {
         if (i < UD_SLOTS) {
             snprintf(number, sizeof number, " %d", i + 1);
         }
-        if (ud_app_slot_info(app, slots[i], &info, team, sizeof team, when, sizeof when)) {
+        bool filled = ud_app_slot_info(app, slots[i], &info, team, sizeof team, when, sizeof when);
+        if (filled) {
             snprintf(label, sizeof label, "%s%s: %s · %s, %s %d · %s", name, number,
                      team[0] ? team : TR(ui, "no team name"), ud_scenario_text(app, info.title),
                      TR(ui, "month"), info.months_played, when);
@@ -35,6 +45,10 @@ void ud_screen_slots(ud_app *app) {
         if (k >= SDLK_1 && k <= SDLK_5 && k - SDLK_1 == i) {
             chosen = true;
             ud_ui_take_key(ui);
+        }
+        if (chosen && !app->saving && !filled && !slot_file_exists(app, slots[i])) {
+            ud_app_show_message(app, TR(ui, "This slot is empty: choose one with a saved game."));
+            return;
         }
         if (chosen) {
             app->screen = app->back_to;
@@ -51,8 +65,13 @@ void ud_screen_slots(ud_app *app) {
     }
     ud_ui_label(ui, TR(ui, "Press 1 to 5, or choose with the arrows and Enter."), 60, y + 10,
                 UD_FONT_SMALL, false, p->text_dim);
-    if (ud_ui_button(ui, ud_rect(60, 650, 160, 40), TR(ui, "Back")) ||
-        ud_ui_take_key(ui) == SDLK_ESCAPE) {
+    /* Escape goes back, unless a message is open over the slots: then it is the message's
+     * (as Enter is) */
+    bool escape = app->dialog == DIALOG_NONE && ui->key == SDLK_ESCAPE;
+    if (escape) {
+        ud_ui_take_key(ui);
+    }
+    if (ud_ui_button(ui, ud_rect(60, 650, 160, 40), TR(ui, "Back")) || escape) {
         app->screen = app->back_to;
     }
 }

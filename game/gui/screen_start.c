@@ -163,7 +163,12 @@ void ud_screen_start(ud_app *app) {
             ty += ud_ui_paragraph(ui, bullet, x, ty, box.w - 40, UD_FONT_NORMAL, p->text) + 6;
         }
     }
-    if (ud_ui_take_key(ui) == SDLK_ESCAPE) {
-        app->quit = true;
+    /* Escape asks before leaving (a dialog open above takes its own Escape first) */
+    if (app->dialog == DIALOG_NONE && ui->key == SDLK_ESCAPE) {
+        ud_ui_take_key(ui);
+        ud_app_confirm(app,
+                       TR(ui, "Leave Unit Desa? The last game is kept: \"Continue the last "
+                              "game\" brings it back."),
+                       TR(ui, "Quit"), CONFIRM_QUIT, NULL);
     }
 }

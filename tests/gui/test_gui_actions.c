@@ -279,6 +279,58 @@ static void test_gui_staff_costs_courses_and_dismissal(void **state) {
 }
 
 /* Every product term and policy field the engine knows can be set from the screens. */
+/* Hiring asks first (quick clicks once hired a hundred officers); the new officer is paid the
+ * market wage for level 1, and the Staff tab shows each officer's pay. */
+static void test_gui_hiring_asks_first_and_shows_pay(void **state) {
+    (void)state;
+    gd_start(app, "m4_growth_and_quality");
+    gd_tab(app, TAB_STAFF);
+    assert_true(gd_click_prefix(app, "Hire an officer"));
+    assert_int_equal(app->dialog, DIALOG_CONFIRM);
+    assert_non_null(strstr(app->confirm.text, "a month."));
+    gd_key(app, SDLK_ESCAPE, 0);
+    assert_int_equal(app->dialog, DIALOG_NONE);
+    assert_int_equal(decisions(UD_CMD_HIRE), 0);
+    assert_true(gd_click_prefix(app, "Hire an officer"));
+    assert_true(gd_click_label(app, app->confirm.yes));
+    assert_int_equal(decisions(UD_CMD_HIRE), 1);
+    int n;
+    const ud_officer *o = ud_sim_officers(ud_game_sim(app->game), &n);
+    assert_int_equal(o[n - 1].salary, ud_sim_market_wage(ud_game_sim(app->game), 1));
+    gd_tab(app, TAB_STAFF);
+    char pay[64], line[128];
+    ud_money_text(app, o[n - 1].salary, pay, sizeof pay);
+    snprintf(line, sizeof line, "%s a month", pay);
+    assert_true(gd_shows(app, line));
+    expect_safe_focus("hiring");
+}
+
+/* The start screen: Escape asks before leaving; a message opened over it closes with Enter;
+ * choosing an empty slot to load says it is empty. */
+static void test_gui_start_screen_keys_and_empty_slots(void **state) {
+    (void)state;
+    app->screen = SCREEN_START;
+    app->dialog = DIALOG_NONE;
+    gd_key(app, SDLK_ESCAPE, 0);
+    assert_int_equal(app->dialog, DIALOG_CONFIRM);
+    assert_int_equal(app->confirm.action, CONFIRM_QUIT);
+    gd_key(app, SDLK_ESCAPE, 0); /* goes back */
+    assert_int_equal(app->dialog, DIALOG_NONE);
+    assert_false(app->quit);
+    char path[1100];
+    ud_app_slot_path(app, "slot5", path, sizeof path);
+    remove(path);
+    app->screen = SCREEN_SLOTS;
+    app->saving = false;
+    app->back_to = SCREEN_START;
+    gd_key(app, SDLK_5, 0);
+    assert_int_equal(app->dialog, DIALOG_MESSAGE);
+    assert_non_null(strstr(app->message, "This slot is empty"));
+    gd_key(app, SDLK_RETURN, 0);
+    assert_int_equal(app->dialog, DIALOG_NONE);
+    assert_false(app->quit);
+}
+
 static void test_gui_every_product_term_and_policy_field(void **state) {
     (void)state;
     gd_start(app, "m3_womens_groups");
@@ -344,6 +396,9 @@ int main(void) {
         cmocka_unit_test_setup_teardown(test_gui_borrowing_is_confirmed_and_can_be_repaid, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_gui_staff_costs_courses_and_dismissal, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_gui_hiring_asks_first_and_shows_pay, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_gui_start_screen_keys_and_empty_slots, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_gui_every_product_term_and_policy_field, setup,
                                         teardown),
