@@ -594,10 +594,38 @@ static void remove_forming(ud_sim *sim, int index) {
 /* A month of the forming groups: an officer holds their meetings if one has time; a group
  * with enough members and its training done becomes a group, and its members' loans go to
  * the desk; one that waited too long lapses. Returns the appraisal time used. */
+/* A policy made "women only" after men joined a forming group: they leave it, refused as any
+ * man applying now would be (the patron's list still bypasses the policy). */
+static void drop_members_the_policy_refuses(ud_sim *sim, ud_forming_group *f) {
+    if (!sim->policy.women_only) {
+        return;
+    }
+    int kept = 0;
+    for (int k = 0; k < f->members; k++) {
+        household *h = &sim->households[f->member[k]];
+        if (!h->woman && !f->directed[k]) {
+            h->next_apply_month = (int16_t)(sim->month + 4);
+            sim_event(sim, UD_EV_APPLICATION_REJECTED, f->member[k],
+                      (int)UD_REJECT_POLICY_WOMEN_ONLY, f->amount[k]);
+            continue;
+        }
+        f->member[kept] = f->member[k];
+        f->amount[kept] = f->amount[k];
+        f->directed[kept] = f->directed[k];
+        kept++;
+    }
+    f->members = kept;
+}
+
 static double advance_forming(ud_sim *sim, double units) {
     double used = 0;
     for (int i = 0; i < sim->forming_count;) {
         ud_forming_group *f = &sim->forming[i];
+        drop_members_the_policy_refuses(sim, f);
+        if (f->members == 0) {
+            remove_forming(sim, i);
+            continue;
+        }
         const ud_product *prod = &sim->products[f->product];
         bool usable = prod->open && prod->group_liability;
         if (!usable) {

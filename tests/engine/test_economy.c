@@ -437,6 +437,55 @@ static void groups_only(ud_setup *s) {
     s->mfi.product[0].group_max = 8;
 }
 
+/* Men who joined a forming group before the policy became "women only" do not get a loan
+ * when the group forms later: they leave the group, refused by the policy. */
+static void test_economy_women_only_reaches_forming_groups(void **state) {
+    (void)state;
+    ud_setup setup;
+    ud_setup_default(&setup, 400);
+    groups_only(&setup);
+    ud_sim *sim = make_sim(&setup);
+    ud_sim_step(sim);
+    ud_sim_clear_events(sim);
+    int men_forming = 0, n;
+    const ud_forming_group *f = ud_sim_forming_groups(sim, &n);
+    for (int i = 0; i < n; i++) {
+        for (int k = 0; k < f[i].members; k++) {
+            ud_household_view h;
+            ud_sim_household(sim, f[i].member[k], &h);
+            men_forming += !h.woman;
+        }
+    }
+    assert_true(men_forming > 0);
+    ud_command c;
+    memset(&c, 0, sizeof c);
+    c.type = UD_CMD_SET_POLICY;
+    c.policy = *ud_sim_policy(sim);
+    c.policy.women_only = true;
+    apply_ok(sim, &c);
+    int men_lent = 0, men_refused = 0;
+    for (int m = 2; m <= 8; m++) {
+        ud_sim_step(sim);
+        check_invariants(sim);
+        const ud_event *e = ud_sim_events(sim, &n);
+        for (int i = 0; i < n; i++) {
+            ud_household_view h;
+            if (e[i].type == UD_EV_LOAN_DISBURSED) {
+                ud_sim_household(sim, e[i].subject, &h);
+                men_lent += !h.woman;
+            }
+            men_refused += e[i].type == UD_EV_APPLICATION_REJECTED &&
+                           e[i].object == UD_REJECT_POLICY_WOMEN_ONLY;
+        }
+        ud_sim_clear_events(sim);
+    }
+    print_message("%d men in forming groups before the policy; after it, %d men lent, %d refused\n",
+                  men_forming, men_lent, men_refused);
+    assert_int_equal(men_lent, 0);
+    assert_true(men_refused >= men_forming);
+    ud_sim_destroy(sim);
+}
+
 static void test_economy_groups_form_over_weeks_and_can_be_seen(void **state) {
     (void)state;
     ud_setup setup;
@@ -1148,6 +1197,7 @@ int main(void) {
         cmocka_unit_test(test_economy_fast_growth_comes_back_as_arrears),
         cmocka_unit_test(test_economy_loans_beyond_capacity_grow_then_fall_into_arrears),
         cmocka_unit_test(test_economy_groups_form_over_weeks_and_can_be_seen),
+        cmocka_unit_test(test_economy_women_only_reaches_forming_groups),
         cmocka_unit_test(test_economy_capture_shows_and_falls_with_groups_and_mentoring),
         cmocka_unit_test(test_economy_mentoring_needs_meetings),
         cmocka_unit_test(test_economy_a_raise_keeps_trained_officers),
