@@ -329,6 +329,18 @@ static void changed_column(ud_app *app, const ud_month_explanation *e, int x, in
                                     "a loss, not good news."),
                              x, y, w, UD_FONT_SMALL, p->bad) +
              2;
+    } else if (d->par30 < b->par30 - 0.0005 && drop > 0) {
+        /* the other way PAR30 falls: late borrowers paid up */
+        y += ud_ui_paragraph(ui, TR(ui, "PAR30 fell: late borrowers paid up their arrears."), x, y,
+                             w, UD_FONT_SMALL, p->good) +
+             2;
+    } else if (d->par30 > b->par30 + 0.0005 && e->new_arrears == 0) {
+        /* nobody fell behind, yet PAR30 rose: say why, or it reads as a contradiction */
+        y += ud_ui_paragraph(ui,
+                             TR(ui, "PAR30 rose although nobody new fell behind: loans already "
+                                    "late passed 30 days."),
+                             x, y, w, UD_FONT_SMALL, p->bad) +
+             2;
     }
     char line[600], a[48], c[48];
     ud_money_text(app, d->net_result, a, sizeof a);

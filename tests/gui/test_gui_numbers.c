@@ -87,6 +87,22 @@ static void test_gui_figures_have_period_unit_and_meaning(void **state) {
     expect_no_code_names("the products panel");
 }
 
+/* The month's summary says why PAR30 moved when nobody new fell behind: the field visit's
+ * opening borrowers in arrears pay up in month 1. */
+static void test_gui_month_summary_explains_a_par30_fall(void **state) {
+    (void)state;
+    gd_start(app, "field_visit_bad_year");
+    const ud_indicators *start = ud_sim_indicators(ud_game_sim(app->game), 0);
+    assert_non_null(start);
+    assert_true(start->par30 > 0.01);
+    gd_key(app, SDLK_SPACE, 0);
+    assert_int_equal(app->dialog, DIALOG_MONTH_END);
+    const ud_indicators *now = ud_sim_indicators(ud_game_sim(app->game), 1);
+    assert_true(now->par30 < start->par30 - 0.0005);
+    assert_true(gd_shows(app, "PAR30 fell: late borrowers paid up their arrears."));
+    gd_key(app, SDLK_ESCAPE, 0);
+}
+
 static void test_gui_words_plurals_and_french_formats(void **state) {
     (void)state;
     gd_start(app, "tutorial");
@@ -141,6 +157,8 @@ int main(void) {
         cmocka_unit_test_setup_teardown(test_gui_figures_have_period_unit_and_meaning, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_gui_words_plurals_and_french_formats, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_gui_month_summary_explains_a_par30_fall, setup,
+                                        teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
