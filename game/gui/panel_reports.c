@@ -88,7 +88,14 @@ void ud_panel_reports(ud_app *app, SDL_Rect a) {
                         "even)."));
         y += ud_ui_paragraph(ui, line, a.x, y, w, UD_FONT_SMALL, p->text) + 2;
         double rise = d->subsidy_dependence * 100;
-        if (rise > 0) {
+        /* measured against what the loans earn: before they earn anything (a new unit's
+         * first month) there is nothing to measure against, and 0 would read as "no subsidy
+         * needed" */
+        if (d->portfolio_yield <= 0) {
+            snprintf(line, sizeof line, "%s %s: %s", TR(ui, "Subsidy dependence"), window,
+                     TR(ui, "not measured yet: the loans have earned nothing so far to compare "
+                            "the subsidies with."));
+        } else if (rise > 0) {
             snprintf(line, sizeof line, "%s %.0f%% %s: %s %.0f%% %s", TR(ui, "Subsidy dependence"),
                      rise, window, TR(ui, "clients' rates would have to rise by"), rise,
                      TR(ui, "to do without any subsidy."));

@@ -50,6 +50,12 @@ static void test_gui_figures_have_period_unit_and_meaning(void **state) {
     assert_false(gd_shows(app, "Scenario script errors"));
     gd_key(app, SDLK_8, 0);
     assert_int_equal(app->tab, TAB_DESK);
+    /* after a first month in which the loans earned nothing, subsidy dependence is not
+     * measured (0 would read as "no subsidy needed" while the unit loses money) */
+    gd_play_to(app, 1);
+    gd_tab(app, TAB_REPORTS);
+    assert_true(gd_shows(app, "not measured yet"));
+    assert_false(gd_shows(app, "no subsidy is needed"));
     gd_play_to(app, 4);
     /* the income statement names interest on idle cash; the ratios state their window */
     gd_tab(app, TAB_REPORTS);
