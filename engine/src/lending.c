@@ -20,7 +20,7 @@ const char *ud_reject_reason_text(ud_reject_reason r) {
     case UD_REJECT_SCREENED_OUT:
         return "the loan officer judged the business too risky";
     case UD_REJECT_BY_COMMAND:
-        return "rejected by the manager";
+        return "the manager's decision";
     case UD_REJECT_NO_CASH:
         return "the MFI had no cash left to lend";
     case UD_REJECT_NO_CAPACITY:
