@@ -112,29 +112,31 @@ void ud_panel_staff(ud_app *app, SDL_Rect a) {
     ud_ui *ui = &app->ui;
     const ud_palette *p = ui->pal;
     ud_sim *sim = ud_game_sim(app->game);
-    int n, employed = 0;
+    /* the officers employed now, by their numbers (those who left keep theirs, unlisted) */
+    int n, employed = 0, listed[UD_MAX_OFFICERS];
     const ud_officer *o = ud_sim_officers(sim, &n);
-    for (int i = 0; i < n; i++) {
-        employed += o[i].employed;
+    for (int i = 0; i < n && i < UD_MAX_OFFICERS; i++) {
+        if (o[i].employed) {
+            listed[employed++] = i;
+        }
     }
     const ud_setup *setup = ud_sim_setup(sim);
     const ud_costs *costs = &setup->mfi.costs;
     ud_ui_label(ui, TR(ui, "Loan officers"), a.x, a.y, UD_FONT_NORMAL, true, p->text);
-    /* five officers a page: each takes two lines, what they do and what they are paid,
-     * with the buttons beside the pay */
-    int first = ud_pager(app, ud_rect(a.x, a.y, a.w, 296), n, 5);
+    /* four officers a page (the pager sits below the fourth): each takes two lines, what
+     * they do and what they are paid, with the buttons beside the pay */
+    int first = ud_pager(app, ud_rect(a.x, a.y, a.w, 296), employed, 4);
     int y = a.y + 28;
     static const char *const levels[4] = {N_("untrained"), N_("basic"), N_("trained"),
                                           N_("expert")};
     int line_gap = app->settings.large_text ? 20 : 17;
-    for (int i = first; i < n && i < first + 5; i++) {
+    if (employed == 0) {
+        ud_ui_label(ui, TR(ui, "No officer: nobody appraises or follows up loans."), a.x, y,
+                    UD_FONT_SMALL, false, p->bad);
+    }
+    for (int k = first; k < employed && k < first + 4; k++) {
+        int i = listed[k];
         char line[300], loans[100];
-        if (!o[i].employed) {
-            snprintf(line, sizeof line, "%s %d: %s", TR(ui, "Officer"), i + 1, TR(ui, "left"));
-            ud_ui_label(ui, line, a.x, y, UD_FONT_SMALL, false, p->text_dim);
-            y += 54;
-            continue;
-        }
         snprintf(loans, sizeof loans, TRN(ui, o[i].caseload, "%d loan", "%d loans"), o[i].caseload);
         char since[100];
         snprintf(
@@ -208,14 +210,25 @@ void ud_panel_staff(ud_app *app, SDL_Rect a) {
         }
     }
     by += 40;
-    ud_money_text(app, costs->training_cost * employed, once, sizeof once);
-    snprintf(label, sizeof label, "%s: %s %s", TR(ui, "Train every officer"), once, TR(ui, "once"));
-    if (ud_ui_button(ui, ud_rect(a.x, by, a.w - 10, 32), label)) {
-        train(app, -1);
+    /* offered only when a course can be taken: someone below the top level who has not had
+     * this month's course */
+    int can_train = 0;
+    for (int k = 0; k < employed; k++) {
+        can_train += o[listed[k]].training < 3 && !trained_this_month(app, listed[k]);
+    }
+    if (can_train > 0) {
+        ud_money_text(app, costs->training_cost * employed, once, sizeof once);
+        snprintf(label, sizeof label, "%s: %s %s", TR(ui, "Train every officer"), once,
+                 TR(ui, "once"));
+        if (ud_ui_button(ui, ud_rect(a.x, by, a.w - 10, 32), label)) {
+            train(app, -1);
+        }
     }
     by += 44;
+    /* this month's borrowers over the officers employed now: it follows a hire or a
+     * dismissal at once */
     const ud_indicators *d = ud_sim_indicators(sim, ud_sim_month(sim));
     snprintf(label, sizeof label, "%s: %.0f", TR(ui, "Borrowers per officer"),
-             d ? d->borrowers_per_officer : 0.0);
+             d != NULL && employed > 0 ? (double)d->active_borrowers / employed : 0.0);
     ud_ui_label(ui, label, a.x, by, UD_FONT_SMALL, false, p->text);
 }

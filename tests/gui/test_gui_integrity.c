@@ -83,7 +83,15 @@ static void decide(int m) {
         gd_click_label(app, gd_tr(app, "Reject"));
     } else {
         gd_tab(app, TAB_STAFF);
-        assert_true(gd_click_prefix(app, gd_tr(app, "Train every officer")));
+        /* offered while some officer can still take a course (not once all are experts) */
+        if (!gd_click_prefix(app, gd_tr(app, "Train every officer"))) {
+            int n, below_top = 0;
+            const ud_officer *o = ud_sim_officers(ud_game_sim(app->game), &n);
+            for (int i = 0; i < n; i++) {
+                below_top += o[i].employed && o[i].training < 3;
+            }
+            assert_int_equal(below_top, 0);
+        }
         if (app->dialog == DIALOG_MESSAGE) {
             gd_key(app, SDLK_RETURN, 0);
         }
