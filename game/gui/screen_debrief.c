@@ -253,6 +253,15 @@ static void marks_legend(ud_app *app, int x, int y, int w) {
                 break;
             }
         }
+        if (item[0] == '\0') {
+            /* no news that month: say what kind of event the mark stands for */
+            const ud_month_summary *s = ud_history_at(&app->history, marks[i]);
+            snprintf(item, sizeof item, "%s",
+                     s->shocks      ? TR(ui, "a shock")
+                     : s->political ? TR(ui, "a political event")
+                     : s->offers    ? TR(ui, "an offer")
+                                    : TR(ui, "fraud found by an audit"));
+        }
         char entry[400];
         snprintf(entry, sizeof entry, "%s%c %s %d: %.200s", i > 0 ? "   " : "", 'A' + i,
                  TR(ui, "month"), marks[i], item);
@@ -261,6 +270,37 @@ static void marks_legend(ud_app *app, int x, int y, int w) {
     if (n > 0) {
         ud_ui_paragraph(ui, text, x, y, w, UD_FONT_SMALL, ui->pal->watch);
     }
+}
+
+/* What the trainee reached on a target goal, as the goal judges it (the month's value, or the
+ * mean over its months; against the start if the goal is), in words such as "0.7%",
+ * "143" or "x1.05 the start"; false if not played that far. */
+static bool goal_result(ud_app *app, const ud_goal *g, char *out, size_t size) {
+    const ud_sim *sim = ud_game_sim(app->game);
+    int last = g->month < ud_sim_month(sim) ? g->month : ud_sim_month(sim);
+    int from = g->from > 0 ? g->from : last;
+    if (last < 1 || from > last) {
+        return false;
+    }
+    double sum = 0, v = 0, start = 0;
+    for (int m = from; m <= last; m++) {
+        if (!ud_indicator_value(sim, g->indicator, m, &v)) {
+            return false;
+        }
+        sum += v;
+    }
+    double value = sum / (last - from + 1);
+    if (g->of_start) {
+        if (!ud_indicator_value(sim, g->indicator, 0, &start) || start == 0) {
+            return false;
+        }
+        snprintf(out, size, TR(&app->ui, "x%.2f the start"), value / start);
+    } else if (g->threshold <= 5.0) { /* a ratio: shown as a percentage */
+        snprintf(out, size, "%.1f%%", value * 100.0);
+    } else {
+        snprintf(out, size, "%.0f", value);
+    }
+    return true;
 }
 
 static void summary_page(ud_app *app, bool over) {
@@ -280,9 +320,16 @@ static void summary_page(ud_app *app, bool over) {
                                    : goals[i].state == 0 ? TR(ui, "missed")
                                                          : TR(ui, "not judged yet"));
         bool good = goals[i].kind == UD_GOAL_LOSE ? goals[i].state != 1 : goals[i].state == 1;
-        snprintf(line, sizeof line, "[%s] %s", state, ud_scenario_text(app, goals[i].text));
-        ud_ui_label(ui, line, 40, y, UD_FONT_SMALL, false, good ? p->good : p->text);
-        y += 19;
+        char result[64];
+        if (goals[i].kind == UD_GOAL_TARGET && goals[i].state != -1 &&
+            goal_result(app, &goals[i], result, sizeof result)) {
+            snprintf(line, sizeof line, "[%s] %s (%s %s)", state,
+                     ud_scenario_text(app, goals[i].text), TR(ui, "result:"), result);
+        } else {
+            snprintf(line, sizeof line, "[%s] %s", state, ud_scenario_text(app, goals[i].text));
+        }
+        /* wrapped within the left column, clear of the lessons beside it */
+        y += ud_ui_paragraph(ui, line, 40, y, 500, UD_FONT_SMALL, good ? p->good : p->text) + 2;
     }
     const ud_debrief *d = over ? ud_app_debrief(app) : NULL;
     y += 8;
