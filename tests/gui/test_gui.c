@@ -182,7 +182,7 @@ static void test_gui_visits_every_screen_and_plays(void **state) {
     assert_int_equal(app->screen, SCREEN_DEBRIEF);
     draw("debrief");
     /* each judged goal says what the trainee reached, beside what was asked */
-    assert_true(gd_shows(app, "(result: "));
+    assert_true(gd_shows(app, gd_tr(app, "result:"))); /* the visit plays in French */
     /* the game's end wrote the team's result for the class report */
     assert_true(app->result_path[0] != '\0');
     ud_team_result result;
