@@ -40,7 +40,7 @@ static FILE *open_small(const char *path) {
     return f;
 }
 
-static void write_team(const ud_app *app, const char *slot) {
+void ud_app_write_team(const ud_app *app, const char *slot) {
     char path[1100], tmp[1120];
     team_path(app, slot, path, sizeof path);
     /* written beside and renamed over: whatever was there (even a FIFO, whose open for
@@ -549,7 +549,7 @@ void ud_app_play_month(ud_app *app) {
     if (!ud_save_write(app->game, path, app->autosave_error, sizeof app->autosave_error)) {
         SDL_Log("autosave failed: %s", app->autosave_error);
     } else {
-        write_team(app, "autosave");
+        ud_app_write_team(app, "autosave");
     }
     app->dialog = DIALOG_MONTH_END;
     if (!going) {
@@ -603,7 +603,7 @@ bool ud_app_save(ud_app *app, const char *slot) {
         ud_app_show_message(app, err);
         return false;
     }
-    write_team(app, slot);
+    ud_app_write_team(app, slot);
     return true;
 }
 

@@ -170,6 +170,8 @@ void ud_app_confirm(ud_app *app, const char *text, const char *yes, ud_confirm_a
 void ud_app_play_month(ud_app *app);
 void ud_app_apply_settings(ud_app *app);
 void ud_app_slot_path(const ud_app *app, const char *slot, char *out, size_t size);
+/* Writes the team's name beside a slot's save (read back when the slot is loaded). */
+void ud_app_write_team(const ud_app *app, const char *slot);
 /* What a save slot holds, for the slot list: false if it is empty or unreadable. `when` is
  * the local date and time it was written ("2026-11-23 14:05"), `team` the team's name. */
 bool ud_app_slot_info(const ud_app *app, const char *slot, ud_save_info *info, char *team,

@@ -77,6 +77,8 @@ bool ud_app_what_if(ud_app *app, int month) {
         ud_app_show_message(app, err);
         return false;
     }
+    ud_app_write_team(app, "autosave"); /* the same team plays on, in both games */
+    ud_app_write_team(app, slots[free_slot]);
     if (!ud_app_load(app, slots[free_slot])) {
         return false;
     }

@@ -177,6 +177,8 @@ static void test_gui_field_visit_debrief_separates_luck(void **state) {
         char path[600];
         snprintf(path, sizeof path, "%s/slot%d.save", dir, i);
         remove(path);
+        snprintf(path, sizeof path, "%s/slot%d.team", dir, i);
+        remove(path);
     }
     ud_app *app = gd_open(dir);
     gd_settings(app, "en", false);
@@ -234,8 +236,10 @@ static void test_gui_field_visit_debrief_separates_luck(void **state) {
     /* what if: back to month 6, in a free slot, and the game goes on from there */
     int before = ud_sim_month(ud_game_sim(app->game));
     assert_true(before > 6);
+    snprintf(app->team, sizeof app->team, "%s", "Team Six");
     assert_true(ud_app_what_if(app, 6));
     assert_int_equal(ud_sim_month(ud_game_sim(app->game)), 6);
+    assert_string_equal(app->team, "Team Six"); /* the same team plays on */
     assert_int_equal(ud_game_end_state(app->game), UD_END_RUNNING);
     gd_key(app, SDLK_RETURN, 0); /* the message that says where it was saved */
     gd_next_month(app);
