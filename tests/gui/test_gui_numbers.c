@@ -109,6 +109,21 @@ static void test_gui_month_summary_explains_a_par30_fall(void **state) {
     gd_key(app, SDLK_ESCAPE, 0);
 }
 
+/* When cash and the result move apart (savings flowing in while the month loses money), the
+ * summary says what else moved the cash. */
+static void test_gui_month_summary_explains_cash_apart_from_the_result(void **state) {
+    (void)state;
+    gd_start(app, "m3_womens_groups");
+    ud_money cash_before = ud_sim_indicators(ud_game_sim(app->game), 0)->cash;
+    gd_key(app, SDLK_SPACE, 0);
+    assert_int_equal(app->dialog, DIALOG_MONTH_END);
+    const ud_indicators *now = ud_sim_indicators(ud_game_sim(app->game), 1);
+    assert_true(now->net_result < 0 && now->cash > cash_before);
+    assert_true(gd_shows(app, "Cash changed by"));
+    assert_true(gd_shows(app, "clients' savings changed by"));
+    gd_key(app, SDLK_ESCAPE, 0);
+}
+
 static void test_gui_words_plurals_and_french_formats(void **state) {
     (void)state;
     gd_start(app, "tutorial");
@@ -165,6 +180,8 @@ int main(void) {
         cmocka_unit_test_setup_teardown(test_gui_words_plurals_and_french_formats, setup, teardown),
         cmocka_unit_test_setup_teardown(test_gui_month_summary_explains_a_par30_fall, setup,
                                         teardown),
+        cmocka_unit_test_setup_teardown(test_gui_month_summary_explains_cash_apart_from_the_result,
+                                        setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
