@@ -574,7 +574,14 @@ bool ud_app_write_result(ud_app *app) {
     return true;
 }
 
+/* The engine's refusals a trainee meets most, as the engine words them after the field name,
+ * marked here so that the catalogs carry them (ud_app_command looks each reason up). */
+static const char *const engine_reasons[] = {
+    N_("hiring costs more than the cash in hand"), N_("training costs more than the cash in hand"),
+    N_("an audit costs more than the cash in hand"), N_("the MFI is insolvent: the game is over")};
+
 bool ud_app_command(ud_app *app, const ud_command *cmd) {
+    (void)engine_reasons;
     char err[512];
     if (!ud_game_command(app->game, cmd, err, sizeof err)) {
         char text[700];
@@ -585,7 +592,9 @@ bool ud_app_command(ud_app *app, const ud_command *cmd) {
         if (colon != NULL && strcspn(err, " ") > (size_t)(colon - err)) {
             reason = colon + 2;
         }
-        snprintf(text, sizeof text, "%s: %s", TR(&app->ui, "Not possible"), reason);
+        /* the reasons a trainee meets most (cash, the end of the game) are in the catalogs;
+         * one with numbers in it stays as the engine wrote it */
+        snprintf(text, sizeof text, "%s: %s", TR(&app->ui, "Not possible"), TR(&app->ui, reason));
         ud_app_show_message(app, text);
         return false;
     }
