@@ -7,6 +7,34 @@
 
 #define ROWS 4 /* applications on a page (3 with large text) */
 
+/* What the loan-to-income cap means in instalments, on the first open product: the cap is a
+ * share of a year's income whatever the loan's term, so on a short loan a cap that sounds
+ * prudent can take more than the 40% of income that over-indebts (engine/MODEL.md, 4). */
+static void cap_in_instalments(ud_app *app, const ud_credit_policy *pol, int x, int y, int w) {
+    ud_ui *ui = &app->ui;
+    int n;
+    const ud_product *products = ud_sim_products(ud_game_sim(app->game), &n);
+    const ud_product *prod = NULL;
+    for (int i = 0; i < n && prod == NULL; i++) {
+        prod = products[i].open ? &products[i] : NULL;
+    }
+    if (prod == NULL || pol->loan_to_income_cap <= 0) {
+        return;
+    }
+    double months = prod->terms.installments * ud_frequency_days(prod->terms.frequency) / 30.0;
+    if (months <= 0) {
+        return;
+    }
+    double rate = ud_rate_to_percent(prod->terms.annual_rate) / 100.0;
+    double interest = rate * months / 12.0 * (prod->terms.method == UD_METHOD_FLAT ? 1.0 : 0.55);
+    double share = ud_rate_to_percent(pol->loan_to_income_cap) * 12.0 / months * (1.0 + interest);
+    char line[400];
+    snprintf(line, sizeof line,
+             TR(ui, "At this cap: instalments %.0f%% of income (over 40%% is too much)"), share);
+    ud_ui_paragraph(ui, line, x, y, w, UD_FONT_SMALL,
+                    share > 40.0 ? ui->pal->bad : ui->pal->text_dim);
+}
+
 void ud_panel_desk(ud_app *app, SDL_Rect a) {
     ud_ui *ui = &app->ui;
     const ud_palette *p = ui->pal;
@@ -170,6 +198,10 @@ void ud_panel_desk(ud_app *app, SDL_Rect a) {
                      : days[k > 0 ? k - 1 : 0];
         set = true;
     }
+    int h3 = ud_stepper_height(app, half, TR(ui, "Loan at most, share of a year's income"));
+    int h4 =
+        ud_stepper_height(app, half, TR(ui, "Refuse a client whose last loan was late more than"));
+    cap_in_instalments(app, &pol, a.x, py + (h3 > h4 ? h3 : h4) + 2, a.w - 10);
     if (set) {
         ud_command c = ud_command_new(UD_CMD_SET_POLICY);
         c.policy = pol;

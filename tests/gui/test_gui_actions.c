@@ -331,6 +331,17 @@ static void test_gui_start_screen_keys_and_empty_slots(void **state) {
     assert_false(app->quit);
 }
 
+/* The percentage in the Desk's "At this cap: instalments N% of income" line; 0 if not shown. */
+static int instalment_share_shown(void) {
+    for (int i = 0; i < app->ui.record_count; i++) {
+        const char *t = strstr(app->ui.records[i].text, "At this cap: instalments ");
+        if (t != NULL) {
+            return atoi(t + strlen("At this cap: instalments "));
+        }
+    }
+    return 0;
+}
+
 static void test_gui_every_product_term_and_policy_field(void **state) {
     (void)state;
     gd_start(app, "m3_womens_groups");
@@ -383,6 +394,11 @@ static void test_gui_every_product_term_and_policy_field(void **state) {
     const ud_credit_policy *after = ud_sim_policy(ud_game_sim(app->game));
     assert_true(after->repeat_step_up < before.repeat_step_up);
     assert_true(after->max_past_arrears_days < before.max_past_arrears_days);
+    /* the loan-to-income cap says what it means in instalments, and a higher cap means more */
+    int share_before = instalment_share_shown();
+    assert_true(share_before > 0);
+    assert_true(gd_click_beside(app, "Loan at most, share of a year's income", "+"));
+    assert_true(instalment_share_shown() > share_before);
 }
 
 int main(void) {
