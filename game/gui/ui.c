@@ -55,8 +55,8 @@ const ud_palette *ud_palette_get(bool cb) {
 static const char *localised(const ud_ui *ui, const char *s, char *buf, size_t size) {
     const char *lang = ui->i18n != NULL ? ui->i18n->language : "en";
     bool fr = strcmp(lang, "fr") == 0, es = strcmp(lang, "es") == 0, id = strcmp(lang, "id") == 0;
-    if (!(fr || es || id) ||
-        (strchr(s, '.') == NULL && strchr(s, '%') == NULL && strchr(s, ',') == NULL)) {
+    if (!(fr || es || id) || (strchr(s, '.') == NULL && strchr(s, '%') == NULL &&
+                              strchr(s, ',') == NULL && !(fr && strchr(s, ':') != NULL))) {
         return s;
     }
     bool swap = es || id, spaced_percent = fr || es;
@@ -68,6 +68,13 @@ static const char *localised(const ud_ui *ui, const char *s, char *buf, size_t s
             buf[n++] = ',';
         } else if (*p == ',' && swap && digit_before && digit_after) {
             buf[n++] = '.';
+        } else if (*p == ':' && fr && p > s && p[-1] != ' ' && p[1] == ' ') {
+            /* "Objectif : ..." (a label joined to its value in code, "%s: %s") takes the
+             * narrow no-break space French puts before a colon */
+            buf[n++] = (char)0xE2;
+            buf[n++] = (char)0x80;
+            buf[n++] = (char)0xAF;
+            buf[n++] = ':';
         } else if (*p == '%' && digit_before && spaced_percent) {
             /* a narrow no-break space before the sign, as French and Spanish typography want */
             buf[n++] = (char)0xE2;
