@@ -298,9 +298,12 @@ static void visit_in(const char *language) {
          * checked in every language by the scenario translation test; paragraphs wrap) */
         bool tutorial = strcmp(ud_game_info(app->game)->id, "tutorial") == 0;
         if (tutorial) {
-            /* numbers as each language writes them: the tutorial's cash at the start */
+            /* numbers as each language writes them: the tutorial's cash at the start (French
+             * groups with the narrow no-break space, so an amount never breaks over lines) */
             static const char *const cash[][2] = {{"en", "IDR 390,000,000"},
-                                                  {"fr", "IDR 390 000 000"},
+                                                  {"fr", "IDR 390\xE2\x80\xAF"
+                                                         "000\xE2\x80\xAF"
+                                                         "000"},
                                                   {"id", "IDR 390.000.000"},
                                                   {"es", "IDR 390.000.000"}};
             for (size_t k = 0; k < sizeof cash / sizeof cash[0]; k++) {
