@@ -426,19 +426,12 @@ static void test_gui_a_broken_own_scenario_is_reported_on_the_start_screen(void 
           "village { housholds = 300 }\n",
           f);
     fclose(f);
-    setenv("UNITDESA_DATA_DIR", dir, 1);
-    ud_app_options o;
-    memset(&o, 0, sizeof o);
-    o.software = true;
-    o.hidden = true;
-    char err[512];
-    ud_app *app = ud_app_create(&o, err, sizeof err);
-    assert_non_null(app);
-    ud_app_draw(app);
-    assert_false(gd_shows(app, "Harvest credit"));
-    assert_true(gd_shows(app, "1 scenario could not be opened"));
-    assert_true(gd_shows(app, "harvest.lua:2: village{}: unknown key 'housholds'"));
-    ud_app_destroy(app);
+    ud_app *own = gd_open(dir);
+    ud_app_draw(own);
+    assert_false(gd_shows(own, "Harvest credit"));
+    assert_true(gd_shows(own, "1 scenario could not be opened"));
+    assert_true(gd_shows(own, "harvest.lua:2: village{}: unknown key 'housholds'"));
+    gd_close(own);
     setenv("UNITDESA_DATA_DIR", UD_TEST_DATA, 1);
 }
 
