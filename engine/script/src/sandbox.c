@@ -615,10 +615,10 @@ static int restricted_require(lua_State *L) {
     }
     if (!found) {
         return luaL_error(L,
-                          "require '%s': no helper file %s beside the scenario, in %s/.. or "
-                          "in %s",
+                          "require '%s': no helper file %s in %s (the folder of the script "
+                          "that asks), in %s/.. or in %s",
                           name, relative, sb->own_folder[0] ? sb->own_folder : ".",
-                          sb->helpers_root);
+                          sb->own_folder[0] ? sb->own_folder : ".", sb->helpers_root);
     }
     if (load_text_file(L, path) != LUA_OK) {
         return luaL_error(L, "require '%s': %s", name, lua_tostring(L, -1));
