@@ -144,6 +144,33 @@ static void print_notes(const entry *e, int count, int runs) {
 }
 
 /* Prints each failure of the rules; returns how many. */
+/* The margins the verdict rests on, in one line each: the weakest sound-against-naive pair,
+ * and the probe closest to a limit, so that a reader need not search the matrix. */
+static void print_margins(const entry *e, int count, int runs, int **wins) {
+    int ws = -1, wn = -1, gp = -1;
+    for (int s = 0; s < count; s++) {
+        for (int n = 0; n < count; n++) {
+            if (e[s].family == UD_FAMILY_SOUND && e[n].family == UD_FAMILY_NAIVE &&
+                (ws < 0 || wins[s][n] < wins[ws][wn])) {
+                ws = s;
+                wn = n;
+            }
+        }
+        if (e[s].family == UD_FAMILY_PROBE && (gp < 0 || e[s].all_goals > e[gp].all_goals)) {
+            gp = s;
+        }
+    }
+    if (ws >= 0) {
+        printf("least sound-beats-naive: %.0f%% of seeds, %s (%s) against %s (%s); needs %d%%\n",
+               100.0 * wins[ws][wn] / runs, e[ws].label, e[ws].name, e[wn].label, e[wn].name,
+               SOUND_MUST_BEAT_NAIVE);
+    }
+    if (gp >= 0) {
+        printf("most goals met by a probe: %.0f%% of runs, %s (%s); at most %d%%\n",
+               100.0 * e[gp].all_goals / runs, e[gp].label, e[gp].name, PROBE_MAX_ALL_GOALS);
+    }
+}
+
 static int judge(const entry *e, int count, int runs, int **wins) {
     int failures = 0;
     double best_inst = -1, best_clients = -1;
@@ -311,6 +338,7 @@ int ud_cmd_tournament(int argc, char **argv, int first) {
         print_parts(e, count, (int)runs);
         printf("\n");
         print_notes(e, count, (int)runs);
+        print_margins(e, count, (int)runs, wins);
         int failures = judge(e, count, (int)runs, wins);
         printf("%s: %s\n", scenario,
                failures == 0 ? "the lesson holds" : "the lesson does not hold");

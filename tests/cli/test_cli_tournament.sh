@@ -23,6 +23,9 @@ expect_stdout_has "FAIL: sound S1 (closed) beats naive N1 (lend) on 0% of seeds,
 expect_stdout_has "FAIL: probe P1 (lend) meets every goal in 100% of runs, at most 20% allowed" "$UD" tournament "$DIR/fails.lua" --runs 6
 expect_stdout_has "FAIL: probe P1 (lend) has a client score of" "$UD" tournament "$DIR/fails.lua" --runs 6
 expect_stdout_has "the lesson does not hold" "$UD" tournament "$DIR/fails.lua" --runs 6
+# the margins the verdict rests on, in one line each
+expect_stdout_has "least sound-beats-naive: 0% of seeds, S1 (closed) against N1 (lend); needs 90%" "$UD" tournament "$DIR/fails.lua" --runs 6
+expect_stdout_has "most goals met by a probe: 100% of runs, P1 (lend); at most 20%" "$UD" tournament "$DIR/fails.lua" --runs 6
 
 # --csv: a header and one row per strategy and seed
 "$UD" tournament "$DIR/fails.lua" --runs 4 --csv "$tmp/t.csv" >/dev/null
