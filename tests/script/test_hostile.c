@@ -462,6 +462,14 @@ static void test_hostile_set_up_mistakes_are_reported(void **state) {
                  "s0.lua:1: scenario{}.lesson: sound must be a strategy (.lua) in a scenarios "
                  "folder",
                  1.0);
+    /* hamlets are told apart by name: none empty, none twice */
+    fails_within(script("s_hamlets.lua", "scenario { id = 's' }\n"
+                                         "village { hamlets = { 'Sukamaju', 'Cibodas', "
+                                         "'Sukamaju' } }\n"),
+                 "s_hamlets.lua:2: village{}: hamlets[3] 'Sukamaju' is already hamlets[1]", 1.0);
+    fails_within(
+        script("s_hamlet0.lua", "scenario { id = 's' }\nvillage { hamlets = { 'A', '' } }\n"),
+        "s_hamlet0.lua:2: village{}: hamlets[2] must be a name (not empty)", 1.0);
     /* a text saved in another encoding than UTF-8 (Latin-1 here), at the key's own line */
     fails_within(script("s_latin1.lua", "scenario { id = 's',\n  title = 'Caf\xe9 credit' }\n"),
                  "s_latin1.lua:2: scenario{}: title is not UTF-8 text (at character 4)", 1.0);

@@ -399,11 +399,20 @@ static int l_village(lua_State *L) {
         }
         for (int i = 1; i <= n; i++) {
             lua_rawgeti(L, -1, i);
-            if (lua_type(L, -1) != LUA_TSTRING) {
-                return luaL_error(L, "village{}: hamlets[%d] must be a name", i);
+            if (lua_type(L, -1) != LUA_TSTRING || lua_rawlen(L, -1) == 0) {
+                return luaL_error(L, "village{}: hamlets[%d] must be a name (not empty)", i);
             }
             copy_text(v->hamlet_names[i - 1], UD_NAME_LEN, lua_tostring(L, -1));
             lua_pop(L, 1);
+            /* the map, the stories and sweep --by hamlet tell hamlets apart by their names */
+            for (int k = 0; k < i - 1; k++) {
+                if (strcmp(v->hamlet_names[k], v->hamlet_names[i - 1]) == 0) {
+                    return luaL_error(L,
+                                      "village{}: hamlets[%d] '%s' is already hamlets[%d]: each "
+                                      "hamlet needs a name of its own",
+                                      i, v->hamlet_names[i - 1], k + 1);
+                }
+            }
         }
         v->hamlets = n;
     } else if (!lua_isnil(L, -1)) {
