@@ -122,19 +122,24 @@ static void load_settings(ud_app *app) {
     fclose(f);
 }
 
-static void save_settings(const ud_app *app) {
+/* Writes the settings; on failure says why in app->settings_error (the settings screen shows
+ * it: they then last only until the game is closed). */
+static void save_settings(ud_app *app) {
     char path[1100], tmp[1120];
     settings_path(app, path, sizeof path);
     snprintf(tmp, sizeof tmp, "%s.tmp", path);
+    app->settings_error[0] = '\0';
     FILE *f = ud_create_fresh(tmp);
     if (f == NULL) {
+        snprintf(app->settings_error, sizeof app->settings_error, "%s: %s", tmp, strerror(errno));
         return;
     }
     const ud_settings *s = &app->settings;
     fprintf(f, "language %s\nlarge_text %d\nfullscreen %d\ncolour_blind %d\nhints %d\n",
             s->language, s->large_text, s->fullscreen, s->colour_blind, !s->no_hints);
-    if (fclose(f) == 0) {
-        rename(tmp, path);
+    if (fclose(f) != 0 || rename(tmp, path) != 0) {
+        snprintf(app->settings_error, sizeof app->settings_error, "%s: %s", path, strerror(errno));
+        remove(tmp);
     }
 }
 

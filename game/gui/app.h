@@ -108,6 +108,7 @@ typedef struct ud_app {
     ud_confirm confirm;
     char team[64];             /* the team's name, asked on the briefing, kept beside each save */
     char autosave_error[1024]; /* why the last autosave failed, or "" */
+    char settings_error[1200]; /* why the settings could not be written, or "" */
     int scenario_count;
     char scenario_paths[UD_MAX_SCENARIOS][1024];
     int scenario_origin[UD_MAX_SCENARIOS]; /* ud_scenario_origin: shipped, own, a folder */

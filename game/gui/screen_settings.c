@@ -56,6 +56,13 @@ void ud_screen_settings(ud_app *app) {
     if (changed) {
         ud_app_apply_settings(app);
     }
+    if (app->settings_error[0] != '\0') {
+        char line[1400];
+        snprintf(line, sizeof line, "%s (%s)",
+                 TR(ui, "These settings could not be saved: they last until the game is closed."),
+                 app->settings_error);
+        ud_ui_paragraph(ui, line, 60, 590, 1160, UD_FONT_SMALL, p->bad);
+    }
     if (ud_ui_button(ui, ud_rect(60, 650, 160, 40), TR(ui, "Back")) ||
         ud_ui_take_key(ui) == SDLK_ESCAPE) {
         app->screen = app->back_to;

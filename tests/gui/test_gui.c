@@ -435,6 +435,31 @@ static void test_gui_a_broken_own_scenario_is_reported_on_the_start_screen(void 
     setenv("UNITDESA_DATA_DIR", UD_TEST_DATA, 1);
 }
 
+/* Settings that cannot be written (the data folder is not a folder, or is read-only) are
+ * said on the settings screen, not lost in silence. */
+static void test_gui_settings_that_cannot_be_saved_are_said(void **state) {
+    (void)state;
+    char file[1100];
+    snprintf(file, sizeof file, "%s/not_a_folder", UD_TEST_DATA);
+    FILE *f = fopen(file, "w");
+    assert_non_null(f);
+    fclose(f);
+    setenv("UNITDESA_DATA_DIR", file, 1);
+    ud_app_options o;
+    memset(&o, 0, sizeof o);
+    o.software = true;
+    o.hidden = true;
+    char err[512];
+    ud_app *a = ud_app_create(&o, err, sizeof err);
+    assert_non_null(a);
+    assert_true(a->settings_error[0] != '\0');
+    a->screen = SCREEN_SETTINGS;
+    ud_app_draw(a);
+    assert_true(gd_shows(a, "These settings could not be saved"));
+    ud_app_destroy(a);
+    setenv("UNITDESA_DATA_DIR", UD_TEST_DATA, 1);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_gui_visits_every_screen_and_plays, setup, teardown),
@@ -444,6 +469,7 @@ int main(void) {
                                         teardown),
         cmocka_unit_test(test_gui_first_start_picks_the_system_language),
         cmocka_unit_test(test_gui_a_broken_own_scenario_is_reported_on_the_start_screen),
+        cmocka_unit_test(test_gui_settings_that_cannot_be_saved_are_said),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
