@@ -274,6 +274,17 @@ ud_app *ud_app_create(const ud_app_options *o, char *err, size_t err_size) {
     }
     snprintf(app->assets, sizeof app->assets, "%s",
              o->assets_dir ? o->assets_dir : ud_assets_dir());
+    /* a data folder whose path would be cut would put the saves somewhere else: refused */
+    const char *wanted = o->data_dir != NULL ? o->data_dir : getenv("UNITDESA_DATA_DIR");
+    if (wanted != NULL && strlen(wanted) > 1000) {
+        snprintf(err, err_size,
+                 "UNITDESA_DATA_DIR: the data folder's path is %zu bytes long, at most 1000: "
+                 "choose a shorter one",
+                 strlen(wanted));
+        free(app);
+        SDL_Quit();
+        return NULL;
+    }
     if (o->data_dir != NULL) {
         snprintf(app->data_dir, sizeof app->data_dir, "%s/", o->data_dir);
     } else {

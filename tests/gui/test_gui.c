@@ -437,7 +437,7 @@ static void test_gui_a_broken_own_scenario_is_reported_on_the_start_screen(void 
 
 /* Settings that cannot be written (the data folder is not a folder, or is read-only) are
  * said on the settings screen, not lost in silence. */
-static void test_gui_settings_that_cannot_be_saved_are_said(void **state) {
+static void test_gui_data_folder_problems_are_said(void **state) {
     (void)state;
     char file[1100];
     snprintf(file, sizeof file, "%s/not_a_folder", UD_TEST_DATA);
@@ -457,6 +457,14 @@ static void test_gui_settings_that_cannot_be_saved_are_said(void **state) {
     ud_app_draw(a);
     assert_true(gd_shows(a, "These settings could not be saved"));
     ud_app_destroy(a);
+    /* a data folder whose path would be cut (the saves would go elsewhere) is refused */
+    char longer[1200];
+    memset(longer, 'a', sizeof longer - 1);
+    longer[0] = '/';
+    longer[sizeof longer - 1] = '\0';
+    setenv("UNITDESA_DATA_DIR", longer, 1);
+    assert_null(ud_app_create(&o, err, sizeof err));
+    assert_non_null(strstr(err, "UNITDESA_DATA_DIR: the data folder's path is 1199 bytes long"));
     setenv("UNITDESA_DATA_DIR", UD_TEST_DATA, 1);
 }
 
@@ -469,7 +477,7 @@ int main(void) {
                                         teardown),
         cmocka_unit_test(test_gui_first_start_picks_the_system_language),
         cmocka_unit_test(test_gui_a_broken_own_scenario_is_reported_on_the_start_screen),
-        cmocka_unit_test(test_gui_settings_that_cannot_be_saved_are_said),
+        cmocka_unit_test(test_gui_data_folder_problems_are_said),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
