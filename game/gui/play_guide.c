@@ -5,9 +5,6 @@
 #include <stdio.h>
 #include <string.h>
 
-/* Hints are offered for the first months of any scenario; a guided tour lasts its steps. */
-#define HINT_MONTHS 6
-
 static const char *const tab_panels[TAB_COUNT] = {"loans",   "arrears", "products", "staff",
                                                   "funding", "reports", "news",     "problems"};
 static const char *const tab_labels[TAB_COUNT] = {
@@ -22,8 +19,9 @@ bool ud_guide_visible(const ud_app *app) {
     if (ud_game_guide_current(app->game, NULL) < steps) {
         return true;
     }
-    return ud_sim_month(ud_game_sim(app->game)) < HINT_MONTHS &&
-           ud_game_end_state(app->game) == UD_END_RUNNING;
+    /* the "What now?" box stays for the whole game (an offer waiting, borrowers who fell
+     * behind): the map keeps one size, and a trainee turns it off in the settings */
+    return ud_game_end_state(app->game) == UD_END_RUNNING;
 }
 
 /* The label a step's target carries on screen (English; translated by the caller). */
