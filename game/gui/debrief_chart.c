@@ -7,8 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
-/* How an indicator's values read: a percentage, an index with decimals, or a count. */
-static void value_text(const char *indicator, double v, char *out, size_t size) {
+void ud_indicator_value_text(const char *indicator, double v, char *out, size_t size) {
     static const char *const percent[] = {"par30",
                                           "adjusted_par30",
                                           "par90",
@@ -19,6 +18,13 @@ static void value_text(const char *indicator, double v, char *out, size_t size) 
                                           "risk_coverage",
                                           "portfolio_yield",
                                           "opex_ratio",
+                                          "rescheduled_ratio",
+                                          "write_off_ratio",
+                                          "capture_share",
+                                          "roa",
+                                          "overindebted_share",
+                                          "poor_reach",
+                                          "poor_client_income_gain",
                                           NULL};
     for (int i = 0; percent[i] != NULL; i++) {
         if (strcmp(indicator, percent[i]) == 0) {
@@ -26,7 +32,8 @@ static void value_text(const char *indicator, double v, char *out, size_t size) 
             return;
         }
     }
-    if (strcmp(indicator, "subsidy_dependence") == 0) {
+    if (strcmp(indicator, "subsidy_dependence") == 0 ||
+        strcmp(indicator, "deposits_to_loans") == 0) {
         snprintf(out, size, "%.2f", v);
     } else {
         snprintf(out, size, "%.0f", v);
@@ -137,7 +144,7 @@ void ud_debrief_chart(ud_app *app, SDL_Rect r, const char *indicator, const char
     /* the value scale: top, middle, bottom */
     for (int k = 0; k <= 2; k++) {
         char v[32];
-        value_text(indicator, lo + (hi - lo) * (2 - k) / 2.0, v, sizeof v);
+        ud_indicator_value_text(indicator, lo + (hi - lo) * (2 - k) / 2.0, v, sizeof v);
         int vw, vh;
         ud_text_measure(ui->text, v, UD_FONT_SMALL, false, 0, &vw, &vh);
         int vy = k == 0 ? plot.y : (k == 1 ? plot.y + plot.h / 2 - vh / 2 : plot.y + plot.h - vh);
@@ -188,7 +195,7 @@ void ud_debrief_chart(ud_app *app, SDL_Rect r, const char *indicator, const char
         double v;
         char a[32] = "", line[160];
         if (value_at(ud_game_sim(you), indicator, m, &v)) {
-            value_text(indicator, v, a, sizeof a);
+            ud_indicator_value_text(indicator, v, a, sizeof a);
         }
         snprintf(line, sizeof line, "%s %d: %s", TR(ui, "Month"), m, a);
         ud_ui_label(ui, line, plot.x + 4, plot.y + plot.h - 18, UD_FONT_SMALL, true, p->text);

@@ -8,6 +8,9 @@
  * strategy (green) when `d` is not NULL; goal lines; lettered event marks. */
 void ud_debrief_chart(ud_app *app, SDL_Rect r, const char *indicator, const char *title,
                       const ud_debrief *d);
+/* How an indicator's value reads on screen: a percentage (par30 "1.2%"), an index with
+ * decimals (subsidy dependence), or a whole number (clients, money). */
+void ud_indicator_value_text(const char *indicator, double v, char *out, size_t size);
 /* The months the charts mark (A, B, C... in order). Returns how many. */
 int ud_debrief_marks(const ud_app *app, int *months, int max);
 

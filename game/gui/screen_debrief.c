@@ -274,7 +274,7 @@ static void marks_legend(ud_app *app, int x, int y, int w) {
 
 /* What the trainee reached on a target goal, as the goal judges it (the month's value, or the
  * mean over its months; against the start if the goal is), in words such as "0.7%",
- * "143" or "x1.05 the start"; false if not played that far. */
+ * "143" or "x1.05 the start", read as the charts read it; false if not played that far. */
 static bool goal_result(ud_app *app, const ud_goal *g, char *out, size_t size) {
     const ud_sim *sim = ud_game_sim(app->game);
     int last = g->month < ud_sim_month(sim) ? g->month : ud_sim_month(sim);
@@ -295,10 +295,8 @@ static bool goal_result(ud_app *app, const ud_goal *g, char *out, size_t size) {
             return false;
         }
         snprintf(out, size, TR(&app->ui, "x%.2f the start"), value / start);
-    } else if (g->threshold <= 5.0) { /* a ratio: shown as a percentage */
-        snprintf(out, size, "%.1f%%", value * 100.0);
     } else {
-        snprintf(out, size, "%.0f", value);
+        ud_indicator_value_text(g->indicator, value, out, size);
     }
     return true;
 }
