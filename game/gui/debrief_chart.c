@@ -4,10 +4,16 @@
 #include "debrief_chart.h"
 #include "ud/scores.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
-void ud_indicator_value_text(const char *indicator, double v, char *out, size_t size) {
+void ud_indicator_value_text(const ud_app *app, const char *indicator, double v, char *out,
+                             size_t size) {
+    if (ud_indicator_is_money(indicator)) {
+        ud_money_text(app, (ud_money)llround(v), out, size);
+        return;
+    }
     static const char *const percent[] = {"par30",
                                           "adjusted_par30",
                                           "par90",
@@ -37,6 +43,30 @@ void ud_indicator_value_text(const char *indicator, double v, char *out, size_t 
         snprintf(out, size, "%.2f", v);
     } else {
         snprintf(out, size, "%.0f", v);
+    }
+}
+
+void ud_indicator_scale_text(const ud_app *app, const char *indicator, double v, char *out,
+                             size_t size) {
+    if (!ud_indicator_is_money(indicator)) {
+        ud_indicator_value_text(app, indicator, v, out, size);
+        return;
+    }
+    const ud_scenario_info *in = app->game ? ud_game_info(app->game) : NULL;
+    double major = v;
+    for (int k = 0; in != NULL && k < in->minor_units; k++) {
+        major /= 10;
+    }
+    double size_of = fabs(major);
+    const ud_ui *ui = &app->ui;
+    if (size_of >= 1e9) {
+        snprintf(out, size, TR(ui, "%.1f bn"), major / 1e9);
+    } else if (size_of >= 1e6) {
+        snprintf(out, size, TR(ui, "%.0f M"), major / 1e6);
+    } else if (size_of >= 1e4) {
+        snprintf(out, size, TR(ui, "%.0f k"), major / 1e3);
+    } else {
+        snprintf(out, size, "%.0f", major);
     }
 }
 
@@ -144,7 +174,7 @@ void ud_debrief_chart(ud_app *app, SDL_Rect r, const char *indicator, const char
     /* the value scale: top, middle, bottom */
     for (int k = 0; k <= 2; k++) {
         char v[32];
-        ud_indicator_value_text(indicator, lo + (hi - lo) * (2 - k) / 2.0, v, sizeof v);
+        ud_indicator_scale_text(app, indicator, lo + (hi - lo) * (2 - k) / 2.0, v, sizeof v);
         int vw, vh;
         ud_text_measure(ui->text, v, UD_FONT_SMALL, false, 0, &vw, &vh);
         int vy = k == 0 ? plot.y : (k == 1 ? plot.y + plot.h / 2 - vh / 2 : plot.y + plot.h - vh);
@@ -193,9 +223,9 @@ void ud_debrief_chart(ud_app *app, SDL_Rect r, const char *indicator, const char
         ui->mouse_y < plot.y + plot.h && span > 1) {
         int m = 1 + (int)((double)(ui->mouse_x - plot.x) / plot.w * (span - 1) + 0.5);
         double v;
-        char a[32] = "", line[160];
+        char a[64] = "", line[160];
         if (value_at(ud_game_sim(you), indicator, m, &v)) {
-            ud_indicator_value_text(indicator, v, a, sizeof a);
+            ud_indicator_value_text(app, indicator, v, a, sizeof a);
         }
         snprintf(line, sizeof line, "%s %d: %s", TR(ui, "Month"), m, a);
         ud_ui_label(ui, line, plot.x + 4, plot.y + plot.h - 18, UD_FONT_SMALL, true, p->text);

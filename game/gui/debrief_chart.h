@@ -9,8 +9,14 @@
 void ud_debrief_chart(ud_app *app, SDL_Rect r, const char *indicator, const char *title,
                       const ud_debrief *d);
 /* How an indicator's value reads on screen: a percentage (par30 "1.2%"), an index with
- * decimals (subsidy dependence), or a whole number (clients, money). */
-void ud_indicator_value_text(const char *indicator, double v, char *out, size_t size);
+ * decimals (subsidy dependence), an amount in the scenario's currency ("IDR 676,274,631")
+ * or a whole number (clients). */
+void ud_indicator_value_text(const ud_app *app, const char *indicator, double v, char *out,
+                             size_t size);
+/* The same, short enough for a chart's value scale: amounts in thousands, millions or
+ * billions of the currency's major unit ("676 M"). */
+void ud_indicator_scale_text(const ud_app *app, const char *indicator, double v, char *out,
+                             size_t size);
 /* The months the charts mark (A, B, C... in order). Returns how many. */
 int ud_debrief_marks(const ud_app *app, int *months, int max);
 

@@ -296,7 +296,7 @@ static bool goal_result(ud_app *app, const ud_goal *g, char *out, size_t size) {
         }
         snprintf(out, size, TR(&app->ui, "x%.2f the start"), value / start);
     } else {
-        ud_indicator_value_text(g->indicator, value, out, size);
+        ud_indicator_value_text(app, g->indicator, value, out, size);
     }
     return true;
 }

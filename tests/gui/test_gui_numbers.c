@@ -8,11 +8,13 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "debrief_chart.h"
 #include "gui_driver.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 static ud_app *app;
 
@@ -173,11 +175,63 @@ static void test_gui_words_plurals_and_french_formats(void **state) {
     gd_settings(app, "en", false);
 }
 
+/* A goal on an amount of money reads in the scenario's currency on the debrief, as every
+ * other amount does, and a chart's scale shortens it ("600 M"): never bare minor units. */
+static void test_gui_money_goal_results_read_in_the_currency(void **state) {
+    (void)state;
+    const char *dir = UD_TEST_DATA "/money_goal";
+    char path[600];
+    mkdir(dir, 0755);
+    snprintf(path, sizeof path, "%s/scenarios", dir);
+    mkdir(path, 0755);
+    snprintf(path, sizeof path, "%s/scenarios/money_goal.lua", dir);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs("scenario { id = \"money_goal\", title = \"Money goal\", months = 2, currency = "
+          "\"IDR\",\n  objectives = { \"Keep the capital\" } }\n"
+          "village { households = 120 }\n"
+          "mfi { equity = 600000000 }\n"
+          "goal { indicator = \"equity\", above = 500000000, month = 2, text = \"Keep the "
+          "capital\" }\n",
+          f);
+    fclose(f);
+    ud_app *a = gd_open(dir);
+    gd_settings(a, "en", false);
+    assert_true(ud_app_start_scenario(a, path));
+    ud_app_draw(a);
+    gd_type(a, "Team");
+    gd_key(a, SDLK_RETURN, 0);
+    assert_int_equal(a->screen, SCREEN_PLAY);
+    gd_play_to(a, 2);
+    for (int i = 0; i < 4 && a->screen != SCREEN_DEBRIEF; i++) {
+        gd_key(a, SDLK_RETURN, 0);
+    }
+    assert_int_equal(a->screen, SCREEN_DEBRIEF);
+    ud_app_draw(a);
+    static char texts[65536];
+    gd_texts(a, texts, sizeof texts);
+    double equity = 0;
+    assert_true(ud_indicator_value(ud_game_sim(a->game), "equity", 2, &equity));
+    char whole[64], bare[64];
+    ud_money_text(a, (ud_money)equity, whole, sizeof whole);
+    snprintf(bare, sizeof bare, "%.0f", equity);
+    if (strstr(texts, whole) == NULL || strstr(texts, bare) != NULL) {
+        fail_msg("the equity goal's result should read \"%s\", not \"%s\":\n%s", whole, bare,
+                 texts);
+    }
+    char scale[32];
+    ud_indicator_scale_text(a, "equity", 6e8, scale, sizeof scale);
+    assert_string_equal(scale, "600 M");
+    gd_close(a);
+    remove(path);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_gui_figures_have_period_unit_and_meaning, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_gui_words_plurals_and_french_formats, setup, teardown),
+        cmocka_unit_test(test_gui_money_goal_results_read_in_the_currency),
         cmocka_unit_test_setup_teardown(test_gui_month_summary_explains_a_par30_fall, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_gui_month_summary_explains_cash_apart_from_the_result,

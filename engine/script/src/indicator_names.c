@@ -88,6 +88,15 @@ bool ud_indicator_is_whole(const char *name) {
     return false;
 }
 
+bool ud_indicator_is_money(const char *name) {
+    for (size_t i = 0; i < COUNT; i++) {
+        if (strcmp(names[i], name) == 0) {
+            return table[i].type == AS_MONEY;
+        }
+    }
+    return false;
+}
+
 bool ud_indicator_get(const ud_indicators *ind, const char *name, double *value) {
     const char *base = (const char *)ind;
     for (size_t i = 0; i < COUNT; i++) {

@@ -273,6 +273,9 @@ const char *const *ud_indicator_names(void);
 /* Whether an indicator is a whole number (a count, or money in minor units) rather than a
  * ratio. False for an unknown name. */
 bool ud_indicator_is_whole(const char *name);
+/* Whether an indicator is an amount of money (in minor units of the scenario's currency).
+ * False for an unknown name. */
+bool ud_indicator_is_money(const char *name);
 /* Whether a lesson (and `unitdesa compare --indicator`) may be judged on `name`: an
  * indicator, or a score figure of ud_score_value ("institution_score", "client_score",
  * "holistic_score", "adjusted_par30"). If not, *hint is the nearest known name (a case slip
