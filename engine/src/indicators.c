@@ -120,7 +120,7 @@ void sim_record_month(ud_sim *sim, int month, ud_indicators *out) {
         }
         int32_t late = loan_days_for_risk(slot, ud_loan_days_in_arrears(&slot->account, today));
         ud_money outstanding = slot->account.principal_outstanding;
-        if (late > 30 || (loan_counts_as_rescheduled_risk(slot) && prov->rescheduled_in_par)) {
+        if (late > 30 || (loan_in_par_as_renegotiated(slot) && prov->rescheduled_in_par)) {
             par30 += outstanding;
         }
         if (late > 90) {

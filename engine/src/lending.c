@@ -1259,7 +1259,7 @@ void lending_provision_and_write_off(ud_sim *sim) {
         }
         required += ud_money_apply_rate(slot->account.principal_outstanding,
                                         provision_rate(prov, loan_days_for_risk(slot, late),
-                                                       loan_counts_as_rescheduled_risk(slot)));
+                                                       loan_in_par_as_renegotiated(slot)));
     }
     ud_money reserve = ud_books_normal_balance(&sim->books, UD_ACC_LOAN_LOSS_RESERVE);
     if (required > reserve) {
@@ -1299,6 +1299,10 @@ static bool late_for_a_reason(const ud_sim *sim, int hh) {
     return k != NULL && sim->month < k->start_month + k->months + 6;
 }
 
+bool ud_sim_household_has_hardship(const ud_sim *sim, int household) {
+    return household >= 0 && household < sim->household_count && late_for_a_reason(sim, household);
+}
+
 bool lending_reschedule_household(ud_sim *sim, int hh, int installments, char *err,
                                   size_t err_size) {
     loan_slot *slot = &sim->loans[sim->households[hh].loan];
@@ -1314,8 +1318,10 @@ bool lending_reschedule_household(ud_sim *sim, int hh, int installments, char *e
     slot->cured = 0; /* the count of on-time instalments starts with the new schedule */
     slot->late_when_rescheduled = (uint8_t)(late > 255 ? 255 : (late < 0 ? 0 : late));
     /* Easier terms for a borrower who is late for no reason the village knows teach that
-     * paying late pays: half the lesson of a debt forgiven (engine/MODEL.md, 10). */
-    if (!late_for_a_reason(sim, hh)) {
+     * paying late pays: half the lesson of a debt forgiven (engine/MODEL.md, 10); and the loan
+     * stays in PAR30 until repaid (loan_in_par_as_renegotiated). */
+    slot->rescheduled_for_hardship = late_for_a_reason(sim, hh);
+    if (!slot->rescheduled_for_hardship) {
         leniency_in_view(sim, hh, RESCHEDULE_CULTURE);
     }
     return true;

@@ -81,14 +81,15 @@ typedef struct loan_slot {
     int32_t product;
     int32_t next_free; /* free list link when unused */
     uint8_t in_use;
-    uint8_t worst_arrears_days;    /* capped at 255 */
-    uint8_t directed;              /* pushed by a political patron: seen as patronage */
-    uint8_t captured;              /* a woman's loan controlled by others in her household */
-    uint8_t appraisal;             /* 0..255: how well the loan was appraised */
-    uint8_t started_month;         /* months completed at disbursement (mod 256) */
-    uint8_t burden;                /* instalments a month / household income, percent (<= 255) */
-    uint8_t cured;                 /* months paid on time in a row since a rescheduling */
-    uint8_t late_when_rescheduled; /* days in arrears the day it was rescheduled (<= 255) */
+    uint8_t worst_arrears_days;       /* capped at 255 */
+    uint8_t directed;                 /* pushed by a political patron: seen as patronage */
+    uint8_t captured;                 /* a woman's loan controlled by others in her household */
+    uint8_t appraisal;                /* 0..255: how well the loan was appraised */
+    uint8_t started_month;            /* months completed at disbursement (mod 256) */
+    uint8_t burden;                   /* instalments a month / household income, percent (<= 255) */
+    uint8_t cured;                    /* months paid on time in a row since a rescheduling */
+    uint8_t late_when_rescheduled;    /* days in arrears the day it was rescheduled (<= 255) */
+    uint8_t rescheduled_for_hardship; /* rescheduled when the household had a known hardship */
     uint8_t charity; /* 0..255: how far below a lender's price it was lent, as borrowers see it */
 } loan_slot;
 
@@ -98,6 +99,19 @@ typedef struct loan_slot {
 #define RESCHEDULE_CURE_MONTHS 3
 static inline bool loan_counts_as_rescheduled_risk(const loan_slot *slot) {
     return slot->account.rescheduled && slot->cured < RESCHEDULE_CURE_MONTHS;
+}
+
+/* Whether a rescheduled loan counts in PAR30 (and takes the provision of a loan at risk) as a
+ * renegotiated loan. The SEEP Microfinance Financial Reporting Standards and IRIS (FP2635)
+ * count every renegotiated loan in PAR30 for as long as it is outstanding, and so does a loan
+ * rescheduled without a hardship to explain its arrears: new terms for a borrower who simply
+ * paid late hide arrears, they do not cure them. A loan rescheduled for a hardship the village
+ * knows (a mishap, a month well below its usual income, a shock) leaves once cured, as
+ * Indonesia's supervisors let loans restructured after a disaster be classed by their new
+ * schedule (Bank Indonesia PBI 8/15/2006; OJK POJK 45/2017). */
+static inline bool loan_in_par_as_renegotiated(const loan_slot *slot) {
+    return slot->account.rescheduled &&
+           (!slot->rescheduled_for_hardship || slot->cured < RESCHEDULE_CURE_MONTHS);
 }
 
 /* The days in arrears a loan is classed by: a rescheduled loan keeps the arrears it had when

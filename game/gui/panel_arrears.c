@@ -82,9 +82,13 @@ static void ask_reschedule(ud_app *app, const late *l) {
              money, TR(ui, "outstanding, spread over"), count,
              TR(ui, "Each payment is smaller, for longer; overdue interest is carried into the "
                     "new schedule."),
-             ud_sim_setup(sim)->mfi.provisioning.rescheduled_in_par
-                 ? TR(ui, " The loan counts as at risk (in PAR30) from now on.")
-                 : "");
+             !ud_sim_setup(sim)->mfi.provisioning.rescheduled_in_par ? ""
+             : ud_sim_household_has_hardship(sim, l->household)
+                 ? TR(ui, " The household has a hardship to explain its arrears: the loan counts "
+                          "as at risk (in PAR30) until it has been paid on time for three months.")
+                 : TR(ui, " The household has no hardship to explain its arrears: the loan counts "
+                          "as at risk (in PAR30) until it is repaid, and the neighbours learn "
+                          "that paying late pays."));
     ud_command c = ud_command_new(UD_CMD_RESCHEDULE);
     c.index = l->household;
     c.count = installments;

@@ -340,6 +340,12 @@ const ud_shock *ud_sim_shock(const ud_sim *sim, int index); /* NULL if out of ra
 /* The latest income or health shock that has struck household `household` by now, or -1. */
 int ud_sim_household_last_shock(const ud_sim *sim, int household);
 
+/* Whether household `household` has a hardship its neighbours know of (a mishap, a month well
+ * below its usual income, a shock in the last six months): a loan rescheduled then leaves
+ * PAR30 once it has been paid on time for three months; one rescheduled without stays in PAR30
+ * until repaid. False for an index out of range. */
+bool ud_sim_household_has_hardship(const ud_sim *sim, int household);
+
 /* Schedules a shock; start_month must be later than the current month. Returns its index
  * or -1 with a message. */
 int ud_sim_add_shock(ud_sim *sim, const ud_shock *shock, char *err, size_t err_size);
