@@ -199,17 +199,18 @@ static void test_script_events_and_actions(void **state) {
 static void test_script_economy_parameters_and_views(void **state) {
     (void)state;
     ud_game *g = load_ok(script(
-        "economy.lua", HEAD
-        "village { households = 600, going_rate = 35, competitor_rate = 25,\n"
-        "  officer_wage = 2500000, minimum_wage = 1200000, capture_rate = 0.3 }\n"
-        "mfi { institution = 'village_bank', equity = 900000000, bank_deposit_rate = 3,\n"
-        "  officers = { count = 2, salary = 2500000, experience_months = 12 },\n"
-        "  policy = { hide_apr = true },\n"
-        "  opening = { clients = 100, product = 2, months_old = 5, in_arrears = 0.05,\n"
-        "              savings = 100000, repaid_loans = 1 } }\n"
-        "product { name = 'G', method = 'flat', rate = 24, installments = 25,\n"
-        "  frequency = 'weekly', min = 500000, max = 5000000, group = { min = 5, max = 8 } }\n"
-        "product { name = 'I', rate = 30, installments = 12, min = 1000000, max = 9000000 }\n"));
+        "economy.lua",
+        HEAD "village { households = 600, going_rate = 35, competitor_rate = 25,\n"
+             "  officer_wage = 2500000, minimum_wage = 1200000, capture_rate = 0.3 }\n"
+             "mfi { institution = 'village_bank', equity = 900000000, bank_deposit_rate = 3,\n"
+             "  officers = { count = 2, salary = 2500000, experience_months = 12 },\n"
+             "  policy = { hide_apr = true },\n"
+             "  opening = { clients = 100, product = 2, months_old = 5, in_arrears = 0.05,\n"
+             "              savings = 100000, repaid_loans = 1 } }\n"
+             "product { name = 'G', method = 'flat', rate = 24, installments = 25,\n"
+             "  frequency = 'weekly', min = 500000, max = 5000000, group = { min = 5, max = 8 } }\n"
+             "product { name = 'I', rate = 30, installments = 12, min = 1000000, max = 9000000 }\n"
+             "at_month(2, function() shock { kind = 'flood', share = 1, severity = 0.6 } end)\n"));
     const ud_setup *s = ud_sim_setup(ud_game_sim(g));
     assert_true(s->village.going_rate > 0.349 && s->village.going_rate < 0.351);
     assert_int_equal(s->village.minimum_wage, 1200000);
@@ -217,16 +218,22 @@ static void test_script_economy_parameters_and_views(void **state) {
     assert_int_equal(s->mfi.opening.product, 1);
     assert_true(s->mfi.policy.hide_apr);
     assert_int_equal(ud_sim_indicators(ud_game_sim(g), 0)->active_borrowers, 100);
-    const char *strategy =
-        script("economy_strategy.lua",
-               "function decide(m)\n"
-               "  local f = forming_groups()\n"
-               "  assert(type(f) == 'table')\n"
-               "  for _, g in ipairs(f) do assert(g.hamlet and g.members >= 1 and g.blocked) end\n"
-               "  if m > 1 then assert(indicator('capture_share') and "
-               "indicator('rescheduled_ratio')) end\n"
-               "  assert(policy().hide_apr == true)\n"
-               "end\n");
+    const char *strategy = script(
+        "economy_strategy.lua",
+        "function decide(m)\n"
+        "  local f = forming_groups()\n"
+        "  assert(type(f) == 'table')\n"
+        "  for _, g in ipairs(f) do assert(g.hamlet and g.members >= 1 and g.blocked) end\n"
+        "  if m > 1 then assert(indicator('capture_share') and "
+        "indicator('rescheduled_ratio')) end\n"
+        "  assert(policy().hide_apr == true)\n"
+        "  local struck = 0\n"
+        "  for i = 1, household_count() do\n"
+        "    assert(type(household(i).hardship) == 'boolean')\n"
+        "    if household(i).hardship then struck = struck + 1 end\n"
+        "  end\n"
+        "  if m == 3 then assert(struck > 300, 'a flood leaves households in hardship') end\n"
+        "end\n");
     assert_true(ud_game_set_strategy(g, strategy, err, sizeof err));
     play_all(g);
     int n;

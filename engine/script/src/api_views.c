@@ -139,7 +139,7 @@ static int l_applications(lua_State *L) {
         const ud_application *a = &apps[i];
         ud_household_view h;
         ud_sim_household(sim, a->household, &h);
-        lua_createtable(L, 0, 14);
+        lua_createtable(L, 0, 15);
         set_int(L, "id", a->id);
         set_int(L, "household", a->household + 1);
         set_int(L, "product", a->product + 1);
@@ -328,6 +328,8 @@ static int l_household(lua_State *L) {
     set_bool(L, "poor", h.poor);
     set_str(L, "status", status[h.status]);
     set_int(L, "loans_repaid", h.loans_repaid);
+    /* a hardship the neighbours know of: what makes a rescheduling prudent (engine/MODEL.md) */
+    set_bool(L, "hardship", ud_sim_household_has_hardship(sim, (int)id - 1));
     if (h.loan != NULL) {
         set_int(L, "loan_outstanding", h.loan->principal_outstanding);
         set_int(L, "days_late", ud_loan_days_in_arrears(h.loan, ud_sim_month(sim) * 30));
