@@ -127,7 +127,9 @@ typedef struct ud_app {
     ud_dialog guide_seen_dialog;
     ud_tab guide_seen_tab;
     int selected_group;
-    ud_dialog card_return; /* the dialog a household's card goes back to when closed */
+    ud_dialog card_return;  /* the dialog a household's card goes back to when closed */
+    ud_dialog dialog_drawn; /* the dialog open in the last frame (DIALOG_NONE if none) */
+    int focus_under_dialog; /* the screen's focus when a dialog opened, given back on close */
     /* the debrief's replays, run once when the debrief of a finished game is first shown */
     ud_debrief debrief;
     bool debrief_ready;

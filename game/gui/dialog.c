@@ -26,12 +26,23 @@ void ud_dialogs(ud_app *app) {
     /* The dialog's widgets are described after the screen's: give it the focus. */
     ud_ui *ui = &app->ui;
     int first = ui->widget_count;
+    if (app->dialog != DIALOG_NONE && app->dialog_drawn == DIALOG_NONE) {
+        app->focus_under_dialog = ui->focus < first ? ui->focus : 0;
+    }
     if (app->dialog != DIALOG_NONE && (ui->focus < first)) {
         ui->focus = first;
+    }
+    if (app->dialog == DIALOG_NONE && app->dialog_drawn != DIALOG_NONE) {
+        /* A closed dialog gives the focus back where it was, so that it does not fall on
+         * whichever widget now has the dialog's number (a policy's "+", say). After a month's
+         * summary the month is a new page: the focus starts again from the first safe widget. */
+        ui->focus = app->dialog_drawn == DIALOG_MONTH_END ? 0 : app->focus_under_dialog;
+        ui->settle_focus = true;
     }
     if (app->dialog == DIALOG_NONE) {
         app->card_return = DIALOG_NONE; /* a card opened later closes to the village */
     }
+    app->dialog_drawn = app->dialog;
     switch (app->dialog) {
     case DIALOG_MONTH_END:
         ud_dialog_month_end(app);

@@ -103,11 +103,15 @@ static void ask_borrow(ud_app *app, ud_money amount, ud_rate rate, int months) {
     ud_money_text(app, amount, money, sizeof money);
     ud_money_text(app, (ud_money)((double)amount * ud_rate_to_percent(rate) / 1200.0), interest,
                   sizeof interest);
-    snprintf(text, sizeof text, "%s %s %s %.1f%% %s %d %s: %s %s %s %d.", TR(ui, "Borrow"), money,
-             TR(ui, "at"), ud_rate_to_percent(rate), TR(ui, "a year for"), months, TR(ui, "months"),
-             TR(ui, "about"), interest,
+    snprintf(text, sizeof text, "%s %s %s %.1f%% %s %d %s: %s %s %s %d. %s", TR(ui, "Borrow"),
+             money, TR(ui, "at"), ud_rate_to_percent(rate), TR(ui, "a year for"), months,
+             TR(ui, "months"), TR(ui, "about"), interest,
              TR(ui, "of interest a month, the whole amount due in month"),
-             ud_sim_month(ud_game_sim(app->game)) + 1 + months);
+             ud_sim_month(ud_game_sim(app->game)) + 1 + months,
+             /* why this amount, and why not more: idle borrowed cash costs more than it earns */
+             TR(ui, "The bank lends a tenth of the MFI's equity at a time; borrow again for "
+                    "more. Borrow what clients will take: cash left idle earns less than the "
+                    "loan costs."));
     ud_command c = ud_command_new(UD_CMD_BORROW);
     c.amount = amount;
     c.count = months;
