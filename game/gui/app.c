@@ -215,6 +215,8 @@ static void find_scenarios(ud_app *app) {
         opt.helpers_root = ud_scenarios_root();
         opt.catalog = ud_i18n_catalog;
         opt.catalog_data = &app->i18n;
+        /* a trainer's scenario may name strategies in its own folders, as check allows */
+        opt.scenario_folders = ud_scenario_folder_list();
         char err[2048];
         ud_game *g = ud_game_load(app->scenario_paths[i], &opt, err, sizeof err);
         if (g == NULL) {

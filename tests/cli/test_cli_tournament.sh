@@ -49,7 +49,7 @@ expect_stderr_has "--runs must be a whole number from 1 to 100000 (got '0')" "$U
 expect_stdout_has "usage: unitdesa tournament SCENARIO" "$UD" tournament --help
 # a strategy outside the scenarios folder is refused, whatever family it is in
 expect_status 1 "$UD" tournament "$DIR/outside.lua"
-expect_stderr_has "outside.lua:2: scenario{}.lesson: probes must be a strategy (.lua) in a scenarios folder: the shipped one, your own, or one given with --scenarios DIR (got /etc/passwd)" "$UD" tournament "$DIR/outside.lua"
+expect_stderr_has "outside.lua:2: scenario{}.lesson: probes must name a strategy file ending in .lua (got /etc/passwd)" "$UD" tournament "$DIR/outside.lua"
 
 # compare: the first sound strategy against the first naive one, on the same window
 expect_status 0 "$UD" compare "$DIR/holds.lua" --runs 6 --jobs 2

@@ -414,7 +414,7 @@ static void test_gui_first_start_picks_the_system_language(void **state) {
  * file, the line and what is wrong: it must not just vanish. */
 static void test_gui_a_broken_own_scenario_is_reported_on_the_start_screen(void **state) {
     (void)state;
-    char dir[1100], folder[1200], path[1300];
+    char dir[1100], folder[1200], path[1400];
     snprintf(dir, sizeof dir, "%s/broken_own", UD_TEST_DATA);
     snprintf(folder, sizeof folder, "%s/scenarios", dir);
     mkdir(dir, 0755);
@@ -431,6 +431,33 @@ static void test_gui_a_broken_own_scenario_is_reported_on_the_start_screen(void 
     assert_false(gd_shows(own, "Harvest credit"));
     assert_true(gd_shows(own, "1 scenario could not be opened"));
     assert_true(gd_shows(own, "harvest.lua:2: village{}: unknown key 'housholds'"));
+    gd_close(own);
+    /* and one with a lesson whose strategies sit in the folder's strategies/, as the guide
+     * lays them out, is listed like any other (check accepts it) */
+    remove(path);
+    char module[1250], strategies[1250];
+    snprintf(module, sizeof module, "%s/coast", folder);
+    snprintf(strategies, sizeof strategies, "%s/strategies", folder);
+    mkdir(module, 0755);
+    mkdir(strategies, 0755);
+    snprintf(path, sizeof path, "%s/sound.lua", strategies);
+    f = fopen(path, "w");
+    assert_non_null(f);
+    fputs("function decide() end\n", f);
+    fclose(f);
+    snprintf(path, sizeof path, "%s/monsoon.lua", module);
+    f = fopen(path, "w");
+    assert_non_null(f);
+    fputs("scenario { id = 'monsoon', title = 'Monsoon credit', months = 12,\n"
+          "  lesson = { indicator = 'par30', better = 'lower', sound = '../strategies/sound.lua',\n"
+          "             naive = '../strategies/sound.lua' } }\n"
+          "village { households = 300 }\n",
+          f);
+    fclose(f);
+    own = gd_open(dir);
+    ud_app_draw(own);
+    assert_false(gd_shows(own, "could not be opened"));
+    assert_true(gd_scenario_index(own, "monsoon") >= 0);
     gd_close(own);
     setenv("UNITDESA_DATA_DIR", UD_TEST_DATA, 1);
 }

@@ -11,6 +11,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 
 #include "script_fixture.h"
@@ -455,13 +456,27 @@ static void test_hostile_ids_are_never_truncated(void **state) {
 
 static void test_hostile_set_up_mistakes_are_reported(void **state) {
     (void)state;
-    /* a lesson's strategies are run by compare: never a file outside the scenarios folder */
+    /* a lesson's strategies are run by compare: beside the scenario or in the folder above
+     * it, never a file elsewhere on the computer */
     script("elsewhere.lua", "function decide() end\n");
-    fails_within(script("s0.lua", "scenario { id = 's', lesson = { indicator = 'cash',\n"
-                                  "  naive = 'elsewhere.lua', sound = 'elsewhere.lua' } }\n"),
-                 "s0.lua:1: scenario{}.lesson: sound must be a strategy (.lua) in a scenarios "
-                 "folder",
+    char deep[1200];
+    snprintf(deep, sizeof deep, "%s/deep", UD_TEST_DIR);
+    mkdir(deep, 0755);
+    snprintf(deep, sizeof deep, "%s/deep/er", UD_TEST_DIR);
+    mkdir(deep, 0755);
+    fails_within(script("deep/er/s0.lua", "scenario { id = 's', lesson = { indicator = 'cash',\n"
+                                          "  naive = '../../elsewhere.lua', sound = "
+                                          "'../../elsewhere.lua' } }\n"),
+                 "s0.lua:1: scenario{}.lesson: sound must be a strategy (.lua) beside the "
+                 "scenario, in the folder above it, or in a scenarios folder",
                  1.0);
+    {
+        /* and beside it, as a trainer writing a scenario anywhere keeps them, is accepted */
+        ud_game *g = load_ok(script("s0c.lua", "scenario { id = 's', lesson = { indicator = "
+                                               "'cash',\n  naive = 'elsewhere.lua', sound = "
+                                               "'elsewhere.lua' } }\n"));
+        ud_game_free(g);
+    }
     /* hamlets are told apart by name: none empty, none twice */
     fails_within(script("s_hamlets.lua", "scenario { id = 's' }\n"
                                          "village { hamlets = { 'Sukamaju', 'Cibodas', "

@@ -53,23 +53,46 @@ static bool below(const char *real, const char *folder) {
     return strncmp(real, root, n) == 0 && real[n] == '/';
 }
 
+/* The folder a lesson's strategies may also come from: the one above the scenario's own folder
+ * (a trainer's scenario in <folder>/<module>/ keeps its strategies in <folder>/strategies/, as
+ * the shipped ones do; one in <folder>/ keeps them beside it or below). */
+static bool below_scenario_folder(const ud_game *g, const char *real) {
+    char folder[PATH_MAX + 8];
+    const char *slash = strrchr(g->info.path, '/');
+    if (slash == NULL) {
+        snprintf(folder, sizeof folder, "..");
+    } else {
+        snprintf(folder, sizeof folder, "%.*s/..", (int)(slash - g->info.path), g->info.path);
+    }
+    return below(real, folder);
+}
+
 /* The lesson's strategies are run by `tournament` and `compare`: only files in the scenarios
- * folder or the trainer's scenario folders, never any file on the computer a scenario names. */
+ * folders (the shipped one, the trainer's own, --scenarios) or next to the scenario, never any
+ * file on the computer a scenario names. */
 static void check_strategy_path(lua_State *L, const ud_game *g, const char *key, const char *path) {
     char real[PATH_MAX];
     const char *helpers = g->options.helpers_root;
     size_t len = strlen(path);
-    bool ok = len > 4 && strcmp(path + len - 4, ".lua") == 0;
-    if (ok && helpers != NULL && realpath(path, real) != NULL) {
-        ok = below(real, helpers);
-        for (const char *const *f = g->options.scenario_folders; !ok && f != NULL && *f; f++) {
-            ok = below(real, *f);
-        }
+    if (len <= 4 || strcmp(path + len - 4, ".lua") != 0) {
+        luaL_error(L, "scenario{}.lesson: %s must name a strategy file ending in .lua (got %s)",
+                   key, path);
+    }
+    if (helpers == NULL) {
+        return; /* the game is loaded without its helpers: nothing will run the strategies */
+    }
+    if (realpath(path, real) == NULL) {
+        return; /* missing: check and tournament say so, naming the strategy's role */
+    }
+    bool ok = below(real, helpers) || below_scenario_folder(g, real);
+    for (const char *const *f = g->options.scenario_folders; !ok && f != NULL && *f; f++) {
+        ok = below(real, *f);
     }
     if (!ok) {
         luaL_error(L,
-                   "scenario{}.lesson: %s must be a strategy (.lua) in a scenarios folder: the "
-                   "shipped one, your own, or one given with --scenarios DIR (got %s)",
+                   "scenario{}.lesson: %s must be a strategy (.lua) beside the scenario, in the "
+                   "folder above it, or in a scenarios folder: the shipped one, your own, or one "
+                   "given with --scenarios DIR (got %s)",
                    key, path);
     }
 }
