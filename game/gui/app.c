@@ -510,6 +510,28 @@ static void write_result_quietly(ud_app *app) {
     }
 }
 
+/* The next month opens for the trainee as it opens for a strategy (its at_month and
+ * every_month handlers: news, offers, shocks, questions) once the month's summary is closed
+ * and every question answered: the trainee decides month m knowing what month m brings, as a
+ * strategy's decide(m) does. */
+static void open_month_when_ready(ud_app *app) {
+    if (app->game == NULL || app->screen != SCREEN_PLAY || app->dialog != DIALOG_NONE ||
+        unanswered_question(app) != 0 || !ud_game_open_month(app->game)) {
+        return;
+    }
+    app->dirty = true;
+    if (ud_game_end_state(app->game) != UD_END_RUNNING) {
+        app->dialog = DIALOG_MONTH_END; /* a script was stopped: say so, then the debrief */
+        app->back_to = SCREEN_DEBRIEF;
+        return;
+    }
+    int asked = unanswered_question(app);
+    if (asked != 0) {
+        app->pending_question = asked;
+        app->dialog = DIALOG_QUESTION;
+    }
+}
+
 void ud_app_next_month(ud_app *app) {
     if (app->game == NULL || app->screen != SCREEN_PLAY || app->dialog != DIALOG_NONE) {
         return;
@@ -833,6 +855,7 @@ void ud_app_draw(ud_app *app) {
         shown before = what_is_shown(app);
         int focus = app->ui.focus;
         app->dirty = false;
+        open_month_when_ready(app);
         draw_once(app);
         if (app->game != NULL && ud_guide_observe(app)) {
             app->dirty = true; /* a step was completed: show the next one */

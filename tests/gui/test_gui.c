@@ -100,6 +100,13 @@ static void test_gui_visits_every_screen_and_plays(void **state) {
         }
         /* Space closes the summary as Escape does, and plays no month while it does */
         key(m % 2 ? SDLK_ESCAPE : SDLK_SPACE, 0);
+        /* the next month opens as it does for a strategy: month 6 brings the tutorial's
+         * question, asked before the trainee decides month 6 */
+        if (m == 5) {
+            assert_int_equal(app->dialog, DIALOG_QUESTION);
+            draw("question");
+            key(SDLK_1, 0);
+        }
         assert_int_equal(app->dialog, DIALOG_NONE);
         assert_int_equal(ud_sim_month(ud_game_sim(app->game)), m);
     }
@@ -114,12 +121,9 @@ static void test_gui_visits_every_screen_and_plays(void **state) {
     int after;
     ud_game_decisions(app->game, &after);
     assert_int_equal(after, decisions + 1);
-    /* month 6 brings the tutorial's question; it must be answered before month 7 */
+    /* the question was answered before month 6 was played */
     key(SDLK_SPACE, 0);
     key(SDLK_ESCAPE, 0);
-    assert_int_equal(app->dialog, DIALOG_QUESTION);
-    draw("question");
-    key(SDLK_1, 0);
     assert_int_equal(app->dialog, DIALOG_NONE);
     int nq;
     assert_int_equal(ud_game_questions(app->game, &nq)[0].answer, 1);

@@ -595,6 +595,14 @@ void game_month_stage(ud_game *g, int stage) {
     }
 }
 
+bool ud_game_open_month(ud_game *g) {
+    if (g->end != UD_END_RUNNING || g->stage >= UD_PHASE_DECIDING) {
+        return false;
+    }
+    game_month_stage(g, UD_PHASE_DECIDING);
+    return true;
+}
+
 /* Explains the month just stepped from its events, while they are still in the queue. */
 static void explain_month(ud_game *g, int month) {
     if (month >= g->explanation_capacity) {

@@ -261,7 +261,7 @@ const char *ud_game_hint(const ud_game *g, bool *from_scenario) {
     }
     for (int i = 0; i < g->question_count; i++) {
         if (g->questions[i].answer == 0) {
-            return "A question is waiting for your answer: play the month to see it.";
+            return "A question is waiting for your answer.";
         }
     }
     int n;

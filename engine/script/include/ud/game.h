@@ -152,6 +152,14 @@ ud_sim *ud_game_sim(ud_game *game);
  * approves what the credit policy allows and keeps the default terms). */
 bool ud_game_set_strategy(ud_game *game, const char *path, char *err, size_t err_size);
 
+/* Opens the next month for a player as ud_game_play_month opens it for a strategy: questions
+ * still unanswered take their default (or the strategy's) answer, then the scenario's month
+ * handlers run (at_month, every_month: news, offers, shocks, questions), so that a player
+ * decides with what a strategy sees. Call it once the player has answered the questions
+ * already asked. Returns true if it opened the month now (false if it was open or the game
+ * has ended). */
+bool ud_game_open_month(ud_game *game);
+
 /* Plays one month: the scenario's month handlers, the strategy's decisions (if any), the
  * simulation step, then the scenario's event and condition handlers and the goals.
  * Returns false once the game has ended (see ud_game_end_state). */
