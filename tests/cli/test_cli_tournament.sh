@@ -40,7 +40,7 @@ cmp -s "$tmp/t.csv" "$tmp/u.csv" || bad "the same tournament gave different CSV 
 
 # declarations and options that are wrong say what and where
 expect_status 1 "$UD" tournament "$DIR/bad_window.lua"
-expect_stderr_has "bad_window.lua:2: scenario{}.lesson.window: to must be between 3 and 12 (got 40)" "$UD" tournament "$DIR/bad_window.lua"
+expect_stderr_has "bad_window.lua:4: scenario{}.lesson.window: to must be between 3 and 12 (got 40)" "$UD" tournament "$DIR/bad_window.lua"
 expect_status 1 "$UD" tournament "$DIR/no_naive.lua"
 expect_stderr_has "no_naive.lua:2: scenario{}.lesson: at least one sound and one naive strategy are required" "$UD" tournament "$DIR/no_naive.lua"
 expect_status 2 "$UD" tournament

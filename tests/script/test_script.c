@@ -393,7 +393,21 @@ static void test_script_errors_name_file_and_line(void **state) {
     load_fails_with(script("e2.lua", HEAD "\nvillage { households = 0 }\n"),
                     "e2.lua:3: village{}: households must be between 1 and 1000000 (got 0)");
     load_fails_with(script("e3.lua", HEAD "product { rate = 'high' }\n"),
-                    "e3.lua:2: product{}: rate must be a number (got string)");
+                    "e3.lua:2: product{}: rate must be a number of percent such as 24 or '24%' "
+                    "(got 'high')");
+    /* a wrong type is reported at the key's own line, not at the table's first */
+    load_fails_with(script("e3b.lua", HEAD "village {\n  median_income = 2000000,\n"
+                                           "  households = '900' }\n"),
+                    "e3b.lua:4: village{}: households must be a whole number (got string)");
+    {
+        /* a rate may be written with its percent sign, as the guide shows */
+        ud_game *g = load_ok(script("e3c.lua", HEAD "product { rate = '24%', installments = 12, "
+                                                    "min = 100000, max = 900000 }\n"));
+        int n;
+        const ud_product *p = ud_sim_products(ud_game_sim(g), &n);
+        assert_int_equal(p[n - 1].terms.annual_rate, UD_RATE_PERCENT(24));
+        ud_game_free(g);
+    }
     load_fails_with(script("e4.lua", HEAD "product { method = 'flatt' }\n"),
                     "e4.lua:2: product{}: method 'flatt' is not one of flat, declining-annuity, "
                     "declining-equal-principal (did you mean 'flat'?)");

@@ -5,6 +5,7 @@
 #include <ctype.h>
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 ud_game *game_of(lua_State *L) {
@@ -142,17 +143,18 @@ lua_Number api_number(lua_State *L, int idx, const char *what, const char *key, 
     if (!field(L, idx, key)) {
         return def;
     }
+    char message[400];
     if (lua_type(L, -1) != LUA_TNUMBER) {
-        luaL_error(L, "%s: %s must be a number (got %s)", what, key, luaL_typename(L, -1));
+        snprintf(message, sizeof message, "%s: %s must be a number (got %s)", what, key,
+                 luaL_typename(L, -1));
+        key_error(L, key, message); /* at the key's own line, not the table's first */
     }
     lua_Number v = lua_tonumber(L, -1);
     lua_pop(L, 1);
     if (!(v >= min && v <= max)) {
-        char lo[32], hi[32], got[32];
-        snprintf(lo, sizeof lo, "%.15g", min);
-        snprintf(hi, sizeof hi, "%.15g", max);
-        snprintf(got, sizeof got, "%.15g", v);
-        luaL_error(L, "%s: %s must be between %s and %s (got %s)", what, key, lo, hi, got);
+        snprintf(message, sizeof message, "%s: %s must be between %.15g and %.15g (got %.15g)",
+                 what, key, min, max, v);
+        key_error(L, key, message);
     }
     return v;
 }
@@ -166,14 +168,17 @@ lua_Integer api_integer(lua_State *L, int idx, const char *what, const char *key
     int is_int = 0;
     /* a number, not a numeric text: `months = "24"` is a slip the trainer should see */
     lua_Integer v = lua_type(L, -1) == LUA_TNUMBER ? lua_tointegerx(L, -1, &is_int) : 0;
+    char message[400];
     if (!is_int) {
-        luaL_error(L, "%s: %s must be a whole number (got %s)", what, key,
-                   lua_type(L, -1) == LUA_TNUMBER ? lua_tostring(L, -1) : luaL_typename(L, -1));
+        snprintf(message, sizeof message, "%s: %s must be a whole number (got %s)", what, key,
+                 lua_type(L, -1) == LUA_TNUMBER ? lua_tostring(L, -1) : luaL_typename(L, -1));
+        key_error(L, key, message); /* at the key's own line, not the table's first */
     }
     lua_pop(L, 1);
     if (v < min || v > max) {
-        luaL_error(L, "%s: %s must be between %I and %I (got %I)", what, key, (lua_Integer)min,
-                   (lua_Integer)max, v);
+        snprintf(message, sizeof message, "%s: %s must be between %lld and %lld (got %lld)", what,
+                 key, (long long)min, (long long)max, (long long)v);
+        key_error(L, key, message);
     }
     return v;
 }
@@ -339,8 +344,36 @@ void api_warn_share(lua_State *L, int idx, const char *what, const char *key, do
     }
 }
 
+/* A rate written as a text with a percent sign ("24%", as the guide allows) is read as the
+ * number 24; any other text is refused by api_number, at the key's line. */
+static void percent_text_to_number(lua_State *L, int idx, const char *what, const char *key) {
+    lua_getfield(L, idx, key);
+    if (lua_type(L, -1) == LUA_TSTRING) {
+        const char *text = lua_tostring(L, -1);
+        char *end;
+        double v = strtod(text, &end);
+        while (*end == ' ') {
+            end++;
+        }
+        if (end != text && end[0] == '%' && end[1] == '\0') {
+            lua_pop(L, 1);
+            lua_pushnumber(L, v);
+            lua_setfield(L, idx, key);
+            return;
+        }
+        char message[300];
+        snprintf(message, sizeof message,
+                 "%s: %s must be a number of percent such as 24 or '24%%' (got '%.40s')", what, key,
+                 text);
+        key_error(L, key, message);
+    }
+    lua_pop(L, 1);
+}
+
 ud_rate api_percent(lua_State *L, int idx, const char *what, const char *key, double def,
                     double min, double max) {
+    idx = lua_absindex(L, idx);
+    percent_text_to_number(L, idx, what, key);
     double v = api_number(L, idx, what, key, def, min, max);
     api_warn_share(L, idx, what, key, v);
     /* Percent with six decimals is exact in ud_rate units. */
