@@ -395,6 +395,14 @@ static void test_script_errors_name_file_and_line(void **state) {
     load_fails_with(script("e3.lua", HEAD "product { rate = 'high' }\n"),
                     "e3.lua:2: product{}: rate must be a number of percent such as 24 or '24%' "
                     "(got 'high')");
+    /* `when = mem.flag` reads nil at load: refused, or the lesson shows after every game; a
+     * lesson without `when` is always shown, and one written on the next statement's lines
+     * does not count */
+    load_fails_with(script("e3w.lua", HEAD "local mem = {}\nlesson { text = 'A',\n"
+                                           "  when = mem.flag }\n"),
+                    "lesson{}: when must be a function returning true or false (got nil");
+    ud_game_free(load_ok(script("e3v.lua", HEAD "lesson { text = 'Always' }\nlesson { text = "
+                                                "'B', when = function() return true end }\n")));
     /* a wrong type is reported at the key's own line, not at the table's first */
     load_fails_with(script("e3b.lua", HEAD "village {\n  median_income = 2000000,\n"
                                            "  households = '900' }\n"),

@@ -932,11 +932,16 @@ static int l_lesson(lua_State *L) {
     lua_getfield(L, 1, "when");
     if (lua_isfunction(L, -1)) {
         les->condition = luaL_ref(L, LUA_REGISTRYINDEX);
-    } else if (lua_isnil(L, -1)) {
+    } else if (lua_isnil(L, -1) && !api_key_written(L, "when")) {
         lua_pop(L, 1);
-        les->condition = LUA_NOREF;
+        les->condition = LUA_NOREF; /* no `when`: shown after every game */
     } else {
-        return luaL_error(L, "lesson{}: when must be a function returning true or false");
+        /* `when = mem.flag` reads the flag once, at load, where it is nil: the lesson would
+         * be shown after every game */
+        return luaL_error(L,
+                          "lesson{}: when must be a function returning true or false (got %s; "
+                          "write when = function() return ... end)",
+                          luaL_typename(L, -1));
     }
     g->lesson_count++;
     return 0;

@@ -52,7 +52,15 @@ void api_check_plain_table(lua_State *L, int idx, const char *what) {
 
 /* The line at or after `from` in file `path` where `key = ` is written, or 0. A table spread
  * over several lines is reported by Lua at its first line: the trainer wants the key's. */
+static int key_line_until(const char *path, int from, const char *key, bool this_statement);
+
 static int key_line(const char *path, int from, const char *key) {
+    return key_line_until(path, from, key, false);
+}
+
+/* The same, searching only the statement that starts at line `from` when `this_statement`
+ * (until a later line that starts a new one at its first column). */
+static int key_line_until(const char *path, int from, const char *key, bool this_statement) {
     char why[1200];
     FILE *f = ud_open_regular(path, UD_SANDBOX_MAX_FILE_BYTES, why, sizeof why);
     if (f == NULL) {
@@ -64,6 +72,9 @@ static int key_line(const char *path, int from, const char *key) {
     while (found == 0 && n < from + 200 && fgets(line, sizeof line, f) != NULL) {
         if (++n < from) {
             continue;
+        }
+        if (this_statement && n > from && isalpha((unsigned char)line[0])) {
+            break; /* the next declaration */
         }
         for (const char *p = strstr(line, key); p != NULL; p = strstr(p + 1, key)) {
             bool starts = p == line || !(isalnum((unsigned char)p[-1]) || p[-1] == '_');
@@ -95,6 +106,17 @@ static void key_error(lua_State *L, const char *key, const char *message) {
         lua_error(L);
     }
     luaL_error(L, "%s", message);
+}
+
+bool api_key_written(lua_State *L, const char *key) {
+    lua_Debug ar;
+    for (int level = 1; lua_getstack(L, level, &ar); level++) {
+        lua_getinfo(L, "Sl", &ar);
+        if (ar.currentline > 0) {
+            return ar.source[0] == '@' && key_line_until(ar.source + 1, ar.currentline, key, true);
+        }
+    }
+    return false;
 }
 
 void api_check_keys(lua_State *L, int idx, const char *what, const char *const *allowed) {

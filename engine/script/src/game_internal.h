@@ -154,6 +154,10 @@ void api_read_policy(lua_State *L, int idx, ud_credit_policy *p, const char *wha
 /* Helpers for reading declaration tables with key checks and ranges. Each raises a Lua
  * error naming the declaration and the key, at the author's line. */
 void api_check_keys(lua_State *L, int idx, const char *what, const char *const *allowed);
+/* Whether `key = ...` is written in the calling script's declaration (from the call's line to
+ * the next top-level statement): a key that reads as nil but was written, such as
+ * `when = mem.flag` while mem.flag is still nil, is a mistake to report. */
+bool api_key_written(lua_State *L, const char *key);
 lua_Number api_number(lua_State *L, int idx, const char *what, const char *key, lua_Number def,
                       lua_Number min, lua_Number max);
 lua_Integer api_integer(lua_State *L, int idx, const char *what, const char *key, lua_Integer def,
