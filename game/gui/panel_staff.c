@@ -110,7 +110,7 @@ void ud_panel_staff(ud_app *app, SDL_Rect a) {
      * they do and what they are paid, with the buttons beside the pay */
     int first = ud_pager(app, ud_rect(a.x, a.y, a.w, 296), employed, 4);
     int y = a.y + 28;
-    static const char *const levels[4] = {N_("untrained"), N_("basic"), N_("trained"),
+    static const char *const levels[4] = {N_("untrained"), N_("trained"), N_("senior"),
                                           N_("expert")};
     int line_gap = app->settings.large_text ? 20 : 17;
     if (employed == 0) {
