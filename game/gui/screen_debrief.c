@@ -294,7 +294,14 @@ static bool goal_result(ud_app *app, const ud_goal *g, char *out, size_t size) {
         if (!ud_indicator_value(sim, g->indicator, 0, &start) || start == 0) {
             return false;
         }
-        snprintf(out, size, TR(&app->ui, "x%.2f the start"), value / start);
+        /* as a change on the start, with the decimals that tell it from the goal's limit:
+         * "+2.4% on the start" against "at most 2% more", never "x1.02" both ways */
+        double change = (value / start - 1) * 100, limit = (g->threshold - 1) * 100;
+        int decimals = 1;
+        while (decimals < 4 && fabs(change - limit) < 0.5 * pow(10, -decimals) && change != limit) {
+            decimals++;
+        }
+        snprintf(out, size, TR(&app->ui, "%+.*f%% on the start"), decimals, change);
     } else {
         ud_indicator_value_text(app, g->indicator, value, out, size);
     }
