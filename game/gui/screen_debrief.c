@@ -25,26 +25,13 @@ static int score_parts(ud_ui *ui, const char *title, const ud_score_part *parts,
     return ud_ui_paragraph(ui, text, 560, y, 700, UD_FONT_SMALL, ui->pal->text_dim);
 }
 
-static bool is_percent(const char *indicator) {
-    return strcmp(indicator, "par30") == 0 || strcmp(indicator, "par90") == 0 ||
-           strcmp(indicator, "adjusted_par30") == 0 || strcmp(indicator, "oss") == 0 ||
-           strcmp(indicator, "fss") == 0 || strcmp(indicator, "women_share") == 0 ||
-           strcmp(indicator, "avg_loan_to_income") == 0;
-}
-
 /* A value, or a difference of values, as the trainee reads it. */
 static void amount_text(ud_app *app, const char *indicator, double v, bool difference, char *out,
                         size_t size) {
-    if (is_percent(indicator)) {
-        if (difference) {
-            snprintf(out, size, "%.1f %s", fabs(v) * 100, TR(&app->ui, "points"));
-        } else {
-            snprintf(out, size, "%.1f%%", v * 100);
-        }
-    } else if (strcmp(indicator, "subsidy_dependence") == 0) {
-        snprintf(out, size, "%.2f", difference ? fabs(v) : v);
+    if (difference && ud_indicator_is_percent(indicator)) {
+        snprintf(out, size, "%.1f %s", fabs(v) * 100, TR(&app->ui, "points"));
     } else {
-        snprintf(out, size, "%.0f", difference ? fabs(v) : v);
+        ud_indicator_value_text(app, indicator, difference ? fabs(v) : v, out, size);
     }
 }
 
@@ -170,7 +157,7 @@ static int luck_text(ud_app *app, const ud_debrief *d, int x, int y, int w) {
         "Luck: without the scenario's shocks, %s would have ended at %s instead of %s.", 3, title,
         a, b);
     snprintf(text, sizeof text, "%s ", line);
-    if (fabs(cost) < 1e-9 || (is_percent(ind) && fabs(cost) < 0.0005)) {
+    if (fabs(cost) < 1e-9 || (ud_indicator_is_percent(ind) && fabs(cost) < 0.0005)) {
         say(app, line, sizeof line, "The shocks made no real difference to %s.", 1, title);
     } else if (cost > 0) {
         say(app, line, sizeof line, "The shocks cost %s of %s.", 2, c, title);

@@ -48,7 +48,7 @@ static const help_entry entries[] = {
      N_("Yaron's index: how much lending rates would have to rise to do "
         "without subsidy."),
      N_("S / (portfolio x on-lending rate), S = A(m - c) + (E x m - P) + K"),
-     N_("0 none, below 0 self-sustaining, 1 = rates would have to double")},
+     N_("0% none, below 0% self-sustaining, 100% = rates would have to double")},
     {N_("Households in poverty"), N_("Clients' welfare: households below the poverty line."),
      N_("income per person per day below the scenario's line"), N_("falling = welfare rising")},
     {N_("APR and EIR"), N_("What a loan really costs a client, fees included."),

@@ -232,6 +232,9 @@ static void test_gui_money_goal_results_read_in_the_currency(void **state) {
     char scale[32];
     ud_indicator_scale_text(a, "equity", 6e8, scale, sizeof scale);
     assert_string_equal(scale, "600 M");
+    /* subsidy dependence reads in percent everywhere, as the Reports tab shows it */
+    ud_indicator_scale_text(a, "subsidy_dependence", 1.2728, scale, sizeof scale);
+    assert_string_equal(scale, "127.3%");
     gd_close(a);
     remove(path);
 }
