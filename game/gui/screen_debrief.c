@@ -15,14 +15,17 @@
 
 /* One score's parts as a paragraph: "name points/weight" each, in the player's language;
  * returns the height drawn. */
-static int score_parts(ud_ui *ui, const char *title, const ud_score_part *parts, int n, int y) {
+static int score_parts(ud_ui *ui, const char *title, const ud_score_part *parts, int n, int y,
+                       const char *meaning) {
     char text[900];
     int len = snprintf(text, sizeof text, "%s:", title);
     for (int i = 0; i < n && len > 0 && len < (int)sizeof text; i++) {
         len += snprintf(text + len, sizeof text - (size_t)len, "%s %s %.0f/%.0f", i ? " ·" : "",
                         TR(ui, parts[i].name), parts[i].points, parts[i].weight);
     }
-    return ud_ui_paragraph(ui, text, 560, y, 700, UD_FONT_SMALL, ui->pal->text_dim);
+    int h = ud_ui_paragraph(ui, text, 560, y, 700, UD_FONT_SMALL, ui->pal->text_dim);
+    ud_ui_hint(ui, ud_rect(560, y, 700, h), meaning); /* what the parts measure, under the mouse */
+    return h;
 }
 
 /* A value, or a difference of values, as the trainee reads it. */
@@ -394,9 +397,15 @@ void ud_screen_debrief(ud_app *app) {
     ud_ui_label(ui, line, 560, 10, UD_FONT_LARGE, true, p->text);
     int parts_y = 42;
     parts_y += 2 + score_parts(ui, TR(ui, "The institution"), scores.institution_part,
-                               scores.institution_parts, parts_y);
+                               scores.institution_parts, parts_y,
+                               TR(ui, "The institution's score: self-sufficiency, portfolio "
+                                      "quality, losses, capital kept and money at work. F1, "
+                                      "Glossary: each indicator."));
     parts_y +=
-        score_parts(ui, TR(ui, "The clients"), scores.client_part, scores.client_parts, parts_y);
+        score_parts(ui, TR(ui, "The clients"), scores.client_part, scores.client_parts, parts_y,
+                    TR(ui, "Out of distress: how many fewer households are poor, "
+                           "over-indebted or in default than at the start (all points "
+                           "when a quarter fewer; none when as many or more)."));
     app->debrief_top = parts_y > 96 ? parts_y + 4 : 96;
     static const char *const endings[] = {"", N_("The scenario is over."), N_("You won."),
                                           N_("You lost."), N_("The MFI became insolvent.")};
