@@ -214,6 +214,13 @@ static verdict check_one(const char *path) {
     }
     v.warnings += static_warnings(g, path);
     ud_scenario_info info = *ud_game_info(g);
+    /* officers paid below what their training earns elsewhere work less and leave (MODEL.md
+     * 3): a scenario that does it by accident (a village's incomes set without its wages)
+     * loses its staff in the first months */
+    const ud_setup *setup = ud_sim_setup(ud_game_sim(g));
+    ud_money paid = setup->mfi.officers.salary;
+    ud_money market = ud_sim_market_wage(ud_game_sim(g), setup->mfi.officers.training);
+    bool underpaid = setup->mfi.officers.count > 0 && paid < market;
     ud_game_free(g);
 
     static check_state st;
@@ -256,6 +263,24 @@ static verdict check_one(const char *path) {
     }
     v.errors += st.problem_count;
     char *source = ud_read_source(path);
+    if (underpaid) {
+        printf("%s:%d: warning: the officers are paid %lld a month, below the market wage of "
+               "%lld for their training: they work less and leave sooner (set village{ "
+               "officer_wage = ... } if the region's wage is lower, or pay them more)\n",
+               path, source ? ud_source_declaration_line(source, "mfi") : 1, (long long)paid,
+               (long long)market);
+        v.warnings++;
+    }
+    if ((first.end == UD_END_INSOLVENT || first.end == UD_END_LOST) &&
+        first.months_played < info.months) {
+        /* what comes after is never played, so never checked */
+        printf("%s:1: warning: with the default strategy (seed %llu) the game ends %s in month "
+               "%d of %d: the months after it, their events, questions and translations are "
+               "never checked (check the MFI's equity and costs against its products)\n",
+               path, (unsigned long long)first.seed, ud_game_end_name(first.end),
+               first.months_played, info.months);
+        v.warnings++;
+    }
     if (first.most_borrowers_early == 0) {
         printf("%s:%d: warning: no household borrowed in the first six months (default "
                "strategy, seed %llu): check the products' sizes against the village's "
