@@ -166,6 +166,24 @@ void ud_panel_funding(ud_app *app, SDL_Rect a) {
             snprintf(line, sizeof line, "%s %.1f%%", TR(ui, "Clients' rates capped at"),
                      ud_rate_to_percent(o->client_rate_cap));
             ud_ui_label(ui, line, a.x, y + th + 2, UD_FONT_SMALL, true, p->bad);
+            th += 20;
+        }
+        /* the scenario's own words for the offer (who offers it, why), where it is answered:
+         * in the row while there is room, and whole under the mouse */
+        const ud_news *said = ud_game_offer_news(app->game, i);
+        int row_h = 58;
+        if (said != NULL) {
+            char words[UD_TEXT_LEN + 64];
+            ud_game_news_text(app->game, said, words, sizeof words);
+            int ww, wh;
+            ud_text_measure(ui->text, words, UD_FONT_SMALL, false, a.w - 220, &ww, &wh);
+            /* whole, in the row, when the offers above leave room for it (the borrowing
+             * section starts below); under the mouse always */
+            if (!o->answered && y + th + 4 + wh + 6 <= a.y + 296) {
+                ud_ui_paragraph(ui, words, a.x, y + th + 4, a.w - 220, UD_FONT_SMALL, p->text_dim);
+                row_h = th + 4 + wh + 6 > row_h ? th + 4 + wh + 6 : row_h;
+            }
+            ud_ui_hint(ui, ud_rect(a.x, y, a.w - 220, row_h - 2), words);
         }
         if (!o->answered && o->expires_month >= ud_sim_month(sim)) {
             if (ud_ui_button(ui, ud_rect(a.x + a.w - 210, y, 96, 28), TR(ui, "Accept"))) {
@@ -188,8 +206,11 @@ void ud_panel_funding(ud_app *app, SDL_Rect a) {
                                     : (o->answered ? TR(ui, "declined") : TR(ui, "expired")),
                         a.x + a.w - 200, y + 4, UD_FONT_SMALL, false, p->text_dim);
         }
-        y += 58;
+        y += row_h;
         shown++;
+        if (y + 58 > a.y + 296) {
+            break; /* no room for another row above the borrowing section */
+        }
     }
     if (n == 0) {
         ud_ui_label(ui, TR(ui, "No offers so far."), a.x, y, UD_FONT_SMALL, false, p->text_dim);

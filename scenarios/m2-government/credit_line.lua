@@ -51,7 +51,7 @@ product { name = "Individual monthly", method = "declining-annuity", rate = 32,
           min = 1000000, max = 10000000 }
 
 goal { indicator = "fss", above = 1.0, month = 36, text = "FSS above 100%: sustainable without subsidy" }
-goal { indicator = "subsidy_dependence", below = 1.0, month = 36, text = "Subsidy dependence index below 1" }
+goal { indicator = "subsidy_dependence", below = 1.0, month = 36, text = "Subsidy dependence below 100%" }
 goal { indicator = "households_in_poverty", below = 1.0, of_start = true, month = 36,
        text = "Fewer households below the poverty line than at the start" }
 goal { indicator = "active_borrowers", above = 120, month = 36, text = "More than 120 clients" }

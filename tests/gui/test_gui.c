@@ -234,6 +234,16 @@ static void test_gui_offers_are_answered_from_the_funding_panel(void **state) {
     }
     gd_tab(app, TAB_FUNDING);
     draw("funding_offers");
+    /* the scenario's own words for the offer are where it is answered, not only in News */
+    const char *said = ud_scenario_text(
+        app, "The district offers a credit line of 600 million at 3%, if clients pay at most 12%.");
+    char start[24];
+    snprintf(start, sizeof start, "%.12s", said); /* its first words, on the row's first line */
+    if (!gd_shows(app, start)) {
+        static char all[65536];
+        gd_texts(app, all, sizeof all);
+        fail_msg("no offer text on the funding panel:\n%s", all);
+    }
     int n;
     const ud_offer *offers = ud_sim_offers(ud_game_sim(app->game), &n);
     assert_int_equal(n, 2);

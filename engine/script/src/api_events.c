@@ -273,6 +273,7 @@ static int l_offer(lua_State *L) {
     }
     if (has_text) {
         game_add_news(g, text);
+        g->offer_news[index] = g->news_count; /* its text, for the screen that answers it */
     }
     lua_pushinteger(L, index + 1);
     return 1;

@@ -110,6 +110,14 @@ void game_add_news_values(ud_game *game, const char *key, int argc, const char *
     fill(n->key, n->argc, n->args, n->text, sizeof n->text);
 }
 
+const ud_news *ud_game_offer_news(const ud_game *g, int offer) {
+    if (offer < 0 || offer >= UD_MAX_OFFERS || g->offer_news[offer] < 1 ||
+        g->offer_news[offer] > g->news_count) {
+        return NULL;
+    }
+    return &g->news[g->offer_news[offer] - 1];
+}
+
 void game_add_news(ud_game *game, const char *text) {
     if (game->news_count >= MAX_NEWS) {
         return; /* the API refuses first, naming the limit */

@@ -89,6 +89,7 @@ struct ud_game {
 
     ud_news *news;
     int news_count, news_capacity;
+    int offer_news[UD_MAX_OFFERS]; /* the news item that put each offer, + 1 (0: none) */
     ud_question questions[64];
     int question_handlers[64]; /* registry refs of the answer handlers */
     int question_count;

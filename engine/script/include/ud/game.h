@@ -183,6 +183,8 @@ int ud_game_months(const ud_game *game); /* the game's length */
 
 /* What happened: lists owned by the game, valid until the next call that plays. */
 const ud_news *ud_game_news(const ud_game *game, int *count);
+/* The news item the scenario put offer `offer` (0-based) with, or NULL if it gave no text. */
+const ud_news *ud_game_offer_news(const ud_game *game, int offer);
 const ud_question *ud_game_questions(const ud_game *game, int *count);
 const ud_goal *ud_game_goals(const ud_game *game, int *count);
 /* Script problems met while playing ("file:line: message"), oldest first. */
