@@ -82,8 +82,10 @@ void ud_dialog_household(ud_app *app) {
         snprintf(line, sizeof line, "%s %s: %s %s, %s%s", TR(ui, "Current loan of"), money, money2,
                  TR(ui, "outstanding"), days,
                  h.loan_captured ? TR(ui, "; taken over by another household member") : "");
-        ud_ui_label(ui, line, x + 10, y, UD_FONT_SMALL, late > 0, late > 0 ? p->bad : p->text);
-        y += 20;
+        /* wrapped inside the card: "taken over by another household member" makes it long */
+        y += ud_ui_paragraph(ui, line, x + 10, y, w - 10, UD_FONT_SMALL,
+                             late > 0 ? p->bad : p->text) +
+             4;
     }
     char repaid[80], defaults[80];
     snprintf(repaid, sizeof repaid, TRN(ui, h.loans_repaid, "%d loan repaid", "%d loans repaid"),
@@ -103,8 +105,9 @@ void ud_dialog_household(ud_app *app) {
     if (h.loan == NULL && h.loans_repaid == 0 && h.defaults == 0) {
         snprintf(line, sizeof line, "%s", TR(ui, "Has never borrowed from the unit."));
     }
-    ud_ui_label(ui, line, x + 10, y, UD_FONT_SMALL, false, h.defaults > 0 ? p->bad : p->text);
-    y += 20;
+    y += ud_ui_paragraph(ui, line, x + 10, y, w - 10, UD_FONT_SMALL,
+                         h.defaults > 0 ? p->bad : p->text) +
+         4;
     ud_money_text(app, h.savings, money, sizeof money);
     snprintf(line, sizeof line, "%s: %s", TR(ui, "Savings with the MFI"), money);
     ud_ui_label(ui, line, x + 10, y, UD_FONT_SMALL, false, p->text);

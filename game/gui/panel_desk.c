@@ -44,7 +44,8 @@ void ud_panel_desk(ud_app *app, SDL_Rect a) {
     char line[256];
     snprintf(line, sizeof line, "%s: %d", TR(ui, "Applications this month"), n);
     ud_ui_label(ui, line, a.x, a.y, UD_FONT_NORMAL, true, p->text);
-    int y = a.y + 22;
+    /* under the pager (a.y - 6 to a.y + 24), not over its buttons */
+    int y = a.y + 26;
     y += ud_ui_paragraph(ui,
                          ud_sim_policy(sim)->manual_review
                              ? TR(ui, "Review every loan: nothing is approved without you; "

@@ -70,10 +70,10 @@ static const char *localised(const ud_ui *ui, const char *s, char *buf, size_t s
             buf[n++] = '.';
         } else if (*p == ':' && fr && p > s && p[-1] != ' ' && p[1] == ' ') {
             /* "Objectif : ..." (a label joined to its value in code, "%s: %s") takes the
-             * narrow no-break space French puts before a colon */
-            buf[n++] = (char)0xE2;
-            buf[n++] = (char)0x80;
-            buf[n++] = (char)0xAF;
+             * no-break space French puts before a colon: a full one, as the translations
+             * write it ("Détresse contenue : au plus"), so that both look the same */
+            buf[n++] = (char)0xC2;
+            buf[n++] = (char)0xA0;
             buf[n++] = ':';
         } else if (*p == '%' && digit_before && spaced_percent) {
             /* a narrow no-break space before the sign, as French and Spanish typography want */
@@ -142,7 +142,9 @@ void ud_ui_begin(ud_ui *ui) {
     SDL_Keycode k = ui->key;
     int n = ui->last_widget_count;
     bool back = (ui->mod & KMOD_SHIFT) != 0;
-    if (n > 0 &&
+    bool pages = ui->arrows_turn_pages && (k == SDLK_LEFT || k == SDLK_RIGHT);
+    ui->arrows_turn_pages = false;
+    if (n > 0 && !pages &&
         (k == SDLK_TAB || k == SDLK_DOWN || k == SDLK_UP || k == SDLK_RIGHT || k == SDLK_LEFT)) {
         int step = (k == SDLK_UP || k == SDLK_LEFT || (k == SDLK_TAB && back)) ? -1 : 1;
         ui->focus = ((ui->focus + step) % n + n) % n;
@@ -197,7 +199,22 @@ void ud_ui_fill(ud_ui *ui, SDL_Rect r, SDL_Color c) {
 
 void ud_ui_frame(ud_ui *ui, SDL_Rect r, SDL_Color c) {
     SDL_SetRenderDrawColor(ui->renderer, c.r, c.g, c.b, c.a);
-    SDL_RenderDrawRect(ui->renderer, &r);
+    float sx = 1, sy = 1;
+    SDL_RenderGetScale(ui->renderer, &sx, &sy);
+    if (sx >= 1 && sy >= 1) {
+        SDL_RenderDrawRect(ui->renderer, &r);
+        return;
+    }
+    /* on a window smaller than the canvas (1024x600) a one-pixel line covers less than a
+     * screen pixel and may vanish: each side is drawn as thick as one screen pixel */
+    int tx = sx > 0 ? (int)SDL_ceilf(1.0f / sx) : 1, ty = sy > 0 ? (int)SDL_ceilf(1.0f / sy) : 1;
+    tx = tx * 2 > r.w ? (r.w + 1) / 2 : tx;
+    ty = ty * 2 > r.h ? (r.h + 1) / 2 : ty;
+    SDL_Rect sides[4] = {{r.x, r.y, r.w, ty},
+                         {r.x, r.y + r.h - ty, r.w, ty},
+                         {r.x, r.y, tx, r.h},
+                         {r.x + r.w - tx, r.y, tx, r.h}};
+    SDL_RenderFillRects(ui->renderer, sides, 4);
 }
 
 int ud_ui_label(ud_ui *ui, const char *s, int x, int y, ud_font_size size, bool bold, SDL_Color c) {
@@ -210,14 +227,24 @@ int ud_ui_label(ud_ui *ui, const char *s, int x, int y, ud_font_size size, bool 
     return w;
 }
 
-int ud_ui_paragraph(ud_ui *ui, const char *s, int x, int y, int w, ud_font_size size, SDL_Color c) {
+static int paragraph(ud_ui *ui, const char *s, int x, int y, int w, ud_font_size size, SDL_Color c,
+                     bool verbatim) {
     int tw = 0, th = 0;
     char buf[4096];
-    s = localised(ui, s, buf, sizeof buf);
+    s = verbatim ? s : localised(ui, s, buf, sizeof buf);
     ud_text_draw(ui->text, s, x, y, size, false, c, w, &tw, &th);
     record(ui, ud_rect(x, y, tw, th), -1, s);
     check_fit(ui, ud_rect(x, y, tw, th), s, "paragraph");
     return th;
+}
+
+int ud_ui_paragraph(ud_ui *ui, const char *s, int x, int y, int w, ud_font_size size, SDL_Color c) {
+    return paragraph(ui, s, x, y, w, size, c, false);
+}
+
+int ud_ui_paragraph_verbatim(ud_ui *ui, const char *s, int x, int y, int w, ud_font_size size,
+                             SDL_Color c) {
+    return paragraph(ui, s, x, y, w, size, c, true);
 }
 
 static bool inside(const ud_ui *ui, SDL_Rect r) {

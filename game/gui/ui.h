@@ -50,6 +50,9 @@ typedef struct ud_ui {
     /* after an action or a dialog, the focus must not rest on a dangerous widget */
     bool settle_focus;
     bool acted; /* a widget was pressed this frame (focus moves do not count) */
+    /* the screen turns pages with Left / Right: the next frame leaves those keys to it
+     * instead of moving the focus (set by the screen in each frame it wants them) */
+    bool arrows_turn_pages;
     /* hover hints: the regions of the last frame with a one-line meaning, and the one under
      * the mouse (-1 none), drawn as a tooltip at the end of the frame */
 #define UD_UI_HINTS 48
@@ -90,6 +93,10 @@ void ud_ui_frame(ud_ui *ui, SDL_Rect r, SDL_Color c);
 int ud_ui_label(ud_ui *ui, const char *s, int x, int y, ud_font_size size, bool bold, SDL_Color c);
 /* Wrapped text in a box of width w; returns the height used. */
 int ud_ui_paragraph(ud_ui *ui, const char *s, int x, int y, int w, ud_font_size size, SDL_Color c);
+/* The same, drawn exactly as given: no number or punctuation is localised (a quoted line of
+ * a script, whose "0.6" must stay "0.6" in every language). */
+int ud_ui_paragraph_verbatim(ud_ui *ui, const char *s, int x, int y, int w, ud_font_size size,
+                             SDL_Color c);
 
 /* A focusable button: true when clicked, or when focused and Enter is pressed. */
 bool ud_ui_button(ud_ui *ui, SDL_Rect r, const char *label);
