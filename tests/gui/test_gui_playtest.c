@@ -308,11 +308,15 @@ static void test_script_problems_verbatim(void **state) {
  * drawn anywhere must reach the screen. */
 static void test_frames_keep_every_side_when_scaled_down(void **state) {
     (void)state;
-    SDL_Surface *surface = SDL_CreateRGBSurfaceWithFormat(0, 1024, 600, 32, SDL_PIXELFORMAT_RGBA32);
-    assert_non_null(surface);
-    SDL_Renderer *r = SDL_CreateSoftwareRenderer(surface);
-    assert_non_null(r);
+    /* the game's own renderer, on a window of that size */
+    ud_app *game = gd_open(UD_TEST_DATA "/playtest");
+    SDL_SetWindowSize(game->window, 1024, 600);
+    SDL_Renderer *r = game->renderer;
     SDL_RenderSetLogicalSize(r, UD_LOGICAL_W, UD_LOGICAL_H);
+    int ow, oh;
+    SDL_GetRendererOutputSize(r, &ow, &oh);
+    Uint32 *pixels = malloc((size_t)ow * (size_t)oh * 4);
+    assert_non_null(pixels);
     ud_ui ui;
     memset(&ui, 0, sizeof ui);
     ui.renderer = r;
@@ -321,15 +325,21 @@ static void test_frames_keep_every_side_when_scaled_down(void **state) {
     SDL_RenderGetScale(r, &scale, NULL);
     SDL_Rect view;
     SDL_RenderGetViewport(r, &view);
-    const Uint32 *px = surface->pixels;
-    int pitch = surface->pitch / 4;
+    const Uint32 *px = pixels;
+    int pitch = ow;
     for (int y0 = 100; y0 < 110; y0++) {
         for (int x0 = 200; x0 < 210; x0++) {
             SDL_SetRenderDrawColor(r, 0, 0, 0, 255);
             SDL_RenderClear(r);
+            SDL_RenderGetScale(r, &scale, NULL);
+            SDL_RenderGetViewport(r, &view);
             SDL_Rect b = {x0, y0, 110, 28};
             ud_ui_frame(&ui, b, white);
-            SDL_RenderPresent(r);
+            SDL_RenderSetLogicalSize(r, 0, 0);
+            SDL_RenderSetViewport(r, NULL);
+            assert_int_equal(
+                SDL_RenderReadPixels(r, NULL, SDL_PIXELFORMAT_ARGB8888, pixels, ow * 4), 0);
+            SDL_RenderSetLogicalSize(r, UD_LOGICAL_W, UD_LOGICAL_H);
             /* physical position of the logical rectangle */
             int left = (int)((view.x + b.x) * scale), right = (int)((view.x + b.x + b.w) * scale);
             int top = (int)((view.y + b.y) * scale), bottom = (int)((view.y + b.y + b.h) * scale);
@@ -353,8 +363,8 @@ static void test_frames_keep_every_side_when_scaled_down(void **state) {
             }
         }
     }
-    SDL_DestroyRenderer(r);
-    SDL_FreeSurface(surface);
+    free(pixels);
+    gd_close(game);
 }
 
 int main(void) {
