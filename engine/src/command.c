@@ -318,14 +318,28 @@ static bool validate(ud_sim *sim, const ud_command *c, char *err, size_t err_siz
                  (long long)staff_market_wage(sim, sim->officers[c->index].training));
         }
         return true;
-    case UD_CMD_TRAIN:
+    case UD_CMD_TRAIN: {
         if (c->index != -1 && !employed_officer(sim, c->index)) {
             FAIL("index: no employed officer %lld", (long long)c->index + 1);
         }
-        if (costs->training_cost * (c->index == -1 ? staff_employed(sim) : 1) > cash) {
+        if (c->index != -1 && sim->officers[c->index].training >= 3) {
+            FAIL("index: officer %lld is already an expert: no course raises the level further",
+                 (long long)c->index + 1);
+        }
+        if (c->index != -1 && sim->officers[c->index].course_month == sim->month) {
+            FAIL("index: officer %lld already had a course this month (one a month)",
+                 (long long)c->index + 1);
+        }
+        int learners = c->index == -1 ? staff_can_take_a_course(sim) : 1;
+        if (learners == 0) {
+            FAIL("index: no officer can take a course this month: each had one this month or "
+                 "is already an expert");
+        }
+        if (costs->training_cost * learners > cash) {
             FAIL("index: training costs more than the cash in hand");
         }
         return true;
+    }
     case UD_CMD_AUDIT:
         if (costs->audit_cost > cash) {
             FAIL("audit: an audit costs more than the cash in hand");
@@ -415,6 +429,7 @@ static void hire(ud_sim *sim, const ud_command *c) {
         o->training = (uint8_t)c->level;
         o->salary = c->amount;
         o->hired_month = sim->month;
+        o->course_month = c->level > 0 ? sim->month : -1; /* the course came with the hire */
         o->honest = staff_draw_honest(sim, c->amount, c->level);
         sim->officer_load[sim->officer_count] = 0;
         sim_event(sim, UD_EV_OFFICER_HIRED, sim->officer_count, 0, c->amount);
@@ -423,11 +438,15 @@ static void hire(ud_sim *sim, const ud_command *c) {
     }
 }
 
+/* One course: the officer's level rises by one. Only for an officer below expert who has not
+ * had this month's course (checked: the whole staff's course skips the others, unpaid). */
 static void train(ud_sim *sim, int index) {
     ud_officer *o = &sim->officers[index];
-    if (o->training < 3) {
-        o->training++;
+    if (!staff_can_take_a_course_now(sim, o)) {
+        return;
     }
+    o->training++;
+    o->course_month = sim->month;
     sim_pay_cost(sim, "training a loan officer", UD_COST_TRAINING,
                  sim->setup.mfi.costs.training_cost);
     sim_event(sim, UD_EV_OFFICER_TRAINED, index, o->training, sim->setup.mfi.costs.training_cost);

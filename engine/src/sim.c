@@ -176,6 +176,7 @@ ud_sim *ud_sim_create(const ud_setup *setup, const ud_allocator *alloc, char *er
         o->training = (uint8_t)os->training;
         o->salary = os->salary;
         o->hired_month = -os->experience_months;
+        o->course_month = -1;
         o->honest = staff_draw_honest(sim, os->salary, os->training);
     }
     open_books(sim);

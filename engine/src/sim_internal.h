@@ -329,6 +329,10 @@ double staff_motivation(const ud_sim *sim, const ud_officer *o);
 double staff_effective_capacity(const ud_sim *sim, const ud_officer *o);
 double staff_experience(const ud_sim *sim, const ud_officer *o);
 double staff_quit_chance(const ud_sim *sim, const ud_officer *o);
+/* Whether an officer can take a course now: employed, below expert, no course this month. */
+bool staff_can_take_a_course_now(const ud_sim *sim, const ud_officer *o);
+/* How many officers can (what a course for the whole staff trains and costs). */
+int staff_can_take_a_course(const ud_sim *sim);
 bool staff_draw_honest(ud_sim *sim, ud_money salary, int level);
 /* Hands an officer's loans to the others (after a dismissal). */
 void staff_reassign(ud_sim *sim, int officer);

@@ -214,11 +214,24 @@ void staff_run_audit(ud_sim *sim) {
 /* An officer leaves for a better-paid job. The post is filled at once at the same salary by
  * an untrained recruit, who takes over the caseload: the MFI pays the recruiting cost and
  * loses the training and the experience that walked out of the door. */
+bool staff_can_take_a_course_now(const ud_sim *sim, const ud_officer *o) {
+    return o->employed && o->training < 3 && o->course_month != sim->month;
+}
+
+int staff_can_take_a_course(const ud_sim *sim) {
+    int n = 0;
+    for (int i = 0; i < sim->officer_count; i++) {
+        n += staff_can_take_a_course_now(sim, &sim->officers[i]);
+    }
+    return n;
+}
+
 static void replace_officer(ud_sim *sim, int o) {
     ud_officer *off = &sim->officers[o];
     sim_event(sim, UD_EV_OFFICER_QUIT, o, off->training, off->salary);
     off->training = 0;
     off->hired_month = sim->month;
+    off->course_month = -1;
     off->stealing = false;
     off->months_since_audit = 0;
     off->honest = staff_draw_honest(sim, off->salary, 0);

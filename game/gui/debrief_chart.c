@@ -8,17 +8,13 @@
 #include <stdio.h>
 #include <string.h>
 
-void ud_indicator_value_text(const ud_app *app, const char *indicator, double v, char *out,
-                             size_t size) {
-    if (ud_indicator_is_money(indicator)) {
-        ud_money_text(app, (ud_money)llround(v), out, size);
-        return;
-    }
+bool ud_indicator_is_percent(const char *indicator) {
     static const char *const percent[] = {"par30",
                                           "adjusted_par30",
                                           "par90",
                                           "oss",
                                           "fss",
+                                          "subsidy_dependence",
                                           "women_share",
                                           "avg_loan_to_income",
                                           "risk_coverage",
@@ -34,12 +30,19 @@ void ud_indicator_value_text(const ud_app *app, const char *indicator, double v,
                                           NULL};
     for (int i = 0; percent[i] != NULL; i++) {
         if (strcmp(indicator, percent[i]) == 0) {
-            snprintf(out, size, "%.1f%%", v * 100);
-            return;
+            return true;
         }
     }
-    if (strcmp(indicator, "subsidy_dependence") == 0 ||
-        strcmp(indicator, "deposits_to_loans") == 0) {
+    return false;
+}
+
+void ud_indicator_value_text(const ud_app *app, const char *indicator, double v, char *out,
+                             size_t size) {
+    if (ud_indicator_is_money(indicator)) {
+        ud_money_text(app, (ud_money)llround(v), out, size);
+    } else if (ud_indicator_is_percent(indicator)) {
+        snprintf(out, size, "%.1f%%", v * 100);
+    } else if (strcmp(indicator, "deposits_to_loans") == 0) {
         snprintf(out, size, "%.2f", v);
     } else {
         snprintf(out, size, "%.0f", v);

@@ -13,6 +13,9 @@ void ud_debrief_chart(ud_app *app, SDL_Rect r, const char *indicator, const char
  * or a whole number (clients). */
 void ud_indicator_value_text(const ud_app *app, const char *indicator, double v, char *out,
                              size_t size);
+/* Whether an indicator is a share or a ratio read in percent (PAR30, OSS, subsidy dependence
+ * as Yaron's index is quoted...). */
+bool ud_indicator_is_percent(const char *indicator);
 /* The same, short enough for a chart's value scale: amounts in thousands, millions or
  * billions of the currency's major unit ("676 M"). */
 void ud_indicator_scale_text(const ud_app *app, const char *indicator, double v, char *out,

@@ -4,18 +4,10 @@
 #include <stdio.h>
 #include <string.h>
 
-/* Whether the officer (or everyone, -1) was already sent on a course this month: one course
- * a month is what an officer can take in while still serving clients. */
-static bool trained_this_month(ud_app *app, int officer) {
-    int n, month = ud_sim_month(ud_game_sim(app->game));
-    const ud_decision *d = ud_game_decisions(app->game, &n);
-    for (int i = n - 1; i >= 0 && d[i].month == month; i--) {
-        if (!d[i].is_answer && d[i].command.type == UD_CMD_TRAIN &&
-            (d[i].command.index == -1 || d[i].command.index == officer || officer == -1)) {
-            return true;
-        }
-    }
-    return false;
+/* Whether the officer had this month's course (a recruit hired trained took it with the
+ * hire): one course a month is what an officer takes in while still serving clients. */
+static bool trained_this_month(ud_app *app, const ud_officer *o) {
+    return o->course_month == ud_sim_month(ud_game_sim(app->game));
 }
 
 static bool audit_ordered_this_month(ud_app *app) {
@@ -29,18 +21,9 @@ static bool audit_ordered_this_month(ud_app *app) {
     return false;
 }
 
+/* A course for one officer, or (-1) for every officer who can take one this month; the
+ * engine refuses, with its reason, a course an officer cannot take. */
 static void train(ud_app *app, int officer) {
-    ud_ui *ui = &app->ui;
-    if (trained_this_month(app, officer)) {
-        ud_app_show_message(app, officer >= 0
-                                     ? TR(ui, "Not possible: this officer already had a course "
-                                              "this month. One course a month: train again "
-                                              "next month.")
-                                     : TR(ui, "Not possible: officers already had a course this "
-                                              "month. One course a month: train again next "
-                                              "month."));
-        return;
-    }
     ud_command c = ud_command_new(UD_CMD_TRAIN);
     c.index = officer;
     ud_app_command(app, &c);
@@ -127,7 +110,7 @@ void ud_panel_staff(ud_app *app, SDL_Rect a) {
      * they do and what they are paid, with the buttons beside the pay */
     int first = ud_pager(app, ud_rect(a.x, a.y, a.w, 296), employed, 4);
     int y = a.y + 28;
-    static const char *const levels[4] = {N_("untrained"), N_("basic"), N_("trained"),
+    static const char *const levels[4] = {N_("untrained"), N_("trained"), N_("senior"),
                                           N_("expert")};
     int line_gap = app->settings.large_text ? 20 : 17;
     if (employed == 0) {
@@ -173,7 +156,7 @@ void ud_panel_staff(ud_app *app, SDL_Rect a) {
                              TR(ui, "Raise pay"))) {
                 raise_pay(app, i, &o[i], market);
             }
-        } else if (trained_this_month(app, i)) {
+        } else if (trained_this_month(app, &o[i])) {
             ud_ui_label(ui, TR(ui, "course taken"), a.x + a.w - 220, by_row + 6, UD_FONT_SMALL,
                         false, p->text_dim);
         } else if (o[i].training < 3 &&
@@ -218,10 +201,11 @@ void ud_panel_staff(ud_app *app, SDL_Rect a) {
      * this month's course */
     int can_train = 0;
     for (int k = 0; k < employed; k++) {
-        can_train += o[listed[k]].training < 3 && !trained_this_month(app, listed[k]);
+        can_train += o[listed[k]].training < 3 && !trained_this_month(app, &o[listed[k]]);
     }
     if (can_train > 0) {
-        ud_money_text(app, costs->training_cost * employed, once, sizeof once);
+        /* the price of the courses it buys: the others are skipped, unpaid */
+        ud_money_text(app, costs->training_cost * can_train, once, sizeof once);
         snprintf(label, sizeof label, "%s: %s %s", TR(ui, "Train every officer"), once,
                  TR(ui, "once"));
         if (ud_ui_button(ui, ud_rect(a.x, by, a.w - 10, 32), label)) {

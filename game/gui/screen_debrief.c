@@ -15,36 +15,26 @@
 
 /* One score's parts as a paragraph: "name points/weight" each, in the player's language;
  * returns the height drawn. */
-static int score_parts(ud_ui *ui, const char *title, const ud_score_part *parts, int n, int y) {
+static int score_parts(ud_ui *ui, const char *title, const ud_score_part *parts, int n, int y,
+                       const char *meaning) {
     char text[900];
     int len = snprintf(text, sizeof text, "%s:", title);
     for (int i = 0; i < n && len > 0 && len < (int)sizeof text; i++) {
         len += snprintf(text + len, sizeof text - (size_t)len, "%s %s %.0f/%.0f", i ? " ·" : "",
                         TR(ui, parts[i].name), parts[i].points, parts[i].weight);
     }
-    return ud_ui_paragraph(ui, text, 560, y, 700, UD_FONT_SMALL, ui->pal->text_dim);
-}
-
-static bool is_percent(const char *indicator) {
-    return strcmp(indicator, "par30") == 0 || strcmp(indicator, "par90") == 0 ||
-           strcmp(indicator, "adjusted_par30") == 0 || strcmp(indicator, "oss") == 0 ||
-           strcmp(indicator, "fss") == 0 || strcmp(indicator, "women_share") == 0 ||
-           strcmp(indicator, "avg_loan_to_income") == 0;
+    int h = ud_ui_paragraph(ui, text, 560, y, 700, UD_FONT_SMALL, ui->pal->text_dim);
+    ud_ui_hint(ui, ud_rect(560, y, 700, h), meaning); /* what the parts measure, under the mouse */
+    return h;
 }
 
 /* A value, or a difference of values, as the trainee reads it. */
 static void amount_text(ud_app *app, const char *indicator, double v, bool difference, char *out,
                         size_t size) {
-    if (is_percent(indicator)) {
-        if (difference) {
-            snprintf(out, size, "%.1f %s", fabs(v) * 100, TR(&app->ui, "points"));
-        } else {
-            snprintf(out, size, "%.1f%%", v * 100);
-        }
-    } else if (strcmp(indicator, "subsidy_dependence") == 0) {
-        snprintf(out, size, "%.2f", difference ? fabs(v) : v);
+    if (difference && ud_indicator_is_percent(indicator)) {
+        snprintf(out, size, "%.1f %s", fabs(v) * 100, TR(&app->ui, "points"));
     } else {
-        snprintf(out, size, "%.0f", difference ? fabs(v) : v);
+        ud_indicator_value_text(app, indicator, difference ? fabs(v) : v, out, size);
     }
 }
 
@@ -170,7 +160,7 @@ static int luck_text(ud_app *app, const ud_debrief *d, int x, int y, int w) {
         "Luck: without the scenario's shocks, %s would have ended at %s instead of %s.", 3, title,
         a, b);
     snprintf(text, sizeof text, "%s ", line);
-    if (fabs(cost) < 1e-9 || (is_percent(ind) && fabs(cost) < 0.0005)) {
+    if (fabs(cost) < 1e-9 || (ud_indicator_is_percent(ind) && fabs(cost) < 0.0005)) {
         say(app, line, sizeof line, "The shocks made no real difference to %s.", 1, title);
     } else if (cost > 0) {
         say(app, line, sizeof line, "The shocks cost %s of %s.", 2, c, title);
@@ -311,7 +301,14 @@ static bool goal_result(ud_app *app, const ud_goal *g, char *out, size_t size) {
         if (!ud_indicator_value(sim, g->indicator, 0, &start) || start == 0) {
             return false;
         }
-        snprintf(out, size, TR(&app->ui, "x%.2f the start"), value / start);
+        /* as a change on the start, with the decimals that tell it from the goal's limit:
+         * "+2.4% on the start" against "at most 2% more", never "x1.02" both ways */
+        double change = (value / start - 1) * 100, limit = (g->threshold - 1) * 100;
+        int decimals = 1;
+        while (decimals < 4 && fabs(change - limit) < 0.5 * pow(10, -decimals) && change != limit) {
+            decimals++;
+        }
+        snprintf(out, size, TR(&app->ui, "%+.*f%% on the start"), decimals, change);
     } else {
         ud_indicator_value_text(app, g->indicator, value, out, size);
     }
@@ -428,9 +425,15 @@ void ud_screen_debrief(ud_app *app) {
     ud_ui_label(ui, line, 560, 10, UD_FONT_LARGE, true, p->text);
     int parts_y = 42;
     parts_y += 2 + score_parts(ui, TR(ui, "The institution"), scores.institution_part,
-                               scores.institution_parts, parts_y);
+                               scores.institution_parts, parts_y,
+                               TR(ui, "The institution's score: self-sufficiency, portfolio "
+                                      "quality, losses, capital kept and money at work. F1, "
+                                      "Glossary: each indicator."));
     parts_y +=
-        score_parts(ui, TR(ui, "The clients"), scores.client_part, scores.client_parts, parts_y);
+        score_parts(ui, TR(ui, "The clients"), scores.client_part, scores.client_parts, parts_y,
+                    TR(ui, "Out of distress: how many fewer households are poor, "
+                           "over-indebted or in default than at the start (all points "
+                           "when a quarter fewer; none when as many or more)."));
     app->debrief_top = parts_y > 96 ? parts_y + 4 : 96;
     static const char *const endings[] = {"", N_("The scenario is over."), N_("You won."),
                                           N_("You lost."), N_("The MFI became insolvent.")};

@@ -48,9 +48,15 @@ static const help_entry entries[] = {
      N_("Yaron's index: how much lending rates would have to rise to do "
         "without subsidy."),
      N_("S / (portfolio x on-lending rate), S = A(m - c) + (E x m - P) + K"),
-     N_("0 none, below 0 self-sustaining, 1 = rates would have to double")},
+     N_("0% none, below 0% self-sustaining, 100% = rates would have to double")},
     {N_("Households in poverty"), N_("Clients' welfare: households below the poverty line."),
      N_("income per person per day below the scenario's line"), N_("falling = welfare rising")},
+    {N_("Households in distress"),
+     N_("Clients' welfare beyond income: households poor, over-indebted or in default."),
+     N_("poor, or instalments above 40% of income (or a rescheduled loan not yet cured), or a "
+        "loan more than 30 days late or written off in the last 12 months"),
+     N_("falling = welfare rising; the client score gives all its 35 points when a quarter "
+        "fewer households are in distress than at the start, none when as many or more")},
     {N_("APR and EIR"), N_("What a loan really costs a client, fees included."),
      N_("APR = periodic internal rate x periods a year; EIR = (1 + periodic rate)^periods - 1"),
      N_("what a transparent MFI shows; a flat 24% costs about 42% APR")},

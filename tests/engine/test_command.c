@@ -7,6 +7,7 @@
 #include <cmocka.h>
 
 #include "sim_helpers.h"
+#include "ud/books.h"
 #include "ud/command.h"
 
 #include <math.h>
@@ -106,9 +107,53 @@ static void test_command_every_field_is_bounded(void **state) {
     ud_sim_destroy(sim);
 }
 
+static void apply_or_fail(ud_sim *sim, const ud_command *c) {
+    char err[256] = "";
+    if (!ud_sim_apply(sim, c, err, sizeof err)) {
+        fail_msg("%s refused: %s", ud_command_name(c->type), err);
+    }
+}
+
+/* One course a month for each officer: a recruit hired trained has had it, a second course
+ * is refused with the reason, and the course for the whole staff trains and charges only
+ * those who can take one (never an expert). */
+static void test_command_one_course_a_month(void **state) {
+    (void)state;
+    ud_setup setup;
+    ud_setup_default(&setup, 200);
+    setup.mfi.officers.count = 2;
+    setup.mfi.officers.training = 1;
+    ud_sim *sim = make_sim(&setup);
+    ud_command c = of(UD_CMD_HIRE);
+    c.count = 1;
+    c.level = 1;
+    c.amount = ud_sim_market_wage(sim, 1);
+    apply_or_fail(sim, &c);
+    c = of(UD_CMD_TRAIN);
+    c.index = 2; /* the recruit */
+    refused(sim, &c, "already had a course this month");
+    c.index = 0;
+    apply_or_fail(sim, &c);
+    refused(sim, &c, "already had a course this month");
+    ud_money before = ud_books_balance_sheet(ud_sim_books(sim)).cash;
+    c.index = -1; /* only officer 2 (index 1) can take one */
+    apply_or_fail(sim, &c);
+    assert_int_equal(before - ud_books_balance_sheet(ud_sim_books(sim)).cash,
+                     setup.mfi.costs.training_cost);
+    refused(sim, &c, "no officer can take a course this month");
+    int n;
+    const ud_officer *o = ud_sim_officers(sim, &n);
+    assert_int_equal(o[0].training, 2);
+    assert_int_equal(o[1].training, 2);
+    assert_int_equal(o[2].training, 1);
+    check_invariants(sim);
+    ud_sim_destroy(sim);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_command_every_field_is_bounded),
+        cmocka_unit_test(test_command_one_course_a_month),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

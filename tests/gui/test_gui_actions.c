@@ -240,20 +240,43 @@ static void test_gui_staff_costs_courses_and_dismissal(void **state) {
                 strstr(t, "a month") != NULL;
     }
     assert_true(hire);
-    /* one course a month: the second is refused with the reason */
+    /* one course a month: after one officer's course, the course for every officer trains
+     * (and charges) only the others, then is no longer offered */
+    int n_officers;
+    const ud_officer *staff = ud_sim_officers(ud_game_sim(app->game), &n_officers);
+    int employed_now = 0;
+    for (int i = 0; i < n_officers; i++) {
+        employed_now += staff[i].employed;
+    }
+    assert_true(employed_now >= 2);
     assert_true(gd_click_label(app, "Train"));
     assert_int_equal(decisions(UD_CMD_TRAIN), 1);
     assert_true(gd_shows(app, "course taken"));
+    ud_money_text(app, costs->training_cost * (employed_now - 1), price, sizeof price);
+    bool priced = false;
+    for (int i = 0; i < app->ui.record_count; i++) {
+        const char *t = app->ui.records[i].text;
+        priced |= strstr(t, "Train every officer") != NULL && strstr(t, price) != NULL;
+    }
+    assert_true(priced);
     assert_true(gd_click_prefix(app, "Train every officer"));
-    assert_int_equal(app->dialog, DIALOG_MESSAGE);
-    assert_non_null(strstr(app->message, "One course a month"));
-    gd_key(app, SDLK_RETURN, 0);
-    assert_int_equal(decisions(UD_CMD_TRAIN), 1);
+    assert_int_equal(app->dialog, DIALOG_NONE);
+    assert_int_equal(decisions(UD_CMD_TRAIN), 2);
+    assert_false(gd_shows(app, "Train every officer"));
+    assert_false(gd_click_label(app, "Train"));
+    /* every officer has had this month's course */
+    staff = ud_sim_officers(ud_game_sim(app->game), &n_officers);
+    int month = ud_sim_month(ud_game_sim(app->game));
+    for (int i = 0; i < n_officers; i++) {
+        if (staff[i].employed) {
+            assert_int_equal(staff[i].course_month, month);
+        }
+    }
     /* next month, training is possible again */
     gd_next_month(app);
     gd_tab(app, TAB_STAFF);
     assert_true(gd_click_prefix(app, "Train every officer"));
-    assert_int_equal(decisions(UD_CMD_TRAIN), 2);
+    assert_int_equal(decisions(UD_CMD_TRAIN), 3);
     /* dismissal asks, with what happens to the officer's loans */
     int employed_before = 0, n;
     const ud_officer *o = ud_sim_officers(ud_game_sim(app->game), &n);

@@ -192,7 +192,9 @@ static void test_gui_money_goal_results_read_in_the_currency(void **state) {
           "village { households = 120 }\n"
           "mfi { equity = 600000000 }\n"
           "goal { indicator = \"equity\", above = 500000000, month = 2, text = \"Keep the "
-          "capital\" }\n",
+          "capital\" }\n"
+          "goal { indicator = \"equity\", above = 1.0, of_start = true, month = 2, text = "
+          "\"Grow the capital\" }\n",
           f);
     fclose(f);
     ud_app *a = gd_open(dir);
@@ -219,9 +221,20 @@ static void test_gui_money_goal_results_read_in_the_currency(void **state) {
         fail_msg("the equity goal's result should read \"%s\", not \"%s\":\n%s", whole, bare,
                  texts);
     }
+    /* a goal against the start reads as a change on it, as its text says it */
+    double start = 0;
+    assert_true(ud_indicator_value(ud_game_sim(a->game), "equity", 0, &start));
+    char change[64];
+    snprintf(change, sizeof change, "%+.1f%% on the start", (equity / start - 1) * 100);
+    if (strstr(texts, change) == NULL) {
+        fail_msg("expected \"%s\" on the debrief:\n%s", change, texts);
+    }
     char scale[32];
     ud_indicator_scale_text(a, "equity", 6e8, scale, sizeof scale);
     assert_string_equal(scale, "600 M");
+    /* subsidy dependence reads in percent everywhere, as the Reports tab shows it */
+    ud_indicator_scale_text(a, "subsidy_dependence", 1.2728, scale, sizeof scale);
+    assert_string_equal(scale, "127.3%");
     gd_close(a);
     remove(path);
 }

@@ -302,6 +302,10 @@ typedef struct ud_officer {
     int caseload; /* active loans */
     int hired_month;
     int months_since_audit;
+    /* the month of the officer's last course (a recruit hired trained took it with the
+     * hire), -1 if none: one course a month is what an officer takes in while still
+     * serving clients */
+    int course_month;
 } ud_officer;
 
 const ud_officer *ud_sim_officers(const ud_sim *sim, int *count);
