@@ -448,6 +448,19 @@ void ud_screen_debrief(ud_app *app) {
     }
     /* the menu */
     int by = 672, bx = 312; /* the page toggles go first on the line, described last */
+    {
+        /* one label size along the bar: the small one if any of its labels needs it */
+        const char *labels[] = {TR(ui, "Back to the village"),
+                                TR(ui, "Save"),
+                                TR(ui, "Load"),
+                                TR(ui, "Settings"),
+                                TR(ui, "Main menu"),
+                                TR(ui, "Summary"),
+                                TR(ui, "Every decision")};
+        const int widths[] = {170, 90, 80, 100, 130, 110, 160};
+        ui->small_buttons =
+            !ud_ui_row_fits(ui, labels + (over ? 2 : 0), widths + (over ? 2 : 0), over ? 5 : 7);
+    }
     if (!over && ud_ui_button(ui, ud_rect(bx, by, 170, 36), TR(ui, "Back to the village"))) {
         app->screen = SCREEN_PLAY;
     }
@@ -501,6 +514,7 @@ void ud_screen_debrief(ud_app *app) {
                      app->debrief_page == 1)) {
         app->debrief_page = 1;
     }
+    ui->small_buttons = false;
     if (ud_ui_take_key(ui) == SDLK_ESCAPE) {
         app->screen = over ? SCREEN_START : SCREEN_PLAY;
     }

@@ -138,6 +138,7 @@ void ud_ui_begin(ud_ui *ui) {
     ui->overflow_count = 0;
     ui->box = ud_rect(0, 0, UD_LOGICAL_W, UD_LOGICAL_H);
     ui->activated = false;
+    ui->small_buttons = false;
     ud_text_next_frame(ui->text);
     SDL_Keycode k = ui->key;
     int n = ui->last_widget_count;
@@ -283,6 +284,7 @@ static bool widget(ud_ui *ui, SDL_Rect r, const char *label, bool on, ud_font_si
         ud_ui_frame(ui, ring2, p->focus);
     }
     int tw, th;
+    size = ui->small_buttons ? UD_FONT_SMALL : size;
     ud_text_measure(ui->text, label, size, false, 0, &tw, &th);
     if (tw > r.w - 8 && size > UD_FONT_SMALL) {
         /* a long label (a longer language, larger text) steps down rather than overflow */
@@ -319,6 +321,19 @@ static bool widget(ud_ui *ui, SDL_Rect r, const char *label, bool on, ud_font_si
         ui->acted = true;
     }
     return hit;
+}
+
+bool ud_ui_row_fits(ud_ui *ui, const char *const *labels, const int *widths, int n) {
+    for (int i = 0; i < n; i++) {
+        char buf[1024];
+        int tw, th;
+        ud_text_measure(ui->text, localised(ui, labels[i], buf, sizeof buf), UD_FONT_NORMAL, false,
+                        0, &tw, &th);
+        if (tw > widths[i] - 8) {
+            return false;
+        }
+    }
+    return true;
 }
 
 bool ud_ui_button(ud_ui *ui, SDL_Rect r, const char *label) {

@@ -188,7 +188,7 @@ static void test_settings_toggles_in_one_column(void **state) {
 static void test_loan_desk_hint_clear_of_pager_and_rows(void **state) {
     (void)state;
     gd_settings(app, "fr", true);
-    gd_start(app, "m4_growth_and_quality");
+    gd_start(app, "m2_election");
     gd_play_to(app, 2);
     gd_tab(app, TAB_DESK);
     const ud_ui_record *hint = find_record("La politique de crédit");
@@ -198,6 +198,22 @@ static void test_loan_desk_hint_clear_of_pager_and_rows(void **state) {
     assert_true(gd_find_widget(app, "◀", &prev, NULL));
     assert_true(gd_find_widget(app, "▶", &next, NULL));
     assert_true(hint->rect.y >= prev.y + prev.h);
+    /* and the rows end above the credit policy (a two-line hint leaves one row fewer) */
+    const char *policy_title = gd_tr(app, "Credit policy");
+    const ud_ui_record *policy = NULL;
+    for (int i = 0; i < app->ui.record_count; i++) {
+        if (strcmp(app->ui.records[i].text, policy_title) == 0) {
+            policy = &app->ui.records[i];
+        }
+    }
+    assert_non_null(policy);
+    for (int i = 0; i < app->ui.record_count; i++) {
+        const ud_ui_record *r = &app->ui.records[i];
+        if (r->rect.x >= 620 && r->rect.y > hint->rect.y && r->rect.y < policy->rect.y &&
+            r->rect.y + r->rect.h > policy->rect.y) {
+            fail_msg("\"%.60s\" runs into the credit policy", r->text);
+        }
+    }
     /* every row's name button starts under the hint */
     for (int i = 0; i < app->ui.record_count; i++) {
         const ud_ui_record *r = &app->ui.records[i];
