@@ -39,10 +39,16 @@ static void dismiss(ud_app *app, int officer, const ud_officer *o, int employed)
                  TR(ui, "would have nobody to follow them up. A dismissed officer does not "
                         "come back."));
     } else {
-        snprintf(text, sizeof text, "%s %d: %s %s %d %s", TR(ui, "Dismiss officer"), officer + 1,
-                 loans, TR(ui, "go to the"), employed - 1,
-                 TR(ui, "other officers, whose caseloads rise. A dismissed officer does not "
-                        "come back."));
+        char others[300];
+        snprintf(others, sizeof others,
+                 TRN(ui, employed - 1,
+                     "go to the %d other officer, whose caseload rises. A dismissed officer does "
+                     "not come back.",
+                     "go to the %d other officers, whose caseloads rise. A dismissed officer "
+                     "does not come back."),
+                 employed - 1);
+        snprintf(text, sizeof text, "%s %d: %s %s", TR(ui, "Dismiss officer"), officer + 1, loans,
+                 others);
     }
     ud_command c = ud_command_new(UD_CMD_FIRE);
     c.index = officer;

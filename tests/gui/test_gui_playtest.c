@@ -124,6 +124,8 @@ static void test_household_card_wraps_and_counts(void **state) {
     gd_frame(app, "card repaid one");
     assert_true(gd_shows(app, "It has repaid one loan")); /* a record keeps 255 bytes */
     assert_false(gd_shows(app, "repaid 1 loans"));
+    assert_false(gd_shows(app, "for 1 people"));
+    assert_false(gd_shows(app, "(1 members)"));
     app->dialog = DIALOG_NONE;
 }
 
