@@ -126,6 +126,7 @@ static void record(ud_ui *ui, SDL_Rect r, int widget, const char *text) {
         rec->rect = r;
         rec->widget = widget;
         rec->danger = false;
+        rec->font = -1;
         snprintf(rec->text, sizeof rec->text, "%s", text);
     }
 }
@@ -261,6 +262,7 @@ static bool widget(ud_ui *ui, SDL_Rect r, const char *label, bool on, ud_font_si
     int id = ui->widget_count++;
     char buf[1024];
     label = localised(ui, label, buf, sizeof buf);
+    int rec = ui->record_count;
     record(ui, r, id, label);
     bool live = !ui->modal || ui->in_modal;
     bool focused = live && id == ui->focus;
@@ -311,6 +313,9 @@ static bool widget(ud_ui *ui, SDL_Rect r, const char *label, bool on, ud_font_si
                  "button \"%.80s\" is %d tall in a %d button", label, th, r.h);
     }
     check_fit(ui, r, label, "button");
+    if (rec < ui->record_count) {
+        ui->records[rec].font = (int)size;
+    }
     SDL_Color fg = on ? p->panel : p->text;
     SDL_RenderSetClipRect(ui->renderer, &r);
     ud_text_draw(ui->text, label, r.x + (tw > r.w - 8 ? 4 : (r.w - tw) / 2), r.y + (r.h - th) / 2,

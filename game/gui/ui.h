@@ -29,6 +29,7 @@ typedef struct ud_ui_record {
     SDL_Rect rect;
     int widget;  /* focus number of a widget, -1 for text */
     bool danger; /* a widget whose action cannot be undone or costs (see ud_ui_danger) */
+    int font;    /* the size a widget's label was drawn at (ud_font_size), -1 for text */
     char text[256];
 } ud_ui_record;
 

@@ -254,6 +254,49 @@ static void test_french_wording(void **state) {
     gd_settings(app, "en", false);
 }
 
+/* The font size the button labelled `label` was drawn at; fails if there is none. */
+static int button_font(const char *label) {
+    for (int i = 0; i < app->ui.record_count; i++) {
+        const ud_ui_record *r = &app->ui.records[i];
+        if (r->widget >= 0 && strcmp(r->text, label) == 0) {
+            return r->font;
+        }
+    }
+    fail_msg("no button \"%s\"", label);
+    return -1;
+}
+
+/* Finding 15 (trainee f06, f24, f39): in French at large text the buttons of one row shrank
+ * their labels each on its own, to different sizes. A row keeps one size. */
+static void test_button_rows_keep_one_label_size(void **state) {
+    (void)state;
+    gd_settings(app, "fr", true);
+    app->screen = SCREEN_START;
+    gd_frame(app, "start fr large");
+    const char *bar[] = {"Load a saved game", "Settings", "Help", "Quit"};
+    int size = button_font(gd_tr(app, bar[0]));
+    for (int i = 1; i < 4; i++) {
+        assert_int_equal(button_font(gd_tr(app, bar[i])), size);
+    }
+    fail_on_overflow("start screen, French, large text");
+    gd_start(app, "m2_election");
+    const char *tabs[] = {"Loan desk", "Arrears", "Products", "Staff",
+                          "Funding",   "Reports", "News"};
+    char label[128];
+    snprintf(label, sizeof label, "1 %s", gd_tr(app, tabs[0]));
+    size = button_font(label);
+    for (int t = 1; t < 7; t++) {
+        snprintf(label, sizeof label, "%d %s", t + 1, gd_tr(app, tabs[t]));
+        assert_int_equal(button_font(label), size);
+    }
+    const char *rules[] = {"Women only", "Groups only", "Review every loan"};
+    size = button_font(gd_tr(app, rules[0]));
+    for (int i = 1; i < 3; i++) {
+        assert_int_equal(button_font(gd_tr(app, rules[i])), size);
+    }
+    gd_settings(app, "en", false);
+}
+
 /* Finding 15 (trainee f31): the arrows turn the help's pages as the buttons do. */
 static void test_help_pages_turn_with_arrows(void **state) {
     (void)state;
@@ -389,6 +432,7 @@ int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_frames_keep_every_side_when_scaled_down),
         cmocka_unit_test_setup_teardown(test_help_pages_turn_with_arrows, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_button_rows_keep_one_label_size, setup, teardown),
         cmocka_unit_test_setup_teardown(test_settings_toggles_in_one_column, setup, teardown),
         cmocka_unit_test_setup_teardown(test_french_wording, setup, teardown),
         cmocka_unit_test_setup_teardown(test_loan_desk_hint_clear_of_pager_and_rows, setup,
