@@ -59,7 +59,8 @@ bool ud_batch_run(const ud_run_request *base, int runs, int jobs, ud_run_result 
     job.runs = runs;
     job.results = results;
     job.ok = calloc((size_t)runs, sizeof(bool));
-    job.progress = progress;
+    /* a progress line redrawn in place is for a person watching a terminal, not for a log */
+    job.progress = progress && isatty(STDERR_FILENO);
     pthread_mutex_init(&job.lock, NULL);
     pthread_t threads[64];
     int started = 0;

@@ -214,6 +214,13 @@ static verdict check_one(const char *path) {
     }
     v.warnings += static_warnings(g, path);
     ud_scenario_info info = *ud_game_info(g);
+    /* officers paid below what their training earns elsewhere work less and leave (MODEL.md
+     * 3): a scenario that does it by accident (a village's incomes set without its wages)
+     * loses its staff in the first months */
+    const ud_setup *setup = ud_sim_setup(ud_game_sim(g));
+    ud_money paid = setup->mfi.officers.salary;
+    ud_money market = ud_sim_market_wage(ud_game_sim(g), setup->mfi.officers.training);
+    bool underpaid = setup->mfi.officers.count > 0 && paid < market;
     ud_game_free(g);
 
     static check_state st;
@@ -231,16 +238,29 @@ static verdict check_one(const char *path) {
      * what no manager would, refused commands included: the tournament judges them) */
     int strategies_played = 0;
     for (int i = 0; i < info.lesson_strategy_count; i++) {
-        if (info.lesson_family[i] == UD_FAMILY_PROBE) {
-            /* not played here, but a probe that is not there is a mistake all the same */
-            char why[1200];
-            FILE *f = ud_open_regular(info.lesson_strategy[i], 1u << 20, why, sizeof why);
-            if (f == NULL) {
-                printf("%s: error: the lesson's probe cannot be opened: %s\n", path, why);
-                v.errors++;
-            } else {
-                fclose(f);
+        char why[1200];
+        FILE *f = ud_open_regular(info.lesson_strategy[i], 1u << 20, why, sizeof why);
+        if (f == NULL) {
+            /* say which of the lesson's strategies, and where the scenario names it (a probe
+             * is not played here, but one that is not there is a mistake all the same) */
+            static const char *const family[] = {"sound", "naive", "probe"};
+            /* the path as the scenario writes it: relative to the scenario's folder */
+            const char *written = info.lesson_strategy[i];
+            const char *dir_end = strrchr(path, '/');
+            size_t dir = dir_end ? (size_t)(dir_end - path) + 1 : 0;
+            if (dir > 0 && strncmp(written, path, dir) == 0) {
+                written += dir;
             }
+            char *text = ud_read_source(path);
+            int line = text ? ud_source_used_at(text, written) : 0;
+            free(text);
+            printf("%s:%d: error: the lesson's %s strategy cannot be opened: %s\n", path,
+                   line > 0 ? line : 1, family[info.lesson_family[i] % 3], why);
+            v.errors++;
+            continue;
+        }
+        fclose(f);
+        if (info.lesson_family[i] == UD_FAMILY_PROBE) {
             continue;
         }
         ud_run_result r;
@@ -256,6 +276,24 @@ static verdict check_one(const char *path) {
     }
     v.errors += st.problem_count;
     char *source = ud_read_source(path);
+    if (underpaid) {
+        printf("%s:%d: warning: the officers are paid %lld a month, below the market wage of "
+               "%lld for their training: they work less and leave sooner (set village{ "
+               "officer_wage = ... } if the region's wage is lower, or pay them more)\n",
+               path, source ? ud_source_declaration_line(source, "mfi") : 1, (long long)paid,
+               (long long)market);
+        v.warnings++;
+    }
+    if ((first.end == UD_END_INSOLVENT || first.end == UD_END_LOST) &&
+        first.months_played < info.months) {
+        /* what comes after is never played, so never checked */
+        printf("%s:1: warning: with the default strategy (seed %llu) the game ends %s in month "
+               "%d of %d: the months after it, their events, questions and translations are "
+               "never checked (check the MFI's equity and costs against its products)\n",
+               path, (unsigned long long)first.seed, ud_game_end_name(first.end),
+               first.months_played, info.months);
+        v.warnings++;
+    }
     if (first.most_borrowers_early == 0) {
         printf("%s:%d: warning: no household borrowed in the first six months (default "
                "strategy, seed %llu): check the products' sizes against the village's "

@@ -82,15 +82,53 @@ static bool policy_change_text(ud_app *app, const ud_credit_policy *was,
     return out[0] != '\0';
 }
 
+/* Whether two decisions change the same setting (a product's terms, the credit policy, the
+ * follow-up share, the savings rate, one officer's pay) in the same month. */
+static bool same_setting(const ud_decision *a, const ud_decision *b) {
+    if (a->is_answer || b->is_answer || a->month != b->month ||
+        a->command.type != b->command.type) {
+        return false;
+    }
+    switch (a->command.type) {
+    case UD_CMD_SET_PRODUCT:
+    case UD_CMD_SET_SALARY:
+        return a->command.index == b->command.index;
+    case UD_CMD_SET_POLICY:
+    case UD_CMD_SET_FOLLOW_UP:
+    case UD_CMD_SET_SAVINGS_RATE:
+        return true;
+    default:
+        return false;
+    }
+}
+
+int ud_decision_run_end(ud_app *app, int first) {
+    int n;
+    const ud_decision *all = ud_game_decisions(app->game, &n);
+    int last = first;
+    while (last + 1 < n && last >= 0 && same_setting(&all[first], &all[last + 1])) {
+        last++;
+    }
+    return last;
+}
+
 void ud_decision_detail(ud_app *app, int i, char *out, size_t size) {
+    ud_decision_span_detail(app, i, i, out, size);
+}
+
+void ud_decision_span_detail(ud_app *app, int first, int last, char *out, size_t size) {
     ud_ui *ui = &app->ui;
     int n;
     const ud_decision *all = ud_game_decisions(app->game, &n);
-    if (i < 0 || i >= n) {
+    if (first < 0 || first >= n) {
         out[0] = '\0';
         return;
     }
-    const ud_decision *d = &all[i];
+    if (last < first || last >= n || !same_setting(&all[first], &all[last])) {
+        last = first; /* only a run of changes to one setting reads as one */
+    }
+    const int i = first;
+    const ud_decision *d = &all[last]; /* the setting as the run left it */
     ud_sim *sim = ud_game_sim(app->game);
     char money[64], name[64];
     if (d->is_answer) {
@@ -244,7 +282,12 @@ void ud_debrief_log_page(ud_app *app, SDL_Rect area) {
     int n;
     ud_game_decisions(app->game, &n);
     const int per_page = (area.h - 60) / 20;
-    int pages = n > 0 ? (n + per_page - 1) / per_page : 1;
+    /* a row a decision, but a run of changes to one setting in a month is one row */
+    int rows = 0;
+    for (int i = 0; i < n; i = ud_decision_run_end(app, i) + 1) {
+        rows++;
+    }
+    int pages = rows > 0 ? (rows + per_page - 1) / per_page : 1;
     if (app->debrief_scroll >= pages) {
         app->debrief_scroll = pages - 1;
     }
@@ -252,23 +295,27 @@ void ud_debrief_log_page(ud_app *app, SDL_Rect area) {
         app->debrief_scroll = 0;
     }
     char line[600];
-    snprintf(line, sizeof line, "%s: %d · %s %d / %d", TR(ui, "Every decision"), n, TR(ui, "page"),
-             app->debrief_scroll + 1, pages);
+    snprintf(line, sizeof line, "%s: %d · %s %d / %d", TR(ui, "Every decision"), rows,
+             TR(ui, "page"), app->debrief_scroll + 1, pages);
     ud_ui_label(ui, line, area.x, area.y, UD_FONT_NORMAL, true, p->text);
     int y = area.y + 30;
     if (n == 0) {
         ud_ui_label(ui, TR(ui, "None yet: the credit policy decided everything."), area.x, y,
                     UD_FONT_SMALL, false, p->text_dim);
     }
-    for (int i = app->debrief_scroll * per_page; i < n && i < (app->debrief_scroll + 1) * per_page;
-         i++) {
-        int dn;
-        const ud_decision *d = ud_game_decisions(app->game, &dn);
-        char detail[400];
-        ud_decision_detail(app, i, detail, sizeof detail);
-        snprintf(line, sizeof line, "%s %d:  %s", TR(ui, "After month"), d[i].month, detail);
-        ud_ui_label(ui, line, area.x + 10, y, UD_FONT_SMALL, false, p->text);
-        y += 20;
+    int row = 0;
+    for (int i = 0; i < n && row < (app->debrief_scroll + 1) * per_page; row++) {
+        int last = ud_decision_run_end(app, i);
+        if (row >= app->debrief_scroll * per_page) {
+            int dn;
+            const ud_decision *d = ud_game_decisions(app->game, &dn);
+            char detail[400];
+            ud_decision_span_detail(app, i, last, detail, sizeof detail);
+            snprintf(line, sizeof line, "%s %d:  %s", TR(ui, "After month"), d[i].month, detail);
+            ud_ui_label(ui, line, area.x + 10, y, UD_FONT_SMALL, false, p->text);
+            y += 20;
+        }
+        i = last + 1;
     }
     int by = area.y + area.h - 34;
     if ((ud_ui_button(ui, ud_rect(area.x + area.w - 220, by, 100, 30), TR(ui, "Previous")) ||

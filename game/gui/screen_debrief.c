@@ -210,13 +210,18 @@ static int top_decisions(ud_app *app, const ud_debrief *d, int x, int y, int w, 
     for (int i = 0; i < d->top_count; i++) {
         const ud_main_decision *m = &d->top[i];
         char detail[400], a[48], b[48], line[900], more[64] = "";
-        ud_decision_detail(app, m->first, detail, sizeof detail);
+        /* a run of clicks on one setting reads as one change ("follow-up 50% -> 70%"); other
+         * decisions judged together say how many there were */
+        int last = m->first + m->count - 1;
+        bool one_change = ud_decision_run_end(app, m->first) >= last;
+        ud_decision_span_detail(app, m->first, one_change ? last : m->first, detail, sizeof detail);
         if ((int)m->type == UD_CMD_APPROVE) {
             /* the loan desk's answers of a month are judged together */
             snprintf(detail, sizeof detail, "%s", TR(ui, "your decisions at the loan desk"));
-        }
-        if (m->count > 1) {
-            snprintf(more, sizeof more, " (+%d)", m->count - 1);
+        } else if (!one_change) {
+            snprintf(more, sizeof more,
+                     TRN(ui, m->count - 1, " and %d more like it", " and %d more like it"),
+                     m->count - 1);
         }
         amount_text(app, d->indicator, m->with_value, false, a, sizeof a);
         amount_text(app, d->indicator, m->without_value, false, b, sizeof b);

@@ -70,6 +70,9 @@ cp -r scenarios/strategies scenarios/lib "$tmp/scen/"
 sed 's|"../strategies/probes/overprice.lua"|"../strategies/probes/missing.lua"|' $M1 >"$tmp/scen/m1/x.lua"
 expect_stdout_has "the lesson's probe" "$UD" --scenarios "$tmp/scen" check "$tmp/scen/m1/x.lua"
 expect_stdout_has "cannot be opened" "$UD" --scenarios "$tmp/scen" check "$tmp/scen/m1/x.lua"
+# at the line where the scenario names it
+line=$(grep -n 'missing.lua' "$tmp/scen/m1/x.lua" | cut -d: -f1)
+expect_stdout_has "x.lua:$line: error: the lesson's probe strategy cannot be opened" "$UD" --scenarios "$tmp/scen" check "$tmp/scen/m1/x.lua"
 
 # an officer trained above the pay leaves for another job: the story says so (the staff panel
 # shows the untrained recruit in their place)

@@ -43,6 +43,6 @@ sed 's|"../strategies/probes/overprice.lua"|"../strategies/probes/fifo.lua"|' \
     scenarios/m1-poverty/reaching_the_poor.lua >"$tmp/scen/m1/x.lua"
 checks=$((checks + 1))
 run $T "$UD" --scenarios "$tmp/scen" check "$tmp/scen/m1/x.lua"
-grep -qF "the lesson's probe cannot be opened: $tmp/scen/m1/../strategies/probes/fifo.lua: not a regular file" "$out" ||
+grep -qF "the lesson's probe strategy cannot be opened: $tmp/scen/m1/../strategies/probes/fifo.lua: not a regular file" "$out" ||
     bad "check must report a probe that is a FIFO (status $status)"
 finish

@@ -109,6 +109,15 @@ product { name = "Closed loan", open = false }
 translate("fr", { ["None"] = "Aucun", ["x"] = "x", ["Closed loan"] = "Prêt fermé" })
 LUA
 expect_stdout_has "warning: no household borrowed in the first six months" "$UD" check "$tmp/none.lua"
+# officers paid below the market wage, and a game that ends long before its last month
+cat > "$tmp/thin.lua" <<'LUA'
+scenario { id = "thin", title = "Thin", months = 24, objectives = { "x" } }
+village { households = 300, officer_wage = 2000000 }
+mfi { equity = 60000000, fixed_assets = 10000000, officers = { count = 2, salary = 1500000, training = 1 } }
+LUA
+expect_stdout_has "thin.lua:3: warning: the officers are paid 1500000 a month, below the market wage of 2000000" "$UD" check "$tmp/thin.lua"
+expect_stdout_has "thin.lua:1: warning: with the default strategy (seed" "$UD" check "$tmp/thin.lua"
+expect_stdout_has "the months after it, their events, questions and translations are never checked" "$UD" check "$tmp/thin.lua"
 
 # --- scenario folders: the trainer's own (data folder), --scenarios, the environment
 mkdir -p "$tmp/data/scenarios/my-module/lib" "$tmp/extra/other" "$tmp/env"
@@ -150,7 +159,10 @@ expect_stdout_has "Sukamaju" "$UD" sweep scenarios/m2-government/credit_line.lua
 expect_stdout_has "avoided in  100.0% of runs: (lose condition) The unit's equity is gone" "$UD" sweep scenarios/m2-government/credit_line.lua --runs 4
 expect_stderr_has "unitdesa sweep: --by must be gender or hamlet (got 'age')" "$UD" sweep $S --runs 4 --by age
 checks=$((checks + 1))
-"$UD" sweep $S --runs 60 --jobs 2 2>&1 >/dev/null | tail -c 1 | od -c | grep -q '\\n' || bad "the progress line must end with a line break"
+# the progress line is for a terminal: a log (here a pipe) gets no carriage returns
+if "$UD" sweep $S --runs 60 --jobs 2 2>&1 >/dev/null | od -c | grep -q '\\r'; then
+    bad "a progress line redrawn with carriage returns went to a log"
+fi
 
 # --- result files and the class report
 C=scenarios/m2-government/credit_line.lua

@@ -9,6 +9,8 @@
 #include <cmocka.h>
 
 #include "debrief_chart.h"
+#include "debrief_log.h"
+#include "panels.h"
 #include "gui_driver.h"
 
 #include <stdio.h>
@@ -239,12 +241,43 @@ static void test_gui_money_goal_results_read_in_the_currency(void **state) {
     remove(path);
 }
 
+/* Four clicks on one setting in a month read as one change, from before the first to after
+ * the last, in the list of every decision and among those that mattered most. */
+static void test_gui_a_run_of_clicks_reads_as_one_change(void **state) {
+    (void)state;
+    gd_start(app, "tutorial");
+    int n;
+    ud_game_decisions(app->game, &n);
+    int first = n;
+    double was = ud_sim_follow_up(ud_game_sim(app->game));
+    for (int k = 1; k <= 3; k++) {
+        ud_command c = ud_command_new(UD_CMD_SET_FOLLOW_UP);
+        c.share = was + 0.1 * k;
+        assert_true(ud_app_command(app, &c));
+    }
+    ud_command c = ud_command_new(UD_CMD_AUDIT);
+    assert_true(ud_app_command(app, &c));
+    assert_int_equal(ud_decision_run_end(app, first), first + 2);
+    assert_int_equal(ud_decision_run_end(app, first + 3), first + 3);
+    char text[400], expected[100];
+    ud_decision_span_detail(app, first, first + 2, text, sizeof text);
+    snprintf(expected, sizeof expected, "follow-up %.0f%% → %.0f%%", was * 100, was * 100 + 30);
+    assert_string_equal(text, expected);
+    /* a span across two settings is never merged: the first one alone */
+    ud_decision_span_detail(app, first + 2, first + 3, text, sizeof text);
+    snprintf(expected, sizeof expected, "follow-up %.0f%% → %.0f%%", was * 100 + 20,
+             was * 100 + 30);
+    assert_string_equal(text, expected);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_gui_figures_have_period_unit_and_meaning, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_gui_words_plurals_and_french_formats, setup, teardown),
         cmocka_unit_test(test_gui_money_goal_results_read_in_the_currency),
+        cmocka_unit_test_setup_teardown(test_gui_a_run_of_clicks_reads_as_one_change, setup,
+                                        teardown),
         cmocka_unit_test_setup_teardown(test_gui_month_summary_explains_a_par30_fall, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_gui_month_summary_explains_cash_apart_from_the_result,

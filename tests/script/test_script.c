@@ -423,6 +423,16 @@ static void test_script_errors_name_file_and_line(void **state) {
                     "e5.lua:2: undeclared global 'undefined_name'");
     load_fails_with(script("e6.lua", HEAD "goal { indicator = 'par31', below = 1 }\n"),
                     "e6.lua:2: goal{}: unknown indicator 'par31' (did you mean 'par30'?)");
+    /* an unknown key without a near miss lists the keys the table takes */
+    load_fails_with(script("e6d.lua", HEAD "village { business_mix = { fishing = 50 } }\n"),
+                    "business_mix: unknown key 'fishing' (it takes trade, farming, livestock, "
+                    "crafts, services)");
+    /* the long names trainers write get the short one, anything else the guide's list */
+    load_fails_with(script("e6b.lua", HEAD "goal { indicator = 'operational_self_sufficiency', "
+                                           "above = 1 }\n"),
+                    "unknown indicator 'operational_self_sufficiency' (did you mean 'oss'?)");
+    load_fails_with(script("e6c.lua", HEAD "goal { indicator = 'happiness', above = 1 }\n"),
+                    "unknown indicator 'happiness' (the names are listed under Indicators");
     load_fails_with(script("e7.lua", "village { households = 10 }\n"), "scenario{} is missing");
     load_fails_with(
         script("e8.lua", HEAD "on('group_colapsed', function() end)\n"),

@@ -151,7 +151,10 @@ static void declare_lesson(lua_State *L, ud_game *g) {
     }
     const char *hint;
     if (!ud_lesson_indicator_known(ind, &hint)) {
-        luaL_error(L, "%s: unknown indicator '%s'%s%s%s", lw, ind, hint ? " (did you mean '" : "",
+        luaL_error(L, "%s: unknown indicator '%s'%s%s%s", lw, ind,
+                   hint ? " (did you mean '"
+                        : " (the names are listed under Indicators in the "
+                          "trainers' guide, scenarios/README.md)",
                    hint ? hint : "", hint ? "'?)" : "");
     }
     copy_text(in->lesson_indicator, sizeof in->lesson_indicator, ind);
@@ -860,7 +863,7 @@ static int declare_goal(lua_State *L, ud_goal_kind kind, const char *what) {
         return luaL_error(L, "%s: indicator is required (e.g. indicator = 'par30')", what);
     }
     if (!known_indicator(ind)) {
-        const char *hint = ud_closest_word(ind, ud_indicator_names());
+        const char *hint = ud_indicator_hint(ind);
         if (hint == NULL) {
             hint = ud_closest_word(ind, ud_game_measure_names);
         }
@@ -868,7 +871,10 @@ static int declare_goal(lua_State *L, ud_goal_kind kind, const char *what) {
             return luaL_error(L, "%s: unknown indicator '%s' (did you mean '%s'?)", what, ind,
                               hint);
         }
-        return luaL_error(L, "%s: unknown indicator '%s'", what, ind);
+        return luaL_error(L,
+                          "%s: unknown indicator '%s' (the names are listed under Indicators "
+                          "in the trainers' guide, scenarios/README.md)",
+                          what, ind);
     }
     copy_text(goal->indicator, sizeof goal->indicator, ind);
     lua_getfield(L, 1, "above");

@@ -143,7 +143,19 @@ void api_check_keys(lua_State *L, int idx, const char *what, const char *const *
                 snprintf(message, sizeof message, "%s: unknown key '%s' (did you mean '%s'?)", what,
                          key, hint);
             } else {
-                snprintf(message, sizeof message, "%s: unknown key '%s'", what, key);
+                /* no near miss: the keys it takes, when they are few enough to read */
+                int n = snprintf(message, sizeof message, "%s: unknown key '%s'", what, key);
+                int count = 0;
+                for (const char *const *a = allowed; *a != NULL; a++) {
+                    count++;
+                }
+                for (int i = 0; count <= 16 && i < count && n > 0 && n < (int)sizeof message; i++) {
+                    n += snprintf(message + n, sizeof message - (size_t)n, "%s%s",
+                                  i == 0 ? " (it takes " : ", ", allowed[i]);
+                }
+                if (count <= 16 && n > 0 && n < (int)sizeof message - 1) {
+                    snprintf(message + n, sizeof message - (size_t)n, ")");
+                }
             }
             key_error(L, key, message);
         }

@@ -55,7 +55,7 @@ static int extreme(lua_State *L, bool highest, const char *fname) {
         known |= strcmp(*n, name) == 0;
     }
     if (!known) {
-        const char *hint = ud_closest_word(name, ud_indicator_names());
+        const char *hint = ud_indicator_hint(name);
         return luaL_error(L, "%s: unknown indicator '%s'%s%s%s", fname, name,
                           hint ? " (did you mean '" : "", hint ? hint : "", hint ? "'?)" : "");
     }
@@ -97,7 +97,7 @@ static int l_indicator(lua_State *L) {
         known |= strcmp(*n, name) == 0;
     }
     if (!known) {
-        const char *hint = ud_closest_word(name, ud_indicator_names());
+        const char *hint = ud_indicator_hint(name);
         return luaL_error(L, "indicator: unknown indicator '%s'%s%s%s", name,
                           hint ? " (did you mean '" : "", hint ? hint : "", hint ? "'?)" : "");
     }

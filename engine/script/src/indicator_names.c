@@ -123,6 +123,43 @@ bool ud_indicator_get(const ud_indicators *ind, const char *name, double *value)
 static const char *const score_names[] = {"institution_score", "client_score", "holistic_score",
                                           "adjusted_par30", NULL};
 
+const char *ud_indicator_hint(const char *name) {
+    const char *close = ud_closest_word(name, names);
+    if (close != NULL) {
+        return close;
+    }
+    /* the long names trainers write for the short ones the game uses */
+    static const char *const synonyms[][2] = {
+        {"operational_self_sufficiency", "oss"},
+        {"financial_self_sufficiency", "fss"},
+        {"portfolio_at_risk", "par30"},
+        {"portfolio_at_risk_30", "par30"},
+        {"portfolio_at_risk_90", "par90"},
+        {"borrowers", "active_borrowers"},
+        {"clients", "active_borrowers"},
+        {"active_clients", "active_borrowers"},
+        {"poverty", "households_in_poverty"},
+        {"poor_households", "households_in_poverty"},
+        {"distress", "households_in_distress"},
+        {"women", "women_share"},
+        {"women_clients", "women_share"},
+        {"loan_portfolio", "gross_portfolio"},
+        {"portfolio", "gross_portfolio"},
+        {"write_off_rate", "write_off_ratio"},
+        {"sdi", "subsidy_dependence"},
+        {"subsidy_dependence_index", "subsidy_dependence"},
+        {"return_on_assets", "roa"},
+        {"yield", "portfolio_yield"},
+        {"operating_expense_ratio", "opex_ratio"},
+    };
+    for (size_t i = 0; i < sizeof synonyms / sizeof synonyms[0]; i++) {
+        if (strcmp(name, synonyms[i][0]) == 0) {
+            return synonyms[i][1];
+        }
+    }
+    return NULL;
+}
+
 bool ud_lesson_indicator_known(const char *name, const char **hint) {
     const char *const *lists[] = {names, score_names};
     for (int l = 0; l < 2; l++) {
@@ -133,7 +170,7 @@ bool ud_lesson_indicator_known(const char *name, const char **hint) {
             }
         }
     }
-    *hint = ud_closest_word(name, names);
+    *hint = ud_indicator_hint(name);
     *hint = *hint != NULL ? *hint : ud_closest_word(name, score_names);
     return false;
 }

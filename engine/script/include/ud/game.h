@@ -281,6 +281,9 @@ const char *const *ud_indicator_names(void);
 /* Whether an indicator is a whole number (a count, or money in minor units) rather than a
  * ratio. False for an unknown name. */
 bool ud_indicator_is_whole(const char *name);
+/* The indicator a mistaken name most likely meant ("par_30" -> "par30",
+ * "operational_self_sufficiency" -> "oss"), or NULL. */
+const char *ud_indicator_hint(const char *name);
 /* Whether an indicator is an amount of money (in minor units of the scenario's currency).
  * False for an unknown name. */
 bool ud_indicator_is_money(const char *name);
