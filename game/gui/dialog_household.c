@@ -64,8 +64,8 @@ void ud_dialog_household(ud_app *app) {
     y += 22;
     ud_money_text(app, h.monthly_income, money, sizeof money);
     ud_money_text(app, h.poverty_line_month, money2, sizeof money2);
-    snprintf(line, sizeof line, "%s %s %s %d %s: %s %s %s.", TR(ui, "Income"), money,
-             TR(ui, "a month for"), h.members, TR(ui, "people"),
+    snprintf(line, sizeof line, "%s %s %s %s: %s %s %s.", TR(ui, "Income"), money,
+             TR(ui, "a month for"), people, /* "1 person", not "1 people" */
              h.poor ? TR(ui, "below") : TR(ui, "above"), TR(ui, "the poverty line of"), money2);
     y +=
         ud_ui_paragraph(ui, line, x + 10, y, w - 10, UD_FONT_SMALL, h.poor ? p->bad : p->good) + 10;
@@ -82,8 +82,10 @@ void ud_dialog_household(ud_app *app) {
         snprintf(line, sizeof line, "%s %s: %s %s, %s%s", TR(ui, "Current loan of"), money, money2,
                  TR(ui, "outstanding"), days,
                  h.loan_captured ? TR(ui, "; taken over by another household member") : "");
-        ud_ui_label(ui, line, x + 10, y, UD_FONT_SMALL, late > 0, late > 0 ? p->bad : p->text);
-        y += 20;
+        /* wrapped inside the card: "taken over by another household member" makes it long */
+        y += ud_ui_paragraph(ui, line, x + 10, y, w - 10, UD_FONT_SMALL,
+                             late > 0 ? p->bad : p->text) +
+             4;
     }
     char repaid[80], defaults[80];
     snprintf(repaid, sizeof repaid, TRN(ui, h.loans_repaid, "%d loan repaid", "%d loans repaid"),
@@ -103,8 +105,9 @@ void ud_dialog_household(ud_app *app) {
     if (h.loan == NULL && h.loans_repaid == 0 && h.defaults == 0) {
         snprintf(line, sizeof line, "%s", TR(ui, "Has never borrowed from the unit."));
     }
-    ud_ui_label(ui, line, x + 10, y, UD_FONT_SMALL, false, h.defaults > 0 ? p->bad : p->text);
-    y += 20;
+    y += ud_ui_paragraph(ui, line, x + 10, y, w - 10, UD_FONT_SMALL,
+                         h.defaults > 0 ? p->bad : p->text) +
+         4;
     ud_money_text(app, h.savings, money, sizeof money);
     snprintf(line, sizeof line, "%s: %s", TR(ui, "Savings with the MFI"), money);
     ud_ui_label(ui, line, x + 10, y, UD_FONT_SMALL, false, p->text);
@@ -115,8 +118,10 @@ void ud_dialog_household(ud_app *app) {
         bool collapsed;
         int members[16];
         int n = ud_sim_group(sim, h.group, NULL, &collapsed, members, 16);
-        snprintf(line, sizeof line, "%s %d (%d %s)%s", TR(ui, "Group"), h.group + 1, n,
-                 TR(ui, "members"), collapsed ? TR(ui, ": broken up") : "");
+        char count[64];
+        snprintf(count, sizeof count, TRN(ui, n, "%d member", "%d members"), n);
+        snprintf(line, sizeof line, "%s %d (%s)%s", TR(ui, "Group"), h.group + 1, count,
+                 collapsed ? TR(ui, ": broken up") : "");
         ud_ui_label(ui, line, x, y + 4, UD_FONT_NORMAL, true, collapsed ? p->bad : p->text);
         if (ud_ui_button(ui, ud_rect(r.x + r.w - 224, y, 200, 30), TR(ui, "See the group"))) {
             app->selected_group = h.group;

@@ -85,32 +85,36 @@ static void effect_text(ud_app *app, const ud_effect *e, char *out, size_t size)
     case UD_EFFECT_RATE:
         snprintf(a, sizeof a, "%.1f%%", e->before);
         snprintf(b, sizeof b, "%.1f%%", e->after);
+        /* the counts stand after a colon, so that no noun has to agree with them */
         say(app, out, size,
-            "You changed the rate of %s from %s to %s: %s applications to it this month, %s "
-            "last month.",
+            N_("You changed the rate of the product “%s” from %s to %s. Applications to it: %s "
+               "this month, %s last month."),
             5, product, a, b, c, d);
         break;
     case UD_EFFECT_METHOD:
         say(app, out, size,
-            "You changed %s from %s to %s: %s applications to it this month, %s last month.", 5,
-            product, TR(ui, method_text[(int)e->before % 3]),
+            N_("You changed the product “%s” from %s to %s. Applications to it: %s this month, "
+               "%s last month."),
+            5, product, TR(ui, method_text[(int)e->before % 3]),
             TR(ui, method_text[(int)e->after % 3]), c, d);
         break;
     case UD_EFFECT_TERMS:
         say(app, out, size,
-            "You changed the terms of %s: %s applications to it this month, %s last month.", 3,
-            product, c, d);
+            N_("You changed the terms of the product “%s”. Applications to it: %s this month, "
+               "%s last month."),
+            3, product, c, d);
         break;
     case UD_EFFECT_OPENED:
-        say(app, out, size, "You opened %s: %s applications to it this month.", 2, product, c);
+        say(app, out, size, N_("You opened the product “%s”. Applications to it this month: %s."),
+            2, product, c);
         break;
     case UD_EFFECT_CLOSED:
-        say(app, out, size, "You closed %s.", 1, product);
+        say(app, out, size, N_("You closed the product “%s”."), 1, product);
         break;
     case UD_EFFECT_POLICY:
         say(app, out, size,
-            "You changed the credit policy: %s applications refused by policy this month, %s "
-            "last month.",
+            N_("You changed the credit policy. Applications it refused: %s this month, %s last "
+               "month."),
             2, c, d);
         break;
     case UD_EFFECT_DECIDED:
@@ -118,8 +122,8 @@ static void effect_text(ud_app *app, const ud_effect *e, char *out, size_t size)
         snprintf(b, sizeof b, "%lld", (long long)e->amount);
         snprintf(d, sizeof d, "%d", e->index);
         say(app, out, size,
-            "At the loan desk you approved %s, resized %s and rejected %s applications; %s loans "
-            "were disbursed this month.",
+            N_("Your answers at the loan desk: %s approved, %s resized, %s rejected. Loans "
+               "disbursed this month: %s."),
             4, a, b, d, c);
         break;
     case UD_EFFECT_HIRED:
@@ -146,14 +150,18 @@ static void effect_text(ud_app *app, const ud_effect *e, char *out, size_t size)
     case UD_EFFECT_AUDIT:
         ud_money_text(app, e->amount, a, sizeof a);
         snprintf(b, sizeof b, "%d", e->count);
-        say(app, out, size, "Your audit cost %s and found %s ghost loans.", 2, a, b);
+        say(app, out, size,
+            e->count == 0   ? N_("Your audit cost %s and found no ghost loan.")
+            : e->count == 1 ? N_("Your audit cost %s and found one ghost loan.")
+                            : N_("Your audit cost %s and found %s ghost loans."),
+            e->count > 1 ? 2 : 1, a, b);
         break;
     case UD_EFFECT_FOLLOW_UP:
         snprintf(a, sizeof a, "%.0f%%", e->before);
         snprintf(b, sizeof b, "%.0f%%", e->after);
         say(app, out, size,
-            "You set follow-up from %s to %s: %s borrowers fell behind this month, %s last "
-            "month.",
+            N_("You set follow-up from %s to %s. Borrowers who fell behind: %s this month, %s "
+               "last month."),
             4, a, b, c, d);
         break;
     case UD_EFFECT_SAVINGS_RATE:
@@ -204,7 +212,7 @@ static void why_column(ud_app *app, const ud_month_explanation *e, int x, int y,
     char line[600], a[48], b[48];
     snprintf(a, sizeof a, "%d", e->disbursed);
     snprintf(b, sizeof b, "%d", e->repaid);
-    say(app, line, sizeof line, "%s loans disbursed, %s repaid in full.", 2, a, b);
+    say(app, line, sizeof line, N_("Loans disbursed: %s; repaid in full: %s."), 2, a, b);
     ud_ui_label(ui, line, x, y, UD_FONT_SMALL, false, p->text);
     y += 22;
     snprintf(a, sizeof a, "%d", e->new_arrears);

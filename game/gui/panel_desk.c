@@ -44,18 +44,22 @@ void ud_panel_desk(ud_app *app, SDL_Rect a) {
     char line[256];
     snprintf(line, sizeof line, "%s: %d", TR(ui, "Applications this month"), n);
     ud_ui_label(ui, line, a.x, a.y, UD_FONT_NORMAL, true, p->text);
-    int y = a.y + 22;
-    y += ud_ui_paragraph(ui,
-                         ud_sim_policy(sim)->manual_review
-                             ? TR(ui, "Review every loan: nothing is approved without you; "
-                                      "undecided applications are refused when the month ends.")
-                             : TR(ui, "The credit policy decided these; change any before the "
-                                      "next month."),
-                         a.x, y, a.w - 10, UD_FONT_SMALL,
-                         ud_sim_policy(sim)->manual_review ? p->bad : p->text_dim) +
-         6;
-    /* the pager sits on the heading's line, clear of the rows whatever their height */
-    int rows = app->settings.large_text ? ROWS - 1 : ROWS;
+    /* under the pager (a.y - 6 to a.y + 24), not over its buttons */
+    int y = a.y + 26;
+    const char *hint = ud_sim_policy(sim)->manual_review
+                           ? TR(ui, "Review every loan: nothing is approved without you; "
+                                    "undecided applications are refused when the month ends.")
+                           : TR(ui, "The credit policy decided these; change any before the "
+                                    "next month.");
+    int hint_h = ud_ui_paragraph(ui, hint, a.x, y, a.w - 10, UD_FONT_SMALL,
+                                 ud_sim_policy(sim)->manual_review ? p->bad : p->text_dim);
+    y += hint_h + 6;
+    /* the pager sits on the heading's line, clear of the rows whatever their height; a hint
+     * on two lines (a longer language, larger text) leaves room for one row fewer above the
+     * credit policy */
+    int line_w, line_h;
+    ud_text_measure(ui->text, "A", UD_FONT_SMALL, false, 0, &line_w, &line_h);
+    int rows = (app->settings.large_text ? ROWS - 1 : ROWS) - (hint_h > line_h + 4 ? 1 : 0);
     int first = ud_pager(app, ud_rect(a.x, a.y - 6, a.w, 34), n, rows);
     int np;
     const ud_product *products = ud_sim_products(sim, &np);
@@ -140,6 +144,10 @@ void ud_panel_desk(ud_app *app, SDL_Rect a) {
     bool set = false;
     py += 26;
     int bw = (a.w - 20) / 3;
+    const char *rules[] = {TR(ui, "Women only"), TR(ui, "Groups only"),
+                           TR(ui, "Review every loan")};
+    const int rule_w[] = {bw, bw, bw};
+    ui->small_buttons = !ud_ui_row_fits(ui, rules, rule_w, 3); /* one size for the three */
     if (ud_ui_toggle(ui, ud_rect(a.x, py, bw, 28), TR(ui, "Women only"), pol.women_only)) {
         pol.women_only = !pol.women_only;
         set = true;
@@ -154,6 +162,7 @@ void ud_panel_desk(ud_app *app, SDL_Rect a) {
         pol.manual_review = !pol.manual_review;
         set = true;
     }
+    ui->small_buttons = false;
     py += 34;
     char v[96];
     int step, half = (a.w - 20) / 2, x2 = a.x + half + 10;

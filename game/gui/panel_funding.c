@@ -66,10 +66,12 @@ static void ask_accept_credit_line(ud_app *app, int index, const ud_offer *o) {
     ud_money_text(app, o->amount, amount, sizeof amount);
     ud_money_text(app, (ud_money)((double)o->amount * ud_rate_to_percent(o->annual_rate) / 1200.0),
                   interest, sizeof interest);
-    int used = snprintf(text, sizeof text, "%s %s %s %.1f%% %s %d %s: %s %s %s.", TR(ui, "Borrow"),
-                        amount, TR(ui, "at"), ud_rate_to_percent(o->annual_rate),
-                        TR(ui, "a year for"), o->term_months, TR(ui, "months"), TR(ui, "about"),
-                        interest, TR(ui, "of interest a month"));
+    char term[64];
+    snprintf(term, sizeof term, TRN(ui, o->term_months, "%d month", "%d months"), o->term_months);
+    int used =
+        snprintf(text, sizeof text, "%s %s %s %.1f%% %s %s: %s %s %s.", TR(ui, "Borrow"), amount,
+                 TR(ui, "at"), ud_rate_to_percent(o->annual_rate), TR(ui, "a year for"), term,
+                 TR(ui, "about"), interest, TR(ui, "of interest a month"));
     if (o->client_rate_cap > 0) {
         int np, cut = 0;
         const ud_product *products = ud_sim_products(sim, &np);
@@ -103,10 +105,11 @@ static void ask_borrow(ud_app *app, ud_money amount, ud_rate rate, int months) {
     ud_money_text(app, amount, money, sizeof money);
     ud_money_text(app, (ud_money)((double)amount * ud_rate_to_percent(rate) / 1200.0), interest,
                   sizeof interest);
-    snprintf(text, sizeof text, "%s %s %s %.1f%% %s %d %s: %s %s %s %d. %s", TR(ui, "Borrow"),
-             money, TR(ui, "at"), ud_rate_to_percent(rate), TR(ui, "a year for"), months,
-             TR(ui, "months"), TR(ui, "about"), interest,
-             TR(ui, "of interest a month, the whole amount due in month"),
+    char term[64];
+    snprintf(term, sizeof term, TRN(ui, months, "%d month", "%d months"), months);
+    snprintf(text, sizeof text, "%s %s %s %.1f%% %s %s: %s %s %s %d. %s", TR(ui, "Borrow"), money,
+             TR(ui, "at"), ud_rate_to_percent(rate), TR(ui, "a year for"), term, TR(ui, "about"),
+             interest, TR(ui, "of interest a month, the whole amount due in month"),
              ud_sim_month(ud_game_sim(app->game)) + 1 + months,
              /* why this amount, and why not more: idle borrowed cash costs more than it earns */
              TR(ui, "The bank lends a tenth of the MFI's equity at a time; borrow again for "
@@ -155,9 +158,11 @@ void ud_panel_funding(ud_app *app, SDL_Rect a) {
         char amount[64];
         ud_money_text(app, o->amount, amount, sizeof amount);
         if (o->kind == UD_OFFER_CREDIT_LINE) {
-            snprintf(line, sizeof line, "%s: %s %s %.1f%% %s, %d %s", offer_kind(ui, o->kind),
-                     amount, TR(ui, "at"), ud_rate_to_percent(o->annual_rate), TR(ui, "a year"),
-                     o->term_months, TR(ui, "months"));
+            char term[64];
+            snprintf(term, sizeof term, TRN(ui, o->term_months, "%d month", "%d months"),
+                     o->term_months);
+            snprintf(line, sizeof line, "%s: %s %s %.1f%% %s, %s", offer_kind(ui, o->kind), amount,
+                     TR(ui, "at"), ud_rate_to_percent(o->annual_rate), TR(ui, "a year"), term);
         } else {
             grant_gives(app, o, line, sizeof line);
         }

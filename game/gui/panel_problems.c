@@ -17,6 +17,8 @@ void ud_panel_problems(ud_app *app, SDL_Rect a) {
         ud_ui_label(ui, TR(ui, "None."), a.x, y, UD_FONT_SMALL, false, p->text_dim);
     }
     for (int i = first; i < n && i < first + 5; i++) {
-        y += ud_ui_paragraph(ui, items[i], a.x, y, a.w - 20, UD_FONT_SMALL, p->bad) + 10;
+        /* verbatim: the message quotes the trainer's own lines, which must read as the file
+         * does ("share = 0.6", not a French "0,6" that Lua would take as two values) */
+        y += ud_ui_paragraph_verbatim(ui, items[i], a.x, y, a.w - 20, UD_FONT_SMALL, p->bad) + 10;
     }
 }

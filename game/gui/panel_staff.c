@@ -39,10 +39,16 @@ static void dismiss(ud_app *app, int officer, const ud_officer *o, int employed)
                  TR(ui, "would have nobody to follow them up. A dismissed officer does not "
                         "come back."));
     } else {
-        snprintf(text, sizeof text, "%s %d: %s %s %d %s", TR(ui, "Dismiss officer"), officer + 1,
-                 loans, TR(ui, "go to the"), employed - 1,
-                 TR(ui, "other officers, whose caseloads rise. A dismissed officer does not "
-                        "come back."));
+        char others[300];
+        snprintf(others, sizeof others,
+                 TRN(ui, employed - 1,
+                     "go to the %d other officer, whose caseload rises. A dismissed officer does "
+                     "not come back.",
+                     "go to the %d other officers, whose caseloads rise. A dismissed officer "
+                     "does not come back."),
+                 employed - 1);
+        snprintf(text, sizeof text, "%s %d: %s %s", TR(ui, "Dismiss officer"), officer + 1, loans,
+                 others);
     }
     ud_command c = ud_command_new(UD_CMD_FIRE);
     c.index = officer;
@@ -141,7 +147,10 @@ void ud_panel_staff(ud_app *app, SDL_Rect a) {
             snprintf(pay_line, sizeof pay_line, TR(ui, "%s a month"), pay);
         }
         int by_row = y + line_gap;
-        SDL_Rect pay_area = ud_rect(a.x, by_row, a.w - 230, 30);
+        /* "Raise pay" says what it raises, which takes more room in some languages */
+        int raise_w = 170;
+        SDL_Rect pay_area =
+            ud_rect(a.x, by_row, a.w - (o[i].salary < market ? 120 + raise_w : 230), 30);
         SDL_RenderSetClipRect(app->renderer, &pay_area);
         ud_ui_label(ui, pay_line, a.x, by_row + 5, UD_FONT_SMALL, false,
                     o[i].salary < market ? p->watch : p->text_dim);
@@ -149,7 +158,8 @@ void ud_panel_staff(ud_app *app, SDL_Rect a) {
         if (o[i].salary < market) {
             /* paid below what their training earns elsewhere: the raise comes before another
              * course, which would only make the gap wider */
-            if (ud_ui_button(ui, ud_rect(a.x + a.w - 220, by_row, 110, 28), TR(ui, "Raise pay"))) {
+            if (ud_ui_button(ui, ud_rect(a.x + a.w - 110 - raise_w, by_row, raise_w, 28),
+                             TR(ui, "Raise pay"))) {
                 raise_pay(app, i, &o[i], market);
             }
         } else if (trained_this_month(app, &o[i])) {

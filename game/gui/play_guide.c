@@ -8,8 +8,7 @@
 static const char *const tab_panels[TAB_COUNT] = {"loans",   "arrears", "products", "staff",
                                                   "funding", "reports", "news",     "problems"};
 static const char *const tab_labels[TAB_COUNT] = {
-    "Loan desk", "Arrears", "Products", "Staff",
-    "Funding",   "Reports", "News",     "Scenario script errors"};
+    "Loan desk", "Arrears", "Products", "Staff", "Funding", "Reports", "News", "Script errors"};
 
 bool ud_guide_visible(const ud_app *app) {
     if (app->game == NULL || app->settings.no_hints) {

@@ -183,20 +183,30 @@ static int luck_text(ud_app *app, const ud_debrief *d, int x, int y, int w) {
     return h;
 }
 
-/* The decisions that changed the result most, as many as fit above `bottom` (the charts):
- * the rest are on the Every decision page. */
-static int top_decisions(ud_app *app, const ud_debrief *d, int x, int y, int w, int bottom) {
+/* The decisions that changed the result most, as many as fit between y and `bottom` (the
+ * charts), with "More on the Every decision page." under them when some are left out.
+ * Draws only if `draw`; returns how many are shown (-1 if not even the heading and that
+ * note fit), so that the caller can first measure where they fit best. */
+static int top_decisions(ud_app *app, const ud_debrief *d, int x, int y, int w, int bottom,
+                         bool draw) {
     ud_ui *ui = &app->ui;
     const ud_palette *p = ui->pal;
-    int h = 0;
-    ud_ui_label(ui, TR(ui, "The decisions that mattered most"), x, y, UD_FONT_NORMAL, true,
-                p->text);
-    h += 24;
-    if (d->top_count == 0) {
-        ud_ui_label(ui, TR(ui, "None of your decisions changed the result on its own."), x, y + h,
-                    UD_FONT_SMALL, false, p->text_dim);
-        return h + 20;
+    if (y + 24 + 20 > bottom) {
+        return -1;
     }
+    if (draw) {
+        ud_ui_label(ui, TR(ui, "The decisions that mattered most"), x, y, UD_FONT_NORMAL, true,
+                    p->text);
+    }
+    int h = 24;
+    if (d->top_count == 0) {
+        if (draw) {
+            ud_ui_paragraph(ui, TR(ui, "None of your decisions changed the result on its own."), x,
+                            y + h, w, UD_FONT_SMALL, p->text_dim);
+        }
+        return 0;
+    }
+    int shown = 0;
     for (int i = 0; i < d->top_count; i++) {
         const ud_main_decision *m = &d->top[i];
         char detail[400], a[48], b[48], line[900], more[64] = "";
@@ -221,16 +231,23 @@ static int top_decisions(ud_app *app, const ud_debrief *d, int x, int y, int w, 
                  TR(ui, "without"));
         int tw, th;
         ud_text_measure(ui->text, line, UD_FONT_SMALL, false, w - 6, &tw, &th);
-        if (y + h + th + 22 > bottom && i > 0) {
-            ud_ui_label(ui, TR(ui, "More on the Every decision page."), x + 6, y + h, UD_FONT_SMALL,
-                        false, p->text_dim);
-            return h + 20;
+        /* room for this one, and for the note under it if more are left */
+        int note = i + 1 < d->top_count ? 20 : 0;
+        if (y + h + th + 4 + note > bottom) {
+            break;
         }
-        h += ud_ui_paragraph(ui, line, x + 6, y + h, w - 6, UD_FONT_SMALL,
-                             m->effect > 0 ? p->good : p->bad) +
-             4;
+        if (draw) {
+            ud_ui_paragraph(ui, line, x + 6, y + h, w - 6, UD_FONT_SMALL,
+                            m->effect > 0 ? p->good : p->bad);
+        }
+        h += th + 4;
+        shown++;
     }
-    return h;
+    if (shown < d->top_count && draw) {
+        ud_ui_label(ui, TR(ui, "More on the Every decision page."), x + 6, y + h, UD_FONT_SMALL,
+                    false, p->text_dim);
+    }
+    return shown;
 }
 
 static void marks_legend(ud_app *app, int x, int y, int w) {
@@ -333,19 +350,11 @@ static void summary_page(ud_app *app, bool over) {
     }
     const ud_debrief *d = over ? ud_app_debrief(app) : NULL;
     y += 8;
-    if (d != NULL) {
-        y += luck_text(app, d, 30, y, 580) + 10;
-        top_decisions(app, d, 30, y, 580, 414);
-    } else if (over) {
-        snprintf(line, sizeof line, "%s %s", TR(ui, "The replays could not run:"),
-                 app->debrief_error);
-        ud_ui_paragraph(ui, line, 30, y, 580, UD_FONT_SMALL, p->bad);
-    }
-    /* lessons */
+    /* lessons, in the right column under the scores */
+    int ly = app->debrief_top;
     if (over) {
         char lessons[8][UD_TEXT_LEN];
         int nl = ud_game_lessons(app->game, lessons, 8);
-        int ly = app->debrief_top;
         ud_ui_label(ui, TR(ui, "Lessons"), 640, ly, UD_FONT_NORMAL, true, p->text);
         ly += 24;
         for (int i = 0; i < nl && ly < 380; i++) {
@@ -353,15 +362,34 @@ static void summary_page(ud_app *app, bool over) {
             ly += ud_ui_paragraph(ui, line, 640, ly, 610, UD_FONT_SMALL, p->text) + 4;
         }
     }
+    const int charts_top = 420;
+    if (d != NULL) {
+        y += luck_text(app, d, 30, y, 580) + 10;
+        /* the decisions under the goals, or under the lessons when more of them fit there
+         * (long goals in a longer language at large text leave the left column short);
+         * never over the charts */
+        int bottom = charts_top - 6, ry = ly + 10;
+        int left = top_decisions(app, d, 30, y, 580, bottom, false);
+        int right = over ? top_decisions(app, d, 640, ry, 610, bottom, false) : -1;
+        if (right > left) {
+            top_decisions(app, d, 640, ry, 610, bottom, true);
+        } else if (left >= 0) {
+            top_decisions(app, d, 30, y, 580, bottom, true);
+        }
+    } else if (over) {
+        snprintf(line, sizeof line, "%s %s", TR(ui, "The replays could not run:"),
+                 app->debrief_error);
+        ud_ui_paragraph(ui, line, 30, y, 580, UD_FONT_SMALL, p->bad);
+    }
     /* charts: the module's indicators, three lines each when the replays ran */
     const char *charts[3];
     int nc = charts_for(app, d != NULL ? d->indicator : "par30", charts);
-    int cy = 420;
+    int cy = charts_top;
     for (int i = 0; i < nc; i++) {
         ud_debrief_chart(app, ud_rect(30 + i * 410, cy, 400, 170), charts[i],
                          indicator_title(ui, charts[i]), d);
     }
-    int ly = cy + 174;
+    ly = cy + 174;
     int lx = 30;
     struct {
         const char *what;
@@ -425,6 +453,19 @@ void ud_screen_debrief(ud_app *app) {
     }
     /* the menu */
     int by = 672, bx = 312; /* the page toggles go first on the line, described last */
+    {
+        /* one label size along the bar: the small one if any of its labels needs it */
+        const char *labels[] = {TR(ui, "Back to the village"),
+                                TR(ui, "Save"),
+                                TR(ui, "Load"),
+                                TR(ui, "Settings"),
+                                TR(ui, "Main menu"),
+                                TR(ui, "Summary"),
+                                TR(ui, "Every decision")};
+        const int widths[] = {170, 90, 80, 100, 130, 110, 160};
+        ui->small_buttons =
+            !ud_ui_row_fits(ui, labels + (over ? 2 : 0), widths + (over ? 2 : 0), over ? 5 : 7);
+    }
     if (!over && ud_ui_button(ui, ud_rect(bx, by, 170, 36), TR(ui, "Back to the village"))) {
         app->screen = SCREEN_PLAY;
     }
@@ -478,6 +519,7 @@ void ud_screen_debrief(ud_app *app) {
                      app->debrief_page == 1)) {
         app->debrief_page = 1;
     }
+    ui->small_buttons = false;
     if (ud_ui_take_key(ui) == SDLK_ESCAPE) {
         app->screen = over ? SCREEN_START : SCREEN_PLAY;
     }

@@ -137,6 +137,9 @@ void ud_screen_help(ud_app *app) {
     ud_ui_label(ui, TR(ui, "Help and glossary"), 30, 16, UD_FONT_TITLE, true, p->accent);
     /* page 0: how to play; then the glossary; last, the panels */
     int pages = (ENTRIES + PER_PAGE - 1) / PER_PAGE + 2;
+    /* Left / Right turn the pages here, as Page Up / Page Down and the buttons do (Tab and
+     * Up / Down still move between the buttons) */
+    ui->arrows_turn_pages = true;
     SDL_Keycode k = ui->key;
     if (k == SDLK_PAGEDOWN || k == SDLK_RIGHT) {
         app->page++;

@@ -4,9 +4,9 @@
 #include <stdio.h>
 #include <string.h>
 
-static const char *tab_names[TAB_COUNT] = {
-    N_("Loan desk"), N_("Arrears"), N_("Products"), N_("Staff"),
-    N_("Funding"),   N_("Reports"), N_("News"),     N_("Scenario script errors")};
+static const char *tab_names[TAB_COUNT] = {N_("Loan desk"), N_("Arrears"),      N_("Products"),
+                                           N_("Staff"),     N_("Funding"),      N_("Reports"),
+                                           N_("News"),      N_("Script errors")};
 
 void ud_screen_play(ud_app *app) {
     ud_ui *ui = &app->ui;
@@ -22,19 +22,28 @@ void ud_screen_play(ud_app *app) {
         app->tab = TAB_DESK;
     }
     const int per_row = 4, tw = (652 - (per_row - 1) * 4) / per_row;
+    /* one label size for every tab: the small one if any tab needs it */
+    char labels[TAB_COUNT][96];
+    const char *label_of[TAB_COUNT];
+    int widths[TAB_COUNT];
     for (int t = 0; t < tabs; t++) {
+        snprintf(labels[t], sizeof labels[t], "%d %s", t + 1, TR(ui, tab_names[t]));
+        label_of[t] = labels[t];
+        widths[t] = tw;
+    }
+    ui->small_buttons = !ud_ui_row_fits(ui, label_of, widths, tabs);
+    for (int t = 0; t < tabs; t++) {
+        /* the script errors' tab without their count, which the panel lists: a count would
+         * not fit its tab in French at large text */
         char label[96];
-        if (t == TAB_PROBLEMS) {
-            snprintf(label, sizeof label, "%d %s (%d)", t + 1, TR(ui, tab_names[t]), problems);
-        } else {
-            snprintf(label, sizeof label, "%d %s", t + 1, TR(ui, tab_names[t]));
-        }
+        snprintf(label, sizeof label, "%d %s", t + 1, TR(ui, tab_names[t]));
         SDL_Rect r = ud_rect(620 + (t % per_row) * (tw + 4), 82 + (t / per_row) * 34, tw, 30);
         if (ud_ui_toggle(ui, r, label, app->tab == (ud_tab)t)) {
             app->tab = (ud_tab)t;
             app->page = 0;
         }
     }
+    ui->small_buttons = false;
     ud_panel(app, ud_rect(620, 150, 652, 562));
     if (guide) {
         ud_play_guide(app, ud_rect(8, 608, 600, 104));

@@ -48,7 +48,7 @@ void ud_screen_settings(ud_app *app) {
     }
     y += 60;
     ud_ui_label(ui, TR(ui, "Hints and guided steps"), 60, y + 8, UD_FONT_NORMAL, false, p->text);
-    if (ud_ui_toggle(ui, ud_rect(320, y, 140, 34), s->no_hints ? TR(ui, "Off") : TR(ui, "On"),
+    if (ud_ui_toggle(ui, ud_rect(440, y, 160, 34), s->no_hints ? TR(ui, "Off") : TR(ui, "On"),
                      !s->no_hints)) {
         s->no_hints = !s->no_hints;
         changed = true;

@@ -125,22 +125,28 @@ void ud_screen_start(ud_app *app) {
         ud_ui_paragraph(ui, note, 500, 112, 720, UD_FONT_SMALL, p->bad);
     }
     int by = 670;
-    if (ud_ui_button(ui, ud_rect(60, by, 180, 36), TR(ui, "Load a saved game"))) {
+    /* one label size along the bar (the small one only if a label needs it) */
+    const char *bar[] = {TR(ui, "Load a saved game"), TR(ui, "Settings"), TR(ui, "Help"),
+                         TR(ui, "Quit")};
+    const int bar_w[] = {240, 140, 100, 100};
+    ui->small_buttons = !ud_ui_row_fits(ui, bar, bar_w, 4);
+    if (ud_ui_button(ui, ud_rect(60, by, 240, 36), TR(ui, "Load a saved game"))) {
         app->back_to = SCREEN_START;
         app->screen = SCREEN_SLOTS;
         app->saving = false;
     }
-    if (ud_ui_button(ui, ud_rect(260, by, 140, 36), TR(ui, "Settings"))) {
+    if (ud_ui_button(ui, ud_rect(316, by, 140, 36), TR(ui, "Settings"))) {
         app->back_to = SCREEN_START;
         app->screen = SCREEN_SETTINGS;
     }
-    if (ud_ui_button(ui, ud_rect(420, by, 100, 36), TR(ui, "Help"))) {
+    if (ud_ui_button(ui, ud_rect(472, by, 100, 36), TR(ui, "Help"))) {
         app->back_to = SCREEN_START;
         app->screen = SCREEN_HELP;
     }
-    if (ud_ui_button(ui, ud_rect(540, by, 100, 36), TR(ui, "Quit"))) {
+    if (ud_ui_button(ui, ud_rect(588, by, 100, 36), TR(ui, "Quit"))) {
         app->quit = true;
     }
+    ui->small_buttons = false;
     /* the focused scenario's details */
     if (app->scenario_count > 0) {
         const ud_scenario_info *in = &app->infos[app->start_selected];

@@ -70,10 +70,10 @@ static const char *localised(const ud_ui *ui, const char *s, char *buf, size_t s
             buf[n++] = '.';
         } else if (*p == ':' && fr && p > s && p[-1] != ' ' && p[1] == ' ') {
             /* "Objectif : ..." (a label joined to its value in code, "%s: %s") takes the
-             * narrow no-break space French puts before a colon */
-            buf[n++] = (char)0xE2;
-            buf[n++] = (char)0x80;
-            buf[n++] = (char)0xAF;
+             * no-break space French puts before a colon: a full one, as the translations
+             * write it ("Détresse contenue : au plus"), so that both look the same */
+            buf[n++] = (char)0xC2;
+            buf[n++] = (char)0xA0;
             buf[n++] = ':';
         } else if (*p == '%' && digit_before && spaced_percent) {
             /* a narrow no-break space before the sign, as French and Spanish typography want */
@@ -126,6 +126,7 @@ static void record(ud_ui *ui, SDL_Rect r, int widget, const char *text) {
         rec->rect = r;
         rec->widget = widget;
         rec->danger = false;
+        rec->font = -1;
         snprintf(rec->text, sizeof rec->text, "%s", text);
     }
 }
@@ -138,11 +139,14 @@ void ud_ui_begin(ud_ui *ui) {
     ui->overflow_count = 0;
     ui->box = ud_rect(0, 0, UD_LOGICAL_W, UD_LOGICAL_H);
     ui->activated = false;
+    ui->small_buttons = false;
     ud_text_next_frame(ui->text);
     SDL_Keycode k = ui->key;
     int n = ui->last_widget_count;
     bool back = (ui->mod & KMOD_SHIFT) != 0;
-    if (n > 0 &&
+    bool pages = ui->arrows_turn_pages && (k == SDLK_LEFT || k == SDLK_RIGHT);
+    ui->arrows_turn_pages = false;
+    if (n > 0 && !pages &&
         (k == SDLK_TAB || k == SDLK_DOWN || k == SDLK_UP || k == SDLK_RIGHT || k == SDLK_LEFT)) {
         int step = (k == SDLK_UP || k == SDLK_LEFT || (k == SDLK_TAB && back)) ? -1 : 1;
         ui->focus = ((ui->focus + step) % n + n) % n;
@@ -197,7 +201,22 @@ void ud_ui_fill(ud_ui *ui, SDL_Rect r, SDL_Color c) {
 
 void ud_ui_frame(ud_ui *ui, SDL_Rect r, SDL_Color c) {
     SDL_SetRenderDrawColor(ui->renderer, c.r, c.g, c.b, c.a);
-    SDL_RenderDrawRect(ui->renderer, &r);
+    float sx = 1, sy = 1;
+    SDL_RenderGetScale(ui->renderer, &sx, &sy);
+    if (sx >= 1 && sy >= 1) {
+        SDL_RenderDrawRect(ui->renderer, &r);
+        return;
+    }
+    /* on a window smaller than the canvas (1024x600) a one-pixel line covers less than a
+     * screen pixel and may vanish: each side is drawn as thick as one screen pixel */
+    int tx = sx > 0 ? (int)SDL_ceilf(1.0f / sx) : 1, ty = sy > 0 ? (int)SDL_ceilf(1.0f / sy) : 1;
+    tx = tx * 2 > r.w ? (r.w + 1) / 2 : tx;
+    ty = ty * 2 > r.h ? (r.h + 1) / 2 : ty;
+    SDL_Rect sides[4] = {{r.x, r.y, r.w, ty},
+                         {r.x, r.y + r.h - ty, r.w, ty},
+                         {r.x, r.y, tx, r.h},
+                         {r.x + r.w - tx, r.y, tx, r.h}};
+    SDL_RenderFillRects(ui->renderer, sides, 4);
 }
 
 int ud_ui_label(ud_ui *ui, const char *s, int x, int y, ud_font_size size, bool bold, SDL_Color c) {
@@ -210,14 +229,24 @@ int ud_ui_label(ud_ui *ui, const char *s, int x, int y, ud_font_size size, bool 
     return w;
 }
 
-int ud_ui_paragraph(ud_ui *ui, const char *s, int x, int y, int w, ud_font_size size, SDL_Color c) {
+static int paragraph(ud_ui *ui, const char *s, int x, int y, int w, ud_font_size size, SDL_Color c,
+                     bool verbatim) {
     int tw = 0, th = 0;
     char buf[4096];
-    s = localised(ui, s, buf, sizeof buf);
+    s = verbatim ? s : localised(ui, s, buf, sizeof buf);
     ud_text_draw(ui->text, s, x, y, size, false, c, w, &tw, &th);
     record(ui, ud_rect(x, y, tw, th), -1, s);
     check_fit(ui, ud_rect(x, y, tw, th), s, "paragraph");
     return th;
+}
+
+int ud_ui_paragraph(ud_ui *ui, const char *s, int x, int y, int w, ud_font_size size, SDL_Color c) {
+    return paragraph(ui, s, x, y, w, size, c, false);
+}
+
+int ud_ui_paragraph_verbatim(ud_ui *ui, const char *s, int x, int y, int w, ud_font_size size,
+                             SDL_Color c) {
+    return paragraph(ui, s, x, y, w, size, c, true);
 }
 
 static bool inside(const ud_ui *ui, SDL_Rect r) {
@@ -233,6 +262,7 @@ static bool widget(ud_ui *ui, SDL_Rect r, const char *label, bool on, ud_font_si
     int id = ui->widget_count++;
     char buf[1024];
     label = localised(ui, label, buf, sizeof buf);
+    int rec = ui->record_count;
     record(ui, r, id, label);
     bool live = !ui->modal || ui->in_modal;
     bool focused = live && id == ui->focus;
@@ -256,6 +286,7 @@ static bool widget(ud_ui *ui, SDL_Rect r, const char *label, bool on, ud_font_si
         ud_ui_frame(ui, ring2, p->focus);
     }
     int tw, th;
+    size = ui->small_buttons ? UD_FONT_SMALL : size;
     ud_text_measure(ui->text, label, size, false, 0, &tw, &th);
     if (tw > r.w - 8 && size > UD_FONT_SMALL) {
         /* a long label (a longer language, larger text) steps down rather than overflow */
@@ -282,6 +313,9 @@ static bool widget(ud_ui *ui, SDL_Rect r, const char *label, bool on, ud_font_si
                  "button \"%.80s\" is %d tall in a %d button", label, th, r.h);
     }
     check_fit(ui, r, label, "button");
+    if (rec < ui->record_count) {
+        ui->records[rec].font = (int)size;
+    }
     SDL_Color fg = on ? p->panel : p->text;
     SDL_RenderSetClipRect(ui->renderer, &r);
     ud_text_draw(ui->text, label, r.x + (tw > r.w - 8 ? 4 : (r.w - tw) / 2), r.y + (r.h - th) / 2,
@@ -292,6 +326,19 @@ static bool widget(ud_ui *ui, SDL_Rect r, const char *label, bool on, ud_font_si
         ui->acted = true;
     }
     return hit;
+}
+
+bool ud_ui_row_fits(ud_ui *ui, const char *const *labels, const int *widths, int n) {
+    for (int i = 0; i < n; i++) {
+        char buf[1024];
+        int tw, th;
+        ud_text_measure(ui->text, localised(ui, labels[i], buf, sizeof buf), UD_FONT_NORMAL, false,
+                        0, &tw, &th);
+        if (tw > widths[i] - 8) {
+            return false;
+        }
+    }
+    return true;
 }
 
 bool ud_ui_button(ud_ui *ui, SDL_Rect r, const char *label) {

@@ -29,6 +29,7 @@ typedef struct ud_ui_record {
     SDL_Rect rect;
     int widget;  /* focus number of a widget, -1 for text */
     bool danger; /* a widget whose action cannot be undone or costs (see ud_ui_danger) */
+    int font;    /* the size a widget's label was drawn at (ud_font_size), -1 for text */
     char text[256];
 } ud_ui_record;
 
@@ -50,6 +51,12 @@ typedef struct ud_ui {
     /* after an action or a dialog, the focus must not rest on a dangerous widget */
     bool settle_focus;
     bool acted; /* a widget was pressed this frame (focus moves do not count) */
+    /* the screen turns pages with Left / Right: the next frame leaves those keys to it
+     * instead of moving the focus (set by the screen in each frame it wants them) */
+    bool arrows_turn_pages;
+    /* buttons drawn with the small font, so that a row whose longest label needs it keeps
+     * one size on every button (see ud_ui_row_fits) */
+    bool small_buttons;
     /* hover hints: the regions of the last frame with a one-line meaning, and the one under
      * the mouse (-1 none), drawn as a tooltip at the end of the frame */
 #define UD_UI_HINTS 48
@@ -90,6 +97,15 @@ void ud_ui_frame(ud_ui *ui, SDL_Rect r, SDL_Color c);
 int ud_ui_label(ud_ui *ui, const char *s, int x, int y, ud_font_size size, bool bold, SDL_Color c);
 /* Wrapped text in a box of width w; returns the height used. */
 int ud_ui_paragraph(ud_ui *ui, const char *s, int x, int y, int w, ud_font_size size, SDL_Color c);
+/* The same, drawn exactly as given: no number or punctuation is localised (a quoted line of
+ * a script, whose "0.6" must stay "0.6" in every language). */
+int ud_ui_paragraph_verbatim(ud_ui *ui, const char *s, int x, int y, int w, ud_font_size size,
+                             SDL_Color c);
+
+/* Whether every label of a row of buttons fits its button (widths[i]) at the normal size.
+ * A row that does not is drawn with small_buttons set, so that its labels keep one size
+ * rather than each shrinking on its own. */
+bool ud_ui_row_fits(ud_ui *ui, const char *const *labels, const int *widths, int n);
 
 /* A focusable button: true when clicked, or when focused and Enter is pressed. */
 bool ud_ui_button(ud_ui *ui, SDL_Rect r, const char *label);

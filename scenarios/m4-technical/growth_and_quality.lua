@@ -62,7 +62,11 @@ goal { indicator = "households_in_poverty", below = 1.0, of_start = true, month 
        text = "Fewer households below the poverty line than at the start" }
 
 on("officer_fraud_found", function(e)
-  news("The audit found %d ghost loans booked by officer %d.", e.object, e.subject + 1)
+  if e.object == 1 then
+    news("The audit found a ghost loan booked by officer %d.", e.subject + 1)
+  else
+    news("The audit found %d ghost loans booked by officer %d.", e.object, e.subject + 1)
+  end
 end)
 
 when(function() return indicator("par30") > 0.10 end, function()

@@ -161,6 +161,7 @@ static const char *const sick_child = "A child fell ill in month %d: medicine ca
 static const char *const behind = "The household is behind on its current loan of %s.";
 static const char *const repaying = "The household is repaying a loan of %s.";
 static const char *const repaid = "It has repaid %d loans to the unit.";
+static const char *const repaid_one = "It has repaid one loan to the unit.";
 static const char *const defaulted = "It once defaulted on a loan from the unit.";
 static const char *const never = "It has never borrowed from the unit.";
 static const char *const moneylender = "It owes the moneylender %s.";
@@ -179,9 +180,9 @@ int ud_story_templates(const char **out, int max) {
     for (int i = 0; i < COUNT(struck); i++) {
         all[n++] = struck[i];
     }
-    const char *rest[] = {planting, waiting,     harvest,  poor,      not_poor, captured,
-                          trained,  sick_child,  behind,   repaying,  repaid,   defaulted,
-                          never,    moneylender, in_group, group_gone};
+    const char *rest[] = {planting,  waiting,    harvest,     poor,     not_poor,  captured,
+                          trained,   sick_child, behind,      repaying, repaid,    repaid_one,
+                          defaulted, never,      moneylender, in_group, group_gone};
     for (int i = 0; i < COUNT(rest); i++) {
         all[n++] = rest[i];
     }
@@ -264,7 +265,9 @@ bool ud_game_household_tale(const ud_game *g, int household, ud_story *out) {
     } else if (v.loans_repaid == 0 && v.defaults == 0) {
         add(out, never);
     }
-    if (v.loans_repaid > 0) {
+    if (v.loans_repaid == 1) {
+        add(out, repaid_one); /* not "1 loans" */
+    } else if (v.loans_repaid > 0) {
         l = add(out, repaid);
         arg(l, "%d", v.loans_repaid);
     }
