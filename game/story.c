@@ -20,11 +20,24 @@ bool ud_decision_is_desk(const ud_decision *d) {
                              d->command.type == UD_CMD_REJECT || d->command.type == UD_CMD_RESIZE);
 }
 
-static void money(ud_game *g, ud_money amount, char *out, size_t size) {
+/* An amount as the game's screens write it, currency first: grouped with commas (put() makes them
+ * points in Indonesian and Spanish), with narrow no-break spaces in French. */
+static void money(ud_game *g, const ud_i18n *tr, ud_money amount, char *out, size_t size) {
     const ud_scenario_info *in = ud_game_info(g);
-    char n[40];
-    ud_money_format(amount, in->minor_units, ',', n, sizeof n);
-    snprintf(out, size, "%s %s", n, in->currency);
+    bool french = tr != NULL && strcmp(tr->language, "fr") == 0;
+    char n[40], grouped[56];
+    ud_money_format(amount, in->minor_units, french ? '\x01' : ',', n, sizeof n);
+    size_t k = 0;
+    for (const char *c = n; *c != '\0' && k + 4 < sizeof grouped; c++) {
+        if (*c == '\x01') {
+            memcpy(grouped + k, "\xE2\x80\xAF", 3); /* U+202F */
+            k += 3;
+        } else {
+            grouped[k++] = *c;
+        }
+    }
+    grouped[k] = '\0';
+    snprintf(out, size, "%s %s", in->currency, grouped);
 }
 
 static const char *product_name(ud_game *g, int index) {
@@ -97,14 +110,14 @@ void ud_decision_describe(ud_game *g, ud_i18n *tr, const ud_decision *d, char *o
         snprintf(out, size, "%s", ud_tr(tr, "rejected an application"));
         return;
     case UD_CMD_HIRE:
-        money(g, c->amount, a, sizeof a);
+        money(g, tr, c->amount, a, sizeof a);
         snprintf(out, size, ud_tr(tr, "hired %d officer(s) at %s a month"), c->count, a);
         return;
     case UD_CMD_FIRE:
         snprintf(out, size, ud_tr(tr, "dismissed officer %d"), c->index + 1);
         return;
     case UD_CMD_SET_SALARY:
-        money(g, c->amount, a, sizeof a);
+        money(g, tr, c->amount, a, sizeof a);
         snprintf(out, size, ud_tr(tr, "set officer %d's pay to %s a month"), c->index + 1, a);
         return;
     case UD_CMD_TRAIN:
@@ -129,11 +142,11 @@ void ud_decision_describe(ud_game *g, ud_i18n *tr, const ud_decision *d, char *o
         return;
     }
     case UD_CMD_BORROW:
-        money(g, c->amount, a, sizeof a);
+        money(g, tr, c->amount, a, sizeof a);
         snprintf(out, size, ud_tr(tr, "borrowed %s for %d months"), a, c->count);
         return;
     case UD_CMD_REPAY:
-        money(g, c->amount, a, sizeof a);
+        money(g, tr, c->amount, a, sizeof a);
         snprintf(out, size, ud_tr(tr, "repaid %s of borrowing %d"), a, c->index + 1);
         return;
     case UD_CMD_SET_SAVINGS_RATE:
@@ -157,14 +170,25 @@ void ud_decision_describe(ud_game *g, ud_i18n *tr, const ud_decision *d, char *o
     snprintf(out, size, "%s", ud_command_name(c->type));
 }
 
-/* One indented line of the story from a translated template. */
-static void line(ud_story *story, const char *format, ...) {
+/* Writes to the story, with its numbers as the story's language writes them (12,5 % in
+ * French). */
+static void put(ud_story *story, const char *format, ...) {
+    char text[2048], localised[2600];
     va_list ap;
     va_start(ap, format);
-    fputs("  ", story->out);
-    vfprintf(story->out, format, ap);
-    fputc('\n', story->out);
+    vsnprintf(text, sizeof text, format, ap);
     va_end(ap);
+    fputs(ud_i18n_localise(story->tr, text, localised, sizeof localised), story->out);
+}
+
+/* One indented line of the story from a translated template. */
+static void line(ud_story *story, const char *format, ...) {
+    char text[2048];
+    va_list ap;
+    va_start(ap, format);
+    vsnprintf(text, sizeof text, format, ap);
+    va_end(ap);
+    put(story, "  %s\n", text);
 }
 
 static const char *shock_kind(ud_story *story, int kind) {
@@ -185,34 +209,34 @@ static void events(ud_story *story, ud_game *g) {
     for (int i = 0; i < n; i++) {
         switch (e[i].type) {
         case UD_EV_SHOCK_STARTED:
-            fprintf(story->out, "  %s: %s\n", TR("Shock"), shock_kind(story, e[i].object));
+            put(story, "  %s: %s\n", TR("Shock"), shock_kind(story, e[i].object));
             break;
         case UD_EV_SHOCK_ENDED:
-            fprintf(story->out, "  %s\n", TR("A shock ends."));
+            put(story, "  %s\n", TR("A shock ends."));
             break;
         case UD_EV_OFFER_MADE:
-            money(g, e[i].amount, a, sizeof a);
-            fprintf(story->out, "  %s %d: %s", TR("Offer"), e[i].subject + 1,
-                    offer_kind(story->tr, (ud_offer_kind)e[i].object));
+            money(g, story->tr, e[i].amount, a, sizeof a);
+            put(story, "  %s %d: %s", TR("Offer"), e[i].subject + 1,
+                offer_kind(story->tr, (ud_offer_kind)e[i].object));
             if (e[i].amount > 0) {
-                fprintf(story->out, ", %s", a); /* roads are built, not paid to the unit */
+                put(story, ", %s", a); /* roads are built, not paid to the unit */
             }
             if (e[i].subject >= 0 && e[i].subject < offers &&
                 offer[e[i].subject].kind == UD_OFFER_CREDIT_LINE) {
                 const ud_offer *o = &offer[e[i].subject];
-                fprintf(story->out, TR(", at %.2f%% a year over %d months"),
-                        ud_rate_to_percent(o->annual_rate), o->term_months);
+                put(story, TR(", at %.2f%% a year over %d months"),
+                    ud_rate_to_percent(o->annual_rate), o->term_months);
                 if (o->client_rate_cap > 0) {
-                    fprintf(story->out, TR(", client rates capped at %.2f%%"),
-                            ud_rate_to_percent(o->client_rate_cap));
+                    put(story, TR(", client rates capped at %.2f%%"),
+                        ud_rate_to_percent(o->client_rate_cap));
                 }
             }
             if (e[i].subject >= 0 && e[i].subject < offers) {
                 /* refused once expires_month months are complete and the next is played */
-                fprintf(story->out, TR("; to answer before month %d is played"),
-                        offer[e[i].subject].expires_month + 1);
+                put(story, TR("; to answer before month %d is played"),
+                    offer[e[i].subject].expires_month + 1);
             }
-            fprintf(story->out, "\n");
+            put(story, "\n");
             break;
         case UD_EV_POLITICAL:
             if (e[i].object == UD_POLITICAL_DIRECTED_LENDING && e[i].subject >= 0 &&
@@ -220,17 +244,17 @@ static void events(ud_story *story, ud_game *g) {
                 line(story, TR("Politics: directed lending to %s"),
                      setup->village.hamlet_names[e[i].subject]);
             } else if (e[i].object == UD_POLITICAL_WAIVER_DISAVOWED) {
-                fprintf(story->out, "  %s\n", TR("Politics: the waiver is disavowed"));
+                put(story, "  %s\n", TR("Politics: the waiver is disavowed"));
             } else {
-                fprintf(story->out, "  %s\n", TR("Politics: a loan-waiver promise"));
+                put(story, "  %s\n", TR("Politics: a loan-waiver promise"));
             }
             break;
         case UD_EV_CREDIT_LINE_RECALLED:
-            money(g, e[i].amount, a, sizeof a);
+            money(g, story->tr, e[i].amount, a, sizeof a);
             line(story, TR("A credit line is recalled: %s repaid"), a);
             break;
         case UD_EV_OFFICER_FRAUD_FOUND:
-            money(g, e[i].amount, a, sizeof a);
+            money(g, story->tr, e[i].amount, a, sizeof a);
             line(story, TR("Fraud found: officer %d, %d ghost loan(s), %s lost"), e[i].subject + 1,
                  e[i].object, a);
             break;
@@ -242,7 +266,7 @@ static void events(ud_story *story, ud_game *g) {
                  e[i].subject + 1);
             break;
         case UD_EV_INSOLVENT:
-            fprintf(story->out, "  %s\n", TR("The unit cannot pay what it owes."));
+            put(story, "  %s\n", TR("The unit cannot pay what it owes."));
             break;
         default:
             break;
@@ -263,7 +287,7 @@ static void decisions(ud_story *story, ud_game *g) {
             continue;
         }
         ud_decision_describe(g, story->tr, x, text, sizeof text);
-        fprintf(story->out, "  %s: %s\n", TR("Decision"), text);
+        put(story, "  %s: %s\n", TR("Decision"), text);
     }
     if (approved + rejected > 0) {
         line(story, TR("Loan desk: %d approved or resized, %d rejected"), approved, rejected);
@@ -273,13 +297,13 @@ static void decisions(ud_story *story, ud_game *g) {
 void ud_story_month(ud_game *g, int month, void *ctx) {
     ud_story *story = ctx;
     ud_sim *sim = ud_game_sim(g);
-    fprintf(story->out, "%s %d\n", TR("Month"), month);
+    put(story, "%s %d\n", TR("Month"), month);
     int n;
     const ud_news *news = ud_game_news(g, &n);
     char text[UD_TEXT_LEN];
     for (; story->news_seen < n; story->news_seen++) {
         ud_game_news_text(g, &news[story->news_seen], text, sizeof text);
-        fprintf(story->out, "  %s: %s\n", TR("News"), text);
+        put(story, "  %s: %s\n", TR("News"), text);
     }
     events(story, g);
     /* the decisions stamped with this month's start: a strategy takes them after the news
@@ -290,9 +314,9 @@ void ud_story_month(ud_game *g, int month, void *ctx) {
         if (q[i].month != month) {
             continue;
         }
-        fprintf(story->out, "  %s %d: %s\n", TR("Question"), q[i].id, ud_game_text(g, q[i].text));
+        put(story, "  %s %d: %s\n", TR("Question"), q[i].id, ud_game_text(g, q[i].text));
         for (int k = 0; k < q[i].option_count; k++) {
-            fprintf(story->out, "    %d) %s\n", k + 1, ud_game_text(g, q[i].options[k]));
+            put(story, "    %d) %s\n", k + 1, ud_game_text(g, q[i].options[k]));
         }
     }
     const ud_goal *goal = ud_game_goals(g, &n);
@@ -305,13 +329,13 @@ void ud_story_month(ud_game *g, int month, void *ctx) {
                                   ? (goal[i].state == 1 ? "Goal reached" : "Goal missed")
                                   : (goal[i].kind == UD_GOAL_WIN ? "Won" : "Lost");
         if (goal[i].state >= 0 && (goal[i].kind == UD_GOAL_TARGET || goal[i].state == 1)) {
-            fprintf(story->out, "  %s: %s\n", TR(verdict), ud_game_text(g, goal[i].text));
+            put(story, "  %s: %s\n", TR(verdict), ud_game_text(g, goal[i].text));
         }
     }
     const ud_indicators *d = ud_sim_indicators(sim, month);
     if (d != NULL) {
         char cash[64];
-        money(g, d->cash, cash, sizeof cash);
+        money(g, story->tr, d->cash, cash, sizeof cash);
         line(story, TR("Borrowers %d, PAR30 %.1f%%, OSS %.0f%%, cash %s"), d->active_borrowers,
              100 * d->par30, 100 * d->oss, cash);
     }
@@ -324,17 +348,17 @@ void ud_story_end(ud_game *g, void *ctx) {
     const ud_question *q = ud_game_questions(g, &n);
     for (int i = 0; i < n; i++) {
         if (q[i].answer == 0) {
-            fprintf(story->out, TR("Question %d was never answered (the game ended)."), q[i].id);
+            put(story, TR("Question %d was never answered (the game ended)."), q[i].id);
             fputc('\n', story->out);
         }
     }
     char lessons[32][UD_TEXT_LEN];
     int count = ud_game_lessons(g, lessons, 32);
-    fprintf(story->out, "%s\n", TR("Lessons shown in the debrief"));
+    put(story, "%s\n", TR("Lessons shown in the debrief"));
     for (int i = 0; i < count; i++) {
-        fprintf(story->out, "  - %s\n", lessons[i]);
+        put(story, "  - %s\n", lessons[i]);
     }
     if (count == 0) {
-        fprintf(story->out, "  %s\n", TR("(none: no lesson's condition held)"));
+        put(story, "  %s\n", TR("(none: no lesson's condition held)"));
     }
 }

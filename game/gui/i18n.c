@@ -139,3 +139,45 @@ const char *ud_i18n_catalog(void *i18n, const char *language, const char *englis
     }
     return count >= 0 ? ud_po_plural_text(&t->po, english, count) : ud_po_text(&t->po, english);
 }
+
+/* French writes 12,5 % where English writes 12.5%; Spanish 1.500.000 and 12,5 %; Indonesian
+ * 1.500.000 and 12,5%. Numbers are formatted once, in C's locale (1,500,000.5), and localised
+ * here as they are drawn or written: between digits French turns '.' into ',', Spanish and
+ * Indonesian swap '.' and ','; French and Spanish put a narrow no-break space before '%'. Returns s
+ * itself when nothing changes. */
+const char *ud_i18n_localise(const ud_i18n *t, const char *s, char *buf, size_t size) {
+    const char *lang = t != NULL && t->language[0] != '\0' ? t->language : "en";
+    bool fr = strcmp(lang, "fr") == 0, es = strcmp(lang, "es") == 0, id = strcmp(lang, "id") == 0;
+    if (!(fr || es || id) || (strchr(s, '.') == NULL && strchr(s, '%') == NULL &&
+                              strchr(s, ',') == NULL && !(fr && strchr(s, ':') != NULL))) {
+        return s;
+    }
+    bool swap = es || id, spaced_percent = fr || es;
+    size_t n = 0;
+    for (const char *p = s; *p != '\0' && n + 4 < size; p++) {
+        bool digit_before = p > s && p[-1] >= '0' && p[-1] <= '9';
+        bool digit_after = p[1] >= '0' && p[1] <= '9';
+        if (*p == '.' && digit_before && digit_after) {
+            buf[n++] = ',';
+        } else if (*p == ',' && swap && digit_before && digit_after) {
+            buf[n++] = '.';
+        } else if (*p == ':' && fr && p > s && p[-1] != ' ' && p[1] == ' ') {
+            /* "Objectif : ..." (a label joined to its value in code, "%s: %s") takes the
+             * no-break space French puts before a colon: a full one, as the translations
+             * write it ("Détresse contenue : au plus"), so that both look the same */
+            buf[n++] = (char)0xC2;
+            buf[n++] = (char)0xA0;
+            buf[n++] = ':';
+        } else if (*p == '%' && digit_before && spaced_percent) {
+            /* a narrow no-break space before the sign, as French and Spanish typography want */
+            buf[n++] = (char)0xE2;
+            buf[n++] = (char)0x80;
+            buf[n++] = (char)0xAF;
+            buf[n++] = '%';
+        } else {
+            buf[n++] = *p;
+        }
+    }
+    buf[n] = '\0';
+    return buf;
+}

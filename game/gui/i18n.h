@@ -39,6 +39,10 @@ const char *ud_tr(ud_i18n *t, const char *english);
 /* The translation of a text that counts n things (ngettext): `one` is the msgid, `many` its
  * msgid_plural; the catalog's Plural-Forms rule picks the form (in English: `one` for 1). */
 const char *ud_trn(ud_i18n *t, long n, const char *one, const char *many);
+/* A text formatted in C's locale (1,500,000.5, 12.5%) with its numbers and colons as t's
+ * language writes them (12,5 % in French, 1.500.000 in Spanish and Indonesian): s itself when
+ * nothing changes, else buf. t may be NULL (English). */
+const char *ud_i18n_localise(const ud_i18n *t, const char *s, char *buf, size_t size);
 void ud_i18n_free(ud_i18n *t);
 
 /* Markers for texts kept in tables and translated where they are shown: they change nothing,

@@ -14,7 +14,10 @@ expect_stdout_has 'answered question 1 ("The village head asks you to speak at t
 expect_stdout_has "Goal reached: More than 60 clients" "$UD" run $T --story
 expect_stdout_has "Lessons shown in the debrief" "$UD" run $T --story
 expect_stdout_has "Mois 1" "$UD" run $T --story --lang fr
-expect_stdout_has "Question 1: Le chef du village vous invite" "$UD" run $T --story --lang fr
+expect_stdout_has "Question 1 : Le chef du village vous invite" "$UD" run $T --story --lang fr
+# numbers and amounts as the game writes them in French
+expect_stdout_has "PAR30 0,0 %" "$UD" run $T --story --lang fr
+expect_stdout_has "IDR 388 300 000" "$UD" run $T --story --lang fr
 expect_status 2 "$UD" run $T --answers 2,x
 expect_stderr_has "unitdesa run: --answers must list options from 1 to 6" "$UD" run $T --answers 2,x
 expect_status 2 "$UD" run $T --answers 9
