@@ -211,7 +211,14 @@ static void read_commands(const ud_sim *sim, ud_month_explanation *out,
             }
             break;
         case UD_CMD_SET_SALARY:
-            break; /* the new pay shows in the month's salaries line */
+            e = effect_for(out, UD_EFFECT_PAY, 0);
+            if (e != NULL) {
+                e->count++;
+                e->amount = out->cost_line[UD_COST_SALARIES];
+                e->measure_before = prev != NULL ? (double)prev->cost_line[UD_COST_SALARIES] : 0;
+                e->measure_after = (double)out->cost_line[UD_COST_SALARIES];
+            }
+            break;
         case UD_CMD_AUDIT:
             e = effect_for(out, UD_EFFECT_AUDIT, 0);
             if (e != NULL) {

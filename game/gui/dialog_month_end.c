@@ -143,6 +143,16 @@ static void effect_text(ud_app *app, const ud_effect *e, char *out, size_t size)
                 3, a, c, d);
         }
         break;
+    case UD_EFFECT_PAY:
+        /* salaries are paid at the month's end: this month's bill already has the new pay */
+        ud_money_text(app, (ud_money)e->measure_after, a, sizeof a);
+        ud_money_text(app, (ud_money)e->measure_before, b, sizeof b);
+        say(app, out, size,
+            e->count == 1
+                ? N_("You changed an officer's pay: salaries %s this month, %s last month.")
+                : N_("You changed officers' pay: salaries %s this month, %s last month."),
+            2, a, b);
+        break;
     case UD_EFFECT_TRAINED:
         ud_money_text(app, e->amount, a, sizeof a);
         say(app, out, size, "You trained officers: a bill of %s this month.", 1, a);

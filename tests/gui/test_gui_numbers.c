@@ -270,6 +270,23 @@ static void test_gui_a_run_of_clicks_reads_as_one_change(void **state) {
     assert_string_equal(text, expected);
 }
 
+/* A raise is among the month's decisions in its summary, with what the salaries became. */
+static void test_gui_a_raise_is_in_the_month_summary(void **state) {
+    (void)state;
+    gd_start(app, "tutorial");
+    gd_play_to(app, 1);
+    int n;
+    const ud_officer *o = ud_sim_officers(ud_game_sim(app->game), &n);
+    ud_command c = ud_command_new(UD_CMD_SET_SALARY);
+    c.index = 0;
+    c.amount = o[0].salary + 500000;
+    assert_true(ud_app_command(app, &c));
+    gd_key(app, SDLK_SPACE, 0);
+    assert_int_equal(app->dialog, DIALOG_MONTH_END);
+    assert_true(gd_shows(app, "You changed an officer's pay: salaries"));
+    gd_key(app, SDLK_ESCAPE, 0);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_gui_figures_have_period_unit_and_meaning, setup,
@@ -278,6 +295,7 @@ int main(void) {
         cmocka_unit_test(test_gui_money_goal_results_read_in_the_currency),
         cmocka_unit_test_setup_teardown(test_gui_a_run_of_clicks_reads_as_one_change, setup,
                                         teardown),
+        cmocka_unit_test_setup_teardown(test_gui_a_raise_is_in_the_month_summary, setup, teardown),
         cmocka_unit_test_setup_teardown(test_gui_month_summary_explains_a_par30_fall, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_gui_month_summary_explains_cash_apart_from_the_result,

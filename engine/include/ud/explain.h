@@ -32,6 +32,7 @@ typedef enum ud_effect_kind {
     UD_EFFECT_REPAID,       /* amount */
     UD_EFFECT_RESCHEDULED,  /* count */
     UD_EFFECT_WRITTEN_OFF,  /* count */
+    UD_EFFECT_PAY,          /* count: pay changes; amount: salaries this month; measure: last */
     UD_EFFECT_KIND_COUNT
 } ud_effect_kind;
 
