@@ -96,7 +96,9 @@ static void line_of(ud_app *app, ud_game *g, const char *indicator, SDL_Rect plo
         if (px >= 0) {
             SDL_RenderDrawLine(app->renderer, px, py, x, y);
             if (thick) {
+                /* doubled down and across, so that a steep stretch stays solid */
                 SDL_RenderDrawLine(app->renderer, px, py + 1, x, y + 1);
+                SDL_RenderDrawLine(app->renderer, px + 1, py, x + 1, y);
             }
         }
         px = x;
@@ -218,7 +220,7 @@ void ud_debrief_chart(ud_app *app, SDL_Rect r, const char *indicator, const char
     }
     if (d != NULL) {
         line_of(app, d->without_shocks, indicator, plot, span, lo, hi, p->text_dim, false);
-        line_of(app, d->reference, indicator, plot, span, lo, hi, p->good, false);
+        line_of(app, d->reference, indicator, plot, span, lo, hi, p->reference, false);
     }
     line_of(app, you, indicator, plot, span, lo, hi, p->accent, true);
     /* hovering over the plot shows the month and the three values */

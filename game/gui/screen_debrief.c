@@ -396,13 +396,21 @@ static void summary_page(ud_app *app, bool over) {
         SDL_Color c;
     } key[] = {{TR(ui, "your game"), p->accent},
                {TR(ui, "without the shocks"), p->text_dim},
-               {TR(ui, "reference strategy"), p->good},
+               {TR(ui, "reference strategy"), p->reference},
                {TR(ui, "goal"), p->good}};
     for (int i = 0; i < 4; i++) {
         if ((i == 1 && (d == NULL || d->shocks == 0)) || (i == 2 && (d == NULL || !d->reference))) {
             continue;
         }
-        ud_ui_fill(ui, ud_rect(lx, ly + 7, 16, i == 3 ? 1 : 3), key[i].c);
+        /* each sample drawn as its line is: the trainee's thick, the others thin, the goal
+         * dashed */
+        if (i == 3) {
+            for (int k = 0; k < 16; k += 8) {
+                ud_ui_fill(ui, ud_rect(lx + k, ly + 7, 4, 1), key[i].c);
+            }
+        } else {
+            ud_ui_fill(ui, ud_rect(lx, ly + 7, 16, i == 0 ? 3 : 1), key[i].c);
+        }
         lx += 22 + ud_ui_label(ui, key[i].what, lx + 20, ly, UD_FONT_SMALL, false, p->text) + 12;
     }
     marks_legend(app, lx + 10, ly, 1240 - lx);

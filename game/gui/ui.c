@@ -21,6 +21,7 @@ static const ud_palette normal = {
     .arrears = {230, 150, 20, 255},
     .defaulted = {190, 40, 40, 255},
     .out_of_poverty = {60, 170, 80, 255},
+    .reference = {36, 104, 160, 255},
 };
 
 /* Okabe and Ito's palette, distinguishable with the common colour-vision deficiencies. */
@@ -41,6 +42,7 @@ static const ud_palette colour_blind = {
     .arrears = {230, 159, 0, 255},
     .defaulted = {204, 121, 167, 255},
     .out_of_poverty = {0, 158, 115, 255},
+    .reference = {204, 121, 167, 255},
 };
 
 const ud_palette *ud_palette_get(bool cb) {

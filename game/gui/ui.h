@@ -17,6 +17,7 @@ typedef struct ud_palette {
     SDL_Color background, panel, panel_alt, border, text, text_dim, accent, focus;
     SDL_Color good, watch, bad;                                       /* traffic lights */
     SDL_Color not_client, client, arrears, defaulted, out_of_poverty; /* households */
+    SDL_Color reference; /* the reference strategy's line: apart from the trainee's and goals' */
 } ud_palette;
 
 /* The normal palette and one safe for colour-blind players (Okabe-Ito colours). */
