@@ -1,5 +1,6 @@
 /* Every text a scenario shows a trainee, found by loading it and playing it through. */
 #include "scenario_texts.h"
+#include "strategy_summary.h"
 
 #include "runner.h"
 #include "ud/game.h"
@@ -99,7 +100,13 @@ bool ud_scenario_texts_all(const char *path, ud_scenario_text_fn fn, void *data,
     snprintf(naive, sizeof naive, "%s", ud_game_info(g)->naive_strategy);
     snprintf(sound, sizeof sound, "%s", ud_game_info(g)->sound_strategy);
     ud_game_free(g);
-    return ud_scenario_texts(path, NULL, fn, data, err, err_size) &&
-           ud_scenario_texts(path, naive, fn, data, err, err_size) &&
-           ud_scenario_texts(path, sound, fn, data, err, err_size);
+    bool ok = ud_scenario_texts(path, NULL, fn, data, err, err_size) &&
+              ud_scenario_texts(path, naive, fn, data, err, err_size) &&
+              ud_scenario_texts(path, sound, fn, data, err, err_size);
+    /* the debrief says what the reference (sound) strategy did, in its author's words */
+    char summary[600];
+    if (ok && sound[0] != '\0' && ud_strategy_summary(sound, summary, sizeof summary)) {
+        fn(data, path, "reference strategy", summary, false);
+    }
+    return ok;
 }

@@ -4,6 +4,7 @@
  * every decision on its own page, and "what if": back to an earlier month in a new slot. */
 #include "debrief_chart.h"
 #include "debrief_log.h"
+#include "strategy_summary.h"
 #include "dialogs.h"
 #include "ud/people.h"
 #include "ud/scores.h"
@@ -131,6 +132,14 @@ static int decisions_text(ud_app *app, const ud_debrief *d, int x, int y, int w)
                      "better than yours by %s.",
         2, a, c);
     h += ud_ui_paragraph(ui, line, x, y, w, UD_FONT_SMALL, ahead >= 0 ? p->good : p->bad);
+    /* what the reference did, in its author's words: what the trainee can compare their
+     * own choices with (a trainer's strategy is translated by the scenario's translate()) */
+    char summary[600];
+    if (ud_strategy_summary(ud_game_info(app->game)->sound_strategy, summary, sizeof summary)) {
+        snprintf(line, sizeof line, TR(ui, "What the reference strategy did: %s"),
+                 ud_scenario_text(app, summary));
+        h += 2 + ud_ui_paragraph(ui, line, x, y + h + 2, w, UD_FONT_SMALL, p->text_dim);
+    }
     return h;
 }
 

@@ -11,6 +11,7 @@
 #include "debrief_chart.h"
 #include "debrief_log.h"
 #include "panels.h"
+#include "strategy_summary.h"
 #include "gui_driver.h"
 
 #include <stdio.h>
@@ -287,12 +288,36 @@ static void test_gui_a_raise_is_in_the_month_summary(void **state) {
     gd_key(app, SDLK_ESCAPE, 0);
 }
 
+/* The debrief says what the reference strategy did, in the first sentence of its header. */
+static void test_gui_reference_strategy_summary(void **state) {
+    (void)state;
+    const char *path = UD_TEST_DATA "/summary_strategy.lua";
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs("-- Sound strategy for the test: lend small, then grow. Later sentences\n"
+          "-- are details.\nfunction decide() end\n",
+          f);
+    fclose(f);
+    char out[200];
+    assert_true(ud_strategy_summary(path, out, sizeof out));
+    assert_string_equal(out, "lend small, then grow.");
+    f = fopen(path, "w");
+    assert_non_null(f);
+    fputs("function decide() end\n", f);
+    fclose(f);
+    assert_false(ud_strategy_summary(path, out, sizeof out));
+    assert_string_equal(out, "");
+    remove(path);
+    assert_false(ud_strategy_summary(path, out, sizeof out));
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_gui_figures_have_period_unit_and_meaning, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_gui_words_plurals_and_french_formats, setup, teardown),
         cmocka_unit_test(test_gui_money_goal_results_read_in_the_currency),
+        cmocka_unit_test(test_gui_reference_strategy_summary),
         cmocka_unit_test_setup_teardown(test_gui_a_run_of_clicks_reads_as_one_change, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_gui_a_raise_is_in_the_month_summary, setup, teardown),
