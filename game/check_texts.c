@@ -1,5 +1,6 @@
 /* The checker's look at a scenario's texts: where they are written, and their translations. */
 #include "check_texts.h"
+#include "strategy_summary.h"
 
 #include "ud/regular_file.h"
 
@@ -130,6 +131,11 @@ int ud_check_translations(ud_game *g, const char *path, const char *source, ud_t
     const ud_product *prod = ud_sim_products(ud_game_sim(g), &n);
     for (int i = 0; i < n; i++) {
         ud_text_set_add(st, prod[i].name);
+    }
+    /* the debrief's words for what the reference strategy did */
+    char summary[600];
+    if (ud_strategy_summary(in->sound_strategy, summary, sizeof summary)) {
+        ud_text_set_add(st, summary);
     }
     const char *name, *story;
     for (int h = 0; ud_game_household_story(g, h, &name, &story); h++) {

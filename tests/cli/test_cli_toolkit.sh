@@ -112,6 +112,22 @@ product { name = "Closed loan", open = false }
 translate("fr", { ["None"] = "Aucun", ["x"] = "x", ["Closed loan"] = "Prêt fermé" })
 LUA
 expect_stdout_has "warning: no household borrowed in the first six months" "$UD" check "$tmp/none.lua"
+# the reference strategy's header sentence is shown in the debrief: check asks for its translation
+mkdir -p "$tmp/ref"
+cat > "$tmp/ref/ref_sound.lua" <<'LUA'
+-- Sound strategy for the test: lend small and follow up.
+function decide() end
+LUA
+cat > "$tmp/ref/ref_naive.lua" <<'LUA'
+-- Naive strategy for the test: change nothing.
+function decide() end
+LUA
+cat > "$tmp/ref/ref.lua" <<'LUA'
+scenario { id = "ref", title = "Ref", months = 6, objectives = { "x" },
+  lesson = { indicator = "par30", better = "lower", sound = "ref_sound.lua", naive = "ref_naive.lua" } }
+translate("fr", { ["Ref"] = "Réf", ["x"] = "x" })
+LUA
+expect_stdout_has "no 'fr' translation for \"lend small and follow up.\"" "$UD" check "$tmp/ref/ref.lua"
 # officers paid below the market wage, and a game that ends long before its last month
 cat > "$tmp/thin.lua" <<'LUA'
 scenario { id = "thin", title = "Thin", months = 24, objectives = { "x" } }
