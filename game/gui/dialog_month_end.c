@@ -378,18 +378,25 @@ static void changed_column(ud_app *app, const ud_month_explanation *e, int x, in
     /* cash is not the result: when they move apart, say what else moved it (clients' savings
      * and the unit's own borrowing come in as cash without being income) */
     ud_money cash_change = d->cash - b->cash;
-    if ((cash_change > 0) != (d->net_result > 0) && cash_change != 0) {
-        char s[48], br[48];
+    if (cash_change != d->net_result) {
+        char s[48], br[48], dep[48];
         ud_money_text(app, cash_change, a, sizeof a);
         ud_money_text(app, d->deposits - b->deposits, s, sizeof s);
         ud_money_text(app, d->borrowings - b->borrowings, br, sizeof br);
+        ud_money_text(app, e->cost_line[UD_COST_DEPRECIATION], dep, sizeof dep);
         say(app, line, sizeof line,
-            "Cash changed by %s, apart from the result: clients' savings changed by %s and the "
-            "unit's borrowing by %s; loans lent out and repaid move it too.",
-            3, a, s, br);
+            N_("Cash changed by %s, not by the result: clients' savings changed by %s, the unit's "
+               "borrowing by %s, and depreciation (%s) is a cost paid with no cash; loans lent "
+               "out and repaid move cash too."),
+            4, a, s, br, dep);
         y += ud_ui_paragraph(ui, line, x, y, w, UD_FONT_SMALL, p->text_dim) + 2;
     }
     int rise = e->month > 1 ? ud_explain_biggest_cost_rise(e) : -1;
+    /* a rise worth naming: a twentieth of the month's running costs at least */
+    if (rise >= 0 &&
+        (e->cost_line[rise] - e->cost_line_before[rise]) * 20 < e->statement.operating_expense) {
+        rise = -1;
+    }
     if (rise >= 0) {
         ud_money_text(app, e->cost_line[rise], a, sizeof a);
         ud_money_text(app, e->cost_line_before[rise], c, sizeof c);

@@ -125,6 +125,7 @@ static void test_gui_month_summary_explains_cash_apart_from_the_result(void **st
     const ud_indicators *now = ud_sim_indicators(ud_game_sim(app->game), 1);
     assert_true(now->net_result < 0 && now->cash > cash_before);
     assert_true(gd_shows(app, "Cash changed by"));
+    assert_true(gd_shows(app, "depreciation"));
     assert_true(gd_shows(app, "clients' savings changed by"));
     gd_key(app, SDLK_ESCAPE, 0);
 }
