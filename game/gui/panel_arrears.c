@@ -119,7 +119,14 @@ void ud_panel_arrears(ud_app *app, SDL_Rect a) {
     }
     char line[400];
     snprintf(line, sizeof line, TRN(ui, n, "%d borrower is late", "%d borrowers are late"), n);
-    ud_ui_label(ui, line, a.x, a.y, UD_FONT_NORMAL, true, p->text);
+    int hw = ud_ui_label(ui, line, a.x, a.y, UD_FONT_NORMAL, true, p->text);
+    /* a borrower 30 days late is late, but not yet in PAR30: say so where both are seen */
+    const char *par = TR(ui, "PAR30 counts those more than 30 days late");
+    int pw, ph;
+    ud_text_measure(ui->text, par, UD_FONT_SMALL, false, 0, &pw, &ph);
+    if (hw + 16 + pw <= a.w - 10) {
+        ud_ui_label(ui, par, a.x + hw + 16, a.y + 4, UD_FONT_SMALL, false, p->text_dim);
+    }
     /* follow-up: the share of officers' time spent chasing late payments */
     double share = ud_app_follow_up(app);
     int y = a.y + 30;
