@@ -6,6 +6,7 @@
 #include "ud/people.h"
 
 #include <stdarg.h>
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -329,8 +330,11 @@ static void changed_column(ud_app *app, const ud_month_explanation *e, int x, in
      * only when the write-offs are most of the fall (late borrowers who paid up are a cure)
      * and the fall shows at one decimal. */
     double drop = (double)(b->par30_amount - d->par30_amount);
-    bool written_off = e->written_off > 0 && d->par30 < b->par30 - 0.0005 && drop > 0 &&
-                       (double)e->written_off_amount >= 0.5 * drop;
+    /* as the lines show them, at one decimal: "0.2% -> 0.2%" must not read "PAR30 fell" */
+    bool fell = llround(d->par30 * 1000) < llround(b->par30 * 1000);
+    bool rose = llround(d->par30 * 1000) > llround(b->par30 * 1000);
+    bool written_off =
+        e->written_off > 0 && fell && drop > 0 && (double)e->written_off_amount >= 0.5 * drop;
     change(app, &y, x, TR(ui, "Active clients"), b->active_borrowers, d->active_borrowers, false,
            true, false);
     change(app, &y, x, TR(ui, "PAR30"), b->par30, d->par30, true, false, written_off);
@@ -347,12 +351,12 @@ static void changed_column(ud_app *app, const ud_month_explanation *e, int x, in
                                     "a loss, not good news."),
                              x, y, w, UD_FONT_SMALL, p->bad) +
              2;
-    } else if (d->par30 < b->par30 - 0.0005 && drop > 0) {
+    } else if (fell && drop > 0) {
         /* the other way PAR30 falls: late borrowers paid up */
         y += ud_ui_paragraph(ui, TR(ui, "PAR30 fell: late borrowers paid up their arrears."), x, y,
                              w, UD_FONT_SMALL, p->good) +
              2;
-    } else if (d->par30 > b->par30 + 0.0005 && e->new_arrears == 0) {
+    } else if (rose && e->new_arrears == 0) {
         /* nobody fell behind, yet PAR30 rose: say why, or it reads as a contradiction */
         y += ud_ui_paragraph(ui,
                              TR(ui, "PAR30 rose although nobody new fell behind: loans already "
