@@ -1289,14 +1289,15 @@ void lending_write_off_household(ud_sim *sim, int hh) {
 }
 
 /* Whether a late borrower has a reason the neighbours accept: a mishap, a month well below
- * what it expected, or a shock that struck it no more than six months ago. */
+ * what it expected, or a shock in its hamlet and trade (a disaster area, whether or not it was
+ * hit itself: supervisors' disaster rules, such as Bank Indonesia's PBI 8/15/2006, cover the
+ * debtors of the area and sector) no more than six months ago. */
 static bool late_for_a_reason(const ud_sim *sim, int hh) {
     const household *h = &sim->households[hh];
     if (h->mishap_months > 0 || household_hardship(h) > DISTRESS_HARDSHIP) {
         return true;
     }
-    const ud_shock *k = ud_sim_shock(sim, ud_sim_household_last_shock(sim, hh));
-    return k != NULL && sim->month < k->start_month + k->months + 6;
+    return household_in_shock_area(sim, hh, 6);
 }
 
 bool ud_sim_household_has_hardship(const ud_sim *sim, int household) {

@@ -272,6 +272,10 @@ double household_hardship(const household *h);
 void village_spending_and_savings(ud_sim *sim);
 ud_money household_need(const ud_sim *sim, const household *h);
 bool household_poor(const ud_sim *sim, const household *h);
+/* Whether household `index` lives and works where an income or health shock struck (its
+ * hamlet and its business in the shock's scope, hit or not) within the last `months_after`
+ * months after the shock ended: a disaster area, as supervisors define one. */
+bool household_in_shock_area(const ud_sim *sim, int index, int months_after);
 ud_money household_poverty_line_month(const ud_sim *sim, const household *h);
 double shock_income_factor(const ud_sim *sim, int hh_index, const household *h);
 /* What one more unit of capital earns the household's business in a year (1.2 = 120%),

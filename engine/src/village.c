@@ -208,6 +208,23 @@ static bool shock_strikes(const ud_sim *sim, int s, int index, const household *
     return ud_hash_unit((uint64_t)s, (uint64_t)index) < k->share;
 }
 
+bool household_in_shock_area(const ud_sim *sim, int index, int months_after) {
+    const household *h = &sim->households[index];
+    for (int s = 0; s < sim->shock_count; s++) {
+        const ud_shock *k = &sim->shocks[s].shock;
+        if ((k->kind != UD_SHOCK_INCOME && k->kind != UD_SHOCK_HEALTH) ||
+            k->start_month > sim->month ||
+            sim->month >= k->start_month + k->months + months_after) {
+            continue;
+        }
+        if ((k->hamlet_mask == 0 || ((k->hamlet_mask >> h->hamlet) & 1u)) &&
+            (k->business_mask == 0 || ((k->business_mask >> h->business) & 1u))) {
+            return true;
+        }
+    }
+    return false;
+}
+
 int ud_sim_household_last_shock(const ud_sim *sim, int index) {
     if (index < 0 || index >= sim->household_count) {
         return -1;

@@ -345,9 +345,9 @@ const ud_shock *ud_sim_shock(const ud_sim *sim, int index); /* NULL if out of ra
 int ud_sim_household_last_shock(const ud_sim *sim, int household);
 
 /* Whether household `household` has a hardship its neighbours know of (a mishap, a month well
- * below its usual income, a shock in the last six months): a loan rescheduled then leaves
- * PAR30 once it has been paid on time for three months; one rescheduled without stays in PAR30
- * until repaid. False for an index out of range. */
+ * below its usual income, a shock in its hamlet and trade in the last six months): a loan
+ * rescheduled then leaves PAR30 once it has been paid on time for three months; one
+ * rescheduled without stays in PAR30 until repaid. False for an index out of range. */
 bool ud_sim_household_has_hardship(const ud_sim *sim, int household);
 
 /* Schedules a shock; start_month must be later than the current month. Returns its index
