@@ -1003,6 +1003,54 @@ static ud_sim *reschedule_all_at_month_6(bool after_a_shock, double par[2], doub
     return sim;
 }
 
+static double hamlet_hardship_share(const ud_sim *sim, int hamlet) {
+    int in = 0, with = 0;
+    for (int hh = 0; hh < ud_sim_household_count(sim); hh++) {
+        ud_household_view h;
+        ud_sim_household(sim, hh, &h);
+        if (h.hamlet == hamlet) {
+            in++;
+            with += ud_sim_household_has_hardship(sim, hh);
+        }
+    }
+    return in > 0 ? (double)with / in : 0;
+}
+
+/* A shock is a hardship for every household of its hamlets and trades, hit or not (a disaster
+ * area), until six months after it ends. */
+static void test_economy_a_shock_area_is_a_hardship(void **state) {
+    (void)state;
+    ud_setup setup;
+    ud_setup_default(&setup, 300);
+    ud_sim *sim = make_sim(&setup);
+    ud_shock flood = {UD_SHOCK_INCOME, 1u, 0, 0.2, 0.5, 2, 2}; /* hamlet 1 only, a fifth hit */
+    char err[128];
+    assert_true(ud_sim_add_shock(sim, &flood, err, sizeof err) >= 0);
+    run_checked(sim, 3);
+    int spared_in_area = -1, elsewhere = -1;
+    for (int hh = 0; hh < ud_sim_household_count(sim); hh++) {
+        ud_household_view h;
+        ud_sim_household(sim, hh, &h);
+        if (h.hamlet == 0 && ud_sim_household_last_shock(sim, hh) < 0 && spared_in_area < 0) {
+            spared_in_area = hh;
+        }
+        if (h.hamlet != 0 && elsewhere < 0 && !ud_sim_household_has_hardship(sim, hh)) {
+            elsewhere = hh;
+        }
+    }
+    assert_true(spared_in_area >= 0 && elsewhere >= 0);
+    assert_true(ud_sim_household_has_hardship(sim, spared_in_area));
+    double during = hamlet_hardship_share(sim, 0);
+    run_checked(sim, 11); /* the flood ended in month 3: six months on, the area is clear */
+    double after = hamlet_hardship_share(sim, 0);
+    print_message("households of the flooded hamlet with a hardship: %.2f in month 3, %.2f in "
+                  "month 11\n",
+                  during, after);
+    assert_true(during > 0.99);
+    assert_true(after < 0.5);
+    ud_sim_destroy(sim);
+}
+
 /* Rescheduled loans count in PAR30; those rescheduled for a hardship leave it once they have
  * been paid on time for three months, those rescheduled without one stay until repaid. */
 static void test_economy_performing_reschedules_leave_par(void **state) {
@@ -1234,6 +1282,7 @@ int main(void) {
         cmocka_unit_test(test_economy_training_grant_is_sized_and_counted_as_subsidy),
         cmocka_unit_test(test_economy_manual_write_offs_and_reschedules_are_counted),
         cmocka_unit_test(test_economy_performing_reschedules_leave_par),
+        cmocka_unit_test(test_economy_a_shock_area_is_a_hardship),
         cmocka_unit_test(test_economy_rescheduled_bad_loan_keeps_its_class_until_cured),
         cmocka_unit_test(test_economy_follow_up_costs_appraisal_time),
         cmocka_unit_test(test_economy_writing_off_every_late_loan_does_not_pay),
