@@ -9,6 +9,7 @@
 #include <cmocka.h>
 
 #include "gui_driver.h"
+#include "panels.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -150,6 +151,13 @@ static void test_gui_save_load_and_continue_bring_back_everything(void **state) 
             while (month() < stops[k] && ud_game_end_state(app->game) == UD_END_RUNNING) {
                 decide(month());
                 gd_next_month(app);
+            }
+            /* a decision in the month being decided (its opening handlers have run): the
+             * save keeps the month open as it was */
+            if (ud_game_end_state(app->game) == UD_END_RUNNING) {
+                ud_command c = ud_command_new(UD_CMD_SET_FOLLOW_UP);
+                c.share = 0.3 + 0.1 * k;
+                assert_true(ud_app_command(app, &c));
             }
             char *before = gd_view(app);
             save_in("slot", SDLK_3);

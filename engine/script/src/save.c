@@ -708,10 +708,9 @@ ud_game *ud_save_load(const char *path, const ud_game_options *options, char *er
             return NULL;
         }
     }
+    /* the months played; the decisions of the month being decided (a player's, after its
+     * opening handlers ran) leave the game in that month's deciding stage, as it was saved */
     play_to(g, info.months_played, UD_PHASE_BETWEEN);
-    if (ud_sim_month(ud_game_sim(g)) == info.months_played && g->stage != UD_PHASE_BETWEEN) {
-        ud_game_play_month(g); /* impossible in a save we wrote: months counts whole months */
-    }
     const char *guide = strstr(t.data, "\nguide ");
     int step, progress;
     if (guide != NULL && sscanf(guide, "\nguide %d %d", &step, &progress) == 2) {
