@@ -10,6 +10,7 @@
 #include "ud/debrief.h"
 #include "ud/explain.h"
 #include "ud/game.h"
+#include "ud/scores.h"
 #include "ud/people.h"
 #include "ud/save.h"
 
@@ -482,6 +483,28 @@ static void test_teaching_debrief_separates_luck_from_decisions(void **state) {
     ud_game_free(g);
 }
 
+/* The worst month of a monthly lesson figure (adjusted PAR30 in the field visit) is the worst
+ * month played, not the last: the debrief says "in its worst month" beside the chart. */
+static void test_teaching_debrief_worst_month_is_the_worst(void **state) {
+    (void)state;
+    ud_game *g = played("field-visit/a_bad_year.lua", true);
+    ud_debrief d;
+    char err[4096];
+    assert_true(ud_debrief_analyse(g, &d, err, sizeof err));
+    assert_string_equal(d.indicator, "adjusted_par30");
+    double worst = 0, v;
+    for (int m = 1; m <= ud_sim_month(ud_game_sim(g)); m++) {
+        assert_true(ud_score_value(ud_game_sim(g), "adjusted_par30", m, &v));
+        worst = v > worst ? v : worst;
+    }
+    print_message("adjusted PAR30: worst month %.4f, debrief %.4f, at the end %.4f\n", worst,
+                  d.actual_worst, d.actual);
+    assert_true(fabs(d.actual_worst - worst) < 1e-12);
+    assert_true(d.actual_worst > d.actual);
+    ud_debrief_free(&d);
+    ud_game_free(g);
+}
+
 /* Steps done on screen are not decisions: the save keeps them. */
 static void test_teaching_guide_progress_survives_a_save(void **state) {
     (void)state;
@@ -520,6 +543,7 @@ int main(void) {
         cmocka_unit_test(test_teaching_replay_is_exact_and_shocks_can_be_left_out),
         cmocka_unit_test(test_teaching_what_if_goes_back_to_a_month),
         cmocka_unit_test(test_teaching_debrief_separates_luck_from_decisions),
+        cmocka_unit_test(test_teaching_debrief_worst_month_is_the_worst),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
