@@ -102,6 +102,19 @@ void ud_play_guide(ud_app *app, SDL_Rect area) {
     bool from_scenario;
     const char *hint = ud_game_hint(g, &from_scenario);
     const char *text = from_scenario ? hint : TR(ui, hint);
+    /* what the month being decided brings (a drought, an offer, a rumour) comes first: the
+     * trainee decides it knowing, as a strategy does, instead of reading it after the month */
+    char month_news[UD_TEXT_LEN + 200];
+    int nn;
+    const ud_news *news = ud_game_news(g, &nn);
+    int deciding = ud_sim_month(ud_game_sim(g)) + 1;
+    if (!from_scenario && ud_game_end_state(g) == UD_END_RUNNING && nn > 0 &&
+        news[nn - 1].month == deciding) {
+        char said[UD_TEXT_LEN + 64];
+        ud_game_news_text(g, &news[nn - 1], said, sizeof said);
+        snprintf(month_news, sizeof month_news, "%s %s %s", TR(ui, "This month:"), said, text);
+        text = month_news;
+    }
     int text_w = area.w - 20 - (s != NULL && strcmp(s->action, "next") == 0 ? 100 : 0);
     ud_ui_paragraph(ui, text, area.x + 10, area.y + 24, text_w, UD_FONT_SMALL, p->text);
     bool n_key = !ui->modal && ui->key == SDLK_n;
