@@ -20,7 +20,13 @@ void ud_dialog_question(ud_app *app) {
     y += ud_ui_paragraph(ui, ud_scenario_text(app, q->text), r.x + 24, y, r.w - 48, UD_FONT_NORMAL,
                          p->text) +
          16;
-    SDL_Keycode k = ud_ui_take_key(ui);
+    /* a number key picks its option; Enter is left to the focused option's button */
+    SDL_Keycode k = ui->key;
+    if (k >= SDLK_1 && k < (SDL_Keycode)(SDLK_1 + q->option_count)) {
+        ud_ui_take_key(ui);
+    } else {
+        k = 0;
+    }
     for (int i = 0; i < q->option_count; i++) {
         char label[200];
         snprintf(label, sizeof label, "%d. %s", i + 1, ud_scenario_text(app, q->options[i]));
