@@ -62,23 +62,38 @@ static bool policy_change_text(ud_app *app, const ud_credit_policy *was,
                                const ud_credit_policy *now, char *out, size_t size) {
     ud_ui *ui = &app->ui;
     char a[48], b[48];
+    size_t used = 0;
     out[0] = '\0';
+    /* every field that moved, joined: a run of clicks on two rules is one row */
+#define POLICY_PART(...)                                                                           \
+    do {                                                                                           \
+        if (used < size) {                                                                         \
+            used += (size_t)snprintf(out + used, size - used, "%s", used > 0 ? "; " : "");         \
+        }                                                                                          \
+        if (used < size) {                                                                         \
+            used += (size_t)snprintf(out + used, size - used, __VA_ARGS__);                        \
+        }                                                                                          \
+    } while (0)
     if (was->first_loan_cap != now->first_loan_cap) {
         ud_money_text(app, was->first_loan_cap, a, sizeof a);
         ud_money_text(app, now->first_loan_cap, b, sizeof b);
-        snprintf(out, size, "%s: %s → %s", TR(ui, "First loan at most"), a, b);
-    } else if (was->repeat_step_up != now->repeat_step_up) {
-        snprintf(out, size, "%s: %.0f%% → %.0f%%", TR(ui, "A repeat loan may exceed the last by"),
-                 ud_rate_to_percent(was->repeat_step_up), ud_rate_to_percent(now->repeat_step_up));
-    } else if (was->loan_to_income_cap != now->loan_to_income_cap) {
-        snprintf(out, size, "%s: %.0f%% → %.0f%%", TR(ui, "Loan at most, share of a year's income"),
-                 ud_rate_to_percent(was->loan_to_income_cap),
-                 ud_rate_to_percent(now->loan_to_income_cap));
-    } else if (was->max_past_arrears_days != now->max_past_arrears_days) {
-        snprintf(out, size, "%s: %d → %d",
-                 TR(ui, "Refuse a client whose last loan was late more than"),
-                 was->max_past_arrears_days, now->max_past_arrears_days);
+        POLICY_PART("%s: %s → %s", TR(ui, "First loan at most"), a, b);
     }
+    if (was->repeat_step_up != now->repeat_step_up) {
+        POLICY_PART("%s: %.0f%% → %.0f%%", TR(ui, "A repeat loan may exceed the last by"),
+                    ud_rate_to_percent(was->repeat_step_up),
+                    ud_rate_to_percent(now->repeat_step_up));
+    }
+    if (was->loan_to_income_cap != now->loan_to_income_cap) {
+        POLICY_PART("%s: %.0f%% → %.0f%%", TR(ui, "Loan at most, share of a year's income"),
+                    ud_rate_to_percent(was->loan_to_income_cap),
+                    ud_rate_to_percent(now->loan_to_income_cap));
+    }
+    if (was->max_past_arrears_days != now->max_past_arrears_days) {
+        POLICY_PART("%s: %d → %d", TR(ui, "Refuse a client whose last loan was late more than"),
+                    was->max_past_arrears_days, now->max_past_arrears_days);
+    }
+#undef POLICY_PART
     return out[0] != '\0';
 }
 

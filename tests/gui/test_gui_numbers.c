@@ -265,6 +265,19 @@ static void test_gui_a_run_of_clicks_reads_as_one_change(void **state) {
     ud_decision_span_detail(app, first, first + 2, text, sizeof text);
     snprintf(expected, sizeof expected, "follow-up %.0f%% → %.0f%%", was * 100, was * 100 + 30);
     assert_string_equal(text, expected);
+    /* two rules of the credit policy changed in one run: both are named */
+    ud_game_decisions(app->game, &n);
+    int policy_first = n;
+    ud_command p = ud_command_new(UD_CMD_SET_POLICY);
+    p.policy = *ud_sim_policy(ud_game_sim(app->game));
+    p.policy.first_loan_cap /= 2;
+    assert_true(ud_app_command(app, &p));
+    p.policy.loan_to_income_cap /= 2;
+    assert_true(ud_app_command(app, &p));
+    assert_int_equal(ud_decision_run_end(app, policy_first), policy_first + 1);
+    ud_decision_span_detail(app, policy_first, policy_first + 1, text, sizeof text);
+    assert_non_null(strstr(text, "First loan at most"));
+    assert_non_null(strstr(text, "share of a year's income"));
     /* a span across two settings is never merged: the first one alone */
     ud_decision_span_detail(app, first + 2, first + 3, text, sizeof text);
     snprintf(expected, sizeof expected, "follow-up %.0f%% → %.0f%%", was * 100 + 20,
