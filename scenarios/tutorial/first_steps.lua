@@ -63,7 +63,7 @@ guide {
     point = "button:play", action = "play_month", count = 2 },
   { text = "Some borrowers will fall behind. Open Arrears (key 2): see who is late and raise the officers' follow-up time; visits bring late payers back.",
     point = "panel:arrears", action = "follow_up" },
-  { text = "An untrained officer appraises and follows up badly. Train your officer in Staff (key 4).",
+  { text = "Each course makes an officer appraise and follow up better. Train your officer in Staff (key 4).",
     point = "panel:staff", action = "train" },
   { text = "Press F1 to open the help: the glossary defines every indicator on the screen.",
     point = "button:help", action = "open_glossary" },
