@@ -41,10 +41,14 @@ static void press(ud_app *app, SDL_Keycode k) {
 }
 
 int ud_bench_gui(void) {
+    /* a data folder of its own, whatever UNITDESA_DATA_DIR says: the benchmark's autosaves and
+     * the result of the game it plays must not land among a class's saves and results */
     char data[] = "/tmp/unitdesa-bench-XXXXXX";
-    if (getenv("UNITDESA_DATA_DIR") == NULL && mkdtemp(data) != NULL) {
-        setenv("UNITDESA_DATA_DIR", data, 1); /* leave the player's saves alone */
+    if (mkdtemp(data) == NULL) {
+        fprintf(stderr, "unitdesa bench: cannot make a temporary data folder in /tmp\n");
+        return 1;
     }
+    setenv("UNITDESA_DATA_DIR", data, 1);
     if (getenv("DISPLAY") == NULL && getenv("WAYLAND_DISPLAY") == NULL &&
         getenv("SDL_VIDEODRIVER") == NULL) {
         setenv("SDL_VIDEODRIVER", "dummy", 1); /* no display: measure drawing off screen */

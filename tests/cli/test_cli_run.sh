@@ -55,6 +55,12 @@ expect_stderr_has "unitdesa run: --answers must list options" "$UD" run --answer
 expect_status 2 "$UD" bench --scenarios --debrief
 expect_stderr_has "unitdesa bench: --scenarios and --debrief exclude each other" "$UD" bench --scenarios --debrief
 expect_stderr_has "unitdesa bench: --scenarios and --gui exclude each other" "$UD" bench --gui --scenarios
+# the GUI benchmark leaves the data folder it is given alone (no result, no autosave)
+checks=$((checks + 1))
+bench_data=$(mktemp -d)
+SDL_VIDEODRIVER=dummy UNITDESA_DATA_DIR="$bench_data" "$UD" bench --gui >/dev/null 2>&1
+[ -z "$(ls -A "$bench_data")" ] || bad "bench --gui wrote into UNITDESA_DATA_DIR: $(ls -A "$bench_data")"
+rm -rf "$bench_data"
 expect_stderr_has "unitdesa bench: --months applies to the villages' measure, not to --debrief" "$UD" bench --debrief --months 3
 # an option with a value given twice is refused, whichever command: which one was meant?
 expect_status 2 "$UD" run --seed 1 --seed 2
