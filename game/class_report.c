@@ -76,7 +76,7 @@ static double shown(const ud_team_result *r, double v, value_kind kind) {
 
 static void format_value(char *out, size_t size, double v, value_kind kind) {
     if (kind == VK_PERCENT) {
-        snprintf(out, size, "%.0f%%", v);
+        snprintf(out, size, "%.1f%%", v); /* 89.9%, not a rounded 90% beside "OSS above 90%" */
     } else if (fabs(v) >= 1e9) {
         snprintf(out, size, "%.1fG", v / 1e9);
     } else if (fabs(v) >= 1e6) {
@@ -221,7 +221,7 @@ static void table_row(FILE *f, const ud_class_input *in, const ud_team_result *r
             r->score_institution, r->score_clients);
     esc(f, TR(r->end));
     fprintf(f,
-            "</td><td>%.0f</td><td>%.1f%%</td><td>%.0f%%</td><td>%.0f%%</td><td>%.0f</td></tr>\n",
+            "</td><td>%.0f</td><td>%.1f%%</td><td>%.1f%%</td><td>%.1f%%</td><td>%.0f</td></tr>\n",
             last(r, "active_borrowers"), 100 * last(r, "par30"), 100 * last(r, "oss"),
             100 * last(r, "fss"), last(r, "households_in_poverty"));
 }
