@@ -37,6 +37,11 @@ void ud_screen_slots(ud_app *app) {
             snprintf(label, sizeof label, "%s%s: %s · %s, %s %d · %s", name, number,
                      team[0] ? team : TR(ui, "no team name"), ud_scenario_text(app, info.title),
                      TR(ui, "month"), info.months_played, when);
+        } else if (slot_file_exists(app, slots[i])) {
+            /* a file that is there but cannot be read as a save: not "empty" (choosing it says
+             * what is wrong with it) */
+            snprintf(label, sizeof label, "%s%s: %s", name, number,
+                     TR(ui, "damaged or unreadable save"));
         } else {
             snprintf(label, sizeof label, "%s%s: %s", name, number, TR(ui, "empty"));
         }

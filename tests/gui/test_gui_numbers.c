@@ -325,6 +325,23 @@ static void test_gui_reference_strategy_summary(void **state) {
     assert_false(ud_strategy_summary(path, out, sizeof out));
 }
 
+/* A save file that cannot be read is listed as damaged, not as an empty slot. */
+static void test_gui_a_damaged_save_is_not_called_empty(void **state) {
+    (void)state;
+    gd_start(app, "tutorial");
+    char path[1100];
+    ud_app_slot_path(app, "slot2", path, sizeof path);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs("not a save\n", f);
+    fclose(f);
+    gd_key(app, SDLK_l, KMOD_LCTRL);
+    assert_int_equal(app->screen, SCREEN_SLOTS);
+    assert_true(gd_shows(app, "Slot 2: damaged or unreadable save"));
+    gd_key(app, SDLK_ESCAPE, 0);
+    remove(path);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_gui_figures_have_period_unit_and_meaning, setup,
@@ -335,6 +352,8 @@ int main(void) {
         cmocka_unit_test_setup_teardown(test_gui_a_run_of_clicks_reads_as_one_change, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_gui_a_raise_is_in_the_month_summary, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_gui_a_damaged_save_is_not_called_empty, setup,
+                                        teardown),
         cmocka_unit_test_setup_teardown(test_gui_month_summary_explains_a_par30_fall, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_gui_month_summary_explains_cash_apart_from_the_result,
