@@ -505,6 +505,50 @@ static void test_teaching_debrief_worst_month_is_the_worst(void **state) {
     ud_game_free(g);
 }
 
+/* A player decides after the month's opening handlers (an offer made by at_month(2) is
+ * accepted in month 2): the debrief's replays take each decision at that point too. */
+static void test_teaching_replays_take_decisions_where_they_were_taken(void **state) {
+    (void)state;
+    char path[1100];
+    snprintf(path, sizeof path, "%s/m1-poverty/reaching_the_poor.lua", ud_scenarios_root());
+    ud_game *g = load(path, NULL);
+    char err[256];
+    for (int m = 1; m <= 12; m++) {
+        assert_true(ud_game_open_month(g));
+        int n;
+        const ud_offer *o = ud_sim_offers(ud_game_sim(g), &n);
+        for (int i = 0; i < n; i++) {
+            if (!o[i].answered && o[i].expires_month >= ud_sim_month(ud_game_sim(g))) {
+                ud_command c;
+                memset(&c, 0, sizeof c);
+                c.type = UD_CMD_ACCEPT_OFFER;
+                c.index = i;
+                assert_true(ud_game_command(g, &c, err, sizeof err));
+            }
+        }
+        assert_true(ud_game_play_month(g));
+    }
+    int decisions;
+    ud_game_decisions(g, &decisions);
+    assert_true(decisions >= 1);
+    ud_replay_options o;
+    memset(&o, 0, sizeof o);
+    int dropped = -1;
+    ud_game *same = ud_game_replay(g, &o, &dropped, err, sizeof err);
+    assert_non_null(same);
+    assert_int_equal(dropped, 0);
+    assert_int_equal(ud_sim_indicators(ud_game_sim(same), 12)->equity,
+                     ud_sim_indicators(ud_game_sim(g), 12)->equity);
+    ud_game_free(same);
+    o.months = 6;
+    o.decisions_before = true;
+    ud_game *back = ud_game_replay(g, &o, &dropped, err, sizeof err);
+    assert_non_null(back);
+    assert_int_equal(dropped, 0);
+    ud_game_free(back);
+    ud_game_free(g);
+}
+
 /* Steps done on screen are not decisions: the save keeps them. */
 static void test_teaching_guide_progress_survives_a_save(void **state) {
     (void)state;
@@ -513,6 +557,13 @@ static void test_teaching_guide_progress_survives_a_save(void **state) {
     ud_game *g = load(path, NULL);
     assert_true(ud_game_guide_notify(g, "next"));
     assert_true(ud_game_guide_notify(g, "open_panel:products"));
+    /* two months played with two steps done: the goals on guide steps a replay judges see
+     * them month by month, as they were */
+    assert_true(ud_game_play_month(g));
+    assert_true(ud_game_play_month(g));
+    double steps = 0;
+    assert_true(ud_game_measure(g, "guide_steps", &steps));
+    assert_int_equal((int)steps, 2);
     const char *save = UD_TEST_DIR "/guide.save";
     char err[4096];
     assert_true(ud_save_write(g, save, err, sizeof err));
@@ -525,6 +576,8 @@ static void test_teaching_guide_progress_survives_a_save(void **state) {
         fail_msg("%s", err);
     }
     assert_int_equal(ud_game_guide_current(g, NULL), 2);
+    assert_true(ud_game_measure(g, "guide_steps", &steps));
+    assert_int_equal((int)steps, 2); /* month 2's, from the save */
     ud_game_free(g);
 }
 
@@ -544,6 +597,7 @@ int main(void) {
         cmocka_unit_test(test_teaching_what_if_goes_back_to_a_month),
         cmocka_unit_test(test_teaching_debrief_separates_luck_from_decisions),
         cmocka_unit_test(test_teaching_debrief_worst_month_is_the_worst),
+        cmocka_unit_test(test_teaching_replays_take_decisions_where_they_were_taken),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

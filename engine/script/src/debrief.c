@@ -39,6 +39,12 @@ ud_game *ud_game_replay(const ud_game *src, const ud_replay_options *o, int *dro
     g->no_shocks = o->without_shocks;
     int months = o->months > 0 || o->decisions_before ? o->months : ud_sim_month(src->sim);
     int lost = 0;
+    /* the guide's steps as they were done, month by month: screen actions are not decisions,
+     * and goals on them are judged as in the game replayed */
+    int guided =
+        ud_sim_month(src->sim) < UD_MAX_GAME_MONTHS ? ud_sim_month(src->sim) : UD_MAX_GAME_MONTHS;
+    memcpy(g->guide_steps_at, src->guide_steps_at, sizeof g->guide_steps_at);
+    g->guide_history = o->decisions_before && months < guided ? months : guided;
     if (o->strategy != NULL) {
         if (!ud_game_set_strategy(g, o->strategy, err, err_size)) {
             ud_game_free(g);
@@ -55,14 +61,19 @@ ud_game *ud_game_replay(const ud_game *src, const ud_replay_options *o, int *dro
                 lost++; /* the replay ended earlier */
                 continue;
             }
+            /* at the point of the month it was taken: a player's decision after the month's
+             * opening handlers (an offer they made can be accepted only then) */
+            game_month_stage(g, d->phase);
             char why[256];
             bool ok = d->is_answer ? ud_game_answer(g, d->question, d->option, why, sizeof why)
                                    : ud_game_command(g, &d->command, why, sizeof why);
             lost += !ok;
         }
-        /* steps already shown on screen stay done */
+        /* steps already shown on screen stay done; back in time, those done by then */
         if (!o->decisions_before) {
             ud_game_guide_restore(g, src->guide_step, src->guide_progress);
+        } else if (months >= 1 && months <= guided) {
+            ud_game_guide_restore(g, src->guide_steps_at[months], 0);
         }
     }
     play_to(g, months);

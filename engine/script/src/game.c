@@ -671,6 +671,9 @@ bool ud_game_play_month(ud_game *g) {
         return false;
     }
     ud_game_guide_notify(g, "play_month");
+    if (month >= 1 && month <= UD_MAX_GAME_MONTHS && month > g->guide_history) {
+        g->guide_steps_at[month] = (uint8_t)g->guide_step; /* a replay keeps the saved ones */
+    }
     judge_goals(g, month);
     if (ud_sim_insolvent(g->sim)) {
         g->end = UD_END_INSOLVENT;

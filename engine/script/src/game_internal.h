@@ -13,6 +13,7 @@
 #define MAX_HANDLERS 128
 #define MAX_LISTED 256
 #define MAX_LESSONS 32
+#define UD_MAX_GAME_MONTHS 240 /* scenario{ months } at most */
 #define MAX_PROBLEMS 64
 #define MAX_LANGUAGES 16
 #define MAX_TRANSLATIONS 5000
@@ -107,7 +108,11 @@ struct ud_game {
     int8_t shock_kind[UD_MAX_SHOCKS]; /* the scenario's kind of each shock (api_events.c) */
     ud_guide_step guide[UD_MAX_GUIDE_STEPS];
     int guide_count, guide_step, guide_progress;
-    bool no_shocks; /* a counterfactual replay: the scenario's shock{} calls do nothing */
+    /* the steps done at the end of each month played (screen actions are not decisions, so a
+     * replay cannot redo them: a save carries them, and a replay judges with them) */
+    uint8_t guide_steps_at[UD_MAX_GAME_MONTHS + 1];
+    int guide_history; /* months of guide_steps_at given by a save being replayed (0: none) */
+    bool no_shocks;    /* a counterfactual replay: the scenario's shock{} calls do nothing */
     ud_month_explanation *explanations; /* [m] explains month m (1..); grown as months pass */
     int explanation_capacity;
 };
@@ -115,6 +120,8 @@ struct ud_game {
 /* Runs the next month up to `stage` (a ud_decision_phase) and no further: a replay applies
  * the decisions taken at that point, then plays on. */
 void game_month_stage(ud_game *g, int stage);
+/* The guide's steps done at the end of month `month` (now, for the month being played). */
+int game_guide_steps_at(const ud_game *g, int month);
 
 /* The game a Lua state belongs to. */
 ud_game *game_of(lua_State *L);

@@ -165,6 +165,14 @@ int ud_game_guide_current(const ud_game *g, int *progress) {
     return g->guide_step;
 }
 
+int game_guide_steps_at(const ud_game *g, int month) {
+    /* a month played (or replayed from a save) keeps the steps done by its end */
+    if (month >= 1 && month <= ud_sim_month(g->sim) && month <= UD_MAX_GAME_MONTHS) {
+        return g->guide_steps_at[month];
+    }
+    return g->guide_step;
+}
+
 void ud_game_guide_restore(ud_game *g, int step, int progress) {
     g->guide_step = step < 0 ? 0 : (step > g->guide_count ? g->guide_count : step);
     g->guide_progress = progress < 0 ? 0 : progress;
@@ -228,7 +236,7 @@ bool ud_game_measure(const ud_game *g, const char *name, double *value) {
         return false;
     }
     if (which == 0) {
-        *value = g->guide_step;
+        *value = game_guide_steps_at(g, ud_sim_month(g->sim));
         return true;
     }
     int n = 0;

@@ -153,6 +153,13 @@ bool ud_save_write(const ud_game *game, const char *path, char *err, size_t err_
     int step = ud_game_guide_current(game, &progress);
     if (ud_game_guide_count(game) > 0) {
         fprintf(mem, "guide %d %d\n", step, progress); /* screen actions are not decisions */
+        /* and how many were done by the end of each month, for the goals a replay judges */
+        int months = ud_sim_month(ud_game_sim((ud_game *)game));
+        fprintf(mem, "guide-months %d", months);
+        for (int m = 1; m <= months; m++) {
+            fprintf(mem, " %d", game_guide_steps_at(game, m));
+        }
+        fputc('\n', mem);
     }
     fprintf(mem, "state %016" PRIx64 "\n", state_fingerprint(game));
     size = (size_t)ftell(mem);
@@ -342,9 +349,9 @@ static bool line_u64(const char *p, int base, uint64_t *out) {
 /* Every line after the first is a header line (each exactly once) or a decision: anything
  * else means the save was edited or damaged. */
 static bool known_lines(const char *path, const char *text, char *err, size_t err_size) {
-    static const char *const keys[] = {"scenario", "title",  "scenario-hash",
-                                       "seed",     "months", "state",
-                                       "guide",    NULL}; /* guide: steps done */
+    static const char *const keys[] = {
+        "scenario", "title", "scenario-hash", "seed", "months",
+        "state",    "guide", "guide-months",  NULL}; /* guide: steps done, and by month */
     int seen[sizeof keys / sizeof keys[0]] = {0};
     int line = 1;
     const char *p = strchr(text, '\n');
@@ -532,6 +539,44 @@ static bool parse_command(const char *s, ud_command *c, char *why, size_t why_si
     return true;
 }
 
+/* Reads "guide-months N s1 ... sN" (the guide's steps done at the end of each month) into the
+ * game about to be replayed, so that its goals on guide_steps are judged as they were. A save
+ * without the line (older, or a scenario without a guide) judges with the steps restored. */
+static bool guide_months(ud_game *g, const char *text, int months, const char *path, char *err,
+                         size_t err_size) {
+    const char *p = strstr(text, "\nguide-months ");
+    if (p == NULL) {
+        return true;
+    }
+    p += 14;
+    char *end;
+    long n = strtol(p, &end, 10);
+    if (end == p || n < 0 || n > months || n > UD_MAX_GAME_MONTHS) {
+        snprintf(err, err_size,
+                 "%s: corrupted: guide-months must give a count from 0 to the %d "
+                 "months played",
+                 path, months);
+        return false;
+    }
+    for (long m = 1; m <= n; m++) {
+        p = end;
+        long v = strtol(p, &end, 10);
+        if (end == p || *p != ' ' || v < 0 || v > g->guide_count) {
+            snprintf(err, err_size,
+                     "%s: corrupted: guide-months: month %ld's steps must be 0 to %d", path, m,
+                     g->guide_count);
+            return false;
+        }
+        g->guide_steps_at[m] = (uint8_t)v;
+    }
+    if (*end != '\n' && *end != '\0') {
+        snprintf(err, err_size, "%s: corrupted: guide-months has more than %ld months", path, n);
+        return false;
+    }
+    g->guide_history = (int)n;
+    return true;
+}
+
 /* Plays until `month` months are completed and the next month has reached `phase`. */
 static void play_to(ud_game *g, int month, int phase) {
     while (ud_sim_month(ud_game_sim(g)) < month && ud_game_play_month(g)) {
@@ -646,6 +691,11 @@ ud_game *ud_save_load(const char *path, const ud_game_options *options, char *er
     opt.seed = info.seed;
     ud_game *g = ud_game_load(info.scenario, &opt, err, err_size);
     if (g == NULL) {
+        free(t.data);
+        return NULL;
+    }
+    if (!guide_months(g, t.data, info.months_played, path, err, err_size)) {
+        ud_game_free(g);
         free(t.data);
         return NULL;
     }
