@@ -58,7 +58,7 @@ void ud_dialog_group(ud_app *app) {
         y += 36;
     }
     if (ud_ui_button(ui, ud_rect(r.x + r.w - 160, r.y + r.h - 50, 136, 36), TR(ui, "Close")) ||
-        ud_ui_take_key(ui) == SDLK_ESCAPE) {
+        ud_ui_take_escape(ui)) {
         app->dialog = DIALOG_NONE;
     }
 }

@@ -139,7 +139,7 @@ void ud_dialog_household(ud_app *app) {
         app->selected_household = (app->selected_household + 1) % count;
     }
     if (ud_ui_button(ui, ud_rect(r.x + r.w - 160, r.y + r.h - 50, 136, 36), TR(ui, "Close")) ||
-        ud_ui_take_key(ui) == SDLK_ESCAPE) {
+        ud_ui_take_escape(ui)) {
         app->dialog = app->card_return;
         app->card_return = DIALOG_NONE;
     }

@@ -537,7 +537,7 @@ void ud_screen_debrief(ud_app *app) {
         app->debrief_page = 1;
     }
     ui->small_buttons = false;
-    if (ud_ui_take_key(ui) == SDLK_ESCAPE) {
+    if (ud_ui_take_escape(ui)) {
         app->screen = over ? SCREEN_START : SCREEN_PLAY;
     }
 }

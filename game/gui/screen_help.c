@@ -190,8 +190,7 @@ void ud_screen_help(ud_app *app) {
     if (ud_ui_button(ui, ud_rect(840, 670, 110, 36), TR(ui, "Next"))) {
         app->page++;
     }
-    if (ud_ui_button(ui, ud_rect(1100, 670, 150, 36), TR(ui, "Back")) ||
-        ud_ui_take_key(ui) == SDLK_ESCAPE) {
+    if (ud_ui_button(ui, ud_rect(1100, 670, 150, 36), TR(ui, "Back")) || ud_ui_take_escape(ui)) {
         app->screen = app->back_to;
         app->page = 0;
     }

@@ -63,8 +63,7 @@ void ud_screen_settings(ud_app *app) {
                  app->settings_error);
         ud_ui_paragraph(ui, line, 60, 590, 1160, UD_FONT_SMALL, p->bad);
     }
-    if (ud_ui_button(ui, ud_rect(60, 650, 160, 40), TR(ui, "Back")) ||
-        ud_ui_take_key(ui) == SDLK_ESCAPE) {
+    if (ud_ui_button(ui, ud_rect(60, 650, 160, 40), TR(ui, "Back")) || ud_ui_take_escape(ui)) {
         app->screen = app->back_to;
     }
 }

@@ -153,6 +153,15 @@ void ud_ui_end(ud_ui *ui) {
     ui->typed[0] = '\0';
 }
 
+bool ud_ui_take_escape(ud_ui *ui) {
+    /* a screen behind an open dialog leaves Escape (and every other key) to the dialog */
+    if (ui->key != SDLK_ESCAPE || (ui->modal && !ui->in_modal)) {
+        return false;
+    }
+    ui->key = 0;
+    return true;
+}
+
 SDL_Keycode ud_ui_take_key(ud_ui *ui) {
     SDL_Keycode k = ui->key;
     ui->key = 0;

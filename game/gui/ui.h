@@ -91,6 +91,9 @@ static inline SDL_Rect ud_rect(int x, int y, int w, int h) {
 void ud_ui_begin(ud_ui *ui);
 void ud_ui_end(ud_ui *ui);
 /* The key pressed this frame, consumed (0 if none or already taken). */
+/* Escape pressed for this screen or dialog: true (and the key is used) unless a dialog is open
+ * over the screen asking (then the dialog has it). Other keys are left alone. */
+bool ud_ui_take_escape(ud_ui *ui);
 SDL_Keycode ud_ui_take_key(ud_ui *ui);
 
 void ud_ui_fill(ud_ui *ui, SDL_Rect r, SDL_Color c);

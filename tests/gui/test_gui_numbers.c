@@ -342,6 +342,32 @@ static void test_gui_a_damaged_save_is_not_called_empty(void **state) {
     remove(path);
 }
 
+/* Saved from the game-so-far screen (the top bar's Menu): Enter closes "The game is saved."
+ * and Escape too, without leaving the screen behind it. */
+static void test_gui_saved_message_over_the_menu_closes_with_enter(void **state) {
+    (void)state;
+    gd_start(app, "tutorial");
+    gd_play_to(app, 1);
+    assert_true(gd_click_label(app, gd_tr(app, "Menu")));
+    assert_int_equal(app->screen, SCREEN_DEBRIEF);
+    assert_true(gd_click_label(app, gd_tr(app, "Save")));
+    assert_int_equal(app->screen, SCREEN_SLOTS);
+    gd_key(app, SDLK_4, 0);
+    assert_int_equal(app->screen, SCREEN_DEBRIEF);
+    assert_int_equal(app->dialog, DIALOG_MESSAGE);
+    gd_key(app, SDLK_RETURN, 0);
+    assert_int_equal(app->dialog, DIALOG_NONE);
+    assert_int_equal(app->screen, SCREEN_DEBRIEF);
+    assert_true(gd_click_label(app, gd_tr(app, "Save")));
+    gd_key(app, SDLK_4, 0);
+    assert_int_equal(app->dialog, DIALOG_MESSAGE);
+    gd_key(app, SDLK_ESCAPE, 0);
+    assert_int_equal(app->dialog, DIALOG_NONE);
+    assert_int_equal(app->screen, SCREEN_DEBRIEF);
+    gd_key(app, SDLK_ESCAPE, 0);
+    assert_int_equal(app->screen, SCREEN_PLAY);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_gui_figures_have_period_unit_and_meaning, setup,
@@ -354,6 +380,8 @@ int main(void) {
         cmocka_unit_test_setup_teardown(test_gui_a_raise_is_in_the_month_summary, setup, teardown),
         cmocka_unit_test_setup_teardown(test_gui_a_damaged_save_is_not_called_empty, setup,
                                         teardown),
+        cmocka_unit_test_setup_teardown(test_gui_saved_message_over_the_menu_closes_with_enter,
+                                        setup, teardown),
         cmocka_unit_test_setup_teardown(test_gui_month_summary_explains_a_par30_fall, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_gui_month_summary_explains_cash_apart_from_the_result,
