@@ -948,13 +948,18 @@ static void note_arrears(ud_sim *sim, loan_slot *slot, household *h, int32_t tod
     }
     if (late > 0 && !h->missed) {
         h->missed = 1;
+        ud_miss_cause cause = miss_cause(sim, slot, h);
+        /* the reason the summary gives stays the arrears' reason until they are paid up: a
+         * rescheduling a month later is still for that hardship */
+        h->late_for_hardship = cause == UD_MISS_SHOCK || cause == UD_MISS_HARDSHIP;
         ud_event *e = sim_event(sim, UD_EV_INSTALMENT_MISSED, slot->household, slot->product,
                                 ud_loan_amount_due(&slot->account));
         if (e != NULL) {
-            e->cause = (int32_t)miss_cause(sim, slot, h);
+            e->cause = (int32_t)cause;
         }
     } else if (late == 0) {
         h->missed = 0;
+        h->late_for_hardship = 0;
     }
 }
 
@@ -1289,12 +1294,12 @@ void lending_write_off_household(ud_sim *sim, int hh) {
 }
 
 /* Whether a late borrower has a reason the neighbours accept: a mishap, a month well below
- * what it expected, or a shock in its hamlet and trade (a disaster area, whether or not it was
- * hit itself: supervisors' disaster rules, such as Bank Indonesia's PBI 8/15/2006, cover the
- * debtors of the area and sector) no more than six months ago. */
+ * what it expected (now, or when its arrears began), or a shock in its hamlet and trade (a disaster
+ * area, whether or not it was hit itself: supervisors' disaster rules, such as Bank Indonesia's PBI
+ * 8/15/2006, cover the debtors of the area and sector) no more than six months ago. */
 static bool late_for_a_reason(const ud_sim *sim, int hh) {
     const household *h = &sim->households[hh];
-    if (h->mishap_months > 0 || household_hardship(h) > DISTRESS_HARDSHIP) {
+    if (h->mishap_months > 0 || h->late_for_hardship || household_hardship(h) > DISTRESS_HARDSHIP) {
         return true;
     }
     return household_in_shock_area(sim, hh, 6);

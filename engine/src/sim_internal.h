@@ -62,6 +62,7 @@ typedef struct household {
     uint8_t loans_repaid, defaults;
     uint8_t last_arrears_days; /* worst lateness on the last loan, capped at 255 */
     uint8_t missed;            /* in arrears on the current loan (for the missed event) */
+    uint8_t late_for_hardship; /* its arrears began with a shock or a hardship (till cured) */
     uint8_t mishap_months;     /* months left of a household's own mishap (illness...) */
     int16_t next_apply_month;  /* no new application before this month */
     int16_t written_off_month; /* months completed when a loan of theirs was last written off */

@@ -1003,6 +1003,47 @@ static ud_sim *reschedule_all_at_month_6(bool after_a_shock, double par[2], doub
     return sim;
 }
 
+/* A borrower whose arrears began with a hardship (the month's summary says "income fell well
+ * below the usual") keeps that reason until the arrears are paid up, though the bad month has
+ * passed: a rescheduling a month later is for that hardship. */
+static void test_economy_arrears_keep_the_hardship_they_began_with(void **state) {
+    (void)state;
+    ud_setup setup;
+    ud_setup_default(&setup, 1500);
+    ud_sim *sim = make_sim(&setup);
+    int watched[64], count = 0, checked = 0, causes[UD_MISS_CAUSE_COUNT] = {0};
+    for (int m = 1; m <= 24; m++) {
+        ud_sim_step(sim);
+        check_invariants(sim);
+        for (int k = 0; k < count; k++) {
+            ud_household_view h;
+            ud_sim_household(sim, watched[k], &h);
+            if (h.loan != NULL && ud_loan_days_in_arrears(h.loan, m * 30) > 0) {
+                assert_true(ud_sim_household_has_hardship(sim, watched[k]));
+                checked++;
+            }
+        }
+        count = 0;
+        int n;
+        const ud_event *e = ud_sim_events(sim, &n);
+        for (int i = 0; i < n && count < 64; i++) {
+            if (e[i].type == UD_EV_INSTALMENT_MISSED) {
+                causes[e[i].cause < UD_MISS_CAUSE_COUNT ? e[i].cause : 0]++;
+            }
+            if (e[i].type == UD_EV_INSTALMENT_MISSED && e[i].cause == UD_MISS_HARDSHIP) {
+                watched[count++] = e[i].subject;
+            }
+        }
+        ud_sim_clear_events(sim);
+    }
+    print_message("%d month-later checks of borrowers late after a hardship: all still had one\n",
+                  checked);
+    print_message("misses: %d for a hardship, %d for a shock, %d unwilling\n",
+                  causes[UD_MISS_HARDSHIP], causes[UD_MISS_SHOCK], causes[UD_MISS_UNWILLING]);
+    assert_true(checked > 5);
+    ud_sim_destroy(sim);
+}
+
 static double hamlet_hardship_share(const ud_sim *sim, int hamlet) {
     int in = 0, with = 0;
     for (int hh = 0; hh < ud_sim_household_count(sim); hh++) {
@@ -1283,6 +1324,7 @@ int main(void) {
         cmocka_unit_test(test_economy_manual_write_offs_and_reschedules_are_counted),
         cmocka_unit_test(test_economy_performing_reschedules_leave_par),
         cmocka_unit_test(test_economy_a_shock_area_is_a_hardship),
+        cmocka_unit_test(test_economy_arrears_keep_the_hardship_they_began_with),
         cmocka_unit_test(test_economy_rescheduled_bad_loan_keeps_its_class_until_cured),
         cmocka_unit_test(test_economy_follow_up_costs_appraisal_time),
         cmocka_unit_test(test_economy_writing_off_every_late_loan_does_not_pay),
