@@ -73,6 +73,30 @@ static bool take_scenario_folders(int *argc, char **argv) {
     return true;
 }
 
+/* A scenario named by its id ("tutorial", as `list` prints it) is played from its path: the
+ * first argument of the commands that take a scenario. False if that argument names neither a
+ * file nor a scenario (the command then says what is wrong; a hint follows). */
+static bool scenario_argument(int argc, char **argv) {
+    static const char *const takes[] = {"play", "run", "check", "sweep", "compare", "tournament"};
+    bool takes_one = false;
+    for (size_t i = 0; i < sizeof takes / sizeof takes[0]; i++) {
+        takes_one |= strcmp(argv[1], takes[i]) == 0;
+    }
+    if (!takes_one || argc < 3 || argv[2][0] == '-') {
+        return true;
+    }
+    struct stat st;
+    if (stat(argv[2], &st) == 0) {
+        return true;
+    }
+    static char path[1100];
+    if (strchr(argv[2], '/') == NULL && ud_scenario_path_of_id(argv[2], path, sizeof path)) {
+        argv[2] = path;
+        return true;
+    }
+    return false;
+}
+
 int main(int argc, char **argv) {
     /* `bench --scenarios` is bench's own flag (it measures the shipped scenarios) */
     bool bench = argc > 1 && strcmp(argv[1], "bench") == 0;
@@ -93,7 +117,15 @@ int main(int argc, char **argv) {
     }
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
         if (strcmp(name, commands[i].name) == 0) {
-            return commands[i].run(argc, argv, 2);
+            bool missing = !scenario_argument(argc, argv);
+            int status = commands[i].run(argc, argv, 2);
+            if (missing && status != UD_EXIT_OK) {
+                fprintf(stderr,
+                        "unitdesa: '%s' is neither a file here nor a scenario's id: 'unitdesa "
+                        "list' shows every scenario's path and id\n",
+                        argv[2]);
+            }
+            return status;
         }
     }
     if (name[0] == '-') {

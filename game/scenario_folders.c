@@ -4,6 +4,7 @@
 #include "scenario_folders.h"
 
 #include "runner.h"
+#include "ud/game.h"
 
 #include <SDL.h>
 #include <dirent.h>
@@ -203,4 +204,22 @@ int ud_find_scenarios(ud_scenario_entry *out, int max) {
         }
     }
     return n;
+}
+
+bool ud_scenario_path_of_id(const char *id, char *out, size_t size) {
+    static ud_scenario_entry found[256];
+    int n = ud_find_scenarios(found, 256);
+    for (int i = 0; i < n; i++) {
+        ud_game_options opt;
+        memset(&opt, 0, sizeof opt); /* loaded for its id only: its strategies are not run */
+        char err[256];
+        ud_game *g = ud_game_load(found[i].path, &opt, err, sizeof err);
+        bool same = g != NULL && strcmp(ud_game_info(g)->id, id) == 0;
+        ud_game_free(g);
+        if (same) {
+            snprintf(out, size, "%s", found[i].path);
+            return true;
+        }
+    }
+    return false;
 }

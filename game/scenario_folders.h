@@ -3,6 +3,7 @@
 #ifndef UD_SCENARIO_FOLDERS_H
 #define UD_SCENARIO_FOLDERS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 typedef enum ud_scenario_origin {
@@ -38,6 +39,10 @@ const char *const *ud_scenario_folder_list(void);
 
 /* "shipped", "own", "--scenarios", "UNITDESA_SCENARIO_PATH": how list and the picker say it. */
 const char *ud_origin_name(ud_scenario_origin origin);
+
+/* The path of the scenario whose id is `id` ("tutorial", "m1_reaching_the_poor", as `list`
+ * prints them) in any scenario folder; false if none has it. */
+bool ud_scenario_path_of_id(const char *id, char *out, size_t size);
 
 /* The order training modules are shown in: tutorial, m1..m4, field visit, then others. */
 int ud_module_rank(const char *module);

@@ -55,6 +55,10 @@ checks=$((checks + 1))
 cmp -s "$tmp/a.csv" "$tmp/b.csv" || bad "the same scenario, seed and strategy gave different CSV"
 expect_status 1 "$UD" run scenarios/nope.lua
 expect_stderr_has "scenarios/nope.lua: cannot open the file" "$UD" run scenarios/nope.lua
+expect_stderr_has "'scenarios/nope.lua' is neither a file here nor a scenario's id: 'unitdesa list' shows every scenario's path and id" "$UD" run scenarios/nope.lua
+# a scenario may be named by its id, as 'list' prints it, from any folder
+expect_status 0 "$UD" run tutorial
+expect_stdout_has "24 months: finished." "$UD" run tutorial
 expect_status 1 "$UD" run $S --strategy "$tmp/typo.lua"
 expect_stderr_has "late_goal.lua:1: undeclared global 'scenario'" "$UD" run $S --strategy "$tmp/late_goal.lua"
 printf 'local x = 1\n' > "$tmp/no_decide.lua"
