@@ -114,8 +114,18 @@ static void say(ud_app *app, char *out, size_t size, const char *english, int ar
     ud_story_fill(TR(&app->ui, english), &l, out, size);
 }
 
+/* A paragraph drawn, or only measured when `draw` is false; its height. */
+static int paragraph(ud_ui *ui, const char *text, int x, int y, int w, SDL_Color c, bool draw) {
+    if (draw) {
+        return ud_ui_paragraph(ui, text, x, y, w, UD_FONT_SMALL, c);
+    }
+    int tw = 0, th = 0;
+    ud_text_measure(ui->text, text, UD_FONT_SMALL, false, w, &tw, &th);
+    return th;
+}
+
 /* How the trainee's decisions compare with the reference strategy on the same seed. */
-static int decisions_text(ud_app *app, const ud_debrief *d, int x, int y, int w) {
+static int decisions_text(ud_app *app, const ud_debrief *d, int x, int y, int w, bool draw) {
     ud_ui *ui = &app->ui;
     const ud_palette *p = ui->pal;
     const char *ind = d->indicator;
@@ -131,20 +141,21 @@ static int decisions_text(ud_app *app, const ud_debrief *d, int x, int y, int w)
                    : "Decisions: the reference strategy ended at %s on the same seed; it did "
                      "better than yours by %s.",
         2, a, c);
-    h += ud_ui_paragraph(ui, line, x, y, w, UD_FONT_SMALL, ahead >= 0 ? p->good : p->bad);
+    h += paragraph(ui, line, x, y, w, ahead >= 0 ? p->good : p->bad, draw);
     /* what the reference did, in its author's words: what the trainee can compare their
      * own choices with (a trainer's strategy is translated by the scenario's translate()) */
     char summary[600];
     if (ud_strategy_summary(ud_game_info(app->game)->sound_strategy, summary, sizeof summary)) {
         snprintf(line, sizeof line, TR(ui, "What the reference strategy did: %s"),
                  ud_scenario_text(app, summary));
-        h += 2 + ud_ui_paragraph(ui, line, x, y + h + 2, w, UD_FONT_SMALL, p->text_dim);
+        h += 2 + paragraph(ui, line, x, y + h + 2, w, p->text_dim, draw);
     }
     return h;
 }
 
-/* What the shocks cost and how the decisions compare with the reference. */
-static int luck_text(ud_app *app, const ud_debrief *d, int x, int y, int w) {
+/* What the shocks cost and how the decisions compare with the reference (only measured when
+ * `draw` is false). */
+static int luck_text(ud_app *app, const ud_debrief *d, int x, int y, int w, bool draw) {
     ud_ui *ui = &app->ui;
     const ud_palette *p = ui->pal;
     const char *ind = d->indicator;
@@ -159,9 +170,9 @@ static int luck_text(ud_app *app, const ud_debrief *d, int x, int y, int w) {
     if (d->shocks == 0) {
         say(app, line, sizeof line, "Luck: this scenario had no shocks; %s ended at %s.", 2, title,
             b);
-        int h = ud_ui_paragraph(ui, line, x, y, w, UD_FONT_SMALL, p->text);
+        int h = paragraph(ui, line, x, y, w, p->text, draw);
         if (d->reference != NULL) {
-            h += 4 + decisions_text(app, d, x, y + h + 4, w);
+            h += 4 + decisions_text(app, d, x, y + h + 4, w, draw);
         }
         return h;
     }
@@ -185,9 +196,9 @@ static int luck_text(ud_app *app, const ud_debrief *d, int x, int y, int w) {
         strncat(text, " ", sizeof text - strlen(text) - 1);
         strncat(text, line, sizeof text - strlen(text) - 1);
     }
-    int h = ud_ui_paragraph(ui, text, x, y, w, UD_FONT_SMALL, p->text);
+    int h = paragraph(ui, text, x, y, w, p->text, draw);
     if (d->reference != NULL) {
-        h += 4 + decisions_text(app, d, x, y + h + 4, w);
+        h += 4 + decisions_text(app, d, x, y + h + 4, w, draw);
     }
     return h;
 }
@@ -371,13 +382,28 @@ static void summary_page(ud_app *app, bool over) {
             ly += ud_ui_paragraph(ui, line, 640, ly, 610, UD_FONT_SMALL, p->text) + 4;
         }
     }
-    const int charts_top = 420;
+    int charts_top = 420;
     if (d != NULL) {
-        y += luck_text(app, d, 30, y, 580) + 10;
-        /* the decisions under the goals, or under the lessons when more of them fit there
-         * (long goals in a longer language at large text leave the left column short);
+        /* luck and the reference under the goals, or under the lessons when the goals leave
+         * no room for them (long goals in a longer language at large text); the charts move
+         * down as far as the legend allows before anything is left out: never over them */
+        const int lowest_charts = 466; /* the legend still above the bottom bar */
+        int ry = ly + 10;
+        int luck_h = luck_text(app, d, 30, y, 580, false);
+        int luck_right = over ? luck_text(app, d, 640, ry, 610, false) : 0;
+        bool luck_left = y + luck_h + 12 <= charts_top || !over ||
+                         (y + luck_h + 12 <= lowest_charts && ry + luck_right + 6 > charts_top) ||
+                         ry + luck_right + 6 > lowest_charts;
+        int need = luck_left ? y + luck_h + 12 : ry + luck_right + 6;
+        charts_top = need > charts_top ? (need < lowest_charts ? need : lowest_charts) : charts_top;
+        if (luck_left) {
+            y += luck_text(app, d, 30, y, 580, true) + 10;
+        } else {
+            ry += luck_text(app, d, 640, ry, 610, true) + 10;
+        }
+        int bottom = charts_top - 6;
+        /* the decisions under the goals, or under the lessons when more of them fit there;
          * never over the charts */
-        int bottom = charts_top - 6, ry = ly + 10;
         int left = top_decisions(app, d, 30, y, 580, bottom, false);
         int right = over ? top_decisions(app, d, 640, ry, 610, bottom, false) : -1;
         if (right > left) {
