@@ -495,7 +495,9 @@ void ud_screen_debrief(ud_app *app) {
         summary_page(app, over);
     }
     /* the menu */
-    int by = 672, bx = 312; /* the page toggles go first on the line, described last */
+    /* the page toggles go first on the line, described last; a finished game's bar has room
+     * for a wider "Every decision" (long in Spanish and French) */
+    int by = 672, toggle_w = over ? 200 : 160, bx = 152 + toggle_w;
     {
         /* one label size along the bar: the small one if any of its labels needs it */
         const char *labels[] = {TR(ui, "Back to the village"),
@@ -505,7 +507,7 @@ void ud_screen_debrief(ud_app *app) {
                                 TR(ui, "Main menu"),
                                 TR(ui, "Summary"),
                                 TR(ui, "Every decision")};
-        const int widths[] = {170, 90, 80, 100, 130, 110, 160};
+        const int widths[] = {170, 90, 80, 100, 130, 110, toggle_w};
         ui->small_buttons =
             !ud_ui_row_fits(ui, labels + (over ? 2 : 0), widths + (over ? 2 : 0), over ? 5 : 7);
     }
@@ -558,7 +560,7 @@ void ud_screen_debrief(ud_app *app) {
     if (ud_ui_toggle(ui, ud_rect(30, by, 110, 36), TR(ui, "Summary"), app->debrief_page == 0)) {
         app->debrief_page = 0;
     }
-    if (ud_ui_toggle(ui, ud_rect(146, by, 160, 36), TR(ui, "Every decision"),
+    if (ud_ui_toggle(ui, ud_rect(146, by, toggle_w, 36), TR(ui, "Every decision"),
                      app->debrief_page == 1)) {
         app->debrief_page = 1;
     }
