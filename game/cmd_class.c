@@ -31,7 +31,7 @@ static const char usage[] =
     "one-page debrief per team. It needs no network and prints one section a page.\n"
     "\n"
     "  -o, --output FILE  where to write the page (default: class-report.html)\n"
-    "  --lang CODE        the page's words in this language (en, fr)\n"
+    "  --lang CODE        the page's words in this language (en, fr, id, es)\n"
     "  --no-benchmark     leave out the benchmark line\n";
 
 static bool ends_with(const char *s, const char *suffix) {

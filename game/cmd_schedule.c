@@ -63,8 +63,10 @@ static int bad(const char *option, const char *what) {
     return UD_EXIT_USAGE;
 }
 
-static void print_json(const ud_schedule *s) {
-    printf("{\"installments\": [");
+/* Amounts in minor units, as the engine counts money; "minor_units" says how many decimals
+ * they carry (a principal of 1000.00 is 100000). */
+static void print_json(const ud_schedule *s, int minor) {
+    printf("{\"minor_units\": %d, \"installments\": [", minor);
     for (int i = 0; i < s->count; i++) {
         const ud_installment *r = &s->rows[i];
         printf("%s{\"n\": %d, \"principal\": %lld, \"interest\": %lld, \"fee\": %lld, "
@@ -235,7 +237,7 @@ int ud_cmd_schedule(int argc, char **argv, int first) {
         return bad("principal", ud_terms_error_text(err)); /* only size errors remain here */
     }
     if (o[OPT_JSON].value) {
-        print_json(s);
+        print_json(s, (int)minor);
     } else {
         print_table(s, &t, (int)minor);
     }

@@ -1,5 +1,6 @@
 /* `unitdesa sweep` and `unitdesa compare`: many seeds of one scenario on all cores, to
  * balance a scenario and to compare two strategies on its lesson. */
+#define _DEFAULT_SOURCE /* realpath */
 #include "batch.h"
 #include "cli_options.h"
 #include "commands.h"
@@ -7,6 +8,7 @@
 #include "scenario_folders.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -209,9 +211,11 @@ int ud_cmd_sweep(int argc, char **argv, int first) {
             sum += values[i];
         }
         qsort(values, (size_t)runs, sizeof(double), compare_doubles);
-        fprintf(out, "%-24s %14.4f %14.4f %14.4f %14.4f\n", summary_indicators[k], sum / runs,
-                percentile(values, (int)runs, 10), percentile(values, (int)runs, 50),
-                percentile(values, (int)runs, 90));
+        /* amounts of money and counts as whole numbers (minor units), ratios with decimals */
+        int decimals = ud_indicator_is_whole(summary_indicators[k]) ? 0 : 4;
+        fprintf(out, "%-24s %14.*f %14.*f %14.*f %14.*f\n", summary_indicators[k], decimals,
+                sum / runs, decimals, percentile(values, (int)runs, 10), decimals,
+                percentile(values, (int)runs, 50), decimals, percentile(values, (int)runs, 90));
     }
     free(values);
     int ended[UD_END_HALTED + 1] = {0};
@@ -354,8 +358,12 @@ int ud_cmd_compare(int argc, char **argv, int first) {
     printf("%s: %s, %s of months %d-%d (%s is better)\n", scenario, indicator,
            takes[info.lesson_take], info.lesson_from > 0 ? info.lesson_from : 1,
            info.lesson_to > 0 ? info.lesson_to : info.months, higher ? "higher" : "lower");
-    printf("  naive %-40s mean %.4f\n", naive, sum_a / runs);
-    printf("  sound %-40s mean %.4f\n", sound, sum_b / runs);
+    /* the strategies' paths without their "../": as `list` and the file manager show them */
+    char shown_naive[PATH_MAX], shown_sound[PATH_MAX], real[PATH_MAX];
+    ud_display_path(realpath(naive, real) ? real : naive, shown_naive, sizeof shown_naive);
+    ud_display_path(realpath(sound, real) ? real : sound, shown_sound, sizeof shown_sound);
+    printf("  naive %-40s mean %.4f\n", shown_naive, sum_a / runs);
+    printf("  sound %-40s mean %.4f\n", shown_sound, sum_b / runs);
     printf("  the sound strategy did better on %d of %lld seeds (%.0f%%; needed %lld%%)\n", wins,
            (long long)runs, 100.0 * wins / runs, (long long)need);
     free(a);

@@ -5,7 +5,7 @@ UD="$1"
 S="$UD schedule --principal 1000.00 --minor-units 2 --annual-rate 24 --installments 12 --frequency monthly"
 
 expect_status 0 $S --method declining-annuity --grace 2 --json
-expect_stdout_has '{"installments": [{"n": 1, "principal": 0, "interest": 2000, "fee": 0, "payment": 2000, "balance": 100000}, ' $S --method declining-annuity --grace 2 --json
+expect_stdout_has '{"minor_units": 2, "installments": [{"n": 1, "principal": 0, "interest": 2000, "fee": 0, "payment": 2000, "balance": 100000}, ' $S --method declining-annuity --grace 2 --json
 expect_stdout_has '"total_principal": 100000, "total_interest": 15325, "total_fees": 0, "apr_percent": 23.9984, "eir_percent": 26.8222}' $S --method declining-annuity --grace 2 --json
 expect_stdout_has '"total_fees": 1500' $S --fee-percent 1.5 --json
 expect_stdout_has '"total_fees": 1500' $S --fee-flat 15.00 --json
