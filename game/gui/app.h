@@ -235,6 +235,9 @@ bool ud_month_audit_text(ud_app *app, int month, char *out, size_t size);
 /* Drawing helpers shared by screens (draw.c). */
 void ud_money_text(const ud_app *app, ud_money v, char *out, size_t size);
 void ud_chart(ud_app *app, SDL_Rect r, const char *indicator, const char *title, bool percent);
+/* The first month a chart of `indicator` draws when `months` have been played (1, or 6 for
+ * subsidy dependence once half a year is played: its first months are off any scale). */
+int ud_chart_first_month(const char *indicator, int months);
 /* The one-line meaning, with its unit, of an indicator by its CSV name (tooltips, help). */
 const char *ud_indicator_meaning(const ud_ui *ui, const char *indicator);
 /* The window of the flow ratios now: "over the last 12 months" or "over the 5 months so

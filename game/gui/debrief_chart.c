@@ -86,7 +86,7 @@ static void line_of(ud_app *app, ud_game *g, const char *indicator, SDL_Rect plo
     ud_sim *sim = ud_game_sim(g);
     SDL_SetRenderDrawColor(app->renderer, c.r, c.g, c.b, 255);
     int px = -1, py = -1;
-    for (int m = 1; m <= ud_sim_month(sim); m++) {
+    for (int m = ud_chart_first_month(indicator, span); m <= ud_sim_month(sim); m++) {
         double v;
         if (!value_at(sim, indicator, m, &v)) {
             continue;
@@ -111,7 +111,7 @@ static void range_of(ud_game *g, const char *indicator, double *lo, double *hi) 
         return;
     }
     ud_sim *sim = ud_game_sim(g);
-    for (int m = 1; m <= ud_sim_month(sim); m++) {
+    for (int m = ud_chart_first_month(indicator, ud_sim_month(sim)); m <= ud_sim_month(sim); m++) {
         double v;
         if (value_at(sim, indicator, m, &v)) {
             *lo = v < *lo ? v : *lo;

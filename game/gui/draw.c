@@ -46,6 +46,13 @@ bool ud_chart_marks_month(const ud_app *app, int month) {
     return s->shocks || s->offers || s->political || s->fraud;
 }
 
+int ud_chart_first_month(const char *indicator, int months) {
+    /* subsidy dependence over a new unit's first months is measured against a portfolio that
+     * is only starting (7,000% in month 2 of m1): once half a year has been played, its chart
+     * starts at month 6 so that the scale shows the months that tell */
+    return strcmp(indicator, "subsidy_dependence") == 0 && months > 6 ? 6 : 1;
+}
+
 /* A line chart of one indicator over the game so far, with the months in which something
  * happened (a shock, an offer, a political event, fraud found) marked by a thin line. */
 void ud_chart(ud_app *app, SDL_Rect r, const char *indicator, const char *title, bool percent) {
@@ -65,8 +72,9 @@ void ud_chart(ud_app *app, SDL_Rect r, const char *indicator, const char *title,
     if (months == 0) {
         return;
     }
+    int from = ud_chart_first_month(indicator, months);
     double lo = 0, hi = 0, v;
-    for (int m = 1; m <= months; m++) {
+    for (int m = from; m <= months; m++) {
         if (ud_indicator_value(sim, indicator, m, &v)) {
             lo = v < lo ? v : lo;
             hi = v > hi ? v : hi;
@@ -86,7 +94,7 @@ void ud_chart(ud_app *app, SDL_Rect r, const char *indicator, const char *title,
     }
     SDL_SetRenderDrawColor(app->renderer, p->accent.r, p->accent.g, p->accent.b, 255);
     int px = -1, py = -1;
-    for (int m = 1; m <= months; m++) {
+    for (int m = from; m <= months; m++) {
         if (!ud_indicator_value(sim, indicator, m, &v)) {
             continue;
         }

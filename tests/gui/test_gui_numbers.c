@@ -239,6 +239,11 @@ static void test_gui_money_goal_results_read_in_the_currency(void **state) {
     /* subsidy dependence reads in percent everywhere, as the Reports tab shows it */
     ud_indicator_scale_text(a, "subsidy_dependence", 1.2728, scale, sizeof scale);
     assert_string_equal(scale, "127.3%");
+    /* its first months (7,000% on a portfolio only starting) are left off its charts once
+     * half a year is played, so that the scale shows the months that tell */
+    assert_int_equal(ud_chart_first_month("subsidy_dependence", 12), 6);
+    assert_int_equal(ud_chart_first_month("subsidy_dependence", 5), 1);
+    assert_int_equal(ud_chart_first_month("par30", 12), 1);
     gd_close(a);
     remove(path);
 }
