@@ -424,6 +424,13 @@ static void test_save_every_value_is_validated(void **state) {
                    "this line is not part of a saved game");
     /* decisions out of order */
     refused_sealed(good, "decision 2 C", "decision 5 C", "cannot be replayed");
+    /* the guide's steps by month: no more months than played, each a step count it has */
+    refused_sealed(good, "months 6\n", "months 6\nguide-months 99999999999 0\n",
+                   "guide-months must give a count from 0 to the 6 months played");
+    refused_sealed(good, "months 6\n", "months 6\nguide-months 2 0 x\n",
+                   "guide-months: month 2's steps must be 0 to 0");
+    refused_sealed(good, "months 6\n", "months 6\nguide-months 1 0 0\n",
+                   "guide-months gives more values than its count (1)");
 }
 
 static const char *strategy_scenario =

@@ -570,7 +570,8 @@ static bool guide_months(ud_game *g, const char *text, int months, const char *p
         g->guide_steps_at[m] = (uint8_t)v;
     }
     if (*end != '\n' && *end != '\0') {
-        snprintf(err, err_size, "%s: corrupted: guide-months has more than %ld months", path, n);
+        snprintf(err, err_size,
+                 "%s: corrupted: guide-months gives more values than its count (%ld)", path, n);
         return false;
     }
     g->guide_history = (int)n;
