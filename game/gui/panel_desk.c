@@ -31,8 +31,16 @@ static void cap_in_instalments(ud_app *app, const ud_credit_policy *pol, int x, 
     char line[400];
     snprintf(line, sizeof line,
              TR(ui, "At this cap: instalments %.0f%% of income (over 40%% is too much)"), share);
-    ud_ui_paragraph(ui, line, x, y, w, UD_FONT_SMALL,
-                    share > 40.0 ? ui->pal->bad : ui->pal->text_dim);
+    int h = ud_ui_paragraph(ui, line, x, y, w, UD_FONT_SMALL,
+                            share > 40.0 ? ui->pal->bad : ui->pal->text_dim);
+    /* which product it is measured on, under the mouse: a trainee reads "25% of a year's
+     * income" beside "instalments 57% of income" and needs the term that joins them */
+    char why[400];
+    snprintf(why, sizeof why,
+             TR(ui, "Measured on the %s (%d instalments): a cap on a year's income weighs more "
+                    "each month on a short loan."),
+             ud_scenario_text(app, prod->name), prod->terms.installments);
+    ud_ui_hint(ui, ud_rect(x, y, w, h), why);
 }
 
 void ud_panel_desk(ud_app *app, SDL_Rect a) {
