@@ -297,7 +297,20 @@ static void marks_legend(ud_app *app, int x, int y, int w) {
         char entry[400];
         snprintf(entry, sizeof entry, "%s%c %s %d: %.200s", i > 0 ? "   " : "", 'A' + i,
                  TR(ui, "month"), marks[i], item);
-        strncat(text, entry, sizeof text - strlen(text) - 1);
+        /* as many as fit above the bottom bar; the others are in News */
+        char longer[sizeof text];
+        snprintf(longer, sizeof longer, "%s%s", text, entry);
+        int tw, th;
+        ud_text_measure(ui->text, longer, UD_FONT_SMALL, false, w, &tw, &th);
+        if (i > 0 && y + th > 668) {
+            char more[160];
+            snprintf(more, sizeof more,
+                     TRN(ui, n - i, "   (%d more mark: see News)", "   (%d more marks: see News)"),
+                     n - i);
+            strncat(text, more, sizeof text - strlen(text) - 1);
+            break;
+        }
+        snprintf(text, sizeof text, "%s", longer);
     }
     if (n > 0) {
         ud_ui_paragraph(ui, text, x, y, w, UD_FONT_SMALL, ui->pal->watch);
