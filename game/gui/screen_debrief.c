@@ -299,7 +299,8 @@ static void marks_legend(ud_app *app, int x, int y, int w) {
                  TR(ui, "month"), marks[i], item);
         /* as many as fit above the bottom bar; the others are in News */
         char longer[sizeof text];
-        snprintf(longer, sizeof longer, "%s%s", text, entry);
+        memcpy(longer, text, sizeof longer);
+        strncat(longer, entry, sizeof longer - strlen(longer) - 1);
         int tw, th;
         ud_text_measure(ui->text, longer, UD_FONT_SMALL, false, w, &tw, &th);
         if (i > 0 && y + th > 668) {
@@ -310,7 +311,7 @@ static void marks_legend(ud_app *app, int x, int y, int w) {
             strncat(text, more, sizeof text - strlen(text) - 1);
             break;
         }
-        snprintf(text, sizeof text, "%s", longer);
+        memcpy(text, longer, sizeof text);
     }
     if (n > 0) {
         ud_ui_paragraph(ui, text, x, y, w, UD_FONT_SMALL, ui->pal->watch);
