@@ -113,13 +113,19 @@ void ud_play_guide(ud_app *app, SDL_Rect area) {
         char said[UD_TEXT_LEN + 64];
         ud_game_news_text(g, &news[nn - 1], said, sizeof said);
         snprintf(month_news, sizeof month_news, "%s %s %s", TR(ui, "This month:"), said, text);
+        int tw, th;
+        ud_text_measure(ui->text, month_news, UD_FONT_SMALL, false, area.w - 20, &tw, &th);
+        if (th > area.h - 30) {
+            /* the news first: the usual hint gives way when both do not fit */
+            snprintf(month_news, sizeof month_news, "%s %s", TR(ui, "This month:"), said);
+        }
         text = month_news;
     }
-    int text_w = area.w - 20 - (s != NULL && strcmp(s->action, "next") == 0 ? 100 : 0);
+    int text_w = area.w - 20 - (s != NULL && strcmp(s->action, "next") == 0 ? 124 : 0);
     ud_ui_paragraph(ui, text, area.x + 10, area.y + 24, text_w, UD_FONT_SMALL, p->text);
     bool n_key = !ui->modal && ui->key == SDLK_n;
     if (s != NULL && strcmp(s->action, "next") == 0 &&
-        (ud_ui_button(ui, ud_rect(area.x + area.w - 96, area.y + area.h - 36, 86, 30),
+        (ud_ui_button(ui, ud_rect(area.x + area.w - 120, area.y + area.h - 36, 110, 30),
                       TR(ui, "Next")) ||
          n_key)) {
         if (n_key) {
