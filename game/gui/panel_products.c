@@ -32,13 +32,16 @@ void ud_panel_products(ud_app *app, SDL_Rect a) {
     ud_product pr = products[i];
     int y = a.y;
     char v[300], m1[64], m2[64];
-    snprintf(v, sizeof v, "%s (%d / %d)", ud_scenario_text(app, pr.name), i + 1, n);
+    /* the state beside the name, the action on the button: "open" is not a button's word */
+    snprintf(v, sizeof v, "%s (%d / %d) · %s", ud_scenario_text(app, pr.name), i + 1, n,
+             pr.open ? TR(ui, "open") : TR(ui, "closed"));
     ud_ui_label(ui, v, a.x, y + 4, UD_FONT_NORMAL, true, p->text);
     if (pr.open) {
-        if (ud_ui_danger(ui, ud_rect(a.x + a.w - 300, y, 290, 28), TR(ui, "Open (close it...)"))) {
+        if (ud_ui_danger(ui, ud_rect(a.x + a.w - 220, y, 210, 28),
+                         TR(ui, "Close this product..."))) {
             ask_close(app, i, &pr);
         }
-    } else if (ud_ui_toggle(ui, ud_rect(a.x + a.w - 300, y, 290, 28), TR(ui, "Closed (open it)"),
+    } else if (ud_ui_toggle(ui, ud_rect(a.x + a.w - 300, y, 290, 28), TR(ui, "Open this product"),
                             false)) {
         ud_command c = ud_command_new(UD_CMD_OPEN_PRODUCT);
         c.index = i;

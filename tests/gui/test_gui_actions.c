@@ -397,11 +397,11 @@ static void test_gui_every_product_term_and_policy_field(void **state) {
     gd_frame(app, "products");
     /* opening a closed product needs no confirmation; closing it asks first */
     if (!pr[i].open) {
-        assert_true(gd_click_label(app, "Closed (open it)"));
+        assert_true(gd_click_label(app, "Open this product"));
         assert_int_equal(app->dialog, DIALOG_NONE);
         assert_true(ud_sim_products(ud_game_sim(app->game), &np)[i].open);
     }
-    assert_true(gd_click_label(app, "Open (close it...)"));
+    assert_true(gd_click_label(app, "Close this product..."));
     assert_int_equal(app->dialog, DIALOG_CONFIRM);
     assert_true(gd_click_label(app, app->confirm.yes));
     assert_false(ud_sim_products(ud_game_sim(app->game), &np)[i].open);
