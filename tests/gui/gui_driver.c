@@ -406,3 +406,10 @@ bool gd_view_equal(const char *a, const char *b, char *why, size_t size) {
     snprintf(why, size, "expected \"%s\", got \"%s\"", la, lb);
     return false;
 }
+
+void gd_write_file(const char *path, const char *text) {
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs(text, f);
+    fclose(f);
+}

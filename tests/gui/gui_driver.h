@@ -13,6 +13,8 @@
  * missing; NULL: the test build's folder). Fails the test if there is no game. */
 ud_app *gd_open(const char *data_dir);
 void gd_close(ud_app *app);
+/* Writes `text` to the file at path (a test's scenario, strategy or damaged save). */
+void gd_write_file(const char *path, const char *text);
 /* Sets the language ("en", "fr") and text size, as the settings screen does. */
 void gd_settings(ud_app *app, const char *language, bool large_text);
 

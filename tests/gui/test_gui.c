@@ -437,12 +437,8 @@ static void test_gui_a_broken_own_scenario_is_reported_on_the_start_screen(void 
     mkdir(dir, 0755);
     mkdir(folder, 0755);
     snprintf(path, sizeof path, "%s/harvest.lua", folder);
-    FILE *f = fopen(path, "w");
-    assert_non_null(f);
-    fputs("scenario { id = 'harvest', title = 'Harvest credit', months = 12 }\n"
-          "village { housholds = 300 }\n",
-          f);
-    fclose(f);
+    gd_write_file(path, "scenario { id = 'harvest', title = 'Harvest credit', months = 12 }\n"
+                        "village { housholds = 300 }\n");
     ud_app *own = gd_open(dir);
     ud_app_draw(own);
     assert_false(gd_shows(own, "Harvest credit"));
@@ -458,19 +454,14 @@ static void test_gui_a_broken_own_scenario_is_reported_on_the_start_screen(void 
     mkdir(module, 0755);
     mkdir(strategies, 0755);
     snprintf(path, sizeof path, "%s/sound.lua", strategies);
-    f = fopen(path, "w");
-    assert_non_null(f);
-    fputs("function decide() end\n", f);
-    fclose(f);
+    gd_write_file(path, "function decide() end\n");
     snprintf(path, sizeof path, "%s/monsoon.lua", module);
-    f = fopen(path, "w");
-    assert_non_null(f);
-    fputs("scenario { id = 'monsoon', title = 'Monsoon credit', months = 12,\n"
-          "  lesson = { indicator = 'par30', better = 'lower', sound = '../strategies/sound.lua',\n"
-          "             naive = '../strategies/sound.lua' } }\n"
-          "village { households = 300 }\n",
-          f);
-    fclose(f);
+    gd_write_file(
+        path,
+        "scenario { id = 'monsoon', title = 'Monsoon credit', months = 12,\n"
+        "  lesson = { indicator = 'par30', better = 'lower', sound = '../strategies/sound.lua',\n"
+        "             naive = '../strategies/sound.lua' } }\n"
+        "village { households = 300 }\n");
     own = gd_open(dir);
     ud_app_draw(own);
     assert_false(gd_shows(own, "could not be opened"));

@@ -465,13 +465,6 @@ static void test_gui_save_slots_show_team_scenario_month_and_time(void **state) 
 }
 
 /* Writes `text` to `path` (the test fails if it cannot). */
-static void write_file(const char *path, const char *text) {
-    FILE *f = fopen(path, "w");
-    assert_non_null(f);
-    fputs(text, f);
-    fclose(f);
-}
-
 /* A save's text as written, with the scenario line changed to `scenario` and the checksum
  * of the end line made right again, as a deliberate edit would. */
 static void write_save_naming(const char *path, const char *saved, const char *scenario) {
@@ -489,7 +482,7 @@ static void write_save_naming(const char *path, const char *saved, const char *s
         h *= UINT64_C(1099511628211);
     }
     snprintf(text + n, sizeof text - (size_t)n, "end %016llx\n", (unsigned long long)h);
-    write_file(path, text);
+    gd_write_file(path, text);
 }
 
 /* Loads slot 5 and expects a refusal that names the save and says `why`; the scenario a
@@ -522,9 +515,9 @@ static void test_gui_load_checks_the_save_before_its_scenario_runs(void **state)
     static const char source[] =
         "scenario { id = \"load_check\", title = \"Load check\", months = 6, objectives = { "
         "\"x\" } }\nvillage { households = 120 }\n";
-    write_file(scenario, source);
+    gd_write_file(scenario, source);
     snprintf(outside, sizeof outside, "%s/not_a_scenario.lua", dir);
-    write_file(outside, "error(\"EVIL TOP-LEVEL CODE RAN\")\n");
+    gd_write_file(outside, "error(\"EVIL TOP-LEVEL CODE RAN\")\n");
     ud_app *a = gd_open(dir);
     gd_settings(a, "en", false);
     assert_true(ud_app_start_scenario(a, scenario));
@@ -545,20 +538,20 @@ static void test_gui_load_checks_the_save_before_its_scenario_runs(void **state)
     /* the scenario edited since (here so that it no longer even compiles) */
     char edited[sizeof source + 16];
     snprintf(edited, sizeof edited, "%s)\n", source);
-    write_file(scenario, edited);
+    gd_write_file(scenario, edited);
     expect_load_refused(a, "has changed since this game was saved", "')' expected");
     /* the scenario deleted */
     remove(scenario);
     expect_load_refused(a, "is missing", "cannot open");
     /* a save that names a Lua file outside the scenario folders, and one that names a
      * system file: neither is run */
-    write_file(scenario, source);
+    gd_write_file(scenario, source);
     write_save_naming(save, saved, outside);
     expect_load_refused(a, "is not one of the scenarios in the scenario folder", "EVIL");
     write_save_naming(save, saved, "/etc/passwd");
     expect_load_refused(a, "is not one of the scenarios in the scenario folder", "passwd:");
     /* and the save as written still loads */
-    write_file(save, saved);
+    gd_write_file(save, saved);
     gd_key(a, SDLK_l, KMOD_LCTRL);
     gd_key(a, SDLK_5, 0);
     assert_int_equal(a->dialog, DIALOG_NONE);

@@ -189,18 +189,15 @@ static void test_gui_money_goal_results_read_in_the_currency(void **state) {
     snprintf(path, sizeof path, "%s/scenarios", dir);
     mkdir(path, 0755);
     snprintf(path, sizeof path, "%s/scenarios/money_goal.lua", dir);
-    FILE *f = fopen(path, "w");
-    assert_non_null(f);
-    fputs("scenario { id = \"money_goal\", title = \"Money goal\", months = 2, currency = "
-          "\"IDR\",\n  objectives = { \"Keep the capital\" } }\n"
-          "village { households = 120 }\n"
-          "mfi { equity = 600000000 }\n"
-          "goal { indicator = \"equity\", above = 500000000, month = 2, text = \"Keep the "
-          "capital\" }\n"
-          "goal { indicator = \"equity\", above = 1.0, of_start = true, month = 2, text = "
-          "\"Grow the capital\" }\n",
-          f);
-    fclose(f);
+    gd_write_file(path,
+                  "scenario { id = \"money_goal\", title = \"Money goal\", months = 2, currency = "
+                  "\"IDR\",\n  objectives = { \"Keep the capital\" } }\n"
+                  "village { households = 120 }\n"
+                  "mfi { equity = 600000000 }\n"
+                  "goal { indicator = \"equity\", above = 500000000, month = 2, text = \"Keep the "
+                  "capital\" }\n"
+                  "goal { indicator = \"equity\", above = 1.0, of_start = true, month = 2, text = "
+                  "\"Grow the capital\" }\n");
     ud_app *a = gd_open(dir);
     gd_settings(a, "en", false);
     assert_true(ud_app_start_scenario(a, path));
@@ -311,19 +308,12 @@ static void test_gui_a_raise_is_in_the_month_summary(void **state) {
 static void test_gui_reference_strategy_summary(void **state) {
     (void)state;
     const char *path = UD_TEST_DATA "/summary_strategy.lua";
-    FILE *f = fopen(path, "w");
-    assert_non_null(f);
-    fputs("-- Sound strategy for the test: lend small, then grow. Later sentences\n"
-          "-- are details.\nfunction decide() end\n",
-          f);
-    fclose(f);
+    gd_write_file(path, "-- Sound strategy for the test: lend small, then grow. Later sentences\n"
+                        "-- are details.\nfunction decide() end\n");
     char out[200];
     assert_true(ud_strategy_summary(path, out, sizeof out));
     assert_string_equal(out, "lend small, then grow.");
-    f = fopen(path, "w");
-    assert_non_null(f);
-    fputs("function decide() end\n", f);
-    fclose(f);
+    gd_write_file(path, "function decide() end\n");
     assert_false(ud_strategy_summary(path, out, sizeof out));
     assert_string_equal(out, "");
     remove(path);
@@ -336,10 +326,7 @@ static void test_gui_a_damaged_save_is_not_called_empty(void **state) {
     gd_start(app, "tutorial");
     char path[1100];
     ud_app_slot_path(app, "slot2", path, sizeof path);
-    FILE *f = fopen(path, "w");
-    assert_non_null(f);
-    fputs("not a save\n", f);
-    fclose(f);
+    gd_write_file(path, "not a save\n");
     gd_key(app, SDLK_l, KMOD_LCTRL);
     assert_int_equal(app->screen, SCREEN_SLOTS);
     assert_true(gd_shows(app, "Slot 2: damaged or unreadable save"));
