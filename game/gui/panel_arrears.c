@@ -126,6 +126,8 @@ void ud_panel_arrears(ud_app *app, SDL_Rect a) {
     ud_text_measure(ui->text, par, UD_FONT_SMALL, false, 0, &pw, &ph);
     if (hw + 16 + pw <= a.w - 10) {
         ud_ui_label(ui, par, a.x + hw + 16, a.y + 4, UD_FONT_SMALL, false, p->text_dim);
+    } else {
+        ud_ui_hint(ui, ud_rect(a.x, a.y, hw, 24), par); /* large text: under the mouse */
     }
     /* follow-up: the share of officers' time spent chasing late payments */
     double share = ud_app_follow_up(app);
