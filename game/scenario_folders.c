@@ -212,6 +212,8 @@ bool ud_scenario_path_of_id(const char *id, char *out, size_t size) {
     for (int i = 0; i < n; i++) {
         ud_game_options opt;
         memset(&opt, 0, sizeof opt); /* loaded for its id only: its strategies are not run */
+        opt.helpers_root = ud_scenarios_root(); /* require("lib...") as when it is played */
+        opt.scenario_folders = ud_scenario_folder_list();
         char err[256];
         ud_game *g = ud_game_load(found[i].path, &opt, err, sizeof err);
         bool same = g != NULL && strcmp(ud_game_info(g)->id, id) == 0;

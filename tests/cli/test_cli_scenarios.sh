@@ -59,6 +59,10 @@ expect_stderr_has "'scenarios/nope.lua' is neither a file here nor a scenario's 
 # a scenario may be named by its id, as 'list' prints it, from any folder
 expect_status 0 "$UD" run tutorial
 expect_stdout_has "24 months: finished." "$UD" run tutorial
+# a trainer's scenario found by its id, helpers (require "lib...") and all
+mkdir -p "$tmp/byid/mine"
+printf 'local common = require("lib.common")\nscenario { id = "needs_lib", title = "T", months = 3, objectives = { "x" } }\n' >"$tmp/byid/mine/x.lua"
+expect_stdout_has "3 months: finished." "$UD" --scenarios "$tmp/byid" run needs_lib
 expect_status 1 "$UD" run $S --strategy "$tmp/typo.lua"
 expect_stderr_has "late_goal.lua:1: undeclared global 'scenario'" "$UD" run $S --strategy "$tmp/late_goal.lua"
 printf 'local x = 1\n' > "$tmp/no_decide.lua"
