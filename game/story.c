@@ -20,24 +20,11 @@ bool ud_decision_is_desk(const ud_decision *d) {
                              d->command.type == UD_CMD_REJECT || d->command.type == UD_CMD_RESIZE);
 }
 
-/* An amount as the game's screens write it, currency first: grouped with commas (put() makes them
- * points in Indonesian and Spanish), with narrow no-break spaces in French. */
+/* An amount as the game's screens write it (put() localises the rest of the line). */
 static void money(ud_game *g, const ud_i18n *tr, ud_money amount, char *out, size_t size) {
     const ud_scenario_info *in = ud_game_info(g);
-    bool french = tr != NULL && strcmp(tr->language, "fr") == 0;
-    char n[40], grouped[56];
-    ud_money_format(amount, in->minor_units, french ? '\x01' : ',', n, sizeof n);
-    size_t k = 0;
-    for (const char *c = n; *c != '\0' && k + 4 < sizeof grouped; c++) {
-        if (*c == '\x01') {
-            memcpy(grouped + k, "\xE2\x80\xAF", 3); /* U+202F */
-            k += 3;
-        } else {
-            grouped[k++] = *c;
-        }
-    }
-    grouped[k] = '\0';
-    snprintf(out, size, "%s %s", in->currency, grouped);
+    ud_i18n_money(tr != NULL ? tr->language : "en", amount, in->minor_units, in->currency, out,
+                  size);
 }
 
 static const char *product_name(ud_game *g, int index) {

@@ -7,26 +7,8 @@
 
 void ud_money_text(const ud_app *app, ud_money v, char *out, size_t size) {
     const ud_scenario_info *in = app->game ? ud_game_info(app->game) : NULL;
-    int minor = in ? in->minor_units : 0;
-    /* grouped as English writes it (1,500,000) except in French (1 500 000): Indonesian and
-     * Spanish get 1.500.000 when the label is drawn (see localised() in ui.c) */
-    char sep = strcmp(app->settings.language, "fr") == 0 ? ' ' : ',';
-    char num[48], kept[96];
-    ud_money_format(v, minor, sep, num, sizeof num);
-    /* an amount is never broken over two lines: French groups with the narrow no-break space
-     * (U+202F) */
-    size_t n = 0;
-    for (const char *p = num; *p != '\0' && n + 4 < sizeof kept; p++) {
-        if (*p == ' ') {
-            kept[n++] = (char)0xE2;
-            kept[n++] = (char)0x80;
-            kept[n++] = (char)0xAF;
-        } else {
-            kept[n++] = *p;
-        }
-    }
-    kept[n] = '\0';
-    snprintf(out, size, "%s %s", in ? in->currency : "", kept);
+    ud_i18n_money(app->settings.language, v, in ? in->minor_units : 0, in ? in->currency : "", out,
+                  size);
 }
 
 const char *ud_scenario_text(const ud_app *app, const char *english) {

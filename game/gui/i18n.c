@@ -1,6 +1,7 @@
 /* One translation lookup for every string a user sees, from the language's PO catalog. */
 #include "i18n.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -180,4 +181,22 @@ const char *ud_i18n_localise(const ud_i18n *t, const char *s, char *buf, size_t 
     }
     buf[n] = '\0';
     return buf;
+}
+
+void ud_i18n_money(const char *language, ud_money amount, int minor_units, const char *currency,
+                   char *out, size_t size) {
+    bool french = language != NULL && strcmp(language, "fr") == 0;
+    char digits[48], grouped[96];
+    ud_money_format(amount, minor_units, french ? ' ' : ',', digits, sizeof digits);
+    size_t n = 0;
+    for (const char *p = digits; *p != '\0' && n + 4 < sizeof grouped; p++) {
+        if (*p == ' ') {
+            memcpy(grouped + n, "\xE2\x80\xAF", 3); /* U+202F, the narrow no-break space */
+            n += 3;
+        } else {
+            grouped[n++] = *p;
+        }
+    }
+    grouped[n] = '\0';
+    snprintf(out, size, "%s %s", currency != NULL ? currency : "", grouped);
 }

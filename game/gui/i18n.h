@@ -3,6 +3,7 @@
 #ifndef UD_GUI_I18N_H
 #define UD_GUI_I18N_H
 
+#include "ud/money.h"
 #include "po.h"
 
 #include <stdbool.h>
@@ -43,6 +44,11 @@ const char *ud_trn(ud_i18n *t, long n, const char *one, const char *many);
  * language writes them (12,5 % in French, 1.500.000 in Spanish and Indonesian): s itself when
  * nothing changes, else buf. t may be NULL (English). */
 const char *ud_i18n_localise(const ud_i18n *t, const char *s, char *buf, size_t size);
+/* An amount in minor units as `language` writes it, currency first: "IDR 1,500,000" (English,
+ * and Indonesian and Spanish before ud_i18n_localise turns the commas into points), "IDR
+ * 1 500 000" in French, grouped with narrow no-break spaces so it never breaks over two lines. */
+void ud_i18n_money(const char *language, ud_money amount, int minor_units, const char *currency,
+                   char *out, size_t size);
 void ud_i18n_free(ud_i18n *t);
 
 /* Markers for texts kept in tables and translated where they are shown: they change nothing,
