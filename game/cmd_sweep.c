@@ -43,6 +43,7 @@ static const char *const summary_indicators[] = {"active_borrowers",
                                                  "cash",
                                                  "households_in_poverty",
                                                  "avg_household_income",
+                                                 "staff_turnover",
                                                  NULL};
 
 static double final_value(const ud_run_result *r, const char *name);

@@ -264,6 +264,7 @@ bool ud_sim_step(ud_sim *sim) {
     /* The month's flows start again from zero only now: write-offs and grants that commands
      * book between months belong to the month that follows them. */
     sim->month_write_offs = 0;
+    sim->month_resignations = 0;
     sim->month_grants = sim->month_in_kind = sim->month_concessional_interest = 0;
     if (sim->insolvent) {
         sim_event(sim, UD_EV_INSOLVENT, 0, 0, sim_cash(sim));

@@ -92,6 +92,8 @@ typedef struct loan_slot {
     uint8_t late_when_rescheduled;    /* days in arrears the day it was rescheduled (<= 255) */
     uint8_t rescheduled_for_hardship; /* rescheduled when the household had a known hardship */
     uint8_t charity; /* 0..255: how far below a lender's price it was lent, as borrowers see it */
+    uint8_t handed_over;    /* its officer left and another took it over (till the window ends) */
+    uint8_t handover_month; /* months completed when that happened (mod 256) */
 } loan_slot;
 
 /* A rescheduled loan that has paid on time for this many months in a row leaves PAR (it
@@ -226,6 +228,7 @@ struct ud_sim {
 
     /* flows of the month in progress */
     ud_money month_write_offs, month_grants, month_in_kind;
+    int month_resignations; /* officers who left for another job this month */
     ud_money month_concessional_interest;
     ud_money cost_line[UD_COST_LINE_COUNT]; /* expenses of the period not yet closed */
     ud_money withdrawals_refused;           /* savers turned away this month for want of cash */
@@ -339,6 +342,9 @@ bool staff_can_take_a_course_now(const ud_sim *sim, const ud_officer *o);
 /* How many officers can (what a course for the whole staff trains and costs). */
 int staff_can_take_a_course(const ud_sim *sim);
 bool staff_draw_honest(ud_sim *sim, ud_money salary, int level);
+/* Marks a loan whose officer left: its client lost the officer who knew them (the
+ * handover window of engine/MODEL.md, 3). */
+void staff_hand_over(ud_sim *sim, loan_slot *slot);
 /* Hands an officer's loans to the others (after a dismissal). */
 void staff_reassign(ud_sim *sim, int officer);
 

@@ -46,7 +46,7 @@ double staff_experience(const ud_sim *sim, const ud_officer *o) {
  * up to 9% a month at half of it. */
 double staff_quit_chance(const ud_sim *sim, const ud_officer *o) {
     double w = staff_wage_ratio(sim, o);
-    return 0.01 + (w < 1.0 ? 0.16 * (1.0 - w) : 0.0);
+    return 0.02 + (w < 1.0 ? 0.16 * (1.0 - w) : 0.0);
 }
 
 /* Honesty answers pay too: an underpaid officer is likelier to steal. */
@@ -155,6 +155,11 @@ static void make_ghost_loan(ud_sim *sim, int officer) {
     staff_assign(sim, slot, officer);
 }
 
+void staff_hand_over(ud_sim *sim, loan_slot *slot) {
+    slot->handed_over = 1;
+    slot->handover_month = (uint8_t)sim->month;
+}
+
 void staff_reassign(ud_sim *sim, int officer) {
     for (int i = 0; i < sim->loan_capacity; i++) {
         loan_slot *slot = &sim->loans[i];
@@ -171,6 +176,7 @@ void staff_reassign(ud_sim *sim, int officer) {
                 return; /* nobody left: the loans go unattended */
             }
             staff_assign(sim, slot, to);
+            staff_hand_over(sim, slot);
         }
     }
 }
@@ -211,9 +217,6 @@ void staff_run_audit(ud_sim *sim) {
     }
 }
 
-/* An officer leaves for a better-paid job. The post is filled at once at the same salary by
- * an untrained recruit, who takes over the caseload: the MFI pays the recruiting cost and
- * loses the training and the experience that walked out of the door. */
 bool staff_can_take_a_course_now(const ud_sim *sim, const ud_officer *o) {
     return o->employed && o->training < 3 && o->course_month != sim->month;
 }
@@ -226,9 +229,20 @@ int staff_can_take_a_course(const ud_sim *sim) {
     return n;
 }
 
+/* An officer leaves for a better-paid job. The post is filled at once at the same salary by
+ * an untrained recruit, who takes over the caseload: the MFI pays the recruiting cost and
+ * loses the training and the experience that walked out of the door,
+ * and the clients lose the officer who knew them (staff_hand_over). */
 static void replace_officer(ud_sim *sim, int o) {
     ud_officer *off = &sim->officers[o];
     sim_event(sim, UD_EV_OFFICER_QUIT, o, off->training, off->salary);
+    sim->month_resignations++;
+    for (int i = 0; i < sim->loan_capacity; i++) {
+        loan_slot *slot = &sim->loans[i];
+        if (slot->in_use && slot->officer == o && slot->account.status == UD_LOAN_ACTIVE) {
+            staff_hand_over(sim, slot);
+        }
+    }
     off->training = 0;
     off->hired_month = sim->month;
     off->course_month = -1;

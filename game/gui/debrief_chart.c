@@ -27,6 +27,7 @@ bool ud_indicator_is_percent(const char *indicator) {
                                           "overindebted_share",
                                           "poor_reach",
                                           "poor_client_income_gain",
+                                          "staff_turnover",
                                           NULL};
     for (int i = 0; percent[i] != NULL; i++) {
         if (strcmp(indicator, percent[i]) == 0) {

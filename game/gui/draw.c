@@ -133,6 +133,9 @@ const char *ud_indicator_meaning(const ud_ui *ui, const char *indicator) {
             "default (more than 30 days late, or written off in the last 12 months).")},
         {"women_in_distress",
          N_("Women-headed households in distress: poor, over-indebted or in default.")},
+        {"staff_turnover",
+         N_("Officers who resigned, % a year since the start: officers paid below the market "
+            "wage for their training leave, and their clients lose the officer who knew them.")},
     };
     for (size_t i = 0; i < sizeof meanings / sizeof meanings[0]; i++) {
         if (strcmp(meanings[i].name, indicator) == 0) {

@@ -489,7 +489,8 @@ void ud_screen_debrief(ud_app *app) {
     parts_y += 2 + score_parts(ui, TR(ui, "The institution"), scores.institution_part,
                                scores.institution_parts, parts_y,
                                TR(ui, "The institution's score: self-sufficiency, portfolio "
-                                      "quality, losses, capital kept and money at work. F1, "
+                                      "quality, losses, capital kept, money at work and officers "
+                                      "kept. F1, "
                                       "Glossary: each indicator."));
     parts_y +=
         score_parts(ui, TR(ui, "The clients"), scores.client_part, scores.client_parts, parts_y,

@@ -87,9 +87,9 @@ static const help_entry panels[] = {
     {N_("Reports"), N_("Balance sheet, income statement and charts over time."), "", ""},
     {N_("News"), N_("The scenario's news and each month's events, newest first."), "", ""},
     {N_("Scores"),
-     N_("The institution (100): OSS 20 and FSS 20 towards 120%, the worst month's PAR30 plus "
-        "write-offs 25, "
-        "loan losses 10, capital kept 15, portfolio / assets 10. The clients (100): households "
+     N_("The institution (100): OSS 20 and FSS 15 towards 120%, the worst month's PAR30 plus "
+        "write-offs 25, loan losses 10, capital kept 10, portfolio / assets 10, officers kept "
+        "10. The clients (100): households "
         "out of distress (poor, over-indebted, defaulting) 35, women's 10, poor clients' income "
         "15, poor reached 20, worst PAR90 plus write-offs 20."),
      "", ""},

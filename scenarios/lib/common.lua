@@ -42,6 +42,25 @@ function common.hire_when_busy(limit, most, salary, training)
   end
 end
 
+-- Raises every officer paid below the market wage for their training level to it: a trained
+-- officer left on a recruit's pay is likelier to resign (engine/MODEL.md, 3).
+function common.pay_market_wages()
+  for _, o in ipairs(officers()) do
+    if o.employed and o.salary < o.market_wage then
+      set_salary(o.id, o.market_wage)
+    end
+  end
+end
+
+-- Cuts every officer's pay to the legal minimum wage (what the minimum-wage probes play).
+function common.pay_the_minimum_wage()
+  for _, o in ipairs(officers()) do
+    if o.employed and o.salary > minimum_wage() then
+      set_salary(o.id, minimum_wage())
+    end
+  end
+end
+
 -- Whether an offer of this kind ("grant_training", "credit_line"...) was accepted.
 function common.offer_accepted(kind)
   for _, offer in ipairs(offers()) do

@@ -1,4 +1,5 @@
--- Sound strategy for m4: train officers, audit twice a year, hire as caseloads grow.
+-- Sound strategy for m4: train officers (and pay them what their training is worth on the
+-- market), audit twice a year, hire as caseloads grow.
 local common = require("lib.common")
 
 function decide(month)
@@ -13,4 +14,5 @@ function decide(month)
     audit()
   end
   common.hire_when_busy(150, nil, nil, 2)
+  common.pay_market_wages()
 end

@@ -86,11 +86,14 @@ double par30_of(const ud_sim *sim, int business) {
     return total > 0 ? (double)at_risk / (double)total : 0.0;
 }
 
+#ifndef MEAN_SEEDS
+#define MEAN_SEEDS 8
+#endif
 double mean_over_run(setup_fn configure, month_fn each_month, measure_fn measure, int households,
                      int from, int to) {
     double sum = 0;
     int n = 0;
-    for (uint64_t seed = 1; seed <= 4; seed++) {
+    for (uint64_t seed = 1; seed <= MEAN_SEEDS; seed++) {
         ud_setup setup;
         ud_setup_default(&setup, households);
         setup.seed = seed;

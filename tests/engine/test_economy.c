@@ -635,7 +635,9 @@ static void test_economy_a_raise_keeps_trained_officers(void **state) {
     print_message("officers who left in 20 three-year runs: %d trained and left on their old pay, "
                   "%d given the market wage\n",
                   underpaid, raised);
-    assert_true(raised * 2 < underpaid);
+    /* 2% a month leave whatever the pay; a trained officer left on a recruit's pay (87% of
+     * the market wage for the level) 4.1%: half again as many leave, at least. */
+    assert_true(raised * 3 < underpaid * 2);
 }
 
 /* ---- 7. political interference ---- */

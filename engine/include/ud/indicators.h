@@ -46,6 +46,10 @@
  *                           lent to, compared within each quartile of starting income and
  *                           weighted by clients (0 until both exist): a difference in
  *                           differences with households matched on where they started
+ *   staff_turnover        = officers who left for another job since the start / officer-years
+ *                           employed since the start (a yearly rate; MIX reports staff
+ *                           turnover yearly: the whole game is used so that one resignation in
+ *                           a unit of three officers does not swing it)
  */
 #ifndef UD_INDICATORS_H
 #define UD_INDICATORS_H
@@ -87,6 +91,7 @@ typedef struct ud_indicators {
                                        or in default (more than 30 days late, or written off in
                                        the last twelve months) */
     int households_in_distress;     /* every household poor, over-indebted or in default */
+    double staff_turnover;          /* officers who resigned a year, over the game so far */
 } ud_indicators;
 
 /* Where the month's expenses went, line by line (they add up to financial plus operating
@@ -123,6 +128,8 @@ typedef struct ud_month_record {
     int applications;                       /* loan applications received this month */
     ud_money write_offs;                    /* written off in the month */
     ud_money total_assets;                  /* at month end */
+    int officers;                           /* loan officers employed at month end */
+    int resignations;                       /* officers who left for another job in the month */
 } ud_month_record;
 
 /* The record of month m (1..months completed), or NULL. */

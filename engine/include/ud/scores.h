@@ -5,14 +5,16 @@
  *
  * Institution (window: the whole game; ratios of flows: the last twelve months):
  *   self-sufficiency 20  OSS at the end, towards 120%
- *   subsidy-free     20  FSS at the end, towards 120%
+ *   subsidy-free     15  FSS at the end, towards 120%
  *   portfolio quality 25 the worst month's adjusted PAR: (PAR30 portfolio + write-offs of the
  *                        last twelve months) / gross portfolio, as raters compute it so that
  *                        early write-offs cannot hide arrears; 0 (full) to 25% (nothing)
  *   loan losses      10  net write-offs a year / average gross portfolio, 0 to 10%
  *                        (both quality parts give nothing if nothing was ever lent)
- *   capital          15  equity at the end / equity at the start, towards 100%
+ *   capital          10  equity at the end / equity at the start, towards 100%
  *   money at work    10  average gross portfolio / average total assets, towards 70%
+ *   officers kept    10  officers who resigned a year over the game (staff_turnover): full
+ *                        up to 25% (about MIX's average), nothing at 85% or more
  * Clients (window: the whole game):
  *   poverty          35  households poor at the start no longer counted poor, towards 25%
  *   women            10  the same for households whose borrower is a woman
@@ -27,7 +29,7 @@
 
 #include "ud/sim.h"
 
-#define UD_SCORE_PARTS 6
+#define UD_SCORE_PARTS 7
 
 typedef struct ud_score_part {
     const char *name; /* English, for translation: "self-sufficiency" */

@@ -272,6 +272,12 @@ static int l_market_wage(lua_State *L) {
     return 1;
 }
 
+/* minimum_wage(): the least the law lets the unit pay an officer a month */
+static int l_minimum_wage(lua_State *L) {
+    lua_pushinteger(L, ud_sim_setup(sim_of(L))->village.minimum_wage);
+    return 1;
+}
+
 static int l_borrowings(lua_State *L) {
     int n;
     const ud_borrowing *b = ud_sim_borrowings(sim_of(L), &n);
@@ -395,6 +401,7 @@ void api_register_views(lua_State *L) {
                                    {"products", l_products},
                                    {"officers", l_officers},
                                    {"market_wage", l_market_wage},
+                                   {"minimum_wage", l_minimum_wage},
                                    {"borrowings", l_borrowings},
                                    {"policy", l_policy},
                                    {"household", l_household},
