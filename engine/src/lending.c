@@ -1208,20 +1208,23 @@ static void try_recovery(ud_sim *sim, loan_slot *slot, double chance) {
     }
 }
 
-static ud_rate provision_rate(const ud_provisioning *p, int32_t days, bool rescheduled) {
-    if (days <= 0) {
-        return rescheduled ? p->rate[0] : 0;
+/* The reserve rate for a loan classed at `days` late. A renegotiated loan is at risk even
+ * when current (rate of the first bucket); one rescheduled without a hardship to explain it
+ * drops a class further until repaid, as supervisors class a restructured loan one notch
+ * worse (the Reserve Bank of India's norm: a standard asset restructured becomes
+ * sub-standard; the UAE Central Bank's circular 28/2010: upgraded only after 90 days on the
+ * new terms). */
+static ud_rate provision_rate(const ud_provisioning *p, int32_t days, bool renegotiated,
+                              bool notch) {
+    int bucket = days <= 0    ? (renegotiated ? 0 : -1)
+                 : days <= 30 ? 0
+                 : days <= 60 ? 1
+                 : days <= 90 ? 2
+                              : 3;
+    if (notch && bucket < 3) {
+        bucket++;
     }
-    if (days <= 30) {
-        return p->rate[0];
-    }
-    if (days <= 60) {
-        return p->rate[1];
-    }
-    if (days <= 90) {
-        return p->rate[2];
-    }
-    return p->rate[3];
+    return bucket < 0 ? 0 : p->rate[bucket];
 }
 
 static void write_off_slot(ud_sim *sim, int index) {
@@ -1278,9 +1281,10 @@ void lending_provision_and_write_off(ud_sim *sim) {
             write_off_slot(sim, i);
             continue;
         }
+        bool notch = slot->account.rescheduled && !slot->rescheduled_for_hardship;
         required += ud_money_apply_rate(slot->account.principal_outstanding,
                                         provision_rate(prov, loan_days_for_risk(slot, late),
-                                                       loan_in_par_as_renegotiated(slot)));
+                                                       loan_in_par_as_renegotiated(slot), notch));
     }
     ud_money reserve = ud_books_normal_balance(&sim->books, UD_ACC_LOAN_LOSS_RESERVE);
     if (required > reserve) {
