@@ -802,6 +802,19 @@ void lending_take_applications(ud_sim *sim) {
 #define GROUP_STRAIN_DEFAULT 1.5f  /* a month in which they could not */
 #define GROUP_COLLAPSE_STRAIN 4.0f /* above it, a month of real default may end the group */
 #define COLLAPSED_GROUP_WILL 0.7   /* will lost by members of a collapsed group */
+#define GROUP_WILL 0.12            /* will a working group adds when it meets as it should */
+/* Officer quality x (0.5 + follow-up) at which a group holds every meeting: a trained officer
+ * at the market wage with a year's experience, at the default follow-up (engine/MODEL.md,
+ * "Groups meet"). */
+#define MEETINGS_FULL 0.65
+
+/* The share of its meetings a group holds: the officer runs them, so they lapse as follow-up
+ * is cut or the officer is untrained, overloaded or demotivated. Groups that meet build the
+ * social ties that make peers pay for each other (Feigenberg, Field and Pande 2013). */
+static double meetings_held(const ud_sim *sim, int officer) {
+    double m = officer_quality(sim, officer) * (0.5 + sim->follow_up) / MEETINGS_FULL;
+    return m > 1.0 ? 1.0 : m;
+}
 
 /* A debt forgiven in view of the neighbours: forgiving a tenth of a hamlet's households
  * costs it 0.05 of repayment will. */
@@ -869,7 +882,8 @@ static double repayment_will(const ud_sim *sim, const loan_slot *slot, const hou
                              int32_t days_late) {
     double will = h->honesty / 255.0;
     if (h->group != NO_INDEX) {
-        will += sim->groups[h->group].collapsed ? -COLLAPSED_GROUP_WILL : 0.12;
+        will += sim->groups[h->group].collapsed ? -COLLAPSED_GROUP_WILL
+                                                : GROUP_WILL * meetings_held(sim, slot->officer);
     }
     /* Hardship (a month's income well below what the household expected: a shock, an
      * illness, a failed harvest) tempts a borrower to put the lender last; an officer who
@@ -1028,14 +1042,17 @@ static void cover_shortfalls(ud_sim *sim, int g, ud_money shortfall) {
         loan_slot *slot = &sim->loans[debtor->loan];
         ud_money owed =
             slot->account.status == UD_LOAN_ACTIVE ? ud_loan_amount_due(&slot->account) : 0;
+        /* Peers share risk as far as the group meets: half of what each could put to a loan
+         * when every meeting is held, nothing when none is. */
+        double share = 0.5 * meetings_held(sim, slot->officer);
         for (int k = 0; k < grp->members && owed > 0; k++) {
             household *peer = &sim->households[grp->member[k]];
             if (k == m || peer->group != g) {
                 continue;
             }
-            /* A peer gives half of what she could put to a loan: the group's pooled
+            /* A peer gives her share of what she could put to a loan: the group's pooled
              * contribution, not her whole margin (Besley and Coate 1995). */
-            ud_money spare = cash_for_loans(sim, peer) / 2;
+            ud_money spare = (ud_money)((double)cash_for_loans(sim, peer) * share);
             if (spare <= 0) {
                 continue;
             }
