@@ -107,11 +107,19 @@ double officer_quality(const ud_sim *sim, int officer) {
            overload;
 }
 
+/* The share of a group member's mentoring a woman borrowing alone receives (monthly visits
+ * against weekly meetings: Feigenberg, Field and Pande 2013 compared the two frequencies). */
+#define MENTORING_ALONE 0.25
+
 double mentoring_reach(const ud_sim *sim, const household *h, int officer) {
     if (!h->woman || !sim->hamlets[h->hamlet].mentoring) {
         return 0;
     }
     double reach = officer_quality(sim, officer) * (0.5 + sim->follow_up);
+    /* Mentoring is taught at the weekly group meetings; a woman with an individual loan meets
+     * her officer at the monthly visit only: a quarter of the contact [MENTORING_ALONE]. */
+    bool in_group = h->group != NO_INDEX && !sim->groups[h->group].collapsed;
+    reach *= in_group ? 1.0 : MENTORING_ALONE;
     return reach > 1.0 ? 1.0 : reach;
 }
 
