@@ -123,7 +123,10 @@ void ud_panel_desk(ud_app *app, SDL_Rect a) {
                                 bx, row_y, 150, UD_FONT_SMALL, p->text_dim);
             y = row_y + h2 > y ? row_y + h2 : y;
         } else {
-            if (ud_ui_button(ui, ud_rect(bx, row_y, 86, 26), TR(ui, "Approve"))) {
+            /* the decision taken shows as a pressed button, not as one more to press */
+            if (ap->decision == UD_APP_APPROVED) {
+                ud_ui_toggle(ui, ud_rect(bx, row_y, 86, 26), TR(ui, "Approved"), true);
+            } else if (ud_ui_button(ui, ud_rect(bx, row_y, 86, 26), TR(ui, "Approve"))) {
                 ud_app_command(app, &c);
             }
             c.type = UD_CMD_RESIZE;
@@ -136,7 +139,9 @@ void ud_panel_desk(ud_app *app, SDL_Rect a) {
             }
         }
         c.type = UD_CMD_REJECT;
-        if (ud_ui_button(ui, ud_rect(bx + 158, row_y, 86, 26), TR(ui, "Reject"))) {
+        if (ap->decision == UD_APP_REJECTED) {
+            ud_ui_toggle(ui, ud_rect(bx + 158, row_y, 86, 26), TR(ui, "Rejected"), true);
+        } else if (ud_ui_button(ui, ud_rect(bx + 158, row_y, 86, 26), TR(ui, "Reject"))) {
             ud_app_command(app, &c);
         }
         y = (y < row_y + 30 ? row_y + 30 : y) + 8;

@@ -94,19 +94,20 @@ static void play_tutorial(const char *language) {
             gd_frame(app, shot);
             gd_key(app, SDLK_ESCAPE, 0);
         } else if (strcmp(a, "decide") == 0) {
-            /* the first row rejected, the next ones approved; an approval the game refuses
-             * (a group product's applicant without a group) says why, and the next row is
-             * tried; applicants waiting in a forming group have no Approve button, so when
-             * a page has no more, the trainee turns to the next one (Page Down) */
-            int nth = 1; /* the rejected first row now offers Approve: skip it */
-            assert_true(click_nth(app, gd_tr(app, "Reject"), 0));
-            for (int tries = 0; tries < 12 && step(app) == at; tries++) {
-                if (!click_nth(app, gd_tr(app, "Approve"), nth)) {
+            /* rows refused and approved again until the step counts three decisions; a
+             * decided row shows its decision pressed ("Approved", "Rejected"), so only the
+             * buttons still to press are clicked (exact labels); an approval the game refuses
+             * (a group product's applicant without a group) says why; when a page has no
+             * button left, the trainee turns to the next one (Page Down) */
+            for (int k = 0; k < 12 && step(app) == at; k++) {
+                const char *which = gd_tr(app, k % 2 == 0 ? "Reject" : "Approve");
+                SDL_Rect r;
+                int w;
+                if (!gd_find_widget(app, which, &r, &w)) {
                     gd_key(app, SDLK_PAGEDOWN, 0);
-                    nth = 0;
                     continue;
                 }
-                nth++;
+                gd_click(app, r.x + r.w / 2, r.y + r.h / 2);
                 if (app->dialog == DIALOG_MESSAGE) {
                     gd_key(app, SDLK_ESCAPE, 0);
                 }
