@@ -196,6 +196,15 @@ static uint8_t debt_burden(const ud_loan *loan, const household *h) {
                                                   : (double)p->principal * p->rate_num /
                                                         p->rate_den * (p->installments + 1) / 2.0;
     double monthly = ((double)p->principal + interest) / (months > 0 ? months : 1);
+    /* The heaviest month, not the average: a loan whose principal falls due in a few
+     * instalments (a long grace period, a balloon) asks for it all in those months, and a
+     * household that must find it then is over-indebted then (Field, Pande, Papp and Rigol
+     * 2013: a two-month grace period raised default). */
+    double per_month = DAYS_PER_MONTH / (double)ud_frequency_days((ud_frequency)p->frequency);
+    int amortising = p->installments - p->grace;
+    double share = amortising > per_month ? per_month / amortising : 1.0;
+    double peak = (double)p->principal * share + interest / (months > 0 ? months : 1);
+    monthly = peak > monthly ? peak : monthly;
     double pct = h->income_smooth > 0 ? 100.0 * monthly / (double)h->income_smooth : 255;
     return (uint8_t)(pct > 255 ? 255 : (pct < 0 ? 0 : pct));
 }
