@@ -56,6 +56,9 @@ goal { indicator = "subsidy_dependence", below = 1.0, month = 36, text = "Subsid
 goal { indicator = "households_in_poverty", below = 1.0, of_start = true, month = 36,
        text = "Fewer households below the poverty line than at the start" }
 goal { indicator = "active_borrowers", above = 120, month = 36, text = "More than 120 clients" }
+-- Portfolio quality belongs to sustainability too: without it, rescheduling every late loan
+-- would meet every goal as often as sound lending.
+goal { indicator = "par30", below = 0.05, month = 36, text = "PAR30 below 5%" }
 -- Officers paid below the market wage resign, and their clients lose the officer who knew
 -- them (engine/MODEL.md, 3). About a quarter a year is usual (MIX); three in five is a unit
 -- that cannot keep its people, and a margin wide enough that one unlucky resignation in a

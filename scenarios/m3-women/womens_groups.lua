@@ -53,7 +53,10 @@ product { name = "Women's group weekly", method = "declining-annuity", rate = 28
 goal { indicator = "par30", below = 0.05, month = 36, text = "PAR30 below 5%" }
 goal { indicator = "write_off_ratio", below = 0.05, month = 36,
        text = "Write-offs below 5% of the portfolio a year" }
-goal { indicator = "women_share", above = 0.5, month = 36, text = "Half the clients are women" }
+-- Judged over the last year, not the last month: a unit that turns women-only in month 27
+-- has not served women for three years.
+goal { indicator = "women_share", above = 0.5, from = 25, month = 36,
+       text = "Half the clients are women, averaged over the last year" }
 goal { indicator = "women_in_distress", below = 1.0, of_start = true, month = 36,
        text = "Fewer women-headed households poor, over-indebted or in default than at the start" }
 goal { indicator = "oss", above = 1.0, month = 36, text = "OSS above 100%" }
