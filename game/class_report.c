@@ -247,6 +247,7 @@ static const char style_sheet[] =
     ".debrief h1{font-size:18px}.debrief p{margin:4px 0}.debrief ul{margin:2px 0 6px;"
     "padding-left:20px}.debrief li{margin:0}.debrief h3{margin:8px 0 2px}"
     ".debrief .legend{margin:4px 0}.debrief .decisions{columns:3;font-size:11px}"
+    ".debrief .goals{columns:2;column-gap:24px}"
     "@media print{body{margin:10mm}.page{page-break-after:always}}"
     "@page{size:A4 landscape;margin:10mm}";
 
@@ -301,7 +302,7 @@ static void debrief_page(FILE *f, const ud_class_input *in, int t, int months) {
     esc(f, TR(r->end));
     fprintf(f, "</p><p><b>%s:</b> %d / 100 &nbsp; <b>%s:</b> %d / 100</p>\n",
             TR("Institution score"), r->score_institution, TR("Clients' score"), r->score_clients);
-    fprintf(f, "<h3>%s</h3><ul>", TR("Goals"));
+    fprintf(f, "<h3>%s</h3><ul class=\"goals\">", TR("Goals"));
     for (int g = 0; g < r->goal_count; g++) {
         const ud_result_goal *goal = &r->goals[g];
         const char *verdict = goal->kind == UD_GOAL_LOSE ? (goal->met ? "avoided" : "happened")
