@@ -71,7 +71,7 @@ void ud_report_summary(FILE *out, const ud_indicators *d, int minor, const char 
     percent_line(&r, N_("operating expense ratio"), d->opex_ratio);
     money_line(&r, N_("cost per borrower (a year)"), d->cost_per_borrower);
     number_line(&r, N_("borrowers per officer"), d->borrowers_per_officer, 1);
-    percent_line(&r, N_("officers who resigned (a year)"), d->staff_turnover);
+    percent_line(&r, N_("officers who left (a year)"), d->staff_turnover);
     percent_line(&r, N_("OSS"), d->oss);
     percent_line(&r, N_("FSS"), d->fss);
     number_line(&r, N_("subsidy dependence index"), d->subsidy_dependence, 3);

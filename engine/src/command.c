@@ -303,6 +303,10 @@ static bool validate(ud_sim *sim, const ud_command *c, char *err, size_t err_siz
         if (!employed_officer(sim, c->index)) {
             FAIL("index: no employed officer %lld", (long long)c->index + 1);
         }
+        if (staff_severance(sim, &sim->officers[c->index]) > cash) {
+            FAIL("index: the severance pay (%lld) is more than the cash in hand",
+                 (long long)staff_severance(sim, &sim->officers[c->index]));
+        }
         return true;
     case UD_CMD_SET_SALARY:
         if (!employed_officer(sim, c->index)) {
@@ -495,7 +499,10 @@ static bool apply(ud_sim *sim, const ud_command *c, char *err, size_t err_size) 
         sim->officers[c->index].salary = c->amount;
         break;
     case UD_CMD_FIRE:
+        sim_pay_cost(sim, "severance pay for a dismissed officer", UD_COST_SALARIES,
+                     staff_severance(sim, &sim->officers[c->index]));
         sim->officers[c->index].employed = false;
+        sim->month_departures++;
         sim_event(sim, UD_EV_OFFICER_FIRED, c->index, 0, 0);
         staff_reassign(sim, c->index);
         break;

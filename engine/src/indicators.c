@@ -49,12 +49,12 @@ void ud_indicators_window(ud_indicators *out, const ud_month_record *records, in
     out->write_off_ratio = avg_glp > 0 ? write_offs / years / avg_glp : 0;
     /* Staff turnover over the whole game (a yearly rate): a year of three officers is too few
      * to tell one unlucky resignation from a unit that cannot keep its staff. */
-    double officer_months = 0, resignations = 0;
+    double officer_months = 0, departures = 0;
     for (int m = 1; m <= month; m++) {
         officer_months += records[m].officers;
-        resignations += records[m].resignations;
+        departures += records[m].departures;
     }
-    out->staff_turnover = officer_months > 0 ? resignations / (officer_months / 12.0) : 0;
+    out->staff_turnover = officer_months > 0 ? departures / (officer_months / 12.0) : 0;
     out->roa = avg_assets > 0 ? profit / years / avg_assets : 0;
     out->opex_ratio = avg_glp > 0 ? opex / years / avg_glp : 0;
     out->cost_per_borrower = avg_borrowers > 0 ? (ud_money)(opex / years / avg_borrowers) : 0;
@@ -260,7 +260,7 @@ void sim_record_month(ud_sim *sim, int month, ud_indicators *out) {
     r->write_offs = sim->month_write_offs;
     r->total_assets = bs.total_assets;
     r->officers = out->officers;
-    r->resignations = sim->month_resignations;
+    r->departures = sim->month_departures;
     ud_indicators_window(out, sim->records, month, sim->setup.mfi.market_rate,
                          sim->setup.village.inflation);
 

@@ -188,6 +188,9 @@ static void invest_loan(ud_sim *sim, household *h, loan_slot *slot, int officer,
 
 /* What the instalments take of the household's income each month, in percent: the whole
  * amount to repay spread over the loan's months, against the household's usual income. */
+/* Principal repaid within fewer days than this is a bullet: a season (engine/MODEL.md, 4). */
+#define BULLET_DAYS 90
+
 static uint8_t debt_burden(const ud_loan *loan, const household *h) {
     const ud_schedule_plan *p = &loan->plan;
     double months =
@@ -196,15 +199,19 @@ static uint8_t debt_burden(const ud_loan *loan, const household *h) {
                                                   : (double)p->principal * p->rate_num /
                                                         p->rate_den * (p->installments + 1) / 2.0;
     double monthly = ((double)p->principal + interest) / (months > 0 ? months : 1);
-    /* The heaviest month, not the average: a loan whose principal falls due in a few
-     * instalments (a long grace period, a balloon) asks for it all in those months, and a
-     * household that must find it then is over-indebted then (Field, Pande, Papp and Rigol
-     * 2013: a two-month grace period raised default). */
-    double per_month = DAYS_PER_MONTH / (double)ud_frequency_days((ud_frequency)p->frequency);
+    /* A loan whose principal falls due within a season (a balloon, a grace period of nearly
+     * the whole term) is judged by its heaviest month, not its average: the household must
+     * find the principal from cash in hand, not from a season's income (Field, Pande, Papp and
+     * Rigol 2013: a grace period raised default). A seasonal loan amortised over several
+     * months, as farm loans are, is judged by its average (engine/MODEL.md, 4). */
+    int days = ud_frequency_days((ud_frequency)p->frequency);
     int amortising = p->installments - p->grace;
-    double share = amortising > per_month ? per_month / amortising : 1.0;
-    double peak = (double)p->principal * share + interest / (months > 0 ? months : 1);
-    monthly = peak > monthly ? peak : monthly;
+    if (amortising * days < BULLET_DAYS) {
+        double per_month = DAYS_PER_MONTH / (double)days;
+        double share = amortising > per_month ? per_month / amortising : 1.0;
+        double peak = (double)p->principal * share + interest / (months > 0 ? months : 1);
+        monthly = peak > monthly ? peak : monthly;
+    }
     double pct = h->income_smooth > 0 ? 100.0 * monthly / (double)h->income_smooth : 255;
     return (uint8_t)(pct > 255 ? 255 : (pct < 0 ? 0 : pct));
 }

@@ -120,7 +120,7 @@ void ud_scores_at(const ud_sim *sim, int months, ud_scores *out) {
      * clients (SPTF Universal Standards, dimension 5, ask providers to watch staff turnover;
      * MIX reported 24% a year on average in 2008-2010). All points up to 25% a year, none
      * once 85% of the officers leave a year. */
-    part(ip, ni, t, "officers kept (resignations a year)", 10, end->staff_turnover,
+    part(ip, ni, t, "officers kept (departures a year)", 10, end->staff_turnover,
          (0.85 - end->staff_turnover) / 0.6);
 
     /* Out of distress, not only above the poverty line: a loan the household cannot carry

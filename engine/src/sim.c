@@ -264,7 +264,7 @@ bool ud_sim_step(ud_sim *sim) {
     /* The month's flows start again from zero only now: write-offs and grants that commands
      * book between months belong to the month that follows them. */
     sim->month_write_offs = 0;
-    sim->month_resignations = 0;
+    sim->month_departures = 0;
     sim->month_grants = sim->month_in_kind = sim->month_concessional_interest = 0;
     if (sim->insolvent) {
         sim_event(sim, UD_EV_INSOLVENT, 0, 0, sim_cash(sim));
@@ -382,6 +382,13 @@ const ud_application *ud_sim_applications(const ud_sim *sim, int *count) {
 
 ud_money ud_sim_market_wage(const ud_sim *sim, int level) {
     return staff_market_wage(sim, level < 0 ? 0 : (level > 3 ? 3 : level));
+}
+
+ud_money ud_sim_severance(const ud_sim *sim, int index) {
+    if (index < 0 || index >= sim->officer_count || !sim->officers[index].employed) {
+        return 0;
+    }
+    return staff_severance(sim, &sim->officers[index]);
 }
 
 const ud_officer *ud_sim_officers(const ud_sim *sim, int *count) {

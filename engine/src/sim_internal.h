@@ -228,7 +228,7 @@ struct ud_sim {
 
     /* flows of the month in progress */
     ud_money month_write_offs, month_grants, month_in_kind;
-    int month_resignations; /* officers who left for another job this month */
+    int month_departures; /* officers who resigned or were let go this month (not for fraud) */
     ud_money month_concessional_interest;
     ud_money cost_line[UD_COST_LINE_COUNT]; /* expenses of the period not yet closed */
     ud_money withdrawals_refused;           /* savers turned away this month for want of cash */
@@ -342,6 +342,9 @@ bool staff_can_take_a_course_now(const ud_sim *sim, const ud_officer *o);
 /* How many officers can (what a course for the whole staff trains and costs). */
 int staff_can_take_a_course(const ud_sim *sim);
 bool staff_draw_honest(ud_sim *sim, ud_money salary, int level);
+/* What dismissing an officer costs (not for misconduct): a month's salary, one more for each
+ * full year of service, at most nine (Indonesia's Manpower Act, UU 13/2003 art. 156(2)). */
+ud_money staff_severance(const ud_sim *sim, const ud_officer *o);
 /* Marks a loan whose officer left: its client lost the officer who knew them (the
  * handover window of engine/MODEL.md, 3). */
 void staff_hand_over(ud_sim *sim, loan_slot *slot);

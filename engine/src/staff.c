@@ -42,8 +42,8 @@ double staff_experience(const ud_sim *sim, const ud_officer *o) {
     return 0.8 + 0.2 * (months >= 12 ? 1.0 : (months <= 0 ? 0.0 : months / 12.0));
 }
 
-/* Monthly chance that an officer leaves: 1% a month at the market wage (about 12% a year),
- * up to 9% a month at half of it. */
+/* Monthly chance that an officer leaves: 2% a month at the market wage (about 22% a year),
+ * up to 10% a month at half of it. */
 double staff_quit_chance(const ud_sim *sim, const ud_officer *o) {
     double w = staff_wage_ratio(sim, o);
     return 0.02 + (w < 1.0 ? 0.16 * (1.0 - w) : 0.0);
@@ -54,6 +54,12 @@ bool staff_draw_honest(ud_sim *sim, ud_money salary, int level) {
     double w = (double)salary / (double)staff_market_wage(sim, level);
     double keep = w >= 1.0 ? 1.0 : 0.5 + 0.5 * w;
     return ud_rng_chance(&sim->rng[STREAM_STAFF], sim->setup.mfi.officers.honesty * keep);
+}
+
+ud_money staff_severance(const ud_sim *sim, const ud_officer *o) {
+    int service = sim->month - o->hired_month;
+    int months = 1 + (service > 0 ? service / 12 : 0);
+    return o->salary * (months > 9 ? 9 : months);
 }
 
 int staff_employed(const ud_sim *sim) {
@@ -205,7 +211,9 @@ void staff_run_audit(ud_sim *sim) {
         if (off->stealing || ghosts[o] > 0) {
             sim_event(sim, UD_EV_OFFICER_FRAUD_FOUND, o, ghosts[o], lost[o]);
             off->stealing = false;
-            off->employed = false; /* dismissed */
+            /* dismissed for misconduct: no severance, and not counted in staff turnover (a
+             * thief caught is internal control working, not a unit failing to keep people) */
+            off->employed = false;
             sim_event(sim, UD_EV_OFFICER_FIRED, o, 0, 0);
             staff_reassign(sim, o);
             found = true;
@@ -236,7 +244,7 @@ int staff_can_take_a_course(const ud_sim *sim) {
 static void replace_officer(ud_sim *sim, int o) {
     ud_officer *off = &sim->officers[o];
     sim_event(sim, UD_EV_OFFICER_QUIT, o, off->training, off->salary);
-    sim->month_resignations++;
+    sim->month_departures++;
     for (int i = 0; i < sim->loan_capacity; i++) {
         loan_slot *slot = &sim->loans[i];
         if (slot->in_use && slot->officer == o && slot->account.status == UD_LOAN_ACTIVE) {

@@ -134,8 +134,9 @@ const char *ud_indicator_meaning(const ud_ui *ui, const char *indicator) {
         {"women_in_distress",
          N_("Women-headed households in distress: poor, over-indebted or in default.")},
         {"staff_turnover",
-         N_("Officers who resigned, % a year since the start: officers paid below the market "
-            "wage for their training leave, and their clients lose the officer who knew them.")},
+         N_("Officers who left (resigned, or let go by you), % a year since the start: officers "
+            "paid below the market wage for their training leave, and their clients lose the "
+            "officer who knew them.")},
     };
     for (size_t i = 0; i < sizeof meanings / sizeof meanings[0]; i++) {
         if (strcmp(meanings[i].name, indicator) == 0) {

@@ -50,6 +50,12 @@ static void dismiss(ud_app *app, int officer, const ud_officer *o, int employed)
         snprintf(text, sizeof text, "%s %d: %s %s", TR(ui, "Dismiss officer"), officer + 1, loans,
                  others);
     }
+    /* what letting the officer go costs now: severance by years of service */
+    char money[64], severance[200];
+    ud_money_text(app, ud_sim_severance(ud_game_sim(app->game), officer), money, sizeof money);
+    snprintf(severance, sizeof severance, " %s %s.", TR(ui, "Severance pay:"), money);
+    size_t len = strlen(text);
+    snprintf(text + len, sizeof text - len, "%s", severance);
     ud_command c = ud_command_new(UD_CMD_FIRE);
     c.index = officer;
     ud_app_confirm(app, text, TR(ui, "Dismiss"), CONFIRM_COMMAND, &c);
@@ -227,8 +233,7 @@ void ud_panel_staff(ud_app *app, SDL_Rect a) {
     ud_ui_label(ui, label, a.x, by, UD_FONT_SMALL, false, p->text);
     /* resignations so far, a year: what underpaying costs, and what the modules' goal reads */
     if (d != NULL && ud_sim_month(sim) > 0) {
-        snprintf(label, sizeof label,
-                 TR(ui, "Officers who resigned: %.0f%% a year since the start"),
+        snprintf(label, sizeof label, TR(ui, "Officers who left: %.0f%% a year since the start"),
                  d->staff_turnover * 100);
         int w = ud_ui_label(ui, label, a.x, by + 20, UD_FONT_SMALL, false, p->text_dim);
         ud_ui_hint(ui, ud_rect(a.x, by + 20, w, 18), ud_indicator_meaning(ui, "staff_turnover"));

@@ -74,11 +74,11 @@ goal { indicator = "par30", below = 0.05, month = 36, text = "PAR30 below 5%" }
 goal { indicator = "write_off_ratio", below = 0.05, month = 36,
        text = "Write-offs below 5% of the portfolio a year" }
 -- Officers paid below the market wage resign, and their clients lose the officer who knew
--- them (engine/MODEL.md, 3). About a quarter a year is usual (MIX); three in five is a unit
--- that cannot keep its people, and a margin wide enough that one unlucky resignation in a
--- small unit does not fail the goal.
+-- them (engine/MODEL.md, 3); officers let go count too (not those an audit caught stealing).
+-- About a quarter a year is usual (MIX); three in five is a unit that cannot keep its people,
+-- and a margin wide enough that one unlucky departure in a small unit does not fail the goal.
 goal { indicator = "staff_turnover", below = 0.6, month = 36,
-       text = "Fewer than 60% of the officers resign a year" }
+       text = "Fewer than 60% of the officers leave a year" }
 lose_if { indicator = "equity", below = 0, text = "The unit's equity is gone" }
 
 at_month(2, function()

@@ -60,12 +60,14 @@ goal { indicator = "active_borrowers", above = 120, month = 36, text = "More tha
 -- would meet every goal as often as sound lending.
 goal { indicator = "par30", below = 0.05, month = 36, text = "PAR30 below 5%" }
 -- Officers paid below the market wage resign, and their clients lose the officer who knew
--- them (engine/MODEL.md, 3). About a quarter a year is usual (MIX); three in five is a unit
--- that cannot keep its people, and a margin wide enough that one unlucky resignation in a
--- small unit does not fail the goal.
+-- them (engine/MODEL.md, 3); officers let go count too (not those an audit caught stealing).
+-- About a quarter a year is usual (MIX); three in five is a unit that cannot keep its people,
+-- and a margin wide enough that one unlucky departure in a small unit does not fail the goal.
 goal { indicator = "staff_turnover", below = 0.6, month = 36,
-       text = "Fewer than 60% of the officers resign a year" }
+       text = "Fewer than 60% of the officers leave a year" }
 lose_if { indicator = "equity", below = 0, text = "The unit's equity is gone" }
+
+local common = require("lib.common")
 
 at_month(3, function()
   mem.line = offer {
@@ -88,6 +90,8 @@ at_month(12, function()
 end)
 
 at_month(24, function()
+  -- a line taken and repaid before the recall: its cap went with it (the lessons say so)
+  mem.line_repaid_early = common.offer_accepted("credit_line") and rate_cap() == nil
   for _, b in ipairs(borrowings()) do
     if b.active and b.lender == "government" then
       recall_credit_line(b.id)
@@ -97,7 +101,6 @@ at_month(24, function()
 end)
 
 -- What the debrief teaches depends on what the trainee did and what came of it.
-local common = require("lib.common")
 
 local function line_taken()
   return common.offer_accepted("credit_line")
@@ -107,10 +110,16 @@ local function any_grant()
   return common.offer_accepted("grant_training") or common.offer_accepted("grant_infrastructure")
 end
 
+local function line_held()
+  return line_taken() and not mem.line_repaid_early
+end
+
 lesson { text = "The 12% cap kept your prices below your costs: the cheap line made you dependent.",
-         when = function() return line_taken() and indicator("subsidy_dependence") > 1 end }
+         when = function() return line_held() and indicator("subsidy_dependence") > 1 end }
 lesson { text = "You took the cheap line and still cover your costs at market prices: few units manage it under a 12% cap.",
-         when = function() return line_taken() and indicator("subsidy_dependence") <= 1 end }
+         when = function() return line_held() and indicator("subsidy_dependence") <= 1 end }
+lesson { text = "You took the capped line and repaid it early, and its cap went with it: cheap money with strings is cheap only while you accept the strings.",
+         when = function() return line_taken() and mem.line_repaid_early end }
 lesson { text = "You declined the capped line and kept prices that cover costs: the unit can stand without subsidy.",
          when = function() return not line_taken() and indicator("fss") >= 1 end }
 lesson { text = "You declined the capped line, but your prices do not yet cover every cost at market rates (FSS below 100%).",

@@ -61,11 +61,11 @@ goal { indicator = "women_in_distress", below = 1.0, of_start = true, month = 36
        text = "Fewer women-headed households poor, over-indebted or in default than at the start" }
 goal { indicator = "oss", above = 1.0, month = 36, text = "OSS above 100%" }
 -- Officers paid below the market wage resign, and their clients lose the officer who knew
--- them (engine/MODEL.md, 3). About a quarter a year is usual (MIX); three in five is a unit
--- that cannot keep its people, and a margin wide enough that one unlucky resignation in a
--- small unit does not fail the goal.
+-- them (engine/MODEL.md, 3); officers let go count too (not those an audit caught stealing).
+-- About a quarter a year is usual (MIX); three in five is a unit that cannot keep its people,
+-- and a margin wide enough that one unlucky departure in a small unit does not fail the goal.
 goal { indicator = "staff_turnover", below = 0.6, month = 36,
-       text = "Fewer than 60% of the officers resign a year" }
+       text = "Fewer than 60% of the officers leave a year" }
 
 at_month(2, function()
   offer { kind = "grant_mentoring", lender = "donor", amount = 25000000,

@@ -62,11 +62,11 @@ goal { indicator = "par90", below = 0.03, month = 36,
 goal { indicator = "households_in_poverty", below = 1.0, of_start = true, month = 36,
        text = "Fewer households below the poverty line than at the start" }
 -- Officers paid below the market wage resign, and their clients lose the officer who knew
--- them (engine/MODEL.md, 3). About a quarter a year is usual (MIX); three in five is a unit
--- that cannot keep its people, and a margin wide enough that one unlucky resignation in a
--- small unit does not fail the goal.
+-- them (engine/MODEL.md, 3); officers let go count too (not those an audit caught stealing).
+-- About a quarter a year is usual (MIX); three in five is a unit that cannot keep its people,
+-- and a margin wide enough that one unlucky departure in a small unit does not fail the goal.
 goal { indicator = "staff_turnover", below = 0.6, month = 36,
-       text = "Fewer than 60% of the officers resign a year" }
+       text = "Fewer than 60% of the officers leave a year" }
 
 on("officer_fraud_found", function(e)
   if e.object == 1 then

@@ -150,10 +150,37 @@ static void test_command_one_course_a_month(void **state) {
     ud_sim_destroy(sim);
 }
 
+/* Letting an officer go costs a month's salary per started year of service, at most nine
+ * (Indonesia's Manpower Act); the departure counts in staff turnover. */
+static void test_command_dismissal_costs_severance(void **state) {
+    (void)state;
+    ud_setup setup;
+    ud_setup_default(&setup, 200);
+    setup.mfi.officers.count = 2;
+    setup.mfi.officers.experience_months = 30; /* two full years of service: three months */
+    ud_sim *sim = make_sim(&setup);
+    int n;
+    ud_money salary = ud_sim_officers(sim, &n)[0].salary;
+    assert_int_equal(ud_sim_severance(sim, 0), 3 * salary);
+    ud_money before = ud_books_balance_sheet(ud_sim_books(sim)).cash;
+    ud_command c = of(UD_CMD_FIRE);
+    c.index = 0;
+    apply_or_fail(sim, &c);
+    assert_int_equal(before - ud_books_balance_sheet(ud_sim_books(sim)).cash, 3 * salary);
+    assert_int_equal(ud_sim_severance(sim, 0), 0); /* gone */
+    ud_sim_step(sim);
+    check_invariants(sim);
+    /* one departure (at least: the other may also resign) in a month of one officer: a
+     * yearly rate of 12 */
+    assert_true(ud_sim_indicators(sim, 1)->staff_turnover > 12.0 - 1e-9);
+    ud_sim_destroy(sim);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_command_every_field_is_bounded),
         cmocka_unit_test(test_command_one_course_a_month),
+        cmocka_unit_test(test_command_dismissal_costs_severance),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

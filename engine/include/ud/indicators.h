@@ -46,7 +46,8 @@
  *                           lent to, compared within each quartile of starting income and
  *                           weighted by clients (0 until both exist): a difference in
  *                           differences with households matched on where they started
- *   staff_turnover        = officers who left for another job since the start / officer-years
+ *   staff_turnover        = officers who left since the start (resigned, or let go by the
+ *                           manager; not those an audit caught stealing) / officer-years
  *                           employed since the start (a yearly rate; MIX reports staff
  *                           turnover yearly: the whole game is used so that one resignation in
  *                           a unit of three officers does not swing it)
@@ -91,7 +92,7 @@ typedef struct ud_indicators {
                                        or in default (more than 30 days late, or written off in
                                        the last twelve months) */
     int households_in_distress;     /* every household poor, over-indebted or in default */
-    double staff_turnover;          /* officers who resigned a year, over the game so far */
+    double staff_turnover;          /* officers who left a year, over the game so far */
 } ud_indicators;
 
 /* Where the month's expenses went, line by line (they add up to financial plus operating
@@ -129,7 +130,7 @@ typedef struct ud_month_record {
     ud_money write_offs;                    /* written off in the month */
     ud_money total_assets;                  /* at month end */
     int officers;                           /* loan officers employed at month end */
-    int resignations;                       /* officers who left for another job in the month */
+    int departures; /* officers who resigned or were let go (not dismissed for fraud) */
 } ud_month_record;
 
 /* The record of month m (1..months completed), or NULL. */

@@ -312,6 +312,9 @@ const ud_officer *ud_sim_officers(const ud_sim *sim, int *count);
 /* What an officer of a training level (0..3) earns elsewhere: paid less, an officer works
  * less, steals more often and leaves sooner (engine/MODEL.md, 3). */
 ud_money ud_sim_market_wage(const ud_sim *sim, int level);
+/* The severance pay dismissing officer `index` (0-based, employed) would cost now: a month's
+ * salary, one more for each full year of service, at most nine. 0 for an unknown officer. */
+ud_money ud_sim_severance(const ud_sim *sim, int index);
 const ud_product *ud_sim_products(const ud_sim *sim, int *count);
 const ud_credit_policy *ud_sim_policy(const ud_sim *sim);
 /* The share of officer time spent on arrears follow-up now (0..1). */
