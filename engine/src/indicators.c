@@ -128,10 +128,16 @@ void sim_record_month(ud_sim *sim, int month, ud_indicators *out) {
         }
         int32_t late = loan_days_for_risk(slot, ud_loan_days_in_arrears(&slot->account, today));
         ud_money outstanding = slot->account.principal_outstanding;
-        if (late > 30 || (loan_in_par_as_renegotiated(slot) && prov->rescheduled_in_par)) {
+        bool renegotiated = loan_in_par_as_renegotiated(slot) && prov->rescheduled_in_par;
+        if (late > 30 || renegotiated) {
             par30 += outstanding;
         }
-        if (late > 90) {
+        /* SEEP's PAR > X days adds the renegotiated loans whatever X; in PAR90 the engine adds
+         * those rescheduled without a hardship (new terms for a borrower who simply paid late),
+         * until repaid; one rescheduled for a hardship is classed by its arrears (engine/
+         * MODEL.md, 10) */
+        bool evergreen = renegotiated && !slot->rescheduled_for_hardship;
+        if (late > 90 || evergreen) {
             par90 += outstanding;
         }
         if (slot->account.rescheduled) {

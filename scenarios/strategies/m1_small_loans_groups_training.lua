@@ -21,7 +21,9 @@ function decide(month)
   mem.rescheduled = mem.rescheduled or {}
   for id = 1, household_count() do
     local h = household(id)
-    if h.days_late ~= nil and h.days_late > 30 and h.days_late <= 90
+    -- rescheduled only for a hardship the village knows (a mishap, a bad month, a shock):
+    -- new terms for a borrower who simply pays late hide arrears, they do not cure them
+    if h.days_late ~= nil and h.days_late > 30 and h.days_late <= 90 and h.hardship
        and not mem.rescheduled[id] then
       reschedule(id, 12)
       mem.rescheduled[id] = true

@@ -14,7 +14,8 @@
  *   women_share           = active women borrowers / active borrowers
  *   avg_loan_to_income    = (gross portfolio / active borrowers) / mean household income a year
  *   par30, par90          = principal outstanding of loans with an instalment more than 30 (90)
- *                           days late, rescheduled loans included / gross portfolio
+ *                           days late, renegotiated loans included (in PAR90 those rescheduled
+ *                           without a hardship) / gross portfolio
  *   risk_coverage         = loan-loss reserve / PAR30 portfolio (1.0 when nothing is at risk)
  *   portfolio_yield       = interest and fee income from loans / average gross portfolio
  *                           (a year)
