@@ -260,9 +260,11 @@ static void why_column(ud_app *app, const ud_month_explanation *e, int x, int y,
         snprintf(line, sizeof line,
                  TRN(ui, e->officers_quit,
                      "%d officer left for another job (more leave when paid below the market "
-                     "wage); an untrained recruit took over the caseload.",
+                     "wage); an untrained recruit took over the caseload, and its clients miss "
+                     "more payments until the recruit knows them.",
                      "%d officers left for other jobs (more leave when paid below the market "
-                     "wage); untrained recruits took over their caseloads."),
+                     "wage); untrained recruits took over their caseloads, and their clients "
+                     "miss more payments until the recruits know them."),
                  e->officers_quit);
         y += ud_ui_paragraph(ui, line, x, y, w, UD_FONT_SMALL, p->bad) + 2;
     }
