@@ -24,8 +24,10 @@ officers, 450 million rupiah of equity, a weekly group loan and a monthly indivi
 loan, no clients yet. Candidates will want your help. Decide what you say to them and to
 your clients, and keep the unit's loans being repaid.]],
   lesson = {
-    -- The campaign and the year after: mean PAR30 from the promise to the end.
-    indicator = "par30", better = "lower", window = { from = 7, to = 24, take = "mean" },
+    -- The campaign and the year after: mean PAR30 from the promise to the end, with the
+    -- year's write-offs added back (adjusted PAR), so that writing late loans off cannot
+    -- hide them.
+    indicator = "adjusted_par30", better = "lower", window = { from = 7, to = 24, take = "mean" },
     sound = { "../strategies/m2_election_stand_firm.lua",
               "../strategies/m2_election_quiet_appraisal.lua" },
     naive = { "../strategies/m2_election_go_along.lua",

@@ -20,8 +20,9 @@ a target: 400 clients and more, fast. You can lend
 faster with looser rules, or grow at the pace your staff can follow. Arrears come late:
 watch PAR30, not just the number of clients.]],
   lesson = {
-    -- Arrears come late: PAR30 over the last two years, after the growth.
-    indicator = "par30", better = "lower", window = { from = 13, to = 36, take = "mean" },
+    -- Arrears come late: PAR30 over the last two years, after the growth, with the year's
+    -- write-offs added back (adjusted PAR), so that writing late loans off cannot hide them.
+    indicator = "adjusted_par30", better = "lower", window = { from = 13, to = 36, take = "mean" },
     sound = { "../strategies/m4_train_audit_grow_steadily.lua",
               "../strategies/m4_price_cover_grow_with_staff.lua" },
     naive = { "../strategies/m4_grow_fast.lua",
@@ -91,10 +92,17 @@ on("audit_clean", function(e)
   mem.audits = (mem.audits or 0) + 1
 end)
 
+-- Arrears and the year's write-offs together: a late loan written off is still a loss.
+local function arrears_and_losses()
+  return common.mean("par30", 13, 36) + indicator("write_off_ratio")
+end
+
 lesson { text = "Growth beyond what officers can follow turned into arrears a few months later.",
-         when = function() return common.mean("par30", 13, 36) > 0.05 end }
+         when = function() return arrears_and_losses() > 0.05 end }
 lesson { text = "Your officers could follow their caseloads: arrears stayed under control as the unit grew.",
-         when = function() return common.mean("par30", 13, 36) <= 0.05 end }
+         when = function() return arrears_and_losses() <= 0.05 end }
+lesson { text = "You wrote late loans off early: PAR30 looked clean, but the write-offs were the same arrears, lost for good.",
+         when = function() return indicator("write_off_ratio") > 0.05 end }
 lesson { text = "Audits found ghost loans: an audit costs far less than what fraud takes when nobody looks.",
          when = function() return (mem.ghost_loans or 0) > 0 end }
 lesson { text = "Your audits found no fraud: that is what they are for, and why they are worth their cost.",
