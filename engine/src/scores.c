@@ -140,7 +140,10 @@ void ud_scores_at(const ud_sim *sim, int months, ud_scores *out) {
     int *nc = &out->client_parts;
     part(cp, nc, c, "households out of distress", 35, lifted, lifted / 0.25);
     part(cp, nc, c, "women's households out of distress", 10, women_lifted, women_lifted / 0.25);
-    part(cp, nc, c, "poor clients' income gain", 15, gain, gain / 0.10);
+    /* The gain counts as far as it reached the poor: two poor clients doing well in a unit that
+     * lends to the better-off are not the village's poor doing well. */
+    double reached = reach < 0.30 ? reach / 0.30 : 1.0;
+    part(cp, nc, c, "poor clients' income gain", 15, gain, gain / 0.10 * reached);
     part(cp, nc, c, "poor households reached", 20, reach, reach / 0.30);
     part(cp, nc, c, "protection (worst PAR90 + write-offs)", 20, worst_par90,
          1 - worst_par90 / 0.15);

@@ -16,11 +16,14 @@
  *   officers kept    10  officers who resigned a year over the game (staff_turnover): full
  *                        up to 25% (about MIX's average), nothing at 85% or more
  * Clients (window: the whole game):
- *   poverty          35  households poor at the start no longer counted poor, towards 25%
- *   women            10  the same for households whose borrower is a woman
- *   income           15  growth of the average household income, towards 20%
- *   outreach         20  average active borrowers over the last twelve months / households,
- *                        towards 30%
+ *   distress         35  fall in households_in_distress (poor, over-indebted or in default)
+ *                        from the start, towards 25% fewer
+ *   women            10  the same for women-headed households (women_in_distress)
+ *   income           15  poor_client_income_gain (poor clients' income growth less poor
+ *                        non-clients', matched by starting quartile), towards +10 points,
+ *                        counted as far as the poor were reached (reach / 30%, at most 1)
+ *   outreach         20  households poor at the start that borrow, averaged over the last
+ *                        twelve months / households poor at the start, towards 30%
  *   protection       20  the worst month's (PAR90 portfolio + write-offs of the last twelve
  *                        months) / gross portfolio: clients in default, written off or not, a
  *                        proxy for over-indebtedness; 0 (full) to 15% or more (nothing) */
