@@ -145,8 +145,15 @@ void ud_decision_describe(ud_game *g, ud_i18n *tr, const ud_decision *d, char *o
                  100 * c->share);
         return;
     case UD_CMD_RESCHEDULE:
-        snprintf(out, size, ud_tr(tr, "rescheduled household %d's loan over %d instalments"),
-                 c->index + 1, c->count);
+        if (c->level > 0) {
+            snprintf(out, size,
+                     ud_tr(tr, "rescheduled household %d's loan over %d instalments, the first %d "
+                               "interest only"),
+                     c->index + 1, c->count, c->level);
+        } else {
+            snprintf(out, size, ud_tr(tr, "rescheduled household %d's loan over %d instalments"),
+                     c->index + 1, c->count);
+        }
         return;
     case UD_CMD_WRITE_OFF:
         snprintf(out, size, ud_tr(tr, "wrote off household %d's loan"), c->index + 1);

@@ -222,6 +222,13 @@ static bool command_bounds(const ud_command *c, char *err, size_t err_size) {
         if (c->count < 1 || c->count > UD_MAX_INSTALLMENTS) {
             FAIL("count: the new schedule needs 1 to %d instalments", UD_MAX_INSTALLMENTS);
         }
+        /* level: the grace period, interest-only instalments at the start of the new
+         * schedule (to the next harvest, through an illness) */
+        if (c->level < 0 || c->level >= c->count) {
+            FAIL("level: the grace period must be 0 to %d instalments, fewer than the %d of the "
+                 "new schedule (got %d)",
+                 c->count - 1, c->count, c->level);
+        }
         return true;
     default:
         /* the others carry an index, and resize and repay an amount, that only the state can
@@ -558,7 +565,7 @@ static bool apply(ud_sim *sim, const ud_command *c, char *err, size_t err_size) 
         sim->follow_up = c->share;
         break;
     case UD_CMD_RESCHEDULE:
-        return lending_reschedule_household(sim, c->index, c->count, err, err_size);
+        return lending_reschedule_household(sim, c->index, c->count, c->level, err, err_size);
     case UD_CMD_WRITE_OFF:
         lending_write_off_household(sim, c->index);
         break;

@@ -1370,12 +1370,12 @@ bool ud_sim_household_has_hardship(const ud_sim *sim, int household) {
     return household >= 0 && household < sim->household_count && late_for_a_reason(sim, household);
 }
 
-bool lending_reschedule_household(ud_sim *sim, int hh, int installments, char *err,
+bool lending_reschedule_household(ud_sim *sim, int hh, int installments, int grace, char *err,
                                   size_t err_size) {
     loan_slot *slot = &sim->loans[sim->households[hh].loan];
     ud_loan_terms t = sim->products[slot->product].terms;
     t.installments = installments;
-    t.grace = 0;
+    t.grace = grace;
     int32_t late = ud_loan_days_in_arrears(&slot->account, sim->month * DAYS_PER_MONTH);
     ud_terms_error e = ud_loan_reschedule(&slot->account, &t, sim->month * DAYS_PER_MONTH);
     if (e != UD_TERMS_OK) {

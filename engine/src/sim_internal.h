@@ -315,7 +315,7 @@ bool lending_open_portfolio(ud_sim *sim, char *err, size_t err_size);
 int lending_forming_count(const ud_sim *sim);
 /* The repayment culture worsens: `favoured` hamlet by amount, the others by a share of it. */
 void lending_damage_culture(ud_sim *sim, int favoured, double amount);
-bool lending_reschedule_household(ud_sim *sim, int hh, int installments, char *err,
+bool lending_reschedule_household(ud_sim *sim, int hh, int installments, int grace, char *err,
                                   size_t err_size);
 
 /* staff.c */

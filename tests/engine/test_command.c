@@ -73,6 +73,11 @@ static void test_command_every_field_is_bounded(void **state) {
     c = of(UD_CMD_RESCHEDULE);
     c.count = -1;
     refused(sim, &c, "count");
+    c.count = 12; /* a grace period is part of the new schedule, not added to it */
+    c.level = 12;
+    refused(sim, &c, "level");
+    c.level = -1;
+    refused(sim, &c, "level");
     c = of(UD_CMD_TRAIN);
     c.index = -2;
     refused(sim, &c, "index");

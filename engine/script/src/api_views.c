@@ -577,6 +577,8 @@ static int l_reschedule(lua_State *L) {
     ud_command c = command(UD_CMD_RESCHEDULE);
     c.index = api_arg_int(L, 1, "reschedule", 1, INT32_MAX) - 1;
     c.count = api_arg_int(L, 2, "reschedule", 1, INT32_MAX);
+    /* an optional grace period: the first instalments of the new schedule pay interest only */
+    c.level = lua_isnoneornil(L, 3) ? 0 : api_arg_int(L, 3, "reschedule", 0, INT32_MAX);
     return apply(L, &c);
 }
 
