@@ -34,4 +34,21 @@ void ud_dialog_confirm(ud_app *app) {
             ud_app_command(app, &c->command);
         }
     }
+    /* a rescheduling may pause repayment first (a grace period of a third of the new
+     * instalments, interest only: to the next harvest, through an illness); drawn after the
+     * buttons so that the safe one keeps the focus */
+    if (app->dialog == DIALOG_CONFIRM && c->action == CONFIRM_COMMAND &&
+        c->command.type == UD_CMD_RESCHEDULE && c->command.count >= 3) {
+        int grace = c->command.count / 3;
+        char label[200];
+        snprintf(label, sizeof label,
+                 TRN(ui, grace, "Grace: the first %d instalment pays interest only",
+                     "Grace: the first %d instalments pay interest only"),
+                 grace);
+        if (ud_ui_toggle(ui, ud_rect(r.x + 24, r.y + r.h - 108, r.w - 48, 34), label,
+                         c->command.level > 0)) {
+            c->command.level = c->command.level > 0 ? 0 : grace;
+            app->dirty = true;
+        }
+    }
 }

@@ -99,8 +99,18 @@ static void test_gui_late_borrowers_can_be_followed_up_rescheduled_and_written_o
     assert_int_equal(decisions(UD_CMD_RESCHEDULE), 0);
     expect_safe_focus("going back from a confirmation");
     assert_true(gd_click_label(app, "Reschedule"));
+    /* with a grace period: the toggle puts a third of the new instalments interest-only */
+    int new_count = app->confirm.command.count;
+    if (new_count >= 3) {
+        assert_true(gd_click_prefix(app, "Grace: the first"));
+        assert_int_equal(app->dialog, DIALOG_CONFIRM);
+        assert_int_equal(app->confirm.command.level, new_count / 3);
+    }
     assert_true(gd_click_label(app, app->confirm.yes));
     assert_int_equal(decisions(UD_CMD_RESCHEDULE), 1);
+    int n;
+    const ud_decision *d = ud_game_decisions(app->game, &n);
+    assert_int_equal(d[n - 1].command.level, new_count >= 3 ? new_count / 3 : 0);
     expect_safe_focus("rescheduling");
     /* write off: the consequence for PAR30 is spelled out, good news it is not */
     assert_true(gd_click_label(app, "Write off"));
