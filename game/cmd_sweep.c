@@ -43,6 +43,7 @@ static const char *const summary_indicators[] = {"active_borrowers",
                                                  "equity",
                                                  "cash",
                                                  "households_in_poverty",
+                                                 "households_in_distress",
                                                  "avg_household_income",
                                                  "staff_turnover",
                                                  NULL};
