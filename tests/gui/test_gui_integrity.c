@@ -197,6 +197,51 @@ static void test_gui_finished_game_reopens_with_the_same_debrief(void **state) {
     free(before);
 }
 
+/* The debrief replays the game (without its shocks, by the reference strategy, without each
+ * decision): those replays must not write over the past of the game on screen, whose month
+ * events the charts' marks and the month summaries read. */
+static void test_gui_debrief_replays_leave_the_games_past_alone(void **state) {
+    (void)state;
+    gd_start(app, "m4_growth_and_quality");
+    int length = ud_game_months(app->game);
+    char *played = NULL;
+    while (ud_game_end_state(app->game) == UD_END_RUNNING) {
+        if (month() == 2) {
+            /* one decision that shapes every later month: the debrief replays the game
+             * without it, and that replay's months differ from the game's */
+            ud_command c = ud_command_new(UD_CMD_HIRE);
+            c.count = 2;
+            c.level = 1;
+            c.amount = ud_sim_market_wage(ud_game_sim(app->game), 1);
+            assert_true(ud_app_command(app, &c));
+        }
+        if (month() == length - 1) {
+            played = gd_view(app); /* every month but the last, before any debrief */
+        }
+        gd_next_month(app);
+    }
+    assert_int_equal(app->screen, SCREEN_DEBRIEF);
+    assert_non_null(ud_app_debrief(app)); /* the replays have run */
+    assert_non_null(played);
+    char *shown = gd_view(app);
+    int compared = 0;
+    for (const char *line = strstr(played, "events "); line != NULL;
+         line = strstr(line + 1, "\nevents ")) {
+        line += line[0] == '\n';
+        const char *end = strchr(line, '\n');
+        char text[300];
+        snprintf(text, sizeof text, "\n%.*s\n", (int)(end - line), line);
+        if (strstr(shown, text) == NULL) {
+            fail_msg("after the debrief, the past differs: '%.*s' is gone", (int)(end - line),
+                     line);
+        }
+        compared++;
+    }
+    assert_int_equal(compared, length - 1);
+    free(played);
+    free(shown);
+}
+
 /* The news feed pages through everything: no empty page, every scenario news item and every
  * month's events shown once, and an audit's findings reported in the month's summary and in
  * the news. */
@@ -614,6 +659,8 @@ int main(void) {
         cmocka_unit_test_setup_teardown(test_gui_save_load_and_continue_bring_back_everything,
                                         setup, teardown),
         cmocka_unit_test_setup_teardown(test_gui_finished_game_reopens_with_the_same_debrief, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_gui_debrief_replays_leave_the_games_past_alone, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_gui_news_pages_hold_everything_and_audits_are_reported,
                                         setup, teardown),

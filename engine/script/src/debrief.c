@@ -29,6 +29,10 @@ static void play_to(ud_game *g, int month) {
 ud_game *ud_game_replay(const ud_game *src, const ud_replay_options *o, int *dropped, char *err,
                         size_t err_size) {
     ud_game_options opt = src->options;
+    /* a replay is not the game on screen: its months must not be recorded as that game's
+     * past (the debrief's charts and marks would show the replay's events) */
+    opt.month_played = NULL;
+    opt.month_played_context = NULL;
     opt.seed_set = true;
     opt.seed = ud_sim_setup(src->sim)->seed;
     opt.language = src->language;
