@@ -64,9 +64,11 @@ void ud_dialog_household(ud_app *app) {
     y += 22;
     ud_money_text(app, h.monthly_income, money, sizeof money);
     ud_money_text(app, h.poverty_line_month, money2, sizeof money2);
-    snprintf(line, sizeof line, "%s %s %s %s: %s %s %s.", TR(ui, "Income"), money,
+    /* "below/above the poverty line of" as one phrase: French says "au-dessus du seuil" */
+    snprintf(line, sizeof line, "%s %s %s %s: %s %s.", TR(ui, "Income"), money,
              TR(ui, "a month for"), people, /* "1 person", not "1 people" */
-             h.poor ? TR(ui, "below") : TR(ui, "above"), TR(ui, "the poverty line of"), money2);
+             h.poor ? TR(ui, "below the poverty line of") : TR(ui, "above the poverty line of"),
+             money2);
     y +=
         ud_ui_paragraph(ui, line, x + 10, y, w - 10, UD_FONT_SMALL, h.poor ? p->bad : p->good) + 10;
 

@@ -259,12 +259,13 @@ static void why_column(ud_app *app, const ud_month_explanation *e, int x, int y,
         /* the staff panel shows the recruit; say why the officer's training is gone */
         snprintf(line, sizeof line,
                  TRN(ui, e->officers_quit,
-                     "%d officer left for another job (more leave when paid below the market "
-                     "wage); an untrained recruit took over the caseload, and its clients miss "
-                     "more payments until the recruit knows them.",
-                     "%d officers left for other jobs (more leave when paid below the market "
-                     "wage); untrained recruits took over their caseloads, and their clients "
-                     "miss more payments until the recruits know them."),
+                     "%d officer left for another job (officers leave now and then, more often "
+                     "when paid below the market wage); an untrained recruit took over the "
+                     "caseload, and its clients miss more payments until the recruit knows them.",
+                     "%d officers left for other jobs (officers leave now and then, more often "
+                     "when paid below the market wage); untrained recruits took over their "
+                     "caseloads, and their clients miss more payments until the recruits know "
+                     "them."),
                  e->officers_quit);
         y += ud_ui_paragraph(ui, line, x, y, w, UD_FONT_SMALL, p->bad) + 2;
     }
@@ -418,12 +419,15 @@ static void changed_column(ud_app *app, const ud_month_explanation *e, int x, in
              2;
     }
     if (d->oss < 1.0 && d->month > 3) {
-        y += ud_ui_paragraph(ui,
-                             TR(ui, "Over the last 12 months (or the months so far) revenue does "
-                                    "not cover costs (OSS below 100%), even if this month made a "
-                                    "profit: prices, caseloads or losses need attention."),
-                             x, y, w, UD_FONT_SMALL, p->text_dim) +
-             2;
+        /* "even if this month made a profit" only when it did */
+        const char *why =
+            d->net_result > 0
+                ? TR(ui, "Over the last 12 months (or the months so far) revenue does not cover "
+                         "costs (OSS below 100%), even if this month made a profit: prices, "
+                         "caseloads or losses need attention.")
+                : TR(ui, "Over the last 12 months (or the months so far) revenue does not cover "
+                         "costs (OSS below 100%): prices, caseloads or losses need attention.");
+        y += ud_ui_paragraph(ui, why, x, y, w, UD_FONT_SMALL, p->text_dim) + 2;
     }
     y += 8;
     ud_ui_label(ui, TR(ui, "Your decisions"), x, y, UD_FONT_NORMAL, true, p->text);
