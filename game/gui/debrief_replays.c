@@ -43,16 +43,23 @@ bool ud_app_what_if(ud_app *app, int month) {
         return false;
     }
     static const char *const slots[UD_SLOTS] = {"slot1", "slot2", "slot3", "slot4", "slot5"};
-    int free_slot = -1;
+    /* two free slots: one keeps the game as it is now (the autosave alone would be
+     * overwritten by the next month played), one takes the game from the earlier month */
+    int kept_slot = -1, free_slot = -1;
     for (int i = 0; i < UD_SLOTS && free_slot < 0; i++) {
         if (!slot_used(app, slots[i])) {
-            free_slot = i;
+            if (kept_slot < 0) {
+                kept_slot = i;
+            } else {
+                free_slot = i;
+            }
         }
     }
     ud_ui *ui = &app->ui;
     if (free_slot < 0) {
-        ud_app_show_message(app, TR(ui, "Every save slot is in use: load one and save over it "
-                                        "before you go back in time."));
+        ud_app_show_message(app, TR(ui, "Two free save slots are needed, one to keep this game "
+                                        "and one for the game from the earlier month: load a "
+                                        "slot and save over it before you go back in time."));
         return false;
     }
     ud_replay_options o;
@@ -65,11 +72,19 @@ bool ud_app_what_if(ud_app *app, int month) {
         ud_app_show_message(app, err);
         return false;
     }
-    /* the game on screen is kept in the autosave; the new one is written to its slot and
-     * loaded from there, so that its past (charts, map) is rebuilt as for any saved game */
+    /* the game on screen is kept in a slot of its own (and the autosave); the new one is
+     * written to its slot and loaded from there, so that its past (charts, map) is rebuilt as
+     * for any saved game */
     char path[1100];
     ud_app_slot_path(app, "autosave", path, sizeof path);
     ud_save_write(app->game, path, err, sizeof err);
+    ud_app_slot_path(app, slots[kept_slot], path, sizeof path);
+    if (!ud_save_write(app->game, path, err, sizeof err)) {
+        ud_game_free(back);
+        ud_app_show_message(app, err);
+        return false;
+    }
+    ud_app_write_team(app, slots[kept_slot]);
     ud_app_slot_path(app, slots[free_slot], path, sizeof path);
     bool saved = ud_save_write(back, path, err, sizeof err);
     ud_game_free(back);
@@ -85,8 +100,9 @@ bool ud_app_what_if(ud_app *app, int month) {
     app->page = 0;
     app->screen = SCREEN_PLAY;
     char line[600];
-    snprintf(line, sizeof line, "%s %d. %s %d.", TR(ui, "You are back at the end of month"), month,
-             TR(ui, "This game is saved in slot"), free_slot + 1);
+    snprintf(line, sizeof line, "%s %d. %s %d; %s %d.", TR(ui, "You are back at the end of month"),
+             month, TR(ui, "This game is saved in slot"), free_slot + 1,
+             TR(ui, "the game you left is kept in slot"), kept_slot + 1);
     ud_app_show_message(app, line);
     return true;
 }

@@ -14,6 +14,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 /* Clicks the n-th (0-based) widget whose label starts with `prefix`; false if none. */
 static bool click_nth(ud_app *app, const char *prefix, int n) {
@@ -240,6 +241,17 @@ static void test_gui_field_visit_debrief_separates_luck(void **state) {
     snprintf(app->team, sizeof app->team, "%s", "Team Six");
     assert_true(ud_app_what_if(app, 6));
     assert_int_equal(ud_sim_month(ud_game_sim(app->game)), 6);
+    /* the game left behind is kept in a slot of its own, not only in the autosave that the
+     * next month played overwrites */
+    int kept = 0;
+    for (int i = 1; i <= 5; i++) {
+        char key[16], path[1100];
+        snprintf(key, sizeof key, "slot%d", i);
+        ud_app_slot_path(app, key, path, sizeof path);
+        struct stat st;
+        kept += stat(path, &st) == 0;
+    }
+    assert_int_equal(kept, 2);
     assert_string_equal(app->team, "Team Six"); /* the same team plays on */
     assert_int_equal(ud_game_end_state(app->game), UD_END_RUNNING);
     gd_key(app, SDLK_RETURN, 0); /* the message that says where it was saved */
