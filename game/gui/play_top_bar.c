@@ -83,7 +83,9 @@ void ud_play_top_bar(ud_app *app) {
              m >= 12 ? TR(ui, "12 months") : TR(ui, "months so far"));
     x = cell(app, x, "oss", oss_name, v, d->oss, prev->oss, hb,
              m == 0 ? LIGHT_NONE
-                    : (d->oss >= 1.1 ? LIGHT_GOOD : (d->oss >= 1.0 ? LIGHT_WATCH : LIGHT_BAD)));
+                    /* a young unit just under break-even is one to watch, not a crisis: red
+                     * below 90% (INDICATORS.md: 100% breaks even, 110-130% mature) */
+                    : (d->oss >= 1.1 ? LIGHT_GOOD : (d->oss >= 0.9 ? LIGHT_WATCH : LIGHT_BAD)));
     ud_ui_set_box(ui, outer_box);
     if (ud_ui_danger(ui, ud_rect(930, 16, 180, 40), TR(ui, "Next month (Space)"))) {
         ud_app_next_month(app);
