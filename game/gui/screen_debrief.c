@@ -124,7 +124,8 @@ static int paragraph(ud_ui *ui, const char *text, int x, int y, int w, SDL_Color
     return th;
 }
 
-/* How the trainee's decisions compare with the reference strategy on the same seed. */
+/* How the trainee's decisions compare with the reference strategy on the same seed (the same
+ * luck, as the trainee reads it). */
 static int decisions_text(ud_app *app, const ud_debrief *d, int x, int y, int w, bool draw) {
     ud_ui *ui = &app->ui;
     const ud_palette *p = ui->pal;
@@ -136,9 +137,9 @@ static int decisions_text(ud_app *app, const ud_debrief *d, int x, int y, int w,
     double ahead = sign * (d->actual - d->reference_value);
     amount_text(app, ind, ahead, true, c, sizeof c);
     say(app, line, sizeof line,
-        ahead >= 0 ? "Decisions: the reference strategy ended at %s on the same seed; yours "
+        ahead >= 0 ? "Decisions: with the same luck, the reference strategy ended at %s; yours "
                      "did better by %s."
-                   : "Decisions: the reference strategy ended at %s on the same seed; it did "
+                   : "Decisions: with the same luck, the reference strategy ended at %s; it did "
                      "better than yours by %s.",
         2, a, c);
     h += paragraph(ui, line, x, y, w, ahead >= 0 ? p->good : p->bad, draw);
