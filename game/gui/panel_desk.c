@@ -54,13 +54,18 @@ void ud_panel_desk(ud_app *app, SDL_Rect a) {
     ud_ui_label(ui, line, a.x, a.y, UD_FONT_NORMAL, true, p->text);
     /* under the pager (a.y - 6 to a.y + 24), not over its buttons */
     int y = a.y + 26;
-    const char *hint = ud_sim_policy(sim)->manual_review
-                           ? TR(ui, "Review every loan: nothing is approved without you; "
-                                    "undecided applications are refused when the month ends.")
-                           : TR(ui, "The credit policy decided these; change any before the "
-                                    "next month.");
-    int hint_h = ud_ui_paragraph(ui, hint, a.x, y, a.w - 10, UD_FONT_SMALL,
-                                 ud_sim_policy(sim)->manual_review ? p->bad : p->text_dim);
+    /* the rows waiting for review count, not only the policy now: the policy applies from
+     * next month's applications, so this month's may still wait after it was switched off */
+    bool waiting = ud_sim_policy(sim)->manual_review;
+    for (int i = 0; i < n; i++) {
+        waiting |= apps[i].decision == UD_APP_PENDING;
+    }
+    const char *hint = waiting ? TR(ui, "Review every loan: nothing is approved without you; "
+                                        "undecided applications are refused when the month ends.")
+                               : TR(ui, "The credit policy decided these; change any before the "
+                                        "next month.");
+    int hint_h =
+        ud_ui_paragraph(ui, hint, a.x, y, a.w - 10, UD_FONT_SMALL, waiting ? p->bad : p->text_dim);
     y += hint_h + 6;
     /* the pager sits on the heading's line, clear of the rows whatever their height; a hint
      * on two lines (a longer language, larger text) leaves room for one row fewer above the
