@@ -172,7 +172,9 @@ void ud_panel_staff(ud_app *app, SDL_Rect a) {
             ud_ui_label(ui, TR(ui, "course taken"), a.x + a.w - 220, by_row + 6, UD_FONT_SMALL,
                         false, p->text_dim);
         } else if (o[i].training < 3 &&
-                   ud_ui_button(ui, ud_rect(a.x + a.w - 220, by_row, 110, 28), TR(ui, "Train"))) {
+                   /* a course costs money at once, with no question asked: the focus leaves
+                    * the button after it, so an Enter pressed out of habit trains nobody else */
+                   ud_ui_danger(ui, ud_rect(a.x + a.w - 220, by_row, 110, 28), TR(ui, "Train"))) {
             train(app, i);
         }
         if (ud_ui_danger(ui, ud_rect(a.x + a.w - 104, by_row, 100, 28), TR(ui, "Dismiss"))) {
@@ -202,7 +204,7 @@ void ud_panel_staff(ud_app *app, SDL_Rect a) {
     if (audit_ordered_this_month(app)) {
         ud_ui_label(ui, TR(ui, "An audit is ordered: the auditors report at the end of the month."),
                     a.x, by + 8, UD_FONT_SMALL, false, p->text_dim);
-    } else if (ud_ui_button(ui, ud_rect(a.x, by, a.w - 10, 32), label)) {
+    } else if (ud_ui_danger(ui, ud_rect(a.x, by, a.w - 10, 32), label)) {
         ud_command c = ud_command_new(UD_CMD_AUDIT);
         if (ud_app_command(app, &c)) {
             ud_app_show_message(app, TR(ui, "The auditors will report at the end of the month."));
@@ -220,7 +222,7 @@ void ud_panel_staff(ud_app *app, SDL_Rect a) {
         ud_money_text(app, costs->training_cost * can_train, once, sizeof once);
         snprintf(label, sizeof label, "%s: %s %s", TR(ui, "Train every officer"), once,
                  TR(ui, "once"));
-        if (ud_ui_button(ui, ud_rect(a.x, by, a.w - 10, 32), label)) {
+        if (ud_ui_danger(ui, ud_rect(a.x, by, a.w - 10, 32), label)) {
             train(app, -1);
         }
     }
