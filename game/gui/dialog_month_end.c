@@ -281,6 +281,11 @@ static void why_column(ud_app *app, const ud_month_explanation *e, int x, int y,
         say(app, line, sizeof line,
             e->written_off == 1 ? "%s loan written off (%s)." : "%s loans written off (%s).", 2, a,
             b);
+        /* a write-off nobody ordered is the rule's: say which rule */
+        size_t len = strlen(line);
+        snprintf(line + len, sizeof line - len, " %s",
+                 TR(ui, "A loan is written off by itself once it is more than the write-off "
+                        "days late (Arrears, F1); officers may still recover part of it."));
         y += ud_ui_paragraph(ui, line, x, y, w, UD_FONT_SMALL, p->text) + 2;
     }
     /* who fell behind: each name opens the card */
