@@ -267,6 +267,20 @@ static void why_column(ud_app *app, const ud_month_explanation *e, int x, int y,
                      "caseloads, and their clients miss more payments until the recruits know "
                      "them."),
                  e->officers_quit);
+        /* who: the Staff tab lists the recruit under the same number */
+        char numbers[80] = "";
+        int listed = e->officers_quit < 8 ? e->officers_quit : 8;
+        for (int i = 0; i < listed; i++) {
+            size_t used = strlen(numbers);
+            snprintf(numbers + used, sizeof numbers - used, "%s%d", i ? ", " : "",
+                     e->quit_officer[i] + 1);
+        }
+        size_t len = strlen(line);
+        snprintf(line + len, sizeof line - len, " ");
+        len = strlen(line);
+        snprintf(line + len, sizeof line - len,
+                 TRN(ui, e->officers_quit, "Officer who left: %s.", "Officers who left: %s."),
+                 numbers);
         y += ud_ui_paragraph(ui, line, x, y, w, UD_FONT_SMALL, p->bad) + 2;
     }
     char audit[400];

@@ -54,7 +54,8 @@ typedef struct ud_month_explanation {
     ud_miss_cause fell_behind_cause[UD_EXPLAIN_LISTED];
     int fell_behind_count; /* listed: min(new_arrears, UD_EXPLAIN_LISTED) */
     int groups_collapsed, groups_covered;
-    int officers_quit; /* officers who left for better pay, replaced by untrained recruits */
+    int officers_quit;   /* officers who left for another job, replaced by untrained recruits */
+    int quit_officer[8]; /* the first of them: their 0-based numbers */
     int ghost_loans_found;
     ud_money fraud_lost;
     int written_off;
