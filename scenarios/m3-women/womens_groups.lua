@@ -59,7 +59,11 @@ goal { indicator = "women_share", above = 0.5, from = 25, month = 36,
        text = "Half the clients are women, averaged over the last year" }
 goal { indicator = "women_in_distress", below = 1.0, of_start = true, month = 36,
        text = "Fewer women-headed households poor, over-indebted or in default than at the start" }
-goal { indicator = "oss", above = 1.0, month = 36, text = "OSS above 100%" }
+-- A women's group lender with mentoring near break-even in its third year, as m1 and the
+-- election ask: group lenders run higher costs (MicroBanking Bulletin: 20-35% of the
+-- portfolio against 10-20% for individual lenders); above 100% its sound strategies met every
+-- goal in 0-28% of runs.
+goal { indicator = "oss", above = 0.9, month = 36, text = "OSS above 90%" }
 -- Officers paid below the market wage resign, and their clients lose the officer who knew
 -- them (engine/MODEL.md, 3); officers let go count too (not those an audit caught stealing).
 -- About a quarter a year is usual (MIX); three in five is a unit that cannot keep its people,
