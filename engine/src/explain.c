@@ -55,6 +55,7 @@ static void read_events(ud_month_explanation *out, const ud_event *ev, int n) {
             break;
         case UD_EV_APPLICATION_REJECTED:
             out->refused_by_policy += policy_reason(e->object);
+            out->left_undecided += e->object == UD_REJECT_UNDECIDED;
             break;
         case UD_EV_SHOCK_STARTED:
             out->shocks_started++;

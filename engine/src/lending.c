@@ -29,6 +29,8 @@ const char *ud_reject_reason_text(ud_reject_reason r) {
         return "the group's members did not accept this neighbour";
     case UD_REJECT_GROUP_LAPSED:
         return "the forming group never found enough members";
+    case UD_REJECT_UNDECIDED:
+        return "left undecided when the month ended (Review every loan)";
     }
     return "?";
 }
@@ -292,9 +294,10 @@ void lending_disburse_queue(ud_sim *sim) {
         household *h = &sim->households[app->household];
         bool repeat = h->loans_repaid > 0;
         if (app->decision == UD_APP_PENDING) {
-            reject(sim, app, UD_REJECT_BY_COMMAND); /* never decided: it lapses */
+            reject(sim, app, UD_REJECT_UNDECIDED); /* never decided: it lapses */
         }
-        if (app->decision == UD_APP_REJECTED && app->reason == UD_REJECT_BY_COMMAND) {
+        if (app->decision == UD_APP_REJECTED &&
+            (app->reason == UD_REJECT_BY_COMMAND || app->reason == UD_REJECT_UNDECIDED)) {
             sim->repeat_refused[h->business] += repeat; /* the manager said no */
             continue;
         }

@@ -302,6 +302,15 @@ static void why_column(ud_app *app, const ud_month_explanation *e, int x, int y,
                         "days late (Arrears, F1); officers may still recover part of it."));
         y += ud_ui_paragraph(ui, line, x, y, w, UD_FONT_SMALL, p->text) + 2;
     }
+    if (e->left_undecided > 0) {
+        /* "Review every loan" refuses what nobody decided: the desk's answers do not count them */
+        snprintf(line, sizeof line,
+                 TRN(ui, e->left_undecided,
+                     "%d application left undecided was refused when the month ended.",
+                     "%d applications left undecided were refused when the month ended."),
+                 e->left_undecided);
+        y += ud_ui_paragraph(ui, line, x, y, w, UD_FONT_SMALL, p->bad) + 2;
+    }
     /* who fell behind: each name opens the card */
     int shown = e->fell_behind_count < 6 ? e->fell_behind_count : 6;
     if (shown > 0) {

@@ -61,6 +61,7 @@ typedef struct ud_month_explanation {
     int written_off;
     ud_money written_off_amount;
     int disbursed, repaid, applications, refused_by_policy, shocks_started;
+    int left_undecided; /* applications refused because nobody decided them (manual review) */
     int applications_by_product[UD_MAX_PRODUCTS];
     ud_money deposits; /* voluntary and compulsory savings held at month end */
     double borrowers_per_officer;
