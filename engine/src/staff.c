@@ -252,10 +252,6 @@ static void replace_officer(ud_sim *sim, int o) {
         }
     }
     off->training = 0;
-    /* the recruit is hired at an untrained officer's market wage, or at the old salary if that
-     * was lower (the unit's pay policy stands): not at the pay of the expertise that left */
-    ud_money entry = staff_market_wage(sim, 0);
-    off->salary = off->salary < entry ? off->salary : entry;
     off->hired_month = sim->month;
     off->course_month = -1;
     off->stealing = false;
