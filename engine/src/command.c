@@ -225,8 +225,8 @@ static bool command_bounds(const ud_command *c, char *err, size_t err_size) {
         /* level: the grace period, interest-only instalments at the start of the new
          * schedule (to the next harvest, through an illness) */
         if (c->level < 0 || c->level >= c->count) {
-            FAIL("level: the grace period must be 0 to %d instalments, fewer than the %d of the "
-                 "new schedule (got %d)",
+            FAIL("level: the grace period (reschedule's third argument) must be 0 to %d "
+                 "instalments, fewer than the %d of the new schedule (got %d)",
                  c->count - 1, c->count, c->level);
         }
         return true;

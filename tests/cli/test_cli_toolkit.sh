@@ -134,7 +134,7 @@ scenario { id = "thin", title = "Thin", months = 24, objectives = { "x" } }
 village { households = 300, officer_wage = 2000000 }
 mfi { equity = 60000000, fixed_assets = 10000000, officers = { count = 2, salary = 1500000, training = 1 } }
 LUA
-expect_stdout_has "thin.lua:3: warning: the officers are paid 1500000 a month, below the market wage of 2000000" "$UD" check "$tmp/thin.lua"
+expect_stdout_has "thin.lua:3: note: the officers are paid 1500000 a month, below the market wage of 2000000" "$UD" check "$tmp/thin.lua"
 expect_stdout_has "thin.lua:1: warning: with the default strategy (seed" "$UD" check "$tmp/thin.lua"
 expect_stdout_has "the months after it, their events, questions and translations are never checked" "$UD" check "$tmp/thin.lua"
 
