@@ -330,6 +330,12 @@ bool api_line_text(lua_State *L, int idx, const char *what, const char *key, con
 }
 
 int api_arg_int(lua_State *L, int arg, const char *fn, lua_Integer min, lua_Integer max) {
+    /* a number, not a text that looks like one: set_salary(1, "2000000") is a mistake, as it
+     * is in a declaration */
+    if (lua_type(L, arg) == LUA_TSTRING) {
+        luaL_error(L, "bad argument #%d to '%s' (a number, not the text \"%s\")", arg, fn,
+                   lua_tostring(L, arg));
+    }
     lua_Integer v = luaL_checkinteger(L, arg);
     if (v < min || v > max) {
         luaL_error(L, "bad argument #%d to '%s' (%I is out of range %I..%I)", arg, fn, v, min, max);
