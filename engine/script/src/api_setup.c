@@ -896,7 +896,9 @@ static int declare_goal(lua_State *L, ud_goal_kind kind, const char *what) {
         }
         goal->month = (int)api_integer(L, 1, what, "month", g->info.months, 1, 240);
         /* a stretch of months, judged on their mean: "arrears stayed low through the year" */
-        goal->from = (int)api_integer(L, 1, what, "from", 0, 0, goal->month);
+        /* months count from 1, as month does: an explicit from = 0 is a mistake, not "unset" */
+        goal->from =
+            has_key(L, 1, "from") ? (int)api_integer(L, 1, what, "from", 1, 1, goal->month) : 0;
     } else {
         if (has_key(L, 1, "from")) {
             return luaL_error(L,
