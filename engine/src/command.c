@@ -310,9 +310,10 @@ static bool validate(ud_sim *sim, const ud_command *c, char *err, size_t err_siz
         if (!employed_officer(sim, c->index)) {
             FAIL("index: no employed officer %lld", (long long)c->index + 1);
         }
-        if (staff_severance(sim, &sim->officers[c->index]) > cash) {
+        ud_money severance = staff_severance(sim, &sim->officers[c->index]);
+        if (severance > cash) {
             FAIL("index: the severance pay (%lld) is more than the cash in hand",
-                 (long long)staff_severance(sim, &sim->officers[c->index]));
+                 (long long)severance);
         }
         return true;
     case UD_CMD_SET_SALARY:

@@ -33,8 +33,7 @@ static void read_events(ud_month_explanation *out, const ud_event *ev, int n) {
             out->groups_covered++;
             break;
         case UD_EV_OFFICER_QUIT:
-            if (out->officers_quit <
-                (int)(sizeof out->quit_officer / sizeof out->quit_officer[0])) {
+            if (out->officers_quit < UD_EXPLAIN_QUITS_NAMED) {
                 out->quit_officer[out->officers_quit] = e->subject;
             }
             out->officers_quit++;

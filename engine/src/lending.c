@@ -188,10 +188,12 @@ static void invest_loan(ud_sim *sim, household *h, loan_slot *slot, int officer,
     sim_pay_outside(sim, h, consumed);
 }
 
-/* What the instalments take of the household's income each month, in percent: the whole
- * amount to repay spread over the loan's months, against the household's usual income. */
 /* Principal repaid within fewer days than this is a bullet: a season (engine/MODEL.md, 4). */
 #define BULLET_DAYS 90
+
+/* What the instalments take of the household's income each month, in percent: the whole
+ * amount to repay spread over the loan's months (or, for a bullet, its heaviest month),
+ * against the household's usual income. */
 
 static uint8_t debt_burden(const ud_loan *loan, const household *h) {
     const ud_schedule_plan *p = &loan->plan;

@@ -238,9 +238,9 @@ int staff_can_take_a_course(const ud_sim *sim) {
 }
 
 /* An officer leaves for a better-paid job. The post is filled at once at the same salary by
- * an untrained recruit, who takes over the caseload: the MFI pays the recruiting cost and
- * loses the training and the experience that walked out of the door,
- * and the clients lose the officer who knew them (staff_hand_over). */
+ * an untrained recruit, who takes over the caseload: the MFI pays the recruiting cost, loses
+ * the training and the experience that walked out of the door, and the clients lose the
+ * officer who knew them (staff_hand_over). */
 static void replace_officer(ud_sim *sim, int o) {
     ud_officer *off = &sim->officers[o];
     sim_event(sim, UD_EV_OFFICER_QUIT, o, off->training, off->salary);

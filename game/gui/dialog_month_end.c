@@ -269,7 +269,8 @@ static void why_column(ud_app *app, const ud_month_explanation *e, int x, int y,
                  e->officers_quit);
         /* who: the Staff tab lists the recruit under the same number */
         char numbers[80] = "";
-        int listed = e->officers_quit < 8 ? e->officers_quit : 8;
+        int listed =
+            e->officers_quit < UD_EXPLAIN_QUITS_NAMED ? e->officers_quit : UD_EXPLAIN_QUITS_NAMED;
         for (int i = 0; i < listed; i++) {
             size_t used = strlen(numbers);
             snprintf(numbers + used, sizeof numbers - used, "%s%d", i ? ", " : "",
@@ -295,11 +296,13 @@ static void why_column(ud_app *app, const ud_month_explanation *e, int x, int y,
         say(app, line, sizeof line,
             e->written_off == 1 ? "%s loan written off (%s)." : "%s loans written off (%s).", 2, a,
             b);
-        /* a write-off nobody ordered is the rule's: say which rule */
+        /* a write-off nobody ordered is the rule's: say which rule, with its days */
         size_t len = strlen(line);
-        snprintf(line + len, sizeof line - len, " %s",
-                 TR(ui, "A loan is written off by itself once it is more than the write-off "
-                        "days late (Arrears, F1); officers may still recover part of it."));
+        line[len++] = ' ';
+        snprintf(line + len, sizeof line - len,
+                 TR(ui, "A loan is written off by itself once it is more than %d days late; "
+                        "officers may still recover part of it."),
+                 ud_sim_setup(ud_game_sim(app->game))->mfi.provisioning.writeoff_days);
         y += ud_ui_paragraph(ui, line, x, y, w, UD_FONT_SMALL, p->text) + 2;
     }
     if (e->left_undecided > 0) {

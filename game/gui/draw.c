@@ -47,8 +47,8 @@ void ud_chart(ud_app *app, SDL_Rect r, const char *indicator, const char *title,
     ud_ui_label(ui, title, r.x + 6, r.y + 3, UD_FONT_SMALL, true, p->text);
     /* under the mouse: what the figure means, and how to read the chart */
     char hint[900];
-    snprintf(hint, sizeof hint, "%s%s%s", ud_indicator_meaning(ui, indicator),
-             ud_indicator_meaning(ui, indicator)[0] ? " " : "",
+    const char *meaning = ud_indicator_meaning(ui, indicator);
+    snprintf(hint, sizeof hint, "%s%s%s", meaning, meaning[0] ? " " : "",
              TR(ui, "The chart runs from the first month to the scenario's last, left to right; "
                     "thin yellow lines mark months with a shock, an offer, a political event or "
                     "fraud found."));

@@ -233,7 +233,7 @@ void ud_panel_staff(ud_app *app, SDL_Rect a) {
     snprintf(label, sizeof label, "%s: %.0f", TR(ui, "Borrowers per officer"),
              d != NULL && employed > 0 ? (double)d->active_borrowers / employed : 0.0);
     ud_ui_label(ui, label, a.x, by, UD_FONT_SMALL, false, p->text);
-    /* resignations so far, a year: what underpaying costs, and what the modules' goal reads */
+    /* departures so far, a year: what underpaying costs, and what the modules' goal reads */
     if (d != NULL && ud_sim_month(sim) > 0) {
         snprintf(label, sizeof label, TR(ui, "Officers who left: %.0f%% a year since the start"),
                  d->staff_turnover * 100);

@@ -434,6 +434,7 @@ static void test_hostile_ids_are_never_truncated(void **state) {
                                              "  if m == 3 then fire(2^32 + 1) end\n"
                                              "  if m == 4 then set_savings_rate(0/0) end\n"
                                              "  if m == 5 then local h = household(2^32 + 1) end\n"
+                                             "  if m == 6 then set_salary(1, '2000000') end\n"
                                              "end\n");
     assert_true(ud_game_set_strategy(g, strategy, err, sizeof err));
     int before;
@@ -446,6 +447,9 @@ static void test_hostile_ids_are_never_truncated(void **state) {
     assert_true(has_problem(g, "i1s.lua:4: bad argument #1 to 'fire' (4294967297 is out of range"));
     assert_true(has_problem(g, "i1s.lua:5: bad argument #1 to 'set_savings_rate'"));
     assert_true(has_problem(g, "i1s.lua:6: household: no household 4294967297"));
+    /* a number given as text is a mistake, as in a declaration */
+    assert_true(has_problem(g, "i1s.lua:7: bad argument #2 to 'set_salary' (a number, not the "
+                               "text \"2000000\")"));
     o = ud_sim_officers(ud_game_sim(g), &before);
     assert_int_equal(o[0].training, trained_before);
     int n;

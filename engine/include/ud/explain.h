@@ -44,6 +44,9 @@ typedef struct ud_effect {
     double measure_before, measure_after;
 } ud_effect;
 
+/* How many of the month's departed officers an explanation names. */
+#define UD_EXPLAIN_QUITS_NAMED 8
+
 typedef struct ud_month_explanation {
     int month;
     /* arrears: borrowers who missed an instalment for the first time this month */
@@ -54,8 +57,8 @@ typedef struct ud_month_explanation {
     ud_miss_cause fell_behind_cause[UD_EXPLAIN_LISTED];
     int fell_behind_count; /* listed: min(new_arrears, UD_EXPLAIN_LISTED) */
     int groups_collapsed, groups_covered;
-    int officers_quit;   /* officers who left for another job, replaced by untrained recruits */
-    int quit_officer[8]; /* the first of them: their 0-based numbers */
+    int officers_quit; /* officers who left for another job, replaced by untrained recruits */
+    int quit_officer[UD_EXPLAIN_QUITS_NAMED]; /* the first of them: their 0-based numbers */
     int ghost_loans_found;
     ud_money fraud_lost;
     int written_off;

@@ -329,14 +329,18 @@ bool api_line_text(lua_State *L, int idx, const char *what, const char *key, con
     return false;
 }
 
-int api_arg_int(lua_State *L, int arg, const char *fn, lua_Integer min, lua_Integer max) {
+lua_Integer api_arg_integer(lua_State *L, int arg, const char *fn) {
     /* a number, not a text that looks like one: set_salary(1, "2000000") is a mistake, as it
      * is in a declaration */
     if (lua_type(L, arg) == LUA_TSTRING) {
         luaL_error(L, "bad argument #%d to '%s' (a number, not the text \"%s\")", arg, fn,
                    lua_tostring(L, arg));
     }
-    lua_Integer v = luaL_checkinteger(L, arg);
+    return luaL_checkinteger(L, arg);
+}
+
+int api_arg_int(lua_State *L, int arg, const char *fn, lua_Integer min, lua_Integer max) {
+    lua_Integer v = api_arg_integer(L, arg, fn);
     if (v < min || v > max) {
         luaL_error(L, "bad argument #%d to '%s' (%I is out of range %I..%I)", arg, fn, v, min, max);
     }

@@ -511,11 +511,7 @@ static int l_fire(lua_State *L) {
 static int l_set_salary(lua_State *L) {
     ud_command c = command(UD_CMD_SET_SALARY);
     c.index = api_arg_int(L, 1, "set_salary", 1, INT32_MAX) - 1;
-    if (lua_type(L, 2) == LUA_TSTRING) { /* a number, not a text that looks like one */
-        return luaL_error(L, "bad argument #2 to 'set_salary' (a number, not the text \"%s\")",
-                          lua_tostring(L, 2));
-    }
-    c.amount = luaL_checkinteger(L, 2);
+    c.amount = api_arg_integer(L, 2, "set_salary");
     return apply(L, &c);
 }
 

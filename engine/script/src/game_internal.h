@@ -185,6 +185,8 @@ bool api_line_text(lua_State *L, int idx, const char *what, const char *key, con
 /* An integer argument within min..max (an error naming the function otherwise): never
  * truncated into an int. */
 int api_arg_int(lua_State *L, int arg, const char *fn, lua_Integer min, lua_Integer max);
+/* Argument `arg` of `fn` as an integer; a number given as text is refused with a message. */
+lua_Integer api_arg_integer(lua_State *L, int arg, const char *fn);
 /* An error unless the value at idx is a table without a metatable. */
 void api_check_plain_table(lua_State *L, int idx, const char *what);
 int api_choice(lua_State *L, int idx, const char *what, const char *key, const char *const *names,
