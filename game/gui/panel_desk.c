@@ -5,8 +5,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#define ROWS 4 /* applications on a page (3 with large text) */
-
 /* What the loan-to-income cap means in instalments, on the first open product: the cap is a
  * share of a year's income whatever the loan's term, so on a short loan a cap that sounds
  * prudent can take more than the 40% of income that over-indebts (engine/MODEL.md, 4). */
@@ -43,6 +41,153 @@ static void cap_in_instalments(ud_app *app, const ud_credit_policy *pol, int x, 
     ud_ui_hint(ui, ud_rect(x, y, w, h), why);
 }
 
+/* A group loan is lent to a group: an applicant waiting for one, or left without one, cannot
+ * be approved alone. */
+static bool needs_its_group(const ud_sim *sim, const ud_application *ap) {
+    int np;
+    const ud_product *products = ud_sim_products(sim, &np);
+    return ap->decision == UD_APP_WAITING ||
+           (products[ap->product].group_liability && ap->group < 0);
+}
+
+/* The two lines under an application's name: who applies, for what, where it stands; and
+ * why it was refused, or why it cannot be approved alone (empty otherwise). */
+static void application_lines(ud_app *app, const ud_application *ap, char *line, size_t size,
+                              const char **reason) {
+    ud_ui *ui = &app->ui;
+    ud_sim *sim = ud_game_sim(app->game);
+    int np;
+    const ud_product *products = ud_sim_products(sim, &np);
+    ud_household_view h;
+    ud_sim_household(sim, ap->household, &h);
+    snprintf(line, size, "%s, %s%s · %s · %s", h.woman ? TR(ui, "woman") : TR(ui, "man"),
+             TR(ui, ud_business_name(h.business)), h.poor ? TR(ui, ", poor") : "",
+             ud_scenario_text(app, products[ap->product].name),
+             ap->decision == UD_APP_APPROVED   ? TR(ui, "approved")
+             : ap->decision == UD_APP_REJECTED ? TR(ui, "rejected")
+             : ap->decision == UD_APP_WAITING  ? TR(ui, "waiting for its group")
+                                               : TR(ui, "pending"));
+    *reason = ap->reason != UD_REJECT_NONE ? TR(ui, ud_reject_reason_text(ap->reason))
+              : ap->decision == UD_APP_WAITING
+                  ? TR(ui, "In a forming group: the loan comes when it forms.")
+              : needs_its_group(sim, ap) ? TR(ui, "No group to join: cannot be approved alone.")
+                                         : "";
+}
+
+/* The height every row of the desk takes: the tallest any application needs, so that the
+ * rows, and their buttons, stay in the same places from one page to the next (a trainee
+ * paging through many applications clicked the wrong row when a taller one moved them). */
+static int row_pitch(ud_app *app, const ud_application *apps, int n, int line_w) {
+    ud_ui *ui = &app->ui;
+    int w, name_h, line_h;
+    ud_text_measure(ui->text, "A", UD_FONT_NORMAL, false, 0, &w, &name_h);
+    ud_text_measure(ui->text, "A", UD_FONT_SMALL, false, 0, &w, &line_h);
+    int tallest = 30;
+    for (int i = 0; i < n; i++) {
+        char line[256];
+        const char *reason;
+        application_lines(app, &apps[i], line, sizeof line, &reason);
+        int h1, h2 = 0;
+        ud_text_measure(ui->text, line, UD_FONT_SMALL, false, line_w, &w, &h1);
+        if (reason[0] != '\0') {
+            ud_text_measure(ui->text, reason, UD_FONT_SMALL, false, line_w, &w, &h2);
+        }
+        int h = (name_h + 4 > 30 ? name_h + 4 : 30) + h1 + h2;
+        tallest = h > tallest ? h : tallest;
+    }
+    return tallest + 8;
+}
+
+/* One application: its name (which opens the household's card), what it is, and the
+ * decision buttons on the right. */
+static void application_row(ud_app *app, const ud_application *ap, int x, int y, int w) {
+    ud_ui *ui = &app->ui;
+    const ud_palette *p = ui->pal;
+    ud_sim *sim = ud_game_sim(app->game);
+    int np;
+    const ud_product *products = ud_sim_products(sim, &np);
+    int text_w = w - 256;
+    char amount[64], line[256], who[64];
+    ud_money_text(app, ap->amount, amount, sizeof amount);
+    SDL_Color colour = ap->decision == UD_APP_REJECTED ? p->text_dim : p->text;
+    const char *name, *story;
+    bool described = ud_game_household_story(app->game, ap->household, &name, &story);
+    ud_household_name(app, ap->household, who, sizeof who);
+    snprintf(line, sizeof line, "%s · %s", who, amount);
+    int row_y = y;
+    /* the applicant's name opens their card: who they are, why poor or not, their group */
+    int name_w, name_h; /* the button as tall as its text, whatever the text size */
+    ud_text_measure(ui->text, line, UD_FONT_NORMAL, false, 0, &name_w, &name_h);
+    if (ud_ui_button(ui, ud_rect(x, y, text_w, name_h + 2), line)) {
+        app->selected_household = ap->household;
+        app->dialog = DIALOG_HOUSEHOLD;
+    }
+    /* the lines under the name run below the buttons (26 high), across the whole row */
+    y += name_h + 4 > 30 ? name_h + 4 : 30;
+    const char *reason;
+    application_lines(app, ap, line, sizeof line, &reason);
+    y += ud_ui_paragraph(ui, line, x, y, w - 10, UD_FONT_SMALL, colour);
+    if (reason[0] != '\0') {
+        y += ud_ui_paragraph(ui, reason, x, y, w - 10, UD_FONT_SMALL, p->text_dim);
+    }
+    if (described && story[0] != '\0') {
+        /* the applicant's story under the mouse */
+        ud_ui_hint(ui, ud_rect(x, row_y, w - 10, y - row_y), ud_scenario_text(app, story));
+    }
+    int bx = x + w - 246;
+    ud_command c = ud_command_new(UD_CMD_APPROVE);
+    c.index = ap->id;
+    if (!needs_its_group(sim, ap)) {
+        /* the decision taken shows as a pressed button, not as one more to press */
+        if (ap->decision == UD_APP_APPROVED) {
+            ud_ui_toggle(ui, ud_rect(bx, row_y, 86, 26), TR(ui, "Approved"), true);
+        } else if (ud_ui_button(ui, ud_rect(bx, row_y, 86, 26), TR(ui, "Approve"))) {
+            ud_app_command(app, &c);
+        }
+        c.type = UD_CMD_RESIZE;
+        c.amount = ap->amount - ap->amount / 4;
+        if (c.amount < products[ap->product].min_amount) {
+            c.amount = products[ap->product].min_amount;
+        }
+        if (ud_ui_button(ui, ud_rect(bx + 90, row_y, 64, 26), "−25%")) {
+            ud_app_command(app, &c);
+        }
+    }
+    c.type = UD_CMD_REJECT;
+    if (ap->decision == UD_APP_REJECTED) {
+        ud_ui_toggle(ui, ud_rect(bx + 158, row_y, 86, 26), TR(ui, "Rejected"), true);
+    } else if (ud_ui_button(ui, ud_rect(bx + 158, row_y, 86, 26), TR(ui, "Reject"))) {
+        ud_app_command(app, &c);
+    }
+}
+
+/* "Approve the rest": every application still pending has passed the credit policy and the
+ * officers' screening (those that failed were refused already), so approving them all is
+ * what the policy would have done. A trainee reviews the few that matter, then lets the rest
+ * through instead of paging through dozens. Each approval is an ordinary command. */
+static void approve_the_rest(ud_app *app, const ud_application *apps, int n, int pending,
+                             SDL_Rect r) {
+    ud_ui *ui = &app->ui;
+    char label[128];
+    snprintf(label, sizeof label, TR(ui, "Approve all still pending (%d)"), pending);
+    if (ud_ui_button(ui, r, label)) {
+        ud_sim *sim = ud_game_sim(app->game);
+        for (int i = 0; i < n; i++) {
+            if (apps[i].decision != UD_APP_PENDING || needs_its_group(sim, &apps[i])) {
+                continue;
+            }
+            ud_command c = ud_command_new(UD_CMD_APPROVE);
+            c.index = apps[i].id;
+            if (!ud_app_command(app, &c)) {
+                break; /* the message says why (the cash ran out); the rest stay pending */
+            }
+        }
+    }
+    ud_ui_hint(ui, r,
+               TR(ui, "They passed the credit policy and the officers' screening; each is "
+                      "approved as if you pressed its Approve."));
+}
+
 void ud_panel_desk(ud_app *app, SDL_Rect a) {
     ud_ui *ui = &app->ui;
     const ud_palette *p = ui->pal;
@@ -57,99 +202,31 @@ void ud_panel_desk(ud_app *app, SDL_Rect a) {
     /* the rows waiting for review count, not only the policy now: the policy applies from
      * next month's applications, so this month's may still wait after it was switched off */
     bool waiting = ud_sim_policy(sim)->manual_review;
+    int pending = 0;
     for (int i = 0; i < n; i++) {
         waiting |= apps[i].decision == UD_APP_PENDING;
+        pending += apps[i].decision == UD_APP_PENDING && !needs_its_group(sim, &apps[i]);
     }
     const char *hint = waiting ? TR(ui, "Review every loan: nothing is approved without you; "
                                         "undecided applications are refused when the month ends.")
                                : TR(ui, "The credit policy decided these; change any before the "
                                         "next month.");
-    int hint_h =
-        ud_ui_paragraph(ui, hint, a.x, y, a.w - 10, UD_FONT_SMALL, waiting ? p->bad : p->text_dim);
-    y += hint_h + 6;
-    /* the pager sits on the heading's line, clear of the rows whatever their height; a hint
-     * on two lines (a longer language, larger text) leaves room for one row fewer above the
-     * credit policy */
-    int line_w, line_h;
-    ud_text_measure(ui->text, "A", UD_FONT_SMALL, false, 0, &line_w, &line_h);
-    int rows = (app->settings.large_text ? ROWS - 1 : ROWS) - (hint_h > line_h + 4 ? 1 : 0);
-    int first = ud_pager(app, ud_rect(a.x, a.y - 6, a.w, 34), n, rows);
-    int np;
-    const ud_product *products = ud_sim_products(sim, &np);
+    y +=
+        ud_ui_paragraph(ui, hint, a.x, y, a.w - 10, UD_FONT_SMALL, waiting ? p->bad : p->text_dim) +
+        6;
+    /* the rows fill the room above the credit policy, less a line for "Approve the rest";
+     * the pager sits on the heading's line, clear of the rows */
+    int bottom = a.y + 290 - (pending > 0 ? 34 : 0);
     int text_w = a.w - 256;
+    int pitch = row_pitch(app, apps, n, a.w - 10);
+    int rows = (bottom - y) / pitch;
+    rows = rows < 1 ? 1 : rows;
+    int first = ud_pager(app, ud_rect(a.x, a.y - 6, a.w, 34), n, rows);
     for (int i = first; i < n && i < first + rows; i++) {
-        const ud_application *ap = &apps[i];
-        ud_household_view h;
-        ud_sim_household(sim, ap->household, &h);
-        char amount[64];
-        ud_money_text(app, ap->amount, amount, sizeof amount);
-        SDL_Color colour = ap->decision == UD_APP_REJECTED ? p->text_dim : p->text;
-        const char *name, *story;
-        bool described = ud_game_household_story(app->game, ap->household, &name, &story);
-        char who[64];
-        ud_household_name(app, ap->household, who, sizeof who);
-        snprintf(line, sizeof line, "%s · %s", who, amount);
-        int row_y = y;
-        /* the applicant's name opens their card: who they are, why poor or not, their group */
-        int name_w, name_h; /* the button as tall as its text, whatever the text size */
-        ud_text_measure(ui->text, line, UD_FONT_NORMAL, false, 0, &name_w, &name_h);
-        if (ud_ui_button(ui, ud_rect(a.x, y, text_w, name_h + 2), line)) {
-            app->selected_household = ap->household;
-            app->dialog = DIALOG_HOUSEHOLD;
-        }
-        y += name_h + 4;
-        snprintf(line, sizeof line, "%s, %s%s · %s · %s", h.woman ? TR(ui, "woman") : TR(ui, "man"),
-                 TR(ui, ud_business_name(h.business)), h.poor ? TR(ui, ", poor") : "",
-                 ud_scenario_text(app, products[ap->product].name),
-                 ap->decision == UD_APP_APPROVED   ? TR(ui, "approved")
-                 : ap->decision == UD_APP_REJECTED ? TR(ui, "rejected")
-                 : ap->decision == UD_APP_WAITING  ? TR(ui, "waiting for its group")
-                                                   : TR(ui, "pending"));
-        y += ud_ui_paragraph(ui, line, a.x, y, text_w, UD_FONT_SMALL, colour);
-        if (ap->reason != UD_REJECT_NONE) {
-            y += ud_ui_paragraph(ui, TR(ui, ud_reject_reason_text(ap->reason)), a.x, y, text_w,
-                                 UD_FONT_SMALL, p->text_dim);
-        }
-        if (described && story[0] != '\0') {
-            /* the applicant's story under the mouse */
-            ud_ui_hint(ui, ud_rect(a.x, row_y, text_w, y - row_y), ud_scenario_text(app, story));
-        }
-        int bx = a.x + a.w - 246;
-        ud_command c = ud_command_new(UD_CMD_APPROVE);
-        c.index = ap->id;
-        /* a group loan is lent to a group: an applicant left without one cannot borrow */
-        bool no_group = products[ap->product].group_liability && ap->group < 0;
-        if (ap->decision == UD_APP_WAITING || no_group) {
-            int h2 =
-                ud_ui_paragraph(ui,
-                                ap->decision == UD_APP_WAITING
-                                    ? TR(ui, "In a forming group: the loan comes when it forms.")
-                                    : TR(ui, "No group to join: cannot be approved alone."),
-                                bx, row_y, 150, UD_FONT_SMALL, p->text_dim);
-            y = row_y + h2 > y ? row_y + h2 : y;
-        } else {
-            /* the decision taken shows as a pressed button, not as one more to press */
-            if (ap->decision == UD_APP_APPROVED) {
-                ud_ui_toggle(ui, ud_rect(bx, row_y, 86, 26), TR(ui, "Approved"), true);
-            } else if (ud_ui_button(ui, ud_rect(bx, row_y, 86, 26), TR(ui, "Approve"))) {
-                ud_app_command(app, &c);
-            }
-            c.type = UD_CMD_RESIZE;
-            c.amount = ap->amount - ap->amount / 4;
-            if (c.amount < products[ap->product].min_amount) {
-                c.amount = products[ap->product].min_amount;
-            }
-            if (ud_ui_button(ui, ud_rect(bx + 90, row_y, 64, 26), "−25%")) {
-                ud_app_command(app, &c);
-            }
-        }
-        c.type = UD_CMD_REJECT;
-        if (ap->decision == UD_APP_REJECTED) {
-            ud_ui_toggle(ui, ud_rect(bx + 158, row_y, 86, 26), TR(ui, "Rejected"), true);
-        } else if (ud_ui_button(ui, ud_rect(bx + 158, row_y, 86, 26), TR(ui, "Reject"))) {
-            ud_app_command(app, &c);
-        }
-        y = (y < row_y + 30 ? row_y + 30 : y) + 8;
+        application_row(app, &apps[i], a.x, y + (i - first) * pitch, a.w);
+    }
+    if (pending > 0) {
+        approve_the_rest(app, apps, n, pending, ud_rect(a.x, bottom + 2, text_w, 28));
     }
     /* the credit policy */
     int py = a.y + 296;

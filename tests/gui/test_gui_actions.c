@@ -338,6 +338,75 @@ static void test_gui_hiring_asks_first_and_shows_pay(void **state) {
     expect_safe_focus("hiring");
 }
 
+/* Reviewing every loan: the trainee decides a few by hand, then "Approve all still pending"
+ * approves the rest, on every page, with one ordinary command each, and leaves the refused
+ * ones refused; the rows keep their places from page to page. */
+static void test_gui_review_a_few_then_approve_the_rest(void **state) {
+    (void)state;
+    gd_start(app, "m4_growth_and_quality");
+    gd_tab(app, TAB_DESK);
+    assert_true(gd_click_label(app, gd_tr(app, "Review every loan")));
+    assert_true(ud_sim_policy(ud_game_sim(app->game))->manual_review);
+    gd_next_month(app);
+    gd_tab(app, TAB_DESK);
+    int n;
+    const ud_application *apps = ud_sim_applications(ud_game_sim(app->game), &n);
+    int pending = 0, refused = 0;
+    for (int i = 0; i < n; i++) {
+        pending += apps[i].decision == UD_APP_PENDING;
+        refused += apps[i].decision == UD_APP_REJECTED;
+    }
+    assert_true(pending > 8); /* more than a page: m4's first month brings dozens */
+    /* the rows of the second page are where the first page's were: every row has a Reject
+     * button (or a pressed Rejected), at the same heights on both pages */
+    int ys[2][16], shown[2] = {0, 0};
+    for (int page = 0; page < 2; page++) {
+        const ud_ui *ui = &app->ui;
+        for (int i = 0; i < ui->record_count && shown[page] < 16; i++) {
+            const ud_ui_record *r = &ui->records[i];
+            if (r->widget >= 0 && (strcmp(r->text, gd_tr(app, "Reject")) == 0 ||
+                                   strcmp(r->text, gd_tr(app, "Rejected")) == 0)) {
+                ys[page][shown[page]++] = r->rect.y;
+            }
+        }
+        gd_key(app, SDLK_PAGEDOWN, 0);
+    }
+    assert_true(shown[0] >= 2);
+    assert_int_equal(shown[0], shown[1]);
+    for (int i = 0; i < shown[0]; i++) {
+        assert_int_equal(ys[0][i], ys[1][i]);
+    }
+    /* one pending application refused by hand (the last Reject on the page may be a group
+     * member's, which is not counted as pending) */
+    assert_true(gd_click_label(app, gd_tr(app, "Reject")));
+    apps = ud_sim_applications(ud_game_sim(app->game), &n);
+    int np, left = 0, refused_now = 0;
+    const ud_product *products = ud_sim_products(ud_game_sim(app->game), &np);
+    for (int i = 0; i < n; i++) {
+        left += apps[i].decision == UD_APP_PENDING &&
+                !(products[apps[i].product].group_liability && apps[i].group < 0);
+        refused_now += apps[i].decision == UD_APP_REJECTED;
+    }
+    assert_int_equal(refused_now, refused + 1);
+    int before = decisions(UD_CMD_APPROVE);
+    char label[128];
+    snprintf(label, sizeof label, gd_tr(app, "Approve all still pending (%d)"), left);
+    assert_true(gd_click_label(app, label));
+    apps = ud_sim_applications(ud_game_sim(app->game), &n);
+    int still = 0, refused_after = 0;
+    for (int i = 0; i < n; i++) {
+        still += apps[i].decision == UD_APP_PENDING;
+        refused_after += apps[i].decision == UD_APP_REJECTED;
+    }
+    assert_int_equal(still, 0);
+    assert_int_equal(refused_after, refused + 1);
+    assert_int_equal(decisions(UD_CMD_APPROVE), before + left);
+    SDL_Rect r;
+    int w;
+    assert_false(gd_find_widget(app, label, &r, &w)); /* nothing left to approve */
+    expect_safe_focus("approving the rest");
+}
+
 /* The start screen: Escape asks before leaving; a message opened over it closes with Enter;
  * choosing an empty slot to load says it is empty. */
 static void test_gui_start_screen_keys_and_empty_slots(void **state) {
@@ -447,6 +516,8 @@ int main(void) {
         cmocka_unit_test_setup_teardown(test_gui_staff_costs_courses_and_dismissal, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_gui_hiring_asks_first_and_shows_pay, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_gui_review_a_few_then_approve_the_rest, setup,
+                                        teardown),
         cmocka_unit_test_setup_teardown(test_gui_start_screen_keys_and_empty_slots, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_gui_every_product_term_and_policy_field, setup,
