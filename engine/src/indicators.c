@@ -100,7 +100,7 @@ static double hidden_cost_penalty(ud_sim *sim, const int *by_product) {
 /* In distress beyond poverty (engine/MODEL.md, "Depth and impact"): its loan is more than 30
  * days late, takes more than 40% of its income or was rescheduled and is not yet cured
  * (flagged by the loan pass of sim_record_month), or a loan of its was written off within the
- * last twelve months. */
+ * last 24 months (DEFAULT_MEMORY_MONTHS). */
 static bool household_in_distress(const household *h, int month) {
     return h->loan_distress || month - h->written_off_month < DEFAULT_MEMORY_MONTHS;
 }

@@ -11,13 +11,14 @@
  * field norm 30-40%, upper end; engine/MODEL.md, "Over-indebtedness"). */
 #define OVERINDEBTED_BURDEN 40
 /* A household counts as in default while a loan of theirs is more than 30 days late and for
- * twelve months after one is written off (engine/MODEL.md, "Depth and impact"). */
+ * 24 months after one is written off: the debt is still owed and pursued, and the credit
+ * bureau shows it that long (engine/MODEL.md, "Depth and impact"). */
 #define DEFAULT_LATE_DAYS 30
 /* Dynamic incentives (engine/MODEL.md, "Repayment"): the memory of refusals decays by this a
  * month, and a trade whose repeat clients are all refused loses this much will to repay. */
 #define REPEAT_MEMORY 0.7
 #define CUTOFF_WILL 0.15
-#define DEFAULT_MEMORY_MONTHS 12
+#define DEFAULT_MEMORY_MONTHS 24
 /* Grants' effects on business returns, held within the evidence (engine/MODEL.md). */
 #define MAX_TRAINING_EFFECT 0.10
 #define MENTORING_EFFECT 0.05

@@ -54,8 +54,12 @@ product { name = "Individual monthly", method = "declining-annuity", rate = 32,
           min = 1000000, max = 10000000 }
 
 goal { indicator = "par30", below = 0.05, month = 36, text = "PAR30 below 5%" }
-goal { indicator = "write_off_ratio", below = 0.05, month = 36,
-       text = "Write-offs below 5% of the portfolio a year" }
+-- The norm is under 2% a year (shared/INDICATORS.md); the goal allows a growing unit a little
+-- more, not the 4% a year of four officers left untrained and unaudited. Judged over the last
+-- two years, not the last one: bad loans written off all at once just before the final year
+-- would leave no trace in a year's figure.
+goal { indicator = "write_off_ratio", below = 0.03, from = 13, month = 36,
+       text = "Write-offs below 3% of the portfolio a year, through the last two years" }
 goal { indicator = "active_borrowers", above = 400, month = 36, text = "More than 400 clients" }
 goal { indicator = "oss", above = 1.0, month = 36, text = "OSS above 100%" }
 goal { indicator = "par90", below = 0.03, month = 36,
