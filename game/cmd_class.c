@@ -5,6 +5,7 @@
 #include "class_report.h"
 #include "cli_options.h"
 #include "commands.h"
+#include "output_file.h"
 #include "data_dirs.h"
 #include "runner.h"
 #include "scenario_folders.h"
@@ -204,6 +205,17 @@ int ud_cmd_class(int argc, char **argv, int first) {
             }
         }
     }
+    /* the report may not be written over a result file it reads */
+    const char *out_path = o[0].value ? o[0].value : "class-report.html";
+    char refused_why[2400];
+    if (!ud_output_check("--output", out_path, (const char *const *)files, nfiles, false,
+                         refused_why, sizeof refused_why)) {
+        fprintf(stderr, "unitdesa class: %s\n", refused_why);
+        for (int i = 0; i < nfiles; i++) {
+            free(files[i]);
+        }
+        return UD_EXIT_FAILURE;
+    }
     static ud_team_result teams[MAX_TEAMS];
     static const ud_team_result *team_ptr[MAX_TEAMS];
     int n = 0, refused = 0, status = UD_EXIT_OK;
@@ -306,7 +318,6 @@ int ud_cmd_class(int argc, char **argv, int first) {
         }
     }
     ud_game_free(g);
-    const char *out_path = o[0].value ? o[0].value : "class-report.html";
     FILE *out = fopen(out_path, "w");
     if (out == NULL) {
         fprintf(stderr, "unitdesa class: --output: cannot write '%s': %s\n", out_path,

@@ -1,6 +1,7 @@
 /* `unitdesa run`: plays a scenario without a window, as CSV and a summary. */
 #include "cli_options.h"
 #include "commands.h"
+#include "output_file.h"
 #include "report.h"
 #include "result.h"
 #include "runner.h"
@@ -193,6 +194,17 @@ int ud_cmd_run(int argc, char **argv, int first) {
     req.at_end = at_end;
     req.ctx = &extras;
     const char *csv_path = o[OPT_CSV].value;
+    /* the outputs are checked before the game is played, and never one of its inputs */
+    const char *inputs[2] = {req.scenario, req.strategy};
+    char why[2400];
+    if ((csv_path != NULL &&
+         !ud_output_check("--csv", csv_path, inputs, 2, false, why, sizeof why)) ||
+        (extras.result_path != NULL &&
+         !ud_output_check("--result", extras.result_path, inputs, 2, true, why, sizeof why))) {
+        fprintf(stderr, "unitdesa run: %s\n", why);
+        ud_i18n_free(&words);
+        return UD_EXIT_FAILURE;
+    }
     if (csv_path != NULL) {
         req.monthly_csv = strcmp(csv_path, "-") == 0 ? stdout : fopen(csv_path, "w");
         if (req.monthly_csv == NULL) {
@@ -206,7 +218,7 @@ int ud_cmd_run(int argc, char **argv, int first) {
     char err[4096];
     bool ok = ud_run_scenario(&req, &r, err, sizeof err);
     int status = UD_EXIT_OK;
-    if (req.monthly_csv != NULL && req.monthly_csv != stdout && fclose(req.monthly_csv) != 0) {
+    if (req.monthly_csv != NULL && !ud_output_close(req.monthly_csv)) {
         fprintf(stderr, "unitdesa run: --csv: error writing '%s'\n", csv_path);
         status = UD_EXIT_FAILURE;
     }

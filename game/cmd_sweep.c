@@ -4,6 +4,7 @@
 #include "batch.h"
 #include "cli_options.h"
 #include "commands.h"
+#include "output_file.h"
 #include "runner.h"
 #include "scenario_folders.h"
 
@@ -156,6 +157,12 @@ int ud_cmd_sweep(int argc, char **argv, int first) {
     }
     FILE *csv = NULL;
     if (o[3].value != NULL) {
+        const char *inputs[2] = {scenario, o[0].value};
+        char why[2400];
+        if (!ud_output_check("--csv", o[3].value, inputs, 2, false, why, sizeof why)) {
+            fprintf(stderr, "unitdesa sweep: %s\n", why);
+            return UD_EXIT_FAILURE;
+        }
         csv = strcmp(o[3].value, "-") == 0 ? stdout : fopen(o[3].value, "w");
         if (csv == NULL) {
             fprintf(stderr, "unitdesa sweep: --csv: cannot write '%s': %s\n", o[3].value,
@@ -198,8 +205,10 @@ int ud_cmd_sweep(int argc, char **argv, int first) {
             }
             fprintf(csv, "\n");
         }
-        if (csv != stdout) {
-            fclose(csv);
+        if (!ud_output_close(csv)) {
+            fprintf(stderr, "unitdesa sweep: --csv: error writing '%s'\n", o[3].value);
+            free(results);
+            return UD_EXIT_FAILURE;
         }
     }
     FILE *out = csv == stdout ? stderr : stdout;

@@ -4,6 +4,7 @@
 #include "batch.h"
 #include "cli_options.h"
 #include "commands.h"
+#include "output_file.h"
 #include "runner.h"
 #include "scenario_folders.h"
 
@@ -80,8 +81,10 @@ static int write_csv(const char *file, const entry *e, int count, int runs) {
                     r->goals_met, r->goal_count);
         }
     }
-    if (csv != stdout) {
-        fclose(csv);
+    bool written = ud_output_close(csv);
+    if (!written) {
+        fprintf(stderr, "unitdesa tournament: --csv: error writing '%s'\n", file);
+        return UD_EXIT_FAILURE;
     }
     return UD_EXIT_OK;
 }
@@ -257,6 +260,18 @@ int ud_cmd_tournament(int argc, char **argv, int first) {
     *info = *ud_game_info(g);
     ud_game_free(g);
     int count = info->lesson_strategy_count;
+    /* the CSV is checked before hours of play, and may not be one of the files read */
+    if (o[2].value != NULL) {
+        const char *inputs[UD_MAX_LESSON_STRATEGIES + 1] = {scenario};
+        for (int i = 0; i < count && i < UD_MAX_LESSON_STRATEGIES; i++) {
+            inputs[i + 1] = info->lesson_strategy[i];
+        }
+        if (!ud_output_check("--csv", o[2].value, inputs, count + 1, false, err, sizeof err)) {
+            fprintf(stderr, "unitdesa tournament: %s\n", err);
+            free(info);
+            return UD_EXIT_FAILURE;
+        }
+    }
     if (count == 0) {
         fprintf(stderr,
                 "unitdesa tournament: %s declares no lesson; add scenario{ lesson = { indicator "

@@ -325,7 +325,7 @@ typedef struct pending {
     text ctxt, id, plural, forms[MAX_FORMS];
     int form_count;
     int line;
-    bool fuzzy, c_format, obsolete;
+    bool fuzzy, c_format, no_c_format, obsolete;
     text *current; /* where a continuation string goes */
 } pending;
 
@@ -402,6 +402,68 @@ typedef struct entries {
     int count, cap;
 } entries;
 
+/* The printf conversions of a format, in order, as one short text: "%d" and "%.0f%%" give
+ * "d f"; a length modifier stays with its letter ("ld"); an argument number "%1$s" counts as
+ * "1$s". False if the text has a '%' that is not a complete conversion (printf's behaviour
+ * would be undefined). */
+static bool conversions(const char *f, bool strict, char *out, size_t size) {
+    size_t n = 0;
+    out[0] = '\0';
+    for (const char *c = f; *c != '\0'; c++) {
+        if (*c != '%') {
+            continue;
+        }
+        c++;
+        if (*c == '%') {
+            continue;
+        }
+        char spec[16];
+        size_t k = 0;
+        while (*c >= '0' && *c <= '9' && k < 6) { /* an argument number, or a width */
+            spec[k++] = *c++;
+        }
+        if (*c == '$') {
+            spec[k++] = *c++;
+        } else {
+            k = 0; /* it was a width */
+        }
+        if (strict && *c == ' ') {
+            continue; /* "10% of": in a text not marked as a format, a '%' before a space is
+                         the sign, not a conversion with the space flag */
+        }
+        while (*c != '\0' && strchr("-+ #0123456789.*'", *c) != NULL) {
+            c++; /* flags, width, precision */
+        }
+        while (*c != '\0' && strchr("hljztL", *c) != NULL && k < 12) {
+            spec[k++] = *c++;
+        }
+        if (*c == '\0' || strchr("diouxXeEfFgGaAcspn", *c) == NULL) {
+            return false;
+        }
+        spec[k++] = *c == 'i' ? 'd' : *c;
+        spec[k] = '\0';
+        int w = snprintf(out + n, n < size ? size - n : 0, "%s%s", n > 0 ? " " : "", spec);
+        n += w > 0 ? (size_t)w : 0;
+        if (n >= size) {
+            return false;
+        }
+    }
+    return true;
+}
+
+/* A translation used as a printf format must ask for the same values, in the same order and
+ * of the same types, as the English: "%s" where the English has "%d" reads a number as a
+ * pointer and crashes the game. Texts marked no-c-format are never used as formats (the
+ * scenarios' texts are filled by the engine, value by value); in a text marked neither way
+ * a '%' before a space is read as the percent sign ("10% of the portfolio"). */
+static bool same_conversions(const char *english, const char *translation, bool c_format) {
+    char a[256], b[256];
+    if (!conversions(english, !c_format, a, sizeof a)) {
+        return true; /* not a format: it is never passed to printf as one */
+    }
+    return conversions(translation, !c_format, b, sizeof b) && strcmp(a, b) == 0;
+}
+
 static bool finish_entry(reader *r, ud_po *po, pending *p, entries *out) {
     if (!p->id.set) {
         if (p->ctxt.set || p->plural.set || p->form_count > 0) {
@@ -465,6 +527,18 @@ static bool finish_entry(reader *r, ud_po *po, pending *p, entries *out) {
     }
     for (int i = 0; i < p->form_count; i++) {
         e->forms[i] = take(&p->forms[i]);
+        /* a form whose conversions differ from the English is not used: the English shows */
+        const char *english = i > 0 && e->plural != NULL ? e->plural : e->id;
+        if (!p->no_c_format && e->forms[i][0] != '\0' &&
+            !same_conversions(english, e->forms[i], p->c_format)) {
+            if (po->unsafe_count++ == 0) {
+                snprintf(po->first_unsafe, sizeof po->first_unsafe,
+                         "%s:%d: the translation's %% conversions differ from the English "
+                         "text's, so the English is shown",
+                         r->path, e->line);
+            }
+            e->forms[i][0] = '\0';
+        }
     }
     return true;
 }
@@ -495,6 +569,7 @@ static bool read_line(reader *r, ud_po *po, char *line, pending *p, entries *out
             p->fuzzy = p->fuzzy || strstr(s, "fuzzy") != NULL;
             p->c_format =
                 p->c_format || (strstr(s, "c-format") != NULL && strstr(s, "no-c-format") == NULL);
+            p->no_c_format = p->no_c_format || strstr(s, "no-c-format") != NULL;
         } else if (s[1] == '~') {
             p->obsolete = true; /* obsolete entries are kept by translators' tools, not used */
         }

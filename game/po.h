@@ -24,6 +24,11 @@ typedef struct ud_po {
     int nplurals;          /* the header's nplurals= (1 when the header has none) */
     ud_po_entry *entries;  /* sorted by id; the header entry (msgid "") is not among them */
     int count;
+    /* Translations set aside because their % conversions differ from the English text's
+     * (a "%s" for a "%d" would crash printf): they read as untranslated. The first one's
+     * "path:line: ..." for the log. */
+    int unsafe_count;
+    char first_unsafe[1200];
 } ud_po;
 
 /* Reads the PO file at path into po (which must be zeroed or freed). False, with

@@ -165,8 +165,14 @@ bool village_generate(ud_sim *sim) {
     return true;
 }
 
+/* However many shocks a scenario stacks, a month's needs stay within this many times the
+ * usual: prices and illnesses compound, and 64 overlapping ones would otherwise multiply
+ * needs beyond any sum of money (a bound on absurd input, not a behaviour). */
+#define MAX_NEED_MULTIPLE 10.0
+
 ud_money household_need(const ud_sim *sim, const household *h) {
-    double need = (double)sim->setup.village.poverty_line_per_person_day * 30.0 * 0.9 * h->members;
+    double usual = (double)sim->setup.village.poverty_line_per_person_day * 30.0 * 0.9 * h->members;
+    double need = usual;
     int month = sim->month + 1;
     for (int s = 0; s < sim->shock_count; s++) {
         const ud_shock *k = &sim->shocks[s].shock;
@@ -181,7 +187,7 @@ ud_money household_need(const ud_sim *sim, const household *h) {
             need *= 1.0 + k->severity * 0.5;
         }
     }
-    return (ud_money)need;
+    return (ud_money)(need < usual * MAX_NEED_MULTIPLE ? need : usual * MAX_NEED_MULTIPLE);
 }
 
 ud_money household_poverty_line_month(const ud_sim *sim, const household *h) {
@@ -442,9 +448,17 @@ void village_spending_and_savings(ud_sim *sim) {
     for (int i = 0; i < sim->household_count; i++) {
         household *h = &sim->households[i];
         ud_money need = household_need(sim, h);
-        /* The moneylender's interest is added to the debt; a share of income repays it. */
+        /* The moneylender's interest is added to the debt; a share of income repays it. A
+         * claim beyond ten years of the household's needs is one nobody can collect: it stops
+         * growing there (and the sums stay far inside the range of money however many shocks
+         * a scenario stacks). */
+        ud_money ml_ceiling = need > 0 ? 120 * need : 0;
+        if (h->moneylender_debt > 0 && h->moneylender_debt < ml_ceiling) {
+            double interest = (double)h->moneylender_debt * monthly_ml;
+            double room = (double)(ml_ceiling - h->moneylender_debt);
+            h->moneylender_debt += (ud_money)(interest < room ? interest : room);
+        }
         if (h->moneylender_debt > 0) {
-            h->moneylender_debt += (ud_money)((double)h->moneylender_debt * monthly_ml);
             ud_money pay = h->cash / 4 < h->moneylender_debt ? h->cash / 4 : h->moneylender_debt;
             sim_pay_outside(sim, h, pay);
             h->moneylender_debt -= pay;
@@ -464,7 +478,8 @@ void village_spending_and_savings(ud_sim *sim) {
             h->capital -= sold;
             sim_receive_outside(sim, h, sold);
         }
-        if (h->cash < need && h->vulnerability > 128 && ud_rng_chance(rng, 0.3)) {
+        if (h->cash < need && h->vulnerability > 128 && h->moneylender_debt < ml_ceiling &&
+            ud_rng_chance(rng, 0.3)) {
             ud_money borrowed = need - h->cash;
             h->moneylender_debt += borrowed;
             sim_receive_outside(sim, h, borrowed);

@@ -92,6 +92,10 @@ bool ud_i18n_load(ud_i18n *t, const char *po_dir, const char *lang, char *err, i
     if (!ud_po_load(&t->po, path, err, (size_t)err_size)) {
         return false;
     }
+    if (t->po.unsafe_count > 0) {
+        /* the game goes on in the language, those texts in English; the translator is told */
+        fprintf(stderr, "INFO: %s (%d text(s) in all)\n", t->po.first_unsafe, t->po.unsafe_count);
+    }
     snprintf(t->language, sizeof t->language, "%s", lang);
     return true;
 }

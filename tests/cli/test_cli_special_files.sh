@@ -45,4 +45,29 @@ checks=$((checks + 1))
 run $T "$UD" --scenarios "$tmp/scen" check "$tmp/scen/m1/x.lua"
 grep -qF "the lesson's probe strategy cannot be opened: $tmp/scen/m1/../strategies/probes/fifo.lua: not a regular file" "$out" ||
     bad "check must report a probe that is a FIFO (status $status)"
+# Outputs are checked before anything is played, and never destroy what the user had:
+# an output that is one of the inputs is refused, and the input is left whole
+cp scenarios/tutorial/first_steps.lua "$tmp/mine.lua"
+before=$(cksum <"$tmp/mine.lua")
+expect_status 1 "$UD" run "$tmp/mine.lua" --csv "$tmp/mine.lua"
+expect_stderr_has "--csv: '$tmp/mine.lua' is one of the files being read" "$UD" run "$tmp/mine.lua" --csv "$tmp/mine.lua"
+expect_stderr_has "is the same file as" "$UD" sweep "$tmp/mine.lua" --runs 1 --csv "$tmp/./mine.lua"
+[ "$(cksum <"$tmp/mine.lua")" = "$before" ] || bad "the scenario given as --csv was changed"
+# --result is written beside and renamed over its path: a link or a device would be
+# replaced, so it is refused; a folder is refused before the game is played
+ln -s "$tmp/mine.lua" "$tmp/link.result"
+expect_stderr_has "--result: '$tmp/link.result' is not a regular file" "$UD" run tutorial --result "$tmp/link.result"
+[ -L "$tmp/link.result" ] || bad "--result replaced a link"
+expect_stderr_has "--result: '$tmp' is a folder" "$UD" run tutorial --result "$tmp"
+# the class report may not be written over a team's result file
+mkdir -p "$tmp/res"
+"$UD" run tutorial --result "$tmp/res/a.result" >/dev/null 2>&1
+expect_stderr_has "--output: '$tmp/res/a.result' is one of the files being read" \
+    "$UD" class "$tmp/res" -o "$tmp/res/a.result" --no-benchmark
+grep -q "^unitdesa-result" "$tmp/res/a.result" || bad "class -o destroyed a result file"
+# a full disk is an error, not a silent empty file
+if [ -w /dev/full ]; then
+    expect_status 1 "$UD" sweep tutorial --runs 2 --csv /dev/full
+    expect_stderr_has "--csv: error writing '/dev/full'" "$UD" sweep tutorial --runs 2 --csv /dev/full
+fi
 finish

@@ -186,7 +186,8 @@ fi
 # --- result files and the class report
 C=scenarios/m2-government/credit_line.lua
 "$UD" run $C --seed 4 --strategy scenarios/strategies/m2_take_everything.lua --team "Team A" --result "$tmp/res/a.result" >/dev/null 2>&1
-expect_stderr_has "unitdesa run: --result: $tmp/res/a.result: cannot write the result" "$UD" run $C --result "$tmp/res/a.result"
+# a folder that does not exist is said before the game is played, with the folder named
+expect_stderr_has "unitdesa run: --result: cannot write '$tmp/res/a.result': the folder '$tmp/res'" "$UD" run $C --result "$tmp/res/a.result"
 mkdir -p "$tmp/res"
 expect_status 0 "$UD" run $C --seed 4 --strategy scenarios/strategies/m2_take_everything.lua --team "Team A" --result "$tmp/res/a.result"
 expect_status 0 "$UD" run $C --seed 4 --team "Team B" --result "$tmp/res/b.result"

@@ -117,6 +117,38 @@ static void test_po_evaluates_the_plural_rules_of_many_languages(void **state) {
     assert_false(ud_po_eval_plural("m == 1", 1, &v));
 }
 
+/* A translation whose % conversions differ from the English is set aside (printf would read
+ * a number as a text's address and crash): the English shows, and the first such entry is
+ * named at its line. Reordered or identical conversions, a literal %%, and texts marked
+ * no-c-format are kept. */
+static void test_po_sets_aside_translations_with_other_conversions(void **state) {
+    (void)state;
+    const char *path = write_po(
+        "formats.po", HEADER "#, c-format\nmsgid \"Borrowers %d, PAR30 %.1f%%\"\n"
+                             "msgstr \"Emprunteurs %s, PAR30 %.1f %%\"\n\n"
+                             "#, c-format\nmsgid \"Cash %s\"\nmsgstr \"Caja %s\"\n\n"
+                             "#, c-format\nmsgid \"%d of %d\"\nmsgstr \"%d de %d %n\"\n\n"
+                             "#, c-format\nmsgid \"One loan\"\nmsgid_plural \"%ld loans\"\n"
+                             "msgstr[0] \"Un pr\u00e9stamo\"\nmsgstr[1] \"%d pr\u00e9stamos\"\n\n"
+                             "#, no-c-format\nmsgid \"Below 3% of the portfolio\"\n"
+                             "msgstr \"Bajo el 3 % de la cartera\"\n\n"
+                             "msgid \"Plain\"\nmsgstr \"Llano %s\"\n");
+    ud_po po;
+    char err[512];
+    assert_true(ud_po_load(&po, path, err, sizeof err));
+    assert_null(ud_po_text(&po, "Borrowers %d, PAR30 %.1f%%")); /* %s for %d */
+    assert_string_equal(ud_po_text(&po, "Cash %s"), "Caja %s");
+    assert_null(ud_po_text(&po, "%d of %d"));           /* an extra %n */
+    assert_null(ud_po_plural_text(&po, "One loan", 5)); /* %d for %ld */
+    assert_string_equal(ud_po_text(&po, "Below 3% of the portfolio"), "Bajo el 3 % de la cartera");
+    assert_null(ud_po_text(&po, "Plain")); /* a conversion where the English has none */
+    assert_int_equal(po.unsafe_count, 4);
+    if (strstr(po.first_unsafe, "formats.po:8:") == NULL) {
+        fail_msg("the first set aside is not named at its line: %s", po.first_unsafe);
+    }
+    ud_po_free(&po);
+}
+
 static void test_po_reports_malformed_catalogs_at_their_line(void **state) {
     (void)state;
     expect_error(HEADER "msgid \"a\"\nmsgstr \"b\n", "bad.po:8: string not closed");
@@ -158,6 +190,7 @@ int main(void) {
         cmocka_unit_test(test_po_picks_plural_forms_by_the_rule),
         cmocka_unit_test(test_po_evaluates_the_plural_rules_of_many_languages),
         cmocka_unit_test(test_po_reports_malformed_catalogs_at_their_line),
+        cmocka_unit_test(test_po_sets_aside_translations_with_other_conversions),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -75,6 +75,87 @@ static void test_hostile_finalizers_are_refused(void **state) {
     assert_true(cpu_now() - start < 1.0);
 }
 
+/* Weak tables and to-be-closed handlers are refused like finalizers: a weak table shows when
+ * the collector runs (which depends on every allocation, so a game played on screen and its
+ * replay from a save differed), and a __close handler runs after a limit stopped the call. */
+static void test_hostile_weak_tables_and_close_handlers_are_refused(void **state) {
+    (void)state;
+    fails_within(script("weak1.lua", HEAD "local t = setmetatable({}, { __mode = 'v' })\n"),
+                 "weak1.lua:2: setmetatable: '__mode' (weak tables) is not available", 1.0);
+    fails_within(script("close1.lua", HEAD "local c <close> = setmetatable({}, { __close = "
+                                           "function() end })\n"),
+                 "close1.lua:2: setmetatable: '__close'", 1.0);
+    /* string.dump is gone: its chunks cannot be loaded here and they carry the file's path */
+    fails_within(script("dump1.lua", HEAD "local d = string.dump(function() end)\n"),
+                 "dump1.lua:2:", 1.0);
+}
+
+/* However many shocks a scenario stacks, the households' money stays in range: a moneylender's
+ * claim stops growing at ten years of the household's needs (it overflowed a 64-bit integer
+ * after 64 stacked illnesses over years). */
+static void test_hostile_stacked_shocks_keep_money_in_range(void **state) {
+    (void)state;
+    ud_game *g = load_ok(
+        script("ml1.lua", "scenario { id = 'ml1', title = 'T', months = 120 }\n"
+                          "village { households = 60, median_income = 2400000 }\n"
+                          "every_month(function()\n"
+                          "  for i = 1, 64 do shock { kind = 'illness', share = 1, severity = 1, "
+                          "months = 120 } end\n"
+                          "end)\n"));
+    play_all(g);
+    const ud_sim *sim = ud_game_sim(g);
+    for (int i = 0; i < ud_sim_household_count(sim); i++) {
+        ud_household_view h;
+        ud_sim_household(sim, i, &h);
+        if (!(h.moneylender_debt >= 0 && h.moneylender_debt < INT64_MAX / 4)) {
+            fail_msg("household %d: moneylender debt %lld, cash %lld, income %lld", i,
+                     (long long)h.moneylender_debt, (long long)h.cash, (long long)h.monthly_income);
+        }
+        assert_true(h.cash >= 0);
+    }
+    ud_game_free(g);
+}
+
+/* The news a game's first month brings, as one text. */
+static void first_month_news(const char *path, char *out, size_t size) {
+    ud_game *g = load_ok(path);
+    assert_true(ud_game_play_month(g));
+    int n;
+    const ud_news *news = ud_game_news(g, &n);
+    out[0] = '\0';
+    for (int i = 0; i < n; i++) {
+        char line[512];
+        ud_game_news_text(g, &news[i], line, sizeof line);
+        strncat(out, line, size - strlen(out) - 1);
+    }
+    ud_game_free(g);
+}
+
+/* What a script reads in an error message does not depend on how its path was spelled: a
+ * script that branched on its length played a different game from a relative and an absolute
+ * path. The player still reads the whole path in the messages shown to them. */
+static void test_hostile_error_messages_a_script_reads_name_no_folder(void **state) {
+    (void)state;
+    const char *text = HEAD "at_month(1, function()\n"
+                            "  local _, a = pcall(function() error('x') end)\n"
+                            "  local _, b = pcall(require, 'lib.nothere')\n"
+                            "  local _, c = xpcall(function() return nil + 1 end, function(m) "
+                            "return m end)\n"
+                            "  news('%s | %s | %s', a, b, c)\n"
+                            "end)\n";
+    char plain[1024], dotted[1024], first[4096], second[4096];
+    snprintf(plain, sizeof plain, "%s", script("pathprobe.lua", text));
+    snprintf(dotted, sizeof dotted, "%s/./././pathprobe.lua", UD_TEST_DIR);
+    first_month_news(plain, first, sizeof first);
+    first_month_news(dotted, second, sizeof second);
+    assert_string_equal(first, second);
+    assert_non_null(strstr(first, "pathprobe.lua:3: x"));
+    assert_null(strstr(first, UD_TEST_DIR)); /* no folder of this computer */
+    /* the player's own message keeps the path as given (its end, when it is long) */
+    fails_within(script("pathprobe2.lua", HEAD "error('boom')\n"), "scripts/pathprobe2.lua:2: boom",
+                 1.0);
+}
+
 static void test_hostile_xpcall_handlers_are_bounded(void **state) {
     (void)state;
     fails_within(script("xp1.lua", HEAD "xpcall(function() while true do end end,\n"
@@ -569,6 +650,9 @@ static void test_hostile_host_memory_is_bounded(void **state) {
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_hostile_finalizers_are_refused),
+        cmocka_unit_test(test_hostile_weak_tables_and_close_handlers_are_refused),
+        cmocka_unit_test(test_hostile_error_messages_a_script_reads_name_no_folder),
+        cmocka_unit_test(test_hostile_stacked_shocks_keep_money_in_range),
         cmocka_unit_test(test_hostile_xpcall_handlers_are_bounded),
         cmocka_unit_test(test_hostile_library_loops_in_c_are_charged),
         cmocka_unit_test(test_hostile_patterns_cannot_backtrack_for_hours),

@@ -143,11 +143,59 @@ void ud_sandbox_charge(lua_State *L, double units) {
 }
 
 /* pcall and xpcall that cannot swallow the sandbox's own limits. */
+/* The same text with `from` replaced by `to` wherever it occurs (pushed in place of the
+ * value at idx). */
+static void replace_in(lua_State *L, int idx, const char *from, const char *to) {
+    const char *s = lua_tostring(L, idx);
+    if (from[0] == '\0' || strstr(s, from) == NULL) {
+        return;
+    }
+    luaL_gsub(L, s, from, to);
+    lua_replace(L, idx);
+}
+
+/* An error message as a script may see it (pcall's result, xpcall's handler): the files'
+ * and folders' names as the player typed them or as they lie on this computer are replaced
+ * by the same names on every computer, so that what a script does with a message cannot
+ * depend on how its path was spelled (relative or absolute, an id looked up, an install
+ * folder). The messages the player reads keep the whole path. */
+static void hide_paths(lua_State *L, int idx) {
+    if (lua_type(L, idx) != LUA_TSTRING) {
+        return;
+    }
+    idx = lua_absindex(L, idx);
+    ud_sandbox *sb = ud_sandbox_of(L);
+    for (int i = 0; i < sb->file_count; i++) {
+        const char *path = sb->files[i];
+        const char *slash = strrchr(path, '/');
+        const char *name = slash != NULL ? slash + 1 : path;
+        /* Lua names a long path in a message by its last 56 characters after "..." (its
+         * chunk id, LUA_IDSIZE 60); a shorter one in full */
+        size_t len = strlen(path);
+        if (len + 1 > LUA_IDSIZE) {
+            char shown[LUA_IDSIZE + 4];
+            snprintf(shown, sizeof shown, "...%s", path + len - (LUA_IDSIZE - 4));
+            replace_in(L, idx, shown, name);
+        }
+        replace_in(L, idx, path, name);
+    }
+    /* a folder "." or "/" would match every dot or slash: only real folder names */
+    if (strlen(sb->own_folder) > 1) {
+        replace_in(L, idx, sb->own_folder, ".");
+    }
+    if (strlen(sb->helpers_root) > 1) {
+        replace_in(L, idx, sb->helpers_root, "(helpers)");
+    }
+}
+
 static int safe_pcall(lua_State *L) {
     luaL_checkany(L, 1);
     int status = lua_pcall(L, lua_gettop(L) - 1, LUA_MULTRET, 0);
     if (status != LUA_OK && limit_hit(ud_sandbox_of(L))) {
         return lua_error(L);
+    }
+    if (status != LUA_OK) {
+        hide_paths(L, -1);
     }
     lua_pushboolean(L, status == LUA_OK);
     lua_insert(L, 1);
@@ -161,6 +209,7 @@ static int guarded_handler(lua_State *L) {
     if (limit_hit(ud_sandbox_of(L))) {
         return 1;
     }
+    hide_paths(L, 1);
     lua_pushvalue(L, lua_upvalueindex(1));
     lua_insert(L, 1);
     lua_call(L, lua_gettop(L) - 1, 1);
@@ -178,6 +227,9 @@ static int safe_xpcall(lua_State *L) {
     int status = lua_pcall(L, n - 2, LUA_MULTRET, 1);
     if (status != LUA_OK && limit_hit(ud_sandbox_of(L))) {
         return lua_error(L);
+    }
+    if (status != LUA_OK) {
+        hide_paths(L, -1); /* the handler's own error, when it failed */
     }
     lua_pushboolean(L, status == LUA_OK);
     lua_replace(L, 1);
@@ -510,16 +562,24 @@ static int safe_format(lua_State *L) {
     return lua_tocfunction(L, lua_upvalueindex(1))(L);
 }
 
-/* setmetatable that refuses finalizers: a __gc would run outside any budget (during
- * collection, and when the game closes the script). */
+/* setmetatable that refuses what would let a script see the garbage collector or run
+ * outside its budget: a finalizer (__gc) runs during collection and when the game closes the
+ * script; a weak table (__mode) loses its entries when the collector runs, whose timing
+ * depends on every allocation the program made (a game played on screen and the same game
+ * replayed from its save would differ); a to-be-closed handler (__close) runs while an
+ * error unwinds, even one that stopped the script at a limit. */
 static int safe_setmetatable(lua_State *L) {
+    static const char *const refused[][2] = {
+        {"__gc", "finalizers"}, {"__mode", "weak tables"}, {"__close", "to-be-closed variables"}};
     if (lua_type(L, 2) == LUA_TTABLE) {
-        lua_pushliteral(L, "__gc");
-        if (lua_rawget(L, 2) != LUA_TNIL) {
-            return luaL_error(L, "setmetatable: '__gc' (finalizers) is not available to "
-                                 "scenarios");
+        for (size_t i = 0; i < sizeof refused / sizeof refused[0]; i++) {
+            lua_pushstring(L, refused[i][0]);
+            if (lua_rawget(L, 2) != LUA_TNIL) {
+                return luaL_error(L, "setmetatable: '%s' (%s) is not available to scenarios",
+                                  refused[i][0], refused[i][1]);
+            }
+            lua_pop(L, 1);
         }
-        lua_pop(L, 1);
     }
     return lua_tocfunction(L, lua_upvalueindex(1))(L);
 }
@@ -931,6 +991,11 @@ ud_sandbox *ud_sandbox_new(size_t memory_cap, long instructions, const char *hel
     remove_global(L, "loadfile");
     remove_global(L, "collectgarbage");
     remove_global(L, "require");
+    /* string.dump: its binary chunks cannot be loaded here, and they carry the file's path */
+    lua_getglobal(L, "string");
+    lua_pushnil(L);
+    lua_setfield(L, -2, "dump");
+    lua_pop(L, 1);
     lua_register(L, "load", safe_load);
     lua_register(L, "pcall", safe_pcall);
     lua_register(L, "xpcall", safe_xpcall);
