@@ -568,6 +568,21 @@ void ud_app_next_month(ud_app *app) {
     ud_app_play_month(app);
 }
 
+bool ud_app_autosave(ud_app *app) {
+    if (app->game == NULL) {
+        return false;
+    }
+    char path[1100];
+    ud_app_slot_path(app, "autosave", path, sizeof path);
+    app->autosave_error[0] = '\0';
+    if (!ud_save_write(app->game, path, app->autosave_error, sizeof app->autosave_error)) {
+        SDL_Log("autosave failed: %s", app->autosave_error);
+        return false;
+    }
+    ud_app_write_team(app, "autosave");
+    return true;
+}
+
 void ud_app_play_month(ud_app *app) {
     if (app->game == NULL || app->screen != SCREEN_PLAY) {
         return;
@@ -583,14 +598,7 @@ void ud_app_play_month(ud_app *app) {
     bool going = ud_game_play_month(app->game); /* recorded by month_played */
     app->page = 0;                              /* a new month's lists start on their first page */
     /* A failed autosave is told in the month's summary; the game itself goes on. */
-    char path[1100];
-    ud_app_slot_path(app, "autosave", path, sizeof path);
-    app->autosave_error[0] = '\0';
-    if (!ud_save_write(app->game, path, app->autosave_error, sizeof app->autosave_error)) {
-        SDL_Log("autosave failed: %s", app->autosave_error);
-    } else {
-        ud_app_write_team(app, "autosave");
-    }
+    ud_app_autosave(app);
     app->dialog = DIALOG_MONTH_END;
     if (!going) {
         app->back_to = SCREEN_DEBRIEF; /* after the summary, the debrief */
@@ -675,6 +683,10 @@ bool ud_app_load(ud_app *app, const char *slot) {
         ud_history_free(&past);
         ud_app_show_message(app, err);
         return false;
+    }
+    /* the game left behind keeps the decisions of its open month, in the autosave */
+    if (strcmp(slot, "autosave") != 0) {
+        ud_app_autosave(app);
     }
     adopt_game(app, g);
     ud_history_free(&app->history);
@@ -883,4 +895,7 @@ void ud_app_run(ud_app *app) {
             ud_app_draw(app);
         }
     }
+    /* Ctrl+Q or the window closed: the decisions of the open month are kept in the autosave
+     * (it was written only when a month was played) */
+    ud_app_autosave(app);
 }

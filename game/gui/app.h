@@ -36,7 +36,8 @@ typedef enum ud_dialog {
 typedef enum ud_confirm_action {
     CONFIRM_COMMAND = 0, /* apply the command */
     CONFIRM_NEXT_MONTH,  /* play the month despite the warning */
-    CONFIRM_QUIT         /* leave the program */
+    CONFIRM_QUIT,        /* leave the program */
+    CONFIRM_SAVE_SLOT    /* save over another game: slot number command.index (0-based) */
 } ud_confirm_action;
 
 typedef struct ud_confirm {
@@ -169,6 +170,10 @@ void ud_app_show_message(ud_app *app, const char *text);
  * (NULL with action CONFIRM_NEXT_MONTH: the month is played). */
 void ud_app_confirm(ud_app *app, const char *text, const char *yes, ud_confirm_action action,
                     const ud_command *cmd);
+/* Writes the game on screen, with the decisions of its open month, to the autosave slot
+ * (and its team beside it); false, with the reason in app->autosave_error, if it failed or
+ * there is no game. */
+bool ud_app_autosave(ud_app *app);
 /* Plays the month without the warnings of ud_app_next_month (after they were confirmed). */
 void ud_app_play_month(ud_app *app);
 void ud_app_apply_settings(ud_app *app);

@@ -30,6 +30,12 @@ void ud_dialog_confirm(ud_app *app) {
             ud_app_play_month(app);
         } else if (c->action == CONFIRM_QUIT) {
             app->quit = true;
+        } else if (c->action == CONFIRM_SAVE_SLOT) {
+            char slot[16];
+            snprintf(slot, sizeof slot, "slot%d", c->command.index + 1);
+            if (ud_app_save(app, slot)) {
+                ud_app_show_message(app, TR(&app->ui, "The game is saved."));
+            }
         } else {
             ud_app_command(app, &c->command);
         }

@@ -15,6 +15,17 @@ static bool slot_file_exists(ud_app *app, const char *slot) {
     return stat(path, &st) == 0;
 }
 
+/* Whether a slot's save is the game on screen (the same scenario, seed and team), which
+ * saving over it only brings up to date. */
+static bool same_game(const ud_app *app, const ud_save_info *info, const char *team) {
+    if (app->game == NULL) {
+        return false;
+    }
+    const ud_scenario_info *now = ud_game_info(app->game);
+    return strcmp(info->title, now->title) == 0 &&
+           info->seed == ud_sim_setup(ud_game_sim(app->game))->seed && strcmp(team, app->team) == 0;
+}
+
 void ud_screen_slots(ud_app *app) {
     ud_ui *ui = &app->ui;
     const ud_palette *p = ui->pal;
@@ -57,6 +68,20 @@ void ud_screen_slots(ud_app *app) {
         }
         if (chosen) {
             app->screen = app->back_to;
+            if (app->saving && filled && !same_game(app, &info, team)) {
+                /* on a classroom's shared computer, another team's game: ask first */
+                char text[900];
+                snprintf(text, sizeof text,
+                         TR(ui, "Slot %d holds another game: %s, %s, month %d. Save this game over "
+                                "it? That game will be lost."),
+                         i + 1, team[0] ? team : TR(ui, "no team name"),
+                         ud_scenario_text(app, info.title), info.months_played);
+                ud_command slot;
+                memset(&slot, 0, sizeof slot); /* only its index is used */
+                slot.index = i;
+                ud_app_confirm(app, text, TR(ui, "Save over it"), CONFIRM_SAVE_SLOT, &slot);
+                return;
+            }
             if (app->saving) {
                 if (ud_app_save(app, slots[i])) {
                     ud_app_show_message(app, TR(ui, "The game is saved."));

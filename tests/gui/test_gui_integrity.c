@@ -113,6 +113,11 @@ static void save_in(const char *slot_key_name, SDL_Keycode slot) {
     gd_key(app, SDLK_s, KMOD_LCTRL);
     assert_int_equal(app->screen, SCREEN_SLOTS);
     gd_key(app, slot, 0);
+    if (app->dialog == DIALOG_CONFIRM) {
+        /* the slot held another game (an earlier test's): it asks first */
+        assert_int_equal(app->confirm.action, CONFIRM_SAVE_SLOT);
+        assert_true(gd_click_label(app, app->confirm.yes));
+    }
     assert_int_equal(app->dialog, DIALOG_MESSAGE); /* "The game is saved." */
     gd_key(app, SDLK_RETURN, 0);
 }
@@ -509,6 +514,78 @@ static void test_gui_save_slots_show_team_scenario_month_and_time(void **state) 
     assert_string_equal(app->team, "Mawar");
 }
 
+/* On a classroom's shared computer one team cannot wipe out another's save with one key:
+ * saving over a slot that holds another game asks first, and going back leaves it whole.
+ * Leaving with the window's close button keeps the decisions of the open month (the
+ * autosave was written only when a month was played). */
+static void test_gui_another_teams_slot_and_quitting_lose_nothing(void **state) {
+    (void)state;
+    int i = gd_scenario_index(app, "tutorial");
+    assert_true(ud_app_start_scenario(app, app->scenario_paths[i]));
+    ud_app_draw(app);
+    gd_type(app, "Melati");
+    gd_key(app, SDLK_RETURN, 0);
+    gd_next_month(app);
+    save_in("slot", SDLK_3);
+    char path[1100], before[65536];
+    ud_app_slot_path(app, "slot3", path, sizeof path);
+    FILE *f = fopen(path, "rb");
+    assert_non_null(f);
+    size_t n = fread(before, 1, sizeof before - 1, f);
+    before[n] = '\0';
+    fclose(f);
+    /* another team's new game */
+    assert_true(ud_app_start_scenario(app, app->scenario_paths[i]));
+    ud_app_draw(app);
+    gd_type(app, "Kenanga");
+    gd_key(app, SDLK_RETURN, 0);
+    gd_next_month(app);
+    gd_key(app, SDLK_s, KMOD_LCTRL);
+    gd_key(app, SDLK_3, 0);
+    assert_int_equal(app->dialog, DIALOG_CONFIRM);
+    assert_int_equal(app->confirm.action, CONFIRM_SAVE_SLOT);
+    assert_non_null(strstr(app->confirm.text, "Melati"));
+    gd_key(app, SDLK_RETURN, 0); /* the focus is on "Go back" */
+    assert_int_equal(app->dialog, DIALOG_NONE);
+    char after[65536];
+    f = fopen(path, "rb");
+    assert_non_null(f);
+    n = fread(after, 1, sizeof after - 1, f);
+    after[n] = '\0';
+    fclose(f);
+    assert_string_equal(after, before);
+    /* saving the same game again in its own slot does not ask */
+    save_in("slot", SDLK_3); /* asks (Melati's), confirmed by the helper */
+    gd_next_month(app);
+    gd_key(app, SDLK_s, KMOD_LCTRL);
+    gd_key(app, SDLK_3, 0);
+    assert_int_equal(app->dialog, DIALOG_MESSAGE);
+    gd_key(app, SDLK_RETURN, 0);
+    /* a decision in the open month, then the window closed */
+    int decisions;
+    ud_game_decisions(app->game, &decisions);
+    ud_command c;
+    memset(&c, 0, sizeof c);
+    c.type = UD_CMD_SET_FOLLOW_UP;
+    c.share = 0.9;
+    assert_true(ud_app_command(app, &c));
+    SDL_Event quit;
+    memset(&quit, 0, sizeof quit);
+    quit.type = SDL_QUIT;
+    SDL_PushEvent(&quit);
+    ud_app_run(app);
+    assert_true(app->quit);
+    ud_app_slot_path(app, "autosave", path, sizeof path);
+    char err[2048];
+    ud_save_info info;
+    assert_true(ud_save_peek(path, &info, err, sizeof err));
+    app->quit = false;
+    assert_true(ud_app_load(app, "autosave"));
+    int kept;
+    ud_game_decisions(app->game, &kept);
+    assert_int_equal(kept, decisions + 1);
+}
+
 /* Writes `text` to `path` (the test fails if it cannot). */
 /* A save's text as written, with the scenario line changed to `scenario` and the checksum
  * of the end line made right again, as a deliberate edit would. */
@@ -638,6 +715,9 @@ static void test_gui_special_files_in_the_data_folder_are_passed_over(void **sta
     assert_int_equal(mkfifo(tmp, 0644), 0);
     gd_key(a, SDLK_s, KMOD_LCTRL);
     gd_key(a, SDLK_5, 0);
+    if (a->dialog == DIALOG_CONFIRM) { /* slot 5 held another game */
+        assert_true(gd_click_label(a, a->confirm.yes));
+    }
     assert_int_equal(a->dialog, DIALOG_MESSAGE);
     gd_key(a, SDLK_RETURN, 0);
     remove(team);
@@ -669,6 +749,8 @@ int main(void) {
         cmocka_unit_test_setup_teardown(test_gui_top_bar_cash_is_current, setup, teardown),
         cmocka_unit_test_setup_teardown(test_gui_loan_desk_pages_and_groups, setup, teardown),
         cmocka_unit_test_setup_teardown(test_gui_save_slots_show_team_scenario_month_and_time,
+                                        setup, teardown),
+        cmocka_unit_test_setup_teardown(test_gui_another_teams_slot_and_quitting_lose_nothing,
                                         setup, teardown),
         cmocka_unit_test(test_gui_load_checks_the_save_before_its_scenario_runs),
         cmocka_unit_test(test_gui_special_files_in_the_data_folder_are_passed_over),

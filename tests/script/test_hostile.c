@@ -116,6 +116,44 @@ static void test_hostile_stacked_shocks_keep_money_in_range(void **state) {
     ud_game_free(g);
 }
 
+/* A question asked inside another's answer would be answered at once with option 1, never
+ * shown: it is refused with the line, and the game goes on. */
+static void test_hostile_no_question_inside_an_answer(void **state) {
+    (void)state;
+    ud_game *g = load_ok(script("ask1.lua", HEAD "at_month(1, function()\n"
+                                                 "  ask { text = 'Q1', options = { 'a', 'b' }, "
+                                                 "answer = function(c)\n"
+                                                 "    ask { text = 'Q2', options = { 'x', 'y' }, "
+                                                 "answer = function() end }\n"
+                                                 "  end }\n"
+                                                 "end)\n"));
+    assert_true(ud_game_play_month(g));
+    char err2[256];
+    assert_true(ud_game_answer(g, 1, 2, err2, sizeof err2));
+    assert_true(has_problem(g, "ask1.lua:4: ask{}: cannot ask inside an answer"));
+    int n;
+    ud_game_questions(g, &n);
+    assert_int_equal(n, 1);
+    ud_game_free(g);
+}
+
+/* A file saved with a byte-order mark (as Windows Notepad saves UTF-8) loads; text nested
+ * too deeply for the parser is refused naming the file (Lua's own message names none). */
+static void test_hostile_bom_and_deep_nesting(void **state) {
+    (void)state;
+    ud_game_free(load_ok(script("bom.lua", "\xEF\xBB\xBF" HEAD)));
+    static char deep[4096];
+    snprintf(deep, sizeof deep, "%slocal t = ", HEAD);
+    for (int i = 0; i < 300; i++) {
+        strcat(deep, "{");
+    }
+    for (int i = 0; i < 300; i++) {
+        strcat(deep, "}");
+    }
+    strcat(deep, "\n");
+    fails_within(script("deep.lua", deep), "deep.lua: C stack overflow (is something nested", 1.0);
+}
+
 /* The news a game's first month brings, as one text. */
 static void first_month_news(const char *path, char *out, size_t size) {
     ud_game *g = load_ok(path);
@@ -653,6 +691,8 @@ int main(void) {
         cmocka_unit_test(test_hostile_weak_tables_and_close_handlers_are_refused),
         cmocka_unit_test(test_hostile_error_messages_a_script_reads_name_no_folder),
         cmocka_unit_test(test_hostile_stacked_shocks_keep_money_in_range),
+        cmocka_unit_test(test_hostile_no_question_inside_an_answer),
+        cmocka_unit_test(test_hostile_bom_and_deep_nesting),
         cmocka_unit_test(test_hostile_xpcall_handlers_are_bounded),
         cmocka_unit_test(test_hostile_library_loops_in_c_are_charged),
         cmocka_unit_test(test_hostile_patterns_cannot_backtrack_for_hours),

@@ -356,6 +356,12 @@ static int l_ask(lua_State *L) {
     playing_sim(L, "ask{}");
     static const char *const keys[] = {"text", "options", "answer", NULL};
     api_check_keys(L, 1, "ask{}", keys);
+    /* a question asked while another is being answered would be answered at once, unseen:
+     * the players answer questions at the start of a month */
+    if (g->answering) {
+        return luaL_error(L, "ask{}: cannot ask inside an answer; ask at a later month "
+                             "(at_month, when)");
+    }
     if (g->question_count >= 64) {
         return luaL_error(L, "ask{}: at most 64 questions in one game");
     }

@@ -558,8 +558,12 @@ static void strategy_decides(ud_game *g) {
     /* Read raw, outside any protected call: never the strict globals' error (the strategy
      * may have removed its own decide). */
     if (!global_is_function(S, "decide")) {
-        game_problem(g, "the strategy no longer defines function decide(); the game goes on "
-                        "without its decisions");
+        char note[1300];
+        snprintf(note, sizeof note,
+                 "%s: the strategy no longer defines function decide() (the script replaced it); "
+                 "the game goes on without its decisions",
+                 g->strategy->file_count > 0 ? g->strategy->files[0] : "strategy");
+        game_problem(g, note);
         g->strategy_stopped = true;
         return;
     }
@@ -794,7 +798,9 @@ bool ud_game_answer(ud_game *g, int question_id, int option, char *err, size_t e
     lua_State *L = g->scenario->L;
     push_ref(L, g->question_handlers[question_id - 1]);
     lua_pushinteger(L, option);
+    g->answering = true;
     run_handler(g, &h, 1);
+    g->answering = false;
     game_check_halt(g);
     return true;
 }

@@ -93,6 +93,7 @@ struct ud_game {
     int offer_news[UD_MAX_OFFERS]; /* the news item that put each offer, + 1 (0: none) */
     ud_question questions[64];
     int question_handlers[64]; /* registry refs of the answer handlers */
+    bool answering;            /* an answer handler is running: it may not ask */
     int question_count;
     char *problems[MAX_PROBLEMS];
     int problem_count;

@@ -612,9 +612,10 @@ static int load_text_file(lua_State *L, const char *path) {
         lua_pushfstring(L, "%s: a precompiled (binary) chunk; scenarios must be text", path);
         return LUA_ERRSYNTAX;
     }
-    /* A first line starting with '#' is skipped, as the standalone interpreter does. */
-    size_t skip = 0;
-    if (n > 0 && text[0] == '#') {
+    /* A byte-order mark (Windows Notepad writes one before UTF-8 text) is not Lua: skipped,
+     * as the standalone interpreter skips it. A first line starting with '#' is skipped too. */
+    size_t skip = n >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+    if (n > skip && text[skip] == '#') {
         while (skip < n && text[skip] != '\n') {
             skip++;
         }
@@ -623,6 +624,12 @@ static int load_text_file(lua_State *L, const char *path) {
     int status = luaL_loadbufferx(L, text + skip, n - skip, lua_tostring(L, -1), "t");
     free(text);
     lua_remove(L, -2);
+    /* Lua's "C stack overflow" (text nested hundreds of levels deep) names no file: say which */
+    if (status != LUA_OK && lua_type(L, -1) == LUA_TSTRING &&
+        strstr(lua_tostring(L, -1), ".lua:") == NULL) {
+        lua_pushfstring(L, "%s: %s (is something nested too deeply?)", path, lua_tostring(L, -1));
+        lua_remove(L, -2);
+    }
     return status;
 }
 
