@@ -1,6 +1,8 @@
 /* A gettext PO catalog read into memory: one language's translations, with plural forms. */
 #include "po.h"
 
+#include "ud/utf8.h"
+
 #include "ud/regular_file.h"
 
 #include <ctype.h>
@@ -295,27 +297,6 @@ static bool quoted(reader *r, const char *p, text *t) {
     }
     if (*p != '\0') {
         return fail(r, "text after the closing quote");
-    }
-    return true;
-}
-
-static bool valid_utf8(const char *s) {
-    const unsigned char *u = (const unsigned char *)s;
-    while (*u) {
-        int extra = *u < 0x80             ? 0
-                    : (*u & 0xE0) == 0xC0 ? 1
-                    : (*u & 0xF0) == 0xE0 ? 2
-                    : (*u & 0xF8) == 0xF0 ? 3
-                                          : -1;
-        if (extra < 0) {
-            return false;
-        }
-        u++;
-        for (int i = 0; i < extra; i++, u++) {
-            if ((*u & 0xC0) != 0x80) {
-                return false;
-            }
-        }
     }
     return true;
 }
@@ -680,7 +661,7 @@ bool ud_po_load(ud_po *po, const char *path, char *err, size_t err_size) {
         if (r.line == 1 && strncmp(s, "\xEF\xBB\xBF", 3) == 0) {
             memmove(line.s, line.s + 3, line.len - 2);
         }
-        if (!valid_utf8(line.s != NULL ? line.s : "")) {
+        if (!ud_utf8_valid(line.s != NULL ? line.s : "", (size_t)-1)) {
             ok = fail(&r, "not valid UTF-8");
             break;
         }

@@ -9,6 +9,7 @@
 #include "ud/regular_file.h"
 #include "ud/save.h"
 #include "ud/scores.h"
+#include "ud/utf8.h"
 
 #include <errno.h>
 #include <inttypes.h>
@@ -277,7 +278,11 @@ static bool text_field(reader *rd, const char *field, const char *text, bool req
     if (required && text[0] == '\0') {
         return fail(rd, field, "a text that is not empty", text);
     }
+    if (!ud_utf8_valid(text, (size_t)-1)) {
+        return fail(rd, field, "UTF-8 text", text);
+    }
     snprintf(out, size, "%s", text); /* longer texts are cut: they are only shown */
+    ud_utf8_clean(out);              /* (and a cut may fall inside a character) */
     return true;
 }
 

@@ -9,6 +9,7 @@
 #include "../scenario_folders.h"
 #include "ud/regular_file.h"
 #include "ud/save.h"
+#include "ud/utf8.h"
 
 #include <errno.h>
 
@@ -63,6 +64,7 @@ static void read_team(const ud_app *app, const char *slot, char *out, size_t siz
     if (f != NULL) {
         if (fgets(out, (int)size, f) != NULL) {
             out[strcspn(out, "\r\n")] = '\0';
+            ud_utf8_clean(out); /* a file from another PC: shown, and written into reports */
         }
         fclose(f);
     }
@@ -201,8 +203,14 @@ static void sort_by_module(ud_app *app) {
 }
 
 static void find_scenarios(ud_app *app) {
-    static ud_scenario_entry found[UD_MAX_SCENARIOS];
-    app->scenario_count = ud_find_scenarios(found, UD_MAX_SCENARIOS);
+    static ud_scenario_entry found[UD_MAX_SCENARIOS + 1];
+    app->scenario_count = ud_find_scenarios(found, UD_MAX_SCENARIOS + 1);
+    if (app->scenario_count > UD_MAX_SCENARIOS) {
+        /* never silently: the trainer is told why one is missing from the list */
+        SDL_Log("more than %d scenarios in the scenario folders: only %d are listed",
+                UD_MAX_SCENARIOS, UD_MAX_SCENARIOS);
+        app->scenario_count = UD_MAX_SCENARIOS;
+    }
     for (int i = 0; i < app->scenario_count; i++) {
         memcpy(app->scenario_paths[i], found[i].path, sizeof app->scenario_paths[i]);
         app->scenario_origin[i] = (int)found[i].origin;

@@ -66,7 +66,7 @@ typedef struct ud_settings {
     bool no_hints; /* the "what now?" line and guided steps are switched off */
 } ud_settings;
 
-#define UD_MAX_SCENARIOS 64
+#define UD_MAX_SCENARIOS 256
 
 #define UD_SLOTS 5
 

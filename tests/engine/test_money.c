@@ -1,4 +1,5 @@
-/* Tests of money parsing, printing, checked arithmetic and half-to-even rounding. */
+/* Tests of money parsing, printing, checked arithmetic and half-to-even rounding, and of the
+ * UTF-8 checks of texts read from files. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -6,6 +7,7 @@
 #include <cmocka.h>
 
 #include "ud/money.h"
+#include "ud/utf8.h"
 
 #include <string.h>
 
@@ -133,6 +135,21 @@ static void test_money_rates_and_currencies(void **state) {
     assert_null(ud_currency_find(NULL));
 }
 
+/* Texts from files other PCs wrote (team names, save titles, result files) are checked as
+ * UTF-8 before they are shown or written into a report page declared UTF-8. */
+static void test_utf8_checks_and_cleans_texts_from_files(void **state) {
+    (void)state;
+    assert_true(ud_utf8_valid("Ibu Sri · 2 000 000 é 日本", (size_t)-1));
+    assert_false(ud_utf8_valid("Team \xff\xfe", (size_t)-1));
+    assert_false(ud_utf8_valid("cut \xc3", (size_t)-1));     /* a character cut short */
+    assert_false(ud_utf8_valid("\xc0\xaf", (size_t)-1));     /* an overlong '/' */
+    assert_false(ud_utf8_valid("\xed\xa0\x80", (size_t)-1)); /* a surrogate */
+    assert_true(ud_utf8_valid("ok \xff", 3));                /* only the first n bytes */
+    char text[] = "Team \xff\xfe\xc3 caf\xc3\xa9";
+    ud_utf8_clean(text);
+    assert_string_equal(text, "Team ??? caf\xc3\xa9");
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_money_parse_accepts_grouped_and_plain),
@@ -143,6 +160,7 @@ int main(void) {
         cmocka_unit_test(test_money_checked_arithmetic),
         cmocka_unit_test(test_money_rounding_is_half_to_even),
         cmocka_unit_test(test_money_rates_and_currencies),
+        cmocka_unit_test(test_utf8_checks_and_cleans_texts_from_files),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -3,6 +3,7 @@
 #define _XOPEN_SOURCE 700 /* fsync, fileno, realpath */
 
 #include "ud/save.h"
+#include "ud/utf8.h"
 
 #include "game_internal.h"
 #include "sandbox.h"
@@ -321,14 +322,15 @@ static void copy_line(char *dst, size_t size, const char *src) {
     dst[n] = '\0';
 }
 
-/* A line of text without control characters (the title is shown on the load screen). */
+/* A line of UTF-8 text without control characters (the title is shown on the load screen). */
 static bool plain_text(const char *p) {
+    const char *start = p;
     for (; *p != '\n' && *p != '\0'; p++) {
         if ((unsigned char)*p < 0x20 || *p == 0x7f) {
             return false;
         }
     }
-    return true;
+    return ud_utf8_valid(start, (size_t)(p - start));
 }
 
 /* Whole-line numbers: digits only, in range, nothing after them. */

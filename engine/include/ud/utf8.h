@@ -1,0 +1,17 @@
+/* UTF-8 checks for texts that come from files a user hands the program (saves, result files,
+ * team names, catalogs): shown on screen and written into UTF-8 reports, they must be text. */
+#ifndef UD_UTF8_H
+#define UD_UTF8_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Whether the first `n` bytes of s (or up to its end, whichever comes first) are whole,
+ * well-formed UTF-8 sequences. */
+bool ud_utf8_valid(const char *s, size_t n);
+
+/* Replaces each byte that is not part of a well-formed sequence with '?', in place: a text
+ * cut to fit a field may end inside a sequence. */
+void ud_utf8_clean(char *s);
+
+#endif
