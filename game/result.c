@@ -1,5 +1,5 @@
 /* Team result files: one line per fact, tab-separated, so a trainer can read one too. */
-#define _POSIX_C_SOURCE 200809L /* fsync, fileno */
+#define _XOPEN_SOURCE 700 /* fsync, fileno, realpath */
 
 #include "result.h"
 
@@ -49,7 +49,9 @@ bool ud_result_write(const char *path, ud_game *g, const char *team, char *err, 
     ud_file_hash(in->path, &hash);
     fprintf(f, "%s\n", UD_RESULT_MAGIC);
     put_field(f, "team", team[0] != '\0' ? team : "team");
-    put_field(f, "scenario", in->path);
+    /* the whole path: the class report is often made from another folder than the game's */
+    char whole[PATH_MAX];
+    put_field(f, "scenario", realpath(in->path, whole) != NULL ? whole : in->path);
     put_field(f, "scenario_id", in->id);
     put_field(f, "title", in->title);
     put_field(f, "module", in->module);
