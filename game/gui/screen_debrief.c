@@ -320,23 +320,15 @@ static void marks_legend(ud_app *app, int x, int y, int w) {
 }
 
 /* What the trainee reached on a target goal, as the goal judges it (the month's value, or the
- * mean over its months; against the start if the goal is), in words such as "0.7%",
+ * mean or worst of its months; against the start if the goal is), in words such as "0.7%",
  * "143" or "x1.05 the start", read as the charts read it; false if not played that far. */
 static bool goal_result(ud_app *app, const ud_goal *g, char *out, size_t size) {
     const ud_sim *sim = ud_game_sim(app->game);
     int last = g->month < ud_sim_month(sim) ? g->month : ud_sim_month(sim);
-    int from = g->from > 0 ? g->from : last;
-    if (last < 1 || from > last) {
+    double value, start = 0;
+    if (last < 1 || !ud_goal_judged_value(app->game, g, last, &value)) {
         return false;
     }
-    double sum = 0, v = 0, start = 0;
-    for (int m = from; m <= last; m++) {
-        if (!ud_indicator_value(sim, g->indicator, m, &v)) {
-            return false;
-        }
-        sum += v;
-    }
-    double value = sum / (last - from + 1);
     if (g->of_start) {
         if (!ud_indicator_value(sim, g->indicator, 0, &start) || start == 0) {
             return false;

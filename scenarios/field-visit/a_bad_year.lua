@@ -30,7 +30,9 @@ officer. Keep the unit excellent through the bad year.]],
               "../strategies/field_visit_reschedule_farmers.lua" },
     naive = { "../strategies/field_visit_cut_costs.lua",
               "../strategies/field_visit_lend_through_it.lua" },
-    probes = { "../strategies/probes/overprice.lua",
+    probes = { "../strategies/probes/press_space.lua",
+               "../strategies/probes/reschedule_every_late_loan.lua",
+               "../strategies/probes/overprice.lua",
                "../strategies/probes/lend_nothing.lua",
                "../strategies/probes/penny_salaries.lua",
                "../strategies/probes/write_off_every_late_loan.lua",
@@ -74,10 +76,10 @@ goal { indicator = "par30", below = 0.06, from = 6, month = 20,
        text = "PAR30 averaged below 6% through the bad year (months 6 to 20)" }
 -- The norm is under 2% a year (shared/INDICATORS.md); a drought year is allowed a little more,
 -- not the 5% of a unit that lets its arrears run to write-off.
--- Judged through the bad year like PAR30: loans written off as the drought began would leave
+-- Judged in every month of the bad year: loans written off as the drought began would leave
 -- no trace in the figure for the year to month 20.
-goal { indicator = "write_off_ratio", below = 0.03, from = 6, month = 20,
-       text = "Write-offs below 3% of the portfolio a year, through the bad year (months 6 to 20)" }
+goal { indicator = "write_off_ratio", below = 0.03, from = 6, take = "worst", month = 20,
+       text = "Write-offs below 3% of the portfolio a year, in every month of the bad year (6 to 20)" }
 goal { indicator = "oss", above = 1.0, month = 20, text = "Still covering costs (OSS above 100%)" }
 goal { indicator = "active_borrowers", above = 300, month = 20,
        text = "Still serving more than 300 clients" }

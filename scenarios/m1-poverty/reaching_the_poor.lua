@@ -28,7 +28,9 @@ poverty, and still cover its costs?]],
     naive = { "../strategies/m1_big_loans_for_the_better_off.lua",
               "../strategies/m1_big_loans_with_the_grant.lua",
               "../strategies/m1_cheap_loans_for_the_poor.lua" },
-    probes = { "../strategies/probes/overprice.lua",
+    probes = { "../strategies/probes/press_space.lua",
+               "../strategies/probes/reschedule_every_late_loan.lua",
+               "../strategies/probes/overprice.lua",
                "../strategies/probes/lend_nothing.lua",
                "../strategies/probes/penny_salaries.lua",
                "../strategies/probes/m1_groups_on_the_minimum_wage.lua",
@@ -71,10 +73,10 @@ goal { indicator = "poor_reach", above = 0.3, month = 36,
        text = "Three in ten of the households poor at the start are clients" }
 goal { indicator = "oss", above = 0.9, month = 36, text = "OSS above 90%" }
 goal { indicator = "par30", below = 0.05, month = 36, text = "PAR30 below 5%" }
--- Judged over the last two years, not the last one: bad loans written off all at once just
--- before the final year would leave no trace in a year's figure.
-goal { indicator = "write_off_ratio", below = 0.05, from = 13, month = 36,
-       text = "Write-offs below 5% of the portfolio a year, through the last two years" }
+-- Judged in every month of the last two years, not only at the end: bad loans written off all
+-- at once just before the final year would leave no trace in the last year's figure.
+goal { indicator = "write_off_ratio", below = 0.05, from = 13, take = "worst", month = 36,
+       text = "Write-offs below 5% of the portfolio a year, in every month of the last two years" }
 -- Officers paid below the market wage resign, and their clients lose the officer who knew
 -- them (engine/MODEL.md, 3); officers let go count too (not those an audit caught stealing).
 -- About a quarter a year is usual (MIX); three in five is a unit that cannot keep its people,

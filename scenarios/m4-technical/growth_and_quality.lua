@@ -27,7 +27,9 @@ watch PAR30, not just the number of clients.]],
               "../strategies/m4_price_cover_grow_with_staff.lua" },
     naive = { "../strategies/m4_grow_fast.lua",
               "../strategies/m4_grow_fast_no_audits.lua" },
-    probes = { "../strategies/probes/overprice.lua",
+    probes = { "../strategies/probes/press_space.lua",
+               "../strategies/probes/reschedule_every_late_loan.lua",
+               "../strategies/probes/overprice.lua",
                "../strategies/probes/lend_nothing.lua",
                "../strategies/probes/penny_salaries.lua",
                "../strategies/probes/m4_priced_for_cost_on_the_minimum_wage.lua",
@@ -55,11 +57,11 @@ product { name = "Individual monthly", method = "declining-annuity", rate = 32,
 
 goal { indicator = "par30", below = 0.05, month = 36, text = "PAR30 below 5%" }
 -- The norm is under 2% a year (shared/INDICATORS.md); the goal allows a growing unit a little
--- more, not the 4% a year of four officers left untrained and unaudited. Judged over the last
--- two years, not the last one: bad loans written off all at once just before the final year
--- would leave no trace in a year's figure.
-goal { indicator = "write_off_ratio", below = 0.03, from = 13, month = 36,
-       text = "Write-offs below 3% of the portfolio a year, through the last two years" }
+-- more, not the 4% a year of four officers left untrained and unaudited. Judged in every month of
+-- the last two years, not only at the end: bad loans written off all at once just before the
+-- final year would leave no trace in the last year's figure.
+goal { indicator = "write_off_ratio", below = 0.03, from = 13, take = "worst", month = 36,
+       text = "Write-offs below 3% of the portfolio a year, in every month of the last two years" }
 goal { indicator = "active_borrowers", above = 400, month = 36, text = "More than 400 clients" }
 goal { indicator = "oss", above = 1.0, month = 36, text = "OSS above 100%" }
 goal { indicator = "par90", below = 0.03, month = 36,

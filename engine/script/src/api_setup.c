@@ -847,8 +847,8 @@ static bool has_key(lua_State *L, int idx, const char *key) {
 
 static int declare_goal(lua_State *L, ud_goal_kind kind, const char *what) {
     ud_game *g = loading_game(L, what);
-    static const char *const keys[] = {"indicator", "above", "below",    "month", "from_month",
-                                       "from",      "text",  "of_start", NULL};
+    static const char *const keys[] = {"indicator", "above", "below", "month",    "from_month",
+                                       "from",      "take",  "text",  "of_start", NULL};
     api_check_keys(L, 1, what, keys);
     if (g->goal_count >= UD_MAX_GOALS) {
         return luaL_error(L, "%s: at most %d goals", what, UD_MAX_GOALS);
@@ -899,11 +899,23 @@ static int declare_goal(lua_State *L, ud_goal_kind kind, const char *what) {
         /* months count from 1, as month does: an explicit from = 0 is a mistake, not "unset" */
         goal->from =
             has_key(L, 1, "from") ? (int)api_integer(L, 1, what, "from", 1, 1, goal->month) : 0;
+        /* take = "worst": every month of the stretch must meet it, not only their mean */
+        if (has_key(L, 1, "take")) {
+            char take[16];
+            api_text(L, 1, what, "take", take, sizeof take);
+            if (goal->from == 0 || (strcmp(take, "mean") != 0 && strcmp(take, "worst") != 0)) {
+                return luaL_error(L,
+                                  "%s: take is \"mean\" or \"worst\", with from = ... (the "
+                                  "months from..month judged on their mean or their worst month)",
+                                  what);
+            }
+            goal->worst = strcmp(take, "worst") == 0;
+        }
     } else {
-        if (has_key(L, 1, "from")) {
+        if (has_key(L, 1, "from") || has_key(L, 1, "take")) {
             return luaL_error(L,
-                              "%s: 'from' averages a goal{} over months; %s is checked every "
-                              "month from from_month = ...",
+                              "%s: 'from' and 'take' judge a goal{} over months; %s is checked "
+                              "every month from from_month = ...",
                               what, what);
         }
         goal->month = (int)api_integer(L, 1, what, "from_month", 1, 1, 240);

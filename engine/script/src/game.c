@@ -471,15 +471,8 @@ static void judge_goals(ud_game *g, int month) {
             threshold *= start;
         }
         if (goal->kind == UD_GOAL_TARGET && goal->from > 0 && month == goal->month) {
-            double sum = 0, x;
-            int n = 0;
-            for (int m = goal->from; m <= month; m++) {
-                if (ud_indicator_value(g->sim, goal->indicator, m, &x)) {
-                    sum += x;
-                    n++;
-                }
-            }
-            v = n > 0 ? sum / n : v;
+            double window;
+            v = ud_goal_judged_value(g, goal, month, &window) ? window : v;
         }
         bool holds = goal->above ? v > threshold : v < threshold;
         if (goal->kind == UD_GOAL_TARGET) {
@@ -493,6 +486,28 @@ static void judge_goals(ud_game *g, int month) {
             }
         }
     }
+}
+
+bool ud_goal_judged_value(const ud_game *g, const ud_goal *goal, int last, double *value) {
+    int from = goal->from > 0 && goal->from <= last ? goal->from : last;
+    double sum = 0, worst = 0, x;
+    int n = 0;
+    for (int m = from; m <= last; m++) {
+        if (!ud_indicator_value(g->sim, goal->indicator, m, &x)) {
+            continue;
+        }
+        /* the worst month: the highest for a limit from above, the lowest for a floor */
+        if (n == 0 || (goal->above ? x < worst : x > worst)) {
+            worst = x;
+        }
+        sum += x;
+        n++;
+    }
+    if (n == 0) {
+        return false;
+    }
+    *value = goal->worst ? worst : sum / n;
+    return true;
 }
 
 static void answer_pending_questions(ud_game *g) {

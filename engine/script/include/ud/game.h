@@ -84,8 +84,9 @@ typedef struct ud_goal {
     bool above;    /* met when the indicator is above (else below) the threshold */
     bool of_start; /* the threshold is a multiple of the indicator's value at the start */
     double threshold;
-    int month; /* targets: judged at this month; win/lose: from this month on */
-    int from;  /* targets: if > 0, judged on the mean of months from..month */
+    int month;  /* targets: judged at this month; win/lose: from this month on */
+    int from;   /* targets: if > 0, judged on the months from..month: their mean, or */
+    bool worst; /* their worst month (the highest for a "below" goal, the lowest for "above") */
     char text[256];
     int state; /* -1 not judged yet, 0 missed, 1 met (win/lose: 1 = triggered) */
     int line;  /* where the scenario declared it */
@@ -244,6 +245,11 @@ const char *ud_game_hint(const ud_game *game, bool *from_scenario);
  * completed), "applications_decided", "officers_trained", "follow_ups" (follow-up raised,
  * loans rescheduled). False for another name. */
 bool ud_game_measure(const ud_game *game, const char *name, double *value);
+/* The value a target goal is judged on when the game has reached month `last` (at most the
+ * goal's month): its indicator in that month, or the mean or the worst of its months
+ * from..last. False if the indicator has no value there. The threshold is not applied (nor
+ * the start, for an of_start goal). */
+bool ud_goal_judged_value(const ud_game *game, const ud_goal *goal, int last, double *value);
 extern const char *const ud_game_measure_names[];
 
 /* Wall-clock seconds spent inside scenario and strategy scripts while playing. */
