@@ -194,3 +194,27 @@ int ud_source_declaration_line(const char *source, const char *name) {
     }
     return 1;
 }
+
+bool ud_lesson_strategy_opens(const char *path, const ud_scenario_info *info, int i, FILE *out) {
+    char why[1200];
+    FILE *f = ud_open_regular(info->lesson_strategy[i], 1u << 20, why, sizeof why);
+    if (f != NULL) {
+        fclose(f);
+        return true;
+    }
+    /* say which of the lesson's strategies, and where the scenario names it */
+    static const char *const family[] = {"sound", "naive", "probe"};
+    /* the path as the scenario writes it: relative to the scenario's folder */
+    const char *written = info->lesson_strategy[i];
+    const char *dir_end = strrchr(path, '/');
+    size_t dir = dir_end ? (size_t)(dir_end - path) + 1 : 0;
+    if (dir > 0 && strncmp(written, path, dir) == 0) {
+        written += dir;
+    }
+    char *text = ud_read_source(path);
+    int line = text ? ud_source_used_at(text, written) : 0;
+    free(text);
+    fprintf(out, "%s:%d: error: the lesson's %s strategy cannot be opened: %s\n", path,
+            line > 0 ? line : 1, family[info->lesson_family[i] % 3], why);
+    return false;
+}

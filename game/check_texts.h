@@ -5,6 +5,9 @@
 
 #include "ud/game.h"
 
+#include <stdbool.h>
+#include <stdio.h>
+
 #define UD_TEXT_SET_MAX 1024
 
 /* A set of distinct texts (copied). */
@@ -23,6 +26,11 @@ char *ud_read_source(const char *path);
 /* The line where `text` is written in the source as a quoted string other than a
  * translation's ["key"] (a text the scenario uses), or 0. */
 int ud_source_used_at(const char *source, const char *text);
+
+/* Whether the lesson's strategy i of the scenario at `path` can be opened; if not, prints
+ * "path:line: error: the lesson's <family> strategy cannot be opened: why" on `out`, at the
+ * line where the scenario names it. */
+bool ud_lesson_strategy_opens(const char *path, const ud_scenario_info *info, int i, FILE *out);
 
 /* The line where a declaration such as "product" starts a line, or 1. */
 int ud_source_declaration_line(const char *source, const char *name);

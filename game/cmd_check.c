@@ -238,28 +238,11 @@ static verdict check_one(const char *path) {
      * what no manager would, refused commands included: the tournament judges them) */
     int strategies_played = 0;
     for (int i = 0; i < info.lesson_strategy_count; i++) {
-        char why[1200];
-        FILE *f = ud_open_regular(info.lesson_strategy[i], 1u << 20, why, sizeof why);
-        if (f == NULL) {
-            /* say which of the lesson's strategies, and where the scenario names it (a probe
-             * is not played here, but one that is not there is a mistake all the same) */
-            static const char *const family[] = {"sound", "naive", "probe"};
-            /* the path as the scenario writes it: relative to the scenario's folder */
-            const char *written = info.lesson_strategy[i];
-            const char *dir_end = strrchr(path, '/');
-            size_t dir = dir_end ? (size_t)(dir_end - path) + 1 : 0;
-            if (dir > 0 && strncmp(written, path, dir) == 0) {
-                written += dir;
-            }
-            char *text = ud_read_source(path);
-            int line = text ? ud_source_used_at(text, written) : 0;
-            free(text);
-            printf("%s:%d: error: the lesson's %s strategy cannot be opened: %s\n", path,
-                   line > 0 ? line : 1, family[info.lesson_family[i] % 3], why);
+        /* a probe is not played here, but one that is not there is a mistake all the same */
+        if (!ud_lesson_strategy_opens(path, &info, i, stdout)) {
             v.errors++;
             continue;
         }
-        fclose(f);
         if (info.lesson_family[i] == UD_FAMILY_PROBE) {
             continue;
         }

@@ -3,6 +3,7 @@
  * and client scores, goals met, and the rules a lesson must pass. */
 #include "batch.h"
 #include "cli_options.h"
+#include "check_texts.h"
 #include "commands.h"
 #include "output_file.h"
 #include "runner.h"
@@ -260,6 +261,15 @@ int ud_cmd_tournament(int argc, char **argv, int first) {
     *info = *ud_game_info(g);
     ud_game_free(g);
     int count = info->lesson_strategy_count;
+    /* every strategy is there before hours of play, or the scenario's line says which not */
+    int missing = 0;
+    for (int i = 0; i < count; i++) {
+        missing += !ud_lesson_strategy_opens(scenario, info, i, stderr);
+    }
+    if (missing > 0) {
+        free(info);
+        return UD_EXIT_FAILURE;
+    }
     /* the CSV is checked before hours of play, and may not be one of the files read */
     if (o[2].value != NULL) {
         const char *inputs[UD_MAX_LESSON_STRATEGIES + 1] = {scenario};

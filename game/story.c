@@ -259,6 +259,11 @@ static void events(ud_story *story, ud_game *g) {
             line(story, TR("Officer %d left for another job; an untrained recruit took over"),
                  e[i].subject + 1);
             break;
+        case UD_EV_CASH_SHORT:
+            /* the unit ran out of money to lend: borrowers it approved went without */
+            money(g, story->tr, e[i].amount, a, sizeof a);
+            line(story, TR("Cash ran short: %s of approved loans could not be lent"), a);
+            break;
         case UD_EV_INSOLVENT:
             put(story, "  %s\n", TR("The unit cannot pay what it owes."));
             break;

@@ -18,6 +18,19 @@ scenario {
   },
   briefing = [[
 What the trainee reads before the first month: the situation, the choices, the stakes.]],
+  -- The claim the scenario teaches, proven by `unitdesa tournament` (see "The lesson and its
+  -- tournament" in the guide); not the same as the debrief notes written with lesson{} below.
+  -- Strategy paths are relative to this file; "strategies/..." not found beside it names the
+  -- shipped ones, so the shipped probes serve any scenario wherever its folder lives.
+  -- As written, this template's tournament does not hold: its goals below are examples that
+  -- the probes meet too. Write goals that measure your lesson, then run the tournament again.
+  lesson = {
+    indicator = "adjusted_par30", better = "lower",
+    window = { from = 6, to = 24, take = "mean" },
+    sound = { "strategies/benchmark_prudent.lua" },
+    naive = { "strategies/m4_grow_fast.lua" },
+    probes = { "strategies/probes/press_space.lua", "strategies/probes/overprice.lua" },
+  },
 }
 
 village {
@@ -58,5 +71,6 @@ when(function() return indicator("par30") > 0.10 end, function()
   news("More than 10% of the portfolio is over 30 days late.")
 end)
 
+-- A debrief note, shown when its condition holds at the end (not the tournament's lesson above).
 lesson { text = "Arrears stayed low through the drought.",
          when = function() return indicator("par30") < 0.05 end }

@@ -394,8 +394,15 @@ static bool validate(ud_sim *sim, const ud_command *c, char *err, size_t err_siz
         }
         return true;
     case UD_CMD_SET_SAVINGS_RATE:
+        /* an NGO may not take voluntary deposits: a rate for them would be a decision that
+         * does nothing, and the log would say it was taken */
+        if (sim->setup.mfi.institution == UD_INST_NGO) {
+            FAIL("rate: an NGO takes no voluntary savings, so it has no savings rate to set "
+                 "(mfi{ institution = \"cooperative\" } or \"village_bank\" may take deposits)");
+        }
+        return true;
     case UD_CMD_SET_FOLLOW_UP:
-        return true; /* their bounds are all in command_bounds */
+        return true; /* its bounds are all in command_bounds */
     case UD_CMD_RESCHEDULE:
         if (!household_with_loan(sim, c->index, err, err_size)) {
             return false;

@@ -70,4 +70,22 @@ if [ -w /dev/full ]; then
     expect_status 1 "$UD" sweep tutorial --runs 2 --csv /dev/full
     expect_stderr_has "--csv: error writing '/dev/full'" "$UD" sweep tutorial --runs 2 --csv /dev/full
 fi
+# A trainer's own scenario, wherever its folder lives, can name the shipped strategies and
+# probes as "strategies/...": not found beside it, they are the shipped ones
+mkdir -p "$tmp/own/m"
+cat > "$tmp/own/m/mine.lua" <<'LUA'
+scenario { id = "mine_probe", title = "Mine", months = 4, objectives = { "x" },
+  lesson = { indicator = "par30", better = "lower",
+    sound = { "strategies/m1_groups_only.lua" },
+    naive = { "strategies/m1_big_loans_for_the_better_off.lua" },
+    probes = { "strategies/probes/press_space.lua" } } }
+village { households = 150 }
+LUA
+expect_stdout_has "P1   probe  press_space" "$UD" --scenarios "$tmp/own" tournament "$tmp/own/m/mine.lua" --runs 2 --jobs 1
+# a lesson strategy that is not there stops the tournament before play, at the scenario's line
+sed 's|strategies/probes/press_space.lua|strategies/probes/not_there.lua|; s|mine_probe|mine_missing|' \
+    "$tmp/own/m/mine.lua" >"$tmp/own/m/missing.lua"
+expect_status 1 "$UD" --scenarios "$tmp/own" tournament "$tmp/own/m/missing.lua" --runs 2
+expect_stderr_has "missing.lua:5: error: the lesson's probe strategy cannot be opened" \
+    "$UD" --scenarios "$tmp/own" tournament "$tmp/own/m/missing.lua" --runs 2
 finish

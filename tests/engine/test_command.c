@@ -122,6 +122,28 @@ static void apply_or_fail(ud_sim *sim, const ud_command *c) {
 /* One course a month for each officer: a recruit hired trained has had it, a second course
  * is refused with the reason, and the course for the whole staff trains and charges only
  * those who can take one (never an expert). */
+/* An NGO takes no voluntary deposits: setting its savings rate is refused, not logged as a
+ * decision that changes nothing; a cooperative may set one. */
+static void test_command_an_ngo_has_no_savings_rate(void **state) {
+    (void)state;
+    ud_setup setup;
+    ud_setup_default(&setup, 300);
+    setup.mfi.institution = UD_INST_NGO;
+    ud_sim *sim = make_sim(&setup);
+    run_checked(sim, 1);
+    ud_command c = of(UD_CMD_SET_SAVINGS_RATE);
+    c.rate = UD_RATE_PERCENT(6);
+    refused(sim, &c, "an NGO takes no voluntary savings");
+    ud_sim_destroy(sim);
+    ud_setup_default(&setup, 300);
+    setup.mfi.institution = UD_INST_COOPERATIVE;
+    sim = make_sim(&setup);
+    run_checked(sim, 1);
+    char err[256];
+    assert_true(ud_sim_apply(sim, &c, err, sizeof err));
+    ud_sim_destroy(sim);
+}
+
 static void test_command_one_course_a_month(void **state) {
     (void)state;
     ud_setup setup;
@@ -184,6 +206,7 @@ static void test_command_dismissal_costs_severance(void **state) {
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_command_every_field_is_bounded),
+        cmocka_unit_test(test_command_an_ngo_has_no_savings_rate),
         cmocka_unit_test(test_command_one_course_a_month),
         cmocka_unit_test(test_command_dismissal_costs_severance),
     };

@@ -75,6 +75,10 @@ static void check_catalog(const ud_po *pot, const char *path) {
     if (po.language[0] == '\0' || po.plural_rule[0] == '\0') {
         problem("%s: the header needs Language: and Plural-Forms:", path);
     }
+    if (po.unsafe_count > 0) {
+        /* the game would show these in English (their conversions differ from the English) */
+        problem("%s (%d in all)", po.first_unsafe, po.unsafe_count);
+    }
     for (int i = 0; i < pot->count; i++) {
         const ud_po_entry *want = &pot->entries[i];
         const ud_po_entry *e = ud_po_find(&po, want->id);

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #define MAX_MONEY 1e15
 
@@ -128,6 +129,18 @@ static void lesson_family(lua_State *L, ud_game *g, const char *key, ud_lesson_f
         in->lesson_family[k] = family;
         relative_to_scenario(g, lua_tostring(L, -1), in->lesson_strategy[k],
                              sizeof in->lesson_strategy[k]);
+        /* "strategies/probes/overprice.lua" that is not beside a trainer's scenario is the
+         * shipped one: a trainer's folder can use the shipped probes wherever it lives */
+        struct stat st;
+        const char *rel = lua_tostring(L, -1);
+        if (stat(in->lesson_strategy[k], &st) != 0 && strncmp(rel, "strategies/", 11) == 0 &&
+            g->options.helpers_root != NULL) {
+            char shipped[sizeof in->lesson_strategy[k]];
+            snprintf(shipped, sizeof shipped, "%s/%s", g->options.helpers_root, rel);
+            if (stat(shipped, &st) == 0) {
+                copy_text(in->lesson_strategy[k], sizeof in->lesson_strategy[k], shipped);
+            }
+        }
         check_strategy_path(L, g, key, in->lesson_strategy[k]);
         lua_pop(L, 1);
     }
