@@ -122,6 +122,14 @@ void ud_scores_at(const ud_sim *sim, int months, ud_scores *out) {
      * once 85% of the officers leave a year. */
     part(ip, ni, t, "officers kept (departures a year)", 10, end->staff_turnover,
          (0.85 - end->staff_turnover) / 0.6);
+    /* A unit that cannot pay what it owes has failed: whatever its ratios looked like, its
+     * institution scores nothing from the month it became insolvent (the game ends there). */
+    if (ud_sim_insolvent(sim) && months == ud_sim_month(sim)) {
+        for (int k = 0; k < *ni; k++) {
+            ip[k].points = 0;
+        }
+        *t = 0;
+    }
 
     /* Out of distress, not only above the poverty line: a loan the household cannot carry
      * lifts its income while it lasts, so the over-indebted and the defaulters count as not

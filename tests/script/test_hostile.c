@@ -8,6 +8,7 @@
 #include <cmocka.h>
 
 #include "ud/game.h"
+#include "ud/scores.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -186,6 +187,26 @@ static void test_hostile_goals_take_the_mean_or_the_worst_month(void **state) {
     assert_true(fabs(mean - sum / 5) < 1e-6);
     assert_true(worst_below == high);
     assert_true(worst_above == low);
+    ud_game_free(g);
+}
+
+/* A unit that cannot pay what it owes has failed: its institution scores nothing in the
+ * month it became insolvent, whatever its ratios (a trainer's over-borrowed unit, insolvent
+ * in every run, outscored the sound ones). */
+static void test_hostile_an_insolvent_unit_scores_nothing_as_an_institution(void **state) {
+    (void)state;
+    ud_game *g = load_ok(script("insolvent.lua", HEAD "village { households = 100 }\n"
+                                                      "mfi { equity = 50000000, officers = { "
+                                                      "count = 4, salary = 9000000 } }\n"));
+    play_all(g);
+    const ud_sim *sim = ud_game_sim(g);
+    assert_true(ud_sim_insolvent(sim));
+    ud_scores s;
+    ud_scores_compute(sim, &s);
+    assert_true(s.institution == 0);
+    for (int k = 0; k < s.institution_parts; k++) {
+        assert_true(s.institution_part[k].points == 0);
+    }
     ud_game_free(g);
 }
 
@@ -735,6 +756,7 @@ int main(void) {
         cmocka_unit_test(test_hostile_no_question_inside_an_answer),
         cmocka_unit_test(test_hostile_bom_and_deep_nesting),
         cmocka_unit_test(test_hostile_goals_take_the_mean_or_the_worst_month),
+        cmocka_unit_test(test_hostile_an_insolvent_unit_scores_nothing_as_an_institution),
         cmocka_unit_test(test_hostile_xpcall_handlers_are_bounded),
         cmocka_unit_test(test_hostile_library_loops_in_c_are_charged),
         cmocka_unit_test(test_hostile_patterns_cannot_backtrack_for_hours),

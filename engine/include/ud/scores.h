@@ -15,6 +15,7 @@
  *   money at work    10  average gross portfolio / average total assets, towards 70%
  *   officers kept    10  officers who resigned a year over the game (staff_turnover): full
  *                        up to 25% (about MIX's average), nothing at 85% or more
+ *   A unit that became insolvent scores 0 on the institution in its last month: it failed.
  * Clients (window: the whole game):
  *   distress         35  fall in households_in_distress (poor, over-indebted or in default)
  *                        from the start, towards 25% fewer
