@@ -99,6 +99,7 @@ typedef struct ud_app {
     ud_indicators before;  /* indicators before the month just played */
     ud_rate savings_rate;  /* as last set (the engine keeps it; this is for display) */
     int selected_household;
+    bool desk_refocus;    /* after "Approve all still pending": focus the first row, not a rule */
     int page;             /* paging within a panel or list */
     int pending_question; /* id of the question shown, 0 none */
 #define UD_NEWS_PAGES 256

@@ -93,6 +93,18 @@ static bool policy_change_text(ud_app *app, const ud_credit_policy *was,
         POLICY_PART("%s: %d → %d", TR(ui, "Refuse a client whose last loan was late more than"),
                     was->max_past_arrears_days, now->max_past_arrears_days);
     }
+    /* the three rules switched on or off, in the loan desk's words */
+    const struct {
+        bool was, now;
+        const char *name;
+    } rules[] = {{was->women_only, now->women_only, TR(ui, "Women only")},
+                 {was->groups_only, now->groups_only, TR(ui, "Groups only")},
+                 {was->manual_review, now->manual_review, TR(ui, "Review every loan")}};
+    for (size_t k = 0; k < sizeof rules / sizeof rules[0]; k++) {
+        if (rules[k].was != rules[k].now) {
+            POLICY_PART("%s: %s", rules[k].name, rules[k].now ? TR(ui, "on") : TR(ui, "off"));
+        }
+    }
 #undef POLICY_PART
     return out[0] != '\0';
 }
@@ -167,17 +179,33 @@ void ud_decision_span_detail(ud_app *app, int first, int last, char *out, size_t
     case UD_CMD_SET_PRODUCT: {
         ud_product was = product_before(app, c->index, i);
         const ud_loan_terms *a = &was.terms, *b = &c->product.terms;
+        /* every term that moved over the run, joined: a method change followed by a new rate
+         * in the same month is two changes, and the list showed only the rate */
+        size_t used = (size_t)snprintf(out, size, "%s: ", product);
+        size_t start = used;
+#define TERM_PART(...)                                                                             \
+    do {                                                                                           \
+        if (used < size && used > start) {                                                         \
+            used += (size_t)snprintf(out + used, size - used, "; ");                               \
+        }                                                                                          \
+        if (used < size) {                                                                         \
+            used += (size_t)snprintf(out + used, size - used, __VA_ARGS__);                        \
+        }                                                                                          \
+    } while (0)
+        if (a->method != b->method) {
+            TERM_PART("%s → %s", TR(ui, method_text[a->method % 3]),
+                      TR(ui, method_text[b->method % 3]));
+        }
         if (a->annual_rate != b->annual_rate) {
-            snprintf(out, size, "%s: %s %.1f%% → %.1f%%", product, TR(ui, "rate"),
-                     ud_rate_to_percent(a->annual_rate), ud_rate_to_percent(b->annual_rate));
-        } else if (a->method != b->method) {
-            snprintf(out, size, "%s: %s → %s", product, TR(ui, method_text[a->method % 3]),
-                     TR(ui, method_text[b->method % 3]));
-        } else if (a->installments != b->installments) {
-            snprintf(out, size, "%s: %s %d → %d", product, TR(ui, "instalments"), a->installments,
-                     b->installments);
-        } else {
-            snprintf(out, size, "%s: %s", product, TR(ui, "changed a product's terms"));
+            TERM_PART("%s %.1f%% → %.1f%%", TR(ui, "rate"), ud_rate_to_percent(a->annual_rate),
+                      ud_rate_to_percent(b->annual_rate));
+        }
+        if (a->installments != b->installments) {
+            TERM_PART("%s %d → %d", TR(ui, "instalments"), a->installments, b->installments);
+        }
+#undef TERM_PART
+        if (used == start && used < size) {
+            snprintf(out + used, size - used, "%s", TR(ui, "changed a product's terms"));
         }
         return;
     }

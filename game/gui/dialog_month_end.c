@@ -379,6 +379,9 @@ static void changed_column(ud_app *app, const ud_month_explanation *e, int x, in
     change(app, &y, x, TR(ui, "Women"), b->women_share, d->women_share, true, true, false);
     change(app, &y, x, TR(ui, "Households in poverty"), b->households_in_poverty,
            d->households_in_poverty, false, false, false);
+    /* what the distress goals and the client score judge: poor, over-indebted or in default */
+    change(app, &y, x, TR(ui, "Households in distress"), b->households_in_distress,
+           d->households_in_distress, false, false, false);
     if (written_off) {
         y += ud_ui_paragraph(ui,
                              TR(ui, "PAR30 fell because late loans were written off, not repaid: "

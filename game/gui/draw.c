@@ -137,7 +137,7 @@ const char *ud_indicator_meaning(const ud_ui *ui, const char *indicator) {
         {"cash", N_("Cash, now: money in hand and in the bank, after this month's decisions.")},
         {"households_in_distress",
          N_("Households in distress: poor, over-indebted (instalments above 40% of income) or in "
-            "default (more than 30 days late, or written off in the last 12 months).")},
+            "default (more than 30 days late, or written off in the last 24 months).")},
         {"women_in_distress",
          N_("Women-headed households in distress: poor, over-indebted or in default.")},
         {"staff_turnover",

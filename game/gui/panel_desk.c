@@ -182,6 +182,9 @@ static void approve_the_rest(ud_app *app, const ud_application *apps, int n, int
                 break; /* the message says why (the cash ran out); the rest stay pending */
             }
         }
+        /* the button is gone: the focus would fall on the next widget, a credit-policy rule,
+         * which a stray Enter would switch */
+        app->desk_refocus = true;
     }
     ud_ui_hint(ui, r,
                TR(ui, "They passed the credit policy and the officers' screening; each is "
@@ -222,6 +225,10 @@ void ud_panel_desk(ud_app *app, SDL_Rect a) {
     int rows = (bottom - y) / pitch;
     rows = rows < 1 ? 1 : rows;
     int first = ud_pager(app, ud_rect(a.x, a.y - 6, a.w, 34), n, rows);
+    if (app->desk_refocus) {
+        ui->focus = ui->widget_count; /* the first row's name: it only opens the card */
+        app->desk_refocus = false;
+    }
     for (int i = first; i < n && i < first + rows; i++) {
         application_row(app, &apps[i], a.x, y + (i - first) * pitch, a.w);
     }

@@ -33,8 +33,9 @@ void ud_panel_reports(ud_app *app, SDL_Rect a) {
                  true);
         ud_chart(app, ud_rect(a.x, cy + gap, chw, ch), "active_borrowers",
                  TR(ui, "Active clients, people"), false);
-        ud_chart(app, ud_rect(a.x + chw + 10, cy + gap, chw, ch), "households_in_poverty",
-                 TR(ui, "Households in poverty"), false);
+        /* distress (poor, over-indebted or in default) is what the client goals judge */
+        ud_chart(app, ud_rect(a.x + chw + 10, cy + gap, chw, ch), "households_in_distress",
+                 TR(ui, "Households in distress"), false);
         ud_chart(app, ud_rect(a.x, cy + 2 * gap, chw, ch), "fss", TR(ui, "FSS, % (12 months)"),
                  true);
         ud_chart(app, ud_rect(a.x + chw + 10, cy + 2 * gap, chw, ch), "subsidy_dependence",

@@ -54,7 +54,7 @@ static const help_entry entries[] = {
     {N_("Households in distress"),
      N_("Clients' welfare beyond income: households poor, over-indebted or in default."),
      N_("poor, or instalments above 40% of income (or a rescheduled loan not yet cured), or a "
-        "loan more than 30 days late or written off in the last 12 months"),
+        "loan more than 30 days late or written off in the last 24 months"),
      N_("falling = welfare rising; the client score gives all its 35 points when a quarter "
         "fewer households are in distress than at the start, none when as many or more")},
     {N_("APR and EIR"), N_("What a loan really costs a client, fees included."),

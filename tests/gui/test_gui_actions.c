@@ -405,6 +405,14 @@ static void test_gui_review_a_few_then_approve_the_rest(void **state) {
     int w;
     assert_false(gd_find_widget(app, label, &r, &w)); /* nothing left to approve */
     expect_safe_focus("approving the rest");
+    /* the button is gone: the focus goes to the first row's name (it only opens the card),
+     * never to a credit-policy rule that a stray Enter would switch */
+    ud_app_draw(app);
+    const char *focused = gd_focused_label(app);
+    assert_non_null(strstr(focused, " · ")); /* "Name · amount" */
+    assert_true(strcmp(focused, gd_tr(app, "Women only")) != 0 &&
+                strcmp(focused, gd_tr(app, "Groups only")) != 0 &&
+                strcmp(focused, gd_tr(app, "Review every loan")) != 0);
 }
 
 /* The start screen: Escape asks before leaving; a message opened over it closes with Enter;

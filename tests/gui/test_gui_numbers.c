@@ -280,6 +280,34 @@ static void test_gui_a_run_of_clicks_reads_as_one_change(void **state) {
     ud_decision_span_detail(app, policy_first, policy_first + 1, text, sizeof text);
     assert_non_null(strstr(text, "First loan at most"));
     assert_non_null(strstr(text, "share of a year's income"));
+    /* a rule switched on in the same run as a cap: both named (the switch was lost) */
+    ud_game_decisions(app->game, &n);
+    int review_first = n;
+    p.policy.manual_review = !p.policy.manual_review;
+    assert_true(ud_app_command(app, &p));
+    p.policy.first_loan_cap /= 2;
+    assert_true(ud_app_command(app, &p));
+    ud_decision_span_detail(app, review_first, review_first + 1, text, sizeof text);
+    assert_non_null(strstr(text, "Review every loan"));
+    assert_non_null(strstr(text, "First loan at most"));
+    /* a product's method and rate changed in one run: both named (only the rate was) */
+    ud_game_decisions(app->game, &n);
+    int product_first = n;
+    int np;
+    const ud_product *products = ud_sim_products(ud_game_sim(app->game), &np);
+    ud_command t = ud_command_new(UD_CMD_SET_PRODUCT);
+    t.index = 0;
+    t.product = products[0];
+    t.product.terms.method =
+        t.product.terms.method == UD_METHOD_FLAT ? UD_METHOD_DECLINING_ANNUITY : UD_METHOD_FLAT;
+    assert_true(ud_app_command(app, &t));
+    t.product.terms.annual_rate += UD_RATE_PERCENT(2);
+    assert_true(ud_app_command(app, &t));
+    assert_int_equal(ud_decision_run_end(app, product_first), product_first + 1);
+    ud_decision_span_detail(app, product_first, product_first + 1, text, sizeof text);
+    assert_non_null(strstr(text, "→"));
+    assert_non_null(strstr(text, "rate"));
+    assert_non_null(strstr(text, "; "));
     /* a span across two settings is never merged: the first one alone */
     ud_decision_span_detail(app, first + 2, first + 3, text, sizeof text);
     snprintf(expected, sizeof expected, "follow-up %.0f%% → %.0f%%", was * 100 + 20,
