@@ -20,13 +20,29 @@ void ud_dialog_question(ud_app *app) {
     y += ud_ui_paragraph(ui, ud_scenario_text(app, q->text), r.x + 24, y, r.w - 48, UD_FONT_NORMAL,
                          p->text) +
          16;
-    /* a number key picks its option; Enter is left to the focused option's button */
+    /* An Enter meant for the month's summary, pressed once more as the question opens, must
+     * not answer it (a trainee answered the village head unseen): Enter and Space choose an
+     * option only once the focus was moved to it (arrows, Tab); a number key or a click
+     * always does. */
+    if (app->question_shown != app->pending_question) {
+        app->question_shown = app->pending_question; /* it opens now */
+        app->question_armed = false;
+        app->question_focus = ui->focus;
+    }
+    app->question_armed |= ui->focus != app->question_focus;
     SDL_Keycode k = ui->key;
+    if (!app->question_armed && (k == SDLK_RETURN || k == SDLK_KP_ENTER || k == SDLK_SPACE)) {
+        ud_ui_take_key(ui);
+        k = 0;
+    }
+    /* a number key picks its option; Enter is left to the focused option's button */
     if (k >= SDLK_1 && k < (SDL_Keycode)(SDLK_1 + q->option_count)) {
         ud_ui_take_key(ui);
     } else {
         k = 0;
     }
+    ud_ui_label(ui, TR(ui, "Choose with a click, or with the option's number key (1, 2...)."),
+                r.x + 24, r.y + r.h - 30, UD_FONT_SMALL, false, p->text_dim);
     for (int i = 0; i < q->option_count; i++) {
         char label[200];
         snprintf(label, sizeof label, "%d. %s", i + 1, ud_scenario_text(app, q->options[i]));
@@ -37,6 +53,7 @@ void ud_dialog_question(ud_app *app) {
             ud_game_answer(app->game, q->id, i + 1, err, sizeof err);
             app->dialog = DIALOG_NONE;
             app->pending_question = 0;
+            app->question_shown = 0;
             app->dirty = true;
             return;
         }

@@ -105,9 +105,16 @@ static void test_gui_visits_every_screen_and_plays(void **state) {
         if (m == 5) {
             assert_int_equal(app->dialog, DIALOG_QUESTION);
             draw("question");
-            /* Escape does not dismiss it; Enter chooses the focused (first) option */
+            /* Escape does not dismiss it; nor does an Enter or a Space pressed as it opens
+             * (meant for the summary before it); once the focus is moved to an option, Enter
+             * chooses it */
             key(SDLK_ESCAPE, 0);
             assert_int_equal(app->dialog, DIALOG_QUESTION);
+            key(SDLK_RETURN, 0);
+            key(SDLK_SPACE, 0);
+            assert_int_equal(app->dialog, DIALOG_QUESTION);
+            key(SDLK_DOWN, 0);
+            key(SDLK_UP, 0);
             key(SDLK_RETURN, 0);
         }
         assert_int_equal(app->dialog, DIALOG_NONE);
