@@ -10,6 +10,20 @@ void ud_household_name(const ud_app *app, int household, char *out, size_t size)
     ud_game_household_name(app->game, household, out, size);
 }
 
+void ud_household_name_where(const ud_app *app, int household, char *out, size_t size) {
+    char name[64];
+    ud_game_household_name(app->game, household, name, sizeof name);
+    const ud_sim *sim = ud_game_sim(app->game);
+    ud_household_view h;
+    ud_sim_household(sim, household, &h);
+    const ud_setup *setup = ud_sim_setup(sim);
+    if (h.hamlet >= 0 && h.hamlet < setup->village.hamlets) {
+        snprintf(out, size, "%s, %s", name, setup->village.hamlet_names[h.hamlet]);
+    } else {
+        snprintf(out, size, "%s", name);
+    }
+}
+
 /* The story, sentence by sentence, in the trainee's language; returns the height used. */
 static int tale(ud_app *app, int household, int x, int y, int w) {
     ud_ui *ui = &app->ui;

@@ -323,8 +323,8 @@ static void why_column(ud_app *app, const ud_month_explanation *e, int x, int y,
         y += 20;
     }
     for (int i = 0; i < shown; i++) {
-        char name[64];
-        ud_household_name(app, e->fell_behind[i], name, sizeof name);
+        char name[160];
+        ud_household_name_where(app, e->fell_behind[i], name, sizeof name);
         snprintf(line, sizeof line, "%s · %s", name, TR(ui, cause_text[e->fell_behind_cause[i]]));
         if (ud_ui_button(ui, ud_rect(x, y, w, 22), line)) {
             app->selected_household = e->fell_behind[i];

@@ -17,5 +17,8 @@ void ud_dialog_group(ud_app *app);
 
 /* A household's name as the trainee sees it (the scenario's, or from the region's list). */
 void ud_household_name(const ud_app *app, int household, char *out, size_t size);
+/* The name with the household's hamlet ("Pak Nana Permana, Mekarsari"), for lists where two
+ * households of the same name could stand side by side (names repeat in a village). */
+void ud_household_name_where(const ud_app *app, int household, char *out, size_t size);
 
 #endif

@@ -48,10 +48,9 @@ static int late_borrowers(ud_app *app, late **out) {
     return count;
 }
 
-/* The household's name as the scenario tells it, or its number. */
-/* The borrower's name, as the month summary and the household card give it. */
+/* The borrower's name and hamlet, as the month summary gives them (names repeat). */
 static void who(ud_app *app, int household, char *out, size_t size) {
-    ud_household_name(app, household, out, size);
+    ud_household_name_where(app, household, out, size);
 }
 
 double ud_app_follow_up(ud_app *app) {

@@ -60,8 +60,13 @@ static void application_lines(ud_app *app, const ud_application *ap, char *line,
     const ud_product *products = ud_sim_products(sim, &np);
     ud_household_view h;
     ud_sim_household(sim, ap->household, &h);
-    snprintf(line, size, "%s, %s%s · %s · %s", h.woman ? TR(ui, "woman") : TR(ui, "man"),
-             TR(ui, ud_business_name(h.business)), h.poor ? TR(ui, ", poor") : "",
+    /* the hamlet tells apart two applicants of the same name (names repeat in a village) */
+    const ud_setup *setup = ud_sim_setup(sim);
+    const char *hamlet = h.hamlet >= 0 && h.hamlet < setup->village.hamlets
+                             ? setup->village.hamlet_names[h.hamlet]
+                             : "";
+    snprintf(line, size, "%s, %s%s · %s · %s · %s", h.woman ? TR(ui, "woman") : TR(ui, "man"),
+             TR(ui, ud_business_name(h.business)), h.poor ? TR(ui, ", poor") : "", hamlet,
              ud_scenario_text(app, products[ap->product].name),
              ap->decision == UD_APP_APPROVED   ? TR(ui, "approved")
              : ap->decision == UD_APP_REJECTED ? TR(ui, "rejected")
@@ -72,6 +77,29 @@ static void application_lines(ud_app *app, const ud_application *ap, char *line,
                   ? TR(ui, "In a forming group: the loan comes when it forms.")
               : needs_its_group(sim, ap) ? TR(ui, "No group to join: cannot be approved alone.")
                                          : "";
+}
+
+/* `text` cut to one line of width w, with "…" at the cut (whole characters only); false if it
+ * fits whole. A long reason on two or three lines made every row of the desk as tall. */
+static bool one_line(ud_ui *ui, const char *text, int w, char *out, size_t size) {
+    int tw, th;
+    snprintf(out, size, "%s", text);
+    ud_text_measure(ui->text, out, UD_FONT_SMALL, false, 0, &tw, &th);
+    if (tw <= w) {
+        return false;
+    }
+    size_t len = strlen(out);
+    while (len > 0) {
+        do {
+            len--; /* back to the start of a character */
+        } while (len > 0 && ((unsigned char)out[len] & 0xC0) == 0x80);
+        snprintf(out + len, size - len, "…");
+        ud_text_measure(ui->text, out, UD_FONT_SMALL, false, 0, &tw, &th);
+        if (tw <= w) {
+            break;
+        }
+    }
+    return true;
 }
 
 /* The height every row of the desk takes: the tallest any application needs, so that the
@@ -90,7 +118,7 @@ static int row_pitch(ud_app *app, const ud_application *apps, int n, int line_w)
         int h1, h2 = 0;
         ud_text_measure(ui->text, line, UD_FONT_SMALL, false, line_w, &w, &h1);
         if (reason[0] != '\0') {
-            ud_text_measure(ui->text, reason, UD_FONT_SMALL, false, line_w, &w, &h2);
+            ud_text_measure(ui->text, "A", UD_FONT_SMALL, false, 0, &w, &h2); /* one line */
         }
         int h = (name_h + 4 > 30 ? name_h + 4 : 30) + h1 + h2;
         tallest = h > tallest ? h : tallest;
@@ -107,7 +135,7 @@ static void application_row(ud_app *app, const ud_application *ap, int x, int y,
     int np;
     const ud_product *products = ud_sim_products(sim, &np);
     int text_w = w - 256;
-    char amount[64], line[256], who[64];
+    char amount[64], line[256], who[160];
     ud_money_text(app, ap->amount, amount, sizeof amount);
     SDL_Color colour = ap->decision == UD_APP_REJECTED ? p->text_dim : p->text;
     const char *name, *story;
@@ -127,12 +155,20 @@ static void application_row(ud_app *app, const ud_application *ap, int x, int y,
     const char *reason;
     application_lines(app, ap, line, sizeof line, &reason);
     y += ud_ui_paragraph(ui, line, x, y, w - 10, UD_FONT_SMALL, colour);
+    char cut[400];
+    bool shortened = false;
     if (reason[0] != '\0') {
-        y += ud_ui_paragraph(ui, reason, x, y, w - 10, UD_FONT_SMALL, p->text_dim);
+        /* on one line: the whole reason is under the mouse */
+        shortened = one_line(ui, reason, w - 10, cut, sizeof cut);
+        y += ud_ui_paragraph(ui, cut, x, y, w - 10, UD_FONT_SMALL, p->text_dim);
     }
-    if (described && story[0] != '\0') {
-        /* the applicant's story under the mouse */
-        ud_ui_hint(ui, ud_rect(x, row_y, w - 10, y - row_y), ud_scenario_text(app, story));
+    if ((described && story[0] != '\0') || shortened) {
+        /* the applicant's story, and the whole reason, under the mouse */
+        char hint[1200];
+        snprintf(hint, sizeof hint, "%s%s%s",
+                 described && story[0] != '\0' ? ud_scenario_text(app, story) : "",
+                 described && story[0] != '\0' && shortened ? " " : "", shortened ? reason : "");
+        ud_ui_hint(ui, ud_rect(x, row_y, w - 10, y - row_y), hint);
     }
     int bx = x + w - 246;
     ud_command c = ud_command_new(UD_CMD_APPROVE);
@@ -219,10 +255,10 @@ void ud_panel_desk(ud_app *app, SDL_Rect a) {
         6;
     /* the rows fill the room above the credit policy, less a line for "Approve the rest";
      * the pager sits on the heading's line, clear of the rows */
-    int bottom = a.y + 290 - (pending > 0 ? 34 : 0);
+    int bottom = a.y + 292 - (pending > 0 ? 30 : 0);
     int text_w = a.w - 256;
     int pitch = row_pitch(app, apps, n, a.w - 10);
-    int rows = (bottom - y) / pitch;
+    int rows = (bottom - y + 8) / pitch; /* the last row needs no gap below it */
     rows = rows < 1 ? 1 : rows;
     int first = ud_pager(app, ud_rect(a.x, a.y - 6, a.w, 34), n, rows);
     if (app->desk_refocus) {
@@ -233,7 +269,7 @@ void ud_panel_desk(ud_app *app, SDL_Rect a) {
         application_row(app, &apps[i], a.x, y + (i - first) * pitch, a.w);
     }
     if (pending > 0) {
-        approve_the_rest(app, apps, n, pending, ud_rect(a.x, bottom + 2, text_w, 28));
+        approve_the_rest(app, apps, n, pending, ud_rect(a.x, bottom, text_w, 28));
     }
     /* the credit policy */
     int py = a.y + 296;
