@@ -483,6 +483,52 @@ static void test_teaching_debrief_separates_luck_from_decisions(void **state) {
     ud_game_free(g);
 }
 
+/* Switching "review every loan" is not judged by a replay without it (the desk is then left
+ * in the other mode, with nobody to decide: a trainee read "PAR30 53.5% without it"), and an
+ * effect named among those that mattered is larger than one replay's luck. */
+static void test_teaching_debrief_leaves_out_what_it_cannot_compare(void **state) {
+    (void)state;
+    char path[1100];
+    snprintf(path, sizeof path, "%s/m4-technical/growth_and_quality.lua", ud_scenarios_root());
+    ud_game *g = load(path, NULL);
+    char err[256];
+    for (int m = 1; m <= 14; m++) {
+        assert_true(ud_game_open_month(g));
+        if (m == 1 || m == 3) {
+            ud_command c;
+            memset(&c, 0, sizeof c);
+            c.type = UD_CMD_SET_POLICY;
+            c.policy = *ud_sim_policy(ud_game_sim(g));
+            c.policy.manual_review = m == 1;
+            assert_true(ud_game_command(g, &c, err, sizeof err));
+        }
+        if (m == 2) { /* the desk decided by hand: every application approved */
+            int n;
+            const ud_application *apps = ud_sim_applications(ud_game_sim(g), &n);
+            for (int i = 0; i < n; i++) {
+                if (apps[i].decision == UD_APP_PENDING) {
+                    ud_command c;
+                    memset(&c, 0, sizeof c);
+                    c.type = UD_CMD_APPROVE;
+                    c.index = apps[i].id;
+                    ud_game_command(g, &c, err, sizeof err);
+                }
+            }
+        }
+        assert_true(ud_game_play_month(g));
+    }
+    ud_debrief d;
+    char why[4096];
+    assert_true(ud_debrief_analyse(g, &d, why, sizeof why));
+    for (int i = 0; i < d.top_count; i++) {
+        assert_false((int)d.top[i].type == UD_CMD_SET_POLICY);
+        double size = fmax(fabs(d.top[i].with_value), fabs(d.top[i].without_value));
+        assert_true(fabs(d.top[i].effect) > (size <= 1.5 ? 0.01 : 0.02 * size));
+    }
+    ud_debrief_free(&d);
+    ud_game_free(g);
+}
+
 /* The worst month of a monthly lesson figure (adjusted PAR30 in the field visit) is the worst
  * month played, not the last: the debrief says "in its worst month" beside the chart. */
 static void test_teaching_debrief_worst_month_is_the_worst(void **state) {
@@ -596,6 +642,7 @@ int main(void) {
         cmocka_unit_test(test_teaching_replay_is_exact_and_shocks_can_be_left_out),
         cmocka_unit_test(test_teaching_what_if_goes_back_to_a_month),
         cmocka_unit_test(test_teaching_debrief_separates_luck_from_decisions),
+        cmocka_unit_test(test_teaching_debrief_leaves_out_what_it_cannot_compare),
         cmocka_unit_test(test_teaching_debrief_worst_month_is_the_worst),
         cmocka_unit_test(test_teaching_replays_take_decisions_where_they_were_taken),
     };

@@ -176,6 +176,37 @@ static int main_decisions(const ud_game *g, ud_main_decision *out, int max) {
     return n;
 }
 
+/* Whether a run of credit-policy changes switched "review every loan" on or off. Replayed
+ * without it, the desk is left in the other mode with nobody to decide (the trainee's later
+ * clicks were for the mode they chose): every application lapses, or none waits, and the
+ * comparison says nothing about the decision (a trainee read "PAR30 53.5% without it"). */
+static bool switches_review(const ud_game *g, const ud_main_decision *m) {
+    if ((int)m->type != UD_CMD_SET_POLICY) {
+        return false;
+    }
+    bool review = ud_sim_setup(g->sim)->mfi.policy.manual_review;
+    for (int i = 0; i < m->first + m->count && i < g->decision_count; i++) {
+        const ud_decision *d = &g->decisions[i];
+        if (d->is_answer || d->command.type != UD_CMD_SET_POLICY) {
+            continue;
+        }
+        if (i >= m->first && d->command.policy.manual_review != review) {
+            return true;
+        }
+        review = d->command.policy.manual_review;
+    }
+    return false;
+}
+
+/* The least effect worth naming: a replay differs from the game in its luck as well as in the
+ * decision (one path, not an average), so an effect of a few tenths of a point is noise. For
+ * a ratio (PAR, shares: values up to 1) a point; otherwise 2% of the figure (scores of 0-100,
+ * counts of households). */
+static double noise_floor(const ud_main_decision *m) {
+    double size = fmax(fabs(m->with_value), fabs(m->without_value));
+    return size <= 1.5 ? 0.01 : 0.02 * size;
+}
+
 bool ud_debrief_analyse(const ud_game *g, ud_debrief *out, char *err, size_t err_size) {
     double start = now_seconds();
     memset(out, 0, sizeof *out);
@@ -233,6 +264,9 @@ bool ud_debrief_analyse(const ud_game *g, ud_debrief *out, char *err, size_t err
     }
     for (int k = 0; k < kept; k++) {
         ud_main_decision *m = &out->main[k];
+        if (switches_review(g, m)) {
+            continue; /* not comparable: see switches_review */
+        }
         memset(skip, 0, (size_t)g->decision_count * sizeof *skip);
         for (int i = m->first; i < m->first + m->count; i++) {
             const ud_decision *d = &g->decisions[i];
@@ -254,12 +288,12 @@ bool ud_debrief_analyse(const ud_game *g, ud_debrief *out, char *err, size_t err
     }
     free(skip);
     out->replayed = kept;
-    /* the three largest effects, either way */
+    /* the three largest effects, either way, above what one replay's luck can move */
     bool used[UD_DEBRIEF_CANDIDATES] = {false};
     for (int t = 0; t < 3; t++) {
         int best = -1;
         for (int k = 0; k < kept; k++) {
-            if (!used[k] && fabs(out->main[k].effect) > 1e-12 &&
+            if (!used[k] && fabs(out->main[k].effect) > noise_floor(&out->main[k]) &&
                 (best < 0 || fabs(out->main[k].effect) > fabs(out->main[best].effect))) {
                 best = k;
             }
