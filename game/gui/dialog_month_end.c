@@ -71,8 +71,13 @@ static const char *const cost_text[UD_COST_LINE_COUNT] = {
 static const char *const method_text[] = {"flat", "declining balance",
                                           "declining balance, equal principal"};
 
-/* One decision's line, in words. */
-static void effect_text(ud_app *app, const ud_effect *e, char *out, size_t size) {
+/* Officers the audit of `month` dismissed for fraud (from the game's recorded past). */
+static int audit_dismissals(ud_app *app, int month) {
+    return ud_history_at(&app->history, month)->fraud;
+}
+
+/* One decision of `month`, in words. */
+static void effect_text(ud_app *app, const ud_effect *e, int month, char *out, size_t size) {
     ud_ui *ui = &app->ui;
     ud_sim *sim = ud_game_sim(app->game);
     int np;
@@ -130,7 +135,14 @@ static void effect_text(ud_app *app, const ud_effect *e, char *out, size_t size)
     case UD_EFFECT_HIRED:
     case UD_EFFECT_FIRED:
         snprintf(a, sizeof a, "%d", e->count);
-        if (e->count == 1) {
+        if (e->kind == UD_EFFECT_HIRED && audit_dismissals(app, month) > 0) {
+            /* the caseload also moved with the officers an audit dismissed: not the hire's */
+            snprintf(b, sizeof b, "%d", audit_dismissals(app, month));
+            say(app, out, size,
+                "You hired %s officer(s), and the audit dismissed %s: borrowers per officer %s, "
+                "was %s.",
+                4, a, b, c, d);
+        } else if (e->count == 1) {
             say(app, out, size,
                 e->kind == UD_EFFECT_HIRED
                     ? "You hired an officer: borrowers per officer %s, was %s."
@@ -471,7 +483,7 @@ static void changed_column(ud_app *app, const ud_month_explanation *e, int x, in
                     UD_FONT_SMALL, false, p->text_dim);
     }
     for (int i = 0; i < e->effect_count && y < 590; i++) {
-        effect_text(app, &e->effects[i], line, sizeof line);
+        effect_text(app, &e->effects[i], e->month, line, sizeof line);
         y += ud_ui_paragraph(ui, line, x, y, w, UD_FONT_SMALL, p->text) + 4;
     }
 }
