@@ -360,7 +360,9 @@ static void why_column(ud_app *app, const ud_month_explanation *e, int x, int y,
         if (news[i].month == m) {
             char text[UD_TEXT_LEN];
             ud_game_news_text(app->game, &news[i], text, sizeof text);
-            y += ud_ui_paragraph(ui, text, x, y, w, UD_FONT_SMALL, p->accent) + 4;
+            /* in the text's colour: news is good or bad (a drought, a grant), and the accent
+             * read as good news beside the green of the figures that improved */
+            y += ud_ui_paragraph(ui, text, x, y, w, UD_FONT_SMALL, p->text) + 4;
         }
     }
 }

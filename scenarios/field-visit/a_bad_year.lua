@@ -96,6 +96,13 @@ at_month(6, function()
           months = 4, text = "An illness spreads in Tugu and Citeko." }
 end)
 
+-- The board's advice arrives with the first month of the drought: a real mistake a unit is
+-- pressed to make (the naive field_visit_cut_costs follows it). The choice stays the
+-- trainee's: follow-up on the Arrears tab, officers on the Staff tab.
+at_month(7, function()
+  news("The board writes: with the drought, cut costs. Fewer visits to borrowers and one officer less. The decision is yours (Arrears and Staff tabs).")
+end)
+
 -- What the debrief teaches depends on what the trainee did through the drought and on
 -- the arrears of the bad year (the lesson's window: months 6 to 20).
 local common = require("lib.common")
