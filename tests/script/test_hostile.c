@@ -8,9 +8,7 @@
 #include <cmocka.h>
 
 #include "ud/game.h"
-#include "ud/scores.h"
 
-#include <math.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -154,60 +152,6 @@ static void test_hostile_bom_and_deep_nesting(void **state) {
     }
     strcat(deep, "\n");
     fails_within(script("deep.lua", deep), "deep.lua: C stack overflow (is something nested", 1.0);
-}
-
-/* A goal over months is judged on their mean, or with take = "worst" on the worst of them:
- * the highest for a limit from above, the lowest for a floor. */
-static void test_hostile_goals_take_the_mean_or_the_worst_month(void **state) {
-    (void)state;
-    ud_game *g =
-        load_ok(script("take.lua", HEAD "village { households = 200 }\n"
-                                        "goal { indicator = 'cash', below = 1e18, from = 2, "
-                                        "month = 6 }\n"
-                                        "goal { indicator = 'cash', below = 1e18, from = 2, "
-                                        "take = 'worst', month = 6 }\n"
-                                        "goal { indicator = 'cash', above = 0, from = 2, "
-                                        "take = 'worst', month = 6 }\n"));
-    play_all(g);
-    int n;
-    const ud_goal *goals = ud_game_goals(g, &n);
-    assert_int_equal(n, 3);
-    double sum = 0, high = -1e300, low = 1e300, v;
-    for (int m = 2; m <= 6; m++) {
-        assert_true(ud_indicator_value(ud_game_sim(g), "cash", m, &v));
-        sum += v;
-        high = v > high ? v : high;
-        low = v < low ? v : low;
-    }
-    assert_true(high > low); /* the months differ, so the three values do */
-    double mean, worst_below, worst_above;
-    assert_true(ud_goal_judged_value(g, &goals[0], 6, &mean));
-    assert_true(ud_goal_judged_value(g, &goals[1], 6, &worst_below));
-    assert_true(ud_goal_judged_value(g, &goals[2], 6, &worst_above));
-    assert_true(fabs(mean - sum / 5) < 1e-6);
-    assert_true(worst_below == high);
-    assert_true(worst_above == low);
-    ud_game_free(g);
-}
-
-/* A unit that cannot pay what it owes has failed: its institution scores nothing in the
- * month it became insolvent, whatever its ratios (a trainer's over-borrowed unit, insolvent
- * in every run, outscored the sound ones). */
-static void test_hostile_an_insolvent_unit_scores_nothing_as_an_institution(void **state) {
-    (void)state;
-    ud_game *g = load_ok(script("insolvent.lua", HEAD "village { households = 100 }\n"
-                                                      "mfi { equity = 50000000, officers = { "
-                                                      "count = 4, salary = 9000000 } }\n"));
-    play_all(g);
-    const ud_sim *sim = ud_game_sim(g);
-    assert_true(ud_sim_insolvent(sim));
-    ud_scores s;
-    ud_scores_compute(sim, &s);
-    assert_true(s.institution == 0);
-    for (int k = 0; k < s.institution_parts; k++) {
-        assert_true(s.institution_part[k].points == 0);
-    }
-    ud_game_free(g);
 }
 
 /* The news a game's first month brings, as one text. */
@@ -755,8 +699,6 @@ int main(void) {
         cmocka_unit_test(test_hostile_stacked_shocks_keep_money_in_range),
         cmocka_unit_test(test_hostile_no_question_inside_an_answer),
         cmocka_unit_test(test_hostile_bom_and_deep_nesting),
-        cmocka_unit_test(test_hostile_goals_take_the_mean_or_the_worst_month),
-        cmocka_unit_test(test_hostile_an_insolvent_unit_scores_nothing_as_an_institution),
         cmocka_unit_test(test_hostile_xpcall_handlers_are_bounded),
         cmocka_unit_test(test_hostile_library_loops_in_c_are_charged),
         cmocka_unit_test(test_hostile_patterns_cannot_backtrack_for_hours),

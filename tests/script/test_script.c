@@ -7,7 +7,9 @@
 #include <cmocka.h>
 
 #include "ud/game.h"
+#include "ud/scores.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -100,6 +102,60 @@ static void test_script_village_mfi_products_households(void **state) {
     assert_int_equal(h.hamlet, 1);
     assert_int_equal(h.business, UD_BIZ_CRAFTS);
     assert_int_equal(h.monthly_income, 750000);
+    ud_game_free(g);
+}
+
+/* A goal over months is judged on their mean, or with take = "worst" on the worst of them:
+ * the highest for a limit from above, the lowest for a floor. */
+static void test_script_goals_take_the_mean_or_the_worst_month(void **state) {
+    (void)state;
+    ud_game *g =
+        load_ok(script("take.lua", HEAD "village { households = 200 }\n"
+                                        "goal { indicator = 'cash', below = 1e18, from = 2, "
+                                        "month = 6 }\n"
+                                        "goal { indicator = 'cash', below = 1e18, from = 2, "
+                                        "take = 'worst', month = 6 }\n"
+                                        "goal { indicator = 'cash', above = 0, from = 2, "
+                                        "take = 'worst', month = 6 }\n"));
+    play_all(g);
+    int n;
+    const ud_goal *goals = ud_game_goals(g, &n);
+    assert_int_equal(n, 3);
+    double sum = 0, high = -1e300, low = 1e300, v;
+    for (int m = 2; m <= 6; m++) {
+        assert_true(ud_indicator_value(ud_game_sim(g), "cash", m, &v));
+        sum += v;
+        high = v > high ? v : high;
+        low = v < low ? v : low;
+    }
+    assert_true(high > low); /* the months differ, so the three values do */
+    double mean, worst_below, worst_above;
+    assert_true(ud_goal_judged_value(g, &goals[0], 6, &mean));
+    assert_true(ud_goal_judged_value(g, &goals[1], 6, &worst_below));
+    assert_true(ud_goal_judged_value(g, &goals[2], 6, &worst_above));
+    assert_true(fabs(mean - sum / 5) < 1e-6);
+    assert_true(worst_below == high);
+    assert_true(worst_above == low);
+    ud_game_free(g);
+}
+
+/* A unit that cannot pay what it owes has failed: its institution scores nothing in the
+ * month it became insolvent, whatever its ratios (a trainer's over-borrowed unit, insolvent
+ * in every run, outscored the sound ones). */
+static void test_script_an_insolvent_unit_scores_nothing_as_an_institution(void **state) {
+    (void)state;
+    ud_game *g = load_ok(script("insolvent.lua", HEAD "village { households = 100 }\n"
+                                                      "mfi { equity = 50000000, officers = { "
+                                                      "count = 4, salary = 9000000 } }\n"));
+    play_all(g);
+    const ud_sim *sim = ud_game_sim(g);
+    assert_true(ud_sim_insolvent(sim));
+    ud_scores s;
+    ud_scores_compute(sim, &s);
+    assert_true(s.institution == 0);
+    for (int k = 0; k < s.institution_parts; k++) {
+        assert_true(s.institution_part[k].points == 0);
+    }
     ud_game_free(g);
 }
 
@@ -545,6 +601,8 @@ int main(void) {
         cmocka_unit_test(test_script_scenario_metadata),
         cmocka_unit_test(test_script_village_mfi_products_households),
         cmocka_unit_test(test_script_goals_and_lessons),
+        cmocka_unit_test(test_script_goals_take_the_mean_or_the_worst_month),
+        cmocka_unit_test(test_script_an_insolvent_unit_scores_nothing_as_an_institution),
         cmocka_unit_test(test_script_goal_over_months),
         cmocka_unit_test(test_script_product_for_some_businesses),
         cmocka_unit_test(test_script_events_and_actions),
