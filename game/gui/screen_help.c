@@ -11,7 +11,8 @@ typedef struct help_entry {
 /* Definitions after CGAP/SEEP (2003), the MicroBanking Bulletin, and Yaron (1992). */
 static const help_entry entries[] = {
     {N_("Active clients"), N_("Households with a loan outstanding."),
-     N_("count of loans not yet repaid"), N_("grows steadily, at the pace officers can follow")},
+     N_("count of households whose loan is not yet repaid (a household has one loan at a time)"),
+     N_("grows steadily, at the pace officers can follow")},
     {N_("Share of women"), N_("How many of the clients are women."),
      N_("women borrowers / active borrowers"),
      N_("depends on the mission; women in groups repay well")},
