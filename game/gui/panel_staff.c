@@ -235,8 +235,17 @@ void ud_panel_staff(ud_app *app, SDL_Rect a) {
     ud_ui_label(ui, label, a.x, by, UD_FONT_SMALL, false, p->text);
     /* departures so far, a year: what underpaying costs, and what the modules' goal reads */
     if (d != NULL && ud_sim_month(sim) > 0) {
-        snprintf(label, sizeof label, TR(ui, "Officers who left: %.0f%% a year since the start"),
-                 d->staff_turnover * 100);
+        /* the count beside the rate: in a unit of one or two officers a single departure
+         * reads as "86% a year" */
+        int months = ud_sim_month(sim), left = 0;
+        for (int m = 1; m <= months; m++) {
+            const ud_month_record *r = ud_sim_month_record(sim, m);
+            left += r != NULL ? r->departures : 0;
+        }
+        snprintf(label, sizeof label,
+                 TRN(ui, months, "Officers who left: %d in %d month (%.0f%% a year)",
+                     "Officers who left: %d in %d months (%.0f%% a year)"),
+                 left, months, d->staff_turnover * 100);
         int w = ud_ui_label(ui, label, a.x, by + 20, UD_FONT_SMALL, false, p->text_dim);
         ud_ui_hint(ui, ud_rect(a.x, by + 20, w, 18), ud_indicator_meaning(ui, "staff_turnover"));
     }
