@@ -45,6 +45,9 @@ static void read_events(ud_month_explanation *out, const ud_event *ev, int n) {
         case UD_EV_LOAN_WRITTEN_OFF:
             out->written_off++;
             out->written_off_amount += e->amount;
+            if (e->subject >= 0 && out->written_off_listed < UD_EXPLAIN_LISTED) {
+                out->written_off_household[out->written_off_listed++] = e->subject;
+            }
             break;
         case UD_EV_LOAN_DISBURSED:
             out->disbursed++;

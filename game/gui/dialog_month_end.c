@@ -316,6 +316,22 @@ static void why_column(ud_app *app, const ud_month_explanation *e, int x, int y,
                         "officers may still recover part of it."),
                  ud_sim_setup(ud_game_sim(app->game))->mfi.provisioning.writeoff_days);
         y += ud_ui_paragraph(ui, line, x, y, w, UD_FONT_SMALL, p->text) + 2;
+        /* whose loans, in one line: a trainee could not tell which late borrowers had gone */
+        if (e->written_off_listed > 0) {
+            char names[600] = "";
+            size_t used = 0;
+            int named = e->written_off_listed < 3 ? e->written_off_listed : 3;
+            for (int i = 0; i < named && used < sizeof names; i++) {
+                char name[160];
+                ud_household_name_where(app, e->written_off_household[i], name, sizeof name);
+                used += (size_t)snprintf(names + used, sizeof names - used, "%s%s",
+                                         i > 0 ? "; " : "", name);
+            }
+            if (e->written_off > named && used < sizeof names) {
+                snprintf(names + used, sizeof names - used, " (+%d)", e->written_off - named);
+            }
+            y += ud_ui_paragraph(ui, names, x + 12, y, w - 12, UD_FONT_SMALL, p->text_dim) + 2;
+        }
     }
     if (e->left_undecided > 0) {
         /* "Review every loan" refuses what nobody decided: the desk's answers do not count them */

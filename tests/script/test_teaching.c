@@ -60,6 +60,13 @@ static void check_explanations(const char *path, const char *strategy) {
         }
         int listed = e->new_arrears < UD_EXPLAIN_LISTED ? e->new_arrears : UD_EXPLAIN_LISTED;
         assert_int_equal(e->fell_behind_count, listed);
+        /* whose loans were written off: the first ones, each a household of the village */
+        assert_true(e->written_off_listed <= e->written_off &&
+                    e->written_off_listed <= UD_EXPLAIN_LISTED);
+        for (int i = 0; i < e->written_off_listed; i++) {
+            assert_true(e->written_off_household[i] >= 0 &&
+                        e->written_off_household[i] < ud_sim_household_count(ud_game_sim(g)));
+        }
         ud_money costs = 0;
         for (int l = 0; l < UD_COST_LINE_COUNT; l++) {
             costs += e->cost_line[l];

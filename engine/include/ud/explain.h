@@ -63,6 +63,9 @@ typedef struct ud_month_explanation {
     ud_money fraud_lost;
     int written_off;
     ud_money written_off_amount;
+    int written_off_household[UD_EXPLAIN_LISTED]; /* whose loans, the first ones (ghost loans,
+                                                     which have no household, are not listed) */
+    int written_off_listed;
     int disbursed, repaid, applications, refused_by_policy, shocks_started;
     int left_undecided; /* applications refused because nobody decided them (manual review) */
     int applications_by_product[UD_MAX_PRODUCTS];
