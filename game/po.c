@@ -306,7 +306,7 @@ typedef struct pending {
     text ctxt, id, plural, forms[MAX_FORMS];
     int form_count;
     int line;
-    bool fuzzy, c_format, no_c_format, obsolete;
+    bool fuzzy, c_format, obsolete;
     text *current; /* where a continuation string goes */
 } pending;
 
@@ -413,6 +413,9 @@ static bool conversions(const char *f, bool strict, char *out, size_t size) {
                          the sign, not a conversion with the space flag */
         }
         while (*c != '\0' && strchr("-+ #0123456789.*'", *c) != NULL) {
+            if (*c == '*' && k < 12) {
+                spec[k++] = '*'; /* a width or precision taken from the arguments */
+            }
             c++; /* flags, width, precision */
         }
         while (*c != '\0' && strchr("hljztL", *c) != NULL && k < 12) {
@@ -434,15 +437,21 @@ static bool conversions(const char *f, bool strict, char *out, size_t size) {
 
 /* A translation used as a printf format must ask for the same values, in the same order and
  * of the same types, as the English: "%s" where the English has "%d" reads a number as a
- * pointer and crashes the game. Texts marked no-c-format are never used as formats (the
- * scenarios' texts are filled by the engine, value by value); in a text marked neither way
- * a '%' before a space is read as the percent sign ("10% of the portfolio"). */
-static bool same_conversions(const char *english, const char *translation, bool c_format) {
+ * pointer and crashes the game. The English decides, not the catalog's flags (a catalog can
+ * say anything about itself): an English text with conversions ("%d", read strictly, so that
+ * "10% of" is a percent sign) is a format, and the translation, read as printf reads it
+ * ("% s" and "%*d" included), must have the same ones; an English text with no '%' at all
+ * is no format, and its translation may have none; an English text with a percent sign and
+ * no conversion is never passed to printf as a format, and its translation is free. */
+static bool same_conversions(const char *english, const char *translation) {
     char a[256], b[256];
-    if (!conversions(english, !c_format, a, sizeof a)) {
-        return true; /* not a format: it is never passed to printf as one */
+    if (!conversions(english, true, a, sizeof a)) {
+        return true; /* not a format (a stray '%'): never passed to printf as one */
     }
-    return conversions(translation, !c_format, b, sizeof b) && strcmp(a, b) == 0;
+    if (a[0] == '\0' && strchr(english, '%') != NULL) {
+        return true; /* "10% of the portfolio": a percent sign, not a format */
+    }
+    return conversions(translation, false, b, sizeof b) && strcmp(a, b) == 0;
 }
 
 static bool finish_entry(reader *r, ud_po *po, pending *p, entries *out) {
@@ -510,8 +519,7 @@ static bool finish_entry(reader *r, ud_po *po, pending *p, entries *out) {
         e->forms[i] = take(&p->forms[i]);
         /* a form whose conversions differ from the English is not used: the English shows */
         const char *english = i > 0 && e->plural != NULL ? e->plural : e->id;
-        if (!p->no_c_format && e->forms[i][0] != '\0' &&
-            !same_conversions(english, e->forms[i], p->c_format)) {
+        if (e->forms[i][0] != '\0' && !same_conversions(english, e->forms[i])) {
             if (po->unsafe_count++ == 0) {
                 snprintf(po->first_unsafe, sizeof po->first_unsafe,
                          "%s:%d: the translation's %% conversions differ from the English "
@@ -550,7 +558,6 @@ static bool read_line(reader *r, ud_po *po, char *line, pending *p, entries *out
             p->fuzzy = p->fuzzy || strstr(s, "fuzzy") != NULL;
             p->c_format =
                 p->c_format || (strstr(s, "c-format") != NULL && strstr(s, "no-c-format") == NULL);
-            p->no_c_format = p->no_c_format || strstr(s, "no-c-format") != NULL;
         } else if (s[1] == '~') {
             p->obsolete = true; /* obsolete entries are kept by translators' tools, not used */
         }
