@@ -205,6 +205,17 @@ int ud_cmd_run(int argc, char **argv, int first) {
         ud_i18n_free(&words);
         return UD_EXIT_FAILURE;
     }
+    /* the two outputs in one file: the result would replace the CSV without a word */
+    if (csv_path != NULL && extras.result_path != NULL && strcmp(csv_path, "-") != 0) {
+        const char *both[1] = {csv_path};
+        if (!ud_output_check("--result", extras.result_path, both, 1, true, why, sizeof why) ||
+            strcmp(csv_path, extras.result_path) == 0) {
+            fprintf(stderr, "unitdesa run: --result: '%s' is also the --csv file: name two files\n",
+                    extras.result_path);
+            ud_i18n_free(&words);
+            return UD_EXIT_FAILURE;
+        }
+    }
     if (csv_path != NULL) {
         req.monthly_csv = strcmp(csv_path, "-") == 0 ? stdout : fopen(csv_path, "w");
         if (req.monthly_csv == NULL) {

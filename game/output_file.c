@@ -22,6 +22,16 @@ bool ud_output_check(const char *option, const char *path, const char *const *in
         snprintf(err, err_size, "%s: needs a file name", option);
         return false;
     }
+    /* a script (a scenario, a strategy, a helper it requires) is never an output: the
+     * helpers a scenario loads are not known before it runs */
+    size_t len = strlen(path);
+    if (len >= 4 && strcmp(path + len - 4, ".lua") == 0) {
+        snprintf(err, err_size,
+                 "%s: '%s' is a Lua script's name: writing it would replace a scenario, a "
+                 "strategy or a helper; name a .csv, .result or .html file",
+                 option, path);
+        return false;
+    }
     struct stat st, link;
     if (stat(path, &st) == 0) {
         if (S_ISDIR(st.st_mode)) {

@@ -7,10 +7,11 @@
 #include <stddef.h>
 #include <stdio.h>
 
-/* Whether `path` may be written as the output of `option` ("--csv"): not a folder; not the
- * same file as any of the `count` inputs (a scenario, a strategy, a result file read), which
- * writing would destroy; and, when `replaced` (written elsewhere and renamed over the path),
- * a regular file or nothing yet, since renaming over a device or a link would replace it.
+/* Whether `path` may be written as the output of `option` ("--csv"): not a folder; not a
+ * ".lua" file (a script); not the same file as any of the `count` inputs (a scenario, a
+ * strategy, a result file read), which writing would destroy; and, when `replaced` (written
+ * elsewhere and renamed over the path), a regular file or nothing yet, since renaming over a device
+ * or a link would replace it.
  * "-" (standard output) is always allowed. False with "--csv: what is wrong" in err. */
 bool ud_output_check(const char *option, const char *path, const char *const *inputs, int count,
                      bool replaced, char *err, size_t err_size);

@@ -17,7 +17,7 @@ village { households = 120 }
 local evil = require("lib.evil")
 LUA
 expect_status 1 $T "$UD" run "$tmp/fifo_require/scenario.lua"
-expect_stderr_has "scenario.lua:3: require 'lib.evil': $tmp/fifo_require/lib/evil.lua: not a regular file" \
+expect_stderr_has "scenario.lua:3: require 'lib.evil': lib/evil.lua: not a regular file" \
     $T "$UD" run "$tmp/fifo_require/scenario.lua"
 expect_status 1 $T "$UD" check "$tmp/fifo_require/scenario.lua"
 expect_stdout_has "lib/evil.lua: not a regular file" $T "$UD" check "$tmp/fifo_require/scenario.lua"
@@ -50,8 +50,12 @@ grep -qF "the lesson's probe strategy cannot be opened: $tmp/scen/m1/../strategi
 cp scenarios/tutorial/first_steps.lua "$tmp/mine.lua"
 before=$(cksum <"$tmp/mine.lua")
 expect_status 1 "$UD" run "$tmp/mine.lua" --csv "$tmp/mine.lua"
-expect_stderr_has "--csv: '$tmp/mine.lua' is one of the files being read" "$UD" run "$tmp/mine.lua" --csv "$tmp/mine.lua"
-expect_stderr_has "is the same file as" "$UD" sweep "$tmp/mine.lua" --runs 1 --csv "$tmp/./mine.lua"
+expect_stderr_has "--csv: '$tmp/mine.lua' is a Lua script's name" "$UD" run "$tmp/mine.lua" --csv "$tmp/mine.lua"
+expect_stderr_has "is a Lua script's name" "$UD" sweep "$tmp/mine.lua" --runs 1 --csv "$tmp/./mine.lua"
+# a helper the scenario requires is no output either (it is not known before the game runs)
+expect_stderr_has "--csv: 'scenarios/lib/common.lua' is a Lua script's name" "$UD" run tutorial --csv scenarios/lib/common.lua
+# nor can one file be both outputs
+expect_stderr_has "--result: '$tmp/both.csv' is also the --csv file" "$UD" run tutorial --csv "$tmp/both.csv" --result "$tmp/both.csv"
 [ "$(cksum <"$tmp/mine.lua")" = "$before" ] || bad "the scenario given as --csv was changed"
 # --result is written beside and renamed over its path: a link or a device would be
 # replaced, so it is refused; a folder is refused before the game is played

@@ -168,7 +168,7 @@ expect_stderr_has "unitdesa: --scenarios: '$tmp/nowhere' is not a folder" "$UD" 
 cat > "$tmp/extra/other/needs.lua" <<'LUA'
 local x = require("lib.missing")
 LUA
-expect_stdout_has "needs.lua:1: require 'lib.missing': no helper file lib/missing.lua in " "$UD" check "$tmp/extra/other/needs.lua"
+expect_stdout_has "needs.lua:1: require 'lib.missing': no helper file lib/missing.lua beside the script" "$UD" check "$tmp/extra/other/needs.lua"
 
 # --- sweep: breakdowns and honest labels
 S=scenarios/m3-women/womens_groups.lua

@@ -101,7 +101,9 @@ static void key_error(lua_State *L, const char *key, const char *message) {
         if (ar.currentline <= 0) {
             continue;
         }
-        int line = ar.source[0] == '@' ? key_line(ar.source + 1, ar.currentline, key) : 0;
+        int line = ar.source[0] == '@'
+                       ? key_line(ud_sandbox_path_of(L, ar.source + 1), ar.currentline, key)
+                       : 0;
         lua_pushfstring(L, "%s:%d: %s", ar.short_src, line > 0 ? line : ar.currentline, message);
         lua_error(L);
     }
@@ -113,7 +115,8 @@ bool api_key_written(lua_State *L, const char *key) {
     for (int level = 1; lua_getstack(L, level, &ar); level++) {
         lua_getinfo(L, "Sl", &ar);
         if (ar.currentline > 0) {
-            return ar.source[0] == '@' && key_line_until(ar.source + 1, ar.currentline, key, true);
+            return ar.source[0] == '@' &&
+                   key_line_until(ud_sandbox_path_of(L, ar.source + 1), ar.currentline, key, true);
         }
     }
     return false;

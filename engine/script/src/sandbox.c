@@ -143,59 +143,11 @@ void ud_sandbox_charge(lua_State *L, double units) {
 }
 
 /* pcall and xpcall that cannot swallow the sandbox's own limits. */
-/* The same text with `from` replaced by `to` wherever it occurs (pushed in place of the
- * value at idx). */
-static void replace_in(lua_State *L, int idx, const char *from, const char *to) {
-    const char *s = lua_tostring(L, idx);
-    if (from[0] == '\0' || strstr(s, from) == NULL) {
-        return;
-    }
-    luaL_gsub(L, s, from, to);
-    lua_replace(L, idx);
-}
-
-/* An error message as a script may see it (pcall's result, xpcall's handler): the files'
- * and folders' names as the player typed them or as they lie on this computer are replaced
- * by the same names on every computer, so that what a script does with a message cannot
- * depend on how its path was spelled (relative or absolute, an id looked up, an install
- * folder). The messages the player reads keep the whole path. */
-static void hide_paths(lua_State *L, int idx) {
-    if (lua_type(L, idx) != LUA_TSTRING) {
-        return;
-    }
-    idx = lua_absindex(L, idx);
-    ud_sandbox *sb = ud_sandbox_of(L);
-    for (int i = 0; i < sb->file_count; i++) {
-        const char *path = sb->files[i];
-        const char *slash = strrchr(path, '/');
-        const char *name = slash != NULL ? slash + 1 : path;
-        /* Lua names a long path in a message by its last 56 characters after "..." (its
-         * chunk id, LUA_IDSIZE 60); a shorter one in full */
-        size_t len = strlen(path);
-        if (len + 1 > LUA_IDSIZE) {
-            char shown[LUA_IDSIZE + 4];
-            snprintf(shown, sizeof shown, "...%s", path + len - (LUA_IDSIZE - 4));
-            replace_in(L, idx, shown, name);
-        }
-        replace_in(L, idx, path, name);
-    }
-    /* a folder "." or "/" would match every dot or slash: only real folder names */
-    if (strlen(sb->own_folder) > 1) {
-        replace_in(L, idx, sb->own_folder, ".");
-    }
-    if (strlen(sb->helpers_root) > 1) {
-        replace_in(L, idx, sb->helpers_root, "(helpers)");
-    }
-}
-
 static int safe_pcall(lua_State *L) {
     luaL_checkany(L, 1);
     int status = lua_pcall(L, lua_gettop(L) - 1, LUA_MULTRET, 0);
     if (status != LUA_OK && limit_hit(ud_sandbox_of(L))) {
         return lua_error(L);
-    }
-    if (status != LUA_OK) {
-        hide_paths(L, -1);
     }
     lua_pushboolean(L, status == LUA_OK);
     lua_insert(L, 1);
@@ -209,7 +161,6 @@ static int guarded_handler(lua_State *L) {
     if (limit_hit(ud_sandbox_of(L))) {
         return 1;
     }
-    hide_paths(L, 1);
     lua_pushvalue(L, lua_upvalueindex(1));
     lua_insert(L, 1);
     lua_call(L, lua_gettop(L) - 1, 1);
@@ -227,9 +178,6 @@ static int safe_xpcall(lua_State *L) {
     int status = lua_pcall(L, n - 2, LUA_MULTRET, 1);
     if (status != LUA_OK && limit_hit(ud_sandbox_of(L))) {
         return lua_error(L);
-    }
-    if (status != LUA_OK) {
-        hide_paths(L, -1); /* the handler's own error, when it failed */
     }
     lua_pushboolean(L, status == LUA_OK);
     lua_replace(L, 1);
@@ -586,30 +534,53 @@ static int safe_setmetatable(lua_State *L) {
 
 /* ---- require ---- */
 
-static void add_file(ud_sandbox *sb, const char *path) {
+const char *ud_sandbox_path_of(lua_State *L, const char *name) {
+    const ud_sandbox *sb = ud_sandbox_of(L);
+    for (int i = 0; sb != NULL && i < sb->file_count; i++) {
+        if (strcmp(sb->names[i], name) == 0) {
+            return sb->files[i];
+        }
+    }
+    return name;
+}
+
+static void add_file(ud_sandbox *sb, const char *path, const char *name) {
     for (int i = 0; i < sb->file_count; i++) {
         if (strcmp(sb->files[i], path) == 0) {
             return;
         }
     }
     if (sb->file_count < UD_SANDBOX_MAX_FILES) {
+        snprintf(sb->names[sb->file_count], sizeof sb->names[0], "%s", name);
         snprintf(sb->files[sb->file_count++], sizeof sb->files[0], "%s", path);
     }
 }
 
-/* Reads a whole text file that ud_open_regular accepts and loads it as chunk "@path".
+/* Reads a whole text file that ud_open_regular accepts and loads it as chunk "@name": the
+ * name a message shows and a script can see, the same whatever folder the file is in and
+ * however its path was typed (the path itself made results depend on its spelling).
  * On error pushes the message and returns non-zero. */
-static int load_text_file(lua_State *L, const char *path) {
+static int load_text_file(lua_State *L, const char *path, const char *name) {
     char why[1200];
     size_t n = 0;
     char *text = ud_read_regular(path, UD_SANDBOX_MAX_FILE_BYTES, &n, why, sizeof why);
     if (text == NULL) {
-        lua_pushstring(L, why);
+        /* a helper is said with its name, as every message a script may read names it; the
+         * file the player named on the command line, as they typed it */
+        size_t len = strlen(path);
+        bool helper = strcmp(name, path) != 0 && strchr(name, '/') != NULL;
+        const char *reason =
+            helper && strncmp(why, path, len) == 0 && why[len] == ':' ? why + len + 2 : NULL;
+        if (reason != NULL) {
+            lua_pushfstring(L, "%s: %s", name, reason);
+        } else {
+            lua_pushstring(L, why);
+        }
         return LUA_ERRFILE;
     }
     if (n > 0 && text[0] == LUA_SIGNATURE[0]) {
         free(text);
-        lua_pushfstring(L, "%s: a precompiled (binary) chunk; scenarios must be text", path);
+        lua_pushfstring(L, "%s: a precompiled (binary) chunk; scenarios must be text", name);
         return LUA_ERRSYNTAX;
     }
     /* A byte-order mark (Windows Notepad writes one before UTF-8 text) is not Lua: skipped,
@@ -620,14 +591,14 @@ static int load_text_file(lua_State *L, const char *path) {
             skip++;
         }
     }
-    lua_pushfstring(L, "@%s", path);
+    lua_pushfstring(L, "@%s", name);
     int status = luaL_loadbufferx(L, text + skip, n - skip, lua_tostring(L, -1), "t");
     free(text);
     lua_remove(L, -2);
     /* Lua's "C stack overflow" (text nested hundreds of levels deep) names no file: say which */
     if (status != LUA_OK && lua_type(L, -1) == LUA_TSTRING &&
         strstr(lua_tostring(L, -1), ".lua:") == NULL) {
-        lua_pushfstring(L, "%s: %s (is something nested too deeply?)", path, lua_tostring(L, -1));
+        lua_pushfstring(L, "%s: %s (is something nested too deeply?)", name, lua_tostring(L, -1));
         lua_remove(L, -2);
     }
     return status;
@@ -681,16 +652,17 @@ static int restricted_require(lua_State *L) {
         found = stat(path, &st) == 0;
     }
     if (!found) {
+        /* no folder named: a script may read this message, and what it reads must not
+         * depend on where the files lie or how their paths were typed */
         return luaL_error(L,
-                          "require '%s': no helper file %s in %s (the folder of the script "
-                          "that asks), in %s/.. or in %s",
-                          name, relative, sb->own_folder[0] ? sb->own_folder : ".",
-                          sb->own_folder[0] ? sb->own_folder : ".", sb->helpers_root);
+                          "require '%s': no helper file %s beside the script, in the folder "
+                          "above it, or among the shipped helpers",
+                          name, relative);
     }
-    if (load_text_file(L, path) != LUA_OK) {
+    add_file(sb, path, relative); /* before loading: a syntax error quotes its line */
+    if (load_text_file(L, path, relative) != LUA_OK) {
         return luaL_error(L, "require '%s': %s", name, lua_tostring(L, -1));
     }
-    add_file(sb, path);
     lua_call(L, 0, 1);
     if (lua_isnil(L, -1)) {
         lua_pop(L, 1);
@@ -1251,14 +1223,16 @@ bool ud_sandbox_run_file(ud_sandbox *sb, const char *path, char *err, size_t err
         snprintf(sb->own_folder, sizeof sb->own_folder, "%.*s",
                  slash != NULL ? (int)(slash - path) : 1, slash != NULL ? path : ".");
     }
-    int status = load_text_file(L, path);
+    const char *slash = strrchr(path, '/');
+    const char *name = slash != NULL ? slash + 1 : path;
+    int status = load_text_file(L, path, name);
     if (status != LUA_OK) {
         if (status == LUA_ERRSYNTAX) {
-            add_file(sb, path); /* a syntax error quotes its line */
+            add_file(sb, path, name); /* a syntax error quotes its line */
         }
         return finish(sb, status, base, err, err_size);
     }
-    add_file(sb, path);
+    add_file(sb, path, name);
     begin_call(sb);
     status = lua_pcall(L, 0, 0, base);
     return finish(sb, status, base, err, err_size);
@@ -1297,9 +1271,13 @@ void ud_sandbox_format_error(const ud_sandbox *sb, const char *message, char *ou
     }
     memcpy(path, message, plen);
     path[plen] = '\0';
+    /* the message names the file by its chunk name: read the lines from its path */
     bool ours = false;
     for (int i = 0; sb != NULL && i < sb->file_count && !ours; i++) {
-        ours = strcmp(sb->files[i], path) == 0;
+        ours = strcmp(sb->names[i], path) == 0 || strcmp(sb->files[i], path) == 0;
+        if (ours) {
+            snprintf(path, sizeof path, "%s", sb->files[i]);
+        }
     }
     long line = strtol(at + 5, NULL, 10);
     if (!ours || line <= 0) {

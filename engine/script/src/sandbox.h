@@ -16,7 +16,7 @@
 #define UD_SANDBOX_DEFAULT_INSTRUCTIONS 20000000L /* a tenth of a second or so */
 #define UD_SANDBOX_CPU_SECONDS 1.0     /* a safety net: no call runs longer, whatever it does */
 #define UD_SANDBOX_MAX_TEXT (1u << 20) /* the longest text a script can make, in bytes */
-#define UD_SANDBOX_MAX_FILES 16
+#define UD_SANDBOX_MAX_FILES 64
 #define UD_SANDBOX_MAX_FILE_BYTES (1u << 20) /* the largest scenario, strategy or helper */
 
 typedef struct ud_sandbox {
@@ -39,6 +39,9 @@ typedef struct ud_sandbox {
     char own_folder[1024];   /* and beside the first file run (and one folder up) */
     int file_count;          /* the files this sandbox ran: errors quote lines only from these */
     char files[UD_SANDBOX_MAX_FILES][1024];
+    /* each file's chunk name, the same on every computer and however its path was typed:
+     * the file's own name for the scenario or strategy, "lib/x.lua" for a helper */
+    char names[UD_SANDBOX_MAX_FILES][256];
     ud_rng *rng;    /* math.random draws from here (the scenario's stream, or the strategy's) */
     ud_rng own_rng; /* until a simulation lends one, or the strategy's own stream */
 } ud_sandbox;
@@ -48,6 +51,10 @@ typedef struct ud_sandbox {
  * Returns NULL if out of memory. */
 ud_sandbox *ud_sandbox_new(size_t memory_cap, long instructions, const char *helpers_root);
 void ud_sandbox_free(ud_sandbox *sb);
+
+/* The path of the file a chunk name stands for (its name as messages show it: see
+ * load_text_file), or the name itself if it is none of this sandbox's files. */
+const char *ud_sandbox_path_of(lua_State *L, const char *name);
 
 /* The sandbox that owns L. */
 ud_sandbox *ud_sandbox_of(lua_State *L);
