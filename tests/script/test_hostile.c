@@ -628,6 +628,10 @@ static void test_hostile_set_up_mistakes_are_reported(void **state) {
     fails_within(script("s_goal.lua", HEAD "goal { indicator = 'par30', below = 0.05, "
                                            "from_month = 6 }\n"),
                  "from_month is for win_if{} and lose_if{}", 1.0);
+    /* a NUL inside a text would end it there: "worst\0junk" was read as "worst" */
+    fails_within(script("s_nul.lua", HEAD "goal { indicator = 'par30', below = 0.05, from = 2, "
+                                          "take = 'worst\\0junk' }\n"),
+                 "s_nul.lua:2: goal{}: take has a NUL character", 1.0);
     fails_within(script("s_take.lua", HEAD "goal { indicator = 'par30', below = 0.05, "
                                            "take = 'worst' }\n"),
                  "s_take.lua:2: goal{}: take is \"mean\" or \"worst\", with from = ...", 1.0);

@@ -274,6 +274,12 @@ bool api_text(lua_State *L, int idx, const char *what, const char *key, char *ou
         luaL_error(L, "%s: %s is too long (%d bytes; at most %d)", what, key, (int)len,
                    (int)size - 1);
     }
+    /* a NUL inside would end the text there: "worst\0junk" read as "worst" */
+    if (strlen(s) != len) {
+        char message[300];
+        snprintf(message, sizeof message, "%s: %s has a NUL character (\\0) inside it", what, key);
+        key_error(L, key, message);
+    }
     /* the game draws texts as UTF-8: a file saved in another encoding shows as garbage */
     size_t bad = utf8_invalid_at((const unsigned char *)s, len);
     if (bad != 0) {
