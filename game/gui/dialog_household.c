@@ -1,6 +1,8 @@
 /* A household's card: who they are and their story, why they are poor or not, their loan
- * history, and their group with its members. */
+ * history, their group with its members, and this month's application, decided from here too
+ * while the desk reviews every loan. */
 #include "dialogs.h"
+#include "panels.h"
 #include "ud/people.h"
 
 #include <stdio.h>
@@ -39,6 +41,44 @@ static int tale(ud_app *app, int household, int x, int y, int w) {
         used += (size_t)snprintf(text + used, sizeof text - used, "%s%s", i > 0 ? " " : "", line);
     }
     return ud_ui_paragraph(ui, text, x, y, w, UD_FONT_SMALL, ui->pal->text);
+}
+
+/* This month's application, if the household made one: what it asks, and, while it waits
+ * for the trainee ("Review every loan"), Approve and Reject here too, so that the card opened
+ * from the desk to judge an applicant can also decide. Above the card's bottom buttons. */
+static void application_line(ud_app *app, int household, SDL_Rect r) {
+    ud_ui *ui = &app->ui;
+    const ud_palette *p = ui->pal;
+    ud_sim *sim = ud_game_sim(app->game);
+    int n, np;
+    const ud_application *apps = ud_sim_applications(sim, &n);
+    const ud_product *products = ud_sim_products(sim, &np);
+    for (int i = 0; i < n; i++) {
+        const ud_application *ap = &apps[i];
+        if (ap->household != household) {
+            continue;
+        }
+        char money[64], line[300];
+        ud_money_text(app, ap->amount, money, sizeof money);
+        int y = r.y + r.h - 92;
+        snprintf(line, sizeof line, "%s: %s · %s", TR(ui, "This month's application"), money,
+                 ud_scenario_text(app, products[ap->product].name));
+        ud_ui_label(ui, line, r.x + 24, y + 6, UD_FONT_SMALL, true, p->text);
+        bool alone = !(products[ap->product].group_liability && ap->group < 0);
+        if (ap->decision != UD_APP_PENDING || !alone) {
+            return; /* decided, or waiting for its group: the desk says which */
+        }
+        ud_command c = ud_command_new(UD_CMD_APPROVE);
+        c.index = ap->id;
+        if (ud_ui_button(ui, ud_rect(r.x + r.w - 224, y, 96, 30), TR(ui, "Approve"))) {
+            ud_app_command(app, &c);
+        }
+        c.type = UD_CMD_REJECT;
+        if (ud_ui_button(ui, ud_rect(r.x + r.w - 120, y, 96, 30), TR(ui, "Reject"))) {
+            ud_app_command(app, &c);
+        }
+        return;
+    }
 }
 
 void ud_dialog_household(ud_app *app) {
@@ -159,4 +199,6 @@ void ud_dialog_household(ud_app *app) {
         app->dialog = app->card_return;
         app->card_return = DIALOG_NONE;
     }
+    /* after the card's own buttons, so that the focus starts on them, not on a decision */
+    application_line(app, h.id, r);
 }

@@ -388,6 +388,29 @@ static void test_gui_review_a_few_then_approve_the_rest(void **state) {
         refused_now += apps[i].decision == UD_APP_REJECTED;
     }
     assert_int_equal(refused_now, refused + 1);
+    /* one approved from the applicant's card, opened from the desk */
+    int pending_id = -1;
+    for (int i = 0; i < n && pending_id < 0; i++) {
+        if (apps[i].decision == UD_APP_PENDING &&
+            !(products[apps[i].product].group_liability && apps[i].group < 0)) {
+            pending_id = apps[i].id;
+            app->selected_household = apps[i].household;
+        }
+    }
+    assert_true(pending_id >= 0);
+    app->dialog = DIALOG_HOUSEHOLD;
+    ud_app_draw(app);
+    assert_string_equal(gd_focused_label(app), "◀"); /* not on the decision */
+    assert_true(gd_click_label(app, gd_tr(app, "Approve")));
+    apps = ud_sim_applications(ud_game_sim(app->game), &n);
+    for (int i = 0; i < n; i++) {
+        if (apps[i].id == pending_id) {
+            assert_int_equal(apps[i].decision, UD_APP_APPROVED);
+        }
+    }
+    gd_key(app, SDLK_ESCAPE, 0);
+    assert_int_equal(app->dialog, DIALOG_NONE);
+    left--;
     int before = decisions(UD_CMD_APPROVE);
     char label[128];
     snprintf(label, sizeof label, gd_tr(app, "Approve all still pending (%d)"), left);
