@@ -73,16 +73,13 @@ lose_if { indicator = "equity", below = 0, text = "The unit's equity is gone" }
 
 at_month(7, function()
   news("The campaign has begun. A candidate promises that 'small loans will be forgiven'.")
-  -- Going along is the first option: the path of least resistance with a powerful candidate,
-  -- taken by a manager who decides nothing (a strategy without answer() takes option 1).
-  -- Refusing is a decision to make.
   ask {
     text = "The candidate asks you to lend to everyone in Sukamaju, his home hamlet, and says he will take care of their debts after the election. What do you do?",
-    options = { "Go along: approve Sukamaju's applicants and say nothing",
-                "Refuse, and tell every client publicly that no loan will be waived" },
+    options = { "Refuse, and tell every client publicly that no loan will be waived",
+                "Go along: approve Sukamaju's applicants and say nothing" },
     answer = function(choice)
-      mem.went_along = choice == 1
-      if choice == 2 then
+      mem.went_along = choice == 2
+      if choice == 1 then
         -- A public disavowal cuts the rumour short; it does not stop it.
         political { kind = "waiver_promise", months = 3, strength = 0.15,
                     text = "You tell every group meeting: no loan will be waived." }

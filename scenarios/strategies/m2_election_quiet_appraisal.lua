@@ -4,7 +4,7 @@
 local common = require("lib.common")
 
 function answer(question)
-  return 2
+  return 1
 end
 
 function decide(month)

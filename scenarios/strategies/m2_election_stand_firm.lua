@@ -3,7 +3,7 @@
 local common = require("lib.common")
 
 function answer(question)
-  return 2
+  return 1
 end
 
 function decide(month)
