@@ -442,9 +442,19 @@ static void changed_column(ud_app *app, const ud_month_explanation *e, int x, in
     say(app, line, sizeof line, "Revenue: %s from loans, %s interest on idle cash.", 2, a, c);
     y += ud_ui_paragraph(ui, line, x, y, w, UD_FONT_SMALL, p->text) + 2;
     ud_money_text(app, e->statement.operating_expense, a, sizeof a);
-    ud_money_text(app, e->statement.financial_expense + e->statement.net_provision_expense, c,
-                  sizeof c);
-    say(app, line, sizeof line, "Costs: %s to run the unit, %s interest and provisions.", 2, a, c);
+    ud_money finance = e->statement.financial_expense + e->statement.net_provision_expense;
+    if (finance >= 0) {
+        ud_money_text(app, finance, c, sizeof c);
+        say(app, line, sizeof line, "Costs: %s to run the unit, %s interest and provisions.", 2, a,
+            c);
+    } else {
+        /* provisions released (loans repaid that were provided for) beyond the interest paid:
+         * a gain, said as one, not as a cost with a minus sign */
+        ud_money_text(app, -finance, c, sizeof c);
+        say(app, line, sizeof line,
+            "Costs: %s to run the unit; provisions released, less interest paid, added %s.", 2, a,
+            c);
+    }
     y += ud_ui_paragraph(ui, line, x, y, w, UD_FONT_SMALL, p->text) + 2;
     /* cash is not the result: when they move apart, say what else moved it (clients' savings
      * and the unit's own borrowing come in as cash without being income) */
