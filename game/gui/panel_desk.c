@@ -123,7 +123,7 @@ static int row_pitch(ud_app *app, const ud_application *apps, int n, int line_w)
         int h = (name_h + 4 > 30 ? name_h + 4 : 30) + h1 + h2;
         tallest = h > tallest ? h : tallest;
     }
-    return tallest + 8;
+    return tallest + 5;
 }
 
 /* One application: its name (which opens the household's card), what it is, and the
@@ -258,7 +258,7 @@ void ud_panel_desk(ud_app *app, SDL_Rect a) {
     int bottom = a.y + 292 - (pending > 0 ? 30 : 0);
     int text_w = a.w - 256;
     int pitch = row_pitch(app, apps, n, a.w - 10);
-    int rows = (bottom - y + 8) / pitch; /* the last row needs no gap below it */
+    int rows = (bottom - y + 5) / pitch; /* the last row needs no gap below it */
     rows = rows < 1 ? 1 : rows;
     int first = ud_pager(app, ud_rect(a.x, a.y - 6, a.w, 34), n, rows);
     if (app->desk_refocus) {
