@@ -82,8 +82,8 @@ bool ud_option_int(const char *command, const char *name, const char *text, int6
     char *end = NULL;
     errno = 0;
     /* digits only (a leading minus allowed): strtoll would also take " 5" and "+5" */
-    bool digits = (text[0] >= '0' && text[0] <= '9') ||
-                  (text[0] == '-' && text[1] >= '0' && text[1] <= '9');
+    bool digits =
+        (text[0] >= '0' && text[0] <= '9') || (text[0] == '-' && text[1] >= '0' && text[1] <= '9');
     long long v = digits ? strtoll(text, &end, 10) : 0;
     if (!digits || errno != 0 || end == text || *end != '\0' || v < min || v > max) {
         fprintf(stderr,
