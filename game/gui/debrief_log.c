@@ -4,6 +4,7 @@
 
 #include "dialogs.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -56,6 +57,21 @@ static ud_credit_policy policy_before(ud_app *app, int upto) {
     return pol;
 }
 
+/* Appends one part of a change to out (used bytes so far), after "; " if another part
+ * follows `start`: every field that moved in a run of clicks reads as one row. */
+__attribute__((format(printf, 5, 6))) static void join_part(char *out, size_t size, size_t *used,
+                                                            size_t start, const char *fmt, ...) {
+    if (start < *used && *used < size) {
+        *used += (size_t)snprintf(out + *used, size - *used, "; ");
+    }
+    if (*used < size) {
+        va_list ap;
+        va_start(ap, fmt);
+        *used += (size_t)vsnprintf(out + *used, size - *used, fmt, ap);
+        va_end(ap);
+    }
+}
+
 /* What a policy change changed, in the loan desk's words ("First loan at most: 4,000,000 ->
  * 3,500,000"); false if nothing differs. */
 static bool policy_change_text(ud_app *app, const ud_credit_policy *was,
@@ -64,34 +80,26 @@ static bool policy_change_text(ud_app *app, const ud_credit_policy *was,
     char a[48], b[48];
     size_t used = 0;
     out[0] = '\0';
-    /* every field that moved, joined: a run of clicks on two rules is one row */
-#define POLICY_PART(...)                                                                           \
-    do {                                                                                           \
-        if (used < size) {                                                                         \
-            used += (size_t)snprintf(out + used, size - used, "%s", used > 0 ? "; " : "");         \
-        }                                                                                          \
-        if (used < size) {                                                                         \
-            used += (size_t)snprintf(out + used, size - used, __VA_ARGS__);                        \
-        }                                                                                          \
-    } while (0)
     if (was->first_loan_cap != now->first_loan_cap) {
         ud_money_text(app, was->first_loan_cap, a, sizeof a);
         ud_money_text(app, now->first_loan_cap, b, sizeof b);
-        POLICY_PART("%s: %s → %s", TR(ui, "First loan at most"), a, b);
+        join_part(out, size, &used, 0, "%s: %s → %s", TR(ui, "First loan at most"), a, b);
     }
     if (was->repeat_step_up != now->repeat_step_up) {
-        POLICY_PART("%s: %.0f%% → %.0f%%", TR(ui, "A repeat loan may exceed the last by"),
-                    ud_rate_to_percent(was->repeat_step_up),
-                    ud_rate_to_percent(now->repeat_step_up));
+        join_part(out, size, &used, 0, "%s: %.0f%% → %.0f%%",
+                  TR(ui, "A repeat loan may exceed the last by"),
+                  ud_rate_to_percent(was->repeat_step_up), ud_rate_to_percent(now->repeat_step_up));
     }
     if (was->loan_to_income_cap != now->loan_to_income_cap) {
-        POLICY_PART("%s: %.0f%% → %.0f%%", TR(ui, "Loan at most, share of a year's income"),
-                    ud_rate_to_percent(was->loan_to_income_cap),
-                    ud_rate_to_percent(now->loan_to_income_cap));
+        join_part(out, size, &used, 0, "%s: %.0f%% → %.0f%%",
+                  TR(ui, "Loan at most, share of a year's income"),
+                  ud_rate_to_percent(was->loan_to_income_cap),
+                  ud_rate_to_percent(now->loan_to_income_cap));
     }
     if (was->max_past_arrears_days != now->max_past_arrears_days) {
-        POLICY_PART("%s: %d → %d", TR(ui, "Refuse a client whose last loan was late more than"),
-                    was->max_past_arrears_days, now->max_past_arrears_days);
+        join_part(out, size, &used, 0, "%s: %d → %d",
+                  TR(ui, "Refuse a client whose last loan was late more than"),
+                  was->max_past_arrears_days, now->max_past_arrears_days);
     }
     /* the three rules switched on or off, in the loan desk's words */
     const struct {
@@ -102,10 +110,10 @@ static bool policy_change_text(ud_app *app, const ud_credit_policy *was,
                  {was->manual_review, now->manual_review, TR(ui, "Review every loan")}};
     for (size_t k = 0; k < sizeof rules / sizeof rules[0]; k++) {
         if (rules[k].was != rules[k].now) {
-            POLICY_PART("%s: %s", rules[k].name, rules[k].now ? TR(ui, "on") : TR(ui, "off"));
+            join_part(out, size, &used, 0, "%s: %s", rules[k].name,
+                      rules[k].now ? TR(ui, "on") : TR(ui, "off"));
         }
     }
-#undef POLICY_PART
     return out[0] != '\0';
 }
 
@@ -183,27 +191,18 @@ void ud_decision_span_detail(ud_app *app, int first, int last, char *out, size_t
          * in the same month is two changes, and the list showed only the rate */
         size_t used = (size_t)snprintf(out, size, "%s: ", product);
         size_t start = used;
-#define TERM_PART(...)                                                                             \
-    do {                                                                                           \
-        if (used < size && used > start) {                                                         \
-            used += (size_t)snprintf(out + used, size - used, "; ");                               \
-        }                                                                                          \
-        if (used < size) {                                                                         \
-            used += (size_t)snprintf(out + used, size - used, __VA_ARGS__);                        \
-        }                                                                                          \
-    } while (0)
         if (a->method != b->method) {
-            TERM_PART("%s → %s", TR(ui, method_text[a->method % 3]),
+            join_part(out, size, &used, start, "%s → %s", TR(ui, method_text[a->method % 3]),
                       TR(ui, method_text[b->method % 3]));
         }
         if (a->annual_rate != b->annual_rate) {
-            TERM_PART("%s %.1f%% → %.1f%%", TR(ui, "rate"), ud_rate_to_percent(a->annual_rate),
-                      ud_rate_to_percent(b->annual_rate));
+            join_part(out, size, &used, start, "%s %.1f%% → %.1f%%", TR(ui, "rate"),
+                      ud_rate_to_percent(a->annual_rate), ud_rate_to_percent(b->annual_rate));
         }
         if (a->installments != b->installments) {
-            TERM_PART("%s %d → %d", TR(ui, "instalments"), a->installments, b->installments);
+            join_part(out, size, &used, start, "%s %d → %d", TR(ui, "instalments"), a->installments,
+                      b->installments);
         }
-#undef TERM_PART
         if (used == start && used < size) {
             snprintf(out + used, size - used, "%s", TR(ui, "changed a product's terms"));
         }
