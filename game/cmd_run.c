@@ -7,6 +7,7 @@
 #include "runner.h"
 #include "data_dirs.h"
 #include "story.h"
+#include "ud/indicators.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -221,6 +222,19 @@ int ud_cmd_run(int argc, char **argv, int first) {
         if (req.monthly_csv == NULL) {
             fprintf(stderr, "unitdesa run: --csv: cannot write '%s': %s\n", csv_path,
                     strerror(errno));
+            ud_i18n_free(&words);
+            return UD_EXIT_FAILURE;
+        }
+        /* the header is flushed at once: a file that takes no writes (a /proc entry, a full
+         * disk) is reported before the months are played, not after */
+        fprintf(req.monthly_csv, "%s\n", ud_indicators_csv_header());
+        if (fflush(req.monthly_csv) != 0 || ferror(req.monthly_csv)) {
+            fprintf(stderr, "unitdesa run: --csv: cannot write '%s': %s\n", csv_path,
+                    strerror(errno));
+            if (req.monthly_csv != stdout) {
+                fclose(req.monthly_csv);
+            }
+            ud_i18n_free(&words);
             return UD_EXIT_FAILURE;
         }
     }
@@ -229,7 +243,7 @@ int ud_cmd_run(int argc, char **argv, int first) {
     char err[4096];
     bool ok = ud_run_scenario(&req, &r, err, sizeof err);
     int status = UD_EXIT_OK;
-    if (req.monthly_csv != NULL && !ud_output_close(req.monthly_csv)) {
+    if (req.monthly_csv != NULL && !ud_output_close(req.monthly_csv) && ok) {
         fprintf(stderr, "unitdesa run: --csv: error writing '%s'\n", csv_path);
         status = UD_EXIT_FAILURE;
     }

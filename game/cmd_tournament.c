@@ -65,21 +65,41 @@ static const char usage[] =
     "The lesson's strategies must lie in a scenarios folder: the shipped one, your own, or\n"
     "one given with --scenarios DIR (unitdesa --scenarios DIR tournament ...).\n";
 
-static int write_csv(const char *file, const entry *e, int count, int runs) {
+/* Opens the CSV and writes its header at once, so that a file that takes no writes is
+ * reported before the games are played. NULL (said on stderr) if it cannot be written. */
+static FILE *open_csv(const char *file) {
     FILE *csv = strcmp(file, "-") == 0 ? stdout : fopen(file, "w");
     if (csv == NULL) {
         fprintf(stderr, "unitdesa tournament: --csv: cannot write '%s': %s\n", file,
                 strerror(errno));
-        return UD_EXIT_FAILURE;
+        return NULL;
     }
     fprintf(csv, "strategy,family,seed,end,lesson_value,institution,clients,goals_met,goals\n");
-    for (int s = 0; s < count; s++) {
-        for (int i = 0; i < runs; i++) {
-            const ud_run_result *r = &e[s].runs[i];
-            fprintf(csv, "%s,%s,%llu,%s,%.6f,%.2f,%.2f,%d,%d\n", e[s].name,
-                    family_names[e[s].family], (unsigned long long)r->seed,
-                    ud_game_end_name(r->end), r->tracked, r->scores.institution, r->scores.clients,
-                    r->goals_met, r->goal_count);
+    if (fflush(csv) != 0 || ferror(csv)) {
+        fprintf(stderr, "unitdesa tournament: --csv: cannot write '%s': %s\n", file,
+                strerror(errno));
+        if (csv != stdout) {
+            fclose(csv);
+        }
+        return NULL;
+    }
+    return csv;
+}
+
+/* Writes one row per strategy and seed and closes the CSV; `csv` is NULL without --csv. */
+static int write_csv(FILE *csv, const char *file, const entry *e, int count, int runs) {
+    if (csv == NULL) {
+        return UD_EXIT_OK;
+    }
+    if (e != NULL) {
+        for (int s = 0; s < count; s++) {
+            for (int i = 0; i < runs; i++) {
+                const ud_run_result *r = &e[s].runs[i];
+                fprintf(csv, "%s,%s,%llu,%s,%.6f,%.2f,%.2f,%d,%d\n", e[s].name,
+                        family_names[e[s].family], (unsigned long long)r->seed,
+                        ud_game_end_name(r->end), r->tracked, r->scores.institution,
+                        r->scores.clients, r->goals_met, r->goal_count);
+            }
         }
     }
     bool written = ud_output_close(csv);
@@ -290,6 +310,11 @@ int ud_cmd_tournament(int argc, char **argv, int first) {
         free(info);
         return UD_EXIT_USAGE;
     }
+    FILE *csv = NULL;
+    if (o[2].value != NULL && (csv = open_csv(o[2].value)) == NULL) {
+        free(info);
+        return UD_EXIT_FAILURE;
+    }
     bool higher = info->lesson_higher_is_better;
     entry *e = calloc((size_t)count, sizeof *e);
     int *win_store = calloc((size_t)count * (size_t)count, sizeof(int));
@@ -368,9 +393,10 @@ int ud_cmd_tournament(int argc, char **argv, int first) {
         printf("%s: %s\n", scenario,
                failures == 0 ? "the lesson holds" : "the lesson does not hold");
         status = failures == 0 ? UD_EXIT_OK : UD_EXIT_FAILURE;
-        if (o[2].value != NULL && write_csv(o[2].value, e, count, (int)runs) != UD_EXIT_OK) {
-            status = UD_EXIT_FAILURE;
-        }
+    }
+    /* rows only for a tournament that was played; the file is closed either way */
+    if (write_csv(csv, o[2].value, ok ? e : NULL, count, (int)runs) != UD_EXIT_OK) {
+        status = UD_EXIT_FAILURE;
     }
     for (int s = 0; e != NULL && s < count; s++) {
         free(e[s].runs);

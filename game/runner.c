@@ -147,9 +147,6 @@ bool ud_run_scenario(const ud_run_request *req, ud_run_result *out, char *err, s
     out->seed = ud_sim_setup(sim)->seed;
     out->minor_units = ud_game_info(game)->minor_units;
     snprintf(out->currency, sizeof out->currency, "%s", ud_game_info(game)->currency);
-    if (req->monthly_csv != NULL) {
-        fprintf(req->monthly_csv, "%s\n", ud_indicators_csv_header());
-    }
     int printed = 0;
     bool *poor_at_start = poor_now(sim);
     for (;;) {

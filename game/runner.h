@@ -13,7 +13,8 @@ typedef struct ud_run_request {
     bool seed_set;
     uint64_t seed;
     int months;               /* 0: the scenario's */
-    FILE *monthly_csv;        /* if not NULL: one indicator row per month */
+    FILE *monthly_csv;        /* if not NULL: one indicator row per month (the caller writes
+                                 the header, ud_indicators_csv_header) */
     FILE *problems;           /* if not NULL: script problems as they happen */
     const char *track;        /* if not NULL: an indicator reduced over a window of months */
     int track_from, track_to; /* the window, 1-based inclusive; 0: the whole game */

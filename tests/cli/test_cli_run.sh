@@ -42,6 +42,15 @@ expect_status 2 "$UD" run --colour
 expect_stderr_has "unknown option '--colour'" "$UD" run --colour
 expect_status 1 "$UD" run --months 1 --csv /nonexistent/dir/x.csv
 expect_stderr_has "cannot write '/nonexistent/dir/x.csv'" "$UD" run --months 1 --csv /nonexistent/dir/x.csv
+# a file that opens but takes no writes is reported before a month is played (no story)
+if [ -e /proc/version ]; then
+    expect_status 1 "$UD" run --months 3 --story --csv /proc/version
+    expect_stderr_has "cannot write '/proc/version'" "$UD" run --months 3 --csv /proc/version
+    if "$UD" run --months 3 --story --csv /proc/version 2>/dev/null | grep -q "Month 1"; then
+        bad "run played months before finding that --csv takes no writes"
+    fi
+    expect_stderr_has "cannot write '/proc/version'" "$UD" tournament m4_growth_and_quality --runs 1 --csv /proc/version
+fi
 
 expect_status 0 "$UD" bench --months 2 --sizes 100,200
 expect_stdout_has "households=200 months=2 household_months_per_s=" "$UD" bench --months 2 --sizes 100,200
