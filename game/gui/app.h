@@ -34,10 +34,12 @@ typedef enum ud_dialog {
 
 /* What a confirmation does when the trainee says yes. */
 typedef enum ud_confirm_action {
-    CONFIRM_COMMAND = 0, /* apply the command */
-    CONFIRM_NEXT_MONTH,  /* play the month despite the warning */
-    CONFIRM_QUIT,        /* leave the program */
-    CONFIRM_SAVE_SLOT    /* save over another game: slot number command.index (0-based) */
+    CONFIRM_COMMAND = 0,        /* apply the command */
+    CONFIRM_NEXT_MONTH,         /* play the month despite the warning */
+    CONFIRM_QUIT,               /* leave the program */
+    CONFIRM_SAVE_SLOT,          /* save over another game: slot number command.index (0-based) */
+    CONFIRM_RESCHEDULE_HARDSHIP /* reschedule every late loan with a known hardship (command.level
+                                   > 0: with a grace period of a third of each new schedule) */
 } ud_confirm_action;
 
 typedef struct ud_confirm {

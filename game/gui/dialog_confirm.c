@@ -1,6 +1,7 @@
 /* The confirmation dialog: before a costly or irreversible action, its consequence in plain
  * words, a button that goes back (focused, so Enter never does harm) and one that acts. */
 #include "dialogs.h"
+#include "panels.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -36,6 +37,8 @@ void ud_dialog_confirm(ud_app *app) {
             if (ud_app_save(app, slot)) {
                 ud_app_show_message(app, TR(&app->ui, "The game is saved."));
             }
+        } else if (c->action == CONFIRM_RESCHEDULE_HARDSHIP) {
+            ud_arrears_reschedule_hardship(app, c->command.level > 0);
         } else {
             ud_app_command(app, &c->command);
         }
@@ -54,6 +57,14 @@ void ud_dialog_confirm(ud_app *app) {
         if (ud_ui_toggle(ui, ud_rect(r.x + 24, r.y + r.h - 108, r.w - 48, 34), label,
                          c->command.level > 0)) {
             c->command.level = c->command.level > 0 ? 0 : grace;
+            app->dirty = true;
+        }
+    }
+    if (app->dialog == DIALOG_CONFIRM && c->action == CONFIRM_RESCHEDULE_HARDSHIP) {
+        if (ud_ui_toggle(ui, ud_rect(r.x + 24, r.y + r.h - 108, r.w - 48, 34),
+                         TR(ui, "Grace: the first third of each new schedule pays interest only"),
+                         c->command.level > 0)) {
+            c->command.level = c->command.level > 0 ? 0 : 1;
             app->dirty = true;
         }
     }

@@ -108,6 +108,54 @@ static void ask_write_off(ud_app *app, const late *l) {
     ud_app_confirm(app, text, TR(ui, "Write off"), CONFIRM_COMMAND, &c);
 }
 
+/* A late loan the bulk rescheduling takes: not rescheduled yet (the engine allows one), and
+ * its household has a hardship to explain the arrears (engine/MODEL.md: rescheduling those
+ * without one teaches the neighbours that paying late pays). */
+static bool hardship_case(ud_sim *sim, const late *l) {
+    ud_household_view h;
+    return ud_sim_household(sim, l->household, &h) && h.loan != NULL && !h.loan->rescheduled &&
+           ud_sim_household_has_hardship(sim, l->household);
+}
+
+int ud_arrears_reschedule_hardship(ud_app *app, bool grace) {
+    late *list;
+    int n = late_borrowers(app, &list), done = 0;
+    ud_sim *sim = ud_game_sim(app->game);
+    for (int i = 0; i < n && list != NULL; i++) {
+        if (!hardship_case(sim, &list[i])) {
+            continue;
+        }
+        ud_household_view h;
+        ud_sim_household(sim, list[i].household, &h);
+        ud_command c = ud_command_new(UD_CMD_RESCHEDULE);
+        c.index = list[i].household;
+        c.count = h.loan->plan.installments; /* the longest the engine allows, as one by one */
+        c.level = grace && c.count >= 3 ? c.count / 3 : 0;
+        if (!ud_app_command(app, &c)) {
+            break; /* the message says why; the rest stay as they were */
+        }
+        done++;
+    }
+    free(list);
+    return done;
+}
+
+/* One confirmation for all the late borrowers with a hardship (a drought brings dozens). */
+static void ask_reschedule_hardship(ud_app *app, int count) {
+    ud_ui *ui = &app->ui;
+    char text[1000], head[200];
+    snprintf(head, sizeof head,
+             TRN(ui, count, "Reschedule the loan of the %d late borrower with a hardship",
+                 "Reschedule the loans of the %d late borrowers with a hardship"),
+             count);
+    snprintf(text, sizeof text, "%s %s", head,
+             TR(ui, "(an illness, a failed harvest), each over its original term: each payment "
+                    "is smaller, for longer. Those late without a hardship stay as they are: "
+                    "rescheduling them teaches the neighbours that paying late pays."));
+    ud_command none = ud_command_new(UD_CMD_RESCHEDULE);
+    ud_app_confirm(app, text, TR(ui, "Reschedule them"), CONFIRM_RESCHEDULE_HARDSHIP, &none);
+}
+
 void ud_panel_arrears(ud_app *app, SDL_Rect a) {
     ud_ui *ui = &app->ui;
     const ud_palette *p = ui->pal;
@@ -149,6 +197,22 @@ void ud_panel_arrears(ud_app *app, SDL_Rect a) {
                                 "more of what was written off."),
                          a.x, y, a.w - 10, UD_FONT_SMALL, p->text_dim) +
          10;
+    int hardship = 0;
+    for (int i = 0; i < n; i++) {
+        hardship += hardship_case(ud_game_sim(app->game), &list[i]);
+    }
+    if (hardship > 1) {
+        char label[200];
+        snprintf(label, sizeof label, TR(ui, "Reschedule all with a hardship (%d)"), hardship);
+        SDL_Rect r = ud_rect(a.x, y, a.w - 10, 28);
+        if (ud_ui_button(ui, r, label)) {
+            ask_reschedule_hardship(app, hardship);
+        }
+        ud_ui_hint(ui, r,
+                   TR(ui, "Each is rescheduled as if you pressed its Reschedule; borrowers late "
+                          "without a hardship are left out."));
+        y += 36;
+    }
     int first = ud_pager(app, a, n, ROWS);
     for (int i = first; i < n && i < first + ROWS; i++) {
         const late *l = &list[i];

@@ -38,6 +38,10 @@ const char *ud_frequency_text(const ud_ui *ui, ud_frequency f);
 /* Each panel draws itself inside `area` (already inset from the panel's frame). */
 void ud_panel_desk(ud_app *app, SDL_Rect area);
 void ud_panel_arrears(ud_app *app, SDL_Rect area);
+/* Reschedules every late loan not yet rescheduled whose household has a known hardship (an
+ * illness, a failed harvest), each over its own original term, with a grace period of a third
+ * of it if `grace`; one ordinary command each. Returns how many were rescheduled. */
+int ud_arrears_reschedule_hardship(ud_app *app, bool grace);
 void ud_panel_products(ud_app *app, SDL_Rect area);
 void ud_panel_staff(ud_app *app, SDL_Rect area);
 void ud_panel_funding(ud_app *app, SDL_Rect area);

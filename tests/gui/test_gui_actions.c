@@ -158,6 +158,66 @@ static void test_gui_late_borrowers_can_be_followed_up_rescheduled_and_written_o
     assert_true(seen);
 }
 
+/* The late borrowers with a hardship, rescheduled in one go: only they are, each over its own
+ * term and with the grace period chosen; those late without a hardship are left alone. */
+static void test_gui_reschedule_all_with_a_hardship(void **state) {
+    (void)state;
+    gd_start(app, "field_visit_bad_year");
+    ud_sim *sim = ud_game_sim(app->game);
+    int cases = 0, late_plain = 0;
+    for (int m = 0; m < 20 && cases < 2; m++) {
+        gd_next_month(app);
+        sim = ud_game_sim(app->game);
+        cases = late_plain = 0;
+        for (int i = 0; i < ud_sim_household_count(sim); i++) {
+            ud_household_view h;
+            ud_sim_household(sim, i, &h);
+            if (h.loan == NULL || h.loan->rescheduled ||
+                ud_loan_days_in_arrears(h.loan, ud_sim_month(sim) * 30) <= 0) {
+                continue;
+            }
+            bool hardship = ud_sim_household_has_hardship(sim, i);
+            cases += hardship;
+            late_plain += !hardship;
+        }
+    }
+    assert_true(cases >= 2);
+    gd_tab(app, TAB_ARREARS);
+    char label[100];
+    snprintf(label, sizeof label, "Reschedule all with a hardship (%d)", cases);
+    gd_frame(app, "arrears_bulk");
+    assert_true(gd_click_label(app, label));
+    assert_int_equal(app->dialog, DIALOG_CONFIRM);
+    assert_int_equal(app->confirm.action, CONFIRM_RESCHEDULE_HARDSHIP);
+    gd_key(app, SDLK_RETURN, 0); /* Enter goes back: nothing done */
+    assert_int_equal(decisions(UD_CMD_RESCHEDULE), 0);
+    assert_true(gd_click_label(app, label));
+    assert_true(gd_click_prefix(app, "Grace: the first third"));
+    assert_true(app->confirm.command.level > 0);
+    gd_frame(app, "arrears_bulk_confirm");
+    assert_true(gd_click_label(app, app->confirm.yes));
+    assert_int_equal(decisions(UD_CMD_RESCHEDULE), cases);
+    int n;
+    const ud_decision *d = ud_game_decisions(app->game, &n);
+    for (int i = 0; i < n; i++) {
+        if (d[i].is_answer || d[i].command.type != UD_CMD_RESCHEDULE) {
+            continue;
+        }
+        ud_household_view h;
+        ud_sim_household(sim, d[i].command.index, &h);
+        assert_true(ud_sim_household_has_hardship(sim, d[i].command.index));
+        assert_non_null(h.loan);
+        assert_true(h.loan->rescheduled);
+        assert_int_equal(d[i].command.level, d[i].command.count / 3);
+    }
+    expect_safe_focus("rescheduling all with a hardship");
+    /* nothing left to take: the button is gone, the others are still late */
+    assert_false(gd_click_prefix(app, "Reschedule all with a hardship"));
+    if (late_plain > 0) {
+        assert_true(gd_shows(app, "Reschedule"));
+    }
+}
+
 /* Writing off late loans one after another, deep into a game, with the month played between
  * rounds: every write-off goes through, the tab redraws, nothing is lost. (A trainee saw the
  * game close once while doing this in m1's month 24.) */
@@ -540,6 +600,7 @@ int main(void) {
             test_gui_late_borrowers_can_be_followed_up_rescheduled_and_written_off, setup,
             teardown),
         cmocka_unit_test_setup_teardown(test_gui_many_write_offs_in_a_row, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_gui_reschedule_all_with_a_hardship, setup, teardown),
         cmocka_unit_test_setup_teardown(test_gui_underpaid_officer_can_be_given_a_raise, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_gui_borrowing_is_confirmed_and_can_be_repaid, setup,
