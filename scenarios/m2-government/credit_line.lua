@@ -20,8 +20,10 @@ A donor also offers to pay for business training in the hamlets. Your unit is ne
 officers, 450 million rupiah of equity as its only funding, and no clients yet. Decide what to accept, and keep the unit able to stand
 on its own.]],
   lesson = {
-    -- Standing without subsidy, judged on the last year: after the line is recalled.
-    indicator = "fss", better = "higher", window = { take = "end" },
+    -- Standing without subsidy, judged over the two years after the offer: the FSS is a
+    -- trailing twelve-month figure, so the final month alone (a year after the recall) cannot
+    -- see what holding the capped line cost.
+    indicator = "fss", better = "higher", window = { from = 13, to = 36, take = "mean" },
     sound = { "../strategies/m2_grants_not_caps.lua",
               "../strategies/m2_price_for_cost_no_line.lua" },
     naive = { "../strategies/m2_take_everything.lua",
@@ -54,13 +56,25 @@ product { name = "Individual monthly", method = "declining-annuity", rate = 32,
           min = 1000000, max = 10000000 }
 
 goal { indicator = "fss", above = 1.0, month = 36, text = "FSS above 100%: sustainable without subsidy" }
-goal { indicator = "subsidy_dependence", below = 1.0, month = 36, text = "Subsidy dependence below 100%" }
+-- The subsidy dependence index is a trailing twelve-month figure and the district recalls
+-- its line in month 24: judged in month 36 alone, a unit that held the capped line for two
+-- years would look as independent as one that never took it. Averaged from month 13, a unit
+-- that declined the line and took the grants stays well under 200%; a unit living on the line
+-- averages several times that.
+goal { indicator = "subsidy_dependence", below = 2.0, from = 13, month = 36,
+       text = "Subsidy dependence averaged below 200% over the last two years" }
 goal { indicator = "households_in_poverty", below = 1.0, of_start = true, month = 36,
        text = "Fewer households below the poverty line than at the start" }
 goal { indicator = "active_borrowers", above = 120, month = 36, text = "More than 120 clients" }
 -- Portfolio quality belongs to sustainability too: without it, rescheduling every late loan
 -- would meet every goal as often as sound lending.
-goal { indicator = "par30", below = 0.05, month = 36, text = "PAR30 below 5%" }
+-- Judged over the last year, not one month: rescheduling every late loan can bring one
+-- month under 5% without a healthy portfolio behind it. A calm village with no shock: the
+-- lower half of the 1-5% range of small rural lenders (engine/MODEL.md, Calibration).
+-- Measured over seeds 1-40: sound policies average under 2.5% in 80-95% of runs, rescheduling
+-- every late loan in 5-13%.
+goal { indicator = "par30", below = 0.025, from = 25, month = 36,
+       text = "PAR30 averaged below 2.5% over the last year" }
 -- Officers paid below the market wage resign, and their clients lose the officer who knew
 -- them (engine/MODEL.md, 3); officers let go count too (not those an audit caught stealing).
 -- About a quarter a year is usual (MIX); three in five is a unit that cannot keep its people,
