@@ -232,6 +232,9 @@ typedef struct text {
 } text;
 
 static bool append(text *t, const char *s, size_t n) {
+    if (n > SIZE_MAX / 4 - t->len) {
+        return false; /* no catalog entry is that long; also keeps the sizes below in range */
+    }
     if (t->len + n + 1 > t->cap) {
         size_t cap = t->cap ? t->cap * 2 : 64;
         while (cap < t->len + n + 1) {

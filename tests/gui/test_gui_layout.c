@@ -38,8 +38,11 @@ static void note(const char *what, const char *problem) {
         }
     }
     if (problem_count < 300) {
-        snprintf(problems[problem_count++], sizeof problems[0], "%s, %s: %s", context, what,
-                 problem);
+        char *line = problems[problem_count++];
+        if (snprintf(line, sizeof problems[0], "%s, %s: %s", context, what, problem) >=
+            (int)sizeof problems[0]) {
+            snprintf(line + sizeof problems[0] - 4, 4, "..."); /* cut, and said to be */
+        }
     }
 }
 

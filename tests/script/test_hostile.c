@@ -85,6 +85,31 @@ static void test_hostile_weak_tables_and_close_handlers_are_refused(void **state
     fails_within(script("close1.lua", HEAD "local c <close> = setmetatable({}, { __close = "
                                            "function() end })\n"),
                  "close1.lua:2: setmetatable: '__close'", 1.0);
+    /* nor added to the metatable after setmetatable: the table keeps the metatable as it was
+     * (a private copy), so the handler never runs, here nor after a limit stops a call */
+    fails_within(script("close2.lua", HEAD "local mt = {}\nlocal obj = setmetatable({}, mt)\n"
+                                           "mt.__close = function() news('closed') end\n"
+                                           "local c <close> = obj\n"),
+                 "close2.lua:5:", 1.0);
+    /* what scripts rely on still works: getmetatable answers with the script's own table,
+     * methods added later are found through __index, the metatable can be replaced, and a
+     * metatable the script protected stays protected */
+    ud_game *g = load_ok(script(
+        "meta1.lua", HEAD "local mt = {}\nmt.__index = mt\nlocal obj = setmetatable({}, mt)\n"
+                          "mt.__mode = 'v'\n"
+                          "function mt.hello() return 'hi' end\n"
+                          "assert(getmetatable(obj) == mt and obj.hello() == 'hi')\n"
+                          "local other = { __index = { x = 1 } }\n"
+                          "assert(setmetatable(obj, other) == obj and obj.x == 1)\n"
+                          "assert(getmetatable(obj) == other)\n"
+                          "assert(setmetatable(obj, nil) == obj and getmetatable(obj) == nil)\n"
+                          "local locked = setmetatable({}, { __metatable = 'locked' })\n"
+                          "assert(getmetatable(locked) == 'locked')\n"
+                          "assert(not pcall(setmetatable, locked, {}))\n"
+                          "local v = setmetatable({}, { __eq = function() return true end })\n"
+                          "local w = setmetatable({}, getmetatable(v))\n"
+                          "assert(v == w)\n"));
+    ud_game_free(g);
     /* string.dump is gone: its chunks cannot be loaded here and they carry the file's path */
     fails_within(script("dump1.lua", HEAD "local d = string.dump(function() end)\n"),
                  "dump1.lua:2:", 1.0);

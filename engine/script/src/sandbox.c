@@ -516,20 +516,74 @@ static int safe_format(lua_State *L) {
  * depends on every allocation the program made (a game played on screen and the same game
  * replayed from its save would differ); a to-be-closed handler (__close) runs while an
  * error unwinds, even one that stopped the script at a limit. */
+/* A private key, which no script can name: marks a metatable installed by setmetatable below,
+ * and says whether the script's own table asked for protection (__metatable). */
+static const char installed_key = 0;
+
 static int safe_setmetatable(lua_State *L) {
     static const char *const refused[][2] = {
         {"__gc", "finalizers"}, {"__mode", "weak tables"}, {"__close", "to-be-closed variables"}};
-    if (lua_type(L, 2) == LUA_TTABLE) {
-        for (size_t i = 0; i < sizeof refused / sizeof refused[0]; i++) {
-            lua_pushstring(L, refused[i][0]);
-            if (lua_rawget(L, 2) != LUA_TNIL) {
-                return luaL_error(L, "setmetatable: '%s' (%s) is not available to scenarios",
-                                  refused[i][0], refused[i][1]);
-            }
-            lua_pop(L, 1);
+    luaL_checktype(L, 1, LUA_TTABLE);
+    int kind = lua_type(L, 2);
+    luaL_argexpected(L, kind == LUA_TNIL || kind == LUA_TTABLE, 2, "nil or table");
+    lua_settop(L, 2);
+    /* A protected metatable stays, as in Lua: one the script protected itself, or one of the
+     * engine's own tables. An installed copy is replaced freely otherwise. */
+    if (lua_getmetatable(L, 1)) {
+        bool protected_by_script = false, installed = false;
+        if (lua_rawgetp(L, -1, &installed_key) != LUA_TNIL) {
+            installed = true;
+            protected_by_script = lua_toboolean(L, -1);
+        }
+        lua_pop(L, 1);
+        lua_pushliteral(L, "__metatable");
+        bool has_protection = lua_rawget(L, -2) != LUA_TNIL;
+        lua_pop(L, 2);
+        if (has_protection && (!installed || protected_by_script)) {
+            return luaL_error(L, "cannot change a protected metatable");
         }
     }
-    return lua_tocfunction(L, lua_upvalueindex(1))(L);
+    if (kind == LUA_TNIL) {
+        lua_setmetatable(L, 1);
+        return 1;
+    }
+    for (size_t i = 0; i < sizeof refused / sizeof refused[0]; i++) {
+        lua_pushstring(L, refused[i][0]);
+        if (lua_rawget(L, 2) != LUA_TNIL) {
+            return luaL_error(L, "setmetatable: '%s' (%s) is not available to scenarios",
+                              refused[i][0], refused[i][1]);
+        }
+        lua_pop(L, 1);
+    }
+    /* The table gets a copy of the metatable as it is now, which the script cannot reach
+     * (getmetatable answers with the script's own table): Lua reads __mode at every
+     * collection and __close when a variable is declared, so a field added to the script's
+     * table afterwards would slip past the check above. Methods added later still work
+     * through __index = the script's table; metamethods are read at this call. */
+    lua_newtable(L);
+    int copy = lua_gettop(L);
+    int fields = 0;
+    lua_pushnil(L);
+    while (lua_next(L, 2) != 0) {
+        lua_pushvalue(L, -2);
+        lua_insert(L, -2);
+        lua_rawset(L, copy);
+        fields++;
+    }
+    ud_sandbox_charge(L, fields);
+    lua_pushliteral(L, "__metatable");
+    bool own_protection = lua_rawget(L, 2) != LUA_TNIL;
+    lua_pop(L, 1);
+    if (!own_protection) {
+        lua_pushliteral(L, "__metatable");
+        lua_pushvalue(L, 2);
+        lua_rawset(L, copy);
+    }
+    lua_pushboolean(L, own_protection);
+    lua_rawsetp(L, copy, &installed_key);
+    lua_setmetatable(L, 1);
+    lua_settop(L, 1);
+    return 1;
 }
 
 /* ---- require ---- */
