@@ -980,13 +980,32 @@ static int l_lesson(lua_State *L) {
     return 0;
 }
 
+/* Two or three small letters, then perhaps _ and two capitals ("fr", "ast", "pt_BR"): a
+ * code with a control character or a NUL inside would break the checker's messages or merge
+ * into another language. */
+static bool language_code(lua_State *L, int idx) {
+    size_t n;
+    const char *s = lua_tolstring(L, idx, &n);
+    size_t letters = 0;
+    while (letters < n && s[letters] >= 'a' && s[letters] <= 'z') {
+        letters++;
+    }
+    if (letters < 2 || letters > 3) {
+        return false;
+    }
+    return n == letters || (n == letters + 3 && s[letters] == '_' && s[letters + 1] >= 'A' &&
+                            s[letters + 1] <= 'Z' && s[letters + 2] >= 'A' &&
+                            s[letters + 2] <= 'Z');
+}
+
 /* translate("fr", { ["English text"] = "texte français", ... }) */
 static int l_translate(lua_State *L) {
     ud_game *g = loading_game(L, "translate()");
     const char *lang = luaL_checkstring(L, 1);
     api_check_plain_table(L, 2, "translate()");
-    if (strlen(lang) < 2 || strlen(lang) > 5) {
-        return luaL_error(L, "translate: '%s' is not a language code such as 'fr'", lang);
+    if (!language_code(L, 1)) {
+        return luaL_error(L, "translate: '%s' is not a language code such as 'fr' or 'pt_BR'",
+                          lang);
     }
     lua_getfield(L, LUA_REGISTRYINDEX, "ud.trline"); /* where, for the checker's messages */
     lua_pushinteger(L, api_line(L));
@@ -1003,25 +1022,41 @@ static int l_translate(lua_State *L) {
         lua_pushvalue(L, -1);
         lua_setfield(L, -3, lang);
     }
+    /* Every entry is checked before any is kept: the table is walked in Lua's hash order,
+     * which differs from run to run, so a call that fails must leave nothing behind (a script
+     * that caught the error would otherwise see a different half of it each time). */
+    int added = 0;
+    size_t longest = 0;
+    bool bad = false;
     lua_pushnil(L);
     while (lua_next(L, 2) != 0) {
         if (lua_type(L, -2) != LUA_TSTRING || lua_type(L, -1) != LUA_TSTRING) {
-            return luaL_error(L, "translate: every entry must be [\"English\"] = \"translation\"");
-        }
-        if (lua_rawlen(L, -2) >= MAX_TRANSLATED_TEXT || lua_rawlen(L, -1) >= MAX_TRANSLATED_TEXT) {
-            return luaL_error(L, "translate: a text of %d bytes (at most %d)",
-                              (int)(lua_rawlen(L, -2) > lua_rawlen(L, -1) ? lua_rawlen(L, -2)
-                                                                          : lua_rawlen(L, -1)),
-                              MAX_TRANSLATED_TEXT - 1);
-        }
-        lua_pushvalue(L, -2);
-        if (lua_rawget(L, -4) == LUA_TNIL && ++g->translation_count > MAX_TRANSLATIONS) {
-            return luaL_error(L,
-                              "translate: at most %d translated texts in a scenario (limit "
-                              "reached)",
-                              MAX_TRANSLATIONS);
+            bad = true;
+        } else {
+            longest = lua_rawlen(L, -2) > longest ? lua_rawlen(L, -2) : longest;
+            longest = lua_rawlen(L, -1) > longest ? lua_rawlen(L, -1) : longest;
+            lua_pushvalue(L, -2);
+            added += lua_rawget(L, -4) == LUA_TNIL;
+            lua_pop(L, 1);
         }
         lua_pop(L, 1);
+    }
+    if (bad) {
+        return luaL_error(L, "translate: every entry must be [\"English\"] = \"translation\"");
+    }
+    if (longest >= MAX_TRANSLATED_TEXT) {
+        return luaL_error(L, "translate: a text of %d bytes (at most %d)", (int)longest,
+                          MAX_TRANSLATED_TEXT - 1);
+    }
+    if (g->translation_count + added > MAX_TRANSLATIONS) {
+        return luaL_error(L,
+                          "translate: at most %d translated texts in a scenario (limit "
+                          "reached)",
+                          MAX_TRANSLATIONS);
+    }
+    g->translation_count += added;
+    lua_pushnil(L);
+    while (lua_next(L, 2) != 0) {
         lua_pushvalue(L, -2);
         lua_insert(L, -2);
         lua_rawset(L, -4);

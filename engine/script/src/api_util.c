@@ -125,6 +125,13 @@ bool api_key_written(lua_State *L, const char *key) {
 void api_check_keys(lua_State *L, int idx, const char *what, const char *const *allowed) {
     idx = lua_absindex(L, idx);
     api_check_plain_table(L, idx, what);
+    /* The table is walked in its hash order, which Lua seeds at random in every process: of
+     * several unknown keys, the one named is the first in byte order, so that the message (which
+     * a script can read with pcall) is the same in every run. */
+    const char *key = NULL;
+    bool bad_key = false;
+    lua_pushnil(L); /* the unknown key to name, kept under the walk */
+    int unknown = lua_gettop(L);
     lua_pushnil(L);
     while (lua_next(L, idx) != 0) {
         lua_pop(L, 1);
@@ -132,37 +139,47 @@ void api_check_keys(lua_State *L, int idx, const char *what, const char *const *
             if (lua_type(L, -1) == LUA_TNUMBER) {
                 continue; /* list entries are checked by whoever reads them */
             }
-            luaL_error(L, "%s: keys must be names", what);
+            bad_key = true; /* said after the walk, whatever the order it met it in */
+            continue;
         }
-        const char *key = lua_tostring(L, -1);
+        const char *name = lua_tostring(L, -1);
         bool known = false;
         for (const char *const *a = allowed; *a != NULL && !known; a++) {
-            known = strcmp(*a, key) == 0;
+            known = strcmp(*a, name) == 0;
         }
-        if (!known) {
-            const char *hint = ud_closest_word(key, allowed);
-            char message[400];
-            if (hint != NULL) {
-                snprintf(message, sizeof message, "%s: unknown key '%s' (did you mean '%s'?)", what,
-                         key, hint);
-            } else {
-                /* no near miss: the keys it takes, when they are few enough to read */
-                int n = snprintf(message, sizeof message, "%s: unknown key '%s'", what, key);
-                int count = 0;
-                for (const char *const *a = allowed; *a != NULL; a++) {
-                    count++;
-                }
-                for (int i = 0; count <= 16 && i < count && n > 0 && n < (int)sizeof message; i++) {
-                    n += snprintf(message + n, sizeof message - (size_t)n, "%s%s",
-                                  i == 0 ? " (it takes " : ", ", allowed[i]);
-                }
-                if (count <= 16 && n > 0 && n < (int)sizeof message - 1) {
-                    snprintf(message + n, sizeof message - (size_t)n, ")");
-                }
-            }
-            key_error(L, key, message);
+        if (!known && (key == NULL || strcmp(name, key) < 0)) {
+            lua_pushvalue(L, -1);
+            lua_replace(L, unknown);
+            key = lua_tostring(L, unknown);
         }
     }
+    if (bad_key) {
+        luaL_error(L, "%s: keys must be names", what);
+    }
+    if (key != NULL) {
+        const char *hint = ud_closest_word(key, allowed);
+        char message[400];
+        if (hint != NULL) {
+            snprintf(message, sizeof message, "%s: unknown key '%s' (did you mean '%s'?)", what,
+                     key, hint);
+        } else {
+            /* no near miss: the keys it takes, when they are few enough to read */
+            int n = snprintf(message, sizeof message, "%s: unknown key '%s'", what, key);
+            int count = 0;
+            for (const char *const *a = allowed; *a != NULL; a++) {
+                count++;
+            }
+            for (int i = 0; count <= 16 && i < count && n > 0 && n < (int)sizeof message; i++) {
+                n += snprintf(message + n, sizeof message - (size_t)n, "%s%s",
+                              i == 0 ? " (it takes " : ", ", allowed[i]);
+            }
+            if (count <= 16 && n > 0 && n < (int)sizeof message - 1) {
+                snprintf(message + n, sizeof message - (size_t)n, ")");
+            }
+        }
+        key_error(L, key, message);
+    }
+    lua_pop(L, 1);
 }
 
 static bool field(lua_State *L, int idx, const char *key) {
