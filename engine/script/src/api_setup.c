@@ -993,9 +993,9 @@ static bool language_code(lua_State *L, int idx) {
     if (letters < 2 || letters > 3) {
         return false;
     }
-    return n == letters || (n == letters + 3 && s[letters] == '_' && s[letters + 1] >= 'A' &&
-                            s[letters + 1] <= 'Z' && s[letters + 2] >= 'A' &&
-                            s[letters + 2] <= 'Z');
+    return n == letters ||
+           (n == letters + 3 && s[letters] == '_' && s[letters + 1] >= 'A' &&
+            s[letters + 1] <= 'Z' && s[letters + 2] >= 'A' && s[letters + 2] <= 'Z');
 }
 
 /* translate("fr", { ["English text"] = "texte français", ... }) */
