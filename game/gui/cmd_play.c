@@ -1,10 +1,12 @@
 /* `unitdesa play [SCENARIO]`: opens the game's window, or says why it cannot. */
 #include "../cli_options.h"
+#include "../scenario_folders.h"
 #include "app.h"
 #include "gui.h"
 
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 static const char usage[] =
     "usage: unitdesa play [SCENARIO] [--software] [--team NAME] [--scenarios DIR]\n"
@@ -30,6 +32,22 @@ int ud_cmd_play(int argc, char **argv, int first) {
     ud_app_options opt;
     memset(&opt, 0, sizeof opt);
     opt.scenario = positional[0];
+    /* A scenario named by its path, anywhere: its folder becomes one of the scenario folders,
+     * so that the games saved from it can be loaded again (Load opens only scenarios in them) */
+    struct stat st;
+    if (opt.scenario != NULL && stat(opt.scenario, &st) == 0 && S_ISREG(st.st_mode)) {
+        char folder[1024];
+        snprintf(folder, sizeof folder, "%s", opt.scenario);
+        char *slash = strrchr(folder, '/');
+        if (slash == NULL) {
+            snprintf(folder, sizeof folder, ".");
+        } else if (slash == folder) {
+            folder[1] = '\0';
+        } else {
+            *slash = '\0';
+        }
+        ud_scenario_folder_add(folder);
+    }
     opt.software = o[0].value != NULL;
     opt.team = o[2].value;
     char err[1024];

@@ -379,6 +379,50 @@ static void test_save_a_trainers_own_scenario_loads_back(void **state) {
     }
 }
 
+/* A save whose scenario moved (the game installed elsewhere, the trainer's folder copied to
+ * another PC) finds the very same file, by its content, in the scenario folders; a file of
+ * the same name with other content is not taken for it. */
+static void test_save_finds_its_scenario_moved_elsewhere(void **state) {
+    (void)state;
+    char before[1100], after_dir[1100], after[1200], save[1024];
+    snprintf(before, sizeof before, "%s", in_dir("own_scenarios/moving.lua"));
+    snprintf(after_dir, sizeof after_dir, "%s/moved_here", UD_TEST_DIR);
+    mkdir(in_dir("own_scenarios"), 0755);
+    mkdir(after_dir, 0755);
+    snprintf(after, sizeof after, "%s/moving.lua", after_dir);
+    snprintf(save, sizeof save, "%s", in_dir("moving.save"));
+    /* its own content: the other tests' scenario has the same text */
+    char text[2048];
+    snprintf(text, sizeof text, "%s-- moving\n", scenario_text);
+    write_file(before, text, strlen(text));
+    ud_game_options o = load_options();
+    const char *folders[] = {in_dir("own_scenarios"), NULL};
+    char own[1100];
+    snprintf(own, sizeof own, "%s", folders[0]);
+    folders[0] = own;
+    o.scenario_folders = folders;
+    ud_game *g = ud_game_load(before, &o, err, sizeof err);
+    assert_non_null(g);
+    ud_game_play_month(g);
+    assert_true(ud_save_write(g, save, err, sizeof err));
+    ud_game_free(g);
+    remove(before);
+    const char *other = "-- another scenario of the same name\n";
+    write_file(after, other, strlen(other));
+    const char *moved_folders[] = {after_dir, NULL};
+    o.scenario_folders = moved_folders;
+    assert_null(ud_save_load(save, &o, err, sizeof err));
+    assert_non_null(strstr(err, "is missing"));
+    write_file(after, text, strlen(text));
+    ud_game *back = ud_save_load(save, &o, err, sizeof err);
+    if (back == NULL) {
+        fail_msg("%s", err);
+    }
+    assert_int_equal(ud_sim_month(ud_game_sim(back)), 1);
+    ud_game_free(back);
+    remove(after);
+}
+
 static void test_save_every_value_is_validated(void **state) {
     (void)state;
     char good[1024];
@@ -598,6 +642,7 @@ int main(void) {
         cmocka_unit_test(test_save_failed_write_keeps_the_previous_save),
         cmocka_unit_test(test_save_names_only_scenarios_the_player_could_pick),
         cmocka_unit_test(test_save_a_trainers_own_scenario_loads_back),
+        cmocka_unit_test(test_save_finds_its_scenario_moved_elsewhere),
         cmocka_unit_test(test_save_every_value_is_validated),
         cmocka_unit_test(test_save_a_strategy_game_loads_back),
         cmocka_unit_test(test_save_with_a_relative_scenario_path_loads_from_elsewhere),

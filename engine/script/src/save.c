@@ -9,6 +9,7 @@
 #include "sandbox.h"
 
 #include <ctype.h>
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -630,6 +631,66 @@ static bool scenario_allowed(const char *scenario, const ud_game_options *option
     return false;
 }
 
+/* The scenario files a player could pick, in one folder (NAME.lua, or MODULE/NAME.lua when
+ * `modules`): the first whose content hashes to `hash` goes to `out`. At most a few hundred
+ * files are read. */
+static bool find_by_hash(const char *root, bool modules, uint64_t hash, int *budget, char *out,
+                         size_t size) {
+    DIR *d = root != NULL ? opendir(root) : NULL;
+    if (d == NULL) {
+        return false;
+    }
+    bool found = false;
+    struct dirent *e;
+    while (!found && *budget > 0 && (e = readdir(d)) != NULL) {
+        if (e->d_name[0] == '.' || strcmp(e->d_name, "lib") == 0 ||
+            strcmp(e->d_name, "strategies") == 0) {
+            continue;
+        }
+        char path[PATH_MAX];
+        if (snprintf(path, sizeof path, "%s/%s", root, e->d_name) >= (int)sizeof path) {
+            continue;
+        }
+        struct stat st;
+        if (stat(path, &st) != 0) {
+            continue;
+        }
+        size_t len = strlen(e->d_name);
+        uint64_t h;
+        if (S_ISREG(st.st_mode) && len > 4 && strcmp(e->d_name + len - 4, ".lua") == 0) {
+            (*budget)--;
+            if (ud_file_hash(path, &h) && h == hash) {
+                snprintf(out, size, "%s", path);
+                found = true;
+            }
+        } else if (S_ISDIR(st.st_mode) && modules) {
+            found = find_by_hash(path, false, hash, budget, out, size);
+        }
+    }
+    closedir(d);
+    return found;
+}
+
+/* A save's scenario that is no longer where it was (the game installed elsewhere, a folder
+ * copied to another computer): the very same file, by its content, in the scenarios folder
+ * or one of the trainer's. */
+static bool find_moved_scenario(const ud_game_options *options, uint64_t hash, char *out,
+                                size_t size) {
+    int budget = 512;
+    if (options == NULL) {
+        return false;
+    }
+    if (find_by_hash(options->helpers_root, true, hash, &budget, out, size)) {
+        return true;
+    }
+    for (const char *const *f = options->scenario_folders; f != NULL && *f != NULL; f++) {
+        if (find_by_hash(*f, true, hash, &budget, out, size)) {
+            return true;
+        }
+    }
+    return false;
+}
+
 /* Reads and checks the save whole, then its scenario, without running any of it: the file
  * is one the player could pick, is there, and is the very file the game was played on. On
  * success t->data holds the save's text (the caller frees it). */
@@ -644,6 +705,12 @@ static bool check_save(const char *path, const ud_game_options *options, save_te
     if (!header(path, t->data, info, &hash, state, err, err_size)) {
         free(t->data);
         return false;
+    }
+    char moved[PATH_MAX];
+    if (stat(info->scenario, &st) != 0 && errno == ENOENT &&
+        find_moved_scenario(options, hash, moved, sizeof moved) &&
+        scenario_allowed(moved, options) && strlen(moved) < sizeof info->scenario) {
+        memcpy(info->scenario, moved, strlen(moved) + 1);
     }
     if (stat(info->scenario, &st) != 0) {
         why = "its scenario %s is missing";
