@@ -108,18 +108,26 @@ bool ud_result_write(const char *path, ud_game *g, const char *team, char *err, 
     return true;
 }
 
-void ud_result_file_name(const char *team, const char *scenario_id, int months, char *out,
-                         size_t size) {
-    char clean[64];
+/* Letters, digits, '-' and '_' only: a name that cannot leave the results folder. */
+static size_t clean_name(const char *in, char *out, size_t size) {
     size_t n = 0;
-    for (const char *p = team; *p != '\0' && n + 1 < sizeof clean; p++) {
+    for (const char *p = in; *p != '\0' && n + 1 < size; p++) {
         char c = *p;
         bool keep = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
                     c == '-' || c == '_';
-        clean[n++] = keep ? c : '_';
+        out[n++] = keep ? c : '_';
     }
-    clean[n] = '\0';
-    snprintf(out, size, "%s-%s-m%d.result", n > 0 ? clean : "team", scenario_id, months);
+    out[n] = '\0';
+    return n;
+}
+
+void ud_result_file_name(const char *team, const char *scenario_id, int months, char *out,
+                         size_t size) {
+    char clean[64], id[64];
+    size_t n = clean_name(team, clean, sizeof clean);
+    size_t m = clean_name(scenario_id, id, sizeof id);
+    snprintf(out, size, "%s-%s-m%d.result", n > 0 ? clean : "team", m > 0 ? id : "scenario",
+             months);
 }
 
 void ud_result_free(ud_team_result *r) {

@@ -418,6 +418,7 @@ void ud_app_confirm(ud_app *app, const char *text, const char *yes, ud_confirm_a
 
 static void adopt_game(ud_app *app, ud_game *g) {
     ud_app_forget_debrief(app);
+    app->result_written_count = 0; /* a new game: the files written so far are another's */
     ud_game_free(app->game);
     app->game = g;
     app->guide_seen_step = -1;
@@ -503,8 +504,38 @@ static bool result_file(ud_app *app, char *path, size_t size, char *err, size_t 
              host);
     const ud_scenario_info *in = ud_game_info(app->game);
     ud_result_file_name(who, in->id, ud_sim_month(ud_game_sim(app->game)), name, sizeof name);
-    snprintf(path, size, "%.800s/%.250s", dir, name);
-    return ud_result_write(path, app->game, app->team, err, err_size);
+    /* Another game's file of the same name (a morning team and an afternoon team who kept
+     * the offered name, or a replay) is never replaced: this one takes the next number. */
+    char candidate[1100];
+    size_t stem = strlen(name) - strlen(".result");
+    for (int n = 1; n < 1000; n++) {
+        if (n == 1) {
+            snprintf(candidate, sizeof candidate, "%.800s/%.250s", dir, name);
+        } else {
+            snprintf(candidate, sizeof candidate, "%.800s/%.*s-%d.result", dir, (int)stem, name, n);
+        }
+        bool ours = false;
+        for (int i = 0; i < app->result_written_count && !ours; i++) {
+            ours = strcmp(app->result_written[i], candidate) == 0;
+        }
+        struct stat st;
+        if (ours || stat(candidate, &st) != 0) {
+            break;
+        }
+    }
+    snprintf(path, size, "%s", candidate);
+    if (!ud_result_write(path, app->game, app->team, err, err_size)) {
+        return false;
+    }
+    bool known = false;
+    for (int i = 0; i < app->result_written_count && !known; i++) {
+        known = strcmp(app->result_written[i], path) == 0;
+    }
+    if (!known && app->result_written_count < 16) {
+        snprintf(app->result_written[app->result_written_count++], sizeof app->result_written[0],
+                 "%s", path);
+    }
+    return true;
 }
 
 /* At the end of a game: written without a message (the summary is on screen). */

@@ -126,6 +126,9 @@ typedef struct ud_app {
     ud_scenario_info *infos; /* one per scenario */
     char team_default[64];   /* offered on the briefing: --team or $UNITDESA_TEAM, or "" */
     char result_path[1100];  /* the team's last result file, or "" */
+    /* the result files this game wrote (it may replace them; never another game's) */
+    char result_written[16][1100];
+    int result_written_count;
     int start_selected;
     int start_first; /* the first scenario shown in the start screen's list */
     /* the guided steps: what the screen showed when last observed (to report changes) */

@@ -216,11 +216,23 @@ static void test_gui_visits_every_screen_and_plays(void **state) {
     assert_int_equal(result.played, ud_sim_month(ud_game_sim(app->game)));
     assert_int_equal(result.row_count, result.played);
     ud_result_free(&result);
-    /* and Ctrl+R writes it again on demand, saying where */
+    /* and Ctrl+R writes it again on demand, saying where: the same file, this game's own */
+    char first_result[1100];
+    snprintf(first_result, sizeof first_result, "%s", app->result_path);
     key(SDLK_r, KMOD_LCTRL);
     assert_int_equal(app->dialog, DIALOG_MESSAGE);
     assert_non_null(strstr(app->message, app->result_path));
+    assert_string_equal(app->result_path, first_result);
     key(SDLK_RETURN, 0);
+    /* another game of the same team name and scenario (as after a new game starts) never
+     * replaces that file: it takes the next number */
+    app->result_written_count = 0;
+    key(SDLK_r, KMOD_LCTRL);
+    key(SDLK_RETURN, 0);
+    assert_string_not_equal(app->result_path, first_result);
+    assert_non_null(strstr(app->result_path, ".result"));
+    struct stat kept;
+    assert_int_equal(stat(first_result, &kept), 0);
     /* colour-blind palette and large text still draw */
     app->settings.colour_blind = true;
     app->settings.large_text = true;

@@ -124,14 +124,18 @@ static void test_hostile_messages_do_not_depend_on_hash_order(void **state) {
                                               "womens_share = 1, hamletz = 1 }\n"),
                      "unknown key 'hamletz'", 1.0);
     }
+    /* an id names the result files: no folder in it */
+    fails_within(script("id1.lua", "scenario { id = 'workshop/day1', months = 2 }\n"),
+                 "id1.lua:1: scenario{}: id 'workshop/day1' may hold only letters", 1.0);
+    fails_within(script("id2.lua", "scenario { id = '..', months = 2 }\n"), "id2.lua:1:", 1.0);
     fails_within(script("lang1.lua", HEAD "translate('fr\\n', { ['T'] = 'T' })\n"),
                  "lang1.lua:2: translate: 'fr", 1.0);
     fails_within(script("lang2.lua", HEAD "translate('fr\\0x', { ['T'] = 'T' })\n"),
                  "lang2.lua:2: translate:", 1.0);
-    ud_game *g = load_ok(script(
-        "tr1.lua", HEAD "local ok = pcall(translate, 'fr', { ['T'] = 'T2', [1] = 'x' })\n"
-                        "assert(not ok)\n"
-                        "translate('pt_BR', { ['T'] = 'T3' })\n"));
+    ud_game *g = load_ok(script("tr1.lua", HEAD
+                                "local ok = pcall(translate, 'fr', { ['T'] = 'T2', [1] = 'x' })\n"
+                                "assert(not ok)\n"
+                                "translate('pt_BR', { ['T'] = 'T3' })\n"));
     ud_game_free(g);
 }
 
@@ -732,8 +736,9 @@ static void test_hostile_host_memory_is_bounded(void **state) {
     fails_within(script("n3.lua", HEAD "local t = {}\nfor i = 1, 6000 do t['t' .. i] = 'x' end\n"
                                        "translate('fr', t)\n"),
                  "n3.lua:4: translate: at most 5000 translated texts", 1.0);
-    fails_within(script("n4.lua", HEAD "for i = 1, 20 do translate(string.char(96 + i) .. 'x', {}) end\n"),
-                 "n4.lua:2: translate: at most 16 languages", 1.0);
+    fails_within(
+        script("n4.lua", HEAD "for i = 1, 20 do translate(string.char(96 + i) .. 'x', {}) end\n"),
+        "n4.lua:2: translate: at most 16 languages", 1.0);
     fails_within(script("n5.lua", HEAD "for i = 1, 200 do every_month(function() end) end\n"),
                  "n5.lua:2: every_month: at most 128 handlers", 1.0);
     fails_within(script("n6.lua", HEAD "for i = 1, 20 do goal { indicator = 'cash', above = 1 } "

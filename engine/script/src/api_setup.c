@@ -219,6 +219,18 @@ static int l_scenario(lua_State *L) {
     if (!api_line_text(L, 1, what, "id", NULL, in->id, sizeof in->id) || in->id[0] == '\0') {
         return luaL_error(L, "scenario{}: id is required (a short name such as 'm2_credit_line')");
     }
+    /* an id names files (saves, result files) and is typed on the command line */
+    bool id_ok = in->id[0] != '.' && strstr(in->id, "..") == NULL;
+    for (const char *c = in->id; *c != '\0' && id_ok; c++) {
+        id_ok = (*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') || (*c >= '0' && *c <= '9') ||
+                *c == '_' || *c == '-' || *c == '.';
+    }
+    if (!id_ok) {
+        return luaL_error(L,
+                          "scenario{}: id '%s' may hold only letters, digits, '_', '-' and '.' "
+                          "(it names files and is typed on the command line)",
+                          in->id);
+    }
     /* id, title and module go on one line of each save, result file and listing */
     api_line_text(L, 1, what, "title", in->id, in->title, sizeof in->title);
     api_line_text(L, 1, what, "module", "custom", in->module, sizeof in->module);
