@@ -124,6 +124,15 @@ static void test_hostile_messages_do_not_depend_on_hash_order(void **state) {
                                               "womens_share = 1, hamletz = 1 }\n"),
                      "unknown key 'hamletz'", 1.0);
     }
+    /* a line longer than any buffer (a one-line briefing) does not shift later lines */
+    {
+        static char long_line[6000];
+        int n = snprintf(long_line, sizeof long_line, "scenario { id = 'long' } -- ");
+        memset(long_line + n, 'x', 5000);
+        snprintf(long_line + n + 5000, sizeof long_line - (size_t)n - 5000,
+                 "\nvillage { households = 100 }\nproduct { name = 'P', instalments = 3 }\n");
+        fails_within(script("long1.lua", long_line), "long1.lua:3: product{}: unknown key", 1.0);
+    }
     /* an id names the result files: no folder in it */
     fails_within(script("id1.lua", "scenario { id = 'workshop/day1', months = 2 }\n"),
                  "id1.lua:1: scenario{}: id 'workshop/day1' may hold only letters", 1.0);

@@ -69,7 +69,7 @@ static int key_line_until(const char *path, int from, const char *key, bool this
     char line[1024];
     int n = 0, found = 0;
     size_t len = strlen(key);
-    while (found == 0 && n < from + 200 && fgets(line, sizeof line, f) != NULL) {
+    while (found == 0 && n < from + 200 && ud_sandbox_read_line(f, line, sizeof line)) {
         if (++n < from) {
             continue;
         }

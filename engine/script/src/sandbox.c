@@ -1344,14 +1344,10 @@ void ud_sandbox_format_error(const ud_sandbox *sb, const char *message, char *ou
     }
     char buf[512];
     long current = 0;
-    while (fgets(buf, sizeof buf, f) != NULL && current < line + 2) {
+    while (current < line + 2 && ud_sandbox_read_line(f, buf, sizeof buf)) {
         current++;
         if (current < line - 2) {
             continue;
-        }
-        size_t len = strlen(buf);
-        if (len > 0 && buf[len - 1] == '\n') {
-            buf[--len] = '\0';
         }
         n += (size_t)snprintf(out + n, n < out_size ? out_size - n : 0, "\n  %s %4ld | %s",
                               current == line ? ">" : " ", current, buf);
@@ -1360,6 +1356,25 @@ void ud_sandbox_format_error(const ud_sandbox *sb, const char *message, char *ou
         }
     }
     fclose(f);
+}
+
+bool ud_sandbox_read_line(FILE *f, char *buf, size_t size) {
+    size_t n = 0;
+    int c;
+    bool any = false;
+    while ((c = getc(f)) != EOF) {
+        any = true;
+        if (c == '\n') {
+            break;
+        }
+        if (n + 1 < size) {
+            buf[n++] = (char)c;
+        }
+    }
+    if (size > 0) {
+        buf[n] = '\0';
+    }
+    return any;
 }
 
 static size_t edit_distance(const char *a, const char *b) {

@@ -77,6 +77,10 @@ void ud_sandbox_make_strict(ud_sandbox *sb);
  * whatever a script writes into its message). */
 void ud_sandbox_format_error(const ud_sandbox *sb, const char *message, char *out, size_t out_size);
 
+/* Reads one whole line of `f` into buf (without its '\n'), cut to size - 1 bytes: the rest of
+ * a longer line is skipped, so that lines are counted as the file has them. False at the end. */
+bool ud_sandbox_read_line(FILE *f, char *buf, size_t size);
+
 /* Charges `units` of work (about one VM instruction each) to the current call; raises the
  * budget error if the call is over its budget. For C functions whose work grows with their
  * input. */
