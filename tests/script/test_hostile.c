@@ -1,6 +1,7 @@
 /* Hostile scenarios and strategies: each case is a way out of the sandbox's limits or its
  * determinism that was once open. Every one must end within about a second of CPU, with a
  * message at the script's file:line, and never change what a fixed seed gives. */
+#define _XOPEN_SOURCE 700 /* mkstemp, symlink */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -10,9 +11,11 @@
 #include "ud/game.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "script_fixture.h"
 
@@ -573,6 +576,23 @@ static void test_hostile_require_only_helpers(void **state) {
     ud_game *g = load_ok(script("r3.lua", HEAD "local c = require('lib.common')\n"
                                                "assert(type(c) == 'table')\n"));
     ud_game_free(g);
+    /* a helper that is a link to a file outside the scenario's folder is not read */
+    char outside[] = "/tmp/ud_outside_XXXXXX";
+    int fd = mkstemp(outside);
+    assert_true(fd >= 0);
+    assert_true(write(fd, "return { secret = 42 }\n", 23) == 23);
+    close(fd);
+    char lib[1100], link[1200];
+    snprintf(lib, sizeof lib, "%s/lib", UD_TEST_DIR);
+    mkdir(lib, 0755);
+    snprintf(link, sizeof link, "%s/lib/linked_out.lua", UD_TEST_DIR);
+    remove(link);
+    assert_int_equal(symlink(outside, link), 0);
+    fails_within(script("r4.lua", HEAD "require('lib.linked_out')\n"),
+                 "r4.lua:2: require 'lib.linked_out': the helper file lib/linked_out.lua is a link",
+                 1.0);
+    remove(link);
+    remove(outside);
 }
 
 /* ---- the declarations read only what they copy ---- */

@@ -1,13 +1,14 @@
 /* The Lua sandbox: allocator cap, a work budget (VM instructions plus the work of C
  * library calls), allow-listed libraries, strict globals, deterministic pairs, next, sort
  * and tostring, restricted require and load, and readable errors. */
-#define _POSIX_C_SOURCE 200809L /* fstat, clock_gettime */
+#define _XOPEN_SOURCE 700 /* fstat, clock_gettime, realpath */
 
 #include "sandbox.h"
 
 #include <errno.h>
 #include <fcntl.h>
 #include <lauxlib.h>
+#include <limits.h>
 #include <lualib.h>
 #include <ctype.h>
 #include <math.h>
@@ -694,7 +695,7 @@ static int restricted_require(lua_State *L) {
     snprintf(parent, sizeof parent, "%.1000s/..", sb->own_folder);
     roots[1] = sb->own_folder[0] != '\0' ? parent : "";
     char path[1400] = "";
-    bool found = false;
+    bool found = false, outside = false;
     for (int i = 0; i < 3 && !found; i++) {
         if (roots[i][0] == '\0') {
             continue;
@@ -704,6 +705,20 @@ static int restricted_require(lua_State *L) {
          * wait for a writer for ever); load_text_file refuses what is not a regular file. */
         struct stat st;
         found = stat(path, &st) == 0;
+        /* A link may not lead out of the folder it was found in (a shared folder's
+         * lib/x.lua pointing at a file of the trainer's would show the script bits of it) */
+        char real_root[PATH_MAX], real_path[PATH_MAX];
+        if (found && (realpath(roots[i], real_root) == NULL || realpath(path, real_path) == NULL ||
+                      strncmp(real_path, real_root, strlen(real_root)) != 0 ||
+                      real_path[strlen(real_root)] != '/')) {
+            outside = true;
+        }
+    }
+    if (outside) {
+        return luaL_error(L,
+                          "require '%s': the helper file %s is a link to a file outside its "
+                          "scenario folder; copy the file there instead",
+                          name, relative);
     }
     if (!found) {
         /* no folder named: a script may read this message, and what it reads must not
