@@ -136,6 +136,25 @@ static void test_hostile_messages_do_not_depend_on_hash_order(void **state) {
                  "\nvillage { households = 100 }\nproduct { name = 'P', instalments = 3 }\n");
         fails_within(script("long1.lua", long_line), "long1.lua:3: product{}: unknown key", 1.0);
     }
+    /* every text that is shown or written to a result file is UTF-8 without control
+     * characters: an escape sequence would take over the trainer's terminal through the story,
+     * and a result file with bytes that are not UTF-8 is refused by the class report */
+    ud_game *asked = load_ok(script("t1.lua", HEAD "at_month(1, function() ask { text = 'Q', "
+                                                   "options = { 'a\\255', 'b' }, answer = "
+                                                   "function() end } end)\n"));
+    ud_game_play_month(asked);
+    assert_true(has_problem(asked, "t1.lua:2: ask{}: options[1] is not UTF-8"));
+    ud_game_free(asked);
+    fails_within(script("t2.lua", HEAD "village { hamlets = { 'H\\27[2J' } }\n"),
+                 "t2.lua:2: village{}: hamlets[1] has a control character", 1.0);
+    fails_within(script("t3.lua", HEAD "news('\\27]0;title\\7')\n"),
+                 "t3.lua:2: news: the text has a control character", 1.0);
+    fails_within(script("t4.lua", HEAD "news('N %s', 'v\\255')\n"),
+                 "t4.lua:2: news: value 1 is not UTF-8", 1.0);
+    fails_within(script("t5.lua", HEAD "translate('fr', { ['T'] = 'T\\r' })\n"),
+                 "t5.lua:2: translate: a text has", 1.0);
+    fails_within(script("t6.lua", HEAD "goal { indicator = 'cash', above = 1, text = 'G\\r' }\n"),
+                 "t6.lua:2: goal{}: text has a control character", 1.0);
     /* an id names the result files: no folder in it */
     fails_within(script("id1.lua", "scenario { id = 'workshop/day1', months = 2 }\n"),
                  "id1.lua:1: scenario{}: id 'workshop/day1' may hold only letters", 1.0);

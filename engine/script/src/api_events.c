@@ -341,10 +341,14 @@ static int l_news(lua_State *L) {
     if (argc > UD_NEWS_ARGS) {
         return luaL_error(L, "news: at most %d values", UD_NEWS_ARGS);
     }
+    api_check_shown_text(L, 1, "news: the text");
     news_room(L, g, "news");
     const char *args[UD_NEWS_ARGS];
     for (int i = 0; i < argc; i++) {
         args[i] = ud_sandbox_tostring(L, 2 + i);
+        char what[40];
+        snprintf(what, sizeof what, "news: value %d", i + 1);
+        api_check_shown_text(L, -1, what);
     }
     game_add_news_values(g, text, argc, args);
     return 0;
@@ -385,6 +389,9 @@ static int l_ask(lua_State *L) {
         if (lua_type(L, -1) != LUA_TSTRING) {
             return luaL_error(L, "ask{}: options[%d] must be text", i);
         }
+        char what[40];
+        snprintf(what, sizeof what, "ask{}: options[%d]", i);
+        api_check_shown_text(L, -1, what);
         snprintf(q->options[i - 1], sizeof q->options[0], "%s", lua_tostring(L, -1));
         lua_pop(L, 1);
     }

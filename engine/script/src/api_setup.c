@@ -453,6 +453,9 @@ static int l_village(lua_State *L) {
             if (lua_type(L, -1) != LUA_TSTRING || lua_rawlen(L, -1) == 0) {
                 return luaL_error(L, "village{}: hamlets[%d] must be a name (not empty)", i);
             }
+            char what[40];
+            snprintf(what, sizeof what, "village{}: hamlets[%d]", i);
+            api_check_shown_text(L, -1, what);
             copy_text(v->hamlet_names[i - 1], UD_NAME_LEN, lua_tostring(L, -1));
             lua_pop(L, 1);
             /* the map, the stories and sweep --by hamlet tell hamlets apart by their names */
@@ -1039,12 +1042,18 @@ static int l_translate(lua_State *L) {
      * that caught the error would otherwise see a different half of it each time). */
     int added = 0;
     size_t longest = 0;
-    bool bad = false;
+    bool bad = false, bad_text = false;
     lua_pushnil(L);
     while (lua_next(L, 2) != 0) {
         if (lua_type(L, -2) != LUA_TSTRING || lua_type(L, -1) != LUA_TSTRING) {
             bad = true;
         } else {
+            /* checked in a fixed order of outcomes: any bad text fails the whole call */
+            size_t at;
+            size_t kl, vl;
+            const char *k = lua_tolstring(L, -2, &kl), *v = lua_tolstring(L, -1, &vl);
+            bad_text = bad_text || api_text_problem(k, kl, &at) != NULL ||
+                       api_text_problem(v, vl, &at) != NULL;
             longest = lua_rawlen(L, -2) > longest ? lua_rawlen(L, -2) : longest;
             longest = lua_rawlen(L, -1) > longest ? lua_rawlen(L, -1) : longest;
             lua_pushvalue(L, -2);
@@ -1055,6 +1064,10 @@ static int l_translate(lua_State *L) {
     }
     if (bad) {
         return luaL_error(L, "translate: every entry must be [\"English\"] = \"translation\"");
+    }
+    if (bad_text) {
+        return luaL_error(L, "translate: a text has bytes that are not UTF-8, a NUL or a control "
+                             "character (only line breaks and tabs may be in a text)");
     }
     if (longest >= MAX_TRANSLATED_TEXT) {
         return luaL_error(L, "translate: a text of %d bytes (at most %d)", (int)longest,

@@ -277,6 +277,37 @@ static size_t utf8_invalid_at(const unsigned char *s, size_t len) {
     return 0;
 }
 
+const char *api_text_problem(const char *s, size_t len, size_t *at) {
+    size_t bad = utf8_invalid_at((const unsigned char *)s, len);
+    if (bad != 0) {
+        *at = bad;
+        return "is not UTF-8 text";
+    }
+    size_t chars = 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        chars += (c & 0xc0) != 0x80;
+        if (c == 0) {
+            *at = chars;
+            return "has a NUL character (\\0) inside it";
+        }
+        if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7f) {
+            *at = chars;
+            return "has a control character (only line breaks and tabs may be in a text)";
+        }
+    }
+    return NULL;
+}
+
+void api_check_shown_text(lua_State *L, int idx, const char *what) {
+    size_t len, at = 0;
+    const char *s = lua_tolstring(L, idx, &len);
+    const char *problem = s != NULL ? api_text_problem(s, len, &at) : NULL;
+    if (problem != NULL) {
+        luaL_error(L, "%s %s (at character %d)", what, problem, (int)at);
+    }
+}
+
 bool api_text(lua_State *L, int idx, const char *what, const char *key, char *out, size_t size) {
     idx = lua_absindex(L, idx);
     if (!field(L, idx, key)) {
@@ -291,20 +322,16 @@ bool api_text(lua_State *L, int idx, const char *what, const char *key, char *ou
         luaL_error(L, "%s: %s is too long (%d bytes; at most %d)", what, key, (int)len,
                    (int)size - 1);
     }
-    /* a NUL inside would end the text there: "worst\0junk" read as "worst" */
-    if (strlen(s) != len) {
-        char message[300];
-        snprintf(message, sizeof message, "%s: %s has a NUL character (\\0) inside it", what, key);
-        key_error(L, key, message);
-    }
-    /* the game draws texts as UTF-8: a file saved in another encoding shows as garbage */
-    size_t bad = utf8_invalid_at((const unsigned char *)s, len);
-    if (bad != 0) {
-        char message[300];
-        snprintf(message, sizeof message,
-                 "%s: %s is not UTF-8 text (at character %d): save the file as UTF-8 in your "
-                 "editor",
-                 what, key, (int)bad);
+    /* a NUL inside would end the text there ("worst\0junk" read as "worst"); the game draws
+     * texts as UTF-8 (a file saved in another encoding shows as garbage); a control character
+     * would reach the trainer's terminal through the story */
+    size_t at = 0;
+    const char *problem = api_text_problem(s, len, &at);
+    if (problem != NULL) {
+        char message[400];
+        snprintf(message, sizeof message, "%s: %s %s (at character %d)%s", what, key, problem,
+                 (int)at,
+                 strstr(problem, "UTF-8") != NULL ? ": save the file as UTF-8 in your editor" : "");
         key_error(L, key, message);
     }
     memcpy(out, s, len + 1); /* copied while the text is on the stack, then let go */

@@ -176,6 +176,13 @@ bool api_bool(lua_State *L, int idx, const char *what, const char *key, bool def
  * collector may free the text). False if the field is absent; an error if it is not text
  * or does not fit. api_text_or copies `def` when absent. */
 bool api_text(lua_State *L, int idx, const char *what, const char *key, char *out, size_t size);
+/* Why the text s (len bytes) cannot be shown or written to a file, or NULL if it can: a NUL
+ * inside, bytes that are not UTF-8, or a control character other than a line break or a tab
+ * (an escape sequence would take over the trainer's terminal, a carriage return overwrite a
+ * line). `at` gets the character's number (from 1). */
+const char *api_text_problem(const char *s, size_t len, size_t *at);
+/* An error naming `what` if the string at stack index idx is not such a text. */
+void api_check_shown_text(lua_State *L, int idx, const char *what);
 void api_text_or(lua_State *L, int idx, const char *what, const char *key, const char *def,
                  char *out, size_t size);
 /* A text that goes on one line of a save, a result file or a listing (id, title, module,
