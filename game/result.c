@@ -45,8 +45,7 @@ bool ud_result_write(const char *path, ud_game *g, const char *team, char *err, 
         snprintf(err, err_size, "%s: cannot write the result: %s", path, strerror(errno));
         return false;
     }
-    uint64_t hash = 0;
-    ud_file_hash(in->path, &hash);
+    uint64_t hash = ud_game_scenario_hash(g); /* the text played, as the save records it */
     fprintf(f, "%s\n", UD_RESULT_MAGIC);
     put_field(f, "team", team[0] != '\0' ? team : "team");
     /* the whole path: the class report is often made from another folder than the game's */

@@ -423,6 +423,38 @@ static void test_save_finds_its_scenario_moved_elsewhere(void **state) {
     remove(after);
 }
 
+/* A scenario edited (or taken away) while a team plays: the saves made afterwards name the
+ * text the game was loaded from, so they load again once that text is back, and are refused,
+ * saying so, while the file holds something else. */
+static void test_save_names_the_text_the_game_was_loaded_from(void **state) {
+    (void)state;
+    const char *scenario = in_dir("saves/m/saved_scenario.lua");
+    write_file(scenario, scenario_text, strlen(scenario_text));
+    ud_game_options o = load_options();
+    ud_game *g = ud_game_load(scenario, &o, err, sizeof err);
+    assert_non_null(g);
+    ud_game_play_month(g);
+    ud_game_play_month(g);
+    const char *edited = "-- the trainer's fix, made while the team plays\n";
+    write_file(scenario, edited, strlen(edited));
+    char save[1024];
+    snprintf(save, sizeof save, "%s", in_dir("edited_meanwhile.save"));
+    assert_true(ud_save_write(g, save, err, sizeof err));
+    remove(scenario); /* even with the file gone for a moment */
+    assert_true(ud_save_write(g, save, err, sizeof err));
+    ud_game_free(g);
+    write_file(scenario, edited, strlen(edited));
+    assert_null(ud_save_load(save, &o, err, sizeof err));
+    assert_non_null(strstr(err, "has changed since this game was saved"));
+    write_file(scenario, scenario_text, strlen(scenario_text));
+    ud_game *back = ud_save_load(save, &o, err, sizeof err);
+    if (back == NULL) {
+        fail_msg("%s", err);
+    }
+    assert_int_equal(ud_sim_month(ud_game_sim(back)), 2);
+    ud_game_free(back);
+}
+
 static void test_save_every_value_is_validated(void **state) {
     (void)state;
     char good[1024];
@@ -643,6 +675,7 @@ int main(void) {
         cmocka_unit_test(test_save_names_only_scenarios_the_player_could_pick),
         cmocka_unit_test(test_save_a_trainers_own_scenario_loads_back),
         cmocka_unit_test(test_save_finds_its_scenario_moved_elsewhere),
+        cmocka_unit_test(test_save_names_the_text_the_game_was_loaded_from),
         cmocka_unit_test(test_save_every_value_is_validated),
         cmocka_unit_test(test_save_a_strategy_game_loads_back),
         cmocka_unit_test(test_save_with_a_relative_scenario_path_loads_from_elsewhere),

@@ -274,6 +274,10 @@ const ud_scenario_info *ud_game_info(const ud_game *g) {
     return &g->info;
 }
 
+uint64_t ud_game_scenario_hash(const ud_game *g) {
+    return g->scenario->first_hash;
+}
+
 ud_sim *ud_game_sim(ud_game *g) {
     return g->sim;
 }

@@ -646,6 +646,7 @@ static int load_text_file(lua_State *L, const char *path, const char *name) {
             skip++;
         }
     }
+    ud_sandbox_of(L)->loaded_hash = ud_sandbox_hash(text, n, UD_HASH_START);
     lua_pushfstring(L, "@%s", name);
     int status = luaL_loadbufferx(L, text + skip, n - skip, lua_tostring(L, -1), "t");
     free(text);
@@ -1302,6 +1303,12 @@ bool ud_sandbox_run_file(ud_sandbox *sb, const char *path, char *err, size_t err
         return finish(sb, status, base, err, err_size);
     }
     add_file(sb, path, name);
+    if (!sb->first_hashed) {
+        /* the text the game runs, whatever happens to the file afterwards: a save made later
+         * names this text, not what the file holds by then */
+        sb->first_hash = sb->loaded_hash;
+        sb->first_hashed = true;
+    }
     begin_call(sb);
     status = lua_pcall(L, 0, 0, base);
     return finish(sb, status, base, err, err_size);
@@ -1371,6 +1378,15 @@ void ud_sandbox_format_error(const ud_sandbox *sb, const char *message, char *ou
         }
     }
     fclose(f);
+}
+
+uint64_t ud_sandbox_hash(const void *data, size_t n, uint64_t h) {
+    const unsigned char *p = data;
+    for (size_t i = 0; i < n; i++) {
+        h ^= p[i];
+        h *= UINT64_C(1099511628211);
+    }
+    return h;
 }
 
 bool ud_sandbox_read_line(FILE *f, char *buf, size_t size) {

@@ -10,6 +10,7 @@
 #include <lua.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #define UD_SANDBOX_DEFAULT_MEMORY (64u * 1024u * 1024u)
@@ -38,6 +39,9 @@ typedef struct ud_sandbox {
     char helpers_root[1024]; /* `require` loads only below this folder's helper folders */
     char own_folder[1024];   /* and beside the first file run (and one folder up) */
     int file_count;          /* the files this sandbox ran: errors quote lines only from these */
+    uint64_t loaded_hash;    /* ud_sandbox_hash of the text load_text_file read last */
+    uint64_t first_hash;     /* ... of the first file run (the scenario or strategy itself) */
+    bool first_hashed;
     char files[UD_SANDBOX_MAX_FILES][1024];
     /* each file's chunk name, the same on every computer and however its path was typed:
      * the file's own name for the scenario or strategy, "lib/x.lua" for a helper */
@@ -76,6 +80,11 @@ void ud_sandbox_make_strict(ud_sandbox *sb);
  * "file:line" if the message names one of the files this sandbox ran (never another file,
  * whatever a script writes into its message). */
 void ud_sandbox_format_error(const ud_sandbox *sb, const char *message, char *out, size_t out_size);
+
+/* FNV-1a over n bytes, continuing from h (UD_HASH_START to begin): how saves and result
+ * files recognise a scenario's text. */
+#define UD_HASH_START UINT64_C(14695981039346656037)
+uint64_t ud_sandbox_hash(const void *data, size_t n, uint64_t h);
 
 /* Reads one whole line of `f` into buf (without its '\n'), cut to size - 1 bytes: the rest of
  * a longer line is skipped, so that lines are counted as the file has them. False at the end. */

@@ -24,27 +24,17 @@
 #define MAGIC "UNITDESA-SAVE"
 #define MAX_SAVE_BYTES (16u << 20)
 
-static uint64_t fnv1a(const void *data, size_t n, uint64_t h) {
-    const unsigned char *p = data;
-    for (size_t i = 0; i < n; i++) {
-        h ^= p[i];
-        h *= UINT64_C(1099511628211);
-    }
-    return h;
-}
-#define FNV_START UINT64_C(14695981039346656037)
-
 bool ud_file_hash(const char *path, uint64_t *hash) {
     char why[64];
     FILE *f = ud_open_regular(path, UD_SANDBOX_MAX_FILE_BYTES, why, sizeof why);
     if (f == NULL) {
         return false;
     }
-    uint64_t h = FNV_START;
+    uint64_t h = UD_HASH_START;
     unsigned char buf[8192];
     size_t n;
     while ((n = fread(buf, 1, sizeof buf, f)) > 0) {
-        h = fnv1a(buf, n, h);
+        h = ud_sandbox_hash(buf, n, h);
     }
     fclose(f);
     *hash = h;
@@ -70,7 +60,7 @@ static uint64_t state_fingerprint(const ud_game *game) {
     text = malloc(len + 1);
     uint64_t h = 0;
     if (text != NULL && fread(text, 1, len, f) == len) {
-        h = fnv1a(text, len, FNV_START);
+        h = ud_sandbox_hash(text, len, UD_HASH_START);
     }
     free(text);
     fclose(f);
@@ -101,11 +91,9 @@ static bool header(const char *path, const char *text, ud_save_info *info, uint6
 
 bool ud_save_write(const ud_game *game, const char *path, char *err, size_t err_size) {
     const ud_scenario_info *in = ud_game_info(game);
-    uint64_t scenario_hash;
-    if (!ud_file_hash(in->path, &scenario_hash)) {
-        snprintf(err, err_size, "cannot read the scenario file %s", in->path);
-        return false;
-    }
+    /* the text the game was loaded from, not what the file holds now: a scenario edited (or
+     * taken away) while a team plays still gives saves that load once the text is back */
+    uint64_t scenario_hash = ud_game_scenario_hash(game);
     /* The scenario by its full path: the save loads from any folder. A path the save cannot
      * hold is refused now, saying why, rather than written into a save that cannot load. */
     char full[PATH_MAX];
@@ -202,7 +190,7 @@ bool ud_save_write(const ud_game *game, const char *path, char *err, size_t err_
         return false;
     }
     bool ok = fwrite(body, 1, size, f) == size &&
-              fprintf(f, "end %016" PRIx64 "\n", fnv1a(body, size, FNV_START)) > 0 &&
+              fprintf(f, "end %016" PRIx64 "\n", ud_sandbox_hash(body, size, UD_HASH_START)) > 0 &&
               fflush(f) == 0 && fsync(fileno(f)) == 0;
     ok = (fclose(f) == 0) && ok;
     free(body);
@@ -295,7 +283,7 @@ static bool read_checked(const char *path, save_text *out, char *err, size_t err
         return false;
     }
     uint64_t want = strtoull(end + 4, NULL, 16);
-    if (fnv1a(out->data, (size_t)(end - out->data), FNV_START) != want) {
+    if (ud_sandbox_hash(out->data, (size_t)(end - out->data), UD_HASH_START) != want) {
         snprintf(err, err_size, "%s: corrupted: its checksum does not match its contents", path);
         free(out->data);
         return false;

@@ -148,6 +148,9 @@ void ud_game_free(ud_game *game);
 
 const ud_scenario_info *ud_game_info(const ud_game *game);
 ud_sim *ud_game_sim(ud_game *game);
+/* The hash (as ud_file_hash gives it) of the scenario text the game was loaded from, which
+ * saves and result files record: the file may have changed since. */
+uint64_t ud_game_scenario_hash(const ud_game *game);
 
 /* Attaches a strategy script that plays every month (NULL: the default strategy, which
  * approves what the credit policy allows and keeps the default terms). */
