@@ -205,6 +205,27 @@ int ud_cmd_class(int argc, char **argv, int first) {
             }
         }
     }
+    /* one file named twice (a.result ./a.result, a folder with a link to a file also named)
+     * is one team: read once, said once */
+    int kept = 0;
+    for (int i = 0; i < nfiles; i++) {
+        struct stat a;
+        bool seen = false;
+        for (int k = 0; k < kept && !seen && stat(files[i], &a) == 0; k++) {
+            struct stat b;
+            seen = stat(files[k], &b) == 0 && a.st_dev == b.st_dev && a.st_ino == b.st_ino;
+            if (seen) {
+                fprintf(stderr, "unitdesa class: %s is the same file as %s: read once\n", files[i],
+                        files[k]);
+            }
+        }
+        if (seen) {
+            free(files[i]);
+        } else {
+            files[kept++] = files[i];
+        }
+    }
+    nfiles = kept;
     /* the report may not be written over a result file it reads */
     const char *out_path = o[0].value ? o[0].value : "class-report.html";
     char refused_why[2400];

@@ -204,6 +204,9 @@ checks=$((checks + 1))
 [ "$(grep -o '<svg class="chart"' "$tmp/report.html" | wc -l)" -eq 14 ] || bad "6 comparison charts and 4 per team"
 checks=$((checks + 1))
 grep -q "benchmark, seed 4 (m2_grants_not_caps.lua)" "$tmp/report.html" || bad "the benchmark line is the lesson's sound strategy on the teams' seed"
+# one file named twice is one team
+expect_stdout_has ": 2 team(s) of" "$UD" class "$tmp/res" "$tmp/res/a.result" -o "$tmp/twice.html"
+expect_stderr_has "is the same file as" "$UD" class "$tmp/res" "$tmp/res/a.result" -o "$tmp/twice.html"
 expect_status 0 "$UD" class "$tmp/res/a.result" "$tmp/res/b.result" -o "$tmp/fr.html" --lang fr
 checks=$((checks + 1))
 grep -q "Résultats de la classe" "$tmp/fr.html" || bad "the report speaks French with --lang fr"
