@@ -306,6 +306,15 @@ static void test_hostile_library_loops_in_c_are_charged(void **state) {
     fails_within(script("c5.lua", HEAD "local a = {}\nwhile true do table.move(a, 1, 1000000, 2) "
                                        "end\n"),
                  "c5.lua:3: " BUDGET, 1.0);
+    /* string.byte over a whole long text pushes a value for each byte; compiling a long
+     * chunk costs more than reading it: both are charged for what they do, so the budget (the
+     * same on every computer), not the processor's clock, stops them */
+    fails_within(script("c7.lua", HEAD "local s = string.rep('x', 900000)\n"
+                                       "for i = 1, 900 do local a = s:byte(1, -1) end\n"),
+                 "c7.lua:3: " BUDGET, 1.0);
+    fails_within(script("c8.lua", HEAD "local s = 'return ' .. string.rep('1 + ', 200000) .. "
+                                       "'1'\nfor i = 1, 200 do load(s) end\n"),
+                 "c8.lua:3: " BUDGET, 1.0);
     /* a length that lies, with C functions as metamethods: no VM instruction at all */
     fails_within(script("c6.lua", HEAD "local t = setmetatable({}, { __len = function() return "
                                        "1 << 40 end,\n  __index = rawequal, __newindex = "
