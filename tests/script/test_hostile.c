@@ -315,6 +315,19 @@ static void test_hostile_library_loops_in_c_are_charged(void **state) {
     fails_within(script("c8.lua", HEAD "local s = 'return ' .. string.rep('1 + ', 200000) .. "
                                        "'1'\nfor i = 1, 200 do load(s) end\n"),
                  "c8.lua:3: " BUDGET, 1.0);
+    /* many handlers each just under the limit of a call: the month's calls together are
+     * bounded too, so that a month never takes minutes */
+    ud_game *busy = load_ok(script("c9.lua", "scenario { id = 'c9', months = 3 }\n"
+                                             "village { households = 600 }\n"
+                                             "for h = 1, 40 do\n"
+                                             "  on('loan_disbursed', function(e) for i = 1, "
+                                             "19000000 do end end)\n"
+                                             "end\n"));
+    ud_game_play_month(busy);
+    ud_game_play_month(busy);
+    assert_true(has_problem(busy, "c9.lua:4: " BUDGET));
+    assert_true(has_problem(busy, "this month's is used up"));
+    ud_game_free(busy);
     /* a length that lies, with C functions as metamethods: no VM instruction at all */
     fails_within(script("c6.lua", HEAD "local t = setmetatable({}, { __len = function() return "
                                        "1 << 40 end,\n  __index = rawequal, __newindex = "

@@ -615,6 +615,8 @@ void game_month_stage(ud_game *g, int stage) {
     }
     if (stage >= UD_PHASE_OPENING && g->stage < UD_PHASE_OPENING) {
         g->stage = UD_PHASE_OPENING;
+        ud_sandbox_new_month(g->scenario);
+        ud_sandbox_new_month(g->strategy);
         ud_sim_clear_events(g->sim);
         g->current_month = ud_sim_month(g->sim) + 1;
     }

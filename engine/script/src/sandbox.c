@@ -901,7 +901,7 @@ static int charged_pattern(lua_State *L) {
     }
     ud_sandbox *sb = ud_sandbox_of(L);
     double units = work / MATCH_STEPS_PER_UNIT;
-    if (units > (double)(sb->budget - sb->spent)) {
+    if (units > (double)(sb->call_budget - sb->spent)) {
         return luaL_error(L,
                           "pattern too costly for a text of %d characters (it could backtrack "
                           "for hours): use a simpler pattern or a shorter text",
@@ -1037,6 +1037,8 @@ ud_sandbox *ud_sandbox_new(size_t memory_cap, long instructions, const char *hel
     }
     sb->cap = memory_cap > 0 ? memory_cap : UD_SANDBOX_DEFAULT_MEMORY;
     sb->budget = instructions > 0 ? instructions : UD_SANDBOX_DEFAULT_INSTRUCTIONS;
+    sb->call_budget = sb->budget;
+    sb->month_budget = sb->budget * UD_SANDBOX_MONTH_CALLS;
     sb->cpu_limit = UD_SANDBOX_CPU_SECONDS;
     if (helpers_root != NULL) {
         snprintf(sb->helpers_root, sizeof sb->helpers_root, "%s", helpers_root);
@@ -1218,9 +1220,15 @@ static void push_limit_message(lua_State *L, ud_sandbox *sb) {
                         "stopped depends on the computer, so the game stops here rather than "
                         "go on differently on another computer)",
                         LIMIT_BUDGET, (int)sb->cpu_limit);
+    } else if (sb->budget < sb->call_budget) {
+        lua_pushfstring(L,
+                        "%s (the scripts' calls together may do %d million instructions' worth "
+                        "of work a month, and this month's is used up: handlers that each do "
+                        "a lot, many times a month?)",
+                        LIMIT_BUDGET, (int)(sb->month_budget / 1000000));
     } else {
         lua_pushfstring(L, "%s (limit %d million instructions' worth of work per call)",
-                        LIMIT_BUDGET, (int)(sb->budget / 1000000));
+                        LIMIT_BUDGET, (int)(sb->call_budget / 1000000));
     }
 }
 
@@ -1269,11 +1277,17 @@ static void begin_call(ud_sandbox *sb) {
     /* What an earlier call left behind (a call stopped at the memory limit leaves its garbage)
      * is collected first: otherwise the next call, however small, would meet the limit at its
      * first allocation and be blamed for it. Collecting is deterministic. */
-    if (sb->used > sb->cap / 2) {
+    /* Only when there can be garbage to find: a script that keeps much data alive would
+     * otherwise be collected in full before every call, work that nothing charges. */
+    if (sb->used > sb->cap / 2 && sb->used > sb->used_after_collect + sb->cap / 8) {
         lua_gc(sb->L, LUA_GCCOLLECT);
+        sb->used_after_collect = sb->used;
     }
     sb->where[0] = '\0';
     sb->spent = 0;
+    /* what is left of the month's work, at most a call's */
+    long left = sb->month_budget - sb->month_spent;
+    sb->budget = left < sb->call_budget ? (left > 0 ? left : 0) : sb->call_budget;
     sb->over_budget = false;
     sb->over_memory = false;
     sb->over_text = false;
@@ -1283,9 +1297,16 @@ static void begin_call(ud_sandbox *sb) {
     lua_sethook(sb->L, budget_hook, LUA_MASKCOUNT, HOOK_EVERY);
 }
 
+void ud_sandbox_new_month(ud_sandbox *sb) {
+    if (sb != NULL) {
+        sb->month_spent = 0;
+    }
+}
+
 static bool finish(ud_sandbox *sb, int status, int base, char *err, size_t err_size) {
     lua_State *L = sb->L;
     sb->in_call = false;
+    sb->month_spent += sb->spent < sb->budget ? sb->spent : sb->budget;
     lua_sethook(L, budget_hook, LUA_MASKCOUNT, HOOK_EVERY);
     if (status == LUA_OK) {
         lua_remove(L, base); /* the message handler */

@@ -22,9 +22,14 @@
 
 typedef struct ud_sandbox {
     lua_State *L;
-    size_t used, cap;   /* bytes allocated, and the cap */
-    long budget, spent; /* work allowed per call (VM instructions, plus C library work
-                           charged in the same units), and spent in this call */
+    size_t used, cap;          /* bytes allocated, and the cap */
+    size_t used_after_collect; /* bytes in use after the last full collection begin_call made */
+    long budget, spent;        /* work allowed in this call (VM instructions, plus C library work
+                                  charged in the same units), and spent in it */
+    long call_budget;          /* the most one call may do */
+    long month_budget;         /* the most every call of a month may do together (many handlers just
+                                  under the call's limit would otherwise take minutes a month) */
+    long month_spent;          /* done so far this month (ud_sandbox_new_month starts it again) */
     bool over_memory, over_budget, over_text;
     bool over_time;   /* the budget was hit by the CPU-time backstop, not by counted work */
     bool halted;      /* a call was once stopped by that backstop: where it stopped, and so
@@ -55,6 +60,12 @@ typedef struct ud_sandbox {
  * Returns NULL if out of memory. */
 ud_sandbox *ud_sandbox_new(size_t memory_cap, long instructions, const char *helpers_root);
 void ud_sandbox_free(ud_sandbox *sb);
+
+/* How many calls' worth of work a month allows all of a sandbox's calls together. */
+#define UD_SANDBOX_MONTH_CALLS 5
+
+/* A new month: the month's work starts from nothing again. */
+void ud_sandbox_new_month(ud_sandbox *sb);
 
 /* The path of the file a chunk name stands for (its name as messages show it: see
  * load_text_file), or the name itself if it is none of this sandbox's files. */
