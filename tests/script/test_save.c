@@ -455,6 +455,42 @@ static void test_save_names_the_text_the_game_was_loaded_from(void **state) {
     ud_game_free(back);
 }
 
+/* A helper changed since the save: the refusal names the helper, not another version of
+ * the game; with the helper put back, the save loads. */
+static void test_save_names_a_changed_helper(void **state) {
+    (void)state;
+    mkdir(in_dir("saves/m/lib"), 0755);
+    const char *helper = in_dir("saves/m/lib/sizes.lua");
+    const char *before = "return { households = 220 }\n";
+    write_file(helper, before, strlen(before));
+    const char *scenario = in_dir("saves/m/with_helper.lua");
+    const char *text = "scenario { id = 'with_helper', title = 'T', months = 6 }\n"
+                       "local sizes = require('lib.sizes')\n"
+                       "village { households = sizes.households }\n";
+    write_file(scenario, text, strlen(text));
+    ud_game_options o = load_options();
+    ud_game *g = ud_game_load(scenario, &o, err, sizeof err);
+    assert_non_null(g);
+    ud_game_play_month(g);
+    ud_game_play_month(g);
+    char save[1024];
+    snprintf(save, sizeof save, "%s", in_dir("helper.save"));
+    assert_true(ud_save_write(g, save, err, sizeof err));
+    ud_game_free(g);
+    const char *after = "return { households = 260 }\n";
+    write_file(helper, after, strlen(after));
+    assert_null(ud_save_load(save, &o, err, sizeof err));
+    if (strstr(err, "the helper file lib/sizes.lua has changed") == NULL) {
+        fail_msg("%s", err);
+    }
+    write_file(helper, before, strlen(before));
+    ud_game *back = ud_save_load(save, &o, err, sizeof err);
+    if (back == NULL) {
+        fail_msg("%s", err);
+    }
+    ud_game_free(back);
+}
+
 static void test_save_every_value_is_validated(void **state) {
     (void)state;
     char good[1024];
@@ -676,6 +712,7 @@ int main(void) {
         cmocka_unit_test(test_save_a_trainers_own_scenario_loads_back),
         cmocka_unit_test(test_save_finds_its_scenario_moved_elsewhere),
         cmocka_unit_test(test_save_names_the_text_the_game_was_loaded_from),
+        cmocka_unit_test(test_save_names_a_changed_helper),
         cmocka_unit_test(test_save_every_value_is_validated),
         cmocka_unit_test(test_save_a_strategy_game_loads_back),
         cmocka_unit_test(test_save_with_a_relative_scenario_path_loads_from_elsewhere),

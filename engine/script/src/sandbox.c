@@ -737,6 +737,12 @@ static int restricted_require(lua_State *L) {
     if (load_text_file(L, path, relative) != LUA_OK) {
         return luaL_error(L, "require '%s': %s", name, lua_tostring(L, -1));
     }
+    /* the helper's text, which a save records: a changed helper is then named */
+    for (int i = 1; i < sb->file_count; i++) {
+        if (strcmp(sb->files[i], path) == 0) {
+            sb->file_hashes[i] = sb->loaded_hash;
+        }
+    }
     lua_call(L, 0, 1);
     if (lua_isnil(L, -1)) {
         lua_pop(L, 1);

@@ -48,6 +48,8 @@ typedef struct ud_sandbox {
     uint64_t first_hash;     /* ... of the first file run (the scenario or strategy itself) */
     bool first_hashed;
     char files[UD_SANDBOX_MAX_FILES][1024];
+    uint64_t file_hashes[UD_SANDBOX_MAX_FILES]; /* the text each helper was loaded from (0:
+                                                   not loaded, or the first file) */
     /* each file's chunk name, the same on every computer and however its path was typed:
      * the file's own name for the scenario or strategy, "lib/x.lua" for a helper */
     char names[UD_SANDBOX_MAX_FILES][256];

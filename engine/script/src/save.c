@@ -125,6 +125,15 @@ bool ud_save_write(const ud_game *game, const char *path, char *err, size_t err_
     fprintf(mem, "scenario %s\n", scenario);
     fprintf(mem, "title %s\n", in->title);
     fprintf(mem, "scenario-hash %016" PRIx64 "\n", scenario_hash);
+    /* the helpers the scenario loaded (lib/x.lua), by name and text: a load that does not
+     * replay can then say which one changed */
+    const ud_sandbox *sb = game->scenario;
+    for (int i = 1; sb != NULL && i < sb->file_count; i++) {
+        if (sb->file_hashes[i] != 0 && plain_text(sb->names[i]) &&
+            strchr(sb->names[i], ' ') == NULL) {
+            fprintf(mem, "helper %s %016" PRIx64 "\n", sb->names[i], sb->file_hashes[i]);
+        }
+    }
     fprintf(mem, "seed %" PRIu64 "\n", ud_sim_setup(sim)->seed);
     fprintf(mem, "months %d\n", ud_sim_month(sim));
     int n;
@@ -349,7 +358,7 @@ static bool known_lines(const char *path, const char *text, char *err, size_t er
     for (p = p != NULL ? p + 1 : NULL; p != NULL && *p;
          p = strchr(p, '\n') ? strchr(p, '\n') + 1 : NULL) {
         line++;
-        bool known = strncmp(p, "decision ", 9) == 0;
+        bool known = strncmp(p, "decision ", 9) == 0 || strncmp(p, "helper ", 7) == 0;
         for (int k = 0; keys[k] != NULL && !known; k++) {
             size_t n = strlen(keys[k]);
             if (strncmp(p, keys[k], n) == 0 && p[n] == ' ') {
@@ -721,6 +730,28 @@ static bool check_save(const char *path, const ud_game_options *options, save_te
     return true;
 }
 
+/* Whether a helper the save names ("helper lib/x.lua HASH") was loaded from another text this
+ * time (or not at all): its name goes to out. */
+static bool changed_helper(const ud_game *g, const char *text, char *out, size_t size) {
+    const ud_sandbox *sb = g->scenario;
+    for (const char *p = strstr(text, "\nhelper "); p != NULL; p = strstr(p + 1, "\nhelper ")) {
+        char name[256];
+        uint64_t saved;
+        if (sscanf(p + 8, "%255s %" SCNx64, name, &saved) != 2) {
+            continue;
+        }
+        bool same = false;
+        for (int i = 1; sb != NULL && i < sb->file_count && !same; i++) {
+            same = strcmp(sb->names[i], name) == 0 && sb->file_hashes[i] == saved;
+        }
+        if (!same) {
+            snprintf(out, size, "%s", name);
+            return true;
+        }
+    }
+    return false;
+}
+
 bool ud_save_check(const char *path, const ud_game_options *options, ud_save_info *info, char *err,
                    size_t err_size) {
     save_text t;
@@ -824,14 +855,24 @@ ud_game *ud_save_load(const char *path, const ud_game_options *options, char *er
     if (guide != NULL && sscanf(guide, "\nguide %d %d", &step, &progress) == 2) {
         ud_game_guide_restore(g, step, progress);
     }
-    free(t.data);
     if (ud_sim_month(ud_game_sim(g)) != info.months_played || state_fingerprint(g) != state) {
-        snprintf(err, err_size,
-                 "%s: incompatible: replaying it does not give the saved game (saved by a "
-                 "different version of Unit Desa?)",
-                 path);
+        char changed[300];
+        if (changed_helper(g, t.data, changed, sizeof changed)) {
+            snprintf(err, err_size,
+                     "%s: the helper file %s has changed since this game was saved, so the game "
+                     "cannot be restored as it was; put the helper back as it was",
+                     path, changed);
+        } else {
+            snprintf(err, err_size,
+                     "%s: incompatible: replaying it does not give the saved game (saved by a "
+                     "different version of Unit Desa, or the scenario's scripts give different "
+                     "results from one run to the next?)",
+                     path);
+        }
+        free(t.data);
         ud_game_free(g);
         return NULL;
     }
+    free(t.data);
     return g;
 }
