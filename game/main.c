@@ -118,6 +118,22 @@ int main(int argc, char **argv) {
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
         if (strcmp(name, commands[i].name) == 0) {
             bool missing = !scenario_argument(argc, argv);
+            /* an empty name, or a game window that would first complain of the display: the
+             * one line the trainer needs, before anything else is tried */
+            if (missing && (argv[2][0] == '\0' || strcmp(name, "play") == 0)) {
+                if (argv[2][0] == '\0') {
+                    fprintf(stderr,
+                            "unitdesa %s: the scenario's name is empty: name a scenario file or "
+                            "id ('unitdesa list' shows them)\n",
+                            name);
+                } else {
+                    fprintf(stderr,
+                            "unitdesa: '%s' is neither a file here nor a scenario's id: "
+                            "'unitdesa list' shows every scenario's path and id\n",
+                            argv[2]);
+                }
+                return UD_EXIT_FAILURE;
+            }
             int status = commands[i].run(argc, argv, 2);
             if (missing && status != UD_EXIT_OK) {
                 fprintf(stderr,

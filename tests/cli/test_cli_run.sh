@@ -42,6 +42,11 @@ expect_status 2 "$UD" run --colour
 expect_stderr_has "unknown option '--colour'" "$UD" run --colour
 expect_status 1 "$UD" run --months 1 --csv /nonexistent/dir/x.csv
 expect_stderr_has "cannot write '/nonexistent/dir/x.csv'" "$UD" run --months 1 --csv /nonexistent/dir/x.csv
+# an empty scenario name, and a game window for a scenario that is not there: one clear line
+expect_status 1 "$UD" run ''
+expect_stderr_has "unitdesa run: the scenario's name is empty" "$UD" run ''
+expect_stderr_has "'no_such.lua' is neither a file here nor a scenario's id" env SDL_VIDEODRIVER=dummy "$UD" play no_such.lua
+expect_stderr_lines 1 env SDL_VIDEODRIVER=nonexistent "$UD" play no_such.lua
 # a file that opens but takes no writes is reported before a month is played (no story)
 if [ -e /proc/version ]; then
     expect_status 1 "$UD" run --months 3 --story --csv /proc/version

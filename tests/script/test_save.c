@@ -491,6 +491,39 @@ static void test_save_names_a_changed_helper(void **state) {
     ud_game_free(back);
 }
 
+/* A save whose lines were turned into CR LF (copied through a Windows editor or mail) loads
+ * as it was written; a carriage return anywhere else is damage. */
+static void test_save_with_windows_line_ends_loads(void **state) {
+    (void)state;
+    const char *path = in_dir("crlf.save");
+    ud_game_free(played_game(path));
+    size_t len;
+    char *text = read_file(path, &len);
+    char *crlf = malloc(len * 2 + 1);
+    size_t k = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (text[i] == '\n') {
+            crlf[k++] = '\r';
+        }
+        crlf[k++] = text[i];
+    }
+    write_file(path, crlf, k);
+    ud_game *g = load_save(path);
+    if (g == NULL) {
+        fail_msg("%s", err);
+    }
+    assert_int_equal(ud_sim_month(ud_game_sim(g)), 6);
+    ud_game_free(g);
+    /* one stray carriage return inside a line is not a line end: the checksum refuses it */
+    memcpy(crlf, text, len);
+    char *title = strstr(crlf, "title ");
+    title[6] = '\r';
+    write_file(path, crlf, len);
+    assert_null(load_save(path));
+    free(crlf);
+    free(text);
+}
+
 static void test_save_every_value_is_validated(void **state) {
     (void)state;
     char good[1024];
@@ -713,6 +746,7 @@ int main(void) {
         cmocka_unit_test(test_save_finds_its_scenario_moved_elsewhere),
         cmocka_unit_test(test_save_names_the_text_the_game_was_loaded_from),
         cmocka_unit_test(test_save_names_a_changed_helper),
+        cmocka_unit_test(test_save_with_windows_line_ends_loads),
         cmocka_unit_test(test_save_every_value_is_validated),
         cmocka_unit_test(test_save_a_strategy_game_loads_back),
         cmocka_unit_test(test_save_with_a_relative_scenario_path_loads_from_elsewhere),

@@ -258,6 +258,19 @@ static bool read_checked(const char *path, save_text *out, char *err, size_t err
         return false;
     }
     out->data[out->size] = '\0';
+    /* A save copied through a Windows editor or mail has its lines ended CR LF: saves never
+     * hold a carriage return, so taking them all out gives back the very text written (the
+     * checksum below then says so). */
+    if (strstr(out->data, "\r\n") != NULL) {
+        size_t k = 0;
+        for (size_t i = 0; i < out->size; i++) {
+            if (!(out->data[i] == '\r' && i + 1 < out->size && out->data[i + 1] == '\n')) {
+                out->data[k++] = out->data[i];
+            }
+        }
+        out->size = k;
+        out->data[k] = '\0';
+    }
     char magic[32];
     int version = 0, used = 0;
     if (sscanf(out->data, "%31s %d%n", magic, &version, &used) != 2 || strcmp(magic, MAGIC) != 0) {
