@@ -32,7 +32,8 @@ static const char usage[] =
     "  --story          tell the game month by month: news, shocks, offers, decisions,\n"
     "                   questions and the answers chosen, goals, and the lessons shown\n"
     "  --answers LIST   the options chosen for the questions, in the order they are\n"
-    "                   asked (2,1,3); later questions go to the strategy (or option 1)\n"
+    "                   asked (2,1,3); later questions go to the strategy (or the question's "
+    "default)\n"
     "  --lang CODE      the scenario's texts in this language (en, fr...)\n"
     "  --result FILE    write the team's result file for 'unitdesa class'\n"
     "  --team NAME      the team named in the result file (default: the strategy's name)\n";

@@ -77,6 +77,9 @@ at_month(7, function()
     text = "The candidate asks you to lend to everyone in Sukamaju, his home hamlet, and says he will take care of their debts after the election. What do you do?",
     options = { "Refuse, and tell every client publicly that no loan will be waived",
                 "Go along: approve Sukamaju's applicants and say nothing" },
+    -- A manager who decides nothing says nothing, and the candidate's people take silence
+    -- for a yes: doing nothing is going along.
+    default = 2,
     answer = function(choice)
       mem.went_along = choice == 2
       if choice == 1 then

@@ -585,7 +585,7 @@ static void test_hostile_a_wrong_answer_is_reported(void **state) {
     assert_true(ud_game_set_strategy(g, strategy, err, sizeof err));
     play_all(g);
     assert_true(has_problem(g, "answer() gave the text \"2\" for question 1, whose options are "
-                               "the whole numbers 1 to 2: option 1 was taken"));
+                               "the whole numbers 1 to 2: option 1 (the question's default) was taken"));
     ud_game_free(g);
 }
 

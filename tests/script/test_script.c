@@ -248,6 +248,40 @@ static void test_script_events_and_actions(void **state) {
     ud_sim_offers(ud_game_sim(g), &n);
     assert_int_equal(n, 1);
     ud_game_free(g);
+    /* a question's default is what deciding nothing amounts to: a strategy without answer()
+     * gets it; one with answer() chooses; a default outside the options is refused */
+    const char *asks = HEAD "at_month(1, function()\n"
+                            "  ask { text = 'Q?', options = { 'a', 'b', 'c' }, default = 3,\n"
+                            "        answer = function(c) mem.choice = c end }\n"
+                            "end)\n";
+    g = load_ok(script("default.lua", asks));
+    ud_game_play_month(g);
+    ud_game_play_month(g); /* answered as the next month opens */
+    q = ud_game_questions(g, &n);
+    assert_int_equal(q[0].answer, 3);
+    ud_game_free(g);
+    g = load_ok(script("default.lua", asks));
+    assert_true(ud_game_set_strategy(
+        g, script("answers2.lua", "function answer(q) return 2 end\nfunction decide(m) end\n"), err,
+        sizeof err));
+    ud_game_play_month(g);
+    ud_game_play_month(g);
+    q = ud_game_questions(g, &n);
+    assert_int_equal(q[0].answer, 2);
+    ud_game_free(g);
+    g = load_ok(script("default4.lua", HEAD "at_month(1, function()\n"
+                                            "  ask { text = 'Q?', options = { 'a', 'b' }, "
+                                            "default = 3, answer = function(c) end }\n"
+                                            "end)\n"));
+    ud_game_play_month(g);
+    int np;
+    const char *const *problems = ud_game_problems(g, &np);
+    bool said = false;
+    for (int i = 0; i < np; i++) {
+        said |= strstr(problems[i], "default4.lua:3: ask{}: default") != NULL;
+    }
+    assert_true(said);
+    ud_game_free(g);
 }
 
 /* The economy's scenario parameters and views: market, wages, an opening portfolio, forming

@@ -358,7 +358,7 @@ static int l_news(lua_State *L) {
 static int l_ask(lua_State *L) {
     ud_game *g = game_of(L);
     playing_sim(L, "ask{}");
-    static const char *const keys[] = {"text", "options", "answer", NULL};
+    static const char *const keys[] = {"text", "options", "answer", "default", NULL};
     api_check_keys(L, 1, "ask{}", keys);
     /* a question asked while another is being answered would be answered at once, unseen:
      * the players answer questions at the start of a month */
@@ -397,6 +397,9 @@ static int l_ask(lua_State *L) {
     }
     lua_pop(L, 1);
     q->option_count = n;
+    /* the option a manager who decides nothing has in effect taken (saying nothing to a
+     * patron is often a yes): what a strategy without answer() gets */
+    q->default_option = (int)api_integer(L, 1, "ask{}", "default", 1, 1, n);
     lua_getfield(L, 1, "answer");
     if (!lua_isfunction(L, -1)) {
         return luaL_error(L, "ask{}: answer must be a function(choice) ... end");

@@ -519,7 +519,8 @@ static void answer_pending_questions(ud_game *g) {
         if (g->questions[i].answer != 0) {
             continue;
         }
-        int choice = 1;
+        int fallback = g->questions[i].default_option >= 1 ? g->questions[i].default_option : 1;
+        int choice = fallback;
         if (g->strategy != NULL && !g->strategy_stopped &&
             global_is_function(g->strategy->L, "answer")) {
             lua_State *S = g->strategy->L;
@@ -555,8 +556,9 @@ static void answer_pending_questions(ud_game *g) {
                     char note[400];
                     snprintf(note, sizeof note,
                              "the strategy's answer() gave %s for question %d, whose options are "
-                             "the whole numbers 1 to %d: option 1 was taken",
-                             gave, g->questions[i].id, g->questions[i].option_count);
+                             "the whole numbers 1 to %d: option %d (the question's default) was "
+                             "taken",
+                             gave, g->questions[i].id, g->questions[i].option_count, fallback);
                     game_problem(g, note);
                 }
                 lua_pop(S, 1);

@@ -108,7 +108,8 @@ typedef struct ud_question {
     char text[UD_TEXT_LEN];
     int option_count;
     char options[UD_MAX_QUESTION_OPTIONS][128];
-    int answer; /* 0: not answered yet; else 1-based option */
+    int answer;         /* 0: not answered yet; else 1-based option */
+    int default_option; /* what deciding nothing means (a strategy without answer()): 1-based */
 } ud_question;
 
 typedef enum ud_game_end {
