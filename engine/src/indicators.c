@@ -209,6 +209,14 @@ void sim_record_month(ud_sim *sim, int month, ud_indicators *out) {
     }
     out->poor_client_income_gain = compared > 0 ? gain / compared : 0;
     out->officers = staff_employed(sim);
+    double paid = 0, market = 0;
+    for (int i = 0; i < sim->officer_count; i++) {
+        if (sim->officers[i].employed) {
+            paid += (double)sim->officers[i].salary;
+            market += (double)staff_market_wage(sim, sim->officers[i].training);
+        }
+    }
+    out->pay_to_market = market > 0 ? paid / market : 0;
     sim->active_clients = out->active_borrowers;
 
     out->cash = bs.cash;
@@ -327,7 +335,7 @@ const char *ud_indicators_csv_header(void) {
            "avg_household_income,rescheduled_ratio,write_off_ratio,deposits_to_loans,"
            "capture_share,roa,women_borrowers,officers,poor_women,poor_men,women_in_distress,"
            "overindebted_share,poor_clients,poor_reach,poor_client_income_gain,"
-           "households_in_distress,staff_turnover";
+           "households_in_distress,staff_turnover,pay_to_market";
 }
 
 void ud_indicators_csv_row(FILE *out, const ud_indicators *d) {
@@ -335,7 +343,7 @@ void ud_indicators_csv_row(FILE *out, const ud_indicators *d) {
             "%d,%" PRId64 ",%" PRId64 ",%d,%.6f,%.6f,%.6f,%.6f,%" PRId64 ",%" PRId64 ",%" PRId64
             ",%.6f,%" PRId64 ",%" PRId64 ",%" PRId64 ",%" PRId64 ",%" PRId64 ",%" PRId64 ",%" PRId64
             ",%" PRId64 ",%" PRId64 ",%.6f,%.6f,%" PRId64 ",%.6f,%.6f,%.6f,%.6f,%d,"
-            "%" PRId64 ",%.6f,%.6f,%.6f,%.6f,%.6f,%d,%d,%d,%d,%d,%.6f,%d,%.6f,%.6f,%d,%.6f\n",
+            "%" PRId64 ",%.6f,%.6f,%.6f,%.6f,%.6f,%d,%d,%d,%d,%d,%.6f,%d,%.6f,%.6f,%d,%.6f,%.6f\n",
             d->month, d->cash, d->gross_portfolio, d->active_borrowers, d->women_share,
             d->avg_loan_to_income, d->par30, d->par90, d->write_offs, d->recoveries,
             d->loan_loss_reserve, d->risk_coverage, d->deposits, d->borrowings, d->equity,
@@ -346,5 +354,5 @@ void ud_indicators_csv_row(FILE *out, const ud_indicators *d) {
             d->write_off_ratio, d->deposits_to_loans, d->capture_share, d->roa, d->women_borrowers,
             d->officers, d->poor_women, d->poor_men, d->women_in_distress, d->overindebted_share,
             d->poor_clients, d->poor_reach, d->poor_client_income_gain, d->households_in_distress,
-            d->staff_turnover);
+            d->staff_turnover, d->pay_to_market);
 }

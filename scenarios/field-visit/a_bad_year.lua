@@ -88,6 +88,19 @@ goal { indicator = "active_borrowers", above = 300, month = 20,
 -- "Depth and impact").
 goal { indicator = "households_in_distress", below = 1.1, of_start = true, month = 20,
        text = "At most a tenth more households in distress than at the start, drought and all" }
+-- Paid fairly to the end: officers paid well below the market wage for their training leave
+-- and work less (engine/MODEL.md, 3), but mostly after the game's last month, so a pay cut in
+-- the final months would otherwise cost nothing; the SPTF's Universal Standards ask providers
+-- to treat staff responsibly, fair pay included. Every month of the last year, judged on pay
+-- against the market wage for each officer's level: a course without a raise (87%) passes,
+-- the legal minimum wage (about half) does not.
+goal { indicator = "pay_to_market", above = 0.8, from = 9, take = "worst", month = 20,
+       text = "Officers paid at least 80% of the market wage for their training, every month of the last year" }
+-- Officers let go in the bad year count (engine/MODEL.md, 3): a unit of four that fires three
+-- near the end loses what they knew of the farmers. About a quarter a year is usual (MIX);
+-- four officers at the market wage lose four or more in 20 months in about 8% of games.
+goal { indicator = "staff_turnover", below = 0.6, month = 20,
+       text = "Fewer than 60% of the officers leave a year" }
 
 at_month(6, function()
   shock { kind = "drought", share = 0.9, severity = 0.7, months = 8,

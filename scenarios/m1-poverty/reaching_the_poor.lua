@@ -64,9 +64,12 @@ product { name = "Individual monthly", method = "declining-annuity", rate = 30,
           min = 6000000, max = 15000000 }
 
 -- Out of distress, not only over the income line: a loan the household cannot carry lifts its
--- income while it lasts (engine/MODEL.md, "Depth and impact").
-goal { indicator = "households_in_distress", below = 1.0, of_start = true, month = 36,
-       text = "Fewer households poor, over-indebted or in default than at the start" }
+-- income while it lasts (engine/MODEL.md, "Depth and impact"). Held, not cut: a village with
+-- no lender drifts about 4% up in three years, and sound group lending takes off about 5
+-- points (30 seeds); below the start itself, the goal asked in effect for the donor's grant,
+-- which helps whichever policy takes it.
+goal { indicator = "households_in_distress", below = 1.02, of_start = true, month = 36,
+       text = "Distress held: at most 2% more households poor, over-indebted or in default than at the start" }
 goal { indicator = "active_borrowers", above = 150, month = 36, text = "More than 150 clients" }
 -- Depth of outreach is the module's point: breadth alone is met by lending to traders.
 goal { indicator = "poor_reach", above = 0.3, month = 36,
@@ -85,6 +88,14 @@ goal { indicator = "write_off_ratio", below = 0.05, from = 13, take = "worst", m
 -- under 2%; officers paid half the market wage leave at about 1.2 a year.
 goal { indicator = "staff_turnover", below = 0.75, month = 36,
        text = "Fewer than 75% of the officers leave a year" }
+-- Paid fairly to the end: officers paid well below the market wage for their training leave
+-- and work less (engine/MODEL.md, 3), but mostly after the game's last month, so a pay cut in
+-- the final months would otherwise cost nothing; the SPTF's Universal Standards ask providers
+-- to treat staff responsibly, fair pay included. Every month of the last year, judged on pay
+-- against the market wage for each officer's level: a course without a raise (87%) passes,
+-- the legal minimum wage (about half) does not.
+goal { indicator = "pay_to_market", above = 0.8, from = 25, take = "worst", month = 36,
+       text = "Officers paid at least 80% of the market wage for their training, every month of the last year" }
 lose_if { indicator = "equity", below = 0, text = "The unit's equity is gone" }
 
 at_month(2, function()

@@ -69,6 +69,14 @@ goal { indicator = "active_borrowers", above = 120, month = 24, text = "More tha
 -- incomes over the line while they last and leave their borrowers unable to repay.
 goal { indicator = "households_in_distress", below = 1.02, of_start = true, month = 24,
        text = "Distress held: at most 2% more households poor, over-indebted or in default than at the start" }
+-- Paid fairly to the end: officers paid well below the market wage for their training leave
+-- and work less (engine/MODEL.md, 3), but mostly after the game's last month, so a pay cut in
+-- the final months would otherwise cost nothing; the SPTF's Universal Standards ask providers
+-- to treat staff responsibly, fair pay included. Every month of the last year, judged on pay
+-- against the market wage for each officer's level: a course without a raise (87%) passes,
+-- the legal minimum wage (about half) does not.
+goal { indicator = "pay_to_market", above = 0.8, from = 13, take = "worst", month = 24,
+       text = "Officers paid at least 80% of the market wage for their training, every month of the last year" }
 lose_if { indicator = "equity", below = 0, text = "The unit's equity is gone" }
 
 at_month(7, function()

@@ -79,6 +79,14 @@ goal { indicator = "oss", above = 0.9, month = 36, text = "OSS above 90%" }
 -- under 2%; officers paid half the market wage leave at about 1.2 a year.
 goal { indicator = "staff_turnover", below = 0.75, month = 36,
        text = "Fewer than 75% of the officers leave a year" }
+-- Paid fairly to the end: officers paid well below the market wage for their training leave
+-- and work less (engine/MODEL.md, 3), but mostly after the game's last month, so a pay cut in
+-- the final months would otherwise cost nothing; the SPTF's Universal Standards ask providers
+-- to treat staff responsibly, fair pay included. Every month of the last year, judged on pay
+-- against the market wage for each officer's level: a course without a raise (87%) passes,
+-- the legal minimum wage (about half) does not.
+goal { indicator = "pay_to_market", above = 0.8, from = 25, take = "worst", month = 36,
+       text = "Officers paid at least 80% of the market wage for their training, every month of the last year" }
 
 at_month(2, function()
   offer { kind = "grant_mentoring", lender = "donor", amount = 25000000,

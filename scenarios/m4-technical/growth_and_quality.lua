@@ -77,6 +77,14 @@ goal { indicator = "households_in_distress", below = 1.05, of_start = true, mont
 -- and a margin wide enough that one unlucky departure in a small unit does not fail the goal.
 goal { indicator = "staff_turnover", below = 0.6, month = 36,
        text = "Fewer than 60% of the officers leave a year" }
+-- Paid fairly to the end: officers paid well below the market wage for their training leave
+-- and work less (engine/MODEL.md, 3), but mostly after the game's last month, so a pay cut in
+-- the final months would otherwise cost nothing; the SPTF's Universal Standards ask providers
+-- to treat staff responsibly, fair pay included. Every month of the last year, judged on pay
+-- against the market wage for each officer's level: a course without a raise (87%) passes,
+-- the legal minimum wage (about half) does not.
+goal { indicator = "pay_to_market", above = 0.8, from = 25, take = "worst", month = 36,
+       text = "Officers paid at least 80% of the market wage for their training, every month of the last year" }
 
 on("officer_fraud_found", function(e)
   if e.object == 1 then

@@ -66,7 +66,7 @@ refused row "$(echo "$row1" | sed 's/^1,[^,]*/1,0x10/')" "row value 2 (cash) mus
 refused row "$(echo "$row1" | sed 's/^\(1,[^,]*,[^,]*\),[^,]*/\1,1.5/')" "row value 4 (active_borrowers) must be a whole number (a count, or money in minor units) (got '1.5')"
 refused row "$(echo "$row1" | sed 's/^1,[^,]*/1,100.25/')" "row value 2 (cash) must be a whole number (a count, or money in minor units) (got '100.25')"
 refused row "$(echo "$row1" | sed 's/^1,/2,/')" "row month must be 1 (the rows go month by month from 1) (got '2')"
-refused row "$row1,5" "row must have 46 values, one per column"
+refused row "$row1,5" "row must have 47 values, one per column"
 refused decision "7	hired an officer" "decision month must be at most played (6, line"
 refused decision "-1	hired an officer" "decision month must be a whole number from 0 to 240 (got '-1')"
 

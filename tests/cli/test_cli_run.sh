@@ -5,7 +5,7 @@ UD="$1"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp" "$out" "$err"' EXIT
 
-header="month,cash,gross_portfolio,active_borrowers,women_share,avg_loan_to_income,par30,par90,write_offs,recoveries,loan_loss_reserve,risk_coverage,deposits,borrowings,equity,total_assets,total_liabilities,financial_revenue,financial_expense,provision_expense,operating_expense,portfolio_yield,opex_ratio,cost_per_borrower,borrowers_per_officer,oss,fss,subsidy_dependence,households_in_poverty,avg_household_income,rescheduled_ratio,write_off_ratio,deposits_to_loans,capture_share,roa,women_borrowers,officers,poor_women,poor_men,women_in_distress,overindebted_share,poor_clients,poor_reach,poor_client_income_gain,households_in_distress,staff_turnover"
+header="month,cash,gross_portfolio,active_borrowers,women_share,avg_loan_to_income,par30,par90,write_offs,recoveries,loan_loss_reserve,risk_coverage,deposits,borrowings,equity,total_assets,total_liabilities,financial_revenue,financial_expense,provision_expense,operating_expense,portfolio_yield,opex_ratio,cost_per_borrower,borrowers_per_officer,oss,fss,subsidy_dependence,households_in_poverty,avg_household_income,rescheduled_ratio,write_off_ratio,deposits_to_loans,capture_share,roa,women_borrowers,officers,poor_women,poor_men,women_in_distress,overindebted_share,poor_clients,poor_reach,poor_client_income_gain,households_in_distress,staff_turnover,pay_to_market"
 
 expect_status 0 "$UD" run --seed 3 --months 24 --csv "$tmp/a.csv"
 expect_stdout_has "active borrowers" "$UD" run --seed 3 --months 24 --csv "$tmp/a.csv"

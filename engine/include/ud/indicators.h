@@ -47,6 +47,8 @@
  *                           lent to, compared within each quartile of starting income and
  *                           weighted by clients (0 until both exist): a difference in
  *                           differences with households matched on where they started
+ *   pay_to_market         = the salaries of the officers employed / the market wages of
+ *                           their training levels, this month (0 without officers)
  *   staff_turnover        = officers who left since the start (resigned, or let go by the
  *                           manager; not those an audit caught stealing) / officer-years
  *                           employed since the start (a yearly rate; MIX reports staff
@@ -94,6 +96,8 @@ typedef struct ud_indicators {
                                        the last twelve months) */
     int households_in_distress;     /* every household poor, over-indebted or in default */
     double staff_turnover;          /* officers who left a year, over the game so far */
+    double pay_to_market;           /* employed officers' pay / the market wage for their
+                                       training (1: every officer paid the market wage) */
 } ud_indicators;
 
 /* Where the month's expenses went, line by line (they add up to financial plus operating

@@ -57,7 +57,8 @@ typedef enum value_type { AS_INT, AS_MONEY, AS_RATIO } value_type;
     X(poor_client_income_gain, AS_RATIO)                                                           \
     X(women_in_distress, AS_INT)                                                                   \
     X(households_in_distress, AS_INT)                                                              \
-    X(staff_turnover, AS_RATIO)
+    X(staff_turnover, AS_RATIO)                                                                    \
+    X(pay_to_market, AS_RATIO)
 
 #define AS_NAME(field, type) #field,
 #define AS_ENTRY(field, type) {offsetof(ud_indicators, field), type},
