@@ -20,11 +20,21 @@
 #include <string.h>
 #include <unistd.h>
 
-/* Texts go on one line: tabs and line breaks become spaces. */
+/* Texts go on one line: tabs and line breaks become spaces; a byte that is not part of a
+ * UTF-8 character becomes '?' (the reader refuses what is not UTF-8, and a result file the
+ * class report refuses is a team lost at the end of a workshop). */
 static void put_text(FILE *f, const char *s) {
-    for (; *s != '\0'; s++) {
-        fputc(*s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s, f);
+    size_t n = strlen(s);
+    char *copy = malloc(n + 1);
+    if (copy == NULL) {
+        return;
     }
+    memcpy(copy, s, n + 1);
+    ud_utf8_clean(copy);
+    for (char *c = copy; *c != '\0'; c++) {
+        fputc(*c == '\t' || *c == '\n' || *c == '\r' ? ' ' : *c, f);
+    }
+    free(copy);
 }
 
 static void put_field(FILE *f, const char *key, const char *value) {

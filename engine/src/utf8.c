@@ -61,3 +61,27 @@ void ud_utf8_clean(char *s) {
         i += k;
     }
 }
+
+void ud_utf8_copy(char *dst, size_t size, const char *src) {
+    if (size == 0) {
+        return;
+    }
+    size_t len = length_within(src, size - 1);
+    /* the last character must be whole: find where it starts (continuation bytes are
+     * 10xxxxxx) and leave it out if its lead byte asks for more bytes than are kept */
+    size_t start = len;
+    while (start > 0 && ((unsigned char)src[start - 1] & 0xC0) == 0x80) {
+        start--;
+    }
+    if (start > 0) {
+        unsigned char lead = (unsigned char)src[start - 1];
+        size_t need = lead < 0x80 ? 1 : (lead & 0xE0) == 0xC0 ? 2 : (lead & 0xF0) == 0xE0 ? 3 : 4;
+        if (lead >= 0x80 && start - 1 + need > len) {
+            len = start - 1;
+        }
+    }
+    for (size_t i = 0; i < len; i++) {
+        dst[i] = src[i];
+    }
+    dst[len] = '\0';
+}

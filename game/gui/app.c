@@ -302,7 +302,15 @@ ud_app *ud_app_create(const ud_app_options *o, char *err, size_t err_size) {
     }
     mkdir(app->data_dir, 0755);
     const char *team = o->team != NULL ? o->team : getenv("UNITDESA_TEAM");
-    snprintf(app->team_default, sizeof app->team_default, "%s", team != NULL ? team : "");
+    /* from the command line or a launcher script: cut between characters, bytes that are not
+     * UTF-8 replaced, control characters made spaces (it is shown, and written into reports) */
+    ud_utf8_copy(app->team_default, sizeof app->team_default, team != NULL ? team : "");
+    ud_utf8_clean(app->team_default);
+    for (char *c = app->team_default; *c != '\0'; c++) {
+        if ((unsigned char)*c < 0x20 || *c == 0x7f) {
+            *c = ' ';
+        }
+    }
     load_settings(app);
     Uint32 flags = SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI;
     if (o->hidden) {
@@ -500,7 +508,8 @@ static bool result_file(ud_app *app, char *path, size_t size, char *err, size_t 
     if (gethostname(host, sizeof host - 1) != 0) {
         host[0] = '\0';
     }
-    snprintf(who, sizeof who, "%s%s%s", app->team[0] ? app->team : "team", host[0] ? "-" : "",
+    /* the team's name cut so that the computer's name always fits in the file's name */
+    snprintf(who, sizeof who, "%.30s%s%s", app->team[0] ? app->team : "team", host[0] ? "-" : "",
              host);
     const ud_scenario_info *in = ud_game_info(app->game);
     ud_result_file_name(who, in->id, ud_sim_month(ud_game_sim(app->game)), name, sizeof name);

@@ -148,6 +148,16 @@ static void test_utf8_checks_and_cleans_texts_from_files(void **state) {
     char text[] = "Team \xff\xfe\xc3 caf\xc3\xa9";
     ud_utf8_clean(text);
     assert_string_equal(text, "Team ??? caf\xc3\xa9");
+    /* a copy cut to fit never ends inside a character */
+    char small[6];
+    ud_utf8_copy(small, sizeof small, "caf\xc3\xa9s"); /* 5 bytes kept would split nothing */
+    assert_string_equal(small, "caf\xc3\xa9");
+    ud_utf8_copy(small, sizeof small, "cafe\xc3\xa9"); /* the \xc3 would be alone */
+    assert_string_equal(small, "cafe");
+    ud_utf8_copy(small, sizeof small, "caf\xe6\x97\xa5"); /* 3 bytes of 3: 6 > 5 */
+    assert_string_equal(small, "caf");
+    ud_utf8_copy(small, sizeof small, "ab");
+    assert_string_equal(small, "ab");
 }
 
 int main(void) {

@@ -9,6 +9,7 @@
 #include <cmocka.h>
 
 #include "ud/game.h"
+#include "ud/utf8.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -155,6 +156,37 @@ static void test_hostile_messages_do_not_depend_on_hash_order(void **state) {
                  "t5.lua:2: translate: a text has", 1.0);
     fails_within(script("t6.lua", HEAD "goal { indicator = 'cash', above = 1, text = 'G\\r' }\n"),
                  "t6.lua:2: goal{}: text has a control character", 1.0);
+    /* a text longer than its field is refused at its line, never cut inside a character;
+     * a news value (made at play time) is cut between characters */
+    fails_within(script("len1.lua", HEAD "village { hamlets = { string.rep('h', 40) } }\n"),
+                 "len1.lua:2: village{}: hamlets[1] is too long (40 bytes; at most 31)", 1.0);
+    fails_within(script("len2.lua", "scenario { id = 'len2', objectives = { 'O\\27[2J' } }\n"),
+                 "len2.lua:1: scenario{}: objectives[1] has a control character", 1.0);
+    ud_game *cut = load_ok(script("len3.lua", HEAD "at_month(1, function()\n"
+                                                   "  ask { text = 'Q', options = { "
+                                                   "string.rep('a', 126) .. '\\195\\169bc', 'b' "
+                                                   "}, answer = function() end }\n"
+                                                   "end)\n"
+                                                   "at_month(2, function() news('%s', "
+                                                   "string.rep('v', 46) .. '\\195\\169') end)\n"));
+    ud_game_play_month(cut);
+    ud_game_play_month(cut);
+    assert_true(
+        has_problem(cut, "len3.lua:3: ask{}: options[1] is too long (130 bytes; at most 127)"));
+    int nn;
+    const ud_news *cut_news = ud_game_news(cut, &nn);
+    bool valid = true;
+    bool seen_cut = false;
+    for (int i = 0; i < nn; i++) {
+        valid = valid && ud_utf8_valid(cut_news[i].text, strlen(cut_news[i].text));
+        for (int a = 0; a < cut_news[i].argc; a++) {
+            valid = valid && ud_utf8_valid(cut_news[i].args[a], strlen(cut_news[i].args[a]));
+            seen_cut |= strncmp(cut_news[i].args[a], "vvvv", 4) == 0;
+        }
+    }
+    assert_true(seen_cut);
+    assert_true(valid && nn >= 1);
+    ud_game_free(cut);
     /* an id names the result files: no folder in it */
     fails_within(script("id1.lua", "scenario { id = 'workshop/day1', months = 2 }\n"),
                  "id1.lua:1: scenario{}: id 'workshop/day1' may hold only letters", 1.0);
@@ -584,8 +616,9 @@ static void test_hostile_a_wrong_answer_is_reported(void **state) {
         script("qs.lua", "function decide(m) end\nfunction answer(q) return '2' end\n");
     assert_true(ud_game_set_strategy(g, strategy, err, sizeof err));
     play_all(g);
-    assert_true(has_problem(g, "answer() gave the text \"2\" for question 1, whose options are "
-                               "the whole numbers 1 to 2: option 1 (the question's default) was taken"));
+    assert_true(
+        has_problem(g, "answer() gave the text \"2\" for question 1, whose options are "
+                       "the whole numbers 1 to 2: option 1 (the question's default) was taken"));
     ud_game_free(g);
 }
 

@@ -14,4 +14,8 @@ bool ud_utf8_valid(const char *s, size_t n);
  * cut to fit a field may end inside a sequence. */
 void ud_utf8_clean(char *s);
 
+/* Copies src into dst (size bytes, ending NUL included), cut if it must be on a character's
+ * boundary, never inside one; what the copy holds is well-formed if src was. */
+void ud_utf8_copy(char *dst, size_t size, const char *src);
+
 #endif

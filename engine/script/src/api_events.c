@@ -391,7 +391,7 @@ static int l_ask(lua_State *L) {
         }
         char what[40];
         snprintf(what, sizeof what, "ask{}: options[%d]", i);
-        api_check_shown_text(L, -1, what);
+        api_check_shown_text_of(L, -1, what, sizeof q->options[0]);
         snprintf(q->options[i - 1], sizeof q->options[0], "%s", lua_tostring(L, -1));
         lua_pop(L, 1);
     }

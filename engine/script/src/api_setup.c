@@ -273,6 +273,9 @@ static int l_scenario(lua_State *L) {
             if (lua_type(L, -1) != LUA_TSTRING) {
                 return luaL_error(L, "scenario{}: objectives[%d] must be text", i);
             }
+            char what[40];
+            snprintf(what, sizeof what, "scenario{}: objectives[%d]", i);
+            api_check_shown_text_of(L, -1, what, sizeof in->objectives[0]);
             copy_text(in->objectives[i - 1], sizeof in->objectives[0], lua_tostring(L, -1));
             lua_pop(L, 1);
         }
@@ -455,7 +458,7 @@ static int l_village(lua_State *L) {
             }
             char what[40];
             snprintf(what, sizeof what, "village{}: hamlets[%d]", i);
-            api_check_shown_text(L, -1, what);
+            api_check_shown_text_of(L, -1, what, UD_NAME_LEN);
             copy_text(v->hamlet_names[i - 1], UD_NAME_LEN, lua_tostring(L, -1));
             lua_pop(L, 1);
             /* the map, the stories and sweep --by hamlet tell hamlets apart by their names */

@@ -300,8 +300,15 @@ const char *api_text_problem(const char *s, size_t len, size_t *at) {
 }
 
 void api_check_shown_text(lua_State *L, int idx, const char *what) {
+    api_check_shown_text_of(L, idx, what, 0);
+}
+
+void api_check_shown_text_of(lua_State *L, int idx, const char *what, size_t max_bytes) {
     size_t len, at = 0;
     const char *s = lua_tolstring(L, idx, &len);
+    if (s != NULL && max_bytes > 0 && len >= max_bytes) {
+        luaL_error(L, "%s is too long (%d bytes; at most %d)", what, (int)len, (int)max_bytes - 1);
+    }
     const char *problem = s != NULL ? api_text_problem(s, len, &at) : NULL;
     if (problem != NULL) {
         luaL_error(L, "%s %s (at character %d)", what, problem, (int)at);

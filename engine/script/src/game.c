@@ -1,6 +1,7 @@
 /* The game runtime: loading a scenario, attaching a strategy, and playing month by month
  * with handlers, goals, questions, news and script problems. */
 #include "game_internal.h"
+#include "ud/utf8.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -73,6 +74,12 @@ static void fill(const char *template, int argc, const char (*args)[48], char *o
         }
     }
     out[n] = '\0';
+    if (n + 1 >= size) {
+        /* cut at the end of the room: on a character's boundary */
+        char whole[UD_TEXT_LEN];
+        memcpy(whole, out, n + 1);
+        ud_utf8_copy(out, size, whole);
+    }
 }
 
 /* The value of the template's first %d, which is what a news line counts; -1 if none. */
@@ -105,7 +112,8 @@ void game_add_news_values(ud_game *game, const char *key, int argc, const char *
     ud_news *n = &game->news[game->news_count - 1];
     n->argc = argc < UD_NEWS_ARGS ? argc : UD_NEWS_ARGS;
     for (int i = 0; i < n->argc; i++) {
-        snprintf(n->args[i], sizeof n->args[i], "%s", args[i]);
+        /* a long value is cut on a character's boundary, never inside one */
+        ud_utf8_copy(n->args[i], sizeof n->args[i], args[i]);
     }
     fill(n->key, n->argc, n->args, n->text, sizeof n->text);
 }

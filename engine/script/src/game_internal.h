@@ -181,8 +181,10 @@ bool api_text(lua_State *L, int idx, const char *what, const char *key, char *ou
  * (an escape sequence would take over the trainer's terminal, a carriage return overwrite a
  * line). `at` gets the character's number (from 1). */
 const char *api_text_problem(const char *s, size_t len, size_t *at);
-/* An error naming `what` if the string at stack index idx is not such a text. */
+/* An error naming `what` if the string at stack index idx is not such a text, or if it is
+ * `max_bytes` long or longer (0: no limit): a text is never cut silently. */
 void api_check_shown_text(lua_State *L, int idx, const char *what);
+void api_check_shown_text_of(lua_State *L, int idx, const char *what, size_t max_bytes);
 void api_text_or(lua_State *L, int idx, const char *what, const char *key, const char *def,
                  char *out, size_t size);
 /* A text that goes on one line of a save, a result file or a listing (id, title, module,

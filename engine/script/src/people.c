@@ -1,5 +1,6 @@
 /* Names from a region's list and stories told from the simulation's state. */
 #include "game_internal.h"
+#include "ud/utf8.h"
 #include "ud/people.h"
 #include "ud/rng.h"
 
@@ -208,8 +209,10 @@ static void arg(ud_story_line *l, const char *fmt, ...) {
     }
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(l->args[l->argc++], sizeof l->args[0], fmt, ap);
+    char whole[512];
+    vsnprintf(whole, sizeof whole, fmt, ap);
     va_end(ap);
+    ud_utf8_copy(l->args[l->argc++], sizeof l->args[0], whole); /* cut between characters */
 }
 
 static void money_arg(const ud_game *g, ud_story_line *l, ud_money amount) {
