@@ -49,10 +49,20 @@ void game_problem(ud_game *game, const char *text) {
     if (game->problem_count >= MAX_PROBLEMS) {
         return; /* the first ones say what is wrong; the rest would only repeat it */
     }
-    game->problems[game->problem_count] = copy_string(text);
-    if (game->problems[game->problem_count] != NULL) {
-        game->problem_count++;
+    char *copy = copy_string(text);
+    if (copy == NULL) {
+        return;
     }
+    /* a script's error can carry any bytes: a problem is printed on the trainer's terminal and
+     * shown on screen, so control characters (but line breaks) and bytes that are not UTF-8
+     * become '?' */
+    ud_utf8_clean(copy);
+    for (char *c = copy; *c != '\0'; c++) {
+        if (((unsigned char)*c < 0x20 && *c != '\n') || *c == 0x7f) {
+            *c = '?';
+        }
+    }
+    game->problems[game->problem_count++] = copy;
 }
 
 /* Fills each %d or %s of the template with the next value ("%%" stays a percent sign). */

@@ -4,6 +4,7 @@
 #define _XOPEN_SOURCE 700 /* fstat, clock_gettime, realpath */
 
 #include "sandbox.h"
+#include "ud/utf8.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -463,8 +464,57 @@ static int safe_tostring(lua_State *L) {
 
 /* print() writes to standard error: standard output carries data (run --csv -) that a
  * script must not be able to forge rows into. */
+/* What print() may write in a game: enough to trace a script, not enough to fill a disk or
+ * keep a slow terminal busy for minutes (a blocked write uses no processor time, so the time
+ * limit would never see it). */
+#define PRINT_LIMIT (64u << 10)
+
+/* Writes s for a person's terminal: a control character (an escape sequence would take the
+ * terminal over) as \ddd, a byte that is not UTF-8 as '?'. */
+static void write_plain(const char *s, size_t len) {
+    char *copy = malloc(len + 1);
+    if (copy == NULL) {
+        return;
+    }
+    for (size_t i = 0; i < len; i++) {
+        copy[i] = s[i] == '\0' ? '?' : s[i];
+    }
+    copy[len] = '\0';
+    ud_utf8_clean(copy);
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)copy[i];
+        if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7f) {
+            fprintf(stderr, "\\%d", c);
+        } else {
+            fputc(c, stderr);
+        }
+    }
+    free(copy);
+}
+
 static int safe_print(lua_State *L) {
+    ud_sandbox *sb = ud_sandbox_of(L);
     int n = lua_gettop(L);
+    size_t total = 1;
+    for (int i = 1; i <= n; i++) {
+        size_t len;
+        ud_sandbox_tostring(L, i);
+        lua_tolstring(L, -1, &len);
+        total += len + 1;
+        lua_pop(L, 1);
+    }
+    ud_sandbox_charge(L, (double)total / BYTES_PER_UNIT);
+    if (sb->printed >= PRINT_LIMIT) {
+        return 0; /* said once, below */
+    }
+    if (sb->printed + total > PRINT_LIMIT) {
+        sb->printed = PRINT_LIMIT;
+        fprintf(stderr, "(print: the script has printed %u KiB, the most a game shows; the rest "
+                        "is left out)\n",
+                (unsigned)(PRINT_LIMIT >> 10));
+        return 0;
+    }
+    sb->printed += total;
     for (int i = 1; i <= n; i++) {
         size_t len;
         ud_sandbox_tostring(L, i);
@@ -472,7 +522,7 @@ static int safe_print(lua_State *L) {
         if (i > 1) {
             fputc('\t', stderr);
         }
-        fwrite(s, 1, len, stderr);
+        write_plain(s, len);
         lua_pop(L, 1);
     }
     fputc('\n', stderr);

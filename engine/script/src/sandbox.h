@@ -24,6 +24,7 @@ typedef struct ud_sandbox {
     lua_State *L;
     size_t used, cap;          /* bytes allocated, and the cap */
     size_t used_after_collect; /* bytes in use after the last full collection begin_call made */
+    size_t printed;            /* bytes print() has written (it stops at a limit) */
     long budget, spent;        /* work allowed in this call (VM instructions, plus C library work
                                   charged in the same units), and spent in it */
     long call_budget;          /* the most one call may do */
