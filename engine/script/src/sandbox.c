@@ -340,15 +340,23 @@ static int ordered_next(lua_State *L) {
 static int ordered_pairs(lua_State *L) {
     luaL_checktype(L, 1, LUA_TTABLE);
     lua_settop(L, 1);
-    lua_newtable(L); /* 2: the keys as found */
-    lua_Integer n = 0;
+    /* Every key is looked at before anything is kept: Lua's order is seeded at random, so a
+     * refusal met half way through a copy would leave a different amount of work charged in
+     * every run. */
     lua_pushnil(L);
     while (lua_next(L, 1) != 0) {
         lua_pop(L, 1);
         key_entry k;
         if (!read_key(L, -1, &k)) {
+            lua_pop(L, 1);
             return refuse_key(L, "pairs");
         }
+    }
+    lua_newtable(L); /* 2: the keys as found */
+    lua_Integer n = 0;
+    lua_pushnil(L);
+    while (lua_next(L, 1) != 0) {
+        lua_pop(L, 1);
         lua_pushvalue(L, -1);
         lua_rawseti(L, 2, ++n);
     }
