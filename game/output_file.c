@@ -32,6 +32,20 @@ bool ud_output_check(const char *option, const char *path, const char *const *in
                  option, path);
         return false;
     }
+    /* a saved game or a team's result file is never an output of another kind: writing a
+     * CSV or a report over one loses a game or a team */
+    static const char *const kept[][2] = {{".save", "a saved game"},
+                                          {".result", "a team's result file"}};
+    for (int i = 0; i < 2; i++) {
+        size_t k = strlen(kept[i][0]);
+        bool result_option = strcmp(option, "--result") == 0 && i == 1;
+        if (!result_option && len >= k && strcmp(path + len - k, kept[i][0]) == 0) {
+            snprintf(err, err_size,
+                     "%s: '%s' is %s's name: writing it would replace that; name another file",
+                     option, path, kept[i][1]);
+            return false;
+        }
+    }
     struct stat st, link;
     if (stat(path, &st) == 0) {
         if (S_ISDIR(st.st_mode)) {

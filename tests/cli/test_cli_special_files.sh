@@ -66,8 +66,14 @@ expect_stderr_has "--result: '$tmp' is a folder" "$UD" run tutorial --result "$t
 # the class report may not be written over a team's result file
 mkdir -p "$tmp/res"
 "$UD" run tutorial --result "$tmp/res/a.result" >/dev/null 2>&1
-expect_stderr_has "--output: '$tmp/res/a.result' is one of the files being read" \
+expect_stderr_has "--output: '$tmp/res/a.result' is a team's result file's name" \
     "$UD" class "$tmp/res" -o "$tmp/res/a.result" --no-benchmark
+# nor a CSV over a saved game or another team's result file
+: > "$tmp/res/slot1.save"
+expect_stderr_has "--csv: '$tmp/res/slot1.save' is a saved game's name" \
+    "$UD" run tutorial --months 1 --csv "$tmp/res/slot1.save"
+expect_stderr_has "--csv: '$tmp/res/a.result' is a team's result file's name" \
+    "$UD" sweep tutorial --runs 1 --csv "$tmp/res/a.result"
 grep -q "^unitdesa-result" "$tmp/res/a.result" || bad "class -o destroyed a result file"
 # a full disk is an error, not a silent empty file
 if [ -w /dev/full ]; then

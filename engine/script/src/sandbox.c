@@ -517,8 +517,9 @@ static int safe_print(lua_State *L) {
     }
     if (sb->printed + total > PRINT_LIMIT) {
         sb->printed = PRINT_LIMIT;
-        fprintf(stderr, "(print: the script has printed %u KiB, the most a game shows; the rest "
-                        "is left out)\n",
+        fprintf(stderr,
+                "(print: the script has printed %u KiB, the most a game shows; the rest "
+                "is left out)\n",
                 (unsigned)(PRINT_LIMIT >> 10));
         return 0;
     }
