@@ -49,7 +49,7 @@ bool ud_result_write(const char *path, ud_game *g, const char *team, char *err, 
     const ud_scenario_info *in = ud_game_info(g);
     ud_sim *sim = ud_game_sim(g);
     char tmp[1100];
-    snprintf(tmp, sizeof tmp, "%.1000s.tmp", path);
+    snprintf(tmp, sizeof tmp, "%.1000s.%ld.tmp", path, (long)getpid()); /* one per process */
     FILE *f = ud_create_fresh(tmp);
     if (f == NULL) {
         snprintf(err, err_size, "%s: cannot write the result: %s", path, strerror(errno));

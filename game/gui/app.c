@@ -46,7 +46,7 @@ void ud_app_write_team(const ud_app *app, const char *slot) {
     team_path(app, slot, path, sizeof path);
     /* written beside and renamed over: whatever was there (even a FIFO, whose open for
      * writing would wait for a reader) is replaced, never opened; so is the file beside */
-    snprintf(tmp, sizeof tmp, "%s.tmp", path);
+    snprintf(tmp, sizeof tmp, "%.1000s.%ld.tmp", path, (long)getpid());
     FILE *f = ud_create_fresh(tmp);
     if (f != NULL) {
         fprintf(f, "%s\n", app->team);
@@ -129,7 +129,7 @@ static void load_settings(ud_app *app) {
 static void save_settings(ud_app *app) {
     char path[1100], tmp[1120];
     settings_path(app, path, sizeof path);
-    snprintf(tmp, sizeof tmp, "%s.tmp", path);
+    snprintf(tmp, sizeof tmp, "%.1000s.%ld.tmp", path, (long)getpid());
     app->settings_error[0] = '\0';
     FILE *f = ud_create_fresh(tmp);
     if (f == NULL) {

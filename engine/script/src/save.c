@@ -191,7 +191,8 @@ bool ud_save_write(const ud_game *game, const char *path, char *err, size_t err_
         return false;
     }
     char tmp[1100];
-    snprintf(tmp, sizeof tmp, "%s.tmp", path);
+    snprintf(tmp, sizeof tmp, "%.1000s.%ld.tmp", path,
+             (long)getpid()); /* one per process: two windows on one data folder */
     FILE *f = ud_create_fresh(tmp);
     if (f == NULL) {
         snprintf(err, err_size, "cannot write %s: %s", tmp, strerror(errno));
