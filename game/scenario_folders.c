@@ -20,6 +20,23 @@
 static char extra[MAX_EXTRA][1024]; /* --scenarios folders: set once from the command line */
 static int extra_count;
 
+static char files[MAX_EXTRA][1024];
+static const char *file_list[MAX_EXTRA + 1];
+static int file_count;
+
+void ud_scenario_file_add(const char *path) {
+    if (file_count < MAX_EXTRA) {
+        snprintf(files[file_count], sizeof files[0], "%s", path);
+        file_list[file_count] = files[file_count];
+        file_count++;
+        file_list[file_count] = NULL;
+    }
+}
+
+const char *const *ud_scenario_file_list(void) {
+    return file_list;
+}
+
 void ud_scenario_folder_add(const char *dir) {
     if (extra_count < MAX_EXTRA) {
         snprintf(extra[extra_count++], sizeof extra[0], "%s", dir);

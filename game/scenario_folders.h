@@ -28,6 +28,12 @@ void ud_own_scenarios_dir(char *out, size_t size);
 /* Adds a folder to search (from --scenarios); up to 8. */
 void ud_scenario_folder_add(const char *dir);
 
+/* Adds one scenario file a save may name (opened by its path: `play FILE`), without making
+ * its folder a scenario folder; up to 8. */
+void ud_scenario_file_add(const char *path);
+/* Those files, NULL-terminated, for ud_game_options.scenario_files. */
+const char *const *ud_scenario_file_list(void);
+
 /* Every scenario file in every folder: <folder>/<module>/<name>.lua and <folder>/<name>.lua,
  * leaving out lib/ and strategies/ (helpers, not scenarios); sorted by folder, then path.
  * Returns how many were written (at most max). */

@@ -467,6 +467,7 @@ static ud_game_options game_options(ud_app *app) {
     opt.month_played = month_played;
     opt.month_played_context = app;
     opt.scenario_folders = ud_scenario_folder_list(); /* saves of a trainer's own load too */
+    opt.scenario_files = ud_scenario_file_list();     /* and of a scenario opened by path */
     return opt;
 }
 

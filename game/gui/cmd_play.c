@@ -32,21 +32,11 @@ int ud_cmd_play(int argc, char **argv, int first) {
     ud_app_options opt;
     memset(&opt, 0, sizeof opt);
     opt.scenario = positional[0];
-    /* A scenario named by its path, anywhere: its folder becomes one of the scenario folders,
-     * so that the games saved from it can be loaded again (Load opens only scenarios in them) */
+    /* A scenario named by its path, anywhere: the games saved from it can be loaded again
+     * (Load opens only scenarios in the scenario folders, and this file) */
     struct stat st;
     if (opt.scenario != NULL && stat(opt.scenario, &st) == 0 && S_ISREG(st.st_mode)) {
-        char folder[1024];
-        snprintf(folder, sizeof folder, "%s", opt.scenario);
-        char *slash = strrchr(folder, '/');
-        if (slash == NULL) {
-            snprintf(folder, sizeof folder, ".");
-        } else if (slash == folder) {
-            folder[1] = '\0';
-        } else {
-            *slash = '\0';
-        }
-        ud_scenario_folder_add(folder);
+        ud_scenario_file_add(opt.scenario);
     }
     opt.software = o[0].value != NULL;
     opt.team = o[2].value;

@@ -379,6 +379,32 @@ static void test_save_a_trainers_own_scenario_loads_back(void **state) {
     }
 }
 
+/* A scenario opened by its path, outside every scenario folder: its saves load when the
+ * game knows that file (play FILE), and the refusal otherwise says how to load them. */
+static void test_save_of_a_scenario_opened_by_path(void **state) {
+    (void)state;
+    mkdir(in_dir("anywhere"), 0755);
+    char scenario[1100], save[1024];
+    snprintf(scenario, sizeof scenario, "%s", in_dir("anywhere/by_path.lua"));
+    snprintf(save, sizeof save, "%s", in_dir("by_path.save"));
+    write_file(scenario, scenario_text, strlen(scenario_text));
+    ud_game_options o = load_options();
+    ud_game *g = ud_game_load(scenario, &o, err, sizeof err);
+    assert_non_null(g);
+    ud_game_play_month(g);
+    assert_true(ud_save_write(g, save, err, sizeof err));
+    ud_game_free(g);
+    assert_null(ud_save_load(save, &o, err, sizeof err));
+    assert_non_null(strstr(err, "unitdesa play FILE"));
+    const char *files[] = {scenario, NULL};
+    o.scenario_files = files;
+    ud_game *back = ud_save_load(save, &o, err, sizeof err);
+    if (back == NULL) {
+        fail_msg("%s", err);
+    }
+    ud_game_free(back);
+}
+
 /* A save whose scenario moved (the game installed elsewhere, the trainer's folder copied to
  * another PC) finds the very same file, by its content, in the scenario folders; a file of
  * the same name with other content is not taken for it. */
@@ -744,6 +770,7 @@ int main(void) {
         cmocka_unit_test(test_save_names_only_scenarios_the_player_could_pick),
         cmocka_unit_test(test_save_a_trainers_own_scenario_loads_back),
         cmocka_unit_test(test_save_finds_its_scenario_moved_elsewhere),
+        cmocka_unit_test(test_save_of_a_scenario_opened_by_path),
         cmocka_unit_test(test_save_names_the_text_the_game_was_loaded_from),
         cmocka_unit_test(test_save_names_a_changed_helper),
         cmocka_unit_test(test_save_with_windows_line_ends_loads),

@@ -639,6 +639,12 @@ static bool scenario_allowed(const char *scenario, const ud_game_options *option
             return true;
         }
     }
+    for (const char *const *f = options->scenario_files; f != NULL && *f != NULL; f++) {
+        char named[PATH_MAX];
+        if (realpath(*f, named) != NULL && strcmp(named, real) == 0) {
+            return true;
+        }
+    }
     return false;
 }
 
@@ -726,8 +732,9 @@ static bool check_save(const char *path, const ud_game_options *options, save_te
     if (stat(info->scenario, &st) != 0) {
         why = "its scenario %s is missing";
     } else if (!scenario_allowed(info->scenario, options)) {
-        why = "its scenario %s is not one of the scenarios in the scenario folder, so it is not "
-              "loaded";
+        why = "its scenario %s is not one of the scenarios in the scenario folders, so it is "
+              "not loaded: open the game with that scenario (unitdesa play FILE) or with its "
+              "folder (unitdesa --scenarios FOLDER play), then load the save";
     } else if (!ud_file_hash(info->scenario, &now_hash)) {
         why = "its scenario %s is missing or cannot be read";
     } else if (now_hash != hash) {

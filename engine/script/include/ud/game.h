@@ -27,6 +27,9 @@ typedef struct ud_game_options {
     /* Other folders holding the trainer's own scenarios (NULL-terminated list, or NULL):
      * a save may name a scenario in them as well as in helpers_root's modules. */
     const char *const *scenario_folders;
+    /* Single scenario files a save may name too, wherever they lie (one the trainer opened by
+     * its path: `unitdesa play my/own.lua`); NULL-terminated, or NULL. */
+    const char *const *scenario_files;
     const char *language; /* texts shown in this language if translated; NULL: "en" */
     /* The translations the game ships (its PO catalogs), asked for a scenario text that the
      * scenario's own translate() table lacks: the translation of `english` into `language`,
