@@ -427,6 +427,7 @@ void ud_app_confirm(ud_app *app, const char *text, const char *yes, ud_confirm_a
 static void adopt_game(ud_app *app, ud_game *g) {
     ud_app_forget_debrief(app);
     app->result_written_count = 0; /* a new game: the files written so far are another's */
+    app->briefing_scroll = 0;
     ud_game_free(app->game);
     app->game = g;
     app->guide_seen_step = -1;

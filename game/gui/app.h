@@ -125,6 +125,8 @@ typedef struct ud_app {
     char broken_first[600];
     ud_scenario_info *infos; /* one per scenario */
     char team_default[64];   /* offered on the briefing: --team or $UNITDESA_TEAM, or "" */
+    int briefing_scroll;     /* how far a briefing too long for its screen is scrolled */
+    int briefing_height;     /* the height its texts took when last drawn */
     char result_path[1100];  /* the team's last result file, or "" */
     /* the result files this game wrote (it may replace them; never another game's) */
     char result_written[16][1100];

@@ -24,7 +24,31 @@ void ud_screen_briefing(ud_app *app) {
     const ud_scenario_info *in = ud_game_info(app->game);
     ud_ui_label(ui, ud_scenario_text(app, in->title), 60, 36, UD_FONT_TITLE, true, p->accent);
     ud_ui_label(ui, TR(ui, "Briefing"), 60, 82, UD_FONT_NORMAL, true, p->text_dim);
-    int y = 112;
+    /* A trainer's briefing, objectives and goals may take more than the screen: they scroll
+     * (Page Down, the arrow keys, the mouse wheel) above the team's name and the buttons,
+     * which stay where they are. */
+    const int top = 112, bottom = 612;
+    int room = bottom - top;
+    int most = app->briefing_height > room ? app->briefing_height - room : 0;
+    SDL_Keycode key = ui->key;
+    if (most > 0 &&
+        (key == SDLK_PAGEDOWN || key == SDLK_DOWN || key == SDLK_PAGEUP || key == SDLK_UP)) {
+        ud_ui_take_key(ui);
+        int step = key == SDLK_PAGEDOWN || key == SDLK_PAGEUP ? room - 60 : 60;
+        app->briefing_scroll += key == SDLK_PAGEDOWN || key == SDLK_DOWN ? step : -step;
+        app->dirty = true;
+    }
+    app->briefing_scroll = app->briefing_scroll < 0      ? 0
+                           : app->briefing_scroll > most ? most
+                                                         : app->briefing_scroll;
+    SDL_Rect area = ud_rect(0, top - 4, UD_LOGICAL_W, room + 4);
+    SDL_Rect old_box = ud_ui_set_box(ui, ud_rect(0, top - 4 - app->briefing_scroll, UD_LOGICAL_W,
+                                                 app->briefing_height + room + 8));
+    if (most > 0) {
+        ud_ui_clip(ui, &area);
+        ui->scrolling = true;
+    }
+    int y = top - app->briefing_scroll;
     char briefing[sizeof in->briefing * 2];
     reflow(ud_scenario_text(app, in->briefing), briefing, sizeof briefing);
     y += ud_ui_paragraph(ui, briefing, 60, y, 1160, UD_FONT_NORMAL, p->text) + 20;
@@ -48,8 +72,23 @@ void ud_screen_briefing(ud_app *app) {
                            : goals[i].kind == UD_GOAL_WIN ? TR(ui, "Win early")
                                                           : TR(ui, "Goal");
         snprintf(line, sizeof line, "%s: %s", kind, ud_scenario_text(app, goals[i].text));
-        ud_ui_label(ui, line, 80, y, UD_FONT_NORMAL, false, p->text);
-        y += 24;
+        y += ud_ui_paragraph(ui, line, 80, y, 1140, UD_FONT_NORMAL, p->text) + 6;
+    }
+    int height = y + app->briefing_scroll - top;
+    if (height != app->briefing_height) {
+        app->briefing_height = height; /* known now: drawn again, scrolled if it must */
+        app->dirty = true;
+    }
+    if (most > 0) {
+        ud_ui_clip(ui, NULL);
+        ui->scrolling = false;
+    }
+    ud_ui_set_box(ui, old_box);
+    if (most > 0) {
+        const char *hint = app->briefing_scroll < most
+                               ? TR(ui, "More below: Page Down or the mouse wheel")
+                               : TR(ui, "Page Up or the mouse wheel: back to the top");
+        ud_ui_label(ui, hint, 860, 624, UD_FONT_SMALL, false, p->text_dim);
     }
     /* the team's name goes with its saves: several teams share a classroom PC */
     ud_ui_label(ui, TR(ui, "Your team's name"), 60, 624, UD_FONT_SMALL, true, p->text);

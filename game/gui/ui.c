@@ -76,7 +76,7 @@ static void check_fit(ud_ui *ui, SDL_Rect r, const char *text, const char *where
     }
     SDL_Rect clip;
     SDL_RenderGetClipRect(ui->renderer, &clip);
-    bool clipped = !SDL_RectEmpty(&clip) && !contains(clip, r);
+    bool clipped = !ui->scrolling && !SDL_RectEmpty(&clip) && !contains(clip, r);
     SDL_Rect screen = {0, 0, UD_LOGICAL_W, UD_LOGICAL_H};
     if (!contains(ui->box, r) || clipped || !contains(screen, r)) {
         snprintf(ui->overflow[ui->overflow_count++], sizeof ui->overflow[0],
@@ -86,6 +86,17 @@ static void check_fit(ud_ui *ui, SDL_Rect r, const char *text, const char *where
 }
 
 static void record(ud_ui *ui, SDL_Rect r, int widget, const char *text) {
+    if (ui->scrolling) {
+        /* in a scrolled area only what the clip shows is on the screen */
+        SDL_Rect clip, shown;
+        SDL_RenderGetClipRect(ui->renderer, &clip);
+        if (!SDL_RectEmpty(&clip)) {
+            if (!SDL_IntersectRect(&clip, &r, &shown)) {
+                return;
+            }
+            r = shown;
+        }
+    }
     if (ui->record_count < UD_UI_RECORDS) {
         ud_ui_record *rec = &ui->records[ui->record_count++];
         rec->rect = r;

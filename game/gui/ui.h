@@ -69,6 +69,7 @@ typedef struct ud_ui {
     /* the box text must stay inside (a panel, a dialog), and the texts of this frame that
      * did not fit their box, their button or the clip rectangle (for the layout test) */
     SDL_Rect box;
+    bool scrolling; /* drawing a scrolled area: text its clip hides is reached by scrolling */
 #define UD_UI_OVERFLOWS 16
     char overflow[UD_UI_OVERFLOWS][200];
     int overflow_count;
