@@ -14,12 +14,22 @@ void ud_dialog_question(ud_app *app) {
         return;
     }
     const ud_question *q = &qs[app->pending_question - 1];
-    SDL_Rect r = ud_dialog_box(app, 760, 120 + 50 * q->option_count + 60);
+    /* The box holds the question as long as it is (a trainer may write 500 bytes): wider
+     * first, then as tall as the screen allows. */
+    const char *text = ud_scenario_text(app, q->text);
+    int w = 760, tw = 0, th = 0;
+    ud_text_measure(ui->text, text, UD_FONT_NORMAL, false, w - 48, &tw, &th);
+    int needed = 60 + th + 16 + 50 * q->option_count + 50;
+    if (needed > UD_LOGICAL_H - 40) {
+        w = 1100;
+        ud_text_measure(ui->text, text, UD_FONT_NORMAL, false, w - 48, &tw, &th);
+        needed = 60 + th + 16 + 50 * q->option_count + 50;
+    }
+    int h = needed < 300 ? 300 : (needed > UD_LOGICAL_H - 20 ? UD_LOGICAL_H - 20 : needed);
+    SDL_Rect r = ud_dialog_box(app, w, h);
     ud_ui_label(ui, TR(ui, "A question for you"), r.x + 24, r.y + 18, UD_FONT_LARGE, true, p->text);
     int y = r.y + 60;
-    y += ud_ui_paragraph(ui, ud_scenario_text(app, q->text), r.x + 24, y, r.w - 48, UD_FONT_NORMAL,
-                         p->text) +
-         16;
+    y += ud_ui_paragraph(ui, text, r.x + 24, y, r.w - 48, UD_FONT_NORMAL, p->text) + 16;
     /* An Enter meant for the month's summary, pressed once more as the question opens, must
      * not answer it (a trainee answered the village head unseen): Enter and Space choose an
      * option only once the focus was moved to it (arrows, Tab); a number key or a click
