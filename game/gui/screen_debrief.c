@@ -470,7 +470,16 @@ void ud_screen_debrief(ud_app *app) {
     const ud_scenario_info *in = ud_game_info(app->game);
     ud_ui_label(ui, over ? TR(ui, "Debrief") : TR(ui, "The game so far"), 30, 12, UD_FONT_TITLE,
                 true, p->accent);
-    ud_ui_label(ui, ud_scenario_text(app, in->title), 30, 56, UD_FONT_NORMAL, false, p->text_dim);
+    /* the scenario's title, beside the scores: a long one wraps in small letters before it
+     * reaches them */
+    const char *title = ud_scenario_text(app, in->title);
+    int tw, th;
+    ud_text_measure(ui->text, title, UD_FONT_NORMAL, false, 0, &tw, &th);
+    if (tw <= 510) {
+        ud_ui_label(ui, title, 30, 56, UD_FONT_NORMAL, false, p->text_dim);
+    } else {
+        ud_ui_paragraph(ui, title, 30, 56, 510, UD_FONT_SMALL, p->text_dim);
+    }
     /* scores, with their parts (defined in the trainers' guide, computed in the engine) */
     ud_scores scores;
     ud_scores_compute(ud_game_sim(app->game), &scores);
