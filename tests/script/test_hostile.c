@@ -195,10 +195,15 @@ static void test_hostile_messages_do_not_depend_on_hash_order(void **state) {
                  "lang1.lua:2: translate: 'fr", 1.0);
     fails_within(script("lang2.lua", HEAD "translate('fr\\0x', { ['T'] = 'T' })\n"),
                  "lang2.lua:2: translate:", 1.0);
+    /* a translation must ask for the values its English asks for, in the same order */
+    fails_within(script("tr2.lua", HEAD "translate('fr', { ['News %d of %s'] = "
+                                        "'%s%s%s%n %d', ['Fine %d'] = 'Bien %d' })\n"),
+                 "tr2.lua:2: translate: the translation of \"News %d of %s\" has other", 1.0);
     ud_game *g = load_ok(script("tr1.lua", HEAD
                                 "local ok = pcall(translate, 'fr', { ['T'] = 'T2', [1] = 'x' })\n"
                                 "assert(not ok)\n"
-                                "translate('pt_BR', { ['T'] = 'T3' })\n"));
+                                "translate('pt_BR', { ['T'] = 'T3', ['Share %d%%'] = 'Parte "
+                                "%d %%', ['10% of it'] = '10 % de' })\n"));
     ud_game_free(g);
 }
 

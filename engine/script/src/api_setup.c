@@ -1016,6 +1016,22 @@ static bool language_code(lua_State *L, int idx) {
             s[letters + 1] <= 'Z' && s[letters + 2] >= 'A' && s[letters + 2] <= 'Z');
 }
 
+/* The values a text asks for, as news() fills them: the letter of each %d or %s in order
+ * ("%%" is a percent sign). A translation must ask for the same, or its values would show in
+ * the wrong places (or a stray "%n" would show as written). */
+static void placeholders(const char *s, size_t n, char *out, size_t size) {
+    size_t k = 0;
+    for (size_t i = 0; i + 1 < n && k + 1 < size; i++) {
+        if (s[i] == '%' && s[i + 1] == '%') {
+            i++;
+        } else if (s[i] == '%') {
+            out[k++] = s[i + 1] == 'd' || s[i + 1] == 's' ? s[i + 1] : '?';
+            i++;
+        }
+    }
+    out[k] = '\0';
+}
+
 /* translate("fr", { ["English text"] = "texte français", ... }) */
 static int l_translate(lua_State *L) {
     ud_game *g = loading_game(L, "translate()");
@@ -1046,6 +1062,10 @@ static int l_translate(lua_State *L) {
     int added = 0;
     size_t longest = 0;
     bool bad = false, bad_text = false;
+    const char *bad_format = NULL;
+    int lang_table = lua_gettop(L);
+    lua_pushnil(L); /* the English text whose translation asks for other values */
+    int format_slot = lua_gettop(L);
     lua_pushnil(L);
     while (lua_next(L, 2) != 0) {
         if (lua_type(L, -2) != LUA_TSTRING || lua_type(L, -1) != LUA_TSTRING) {
@@ -1057,16 +1077,33 @@ static int l_translate(lua_State *L) {
             const char *k = lua_tolstring(L, -2, &kl), *v = lua_tolstring(L, -1, &vl);
             bad_text = bad_text || api_text_problem(k, kl, &at) != NULL ||
                        api_text_problem(v, vl, &at) != NULL;
+            char want[32], got[32];
+            placeholders(k, kl, want, sizeof want);
+            placeholders(v, vl, got, sizeof got);
+            /* of several, the first in byte order: the same message in every run */
+            if (strcmp(want, got) != 0 && (bad_format == NULL || strcmp(k, bad_format) < 0)) {
+                lua_pushvalue(L, -2);
+                lua_replace(L, format_slot);
+                bad_format = lua_tostring(L, format_slot);
+            }
             longest = lua_rawlen(L, -2) > longest ? lua_rawlen(L, -2) : longest;
             longest = lua_rawlen(L, -1) > longest ? lua_rawlen(L, -1) : longest;
             lua_pushvalue(L, -2);
-            added += lua_rawget(L, -4) == LUA_TNIL;
+            added += lua_rawget(L, lang_table) == LUA_TNIL;
             lua_pop(L, 1);
         }
         lua_pop(L, 1);
     }
     if (bad) {
         return luaL_error(L, "translate: every entry must be [\"English\"] = \"translation\"");
+    }
+    if (bad_format != NULL) {
+        char message[300];
+        snprintf(message, sizeof message,
+                 "translate: the translation of \"%.80s\" has other %%d and %%s places than the "
+                 "English: each value would show in the wrong place",
+                 bad_format);
+        return luaL_error(L, "%s", message);
     }
     if (bad_text) {
         return luaL_error(L, "translate: a text has bytes that are not UTF-8, a NUL or a control "
@@ -1087,9 +1124,9 @@ static int l_translate(lua_State *L) {
     while (lua_next(L, 2) != 0) {
         lua_pushvalue(L, -2);
         lua_insert(L, -2);
-        lua_rawset(L, -4);
+        lua_rawset(L, lang_table);
     }
-    lua_pop(L, 2);
+    lua_pop(L, 3);
     return 0;
 }
 
