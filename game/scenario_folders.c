@@ -1,5 +1,5 @@
 /* Finding scenarios in every folder a trainer may keep them in. */
-#define _POSIX_C_SOURCE 200809L /* opendir, stat */
+#define _XOPEN_SOURCE 700 /* opendir, stat, realpath */
 
 #include "scenario_folders.h"
 
@@ -8,6 +8,7 @@
 
 #include <SDL.h>
 #include <dirent.h>
+#include <limits.h>
 #include <pthread.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -202,13 +203,43 @@ const char *const *ud_scenario_folder_list(void) {
     return list;
 }
 
+/* Whether `dir` is one of the `count` folders already scanned (the same folder however it
+ * was typed: D, D/, D/a/..); if not, it is added to them. */
+static bool scanned_before(const char *dir, char (*seen)[PATH_MAX], int *count) {
+    char real[PATH_MAX];
+    if (realpath(dir, real) == NULL) {
+        return false; /* scan() says what is wrong with it */
+    }
+    for (int i = 0; i < *count; i++) {
+        if (strcmp(seen[i], real) == 0) {
+            return true;
+        }
+    }
+    if (*count < MAX_EXTRA + 40) {
+        snprintf(seen[(*count)++], PATH_MAX, "%s", real);
+    }
+    return false;
+}
+
 int ud_find_scenarios(ud_scenario_entry *out, int max) {
-    int n = scan(ud_scenarios_root(), UD_ORIGIN_SHIPPED, out, max);
+    char(*seen)[PATH_MAX] = malloc((MAX_EXTRA + 40) * sizeof *seen);
+    if (seen == NULL) {
+        return 0;
+    }
+    int seen_count = 0;
+    int n = 0;
+    if (!scanned_before(ud_scenarios_root(), seen, &seen_count)) {
+        n += scan(ud_scenarios_root(), UD_ORIGIN_SHIPPED, out, max);
+    }
     char own[1100];
     ud_own_scenarios_dir(own, sizeof own);
-    n += scan(own, UD_ORIGIN_OWN, out + n, max - n);
+    if (!scanned_before(own, seen, &seen_count)) {
+        n += scan(own, UD_ORIGIN_OWN, out + n, max - n);
+    }
     for (int i = 0; i < extra_count; i++) {
-        n += scan(extra[i], UD_ORIGIN_OPTION, out + n, max - n);
+        if (!scanned_before(extra[i], seen, &seen_count)) {
+            n += scan(extra[i], UD_ORIGIN_OPTION, out + n, max - n);
+        }
     }
     const char *env = getenv("UNITDESA_SCENARIO_PATH");
     if (env != NULL) {
@@ -217,15 +248,19 @@ int ud_find_scenarios(ud_scenario_entry *out, int max) {
         char *save = NULL;
         for (char *dir = strtok_r(list, ":", &save); dir != NULL;
              dir = strtok_r(NULL, ":", &save)) {
-            n += scan(dir, UD_ORIGIN_ENVIRONMENT, out + n, max - n);
+            if (!scanned_before(dir, seen, &seen_count)) {
+                n += scan(dir, UD_ORIGIN_ENVIRONMENT, out + n, max - n);
+            }
         }
     }
+    free(seen);
     return n;
 }
 
 bool ud_scenario_path_of_id(const char *id, char *out, size_t size) {
     static ud_scenario_entry found[256];
     int n = ud_find_scenarios(found, 256);
+    bool matched = false;
     for (int i = 0; i < n; i++) {
         ud_game_options opt;
         memset(&opt, 0, sizeof opt); /* loaded for its id only: its strategies are not run */
@@ -235,10 +270,16 @@ bool ud_scenario_path_of_id(const char *id, char *out, size_t size) {
         ud_game *g = ud_game_load(found[i].path, &opt, err, sizeof err);
         bool same = g != NULL && strcmp(ud_game_info(g)->id, id) == 0;
         ud_game_free(g);
-        if (same) {
+        if (same && !matched) {
             snprintf(out, size, "%s", found[i].path);
-            return true;
+            matched = true;
+        } else if (same) {
+            /* two scenarios answer to one id: say which one is played */
+            fprintf(stderr,
+                    "unitdesa: warning: %s has the id '%s' too; playing %s (give each "
+                    "scenario an id of its own)\n",
+                    found[i].path, id, out);
         }
     }
-    return false;
+    return matched;
 }

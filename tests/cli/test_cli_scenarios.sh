@@ -77,4 +77,12 @@ checks=$((checks + 1))
 [ "$(wc -l < "$tmp/s.csv")" -eq 9 ] || bad "sweep --csv should write a header and 8 rows"
 expect_status 2 "$UD" sweep $S
 expect_stderr_has "--runs is required" "$UD" sweep $S
+# one folder named three ways is scanned once; two scenarios with one id: the one played is said
+mkdir -p "$tmp/dup/m"
+printf 'scenario { id = "dup_id", months = 2 }\n' > "$tmp/dup/m/a.lua"
+printf 'scenario { id = "dup_id", months = 3 }\n' > "$tmp/dup/m/b.lua"
+checks=$((checks + 1))
+n=$("$UD" --scenarios "$tmp/dup" --scenarios "$tmp/dup/" --scenarios "$tmp/dup/m/.." list | grep -c dup_id)
+[ "$n" -eq 2 ] || bad "a folder named three ways should list its 2 scenarios once each, got $n lines"
+expect_stderr_has "has the id 'dup_id' too; playing" "$UD" --scenarios "$tmp/dup" run dup_id
 finish
