@@ -1523,6 +1523,13 @@ bool ud_sandbox_read_line(FILE *f, char *buf, size_t size) {
         if (c == '\n') {
             break;
         }
+        if (c == '\r') { /* CR LF, or an old Mac's CR alone: one line end, as Lua counts */
+            int next = getc(f);
+            if (next != '\n' && next != EOF) {
+                ungetc(next, f);
+            }
+            break;
+        }
         if (n + 1 < size) {
             buf[n++] = (char)c;
         }

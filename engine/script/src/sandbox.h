@@ -100,8 +100,9 @@ void ud_sandbox_format_error(const ud_sandbox *sb, const char *message, char *ou
 #define UD_HASH_START UINT64_C(14695981039346656037)
 uint64_t ud_sandbox_hash(const void *data, size_t n, uint64_t h);
 
-/* Reads one whole line of `f` into buf (without its '\n'), cut to size - 1 bytes: the rest of
- * a longer line is skipped, so that lines are counted as the file has them. False at the end. */
+/* Reads one whole line of `f` into buf (without its line end: LF, CR LF or CR alone, as Lua
+ * counts), cut to size - 1 bytes: the rest of a longer line is skipped, so that lines are counted
+ * as the file has them. False at the end. */
 bool ud_sandbox_read_line(FILE *f, char *buf, size_t size);
 
 /* Charges `units` of work (about one VM instruction each) to the current call; raises the
