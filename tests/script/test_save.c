@@ -379,6 +379,23 @@ static void test_save_a_trainers_own_scenario_loads_back(void **state) {
     }
 }
 
+/* Writes `text` as the scenario at `scenario`, plays `months` months of it and saves the game
+ * at `save` (with `o`'s folders). */
+static void save_played(const char *scenario, const char *text, int months, const char *save,
+                        const ud_game_options *o) {
+    write_file(scenario, text, strlen(text));
+    ud_game_options opt = *o;
+    ud_game *g = ud_game_load(scenario, &opt, err, sizeof err);
+    if (g == NULL) {
+        fail_msg("%s", err);
+    }
+    for (int m = 0; m < months; m++) {
+        ud_game_play_month(g);
+    }
+    assert_true(ud_save_write(g, save, err, sizeof err));
+    ud_game_free(g);
+}
+
 /* A scenario opened by its path, outside every scenario folder: its saves load when the
  * game knows that file (play FILE), and the refusal otherwise says how to load them. */
 static void test_save_of_a_scenario_opened_by_path(void **state) {
@@ -387,13 +404,8 @@ static void test_save_of_a_scenario_opened_by_path(void **state) {
     char scenario[1100], save[1024];
     snprintf(scenario, sizeof scenario, "%s", in_dir("anywhere/by_path.lua"));
     snprintf(save, sizeof save, "%s", in_dir("by_path.save"));
-    write_file(scenario, scenario_text, strlen(scenario_text));
     ud_game_options o = load_options();
-    ud_game *g = ud_game_load(scenario, &o, err, sizeof err);
-    assert_non_null(g);
-    ud_game_play_month(g);
-    assert_true(ud_save_write(g, save, err, sizeof err));
-    ud_game_free(g);
+    save_played(scenario, scenario_text, 1, save, &o);
     assert_null(ud_save_load(save, &o, err, sizeof err));
     assert_non_null(strstr(err, "unitdesa play FILE"));
     const char *files[] = {scenario, NULL};
@@ -420,18 +432,13 @@ static void test_save_finds_its_scenario_moved_elsewhere(void **state) {
     /* its own content: the other tests' scenario has the same text */
     char text[2048];
     snprintf(text, sizeof text, "%s-- moving\n", scenario_text);
-    write_file(before, text, strlen(text));
     ud_game_options o = load_options();
     const char *folders[] = {in_dir("own_scenarios"), NULL};
     char own[1100];
     snprintf(own, sizeof own, "%s", folders[0]);
     folders[0] = own;
     o.scenario_folders = folders;
-    ud_game *g = ud_game_load(before, &o, err, sizeof err);
-    assert_non_null(g);
-    ud_game_play_month(g);
-    assert_true(ud_save_write(g, save, err, sizeof err));
-    ud_game_free(g);
+    save_played(before, text, 1, save, &o);
     remove(before);
     const char *other = "-- another scenario of the same name\n";
     write_file(after, other, strlen(other));
@@ -493,16 +500,10 @@ static void test_save_names_a_changed_helper(void **state) {
     const char *text = "scenario { id = 'with_helper', title = 'T', months = 6 }\n"
                        "local sizes = require('lib.sizes')\n"
                        "village { households = sizes.households }\n";
-    write_file(scenario, text, strlen(text));
     ud_game_options o = load_options();
-    ud_game *g = ud_game_load(scenario, &o, err, sizeof err);
-    assert_non_null(g);
-    ud_game_play_month(g);
-    ud_game_play_month(g);
     char save[1024];
     snprintf(save, sizeof save, "%s", in_dir("helper.save"));
-    assert_true(ud_save_write(g, save, err, sizeof err));
-    ud_game_free(g);
+    save_played(scenario, text, 2, save, &o);
     const char *after = "return { households = 260 }\n";
     write_file(helper, after, strlen(after));
     assert_null(ud_save_load(save, &o, err, sizeof err));
