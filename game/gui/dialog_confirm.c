@@ -10,7 +10,13 @@ void ud_dialog_confirm(ud_app *app) {
     ud_ui *ui = &app->ui;
     const ud_palette *p = ui->pal;
     ud_confirm *c = &app->confirm;
-    SDL_Rect r = ud_dialog_box(app, 760, 320);
+    /* as tall as the consequence takes to say (large text, a long translation), and room
+     * below it for the grace toggle and the two buttons */
+    int tw = 0, th = 0;
+    ud_text_measure(ui->text, c->text, UD_FONT_NORMAL, false, 760 - 48, &tw, &th);
+    int h = 64 + th + 160;
+    SDL_Rect r =
+        ud_dialog_box(app, 760, h < 320 ? 320 : (h > UD_LOGICAL_H - 20 ? UD_LOGICAL_H - 20 : h));
     ud_ui_label(ui, TR(ui, "Are you sure?"), r.x + 24, r.y + 18, UD_FONT_LARGE, true, p->text);
     ud_ui_paragraph(ui, c->text, r.x + 24, r.y + 64, r.w - 48, UD_FONT_NORMAL, p->text);
     int bw = (r.w - 48 - 16) / 2;
