@@ -53,12 +53,24 @@ void ud_dialog_question(ud_app *app) {
     }
     ud_ui_label(ui, TR(ui, "Choose with a click, or with the option's number key (1, 2...)."),
                 r.x + 24, r.y + r.h - 30, UD_FONT_SMALL, false, p->text_dim);
+    /* the options keep one size: if one needs the small letters, they all have them */
+    char labels[UD_MAX_QUESTION_OPTIONS][200];
+    const char *label_list[UD_MAX_QUESTION_OPTIONS];
+    int widths[UD_MAX_QUESTION_OPTIONS];
     for (int i = 0; i < q->option_count; i++) {
-        char label[200];
-        snprintf(label, sizeof label, "%d. %s", i + 1, ud_scenario_text(app, q->options[i]));
+        snprintf(labels[i], sizeof labels[i], "%d. %s", i + 1,
+                 ud_scenario_text(app, q->options[i]));
+        label_list[i] = labels[i];
+        widths[i] = r.w - 48;
+    }
+    bool was_small = ui->small_buttons;
+    ui->small_buttons = !ud_ui_row_fits(ui, label_list, widths, q->option_count);
+    for (int i = 0; i < q->option_count; i++) {
+        const char *label = labels[i];
         bool chosen = ud_ui_button(ui, ud_rect(r.x + 24, y, r.w - 48, 40), label) ||
                       k == (SDL_Keycode)(SDLK_1 + i);
         if (chosen) {
+            ui->small_buttons = was_small;
             char err[256];
             ud_game_answer(app->game, q->id, i + 1, err, sizeof err);
             app->dialog = DIALOG_NONE;
@@ -69,4 +81,5 @@ void ud_dialog_question(ud_app *app) {
         }
         y += 50;
     }
+    ui->small_buttons = was_small;
 }
