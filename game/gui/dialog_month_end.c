@@ -506,7 +506,23 @@ static void changed_column(ud_app *app, const ud_month_explanation *e, int x, in
     y += 8;
     ud_ui_label(ui, TR(ui, "Your decisions"), x, y, UD_FONT_NORMAL, true, p->text);
     y += 22;
-    if (e->effect_count == 0) {
+    /* the questions answered as this month opened are decisions too (taken when the month
+     * before had been played) */
+    int nd, nq, answers = 0;
+    const ud_decision *dec = ud_game_decisions(app->game, &nd);
+    const ud_question *q = ud_game_questions(app->game, &nq);
+    for (int i = 0; i < nd && y < 590; i++) {
+        if (!dec[i].is_answer || dec[i].month != e->month - 1 || dec[i].question < 1 ||
+            dec[i].question > nq || dec[i].option < 1 ||
+            dec[i].option > q[dec[i].question - 1].option_count) {
+            continue;
+        }
+        snprintf(line, sizeof line, "%s: %s", TR(ui, "Answered"),
+                 ud_scenario_text(app, q[dec[i].question - 1].options[dec[i].option - 1]));
+        y += ud_ui_paragraph(ui, line, x, y, w, UD_FONT_SMALL, p->text) + 4;
+        answers++;
+    }
+    if (e->effect_count == 0 && answers == 0) {
         ud_ui_label(ui, TR(ui, "None before this month: the credit policy decided."), x, y,
                     UD_FONT_SMALL, false, p->text_dim);
     }

@@ -250,6 +250,26 @@ void ud_panel_arrears(ud_app *app, SDL_Rect a) {
     }
     if (n == 0) {
         ud_ui_label(ui, TR(ui, "Nobody is late."), a.x, y, UD_FONT_SMALL, false, p->text_dim);
+        /* rescheduled loans are paid as agreed, so not late, and still in PAR30: say so where a
+         * trainee who rescheduled everyone sees "nobody is late" and a PAR30 that rose */
+        ud_sim *sim = ud_game_sim(app->game);
+        double all = 0, rescheduled = 0; /* as the loans stand now, a rescheduling included */
+        for (int i = 0; i < ud_sim_household_count(sim); i++) {
+            ud_household_view h;
+            ud_sim_household(sim, i, &h);
+            if (h.loan != NULL) {
+                all += (double)h.loan->principal_outstanding;
+                rescheduled += h.loan->rescheduled ? (double)h.loan->principal_outstanding : 0;
+            }
+        }
+        if (all > 0 && rescheduled / all > 0.0005) {
+            char why[400];
+            snprintf(why, sizeof why,
+                     TR(ui, "Rescheduled loans are %.1f%% of the portfolio: each counts in PAR30 "
+                            "until it has been paid on time for three months."),
+                     100 * rescheduled / all);
+            ud_ui_paragraph(ui, why, a.x, y + 24, a.w - 10, UD_FONT_SMALL, p->text_dim);
+        }
     }
     free(list);
 }

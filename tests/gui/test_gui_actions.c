@@ -216,6 +216,43 @@ static void test_gui_reschedule_all_with_a_hardship(void **state) {
     if (late_plain > 0) {
         assert_true(gd_shows(app, "Reschedule"));
     }
+    /* once nobody is late, the tab says why PAR30 still counts the rescheduled loans */
+    for (int i = 0; i < ud_sim_household_count(sim); i++) {
+        ud_household_view h;
+        ud_sim_household(sim, i, &h);
+        if (h.loan != NULL && !h.loan->rescheduled &&
+            ud_loan_days_in_arrears(h.loan, ud_sim_month(sim) * 30) > 0) {
+            ud_command c = ud_command_new(UD_CMD_RESCHEDULE);
+            c.index = i;
+            c.count = h.loan->plan.installments;
+            assert_true(ud_app_command(app, &c));
+        }
+    }
+    gd_frame(app, "arrears_nobody_late");
+    assert_true(gd_shows(app, "Nobody is late."));
+    assert_true(gd_shows(app, "Rescheduled loans are"));
+}
+
+/* A question answered as a month opens is one of that month's decisions: the month's summary
+ * lists it (a trainee who answered the candidate read "Your decisions: none"). */
+static void test_gui_an_answer_is_among_the_months_decisions(void **state) {
+    (void)state;
+    gd_start(app, "m2_election");
+    while (app->dialog != DIALOG_QUESTION && month() < 10) {
+        gd_key(app, SDLK_SPACE, 0);
+        if (app->dialog == DIALOG_MONTH_END) {
+            gd_key(app, SDLK_ESCAPE, 0);
+        }
+    }
+    assert_int_equal(app->dialog, DIALOG_QUESTION);
+    gd_key(app, SDLK_1, 0); /* refuse, and say so */
+    assert_int_equal(app->dialog, DIALOG_NONE);
+    gd_key(app, SDLK_SPACE, 0);
+    assert_int_equal(app->dialog, DIALOG_MONTH_END);
+    gd_frame(app, "month_end_with_answer");
+    assert_true(gd_shows(app, "Answered: Refuse, and tell every client publicly"));
+    assert_false(gd_shows(app, "None before this month"));
+    gd_key(app, SDLK_ESCAPE, 0);
 }
 
 /* Writing off late loans one after another, deep into a game, with the month played between
@@ -601,6 +638,8 @@ int main(void) {
             teardown),
         cmocka_unit_test_setup_teardown(test_gui_many_write_offs_in_a_row, setup, teardown),
         cmocka_unit_test_setup_teardown(test_gui_reschedule_all_with_a_hardship, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_gui_an_answer_is_among_the_months_decisions, setup,
+                                        teardown),
         cmocka_unit_test_setup_teardown(test_gui_underpaid_officer_can_be_given_a_raise, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_gui_borrowing_is_confirmed_and_can_be_repaid, setup,
