@@ -71,7 +71,12 @@ void ud_panel_reports(ud_app *app, SDL_Rect a) {
         row(app, a.x, y += lh, w, TR(ui, "Interest on idle cash"), d->investment_income, false);
         row(app, a.x, y += lh, w, TR(ui, "Financial revenue"), d->financial_revenue, true);
         row(app, a.x, y += lh, w, TR(ui, "Financial expense"), -d->financial_expense, false);
-        row(app, a.x, y += lh, w, TR(ui, "Provision expense"), -d->provision_expense, false);
+        /* each line as it adds to the result (costs negative): a month whose provisions were
+         * released shows them so named, as the income they are */
+        row(app, a.x, y += lh, w,
+            d->provision_expense < 0 ? TR(ui, "Provisions released (income)")
+                                     : TR(ui, "Provision expense"),
+            -d->provision_expense, false);
         row(app, a.x, y += lh, w, TR(ui, "Recoveries"), d->recoveries, false);
         row(app, a.x, y += lh, w, TR(ui, "Operating expense"), -d->operating_expense, false);
         row(app, a.x, y += lh, w, TR(ui, "Net result of the month"), d->net_result, true);

@@ -18,11 +18,37 @@
  * returns the height drawn. */
 static int score_parts(ud_ui *ui, const char *title, const ud_score_part *parts, int n, int y,
                        const char *meaning) {
+    /* Whole points that add up to the score as shown (rounded): each part rounded down, and
+     * the points left over go to the parts that lost the most by it (a trainee who adds the
+     * parts must find the score). */
+    int shown[32] = {0};
+    double total = 0;
+    int sum = 0;
+    n = n < 32 ? n : 32;
+    for (int i = 0; i < n; i++) {
+        total += parts[i].points;
+        shown[i] = (int)floor(parts[i].points + 1e-9);
+        sum += shown[i];
+    }
+    for (int left = (int)floor(total + 0.5) - sum; left > 0; left--) {
+        int best = -1;
+        for (int i = 0; i < n; i++) {
+            double lost = parts[i].points - shown[i];
+            if (shown[i] < parts[i].weight && lost > 1e-9 &&
+                (best < 0 || lost > parts[best].points - shown[best])) {
+                best = i;
+            }
+        }
+        if (best < 0) {
+            break;
+        }
+        shown[best]++;
+    }
     char text[900];
     int len = snprintf(text, sizeof text, "%s:", title);
     for (int i = 0; i < n && len > 0 && len < (int)sizeof text; i++) {
-        len += snprintf(text + len, sizeof text - (size_t)len, "%s %s %.0f/%.0f", i ? " ·" : "",
-                        TR(ui, parts[i].name), parts[i].points, parts[i].weight);
+        len += snprintf(text + len, sizeof text - (size_t)len, "%s %s %d/%.0f", i ? " ·" : "",
+                        TR(ui, parts[i].name), shown[i], parts[i].weight);
     }
     int h = ud_ui_paragraph(ui, text, 560, y, 700, UD_FONT_SMALL, ui->pal->text_dim);
     ud_ui_hint(ui, ud_rect(560, y, 700, h), meaning); /* what the parts measure, under the mouse */
