@@ -135,8 +135,9 @@ void ud_dialog_household(ud_app *app) {
         int late = ud_loan_days_in_arrears(h.loan, ud_sim_month(sim) * 30);
         char days[80];
         snprintf(days, sizeof days, TRN(ui, late, "%d day late", "%d days late"), late);
-        snprintf(line, sizeof line, "%s %s: %s %s, %s%s", TR(ui, "Current loan of"), money, money2,
-                 TR(ui, "outstanding"), days,
+        snprintf(line, sizeof line, "%s %s: %s %s, %s%s%s", TR(ui, "Current loan of"), money,
+                 money2, TR(ui, "outstanding"), days,
+                 h.loan->rescheduled ? TR(ui, "; rescheduled, over a new schedule") : "",
                  h.loan_captured ? TR(ui, "; taken over by another household member") : "");
         /* wrapped inside the card: "taken over by another household member" makes it long */
         y += ud_ui_paragraph(ui, line, x + 10, y, w - 10, UD_FONT_SMALL,
