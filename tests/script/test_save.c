@@ -396,6 +396,17 @@ static void save_played(const char *scenario, const char *text, int months, cons
     ud_game_free(g);
 }
 
+/* Loads the save (it must load) and returns the month it restores. */
+static int loads_back(const char *save, const ud_game_options *o) {
+    ud_game *back = ud_save_load(save, o, err, sizeof err);
+    if (back == NULL) {
+        fail_msg("%s: %s", save, err);
+    }
+    int month = ud_sim_month(ud_game_sim(back));
+    ud_game_free(back);
+    return month;
+}
+
 /* A scenario opened by its path, outside every scenario folder: its saves load when the
  * game knows that file (play FILE), and the refusal otherwise says how to load them. */
 static void test_save_of_a_scenario_opened_by_path(void **state) {
@@ -410,11 +421,7 @@ static void test_save_of_a_scenario_opened_by_path(void **state) {
     assert_non_null(strstr(err, "unitdesa play FILE"));
     const char *files[] = {scenario, NULL};
     o.scenario_files = files;
-    ud_game *back = ud_save_load(save, &o, err, sizeof err);
-    if (back == NULL) {
-        fail_msg("%s", err);
-    }
-    ud_game_free(back);
+    (void)loads_back(save, &o);
 }
 
 /* A save whose scenario moved (the game installed elsewhere, the trainer's folder copied to
@@ -447,12 +454,7 @@ static void test_save_finds_its_scenario_moved_elsewhere(void **state) {
     assert_null(ud_save_load(save, &o, err, sizeof err));
     assert_non_null(strstr(err, "is missing"));
     write_file(after, text, strlen(text));
-    ud_game *back = ud_save_load(save, &o, err, sizeof err);
-    if (back == NULL) {
-        fail_msg("%s", err);
-    }
-    assert_int_equal(ud_sim_month(ud_game_sim(back)), 1);
-    ud_game_free(back);
+    assert_int_equal(loads_back(save, &o), 1);
     remove(after);
 }
 
@@ -480,12 +482,7 @@ static void test_save_names_the_text_the_game_was_loaded_from(void **state) {
     assert_null(ud_save_load(save, &o, err, sizeof err));
     assert_non_null(strstr(err, "has changed since this game was saved"));
     write_file(scenario, scenario_text, strlen(scenario_text));
-    ud_game *back = ud_save_load(save, &o, err, sizeof err);
-    if (back == NULL) {
-        fail_msg("%s", err);
-    }
-    assert_int_equal(ud_sim_month(ud_game_sim(back)), 2);
-    ud_game_free(back);
+    assert_int_equal(loads_back(save, &o), 2);
 }
 
 /* A helper changed since the save: the refusal names the helper, not another version of
@@ -511,11 +508,7 @@ static void test_save_names_a_changed_helper(void **state) {
         fail_msg("%s", err);
     }
     write_file(helper, before, strlen(before));
-    ud_game *back = ud_save_load(save, &o, err, sizeof err);
-    if (back == NULL) {
-        fail_msg("%s", err);
-    }
-    ud_game_free(back);
+    (void)loads_back(save, &o);
 }
 
 /* A save whose lines were turned into CR LF (copied through a Windows editor or mail) loads
