@@ -338,6 +338,29 @@ int ud_cmd_class(int argc, char **argv, int first) {
             nbench++;
         }
     }
+    /* the benchmark is played with today's helpers: one changed since a team played makes
+     * its line differ from what the teams played against, so it is said */
+    for (int i = 0; nbench > 0 && i < n; i++) {
+        for (int k = 0; k < teams[i].helper_count; k++) {
+            bool same = false;
+            for (int b = 0; b < bench[0].helper_count && !same; b++) {
+                same = strcmp(bench[0].helper_names[b], teams[i].helper_names[k]) == 0 &&
+                       bench[0].helper_hashes[b] == teams[i].helper_hashes[k];
+            }
+            if (!same) {
+                fprintf(stderr,
+                        "unitdesa class: the helper %s has changed since %s played: the "
+                        "benchmark line is played with it as it is now\n",
+                        teams[i].helper_names[k], teams[i].path);
+                if (note[0] == '\0') {
+                    snprintf(note, sizeof note,
+                             ud_tr(&words, "The helper %s has changed since the teams played: "
+                                           "the benchmark line is played with it as it is now."),
+                             teams[i].helper_names[k]);
+                }
+            }
+        }
+    }
     ud_game_free(g);
     FILE *out = fopen(out_path, "w");
     if (out == NULL) {

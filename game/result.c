@@ -65,6 +65,15 @@ bool ud_result_write(const char *path, ud_game *g, const char *team, char *err, 
     put_field(f, "title", in->title);
     put_field(f, "module", in->module);
     fprintf(f, "hash\t%016" PRIx64 "\n", hash);
+    /* the helpers too: the class report replays the benchmark with today's, and says so if
+     * one changed since the team played */
+    const char *helper_name;
+    uint64_t helper_hash;
+    for (int i = 0; i < 8 && ud_game_helper(g, i, &helper_name, &helper_hash); i++) {
+        fprintf(f, "helper\t");
+        put_text(f, helper_name);
+        fprintf(f, "\t%016" PRIx64 "\n", helper_hash);
+    }
     fprintf(f, "seed\t%" PRIu64 "\n", ud_sim_setup(sim)->seed);
     fprintf(f, "months\t%d\nplayed\t%d\n", ud_game_months(g), ud_sim_month(sim));
     fprintf(f, "end\t%s\n", ud_game_end_name(ud_game_end_state(g)));
@@ -188,6 +197,7 @@ enum {
     F_DECISION,
     F_LESSON,
     F_ROW,
+    F_HELPER,
     F_COUNT
 };
 
@@ -212,6 +222,7 @@ static const struct {
     [F_DECISION] = {"decision", 2},
     [F_LESSON] = {"lesson", 1},
     [F_ROW] = {"row", 1},
+    [F_HELPER] = {"helper", 2},
 };
 
 /* Whether `text` is how a game ended, as ud_game_end_name writes it; if not, the names in
@@ -559,6 +570,24 @@ static bool read_line(reader *rd, char *line, ud_team_result *r) {
         return text_field(rd, name, v[1], true, r->lessons[r->lesson_count++], UD_TEXT_LEN);
     case F_ROW:
         return read_row(rd, v[1], r);
+    case F_HELPER: {
+        if (r->helper_count == 8) {
+            return fail(rd, name, "at most 8 lines", "more");
+        }
+        int k = r->helper_count;
+        if (!text_field(rd, name, v[1], true, r->helper_names[k], sizeof r->helper_names[k])) {
+            return false;
+        }
+        char *end = NULL;
+        errno = 0;
+        unsigned long long h = strtoull(v[2], &end, 16);
+        if (v[2][0] == '\0' || end == NULL || *end != '\0' || errno != 0) {
+            return fail(rd, name, "a name and a hexadecimal hash", v[2]);
+        }
+        r->helper_hashes[k] = (uint64_t)h;
+        r->helper_count++;
+        return true;
+    }
     }
     return true;
 }

@@ -44,6 +44,9 @@ typedef struct ud_team_result {
     char columns[UD_RESULT_MAX_COLUMNS][32];
     int row_count;
     double (*rows)[UD_RESULT_MAX_COLUMNS]; /* malloc'd: rows[m - 1] is month m */
+    int helper_count; /* the helpers (lib/x.lua) the scenario loaded, and their texts' hashes */
+    char helper_names[8][64];
+    uint64_t helper_hashes[8];
 } ud_team_result;
 
 /* Writes the game as it stands for `team` to `path`, atomically (a temporary file renamed

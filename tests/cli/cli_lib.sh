@@ -20,6 +20,10 @@ expect_stdout_lacks() {
     unwanted=$1; shift; checks=$((checks + 1)); run "$@"
     ! grep -qF -- "$unwanted" "$out" || bad "expected stdout not to contain '$unwanted': $*"
 }
+expect_stderr_lacks() {
+    unwanted=$1; shift; checks=$((checks + 1)); run "$@"
+    ! grep -qF -- "$unwanted" "$err" || bad "expected stderr not to contain '$unwanted': $*"
+}
 expect_stderr_has() {
     want=$1; shift; checks=$((checks + 1)); run "$@"
     grep -qF -- "$want" "$err" || bad "expected stderr to contain '$want': $*"

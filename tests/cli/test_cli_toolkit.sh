@@ -199,6 +199,18 @@ checks=$((checks + 1))
 grep -q "^decision	2	accepted offer 1 (credit line)" "$tmp/res/a.result" || bad "the result lists decisions"
 expect_stdout_has "$tmp/report.html: 2 team(s) of The government credit line, with the benchmark line" "$UD" class "$tmp/res" -o "$tmp/report.html"
 checks=$((checks + 1))
+grep -q "^helper	lib/common.lua	" "$tmp/res/a.result" || bad "a result file names the helpers the scenario loaded"
+# a helper changed since the teams played: the benchmark line is played with it as it is now, and said
+mkdir -p "$tmp/hc/lib" "$tmp/hcres"
+printf 'return { n = 220 }\n' > "$tmp/hc/lib/h.lua"
+printf 'function decide(m) end\n' > "$tmp/hc/s.lua"
+cp "$tmp/hc/s.lua" "$tmp/hc/n.lua"
+printf "scenario { id = 'hc', title = 'H', months = 3, lesson = { indicator = 'par30', better = 'lower', sound = { 's.lua' }, naive = { 'n.lua' } } }\nlocal h = require('lib.h')\nvillage { households = h.n }\n" > "$tmp/hc/hc.lua"
+"$UD" run "$tmp/hc/hc.lua" --team A --result "$tmp/hcres/a.result" >/dev/null 2>&1
+expect_stderr_lacks "has changed since" "$UD" class "$tmp/hcres" -o "$tmp/hc.html"
+printf 'return { n = 260 }\n' > "$tmp/hc/lib/h.lua"
+expect_stderr_has "the helper lib/h.lua has changed since" "$UD" class "$tmp/hcres" -o "$tmp/hc.html"
+checks=$((checks + 1))
 grep -q "http" "$tmp/report.html" && bad "the report must need no network"
 checks=$((checks + 1))
 [ "$(grep -o '<svg class="chart"' "$tmp/report.html" | wc -l)" -eq 14 ] || bad "6 comparison charts and 4 per team"

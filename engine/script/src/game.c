@@ -296,6 +296,19 @@ uint64_t ud_game_scenario_hash(const ud_game *g) {
     return g->scenario->first_hash;
 }
 
+bool ud_game_helper(const ud_game *g, int i, const char **name, uint64_t *hash) {
+    const ud_sandbox *sb = g->scenario;
+    int seen = 0;
+    for (int k = 1; sb != NULL && k < sb->file_count; k++) {
+        if (sb->file_hashes[k] != 0 && seen++ == i) {
+            *name = sb->names[k];
+            *hash = sb->file_hashes[k];
+            return true;
+        }
+    }
+    return false;
+}
+
 ud_sim *ud_game_sim(ud_game *g) {
     return g->sim;
 }

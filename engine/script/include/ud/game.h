@@ -155,6 +155,9 @@ ud_sim *ud_game_sim(ud_game *game);
 /* The hash (as ud_file_hash gives it) of the scenario text the game was loaded from, which
  * saves and result files record: the file may have changed since. */
 uint64_t ud_game_scenario_hash(const ud_game *game);
+/* The i-th helper (lib/x.lua) the scenario loaded: its name as messages show it and the hash
+ * of the text it was loaded from. False past the last. */
+bool ud_game_helper(const ud_game *game, int i, const char **name, uint64_t *hash);
 
 /* Attaches a strategy script that plays every month (NULL: the default strategy, which
  * approves what the credit policy allows and keeps the default terms). */
