@@ -339,25 +339,35 @@ int ud_cmd_class(int argc, char **argv, int first) {
         }
     }
     /* the benchmark is played with today's helpers: one changed since a team played makes
-     * its line differ from what the teams played against, so it is said */
+     * its line differ from what the teams played against, so it is said, once a helper */
+    char said[8][64];
+    int said_count = 0;
     for (int i = 0; nbench > 0 && i < n; i++) {
         for (int k = 0; k < teams[i].helper_count; k++) {
-            bool same = false;
+            const char *helper = teams[i].helper_names[k];
+            bool same = false, already = false;
             for (int b = 0; b < bench[0].helper_count && !same; b++) {
-                same = strcmp(bench[0].helper_names[b], teams[i].helper_names[k]) == 0 &&
+                same = strcmp(bench[0].helper_names[b], helper) == 0 &&
                        bench[0].helper_hashes[b] == teams[i].helper_hashes[k];
             }
-            if (!same) {
-                fprintf(stderr,
-                        "unitdesa class: the helper %s has changed since %s played: the "
-                        "benchmark line is played with it as it is now\n",
-                        teams[i].helper_names[k], teams[i].path);
-                if (note[0] == '\0') {
-                    snprintf(note, sizeof note,
-                             ud_tr(&words, "The helper %s has changed since the teams played: "
-                                           "the benchmark line is played with it as it is now."),
-                             teams[i].helper_names[k]);
-                }
+            for (int s = 0; s < said_count && !already; s++) {
+                already = strcmp(said[s], helper) == 0;
+            }
+            if (same || already) {
+                continue;
+            }
+            fprintf(stderr,
+                    "unitdesa class: the helper %s has changed since %s played: the benchmark "
+                    "line is played with it as it is now\n",
+                    helper, teams[i].path);
+            if (note[0] == '\0') {
+                snprintf(note, sizeof note,
+                         ud_tr(&words, "The helper %s has changed since the teams played: the "
+                                       "benchmark line is played with it as it is now."),
+                         helper);
+            }
+            if (said_count < 8) {
+                snprintf(said[said_count++], sizeof said[0], "%s", helper);
             }
         }
     }

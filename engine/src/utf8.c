@@ -62,6 +62,15 @@ void ud_utf8_clean(char *s) {
     }
 }
 
+void ud_utf8_plain(char *s, bool keep_line_breaks, char replacement) {
+    ud_utf8_clean(s);
+    for (unsigned char *c = (unsigned char *)s; *c != '\0'; c++) {
+        if ((*c < 0x20 && !(keep_line_breaks && *c == '\n')) || *c == 0x7f) {
+            *c = (unsigned char)replacement;
+        }
+    }
+}
+
 void ud_utf8_copy(char *dst, size_t size, const char *src) {
     if (size == 0) {
         return;

@@ -305,12 +305,7 @@ ud_app *ud_app_create(const ud_app_options *o, char *err, size_t err_size) {
     /* from the command line or a launcher script: cut between characters, bytes that are not
      * UTF-8 replaced, control characters made spaces (it is shown, and written into reports) */
     ud_utf8_copy(app->team_default, sizeof app->team_default, team != NULL ? team : "");
-    ud_utf8_clean(app->team_default);
-    for (char *c = app->team_default; *c != '\0'; c++) {
-        if ((unsigned char)*c < 0x20 || *c == 0x7f) {
-            *c = ' ';
-        }
-    }
+    ud_utf8_plain(app->team_default, false, ' ');
     load_settings(app);
     Uint32 flags = SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI;
     if (o->hidden) {
@@ -500,6 +495,16 @@ static int unanswered_question(const ud_app *app) {
     return 0;
 }
 
+/* Whether this game wrote the result file at `path` (it may replace its own). */
+static bool written_by_this_game(const ud_app *app, const char *path) {
+    for (int i = 0; i < app->result_written_count; i++) {
+        if (strcmp(app->result_written[i], path) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
 static bool result_file(ud_app *app, char *path, size_t size, char *err, size_t err_size) {
     char dir[1100];
     snprintf(dir, sizeof dir, "%.1000sresults", app->data_dir);
@@ -525,12 +530,8 @@ static bool result_file(ud_app *app, char *path, size_t size, char *err, size_t 
         } else {
             snprintf(candidate, sizeof candidate, "%.800s/%.*s-%d.result", dir, (int)stem, name, n);
         }
-        bool ours = false;
-        for (int i = 0; i < app->result_written_count && !ours; i++) {
-            ours = strcmp(app->result_written[i], candidate) == 0;
-        }
         struct stat st;
-        if (ours || stat(candidate, &st) != 0) {
+        if (written_by_this_game(app, candidate) || stat(candidate, &st) != 0) {
             break;
         }
     }
@@ -538,11 +539,7 @@ static bool result_file(ud_app *app, char *path, size_t size, char *err, size_t 
     if (!ud_result_write(path, app->game, app->team, err, err_size)) {
         return false;
     }
-    bool known = false;
-    for (int i = 0; i < app->result_written_count && !known; i++) {
-        known = strcmp(app->result_written[i], path) == 0;
-    }
-    if (!known && app->result_written_count < 16) {
+    if (!written_by_this_game(app, path) && app->result_written_count < 16) {
         snprintf(app->result_written[app->result_written_count++], sizeof app->result_written[0],
                  "%s", path);
     }

@@ -158,6 +158,14 @@ static void test_utf8_checks_and_cleans_texts_from_files(void **state) {
     assert_string_equal(small, "caf");
     ud_utf8_copy(small, sizeof small, "ab");
     assert_string_equal(small, "ab");
+    /* plain text for a terminal: escapes and bytes that are not UTF-8 gone */
+    char shown[] = "a\x1b[2J\tb\nc\xff";
+    ud_utf8_plain(shown, true, '?');
+    assert_string_equal(shown, "a?[2J?b\nc?");
+    char one_line[] = "Team\n\x01"
+                      "A";
+    ud_utf8_plain(one_line, false, ' ');
+    assert_string_equal(one_line, "Team  A");
 }
 
 int main(void) {

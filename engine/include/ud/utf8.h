@@ -14,6 +14,11 @@ bool ud_utf8_valid(const char *s, size_t n);
  * cut to fit a field may end inside a sequence. */
 void ud_utf8_clean(char *s);
 
+/* ud_utf8_clean, and each control character (a tab, and a line break unless
+ * `keep_line_breaks`, included) replaced with `replacement`: a text that reaches a terminal or
+ * a one-line field carries no escape sequence and no stray line. */
+void ud_utf8_plain(char *s, bool keep_line_breaks, char replacement);
+
 /* Copies src into dst (size bytes, ending NUL included), cut if it must be on a character's
  * boundary, never inside one; what the copy holds is well-formed if src was. */
 void ud_utf8_copy(char *dst, size_t size, const char *src);

@@ -56,12 +56,7 @@ void game_problem(ud_game *game, const char *text) {
     /* a script's error can carry any bytes: a problem is printed on the trainer's terminal and
      * shown on screen, so control characters (but line breaks) and bytes that are not UTF-8
      * become '?' */
-    ud_utf8_clean(copy);
-    for (char *c = copy; *c != '\0'; c++) {
-        if (((unsigned char)*c < 0x20 && *c != '\n') || *c == 0x7f) {
-            *c = '?';
-        }
-    }
+    ud_utf8_plain(copy, true, '?');
     game->problems[game->problem_count++] = copy;
 }
 

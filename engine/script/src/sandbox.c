@@ -512,12 +512,12 @@ static int safe_print(lua_State *L) {
     ud_sandbox *sb = ud_sandbox_of(L);
     int n = lua_gettop(L);
     size_t total = 1;
-    for (int i = 1; i <= n; i++) {
+    for (int i = 1; i <= n; i++) { /* each value as text, in its place: measured, then written */
         size_t len;
         ud_sandbox_tostring(L, i);
         lua_tolstring(L, -1, &len);
+        lua_replace(L, i);
         total += len + 1;
-        lua_pop(L, 1);
     }
     ud_sandbox_charge(L, (double)total / BYTES_PER_UNIT);
     if (sb->printed >= PRINT_LIMIT) {
@@ -534,13 +534,11 @@ static int safe_print(lua_State *L) {
     sb->printed += total;
     for (int i = 1; i <= n; i++) {
         size_t len;
-        ud_sandbox_tostring(L, i);
-        const char *s = lua_tolstring(L, -1, &len);
+        const char *s = lua_tolstring(L, i, &len);
         if (i > 1) {
             fputc('\t', stderr);
         }
         write_plain(s, len);
-        lua_pop(L, 1);
     }
     fputc('\n', stderr);
     fflush(stderr);
@@ -588,16 +586,16 @@ static int safe_format(lua_State *L) {
     return results;
 }
 
+/* A private key, which no script can name: marks a metatable installed by setmetatable below,
+ * and says whether the script's own table asked for protection (__metatable). */
+static const char installed_key = 0;
+
 /* setmetatable that refuses what would let a script see the garbage collector or run
  * outside its budget: a finalizer (__gc) runs during collection and when the game closes the
  * script; a weak table (__mode) loses its entries when the collector runs, whose timing
  * depends on every allocation the program made (a game played on screen and the same game
  * replayed from its save would differ); a to-be-closed handler (__close) runs while an
  * error unwinds, even one that stopped the script at a limit. */
-/* A private key, which no script can name: marks a metatable installed by setmetatable below,
- * and says whether the script's own table asked for protection (__metatable). */
-static const char installed_key = 0;
-
 static int safe_setmetatable(lua_State *L) {
     static const char *const refused[][2] = {
         {"__gc", "finalizers"}, {"__mode", "weak tables"}, {"__close", "to-be-closed variables"}};
@@ -1157,7 +1155,7 @@ ud_sandbox *ud_sandbox_new(size_t memory_cap, long instructions, const char *hel
     lua_register(L, "print", safe_print);
     lua_register(L, "require", restricted_require);
     lua_register(L, "rawset", strict_rawset);
-    wrap(L, NULL, "setmetatable", safe_setmetatable, -1);
+    lua_register(L, "setmetatable", safe_setmetatable); /* never calls Lua's own */
     wrap(L, NULL, "tonumber", charged_scan, -1);
     wrap(L, "string", "format", safe_format, -1);
     wrap(L, "string", "rep", charged_rep, -1);
