@@ -22,7 +22,8 @@ needs five to eight members, so give it time and officers to hold the meetings. 
 who borrows alone on the individual loan has no group behind her and sees the mentor only
 at the monthly visit: her loan is more often taken over by others in the household. Some
 board members fear that small loans to women will not pay. Try it, and watch the portfolio
-and the households.]],
+and the households. The members also save with the cooperative, at 4% a year: savings
+that nobody borrows cost more than they earn.]],
   lesson = {
     -- Women's households in distress (poor, over-indebted or in default) over the last year (a
     -- year smooths the seasons): loans that lift incomes but that women cannot carry have not
