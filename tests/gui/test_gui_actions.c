@@ -211,6 +211,19 @@ static void test_gui_reschedule_all_with_a_hardship(void **state) {
         assert_int_equal(d[i].command.level, d[i].command.count / 3);
     }
     expect_safe_focus("rescheduling all with a hardship");
+    /* the household's card says its loan runs on a new schedule */
+    for (int i = 0; i < n; i++) {
+        if (!d[i].is_answer && d[i].command.type == UD_CMD_RESCHEDULE) {
+            app->selected_household = d[i].command.index;
+            break;
+        }
+    }
+    app->dialog = DIALOG_HOUSEHOLD;
+    gd_frame(app, "household_rescheduled");
+    assert_true(gd_shows(app, gd_tr(app, "Current loan of")));
+    assert_true(gd_shows(app, "rescheduled, over a new"));
+    gd_key(app, SDLK_ESCAPE, 0);
+    assert_int_equal(app->dialog, DIALOG_NONE);
     /* nothing left to take: the button is gone, the others are still late */
     assert_false(gd_click_prefix(app, "Reschedule all with a hardship"));
     if (late_plain > 0) {
