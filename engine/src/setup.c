@@ -91,7 +91,7 @@ void ud_setup_default(ud_setup *s, int households) {
     m->costs.per_client_per_month = 5000;
     m->costs.hire_cost = 2000000;
     m->costs.training_cost = 3000000;
-    m->costs.audit_cost = 8000000;
+    m->costs.audit_cost = 2500000;
     m->costs.depreciation_months = 60;
     m->provisioning.rate[0] = UD_RATE_PERCENT(10);
     m->provisioning.rate[1] = UD_RATE_PERCENT(25);

@@ -45,7 +45,7 @@ mfi {
   policy = { first_loan_cap = 3000000, repeat_step_up = 20, loan_to_income_cap = 25,
              max_past_arrears_days = 30 },
   costs = { office = 6000000, per_client = 8000, hire = 2000000, training = 3000000,
-            audit = 8000000, depreciation_months = 60 },
+            audit = 2500000, depreciation_months = 60 },
   opening = { clients = 450, product = 1, months_old = 11, in_arrears = 0.02,
               savings = 2500000, repaid_loans = 2 },
 }

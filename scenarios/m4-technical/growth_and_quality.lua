@@ -45,7 +45,7 @@ mfi {
   equity = 1500000000,
   officers = { count = 4, salary = 2000000, training = 0, honesty = 0.6 },
   policy = { first_loan_cap = 2000000, loan_to_income_cap = 25, max_past_arrears_days = 30 },
-  costs = { audit = 10000000, training = 3000000 },
+  costs = { audit = 3000000, training = 3000000 },
 }
 
 product { name = "Group weekly", method = "flat", rate = 24, installments = 25,
