@@ -83,11 +83,22 @@ goal { indicator = "write_off_ratio", below = 0.03, from = 6, take = "worst", mo
 goal { indicator = "oss", above = 1.0, month = 20, text = "Still covering costs (OSS above 100%)" }
 goal { indicator = "active_borrowers", above = 300, month = 20,
        text = "Still serving more than 300 clients" }
--- The clients: distress (poor, over-indebted or in default), not income poverty alone: a
--- loan pushed on a drought-hit farmer lifts nothing and over-indebts (engine/MODEL.md,
--- "Depth and impact").
-goal { indicator = "households_in_distress", below = 1.1, of_start = true, month = 20,
-       text = "At most a tenth more households in distress than at the start, drought and all" }
+-- The clients: distress (poor, over-indebted or in default), not income poverty alone (engine/
+-- MODEL.md, "Depth and impact"). The drought puts about a tenth more households in distress
+-- whatever the unit does (30 seeds: 1.09-1.11 of the start for the sound strategies, for
+-- pressing Space and for rescheduling every late loan; 1.13 lending nothing): at 10% the goal
+-- was a coin toss for a sound unit (met in 28-43% of runs), at 12% it is met in four runs in
+-- five. It keeps the unit from making the year worse than a village without it: writing every
+-- late loan off (1.49), paying the officers a pittance (1.17) or lending freely (1.15) does.
+goal { indicator = "households_in_distress", below = 1.12, of_start = true, month = 20,
+       text = "At most 12% more households in distress than at the start, drought and all" }
+-- Loans pushed on households whose income has collapsed: the borrowers whose instalments take
+-- more than 40% of their income (the over-indebtedness line of engine/MODEL.md, 4; the Smart
+-- Campaign's client protection principle of preventing over-indebtedness). The sound
+-- strategies keep them at 0.4-1.7% of borrowers through the bad year; lending freely through it,
+-- 10%.
+goal { indicator = "overindebted_share", below = 0.05, from = 6, month = 20,
+       text = "Fewer than 5% of borrowers over-indebted (instalments above 40% of income), on average through the bad year" }
 -- Paid fairly to the end: officers paid well below the market wage for their training leave
 -- and work less (engine/MODEL.md, 3), but mostly after the game's last month, so a pay cut in
 -- the final months would otherwise cost nothing; the SPTF's Universal Standards ask providers
