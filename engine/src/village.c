@@ -344,8 +344,12 @@ void village_incomes(ud_sim *sim) {
         double noise = 0.8 + 0.4 * ud_rng_unit(rng);
         ud_money income = h->wage + (ud_money)(business * noise);
         h->income_last = income;
-        /* A twelve-month moving average: what the household "earns", season aside. */
-        h->income_smooth += (income - h->income_smooth) / 12;
+        /* What the household "earns", season aside: an average over about a year (weight 1/12
+         * a month) of its income with the season's factor taken out, so that a farmer is not
+         * poorer every August and richer every October than her year says; a drought, a
+         * mishap or a bigger business still move it (engine/MODEL.md, "Other mechanisms"). */
+        ud_money usual = h->wage + (ud_money)(business * noise / season[h->business][moy]);
+        h->income_smooth += (usual - h->income_smooth) / 12;
         sim_receive_outside(sim, h, income);
         /* Business assets wear out: 1% a month. */
         h->capital -= h->capital / 100;

@@ -75,28 +75,28 @@ product { name = "Farm seasonal", method = "declining-annuity", rate = 24, insta
 goal { indicator = "par30", below = 0.06, from = 6, month = 20,
        text = "PAR30 averaged below 6% through the bad year (months 6 to 20)" }
 -- The norm is under 2% a year (shared/INDICATORS.md); a drought year is allowed a little more,
--- not the 5% of a unit that lets its arrears run to write-off.
+-- not the 4% of a unit that watches the drought without visiting its farmers more (pressing
+-- Space: the worst month's figure is 4.1% on average over 60 seeds, under 2.5% in one run in
+-- ten; staying close 2.8%, rescheduling the farmers 1.9%) nor the 7% of one that cuts its visits.
 -- Judged in every month of the bad year: loans written off as the drought began would leave
 -- no trace in the figure for the year to month 20.
-goal { indicator = "write_off_ratio", below = 0.03, from = 6, take = "worst", month = 20,
-       text = "Write-offs below 3% of the portfolio a year, in every month of the bad year (6 to 20)" }
+goal { indicator = "write_off_ratio", below = 0.025, from = 6, take = "worst", month = 20,
+       text = "Write-offs below 2.5% of the portfolio a year, in every month of the bad year (6 to 20)" }
 goal { indicator = "oss", above = 1.0, month = 20, text = "Still covering costs (OSS above 100%)" }
 goal { indicator = "active_borrowers", above = 300, month = 20,
        text = "Still serving more than 300 clients" }
 -- The clients: distress (poor, over-indebted or in default), not income poverty alone (engine/
--- MODEL.md, "Depth and impact"). The drought puts about a tenth more households in distress
--- whatever the unit does (30 seeds: 1.09-1.11 of the start for the sound strategies, for
--- pressing Space and for rescheduling every late loan; 1.13 lending nothing): at 10% the goal
--- was a coin toss for a sound unit (met in 28-43% of runs), at 12% it is met in four runs in
--- five. It keeps the unit from making the year worse than a village without it: writing every
--- late loan off (1.49), paying the officers a pittance (1.17) or lending freely (1.15) does.
-goal { indicator = "households_in_distress", below = 1.12, of_start = true, month = 20,
-       text = "At most 12% more households in distress than at the start, drought and all" }
+-- MODEL.md, "Depth and impact"). The drought puts several percent more households in distress
+-- whatever the unit does (30 seeds: 1.07 of the start for the sound strategies and for pressing
+-- Space); lending nothing, freezing credit, cutting the visits or lending freely through it
+-- make it about 1.10-1.11, paying the officers a pittance 1.16, writing every late loan off 1.5.
+goal { indicator = "households_in_distress", below = 1.1, of_start = true, month = 20,
+       text = "At most a tenth more households in distress than at the start, drought and all" }
 -- Loans pushed on households whose income has collapsed: the borrowers whose instalments take
 -- more than 40% of their income (the over-indebtedness line of engine/MODEL.md, 4; the Smart
 -- Campaign's client protection principle of preventing over-indebtedness). The sound
--- strategies keep them at 0.4-1.7% of borrowers through the bad year; lending freely through it,
--- 10%.
+-- strategies keep them at 0.3-1.2% of borrowers on average through the bad year (20 seeds);
+-- lending freely through it, 8.7%.
 goal { indicator = "overindebted_share", below = 0.05, from = 6, month = 20,
        text = "Fewer than 5% of borrowers over-indebted (instalments above 40% of income), on average through the bad year" }
 -- Paid fairly to the end: officers paid well below the market wage for their training leave

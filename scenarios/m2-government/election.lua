@@ -64,16 +64,15 @@ goal { indicator = "par30", below = 0.05, from = 7, month = 24,
 goal { indicator = "oss", above = 0.9, month = 24, text = "OSS above 90% in its second year" }
 goal { indicator = "active_borrowers", above = 120, month = 24, text = "More than 120 clients" }
 -- Without a lender the village's poor slowly lose ground: a unit that lends nothing ends its
--- two years with about 4% more households in distress (30 seeds: mean 1.036 of the start); a
--- unit that lends well holds distress near where it started (the sound strategies: mean 1.016,
--- four runs in five below 1.04), one that goes along with the candidate does not (1.10). The
--- goal asks for less than a village without the unit; at 2% it failed four sound runs in five
--- on the village's luck alone, at 3% about half (100 seeds: every goal met in 36% of the sound
--- strategies' runs, against 24% at 2%; no probe above 0%). Counted as households poor,
--- over-indebted or in default, not as poverty alone: loose big loans lift incomes over the
--- line while they last and leave their borrowers unable to repay.
-goal { indicator = "households_in_distress", below = 1.03, of_start = true, month = 24,
-       text = "Distress held: at most 3% more households poor, over-indebted or in default than at the start" }
+-- two years with about 5% more households in distress (30 seeds: mean 1.056 of the start); a
+-- unit that lends well holds the rise to about 3% (the sound strategies: 1.030, four runs in
+-- five below 1.05), one that goes along with the candidate does not (1.12). The goal is to do
+-- no harm: no more distress than a village without the unit. (At 2%, and with incomes that
+-- swung with the harvest, it failed four sound runs in five on the calendar alone.) Counted as
+-- households poor, over-indebted or in default, not as poverty alone: loose big loans lift
+-- incomes over the line while they last and leave their borrowers unable to repay.
+goal { indicator = "households_in_distress", below = 1.05, of_start = true, month = 24,
+       text = "Distress held: at most 5% more households poor, over-indebted or in default than at the start" }
 -- Paid fairly to the end: officers paid well below the market wage for their training leave
 -- and work less (engine/MODEL.md, 3), but mostly after the game's last month, so a pay cut in
 -- the final months would otherwise cost nothing; the SPTF's Universal Standards ask providers

@@ -68,9 +68,18 @@ goal { indicator = "par90", below = 0.03, month = 36,
        text = "PAR90 below 3%: few clients left in default" }
 -- The clients: distress (poor, over-indebted or in default), not income poverty alone, which
 -- loans lift while they last (engine/MODEL.md, "Depth and impact"). Without the unit the
--- village ends about 8% above its start; a unit that grows without over-indebting holds it.
-goal { indicator = "households_in_distress", below = 1.05, of_start = true, month = 36,
-       text = "Distress held: at most 5% more households in distress than at the start" }
+-- village ends about 8% above its start (30 seeds: 1.079); a unit that grows without
+-- over-indebting holds it near the start (the sound strategies: 1.011 and 1.023, four runs in
+-- five under 1.035), one left as it stands does not (1.047), nor one that grows fast (1.14).
+goal { indicator = "households_in_distress", below = 1.04, of_start = true, month = 36,
+       text = "Distress held: at most 4% more households in distress than at the start" }
+-- Growth by bigger loans rather than more clients: borrowers whose instalments take more than
+-- 40% of their income (the over-indebtedness line of engine/MODEL.md, 4; the Smart Campaign's
+-- client protection principle of preventing over-indebtedness), over the last year. The sound
+-- strategies keep them at 1-4% of borrowers (20 seeds); loose big loans (first loans to 10
+-- million, instalments up to 40% of income) reach 9%, growing fast 31%.
+goal { indicator = "overindebted_share", below = 0.05, from = 25, month = 36,
+       text = "Fewer than 5% of borrowers over-indebted (instalments above 40% of income), on average over the last year" }
 -- Officers paid below the market wage resign, and their clients lose the officer who knew
 -- them (engine/MODEL.md, 3); officers let go count too (not those an audit caught stealing).
 -- About a quarter a year is usual (MIX); three in five is a unit that cannot keep its people,
