@@ -80,6 +80,12 @@ goal { indicator = "par30", below = 0.05, month = 36, text = "PAR30 below 5%" }
 -- at once just before the final year would leave no trace in the last year's figure.
 goal { indicator = "write_off_ratio", below = 0.05, from = 13, take = "worst", month = 36,
        text = "Write-offs below 5% of the portfolio a year, in every month of the last two years" }
+-- Client protection: borrowers whose instalments take more than 40% of their income (the
+-- over-indebtedness line of engine/MODEL.md, 4; the Smart Campaign's principle of preventing
+-- over-indebtedness), on average over the last year. Loans sized to repayment capacity keep them to a few
+-- percent; big loans without an income cap, or pushed in a hurry, do not.
+goal { indicator = "overindebted_share", below = 0.05, from = 25, month = 36,
+       text = "Fewer than 5% of borrowers over-indebted (instalments above 40% of income), on average over the last year" }
 -- Officers paid below the market wage resign, and their clients lose the officer who knew
 -- them (engine/MODEL.md, 3); officers let go count too (not those an audit caught stealing).
 -- About a quarter a year is usual (MIX); three times that is a unit that cannot keep its

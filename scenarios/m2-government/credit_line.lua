@@ -75,6 +75,12 @@ goal { indicator = "active_borrowers", above = 120, month = 36, text = "More tha
 -- every late loan in 5-13%.
 goal { indicator = "par30", below = 0.025, from = 25, month = 36,
        text = "PAR30 averaged below 2.5% over the last year" }
+-- Client protection: borrowers whose instalments take more than 40% of their income (the
+-- over-indebtedness line of engine/MODEL.md, 4; the Smart Campaign's principle of preventing
+-- over-indebtedness), on average over the last year. Loans sized to repayment capacity keep them to a few
+-- percent; big loans without an income cap, or pushed in a hurry, do not.
+goal { indicator = "overindebted_share", below = 0.05, from = 25, month = 36,
+       text = "Fewer than 5% of borrowers over-indebted (instalments above 40% of income), on average over the last year" }
 -- Officers paid below the market wage resign, and their clients lose the officer who knew
 -- them (engine/MODEL.md, 3); officers let go count too (not those an audit caught stealing).
 -- About a quarter a year is usual (MIX); three times that is a unit that cannot keep its

@@ -73,6 +73,12 @@ goal { indicator = "active_borrowers", above = 120, month = 24, text = "More tha
 -- incomes over the line while they last and leave their borrowers unable to repay.
 goal { indicator = "households_in_distress", below = 1.05, of_start = true, month = 24,
        text = "Distress held: at most 5% more households poor, over-indebted or in default than at the start" }
+-- Client protection: borrowers whose instalments take more than 40% of their income (the
+-- over-indebtedness line of engine/MODEL.md, 4; the Smart Campaign's principle of preventing
+-- over-indebtedness), on average over the second year. Loans sized to repayment capacity keep them to a few
+-- percent; big loans without an income cap, or pushed in a hurry, do not.
+goal { indicator = "overindebted_share", below = 0.05, from = 13, month = 24,
+       text = "Fewer than 5% of borrowers over-indebted (instalments above 40% of income), on average over the second year" }
 -- Paid fairly to the end: officers paid well below the market wage for their training leave
 -- and work less (engine/MODEL.md, 3), but mostly after the game's last month, so a pay cut in
 -- the final months would otherwise cost nothing; the SPTF's Universal Standards ask providers

@@ -72,6 +72,12 @@ goal { indicator = "women_in_distress", below = 1.0, of_start = true, month = 36
 -- portfolio against 10-20% for individual lenders); above 100% its sound strategies met every
 -- goal in 0-28% of runs.
 goal { indicator = "oss", above = 0.9, month = 36, text = "OSS above 90%" }
+-- Client protection: borrowers whose instalments take more than 40% of their income (the
+-- over-indebtedness line of engine/MODEL.md, 4; the Smart Campaign's principle of preventing
+-- over-indebtedness), on average over the last year. Loans sized to repayment capacity keep them to a few
+-- percent; big loans without an income cap, or pushed in a hurry, do not.
+goal { indicator = "overindebted_share", below = 0.05, from = 25, month = 36,
+       text = "Fewer than 5% of borrowers over-indebted (instalments above 40% of income), on average over the last year" }
 -- Officers paid below the market wage resign, and their clients lose the officer who knew
 -- them (engine/MODEL.md, 3); officers let go count too (not those an audit caught stealing).
 -- About a quarter a year is usual (MIX); three times that is a unit that cannot keep its
