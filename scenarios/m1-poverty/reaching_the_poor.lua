@@ -80,6 +80,14 @@ goal { indicator = "par30", below = 0.05, month = 36, text = "PAR30 below 5%" }
 -- at once just before the final year would leave no trace in the last year's figure.
 goal { indicator = "write_off_ratio", below = 0.05, from = 13, take = "worst", month = 36,
        text = "Write-offs below 5% of the portfolio a year, in every month of the last two years" }
+-- New schedules for households that need them, not for every late payer: no drought or flood
+-- strikes this village, so a rescheduled loan is a household's own mishap (a few a year). A
+-- unit that reschedules every late loan hides its arrears in new schedules (Sa-Dhan's
+-- performance standards warn that rescheduling "can spell disaster for the portfolio" and
+-- teaches clients to expect it); the rescheduled ratio is shown beside PAR30 for that reason
+-- (CGAP). Sound strategies stay under 2%; rescheduling every late loan reaches 7-54%.
+goal { indicator = "rescheduled_ratio", below = 0.03, from = 25, month = 36,
+       text = "Rescheduled loans below 3% of the portfolio, on average over the last year" }
 -- Client protection: borrowers whose instalments take more than 40% of their income (the
 -- over-indebtedness line of engine/MODEL.md, 4; the Smart Campaign's principle of preventing
 -- over-indebtedness), on average over the last year. Loans sized to repayment capacity keep them to a few
