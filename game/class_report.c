@@ -247,7 +247,7 @@ static const char style_sheet[] =
     ".debrief h1{font-size:18px}.debrief p{margin:4px 0}.debrief ul{margin:2px 0 6px;"
     "padding-left:20px}.debrief li{margin:0}.debrief h3{margin:8px 0 2px}"
     ".debrief .legend{margin:4px 0}.debrief .decisions{columns:3;font-size:11px}"
-    ".debrief .goals{columns:2;column-gap:24px}"
+    ".debrief .goals{columns:2;column-gap:24px;font-size:12px}"
     "@media print{body{margin:10mm}.page{page-break-after:always}}"
     "@page{size:A4 landscape;margin:10mm}";
 

@@ -28,6 +28,7 @@ bool ud_indicator_is_percent(const char *indicator) {
                                           "poor_reach",
                                           "poor_client_income_gain",
                                           "staff_turnover",
+                                          "pay_to_market",
                                           NULL};
     for (int i = 0; percent[i] != NULL; i++) {
         if (strcmp(indicator, percent[i]) == 0) {

@@ -79,29 +79,6 @@ static void application_lines(ud_app *app, const ud_application *ap, char *line,
                                          : "";
 }
 
-/* `text` cut to one line of width w, with "…" at the cut (whole characters only); false if it
- * fits whole. A long reason on two or three lines made every row of the desk as tall. */
-static bool one_line(ud_ui *ui, const char *text, int w, char *out, size_t size) {
-    int tw, th;
-    snprintf(out, size, "%s", text);
-    ud_text_measure(ui->text, out, UD_FONT_SMALL, false, 0, &tw, &th);
-    if (tw <= w) {
-        return false;
-    }
-    size_t len = strlen(out);
-    while (len > 0) {
-        do {
-            len--; /* back to the start of a character */
-        } while (len > 0 && ((unsigned char)out[len] & 0xC0) == 0x80);
-        snprintf(out + len, size - len, "…");
-        ud_text_measure(ui->text, out, UD_FONT_SMALL, false, 0, &tw, &th);
-        if (tw <= w) {
-            break;
-        }
-    }
-    return true;
-}
-
 /* The height every row of the desk takes: the tallest any application needs, so that the
  * rows, and their buttons, stay in the same places from one page to the next (a trainee
  * paging through many applications clicked the wrong row when a taller one moved them). */
@@ -159,7 +136,7 @@ static void application_row(ud_app *app, const ud_application *ap, int x, int y,
     bool shortened = false;
     if (reason[0] != '\0') {
         /* on one line: the whole reason is under the mouse */
-        shortened = one_line(ui, reason, w - 10, cut, sizeof cut);
+        shortened = ud_ui_one_line(ui, reason, UD_FONT_SMALL, w - 10, cut, sizeof cut);
         y += ud_ui_paragraph(ui, cut, x, y, w - 10, UD_FONT_SMALL, p->text_dim);
     }
     if ((described && story[0] != '\0') || shortened) {

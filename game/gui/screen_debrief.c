@@ -373,6 +373,24 @@ static bool goal_result(ud_app *app, const ud_goal *g, char *out, size_t size) {
     return true;
 }
 
+/* A goal's line around its text: "[met] " before it and " (result: 0.7%)" after it (empty
+ * while it is not judged, and for a lose condition). */
+static void goal_parts(ud_app *app, const ud_goal *g, char *head, size_t head_size, char *tail,
+                       size_t tail_size) {
+    ud_ui *ui = &app->ui;
+    const char *state = g->kind == UD_GOAL_LOSE
+                            ? (g->state == 1 ? TR(ui, "happened") : TR(ui, "avoided"))
+                            : (g->state == 1   ? TR(ui, "met")
+                               : g->state == 0 ? TR(ui, "missed")
+                                               : TR(ui, "not judged yet"));
+    snprintf(head, head_size, "[%s] ", state);
+    char result[64];
+    tail[0] = '\0';
+    if (g->kind == UD_GOAL_TARGET && g->state != -1 && goal_result(app, g, result, sizeof result)) {
+        snprintf(tail, tail_size, " (%s %s)", TR(ui, "result:"), result);
+    }
+}
+
 static void summary_page(ud_app *app, bool over) {
     ud_ui *ui = &app->ui;
     const ud_palette *p = ui->pal;
@@ -383,23 +401,44 @@ static void summary_page(ud_app *app, bool over) {
     y += 24;
     int n;
     const ud_goal *goals = ud_game_goals(app->game, &n);
+    /* Each goal wraps within the left column, clear of the lessons beside it. When a scenario
+     * has so many goals that the wrapped lines would run under the charts (ten goals at large
+     * text), each takes one line instead: its state, as much of its text as fits, and its
+     * result; the whole goal is under the mouse. */
+    int wrapped = 0;
     for (int i = 0; i < n; i++) {
-        const char *state = goals[i].kind == UD_GOAL_LOSE
-                                ? (goals[i].state == 1 ? TR(ui, "happened") : TR(ui, "avoided"))
-                                : (goals[i].state == 1   ? TR(ui, "met")
-                                   : goals[i].state == 0 ? TR(ui, "missed")
-                                                         : TR(ui, "not judged yet"));
+        char head[80], tail[100];
+        goal_parts(app, &goals[i], head, sizeof head, tail, sizeof tail);
+        snprintf(line, sizeof line, "%s%s%s", head, ud_scenario_text(app, goals[i].text), tail);
+        int tw, th;
+        ud_text_measure(ui->text, line, UD_FONT_SMALL, false, 500, &tw, &th);
+        wrapped += th + 2;
+    }
+    bool compact = y + wrapped > 414; /* the charts' top, less a gap */
+    for (int i = 0; i < n; i++) {
         bool good = goals[i].kind == UD_GOAL_LOSE ? goals[i].state != 1 : goals[i].state == 1;
-        char result[64];
-        if (goals[i].kind == UD_GOAL_TARGET && goals[i].state != -1 &&
-            goal_result(app, &goals[i], result, sizeof result)) {
-            snprintf(line, sizeof line, "[%s] %s (%s %s)", state,
-                     ud_scenario_text(app, goals[i].text), TR(ui, "result:"), result);
-        } else {
-            snprintf(line, sizeof line, "[%s] %s", state, ud_scenario_text(app, goals[i].text));
+        SDL_Color colour = good ? p->good : p->text;
+        const char *text = ud_scenario_text(app, goals[i].text);
+        char head[80], tail[100];
+        goal_parts(app, &goals[i], head, sizeof head, tail, sizeof tail);
+        if (!compact) {
+            snprintf(line, sizeof line, "%s%s%s", head, text, tail);
+            y += ud_ui_paragraph(ui, line, 40, y, 500, UD_FONT_SMALL, colour) + 2;
+            continue;
         }
-        /* wrapped within the left column, clear of the lessons beside it */
-        y += ud_ui_paragraph(ui, line, 40, y, 500, UD_FONT_SMALL, good ? p->good : p->text) + 2;
+        int hw, tw, th;
+        ud_text_measure(ui->text, head, UD_FONT_SMALL, false, 0, &hw, &th);
+        ud_text_measure(ui->text, tail, UD_FONT_SMALL, false, 0, &tw, &th);
+        char cut[UD_TEXT_LEN];
+        /* a little room for the digits some languages write wider ("101,0 %") */
+        bool shortened =
+            ud_ui_one_line(ui, text, UD_FONT_SMALL, 500 - hw - tw - 12, cut, sizeof cut);
+        snprintf(line, sizeof line, "%s%s%s", head, cut, tail);
+        int h = ud_ui_paragraph(ui, line, 40, y, 500, UD_FONT_SMALL, colour);
+        if (shortened) {
+            ud_ui_hint(ui, ud_rect(40, y, 500, h), text);
+        }
+        y += h + 2;
     }
     const ud_debrief *d = over ? ud_app_debrief(app) : NULL;
     y += 8;

@@ -78,6 +78,11 @@ static void check_fit(ud_ui *ui, SDL_Rect r, const char *text, const char *where
     SDL_RenderGetClipRect(ui->renderer, &clip);
     bool clipped = !ui->scrolling && !SDL_RectEmpty(&clip) && !contains(clip, r);
     SDL_Rect screen = {0, 0, UD_LOGICAL_W, UD_LOGICAL_H};
+    if (ui->scrolling) {
+        /* a scrolled area runs above and below the screen by design: only its width counts */
+        screen.y = r.y;
+        screen.h = r.h;
+    }
     if (!contains(ui->box, r) || clipped || !contains(screen, r)) {
         snprintf(ui->overflow[ui->overflow_count++], sizeof ui->overflow[0],
                  "%s \"%.80s\" at %d,%d size %dx%d %s", where, text, r.x, r.y, r.w, r.h,
@@ -232,6 +237,27 @@ int ud_ui_paragraph(ud_ui *ui, const char *s, int x, int y, int w, ud_font_size 
 int ud_ui_paragraph_verbatim(ud_ui *ui, const char *s, int x, int y, int w, ud_font_size size,
                              SDL_Color c) {
     return paragraph(ui, s, x, y, w, size, c, true);
+}
+
+bool ud_ui_one_line(ud_ui *ui, const char *text, ud_font_size size, int w, char *out, size_t n) {
+    int tw, th;
+    snprintf(out, n, "%s", text);
+    ud_text_measure(ui->text, out, size, false, 0, &tw, &th);
+    if (tw <= w) {
+        return false;
+    }
+    size_t len = strlen(out);
+    while (len > 0) {
+        do {
+            len--; /* back to the start of a character */
+        } while (len > 0 && ((unsigned char)out[len] & 0xC0) == 0x80);
+        snprintf(out + len, n - len, "…");
+        ud_text_measure(ui->text, out, size, false, 0, &tw, &th);
+        if (tw <= w) {
+            break;
+        }
+    }
+    return true;
 }
 
 static bool inside(const ud_ui *ui, SDL_Rect r) {

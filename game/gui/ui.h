@@ -107,6 +107,10 @@ int ud_ui_paragraph(ud_ui *ui, const char *s, int x, int y, int w, ud_font_size 
 int ud_ui_paragraph_verbatim(ud_ui *ui, const char *s, int x, int y, int w, ud_font_size size,
                              SDL_Color c);
 
+/* `text` cut to one line of width w at the given size, with "…" at the cut (whole characters
+ * only), into out; false if it fits whole (out is then the text). */
+bool ud_ui_one_line(ud_ui *ui, const char *text, ud_font_size size, int w, char *out, size_t n);
+
 /* Whether every label of a row of buttons fits its button (widths[i]) at the normal size.
  * A row that does not is drawn with small_buttons set, so that its labels keep one size
  * rather than each shrinking on its own. */
