@@ -140,6 +140,32 @@ int ud_arrears_reschedule_hardship(ud_app *app, bool grace) {
     return done;
 }
 
+/* Rescheduled loans are paid as agreed, so not late and not in the list, yet in PAR30 until
+ * cured: say so under the list's header, where a trainee who rescheduled sees few borrowers
+ * late and a PAR30 that rose. Returns the height drawn (0 if there are none). */
+static int rescheduled_note(ud_app *app, SDL_Rect a, int y) {
+    ud_ui *ui = &app->ui;
+    ud_sim *sim = ud_game_sim(app->game);
+    double all = 0, rescheduled = 0; /* as the loans stand now, a rescheduling included */
+    for (int i = 0; i < ud_sim_household_count(sim); i++) {
+        ud_household_view h;
+        ud_sim_household(sim, i, &h);
+        if (h.loan != NULL) {
+            all += (double)h.loan->principal_outstanding;
+            rescheduled += h.loan->rescheduled ? (double)h.loan->principal_outstanding : 0;
+        }
+    }
+    if (all <= 0 || rescheduled / all <= 0.0005) {
+        return 0;
+    }
+    char why[400];
+    snprintf(why, sizeof why,
+             TR(ui, "Rescheduled loans are %.1f%% of the portfolio: each counts in PAR30 "
+                    "until it has been paid on time for three months."),
+             100 * rescheduled / all);
+    return ud_ui_paragraph(ui, why, a.x, y, a.w - 10, UD_FONT_SMALL, ui->pal->text_dim) + 8;
+}
+
 /* One confirmation for all the late borrowers with a hardship (a drought brings dozens). */
 static void ask_reschedule_hardship(ud_app *app, int count) {
     ud_ui *ui = &app->ui;
@@ -199,6 +225,9 @@ void ud_panel_arrears(ud_app *app, SDL_Rect a) {
                                 "more of what was written off."),
                          a.x, y, a.w - 10, UD_FONT_SMALL, p->text_dim) +
          10;
+    if (n > 0) {
+        y += rescheduled_note(app, a, y);
+    }
     int hardship = 0;
     for (int i = 0; i < n; i++) {
         hardship += hardship_case(ud_game_sim(app->game), &list[i]);
@@ -250,26 +279,7 @@ void ud_panel_arrears(ud_app *app, SDL_Rect a) {
     }
     if (n == 0) {
         ud_ui_label(ui, TR(ui, "Nobody is late."), a.x, y, UD_FONT_SMALL, false, p->text_dim);
-        /* rescheduled loans are paid as agreed, so not late, and still in PAR30: say so where a
-         * trainee who rescheduled everyone sees "nobody is late" and a PAR30 that rose */
-        ud_sim *sim = ud_game_sim(app->game);
-        double all = 0, rescheduled = 0; /* as the loans stand now, a rescheduling included */
-        for (int i = 0; i < ud_sim_household_count(sim); i++) {
-            ud_household_view h;
-            ud_sim_household(sim, i, &h);
-            if (h.loan != NULL) {
-                all += (double)h.loan->principal_outstanding;
-                rescheduled += h.loan->rescheduled ? (double)h.loan->principal_outstanding : 0;
-            }
-        }
-        if (all > 0 && rescheduled / all > 0.0005) {
-            char why[400];
-            snprintf(why, sizeof why,
-                     TR(ui, "Rescheduled loans are %.1f%% of the portfolio: each counts in PAR30 "
-                            "until it has been paid on time for three months."),
-                     100 * rescheduled / all);
-            ud_ui_paragraph(ui, why, a.x, y + 24, a.w - 10, UD_FONT_SMALL, p->text_dim);
-        }
+        rescheduled_note(app, a, y + 24);
     }
     free(list);
 }

@@ -248,8 +248,14 @@ static int top_decisions(ud_app *app, const ud_debrief *d, int x, int y, int w, 
     int h = 24;
     if (d->top_count == 0) {
         if (draw) {
-            ud_ui_paragraph(ui, TR(ui, "None of your decisions changed the result on its own."), x,
-                            y + h, w, UD_FONT_SMALL, p->text_dim);
+            /* the figure judged, named: a trainee whose switch moved other figures read "none
+             * changed the result" as "nothing I did mattered" */
+            char none[300];
+            snprintf(none, sizeof none,
+                     TR(ui, "None of your decisions changed %s, the figure this scenario judges, "
+                            "by more than one game's luck."),
+                     indicator_title(ui, d->indicator));
+            ud_ui_paragraph(ui, none, x, y + h, w, UD_FONT_SMALL, p->text_dim);
         }
         return 0;
     }
@@ -276,6 +282,14 @@ static int top_decisions(ud_app *app, const ud_debrief *d, int x, int y, int w, 
                  m->effect > 0 ? "▲" : "▼", TR(ui, "After month"), m->month, detail, more,
                  indicator_title(ui, d->indicator), TR(ui, "averaged"), a, TR(ui, "with it"), b,
                  TR(ui, "without"));
+        if ((int)m->type == UD_CMD_RESCHEDULE && m->effect < 0 && strstr(d->indicator, "par")) {
+            /* the standard counts a new schedule as at risk until it has been paid on time:
+             * a trainee told rescheduling was "harmful" while the lessons praised it */
+            size_t used = strlen(line);
+            snprintf(line + used, sizeof line - used, " %s",
+                     TR(ui, "(a rescheduled loan counts in PAR30 until it has been paid on time "
+                            "for three months: what it saves shows in the write-offs)"));
+        }
         int tw, th;
         ud_text_measure(ui->text, line, UD_FONT_SMALL, false, w - 6, &tw, &th);
         /* room for this one, and for the note under it if more are left */

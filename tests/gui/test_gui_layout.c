@@ -165,6 +165,12 @@ static void visit_everything(void) {
     gd_key(app, SDLK_ESCAPE, 0);
     gd_play_to(app, 999);
     look("debrief");
+    /* a debrief with a shock, the reference strategy and eight goals: its luck and
+     * reference paragraphs must stay clear of the charts at large text (a trainee saw them
+     * drawn behind the charts at 1024x600) */
+    gd_start(app, "field_visit_bad_year");
+    gd_play_to(app, 999);
+    look("field visit debrief");
 }
 
 static void test_gui_every_screen_fits_in_every_language_and_size(void **state) {
