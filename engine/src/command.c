@@ -477,8 +477,10 @@ static bool apply(ud_sim *sim, const ud_command *c, char *err, size_t err_size) 
         ud_product *p = &sim->products[c->index];
         char name[UD_NAME_LEN];
         memcpy(name, p->name, sizeof name);
+        bool women = p->women;
         *p = c->product;
         memcpy(p->name, name, sizeof name); /* a product keeps its name */
+        p->women = women;                   /* and whom it is for */
         break;
     }
     case UD_CMD_OPEN_PRODUCT:

@@ -430,6 +430,10 @@ static int choose_product(const ud_sim *sim, const household *h, const market_vi
         if (sim->policy.groups_only && !prod->group_liability) {
             continue;
         }
+        /* nor for a product meant for women (a women's group loan, for a man) */
+        if (prod->women && !h->woman) {
+            continue;
+        }
         /* nor for a product meant for other trades (a farm loan, for a trader) */
         if (prod->business_mask != 0 && !((prod->business_mask >> h->business) & 1u)) {
             continue;
@@ -494,7 +498,7 @@ static void decide(ud_sim *sim, ud_application *app, household *h, double screen
         app->decision = UD_APP_APPROVED; /* the patron's list bypasses the policy */
         return;
     }
-    if (pol->women_only && !h->woman) {
+    if ((pol->women_only || p->women) && !h->woman) {
         app->decision = UD_APP_REJECTED;
         app->reason = UD_REJECT_POLICY_WOMEN_ONLY;
         return;

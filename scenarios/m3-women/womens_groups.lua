@@ -54,7 +54,7 @@ product { name = "Individual monthly", method = "declining-annuity", rate = 30,
           min = 1000000, max = 10000000 }
 product { name = "Women's group weekly", method = "declining-annuity", rate = 28, installments = 25,
           frequency = "weekly", fee_percent = 1, min = 500000, max = 5000000,
-          group = { min = 5, max = 8 }, compulsory_savings = 5, open = false }
+          group = { min = 5, max = 8 }, compulsory_savings = 5, open = false, women = true }
 
 goal { indicator = "par30", below = 0.05, month = 36, text = "PAR30 below 5%" }
 -- Judged in every month of the last two years, not only at the end: bad loans written off all

@@ -437,6 +437,41 @@ static void groups_only(ud_setup *s) {
     s->mfi.product[0].group_max = 8;
 }
 
+/* A product the scenario declares for women (a women's group loan) lends to women only:
+ * men do not ask for it, and the individual product stays open to them. */
+static void test_economy_a_womens_product_lends_to_women_only(void **state) {
+    (void)state;
+    ud_setup setup;
+    ud_setup_default(&setup, 600);
+    setup.mfi.product[0].women = true; /* the group product */
+    ud_sim *sim = make_sim(&setup);
+    int women = 0, men = 0, men_elsewhere = 0, n;
+    for (int m = 1; m <= 12; m++) {
+        ud_sim_step(sim);
+        check_invariants(sim);
+        const ud_event *e = ud_sim_events(sim, &n);
+        for (int i = 0; i < n; i++) {
+            if (e[i].type != UD_EV_LOAN_DISBURSED) {
+                continue;
+            }
+            ud_household_view h;
+            ud_sim_household(sim, e[i].subject, &h);
+            bool womens_product = e[i].object == 0;
+            women += womens_product && h.woman;
+            men += womens_product && !h.woman;
+            men_elsewhere += !womens_product && !h.woman;
+        }
+        ud_sim_clear_events(sim);
+    }
+    print_message("loans from the women's product: %d to women, %d to men; %d men borrowed "
+                  "individually\n",
+                  women, men, men_elsewhere);
+    assert_true(women > 20);
+    assert_int_equal(men, 0);
+    assert_true(men_elsewhere > 10);
+    ud_sim_destroy(sim);
+}
+
 /* Men who joined a forming group before the policy became "women only" do not get a loan
  * when the group forms later: they leave the group, refused by the policy. */
 static void test_economy_women_only_reaches_forming_groups(void **state) {
@@ -1317,6 +1352,7 @@ int main(void) {
         cmocka_unit_test(test_economy_loans_beyond_capacity_grow_then_fall_into_arrears),
         cmocka_unit_test(test_economy_groups_form_over_weeks_and_can_be_seen),
         cmocka_unit_test(test_economy_women_only_reaches_forming_groups),
+        cmocka_unit_test(test_economy_a_womens_product_lends_to_women_only),
         cmocka_unit_test(test_economy_capture_shows_and_falls_with_groups_and_mentoring),
         cmocka_unit_test(test_economy_mentoring_needs_meetings),
         cmocka_unit_test(test_economy_a_raise_keeps_trained_officers),

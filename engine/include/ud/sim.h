@@ -69,6 +69,8 @@ typedef struct ud_product {
     ud_money min_amount, max_amount;
     ud_rate compulsory_savings; /* share of the loan withheld as savings at disbursement */
     uint8_t business_mask;      /* the businesses it lends to, a bit per ud_business; 0: all */
+    bool women;                 /* for women only (a women's group product); set by the
+                                   scenario, kept by set_product as the name is */
 } ud_product;
 
 typedef struct ud_credit_policy {

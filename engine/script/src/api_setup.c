@@ -751,7 +751,7 @@ void api_read_product(lua_State *L, int idx, ud_product *p, const char *what) {
     static const char *const keys[] = {
         "name",        "method",     "rate", "installments", "frequency", "grace",
         "fee_percent", "fee_flat",   "min",  "max",          "group",     "compulsory_savings",
-        "open",        "businesses", NULL};
+        "open",        "businesses", "women", NULL};
     idx = lua_absindex(L, idx);
     api_check_keys(L, idx, what, keys);
     char name[UD_NAME_LEN];
@@ -798,6 +798,13 @@ void api_read_product(lua_State *L, int idx, ud_product *p, const char *what) {
     p->compulsory_savings = api_percent(L, idx, what, "compulsory_savings",
                                         ud_rate_to_percent(p->compulsory_savings), 0, 50);
     p->open = api_bool(L, idx, what, "open", p->open);
+    /* a product for women only: the scenario says whom it was designed for; a strategy cannot
+     * open a women's group product to men (set_product keeps it, as it keeps the name) */
+    bool women = api_bool(L, idx, what, "women", p->women);
+    if (women != p->women && strcmp(what, "product{}") != 0) {
+        luaL_error(L, "%s: women: whom a product is for is set by the scenario's product{}", what);
+    }
+    p->women = women;
     /* a product for some trades only: a seasonal farm loan is for farmers and herders */
     lua_getfield(L, idx, "businesses");
     bool has_businesses = !lua_isnil(L, -1);

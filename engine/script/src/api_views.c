@@ -205,6 +205,10 @@ static void push_product(lua_State *L, const ud_product *p, int index) {
     set_int(L, "min", p->min_amount);
     set_int(L, "max", p->max_amount);
     set_num(L, "compulsory_savings", ud_rate_to_percent(p->compulsory_savings));
+    if (p->women) {
+        lua_pushboolean(L, 1);
+        lua_setfield(L, -2, "women");
+    }
     if (p->business_mask != 0) {
         lua_createtable(L, UD_BIZ_COUNT, 0);
         int n = 0;
