@@ -337,10 +337,12 @@ bool ud_sim_household(const ud_sim *sim, int id, ud_household_view *out) {
     out->last_arrears_days = h->last_arrears_days;
     out->poverty_line_month = household_poverty_line_month(sim, h);
     out->status = UD_HH_NOT_CLIENT;
+    out->loan_product = -1;
     if (h->loan != NO_INDEX) {
         const ud_loan *l = &sim->loans[h->loan].account;
         if (l->status == UD_LOAN_ACTIVE) {
             out->loan = l;
+            out->loan_product = sim->loans[h->loan].product;
             out->loan_captured = sim->loans[h->loan].captured;
             out->status = ud_loan_days_in_arrears(l, sim->month * DAYS_PER_MONTH) > 0
                               ? UD_HH_IN_ARREARS

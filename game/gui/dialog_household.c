@@ -135,8 +135,17 @@ void ud_dialog_household(ud_app *app) {
         int late = ud_loan_days_in_arrears(h.loan, ud_sim_month(sim) * 30);
         char days[80];
         snprintf(days, sizeof days, TRN(ui, late, "%d day late", "%d days late"), late);
-        snprintf(line, sizeof line, "%s %s: %s %s, %s%s%s", TR(ui, "Current loan of"), money,
-                 money2, TR(ui, "outstanding"), days,
+        /* the product it was lent on: the women's group loan or the individual one is what
+         * a trainee checks against capture */
+        int np;
+        const ud_product *products = ud_sim_products(sim, &np);
+        char product[120] = "";
+        if (h.loan_product >= 0 && h.loan_product < np) {
+            snprintf(product, sizeof product, " (%s)",
+                     ud_scenario_text(app, products[h.loan_product].name));
+        }
+        snprintf(line, sizeof line, "%s %s%s: %s %s, %s%s%s", TR(ui, "Current loan of"), money,
+                 product, money2, TR(ui, "outstanding"), days,
                  h.loan->rescheduled ? TR(ui, "; rescheduled, over a new schedule") : "",
                  h.loan_captured ? TR(ui, "; taken over by another household member") : "");
         /* wrapped inside the card: "taken over by another household member" makes it long */

@@ -217,6 +217,7 @@ typedef struct ud_household_view {
     int group; /* -1 if none */
     ud_hh_status status;
     const ud_loan *loan;         /* NULL if none active */
+    int loan_product;            /* the product of that loan (0-based); -1 if none */
     bool loan_captured;          /* the current loan was taken over by another household member */
     bool trained;                /* has had business training */
     ud_money poverty_line_month; /* income a month below which this household is poor */
