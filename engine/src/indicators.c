@@ -113,7 +113,7 @@ void sim_record_month(ud_sim *sim, int month, ud_indicators *out) {
 
     memset(out, 0, sizeof *out);
     out->month = month;
-    ud_money par30 = 0, par90 = 0, rescheduled = 0;
+    ud_money par30 = 0, par90 = 0, rescheduled = 0, renegotiated_at_risk = 0;
     int women_loans[UD_MAX_PRODUCTS] = {0}, captured[UD_MAX_PRODUCTS] = {0};
     int women_all = 0, captured_all = 0, by_product[UD_MAX_PRODUCTS] = {0};
     int overindebted = 0;
@@ -131,6 +131,9 @@ void sim_record_month(ud_sim *sim, int month, ud_indicators *out) {
         bool renegotiated = loan_in_par_as_renegotiated(slot) && prov->rescheduled_in_par;
         if (late > 30 || renegotiated) {
             par30 += outstanding;
+        }
+        if (renegotiated && late <= 30) {
+            renegotiated_at_risk += outstanding;
         }
         /* SEEP's PAR > X days adds the renegotiated loans whatever X; in PAR90 the engine adds
          * those rescheduled without a hardship (new terms for a borrower who simply paid late),
@@ -228,6 +231,7 @@ void sim_record_month(ud_sim *sim, int month, ud_indicators *out) {
     out->avg_loan_to_income =
         out->avg_household_income > 0 ? avg_loan / (12.0 * (double)out->avg_household_income) : 0;
     out->par30_amount = par30;
+    out->par30_renegotiated = renegotiated_at_risk;
     out->par30 = bs.gross_loans > 0 ? (double)par30 / (double)bs.gross_loans : 0;
     out->par90 = bs.gross_loans > 0 ? (double)par90 / (double)bs.gross_loans : 0;
     out->rescheduled_ratio = bs.gross_loans > 0 ? (double)rescheduled / (double)bs.gross_loans : 0;

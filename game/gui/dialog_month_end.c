@@ -418,6 +418,15 @@ static void changed_column(ud_app *app, const ud_month_explanation *e, int x, in
                                     "a loss, not good news."),
                              x, y, w, UD_FONT_SMALL, p->bad) +
              2;
+    } else if (fell && drop > 0 &&
+               (double)(b->par30_renegotiated - d->par30_renegotiated) >= 0.5 * drop) {
+        /* rescheduled loans paid on time for three months leave PAR30: not arrears paid up */
+        y += ud_ui_paragraph(ui,
+                             TR(ui, "PAR30 fell: rescheduled loans, paid on time for three months "
+                                    "under their new schedules, left it (they stay in the "
+                                    "rescheduled ratio)."),
+                             x, y, w, UD_FONT_SMALL, p->good) +
+             2;
     } else if (fell && drop > 0) {
         /* the other way PAR30 falls: late borrowers paid up */
         y += ud_ui_paragraph(ui, TR(ui, "PAR30 fell: late borrowers paid up their arrears."), x, y,
