@@ -83,7 +83,7 @@ typedef struct ud_indicators {
     ud_money par30_amount, net_result, grants;
     ud_money par30_renegotiated; /* of par30_amount: rescheduled loans not yet cured and not
                                     themselves more than 30 days late */
-    ud_money investment_income; /* the month's interest on idle cash (within financial revenue) */
+    ud_money investment_income;  /* the month's interest on idle cash (within financial revenue) */
     double rescheduled_ratio, write_off_ratio, deposits_to_loans, capture_share, roa;
     double capture_by_product[8];   /* as capture_share, for product p (UD_MAX_PRODUCTS) */
     int forming_groups;             /* groups still forming (waiting members) */
