@@ -308,13 +308,31 @@ static void why_column(ud_app *app, const ud_month_explanation *e, int x, int y,
         say(app, line, sizeof line,
             e->written_off == 1 ? "%s loan written off (%s)." : "%s loans written off (%s).", 2, a,
             b);
-        /* a write-off nobody ordered is the rule's: say which rule, with its days */
+        /* the manager's own write-offs of the month (taken before it was played) are said to
+         * be the manager's; the others are the rule's: say which rule, with its days */
+        int nd, mine = 0;
+        const ud_decision *dec = ud_game_decisions(app->game, &nd);
+        for (int i = 0; i < nd; i++) {
+            mine += !dec[i].is_answer && dec[i].command.type == UD_CMD_WRITE_OFF &&
+                    dec[i].month == e->month - 1;
+        }
         size_t len = strlen(line);
         line[len++] = ' ';
-        snprintf(line + len, sizeof line - len,
-                 TR(ui, "A loan is written off by itself once it is more than %d days late; "
-                        "officers may still recover part of it."),
-                 ud_sim_setup(ud_game_sim(app->game))->mfi.provisioning.writeoff_days);
+        if (mine >= e->written_off) {
+            snprintf(line + len, sizeof line - len, "%s",
+                     TR(ui, "You wrote them off; officers may still recover part of them."));
+        } else {
+            if (mine > 0) {
+                len += (size_t)snprintf(line + len, sizeof line - len,
+                                        TRN(ui, mine, "You wrote off %d of them. ",
+                                            "You wrote off %d of them. "),
+                                        mine);
+            }
+            snprintf(line + len, sizeof line - len,
+                     TR(ui, "A loan is written off by itself once it is more than %d days late; "
+                            "officers may still recover part of it."),
+                     ud_sim_setup(ud_game_sim(app->game))->mfi.provisioning.writeoff_days);
+        }
         y += ud_ui_paragraph(ui, line, x, y, w, UD_FONT_SMALL, p->text) + 2;
         /* whose loans, in one line: a trainee could not tell which late borrowers had gone */
         if (e->written_off_listed > 0) {
