@@ -323,10 +323,10 @@ static void why_column(ud_app *app, const ud_month_explanation *e, int x, int y,
                      TR(ui, "You wrote them off; officers may still recover part of them."));
         } else {
             if (mine > 0) {
-                len += (size_t)snprintf(line + len, sizeof line - len,
-                                        TRN(ui, mine, "You wrote off %d of them. ",
-                                            "You wrote off %d of them. "),
-                                        mine);
+                len += (size_t)snprintf(
+                    line + len, sizeof line - len,
+                    TRN(ui, mine, "You wrote off %d of them. ", "You wrote off %d of them. "),
+                    mine);
             }
             snprintf(line + len, sizeof line - len,
                      TR(ui, "A loan is written off by itself once it is more than %d days late; "
