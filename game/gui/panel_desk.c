@@ -299,11 +299,13 @@ void ud_panel_desk(ud_app *app, SDL_Rect a) {
     int h2 = ud_stepper_height(app, half, TR(ui, "A repeat loan may exceed the last by"));
     py += (h1 > h2 ? h1 : h2) + 6;
     snprintf(v, sizeof v, "%.0f%%", ud_rate_to_percent(pol.loan_to_income_cap));
+    /* in steps of 5 points: a weekly group loan of a fifth of a year's income and one of a
+     * quarter are different burdens (a trainee could go from 25% to 15% only) */
     step = ud_stepper(app, ud_rect(a.x, py, half, 46),
                       TR(ui, "Loan at most, share of a year's income"), v,
-                      pol.loan_to_income_cap >= UD_RATE_PERCENT(10),
-                      pol.loan_to_income_cap <= UD_RATE_PERCENT(490));
-    pol.loan_to_income_cap += step * UD_RATE_PERCENT(10);
+                      pol.loan_to_income_cap >= UD_RATE_PERCENT(5),
+                      pol.loan_to_income_cap <= UD_RATE_PERCENT(495));
+    pol.loan_to_income_cap += step * UD_RATE_PERCENT(5);
     set |= step != 0;
     /* the past-arrears rule: how late a client's last loan may have been */
     static const int days[] = {0, 7, 15, 30, 60, 90, 180, 365};

@@ -663,8 +663,12 @@ static void test_gui_every_product_term_and_policy_field(void **state) {
     /* the loan-to-income cap says what it means in instalments, and a higher cap means more */
     int share_before = instalment_share_shown();
     assert_true(share_before > 0);
+    ud_rate cap = ud_sim_policy(ud_game_sim(app->game))->loan_to_income_cap;
     assert_true(gd_click_beside(app, "Loan at most, share of a year's income", "+"));
     assert_true(instalment_share_shown() > share_before);
+    /* in steps of five points: 25% and 20% are both within reach */
+    assert_int_equal(ud_sim_policy(ud_game_sim(app->game))->loan_to_income_cap,
+                     cap + UD_RATE_PERCENT(5));
 }
 
 int main(void) {
