@@ -57,10 +57,13 @@ product { name = "Individual monthly", method = "declining-annuity", rate = 32,
           installments = 12, frequency = "monthly", fee_percent = 1.5,
           min = 1000000, max = 10000000 }
 
--- Arrears are judged from the campaign on, not at month 24 alone: a unit that lets the
--- waiver rumour run and writes the damage off can look clean at the end.
-goal { indicator = "par30", below = 0.05, from = 7, month = 24,
-       text = "PAR30 averaged below 5% from the campaign to month 24" }
+-- Arrears are judged in every month of the second year, not at month 24 alone nor as an
+-- average from the campaign on: a unit that lets the waiver rumour run and writes the damage
+-- off can look clean at the end, and one that loosens every rule in the campaign sees its
+-- arrears only after month 18, which an average from month 7 hid (a red team's "campaign
+-- boom" met every goal in 27% of runs with PAR30 at 5.8% and rising in month 24).
+goal { indicator = "par30", below = 0.05, from = 13, take = "worst", month = 24,
+       text = "PAR30 below 5% in every month of the second year" }
 goal { indicator = "oss", above = 0.9, month = 24, text = "OSS above 90% in its second year" }
 goal { indicator = "active_borrowers", above = 120, month = 24, text = "More than 120 clients" }
 -- Without a lender the village's poor slowly lose ground: a unit that lends nothing ends its
@@ -90,11 +93,12 @@ goal { indicator = "overindebted_share", below = 0.05, from = 13, month = 24,
 -- Paid fairly to the end: officers paid well below the market wage for their training leave
 -- and work less (engine/MODEL.md, 3), but mostly after the game's last month, so a pay cut in
 -- the final months would otherwise cost nothing; the SPTF's Universal Standards ask providers
--- to treat staff responsibly, fair pay included. Every month of the last year, judged on pay
--- against the market wage for each officer's level: a course without a raise (87%) passes,
--- the legal minimum wage (about half) does not.
-goal { indicator = "pay_to_market", above = 0.8, from = 13, take = "worst", month = 24,
-       text = "Officers paid at least 80% of the market wage for their training, every month of the last year" }
+-- to treat staff responsibly, fair pay included. Every month of the game, in this short one:
+-- judged from month 13 only, the minimum wage through the first year met every goal as often
+-- as sound play (a red team). On pay against the market wage for each officer's level: a
+-- course without a raise (87%) passes, the legal minimum wage (about half) does not.
+goal { indicator = "pay_to_market", above = 0.8, from = 1, take = "worst", month = 24,
+       text = "Officers paid at least 80% of the market wage for their training, every month" }
 lose_if { indicator = "equity", below = 0, text = "The unit's equity is gone" }
 
 at_month(7, function()
