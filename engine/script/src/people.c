@@ -145,7 +145,7 @@ static const char *const poor = "With %s a month for %d people, the household li
                                 "poverty line (%s).";
 static const char *const not_poor = "With %s a month for %d people, the household lives above "
                                     "the poverty line (%s).";
-static const char *const captured = "Her husband took most of the last loan for his own use.";
+static const char *const captured = "Her husband took most of the current loan for his own use.";
 static const char *const trained = "Business training has helped the household keep accounts.";
 
 /* By the scenario's shock kind (shock{ kind = ... }), in api_events.c's order. */
