@@ -81,9 +81,10 @@ goal { indicator = "households_in_distress", below = 1.05, of_start = true, mont
 -- unit that reschedules every late loan hides its arrears in new schedules (Sa-Dhan's
 -- performance standards warn that rescheduling "can spell disaster for the portfolio" and
 -- teaches clients to expect it); the rescheduled ratio is shown beside PAR30 for that reason
--- (CGAP). Sound strategies stay under 2%; rescheduling every late loan reaches 7-54%.
-goal { indicator = "rescheduled_ratio", below = 0.03, from = 13, month = 24,
-       text = "Rescheduled loans below 3% of the portfolio, on average over the second year" }
+-- (CGAP). Sound strategies stay under 2% (one that reschedules every late borrower with a
+-- hardship on the first day late, 3.3%); rescheduling every late loan reaches 5-54%.
+goal { indicator = "rescheduled_ratio", below = 0.04, from = 13, month = 24,
+       text = "Rescheduled loans below 4% of the portfolio, on average over the second year" }
 -- Client protection: borrowers whose instalments take more than 40% of their income (the
 -- over-indebtedness line of engine/MODEL.md, 4; the Smart Campaign's principle of preventing
 -- over-indebtedness), on average over the second year. Loans sized to repayment capacity keep them to a few
