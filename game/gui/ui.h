@@ -62,7 +62,7 @@ typedef struct ud_ui {
      * the mouse (-1 none), drawn as a tooltip at the end of the frame */
 #define UD_UI_HINTS 48
     SDL_Rect hint_rect[UD_UI_HINTS];
-    char hint_text[UD_UI_HINTS][200];
+    char hint_text[UD_UI_HINTS][640]; /* a chart's meaning and how to read it run past 200 */
     int hint_count, hovered;
     int hover_x, hover_y; /* where the mouse rests (not a click) */
     char typed[64];       /* text typed since the last frame (SDL text input, UTF-8) */
