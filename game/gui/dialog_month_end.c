@@ -368,17 +368,27 @@ static void why_column(ud_app *app, const ud_month_explanation *e, int x, int y,
                     p->text);
         y += 20;
     }
+    /* one size for all the names (a trainee saw each button shrink its own label), and a name
+     * with a long cause cut to the button, the whole line under the mouse */
+    bool small = ui->small_buttons;
+    ui->small_buttons = true;
     for (int i = 0; i < shown; i++) {
-        char name[160];
+        char name[160], cut[sizeof line];
         ud_household_name_where(app, e->fell_behind[i], name, sizeof name);
         snprintf(line, sizeof line, "%s · %s", name, TR(ui, cause_text[e->fell_behind_cause[i]]));
-        if (ud_ui_button(ui, ud_rect(x, y, w, 22), line)) {
+        bool shortened = ud_ui_one_line(ui, line, UD_FONT_SMALL, w - 12, cut, sizeof cut);
+        SDL_Rect r = ud_rect(x, y, w, 22);
+        if (ud_ui_button(ui, r, cut)) {
             app->selected_household = e->fell_behind[i];
             app->dialog = DIALOG_HOUSEHOLD;
             app->card_return = DIALOG_MONTH_END; /* closing the card comes back here */
         }
+        if (shortened) {
+            ud_ui_hint(ui, r, line);
+        }
         y += 25;
     }
+    ui->small_buttons = small;
     if (e->fell_behind_count > shown) {
         int more = e->new_arrears - shown;
         snprintf(line, sizeof line,
