@@ -27,6 +27,14 @@ static const help_entry entries[] = {
      N_("outstanding principal over 90 days late / gross portfolio"), N_("as low as possible")},
     {N_("Write-offs"), N_("Loans given up as lost this month."), N_("principal written off"),
      N_("below 2% of the portfolio a year")},
+    {N_("Rescheduled loans"), N_("Loans given a new schedule, shown beside PAR30."),
+     N_("principal of loans rescheduled / gross portfolio; each stays in PAR30 until paid on "
+        "time for three months"),
+     N_("rare without a drought or a flood: a few percent at most")},
+    {N_("Over-indebted borrowers"), N_("Clients whose loan takes more than they can carry."),
+     N_("active borrowers whose instalments take more than 40% of their income / active "
+        "borrowers"),
+     N_("a few percent; 5% or more is a warning")},
     {N_("Risk coverage"), N_("How much of the portfolio at risk the reserve covers."),
      N_("loan-loss reserve / PAR30 portfolio"), N_("100% or more")},
     {N_("Portfolio yield"), N_("What the loans earn, a year."),
