@@ -193,10 +193,12 @@ void ud_screen_help(ud_app *app) {
     char pg[64];
     snprintf(pg, sizeof pg, "%d / %d", app->page + 1, pages);
     ud_ui_label(ui, pg, 640, 680, UD_FONT_SMALL, false, p->text_dim);
-    if (ud_ui_button(ui, ud_rect(720, 670, 110, 36), TR(ui, "Previous"))) {
+    /* only the ways that lead somewhere: no Previous on the first page, where the focus would
+     * rest on it, nor Next on the last, where it looked active and did nothing */
+    if (app->page > 0 && ud_ui_button(ui, ud_rect(720, 670, 110, 36), TR(ui, "Previous"))) {
         app->page--;
     }
-    if (ud_ui_button(ui, ud_rect(840, 670, 110, 36), TR(ui, "Next"))) {
+    if (app->page < pages - 1 && ud_ui_button(ui, ud_rect(840, 670, 110, 36), TR(ui, "Next"))) {
         app->page++;
     }
     if (ud_ui_button(ui, ud_rect(1100, 670, 150, 36), TR(ui, "Back")) || ud_ui_take_escape(ui)) {
