@@ -435,6 +435,7 @@ static void adopt_game(ud_app *app, ud_game *g) {
     app->pending_question = 0;
     app->tab = TAB_DESK;
     app->page = 0;
+    app->products_page = 0;
     app->savings_rate = ud_sim_setup(ud_game_sim(g))->mfi.savings_rate;
     /* a loaded game may have changed it since: the log knows */
     int n;

@@ -106,6 +106,7 @@ typedef struct ud_app {
     int question_focus;   /* the focus as the question opened */
     int question_shown;   /* the question those two are about */
     int page;             /* paging within a panel or list */
+    int products_page;    /* the product last shown: the Products tab opens on it again */
     int pending_question; /* id of the question shown, 0 none */
 #define UD_NEWS_PAGES 256
     int news_page_start[UD_NEWS_PAGES]; /* first item of each news page reached so far */

@@ -8,6 +8,16 @@ static const char *tab_names[TAB_COUNT] = {N_("Loan desk"), N_("Arrears"),      
                                            N_("Staff"),     N_("Funding"),      N_("Reports"),
                                            N_("News"),      N_("Script errors")};
 
+/* Switches tab. Lists start on their first page; the Products tab opens on the product last
+ * shown (a trainee came back to product 1 after working on product 2). */
+static void show_tab(ud_app *app, ud_tab t) {
+    if (app->tab == TAB_PRODUCTS) {
+        app->products_page = app->page;
+    }
+    app->tab = t;
+    app->page = t == TAB_PRODUCTS ? app->products_page : 0;
+}
+
 void ud_screen_play(ud_app *app) {
     ud_ui *ui = &app->ui;
     ud_play_top_bar(app);
@@ -39,8 +49,7 @@ void ud_screen_play(ud_app *app) {
         snprintf(label, sizeof label, "%d %s", t + 1, TR(ui, tab_names[t]));
         SDL_Rect r = ud_rect(620 + (t % per_row) * (tw + 4), 82 + (t / per_row) * 34, tw, 30);
         if (ud_ui_toggle(ui, r, label, app->tab == (ud_tab)t)) {
-            app->tab = (ud_tab)t;
-            app->page = 0;
+            show_tab(app, (ud_tab)t);
         }
     }
     ui->small_buttons = false;
@@ -51,8 +60,7 @@ void ud_screen_play(ud_app *app) {
     if (!ui->modal) {
         SDL_Keycode k = ui->key;
         if (k >= SDLK_1 && k < SDLK_1 + tabs && (ui->mod & KMOD_CTRL) == 0) {
-            app->tab = (ud_tab)(k - SDLK_1);
-            app->page = 0;
+            show_tab(app, (ud_tab)(k - SDLK_1));
             ud_ui_take_key(ui);
             app->dirty = true;
         } else if (k == SDLK_h) {

@@ -620,6 +620,10 @@ static void test_gui_every_product_term_and_policy_field(void **state) {
     }
     int i = app->page;
     assert_true(pr[i].group_liability);
+    /* another tab and back: the Products tab opens on the product last shown */
+    gd_tab(app, TAB_STAFF);
+    gd_tab(app, TAB_PRODUCTS);
+    assert_int_equal(app->page, i);
     static const char *const fields[] = {
         "Rate a year",        "Fee, once",    "Instalments",        "Grace (interest only)",
         "Smallest loan",      "Largest loan", "Compulsory savings", "Group, fewest members",
