@@ -23,7 +23,12 @@ void ud_screen_briefing(ud_app *app) {
     const ud_palette *p = ui->pal;
     const ud_scenario_info *in = ud_game_info(app->game);
     ud_ui_label(ui, ud_scenario_text(app, in->title), 60, 36, UD_FONT_TITLE, true, p->accent);
-    ud_ui_label(ui, TR(ui, "Briefing"), 60, 82, UD_FONT_NORMAL, true, p->text_dim);
+    /* how long the game lasts, which only the start screen's card said */
+    char head[160], length[64];
+    int months = ud_game_months(app->game);
+    snprintf(length, sizeof length, TRN(ui, months, "%d month", "%d months"), months);
+    snprintf(head, sizeof head, "%s · %s", TR(ui, "Briefing"), length);
+    ud_ui_label(ui, head, 60, 82, UD_FONT_NORMAL, true, p->text_dim);
     /* A trainer's briefing, objectives and goals may take more than the screen: they scroll
      * (Page Down, the arrow keys, the mouse wheel) above the team's name and the buttons,
      * which stay where they are. */
