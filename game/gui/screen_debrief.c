@@ -186,7 +186,13 @@ static int luck_text(ud_app *app, const ud_debrief *d, int x, int y, int w, bool
     ud_ui *ui = &app->ui;
     const ud_palette *p = ui->pal;
     const char *ind = d->indicator;
-    const char *title = indicator_title(ui, ind);
+    /* the figure's name inside a sentence: "no shocks; women-headed households...", not
+     * "; Women-headed"; an acronym (PAR30, OSS) keeps its capitals */
+    char title[200];
+    snprintf(title, sizeof title, "%s", indicator_title(ui, ind));
+    if (title[0] >= 'A' && title[0] <= 'Z' && !(title[1] >= 'A' && title[1] <= 'Z')) {
+        title[0] = (char)(title[0] - 'A' + 'a');
+    }
     char line[800], a[48], b[48], c[48];
     double sign = d->higher_is_better ? 1 : -1;
     amount_text(app, ind, d->no_shock_value, false, a, sizeof a);
@@ -212,7 +218,8 @@ static int luck_text(ud_app *app, const ud_debrief *d, int x, int y, int w, bool
     } else if (cost > 0) {
         say(app, line, sizeof line, "The shocks cost %s of %s.", 2, c, title);
     } else {
-        say(app, line, sizeof line, "%s ended %s better than without the shocks.", 2, title, c);
+        say(app, line, sizeof line, "%s ended %s better than without the shocks.", 2,
+            indicator_title(ui, ind), c);
     }
     strncat(text, line, sizeof text - strlen(text) - 1);
     if (fabs(d->actual_worst - d->no_shock_worst) > 1e-9) {
