@@ -153,7 +153,7 @@ lesson { text = "You cut staff in the crisis and arrears held this time; fewer o
          when = function() return (mem.fired or 0) > 0 and arrears_held() end }
 lesson { text = "Arrears outlasted the drought: households whose income collapsed need visits, and sometimes a new schedule, more than new loans.",
          when = function() return (mem.fired or 0) == 0 and not loans_grew() and not arrears_held() end }
-lesson { text = "Rescheduling the drought-hit fitted their instalments to the next harvest: a new schedule costs less than a write-off.",
+lesson { text = "Rescheduling the drought-hit fitted their instalments to the next harvest: a new schedule costs less than a write-off, though PAR30 counts it as at risk until it has been paid on time for three months.",
          when = function() return peak("rescheduled_ratio") > 0.01 and indicator("write_off_ratio") < 0.05 end }
 lesson { text = "Loans grew during the drought: bigger loans to households whose income had collapsed piled debt on debt.",
          when = loans_grew }
