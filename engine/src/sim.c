@@ -197,6 +197,11 @@ ud_sim *ud_sim_create(const ud_setup *setup, const ud_allocator *alloc, char *er
         ud_sim_destroy(sim);
         return NULL;
     }
+    if (sim->setup.mfi.opening.clients > 0) {
+        /* an opening portfolio with loans in arrears opens with their provisions, booked in
+         * the opening period (a trainee saw a reserve of 0 beside loans 60 days late) */
+        lending_provision_and_write_off(sim);
+    }
     sim_record_month(sim, 0, &sim->opening); /* records[0]: the opening position */
     sim->opening_money = total_money(sim);
     return sim;
