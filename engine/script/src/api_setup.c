@@ -749,9 +749,9 @@ static int l_mfi(lua_State *L) {
 
 void api_read_product(lua_State *L, int idx, ud_product *p, const char *what) {
     static const char *const keys[] = {
-        "name",        "method",     "rate", "installments", "frequency", "grace",
-        "fee_percent", "fee_flat",   "min",  "max",          "group",     "compulsory_savings",
-        "open",        "businesses", "women", NULL};
+        "name",     "method", "rate", "installments", "frequency",          "grace", "fee_percent",
+        "fee_flat", "min",    "max",  "group",        "compulsory_savings", "open",  "businesses",
+        "women",    NULL};
     idx = lua_absindex(L, idx);
     api_check_keys(L, idx, what, keys);
     char name[UD_NAME_LEN];
