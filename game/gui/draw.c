@@ -108,22 +108,23 @@ void ud_chart(ud_app *app, SDL_Rect r, const char *indicator, const char *title,
         snprintf(last, sizeof last, "%.0f", v);
     }
     /* the scale: the highest value under the title, the lowest and the latest at the bottom */
-    int w, h;
-    ud_text_measure(ui->text, hi_s, UD_FONT_SMALL, false, 0, &w, &h);
-    ud_ui_label(ui, hi_s, r.x + r.w - w - 6, r.y + top, UD_FONT_SMALL, false, p->text_dim);
-    ud_text_measure(ui->text, lo_s, UD_FONT_SMALL, false, 0, &w, &h);
-    ud_ui_label(ui, lo_s, r.x + r.w - w - 6, r.y + r.h - h - 2, UD_FONT_SMALL, false, p->text_dim);
-    ud_ui_label(ui, last, r.x + 8, r.y + r.h - h - 2, UD_FONT_SMALL, true, p->accent);
-    /* the time axis, between the two: the chart spans the whole game, so month 6 of 36 sits at
-     * a sixth of its width (a trainee took the short line for a chart of six months) */
+    int hi_w, lo_w, last_w, h;
+    ud_text_measure(ui->text, hi_s, UD_FONT_SMALL, false, 0, &hi_w, &h);
+    ud_ui_label(ui, hi_s, r.x + r.w - hi_w - 6, r.y + top, UD_FONT_SMALL, false, p->text_dim);
+    ud_text_measure(ui->text, lo_s, UD_FONT_SMALL, false, 0, &lo_w, &h);
+    int bottom = r.y + r.h - h - 2;
+    ud_ui_label(ui, lo_s, r.x + r.w - lo_w - 6, bottom, UD_FONT_SMALL, false, p->text_dim);
+    ud_ui_label(ui, last, r.x + 8, bottom, UD_FONT_SMALL, true, p->accent);
+    /* the time axis, between the two when it fits: the chart spans the whole game, so month 6
+     * of 36 sits at a sixth of its width (a trainee took the short line for six months) */
     char span_s[64];
     snprintf(span_s, sizeof span_s, TR(ui, "months 1 to %d"), span);
-    int lw, sw, lh;
-    ud_text_measure(ui->text, last, UD_FONT_SMALL, true, 0, &lw, &lh);
-    ud_text_measure(ui->text, span_s, UD_FONT_SMALL, false, 0, &sw, &lh);
-    int sx = r.x + (r.w - sw) / 2;
-    if (sx > r.x + 8 + lw + 8 && sx + sw < r.x + r.w - w - 14) {
-        ud_ui_label(ui, span_s, sx, r.y + r.h - h - 2, UD_FONT_SMALL, false, p->text_dim);
+    int span_w;
+    ud_text_measure(ui->text, last, UD_FONT_SMALL, true, 0, &last_w, &h);
+    ud_text_measure(ui->text, span_s, UD_FONT_SMALL, false, 0, &span_w, &h);
+    int sx = r.x + (r.w - span_w) / 2;
+    if (sx > r.x + 8 + last_w + 8 && sx + span_w < r.x + r.w - lo_w - 14) {
+        ud_ui_label(ui, span_s, sx, bottom, UD_FONT_SMALL, false, p->text_dim);
     }
 }
 

@@ -35,7 +35,19 @@ void ud_panel_products(ud_app *app, SDL_Rect a) {
     /* the state beside the name, the action on the button: "open" is not a button's word */
     snprintf(v, sizeof v, "%s (%d / %d) · %s", ud_scenario_text(app, pr.name), i + 1, n,
              pr.open ? TR(ui, "open") : TR(ui, "closed"));
-    ud_ui_label(ui, v, a.x, y + 4, UD_FONT_NORMAL, true, p->text);
+    /* left of the button beside it: a long name in a longer language ("Groupe de femmes
+     * hebdomadaire (2 / 2) · fermé") steps down a size, then is cut, whole under the mouse */
+    int room = a.w - (pr.open ? 230 : 310), tw, th;
+    ud_text_measure(ui->text, v, UD_FONT_NORMAL, true, 0, &tw, &th);
+    if (tw <= room) {
+        ud_ui_label(ui, v, a.x, y + 4, UD_FONT_NORMAL, true, p->text);
+    } else {
+        char cut[sizeof v];
+        ud_ui_one_line(ui, v, UD_FONT_SMALL, room - 16, cut, sizeof cut);
+        /* not bold: the cut is measured in the regular face */
+        ud_ui_label(ui, cut, a.x, y + 6, UD_FONT_SMALL, false, p->text);
+        ud_ui_hint(ui, ud_rect(a.x, y, room, 28), v);
+    }
     if (pr.open) {
         if (ud_ui_danger(ui, ud_rect(a.x + a.w - 220, y, 210, 28),
                          TR(ui, "Close this product..."))) {
@@ -48,9 +60,13 @@ void ud_panel_products(ud_app *app, SDL_Rect a) {
         ud_app_command(app, &c);
     }
     y += 34;
-    if (pr.business_mask != 0) {
-        /* a product for some trades only (a seasonal farm loan): say for whom */
+    if (pr.business_mask != 0 || pr.women) {
+        /* a product for some trades only (a seasonal farm loan), or for women (a women's
+         * group loan): say for whom */
         char names[160] = "";
+        if (pr.women) {
+            snprintf(names, sizeof names, "%s", TR(ui, "women"));
+        }
         for (int b = 0; b < UD_BIZ_COUNT; b++) {
             if ((pr.business_mask >> b) & 1u) {
                 size_t len = strlen(names);

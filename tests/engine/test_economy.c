@@ -1268,6 +1268,9 @@ static void test_economy_opening_portfolio_balances_and_runs(void **state) {
                   (long long)o->deposits);
     assert_int_equal(o->active_borrowers, 400);
     assert_true(o->par30 > 0.0 && o->par30 < 0.08);
+    /* the loans in arrears open with their provisions: a reserve beside them, not 0 */
+    assert_true(o->loan_loss_reserve > 0);
+    assert_true(o->risk_coverage > 0.1);
     assert_int_equal(o->deposits, 400 * 500000);
     assert_true(o->gross_portfolio > 0);
     run_checked(sim, 12);

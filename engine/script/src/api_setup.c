@@ -747,7 +747,7 @@ static int l_mfi(lua_State *L) {
     return 0;
 }
 
-void api_read_product(lua_State *L, int idx, ud_product *p, const char *what) {
+void api_read_product(lua_State *L, int idx, ud_product *p, const char *what, bool declaring) {
     static const char *const keys[] = {
         "name",     "method", "rate", "installments", "frequency",          "grace", "fee_percent",
         "fee_flat", "min",    "max",  "group",        "compulsory_savings", "open",  "businesses",
@@ -801,7 +801,7 @@ void api_read_product(lua_State *L, int idx, ud_product *p, const char *what) {
     /* a product for women only: the scenario says whom it was designed for; a strategy cannot
      * open a women's group product to men (set_product keeps it, as it keeps the name) */
     bool women = api_bool(L, idx, what, "women", p->women);
-    if (women != p->women && strcmp(what, "product{}") != 0) {
+    if (women != p->women && !declaring) {
         luaL_error(L, "%s: women: whom a product is for is set by the scenario's product{}", what);
     }
     p->women = women;
@@ -854,7 +854,7 @@ static int l_product(lua_State *L) {
     p.terms.installments = 12;
     p.min_amount = 100;
     p.max_amount = 10000000;
-    api_read_product(L, 1, &p, "product{}");
+    api_read_product(L, 1, &p, "product{}", true);
     g->product_lines[g->product_count_declared] = api_line(L);
     g->setup.mfi.product[g->product_count_declared++] = p;
     g->setup.mfi.products = g->product_count_declared;

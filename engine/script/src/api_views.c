@@ -468,7 +468,7 @@ static int l_set_product(lua_State *L) {
     ud_command c = command(UD_CMD_SET_PRODUCT);
     c.index = (int)id - 1;
     c.product = products[id - 1];
-    api_read_product(L, 2, &c.product, "set_product");
+    api_read_product(L, 2, &c.product, "set_product", false);
     return apply(L, &c);
 }
 

@@ -153,11 +153,13 @@ void game_guide_command(ud_game *game, const ud_command *cmd, const ud_product *
 
 /* The declarations (scenario{}, village{}...), registered by api_register_scenario. */
 void api_register_setup(lua_State *L);
-/* Reads a product{} or a credit policy table over *p, keeping what the table leaves out. */
 /* In a scenario's sandbox, each strategy command's name raises an error that says commands
  * are for strategies and the trainee, and what a scenario uses instead. */
 void api_register_scenario_command_hints(lua_State *L);
-void api_read_product(lua_State *L, int idx, ud_product *p, const char *what);
+/* Reads a product{} or a credit policy table over *p, keeping what the table leaves out.
+ * `declaring`: the scenario's product{}, which alone may say whom a product is for (women);
+ * set_product may repeat it, not change it. */
+void api_read_product(lua_State *L, int idx, ud_product *p, const char *what, bool declaring);
 void api_read_policy(lua_State *L, int idx, ud_credit_policy *p, const char *what);
 
 /* Helpers for reading declaration tables with key checks and ranges. Each raises a Lua
