@@ -30,11 +30,14 @@ const char *ud_business_name(ud_business b) {
  * McKenzie and Woodruff 2009; Fafchamps et al. 2014; engine/MODEL.md). */
 #define WOMAN_ABSORPTION 1.2
 /* A household's own mishaps, apart from the village's shocks: a serious illness, a death, a
- * theft, a business that fails. About 9% of households a year (0.8% a month) lose 80% of their
+ * theft, a business that fails. About 11% of households a year (1% a month) lose 80% of their
  * business income for four months (engine/MODEL.md, "Mishaps"). */
-#define MISHAP_MONTHLY 0.008
+#define MISHAP_MONTHLY 0.010
 #define MISHAP_MONTHS 4
 #define MISHAP_LOSS 0.8
+/* A business's capital wears out by one part in this many a month (about 4% a year): the
+ * equipment, some 40% of it, at about 10% a year; the stock is replaced from sales. */
+#define CAPITAL_WEAR_MONTHS 300
 #define SAVINGS_PULL 0.15 /* share of a month's surplus saved, at full attraction */
 /* Months of needs a household keeps with a trusted MFI at full attraction (calibrated with
  * the benchmark unit to BRI's deposits, engine/MODEL.md section 8). */
@@ -351,8 +354,9 @@ void village_incomes(ud_sim *sim) {
         ud_money usual = h->wage + (ud_money)(business * noise / season[h->business][moy]);
         h->income_smooth += (usual - h->income_smooth) / 12;
         sim_receive_outside(sim, h, income);
-        /* Business assets wear out: 1% a month. */
-        h->capital -= h->capital / 100;
+        /* Business assets wear out, 4% a year: the tools, carts and sheds, not the stock,
+         * which turns over from sales (engine/MODEL.md, "Other mechanisms"). */
+        h->capital -= h->capital / CAPITAL_WEAR_MONTHS;
     }
 }
 

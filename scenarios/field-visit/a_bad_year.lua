@@ -86,12 +86,13 @@ goal { indicator = "oss", above = 1.0, month = 20, text = "Still covering costs 
 goal { indicator = "active_borrowers", above = 300, month = 20,
        text = "Still serving more than 300 clients" }
 -- The clients: distress (poor, over-indebted or in default), not income poverty alone (engine/
--- MODEL.md, "Depth and impact"). The drought puts several percent more households in distress
--- whatever the unit does (30 seeds: 1.07 of the start for the sound strategies and for pressing
--- Space); lending nothing, freezing credit, cutting the visits or lending freely through it
--- make it about 1.10-1.11, paying the officers a pittance 1.16, writing every late loan off 1.5.
-goal { indicator = "households_in_distress", below = 1.1, of_start = true, month = 20,
-       text = "At most a tenth more households in distress than at the start, drought and all" }
+-- MODEL.md, "Depth and impact"). The drought puts a few percent more households in distress
+-- whatever the unit does (20 seeds: 1.02 of the start for the sound strategies, four runs in
+-- five under 1.05; pressing Space 1.03); lending nothing, freezing credit, cutting the visits
+-- or lending freely through it make it about 1.05-1.06, paying the officers a pittance 1.11,
+-- writing every late loan off 1.4.
+goal { indicator = "households_in_distress", below = 1.05, of_start = true, month = 20,
+       text = "At most 5% more households in distress than at the start, drought and all" }
 -- Loans pushed on households whose income has collapsed: the borrowers whose instalments take
 -- more than 40% of their income (the over-indebtedness line of engine/MODEL.md, 4; the Smart
 -- Campaign's client protection principle of preventing over-indebtedness). The sound

@@ -64,12 +64,13 @@ product { name = "Individual monthly", method = "declining-annuity", rate = 30,
           min = 6000000, max = 15000000 }
 
 -- Out of distress, not only over the income line: a loan the household cannot carry lifts its
--- income while it lasts (engine/MODEL.md, "Depth and impact"). Held, not cut: a village with
--- no lender drifts about 4% up in three years, and sound group lending takes off about 5
--- points (30 seeds); below the start itself, the goal asked in effect for the donor's grant,
--- which helps whichever policy takes it.
-goal { indicator = "households_in_distress", below = 1.02, of_start = true, month = 36,
-       text = "Distress held: at most 2% more households poor, over-indebted or in default than at the start" }
+-- income while it lasts (engine/MODEL.md, "Depth and impact"). A calm village grows a little
+-- better off on its own (no lender, 20 seeds: 0.963 of the start; big loans to the better-off
+-- 0.949, with the grant 0.933); sound group lending takes off about 13 points (0.871 and
+-- 0.877, four runs in five under 0.90). The bar is set below what the donor's grant gives the
+-- big-loan policy, since the grant helps whichever policy takes it.
+goal { indicator = "households_in_distress", below = 0.91, of_start = true, month = 36,
+       text = "Distress down: at least 9% fewer households poor, over-indebted or in default than at the start" }
 goal { indicator = "active_borrowers", above = 150, month = 36, text = "More than 150 clients" }
 -- Depth of outreach is the module's point: breadth alone is met by lending to traders.
 goal { indicator = "poor_reach", above = 0.3, month = 36,

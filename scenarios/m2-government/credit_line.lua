@@ -63,8 +63,12 @@ goal { indicator = "fss", above = 1.0, month = 36, text = "FSS above 100%: susta
 -- averages several times that.
 goal { indicator = "subsidy_dependence", below = 2.0, from = 13, month = 36,
        text = "Subsidy dependence averaged below 200% over the last two years" }
-goal { indicator = "households_in_poverty", below = 1.0, of_start = true, month = 36,
-       text = "Fewer households below the poverty line than at the start" }
+-- A calm village grows a little better off on its own (without the unit, 20 seeds: 0.968 of
+-- the start). Loans that fit the borrowers' businesses bring poverty down further (the sound
+-- strategies: 0.847 and 0.799, four runs in five under 0.863); a unit left as it stands does
+-- less (0.932), and cheap capped credit without the grants' training less still (0.913).
+goal { indicator = "households_in_poverty", below = 0.90, of_start = true, month = 36,
+       text = "At least 10% fewer households in poverty than at the start" }
 goal { indicator = "active_borrowers", above = 120, month = 36, text = "More than 120 clients" }
 -- Portfolio quality belongs to sustainability too: without it, rescheduling every late loan
 -- would meet every goal as often as sound lending.

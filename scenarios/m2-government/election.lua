@@ -66,16 +66,15 @@ goal { indicator = "par30", below = 0.05, from = 13, take = "worst", month = 24,
        text = "PAR30 below 5% in every month of the second year" }
 goal { indicator = "oss", above = 0.9, month = 24, text = "OSS above 90% in its second year" }
 goal { indicator = "active_borrowers", above = 120, month = 24, text = "More than 120 clients" }
--- Without a lender the village's poor slowly lose ground: a unit that lends nothing ends its
--- two years with about 5% more households in distress (30 seeds: mean 1.056 of the start); a
--- unit that lends well holds the rise to about 3% (the sound strategies: 1.030, four runs in
--- five below 1.05), one that goes along with the candidate does not (1.12). The goal is to do
--- no harm: no more distress than a village without the unit. (At 2%, and with incomes that
--- swung with the harvest, it failed four sound runs in five on the calendar alone.) Counted as
--- households poor, over-indebted or in default, not as poverty alone: loose big loans lift
--- incomes over the line while they last and leave their borrowers unable to repay.
-goal { indicator = "households_in_distress", below = 1.05, of_start = true, month = 24,
-       text = "Distress held: at most 5% more households poor, over-indebted or in default than at the start" }
+-- A calm village holds its own without a lender (20 seeds: a unit that lends nothing ends its
+-- two years at 0.986 of the start); a unit that lends well takes a few points off (the sound
+-- strategies: 0.969 and 0.967, four runs in five under 0.99), one that goes along with the
+-- candidate raises it (1.07), as does lending into the campaign (1.05). The goal is to do no
+-- harm: no more distress than at the start. Counted as households poor, over-indebted or in
+-- default, not as poverty alone: loose big loans lift incomes over the line while they last
+-- and leave their borrowers unable to repay.
+goal { indicator = "households_in_distress", below = 1.0, of_start = true, month = 24,
+       text = "Distress held: no more households poor, over-indebted or in default than at the start" }
 -- New schedules for households that need them, not for every late payer: no drought or flood
 -- strikes this village, so a rescheduled loan is a household's own mishap (a few a year). A
 -- unit that reschedules every late loan hides its arrears in new schedules (Sa-Dhan's

@@ -65,8 +65,11 @@ goal { indicator = "write_off_ratio", below = 0.05, from = 13, take = "worst", m
 -- has not served women for three years.
 goal { indicator = "women_share", above = 0.5, from = 25, month = 36,
        text = "Half the clients are women, averaged over the last year" }
-goal { indicator = "women_in_distress", below = 1.0, of_start = true, month = 36,
-       text = "Fewer women-headed households poor, over-indebted or in default than at the start" }
+-- A calm village's women hold their own without the unit (20 seeds, lending nothing: 0.979 of
+-- the start); women's groups with mentoring take about 12 points off (0.877 and 0.880, four
+-- runs in five under 0.91); individual loans to women, about 4 (0.958).
+goal { indicator = "women_in_distress", below = 0.93, of_start = true, month = 36,
+       text = "At least 7% fewer women-headed households poor, over-indebted or in default than at the start" }
 -- A women's group lender with mentoring near break-even in its third year, as m1 and the
 -- election ask: group lenders run higher costs (MicroBanking Bulletin: 20-35% of the
 -- portfolio against 10-20% for individual lenders); above 100% its sound strategies met every

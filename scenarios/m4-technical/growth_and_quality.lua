@@ -67,12 +67,13 @@ goal { indicator = "oss", above = 1.0, month = 36, text = "OSS above 100%" }
 goal { indicator = "par90", below = 0.03, month = 36,
        text = "PAR90 below 3%: few clients left in default" }
 -- The clients: distress (poor, over-indebted or in default), not income poverty alone, which
--- loans lift while they last (engine/MODEL.md, "Depth and impact"). Without the unit the
--- village ends about 8% above its start (30 seeds: 1.079); a unit that grows without
--- over-indebting holds it near the start (the sound strategies: 1.011 and 1.023, four runs in
--- five under 1.035), one left as it stands does not (1.047), nor one that grows fast (1.14).
-goal { indicator = "households_in_distress", below = 1.04, of_start = true, month = 36,
-       text = "Distress held: at most 4% more households in distress than at the start" }
+-- loans lift while they last (engine/MODEL.md, "Depth and impact"). A calm village grows a
+-- little better off on its own: without the unit it ends about 3.5% below its start (20 seeds:
+-- 0.965). A unit that grows without over-indebting brings distress down further (the sound
+-- strategies: 0.923 and 0.908, four runs in five under 0.941); one left as it stands does less
+-- (0.938), and one that grows fast raises it (1.03).
+goal { indicator = "households_in_distress", below = 0.94, of_start = true, month = 36,
+       text = "Distress down: at least 6% fewer households in distress than at the start" }
 -- New schedules for households that need them, not for every late payer: no drought or flood
 -- strikes this village, so a rescheduled loan is a household's own mishap (a few a year). A
 -- unit that reschedules every late loan hides its arrears in new schedules (Sa-Dhan's
