@@ -17,9 +17,16 @@ static int cell(ud_app *app, int x, const char *indicator, const char *name, con
     const ud_palette *p = ui->pal;
     int name_w = ud_ui_label(ui, name, x, 6, UD_FONT_SMALL, false, p->text_dim);
     int w = ud_ui_label(ui, value, x, 24, UD_FONT_LARGE, true, p->text);
-    if (has_before && now != before) {
-        w += 6 + ud_ui_label(ui, now > before ? "▲" : "▼", x + w + 6, 27, UD_FONT_NORMAL, false,
-                             p->text_dim);
+    if (has_before) {
+        /* The arrow's room is kept in a month without change, so that the cells to the right
+         * do not shift as arrows come and go. */
+        int arrow_w = 0, arrow_h = 0;
+        ud_text_measure(ui->text, "▲", UD_FONT_NORMAL, false, 0, &arrow_w, &arrow_h);
+        if (now != before) {
+            ud_ui_label(ui, now > before ? "▲" : "▼", x + w + 6, 27, UD_FONT_NORMAL, false,
+                        p->text_dim);
+        }
+        w += 6 + arrow_w;
     }
     if (l != LIGHT_NONE) {
         SDL_Color c = l == LIGHT_GOOD ? p->good : (l == LIGHT_WATCH ? p->watch : p->bad);

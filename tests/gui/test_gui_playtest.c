@@ -140,6 +140,47 @@ static void test_household_card_wraps_and_counts(void **state) {
     gd_settings(app, "en", false);
 }
 
+/* Trainee 19, problem 20: the top bar's cells shifted right when a trend arrow appeared. A
+ * cell keeps the arrow's room in a month without change: in month 1, PAR30 is 0.0% as it was,
+ * no arrow is drawn, and the OSS cell still starts past the arrow's place. */
+static void test_top_bar_keeps_room_for_arrows(void **state) {
+    (void)state;
+    gd_settings(app, "en", false);
+    gd_start(app, "m1_reaching_the_poor");
+    gd_play_to(app, 1);
+    app->dialog = DIALOG_NONE;
+    gd_frame(app, "top bar, month 1");
+    const ud_ui *ui = &app->ui;
+    SDL_Rect par_name = {0}, par_value = {0}, oss_name = {0};
+    for (int i = 0; i < ui->record_count; i++) {
+        const ud_ui_record *r = &ui->records[i];
+        if (r->rect.y >= 72) {
+            continue; /* below the top bar */
+        }
+        if (strcmp(r->text, "PAR30") == 0) {
+            par_name = r->rect;
+        } else if (strncmp(r->text, "OSS, ", 5) == 0) {
+            oss_name = r->rect;
+        }
+    }
+    assert_true(par_name.w > 0 && oss_name.w > 0);
+    for (int i = 0; i < ui->record_count; i++) {
+        const ud_ui_record *r = &ui->records[i];
+        if (r->rect.y < 72 && r->rect.x == par_name.x && r->rect.y > par_name.y &&
+            strchr(r->text, '%') != NULL) {
+            par_value = r->rect;
+        }
+        /* the case this test is about: no arrow beside PAR30 this month */
+        bool arrow = strcmp(r->text, "▲") == 0 || strcmp(r->text, "▼") == 0;
+        assert_false(arrow && r->rect.x > par_name.x && r->rect.x < oss_name.x);
+    }
+    assert_true(par_value.w > 0);
+    int arrow_w = 0, arrow_h = 0;
+    ud_text_measure(app->ui.text, "▲", UD_FONT_NORMAL, false, 0, &arrow_w, &arrow_h);
+    assert_true(arrow_w > 0);
+    assert_true(oss_name.x >= par_value.x + par_value.w + 6 + arrow_w + 28);
+}
+
 /* Finding 13: a count stands with a noun that agrees with it, or after a colon. */
 static void test_month_summary_counts(void **state) {
     (void)state;
@@ -449,6 +490,7 @@ int main(void) {
         cmocka_unit_test_setup_teardown(test_loan_desk_hint_clear_of_pager_and_rows, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_month_summary_counts, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_top_bar_keeps_room_for_arrows, setup, teardown),
         cmocka_unit_test_setup_teardown(test_script_problems_verbatim, setup, teardown),
         cmocka_unit_test_setup_teardown(test_household_card_wraps_and_counts, setup, teardown),
         cmocka_unit_test_setup_teardown(test_debrief_decisions_stay_above_the_charts, setup,
