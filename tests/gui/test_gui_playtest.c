@@ -86,6 +86,14 @@ static void test_debrief_decisions_stay_above_the_charts(void **state) {
     gd_settings(app, "en", false);
 }
 
+/* Draws a household's card in a language and text size. */
+static void open_card(int household, const char *language, bool large_text, const char *what) {
+    gd_settings(app, language, large_text);
+    app->selected_household = household;
+    app->dialog = DIALOG_HOUSEHOLD;
+    gd_frame(app, what);
+}
+
 /* Finding 2 (trainee 52, trainer shot-14): "taken over by another household member" ran past
  * the card's right edge; and finding 13: "It has repaid 1 loans". */
 static void test_household_card_wraps_and_counts(void **state) {
@@ -114,19 +122,13 @@ static void test_household_card_wraps_and_counts(void **state) {
             }
         }
         if (!captured_seen && captured >= 0) {
-            gd_settings(app, "fr", true);
-            app->selected_household = captured;
-            app->dialog = DIALOG_HOUSEHOLD;
-            gd_frame(app, "card captured");
+            open_card(captured, "fr", true, "card captured");
             assert_true(gd_shows(app, gd_tr(app, "; taken over by another household member")));
             fail_on_overflow("household card, French, large text");
             captured_seen = true;
         }
         if (!repaid_one_seen && repaid_one >= 0) {
-            gd_settings(app, "en", false);
-            app->selected_household = repaid_one;
-            app->dialog = DIALOG_HOUSEHOLD;
-            gd_frame(app, "card repaid one");
+            open_card(repaid_one, "en", false, "card repaid one");
             assert_true(gd_shows(app, "It has repaid one loan")); /* a record keeps 255 bytes */
             assert_false(gd_shows(app, "repaid 1 loans"));
             assert_false(gd_shows(app, "for 1 people"));
