@@ -44,6 +44,15 @@ bool ud_product_validate(const ud_product *p, ud_rate rate_cap, char *err, size_
     if (e != UD_TERMS_OK && e != UD_TERMS_PRINCIPAL) {
         FAIL("terms: %s", ud_terms_error_text(e));
     }
+    /* A village unit's loans finance a business's working capital and tools: Indonesia's
+     * people's business credit (KUR Mikro) lends working capital for at most three years, as
+     * BRI's Kupedes does; longer terms are housing or investment finance, not this game's. */
+    double months = (double)t.installments * ud_frequency_days(t.frequency) / DAYS_PER_MONTH;
+    if (months > UD_MAX_TERM_MONTHS + 0.5) {
+        FAIL("installments: %d %s instalments run %.0f months; a village unit's loans run at most "
+             "%d months",
+             t.installments, ud_frequency_name(t.frequency), months, UD_MAX_TERM_MONTHS);
+    }
     if (p->min_amount <= 0 || p->max_amount < p->min_amount ||
         p->max_amount > INT64_C(1000000000000000)) {
         FAIL("max_amount: the size limits must satisfy 0 < min_amount <= max_amount");

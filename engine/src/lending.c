@@ -207,10 +207,12 @@ static uint8_t debt_burden(const ud_loan *loan, const household *h) {
      * the whole term) is judged by its heaviest month, not its average: the household must
      * find the principal from cash in hand, not from a season's income (Field, Pande, Papp and
      * Rigol 2013: a grace period raised default). A seasonal loan amortised over several
-     * months, as farm loans are, is judged by its average (engine/MODEL.md, 4). */
+     * months, as farm loans are, is judged by its average; one whose grace is more than half
+     * its term puts the principal in a few months after it, as a balloon does, and is judged
+     * by its heaviest month too (engine/MODEL.md, 4). */
     int days = ud_frequency_days((ud_frequency)p->frequency);
     int amortising = p->installments - p->grace;
-    if (amortising * days < BULLET_DAYS) {
+    if (amortising * days < BULLET_DAYS || 2 * p->grace > p->installments) {
         double per_month = DAYS_PER_MONTH / (double)days;
         double share = amortising > per_month ? per_month / amortising : 1.0;
         double peak = (double)p->principal * share + interest / (months > 0 ? months : 1);
@@ -713,6 +715,15 @@ static double advance_forming(ud_sim *sim, double units) {
     return used;
 }
 
+/* A month's chance that a household free to borrow asks: a former client comes back for her
+ * next loan, a newcomer seldom asks; both as the unit's reputation draws them. */
+#define REPEAT_APPLY_CHANCE 0.5
+#define FIRST_APPLY_CHANCE 0.06
+
+static double reputation_pull(const ud_sim *sim) {
+    return 0.4 + 0.8 * sim->reputation;
+}
+
 void lending_take_applications(ud_sim *sim) {
     market_view mv;
     mv.going = sim->setup.village.going_rate * 100.0;
@@ -740,7 +751,7 @@ void lending_take_applications(ud_sim *sim) {
     double used = advance_forming(sim, units);
 
     ud_rng *rng = &sim->rng[STREAM_DEMAND];
-    double pull = 0.4 + 0.8 * sim->reputation;
+    double pull = reputation_pull(sim);
     int first = sim->app_count;
     for (int i = 0; i < sim->household_count; i++) {
         household *h = &sim->households[i];
@@ -749,7 +760,7 @@ void lending_take_applications(ud_sim *sim) {
             continue;
         }
         bool directed = sim->hamlets[h->hamlet].directed_until > sim->month;
-        double chance = h->loans_repaid > 0 ? 0.5 : 0.06;
+        double chance = h->loans_repaid > 0 ? REPEAT_APPLY_CHANCE : FIRST_APPLY_CHANCE;
         double hardship = household_hardship(h);
         if (hardship > DISTRESS_HARDSHIP) {
             chance *= 1.0 + DISTRESS_DEMAND * hardship;
@@ -959,8 +970,13 @@ static double repayment_will(const ud_sim *sim, const loan_slot *slot, const hou
     if (slot->burden > OVERINDEBTED_BURDEN) {
         will -= (slot->burden - OVERINDEBTED_BURDEN) / 100.0;
     }
-    if (days_late > 90) {
-        will -= 0.3; /* the habit of not paying sets in */
+    /* The habit of not paying sets in after three months; a new schedule does not break it
+     * until the borrower has paid under it for a while (loan_days_for_risk keeps the days late
+     * a rescheduled loan had until it is cured): restructured loans that were seriously late
+     * re-default often (OCC Mortgage Metrics Report, 2009: over half of 2008's modifications
+     * were again 60 days late within a year). */
+    if (loan_days_for_risk(slot, days_late) > 90) {
+        will -= 0.3;
     }
     /* A client whose officer left misses more often until the new officer knows them
      * (Drexler and Schoar 2014: clients in good standing 22% likelier to become delinquent,
@@ -1375,6 +1391,12 @@ static bool late_for_a_reason(const ud_sim *sim, int hh) {
     return household_in_shock_area(sim, hh, 6);
 }
 
+int ud_reschedule_cure_months(int days_late) {
+    return days_late <= 90 ? RESCHEDULE_CURE_MONTHS
+                           : (days_late <= 120 ? 2 * RESCHEDULE_CURE_MONTHS
+                                               : 3 * RESCHEDULE_CURE_MONTHS);
+}
+
 bool ud_sim_household_has_hardship(const ud_sim *sim, int household) {
     return household >= 0 && household < sim->household_count && late_for_a_reason(sim, household);
 }
@@ -1438,11 +1460,49 @@ static bool open_loan(ud_sim *sim, int hh, int product, int age, bool late, int 
     slot->appraisal = 255;
     slot->started_month = (uint8_t)(-age);
     slot->worst_arrears_days = (uint8_t)(late ? 75 : 0);
+    if (late) {
+        /* Arrears have a cause: a client behind when the game opens is in the middle of a
+         * mishap (an illness, a theft, a failed business) with one to three months still to
+         * run, not a household that pays up the moment it is watched. */
+        h->mishap_months = (uint8_t)(1 + ud_rng_below(&sim->rng[STREAM_OPENING], 3));
+    }
     h->loan = index;
     h->ever_borrowed = 1;
     h->last_loan = terms.principal;
     staff_assign(sim, slot, officer);
     return true;
+}
+
+/* A unit that has lent for years has former clients between loans as well as borrowers: as
+ * many as the loans that mature in the months a client takes to come back for the next one
+ * (a twelfth of a year's loans a month, each client asking with REPEAT_APPLY_CHANCE x the
+ * reputation's pull a month). Without them the unit would lose a tenth of its clients in its
+ * first months, as loans matured before their owners came back. They repaid on time; their
+ * next loan is the unit's repeat loan. */
+static void open_former_clients(ud_sim *sim, const ud_opening_portfolio *op, int term_months) {
+    const ud_product *p = &sim->products[op->product];
+    ud_rng *rng = &sim->rng[STREAM_OPENING];
+    double monthly_return = REPEAT_APPLY_CHANCE * reputation_pull(sim);
+    int needed = (int)lround((double)op->clients / (term_months > 0 ? term_months : 1) /
+                             (monthly_return > 0.05 ? monthly_return : 0.05));
+    int left = 0;
+    for (int i = 0; i < sim->household_count; i++) {
+        left += sim->households[i].loan == NO_INDEX;
+    }
+    for (int i = 0; i < sim->household_count && needed > 0; i++) {
+        household *h = &sim->households[i];
+        if (h->loan != NO_INDEX) {
+            continue;
+        }
+        if (ud_rng_below(rng, (uint32_t)left--) >= (uint32_t)needed) {
+            continue;
+        }
+        needed--;
+        h->loans_repaid = (uint8_t)(op->repaid_loans + 1);
+        h->last_loan = clamp_money(h->income_smooth * 2, p->min_amount, p->max_amount);
+        h->last_arrears_days = 0;
+        h->ever_borrowed = 1;
+    }
 }
 
 bool lending_open_portfolio(ud_sim *sim, char *err, size_t err_size) {
@@ -1511,5 +1571,6 @@ bool lending_open_portfolio(ud_sim *sim, char *err, size_t err_size) {
             }
         }
     }
+    open_former_clients(sim, op, term_months);
     return true;
 }

@@ -99,10 +99,18 @@ typedef struct loan_slot {
 
 /* A rescheduled loan that has paid on time for this many months in a row leaves PAR (it
  * stays in the rescheduled ratio): CGAP / MFRS practice for restructured loans, and
- * Indonesia's three payment periods counted in months whatever the loan's frequency. */
+ * Indonesia's three payment periods counted in months whatever the loan's frequency. A loan
+ * more than 90 days late when rescheduled needs three more months for each class it had
+ * fallen below "special mention": a restructured loan is classed no better than before and
+ * rises one class for each three instalments paid on time (OJK POJK 40/2019 art. 53 and 55;
+ * classes: 1-90 days special mention, 91-120 substandard, 121-180 doubtful, more loss). So a
+ * loan rescheduled the month before its write-off is not clean three months later. */
 #define RESCHEDULE_CURE_MONTHS 3
+static inline int reschedule_cure_months(const loan_slot *slot) {
+    return ud_reschedule_cure_months(slot->late_when_rescheduled);
+}
 static inline bool loan_counts_as_rescheduled_risk(const loan_slot *slot) {
-    return slot->account.rescheduled && slot->cured < RESCHEDULE_CURE_MONTHS;
+    return slot->account.rescheduled && slot->cured < reschedule_cure_months(slot);
 }
 
 /* Whether a rescheduled loan counts in PAR30 (and takes the provision of a loan at risk) as a
@@ -115,7 +123,7 @@ static inline bool loan_counts_as_rescheduled_risk(const loan_slot *slot) {
  * schedule (Bank Indonesia PBI 8/15/2006; OJK POJK 45/2017). */
 static inline bool loan_in_par_as_renegotiated(const loan_slot *slot) {
     return slot->account.rescheduled &&
-           (!slot->rescheduled_for_hardship || slot->cured < RESCHEDULE_CURE_MONTHS);
+           (!slot->rescheduled_for_hardship || slot->cured < reschedule_cure_months(slot));
 }
 
 /* The days in arrears a loan is classed by: a rescheduled loan keeps the arrears it had when

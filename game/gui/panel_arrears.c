@@ -9,6 +9,7 @@
 #include <string.h>
 
 #define ROWS 6
+#define RESCHEDULE_CURE_MONTHS_SHOWN 3 /* the cure the plain sentence names */
 
 typedef struct late {
     int household, days;
@@ -77,17 +78,32 @@ static void ask_reschedule(ud_app *app, const late *l) {
     ud_money_text(app, l->outstanding, money, sizeof money);
     snprintf(count, sizeof count, TRN(ui, installments, "%d new instalment", "%d new instalments"),
              installments);
+    /* what the rescheduling does to PAR30: with a hardship, the loan leaves it once cured (a
+     * loan already more than 90 days late rises one class a quarter, engine/MODEL.md, 10) */
+    char why[400] = "";
+    int cure = ud_reschedule_cure_months(l->days);
+    bool in_par = ud_sim_setup(sim)->mfi.provisioning.rescheduled_in_par;
+    if (in_par && !ud_sim_household_has_hardship(sim, l->household)) {
+        snprintf(why, sizeof why, "%s",
+                 TR(ui, " The household has no hardship to explain its arrears: the loan counts "
+                        "as at risk (in PAR30) until it is repaid, and the neighbours learn "
+                        "that paying late pays."));
+    } else if (in_par && cure > RESCHEDULE_CURE_MONTHS_SHOWN) {
+        snprintf(why, sizeof why,
+                 TR(ui, " The household has a hardship to explain its arrears, but the loan is "
+                        "more than 90 days late: it counts as at risk (in PAR30) until it has "
+                        "been paid on time for %d months, one class of risk for each three."),
+                 cure);
+    } else if (in_par) {
+        snprintf(why, sizeof why, "%s",
+                 TR(ui, " The household has a hardship to explain its arrears: the loan counts "
+                        "as at risk (in PAR30) until it has been paid on time for three months."));
+    }
     snprintf(text, sizeof text, "%s %s: %s %s %s. %s%s", TR(ui, "Reschedule the loan of"), name,
              money, TR(ui, "outstanding, spread over"), count,
              TR(ui, "Each payment is smaller, for longer; overdue interest is carried into the "
                     "new schedule."),
-             !ud_sim_setup(sim)->mfi.provisioning.rescheduled_in_par ? ""
-             : ud_sim_household_has_hardship(sim, l->household)
-                 ? TR(ui, " The household has a hardship to explain its arrears: the loan counts "
-                          "as at risk (in PAR30) until it has been paid on time for three months.")
-                 : TR(ui, " The household has no hardship to explain its arrears: the loan counts "
-                          "as at risk (in PAR30) until it is repaid, and the neighbours learn "
-                          "that paying late pays."));
+             why);
     ud_command c = ud_command_new(UD_CMD_RESCHEDULE);
     c.index = l->household;
     c.count = installments;

@@ -118,7 +118,8 @@ void ud_panel_products(ud_app *app, SDL_Rect a) {
     snprintf(v, sizeof v, "%d", pr.terms.installments);
     step = ud_stepper(app, ud_rect(a.x, y, w, 44), TR(ui, "Instalments"), v,
                       pr.terms.installments > pr.terms.grace + 1,
-                      pr.terms.installments < UD_MAX_INSTALLMENTS);
+                      (pr.terms.installments + 1) * ud_frequency_days(pr.terms.frequency) <=
+                          UD_MAX_TERM_MONTHS * 30 + 15);
     pr.terms.installments += step;
     changed |= step != 0;
     snprintf(v, sizeof v, "%d", pr.terms.grace);

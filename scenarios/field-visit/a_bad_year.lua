@@ -138,12 +138,15 @@ end)
 
 -- The bad year's mean PAR30 plus the year's write-offs at its end: arrears held if both
 -- together stay under 9% (the sound policies' runs end at 5-7%, the mistakes' at 10-15%).
+-- A unit that went under before month 20 is judged on its last month (indicator() without a
+-- month), since the later months were never played.
 local function arrears_held()
-  return common.mean("par30", 6, 20) + indicator("write_off_ratio", 20) < 0.09
+  return common.mean("par30", 6, 20) + indicator("write_off_ratio") < 0.09
 end
 
 local function loans_grew()
-  return indicator("avg_loan_to_income", 14) > 1.25 * indicator("avg_loan_to_income", 5)
+  return indicator("avg_loan_to_income", math.min(14, month()))
+         > 1.25 * indicator("avg_loan_to_income", math.min(5, month()))
 end
 
 lesson { text = "Staying close to clients in a crisis kept arrears from becoming defaults.",

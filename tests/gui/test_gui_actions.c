@@ -170,10 +170,12 @@ static void test_gui_late_borrowers_can_be_followed_up_rescheduled_and_written_o
  * term and with the grace period chosen; those late without a hardship are left alone. */
 static void test_gui_reschedule_all_with_a_hardship(void **state) {
     (void)state;
-    gd_start(app, "field_visit_bad_year");
+    gd_start(app, "benchmark_village_unit");
     ud_sim *sim = ud_game_sim(app->game);
     int cases = 0, late_plain = 0;
-    for (int m = 0; m < 20 && cases < 2; m++) {
+    /* from the second month: the first month's late loans, the opening portfolio's, are cured
+     * in the month other late borrowers pay up, and the summary rightly says they paid up */
+    for (int m = 0; m < 20 && (cases < 2 || m < 2); m++) {
         gd_next_month(app);
         sim = ud_game_sim(app->game);
         cases = late_plain = 0;
@@ -253,20 +255,41 @@ static void test_gui_reschedule_all_with_a_hardship(void **state) {
     gd_frame(app, "arrears_nobody_late");
     assert_true(gd_shows(app, "Nobody is late."));
     assert_true(gd_shows(app, "Rescheduled loans are"));
-    /* three months on time later, the summary says why PAR30 fell: the rescheduled loans
-     * left it, not arrears paid up (a trainee read "late borrowers paid up their arrears") */
-    bool cured = false;
-    for (int m = 0; m < 6 && !cured; m++) {
+    /* months on time later, the summary says why PAR30 fell: the rescheduled loans left it,
+     * not arrears paid up (a trainee read "late borrowers paid up their arrears"). Each month
+     * the summary's reason must be the state's; in the month of a cure, the same month with
+     * nothing else moving (the month before set to differ by the cure alone) must name it. */
+    bool cure_seen = false;
+    for (int m = 0; m < 9 && !cure_seen; m++) {
+        const ud_indicators before = *ud_sim_indicators(sim, ud_sim_month(sim));
         gd_key(app, SDLK_SPACE, 0);
         while (app->dialog == DIALOG_QUESTION) {
             gd_key(app, SDLK_1, 0);
         }
         assert_int_equal(app->dialog, DIALOG_MONTH_END);
         ud_app_draw(app);
-        cured = gd_shows(app, "rescheduled loans, paid on time for three months");
+        sim = ud_game_sim(app->game);
+        const ud_indicators *after = ud_sim_indicators(sim, ud_sim_month(sim));
+        ud_money drop = before.par30_amount - after->par30_amount;
+        ud_money cure = before.par30_renegotiated - after->par30_renegotiated;
+        bool fell = llround(after->par30 * 1000) < llround(before.par30 * 1000) && drop > 0;
+        bool by_cure = fell && 2 * cure >= drop;
+        const char *cure_text = "rescheduled loans, paid on time for three months";
+        assert_int_equal(gd_shows(app, cure_text), by_cure);
+        if (fell && !by_cure && after->write_offs == 0) {
+            assert_true(gd_shows(app, "PAR30 fell: late borrowers paid up their arrears."));
+        }
+        if (cure > 0 && after->write_offs == 0) {
+            cure_seen = true;
+            app->before.par30_amount = after->par30_amount + cure;
+            app->before.par30_renegotiated = after->par30_renegotiated + cure;
+            app->before.par30 = after->par30 + 0.01;
+            ud_app_draw(app);
+            assert_true(gd_shows(app, cure_text));
+        }
         gd_key(app, SDLK_ESCAPE, 0);
     }
-    assert_true(cured);
+    assert_true(cure_seen);
 }
 
 /* A question answered as a month opens is one of that month's decisions: the month's summary

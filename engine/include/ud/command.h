@@ -57,8 +57,12 @@ typedef struct ud_logged_command {
 /* The log of applied commands, oldest first. */
 const ud_logged_command *ud_sim_command_log(const ud_sim *sim, int *count);
 
-/* Checks a product's terms and limits, and the client rate cap of any credit line
- * (rate_cap 0: none). On error writes "field: what is wrong" into err. */
+/* The longest loan a product may make, in months (instalments x their period). */
+#define UD_MAX_TERM_MONTHS 36
+
+/* Checks a product's terms and limits (a term of at most UD_MAX_TERM_MONTHS), and the client
+ * rate cap of any credit line (rate_cap 0: none). On error writes "field: what is wrong" into
+ * err. */
 bool ud_product_validate(const ud_product *p, ud_rate rate_cap, char *err, size_t err_size);
 
 /* The APR in percent, fees included, that the product's most expensive loan costs (its

@@ -357,6 +357,10 @@ int ud_sim_household_last_shock(const ud_sim *sim, int household);
  * rescheduled without stays in PAR30 until repaid. False for an index out of range. */
 bool ud_sim_household_has_hardship(const ud_sim *sim, int household);
 
+/* The months a loan rescheduled `days_late` days late must be paid on time before it leaves
+ * PAR30 (if rescheduled for a hardship): 3, or 6 beyond 90 days late, 9 beyond 120. */
+int ud_reschedule_cure_months(int days_late);
+
 /* Schedules a shock; start_month must be later than the current month. Returns its index
  * or -1 with a message. */
 int ud_sim_add_shock(ud_sim *sim, const ud_shock *shock, char *err, size_t err_size);
