@@ -73,8 +73,12 @@ goal { indicator = "households_in_distress", below = 0.91, of_start = true, mont
        text = "Distress down: at least 9% fewer households poor, over-indebted or in default than at the start" }
 goal { indicator = "active_borrowers", above = 150, month = 36, text = "More than 150 clients" }
 -- Depth of outreach is the module's point: breadth alone is met by lending to traders.
-goal { indicator = "poor_reach", above = 0.3, month = 36,
-       text = "Three in ten of the households poor at the start are clients" }
+-- Judged in every month of the last year, not only at the end: a unit that lent big to the
+-- better-off for two years and switched to groups in the third met it at month 36 (a red
+-- team's "last-year rush", 30% of runs meeting every goal). The sound strategies keep 40-53%
+-- of the poor as clients in their worst month of the last year; the rush 9-13%.
+goal { indicator = "poor_reach", above = 0.3, from = 25, take = "worst", month = 36,
+       text = "Three in ten of the households poor at the start are clients, in every month of the last year" }
 goal { indicator = "oss", above = 0.9, month = 36, text = "OSS above 90%" }
 goal { indicator = "par30", below = 0.05, month = 36, text = "PAR30 below 5%" }
 -- Judged in every month of the last two years, not only at the end: bad loans written off all

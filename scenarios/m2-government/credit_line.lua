@@ -20,10 +20,13 @@ A donor also offers to pay for business training in the hamlets. Your unit is ne
 officers, 450 million rupiah of equity as its only funding, and no clients yet. Decide what to accept, and keep the unit able to stand
 on its own.]],
   lesson = {
-    -- Standing without subsidy, judged over the two years after the offer: the FSS is a
-    -- trailing twelve-month figure, so the final month alone (a year after the recall) cannot
-    -- see what holding the capped line cost.
-    indicator = "fss", better = "higher", window = { from = 13, to = 36, take = "mean" },
+    -- The module makes two claims, one on each axis: a cheap capped line breeds dependence
+    -- (the institution: FSS, equity, portfolio quality) and grants for training and roads help
+    -- the clients without distorting prices. FSS alone counts every grant as a subsidy, so a
+    -- unit that declined the grants won on it (a red team's "decline everything" beat the
+    -- sound strategies on 80-100% of seeds while its clients lost 22 points). The lower of
+    -- the two scores judges both claims.
+    indicator = "holistic_score", better = "higher", window = { take = "end" },
     sound = { "../strategies/m2_grants_not_caps.lua",
               "../strategies/m2_price_for_cost_no_line.lua" },
     naive = { "../strategies/m2_take_everything.lua",
