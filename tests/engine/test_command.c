@@ -36,6 +36,8 @@ static ud_command of(ud_command_type type) {
     return c;
 }
 
+static void apply_or_fail(ud_sim *sim, const ud_command *c);
+
 static void test_command_every_field_is_bounded(void **state) {
     (void)state;
     ud_setup setup;
@@ -108,6 +110,21 @@ static void test_command_every_field_is_bounded(void **state) {
     c.product.group_min = 3;
     c.product.group_max = 200;
     refused(sim, &c, "group_size");
+    /* a village unit's loans run at most three years: 36 monthly instalments or 156 weekly
+     * ones are accepted, a month more is refused, naming the field */
+    c.product = ud_sim_products(sim, &n)[0];
+    c.product.terms.frequency = UD_FREQ_MONTHLY;
+    c.product.terms.grace = 0;
+    c.product.terms.installments = 37;
+    refused(sim, &c, "installments");
+    c.product.terms.frequency = UD_FREQ_WEEKLY;
+    c.product.terms.installments = 161;
+    refused(sim, &c, "36 months");
+    c.product.terms.installments = 156;
+    apply_or_fail(sim, &c);
+    c.product.terms.frequency = UD_FREQ_MONTHLY;
+    c.product.terms.installments = 36;
+    apply_or_fail(sim, &c);
     check_invariants(sim);
     ud_sim_destroy(sim);
 }
