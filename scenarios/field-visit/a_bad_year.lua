@@ -26,8 +26,11 @@ officer. Keep the unit excellent through the bad year.]],
     -- the drought's peak hits every policy's clients alike; what a policy changes is how
     -- long arrears last and whether new ones follow, which every month of the year counts.
     indicator = "adjusted_par30", better = "lower", window = { from = 6, to = 20, take = "mean" },
-    sound = { "../strategies/field_visit_stay_close.lua",
-              "../strategies/field_visit_reschedule_farmers.lua" },
+    -- The first is the debrief's reference: it reschedules, as the lesson says, and meets
+    -- every goal in about half the runs; staying close without rescheduling misses the
+    -- write-off goal in most (100 seeds: 53% and 16%).
+    sound = { "../strategies/field_visit_reschedule_farmers.lua",
+              "../strategies/field_visit_stay_close.lua" },
     naive = { "../strategies/field_visit_cut_costs.lua",
               "../strategies/field_visit_lend_through_it.lua" },
     probes = { "../strategies/probes/press_space.lua",

@@ -1,7 +1,7 @@
--- Sound strategy for the field visit: keep lending to clients who are current, visit more
--- during the drought, and reschedule farmers who fall behind (more instalments, smaller
--- ones, over the loan's own term again) instead of writing them off: their income comes
--- back with the next harvest.
+-- Sound strategy for the field visit: visit more in the drought and reschedule the farmers
+-- who fall behind instead of writing them off; the harvest brings their income back. Loans
+-- to clients who are current go on; a rescheduled loan gets more, smaller instalments over
+-- its own term again.
 function decide(month)
   if month == 6 then set_follow_up(0.9) end
   if month >= 7 and month <= 16 then
