@@ -847,6 +847,13 @@ void lending_take_applications(ud_sim *sim) {
 #define GROUP_COLLAPSE_STRAIN 4.0f /* above it, a month of real default may end the group */
 #define COLLAPSED_GROUP_WILL 0.7   /* will lost by members of a collapsed group */
 #define GROUP_WILL 0.12            /* will a working group adds when it meets as it should */
+/* Months in a row peers pay a member's instalments before they stop and leave the arrears to
+ * her: a group's mutual insurance carries a member through a bad spell, not through a long
+ * one (Sadoulet 2005, partial insurance within borrowing groups; Grameen II's flexible loan
+ * exists because centres would not carry a member in difficulty for long: Dowla and Barua
+ * 2006). Two months is a judgement, about eight weekly payments; it is checked against the
+ * portfolio quality of group lenders (engine/MODEL.md, "Groups form"). */
+#define PEER_COVER_MONTHS 2
 /* Officer quality x (0.5 + follow-up) at which a group holds every meeting: a trained officer
  * at the market wage with a year's experience, at the default follow-up (engine/MODEL.md,
  * "Groups meet"). */
@@ -1091,6 +1098,10 @@ static void cover_shortfalls(ud_sim *sim, int g, ud_money shortfall) {
         loan_slot *slot = &sim->loans[debtor->loan];
         ud_money owed =
             slot->account.status == UD_LOAN_ACTIVE ? ud_loan_amount_due(&slot->account) : 0;
+        if (owed <= 0 || debtor->peer_covered >= PEER_COVER_MONTHS) {
+            continue; /* nothing owed, or carried long enough: her arrears are her own now */
+        }
+        ud_money owed_before = owed;
         /* Peers share risk as far as the group meets: half of what each could put to a loan
          * when every meeting is held, nothing when none is. */
         double share = 0.5 * meetings_held(sim, slot->officer);
@@ -1111,6 +1122,9 @@ static void cover_shortfalls(ud_sim *sim, int g, ud_money shortfall) {
             peer->cash -= s.total;
             owed -= s.total;
             covered += s.total;
+        }
+        if (owed < owed_before) {
+            debtor->peer_covered++;
         }
     }
     if (covered > 0) {
@@ -1192,6 +1206,9 @@ static void joint_liability(ud_sim *sim, int32_t today) {
             household *h = &sim->households[grp->member[m]];
             if (h->group == g && h->loan != NO_INDEX) {
                 note_arrears(sim, &sim->loans[h->loan], h, today);
+                if (ud_loan_amount_due(&sim->loans[h->loan].account) == 0) {
+                    h->peer_covered = 0; /* she is up to date: the count starts again */
+                }
             }
         }
     }
@@ -1392,9 +1409,9 @@ static bool late_for_a_reason(const ud_sim *sim, int hh) {
 }
 
 int ud_reschedule_cure_months(int days_late) {
-    return days_late <= 90 ? RESCHEDULE_CURE_MONTHS
-                           : (days_late <= 120 ? 2 * RESCHEDULE_CURE_MONTHS
-                                               : 3 * RESCHEDULE_CURE_MONTHS);
+    return days_late <= 90
+               ? RESCHEDULE_CURE_MONTHS
+               : (days_late <= 120 ? 2 * RESCHEDULE_CURE_MONTHS : 3 * RESCHEDULE_CURE_MONTHS);
 }
 
 bool ud_sim_household_has_hardship(const ud_sim *sim, int household) {

@@ -65,6 +65,7 @@ typedef struct household {
     uint8_t missed;            /* in arrears on the current loan (for the missed event) */
     uint8_t late_for_hardship; /* its arrears began with a shock or a hardship (till cured) */
     uint8_t mishap_months;     /* months left of a household's own mishap (illness...) */
+    uint8_t peer_covered;      /* months in a row its group's peers paid for it */
     int16_t next_apply_month;  /* no new application before this month */
     int16_t written_off_month; /* months completed when a loan of theirs was last written off */
     /* The start of the game, for the client score: who was poor, what they earned, and
