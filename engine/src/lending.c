@@ -842,6 +842,7 @@ void lending_take_applications(ud_sim *sim) {
 /* ---- repayment culture ---- */
 
 #define CULTURE_MAX 0.5
+#define NEXT_LOAN_DISCOUNT 0.03    /* a month: how borrowers discount the promise of a next loan */
 #define GROUP_STRAIN_COVERED 0.5f  /* a month in which peers covered every miss */
 #define GROUP_STRAIN_DEFAULT 1.5f  /* a month in which they could not */
 #define GROUP_COLLAPSE_STRAIN 4.0f /* above it, a month of real default may end the group */
@@ -949,7 +950,15 @@ static double repayment_will(const ud_sim *sim, const loan_slot *slot, const hou
      * repeat clients of the same trade get theirs; refused, they stop paying for it. */
     double access = repeat_access(sim, h->business);
     if (sim->policy.repeat_step_up > 0) {
-        will += 0.06 * (1.0 - sim->competitor) * access; /* the promise of a bigger next loan */
+        /* the promise of a bigger next loan, worth less the further away it is: poor rural
+         * households discount the future at some 30-60% a year (Pender 1996), taken as 3% a
+         * month, so a next loan two years off counts half as much as one due now (Bond and
+         * Rai 2009: repayment rests on the value of future access) */
+        const ud_loan *acct = &slot->account;
+        double months_left = (double)(acct->plan.installments - acct->fallen_due) *
+                             ud_frequency_days((ud_frequency)acct->plan.frequency) / DAYS_PER_MONTH;
+        double nearness = pow(1.0 - NEXT_LOAN_DISCOUNT, months_left > 0 ? months_left : 0);
+        will += 0.06 * (1.0 - sim->competitor) * access * nearness;
     }
     will -= CUTOFF_WILL * (1.0 - access);
     will += 0.15 * (sim->reputation - 0.5);
@@ -1310,6 +1319,24 @@ static ud_rate provision_rate(const ud_provisioning *p, int32_t days, bool reneg
     return bucket < 0 ? 0 : p->rate[bucket];
 }
 
+/* A current loan whose instalments take more than the household can carry is a loan whose
+ * credit risk has risen: IFRS 9 (5.5.3, B5.5.17) and Indonesia's PSAK 71 ask for its expected
+ * loss before it falls behind, so that a loan that cannot be repaid costs the unit when it is
+ * made, not after the game. The chance of default is the engine's own: the chance that the
+ * household fails a month at that burden (over_capacity: 0 at 40%, 0.6 at 100% and above),
+ * and the loss given default that of a loan 90 days late [LOSS_GIVEN_DEFAULT]
+ * (engine/MODEL.md, 10). A balloon whose heaviest month takes twice the household's income
+ * is provisioned at 45% the month it is made. */
+#define LOSS_GIVEN_DEFAULT 0.75
+static ud_rate expected_loss_rate(const loan_slot *slot) {
+    if (slot->burden <= OVERINDEBTED_BURDEN) {
+        return 0;
+    }
+    double pd = (slot->burden - OVERINDEBTED_BURDEN) / 100.0;
+    pd = pd > 0.6 ? 0.6 : pd;
+    return (ud_rate)(pd * LOSS_GIVEN_DEFAULT * UD_RATE_SCALE);
+}
+
 static void write_off_slot(ud_sim *sim, int index) {
     loan_slot *slot = &sim->loans[index];
     ud_money amount = ud_loan_write_off(&slot->account, &sim->books);
@@ -1365,13 +1392,17 @@ void lending_provision_and_write_off(ud_sim *sim) {
             continue;
         }
         bool notch = slot->account.rescheduled && !slot->rescheduled_for_hardship;
-        required += ud_money_apply_rate(slot->account.principal_outstanding,
-                                        provision_rate(prov, loan_days_for_risk(slot, late),
-                                                       loan_in_par_as_renegotiated(slot), notch));
+        ud_rate rate = provision_rate(prov, loan_days_for_risk(slot, late),
+                                      loan_in_par_as_renegotiated(slot), notch);
+        if (late <= 0 && slot->household != NO_INDEX) {
+            ud_rate expected = expected_loss_rate(slot);
+            rate = expected > rate ? expected : rate;
+        }
+        required += ud_money_apply_rate(slot->account.principal_outstanding, rate);
     }
     ud_money reserve = ud_books_normal_balance(&sim->books, UD_ACC_LOAN_LOSS_RESERVE);
     if (required > reserve) {
-        ud_books_transfer(&sim->books, "provision for loans in arrears", UD_ACC_PROVISION_EXPENSE,
+        ud_books_transfer(&sim->books, "provision for loans at risk", UD_ACC_PROVISION_EXPENSE,
                           UD_ACC_LOAN_LOSS_RESERVE, required - reserve);
     } else if (required < reserve) {
         ud_books_transfer(&sim->books, "release of provisions no longer needed",
