@@ -58,7 +58,14 @@ void ud_indicators_window(ud_indicators *out, const ud_month_record *records, in
     out->roa = avg_assets > 0 ? profit / years / avg_assets : 0;
     out->opex_ratio = avg_glp > 0 ? opex / years / avg_glp : 0;
     out->cost_per_borrower = avg_borrowers > 0 ? (ud_money)(opex / years / avg_borrowers) : 0;
+    /* Provisions released (a net negative expense) lower the costs, but a window in which the
+     * releases exceed every other cost (the opening provisions of late loans that paid up in
+     * month 1) would give a ratio of 0, read as "grave" beside a profit: the release then
+     * counts as no cost, not a negative one. */
     double costs = fin_exp + provisions + opex;
+    if (costs <= 0 && provisions < 0) {
+        costs = fin_exp + opex;
+    }
     out->oss = costs > 0 ? revenue / costs : 0;
     double inflation_adj = inflation * (avg_equity - avg_fixed) * years;
     double subsidy_adj = conc_market_cost - conc_paid; /* cost of cheap funds at market price */

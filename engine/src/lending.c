@@ -1478,7 +1478,8 @@ bool lending_reschedule_household(ud_sim *sim, int hh, int installments, int gra
 /* One client's loan, disbursed `age` months before month 1 and repaid as it fell due (or, for
  * a client in arrears, short of the last two or three instalments). The household's cash for it
  * comes from outside and goes back outside, so the village's money is conserved. */
-static bool open_loan(ud_sim *sim, int hh, int product, int age, bool late, int officer) {
+static bool open_loan(ud_sim *sim, int hh, int product, int age, bool late, int officer,
+                      bool *behind) {
     household *h = &sim->households[hh];
     const ud_product *p = &sim->products[product];
     ud_loan_terms terms = p->terms;
@@ -1507,12 +1508,22 @@ static bool open_loan(ud_sim *sim, int hh, int product, int age, bool late, int 
     slot->product = product;
     slot->appraisal = 255;
     slot->started_month = (uint8_t)(-age);
-    slot->worst_arrears_days = (uint8_t)(late ? 75 : 0);
-    if (late) {
+    /* a young loan had nothing to miss yet: only one with instalments overdue is behind */
+    *behind = late && ud_loan_days_in_arrears(&slot->account, 0) > 0;
+    slot->worst_arrears_days = (uint8_t)(*behind ? ud_loan_days_in_arrears(&slot->account, 0) : 0);
+    if (*behind) {
         /* Arrears have a cause: a client behind when the game opens is in the middle of a
          * mishap (an illness, a theft, a failed business) with one to three months still to
-         * run, not a household that pays up the moment it is watched. */
+         * run, and has spent its cash on it (a week of needs is left), not a household that
+         * pays up the moment it is watched. Its arrears are not news in month 1: it was late
+         * already, for its hardship. */
         h->mishap_months = (uint8_t)(1 + ud_rng_below(&sim->rng[STREAM_OPENING], 3));
+        ud_money left = household_need(sim, h) / 4;
+        if (h->cash > left) {
+            sim_pay_outside(sim, h, h->cash - left);
+        }
+        h->missed = 1;
+        h->late_for_hardship = 1;
     }
     h->loan = index;
     h->ever_borrowed = 1;
@@ -1602,12 +1613,13 @@ bool lending_open_portfolio(ud_sim *sim, char *err, size_t err_size) {
                 sim->groups[g].active++;
             }
         }
-        if (!open_loan(sim, i, op->product, age, late, officer)) {
+        bool behind = false;
+        if (!open_loan(sim, i, op->product, age, late, officer, &behind)) {
             snprintf(err, err_size, "mfi.opening.product: its terms cannot make a loan");
             return false;
         }
         h->loans_repaid = (uint8_t)op->repaid_loans;
-        if (op->savings_per_client > 0) {
+        if (op->savings_per_client > 0 && !behind) { /* a client behind has drawn them */
             sim_receive_outside(sim, h, op->savings_per_client);
             ud_books_transfer(&sim->books, "opening: client savings", UD_ACC_CASH,
                               UD_ACC_CLIENT_SAVINGS, op->savings_per_client);
