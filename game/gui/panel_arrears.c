@@ -8,7 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define ROWS 6
+#define ROWS 6                         /* late borrowers a page at most */
+#define PAGER_HEIGHT 40                /* the page buttons at the panel's foot */
+#define ROW_BUTTONS_HEIGHT 40          /* a row's buttons under its line, and the gap */
 #define RESCHEDULE_CURE_MONTHS_SHOWN 3 /* the cure the plain sentence names */
 
 typedef struct late {
@@ -64,6 +66,16 @@ double ud_app_follow_up(ud_app *app) {
         }
     }
     return share;
+}
+
+/* One late borrower's line: who, what is outstanding, how late. */
+static void late_line(ud_app *app, const late *l, char *out, size_t size) {
+    ud_ui *ui = &app->ui;
+    char name[120], money[64], days[80];
+    who(app, l->household, name, sizeof name);
+    ud_money_text(app, l->outstanding, money, sizeof money);
+    snprintf(days, sizeof days, TRN(ui, l->days, "%d day late", "%d days late"), l->days);
+    snprintf(out, size, "%s · %s %s · %s", name, money, TR(ui, "outstanding"), days);
 }
 
 static void ask_reschedule(ud_app *app, const late *l) {
@@ -260,15 +272,22 @@ void ud_panel_arrears(ud_app *app, SDL_Rect a) {
                           "without a hardship are left out."));
         y += 36;
     }
-    int first = ud_pager(app, a, n, ROWS);
-    for (int i = first; i < n && i < first + ROWS; i++) {
+    /* as many rows as fit above the page buttons: a row is its line (the tallest, wrapped in
+     * a long language) and its buttons (a trainee saw the page buttons over the last row) */
+    int line_h = 0;
+    for (int i = 0; i < n; i++) {
+        int w = 0, h = 0;
+        late_line(app, &list[i], line, sizeof line);
+        ud_text_measure(ui->text, line, UD_FONT_SMALL, false, a.w - 10, &w, &h);
+        line_h = h > line_h ? h : line_h;
+    }
+    int rows = (a.y + a.h - PAGER_HEIGHT - y) / (line_h + ROW_BUTTONS_HEIGHT);
+    rows = rows < 1 ? 1 : (rows > ROWS ? ROWS : rows);
+    int first = ud_pager(app, a, n, rows);
+    for (int i = first; i < n && i < first + rows; i++) {
         const late *l = &list[i];
-        char name[120], money[64], days[80];
-        who(app, l->household, name, sizeof name);
-        ud_money_text(app, l->outstanding, money, sizeof money);
-        snprintf(days, sizeof days, TRN(ui, l->days, "%d day late", "%d days late"), l->days);
         /* the borrower and the loan on one line, the actions under it */
-        snprintf(line, sizeof line, "%s · %s %s · %s", name, money, TR(ui, "outstanding"), days);
+        late_line(app, l, line, sizeof line);
         y += ud_ui_paragraph(ui, line, a.x, y, a.w - 10, UD_FONT_SMALL,
                              l->days > 30 ? p->bad : p->text) +
              2;
