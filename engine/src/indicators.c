@@ -112,6 +112,50 @@ static bool household_in_distress(const household *h, int month) {
     return h->loan_distress || month - h->written_off_month < DEFAULT_MEMORY_MONTHS;
 }
 
+/* How a loan counts in the portfolio at risk on `today`: in PAR30 (more than 30 days late by
+ * its class, or renegotiated), in PAR90, and renegotiated while current. */
+typedef struct loan_risk {
+    bool par30, par90, renegotiated_current;
+} loan_risk;
+
+static loan_risk classify_loan(const ud_provisioning *prov, const loan_slot *slot, int32_t today) {
+    loan_risk r;
+    int32_t late = loan_days_for_risk(slot, ud_loan_days_in_arrears(&slot->account, today));
+    bool renegotiated = loan_in_par_as_renegotiated(slot) && prov->rescheduled_in_par;
+    r.par30 = late > 30 || renegotiated;
+    r.renegotiated_current = renegotiated && late <= 30;
+    /* SEEP's PAR > X days adds the renegotiated loans whatever X; in PAR90 the engine adds
+     * those rescheduled without a hardship (new terms for a borrower who simply paid late),
+     * until repaid; one rescheduled for a hardship is classed by its arrears (engine/
+     * MODEL.md, 10) */
+    bool evergreen = renegotiated && !slot->rescheduled_for_hardship;
+    r.par90 = late > 90 || evergreen;
+    return r;
+}
+
+void ud_sim_portfolio_now(const ud_sim *sim, ud_portfolio_now *out) {
+    memset(out, 0, sizeof *out);
+    int32_t today = sim->month * DAYS_PER_MONTH;
+    ud_money par30 = 0;
+    for (int i = 0; i < sim->loan_capacity; i++) {
+        const loan_slot *slot = &sim->loans[i];
+        if (!slot->in_use || slot->account.status != UD_LOAN_ACTIVE) {
+            continue;
+        }
+        out->active_borrowers++;
+        if (slot->household != NO_INDEX && sim->households[slot->household].woman) {
+            out->women_borrowers++;
+        }
+        if (classify_loan(&sim->setup.mfi.provisioning, slot, today).par30) {
+            par30 += slot->account.principal_outstanding;
+        }
+    }
+    out->gross_portfolio = ud_books_balance_sheet(&sim->books).gross_loans;
+    out->par30 = out->gross_portfolio > 0 ? (double)par30 / (double)out->gross_portfolio : 0;
+    out->women_share =
+        out->active_borrowers > 0 ? (double)out->women_borrowers / out->active_borrowers : 0;
+}
+
 void sim_record_month(ud_sim *sim, int month, ud_indicators *out) {
     ud_income_statement is = ud_books_close_period(&sim->books);
     ud_balance_sheet bs = ud_books_balance_sheet(&sim->books);
@@ -135,21 +179,10 @@ void sim_record_month(ud_sim *sim, int month, ud_indicators *out) {
         }
         int32_t late = loan_days_for_risk(slot, ud_loan_days_in_arrears(&slot->account, today));
         ud_money outstanding = slot->account.principal_outstanding;
-        bool renegotiated = loan_in_par_as_renegotiated(slot) && prov->rescheduled_in_par;
-        if (late > 30 || renegotiated) {
-            par30 += outstanding;
-        }
-        if (renegotiated && late <= 30) {
-            renegotiated_at_risk += outstanding;
-        }
-        /* SEEP's PAR > X days adds the renegotiated loans whatever X; in PAR90 the engine adds
-         * those rescheduled without a hardship (new terms for a borrower who simply paid late),
-         * until repaid; one rescheduled for a hardship is classed by its arrears (engine/
-         * MODEL.md, 10) */
-        bool evergreen = renegotiated && !slot->rescheduled_for_hardship;
-        if (late > 90 || evergreen) {
-            par90 += outstanding;
-        }
+        loan_risk risk = classify_loan(prov, slot, today);
+        par30 += risk.par30 ? outstanding : 0;
+        renegotiated_at_risk += risk.renegotiated_current ? outstanding : 0;
+        par90 += risk.par90 ? outstanding : 0;
         if (slot->account.rescheduled) {
             rescheduled += outstanding;
         }

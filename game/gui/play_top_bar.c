@@ -2,6 +2,7 @@
  * Next month, Menu and Help buttons. */
 #include "app.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -44,6 +45,12 @@ static int cell(ud_app *app, int x, const char *indicator, const char *name, con
     return x + width + 28;
 }
 
+/* A share as the bar shows it (x100 for whole percents, x1000 for one decimal), rounded: the
+ * trend arrow compares what the trainee reads. */
+static double shown(double share, double scale) {
+    return (double)llround(share * scale);
+}
+
 void ud_play_top_bar(ud_app *app) {
     ud_ui *ui = &app->ui;
     const ud_palette *p = ui->pal;
@@ -73,22 +80,27 @@ void ud_play_top_bar(ud_app *app) {
     ud_money_text(app, cash, v, sizeof v);
     x = cell(app, x, "cash", TR(ui, "Cash"), v, (double)cash, (double)d->cash, m > 0,
              cash > 0 || m == 0 ? LIGHT_NONE : LIGHT_BAD);
-    snprintf(v, sizeof v, "%d", d->active_borrowers);
-    x = cell(app, x, "active_borrowers", TR(ui, "Active clients"), v, d->active_borrowers,
+    /* the portfolio as it stands now, after this month's decisions (a trainee rescheduled
+     * loans and saw PAR30 unchanged here while the Arrears tab counted them in it); the arrows
+     * compare with the month before, at the precision shown, so that "0.1% -> 0.1%" has none */
+    ud_portfolio_now now;
+    ud_sim_portfolio_now(sim, &now);
+    snprintf(v, sizeof v, "%d", now.active_borrowers);
+    x = cell(app, x, "active_borrowers", TR(ui, "Active clients"), v, now.active_borrowers,
              prev->active_borrowers, hb, LIGHT_NONE);
-    snprintf(v, sizeof v, "%.0f%%", d->women_share * 100);
-    x = cell(app, x, "women_share", TR(ui, "Women"), v, d->women_share, prev->women_share, hb,
-             LIGHT_NONE);
-    snprintf(v, sizeof v, "%.1f%%", d->par30 * 100);
-    x = cell(app, x, "par30", TR(ui, "PAR30"), v, d->par30, prev->par30, hb,
-             m == 0
-                 ? LIGHT_NONE
-                 : (d->par30 < 0.05 ? LIGHT_GOOD : (d->par30 <= 0.10 ? LIGHT_WATCH : LIGHT_BAD)));
+    snprintf(v, sizeof v, "%.0f%%", now.women_share * 100);
+    x = cell(app, x, "women_share", TR(ui, "Women"), v, shown(now.women_share, 100),
+             shown(prev->women_share, 100), hb, LIGHT_NONE);
+    snprintf(v, sizeof v, "%.1f%%", now.par30 * 100);
+    x = cell(
+        app, x, "par30", TR(ui, "PAR30"), v, shown(now.par30, 1000), shown(prev->par30, 1000), hb,
+        m == 0 ? LIGHT_NONE
+               : (now.par30 < 0.05 ? LIGHT_GOOD : (now.par30 <= 0.10 ? LIGHT_WATCH : LIGHT_BAD)));
     snprintf(v, sizeof v, "%.0f%%", d->oss * 100);
     char oss_name[160];
     snprintf(oss_name, sizeof oss_name, "%s, %s", TR(ui, "OSS"),
              m >= 12 ? TR(ui, "12 months") : TR(ui, "months so far"));
-    x = cell(app, x, "oss", oss_name, v, d->oss, prev->oss, hb,
+    x = cell(app, x, "oss", oss_name, v, shown(d->oss, 100), shown(prev->oss, 100), hb,
              m == 0 ? LIGHT_NONE
                     /* a young unit just under break-even is one to watch, not a crisis: red
                      * below 90% (INDICATORS.md: 100% breaks even, 110-130% mature) */

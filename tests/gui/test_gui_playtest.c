@@ -142,6 +142,55 @@ static void test_household_card_wraps_and_counts(void **state) {
     gd_settings(app, "en", false);
 }
 
+/* The value the top bar shows under a cell's name, or "" if there is none. */
+static const char *top_bar_value(const ud_app *a, const char *name) {
+    const ud_ui *ui = &a->ui;
+    SDL_Rect at = {0};
+    for (int i = 0; i < ui->record_count; i++) {
+        if (ui->records[i].rect.y < 72 && strcmp(ui->records[i].text, name) == 0) {
+            at = ui->records[i].rect;
+        }
+    }
+    for (int i = 0; i < ui->record_count && at.w > 0; i++) {
+        const ud_ui_record *r = &ui->records[i];
+        if (r->rect.y < 72 && r->rect.x == at.x && r->rect.y > at.y) {
+            return r->text;
+        }
+    }
+    return "";
+}
+
+/* Cold trainee playtest: after rescheduling and writing off during a month, the top bar still
+ * showed the month's opening PAR30 and clients beside an Arrears tab that counted them. The bar
+ * shows the portfolio as it stands after the month's decisions. */
+static void test_top_bar_follows_the_months_decisions(void **state) {
+    (void)state;
+    gd_settings(app, "en", false);
+    gd_start(app, "field_visit_bad_year");
+    gd_play_to(app, 8);
+    app->dialog = DIALOG_NONE;
+    gd_tab(app, TAB_ARREARS);
+    const ud_sim *sim = ud_game_sim(app->game);
+    int clients = ud_sim_indicators(sim, ud_sim_month(sim))->active_borrowers;
+    char v[32];
+    snprintf(v, sizeof v, "%d", clients);
+    assert_string_equal(top_bar_value(app, "Active clients"), v);
+    assert_true(gd_click_label(app, "Write off"));
+    assert_true(gd_click_label(app, app->confirm.yes));
+    assert_true(gd_click_label(app, "Reschedule"));
+    assert_true(gd_click_label(app, app->confirm.yes));
+    gd_frame(app, "top bar after a write-off and a rescheduling");
+    snprintf(v, sizeof v, "%d", clients - 1);
+    assert_string_equal(top_bar_value(app, "Active clients"), v);
+    ud_portfolio_now now;
+    ud_sim_portfolio_now(sim, &now);
+    assert_int_equal(now.active_borrowers, clients - 1);
+    snprintf(v, sizeof v, "%.1f%%", now.par30 * 100);
+    assert_string_equal(top_bar_value(app, "PAR30"), v);
+    /* the month's record is the month's end, untouched until the month is played */
+    assert_int_equal(ud_sim_indicators(sim, ud_sim_month(sim))->active_borrowers, clients);
+}
+
 /* Trainee 19, problem 20: the top bar's cells shifted right when a trend arrow appeared. A
  * cell keeps the arrow's room in a month without change: in month 1, PAR30 is 0.0% as it was,
  * no arrow is drawn, and the OSS cell still starts past the arrow's place. */
@@ -493,6 +542,7 @@ int main(void) {
                                         teardown),
         cmocka_unit_test_setup_teardown(test_month_summary_counts, setup, teardown),
         cmocka_unit_test_setup_teardown(test_top_bar_keeps_room_for_arrows, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_top_bar_follows_the_months_decisions, setup, teardown),
         cmocka_unit_test_setup_teardown(test_script_problems_verbatim, setup, teardown),
         cmocka_unit_test_setup_teardown(test_household_card_wraps_and_counts, setup, teardown),
         cmocka_unit_test_setup_teardown(test_debrief_decisions_stay_above_the_charts, setup,

@@ -225,6 +225,15 @@ typedef struct ud_household_view {
     int last_arrears_days;       /* the worst lateness on it */
 } ud_household_view;
 
+/* The portfolio as it stands now, after this month's decisions (a loan rescheduled or written
+ * off moves it before the month is played), by the rules of the month's indicators. */
+typedef struct ud_portfolio_now {
+    int active_borrowers, women_borrowers;
+    ud_money gross_portfolio;
+    double par30, women_share;
+} ud_portfolio_now;
+void ud_sim_portfolio_now(const ud_sim *sim, ud_portfolio_now *out);
+
 int ud_sim_household_count(const ud_sim *sim);
 bool ud_sim_household(const ud_sim *sim, int id, ud_household_view *out);
 
