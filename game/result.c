@@ -126,14 +126,37 @@ bool ud_result_write(const char *path, ud_game *g, const char *team, char *err, 
     return true;
 }
 
-/* Letters, digits, '-' and '_' only: a name that cannot leave the results folder. */
+/* The ASCII letter of each Latin-1 letter U+00C0..U+00FF (0: none), so that "Équipe" names its
+ * file "Equipe", not "__quipe" (a trainer reads these names in the class report's folder). */
+static const char latin1_letters[64] =
+    "AAAAAAACEEEEIIIIDNOOOOO_OUUUUYTsaaaaaaaceeeeiiiidnooooo_ouuuuyty";
+
+/* Letters, digits, '-' and '_' only: a name that cannot leave the results folder. An accented
+ * Latin letter keeps its letter; any other character (a space, a symbol, another script)
+ * becomes one '_'. */
 static size_t clean_name(const char *in, char *out, size_t size) {
     size_t n = 0;
-    for (const char *p = in; *p != '\0' && n + 1 < size; p++) {
-        char c = *p;
+    const unsigned char *p = (const unsigned char *)in;
+    while (*p != '\0' && n + 1 < size) {
+        unsigned char c = *p;
         bool keep = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
                     c == '-' || c == '_';
-        out[n++] = keep ? c : '_';
+        if (c < 0x80) {
+            out[n++] = keep ? (char)c : '_';
+            p++;
+            continue;
+        }
+        /* a multi-byte character: its length from the lead byte, one replacement for all */
+        int len = c >= 0xF0 ? 4 : (c >= 0xE0 ? 3 : (c >= 0xC0 ? 2 : 1));
+        char letter = '_';
+        if (len == 2 && (c == 0xC3) && (p[1] & 0xC0) == 0x80) {
+            char l = latin1_letters[p[1] & 0x3F];
+            letter = l != '_' && l != 0 ? l : '_';
+        }
+        out[n++] = letter;
+        for (int k = 0; k < len && *p != '\0'; k++) {
+            p++;
+        }
     }
     out[n] = '\0';
     return n;

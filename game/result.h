@@ -54,7 +54,7 @@ typedef struct ud_team_result {
 bool ud_result_write(const char *path, ud_game *game, const char *team, char *err, size_t err_size);
 
 /* A file name for a team's result: "<team>-<scenario id>-m<months>.result", with the team
- * name reduced to letters, digits, '-' and '_'. */
+ * name reduced to letters (accented Latin letters keep their letter), digits, '-' and '_'. */
 void ud_result_file_name(const char *team, const char *scenario_id, int months, char *out,
                          size_t size);
 

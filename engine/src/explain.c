@@ -158,6 +158,23 @@ static void product_effect(ud_month_explanation *out, const ud_month_explanation
     e->measure_after = out->applications_by_product[index];
 }
 
+/* A rate, method, follow-up or savings rate changed and changed back within the month ends
+ * where it began: no decision to report ("from declining balance to declining balance", a
+ * trainee read after trying the three methods). */
+static void drop_round_trips(ud_month_explanation *out) {
+    int kept = 0;
+    for (int i = 0; i < out->effect_count; i++) {
+        const ud_effect *e = &out->effects[i];
+        bool valued = e->kind == UD_EFFECT_RATE || e->kind == UD_EFFECT_METHOD ||
+                      e->kind == UD_EFFECT_FOLLOW_UP || e->kind == UD_EFFECT_SAVINGS_RATE;
+        if (valued && e->before == e->after) {
+            continue;
+        }
+        out->effects[kept++] = *e;
+    }
+    out->effect_count = kept;
+}
+
 static void read_commands(const ud_sim *sim, ud_month_explanation *out,
                           const ud_month_explanation *prev) {
     int decided_month = out->month - 1; /* commands applied before this month was played */
@@ -295,6 +312,7 @@ static void read_commands(const ud_sim *sim, ud_month_explanation *out,
             e->measure_after = out->disbursed;
         }
     }
+    drop_round_trips(out);
 }
 
 void ud_month_explain(const ud_sim *sim, int month, const ud_event *events, int event_count,

@@ -22,9 +22,13 @@ static void change(ud_app *app, int *y, int x, const char *name, double before, 
     } else {
         snprintf(line, sizeof line, "%s: %.0f → %.0f", name, before, after);
     }
+    /* coloured only when the figures as shown differ: "46.2% -> 46.2%" in red read as a fall
+     * (cold trainee playtest) */
+    double scale = percent ? 1000.0 : 1.0;
+    long long shown_before = llround(before * scale), shown_after = llround(after * scale);
     SDL_Color c = p->text;
-    if (after != before && !neutral) {
-        c = ((after > before) == higher_is_better) ? p->good : p->bad;
+    if (shown_after != shown_before && !neutral) {
+        c = ((shown_after > shown_before) == higher_is_better) ? p->good : p->bad;
     }
     ud_ui_label(ui, line, x, *y, UD_FONT_SMALL, false, c);
     *y += 19;

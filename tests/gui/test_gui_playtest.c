@@ -11,6 +11,7 @@
 
 #include "gui_driver.h"
 #include "panels.h"
+#include "result.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -140,6 +141,19 @@ static void test_household_card_wraps_and_counts(void **state) {
     assert_true(captured_seen);
     assert_true(repaid_one_seen);
     gd_settings(app, "en", false);
+}
+
+/* Cold trainee playtest: the team "Équipe Bandung" got a result file named "__quipe_...",
+ * which the trainer then reads in the class report's folder. Accented Latin letters keep their
+ * letter; anything else still becomes one '_' per character. */
+static void test_result_file_name_keeps_accented_letters(void **state) {
+    (void)state;
+    char name[256];
+    ud_result_file_name("Équipe Bandung", "m1_reaching_the_poor", 36, name, sizeof name);
+    assert_true(strncmp(name, "Equipe_Bandung", 14) == 0);
+    ud_result_file_name("Tim Ñandú / 東", "m1", 36, name, sizeof name);
+    assert_true(strncmp(name, "Tim_Nandu____", 13) == 0);
+    assert_null(strchr(name, '/'));
 }
 
 /* The value the top bar shows under a cell's name, or "" if there is none. */
@@ -542,6 +556,7 @@ int main(void) {
                                         teardown),
         cmocka_unit_test_setup_teardown(test_month_summary_counts, setup, teardown),
         cmocka_unit_test_setup_teardown(test_top_bar_keeps_room_for_arrows, setup, teardown),
+        cmocka_unit_test(test_result_file_name_keeps_accented_letters),
         cmocka_unit_test_setup_teardown(test_top_bar_follows_the_months_decisions, setup, teardown),
         cmocka_unit_test_setup_teardown(test_script_problems_verbatim, setup, teardown),
         cmocka_unit_test_setup_teardown(test_household_card_wraps_and_counts, setup, teardown),

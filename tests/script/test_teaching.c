@@ -138,6 +138,24 @@ static void test_teaching_decisions_are_explained(void **state) {
     assert_true(rate);
     assert_true(trained);
     assert_int_equal(ud_explain_biggest_cost_rise(e), UD_COST_TRAINING);
+    /* a method tried and set back within the month is no decision to report (a trainee read
+     * "from declining balance to declining balance") */
+    p = ud_sim_products(ud_game_sim(g), &products);
+    memset(&c, 0, sizeof c);
+    c.type = UD_CMD_SET_PRODUCT;
+    c.index = 0;
+    c.product = p[0];
+    ud_interest_method first = p[0].terms.method;
+    c.product.terms.method = first == UD_METHOD_FLAT ? UD_METHOD_DECLINING_ANNUITY : UD_METHOD_FLAT;
+    assert_true(ud_game_command(g, &c, err, sizeof err));
+    c.product.terms.method = first;
+    assert_true(ud_game_command(g, &c, err, sizeof err));
+    ud_game_play_month(g);
+    e = ud_game_explanation(g, 3);
+    assert_non_null(e);
+    for (int i = 0; i < e->effect_count; i++) {
+        assert_int_not_equal(e->effects[i].kind, UD_EFFECT_METHOD);
+    }
     ud_game_free(g);
 }
 
