@@ -184,7 +184,9 @@ void ud_debrief_chart(ud_app *app, SDL_Rect r, const char *indicator, const char
         ud_indicator_scale_text(app, indicator, lo + (hi - lo) * (2 - k) / 2.0, v, sizeof v);
         int vw, vh;
         ud_text_measure(ui->text, v, UD_FONT_SMALL, false, 0, &vw, &vh);
-        int vy = k == 0 ? plot.y : (k == 1 ? plot.y + plot.h / 2 - vh / 2 : plot.y + plot.h - vh);
+        /* each value centred on the height it stands for: a bottom label set above the zero
+         * line made a curve at zero look below it (cold trainee playtest) */
+        int vy = plot.y + plot.h * k / 2 - vh / 2;
         ud_ui_label(ui, v, plot.x - vw - 4, vy, UD_FONT_SMALL, false, p->text_dim);
     }
     /* the month axis: a tick every 6 months */

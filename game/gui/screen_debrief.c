@@ -259,8 +259,8 @@ static int top_decisions(ud_app *app, const ud_debrief *d, int x, int y, int w, 
              * changed the result" as "nothing I did mattered" */
             char none[300];
             snprintf(none, sizeof none,
-                     TR(ui, "None of your decisions changed %s, the figure this scenario judges, "
-                            "by more than one game's luck."),
+                     TR(ui, "Taken one at a time, none of your decisions moved %s (the figure "
+                            "this scenario judges) more than luck moves it from game to game."),
                      indicator_title(ui, d->indicator));
             ud_ui_paragraph(ui, none, x, y + h, w, UD_FONT_SMALL, p->text_dim);
         }

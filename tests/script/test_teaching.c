@@ -428,6 +428,53 @@ static ud_game *played(const char *rel, bool naive) {
     return g;
 }
 
+/* In the replay without the shocks, a rescheduling of a loan the drought made late is not
+ * replayed for a borrower who was not late there: a trainee saw the no-shock curve rise with
+ * the drought's reschedulings. */
+static void test_teaching_no_shock_replay_skips_reschedulings_of_loans_not_late(void **state) {
+    (void)state;
+    char path[1100];
+    snprintf(path, sizeof path, "%s/field-visit/a_bad_year.lua", ud_scenarios_root());
+    ud_game *g = load(path, NULL);
+    while (ud_sim_month(ud_game_sim(g)) < 9 && ud_game_play_month(g)) {
+    }
+    const ud_sim *sim = ud_game_sim(g);
+    int rescheduled = 0;
+    for (int hh = 0; hh < ud_sim_household_count(sim); hh++) {
+        ud_household_view h;
+        ud_sim_household(sim, hh, &h);
+        if (h.loan == NULL || ud_loan_days_in_arrears(h.loan, 9 * 30) <= 0) {
+            continue;
+        }
+        ud_command c;
+        memset(&c, 0, sizeof c);
+        c.type = UD_CMD_RESCHEDULE;
+        c.index = hh;
+        c.count = h.loan->plan.installments;
+        char err[256];
+        rescheduled += ud_game_command(g, &c, err, sizeof err);
+    }
+    ud_game_play_month(g);
+    assert_true(rescheduled >= 10);
+    ud_replay_options o;
+    memset(&o, 0, sizeof o);
+    o.without_shocks = true;
+    char err[4096];
+    ud_game *calm = ud_game_replay(g, &o, NULL, err, sizeof err);
+    assert_non_null(calm);
+    int calm_rescheduled = 0;
+    for (int hh = 0; hh < ud_sim_household_count(ud_game_sim(calm)); hh++) {
+        ud_household_view h;
+        ud_sim_household(ud_game_sim(calm), hh, &h);
+        calm_rescheduled += h.loan != NULL && h.loan->rescheduled;
+    }
+    print_message("%d loans rescheduled in the drought; %d of them replayed without it\n",
+                  rescheduled, calm_rescheduled);
+    assert_true(calm_rescheduled < rescheduled / 2);
+    ud_game_free(calm);
+    ud_game_free(g);
+}
+
 /* Replaying the log gives the game back, bit for bit; without shocks it differs. */
 static void test_teaching_replay_is_exact_and_shocks_can_be_left_out(void **state) {
     (void)state;
@@ -665,6 +712,7 @@ int main(void) {
         cmocka_unit_test(test_teaching_bad_guides_say_where),
         cmocka_unit_test(test_teaching_guide_progress_survives_a_save),
         cmocka_unit_test(test_teaching_replay_is_exact_and_shocks_can_be_left_out),
+        cmocka_unit_test(test_teaching_no_shock_replay_skips_reschedulings_of_loans_not_late),
         cmocka_unit_test(test_teaching_what_if_goes_back_to_a_month),
         cmocka_unit_test(test_teaching_debrief_separates_luck_from_decisions),
         cmocka_unit_test(test_teaching_debrief_leaves_out_what_it_cannot_compare),
