@@ -623,9 +623,10 @@ static void test_gui_start_screen_keys_and_empty_slots(void **state) {
 /* The percentage in the Desk's "At this cap: instalments N% of income" line; 0 if not shown. */
 static int instalment_share_shown(void) {
     for (int i = 0; i < app->ui.record_count; i++) {
-        const char *t = strstr(app->ui.records[i].text, "At this cap: instalments ");
+        const char *t = strstr(app->ui.records[i].text, "At this cap on the ");
+        t = t != NULL ? strstr(t, ": instalments ") : NULL;
         if (t != NULL) {
-            return atoi(t + strlen("At this cap: instalments "));
+            return atoi(t + strlen(": instalments "));
         }
     }
     return 0;

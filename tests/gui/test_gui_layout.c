@@ -8,6 +8,7 @@
 #include <cmocka.h>
 
 #include "gui_driver.h"
+#include "panels.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -127,6 +128,16 @@ static void visit_everything(void) {
         gd_tab(app, (ud_tab)t);
         look("month 0 panel");
     }
+    /* the desk's warning under the policy: a first-loan cap below a product's smallest loan */
+    gd_tab(app, TAB_DESK);
+    ud_command cap = ud_command_new(UD_CMD_SET_POLICY);
+    cap.policy = *ud_sim_policy(ud_game_sim(app->game));
+    ud_credit_policy kept = cap.policy;
+    cap.policy.first_loan_cap = 1;
+    assert_true(ud_app_command(app, &cap));
+    look("first-loan cap warning");
+    cap.policy = kept;
+    assert_true(ud_app_command(app, &cap));
     while (ud_sim_month(ud_game_sim(app->game)) < 5) {
         gd_key(app, SDLK_SPACE, 0);
         look("month summary");

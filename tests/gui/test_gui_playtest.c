@@ -156,6 +156,30 @@ static void test_result_file_name_keeps_accented_letters(void **state) {
     assert_null(strchr(name, '/'));
 }
 
+/* Cold trainee playtest: a first-loan cap below a product's smallest loan was accepted with no
+ * word; the loan desk now says that product can make no first loan, and names it. */
+static void test_desk_warns_of_a_first_loan_cap_below_the_smallest_loan(void **state) {
+    (void)state;
+    gd_settings(app, "en", false);
+    gd_start(app, "m1_reaching_the_poor");
+    app->dialog = DIALOG_NONE;
+    gd_tab(app, TAB_DESK);
+    assert_false(gd_shows(app, "No first loan possible on the"));
+    int n;
+    const ud_product *products = ud_sim_products(ud_game_sim(app->game), &n);
+    ud_money smallest = 0;
+    for (int i = 0; i < n; i++) {
+        smallest = products[i].open && products[i].min_amount > smallest ? products[i].min_amount
+                                                                         : smallest;
+    }
+    ud_command c = ud_command_new(UD_CMD_SET_POLICY);
+    c.policy = *ud_sim_policy(ud_game_sim(app->game));
+    c.policy.first_loan_cap = smallest - 1;
+    assert_true(ud_app_command(app, &c));
+    gd_frame(app, "first-loan cap below the smallest loan");
+    assert_true(gd_shows(app, "No first loan possible on the"));
+}
+
 /* The value the top bar shows under a cell's name, or "" if there is none. */
 static const char *top_bar_value(const ud_app *a, const char *name) {
     const ud_ui *ui = &a->ui;
@@ -557,6 +581,8 @@ int main(void) {
         cmocka_unit_test_setup_teardown(test_month_summary_counts, setup, teardown),
         cmocka_unit_test_setup_teardown(test_top_bar_keeps_room_for_arrows, setup, teardown),
         cmocka_unit_test(test_result_file_name_keeps_accented_letters),
+        cmocka_unit_test_setup_teardown(test_desk_warns_of_a_first_loan_cap_below_the_smallest_loan,
+                                        setup, teardown),
         cmocka_unit_test_setup_teardown(test_top_bar_follows_the_months_decisions, setup, teardown),
         cmocka_unit_test_setup_teardown(test_script_problems_verbatim, setup, teardown),
         cmocka_unit_test_setup_teardown(test_household_card_wraps_and_counts, setup, teardown),
