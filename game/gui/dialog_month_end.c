@@ -199,11 +199,25 @@ static void effect_text(ud_app *app, const ud_effect *e, int month, char *out, s
         say(app, out, size, "You set the savings rate from %s to %s: savings held %s, was %s.", 4,
             a, b, c, d);
         break;
-    case UD_EFFECT_OFFER:
+    case UD_EFFECT_OFFER: {
         ud_money_text(app, e->amount, a, sizeof a);
+        /* a grant in kind (roads, courses, mentors) is spent in the village: "an offer worth
+         * IDR 30,000,000" read as money to the MFI beside the offer's "no money to the MFI" */
+        int offers;
+        const ud_offer *o = ud_sim_offers(sim, &offers);
+        ud_offer_kind kind =
+            e->index >= 0 && e->index < offers ? o[e->index].kind : UD_OFFER_GRANT_CASH;
+        bool in_kind = kind == UD_OFFER_GRANT_INFRASTRUCTURE || kind == UD_OFFER_GRANT_TRAINING ||
+                       kind == UD_OFFER_GRANT_MENTORING;
         say(app, out, size,
-            e->count ? "You accepted an offer worth %s." : "You declined an offer worth %s.", 1, a);
+            in_kind ? (e->count ? "You accepted a grant worth %s, spent in the village (no money "
+                                  "to the MFI)."
+                                : "You declined a grant worth %s, to be spent in the village.")
+                    : (e->count ? "You accepted an offer worth %s."
+                                : "You declined an offer worth %s."),
+            1, a);
         break;
+    }
     case UD_EFFECT_BORROWED:
     case UD_EFFECT_REPAID:
         ud_money_text(app, e->amount, a, sizeof a);

@@ -350,6 +350,32 @@ static void test_gui_a_raise_is_in_the_month_summary(void **state) {
     gd_key(app, SDLK_ESCAPE, 0);
 }
 
+/* A grant in kind is spent in the village: the month summary says so (a trainee read "You
+ * accepted an offer worth IDR 30,000,000" beside the offer's "no money to the MFI"). */
+static void test_gui_a_grant_in_kind_is_not_called_money(void **state) {
+    (void)state;
+    gd_start(app, "m1_reaching_the_poor");
+    gd_play_to(app, 2);
+    int n;
+    const ud_offer *o = ud_sim_offers(ud_game_sim(app->game), &n);
+    int training = -1;
+    for (int i = 0; i < n; i++) {
+        training = o[i].kind == UD_OFFER_GRANT_TRAINING && !o[i].answered ? i : training;
+    }
+    assert_true(training >= 0);
+    ud_command c = ud_command_new(UD_CMD_ACCEPT_OFFER);
+    c.index = training;
+    assert_true(ud_app_command(app, &c));
+    gd_key(app, SDLK_SPACE, 0);
+    while (app->dialog == DIALOG_QUESTION) {
+        gd_key(app, SDLK_1, 0);
+    }
+    assert_int_equal(app->dialog, DIALOG_MONTH_END);
+    assert_true(gd_shows(app, "spent in the village (no money to the MFI)"));
+    assert_false(gd_shows(app, "You accepted an offer worth"));
+    gd_key(app, SDLK_ESCAPE, 0);
+}
+
 /* The debrief says what the reference strategy did, in the first sentence of its header. */
 static void test_gui_reference_strategy_summary(void **state) {
     (void)state;
@@ -416,6 +442,8 @@ int main(void) {
         cmocka_unit_test_setup_teardown(test_gui_a_run_of_clicks_reads_as_one_change, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_gui_a_raise_is_in_the_month_summary, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_gui_a_grant_in_kind_is_not_called_money, setup,
+                                        teardown),
         cmocka_unit_test_setup_teardown(test_gui_a_damaged_save_is_not_called_empty, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_gui_saved_message_over_the_menu_closes_with_enter,
