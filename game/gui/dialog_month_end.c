@@ -578,8 +578,11 @@ static void changed_column(ud_app *app, const ud_month_explanation *e, int x, in
         answers++;
     }
     if (e->effect_count == 0 && answers == 0) {
-        ud_ui_label(ui, TR(ui, "None before this month: the credit policy decided."), x, y,
-                    UD_FONT_SMALL, false, p->text_dim);
+        /* a trainee read "None before this month" as "you never decided anything" */
+        ud_ui_paragraph(ui,
+                        TR(ui, "No decisions this month: the loan desk followed your credit "
+                               "policy."),
+                        x, y, w, UD_FONT_SMALL, p->text_dim);
     }
     for (int i = 0; i < e->effect_count && y < 590; i++) {
         effect_text(app, &e->effects[i], e->month, line, sizeof line);

@@ -310,7 +310,7 @@ static void test_gui_an_answer_is_among_the_months_decisions(void **state) {
     assert_int_equal(app->dialog, DIALOG_MONTH_END);
     gd_frame(app, "month_end_with_answer");
     assert_true(gd_shows(app, "Answered: Refuse, and tell every client publicly"));
-    assert_false(gd_shows(app, "None before this month"));
+    assert_false(gd_shows(app, "No decisions this month"));
     gd_key(app, SDLK_ESCAPE, 0);
 }
 

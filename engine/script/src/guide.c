@@ -289,6 +289,13 @@ const char *ud_game_hint(const ud_game *g, bool *from_scenario) {
     }
     const ud_month_explanation *e = ud_game_explanation(g, ud_sim_month(g->sim));
     if (e != NULL && e->new_arrears > 0) {
+        /* month after month of new arrears (a drought): the same line every month became
+         * noise to a trainee; the second month on, it points at what can be done */
+        const ud_month_explanation *before = ud_game_explanation(g, ud_sim_month(g->sim) - 1);
+        if (before != NULL && before->new_arrears > 0) {
+            return "Borrowers keep falling behind: in Arrears (2), more follow-up, or a new "
+                   "schedule for those with a hardship; Reports (6) shows the trend.";
+        }
         return "Some borrowers fell behind last month: see why in the month's summary, and "
                "follow them up in Arrears (2).";
     }
