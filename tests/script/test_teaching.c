@@ -475,6 +475,34 @@ static void test_teaching_no_shock_replay_skips_reschedulings_of_loans_not_late(
     ud_game_free(g);
 }
 
+/* The "What now?" hint after new arrears: the first month points at the summary and the
+ * Arrears tab; month after month of them (the drought), at what can be done about them. */
+static void test_teaching_arrears_hint_changes_as_arrears_go_on(void **state) {
+    (void)state;
+    char path[1100];
+    snprintf(path, sizeof path, "%s/field-visit/a_bad_year.lua", ud_scenarios_root());
+    ud_game *g = load(path, NULL);
+    bool first = false, again = false;
+    while (ud_sim_month(ud_game_sim(g)) < 12 && ud_game_play_month(g)) {
+        int m = ud_sim_month(ud_game_sim(g));
+        const ud_month_explanation *now = ud_game_explanation(g, m);
+        const ud_month_explanation *before = ud_game_explanation(g, m - 1);
+        bool scenario;
+        const char *hint = ud_game_hint(g, &scenario);
+        if (now == NULL || now->new_arrears == 0 || strstr(hint, "fell behind") == NULL) {
+            if (now != NULL && now->new_arrears > 0) {
+                again |= strstr(hint, "keep falling behind") != NULL;
+            }
+            continue;
+        }
+        first = true;
+        assert_true(before == NULL || before->new_arrears == 0);
+    }
+    assert_true(first);
+    assert_true(again);
+    ud_game_free(g);
+}
+
 /* Replaying the log gives the game back, bit for bit; without shocks it differs. */
 static void test_teaching_replay_is_exact_and_shocks_can_be_left_out(void **state) {
     (void)state;
@@ -712,6 +740,7 @@ int main(void) {
         cmocka_unit_test(test_teaching_bad_guides_say_where),
         cmocka_unit_test(test_teaching_guide_progress_survives_a_save),
         cmocka_unit_test(test_teaching_replay_is_exact_and_shocks_can_be_left_out),
+        cmocka_unit_test(test_teaching_arrears_hint_changes_as_arrears_go_on),
         cmocka_unit_test(test_teaching_no_shock_replay_skips_reschedulings_of_loans_not_late),
         cmocka_unit_test(test_teaching_what_if_goes_back_to_a_month),
         cmocka_unit_test(test_teaching_debrief_separates_luck_from_decisions),
