@@ -69,6 +69,14 @@ void ud_chart(ud_app *app, SDL_Rect r, const char *indicator, const char *title,
             hi = v > hi ? v : hi;
         }
     }
+    /* subsidy dependence of a unit whose portfolio is still starting runs to thousands of per
+     * cent (a trainee saw a scale topped at 45,814% and a flat line): the scale stops at
+     * -100% and 500% and a value beyond is drawn at the edge */
+    bool clipped = strcmp(indicator, "subsidy_dependence") == 0;
+    if (clipped) {
+        lo = lo < -1.0 ? -1.0 : lo;
+        hi = hi > 5.0 ? 5.0 : hi;
+    }
     if (hi <= lo) {
         hi = lo + 1;
     }
@@ -88,7 +96,8 @@ void ud_chart(ud_app *app, SDL_Rect r, const char *indicator, const char *title,
             continue;
         }
         int x = plot.x + (int)((double)(m - 1) / (span > 1 ? span - 1 : 1) * plot.w);
-        int y = plot.y + plot.h - (int)((v - lo) / (hi - lo) * plot.h);
+        double shown = v < lo ? lo : (v > hi ? hi : v);
+        int y = plot.y + plot.h - (int)((shown - lo) / (hi - lo) * plot.h);
         if (px >= 0) {
             SDL_RenderDrawLine(app->renderer, px, py, x, y);
             SDL_RenderDrawLine(app->renderer, px, py + 1, x, y + 1);
