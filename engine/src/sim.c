@@ -201,6 +201,10 @@ ud_sim *ud_sim_create(const ud_setup *setup, const ud_allocator *alloc, char *er
         /* an opening portfolio with loans in arrears opens with their provisions, booked in
          * the opening period (a trainee saw a reserve of 0 beside loans 60 days late) */
         lending_provision_and_write_off(sim);
+        /* a unit that has lent for years opens with this month's applications on its desk,
+         * as any month would: a trainee saw a well-run unit disburse nothing in month 1 and
+         * lose a tenth of its clients */
+        lending_take_applications(sim);
     }
     sim_record_month(sim, 0, &sim->opening); /* records[0]: the opening position */
     sim->opening_money = total_money(sim);
