@@ -133,19 +133,25 @@ static loan_risk classify_loan(const ud_provisioning *prov, const loan_slot *slo
     return r;
 }
 
+static bool loan_active(const loan_slot *slot) {
+    return slot->in_use && slot->account.status == UD_LOAN_ACTIVE;
+}
+
+static bool borrower_is_woman(const ud_sim *sim, const loan_slot *slot) {
+    return slot->household != NO_INDEX && sim->households[slot->household].woman;
+}
+
 void ud_sim_portfolio_now(const ud_sim *sim, ud_portfolio_now *out) {
     memset(out, 0, sizeof *out);
     int32_t today = sim->month * DAYS_PER_MONTH;
     ud_money par30 = 0;
     for (int i = 0; i < sim->loan_capacity; i++) {
         const loan_slot *slot = &sim->loans[i];
-        if (!slot->in_use || slot->account.status != UD_LOAN_ACTIVE) {
+        if (!loan_active(slot)) {
             continue;
         }
         out->active_borrowers++;
-        if (slot->household != NO_INDEX && sim->households[slot->household].woman) {
-            out->women_borrowers++;
-        }
+        out->women_borrowers += borrower_is_woman(sim, slot);
         if (classify_loan(&sim->setup.mfi.provisioning, slot, today).par30) {
             par30 += slot->account.principal_outstanding;
         }
@@ -170,13 +176,11 @@ void sim_record_month(ud_sim *sim, int month, ud_indicators *out) {
     int overindebted = 0;
     for (int i = 0; i < sim->loan_capacity; i++) {
         const loan_slot *slot = &sim->loans[i];
-        if (!slot->in_use || slot->account.status != UD_LOAN_ACTIVE) {
+        if (!loan_active(slot)) {
             continue;
         }
         out->active_borrowers++;
-        if (slot->household != NO_INDEX && sim->households[slot->household].woman) {
-            out->women_borrowers++;
-        }
+        out->women_borrowers += borrower_is_woman(sim, slot);
         int32_t late = loan_days_for_risk(slot, ud_loan_days_in_arrears(&slot->account, today));
         ud_money outstanding = slot->account.principal_outstanding;
         loan_risk risk = classify_loan(prov, slot, today);
@@ -196,7 +200,7 @@ void sim_record_month(ud_sim *sim, int month, ud_indicators *out) {
                                                              loan_counts_as_rescheduled_risk(slot);
         }
         by_product[slot->product]++;
-        if (slot->household != NO_INDEX && sim->households[slot->household].woman) {
+        if (borrower_is_woman(sim, slot)) {
             women_loans[slot->product]++;
             captured[slot->product] += slot->captured;
             women_all++;
