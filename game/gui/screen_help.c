@@ -46,7 +46,10 @@ static const help_entry entries[] = {
     {N_("Cost per borrower"), N_("What one client costs to serve, a year."),
      N_("operating expense / average active borrowers"), N_("compare with income per person")},
     {N_("Borrowers per officer"), N_("Caseload."), N_("active borrowers / loan officers"),
-     N_("100-200 individual, 250-400 group lending")},
+     /* the game's own capacity beside the field norm: a trainee read 250-400 here and then
+      * saw arrears blamed on an overloaded officer at 160 borrowers per officer */
+     N_("100-200 individual, 250-400 group lending; here an untrained officer follows 120 "
+        "individual clients, 40 more a level of training, twice as many in groups")},
     {N_("OSS"), N_("Operational self-sufficiency: does revenue cover costs?"),
      N_("financial revenue / (financial expense + net provisions + operating expense)"),
      N_("above 100% breaks even; 110-130% mature")},

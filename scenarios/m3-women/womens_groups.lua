@@ -115,7 +115,7 @@ end)
 on("group_collapsed", function(e)
   if not mem.told_collapse then
     mem.told_collapse = true
-    news("A group has collapsed: its members stop paying together.")
+    news("A group has broken up: its members no longer cover for each other, and some stop paying.")
   end
 end)
 
