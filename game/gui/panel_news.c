@@ -15,7 +15,9 @@ static int feed(ud_app *app, entry *out) {
     int n, count = 0;
     const ud_news *items = ud_game_news(app->game, &n);
     int months = ud_sim_month(ud_game_sim(app->game));
-    for (int m = months; m >= 0; m--) {
+    /* from the month about to be played: its news is out as it opens (the hint's "This
+     * month: ..."), and a trainee found the News tab saying there was none */
+    for (int m = months + 1; m >= 0; m--) {
         for (int k = 0; k < n; k++) {
             if (items[k].month == m) {
                 out[count].month = m;
@@ -23,7 +25,7 @@ static int feed(ud_app *app, entry *out) {
             }
         }
         char digest[800];
-        if (m > 0) {
+        if (m > 0 && m <= months) {
             ud_month_digest(app, m, digest, sizeof digest);
             if (digest[0] != '\0') {
                 out[count].month = m;

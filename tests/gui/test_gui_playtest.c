@@ -180,6 +180,25 @@ static void test_desk_warns_of_a_first_loan_cap_below_the_smallest_loan(void **s
     assert_true(gd_shows(app, "No first loan possible on the"));
 }
 
+/* Second cold playtest: after month 1 the hint said "This month: the women's association
+ * offers mentoring" while the News tab said there was no news yet. The month about to be
+ * played has its news in the tab. */
+static void test_news_tab_has_the_coming_months_news(void **state) {
+    (void)state;
+    gd_settings(app, "en", false);
+    gd_start(app, "m3_womens_groups");
+    gd_play_to(app, 1);
+    app->dialog = DIALOG_NONE;
+    gd_tab(app, TAB_NEWS);
+    gd_frame(app, "news tab, month 1");
+    bool listed = false;
+    for (int i = 0; i < app->ui.record_count; i++) {
+        const char *t = app->ui.records[i].text;
+        listed |= strncmp(t, "Month 2: ", 9) == 0 && strstr(t, "offers mentoring") != NULL;
+    }
+    assert_true(listed);
+}
+
 /* The value the top bar shows under a cell's name, or "" if there is none. */
 static const char *top_bar_value(const ud_app *a, const char *name) {
     const ud_ui *ui = &a->ui;
@@ -581,6 +600,7 @@ int main(void) {
         cmocka_unit_test_setup_teardown(test_month_summary_counts, setup, teardown),
         cmocka_unit_test_setup_teardown(test_top_bar_keeps_room_for_arrows, setup, teardown),
         cmocka_unit_test(test_result_file_name_keeps_accented_letters),
+        cmocka_unit_test_setup_teardown(test_news_tab_has_the_coming_months_news, setup, teardown),
         cmocka_unit_test_setup_teardown(test_desk_warns_of_a_first_loan_cap_below_the_smallest_loan,
                                         setup, teardown),
         cmocka_unit_test_setup_teardown(test_top_bar_follows_the_months_decisions, setup, teardown),
