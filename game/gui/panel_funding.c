@@ -146,8 +146,8 @@ void ud_panel_funding(ud_app *app, SDL_Rect a) {
     ud_money_text(app, bs.borrowings, m3, sizeof m3);
     snprintf(line, sizeof line, "%s %s  ·  %s %s  ·  %s %s", TR(ui, "Cash"), m1, TR(ui, "Deposits"),
              m2, TR(ui, "Borrowings"), m3);
-    ud_ui_label(ui, line, a.x, a.y, UD_FONT_SMALL, true, p->text);
-    int y = a.y + 28;
+    /* wrapped: in Spanish at large text the line ran past the panel ("Préstamos recibidos ID") */
+    int y = a.y + ud_ui_paragraph(ui, line, a.x, a.y, a.w - 10, UD_FONT_SMALL, p->text) + 10;
     ud_ui_label(ui, TR(ui, "Offers"), a.x, y, UD_FONT_NORMAL, true, p->text);
     y += 26;
     int n;

@@ -42,8 +42,16 @@ void ud_panel_products(ud_app *app, SDL_Rect a) {
     if (tw <= room) {
         ud_ui_label(ui, v, a.x, y + 4, UD_FONT_NORMAL, true, p->text);
     } else {
-        char cut[sizeof v];
-        ud_ui_one_line(ui, v, UD_FONT_SMALL, room - 16, cut, sizeof cut);
+        /* the name is cut, not the state: a trainee could not see whether the product was
+         * "cerrado" behind "Grupo de mujeres semanal (2 / 2) · c..." */
+        char suffix[120], name[sizeof v], cut[sizeof v + sizeof suffix];
+        snprintf(suffix, sizeof suffix, " (%d / %d) · %s", i + 1, n,
+                 pr.open ? TR(ui, "open") : TR(ui, "closed"));
+        int sw, sh;
+        ud_text_measure(ui->text, suffix, UD_FONT_SMALL, false, 0, &sw, &sh);
+        ud_ui_one_line(ui, ud_scenario_text(app, pr.name), UD_FONT_SMALL, room - 16 - sw, name,
+                       sizeof name);
+        snprintf(cut, sizeof cut, "%s%s", name, suffix);
         /* not bold: the cut is measured in the regular face */
         ud_ui_label(ui, cut, a.x, y + 6, UD_FONT_SMALL, false, p->text);
         ud_ui_hint(ui, ud_rect(a.x, y, room, 28), v);

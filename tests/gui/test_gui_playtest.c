@@ -199,6 +199,27 @@ static void test_news_tab_has_the_coming_months_news(void **state) {
     assert_true(listed);
 }
 
+/* Second cold playtest: in Spanish at large text the product's title was cut before its
+ * state ("Grupo de mujeres semanal (2 / 2) · c..."); the name is cut, the state is kept. */
+static void test_product_title_keeps_its_state(void **state) {
+    (void)state;
+    gd_settings(app, "es", true);
+    gd_start(app, "m3_womens_groups");
+    app->dialog = DIALOG_NONE;
+    gd_tab(app, TAB_PRODUCTS);
+    int n;
+    const ud_product *products = ud_sim_products(ud_game_sim(app->game), &n);
+    for (int i = 0; i < n; i++) {
+        gd_frame(app, "product title, Spanish, large text");
+        const char *state_word = gd_tr(app, products[i].open ? "open" : "closed");
+        char suffix[120];
+        snprintf(suffix, sizeof suffix, "(%d / %d) · %s", i + 1, n, state_word);
+        assert_true(gd_shows(app, suffix));
+        gd_key(app, SDLK_PAGEDOWN, 0);
+    }
+    gd_settings(app, "en", false);
+}
+
 /* The value the top bar shows under a cell's name, or "" if there is none. */
 static const char *top_bar_value(const ud_app *a, const char *name) {
     const ud_ui *ui = &a->ui;
@@ -600,6 +621,7 @@ int main(void) {
         cmocka_unit_test_setup_teardown(test_month_summary_counts, setup, teardown),
         cmocka_unit_test_setup_teardown(test_top_bar_keeps_room_for_arrows, setup, teardown),
         cmocka_unit_test(test_result_file_name_keeps_accented_letters),
+        cmocka_unit_test_setup_teardown(test_product_title_keeps_its_state, setup, teardown),
         cmocka_unit_test_setup_teardown(test_news_tab_has_the_coming_months_news, setup, teardown),
         cmocka_unit_test_setup_teardown(test_desk_warns_of_a_first_loan_cap_below_the_smallest_loan,
                                         setup, teardown),
