@@ -80,7 +80,7 @@ static const help_entry panels[] = {
         "reject any of them. Below, the policy itself, which decides next month's applications."),
      "", ""},
     {N_("Arrears"),
-     N_("Who is late, the latest first, with their card; how much officer time goes to "
+     N_("Who is late, the longest overdue first, with their card; how much officer time goes to "
         "following up; rescheduling or writing off a loan."),
      "", ""},
     {N_("Products"),
