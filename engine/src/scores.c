@@ -82,6 +82,12 @@ void ud_scores_at(const ud_sim *sim, int months, ud_scores *out) {
         double written = written_off_in_year(sim, m);
         if (d->gross_portfolio > 0) {
             double adjusted = ud_adjusted_par30(sim, m);
+            /* or the unit's own expected loss when that is higher: loans beyond what their
+             * households can carry are provisioned before they fall behind (engine/MODEL.md,
+             * 10), and a book of balloons due after the game is no healthier for being
+             * current (a red team's balloon probes topped the institution axis) */
+            double reserve = (double)d->loan_loss_reserve / (double)d->gross_portfolio;
+            adjusted = reserve > adjusted ? reserve : adjusted;
             worst_par30 = adjusted > worst_par30 ? adjusted : worst_par30;
             lent = true;
         }

@@ -116,6 +116,41 @@ static void test_scores_nothing_lent_earns_no_quality_or_outreach(void **state) 
     ud_sim_destroy(sim);
 }
 
+/* A book of balloons whose principal falls due after the game is current, but the unit
+ * provisions its expected loss (loans beyond what households can carry): the quality part
+ * judges the worse of the adjusted PAR and that reserve, so the book is no healthier for
+ * being current (a red team's balloon probes topped the institution axis). */
+static void test_scores_quality_counts_the_expected_loss_of_balloons(void **state) {
+    (void)state;
+    ud_sim *sim = village(5);
+    int n;
+    const ud_product *p = ud_sim_products(sim, &n);
+    for (int i = 0; i < n; i++) {
+        ud_command c;
+        memset(&c, 0, sizeof c);
+        c.type = UD_CMD_SET_PRODUCT;
+        c.index = i;
+        c.product = p[i];
+        c.product.terms.frequency = UD_FREQ_MONTHLY;
+        c.product.terms.installments = 36;
+        c.product.terms.grace = 35; /* all the principal in the last month */
+        char err[256];
+        assert_true(ud_sim_apply(sim, &c, err, sizeof err));
+    }
+    step(sim, 12);
+    ud_scores s;
+    ud_scores_compute(sim, &s);
+    const ud_indicators *d = ud_sim_indicators(sim, 12);
+    double reserve = (double)d->loan_loss_reserve / (double)d->gross_portfolio;
+    print_message("balloons at month 12: reserve %.3f of the portfolio, PAR30 %.3f; quality "
+                  "%.3f, %.1f points of 25\n",
+                  reserve, d->par30, s.institution_part[2].value, s.institution_part[2].points);
+    assert_true(reserve > 0.2);
+    assert_true(s.institution_part[2].value >= reserve - 1e-9);
+    assert_true(s.institution_part[2].points < 5);
+    ud_sim_destroy(sim);
+}
+
 /* The adjusted PAR adds the last twelve months' write-offs to the PAR30 portfolio and to the
  * portfolio: a loan written off still counts against it for a year, and the ratio stays
  * between 0 and 1. */
@@ -161,6 +196,7 @@ int main(void) {
         cmocka_unit_test(test_scores_at_a_month_equal_a_game_stopped_there),
         cmocka_unit_test(test_scores_nothing_lent_earns_no_quality_or_outreach),
         cmocka_unit_test(test_scores_adjusted_par_counts_write_offs),
+        cmocka_unit_test(test_scores_quality_counts_the_expected_loss_of_balloons),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -8,7 +8,9 @@
  *   subsidy-free     15  FSS at the end, towards 120%
  *   portfolio quality 25 the worst month's adjusted PAR: (PAR30 portfolio + write-offs of the
  *                        last twelve months) / gross portfolio, as raters compute it so that
- *                        early write-offs cannot hide arrears; 0 (full) to 25% (nothing)
+ *                        early write-offs cannot hide arrears, or the loan-loss reserve /
+ *                        gross portfolio when that is higher (the expected loss of loans
+ *                        beyond their households' capacity); 0 (full) to 25% (nothing)
  *   loan losses      10  net write-offs a year / average gross portfolio, 0 to 10%
  *                        (both quality parts give nothing if nothing was ever lent)
  *   capital          10  equity at the end / equity at the start, towards 100%
