@@ -189,7 +189,8 @@ static int rescheduled_note(ud_app *app, SDL_Rect a, int y) {
     char why[400];
     snprintf(why, sizeof why,
              TR(ui, "Rescheduled loans are %.1f%% of the portfolio: each counts in PAR30 "
-                    "until it has been paid on time for three months."),
+                    "until paid on time for three months (six or nine if it was over 90 days "
+                    "late)."),
              100 * rescheduled / all);
     return ud_ui_paragraph(ui, why, a.x, y, a.w - 10, UD_FONT_SMALL, ui->pal->text_dim) + 8;
 }
