@@ -15,8 +15,9 @@ void ud_screen_settings(ud_app *app) {
     int language_count;
     const ud_language *language = ud_i18n_languages(&language_count);
     for (int i = 0; i < language_count; i++) {
-        /* each language in its own name, so that whoever reads it can find theirs */
-        if (ud_ui_toggle(ui, ud_rect(440 + i * 170, y, 160, 34), language[i].name,
+        /* each language in its own name, so that whoever reads it can find theirs; wide enough
+         * for "Bahasa Indonesia" at large text (it stepped down a size at 160) */
+        if (ud_ui_toggle(ui, ud_rect(440 + i * 200, y, 190, 34), language[i].name,
                          strcmp(s->language, language[i].code) == 0)) {
             snprintf(s->language, sizeof s->language, "%s", language[i].code);
             changed = true;
