@@ -381,6 +381,11 @@ static double safety(const household *h) {
     return s * (1.0 - 0.5 * h->vulnerability / 255.0);
 }
 
+/* Months of interest-only grace that carry a crop to its harvest: rice and maize grow in
+ * three to four months, and seasonal farm loans pause the principal that long (BRI's and the
+ * KUR's seasonal loans). A shorter grace carries a farmer part of the way. */
+#define HARVEST_GRACE_MONTHS 3.0
+
 /* How well a product's repayment rhythm fits a business's cash flow. */
 static double cash_flow_fit(const ud_product *p, int business) {
     ud_frequency f = p->terms.frequency;
@@ -388,8 +393,14 @@ static double cash_flow_fit(const ud_product *p, int business) {
     case UD_BIZ_TRADE:
     case UD_BIZ_SERVICES:
         return f == UD_FREQ_MONTHLY ? 0.9 : 1.0;
-    case UD_BIZ_FARMING:
-        return p->terms.grace > 0 ? 1.0 : (f == UD_FREQ_MONTHLY ? 0.7 : 0.5);
+    case UD_BIZ_FARMING: {
+        /* a grace fits as far as it reaches the harvest: one interest-only week on a weekly
+         * loan is no farm loan (a red team's token grace drew every farmer as a real one did) */
+        double base = f == UD_FREQ_MONTHLY ? 0.7 : 0.5;
+        double grace_months = p->terms.grace * ud_frequency_days(f) / (double)DAYS_PER_MONTH;
+        double reach = grace_months / HARVEST_GRACE_MONTHS;
+        return base + (1.0 - base) * (reach > 1.0 ? 1.0 : reach);
+    }
     default:
         return f == UD_FREQ_WEEKLY ? 0.8 : 1.0;
     }
