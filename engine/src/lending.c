@@ -1398,7 +1398,7 @@ void lending_provision_and_write_off(ud_sim *sim) {
             continue;
         }
         int32_t late = ud_loan_days_in_arrears(&slot->account, today);
-        if (late > prov->writeoff_days) {
+        if (loan_days_for_risk(slot, late) > prov->writeoff_days) {
             write_off_slot(sim, i);
             continue;
         }

@@ -134,8 +134,8 @@ static inline bool loan_in_par_as_renegotiated(const loan_slot *slot) {
  * classed no better than before). Without it, rescheduling every late loan the day it is
  * late would hide every default from PAR90 and from the households in distress. */
 static inline int32_t loan_days_for_risk(const loan_slot *slot, int32_t days_late) {
-    if (loan_counts_as_rescheduled_risk(slot) && slot->late_when_rescheduled > days_late) {
-        return slot->late_when_rescheduled;
+    if (loan_counts_as_rescheduled_risk(slot)) {
+        return slot->late_when_rescheduled + days_late;
     }
     return days_late;
 }
