@@ -263,6 +263,7 @@ static void disburse(ud_sim *sim, ud_application *app, int officer) {
     slot->charity = (uint8_t)(charity_seen(sim, app->product) * 255.0 + 0.5);
     h->loan = index;
     h->missed = 0;
+    h->peer_covered = 0; /* a new loan: its peers have carried it no month yet */
     h->ever_borrowed = 1;
     h->group = app->group;
     ud_money compulsory = ud_money_apply_rate(app->amount, p->compulsory_savings);

@@ -127,8 +127,9 @@ static inline bool loan_in_par_as_renegotiated(const loan_slot *slot) {
            (!slot->rescheduled_for_hardship || slot->cured < reschedule_cure_months(slot));
 }
 
-/* The days in arrears a loan is classed by: a rescheduled loan keeps the arrears it had when
- * it was rescheduled until it is cured, as supervisors require of restructured loans (a new
+/* The days in arrears a loan is classed by (for PAR, provisions, the habit of not paying and
+ * the write-off): a rescheduled loan keeps the arrears it had when it was rescheduled until it
+ * is cured, and any new arrears add to them, as supervisors require of restructured loans (a new
  * schedule does not make a bad loan good by itself: Basel Committee 2017, "Prudential
  * treatment of problem assets", forborne exposures; OJK's rule that a restructured loan is
  * classed no better than before). Without it, rescheduling every late loan the day it is

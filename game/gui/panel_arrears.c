@@ -274,12 +274,12 @@ void ud_panel_arrears(ud_app *app, SDL_Rect a) {
         y += 36;
     }
     /* as many rows as fit above the page buttons: a row is its line (the tallest, wrapped in
-     * a long language) and its buttons (a trainee saw the page buttons over the last row) */
+     * a long language) and its buttons (a trainee saw the page buttons over the last row);
+     * measured without rendering, since every late borrower's line is measured each frame */
     int line_h = 0;
     for (int i = 0; i < n; i++) {
-        int w = 0, h = 0;
         late_line(app, &list[i], line, sizeof line);
-        ud_text_measure(ui->text, line, UD_FONT_SMALL, false, a.w - 10, &w, &h);
+        int h = ud_text_height_at_most(ui->text, line, UD_FONT_SMALL, false, a.w - 10);
         line_h = h > line_h ? h : line_h;
     }
     int rows = (a.y + a.h - PAGER_HEIGHT - y) / (line_h + ROW_BUTTONS_HEIGHT);

@@ -8,7 +8,7 @@
 /* What the loan-to-income cap means in instalments, on the first open product: the cap is a
  * share of a year's income whatever the loan's term, so on a short loan a cap that sounds
  * prudent can take more than the 40% of income that over-indebts (engine/MODEL.md, 4). */
-static int cap_in_instalments(ud_app *app, const ud_credit_policy *pol, int x, int y, int w) {
+static void cap_in_instalments(ud_app *app, const ud_credit_policy *pol, int x, int y, int w) {
     ud_ui *ui = &app->ui;
     int n;
     const ud_product *products = ud_sim_products(ud_game_sim(app->game), &n);
@@ -17,11 +17,11 @@ static int cap_in_instalments(ud_app *app, const ud_credit_policy *pol, int x, i
         prod = products[i].open ? &products[i] : NULL;
     }
     if (prod == NULL || pol->loan_to_income_cap <= 0) {
-        return 0;
+        return;
     }
     double months = prod->terms.installments * ud_frequency_days(prod->terms.frequency) / 30.0;
     if (months <= 0) {
-        return 0;
+        return;
     }
     double rate = ud_rate_to_percent(prod->terms.annual_rate) / 100.0;
     double interest = rate * months / 12.0 * (prod->terms.method == UD_METHOD_FLAT ? 1.0 : 0.55);
@@ -41,7 +41,6 @@ static int cap_in_instalments(ud_app *app, const ud_credit_policy *pol, int x, i
                     "on a year's income weighs more each month on a short loan."),
              ud_scenario_text(app, prod->name), prod->terms.installments);
     ud_ui_hint(ui, ud_rect(x, y, w, h), why);
-    return h;
 }
 
 /* A first-loan cap below an open product's smallest loan leaves that product no first loan to

@@ -124,10 +124,13 @@ void ud_panel_products(ud_app *app, SDL_Rect a) {
     }
     y += 50;
     snprintf(v, sizeof v, "%d", pr.terms.installments);
+    /* one more instalment only while the engine would take it (a term of at most three years) */
+    ud_product longer = pr;
+    longer.terms.installments++;
+    char refused[200];
     step = ud_stepper(app, ud_rect(a.x, y, w, 44), TR(ui, "Instalments"), v,
                       pr.terms.installments > pr.terms.grace + 1,
-                      (pr.terms.installments + 1) * ud_frequency_days(pr.terms.frequency) <=
-                          UD_MAX_TERM_MONTHS * 30 + 15);
+                      ud_product_validate(&longer, 0, refused, sizeof refused));
     pr.terms.installments += step;
     changed |= step != 0;
     snprintf(v, sizeof v, "%d", pr.terms.grace);

@@ -164,6 +164,17 @@ void ud_text_draw(ud_text *t, const char *s, int x, int y, ud_font_size size, bo
     }
 }
 
+int ud_text_height_at_most(ud_text *t, const char *s, ud_font_size size, bool bold, int wrap) {
+    TTF_Font *f = font(t, size, bold);
+    int w = 0, h = 0;
+    if (f == NULL || s == NULL || s[0] == '\0' || TTF_SizeUTF8(f, s, &w, &h) != 0) {
+        return 0;
+    }
+    int width = (int)(w / t->density + 0.5f), skip = (int)(TTF_FontLineSkip(f) / t->density + 0.5f);
+    int lines = wrap <= 0 || width <= wrap ? 1 : (width + wrap - 1) / wrap + 1;
+    return lines * skip;
+}
+
 void ud_text_measure(ud_text *t, const char *s, ud_font_size size, bool bold, int wrap, int *w,
                      int *h) {
     SDL_Color any = {0, 0, 0, 255};

@@ -50,5 +50,10 @@ void ud_text_draw(ud_text *t, const char *s, int x, int y, ud_font_size size, bo
 /* The logical size the text would take, without drawing it. */
 void ud_text_measure(ud_text *t, const char *s, ud_font_size size, bool bold, int wrap, int *w,
                      int *h);
+/* The logical height the text would take wrapped at `wrap` logical pixels, at most: from
+ * the glyphs' widths alone, without rendering it (so cheap enough for every row of a long
+ * list, each frame); a text that wraps is given one line more than its width needs, for
+ * the words that do not break where the width would. */
+int ud_text_height_at_most(ud_text *t, const char *s, ud_font_size size, bool bold, int wrap);
 
 #endif

@@ -220,6 +220,33 @@ static void test_product_title_keeps_its_state(void **state) {
     gd_settings(app, "en", false);
 }
 
+/* The Instalments stepper stops where the engine would refuse the term: a product of 36
+ * monthly instalments takes no 37th (a village unit's loans run at most three years). */
+static void test_instalments_stop_at_three_years(void **state) {
+    (void)state;
+    gd_settings(app, "en", false);
+    gd_start(app, "m1_reaching_the_poor");
+    app->dialog = DIALOG_NONE;
+    int n;
+    const ud_product *products = ud_sim_products(ud_game_sim(app->game), &n);
+    ud_command c = ud_command_new(UD_CMD_SET_PRODUCT);
+    c.index = 0;
+    c.product = products[0];
+    c.product.terms.frequency = UD_FREQ_MONTHLY;
+    c.product.terms.grace = 0;
+    c.product.terms.installments = 35;
+    assert_true(ud_app_command(app, &c));
+    gd_tab(app, TAB_PRODUCTS);
+    gd_frame(app, "products, 35 monthly instalments");
+    assert_true(gd_click_beside(app, "Instalments", "+"));
+    gd_frame(app, "products, 36 monthly instalments");
+    assert_int_equal(ud_sim_products(ud_game_sim(app->game), &n)[0].terms.installments, 36);
+    gd_click_beside(app, "Instalments", "+"); /* disabled: nothing is asked of the engine */
+    gd_frame(app, "products, still 36");
+    assert_int_equal(app->dialog, DIALOG_NONE); /* no "Not possible" message to dismiss */
+    assert_int_equal(ud_sim_products(ud_game_sim(app->game), &n)[0].terms.installments, 36);
+}
+
 /* The value the top bar shows under a cell's name, or "" if there is none. */
 static const char *top_bar_value(const ud_app *a, const char *name) {
     const ud_ui *ui = &a->ui;
@@ -621,6 +648,7 @@ int main(void) {
         cmocka_unit_test_setup_teardown(test_month_summary_counts, setup, teardown),
         cmocka_unit_test_setup_teardown(test_top_bar_keeps_room_for_arrows, setup, teardown),
         cmocka_unit_test(test_result_file_name_keeps_accented_letters),
+        cmocka_unit_test_setup_teardown(test_instalments_stop_at_three_years, setup, teardown),
         cmocka_unit_test_setup_teardown(test_product_title_keeps_its_state, setup, teardown),
         cmocka_unit_test_setup_teardown(test_news_tab_has_the_coming_months_news, setup, teardown),
         cmocka_unit_test_setup_teardown(test_desk_warns_of_a_first_loan_cap_below_the_smallest_loan,

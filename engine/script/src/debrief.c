@@ -34,7 +34,7 @@ static bool late_in(const ud_sim *sim, const ud_command *c) {
     }
     ud_household_view h;
     return ud_sim_household(sim, c->index, &h) && h.loan != NULL &&
-           ud_loan_days_in_arrears(h.loan, ud_sim_month(sim) * 30) > 0;
+           ud_loan_days_in_arrears(h.loan, ud_sim_month(sim) * 30) > 0; /* 30-day months */
 }
 
 ud_game *ud_game_replay(const ud_game *src, const ud_replay_options *o, int *dropped, char *err,
@@ -79,11 +79,11 @@ ud_game *ud_game_replay(const ud_game *src, const ud_replay_options *o, int *dro
             /* at the point of the month it was taken: a player's decision after the month's
              * opening handlers (an offer they made can be accepted only then) */
             game_month_stage(g, d->phase);
+            /* a late loan's rescheduling or write-off, for a borrower who, without the shocks,
+             * was not late: no decision to replay (a trainee saw the no-shock curve rise with
+             * the drought's reschedulings) */
             if (o->without_shocks && !d->is_answer && !late_in(g->sim, &d->command)) {
-                continue; /* a late loan's rescheduling or write-off, for a borrower who,
-                           * without the shocks, was not late: no decision to replay (a
-                           * trainee saw the no-shock curve rise with the drought's reschedulings)
-                           */
+                continue;
             }
             char why[256];
             bool ok = d->is_answer ? ud_game_answer(g, d->question, d->option, why, sizeof why)
