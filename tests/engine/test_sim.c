@@ -8,6 +8,7 @@
 #include "sim_helpers.h"
 
 #include <stdlib.h>
+#include <math.h>
 #include <string.h>
 
 /* The indicators of every month as CSV text, for exact comparisons. */
@@ -30,6 +31,27 @@ static char *run_to_csv(uint64_t seed, int months) {
     fclose(f);
     ud_sim_destroy(sim);
     return text;
+}
+
+/* OSS over a window in which released provisions exceed every other cost: the release
+ * counts as no cost, not a negative one, so a profitable month reads as covering its costs,
+ * not as 0% (a trainee saw "OSS 0% serious" beside a month's profit of IDR 35 million). */
+static void test_sim_oss_with_a_large_provision_release(void **state) {
+    (void)state;
+    ud_month_record r[2];
+    memset(r, 0, sizeof r);
+    r[1].gross_portfolio = r[0].gross_portfolio = 800000000;
+    r[1].financial_revenue = 35000000;
+    r[1].financial_expense = 2000000;
+    r[1].operating_expense = 13500000;
+    r[1].net_provision_expense = -15800000;
+    ud_indicators out;
+    memset(&out, 0, sizeof out);
+    ud_indicators_window(&out, r, 1, 0, 0.0);
+    assert_true(fabs(out.oss - 35000000.0 / 15500000.0) < 1e-9);
+    r[1].net_provision_expense = -5000000; /* a smaller release still lowers the costs */
+    ud_indicators_window(&out, r, 1, 0, 0.0);
+    assert_true(fabs(out.oss - 35000000.0 / 10500000.0) < 1e-9);
 }
 
 static void test_sim_invariants_hold_every_month(void **state) {
@@ -357,6 +379,7 @@ static void test_sim_random_commands_keep_the_books_exact(void **state) {
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_sim_invariants_hold_every_month),
+        cmocka_unit_test(test_sim_oss_with_a_large_provision_release),
         cmocka_unit_test(test_sim_same_seed_gives_identical_results),
         cmocka_unit_test(test_sim_two_simulations_do_not_interfere),
         cmocka_unit_test(test_sim_invalid_commands_are_refused_and_change_nothing),
