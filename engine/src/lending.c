@@ -382,10 +382,29 @@ static double safety(const household *h) {
     return s * (1.0 - 0.5 * h->vulnerability / 255.0);
 }
 
-/* Months of interest-only grace that carry a crop to its harvest: rice and maize grow in
- * three to four months, and seasonal farm loans pause the principal that long (BRI's and the
- * KUR's seasonal loans). A shorter grace carries a farmer part of the way. */
-#define HARVEST_GRACE_MONTHS 3.0
+/* HARVEST_GRACE_MONTHS (sim_internal.h): rice and maize grow in three to four months, and
+ * seasonal farm loans pause the principal that long (BRI's and the KUR's seasonal loans). A
+ * shorter grace carries a farmer part of the way. */
+
+/* Field et al. (2013): a two-month grace on a year's loan bought riskier investments. */
+#define GAMBLE_GRACE_MONTHS 2.0
+
+double loan_grace_gamble(const ud_sim *sim, const household *h) {
+    if (h->loan == NO_INDEX) {
+        return 0.0;
+    }
+    const ud_loan *acct = &sim->loans[h->loan].account;
+    if (acct->plan.grace <= 0 || acct->rescheduled) {
+        return 0.0;
+    }
+    double months =
+        acct->plan.grace * ud_frequency_days((ud_frequency)acct->plan.frequency) / DAYS_PER_MONTH;
+    if (h->business == UD_BIZ_FARMING) {
+        months -= HARVEST_GRACE_MONTHS;
+    }
+    double share = months / GAMBLE_GRACE_MONTHS;
+    return share <= 0 ? 0.0 : (share > 1.0 ? 1.0 : share);
+}
 
 /* How well a product's repayment rhythm fits a business's cash flow. */
 static double cash_flow_fit(const ud_product *p, int business) {

@@ -311,6 +311,16 @@ double officer_quality(const ud_sim *sim, int officer);
  * hamlet; otherwise it comes at the group meetings her officer holds, so it scales with the
  * officer's quality (training, load) and the follow-up time (engine/MODEL.md, "Women"). */
 double mentoring_reach(const ud_sim *sim, const household *h, int officer);
+
+/* Months of interest-only grace that carry a crop to its harvest (engine/MODEL.md, 1). */
+#define HARVEST_GRACE_MONTHS 3.0
+
+/* 0..1: how far the grace of the household's current loan goes beyond what its business's
+ * cash flow needs (none for a trader or a craftsman, up to the harvest for a farmer), two
+ * months or more counting in full; 0 without a loan, without a grace, or for a grace granted
+ * by a rescheduling (relief, not a way to invest). Such a grace buys riskier investments
+ * (engine/MODEL.md, "Mishaps"). */
+double loan_grace_gamble(const ud_sim *sim, const household *h);
 bool loan_pool_init(ud_sim *sim);
 /* The slot of a household's new loan (its own), reset. */
 int loan_alloc_for_household(ud_sim *sim, int household);

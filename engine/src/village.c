@@ -35,6 +35,9 @@ const char *ud_business_name(ud_business b) {
 #define MISHAP_MONTHLY 0.010
 #define MISHAP_MONTHS 4
 #define MISHAP_LOSS 0.8
+/* A grace the business does not need buys riskier ventures: its mishaps are this many times
+ * more frequent again while the loan runs (Field et al. 2013; engine/MODEL.md, "Mishaps"). */
+#define GRACE_MISHAP 2.0
 /* A business's capital wears out by one part in this many a month (about 4% a year): the
  * equipment, some 40% of it, at about 10% a year; the stock is replaced from sales. */
 #define CAPITAL_WEAR_MONTHS 300
@@ -340,7 +343,8 @@ void village_incomes(ud_sim *sim) {
         if (h->mishap_months > 0) {
             business *= 1.0 - MISHAP_LOSS;
             h->mishap_months--;
-        } else if (ud_rng_chance(rng, MISHAP_MONTHLY)) {
+        } else if (ud_rng_chance(rng, MISHAP_MONTHLY *
+                                           (1.0 + GRACE_MISHAP * loan_grace_gamble(sim, h)))) {
             business *= 1.0 - MISHAP_LOSS;
             h->mishap_months = MISHAP_MONTHS - 1;
         }
