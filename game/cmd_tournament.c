@@ -28,6 +28,7 @@ typedef struct entry {
     ud_run_result *runs;
     double mean_value, mean_institution, mean_clients;
     int all_goals; /* runs that met every goal */
+    int halted;    /* runs its script stopped (a limit, an error at load): no result */
 } entry;
 
 static bool all_goals_met(const ud_run_result *r) {
@@ -175,12 +176,13 @@ static void print_margins(const entry *e, int count, int runs, int **wins) {
     for (int s = 0; s < count; s++) {
         for (int n = 0; n < count; n++) {
             if (e[s].family == UD_FAMILY_SOUND && e[n].family == UD_FAMILY_NAIVE &&
-                (ws < 0 || wins[s][n] < wins[ws][wn])) {
+                e[s].halted == 0 && e[n].halted == 0 && (ws < 0 || wins[s][n] < wins[ws][wn])) {
                 ws = s;
                 wn = n;
             }
         }
-        if (e[s].family == UD_FAMILY_PROBE && (gp < 0 || e[s].all_goals > e[gp].all_goals)) {
+        if (e[s].family == UD_FAMILY_PROBE && e[s].halted == 0 &&
+            (gp < 0 || e[s].all_goals > e[gp].all_goals)) {
             gp = s;
         }
     }
@@ -195,11 +197,38 @@ static void print_margins(const entry *e, int count, int runs, int **wins) {
     }
 }
 
+/* The first problem of a stopped run, for the verdict (the message, not the source lines). */
+static const char *halt_reason(const entry *e, int runs, int *len) {
+    for (int i = 0; i < runs; i++) {
+        if (e->runs[i].end == UD_END_HALTED && e->runs[i].problem_count > 0) {
+            *len = (int)strcspn(e->runs[i].first_problem, "\n");
+            *len = *len < 300 ? *len : 300;
+            return e->runs[i].first_problem;
+        }
+    }
+    *len = 0;
+    return "";
+}
+
 static int judge(const entry *e, int count, int runs, int **wins) {
     int failures = 0;
+    /* A game its strategy's script stopped ended months early: its scores are those of an
+     * unfinished game, not of the strategy, and comparing them would judge the lesson on a
+     * broken script. The script is what fails; its comparisons are left out. */
+    for (int s = 0; s < count; s++) {
+        if (e[s].halted > 0) {
+            int len = 0;
+            const char *why = halt_reason(&e[s], runs, &len);
+            printf("FAIL: %s %s (%s) was stopped in %d of %d runs, so its games did not finish "
+                   "and are left out of the verdict; fix the script%s%.*s\n",
+                   family_names[e[s].family], e[s].label, e[s].name, e[s].halted, runs,
+                   len > 0 ? ": " : "", len, why);
+            failures++;
+        }
+    }
     double best_inst = -1, best_clients = -1;
     for (int s = 0; s < count; s++) {
-        if (e[s].family == UD_FAMILY_SOUND) {
+        if (e[s].family == UD_FAMILY_SOUND && e[s].halted == 0) {
             best_inst = e[s].mean_institution > best_inst ? e[s].mean_institution : best_inst;
             best_clients = e[s].mean_clients > best_clients ? e[s].mean_clients : best_clients;
         }
@@ -207,6 +236,7 @@ static int judge(const entry *e, int count, int runs, int **wins) {
     for (int s = 0; s < count; s++) {
         for (int n = 0; n < count; n++) {
             if (e[s].family == UD_FAMILY_SOUND && e[n].family == UD_FAMILY_NAIVE &&
+                e[s].halted == 0 && e[n].halted == 0 &&
                 wins[s][n] * 100 < SOUND_MUST_BEAT_NAIVE * runs) {
                 printf("FAIL: sound %s (%s) beats naive %s (%s) on %.0f%% of seeds, needs %d%%\n",
                        e[s].label, e[s].name, e[n].label, e[n].name, 100.0 * wins[s][n] / runs,
@@ -214,7 +244,7 @@ static int judge(const entry *e, int count, int runs, int **wins) {
                 failures++;
             }
         }
-        if (e[s].family != UD_FAMILY_PROBE) {
+        if (e[s].family != UD_FAMILY_PROBE || e[s].halted > 0) {
             continue;
         }
         if (e[s].all_goals * 100 > PROBE_MAX_ALL_GOALS * runs) {
@@ -353,6 +383,7 @@ int ud_cmd_tournament(int argc, char **argv, int first) {
                 e[s].mean_institution += r->scores.institution / (double)runs;
                 e[s].mean_clients += r->scores.clients / (double)runs;
                 e[s].all_goals += all_goals_met(r);
+                e[s].halted += r->end == UD_END_HALTED;
                 for (int t = 0; t < count; t++) {
                     wins[s][t] += t != s && beats(r->tracked, e[t].runs[i].tracked, higher);
                 }
@@ -365,9 +396,13 @@ int ud_cmd_tournament(int argc, char **argv, int first) {
         printf("\n%-4s %-6s %-40s %12s %6s %6s %6s\n", "", "family", "strategy", "lesson", "inst.",
                "client", "goals");
         for (int s = 0; s < count; s++) {
-            printf("%-4s %-6s %-40.40s %12.4f %6.1f %6.1f %5.0f%%\n", e[s].label,
+            printf("%-4s %-6s %-40.40s %12.4f %6.1f %6.1f %5.0f%%", e[s].label,
                    family_names[e[s].family], e[s].name, e[s].mean_value, e[s].mean_institution,
                    e[s].mean_clients, 100.0 * e[s].all_goals / runs);
+            if (e[s].halted > 0) {
+                printf("  STOPPED in %d runs", e[s].halted);
+            }
+            printf("\n");
         }
         printf("\nwin matrix: %% of seeds on which the row does better than the column\n%-4s", "");
         for (int t = 0; t < count; t++) {

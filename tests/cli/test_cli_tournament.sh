@@ -27,6 +27,16 @@ expect_stdout_has "the lesson does not hold" "$UD" tournament "$DIR/fails.lua" -
 expect_stdout_has "least sound-beats-naive: 0% of seeds, S1 (closed) against N1 (lend); needs 90%" "$UD" tournament "$DIR/fails.lua" --runs 6
 expect_stdout_has "most goals met by a probe: 100% of runs, P1 (lend); at most 20%" "$UD" tournament "$DIR/fails.lua" --runs 6
 
+# a strategy whose script is stopped (the processor backstop halts its games) fails the
+# lesson by name, and its unfinished games are not scored against the others
+"$UD" tournament "$DIR/halts.lua" --runs 2 --jobs 2 >"$tmp/halts.txt" 2>&1
+grep -q "FAIL: probe P1 (stopped) was stopped in 2 of 2 runs, so its games did not finish" "$tmp/halts.txt" || bad "a stopped probe is not named: $(cat "$tmp/halts.txt")"
+checks=$((checks + 1))
+grep -q "STOPPED in 2 runs" "$tmp/halts.txt" || bad "the table does not mark the stopped probe"
+checks=$((checks + 1))
+grep -q "FAIL: probe P1 (stopped) meets every goal\|FAIL: probe P1 (stopped) has an" "$tmp/halts.txt" && bad "a stopped probe's unfinished games were judged"
+expect_status 1 "$UD" tournament "$DIR/halts.lua" --runs 1
+
 # --csv: a header and one row per strategy and seed
 "$UD" tournament "$DIR/fails.lua" --runs 4 --csv "$tmp/t.csv" >/dev/null
 checks=$((checks + 1))
