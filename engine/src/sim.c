@@ -317,6 +317,19 @@ void ud_sim_clear_events(ud_sim *sim) {
     sim->event_count = 0;
 }
 
+void ud_sim_drop_events(ud_sim *sim, int count) {
+    if (count <= 0) {
+        return;
+    }
+    if (count >= sim->event_count) {
+        sim->event_count = 0;
+        return;
+    }
+    memmove(sim->events, sim->events + count,
+            (size_t)(sim->event_count - count) * sizeof *sim->events);
+    sim->event_count -= count;
+}
+
 int ud_sim_household_count(const ud_sim *sim) {
     return sim->household_count;
 }

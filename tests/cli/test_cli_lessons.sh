@@ -40,6 +40,9 @@ EL=scenarios/m2-government/election.lua
 expect_stdout_has "Politics in lending" "$UD" run $EL --strategy $S/m2_election_go_along.lua --story
 expect_stdout_has "You kept business and politics apart" \
     "$UD" run $EL --strategy $S/m2_election_stand_firm.lua --story
+# an answer given between months (--answers, as a player does in the game) is told in the
+# month it opens, with what it set off
+expect_stdout_has "Politics: directed lending to Sukamaju" "$UD" run $EL --answers 2 --story
 
 # m4: audits ordered or not; growth followed or not
 M4=scenarios/m4-technical/growth_and_quality.lua

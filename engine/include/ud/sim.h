@@ -198,6 +198,10 @@ const ud_indicators *ud_sim_indicators(const ud_sim *sim, int month);
 const ud_event *ud_sim_events(const ud_sim *sim, int *count);
 void ud_sim_clear_events(ud_sim *sim);
 
+/* Drops the first `count` events of the queue and keeps the rest, in order (those raised
+ * after a month was played, by a decision taken before the next one). */
+void ud_sim_drop_events(ud_sim *sim, int count);
+
 /* ---- read-only views for the game, strategies and tests ---- */
 
 typedef enum ud_hh_status {

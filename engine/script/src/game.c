@@ -645,7 +645,10 @@ void game_month_stage(ud_game *g, int stage) {
         g->stage = UD_PHASE_OPENING;
         ud_sandbox_new_month(g->scenario);
         ud_sandbox_new_month(g->strategy);
-        ud_sim_clear_events(g->sim);
+        /* what the last month left goes; what a decision between months raised (a
+         * question's answer: a political event, a grant) opens this one */
+        ud_sim_drop_events(g->sim, g->events_of_month);
+        g->events_of_month = 0;
         g->current_month = ud_sim_month(g->sim) + 1;
     }
     if (stage >= UD_PHASE_DECIDING && g->stage < UD_PHASE_DECIDING) {
@@ -736,6 +739,9 @@ bool ud_game_play_month(ud_game *g) {
     if (g->options.month_played != NULL) {
         g->options.month_played(g, g->options.month_played_context);
     }
+    int played_events;
+    ud_sim_events(g->sim, &played_events);
+    g->events_of_month = played_events;
     return g->end == UD_END_RUNNING;
 }
 

@@ -70,6 +70,8 @@ struct ud_game {
     ud_sim *sim;
     int months;
     int current_month; /* the month being played (news and questions are stamped with it) */
+    int events_of_month; /* events the last month played left; later ones (an answer given
+                            between months) belong to the next month */
     ud_game_end end;
 
     handler handlers[MAX_HANDLERS];
