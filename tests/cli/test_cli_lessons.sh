@@ -43,6 +43,8 @@ expect_stdout_has "You kept business and politics apart" \
 # an answer given between months (--answers, as a player does in the game) is told in the
 # month it opens, with what it set off
 expect_stdout_has "Politics: directed lending to Sukamaju" "$UD" run $EL --answers 2 --story
+# an answer out of the question's options is said, not silently replaced by the default
+expect_stderr_has "unitdesa run: --answers: answer 1 is 5, but question 1 (month 7) has options 1 to 2" "$UD" run $EL --answers 5
 
 # m4: audits ordered or not; growth followed or not
 M4=scenarios/m4-technical/growth_and_quality.lua
