@@ -123,7 +123,8 @@ static void answer_as_asked(ud_game *game, const ud_run_request *req) {
             /* said once: the strategy (or the question's default) answers it as the next
              * month opens, and then it is no longer open here */
             fprintf(req->problems,
-                    "unitdesa run: --answers: answer %d is %d, but question %d (month %d) has options 1 to %d; "
+                    "unitdesa run: --answers: answer %d is %d, but question %d (month %d) has "
+                    "options 1 to %d; "
                     "the strategy or the question's default answers it\n",
                     i + 1, choice, q[i].id, q[i].month, q[i].option_count);
         }

@@ -344,7 +344,7 @@ void village_incomes(ud_sim *sim) {
             business *= 1.0 - MISHAP_LOSS;
             h->mishap_months--;
         } else if (ud_rng_chance(rng, MISHAP_MONTHLY *
-                                           (1.0 + GRACE_MISHAP * loan_grace_gamble(sim, h)))) {
+                                          (1.0 + GRACE_MISHAP * loan_grace_gamble(sim, h)))) {
             business *= 1.0 - MISHAP_LOSS;
             h->mishap_months = MISHAP_MONTHS - 1;
         }

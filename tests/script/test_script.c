@@ -482,6 +482,10 @@ static void test_script_errors_name_file_and_line(void **state) {
                     "e1.lua:3: village{}: unknown key 'housholds' (did you mean 'households'?)");
     load_fails_with(script("e2.lua", HEAD "\nvillage { households = 0 }\n"),
                     "e2.lua:3: village{}: households must be between 1 and 1000000 (got 0)");
+    /* a whole number too large is out of range, not "not a whole number" */
+    load_fails_with(
+        script("e2b.lua", HEAD "\nvillage { households = 2^70 }\n"),
+        "e2b.lua:3: village{}: households must be between 1 and 1000000 (got 1.1805916207174e+21)");
     load_fails_with(script("e3.lua", HEAD "product { rate = 'high' }\n"),
                     "e3.lua:2: product{}: rate must be a number of percent such as 24 or '24%' "
                     "(got 'high')");

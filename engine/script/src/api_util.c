@@ -224,8 +224,15 @@ lua_Integer api_integer(lua_State *L, int idx, const char *what, const char *key
     lua_Integer v = lua_type(L, -1) == LUA_TNUMBER ? lua_tointegerx(L, -1, &is_int) : 0;
     char message[400];
     if (!is_int) {
-        snprintf(message, sizeof message, "%s: %s must be a whole number (got %s)", what, key,
-                 lua_type(L, -1) == LUA_TNUMBER ? lua_tostring(L, -1) : luaL_typename(L, -1));
+        lua_Number n = lua_type(L, -1) == LUA_TNUMBER ? lua_tonumber(L, -1) : 0;
+        if (lua_type(L, -1) == LUA_TNUMBER && n == floor(n) && isfinite(n)) {
+            /* a whole number too large for an integer: out of range, not a fraction */
+            snprintf(message, sizeof message, "%s: %s must be between %lld and %lld (got %s)", what,
+                     key, (long long)min, (long long)max, lua_tostring(L, -1));
+        } else {
+            snprintf(message, sizeof message, "%s: %s must be a whole number (got %s)", what, key,
+                     lua_type(L, -1) == LUA_TNUMBER ? lua_tostring(L, -1) : luaL_typename(L, -1));
+        }
         key_error(L, key, message); /* at the key's own line, not the table's first */
     }
     lua_pop(L, 1);
