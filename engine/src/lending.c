@@ -3,6 +3,7 @@
 #include "sim_internal.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 const char *ud_reject_reason_text(ud_reject_reason r) {
@@ -1595,6 +1596,47 @@ static void open_former_clients(ud_sim *sim, const ud_opening_portfolio *op, int
     }
 }
 
+/* The opening groups were filled in turn to the product's largest size, which can leave a
+ * hamlet's last group with a member or two (a "group of 1"): each hamlet's opening members are
+ * shared evenly among its groups, as a unit that formed them would have. A hamlet with fewer
+ * opening members than a group's smallest size keeps its one small group. */
+static void balance_opening_groups(ud_sim *sim, int first_group) {
+    for (int k = 0; k < sim->setup.village.hamlets; k++) {
+        int groups = 0, n = 0;
+        for (int g = first_group; g < sim->group_count; g++) {
+            groups += sim->groups[g].hamlet == k;
+        }
+        if (groups < 2) {
+            continue;
+        }
+        int32_t *members = malloc((size_t)groups * GROUP_MAX_MEMBERS * sizeof *members);
+        if (members == NULL) {
+            continue; /* the groups stay as filled: uneven, not wrong */
+        }
+        for (int g = first_group; g < sim->group_count; g++) {
+            group *grp = &sim->groups[g];
+            for (int m = 0; grp->hamlet == k && m < grp->members; m++) {
+                members[n++] = grp->member[m];
+            }
+        }
+        int next = 0, j = 0;
+        for (int g = first_group; g < sim->group_count; g++) {
+            group *grp = &sim->groups[g];
+            if (grp->hamlet != k) {
+                continue;
+            }
+            int size = n / groups + (j++ < n % groups);
+            grp->members = size;
+            grp->active = size; /* every opening member has her loan */
+            for (int m = 0; m < size; m++) {
+                grp->member[m] = members[next];
+                sim->households[members[next++]].group = g;
+            }
+        }
+        free(members);
+    }
+}
+
 bool lending_open_portfolio(ud_sim *sim, char *err, size_t err_size) {
     const ud_opening_portfolio *op = &sim->setup.mfi.opening;
     if (op->clients <= 0) {
@@ -1612,6 +1654,7 @@ bool lending_open_portfolio(ud_sim *sim, char *err, size_t err_size) {
     for (int k = 0; k < UD_MAX_HAMLETS; k++) {
         open_group[k] = NO_INDEX;
     }
+    int first_group = sim->group_count;
     /* Selection sampling: each household is taken with the chance that leaves exactly
      * `clients` taken, in household order (deterministic for a seed). */
     int needed = op->clients, left = sim->household_count;
@@ -1662,6 +1705,7 @@ bool lending_open_portfolio(ud_sim *sim, char *err, size_t err_size) {
             }
         }
     }
+    balance_opening_groups(sim, first_group);
     open_former_clients(sim, op, term_months);
     return true;
 }

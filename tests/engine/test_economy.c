@@ -1296,6 +1296,32 @@ static void test_economy_rescheduling_without_reason_spreads_arrears(void **stat
 
 /* ---- 11. an opening portfolio whose books balance ---- */
 
+/* Opening clients on a group product sit in groups of the product's size: filling groups in
+ * turn to the largest size left a hamlet's last group with one member, who showed as "a group
+ * of 1" and collapsed. */
+static void test_economy_opening_groups_are_of_the_products_size(void **state) {
+    (void)state;
+    ud_setup setup;
+    ud_setup_default(&setup, 1000);
+    setup.mfi.opening.clients = 150;
+    setup.mfi.opening.product = 0; /* the weekly group loan, groups of 4 to 7 */
+    ud_sim *sim = make_sim(&setup);
+    int smallest = 99, largest = 0, members[64];
+    for (int g = 0; g < ud_sim_group_count(sim); g++) {
+        int hamlet, n;
+        bool collapsed;
+        n = ud_sim_group(sim, g, &hamlet, &collapsed, members, 64);
+        smallest = n < smallest ? n : smallest;
+        largest = n > largest ? n : largest;
+    }
+    print_message("%d opening groups of %d to %d members\n", ud_sim_group_count(sim), smallest,
+                  largest);
+    assert_true(ud_sim_group_count(sim) > 0);
+    assert_true(smallest >= setup.mfi.product[0].group_min);
+    assert_true(largest <= setup.mfi.product[0].group_max);
+    ud_sim_destroy(sim);
+}
+
 static void test_economy_opening_portfolio_balances_and_runs(void **state) {
     (void)state;
     ud_setup setup;
@@ -1409,6 +1435,7 @@ int main(void) {
         cmocka_unit_test(test_economy_fast_growth_comes_back_as_arrears),
         cmocka_unit_test(test_economy_loans_beyond_capacity_grow_then_fall_into_arrears),
         cmocka_unit_test(test_economy_a_grace_the_business_does_not_need_raises_arrears),
+        cmocka_unit_test(test_economy_opening_groups_are_of_the_products_size),
         cmocka_unit_test(test_economy_groups_form_over_weeks_and_can_be_seen),
         cmocka_unit_test(test_economy_women_only_reaches_forming_groups),
         cmocka_unit_test(test_economy_a_womens_product_lends_to_women_only),

@@ -551,6 +551,19 @@ static void test_script_runtime_errors_are_reported_and_play_goes_on(void **stat
     assert_true(has_problem(g, "rt.lua:3: village{} can only be used at the top of a scenario"));
     assert_true(has_problem(g, "failed 3 times in a row and was disabled"));
     ud_game_free(g);
+    /* a news line too long is refused at its line, not cut mid-sentence before trainees */
+    g = load_ok(script("rt2.lua", HEAD "at_month(2, function()\n"
+                                       "  news(string.rep('fish ', 200))\n"
+                                       "end)\n"));
+    play_all(g);
+    assert_true(has_problem(g, "rt2.lua:3: news: the text is 1000 bytes, at most 511"));
+    int n;
+    ud_game_news(g, &n);
+    assert_int_equal(n, 0);
+    ud_game_free(g);
+    /* news at the top of the file has no month to be shown in */
+    load_fails_with(script("rt3.lua", HEAD "news('hello')\n"),
+                    "rt3.lua:2: news() can only be used in a handler");
 }
 
 /* ---- hostile scripts ---- */

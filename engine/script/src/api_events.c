@@ -321,7 +321,14 @@ static int l_political(lua_State *L) {
  * template is what translations translate; the values fill its %d and %s in order. */
 static int l_news(lua_State *L) {
     ud_game *g = game_of(L);
-    const char *text = luaL_checkstring(L, 1);
+    playing_sim(L, "news()"); /* at the top of the file there is no month to show it in */
+    size_t length = 0;
+    const char *text = luaL_checklstring(L, 1, &length);
+    if (length >= UD_TEXT_LEN) {
+        /* refused, not cut: a line cut mid-sentence would reach the trainees */
+        return luaL_error(L, "news: the text is %d bytes, at most %d", (int)length,
+                          UD_TEXT_LEN - 1);
+    }
     int argc = lua_gettop(L) - 1;
     int holes = 0;
     for (const char *p = text; *p != '\0'; p++) {
