@@ -109,6 +109,21 @@ static const char *closest_text(const ud_text_set *st, const char *text) {
     return best_d <= allowed ? best : NULL;
 }
 
+/* The translation key closest to `text`, if it is close; NULL if none is. */
+static const char *closest_key(const char *const *keys, int count, const char *text) {
+    const char *best = NULL;
+    size_t best_d = (size_t)-1;
+    for (int i = 0; i < count; i++) {
+        size_t d = edit_distance(text, keys[i]);
+        if (d > 0 && d < best_d) {
+            best_d = d;
+            best = keys[i];
+        }
+    }
+    size_t allowed = strlen(text) / 8 + 2;
+    return best_d <= allowed ? best : NULL;
+}
+
 /* Texts of the scenario in the game's language: missing ones, and translations of texts the
  * scenario never uses. */
 int ud_check_translations(ud_game *g, const char *path, const char *source, ud_text_set *st) {
@@ -149,18 +164,25 @@ int ud_check_translations(ud_game *g, const char *path, const char *source, ud_t
     for (int l = 0; l < langs; l++) {
         int tline = ud_game_translation_line(g, languages[l]);
         ud_game_set_language(g, languages[l]);
+        static const char *keys[8192]; /* the game keeps at most 5,000 translations */
+        int k = ud_game_translation_keys(g, languages[l], keys, 8192);
         for (int i = 0; i < st->count; i++) {
             if (st->texts[i][0] != '\0' && !ud_game_has_translation(g, st->texts[i])) {
                 int line = ud_source_used_at(source, st->texts[i]);
                 printf("%s:%d: warning: no '%s' translation for \"%.120s\" (add it to "
-                       "translate('%s', ...) at line %d)\n",
+                       "translate('%s', ...) at line %d",
                        path, line > 0 ? line : tline, languages[l], st->texts[i], languages[l],
                        tline);
+                /* a key that differs by a full stop, a space or a capital is the likely slip;
+                 * it may also appear inside the text, so the stray-key pass below misses it */
+                const char *near = closest_key(keys, k, st->texts[i]);
+                if (near != NULL) {
+                    printf("; it has \"%.120s\", which differs", near);
+                }
+                printf(")\n");
                 warnings++;
             }
         }
-        static const char *keys[8192]; /* the game keeps at most 5,000 translations */
-        int k = ud_game_translation_keys(g, languages[l], keys, 8192);
         for (int i = 0; i < k; i++) {
             bool known = ud_source_used_at(source, keys[i]) > 0;
             for (int t = 0; t < st->count && !known; t++) {
