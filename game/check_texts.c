@@ -1,5 +1,6 @@
 /* The checker's look at a scenario's texts: where they are written, and their translations. */
 #include "check_texts.h"
+#include "runner.h"
 #include "strategy_summary.h"
 
 #include "ud/regular_file.h"
@@ -236,7 +237,11 @@ bool ud_lesson_strategy_opens(const char *path, const ud_scenario_info *info, in
     char *text = ud_read_source(path);
     int line = text ? ud_source_used_at(text, written) : 0;
     free(text);
-    fprintf(out, "%s:%d: error: the lesson's %s strategy cannot be opened: %s\n", path,
-            line > 0 ? line : 1, family[info->lesson_family[i] % 3], why);
+    fprintf(out,
+            "%s:%d: error: the lesson's %s strategy cannot be opened: %s (a lesson's strategy is "
+            "looked for beside the scenario, then in the scenarios folders: the shipped one, %s, "
+            "your own, and those given with --scenarios)\n",
+            path, line > 0 ? line : 1, family[info->lesson_family[i] % 3], why,
+            ud_scenarios_root());
     return false;
 }
