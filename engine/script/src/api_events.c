@@ -321,7 +321,6 @@ static int l_political(lua_State *L) {
  * template is what translations translate; the values fill its %d and %s in order. */
 static int l_news(lua_State *L) {
     ud_game *g = game_of(L);
-    playing_sim(L, "news()"); /* at the top of the file there is no month to show it in */
     size_t length = 0;
     const char *text = luaL_checklstring(L, 1, &length);
     if (length >= UD_TEXT_LEN) {
@@ -357,6 +356,7 @@ static int l_news(lua_State *L) {
         snprintf(what, sizeof what, "news: value %d", i + 1);
         api_check_shown_text(L, -1, what);
     }
+    playing_sim(L, "news()"); /* at the top of the file there is no month to show it in */
     game_add_news_values(g, text, argc, args);
     return 0;
 }

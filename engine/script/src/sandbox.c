@@ -80,9 +80,13 @@ static void *bounded_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
         sb->over_text = true;
         return NULL;
     }
-    /* Allocating is work too: it is charged, and the hook stops the call once over. */
-    if (nsize > old && sb->in_call && !sb->over_budget) {
-        sb->spent += (long)((nsize - old) / BYTES_PER_UNIT);
+    /* Allocating is work too: it is charged, and the hook stops the call once over. Only
+     * new objects are (a text, a table, a closure: Lua names the type in osize), sized by
+     * what the script made; the arrays and hash parts of tables are not, for when Lua grows
+     * or rebuilds them depends on where keys hash, and Lua seeds its hashes at random in each
+     * run: charged, they made the point where the budget stops a loop differ run to run. */
+    if (ptr == NULL && osize != 0 && sb->in_call && !sb->over_budget) {
+        sb->spent += (long)(nsize / BYTES_PER_UNIT);
         if (sb->spent > sb->budget) {
             sb->over_budget = true;
             lua_sethook(sb->L, lua_gethook(sb->L), LUA_MASKCOUNT, 1); /* stop at once */
