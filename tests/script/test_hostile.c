@@ -527,6 +527,47 @@ static void test_hostile_a_call_stopped_by_processor_time_halts_the_game(void **
     ud_game_free(g);
 }
 
+/* Many calls each under the second of processor time, all slow inside single instructions:
+ * together they are stopped at two seconds for the month, or a month took minutes (128
+ * handlers comparing long texts took 23 s a month). */
+static void test_hostile_a_month_of_slow_calls_halts_the_game(void **state) {
+    (void)state;
+    static char source[16384];
+    int n = snprintf(source, sizeof source, "%s",
+                     HEAD "local a = ('a'):rep(1000000) .. 'x'\n"
+                          "local b = ('a'):rep(1000000) .. 'y'\n");
+    for (int i = 0; i < 100; i++) {
+        n += snprintf(source + n, sizeof source - (size_t)n,
+                      "at_month(2, function() for i = 1, 2000 do local x = a < b end end)\n");
+    }
+    ud_game *g = load_ok(script("slowmonth.lua", source));
+    double start = cpu_now();
+    play_all(g);
+    double spent = cpu_now() - start;
+    print_message("halted after %.2f s of processor time\n", spent);
+    assert_int_equal(ud_game_end_state(g), UD_END_HALTED);
+    assert_int_equal(ud_sim_month(ud_game_sim(g)), 1); /* month 2 was never played */
+    assert_true(has_problem(g, "and 2 for all of a script's calls in a month"));
+    assert_true(spent < 4.0);
+    ud_game_free(g);
+}
+
+/* A loop of requires for a helper that does not exist asks the file system each time: the
+ * budget counts it, so the call stops the same way in every run (it ran into the processor
+ * backstop, which halted the game blaming long texts). */
+static void test_hostile_requiring_a_missing_helper_is_charged(void **state) {
+    (void)state;
+    ud_game *g =
+        load_ok(script("req.lua", HEAD "at_month(1, function()\n"
+                                       "  for i = 1, 1e7 do pcall(require, 'lib.missing') end\n"
+                                       "end)\n"));
+    play_all(g);
+    assert_int_equal(ud_game_end_state(g), UD_END_FINISHED);
+    assert_true(has_problem(g, "req.lua:3: " BUDGET));
+    assert_false(has_problem(g, "processor time"));
+    ud_game_free(g);
+}
+
 /* A handler stopped at the memory limit leaves its garbage behind; the next handler, which
  * needs little, must not be blamed for it. */
 static void test_hostile_a_small_handler_after_a_greedy_one_is_not_blamed(void **state) {
@@ -911,6 +952,8 @@ int main(void) {
         cmocka_unit_test(test_hostile_pairs_over_many_keys_is_fast_and_ordered),
         cmocka_unit_test(test_hostile_a_strategy_stopped_month_after_month_is_stopped_for_good),
         cmocka_unit_test(test_hostile_a_call_stopped_by_processor_time_halts_the_game),
+        cmocka_unit_test(test_hostile_a_month_of_slow_calls_halts_the_game),
+        cmocka_unit_test(test_hostile_requiring_a_missing_helper_is_charged),
         cmocka_unit_test(test_hostile_a_small_handler_after_a_greedy_one_is_not_blamed),
         cmocka_unit_test(test_hostile_a_strategy_that_removes_decide_does_not_crash),
         cmocka_unit_test(test_hostile_no_addresses_or_hash_order),

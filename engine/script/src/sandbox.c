@@ -119,7 +119,9 @@ static bool limit_hit(const ud_sandbox *sb) {
 }
 
 static void check_time(ud_sandbox *sb) {
-    if (sb->in_call && !sb->over_budget && cpu_seconds() - sb->cpu_start > sb->cpu_limit) {
+    double call = sb->in_call ? cpu_seconds() - sb->cpu_start : 0;
+    if (sb->in_call && !sb->over_budget &&
+        (call > sb->cpu_limit || sb->month_cpu + call > UD_SANDBOX_MONTH_CPU_SECONDS)) {
         sb->over_budget = true;
         sb->over_time = true;
         sb->halted = true;
@@ -668,6 +670,10 @@ static int safe_setmetatable(lua_State *L) {
 
 /* ---- require ---- */
 
+/* The work of looking for a helper file: three failed file-system lookups take tens of
+ * microseconds here, what some 100,000 instructions take. */
+#define REQUIRE_LOOKUP_UNITS 100000.0
+
 const char *ud_sandbox_path_of(lua_State *L, const char *name) {
     const ud_sandbox *sb = ud_sandbox_of(L);
     for (int i = 0; sb != NULL && i < sb->file_count; i++) {
@@ -762,6 +768,10 @@ static int restricted_require(lua_State *L) {
         return 1;
     }
     lua_pop(L, 1);
+    /* Looking for the file asks the file system up to three times, work the instruction
+     * count does not see: it is charged, so that a loop of requires for a missing helper is
+     * stopped by the budget, the same in every run, not by the processor backstop. */
+    ud_sandbox_charge(L, REQUIRE_LOOKUP_UNITS);
     /* A trainer's own helpers sit beside the scenario (or one folder up, shared by a
      * module's scenarios); the shipped ones under the helpers root. */
     char relative[256];
@@ -1297,11 +1307,12 @@ static void push_limit_message(lua_State *L, ud_sandbox *sb) {
         /* Only work the budget cannot count (comparing or converting long texts inside single
          * instructions) gets here: where it stopped depends on the computer's speed. */
         lua_pushfstring(L,
-                        "%s (limit %d second of processor time per call, reached by slow work "
-                        "on long texts, which the instruction count cannot measure: where it "
-                        "stopped depends on the computer, so the game stops here rather than "
-                        "go on differently on another computer)",
-                        LIMIT_BUDGET, (int)sb->cpu_limit);
+                        "%s (limit %d second of processor time per call and %d for all of a "
+                        "script's calls in a month, reached by slow work the instruction count "
+                        "cannot measure, such as comparing long texts or looking for helper "
+                        "files: where it stopped depends on the computer, so the game stops "
+                        "here rather than go on differently on another computer)",
+                        LIMIT_BUDGET, (int)sb->cpu_limit, (int)UD_SANDBOX_MONTH_CPU_SECONDS);
     } else if (sb->budget < sb->call_budget) {
         lua_pushfstring(L,
                         "%s (the scripts' calls together may do %d million instructions' worth "
@@ -1382,6 +1393,7 @@ static void begin_call(ud_sandbox *sb) {
 void ud_sandbox_new_month(ud_sandbox *sb) {
     if (sb != NULL) {
         sb->month_spent = 0;
+        sb->month_cpu = 0;
     }
 }
 
@@ -1389,6 +1401,7 @@ static bool finish(ud_sandbox *sb, int status, int base, char *err, size_t err_s
     lua_State *L = sb->L;
     sb->in_call = false;
     sb->month_spent += sb->spent < sb->budget ? sb->spent : sb->budget;
+    sb->month_cpu += cpu_seconds() - sb->cpu_start;
     lua_sethook(L, budget_hook, LUA_MASKCOUNT, HOOK_EVERY);
     if (status == LUA_OK) {
         lua_remove(L, base); /* the message handler */

@@ -15,8 +15,9 @@
 
 #define UD_SANDBOX_DEFAULT_MEMORY (64u * 1024u * 1024u)
 #define UD_SANDBOX_DEFAULT_INSTRUCTIONS 20000000L /* a tenth of a second or so */
-#define UD_SANDBOX_CPU_SECONDS 1.0     /* a safety net: no call runs longer, whatever it does */
-#define UD_SANDBOX_MAX_TEXT (1u << 20) /* the longest text a script can make, in bytes */
+#define UD_SANDBOX_CPU_SECONDS 1.0       /* a safety net: no call runs longer, whatever it does */
+#define UD_SANDBOX_MONTH_CPU_SECONDS 2.0 /* nor all of a script's calls in one month together */
+#define UD_SANDBOX_MAX_TEXT (1u << 20)   /* the longest text a script can make, in bytes */
 #define UD_SANDBOX_MAX_FILES 64
 #define UD_SANDBOX_MAX_FILE_BYTES (1u << 20) /* the largest scenario, strategy or helper */
 
@@ -40,6 +41,7 @@ typedef struct ud_sandbox {
     double cpu_start; /* CPU seconds of this thread when the call began (games may run in parallel
                          threads) */
     double cpu_limit; /* a call that uses more CPU than this is stopped, whatever it does */
+    double month_cpu; /* CPU seconds its calls used this month (finished calls) */
     char where[256];  /* "file:line: " where the script last was (for limits) */
     double seconds;   /* wall time spent in calls, for the benchmarks */
     char helpers_root[1024]; /* `require` loads only below this folder's helper folders */
