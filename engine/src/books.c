@@ -71,7 +71,8 @@ ud_post_status ud_books_post(ud_books *books, const char *memo, const ud_posting
         if (!ud_money_add(debits, l->debit, &debits) ||
             !ud_money_add(credits, l->credit, &credits) ||
             !ud_money_add(next[l->account], l->debit, &next[l->account]) ||
-            !ud_money_sub(next[l->account], l->credit, &next[l->account])) {
+            !ud_money_sub(next[l->account], l->credit, &next[l->account]) ||
+            next[l->account] > UD_BOOKS_MAX_BALANCE || next[l->account] < -UD_BOOKS_MAX_BALANCE) {
             return UD_POST_OVERFLOW;
         }
         if (l->debit > 0 && first_debit < 0) {

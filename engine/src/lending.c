@@ -1689,7 +1689,11 @@ bool lending_open_portfolio(ud_sim *sim, char *err, size_t err_size) {
         }
         bool behind = false;
         if (!open_loan(sim, i, op->product, age, late, officer, &behind)) {
-            snprintf(err, err_size, "mfi.opening.product: its terms cannot make a loan");
+            snprintf(err, err_size,
+                     "mfi.opening: the product's terms cannot make an opening loan, or the "
+                     "opening loans and their interest would pass the books' limit of %lld "
+                     "minor units in one account (fewer clients, smaller loans or a lower rate)",
+                     (long long)UD_BOOKS_MAX_BALANCE);
             return false;
         }
         h->loans_repaid = (uint8_t)op->repaid_loans;

@@ -50,6 +50,19 @@ static void test_books_refuse_bad_postings_and_change_nothing(void **state) {
         {UD_ACC_CASH, INT64_MAX, 0}, {UD_ACC_LOANS, 0, INT64_MAX - 10}, {UD_ACC_FEE_INCOME, 0, 10}};
     assert_int_equal(ud_books_post(&b, "x", huge, 3), UD_POST_OVERFLOW);
     assert_memory_equal(&before, &b, sizeof b);
+    /* balances that each fit but whose sum in a balance sheet would not are refused: no
+     * account leaves +-UD_BOOKS_MAX_BALANCE (a hostile opening portfolio overflowed the
+     * balance sheet's total assets) */
+    ud_books_init(&b);
+    ud_posting_line at_limit[2] = {{UD_ACC_CASH, UD_BOOKS_MAX_BALANCE, 0},
+                                   {UD_ACC_PAID_IN_EQUITY, 0, UD_BOOKS_MAX_BALANCE}};
+    assert_int_equal(ud_books_post(&b, "x", at_limit, 2), UD_POST_OK);
+    ud_posting_line past[2] = {{UD_ACC_LOANS, 1, 0}, {UD_ACC_CASH, 0, 1}};
+    ud_posting_line more[2] = {{UD_ACC_CASH, 1, 0}, {UD_ACC_PAID_IN_EQUITY, 0, 1}};
+    assert_int_equal(ud_books_post(&b, "x", more, 2), UD_POST_OVERFLOW);
+    assert_int_equal(ud_books_post(&b, "x", past, 2), UD_POST_OK);
+    ud_balance_sheet sheet = ud_books_balance_sheet(&b);
+    assert_true(sheet.total_assets == UD_BOOKS_MAX_BALANCE);
 }
 
 static void test_books_close_period_moves_result_to_retained_earnings(void **state) {

@@ -66,12 +66,17 @@ typedef struct ud_books {
     ud_journal_entry recent[UD_JOURNAL_RECENT]; /* ring buffer, newest at postings-1 */
 } ud_books;
 
+/* No account's balance may leave +-this, so that a statement adding up to 64 of them (a
+ * balance sheet, an income statement) cannot overflow: 1.4e17 minor units, far beyond any
+ * village unit in any currency. */
+#define UD_BOOKS_MAX_BALANCE (INT64_MAX / 64)
+
 typedef enum ud_post_status {
     UD_POST_OK = 0,
     UD_POST_EMPTY,      /* no lines */
     UD_POST_BAD_LINE,   /* unknown account, negative amount, or both or neither side set */
     UD_POST_UNBALANCED, /* debits differ from credits */
-    UD_POST_OVERFLOW    /* a balance would overflow */
+    UD_POST_OVERFLOW    /* a balance would leave +-UD_BOOKS_MAX_BALANCE */
 } ud_post_status;
 
 void ud_books_init(ud_books *books);
