@@ -566,6 +566,39 @@ static void test_script_runtime_errors_are_reported_and_play_goes_on(void **stat
                     "rt3.lua:2: news() can only be used in a handler");
 }
 
+/* A debrief that shows fewer lessons than the scenario has still judges them all once: asked
+ * for 8 of 9, each call (each frame) ran the conditions again, and a condition with its own
+ * state flickered. */
+static void test_script_lessons_are_judged_once_whatever_the_count_asked(void **state) {
+    (void)state;
+    char source[2048];
+    int n = snprintf(source, sizeof source, "%s",
+                     "scenario { id = 't', title = 'T', months = 2 }\nmem.calls = 0\n");
+    for (int i = 0; i < 9; i++) {
+        n += snprintf(source + n, sizeof source - (size_t)n,
+                      "lesson { text = 'L%d', when = function() mem.calls = mem.calls + 1 "
+                      "return mem.calls %% 2 == 1 end }\n",
+                      i);
+    }
+    ud_game *g = load_ok(script("nine.lua", source));
+    play_all(g);
+    char out[8][UD_TEXT_LEN];
+    int first = ud_game_lessons(g, out, 8);
+    char kept[8][UD_TEXT_LEN];
+    memcpy(kept, out, sizeof kept);
+    for (int frame = 0; frame < 5; frame++) {
+        assert_int_equal(ud_game_lessons(g, out, 8), first);
+        for (int i = 0; i < first; i++) {
+            assert_string_equal(out[i], kept[i]);
+        }
+    }
+    assert_int_equal(first, 5); /* the 1st, 3rd, 5th, 7th and 9th */
+    char all[32][UD_TEXT_LEN];
+    assert_int_equal(ud_game_lessons(g, all, 32), 5);
+    assert_string_equal(all[4], "L8");
+    ud_game_free(g);
+}
+
 /* ---- hostile scripts ---- */
 
 static double seconds_to_load(const char *path, const char *expected) {
@@ -664,6 +697,7 @@ int main(void) {
         cmocka_unit_test(test_script_is_deterministic),
         cmocka_unit_test(test_script_errors_name_file_and_line),
         cmocka_unit_test(test_script_runtime_errors_are_reported_and_play_goes_on),
+        cmocka_unit_test(test_script_lessons_are_judged_once_whatever_the_count_asked),
         cmocka_unit_test(test_script_hostile_loops_and_recursion_are_stopped),
         cmocka_unit_test(test_script_hostile_memory_bombs_are_stopped),
         cmocka_unit_test(test_script_hostile_escapes_are_refused),

@@ -883,10 +883,13 @@ const char *const *ud_game_problems(const ud_game *g, int *count) {
 int ud_game_lessons(ud_game *g, char out[][UD_TEXT_LEN], int max) {
     int n = 0;
     lua_State *L = g->scenario->L;
-    for (int i = 0; i < g->lesson_count && n < max; i++) {
+    /* every condition is judged, whatever `max`: a caller that shows fewer lessons must not
+     * leave the verdict open, or each call (each frame of the debrief) would run the
+     * conditions again */
+    for (int i = 0; i < g->lesson_count; i++) {
         lesson *les = &g->lessons[i];
         if (g->lessons_judged) {
-            if (g->lessons_met & (1u << i)) {
+            if ((g->lessons_met & (1u << i)) && n < max) {
                 snprintf(out[n++], UD_TEXT_LEN, "%s", ud_game_text(g, les->text));
             }
             continue;
@@ -905,12 +908,14 @@ int ud_game_lessons(ud_game *g, char out[][UD_TEXT_LEN], int max) {
         }
         if (show) {
             g->lessons_met |= 1u << i;
-            snprintf(out[n++], UD_TEXT_LEN, "%s", ud_game_text(g, les->text));
+            if (n < max) {
+                snprintf(out[n++], UD_TEXT_LEN, "%s", ud_game_text(g, les->text));
+            }
         }
     }
     /* A condition judged twice could differ only by a script's own state: the debrief,
      * the story and the class report must agree, so an ended game's verdict is kept. */
-    g->lessons_judged = g->end != UD_END_RUNNING && max >= g->lesson_count;
+    g->lessons_judged = g->end != UD_END_RUNNING;
     return n;
 }
 
