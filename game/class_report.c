@@ -5,7 +5,7 @@
 #include <string.h>
 
 #define TR(s) ud_tr(in->tr, s)
-#define MAX_SERIES 40
+#define MAX_SERIES 128 /* every team (at most 64) and a benchmark for each seed */
 
 /* Colours that stay apart for colour-blind readers (Okabe-Ito), with dash patterns so a
  * black-and-white print still tells the lines apart. */

@@ -44,16 +44,20 @@ static int by_name(const void *a, const void *b) {
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* The result files a folder holds (sorted), appended to files. */
-static int folder_results(const char *dir, char **files, int n, int max) {
+/* The result files a folder holds (sorted), appended to files; *found counts them all, also
+ * those past `max` (which are not kept: the caller refuses the class). */
+static int folder_results(const char *dir, char **files, int n, int max, int *found) {
     DIR *d = opendir(dir);
     if (d == NULL) {
         return n;
     }
     int start = n;
     struct dirent *e;
-    while ((e = readdir(d)) != NULL && n < max) {
+    while ((e = readdir(d)) != NULL) {
         if (e->d_name[0] != '.' && ends_with(e->d_name, ".result")) {
+            ++*found;
+        }
+        if (n < max && e->d_name[0] != '.' && ends_with(e->d_name, ".result")) {
             size_t len = strlen(dir) + strlen(e->d_name) + 2;
             files[n] = malloc(len);
             if (files[n] != NULL) {
@@ -182,7 +186,7 @@ int ud_cmd_class(int argc, char **argv, int first) {
         snprintf(words.language, sizeof words.language, "%s", o[1].value);
     }
     static char *files[MAX_TEAMS * 4];
-    int nfiles = 0;
+    int nfiles = 0, found = 0;
     for (int i = 0; i < npos; i++) {
         struct stat st;
         if (stat(positional[i], &st) != 0) {
@@ -190,20 +194,31 @@ int ud_cmd_class(int argc, char **argv, int first) {
             return UD_EXIT_FAILURE;
         }
         if (S_ISDIR(st.st_mode)) {
-            int before = nfiles;
-            nfiles = folder_results(positional[i], files, nfiles, MAX_TEAMS);
-            if (nfiles == before) {
+            int before = found;
+            nfiles = folder_results(positional[i], files, nfiles, MAX_TEAMS, &found);
+            if (found == before) {
                 fprintf(stderr, "unitdesa class: %s: no *.result files in this folder\n",
                         positional[i]);
                 return UD_EXIT_FAILURE;
             }
-        } else if (nfiles < MAX_TEAMS) {
+        } else if (++found <= MAX_TEAMS) {
             size_t len = strlen(positional[i]) + 1;
             files[nfiles] = malloc(len);
             if (files[nfiles] != NULL) {
                 memcpy(files[nfiles++], positional[i], len);
             }
         }
+    }
+    if (found > MAX_TEAMS) {
+        /* never a report that leaves teams out unseen */
+        fprintf(stderr,
+                "unitdesa class: %d result files, but a report compares at most %d teams; make "
+                "one report per group (name the files, or put each group in its own folder)\n",
+                found, MAX_TEAMS);
+        for (int i = 0; i < nfiles; i++) {
+            free(files[i]);
+        }
+        return UD_EXIT_FAILURE;
     }
     /* one file named twice (a.result ./a.result, a folder with a link to a file also named)
      * is one team: read once, said once */

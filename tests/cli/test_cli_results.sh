@@ -97,4 +97,19 @@ cp "$tmp/bad/months.result" "$tmp/good/team3.result"
 expect_stderr_has "unitdesa class: no report written: 1 of 3 result file(s) could not be read" "$UD" class "$tmp/good" -o "$tmp/class.html" --no-benchmark
 checks=$((checks + 1))
 [ ! -e "$tmp/class.html" ] || bad "no page when a team's file is refused"
+
+# more teams than a report compares: refused, never a page with some silently left out
+mkdir -p "$tmp/many"
+i=1
+while [ $i -le 65 ]; do
+    cp "$good" "$tmp/many/team$i.result"
+    i=$((i + 1))
+done
+expect_status 1 "$UD" class "$tmp/many" -o "$tmp/many.html" --no-benchmark
+expect_stderr_has "unitdesa class: 65 result files, but a report compares at most 64 teams" "$UD" class "$tmp/many" -o "$tmp/many.html" --no-benchmark
+rm "$tmp/many/team65.result"
+# 64 teams: every one in the overview table
+"$UD" class "$tmp/many" -o "$tmp/many.html" --no-benchmark >/dev/null 2>&1
+checks=$((checks + 1))
+[ "$(grep -o '<tr><th>' "$tmp/many.html" | wc -l)" -ge 65 ] || bad "the overview of 64 teams lists $(grep -o '<tr><th>' "$tmp/many.html" | wc -l) rows"
 finish
