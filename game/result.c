@@ -31,8 +31,10 @@ static void put_text(FILE *f, const char *s) {
     }
     memcpy(copy, s, n + 1);
     ud_utf8_clean(copy);
-    for (char *c = copy; *c != '\0'; c++) {
-        fputc(*c == '\t' || *c == '\n' || *c == '\r' ? ' ' : *c, f);
+    for (unsigned char *c = (unsigned char *)copy; *c != '\0'; c++) {
+        /* no control character reaches the file: the trainer's terminal shows these texts */
+        fputc(*c == '\t' || *c == '\n' || *c == '\r' ? ' ' : (*c < 0x20 || *c == 0x7f ? '?' : *c),
+              f);
     }
     free(copy);
 }
@@ -277,8 +279,15 @@ typedef struct reader {
 } reader;
 
 static bool fail(reader *rd, const char *field, const char *must, const char *got) {
-    snprintf(rd->err, rd->err_size, "%s:%d: %s must be %s (got '%.60s%s')", rd->path, rd->line_no,
-             field, must, got, strlen(got) > 60 ? "..." : "");
+    /* what the file holds is shown, but not its control characters: an escape sequence in a
+     * team's file would take over the trainer's terminal */
+    char shown[64];
+    snprintf(shown, sizeof shown, "%.60s", got);
+    for (unsigned char *c = (unsigned char *)shown; *c != '\0'; c++) {
+        *c = *c < 0x20 || *c == 0x7f ? '?' : *c;
+    }
+    snprintf(rd->err, rd->err_size, "%s:%d: %s must be %s (got '%s%s')", rd->path, rd->line_no,
+             field, must, shown, strlen(got) > 60 ? "..." : "");
     return false;
 }
 
@@ -336,6 +345,9 @@ static bool text_field(reader *rd, const char *field, const char *text, bool req
     }
     snprintf(out, size, "%s", text); /* longer texts are cut: they are only shown */
     ud_utf8_clean(out);              /* (and a cut may fall inside a character) */
+    for (unsigned char *c = (unsigned char *)out; *c != '\0'; c++) {
+        *c = *c < 0x20 || *c == 0x7f ? '?' : *c; /* shown on the trainer's terminal and page */
+    }
     return true;
 }
 

@@ -43,6 +43,8 @@ expect_stderr_has "$f:$(line_of played): played must be at most months (5, line 
 refused seed x "seed must be a whole number from 0 to 9223372036854775807 (got 'x')"
 refused seed 9223372036854775808 "seed must be a whole number from 0 to 9223372036854775807"
 refused seed 1.5 "seed must be a whole number from 0 to 9223372036854775807 (got '1.5')"
+# an escape sequence in a field is shown harmless, not sent to the trainer's terminal
+refused seed "$(printf '\033[2Jx')" "seed must be a whole number from 0 to 9223372036854775807 (got '?[2Jx')"
 refused scores "nan	25" "scores (institution) must be a whole number from 0 to 100 (got 'nan')"
 refused scores "61	-99999" "scores (clients) must be a whole number from 0 to 100 (got '-99999')"
 refused scores "61" "scores must have 2 values after its name (got 1)"

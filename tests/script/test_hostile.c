@@ -552,6 +552,25 @@ static void test_hostile_a_month_of_slow_calls_halts_the_game(void **state) {
     ud_game_free(g);
 }
 
+/* An escape sequence in a script's source reaches no message: Lua's parser quotes the text
+ * near a syntax error, and an error quotes the source lines around it. */
+static void test_hostile_messages_carry_no_control_characters(void **state) {
+    (void)state;
+    ud_game_options o = options();
+    ud_game *g = ud_game_load(script("esc1.lua", HEAD "local x = \"\27]0;PWNED\7\27[31mRED\n"), &o,
+                              err, sizeof err);
+    assert_null(g);
+    assert_non_null(strstr(err, "esc1.lua:2: unfinished string near"));
+    assert_null(strchr(err, 27));
+    assert_null(strchr(err, 7));
+    g = ud_game_load(script("esc2.lua", HEAD "-- \27[2J\27[31m a comment\nerror('boom')\n"), &o,
+                     err, sizeof err);
+    assert_null(g);
+    assert_non_null(strstr(err, "esc2.lua:3: boom"));
+    assert_non_null(strstr(err, "?[2J?[31m a comment")); /* the line is quoted, made harmless */
+    assert_null(strchr(err, 27));
+}
+
 /* A loop of requires for a helper that does not exist asks the file system each time: the
  * budget counts it, so the call stops the same way in every run (it ran into the processor
  * backstop, which halted the game blaming long texts). */
@@ -954,6 +973,7 @@ int main(void) {
         cmocka_unit_test(test_hostile_a_call_stopped_by_processor_time_halts_the_game),
         cmocka_unit_test(test_hostile_a_month_of_slow_calls_halts_the_game),
         cmocka_unit_test(test_hostile_requiring_a_missing_helper_is_charged),
+        cmocka_unit_test(test_hostile_messages_carry_no_control_characters),
         cmocka_unit_test(test_hostile_a_small_handler_after_a_greedy_one_is_not_blamed),
         cmocka_unit_test(test_hostile_a_strategy_that_removes_decide_does_not_crash),
         cmocka_unit_test(test_hostile_no_addresses_or_hash_order),

@@ -1472,8 +1472,28 @@ bool ud_sandbox_call(ud_sandbox *sb, int nargs, int nresults, char *err, size_t 
     return finish(sb, status, fn, err, err_size);
 }
 
+static void format_error_lines(const ud_sandbox *sb, const char *message, char *out,
+                               size_t out_size);
+
+/* Control characters from a script (an escape sequence in a text the Lua parser quotes, or
+ * in a source line shown around an error) would reach the trainer's terminal and could take
+ * it over: each becomes '?', but for line breaks and tabs. */
+static void scrub_controls(char *text) {
+    for (unsigned char *c = (unsigned char *)text; *c != '\0'; c++) {
+        if ((*c < 0x20 && *c != '\n' && *c != '\t') || *c == 0x7f) {
+            *c = '?';
+        }
+    }
+}
+
 void ud_sandbox_format_error(const ud_sandbox *sb, const char *message, char *out,
                              size_t out_size) {
+    format_error_lines(sb, message, out, out_size);
+    scrub_controls(out);
+}
+
+static void format_error_lines(const ud_sandbox *sb, const char *message, char *out,
+                               size_t out_size) {
     size_t n = (size_t)snprintf(out, out_size, "%s", message);
     /* Find "something.lua:LINE:" and quote the lines around it, if it is one of our files. */
     const char *at = strstr(message, ".lua:");
