@@ -561,6 +561,13 @@ static void test_script_runtime_errors_are_reported_and_play_goes_on(void **stat
     ud_game_news(g, &n);
     assert_int_equal(n, 0);
     ud_game_free(g);
+    /* a value that is no number to show is refused, not shown as "-nan" */
+    g = load_ok(script("rt4.lua", HEAD "at_month(2, function()\n"
+                                       "  news('%d households', 0/0)\n"
+                                       "end)\n"));
+    play_all(g);
+    assert_true(has_problem(g, "rt4.lua:3: news: value 1 is not a finite number"));
+    ud_game_free(g);
     /* news at the top of the file has no month to be shown in */
     load_fails_with(script("rt3.lua", HEAD "news('hello')\n"),
                     "rt3.lua:2: news() can only be used in a handler");

@@ -2,6 +2,7 @@
  * shock, offer, political, news, ask, recall_credit_line (actions, usually in handlers). */
 #include "game_internal.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -351,6 +352,11 @@ static int l_news(lua_State *L) {
     news_room(L, g, "news");
     const char *args[UD_NEWS_ARGS];
     for (int i = 0; i < argc; i++) {
+        if (lua_type(L, 2 + i) == LUA_TNUMBER && !isfinite(lua_tonumber(L, 2 + i))) {
+            /* "-nan" or "inf" in the trainees' news is a script's slip, said at its line */
+            return luaL_error(L, "news: value %d is not a finite number (got %s)", i + 1,
+                              lua_tostring(L, 2 + i));
+        }
         args[i] = ud_sandbox_tostring(L, 2 + i);
         char what[40];
         snprintf(what, sizeof what, "news: value %d", i + 1);
