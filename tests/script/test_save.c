@@ -554,6 +554,12 @@ static void test_save_every_value_is_validated(void **state) {
                    "cannot be replayed (amount");
     refused_sealed(good, "C 7 0 1 2 1500000 ", "C 7 0 1 9 1500000 ", "cannot be replayed (level");
     refused_sealed(good, "C 7 0 1 2 1500000 ", "C 7 0 -5 2 1500000 ", "cannot be replayed (count");
+    /* a number too long for its field is named as it is in the file, not as it wrapped */
+    refused_sealed(
+        good, "C 7 0 1 2 1500000 ", "C 7 0 99999999999999999999 2 1500000 ",
+        "cannot be replayed (field 3 (count) is out of range (got 99999999999999999999))");
+    refused_sealed(good, "C 7 0 1 2 1500000 ", "C 7 0 1 2 99999999999999999999 ",
+                   "cannot be replayed (field 5 (amount) is out of range");
     refused_sealed(good, "months 6\n", "months 6x\n", "the months line is not valid");
     refused_sealed(good, "months 6\n", "months 99999999999\n", "the months line is not valid");
     refused_sealed(good, "seed ", "seed -", "the seed line is not valid");

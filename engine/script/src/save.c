@@ -479,9 +479,45 @@ static const char *const command_fields[30] = {"type",
                                                "max_past_arrears_days",
                                                "manual_review"};
 
+/* The kind of each of a command line's 30 fields, in order: d an int, L a long long, a a
+ * hexadecimal double (the sscanf format below). */
+static const char command_kinds[] = "ddddLLadddddLdddddLLLLLddLLLdd";
+
+/* A whole number too long for its field would wrap inside sscanf (a count of
+ * 99999999999999999999 read as -1): each is checked for its length first, so the message
+ * names the field and what the file holds. */
+static bool command_numbers_fit(const char *s, char *why, size_t why_size) {
+    const char *p = s + 1; /* after the C */
+    for (int f = 0; command_kinds[f] != '\0'; f++) {
+        while (*p == ' ') {
+            p++;
+        }
+        const char *start = p;
+        while (*p != '\0' && *p != ' ' && *p != '\n') {
+            p++;
+        }
+        int len = (int)(p - start);
+        if (command_kinds[f] == 'a' || len == 0 || !(isdigit((unsigned char)start[len - 1]))) {
+            continue; /* not a whole number: sscanf says which field is not */
+        }
+        errno = 0;
+        long long v = strtoll(start, NULL, 10);
+        bool fits = errno != ERANGE && (command_kinds[f] == 'L' || (v >= INT_MIN && v <= INT_MAX));
+        if (!fits) {
+            snprintf(why, why_size, "field %d (%s) is out of range (got %.*s%s)", f + 1,
+                     command_fields[f], len < 40 ? len : 40, start, len > 40 ? "..." : "");
+            return false;
+        }
+    }
+    return true;
+}
+
 /* Reads a command line ("C type index ..."); false with the field at fault in `why`. */
 static bool parse_command(const char *s, ud_command *c, char *why, size_t why_size) {
     memset(c, 0, sizeof *c);
+    if (strncmp(s, "C ", 2) == 0 && !command_numbers_fit(s, why, why_size)) {
+        return false;
+    }
     int type, open, group, gmin, gmax, method, freq, fee_kind, businesses, women, groups, manual;
     long long amount, rate, arate, fee_rate, fee_flat, min, max, cs, cap, step, lti;
     int installments, grace, arrears, used = 0;
