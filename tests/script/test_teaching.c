@@ -583,6 +583,46 @@ static void test_teaching_debrief_separates_luck_from_decisions(void **state) {
     ud_game_free(g);
 }
 
+/* The tutorial asks the trainee to switch the group loan from flat to declining balance: the
+ * debrief must not then blame that step. Without a lesson of its own, a scenario's debrief
+ * judges the holistic score (the institution and its clients, the workshop's conclusion), not
+ * PAR30 alone, by which a cheaper loan that drew more borrowers read as the step that hurt. */
+static void test_teaching_tutorial_debrief_does_not_blame_its_own_step(void **state) {
+    (void)state;
+    char path[1100];
+    snprintf(path, sizeof path, "%s/tutorial/first_steps.lua", ud_scenarios_root());
+    ud_game *g = load(path, NULL);
+    char err[256];
+    assert_true(ud_game_open_month(g));
+    int n;
+    const ud_product *p = ud_sim_products(ud_game_sim(g), &n);
+    ud_command c;
+    memset(&c, 0, sizeof c);
+    c.type = UD_CMD_SET_PRODUCT;
+    c.index = 0;
+    c.product = p[0];
+    c.product.terms.method = UD_METHOD_DECLINING_ANNUITY;
+    assert_true(ud_game_command(g, &c, err, sizeof err));
+    while (ud_game_play_month(g)) {
+    }
+    ud_debrief d;
+    char why[4096];
+    assert_true(ud_debrief_analyse(g, &d, why, sizeof why));
+    assert_string_equal(d.indicator, "holistic_score");
+    bool found = false;
+    for (int i = 0; i < d.replayed; i++) {
+        if (d.main[i].type == UD_CMD_SET_PRODUCT && d.main[i].month == 0) {
+            found = true;
+            print_message("declining balance: %s %.2f with it, %.2f without\n", d.indicator,
+                          d.main[i].with_value, d.main[i].without_value);
+            assert_true(d.main[i].effect >= 0);
+        }
+    }
+    assert_true(found);
+    ud_debrief_free(&d);
+    ud_game_free(g);
+}
+
 /* Switching "review every loan" is not judged by a replay without it (the desk is then left
  * in the other mode, with nobody to decide: a trainee read "PAR30 53.5% without it"), and an
  * effect named among those that mattered is larger than one replay's luck. */
@@ -744,6 +784,7 @@ int main(void) {
         cmocka_unit_test(test_teaching_no_shock_replay_skips_reschedulings_of_loans_not_late),
         cmocka_unit_test(test_teaching_what_if_goes_back_to_a_month),
         cmocka_unit_test(test_teaching_debrief_separates_luck_from_decisions),
+        cmocka_unit_test(test_teaching_tutorial_debrief_does_not_blame_its_own_step),
         cmocka_unit_test(test_teaching_debrief_leaves_out_what_it_cannot_compare),
         cmocka_unit_test(test_teaching_debrief_worst_month_is_the_worst),
         cmocka_unit_test(test_teaching_replays_take_decisions_where_they_were_taken),

@@ -232,8 +232,11 @@ bool ud_debrief_analyse(const ud_game *g, ud_debrief *out, char *err, size_t err
         snprintf(out->indicator, sizeof out->indicator, "%s", in->lesson_indicator);
         out->higher_is_better = in->lesson_higher_is_better;
     } else {
-        snprintf(out->indicator, sizeof out->indicator, "par30");
-        out->higher_is_better = false;
+        /* without a lesson of its own, the workshop's conclusion: the institution and its
+         * clients together (PAR30 alone read a cheaper, clearer price that drew more
+         * borrowers as the decision that hurt) */
+        snprintf(out->indicator, sizeof out->indicator, "holistic_score");
+        out->higher_is_better = true;
     }
     out->months = ud_sim_month(g->sim);
     out->actual = final_value(g, out->indicator);

@@ -36,7 +36,8 @@ typedef struct ud_main_decision {
 #define UD_DEBRIEF_CANDIDATES 12 /* main decisions replayed without, at most */
 
 typedef struct ud_debrief {
-    char indicator[32]; /* what is judged: the scenario's lesson indicator, else PAR30 */
+    char indicator[32]; /* what is judged: the scenario's lesson indicator, else the holistic
+                           score */
     bool higher_is_better;
     int months;              /* months the game lasted */
     ud_game *without_shocks; /* owned: the same decisions, no shocks */
