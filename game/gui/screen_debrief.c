@@ -93,6 +93,16 @@ static const char *indicator_title(const ud_ui *ui, const char *indicator) {
     return indicator;
 }
 
+/* The figure's name inside a sentence: "moved the lower of the two scores", not "moved The
+ * lower..."; an acronym (PAR30, OSS) keeps its capitals. */
+static void indicator_in_sentence(const ud_ui *ui, const char *indicator, char *out,
+                                  size_t size) {
+    snprintf(out, size, "%s", indicator_title(ui, indicator));
+    if (out[0] >= 'A' && out[0] <= 'Z' && !(out[1] >= 'A' && out[1] <= 'Z')) {
+        out[0] = (char)(out[0] - 'A' + 'a');
+    }
+}
+
 /* The module's charts: the lesson's indicator first, then what the module teaches. */
 static int charts_for(const ud_app *app, const char *first, const char *out[3]) {
     const char *module = ud_game_info(app->game)->module;
@@ -186,13 +196,9 @@ static int luck_text(ud_app *app, const ud_debrief *d, int x, int y, int w, bool
     ud_ui *ui = &app->ui;
     const ud_palette *p = ui->pal;
     const char *ind = d->indicator;
-    /* the figure's name inside a sentence: "no shocks; women-headed households...", not
-     * "; Women-headed"; an acronym (PAR30, OSS) keeps its capitals */
+    /* "no shocks; women-headed households...", not "; Women-headed" */
     char title[200];
-    snprintf(title, sizeof title, "%s", indicator_title(ui, ind));
-    if (title[0] >= 'A' && title[0] <= 'Z' && !(title[1] >= 'A' && title[1] <= 'Z')) {
-        title[0] = (char)(title[0] - 'A' + 'a');
-    }
+    indicator_in_sentence(ui, ind, title, sizeof title);
     char line[800], a[48], b[48], c[48];
     double sign = d->higher_is_better ? 1 : -1;
     amount_text(app, ind, d->no_shock_value, false, a, sizeof a);
@@ -257,11 +263,12 @@ static int top_decisions(ud_app *app, const ud_debrief *d, int x, int y, int w, 
         if (draw) {
             /* the figure judged, named: a trainee whose switch moved other figures read "none
              * changed the result" as "nothing I did mattered" */
-            char none[300];
+            char none[300], figure[200];
+            indicator_in_sentence(ui, d->indicator, figure, sizeof figure);
             snprintf(none, sizeof none,
                      TR(ui, "Taken one at a time, none of your decisions moved %s (the figure "
                             "this scenario judges) more than luck moves it from game to game."),
-                     indicator_title(ui, d->indicator));
+                     figure);
             ud_ui_paragraph(ui, none, x, y + h, w, UD_FONT_SMALL, p->text_dim);
         }
         return 0;
