@@ -113,6 +113,7 @@ static void record(ud_ui *ui, SDL_Rect r, int widget, const char *text) {
 }
 
 void ud_ui_begin(ud_ui *ui) {
+    ui->focus_at_begin = ui->focus;
     ui->widget_count = 0;
     ui->record_count = 0;
     ui->acted = false;
@@ -130,7 +131,11 @@ void ud_ui_begin(ud_ui *ui) {
     if (n > 0 && !pages &&
         (k == SDLK_TAB || k == SDLK_DOWN || k == SDLK_UP || k == SDLK_RIGHT || k == SDLK_LEFT)) {
         int step = (k == SDLK_UP || k == SDLK_LEFT || (k == SDLK_TAB && back)) ? -1 : 1;
-        ui->focus = ((ui->focus + step) % n + n) % n;
+        if (ui->focus == UD_UI_NO_FOCUS) {
+            ui->focus = step > 0 ? 0 : n - 1; /* from none: the first, or the last */
+        } else {
+            ui->focus = ((ui->focus + step) % n + n) % n;
+        }
         ui->key = 0;
         ui->activated = true; /* the focus ring moved: draw again */
     }
@@ -145,12 +150,32 @@ static bool is_danger(const ud_ui *ui, int widget) {
     return false;
 }
 
+/* The label a widget was drawn with this frame ("" if none). */
+static const char *label_of(const ud_ui *ui, int widget) {
+    for (int i = 0; widget >= 0 && i < ui->record_count; i++) {
+        if (ui->records[i].widget == widget) {
+            return ui->records[i].text;
+        }
+    }
+    return "";
+}
+
 void ud_ui_end(ud_ui *ui) {
     ui->last_widget_count = ui->widget_count;
     if (ui->focus >= ui->widget_count) {
         ui->focus = ui->widget_count > 0 ? ui->widget_count - 1 : 0;
         ui->settle_focus = true; /* the focus moved by itself */
     }
+    if (ui->settle_focus && !ui->acted && ui->acted_label[0] != '\0' &&
+        ui->focus == ui->focus_at_begin && strcmp(label_of(ui, ui->focus), ui->acted_label) != 0) {
+        /* the frame after an action, and the widget pressed is gone ("Open this product"
+         * opened it): the widget now in its place was never chosen, and Enter must not work
+         * it (a trainee's Enter switched the interest method unseen). No widget has the focus
+         * until Tab or an arrow gives it one, unless the screen chose one this frame. */
+        ui->focus = UD_UI_NO_FOCUS;
+        ui->settle_focus = false;
+    }
+    ui->acted_label[0] = ui->acted ? ui->acted_label[0] : '\0';
     if (ui->settle_focus && !ui->acted) {
         /* the frame after an action: move the focus off a dangerous widget, forwards to
          * the nearest safe one (or backwards if none follows) */
@@ -335,6 +360,7 @@ static bool widget(ud_ui *ui, SDL_Rect r, const char *label, bool on, ud_font_si
     if (hit) {
         ui->activated = true;
         ui->acted = true;
+        snprintf(ui->acted_label, sizeof ui->acted_label, "%s", label);
     }
     return hit;
 }

@@ -34,6 +34,9 @@ typedef struct ud_ui_record {
     char text[256];
 } ud_ui_record;
 
+/* ud_ui.focus when no widget has the focus (records of text use -1) */
+#define UD_UI_NO_FOCUS (-2)
+
 typedef struct ud_ui {
     SDL_Renderer *renderer;
     ud_text *text;
@@ -46,12 +49,15 @@ typedef struct ud_ui {
     Uint16 mod;
     /* focus: widgets are numbered in the order they are described */
     int focus, widget_count, last_widget_count;
-    bool activated; /* a widget acted this frame: the screen must be drawn again */
-    bool modal;     /* a dialog is open: only widgets marked in it react */
+    int focus_at_begin; /* the focus as the frame began: a screen that moves it has chosen */
+    bool activated;     /* a widget acted this frame: the screen must be drawn again */
+    bool modal;         /* a dialog is open: only widgets marked in it react */
     bool in_modal;
     /* after an action or a dialog, the focus must not rest on a dangerous widget */
     bool settle_focus;
-    bool acted; /* a widget was pressed this frame (focus moves do not count) */
+    bool acted;            /* a widget was pressed this frame (focus moves do not count) */
+    char acted_label[256]; /* its label: if another widget takes its place in the next frame
+                              (the button went away), the focus leaves it for none */
     /* the screen turns pages with Left / Right: the next frame leaves those keys to it
      * instead of moving the focus (set by the screen in each frame it wants them) */
     bool arrows_turn_pages;

@@ -148,7 +148,7 @@ bool gd_click_beside(ud_app *app, const char *beside, const char *button) {
 
 const char *gd_focused_label(const ud_app *app) {
     const ud_ui *ui = &app->ui;
-    for (int i = 0; i < ui->record_count; i++) {
+    for (int i = 0; ui->focus >= 0 && i < ui->record_count; i++) {
         if (ui->records[i].widget == ui->focus) {
             return ui->records[i].text;
         }

@@ -594,6 +594,30 @@ static void test_gui_review_a_few_then_approve_the_rest(void **state) {
                 strcmp(focused, gd_tr(app, "Review every loan")) != 0);
 }
 
+/* A button that goes away once pressed ("Open this product") leaves the focus on no widget:
+ * the one that takes its place was never chosen, and Enter must not work it (a trainee's
+ * Enter switched the interest method of the product just opened, unseen). */
+static void test_gui_enter_after_a_button_goes_away_changes_nothing(void **state) {
+    (void)state;
+    gd_start(app, "m3_womens_groups");
+    gd_tab(app, TAB_PRODUCTS);
+    const char *open = gd_tr(app, "Open this product");
+    for (int page = 0; page < 4 && !gd_click_label(app, open); page++) {
+        gd_key(app, SDLK_PAGEDOWN, 0);
+    }
+    assert_int_equal(decisions(UD_CMD_OPEN_PRODUCT), 1);
+    ud_app_draw(app);
+    int before = decisions(UD_CMD_SET_PRODUCT) + decisions(UD_CMD_SET_POLICY);
+    gd_key(app, SDLK_RETURN, 0);
+    gd_key(app, SDLK_RETURN, 0);
+    assert_int_equal(decisions(UD_CMD_SET_PRODUCT) + decisions(UD_CMD_SET_POLICY), before);
+    assert_int_equal(month(), 0);
+    assert_string_equal(gd_focused_label(app), "");
+    /* the keyboard still reaches every widget */
+    gd_key(app, SDLK_TAB, 0);
+    assert_string_not_equal(gd_focused_label(app), "");
+}
+
 /* The start screen: Escape asks before leaving; a message opened over it closes with Enter;
  * choosing an empty slot to load says it is empty. */
 static void test_gui_start_screen_keys_and_empty_slots(void **state) {
@@ -717,6 +741,8 @@ int main(void) {
         cmocka_unit_test_setup_teardown(test_gui_hiring_asks_first_and_shows_pay, setup, teardown),
         cmocka_unit_test_setup_teardown(test_gui_review_a_few_then_approve_the_rest, setup,
                                         teardown),
+        cmocka_unit_test_setup_teardown(test_gui_enter_after_a_button_goes_away_changes_nothing,
+                                        setup, teardown),
         cmocka_unit_test_setup_teardown(test_gui_start_screen_keys_and_empty_slots, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_gui_every_product_term_and_policy_field, setup,
