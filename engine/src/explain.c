@@ -88,6 +88,31 @@ static ud_product product_before(const ud_sim *sim, int index, int upto) {
     return p;
 }
 
+static ud_credit_policy policy_before(const ud_sim *sim, int upto) {
+    ud_credit_policy p = sim->setup.mfi.policy;
+    for (int i = 0; i < upto; i++) {
+        if (sim->log[i].command.type == UD_CMD_SET_POLICY) {
+            p = sim->log[i].command.policy;
+        }
+    }
+    return p;
+}
+
+static bool same_policy(const ud_credit_policy *a, const ud_credit_policy *b) {
+    return a->women_only == b->women_only && a->groups_only == b->groups_only &&
+           a->first_loan_cap == b->first_loan_cap && a->repeat_step_up == b->repeat_step_up &&
+           a->loan_to_income_cap == b->loan_to_income_cap &&
+           a->max_past_arrears_days == b->max_past_arrears_days &&
+           a->manual_review == b->manual_review && a->hide_apr == b->hide_apr;
+}
+
+static bool same_product(const ud_product *a, const ud_product *b) {
+    return a->open == b->open && memcmp(&a->terms, &b->terms, sizeof a->terms) == 0 &&
+           a->min_amount == b->min_amount && a->max_amount == b->max_amount &&
+           a->compulsory_savings == b->compulsory_savings && a->group_min == b->group_min &&
+           a->group_max == b->group_max;
+}
+
 static double follow_up_before(const ud_sim *sim, int upto) {
     double f = sim->setup.mfi.follow_up;
     for (int i = 0; i < upto; i++) {
@@ -161,7 +186,12 @@ static void product_effect(ud_month_explanation *out, const ud_month_explanation
 /* A rate, method, follow-up or savings rate changed and changed back within the month ends
  * where it began: no decision to report ("from declining balance to declining balance", a
  * trainee read after trying the three methods). */
-static void drop_round_trips(ud_month_explanation *out) {
+static void drop_round_trips(const ud_sim *sim, int first, int end, ud_month_explanation *out) {
+    /* the credit policy and each product as the month's decisions found and left them: a
+     * rule switched on and off again ("review every loan"), or terms changed and changed
+     * back, is no change (a trainee read "you changed the credit policy") */
+    ud_credit_policy policy_from = policy_before(sim, first), policy_to = policy_before(sim, end);
+    bool policy_same = same_policy(&policy_from, &policy_to);
     int kept = 0;
     for (int i = 0; i < out->effect_count; i++) {
         const ud_effect *e = &out->effects[i];
@@ -169,6 +199,19 @@ static void drop_round_trips(ud_month_explanation *out) {
                       e->kind == UD_EFFECT_FOLLOW_UP || e->kind == UD_EFFECT_SAVINGS_RATE;
         if (valued && e->before == e->after) {
             continue;
+        }
+        if (e->kind == UD_EFFECT_POLICY && policy_same) {
+            continue;
+        }
+        bool of_product = e->kind == UD_EFFECT_TERMS || e->kind == UD_EFFECT_RATE ||
+                          e->kind == UD_EFFECT_METHOD || e->kind == UD_EFFECT_OPENED ||
+                          e->kind == UD_EFFECT_CLOSED;
+        if (of_product && e->index >= 0 && e->index < sim->product_count) {
+            ud_product from = product_before(sim, e->index, first);
+            ud_product to = product_before(sim, e->index, end);
+            if (same_product(&from, &to)) {
+                continue;
+            }
         }
         out->effects[kept++] = *e;
     }
@@ -179,10 +222,13 @@ static void read_commands(const ud_sim *sim, ud_month_explanation *out,
                           const ud_month_explanation *prev) {
     int decided_month = out->month - 1; /* commands applied before this month was played */
     int approved = 0, resized = 0, rejected = 0;
+    int first = -1, end = 0; /* the month's commands: log[first .. end-1] */
     for (int i = 0; i < sim->log_count; i++) {
         if (sim->log[i].month != decided_month) {
             continue;
         }
+        first = first < 0 ? i : first;
+        end = i + 1;
         const ud_command *c = &sim->log[i].command;
         ud_effect *e = NULL;
         switch (c->type) {
@@ -312,7 +358,7 @@ static void read_commands(const ud_sim *sim, ud_month_explanation *out,
             e->measure_after = out->disbursed;
         }
     }
-    drop_round_trips(out);
+    drop_round_trips(sim, first < 0 ? 0 : first, end, out);
 }
 
 void ud_month_explain(const ud_sim *sim, int month, const ud_event *events, int event_count,

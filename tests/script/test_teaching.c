@@ -156,6 +156,32 @@ static void test_teaching_decisions_are_explained(void **state) {
     for (int i = 0; i < e->effect_count; i++) {
         assert_int_not_equal(e->effects[i].kind, UD_EFFECT_METHOD);
     }
+    /* nor is a credit-policy rule switched on and off again, or terms other than the rate
+     * and method changed and set back (a trainee read "you changed the credit policy" after
+     * trying "review every loan") */
+    memset(&c, 0, sizeof c);
+    c.type = UD_CMD_SET_POLICY;
+    c.policy = *ud_sim_policy(ud_game_sim(g));
+    c.policy.manual_review = !c.policy.manual_review;
+    assert_true(ud_game_command(g, &c, err, sizeof err));
+    c.policy.manual_review = !c.policy.manual_review;
+    assert_true(ud_game_command(g, &c, err, sizeof err));
+    p = ud_sim_products(ud_game_sim(g), &products);
+    memset(&c, 0, sizeof c);
+    c.type = UD_CMD_SET_PRODUCT;
+    c.index = 0;
+    c.product = p[0];
+    c.product.terms.installments += 4;
+    assert_true(ud_game_command(g, &c, err, sizeof err));
+    c.product.terms.installments -= 4;
+    assert_true(ud_game_command(g, &c, err, sizeof err));
+    ud_game_play_month(g);
+    e = ud_game_explanation(g, 4);
+    assert_non_null(e);
+    for (int i = 0; i < e->effect_count; i++) {
+        assert_int_not_equal(e->effects[i].kind, UD_EFFECT_POLICY);
+        assert_int_not_equal(e->effects[i].kind, UD_EFFECT_TERMS);
+    }
     ud_game_free(g);
 }
 
