@@ -433,6 +433,16 @@ const ud_credit_policy *ud_sim_policy(const ud_sim *sim) {
     return &sim->policy;
 }
 
+ud_credit_policy ud_sim_policy_as_month_opened(const ud_sim *sim) {
+    ud_credit_policy p = sim->setup.mfi.policy;
+    for (int i = 0; i < sim->log_count && sim->log[i].month < sim->month; i++) {
+        if (sim->log[i].command.type == UD_CMD_SET_POLICY) {
+            p = sim->log[i].command.policy;
+        }
+    }
+    return p;
+}
+
 const ud_borrowing *ud_sim_borrowings(const ud_sim *sim, int *count) {
     *count = sim->borrowing_count;
     return sim->borrowings;

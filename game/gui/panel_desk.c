@@ -245,16 +245,24 @@ void ud_panel_desk(ud_app *app, SDL_Rect a) {
     int y = a.y + 26;
     /* the rows waiting for review count, not only the policy now: the policy applies from
      * next month's applications, so this month's may still wait after it was switched off */
-    bool waiting = ud_sim_policy(sim)->manual_review;
+    bool review = ud_sim_policy(sim)->manual_review, waiting = false;
     int pending = 0;
     for (int i = 0; i < n; i++) {
         waiting |= apps[i].decision == UD_APP_PENDING;
         pending += apps[i].decision == UD_APP_PENDING && !needs_its_group(sim, &apps[i]);
     }
-    const char *hint = waiting ? TR(ui, "Review every loan: nothing is approved without you; "
-                                        "undecided applications are refused when the month ends.")
-                               : TR(ui, "The credit policy decided these; change any before the "
-                                        "next month.");
+    /* switched on during a month whose applications the policy has already decided: the
+     * rule is for next month's (a trainee read "nothing is approved without you" above rows
+     * marked Approved); switched off, this month's may still wait */
+    bool from_next = review && !ud_sim_policy_as_month_opened(sim).manual_review;
+    waiting = (waiting || review) && !from_next;
+    const char *hint =
+        waiting     ? TR(ui, "Review every loan: nothing is approved without you; "
+                                 "undecided applications are refused when the month ends.")
+        : from_next ? TR(ui, "Review every loan starts with next month's applications; the credit "
+                             "policy decided these, and you can still change any.")
+                    : TR(ui, "The credit policy decided these; change any before the "
+                             "next month.");
     y +=
         ud_ui_paragraph(ui, hint, a.x, y, a.w - 10, UD_FONT_SMALL, waiting ? p->bad : p->text_dim) +
         6;

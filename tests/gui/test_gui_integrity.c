@@ -350,10 +350,16 @@ static void test_gui_review_every_loan_warns_before_refusing(void **state) {
     assert_true(gd_shows(app, gd_tr(app, "(changes apply from next month's applications)")));
     assert_true(gd_click_label(app, gd_tr(app, "Review every loan")));
     assert_true(ud_sim_policy(ud_game_sim(app->game))->manual_review);
-    assert_true(gd_shows(app, gd_tr(app, "Review every loan: nothing is approved without you; "
-                                         "undecided applications are refused when the month "
-                                         "ends.")));
-    gd_next_month(app); /* this month's list was decided by the old policy */
+    /* this month's list was decided by the old policy: the desk says the rule is for next
+     * month's (a trainee read "nothing is approved without you" above rows marked Approved) */
+    const char *warning = gd_tr(app, "Review every loan: nothing is approved without you; "
+                                     "undecided applications are refused when the month ends.");
+    assert_false(gd_shows(app, warning));
+    assert_true(gd_shows(app, gd_tr(app, "Review every loan starts with next month's "
+                                         "applications; the credit policy decided these, and you "
+                                         "can still change any.")));
+    gd_next_month(app);
+    assert_true(gd_shows(app, warning));
     int n, pending = 0;
     const ud_application *apps = ud_sim_applications(ud_game_sim(app->game), &n);
     for (int i = 0; i < n; i++) {

@@ -334,6 +334,9 @@ ud_money ud_sim_market_wage(const ud_sim *sim, int level);
 ud_money ud_sim_severance(const ud_sim *sim, int index);
 const ud_product *ud_sim_products(const ud_sim *sim, int *count);
 const ud_credit_policy *ud_sim_policy(const ud_sim *sim);
+/* The credit policy as this month's applications met it: the one in force before the
+ * decisions taken since the last month was played (they apply from the next month's). */
+ud_credit_policy ud_sim_policy_as_month_opened(const ud_sim *sim);
 /* The share of officer time spent on arrears follow-up now (0..1). */
 double ud_sim_follow_up(const ud_sim *sim);
 const ud_borrowing *ud_sim_borrowings(const ud_sim *sim, int *count);
