@@ -72,8 +72,11 @@ void ud_play_top_bar(ud_app *app) {
     char v[64];
     /* the cells must end before the buttons */
     SDL_Rect outer_box = ud_ui_set_box(ui, ud_rect(0, 0, 920, 72));
+    /* months played, not "month": the news, the hint ("This month: ...") and the decisions
+     * taken now are the coming month's, and a trainee read "Month 1 / 36" beside news of
+     * month 2 as two numberings */
     snprintf(v, sizeof v, "%d / %d", m, ud_game_months(app->game));
-    int x = cell(app, 16, NULL, TR(ui, "Month"), v, 0, 0, false, LIGHT_NONE);
+    int x = cell(app, 16, NULL, TR(ui, "Months played"), v, 0, 0, false, LIGHT_NONE);
     /* cash as it is now, after this month's decisions (a credit line accepted, a loan
      * bought), like the funding panel's; the arrow compares with the last month's end */
     ud_money cash = ud_books_balance_sheet(ud_sim_books(sim)).cash;
