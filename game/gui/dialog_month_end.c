@@ -48,12 +48,14 @@ static void say(ud_app *app, char *out, size_t size, const char *english, int ar
     ud_story_fill(TR(&app->ui, english), &l, out, size);
 }
 
+/* Short enough for a name's button in the month's summary (a trainee saw the causes the
+ * modules teach cut: "their loan was taken over by a r..."). */
 static const char *const cause_text[UD_MISS_CAUSE_COUNT] = {
     [UD_MISS_SHOCK] = N_("hit by a shock"),
     [UD_MISS_GROUP_COLLAPSE] = N_("in a group that broke up"),
-    [UD_MISS_CAPTURED] = N_("their loan was taken over by a relative"),
+    [UD_MISS_CAPTURED] = N_("loan taken over by a relative"),
     [UD_MISS_WAIVER_RUMOUR] = N_("waiting for a promised waiver"),
-    [UD_MISS_OVERLOADED_OFFICER] = N_("their officer has too many loans to follow"),
+    [UD_MISS_OVERLOADED_OFFICER] = N_("officer has too many loans"),
     [UD_MISS_HARDSHIP] = N_("income fell well below the usual"),
     [UD_MISS_CHEAP_LOAN] = N_("took a loan this cheap for a handout"),
     [UD_MISS_UNWILLING] = N_("chose not to pay"),

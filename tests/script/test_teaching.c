@@ -185,15 +185,44 @@ static void test_teaching_decisions_are_explained(void **state) {
     ud_game_free(g);
 }
 
-static bool french_has(const char *english) {
-    FILE *f = fopen("assets/i18n/fr.txt", "r");
-    assert_non_null(f);
-    char line[2048];
-    bool found = false;
-    size_t n = strlen(english);
-    while (!found && fgets(line, sizeof line, f) != NULL) {
-        found = strncmp(line, english, n) == 0 && line[n] == '\t';
+/* Appends the text of a catalog line's quoted string ("...", with \" and \n) to out. */
+static void po_append(const char *line, char *out, size_t size) {
+    const char *q = strchr(line, '"');
+    size_t n = strlen(out);
+    for (const char *c = q != NULL ? q + 1 : ""; *c != '\0' && *c != '"' && n + 1 < size; c++) {
+        if (*c == '\\' && c[1] != '\0') {
+            c++;
+            out[n++] = *c == 'n' ? '\n' : *c;
+        } else {
+            out[n++] = *c;
+        }
     }
+    out[n] = '\0';
+}
+
+/* Whether the French catalog (po/fr.po, run from the source folder) translates `english`. */
+static bool french_has(const char *english) {
+    FILE *f = fopen("po/fr.po", "r");
+    assert_non_null(f);
+    char line[2048], id[4096] = "", str[4096] = "";
+    bool in_id = false, found = false;
+    while (!found && fgets(line, sizeof line, f) != NULL) {
+        if (strncmp(line, "msgid ", 6) == 0) {
+            id[0] = '\0';
+            po_append(line, id, sizeof id);
+            in_id = true;
+        } else if (strncmp(line, "msgstr ", 7) == 0) {
+            str[0] = '\0';
+            po_append(line, str, sizeof str);
+            in_id = false;
+        } else if (line[0] == '"') {
+            po_append(line, in_id ? id : str, in_id ? sizeof id : sizeof str);
+        } else if (line[0] == '\n' || line[0] == '#') {
+            found = strcmp(id, english) == 0 && str[0] != '\0';
+            id[0] = str[0] = '\0';
+        }
+    }
+    found |= strcmp(id, english) == 0 && str[0] != '\0';
     fclose(f);
     return found;
 }
