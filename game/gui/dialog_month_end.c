@@ -48,8 +48,8 @@ static void say(ud_app *app, char *out, size_t size, const char *english, int ar
     ud_story_fill(TR(&app->ui, english), &l, out, size);
 }
 
-/* Short enough for a name's button in the month's summary (a trainee saw the causes the
- * modules teach cut: "their loan was taken over by a r..."). */
+/* Short enough for a name's button in the month's summary (a trainee saw the very causes
+ * the modules teach cut short there). */
 static const char *const cause_text[UD_MISS_CAUSE_COUNT] = {
     [UD_MISS_SHOCK] = N_("hit by a shock"),
     [UD_MISS_GROUP_COLLAPSE] = N_("in a group that broke up"),
