@@ -531,7 +531,8 @@ static void test_teaching_no_shock_replay_skips_reschedulings_of_loans_not_late(
 }
 
 /* The "What now?" hint after new arrears: the first month points at the summary and the
- * Arrears tab; month after month of them (the drought), at what can be done about them. */
+ * Arrears tab; month after month of them (the drought), at what can be done about them; the
+ * odd borrower late two months running (under 2% of the clients) is no trend. */
 static void test_teaching_arrears_hint_changes_as_arrears_go_on(void **state) {
     (void)state;
     char path[1100];
@@ -551,7 +552,9 @@ static void test_teaching_arrears_hint_changes_as_arrears_go_on(void **state) {
             continue;
         }
         first = true;
-        assert_true(before == NULL || before->new_arrears == 0);
+        int clients = ud_sim_indicators(ud_game_sim(g), m)->active_borrowers;
+        assert_true(before == NULL || before->new_arrears * 50 < clients ||
+                    now->new_arrears * 50 < clients);
     }
     assert_true(first);
     assert_true(again);

@@ -292,7 +292,13 @@ const char *ud_game_hint(const ud_game *g, bool *from_scenario) {
         /* month after month of new arrears (a drought): the same line every month became
          * noise to a trainee; the second month on, it points at what can be done */
         const ud_month_explanation *before = ud_game_explanation(g, ud_sim_month(g->sim) - 1);
-        if (before != NULL && before->new_arrears > 0) {
+        /* "keep falling behind" only when it is more than the odd borrower a healthy book
+         * always has (a trainee read it with PAR30 at 0.0% and one late borrower): two
+         * months in a row with at least 2% of the clients newly late */
+        const ud_indicators *now = ud_sim_indicators(g->sim, ud_sim_month(g->sim));
+        int clients = now != NULL ? now->active_borrowers : 0;
+        if (before != NULL && before->new_arrears * 50 >= clients &&
+            e->new_arrears * 50 >= clients) {
             return "Borrowers keep falling behind: in Arrears (2), more follow-up, or a new "
                    "schedule for those with a hardship; Reports (6) shows the trend.";
         }
@@ -300,7 +306,8 @@ const char *ud_game_hint(const ud_game *g, bool *from_scenario) {
                "follow them up in Arrears (2).";
     }
     if (ud_sim_month(g->sim) == 0) {
-        return "Read the top bar, then press Space to play the first month.";
+        return "Read the top bar, do what the briefing asks first, then press Space to play "
+               "the first month.";
     }
     return "Check the loan desk (1), then press Space to play the next month.";
 }
