@@ -207,6 +207,9 @@ void ud_screen_start(ud_app *app);
 void ud_screen_briefing(ud_app *app);
 void ud_screen_play(ud_app *app);
 void ud_screen_debrief(ud_app *app);
+/* The name the debrief gives a figure it judges a game on ("Adjusted PAR30 (with the year's
+ * write-offs)"), in the game's language; the figure's own name if it has none. */
+const char *ud_judged_figure_title(const ud_ui *ui, const char *indicator);
 void ud_screen_help(ud_app *app);
 void ud_screen_settings(ud_app *app);
 void ud_screen_slots(ud_app *app);

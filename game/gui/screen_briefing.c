@@ -79,6 +79,13 @@ void ud_screen_briefing(ud_app *app) {
         snprintf(line, sizeof line, "%s: %s", kind, ud_scenario_text(app, goals[i].text));
         y += ud_ui_paragraph(ui, line, 80, y, 1140, UD_FONT_NORMAL, p->text) + 6;
     }
+    /* the figure the debrief will judge the decisions on, named before the game (a trainee
+     * met "adjusted PAR30" for the first time in the verdict) */
+    const char *judged = in->lesson_indicator[0] != '\0' ? in->lesson_indicator : "holistic_score";
+    char figure[300];
+    snprintf(figure, sizeof figure, TR(ui, "At the end, the debrief judges your decisions on: %s."),
+             ud_judged_figure_title(ui, judged));
+    y += 10 + ud_ui_paragraph(ui, figure, 60, y + 10, 1160, UD_FONT_NORMAL, p->text_dim);
     int height = y + app->briefing_scroll - top;
     if (height != app->briefing_height) {
         app->briefing_height = height; /* known now: drawn again, scrolled if it must */

@@ -65,7 +65,7 @@ static void amount_text(ud_app *app, const char *indicator, double v, bool diffe
     }
 }
 
-static const char *indicator_title(const ud_ui *ui, const char *indicator) {
+const char *ud_judged_figure_title(const ud_ui *ui, const char *indicator) {
     static const struct {
         const char *name, *title;
     } titles[] = {
@@ -95,9 +95,8 @@ static const char *indicator_title(const ud_ui *ui, const char *indicator) {
 
 /* The figure's name inside a sentence: "moved the lower of the two scores", not "moved The
  * lower..."; an acronym (PAR30, OSS) keeps its capitals. */
-static void indicator_in_sentence(const ud_ui *ui, const char *indicator, char *out,
-                                  size_t size) {
-    snprintf(out, size, "%s", indicator_title(ui, indicator));
+static void indicator_in_sentence(const ud_ui *ui, const char *indicator, char *out, size_t size) {
+    snprintf(out, size, "%s", ud_judged_figure_title(ui, indicator));
     if (out[0] >= 'A' && out[0] <= 'Z' && !(out[1] >= 'A' && out[1] <= 'Z')) {
         out[0] = (char)(out[0] - 'A' + 'a');
     }
@@ -225,7 +224,7 @@ static int luck_text(ud_app *app, const ud_debrief *d, int x, int y, int w, bool
         say(app, line, sizeof line, "The shocks cost %s of %s.", 2, c, title);
     } else {
         say(app, line, sizeof line, "%s ended %s better than without the shocks.", 2,
-            indicator_title(ui, ind), c);
+            ud_judged_figure_title(ui, ind), c);
     }
     strncat(text, line, sizeof text - strlen(text) - 1);
     if (fabs(d->actual_worst - d->no_shock_worst) > 1e-9) {
@@ -294,8 +293,8 @@ static int top_decisions(ud_app *app, const ud_debrief *d, int x, int y, int w, 
         amount_text(app, d->indicator, m->without_value, false, b, sizeof b);
         snprintf(line, sizeof line, "%s %s %d: %s%s — %s %s %s %s, %s %s",
                  m->effect > 0 ? "▲" : "▼", TR(ui, "After month"), m->month, detail, more,
-                 indicator_title(ui, d->indicator), TR(ui, "averaged"), a, TR(ui, "with it"), b,
-                 TR(ui, "without"));
+                 ud_judged_figure_title(ui, d->indicator), TR(ui, "averaged"), a, TR(ui, "with it"),
+                 b, TR(ui, "without"));
         if ((int)m->type == UD_CMD_RESCHEDULE && m->effect < 0 && strstr(d->indicator, "par")) {
             /* the standard counts a new schedule as at risk until it has been paid on time:
              * a trainee told rescheduling was "harmful" while the lessons praised it */
@@ -522,7 +521,7 @@ static void summary_page(ud_app *app, bool over) {
     int cy = charts_top;
     for (int i = 0; i < nc; i++) {
         ud_debrief_chart(app, ud_rect(30 + i * 410, cy, 400, 170), charts[i],
-                         indicator_title(ui, charts[i]), d);
+                         ud_judged_figure_title(ui, charts[i]), d);
     }
     ly = cy + 174;
     int lx = 30;
