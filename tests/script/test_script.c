@@ -482,6 +482,14 @@ static void test_script_errors_name_file_and_line(void **state) {
                     "e1.lua:3: village{}: unknown key 'housholds' (did you mean 'households'?)");
     load_fails_with(script("e2.lua", HEAD "\nvillage { households = 0 }\n"),
                     "e2.lua:3: village{}: households must be between 1 and 1000000 (got 0)");
+    /* in a list of tables the key is written once for each: the line is the one whose value
+     * is at fault, not the list's first line nor the first element's key */
+    load_fails_with(script("e2c.lua", HEAD "households {\n  { name = 'A', woman = true },\n"
+                                           "  { name = 'B',\n    woman = 'no' },\n}\n"),
+                    "e2c.lua:5: households{}[2]: woman must be true or false (got string)");
+    load_fails_with(script("e2d.lua", HEAD "households {\n  { name = 'A', members = 4 },\n"
+                                           "  { name = 'B',\n    members = 99 },\n}\n"),
+                    "e2d.lua:5: households{}[2]: members must be between");
     /* a whole number too large is out of range, not "not a whole number" */
     load_fails_with(
         script("e2b.lua", HEAD "\nvillage { households = 2^70 }\n"),

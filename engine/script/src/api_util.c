@@ -52,15 +52,21 @@ void api_check_plain_table(lua_State *L, int idx, const char *what) {
 
 /* The line at or after `from` in file `path` where `key = ` is written, or 0. A table spread
  * over several lines is reported by Lua at its first line: the trainer wants the key's. */
-static int key_line_until(const char *path, int from, const char *key, bool this_statement);
+static int key_line_until(const char *path, int from, const char *key, bool this_statement,
+                          const char *value);
 
-static int key_line(const char *path, int from, const char *key) {
-    return key_line_until(path, from, key, false);
+/* With `value`, the line where the key is given that value (`woman = "no"`): in a list of
+ * tables, such as households{}, the key is written once for each, and the first is not
+ * always the one at fault. Without it, or if no line gives it, the first. */
+static int key_line(const char *path, int from, const char *key, const char *value) {
+    int at = value != NULL ? key_line_until(path, from, key, false, value) : 0;
+    return at > 0 ? at : key_line_until(path, from, key, false, NULL);
 }
 
 /* The same, searching only the statement that starts at line `from` when `this_statement`
  * (until a later line that starts a new one at its first column). */
-static int key_line_until(const char *path, int from, const char *key, bool this_statement) {
+static int key_line_until(const char *path, int from, const char *key, bool this_statement,
+                          const char *value) {
     char why[1200];
     FILE *f = ud_open_regular(path, UD_SANDBOX_MAX_FILE_BYTES, why, sizeof why);
     if (f == NULL) {
@@ -83,6 +89,13 @@ static int key_line_until(const char *path, int from, const char *key, bool this
                 q++;
             }
             if (starts && *q == '=' && q[1] != '=') {
+                const char *v = q + 1;
+                while (*v == ' ' || *v == '\t' || *v == '"' || *v == '\'') {
+                    v++;
+                }
+                if (value != NULL && strncmp(v, value, strlen(value)) != 0) {
+                    continue;
+                }
                 found = n;
                 break;
             }
@@ -94,7 +107,7 @@ static int key_line_until(const char *path, int from, const char *key, bool this
 
 /* Raises `message` at the line where `key` is written in the calling script, if it can be
  * found there; else at the call's line, as luaL_error does. */
-static void key_error(lua_State *L, const char *key, const char *message) {
+static void key_error_at(lua_State *L, const char *key, const char *value, const char *message) {
     lua_Debug ar;
     for (int level = 1; lua_getstack(L, level, &ar); level++) {
         lua_getinfo(L, "Sl", &ar);
@@ -102,7 +115,7 @@ static void key_error(lua_State *L, const char *key, const char *message) {
             continue;
         }
         int line = ar.source[0] == '@'
-                       ? key_line(ud_sandbox_path_of(L, ar.source + 1), ar.currentline, key)
+                       ? key_line(ud_sandbox_path_of(L, ar.source + 1), ar.currentline, key, value)
                        : 0;
         lua_pushfstring(L, "%s:%d: %s", ar.short_src, line > 0 ? line : ar.currentline, message);
         lua_error(L);
@@ -110,13 +123,23 @@ static void key_error(lua_State *L, const char *key, const char *message) {
     luaL_error(L, "%s", message);
 }
 
+/* The value on top of the stack as the script may have written it ("no", 24), or NULL. */
+static const char *written_value(lua_State *L) {
+    int t = lua_type(L, -1);
+    return t == LUA_TSTRING || t == LUA_TNUMBER ? lua_tostring(L, -1) : NULL;
+}
+
+static void key_error(lua_State *L, const char *key, const char *message) {
+    key_error_at(L, key, NULL, message);
+}
+
 bool api_key_written(lua_State *L, const char *key) {
     lua_Debug ar;
     for (int level = 1; lua_getstack(L, level, &ar); level++) {
         lua_getinfo(L, "Sl", &ar);
         if (ar.currentline > 0) {
-            return ar.source[0] == '@' &&
-                   key_line_until(ud_sandbox_path_of(L, ar.source + 1), ar.currentline, key, true);
+            return ar.source[0] == '@' && key_line_until(ud_sandbox_path_of(L, ar.source + 1),
+                                                         ar.currentline, key, true, NULL);
         }
     }
     return false;
@@ -201,14 +224,16 @@ lua_Number api_number(lua_State *L, int idx, const char *what, const char *key, 
     if (lua_type(L, -1) != LUA_TNUMBER) {
         snprintf(message, sizeof message, "%s: %s must be a number (got %s)", what, key,
                  luaL_typename(L, -1));
-        key_error(L, key, message); /* at the key's own line, not the table's first */
+        key_error_at(L, key, written_value(L), message); /* at the key's own line */
     }
     lua_Number v = lua_tonumber(L, -1);
     lua_pop(L, 1);
     if (!(v >= min && v <= max)) {
+        char written[40];
+        snprintf(written, sizeof written, "%.15g", v);
         snprintf(message, sizeof message, "%s: %s must be between %.15g and %.15g (got %.15g)",
                  what, key, min, max, v);
-        key_error(L, key, message);
+        key_error_at(L, key, written, message);
     }
     return v;
 }
@@ -233,13 +258,15 @@ lua_Integer api_integer(lua_State *L, int idx, const char *what, const char *key
             snprintf(message, sizeof message, "%s: %s must be a whole number (got %s)", what, key,
                      lua_type(L, -1) == LUA_TNUMBER ? lua_tostring(L, -1) : luaL_typename(L, -1));
         }
-        key_error(L, key, message); /* at the key's own line, not the table's first */
+        key_error_at(L, key, written_value(L), message); /* at the key's own line */
     }
     lua_pop(L, 1);
     if (v < min || v > max) {
+        char written[32];
+        snprintf(written, sizeof written, "%lld", (long long)v);
         snprintf(message, sizeof message, "%s: %s must be between %lld and %lld (got %lld)", what,
                  key, (long long)min, (long long)max, (long long)v);
-        key_error(L, key, message);
+        key_error_at(L, key, written, message);
     }
     return v;
 }
@@ -250,7 +277,10 @@ bool api_bool(lua_State *L, int idx, const char *what, const char *key, bool def
         return def;
     }
     if (!lua_isboolean(L, -1)) {
-        luaL_error(L, "%s: %s must be true or false (got %s)", what, key, luaL_typename(L, -1));
+        char message[400];
+        snprintf(message, sizeof message, "%s: %s must be true or false (got %s)", what, key,
+                 luaL_typename(L, -1));
+        key_error_at(L, key, written_value(L), message);
     }
     bool v = lua_toboolean(L, -1);
     lua_pop(L, 1);
