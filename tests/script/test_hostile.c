@@ -722,9 +722,10 @@ static void test_hostile_a_wrong_answer_is_reported(void **state) {
         script("qs.lua", "function decide(m) end\nfunction answer(q) return '2' end\n");
     assert_true(ud_game_set_strategy(g, strategy, err, sizeof err));
     play_all(g);
-    assert_true(
-        has_problem(g, "answer() gave the text \"2\" for question 1, whose options are "
-                       "the whole numbers 1 to 2: option 1 (the question's default) was taken"));
+    assert_true(has_problem(g,
+                            "qs.lua:2: the strategy's answer() gave the text \"2\" for question 1, "
+                            "whose options are the whole numbers 1 to 2: option 1 (the question's "
+                            "default) was taken"));
     ud_game_free(g);
 }
 

@@ -580,9 +580,10 @@ static int l_set_follow_up(lua_State *L) {
 static int l_reschedule(lua_State *L) {
     ud_command c = command(UD_CMD_RESCHEDULE);
     c.index = api_arg_int(L, 1, "reschedule", 1, INT32_MAX) - 1;
-    c.count = api_arg_int(L, 2, "reschedule", 1, INT32_MAX);
+    /* the engine then holds the count to the loan's own term, and says so */
+    c.count = api_arg_int(L, 2, "reschedule", 1, UD_MAX_INSTALLMENTS);
     /* an optional grace period: the first instalments of the new schedule pay interest only */
-    c.level = lua_isnoneornil(L, 3) ? 0 : api_arg_int(L, 3, "reschedule", 0, INT32_MAX);
+    c.level = lua_isnoneornil(L, 3) ? 0 : api_arg_int(L, 3, "reschedule", 0, UD_MAX_INSTALLMENTS);
     return apply(L, &c);
 }
 

@@ -551,6 +551,12 @@ static void answer_pending_questions(ud_game *g) {
             global_is_function(g->strategy->L, "answer")) {
             lua_State *S = g->strategy->L;
             push_raw_global(S, "answer");
+            /* where answer() is written, for a note about what it returned */
+            lua_Debug ar;
+            lua_pushvalue(S, -1);
+            lua_getinfo(S, ">S", &ar);
+            char where[300];
+            snprintf(where, sizeof where, "%s:%d: ", ar.short_src, ar.linedefined);
             lua_createtable(S, 0, 3);
             lua_pushinteger(S, g->questions[i].id);
             lua_setfield(S, -2, "id");
@@ -579,12 +585,13 @@ static void answer_pending_questions(ud_game *g) {
                     } else {
                         snprintf(gave, sizeof gave, "a %s", luaL_typename(S, -1));
                     }
-                    char note[400];
+                    char note[800];
                     snprintf(note, sizeof note,
-                             "the strategy's answer() gave %s for question %d, whose options are "
-                             "the whole numbers 1 to %d: option %d (the question's default) was "
-                             "taken",
-                             gave, g->questions[i].id, g->questions[i].option_count, fallback);
+                             "%sthe strategy's answer() gave %s for question %d, whose options "
+                             "are the whole numbers 1 to %d: option %d (the question's default) "
+                             "was taken",
+                             where, gave, g->questions[i].id, g->questions[i].option_count,
+                             fallback);
                     game_problem(g, note);
                 }
                 lua_pop(S, 1);
