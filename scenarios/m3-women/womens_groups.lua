@@ -56,6 +56,13 @@ product { name = "Women's group weekly", method = "declining-annuity", rate = 28
           frequency = "weekly", fee_percent = 1, min = 500000, max = 5000000,
           group = { min = 5, max = 8 }, compulsory_savings = 5, open = false, women = true }
 
+-- The briefing's one instruction, as the first hint: a trainee who pressed Space from the
+-- first screen never opened the group product the module is about.
+guide {
+  { text = "The women's group product is ready but closed: open it in Products (key 3) before the first month.",
+    point = "panel:products", action = "open_product" },
+}
+
 goal { indicator = "par30", below = 0.05, month = 36, text = "PAR30 below 5%" }
 -- Judged in every month of the last two years, not only at the end: bad loans written off all
 -- at once just before the final year would leave no trace in the last year's figure.

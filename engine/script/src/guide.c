@@ -306,8 +306,7 @@ const char *ud_game_hint(const ud_game *g, bool *from_scenario) {
                "follow them up in Arrears (2).";
     }
     if (ud_sim_month(g->sim) == 0) {
-        return "Read the top bar, do what the briefing asks first, then press Space to play "
-               "the first month.";
+        return "Read the top bar, then press Space to play the first month.";
     }
     return "Check the loan desk (1), then press Space to play the next month.";
 }
