@@ -35,6 +35,11 @@ village {
   poverty_line = 17000,
 }
 
+-- A first loan at the cap takes about a third of a month's income on the weekly group loan
+-- (the default 25% of a year's income over 25 weeks is more than half, and the loan desk's
+-- warning was red from the tutorial's first screen)
+mfi { policy = { loan_to_income_cap = 15 } }
+
 households {
   { name = "Ibu Siti", hamlet = "Sukamaju", woman = true, business = "trade", members = 5,
     income = 1900000, story = "Sells vegetables at the morning market and wants a bigger stall." },
@@ -63,7 +68,7 @@ guide {
     point = "button:play", action = "play_month", count = 2 },
   { text = "Some borrowers will fall behind. Open Arrears (key 2): see who is late and raise the officers' follow-up time; visits bring late payers back.",
     point = "panel:arrears", action = "follow_up" },
-  { text = "Each course makes an officer appraise and follow up better. Train your officer in Staff (key 4).",
+  { text = "Each course makes an officer appraise and follow up better, and worth more elsewhere. Train your officer in Staff (key 4), then raise their pay to the market wage shown beside it (Raise pay), or they will leave for a better-paid job.",
     point = "panel:staff", action = "train" },
   { text = "Press F1 to open the help: the glossary defines every indicator on the screen.",
     point = "button:help", action = "open_glossary" },
