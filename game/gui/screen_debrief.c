@@ -223,8 +223,13 @@ static int luck_text(ud_app *app, const ud_debrief *d, int x, int y, int w, bool
     } else if (cost > 0) {
         say(app, line, sizeof line, "The shocks cost %s of %s.", 2, c, title);
     } else {
-        say(app, line, sizeof line, "%s ended %s better than without the shocks.", 2,
-            ud_judged_figure_title(ui, ind), c);
+        /* the same decisions in a year without the shocks did worse: they were made for the
+         * shocks (new schedules, a pause to the harvest), and replayed where nothing called
+         * for them they do not fit; the drought did not help (a trainee read it so) */
+        say(app, line, sizeof line,
+            "Replayed in a year without the shocks, your decisions did worse (by %s): they were "
+            "made for the shocks, so this says little about luck.",
+            1, c);
     }
     strncat(text, line, sizeof text - strlen(text) - 1);
     if (fabs(d->actual_worst - d->no_shock_worst) > 1e-9) {
