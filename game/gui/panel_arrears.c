@@ -205,8 +205,10 @@ static void ask_reschedule_hardship(ud_app *app, int count) {
              count);
     snprintf(text, sizeof text, "%s %s", head,
              TR(ui, "(an illness, a failed harvest), each over its original term: each payment "
-                    "is smaller, for longer. Each stays in PAR30 until it has been paid on time "
-                    "for three months: a borrower who will catch up after the harvest may not "
+                    "is smaller, for longer. Each counts in PAR30 until it has been paid on time "
+                    "for three months, six or nine if it was more than 90 days late; one that "
+                    "misses again goes on from the days it was late, and is written off past "
+                    "the write-off limit. A borrower who will catch up after the harvest may not "
                     "need it. Those late without a hardship stay as they are: rescheduling them "
                     "teaches the neighbours that paying late pays."));
     ud_command none = ud_command_new(UD_CMD_RESCHEDULE);
