@@ -16,6 +16,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static ud_game *load(const char *path, const char *language) {
@@ -242,6 +243,10 @@ static void test_teaching_story_templates_have_french(void **state) {
     assert_int_equal(missing, 0);
 }
 
+static int by_text(const void *a, const void *b) {
+    return strcmp((const char *)a, (const char *)b);
+}
+
 static void test_teaching_names_are_regional_and_deterministic(void **state) {
     (void)state;
     char a[64], b[64];
@@ -272,6 +277,26 @@ static void test_teaching_names_are_regional_and_deterministic(void **state) {
     assert_string_equal(a, "Ibu Siti"); /* the scenario's own name comes first */
     ud_game_household_name(g, 40, a, sizeof a);
     assert_true(strncmp(a, "Ibu ", 4) == 0 || strncmp(a, "Pak ", 4) == 0);
+    ud_game_free(g);
+    /* a village of 900 has 900 names: drawn at random, module 3's had two "Pak Yayan
+     * Rusmana" in one hamlet, one late and one who had never borrowed */
+    snprintf(path, sizeof path, "%s/m3-women/womens_groups.lua", ud_scenarios_root());
+    g = load(path, NULL);
+    int n = ud_sim_household_count(ud_game_sim(g));
+    char(*names)[64] = calloc((size_t)n, sizeof *names);
+    assert_non_null(names);
+    for (int h = 0; h < n; h++) {
+        ud_game_household_name(g, h, names[h], sizeof names[h]);
+    }
+    qsort(names, (size_t)n, sizeof *names, by_text);
+    int same = 0;
+    for (int h = 1; h < n; h++) {
+        same += strcmp(names[h - 1], names[h]) == 0;
+    }
+    print_message("%d households, %d sharing a name\n", n, same);
+    assert_true(n >= 900);
+    assert_int_equal(same, 0);
+    free(names);
     ud_game_free(g);
 }
 

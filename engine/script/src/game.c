@@ -177,6 +177,7 @@ void ud_game_free(ud_game *g) {
     free(g->news);
     free(g->decisions);
     free(g->explanations);
+    free(g->name_rank);
     free(g);
 }
 
@@ -209,6 +210,21 @@ static bool create_sim(ud_game *g, char *err, size_t err_size) {
         }
         snprintf(err, err_size, "%s:%d: %s", path, line, why);
         return false;
+    }
+    /* names are given in turn to the women and to the men, so that a village has as many
+     * distinct names as its lists allow (drawn at random, a village of 900 had two "Pak
+     * Yayan Rusmana" in one hamlet, one late and one who had never borrowed) */
+    int households = ud_sim_household_count(g->sim);
+    g->name_rank = malloc((size_t)(households > 0 ? households : 1) * sizeof *g->name_rank);
+    if (g->name_rank == NULL) {
+        snprintf(err, err_size, "%s:1: out of memory for %d households' names", path, households);
+        return false;
+    }
+    int ranks[2] = {0, 0};
+    for (int i = 0; i < households; i++) {
+        ud_household_view v;
+        int woman = ud_sim_household(g->sim, i, &v) && v.woman;
+        g->name_rank[i] = ranks[woman]++;
     }
     if (g->listed_count > g->setup.village.households) {
         snprintf(err, err_size, "%s: households{} lists %d households but the village has %d", path,

@@ -69,7 +69,8 @@ struct ud_game {
     ud_sandbox *strategy; /* NULL: the default strategy */
     ud_sim *sim;
     int months;
-    int current_month; /* the month being played (news and questions are stamped with it) */
+    int current_month;   /* the month being played (news and questions are stamped with it) */
+    int32_t *name_rank;  /* each household's place among those of its gender: its name */
     int events_of_month; /* events the last month played left; later ones (an answer given
                             between months) belong to the next month */
     ud_game_end end;

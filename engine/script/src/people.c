@@ -85,23 +85,40 @@ const ud_name_list *ud_name_list_builtin(ud_name_region region) {
     return (unsigned)region < UD_NAMES_REGION_COUNT ? &builtin[region] : &builtin[0];
 }
 
-static int pick(uint64_t seed, int household, int salt, int count) {
-    if (count <= 0) {
-        return -1;
+/* A step coprime with `count`, so that rank x step runs through every combination once. */
+static uint64_t coprime_step(uint64_t count) {
+    static const uint64_t primes[] = {7919, 7927, 7933, 7937, 7949, 7951};
+    for (size_t i = 0; i < sizeof primes / sizeof primes[0]; i++) {
+        if (count % primes[i] != 0) {
+            return primes[i];
+        }
     }
-    double u = ud_hash_unit(seed * 4 + (uint64_t)salt, (uint64_t)household);
-    int i = (int)(u * count);
-    return i < count ? i : count - 1;
+    return 1;
 }
 
-void ud_people_name(const ud_name_list *list, uint64_t seed, int household, bool woman, char *out,
+void ud_people_name(const ud_name_list *list, uint64_t seed, int rank, bool woman, char *out,
                     size_t size) {
     const char *const *given = woman ? list->women : list->men;
     int given_count = woman ? list->women_count : list->men_count;
-    int g = pick(seed, household, 1, given_count);
-    int f = pick(seed, household, 2, list->family_count);
     const char *const *second = woman ? list->women_second : list->men_second;
-    int s = pick(seed, household, 3, woman ? list->women_second_count : list->men_second_count);
+    int second_count = woman ? list->women_second_count : list->men_second_count;
+    int family_count = list->family_count;
+    /* every combination of given, second and family name, visited in an order set by the
+     * seed: the first `combinations` households of a gender all have names of their own */
+    uint64_t g_n = given_count > 0 ? (uint64_t)given_count : 1;
+    uint64_t s_n = second_count > 0 ? (uint64_t)second_count : 1;
+    uint64_t f_n = family_count > 0 ? (uint64_t)family_count : 1;
+    uint64_t combinations = g_n * s_n * f_n;
+    uint64_t start =
+        (uint64_t)(ud_hash_unit(seed * 4 + (woman ? 1u : 2u), 0) * (double)combinations);
+    uint64_t k =
+        ((uint64_t)(rank > 0 ? rank : 0) % combinations * coprime_step(combinations) + start) %
+        combinations;
+    int g = given_count > 0 ? (int)(k % g_n) : -1;
+    k /= g_n;
+    int s = second_count > 0 ? (int)(k % s_n) : -1;
+    k /= s_n;
+    int f = family_count > 0 ? (int)(k % f_n) : -1;
     const char *title = woman ? list->woman_title : list->man_title;
     snprintf(out, size, "%s%s%s%s%s%s%s", title != NULL ? title : "", title != NULL ? " " : "",
              g >= 0 ? given[g] : "?", s >= 0 ? " " : "", s >= 0 ? second[s] : "", f >= 0 ? " " : "",
@@ -115,7 +132,10 @@ void ud_game_household_name(const ud_game *g, int household, char *out, size_t s
     }
     ud_household_view v;
     bool woman = ud_sim_household(g->sim, household, &v) ? v.woman : true;
-    ud_people_name(&g->names, g->setup.seed, household, woman, out, size);
+    int rank = g->name_rank != NULL && household >= 0 && household < ud_sim_household_count(g->sim)
+                   ? g->name_rank[household]
+                   : household;
+    ud_people_name(&g->names, g->setup.seed, rank, woman, out, size);
 }
 
 /* ---- stories ---- */

@@ -41,9 +41,11 @@ typedef struct ud_name_list {
 
 const ud_name_list *ud_name_list_builtin(ud_name_region region);
 
-/* The name of household `household` in a village seeded with `seed`: a pure function of
- * its arguments. Writes into out (at least 64 bytes advised). */
-void ud_people_name(const ud_name_list *list, uint64_t seed, int household, bool woman, char *out,
+/* The name of the `rank`-th household of its gender (0, 1, 2...) in a village seeded with
+ * `seed`: a pure function of its arguments, and distinct for every rank below the number of
+ * combinations of the list's given, second and family names. Writes into out (at least 64
+ * bytes advised). */
+void ud_people_name(const ud_name_list *list, uint64_t seed, int rank, bool woman, char *out,
                     size_t size);
 
 /* One sentence of a story: an English template (the translation key) with %s/%d where
