@@ -270,7 +270,7 @@ static void timeline(FILE *f, const ud_class_input *in, const series *s, int n, 
             const ud_result_decision *x = &s[i].r->decisions[d];
             double px = left + (double)x->month / months * pw;
             fprintf(f, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4\" fill=\"%s\"><title>%s %d: ", px, y,
-                    s[i].style < 0 ? "#666" : colour(s[i].style), TR("after month"), x->month);
+                    s[i].style < 0 ? "#666" : colour(s[i].style), TR("month"), x->month + 1);
             esc(f, x->text);
             fprintf(f, "</title></circle>");
         }
@@ -331,7 +331,8 @@ static void debrief_page(FILE *f, const ud_class_input *in, int t, int months) {
      * them are on the overview's timeline) */
     enum { SHOWN = 18 };
     for (int d = 0; d < r->decision_count && d < SHOWN; d++) {
-        fprintf(f, "<li>%s %d: ", TR("after month"), r->decisions[d].month);
+        /* the month the decision was for, as the game's summaries number it */
+        fprintf(f, "<li>%s %d: ", TR("month"), r->decisions[d].month + 1);
         esc(f, r->decisions[d].text);
         fprintf(f, "</li>");
     }

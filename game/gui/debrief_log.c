@@ -353,7 +353,9 @@ void ud_debrief_log_page(ud_app *app, SDL_Rect area) {
             const ud_decision *d = ud_game_decisions(app->game, &dn);
             char detail[400];
             ud_decision_span_detail(app, i, last, detail, sizeof detail);
-            snprintf(line, sizeof line, "%s %d:  %s", TR(ui, "After month"), d[i].month, detail);
+            /* the month the decision was for, as the month's summary and the news number it
+             * (a trainee read "After month 3" here and "End of month 4" there) */
+            snprintf(line, sizeof line, "%s %d:  %s", TR(ui, "Month"), d[i].month + 1, detail);
             ud_ui_label(ui, line, area.x + 10, y, UD_FONT_SMALL, false, p->text);
             y += 20;
         }

@@ -297,7 +297,7 @@ static int top_decisions(ud_app *app, const ud_debrief *d, int x, int y, int w, 
         amount_text(app, d->indicator, m->with_value, false, a, sizeof a);
         amount_text(app, d->indicator, m->without_value, false, b, sizeof b);
         snprintf(line, sizeof line, "%s %s %d: %s%s — %s %s %s %s, %s %s",
-                 m->effect > 0 ? "▲" : "▼", TR(ui, "After month"), m->month, detail, more,
+                 m->effect > 0 ? "▲" : "▼", TR(ui, "Month"), m->month + 1, detail, more,
                  ud_judged_figure_title(ui, d->indicator), TR(ui, "averaged"), a, TR(ui, "with it"),
                  b, TR(ui, "without"));
         if ((int)m->type == UD_CMD_RESCHEDULE && m->effect < 0 && strstr(d->indicator, "par")) {
