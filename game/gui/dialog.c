@@ -29,7 +29,9 @@ void ud_dialogs(ud_app *app) {
     if (app->dialog != DIALOG_NONE && app->dialog_drawn == DIALOG_NONE) {
         app->focus_under_dialog = ui->focus < first ? ui->focus : 0;
     }
-    if (app->dialog != DIALOG_NONE && (ui->focus < first)) {
+    /* a question opens with no option focused (see dialog_question.c): Tab gives one */
+    bool unfocused_question = app->dialog == DIALOG_QUESTION && ui->focus == UD_UI_NO_FOCUS;
+    if (app->dialog != DIALOG_NONE && ui->focus < first && !unfocused_question) {
         ui->focus = first;
     }
     if (app->dialog == DIALOG_NONE && app->dialog_drawn != DIALOG_NONE) {

@@ -37,6 +37,9 @@ void ud_dialog_question(ud_app *app) {
     if (app->question_shown != app->pending_question) {
         app->question_shown = app->pending_question; /* it opens now */
         app->question_armed = false;
+        /* no option shows the focus ring until Tab or an arrow gives it one: a ring on option
+         * 1 that Enter did not choose looked broken to a trainee */
+        ui->focus = UD_UI_NO_FOCUS;
         app->question_focus = ui->focus;
     }
     app->question_armed |= ui->focus != app->question_focus;

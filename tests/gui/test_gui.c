@@ -110,6 +110,9 @@ static void test_gui_visits_every_screen_and_plays(void **state) {
              * chooses it */
             key(SDLK_ESCAPE, 0);
             assert_int_equal(app->dialog, DIALOG_QUESTION);
+            /* and no option shows the focus ring until then (a ring Enter did not follow
+             * looked broken to a trainee) */
+            assert_string_equal(gd_focused_label(app), "");
             key(SDLK_RETURN, 0);
             key(SDLK_SPACE, 0);
             assert_int_equal(app->dialog, DIALOG_QUESTION);
