@@ -586,9 +586,16 @@ static void changed_column(ud_app *app, const ud_month_explanation *e, int x, in
                                "policy."),
                         x, y, w, UD_FONT_SMALL, p->text_dim);
     }
-    for (int i = 0; i < e->effect_count && y < 590; i++) {
-        effect_text(app, &e->effects[i], e->month, line, sizeof line);
+    int shown = 0;
+    for (; shown < e->effect_count && y < 570; shown++) {
+        effect_text(app, &e->effects[shown], e->month, line, sizeof line);
         y += ud_ui_paragraph(ui, line, x, y, w, UD_FONT_SMALL, p->text) + 4;
+    }
+    if (shown < e->effect_count) {
+        /* the column is full: say where the rest is (a trainee counted 5 of 7 decisions here
+         * and thought two were lost) */
+        ud_ui_paragraph(ui, TR(ui, "More on the Every decision page."), x, y, w, UD_FONT_SMALL,
+                        p->text_dim);
     }
 }
 
