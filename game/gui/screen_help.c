@@ -71,7 +71,8 @@ static const help_entry entries[] = {
         "fewer households are in distress than at the start, none when as many or more")},
     {N_("APR and EIR"), N_("What a loan really costs a client, fees included."),
      N_("APR = periodic internal rate x periods a year; EIR = (1 + periodic rate)^periods - 1"),
-     N_("what a transparent MFI shows; a flat 24% costs about 42% APR")},
+     N_("what a transparent MFI shows; a flat 24% over 25 weeks costs about 45% APR, and "
+        "a 1% fee taken up front brings it near 49%")},
 };
 
 static const help_entry panels[] = {
