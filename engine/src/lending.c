@@ -1559,7 +1559,13 @@ static bool open_loan(ud_sim *sim, int hh, int product, int age, bool late, int 
     }
     h->loan = index;
     h->ever_borrowed = 1;
-    h->last_loan = terms.principal;
+    /* the loan before this one, repaid on time: as large as this one less the step-up the
+     * policy allows (the card showed the current, overdue loan as "the last loan, at most 0
+     * days late"); the next repayment sets it to this loan, as for every client */
+    double step = sim->policy.repeat_step_up > 0
+                      ? (double)sim->policy.repeat_step_up / (double)UD_RATE_SCALE
+                      : 0.0;
+    h->last_loan = (ud_money)((double)terms.principal / (1.0 + step));
     staff_assign(sim, slot, officer);
     return true;
 }

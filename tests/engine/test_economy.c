@@ -1350,6 +1350,11 @@ static void test_economy_opening_portfolio_balances_and_runs(void **state) {
         ud_household_view h;
         ud_sim_household(sim, hh, &h);
         behind += h.loan != NULL && ud_loan_days_in_arrears(h.loan, 0) > 0;
+        /* the loan it repaid before is not the loan it holds (a card read "the last loan" as
+         * the current, overdue one, "at most 0 days late") */
+        if (h.loan != NULL) {
+            assert_true(h.last_loan > 0 && h.last_loan < h.loan->plan.principal);
+        }
     }
     assert_true(behind > 0);
     assert_int_equal(o->deposits, (400 - behind) * 500000);
