@@ -362,12 +362,15 @@ void ud_debrief_log_page(ud_app *app, SDL_Rect area) {
         i = last + 1;
     }
     int by = area.y + area.h - 34;
-    if ((ud_ui_button(ui, ud_rect(area.x + area.w - 220, by, 100, 30), TR(ui, "Previous")) ||
+    /* each button only where it leads somewhere (a trainee clicked both on a 1 / 1 page) */
+    if (((app->debrief_scroll > 0 &&
+          ud_ui_button(ui, ud_rect(area.x + area.w - 220, by, 100, 30), TR(ui, "Previous"))) ||
          ui->key == SDLK_PAGEUP) &&
         app->debrief_scroll > 0) {
         app->debrief_scroll--;
     }
-    if ((ud_ui_button(ui, ud_rect(area.x + area.w - 110, by, 100, 30), TR(ui, "Next")) ||
+    if (((app->debrief_scroll + 1 < pages &&
+          ud_ui_button(ui, ud_rect(area.x + area.w - 110, by, 100, 30), TR(ui, "Next"))) ||
          ui->key == SDLK_PAGEDOWN) &&
         app->debrief_scroll + 1 < pages) {
         app->debrief_scroll++;
