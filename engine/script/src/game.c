@@ -724,9 +724,10 @@ bool game_check_halt(ud_game *g) {
     if (g->end == UD_END_RUNNING && ((g->scenario != NULL && g->scenario->halted) ||
                                      (g->strategy != NULL && g->strategy->halted))) {
         g->end = UD_END_HALTED;
-        game_problem(g, "the game was stopped: a script took too long in work the instruction "
-                        "count cannot measure (see the problem above); make its texts shorter "
-                        "or its loops smaller");
+        game_problem(g, "the game was stopped: a script reached a limit at a point that "
+                        "depends on the computer or the run (processor time or memory: see the "
+                        "problem above); make its texts shorter, its loops smaller or its "
+                        "tables fewer");
     }
     return g->end == UD_END_HALTED;
 }

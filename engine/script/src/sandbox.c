@@ -105,6 +105,10 @@ static void *bounded_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
             remember_where(sb);
         }
         sb->over_memory = true;
+        /* where a script reaches the cap depends on the sizes Lua gives its tables, which
+         * follow its per-run random hash seed: a game that went on from there would differ
+         * from run to run, so it stops, as for the processor backstop */
+        sb->halted = sb->halted || sb->in_call;
         return NULL;
     }
     void *p = realloc(ptr, nsize);
@@ -1300,7 +1304,10 @@ static void push_where(lua_State *L) {
 
 static void push_limit_message(lua_State *L, ud_sandbox *sb) {
     if (sb->over_memory) {
-        lua_pushfstring(L, "%s (limit %d MiB)", LIMIT_MEMORY, (int)(sb->cap >> 20));
+        lua_pushfstring(L,
+                        "%s (limit %d MiB; where a script reaches it varies from run to run with "
+                        "how Lua lays out its tables, so the game stops here)",
+                        LIMIT_MEMORY, (int)(sb->cap >> 20));
     } else if (sb->over_text) {
         lua_pushfstring(L, "%s (limit %d bytes per text)", LIMIT_TEXT, (int)UD_SANDBOX_MAX_TEXT);
     } else if (sb->over_time) {
