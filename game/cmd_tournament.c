@@ -202,7 +202,12 @@ static const char *halt_reason(const entry *e, int runs, int *len) {
     for (int i = 0; i < runs; i++) {
         if (e->runs[i].end == UD_END_HALTED && e->runs[i].problem_count > 0) {
             *len = (int)strcspn(e->runs[i].first_problem, "\n");
-            *len = *len < 300 ? *len : 300;
+            if (*len > 300) { /* at a word's end, not inside one */
+                *len = 300;
+                while (*len > 200 && e->runs[i].first_problem[*len] != ' ') {
+                    --*len;
+                }
+            }
             return e->runs[i].first_problem;
         }
     }
@@ -210,8 +215,12 @@ static const char *halt_reason(const entry *e, int runs, int *len) {
     return "";
 }
 
-static int judge(const entry *e, int count, int runs, int **wins) {
+static int judge(const entry *e, int count, int runs, int **wins, const char *scenario) {
     int failures = 0;
+    /* a stop the scenario's own script caused is the scenario's to fix, not each strategy's */
+    const char *slash = strrchr(scenario, '/');
+    const char *scenario_file = slash != NULL ? slash + 1 : scenario;
+    size_t scenario_len = strlen(scenario_file);
     /* A game its strategy's script stopped ended months early: its scores are those of an
      * unfinished game, not of the strategy, and comparing them would judge the lesson on a
      * broken script. The script is what fails; its comparisons are left out. */
@@ -219,9 +228,12 @@ static int judge(const entry *e, int count, int runs, int **wins) {
         if (e[s].halted > 0) {
             int len = 0;
             const char *why = halt_reason(&e[s], runs, &len);
+            bool by_scenario =
+                strncmp(why, scenario_file, scenario_len) == 0 && why[scenario_len] == ':';
             printf("FAIL: %s %s (%s) was stopped in %d of %d runs, so its games did not finish "
-                   "and are left out of the verdict; fix the script%s%.*s\n",
+                   "and are left out of the verdict; fix %s%s%.*s\n",
                    family_names[e[s].family], e[s].label, e[s].name, e[s].halted, runs,
+                   by_scenario ? "the scenario's script, which was stopped" : "the script",
                    len > 0 ? ": " : "", len, why);
             failures++;
         }
@@ -251,6 +263,9 @@ static int judge(const entry *e, int count, int runs, int **wins) {
             printf("FAIL: probe %s (%s) meets every goal in %.0f%% of runs, at most %d%% allowed\n",
                    e[s].label, e[s].name, 100.0 * e[s].all_goals / runs, PROBE_MAX_ALL_GOALS);
             failures++;
+        }
+        if (best_inst < 0) {
+            continue; /* no sound strategy finished a game: nothing to compare the probe with */
         }
         if (e[s].mean_institution > best_inst) {
             printf("FAIL: probe %s (%s) has an institution score of %.1f, above every sound "
@@ -424,7 +439,7 @@ int ud_cmd_tournament(int argc, char **argv, int first) {
         printf("\n");
         print_notes(e, count, (int)runs);
         print_margins(e, count, (int)runs, wins);
-        int failures = judge(e, count, (int)runs, wins);
+        int failures = judge(e, count, (int)runs, wins, scenario);
         printf("%s: %s\n", scenario,
                failures == 0 ? "the lesson holds" : "the lesson does not hold");
         status = failures == 0 ? UD_EXIT_OK : UD_EXIT_FAILURE;

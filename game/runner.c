@@ -198,6 +198,13 @@ bool ud_run_scenario(const ud_run_request *req, ud_run_result *out, char *err, s
     char lessons[32][UD_TEXT_LEN];
     out->lessons_shown = ud_game_lessons(game, lessons, 32); /* their conditions run here */
     ud_game_questions(game, &out->questions_asked);
+    if (req->answer_count > out->questions_asked && req->problems != NULL) {
+        /* more answers than questions: the trainer counted the questions wrong */
+        fprintf(req->problems,
+                "unitdesa run: --answers: %d answer(s) given, but the game asked %d question(s); "
+                "the last %d were not used\n",
+                req->answer_count, out->questions_asked, req->answer_count - out->questions_asked);
+    }
     tally_groups(sim, poor_at_start, out);
     free(poor_at_start);
     if (req->at_end != NULL) {

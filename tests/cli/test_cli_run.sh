@@ -65,6 +65,8 @@ expect_stderr_has "unitdesa bench: --sizes must list household counts from 1 to 
 expect_status 2 "$UD" bench --sizes 1,2,
 expect_status 2 "$UD" bench --sizes 1,2,3,4,5,6,7,8,9
 expect_stderr_has "unitdesa run: --answers must list options" "$UD" run --answers 2,1,
+# more answers than the game asks questions: said, not silently dropped
+expect_stderr_has "the game asked 1 question(s); the last 2 were not used" "$UD" run m2_election --answers 2,1,2
 # the measures exclude each other, and --months/--sizes belong to the villages' one
 expect_status 2 "$UD" bench --scenarios --debrief
 expect_stderr_has "unitdesa bench: --scenarios and --debrief exclude each other" "$UD" bench --scenarios --debrief

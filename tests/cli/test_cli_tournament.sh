@@ -36,6 +36,8 @@ grep -q "STOPPED in 2 runs" "$tmp/halts.txt" || bad "the table does not mark the
 checks=$((checks + 1))
 grep -q "FAIL: probe P1 (stopped) meets every goal\|FAIL: probe P1 (stopped) has an" "$tmp/halts.txt" && bad "a stopped probe's unfinished games were judged"
 expect_status 1 "$UD" tournament "$DIR/halts.lua" --runs 1
+# a stop in the scenario's own script is the scenario's to fix
+expect_stdout_has "fix the scenario's script, which was stopped: scenario_halts.lua:" "$UD" tournament "$DIR/scenario_halts.lua" --runs 1
 
 # --csv: a header and one row per strategy and seed
 "$UD" tournament "$DIR/fails.lua" --runs 4 --csv "$tmp/t.csv" >/dev/null
