@@ -22,7 +22,13 @@ void ud_screen_briefing(ud_app *app) {
     ud_ui *ui = &app->ui;
     const ud_palette *p = ui->pal;
     const ud_scenario_info *in = ud_game_info(app->game);
-    ud_ui_label(ui, ud_scenario_text(app, in->title), 60, 36, UD_FONT_TITLE, true, p->accent);
+    /* a trainer's long title stays on the screen: cut to its width, whole under the mouse */
+    const char *title = ud_scenario_text(app, in->title);
+    char cut[UD_TEXT_LEN];
+    if (ud_ui_one_line(ui, title, UD_FONT_TITLE, 1100, cut, sizeof cut)) { /* bold is wider */
+        ud_ui_hint(ui, ud_rect(60, 36, 1160, 40), title);
+    }
+    ud_ui_label(ui, cut, 60, 36, UD_FONT_TITLE, true, p->accent);
     /* how long the game lasts, which only the start screen's card said */
     char head[160], length[64];
     int months = ud_game_months(app->game);

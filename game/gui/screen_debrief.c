@@ -575,7 +575,12 @@ void ud_screen_debrief(ud_app *app) {
     if (tw <= 510) {
         ud_ui_label(ui, title, 30, 56, UD_FONT_NORMAL, false, p->text_dim);
     } else {
-        ud_ui_paragraph(ui, title, 30, 56, 510, UD_FONT_SMALL, p->text_dim);
+        /* one line, the whole title under the mouse: wrapped, its second line fell on "The
+         * scenario is over." below it */
+        char cut[UD_TEXT_LEN];
+        ud_ui_one_line(ui, title, UD_FONT_SMALL, 510, cut, sizeof cut);
+        ud_ui_label(ui, cut, 30, 58, UD_FONT_SMALL, false, p->text_dim);
+        ud_ui_hint(ui, ud_rect(30, 56, 510, 20), title);
     }
     /* scores, with their parts (defined in the trainers' guide, computed in the engine) */
     ud_scores scores;
