@@ -567,10 +567,16 @@ static void test_save_every_value_is_validated(void **state) {
                    "cannot be replayed (its month is missing or after the 6 months played)");
     refused_sealed(good, "decision 0 C 7", "decision 0x C 7", "cannot be replayed (its month");
     refused_sealed(good, "decision 2 A 1 2\n", "decision 2 A 1 2 junk\n",
-                   "cannot be replayed (an answer is 'A question option', two numbers)");
+                   "cannot be replayed (an answer is 'A question option', two whole numbers");
+    /* numbers too long for an answer are refused, not wrapped (4294967298 read as option 2) */
+    refused_sealed(good, "decision 2 A 1 2\n", "decision 2 A 4294967297 4294967298\n",
+                   "cannot be replayed (an answer is 'A question option', two whole numbers");
+    /* a hexadecimal count is named as its own field, not the next one */
+    refused_sealed(good, "C 7 0 1 2 1500000 ", "C 7 0 0x1 2 1500000 ",
+                   "cannot be replayed (field 3 (count) is not a whole number (got 0x1))");
     /* a command's field that cannot be read is named */
     refused_sealed(good, "C 7 0 1 2 1500000 ", "C 7 0 1 2 x1500000 ",
-                   "cannot be replayed (field 5 (amount) is missing or not a number)");
+                   "cannot be replayed (field 5 (amount) is not a whole number (got x1500000))");
     refused_sealed(good, "decision 0 C 7", "decision 0 Z 7",
                    "cannot be replayed (it is neither a command (C ...) nor an answer (A ...))");
     /* the format version is a whole number */

@@ -497,8 +497,17 @@ static bool command_numbers_fit(const char *s, char *why, size_t why_size) {
             p++;
         }
         int len = (int)(p - start);
-        if (command_kinds[f] == 'a' || len == 0 || !(isdigit((unsigned char)start[len - 1]))) {
-            continue; /* not a whole number: sscanf says which field is not */
+        if (command_kinds[f] == 'a' || len == 0) {
+            continue; /* a hexadecimal double, or nothing: sscanf says */
+        }
+        int digits_from = start[0] == '-' ? 1 : 0;
+        if (len <= digits_from ||
+            (int)strspn(start + digits_from, "0123456789") != len - digits_from) {
+            /* "0x1" or "1e3" for a whole number: named here, or sscanf would read the 0 and
+             * blame the next field */
+            snprintf(why, why_size, "field %d (%s) is not a whole number (got %.*s%s)", f + 1,
+                     command_fields[f], len < 40 ? len : 40, start, len > 40 ? "..." : "");
+            return false;
         }
         errno = 0;
         long long v = strtoll(start, NULL, 10);
@@ -881,10 +890,21 @@ ud_game *ud_save_load(const char *path, const ud_game_options *options, char *er
             play_to(g, (int)month, phase);
             if (rest[0] == 'A') {
                 int q, option, used = 0;
-                ok = sscanf(rest, "A %d %d%n", &q, &option, &used) == 2 &&
-                     (rest[used] == '\n' || rest[used] == '\0');
+                /* two small whole numbers: a longer one would wrap inside sscanf (question
+                 * 4294967297 read as 1) */
+                char qt[24] = "", ot[24] = "";
+                ok = sscanf(rest, "A %23s %23s%n", qt, ot, &used) == 2 &&
+                     (rest[used] == '\n' || rest[used] == '\0') && strlen(qt) <= 6 &&
+                     strlen(ot) <= 6 && strspn(qt, "0123456789") == strlen(qt) &&
+                     strspn(ot, "0123456789") == strlen(ot);
+                if (ok) {
+                    q = atoi(qt);
+                    option = atoi(ot);
+                }
                 if (!ok) {
-                    snprintf(why, sizeof why, "an answer is 'A question option', two numbers");
+                    snprintf(why, sizeof why,
+                             "an answer is 'A question option', two whole numbers of at most "
+                             "six digits");
                 } else {
                     ok = ud_game_answer(g, q, option, why, sizeof why);
                 }
