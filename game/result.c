@@ -274,6 +274,7 @@ typedef struct reader {
     int seen[F_SINGLE_COUNT]; /* the line each single field was on, 0 if not yet */
     int last_decision_line;   /* the decision with the latest month, checked against played */
     int last_decision_month;
+    int decision_capacity; /* decisions r->decisions has room for */
     char *err;
     size_t err_size;
 } reader;
@@ -283,8 +284,10 @@ static bool fail(reader *rd, const char *field, const char *must, const char *go
      * team's file would take over the trainer's terminal */
     char shown[64];
     snprintf(shown, sizeof shown, "%.60s", got);
+    bool utf8 = ud_utf8_valid(got, strlen(got));
     for (unsigned char *c = (unsigned char *)shown; *c != '\0'; c++) {
-        *c = *c < 0x20 || *c == 0x7f ? '?' : *c;
+        /* nor bytes that are not UTF-8, which print as garbage or worse */
+        *c = *c < 0x20 || *c == 0x7f || (!utf8 && *c >= 0x80) ? '?' : *c;
     }
     snprintf(rd->err, rd->err_size, "%s:%d: %s must be %s (got '%s%s')", rd->path, rd->line_no,
              field, must, shown, strlen(got) > 60 ? "..." : "");
@@ -580,13 +583,19 @@ static bool read_line(reader *rd, char *line, ud_team_result *r) {
         if (!int_field(rd, "decision month", v[1], 0, UD_SAVE_MAX_MONTHS, &month)) {
             return false;
         }
-        ud_result_decision *grown =
-            realloc(r->decisions, (size_t)(r->decision_count + 1) * sizeof *grown);
-        if (grown == NULL) {
-            snprintf(rd->err, rd->err_size, "%s:%d: out of memory", rd->path, rd->line_no);
-            return false;
+        /* room for twice as many at a time: one more each line made reading quadratic (a
+         * file of 240,000 decisions took minutes) */
+        if (r->decision_count >= rd->decision_capacity) {
+            int room = rd->decision_capacity > 0 ? rd->decision_capacity * 2 : 64;
+            ud_result_decision *more = realloc(r->decisions, (size_t)room * sizeof *more);
+            if (more == NULL) {
+                snprintf(rd->err, rd->err_size, "%s:%d: out of memory", rd->path, rd->line_no);
+                return false;
+            }
+            r->decisions = more;
+            rd->decision_capacity = room;
         }
-        r->decisions = grown;
+        ud_result_decision *grown = r->decisions;
         grown[r->decision_count].month = month;
         if (month > rd->last_decision_month) {
             rd->last_decision_month = month;
@@ -705,7 +714,7 @@ bool ud_result_read(const char *path, ud_team_result *r, char *err, size_t err_s
         snprintf(err, err_size, "%s", why);
         return false;
     }
-    reader rd = {path, 0, {0}, 0, -1, err, err_size};
+    reader rd = {path, 0, {0}, 0, -1, 0, err, err_size};
     char line[MAX_LINE];
     bool ok = true;
     int len;
@@ -719,6 +728,11 @@ bool ud_result_read(const char *path, ud_team_result *r, char *err, size_t err_s
             break;
         }
         if (rd.line_no == 1) {
+            /* a byte-order mark, as some editors write one, is no part of the text */
+            if ((unsigned char)line[0] == 0xEF && (unsigned char)line[1] == 0xBB &&
+                (unsigned char)line[2] == 0xBF) {
+                memmove(line, line + 3, strlen(line + 3) + 1);
+            }
             if (strcmp(line, UD_RESULT_MAGIC) != 0) {
                 long long version;
                 const char *prefix = "unitdesa-result ";

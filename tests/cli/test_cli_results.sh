@@ -93,6 +93,14 @@ f="$tmp/bad/long.result"
 awk -v long="$(head -c 9000 /dev/zero | tr '\0' x)" 'NR == 5 { print "title\t" long; next } { print }' "$good" >"$f"
 expect_stderr_has "$f:5: the line is too long for a result file" "$UD" class "$f" --no-benchmark
 
+# a byte-order mark before the first line, as some editors write, is read past
+f="$tmp/bom.result"
+printf '\357\273\277' >"$f"
+cat "$good" >>"$f"
+"$UD" class "$f" -o "$tmp/bom.html" --no-benchmark >/dev/null 2>&1
+checks=$((checks + 1))
+[ -s "$tmp/bom.html" ] || bad "a result file that starts with a byte-order mark was refused"
+
 # one bad file among good ones: named, and no page (a team left out would look absent)
 cp "$good" "$tmp/good/team2.result"
 cp "$tmp/bad/months.result" "$tmp/good/team3.result"
