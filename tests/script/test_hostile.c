@@ -560,6 +560,27 @@ static void test_hostile_a_month_of_slow_calls_halts_the_game(void **state) {
     ud_game_free(g);
 }
 
+/* Game calls that read long texts (translate, news) or search names (indicator) charge that
+ * work: a pcall loop of them meets the budget, the same in every run, not the processor
+ * backstop, which halted the game at a point that varied with the machine. */
+static void test_hostile_api_work_is_charged(void **state) {
+    (void)state;
+    fails_within(script("apit.lua",
+                        HEAD "local big = string.rep('a', 1000000)\n"
+                             "for i = 1, 2000 do pcall(translate, 'fr', { [big] = big }) "
+                             "end\n"),
+                 "apit.lua:3: " BUDGET, 2.0);
+    ud_game *g =
+        load_ok(script("apii.lua", HEAD "at_month(1, function()\n"
+                                        "  for i = 1, 1e6 do pcall(indicator, string.rep('x', 63)) "
+                                        "end\n"
+                                        "end)\n"));
+    play_all(g);
+    assert_int_equal(ud_game_end_state(g), UD_END_FINISHED);
+    assert_true(has_problem(g, "apii.lua:3: " BUDGET));
+    ud_game_free(g);
+}
+
 /* An escape sequence in a script's source reaches no message: Lua's parser quotes the text
  * near a syntax error, and an error quotes the source lines around it. */
 static void test_hostile_messages_carry_no_control_characters(void **state) {
@@ -987,6 +1008,7 @@ int main(void) {
         cmocka_unit_test(test_hostile_a_month_of_slow_calls_halts_the_game),
         cmocka_unit_test(test_hostile_requiring_a_missing_helper_is_charged),
         cmocka_unit_test(test_hostile_messages_carry_no_control_characters),
+        cmocka_unit_test(test_hostile_api_work_is_charged),
         cmocka_unit_test(test_hostile_a_small_handler_after_a_greedy_one_is_not_blamed),
         cmocka_unit_test(test_hostile_a_strategy_that_removes_decide_does_not_crash),
         cmocka_unit_test(test_hostile_no_addresses_or_hash_order),

@@ -1082,6 +1082,9 @@ static int l_translate(lua_State *L) {
             size_t at;
             size_t kl, vl;
             const char *k = lua_tolstring(L, -2, &kl), *v = lua_tolstring(L, -1, &vl);
+            /* each text is read in full (UTF-8, placeholders): charged, so that a loop of
+             * calls meets the budget rather than the processor backstop */
+            ud_sandbox_charge(L, (double)(kl + vl) / 4.0);
             bad_text = bad_text || api_text_problem(k, kl, &at) != NULL ||
                        api_text_problem(v, vl, &at) != NULL;
             char want[32], got[32];

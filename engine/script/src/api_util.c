@@ -343,6 +343,8 @@ void api_check_shown_text(lua_State *L, int idx, const char *what) {
 void api_check_shown_text_of(lua_State *L, int idx, const char *what, size_t max_bytes) {
     size_t len, at = 0;
     const char *s = lua_tolstring(L, idx, &len);
+    /* reading the whole text is work the instruction count does not see */
+    ud_sandbox_charge(L, (double)len / 8.0);
     if (s != NULL && max_bytes > 0 && len >= max_bytes) {
         luaL_error(L, "%s is too long (%d bytes; at most %d)", what, (int)len, (int)max_bytes - 1);
     }
@@ -362,6 +364,7 @@ bool api_text(lua_State *L, int idx, const char *what, const char *key, char *ou
     }
     size_t len;
     const char *s = lua_tolstring(L, -1, &len);
+    ud_sandbox_charge(L, (double)len / 8.0); /* the checks below read it all */
     if (len >= size) {
         luaL_error(L, "%s: %s is too long (%d bytes; at most %d)", what, key, (int)len,
                    (int)size - 1);

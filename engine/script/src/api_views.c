@@ -6,6 +6,8 @@
 #include <string.h>
 
 #define UD_MAX_MONTHS_VIEWED 240
+/* what a did-you-mean search over the indicator names costs, in instructions (some 40 us) */
+#define HINT_UNITS 10000.0
 
 static ud_sim *sim_of(lua_State *L) {
     ud_game *g = game_of(L);
@@ -55,6 +57,7 @@ static int extreme(lua_State *L, bool highest, const char *fname) {
         known |= strcmp(*n, name) == 0;
     }
     if (!known) {
+        ud_sandbox_charge(L, HINT_UNITS);
         const char *hint = ud_indicator_hint(name);
         return luaL_error(L, "%s: unknown indicator '%s'%s%s%s", fname, name,
                           hint ? " (did you mean '" : "", hint ? hint : "", hint ? "'?)" : "");
@@ -97,6 +100,9 @@ static int l_indicator(lua_State *L) {
         known |= strcmp(*n, name) == 0;
     }
     if (!known) {
+        /* finding the nearest name compares it with every known one: work the instruction
+         * count does not see, charged so that a loop of misses meets the budget */
+        ud_sandbox_charge(L, HINT_UNITS);
         const char *hint = ud_indicator_hint(name);
         return luaL_error(L, "indicator: unknown indicator '%s'%s%s%s", name,
                           hint ? " (did you mean '" : "", hint ? hint : "", hint ? "'?)" : "");
