@@ -823,6 +823,13 @@ static int restricted_require(lua_State *L) {
                           name, relative);
     }
     add_file(sb, path, relative); /* before loading: a syntax error quotes its line */
+    /* compiling the helper, as load() is charged for a chunk: a helper that fails to load
+     * is compiled again at each require (a loop of them halted the game at a point that
+     * depended on the machine) */
+    struct stat helper;
+    if (stat(path, &helper) == 0) {
+        ud_sandbox_charge(L, LOAD_UNITS + (double)helper.st_size * LOAD_BYTE_UNITS);
+    }
     if (load_text_file(L, path, relative) != LUA_OK) {
         return luaL_error(L, "require '%s': %s", name, lua_tostring(L, -1));
     }
