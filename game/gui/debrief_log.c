@@ -345,6 +345,10 @@ void ud_debrief_log_page(ud_app *app, SDL_Rect area) {
         ud_ui_label(ui, TR(ui, "None yet: the credit policy decided everything."), area.x, y,
                     UD_FONT_SMALL, false, p->text_dim);
     }
+    /* the decisions that mattered most, marked where they are in the list: the debrief
+     * sends the trainee here when it has no room for them all (with many goals, none) */
+    const ud_debrief *judged =
+        ud_game_end_state(app->game) != UD_END_RUNNING ? ud_app_debrief(app) : NULL;
     int row = 0;
     for (int i = 0; i < n && row < (app->debrief_scroll + 1) * per_page; row++) {
         int last = ud_decision_run_end(app, i);
@@ -353,10 +357,18 @@ void ud_debrief_log_page(ud_app *app, SDL_Rect area) {
             const ud_decision *d = ud_game_decisions(app->game, &dn);
             char detail[400];
             ud_decision_span_detail(app, i, last, detail, sizeof detail);
+            const ud_main_decision *top = NULL;
+            for (int k = 0; judged != NULL && k < judged->top_count; k++) {
+                top = judged->top[k].first >= i && judged->top[k].first <= last ? &judged->top[k]
+                                                                                : top;
+            }
             /* the month the decision was for, as the month's summary and the news number it
              * (a trainee read "After month 3" here and "End of month 4" there) */
-            snprintf(line, sizeof line, "%s %d:  %s", TR(ui, "Month"), d[i].month + 1, detail);
-            ud_ui_label(ui, line, area.x + 10, y, UD_FONT_SMALL, false, p->text);
+            snprintf(line, sizeof line, "%s%s %d:  %s",
+                     top == NULL ? "" : (top->effect > 0 ? "▲ " : "▼ "), TR(ui, "Month"),
+                     d[i].month + 1, detail);
+            ud_ui_label(ui, line, area.x + 10, y, UD_FONT_SMALL, top != NULL,
+                        top == NULL ? p->text : (top->effect > 0 ? p->good : p->bad));
             y += 20;
         }
         i = last + 1;

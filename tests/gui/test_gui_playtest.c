@@ -83,6 +83,14 @@ static void test_debrief_decisions_stay_above_the_charts(void **state) {
     if (d->top_count > 0) {
         assert_true(gd_shows(app, "▲") || gd_shows(app, "▼") ||
                     gd_shows(app, gd_tr(app, "More on the Every decision page.")));
+        /* and there they are marked, on whichever page they fall */
+        assert_true(gd_click_label(app, gd_tr(app, "Every decision")));
+        bool marked = false;
+        for (int page = 0; page < 60 && !marked; page++) {
+            marked = gd_shows(app, "▲") || gd_shows(app, "▼");
+            gd_key(app, SDLK_PAGEDOWN, 0);
+        }
+        assert_true(marked);
     }
     gd_settings(app, "en", false);
 }
