@@ -104,10 +104,12 @@ void ud_play_top_bar(ud_app *app) {
     snprintf(oss_name, sizeof oss_name, "%s, %s", TR(ui, "OSS"),
              m >= 12 ? TR(ui, "12 months") : TR(ui, "months so far"));
     x = cell(app, x, "oss", oss_name, v, shown(d->oss, 100), shown(prev->oss, 100), hb,
-             m == 0 ? LIGHT_NONE
-                    /* a young unit just under break-even is one to watch, not a crisis: red
-                     * below 90% (INDICATORS.md: 100% breaks even, 110-130% mature) */
-                    : (d->oss >= 1.1 ? LIGHT_GOOD : (d->oss >= 0.9 ? LIGHT_WATCH : LIGHT_BAD)));
+             /* no verdict on a month or two: an opening's provisions released in month 1 read
+              * "464%, good" to a trainee; three months are the least a ratio of costs needs */
+             m < 3 ? LIGHT_NONE
+                   /* a young unit just under break-even is one to watch, not a crisis: red
+                    * below 90% (INDICATORS.md: 100% breaks even, 110-130% mature) */
+                   : (d->oss >= 1.1 ? LIGHT_GOOD : (d->oss >= 0.9 ? LIGHT_WATCH : LIGHT_BAD)));
     ud_ui_set_box(ui, outer_box);
     if (ud_ui_danger(ui, ud_rect(930, 16, 180, 40), TR(ui, "Next month (Space)"))) {
         ud_app_next_month(app);

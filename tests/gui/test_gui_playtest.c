@@ -307,6 +307,34 @@ static void test_top_bar_follows_the_months_decisions(void **state) {
 /* Trainee 19, problem 20: the top bar's cells shifted right when a trend arrow appeared. A
  * cell keeps the arrow's room in a month without change: in month 1, PAR30 is 0.0% as it was,
  * no arrow is drawn, and the OSS cell still starts past the arrow's place. */
+/* Counts the top bar's verdicts (good, watch, serious) drawn this frame. */
+static int top_bar_verdicts(void) {
+    const char *words[] = {gd_tr(app, "good"), gd_tr(app, "watch"), gd_tr(app, "serious")};
+    int n = 0;
+    for (int i = 0; i < app->ui.record_count; i++) {
+        for (int w = 0; w < 3; w++) {
+            n += app->ui.records[i].rect.y < 72 && strcmp(app->ui.records[i].text, words[w]) == 0;
+        }
+    }
+    return n;
+}
+
+/* Third cold playtest: the field visit's first month showed "OSS 464%, good", the opening's
+ * provisions released in one month. OSS gets its verdict from the third month; PAR30 at once. */
+static void test_top_bar_judges_oss_from_the_third_month(void **state) {
+    (void)state;
+    gd_settings(app, "en", false);
+    gd_start(app, "field_visit_bad_year");
+    gd_play_to(app, 1);
+    app->dialog = DIALOG_NONE;
+    gd_frame(app, "field visit month 1");
+    assert_int_equal(top_bar_verdicts(), 1); /* PAR30's alone */
+    gd_play_to(app, 3);
+    app->dialog = DIALOG_NONE;
+    gd_frame(app, "field visit month 3");
+    assert_int_equal(top_bar_verdicts(), 2);
+}
+
 static void test_top_bar_keeps_room_for_arrows(void **state) {
     (void)state;
     gd_settings(app, "en", false);
@@ -655,6 +683,8 @@ int main(void) {
                                         teardown),
         cmocka_unit_test_setup_teardown(test_month_summary_counts, setup, teardown),
         cmocka_unit_test_setup_teardown(test_top_bar_keeps_room_for_arrows, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_top_bar_judges_oss_from_the_third_month, setup,
+                                        teardown),
         cmocka_unit_test(test_result_file_name_keeps_accented_letters),
         cmocka_unit_test_setup_teardown(test_instalments_stop_at_three_years, setup, teardown),
         cmocka_unit_test_setup_teardown(test_product_title_keeps_its_state, setup, teardown),
