@@ -160,6 +160,7 @@ ud_sim *ud_sim_create(const ud_setup *setup, const ud_allocator *alloc, char *er
     memcpy(sim->products, setup->mfi.product, sizeof sim->products);
     sim->product_count = setup->mfi.products;
     sim->policy = setup->mfi.policy;
+    sim->policy_as_opened = sim->policy;
     sim->savings_rate = setup->mfi.savings_rate;
     sim->follow_up = setup->mfi.follow_up;
     sim->reputation = setup->mfi.reputation;
@@ -250,6 +251,7 @@ bool ud_sim_step(ud_sim *sim) {
     }
     sim->books.today = sim_today(sim);
     sim->obligation_missed = false;
+    sim->policy_as_opened = sim->policy; /* the coming month's applications are decided by it */
 
     if (sim->month == 0) {
         village_snapshot_start(sim); /* after any household the scenario described */
@@ -434,13 +436,7 @@ const ud_credit_policy *ud_sim_policy(const ud_sim *sim) {
 }
 
 ud_credit_policy ud_sim_policy_as_month_opened(const ud_sim *sim) {
-    ud_credit_policy p = sim->setup.mfi.policy;
-    for (int i = 0; i < sim->log_count && sim->log[i].month < sim->month; i++) {
-        if (sim->log[i].command.type == UD_CMD_SET_POLICY) {
-            p = sim->log[i].command.policy;
-        }
-    }
-    return p;
+    return sim->policy_as_opened; /* kept as each month is stepped: asked by every frame */
 }
 
 const ud_borrowing *ud_sim_borrowings(const ud_sim *sim, int *count) {

@@ -196,6 +196,7 @@ struct ud_sim {
     apr_memo apr_memo[UD_MAX_PRODUCTS];
     int product_count;
     ud_credit_policy policy;
+    ud_credit_policy policy_as_opened; /* the policy this month's applications met */
     ud_rate savings_rate;
     double follow_up;
     double reputation; /* 0..1: the MFI's name for serving well and enforcing fairly */

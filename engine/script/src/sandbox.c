@@ -790,6 +790,7 @@ static int restricted_require(lua_State *L) {
     roots[1] = sb->own_folder[0] != '\0' ? parent : "";
     char path[1400] = "";
     bool found = false, outside = false;
+    double helper_bytes = 0; /* the size of the file found, for the work of compiling it */
     for (int i = 0; i < 3 && !found; i++) {
         if (roots[i][0] == '\0') {
             continue;
@@ -799,6 +800,7 @@ static int restricted_require(lua_State *L) {
          * wait for a writer for ever); load_text_file refuses what is not a regular file. */
         struct stat st;
         found = stat(path, &st) == 0;
+        helper_bytes = found ? (double)st.st_size : 0;
         /* A link may not lead out of the folder it was found in (a shared folder's
          * lib/x.lua pointing at a file of the trainer's would show the script bits of it) */
         char real_root[PATH_MAX], real_path[PATH_MAX];
@@ -826,10 +828,7 @@ static int restricted_require(lua_State *L) {
     /* compiling the helper, as load() is charged for a chunk: a helper that fails to load
      * is compiled again at each require (a loop of them halted the game at a point that
      * depended on the machine) */
-    struct stat helper;
-    if (stat(path, &helper) == 0) {
-        ud_sandbox_charge(L, LOAD_UNITS + (double)helper.st_size * LOAD_BYTE_UNITS);
-    }
+    ud_sandbox_charge(L, LOAD_UNITS + helper_bytes * LOAD_BYTE_UNITS);
     if (load_text_file(L, path, relative) != LUA_OK) {
         return luaL_error(L, "require '%s': %s", name, lua_tostring(L, -1));
     }
