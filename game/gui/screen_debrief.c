@@ -423,6 +423,11 @@ static void goal_parts(ud_app *app, const ud_goal *g, char *head, size_t head_si
     }
 }
 
+/* A goal met, or a loss avoided: shown in the colour of good news. */
+static bool goal_is_good(const ud_goal *g) {
+    return g->kind == UD_GOAL_LOSE ? g->state != 1 : g->state == 1;
+}
+
 static void summary_page(ud_app *app, bool over) {
     ud_ui *ui = &app->ui;
     const ud_palette *p = ui->pal;
@@ -435,25 +440,52 @@ static void summary_page(ud_app *app, bool over) {
     const ud_goal *goals = ud_game_goals(app->game, &n);
     /* Each goal wraps within the left column, clear of the lessons beside it. When a scenario
      * has so many goals that the wrapped lines would run under the charts (ten goals at large
-     * text), each takes one line instead: its state, as much of its text as fits, and its
-     * result; the whole goal is under the mouse. */
-    int wrapped = 0;
+     * text), some take one line instead: their state, as much of their text as fits, and their
+     * result, the whole goal under the mouse. The goals met are shortened first, the longest
+     * first, so that a goal the trainee missed is read in full wherever there is room. */
+    enum { MAX_SHOWN_GOALS = 32 };
+    int full_h[MAX_SHOWN_GOALS], one_h[MAX_SHOWN_GOALS];
+    bool one_line[MAX_SHOWN_GOALS] = {false};
+    n = n < MAX_SHOWN_GOALS ? n : MAX_SHOWN_GOALS;
+    int total = 0;
     for (int i = 0; i < n; i++) {
         char head[80], tail[100];
         goal_parts(app, &goals[i], head, sizeof head, tail, sizeof tail);
         snprintf(line, sizeof line, "%s%s%s", head, ud_scenario_text(app, goals[i].text), tail);
         int tw, th;
         ud_text_measure(ui->text, line, UD_FONT_SMALL, false, 500, &tw, &th);
-        wrapped += th + 2;
+        full_h[i] = th + 2;
+        ud_text_measure(ui->text, "Ag", UD_FONT_SMALL, false, 0, &tw, &th);
+        one_h[i] = th + 2;
+        total += full_h[i];
     }
-    bool compact = y + wrapped > 414; /* the charts' top, less a gap */
+    const int goals_bottom = 414; /* the charts' top, less a gap */
+    for (int pass = 0; pass < 2 && y + total > goals_bottom; pass++) {
+        bool want_met = pass == 0;
+        while (y + total > goals_bottom) {
+            int pick = -1;
+            for (int i = 0; i < n; i++) {
+                if (one_line[i] || goal_is_good(&goals[i]) != want_met ||
+                    full_h[i] <= one_h[i]) {
+                    continue;
+                }
+                if (pick < 0 || full_h[i] - one_h[i] > full_h[pick] - one_h[pick]) {
+                    pick = i;
+                }
+            }
+            if (pick < 0) {
+                break;
+            }
+            one_line[pick] = true;
+            total -= full_h[pick] - one_h[pick];
+        }
+    }
     for (int i = 0; i < n; i++) {
-        bool good = goals[i].kind == UD_GOAL_LOSE ? goals[i].state != 1 : goals[i].state == 1;
-        SDL_Color colour = good ? p->good : p->text;
+        SDL_Color colour = goal_is_good(&goals[i]) ? p->good : p->text;
         const char *text = ud_scenario_text(app, goals[i].text);
         char head[80], tail[100];
         goal_parts(app, &goals[i], head, sizeof head, tail, sizeof tail);
-        if (!compact) {
+        if (!one_line[i]) {
             snprintf(line, sizeof line, "%s%s%s", head, text, tail);
             y += ud_ui_paragraph(ui, line, 40, y, 500, UD_FONT_SMALL, colour) + 2;
             continue;
