@@ -122,9 +122,61 @@ static void test_translations_scenario_tables_come_before_the_catalog(void **sta
     ud_po_free(&po);
 }
 
+/* A translation no longer than its field's English may be: a hamlet or product name of 60
+ * bytes ran across the map and the loan desk in French only. Refused at load, at the
+ * translate() call's line, naming the field; a fitting one loads. */
+static void test_translations_longer_than_the_field_are_refused(void **state) {
+    (void)state;
+    static const char *const cases[][2] = {
+        {"village { households = 40, hamlets = { \"Sukamaju\", \"Cibeureum\" } }\n",
+         "[\"Sukamaju\"] = \"Le tr\xC3\xA8s long nom du hameau de Sukamaju au bord de l'eau\""},
+        {"product { name = \"Group loan\", method = \"flat\", rate = 30, installments = 25, "
+         "frequency = \"weekly\", min = 100000, max = 1000000 }\n",
+         "[\"Group loan\"] = \"Pr\xC3\xAAt de groupe solidaire aux femmes des hameaux du haut\""},
+        {"-- the title\n", "[\"Own words\"] = \"" /* a title of 200 bytes */
+             "Mmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmm"
+             "mmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmm"
+             "mmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmm\""},
+    };
+    static const char *const field[] = {"hamlet name", "product name", "title"};
+    const char *lua = UD_TEST_DIR "/long_translation.lua";
+    for (int fits = 0; fits < 2; fits++) {
+        for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+            FILE *f = fopen(lua, "w");
+            assert_non_null(f);
+            fprintf(f,
+                    "scenario { id = \"t\", title = \"Own words\", module = \"test\", months = 2 }\n"
+                    "%s\ntranslate(\"fr\", { %s })\n",
+                    cases[i][0], fits ? "[\"Own words\"] = \"Mes mots\"" : cases[i][1]);
+            fclose(f);
+            ud_game_options o;
+            memset(&o, 0, sizeof o);
+            o.helpers_root = ud_scenarios_root();
+            char err[4096] = "";
+            ud_game *g = ud_game_load(lua, &o, err, sizeof err);
+            if (fits) {
+                if (g == NULL) {
+                    fail_msg("%s", err);
+                }
+                ud_game_free(g);
+                continue;
+            }
+            assert_null(g);
+            char want[128];
+            snprintf(want, sizeof want, "long_translation.lua:4: translate('fr'): the "
+                                        "translation of the %s",
+                     field[i]);
+            if (strstr(err, want) == NULL) {
+                fail_msg("case %zu: %s", i, err);
+            }
+        }
+    }
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_translations_scenario_tables_come_before_the_catalog),
+        cmocka_unit_test(test_translations_longer_than_the_field_are_refused),
         cmocka_unit_test(test_translations_every_shipped_scenario_is_complete_in_every_language),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -242,6 +242,60 @@ static bool create_sim(ud_game *g, char *err, size_t err_size) {
     return true;
 }
 
+/* A translation may be no longer than the field its English fills: the screens are laid out
+ * for a hamlet name, a product name, a title or an objective of that size, and a longer
+ * translation would be cut or run over its neighbours in that language only. The texts are
+ * known only once the whole file has run, so the check comes here rather than in translate(). */
+static bool translation_fits(ud_game *g, const char *language, const char *english,
+                             const char *field, size_t max_bytes, char *err, size_t err_size) {
+    lua_State *L = g->scenario->L;
+    int top = lua_gettop(L);
+    size_t length = 0;
+    lua_getfield(L, LUA_REGISTRYINDEX, "ud.tr");
+    if (lua_getfield(L, -1, language) == LUA_TTABLE &&
+        lua_getfield(L, -1, english) == LUA_TSTRING) {
+        length = lua_rawlen(L, -1);
+    }
+    lua_settop(L, top);
+    if (length < max_bytes) {
+        return true;
+    }
+    snprintf(err, err_size,
+             "%s:%d: translate('%s'): the translation of the %s \"%.60s\" has %zu bytes; like "
+             "the English, it may have at most %zu (shorten it: the screens leave that much room)",
+             g->info.path, ud_game_translation_line(g, language), language, field, english,
+             length, max_bytes - 1);
+    return false;
+}
+
+static bool translations_fit(ud_game *g, char *err, size_t err_size) {
+    const char *languages[16];
+    int langs = ud_game_translation_languages(g, languages, 16);
+    int products;
+    const ud_product *product = ud_sim_products(g->sim, &products);
+    for (int l = 0; l < langs; l++) {
+        const char *lang = languages[l];
+        bool ok = translation_fits(g, lang, g->info.title, "title", sizeof g->info.title, err,
+                                   err_size);
+        for (int i = 0; ok && i < g->info.objective_count; i++) {
+            ok = translation_fits(g, lang, g->info.objectives[i], "objective",
+                                  sizeof g->info.objectives[i], err, err_size);
+        }
+        for (int i = 0; ok && i < g->setup.village.hamlets; i++) {
+            ok = translation_fits(g, lang, g->setup.village.hamlet_names[i], "hamlet name",
+                                  UD_NAME_LEN, err, err_size);
+        }
+        for (int i = 0; ok && i < products; i++) {
+            ok = translation_fits(g, lang, product[i].name, "product name", UD_NAME_LEN, err,
+                                  err_size);
+        }
+        if (!ok) {
+            return false;
+        }
+    }
+    return true;
+}
+
 ud_game *ud_game_load(const char *path, const ud_game_options *options, char *err,
                       size_t err_size) {
     ud_game *g = calloc(1, sizeof *g);
@@ -290,7 +344,7 @@ ud_game *ud_game_load(const char *path, const ud_game_options *options, char *er
         ud_game_free(g);
         return NULL;
     }
-    if (!create_sim(g, err, err_size)) {
+    if (!create_sim(g, err, err_size) || !translations_fit(g, err, err_size)) {
         ud_game_free(g);
         return NULL;
     }
