@@ -258,21 +258,28 @@ static int top_decisions(ud_app *app, const ud_debrief *d, int x, int y, int w, 
     if (y + 24 + 20 > bottom) {
         return -1;
     }
-    if (draw) {
+    int h = 24;
+    if (draw && d->top_count > 0) {
         ud_ui_label(ui, TR(ui, "The decisions that mattered most"), x, y, UD_FONT_NORMAL, true,
                     p->text);
     }
-    int h = 24;
     if (d->top_count == 0) {
+        /* the figure judged, named: a trainee whose switch moved other figures read "none
+         * changed the result" as "nothing I did mattered" */
+        char none[300], figure[200];
+        indicator_in_sentence(ui, d->indicator, figure, sizeof figure);
+        snprintf(none, sizeof none,
+                 TR(ui, "Taken one at a time, none of your decisions moved %s (the figure "
+                        "this scenario judges) more than luck moves it from game to game."),
+                 figure);
+        int tw, th;
+        ud_text_measure(ui->text, none, UD_FONT_SMALL, false, w, &tw, &th);
+        if (y + h + th > bottom) {
+            return -1; /* never over the charts */
+        }
         if (draw) {
-            /* the figure judged, named: a trainee whose switch moved other figures read "none
-             * changed the result" as "nothing I did mattered" */
-            char none[300], figure[200];
-            indicator_in_sentence(ui, d->indicator, figure, sizeof figure);
-            snprintf(none, sizeof none,
-                     TR(ui, "Taken one at a time, none of your decisions moved %s (the figure "
-                            "this scenario judges) more than luck moves it from game to game."),
-                     figure);
+            ud_ui_label(ui, TR(ui, "The decisions that mattered most"), x, y, UD_FONT_NORMAL,
+                        true, p->text);
             ud_ui_paragraph(ui, none, x, y + h, w, UD_FONT_SMALL, p->text_dim);
         }
         return 0;
@@ -459,10 +466,16 @@ static void summary_page(ud_app *app, bool over) {
         one_h[i] = th + 2;
         total += full_h[i];
     }
-    const int goals_bottom = 414; /* the charts' top, less a gap */
-    for (int pass = 0; pass < 2 && y + total > goals_bottom; pass++) {
+    /* the charts' top, less a gap; the goals met leave room under them for the heading and
+     * two lines of the decisions that mattered, which the luck may leave there */
+    int heading_w, heading_h, line_w, line_h;
+    ud_text_measure(ui->text, "Ag", UD_FONT_NORMAL, true, 0, &heading_w, &heading_h);
+    ud_text_measure(ui->text, "Ag", UD_FONT_SMALL, false, 0, &line_w, &line_h);
+    const int goals_bottom = 414, room_for_decisions = heading_h + 2 * line_h + 16;
+    for (int pass = 0; pass < 2 && y + total > goals_bottom - room_for_decisions; pass++) {
         bool want_met = pass == 0;
-        while (y + total > goals_bottom) {
+        int bottom = want_met ? goals_bottom - room_for_decisions : goals_bottom;
+        while (y + total > bottom) {
             int pick = -1;
             for (int i = 0; i < n; i++) {
                 if (one_line[i] || goal_is_good(&goals[i]) != want_met ||
