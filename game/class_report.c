@@ -266,13 +266,28 @@ static void timeline(FILE *f, const ud_class_input *in, const series *s, int n, 
         esc(f, name);
         fprintf(f, "</text><line x1=\"%g\" y1=\"%.1f\" x2=\"%g\" y2=\"%.1f\" class=\"grid\"/>",
                 left, y, left + pw, y);
-        for (int d = 0; d < s[i].r->decision_count; d++) {
-            const ud_result_decision *x = &s[i].r->decisions[d];
-            double px = left + (double)x->month / months * pw;
+        /* one mark for each run of decisions in a month, its first few texts under the mouse:
+         * a mark for each of a long game's thousands of decisions made a page no browser
+         * could open */
+        const ud_team_result *r = s[i].r;
+        enum { LISTED = 6 };
+        for (int d = 0; d < r->decision_count;) {
+            int month = r->decisions[d].month, end = d;
+            while (end < r->decision_count && r->decisions[end].month == month) {
+                end++;
+            }
+            double px = left + (double)month / months * pw;
             fprintf(f, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4\" fill=\"%s\"><title>%s %d: ", px, y,
-                    s[i].style < 0 ? "#666" : colour(s[i].style), TR("month"), x->month + 1);
-            esc(f, x->text);
+                    s[i].style < 0 ? "#666" : colour(s[i].style), TR("month"), month + 1);
+            for (int k = d; k < end && k < d + LISTED; k++) {
+                fputs(k > d ? "; " : "", f);
+                esc(f, ud_result_decision_text(r, k));
+            }
+            if (end - d > LISTED) {
+                fprintf(f, " (+%d)", end - d - LISTED);
+            }
             fprintf(f, "</title></circle>");
+            d = end;
         }
     }
     for (int m = 0; m <= months; m += months <= 12 ? 3 : (months <= 36 ? 6 : 12)) {
@@ -333,7 +348,7 @@ static void debrief_page(FILE *f, const ud_class_input *in, int t, int months) {
     for (int d = 0; d < r->decision_count && d < SHOWN; d++) {
         /* the month the decision was for, as the game's summaries number it */
         fprintf(f, "<li>%s %d: ", TR("month"), r->decisions[d].month + 1);
-        esc(f, r->decisions[d].text);
+        esc(f, ud_result_decision_text(r, d));
         fprintf(f, "</li>");
     }
     if (r->decision_count > SHOWN) {

@@ -175,9 +175,15 @@ void ud_result_file_name(const char *team, const char *scenario_id, int months, 
 
 void ud_result_free(ud_team_result *r) {
     free(r->decisions);
+    free(r->decision_texts);
     free(r->rows);
     r->decisions = NULL;
+    r->decision_texts = NULL;
     r->rows = NULL;
+}
+
+const char *ud_result_decision_text(const ud_team_result *r, int i) {
+    return r->decision_texts + r->decisions[i].text_at;
 }
 
 int ud_result_column(const ud_team_result *r, const char *name) {
@@ -275,6 +281,7 @@ typedef struct reader {
     int last_decision_line;   /* the decision with the latest month, checked against played */
     int last_decision_month;
     int decision_capacity; /* decisions r->decisions has room for */
+    size_t text_capacity;  /* bytes r->decision_texts has room for */
     char *err;
     size_t err_size;
 } reader;
@@ -595,15 +602,31 @@ static bool read_line(reader *rd, char *line, ud_team_result *r) {
             r->decisions = more;
             rd->decision_capacity = room;
         }
-        ud_result_decision *grown = r->decisions;
-        grown[r->decision_count].month = month;
+        char text[240]; /* a decision is shown on one line: longer texts are cut */
+        if (!text_field(rd, "decision text", v[2], true, text, sizeof text)) {
+            return false;
+        }
+        size_t length = strlen(text) + 1;
+        if (r->decision_texts_used + length > rd->text_capacity) {
+            size_t room = rd->text_capacity > 0 ? rd->text_capacity * 2 : 4096;
+            char *more = realloc(r->decision_texts, room);
+            if (more == NULL) {
+                snprintf(rd->err, rd->err_size, "%s:%d: out of memory", rd->path, rd->line_no);
+                return false;
+            }
+            r->decision_texts = more;
+            rd->text_capacity = room;
+        }
+        memcpy(r->decision_texts + r->decision_texts_used, text, length);
+        r->decisions[r->decision_count].month = month;
+        r->decisions[r->decision_count].text_at = r->decision_texts_used;
+        r->decision_texts_used += length;
         if (month > rd->last_decision_month) {
             rd->last_decision_month = month;
             rd->last_decision_line = rd->line_no;
         }
         r->decision_count++;
-        return text_field(rd, "decision text", v[2], true, grown[r->decision_count - 1].text,
-                          sizeof grown->text);
+        return true;
     }
     case F_LESSON:
         if (r->lesson_count == MAX_LESSONS) {
@@ -714,7 +737,7 @@ bool ud_result_read(const char *path, ud_team_result *r, char *err, size_t err_s
         snprintf(err, err_size, "%s", why);
         return false;
     }
-    reader rd = {path, 0, {0}, 0, -1, 0, err, err_size};
+    reader rd = {.path = path, .last_decision_month = -1, .err = err, .err_size = err_size};
     char line[MAX_LINE];
     bool ok = true;
     int len;

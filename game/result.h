@@ -14,8 +14,8 @@
 #define UD_RESULT_MAX_COLUMNS 48
 
 typedef struct ud_result_decision {
-    int month; /* months completed when it was taken */
-    char text[240];
+    int month;      /* months completed when it was taken */
+    size_t text_at; /* where its text starts in the team's decision_texts */
 } ud_result_decision;
 
 typedef struct ud_result_goal {
@@ -38,6 +38,10 @@ typedef struct ud_team_result {
     ud_result_goal goals[UD_MAX_GOALS];
     int decision_count;
     ud_result_decision *decisions; /* malloc'd */
+    /* the decisions' texts one after another, each ended by a NUL (malloc'd): a text of its
+     * own length rather than a field of the longest, so a class of long games fits in memory */
+    char *decision_texts;
+    size_t decision_texts_used;
     int lesson_count;
     char lessons[32][UD_TEXT_LEN];
     int column_count; /* the monthly indicators: "month", "cash", ... (CSV names) */
@@ -48,6 +52,9 @@ typedef struct ud_team_result {
     char helper_names[8][64];
     uint64_t helper_hashes[8];
 } ud_team_result;
+
+/* The text of decision i of r (0 <= i < r->decision_count). */
+const char *ud_result_decision_text(const ud_team_result *r, int i);
 
 /* Writes the game as it stands for `team` to `path`, atomically (a temporary file renamed
  * over it). False with the reason, naming the file, in err. */
