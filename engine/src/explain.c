@@ -6,7 +6,8 @@
 
 static bool policy_reason(int reason) {
     return reason == UD_REJECT_POLICY_WOMEN_ONLY || reason == UD_REJECT_POLICY_PAST_ARREARS ||
-           reason == UD_REJECT_POLICY_GROUPS_ONLY || reason == UD_REJECT_NO_GROUP;
+           reason == UD_REJECT_POLICY_GROUPS_ONLY || reason == UD_REJECT_NO_GROUP ||
+           reason == UD_REJECT_POLICY_BELOW_MINIMUM;
 }
 
 static void read_events(ud_month_explanation *out, const ud_event *ev, int n) {

@@ -32,6 +32,8 @@ const char *ud_reject_reason_text(ud_reject_reason r) {
         return "the forming group never found enough members";
     case UD_REJECT_UNDECIDED:
         return "left undecided when the month ended (Review every loan)";
+    case UD_REJECT_POLICY_BELOW_MINIMUM:
+        return "the policy's cap for this household is below the product's smallest loan";
     }
     return "?";
 }
@@ -445,6 +447,25 @@ static double collateral_access(const ud_sim *sim, const household *h, const ud_
     return h->woman ? access * WOMEN_INDIVIDUAL_ACCESS : access;
 }
 
+static ud_money clamp_money(ud_money v, ud_money lo, ud_money hi) {
+    return v < lo ? lo : (v > hi ? hi : v);
+}
+
+static ud_money policy_cap(const ud_sim *sim, const household *h) {
+    const ud_credit_policy *pol = &sim->policy;
+    ud_money cap = INT64_MAX;
+    if (h->loans_repaid == 0 && pol->first_loan_cap > 0) {
+        cap = pol->first_loan_cap;
+    } else if (h->loans_repaid > 0 && h->last_loan > 0) {
+        cap = h->last_loan + ud_money_apply_rate(h->last_loan, pol->repeat_step_up);
+    }
+    if (pol->loan_to_income_cap > 0) {
+        ud_money lti = ud_money_apply_rate(h->income_smooth * 12, pol->loan_to_income_cap);
+        cap = lti < cap ? lti : cap;
+    }
+    return cap;
+}
+
 /* The product a household would take, its price response and its chance of offering the
  * security it asks; NO_INDEX if none fits. */
 static int choose_product(const ud_sim *sim, const household *h, const market_view *mv,
@@ -462,6 +483,11 @@ static int choose_product(const ud_sim *sim, const household *h, const market_vi
         /* A unit that lends only to groups says so: villagers do not ask it for what it
          * does not offer, they join a group or stay away. */
         if (sim->policy.groups_only && !prod->group_liability) {
+            continue;
+        }
+        /* nor for a product whose smallest loan the policy would not lend it (the officer
+         * says so, and points to the products it may have) */
+        if (policy_cap(sim, h) < prod->min_amount) {
             continue;
         }
         /* nor for a product meant for women (a women's group loan, for a man) */
@@ -501,25 +527,6 @@ static int choose_product(const ud_sim *sim, const household *h, const market_vi
     return best;
 }
 
-static ud_money clamp_money(ud_money v, ud_money lo, ud_money hi) {
-    return v < lo ? lo : (v > hi ? hi : v);
-}
-
-static ud_money policy_cap(const ud_sim *sim, const household *h) {
-    const ud_credit_policy *pol = &sim->policy;
-    ud_money cap = INT64_MAX;
-    if (h->loans_repaid == 0 && pol->first_loan_cap > 0) {
-        cap = pol->first_loan_cap;
-    } else if (h->loans_repaid > 0 && h->last_loan > 0) {
-        cap = h->last_loan + ud_money_apply_rate(h->last_loan, pol->repeat_step_up);
-    }
-    if (pol->loan_to_income_cap > 0) {
-        ud_money lti = ud_money_apply_rate(h->income_smooth * 12, pol->loan_to_income_cap);
-        cap = lti < cap ? lti : cap;
-    }
-    return cap;
-}
-
 static bool looks_risky(const household *h) {
     return h->honesty < 160 || h->vulnerability > 210;
 }
@@ -547,10 +554,17 @@ static void decide(ud_sim *sim, ud_application *app, household *h, double screen
         app->reason = UD_REJECT_POLICY_PAST_ARREARS;
         return;
     }
-    app->amount = clamp_money(app->requested, p->min_amount, policy_cap(sim, h));
-    if (app->amount < p->min_amount) {
-        app->amount = p->min_amount;
+    /* The policy's caps bind: a household whose cap (first loan, step-up, share of income)
+     * is below the product's smallest loan cannot borrow under this product, rather than
+     * getting the smallest loan above its cap (a trainee set loans to at most 15% of income
+     * and saw a 6 million loan go to a household earning 36 million a year, and go bad). */
+    ud_money cap = policy_cap(sim, h);
+    if (cap < p->min_amount) {
+        app->decision = UD_APP_REJECTED;
+        app->reason = UD_REJECT_POLICY_BELOW_MINIMUM;
+        return;
     }
+    app->amount = clamp_money(app->requested, p->min_amount, cap);
     /* Screening: a trained, unhurried officer spots the risky applicant. */
     if (looks_risky(h) && ud_rng_chance(&sim->rng[STREAM_DEMAND], 0.75 * screening_quality)) {
         app->decision = UD_APP_REJECTED;

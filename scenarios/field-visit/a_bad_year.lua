@@ -21,11 +21,16 @@ each with savings at the unit; 2% are late. Then the rains fail. Farm incomes wi
 illness spreads in two hamlets. The board suggests cutting costs: fewer visits, one less
 officer. Keep the unit excellent through the bad year.]],
   lesson = {
-    -- The bad year: the adjusted PAR (PAR30 plus write-offs, so that writing the farmers off
-    -- cannot pass for keeping them) month by month from the drought to the end, averaged:
-    -- the drought's peak hits every policy's clients alike; what a policy changes is how
-    -- long arrears last and whether new ones follow, which every month of the year counts.
-    indicator = "adjusted_par30", better = "lower", window = { from = 6, to = 20, take = "mean" },
+    -- The bad year, judged on both axes at its end: the holistic score (the lower of the
+    -- institution and client scores, each defined in the trainers' guide). The institution's
+    -- counts the worst adjusted PAR of the year (PAR30 plus write-offs, so that writing the
+    -- farmers off cannot pass for keeping them) and its losses; the clients' counts the
+    -- households in distress and the over-indebted. Adjusted PAR alone could not tell the
+    -- lesson's mistakes apart: lending more into the drought keeps PAR down for the year
+    -- (the new loans pay the old instalments) while the debt lands on the clients, and three
+    -- sets of sound strategies written apart from each other tied with it on PAR (beating it
+    -- on 30-43% of seeds) but beat it on this score on 90-97%.
+    indicator = "holistic_score", better = "higher", window = { take = "end" },
     -- The first is the debrief's reference: it reschedules, as the lesson says, and meets
     -- every goal in about half the runs; staying close without rescheduling misses the
     -- write-off goal in most (100 seeds: 53% and 16%).

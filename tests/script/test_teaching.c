@@ -752,11 +752,11 @@ static void test_teaching_debrief_leaves_out_what_it_cannot_compare(void **state
     ud_game_free(g);
 }
 
-/* The worst month of a monthly lesson figure (adjusted PAR30 in the field visit) is the worst
+/* The worst month of a monthly lesson figure (adjusted PAR30 in the election) is the worst
  * month played, not the last: the debrief says "in its worst month" beside the chart. */
 static void test_teaching_debrief_worst_month_is_the_worst(void **state) {
     (void)state;
-    ud_game *g = played("field-visit/a_bad_year.lua", true);
+    ud_game *g = played("m2-government/election.lua", true);
     ud_debrief d;
     char err[4096];
     assert_true(ud_debrief_analyse(g, &d, err, sizeof err));
