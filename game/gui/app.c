@@ -431,6 +431,7 @@ static void adopt_game(ud_app *app, ud_game *g) {
     app->debrief_page = 0;
     ud_game_set_language(g, app->settings.language);
     app->dialog = DIALOG_NONE;
+    app->stashed_dialog = DIALOG_NONE; /* the other game's question or card */
     app->selected_household = -1;
     app->pending_question = 0;
     app->tab = TAB_DESK;
@@ -745,18 +746,32 @@ bool ud_app_load(ud_app *app, const char *slot) {
     return true;
 }
 
+/* Leaves the village for another screen: a dialog open over it (a question, a card) waits
+ * for the village's return rather than staying over the new screen, where its keys would go
+ * to the wrong place (a trainee's "1" for a question saved into slot 1 instead). */
+static void leave_screen_for(ud_app *app, ud_screen screen) {
+    if (app->screen == SCREEN_PLAY && app->dialog != DIALOG_NONE) {
+        app->stashed_dialog = app->dialog;
+        app->dialog = DIALOG_NONE;
+        app->question_shown = 0; /* a question opens again as new: no option focused */
+    }
+    app->back_to = app->screen;
+    app->screen = screen;
+}
+
 /* Keys that work on every screen. Returns true if the key was used. */
 static bool global_key(ud_app *app, SDL_Keycode k, Uint16 mod) {
     bool ctrl = (mod & KMOD_CTRL) != 0;
+    if (app->dialog != DIALOG_NONE && app->screen != SCREEN_PLAY && (k == SDLK_F1 || ctrl)) {
+        return false; /* a dialog of that screen (a save's confirmation) is answered first */
+    }
     if (k == SDLK_F1 && app->screen != SCREEN_HELP) {
-        app->back_to = app->screen;
-        app->screen = SCREEN_HELP;
+        leave_screen_for(app, SCREEN_HELP);
         app->page = 0;
         return true;
     }
-    if (ctrl && k == SDLK_s && app->game != NULL) {
-        app->back_to = app->screen;
-        app->screen = SCREEN_SLOTS;
+    if (ctrl && k == SDLK_s && app->game != NULL && app->screen != SCREEN_SLOTS) {
+        leave_screen_for(app, SCREEN_SLOTS);
         app->saving = true;
         return true;
     }
@@ -764,9 +779,8 @@ static bool global_key(ud_app *app, SDL_Keycode k, Uint16 mod) {
         ud_app_write_result(app); /* on demand: for a class report mid-game */
         return true;
     }
-    if (ctrl && k == SDLK_l) {
-        app->back_to = app->screen;
-        app->screen = SCREEN_SLOTS;
+    if (ctrl && k == SDLK_l && app->screen != SCREEN_SLOTS) {
+        leave_screen_for(app, SCREEN_SLOTS);
         app->saving = false;
         return true;
     }
@@ -853,6 +867,11 @@ static void draw_once(ud_app *app) {
         ui->focus = 0; /* a new screen starts with its first safe widget focused */
         ui->settle_focus = true;
         app->drawn_screen = app->screen;
+    }
+    if (app->screen == SCREEN_PLAY && app->stashed_dialog != DIALOG_NONE &&
+        app->dialog == DIALOG_NONE) {
+        app->dialog = app->stashed_dialog; /* back in the village: as it was left */
+        app->stashed_dialog = DIALOG_NONE;
     }
     ud_ui_begin(ui);
     ui->modal = app->dialog != DIALOG_NONE;

@@ -142,6 +142,9 @@ typedef struct ud_app {
     int selected_group;
     ud_dialog card_return;  /* the dialog a household's card goes back to when closed */
     ud_dialog dialog_drawn; /* the dialog open in the last frame (DIALOG_NONE if none) */
+    /* a dialog of the village left open when F1, Ctrl+S or Ctrl+L took the trainee to another
+     * screen: it comes back with the village (the save screen has dialogs of its own) */
+    ud_dialog stashed_dialog;
     int focus_under_dialog; /* the screen's focus when a dialog opened, given back on close */
     /* the debrief's replays, run once when the debrief of a finished game is first shown */
     ud_debrief debrief;

@@ -644,6 +644,7 @@ void ud_dialog_month_end(ud_app *app) {
         app->dialog = DIALOG_NONE;
         if (end != UD_END_RUNNING) {
             app->screen = SCREEN_DEBRIEF;
+            app->debrief_page = 0; /* the summary first, whichever page "the game so far" was on */
         } else {
             int nq;
             const ud_question *q = ud_game_questions(app->game, &nq);

@@ -48,13 +48,24 @@ void ud_dialog_question(ud_app *app) {
         ud_ui_take_key(ui);
         k = 0;
     }
+    /* Escape puts the question aside to look at the village first (a question about one
+     * hamlet's borrowers is answered better after a look at them); it stays unanswered, the
+     * guide says so, and Space (or Next month) brings it back before the month can end */
+    if (k == SDLK_ESCAPE) {
+        ud_ui_take_key(ui);
+        app->dialog = DIALOG_NONE;
+        app->question_shown = 0; /* when it comes back, it opens as new */
+        return;
+    }
     /* a number key picks its option; Enter is left to the focused option's button */
     if (k >= SDLK_1 && k < (SDL_Keycode)(SDLK_1 + q->option_count)) {
         ud_ui_take_key(ui);
     } else {
         k = 0;
     }
-    ud_ui_label(ui, TR(ui, "Choose with a click, or with the option's number key (1, 2...)."),
+    ud_ui_label(ui,
+                TR(ui, "Choose with a click, or with the option's number key (1, 2...); Escape "
+                       "to look at the village first."),
                 r.x + 24, r.y + r.h - 30, UD_FONT_SMALL, false, p->text_dim);
     /* the options keep one size: if one needs the small letters, they all have them */
     char labels[UD_MAX_QUESTION_OPTIONS][200];

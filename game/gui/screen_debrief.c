@@ -278,8 +278,8 @@ static int top_decisions(ud_app *app, const ud_debrief *d, int x, int y, int w, 
             return -1; /* never over the charts */
         }
         if (draw) {
-            ud_ui_label(ui, TR(ui, "The decisions that mattered most"), x, y, UD_FONT_NORMAL,
-                        true, p->text);
+            ud_ui_label(ui, TR(ui, "The decisions that mattered most"), x, y, UD_FONT_NORMAL, true,
+                        p->text);
             ud_ui_paragraph(ui, none, x, y + h, w, UD_FONT_SMALL, p->text_dim);
         }
         return 0;
@@ -478,8 +478,7 @@ static void summary_page(ud_app *app, bool over) {
         while (y + total > bottom) {
             int pick = -1;
             for (int i = 0; i < n; i++) {
-                if (one_line[i] || goal_is_good(&goals[i]) != want_met ||
-                    full_h[i] <= one_h[i]) {
+                if (one_line[i] || goal_is_good(&goals[i]) != want_met || full_h[i] <= one_h[i]) {
                     continue;
                 }
                 if (pick < 0 || full_h[i] - one_h[i] > full_h[pick] - one_h[pick]) {

@@ -105,11 +105,32 @@ static void test_gui_visits_every_screen_and_plays(void **state) {
         if (m == 5) {
             assert_int_equal(app->dialog, DIALOG_QUESTION);
             draw("question");
-            /* Escape does not dismiss it; nor does an Enter or a Space pressed as it opens
-             * (meant for the summary before it); once the focus is moved to an option, Enter
-             * chooses it */
+            /* Escape puts it aside, unanswered, to look at the village (a trainee could not
+             * look at the hamlet it asked about); Space brings it back and plays no month
+             * while it is unanswered */
             key(SDLK_ESCAPE, 0);
+            assert_int_equal(app->dialog, DIALOG_NONE);
+            key(SDLK_SPACE, 0);
             assert_int_equal(app->dialog, DIALOG_QUESTION);
+            assert_int_equal(ud_sim_month(ud_game_sim(app->game)), m);
+            /* F1 and Ctrl+S leave it for the help and the save screen, where its number keys
+             * would save into a slot; it comes back with the village */
+            key(SDLK_s, KMOD_CTRL);
+            assert_int_equal(app->screen, SCREEN_SLOTS);
+            assert_int_equal(app->dialog, DIALOG_NONE);
+            key(SDLK_ESCAPE, 0);
+            assert_int_equal(app->screen, SCREEN_PLAY);
+            draw("question back after the save screen");
+            assert_int_equal(app->dialog, DIALOG_QUESTION);
+            key(SDLK_F1, 0);
+            assert_int_equal(app->screen, SCREEN_HELP);
+            assert_int_equal(app->dialog, DIALOG_NONE);
+            key(SDLK_ESCAPE, 0);
+            draw("question back after the help");
+            assert_int_equal(app->screen, SCREEN_PLAY);
+            assert_int_equal(app->dialog, DIALOG_QUESTION);
+            /* nor does an Enter or a Space pressed as it opens (meant for the summary before
+             * it) answer it; once the focus is moved to an option, Enter chooses it */
             /* and no option shows the focus ring until then (a ring Enter did not follow
              * looked broken to a trainee) */
             assert_string_equal(gd_focused_label(app), "");

@@ -133,10 +133,11 @@ static void test_translations_longer_than_the_field_are_refused(void **state) {
         {"product { name = \"Group loan\", method = \"flat\", rate = 30, installments = 25, "
          "frequency = \"weekly\", min = 100000, max = 1000000 }\n",
          "[\"Group loan\"] = \"Pr\xC3\xAAt de groupe solidaire aux femmes des hameaux du haut\""},
-        {"-- the title\n", "[\"Own words\"] = \"" /* a title of 200 bytes */
-             "Mmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmm"
-             "mmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmm"
-             "mmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmm\""},
+        {"-- the title\n",
+         "[\"Own words\"] = \"" /* a title of 200 bytes */
+         "Mmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmm"
+         "mmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmm"
+         "mmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmm\""},
     };
     static const char *const field[] = {"hamlet name", "product name", "title"};
     const char *lua = UD_TEST_DIR "/long_translation.lua";
@@ -144,10 +145,11 @@ static void test_translations_longer_than_the_field_are_refused(void **state) {
         for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
             FILE *f = fopen(lua, "w");
             assert_non_null(f);
-            fprintf(f,
-                    "scenario { id = \"t\", title = \"Own words\", module = \"test\", months = 2 }\n"
-                    "%s\ntranslate(\"fr\", { %s })\n",
-                    cases[i][0], fits ? "[\"Own words\"] = \"Mes mots\"" : cases[i][1]);
+            fprintf(
+                f,
+                "scenario { id = \"t\", title = \"Own words\", module = \"test\", months = 2 }\n"
+                "%s\ntranslate(\"fr\", { %s })\n",
+                cases[i][0], fits ? "[\"Own words\"] = \"Mes mots\"" : cases[i][1]);
             fclose(f);
             ud_game_options o;
             memset(&o, 0, sizeof o);
@@ -163,8 +165,9 @@ static void test_translations_longer_than_the_field_are_refused(void **state) {
             }
             assert_null(g);
             char want[128];
-            snprintf(want, sizeof want, "long_translation.lua:4: translate('fr'): the "
-                                        "translation of the %s",
+            snprintf(want, sizeof want,
+                     "long_translation.lua:4: translate('fr'): the "
+                     "translation of the %s",
                      field[i]);
             if (strstr(err, want) == NULL) {
                 fail_msg("case %zu: %s", i, err);

@@ -263,8 +263,8 @@ static bool translation_fits(ud_game *g, const char *language, const char *engli
     snprintf(err, err_size,
              "%s:%d: translate('%s'): the translation of the %s \"%.60s\" has %zu bytes; like "
              "the English, it may have at most %zu (shorten it: the screens leave that much room)",
-             g->info.path, ud_game_translation_line(g, language), language, field, english,
-             length, max_bytes - 1);
+             g->info.path, ud_game_translation_line(g, language), language, field, english, length,
+             max_bytes - 1);
     return false;
 }
 
@@ -275,8 +275,8 @@ static bool translations_fit(ud_game *g, char *err, size_t err_size) {
     const ud_product *product = ud_sim_products(g->sim, &products);
     for (int l = 0; l < langs; l++) {
         const char *lang = languages[l];
-        bool ok = translation_fits(g, lang, g->info.title, "title", sizeof g->info.title, err,
-                                   err_size);
+        bool ok =
+            translation_fits(g, lang, g->info.title, "title", sizeof g->info.title, err, err_size);
         for (int i = 0; ok && i < g->info.objective_count; i++) {
             ok = translation_fits(g, lang, g->info.objectives[i], "objective",
                                   sizeof g->info.objectives[i], err, err_size);
