@@ -171,12 +171,17 @@ static int decisions_text(ud_app *app, const ud_debrief *d, int x, int y, int w,
     amount_text(app, ind, d->reference_value, false, a, sizeof a);
     double ahead = sign * (d->actual - d->reference_value);
     amount_text(app, ind, ahead, true, c, sizeof c);
+    /* the same figure as shown is a tie ("yours did better by 0" read as a slip) */
+    char mine[48];
+    amount_text(app, ind, d->actual, false, mine, sizeof mine);
+    bool tie = strcmp(mine, a) == 0;
     say(app, line, sizeof line,
-        ahead >= 0 ? "Decisions: with the same luck, the reference strategy ended at %s; yours "
-                     "did better by %s."
-                   : "Decisions: with the same luck, the reference strategy ended at %s; it did "
-                     "better than yours by %s.",
-        2, a, c);
+        tie ? "Decisions: with the same luck, the reference strategy ended at %s, as yours did."
+        : ahead >= 0 ? "Decisions: with the same luck, the reference strategy ended at %s; yours "
+                       "did better by %s."
+                     : "Decisions: with the same luck, the reference strategy ended at %s; it did "
+                       "better than yours by %s.",
+        tie ? 1 : 2, a, c);
     h += paragraph(ui, line, x, y, w, ahead >= 0 ? p->good : p->bad, draw);
     /* what the reference did, in its author's words: what the trainee can compare their
      * own choices with (a trainer's strategy is translated by the scenario's translate()) */
@@ -405,7 +410,7 @@ static bool goal_result(ud_app *app, const ud_goal *g, char *out, size_t size) {
         while (decimals < 4 && fabs(change - limit) < 0.5 * pow(10, -decimals) && change != limit) {
             decimals++;
         }
-        snprintf(out, size, TR(&app->ui, "%+.*f%% on the start"), decimals, change);
+        snprintf(out, size, TR(&app->ui, "%+.*f%% against the start"), decimals, change);
     } else {
         ud_indicator_value_text(app, g->indicator, value, out, size);
     }

@@ -244,7 +244,7 @@ static void test_gui_money_goal_results_read_in_the_currency(void **state) {
     double start = 0;
     assert_true(ud_indicator_value(ud_game_sim(a->game), "equity", 0, &start));
     char change[64];
-    snprintf(change, sizeof change, "%+.1f%% on the start", (equity / start - 1) * 100);
+    snprintf(change, sizeof change, "%+.1f%% against the start", (equity / start - 1) * 100);
     if (strstr(texts, change) == NULL) {
         fail_msg("expected \"%s\" on the debrief:\n%s", change, texts);
     }
