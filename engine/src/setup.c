@@ -41,11 +41,11 @@ void ud_setup_default(ud_setup *s, int households) {
     m->institution = UD_INST_NGO;
     /* Scale the MFI with the village: about 1,300,000 of capital a household. */
     m->paid_in_equity = (ud_money)households * 1300000;
-    m->cash = m->paid_in_equity;
     /* An office's fixed assets, but never more than a quarter of the equity: a hamlet-sized
-     * village gets a hamlet-sized office. One officer for 250 households, within the most
-     * an MFI can employ. */
+     * village gets a hamlet-sized office, bought with the capital (the rest is cash). One
+     * officer for 250 households, within the most an MFI can employ. */
     m->fixed_assets = m->paid_in_equity / 4 < 30000000 ? m->paid_in_equity / 4 : 30000000;
+    m->cash = m->paid_in_equity - m->fixed_assets;
     int officers = households / 250;
     m->officers.count =
         officers < 1 ? 1 : (officers > UD_MAX_OFFICERS ? UD_MAX_OFFICERS : officers);

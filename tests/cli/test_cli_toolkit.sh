@@ -17,7 +17,7 @@ expect_stdout_has "Mois 1" "$UD" run $T --story --lang fr
 expect_stdout_has "Question 1 : Le chef du village vous invite" "$UD" run $T --story --lang fr
 # numbers and amounts as the game writes them in French
 expect_stdout_has "PAR30 0,0 %" "$UD" run $T --story --lang fr
-expect_stdout_has "IDR 388 300 000" "$UD" run $T --story --lang fr
+expect_stdout_has "IDR 358 200 000" "$UD" run $T --story --lang fr
 expect_status 2 "$UD" run $T --answers 2,x
 expect_stderr_has "unitdesa run: --answers must list options from 1 to 6" "$UD" run $T --answers 2,x
 expect_status 2 "$UD" run $T --answers 9

@@ -372,12 +372,12 @@ static void visit_in(const char *language) {
         if (tutorial) {
             /* numbers as each language writes them: the tutorial's cash at the start (French
              * groups with the narrow no-break space, so an amount never breaks over lines) */
-            static const char *const cash[][2] = {{"en", "IDR 390,000,000"},
-                                                  {"fr", "IDR 390\xE2\x80\xAF"
+            static const char *const cash[][2] = {{"en", "IDR 360,000,000"},
+                                                  {"fr", "IDR 360\xE2\x80\xAF"
                                                          "000\xE2\x80\xAF"
                                                          "000"},
-                                                  {"id", "IDR 390.000.000"},
-                                                  {"es", "IDR 390.000.000"}};
+                                                  {"id", "IDR 360.000.000"},
+                                                  {"es", "IDR 360.000.000"}};
             for (size_t k = 0; k < sizeof cash / sizeof cash[0]; k++) {
                 if (strcmp(cash[k][0], language) == 0 && !gd_shows(app, cash[k][1])) {
                     fail_msg("%s: the top bar does not show \"%s\"", language, cash[k][1]);

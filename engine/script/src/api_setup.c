@@ -608,11 +608,17 @@ static int l_mfi(lua_State *L) {
                                                 (int)m->institution);
     m->paid_in_equity =
         (ud_money)api_number(L, 1, what, "equity", (double)m->paid_in_equity, 0, MAX_MONEY);
-    m->cash = (ud_money)api_number(L, 1, what, "cash", (double)m->paid_in_equity, 0, MAX_MONEY);
     m->donated_equity =
         (ud_money)api_number(L, 1, what, "donated_equity", (double)m->donated_equity, 0, MAX_MONEY);
     m->fixed_assets =
         (ud_money)api_number(L, 1, what, "fixed_assets", (double)m->fixed_assets, 0, MAX_MONEY);
+    /* Without a cash figure, the capital less what the office cost: the equity the balance
+     * sheet shows is then the equity declared (cash equal to the equity had booked the
+     * office's 30 million as more equity, and a trainee read 630 million beside a briefing's
+     * 600) */
+    ud_money capital = m->paid_in_equity + m->donated_equity;
+    ud_money cash_default = capital > m->fixed_assets ? capital - m->fixed_assets : 0;
+    m->cash = (ud_money)api_number(L, 1, what, "cash", (double)cash_default, 0, MAX_MONEY);
     m->savings_rate =
         api_percent(L, 1, what, "savings_rate", ud_rate_to_percent(m->savings_rate), 0, 100);
     m->market_rate =
