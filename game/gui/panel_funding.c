@@ -24,36 +24,39 @@ static const char *offer_kind(const ud_ui *ui, ud_offer_kind k) {
     return "";
 }
 
-/* What a grant gives, in words, since some give nothing in cash (amount 0). */
+/* What a grant gives, in words, since some give nothing in cash, and what the donor spends
+ * on it where the scenario says (a trainee asked to "read its conditions" saw no figure until
+ * the summary after accepting). */
 static void grant_gives(ud_app *app, const ud_offer *o, char *out, size_t size) {
     ud_ui *ui = &app->ui;
     char amount[64];
     ud_money_text(app, o->amount, amount, sizeof amount);
+    const char *gives = NULL;
     switch (o->kind) {
     case UD_OFFER_GRANT_INFRASTRUCTURE:
-        snprintf(out, size, "%s: %s", offer_kind(ui, o->kind),
-                 TR(ui, "built for the village, businesses there earn more (no money to the "
-                        "MFI)"));
+        gives = TR(ui, "built for the village, businesses there earn more (no money to the MFI)");
         break;
     case UD_OFFER_GRANT_TRAINING:
-        snprintf(out, size, "%s: %s", offer_kind(ui, o->kind),
-                 TR(ui, "courses for the village's clients, their businesses improve (no money "
-                        "to the MFI)"));
+        gives = TR(ui, "courses for the village's clients, their businesses improve (no money "
+                       "to the MFI)");
         break;
     case UD_OFFER_GRANT_MENTORING:
-        snprintf(out, size, "%s: %s (%s %s)", offer_kind(ui, o->kind),
-                 TR(ui, "mentors at the women's group meetings, their businesses earn more (no "
-                        "money to the MFI)"),
-                 TR(ui, "worth"), amount);
+        gives = TR(ui, "mentors at the women's group meetings, their businesses earn more (no "
+                       "money to the MFI)");
         break;
     case UD_OFFER_GRANT_TA:
-        snprintf(out, size, "%s: %s (%s %s)", offer_kind(ui, o->kind),
-                 TR(ui, "every officer's level rises by one"), TR(ui, "worth"), amount);
+        gives = TR(ui, "every officer's level rises by one");
         break;
     default:
         snprintf(out, size, "%s: %s %s", offer_kind(ui, o->kind), amount,
                  TR(ui, "to the MFI's equity"));
-        break;
+        return;
+    }
+    if (o->amount > 0) {
+        snprintf(out, size, "%s: %s (%s %s)", offer_kind(ui, o->kind), gives, TR(ui, "worth"),
+                 amount);
+    } else {
+        snprintf(out, size, "%s: %s", offer_kind(ui, o->kind), gives);
     }
 }
 

@@ -18,7 +18,7 @@ Your unit opens this month in Desa Cibodas: 600 million rupiah of equity, two tr
 officers, no clients yet. Half the households live below the poverty line. Your board wants the
 unit to be profitable quickly and has set it up for established traders: the individual loan
 starts at 6 million rupiah, and the credit policy lets a first loan reach 15 million. A donor
-offers business training in the poorest hamlets. Can the unit reach the poor, help them out of
+offers business training for your clients. Can the unit reach the poor, help them out of
 poverty, and still cover its costs?]],
   lesson = {
     -- Holistic sustainability: the lower of the institution and client scores at the end.

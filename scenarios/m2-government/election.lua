@@ -19,7 +19,7 @@ scenario {
     "Keep business and politics apart, and say so to the clients",
   },
   briefing = [[
-Your unit opens this month in a district that votes for its head in a year: two trained
+Your unit opens this month in a district that votes for its head in a year and a half: two trained
 officers, 450 million rupiah of equity, a weekly group loan and a monthly individual
 loan, no clients yet. Candidates will want your help. Decide what you say to them and to
 your clients, and keep the unit's loans being repaid.]],
