@@ -428,6 +428,7 @@ static void adopt_game(ud_app *app, ud_game *g) {
     app->guide_seen_step = -1;
     app->selected_group = -1;
     app->what_if_month = -1;
+    app->debrief_log_opens_at = -1;
     app->debrief_page = 0;
     ud_game_set_language(g, app->settings.language);
     app->dialog = DIALOG_NONE;

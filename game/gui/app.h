@@ -151,6 +151,8 @@ typedef struct ud_app {
     bool debrief_ready;
     char debrief_error[512];
     int debrief_page, debrief_scroll, what_if_month;
+    /* the decision the Every decision page opens at (its page), -1 for where it was */
+    int debrief_log_opens_at;
     int debrief_top; /* where the lessons may start, below the scores' parts */
     bool quit;
     bool dirty;      /* draw again: something changed */

@@ -330,6 +330,17 @@ void ud_debrief_log_page(ud_app *app, SDL_Rect area) {
         rows++;
     }
     int pages = rows > 0 ? (rows + per_page - 1) / per_page : 1;
+    if (app->debrief_log_opens_at >= 0) {
+        /* opened for one decision (the month's summary had no room for it): its page */
+        int row = 0;
+        for (int i = 0; i < n; i = ud_decision_run_end(app, i) + 1, row++) {
+            if (ud_decision_run_end(app, i) >= app->debrief_log_opens_at) {
+                break;
+            }
+        }
+        app->debrief_scroll = row / per_page;
+        app->debrief_log_opens_at = -1;
+    }
     if (app->debrief_scroll >= pages) {
         app->debrief_scroll = pages - 1;
     }

@@ -594,8 +594,27 @@ static void changed_column(ud_app *app, const ud_month_explanation *e, int x, in
     if (shown < e->effect_count) {
         /* the column is full: say where the rest is (a trainee counted 5 of 7 decisions here
          * and thought two were lost) */
-        ud_ui_paragraph(ui, TR(ui, "More on the Every decision page."), x, y, w, UD_FONT_SMALL,
-                        p->text_dim);
+        /* and lead there: the page is otherwise behind the Menu (a trainee looked for it) */
+        const char *more = TR(ui, "More on the Every decision page.");
+        int tw, th;
+        ud_text_measure(ui->text, more, UD_FONT_SMALL, false, 0, &tw, &th);
+        bool small = ui->small_buttons;
+        ui->small_buttons = true;
+        if (ud_ui_button(ui, ud_rect(x, y, tw + 24 < w ? tw + 24 : w, th + 10), more)) {
+            app->dialog = DIALOG_NONE;
+            app->back_to = SCREEN_PLAY;
+            app->screen = SCREEN_DEBRIEF;
+            app->debrief_page = 1;
+            /* at this month's first decision (taken with the months before it played) */
+            int n;
+            const ud_decision *d = ud_game_decisions(app->game, &n);
+            int first = n - 1;
+            while (first > 0 && d[first - 1].month >= e->month - 1) {
+                first--;
+            }
+            app->debrief_log_opens_at = first;
+        }
+        ui->small_buttons = small;
     }
 }
 

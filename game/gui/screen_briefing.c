@@ -38,7 +38,11 @@ void ud_screen_briefing(ud_app *app) {
     /* A trainer's briefing, objectives and goals may take more than the screen: they scroll
      * (Page Down, the arrow keys, the mouse wheel) above the team's name and the buttons,
      * which stay where they are. */
-    const int top = 112, bottom = 612;
+    int head_w, head_h;
+    ud_text_measure(ui->text, head, UD_FONT_NORMAL, true, 0, &head_w, &head_h);
+    /* below the subtitle however tall the text size makes it (at large text the scrolled
+     * briefing slid under it) */
+    const int top = 82 + head_h + 10 > 112 ? 82 + head_h + 10 : 112, bottom = 612;
     int room = bottom - top;
     int most = app->briefing_height > room ? app->briefing_height - room : 0;
     SDL_Keycode key = ui->key;

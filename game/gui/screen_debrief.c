@@ -658,7 +658,10 @@ void ud_screen_debrief(ud_app *app) {
                     end == UD_END_WON || end == UD_END_FINISHED ? p->good : p->bad);
     }
     if (app->debrief_page == 1) {
-        ud_debrief_log_page(app, ud_rect(30, 96, 1220, 560));
+        /* under the score's parts, which run across the page's width at large text (a long
+         * answer among the decisions was drawn over them) */
+        int top = app->debrief_top > 96 ? app->debrief_top : 96;
+        ud_debrief_log_page(app, ud_rect(30, top, 1220, 656 - top));
     } else {
         summary_page(app, over);
     }

@@ -186,12 +186,24 @@ void ud_screen_help(ud_app *app) {
             y += ud_ui_paragraph(ui, line, 50, y, 1180, UD_FONT_SMALL, p->good) + 12;
         }
     } else {
+        /* the sections close up when a language at large text needs the room, so that the
+         * last one stays clear of the buttons (French ran into "Previous") */
+        int text_h = 0;
+        for (int i = 0; i < PANELS; i++) {
+            int tw, th;
+            ud_text_measure(ui->text, TR(ui, panels[i].meaning), UD_FONT_NORMAL, false, 1180, &tw,
+                            &th);
+            text_h += th;
+        }
+        int room = 660 - y - text_h - PANELS * 28;
+        int gap = room >= 12 * PANELS ? 12 : (room > 0 ? room / PANELS : 0);
+        int heading = room >= 0 ? 28 : 24;
         for (int i = 0; i < PANELS; i++) {
             ud_ui_label(ui, TR(ui, panels[i].name), 30, y, UD_FONT_LARGE, true, p->text);
-            y += 28;
+            y += heading;
             y += ud_ui_paragraph(ui, TR(ui, panels[i].meaning), 50, y, 1180, UD_FONT_NORMAL,
                                  p->text) +
-                 12;
+                 gap;
         }
     }
     char pg[64];

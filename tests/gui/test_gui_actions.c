@@ -723,12 +723,78 @@ static void test_gui_every_product_term_and_policy_field(void **state) {
                      cap + UD_RATE_PERCENT(5));
 }
 
+/* A month of more decisions than the summary has room for: it says where the rest are and
+ * leads there (a trainee read "More on the Every decision page" and found no such page), and
+ * the village comes back as it was. */
+static void test_gui_month_summary_leads_to_every_decision(void **state) {
+    (void)state;
+    gd_start(app, "m1_reaching_the_poor");
+    gd_play_to(app, 2);
+    ud_sim *sim = ud_game_sim(app->game);
+    /* many settings changed: the rates of both products, the policy's rules, the follow-up */
+    for (int k = 0; k < 6; k++) {
+        ud_command c = ud_command_new(UD_CMD_SET_PRODUCT);
+        c.index = k % 2;
+        int n;
+        c.product = ud_sim_products(sim, &n)[c.index];
+        c.product.terms.annual_rate += UD_RATE_PERCENT(1 + k);
+        assert_true(ud_app_command(app, &c));
+        ud_command f = ud_command_new(UD_CMD_SET_FOLLOW_UP);
+        f.share = 0.3 + 0.1 * k;
+        assert_true(ud_app_command(app, &f));
+        ud_command pol = ud_command_new(UD_CMD_SET_POLICY);
+        pol.policy = *ud_sim_policy(sim);
+        pol.policy.max_past_arrears_days = 10 + 10 * k;
+        assert_true(ud_app_command(app, &pol));
+        ud_command step = ud_command_new(UD_CMD_SET_POLICY);
+        step.policy = *ud_sim_policy(sim);
+        step.policy.repeat_step_up = UD_RATE_PERCENT(20 + 5 * k);
+        assert_true(ud_app_command(app, &step));
+    }
+    /* and one of each other kind: a hire, a course, an audit, the donor's offer */
+    ud_command hire = ud_command_new(UD_CMD_HIRE);
+    hire.count = 1;
+    hire.amount = 2000000;
+    hire.level = 1;
+    assert_true(ud_app_command(app, &hire));
+    ud_command train = ud_command_new(UD_CMD_TRAIN);
+    train.index = 0;
+    assert_true(ud_app_command(app, &train));
+    ud_command audit = ud_command_new(UD_CMD_AUDIT);
+    assert_true(ud_app_command(app, &audit));
+    ud_command offer = ud_command_new(UD_CMD_ACCEPT_OFFER);
+    offer.index = 0;
+    assert_true(ud_app_command(app, &offer));
+    gd_settings(app, "fr", true); /* the summary has least room in French at large text */
+    gd_key(app, SDLK_SPACE, 0);
+    assert_int_equal(app->dialog, DIALOG_MONTH_END);
+    gd_frame(app, "month summary, full");
+    const char *more = gd_tr(app, "More on the Every decision page.");
+    if (!gd_shows(app, more)) {
+        fail_msg("the summary shows all the month's decisions: the test needs more of them");
+    }
+    assert_true(gd_click_label(app, more));
+    assert_int_equal(app->screen, SCREEN_DEBRIEF);
+    assert_int_equal(app->debrief_page, 1);
+    gd_frame(app, "every decision from the summary");
+    assert_true(gd_shows(app, gd_tr(app, "Every decision")));
+    /* on the page of the month's first decision: the rate of the group loan */
+    assert_true(gd_shows(app, "31,0"));
+    gd_key(app, SDLK_ESCAPE, 0);
+    assert_int_equal(app->screen, SCREEN_PLAY);
+    assert_int_equal(app->dialog, DIALOG_NONE);
+    assert_int_equal(month(), 3);
+    gd_settings(app, "en", false);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(
             test_gui_late_borrowers_can_be_followed_up_rescheduled_and_written_off, setup,
             teardown),
         cmocka_unit_test_setup_teardown(test_gui_many_write_offs_in_a_row, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_gui_month_summary_leads_to_every_decision, setup,
+                                        teardown),
         cmocka_unit_test_setup_teardown(test_gui_reschedule_all_with_a_hardship, setup, teardown),
         cmocka_unit_test_setup_teardown(test_gui_an_answer_is_among_the_months_decisions, setup,
                                         teardown),

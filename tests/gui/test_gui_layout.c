@@ -195,6 +195,20 @@ static void visit_everything(void) {
     gd_start(app, "m3_womens_groups");
     gd_play_to(app, 999);
     look("m3 debrief");
+    /* the election's long answer among the decisions: a trainee saw "Month 7: answer: Refuse,
+     * and tell every client publicly..." drawn over the score's parts in French at large text */
+    gd_start(app, "m2_election");
+    gd_play_to(app, 3);
+    ud_command c = ud_command_new(UD_CMD_SET_FOLLOW_UP);
+    c.share = 0.9;
+    assert_true(ud_app_command(app, &c));
+    gd_play_to(app, 999);
+    if (gd_click_label(app, gd_tr(app, "Every decision"))) {
+        for (int page = 0; page < 3; page++) {
+            look("every decision");
+            gd_key(app, SDLK_PAGEDOWN, 0);
+        }
+    }
 }
 
 static void test_gui_every_screen_fits_in_every_language_and_size(void **state) {
