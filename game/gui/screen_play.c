@@ -42,7 +42,9 @@ void ud_screen_play(ud_app *app) {
         widths[t] = tw;
     }
     ui->small_buttons = !ud_ui_row_fits(ui, label_of, widths, tabs);
+    int tab_widget[TAB_COUNT];
     for (int t = 0; t < tabs; t++) {
+        tab_widget[t] = ui->widget_count; /* the widget the toggle below becomes */
         /* the script errors' tab without their count, which the panel lists: a count would
          * not fit its tab in French at large text */
         char label[96];
@@ -62,6 +64,9 @@ void ud_screen_play(ud_app *app) {
         if (k >= SDLK_1 && k < SDLK_1 + tabs && (ui->mod & KMOD_CTRL) == 0) {
             show_tab(app, (ud_tab)(k - SDLK_1));
             ud_ui_take_key(ui);
+            /* the focus on the tab chosen, not on whichever of the new panel's buttons took
+             * the old focus's place (a trainee's "4" left "Hire an officer" one Enter away) */
+            ui->focus = tab_widget[k - SDLK_1];
             app->dirty = true;
         } else if (k == SDLK_h) {
             /* the map by keyboard: H opens a household, Page Up / Down walk through them */

@@ -174,6 +174,19 @@ void ud_ui_end(ud_ui *ui) {
          * until Tab or an arrow gives it one, unless the screen chose one this frame. */
         ui->focus = UD_UI_NO_FOCUS;
         ui->settle_focus = false;
+        /* unless it only moved (the help's Next, one place along once Previous appears): the
+         * focus follows it, so that Enter pages on (a trainee's second Enter did nothing) */
+        int found = -1, count = 0;
+        for (int i = 0; i < ui->record_count; i++) {
+            const ud_ui_record *r = &ui->records[i];
+            if (r->widget >= 0 && strcmp(r->text, ui->acted_label) == 0 && r->widget != found) {
+                found = r->widget;
+                count++;
+            }
+        }
+        if (count == 1) {
+            ui->focus = found;
+        }
     }
     ui->acted_label[0] = ui->acted ? ui->acted_label[0] : '\0';
     if (ui->settle_focus && !ui->acted) {

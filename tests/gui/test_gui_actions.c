@@ -787,12 +787,41 @@ static void test_gui_month_summary_leads_to_every_decision(void **state) {
     gd_settings(app, "en", false);
 }
 
+/* The keyboard keeps its place: Enter on the help's Next pages on each time (a trainee's
+ * second Enter did nothing once Previous appeared before it), and a tab's number key leaves
+ * the focus on that tab, not on a button of the new panel ("Hire an officer"). */
+static void test_gui_keyboard_focus_follows_what_was_chosen(void **state) {
+    (void)state;
+    gd_start(app, "m1_reaching_the_poor");
+    gd_key(app, SDLK_F1, 0);
+    assert_int_equal(app->screen, SCREEN_HELP);
+    for (int page = 1; page <= 3; page++) {
+        assert_string_equal(gd_focused_label(app), gd_tr(app, "Next"));
+        gd_key(app, SDLK_RETURN, 0);
+        assert_int_equal(app->page, page);
+    }
+    gd_key(app, SDLK_ESCAPE, 0);
+    assert_int_equal(app->screen, SCREEN_PLAY);
+    for (int t = 0; t < TAB_PROBLEMS; t++) {
+        gd_key(app, (SDL_Keycode)(SDLK_1 + t), 0);
+        assert_int_equal(app->tab, t);
+        const char *focused = gd_focused_label(app);
+        char want[8];
+        snprintf(want, sizeof want, "%d ", t + 1);
+        if (strncmp(focused, want, 2) != 0) {
+            fail_msg("after the key %d the focus is on \"%s\", not on its tab", t + 1, focused);
+        }
+    }
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(
             test_gui_late_borrowers_can_be_followed_up_rescheduled_and_written_off, setup,
             teardown),
         cmocka_unit_test_setup_teardown(test_gui_many_write_offs_in_a_row, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_gui_keyboard_focus_follows_what_was_chosen, setup,
+                                        teardown),
         cmocka_unit_test_setup_teardown(test_gui_month_summary_leads_to_every_decision, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_gui_reschedule_all_with_a_hardship, setup, teardown),
