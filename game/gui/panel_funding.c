@@ -147,8 +147,11 @@ void ud_panel_funding(ud_app *app, SDL_Rect a) {
     ud_money_text(app, bs.cash, m1, sizeof m1);
     ud_money_text(app, bs.client_savings, m2, sizeof m2);
     ud_money_text(app, bs.borrowings, m3, sizeof m3);
-    snprintf(line, sizeof line, "%s %s  ·  %s %s  ·  %s %s", TR(ui, "Cash"), m1, TR(ui, "Deposits"),
-             m2, TR(ui, "Borrowings"), m3);
+    /* an NGO holds only its clients' compulsory savings: "Deposits" beside "takes no voluntary
+     * savings" read as a contradiction to a trainee */
+    bool ngo = ud_sim_setup(sim)->mfi.institution == UD_INST_NGO;
+    snprintf(line, sizeof line, "%s %s  ·  %s %s  ·  %s %s", TR(ui, "Cash"), m1,
+             ngo ? TR(ui, "Compulsory savings") : TR(ui, "Deposits"), m2, TR(ui, "Borrowings"), m3);
     /* wrapped: in Spanish at large text the line ran past the panel ("Préstamos recibidos ID") */
     int y = a.y + ud_ui_paragraph(ui, line, a.x, a.y, a.w - 10, UD_FONT_SMALL, p->text) + 10;
     ud_ui_label(ui, TR(ui, "Offers"), a.x, y, UD_FONT_NORMAL, true, p->text);
