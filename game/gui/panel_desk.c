@@ -29,8 +29,18 @@ static void cap_in_instalments(ud_app *app, const ud_credit_policy *pol, int x, 
     /* the product is named on the line itself: a trainee saw 56% stay at 56% as the cap fell
      * and had to guess it was measured on the weekly group loan */
     char line[400];
-    snprintf(line, sizeof line, TR(ui, "At this cap on the %s: instalments %.0f%% of income"),
+    snprintf(line, sizeof line,
+             TR(ui, "At this cap on the %s: instalments %.0f%% of income (40%% at most)"),
              ud_scenario_text(app, prod->name), share);
+    /* the limit on the line where it fits (a trainee lowered the cap step by step until the
+     * red went away); under the mouse always */
+    int tw, th, one_w, one_h;
+    ud_text_measure(ui->text, line, UD_FONT_SMALL, false, w, &tw, &th);
+    ud_text_measure(ui->text, "Ag", UD_FONT_SMALL, false, 0, &one_w, &one_h);
+    if (th > one_h) {
+        snprintf(line, sizeof line, TR(ui, "At this cap on the %s: instalments %.0f%% of income"),
+                 ud_scenario_text(app, prod->name), share);
+    }
     int h = ud_ui_paragraph(ui, line, x, y, w, UD_FONT_SMALL,
                             share > 40.0 ? ui->pal->bad : ui->pal->text_dim);
     /* which product it is measured on, under the mouse: a trainee reads "25% of a year's
