@@ -84,7 +84,7 @@ bool ud_app_slot_info(const ud_app *app, const char *slot, ud_save_info *info, c
         struct tm tm;
         time_t t = st.st_mtime;
         if (localtime_r(&t, &tm) != NULL) {
-            strftime(when, when_size, "%Y-%m-%d %H:%M", &tm);
+            strftime(when, when_size, "%Y-%m-%d %H:%M:%S", &tm); /* two saves in a minute differ */
         }
     }
     return true;
