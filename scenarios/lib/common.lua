@@ -52,6 +52,24 @@ function common.pay_market_wages()
   end
 end
 
+-- The controls of a unit that grows within what its staff can carry (module 4's steady
+-- strategies): every officer trained in months 1 and 3, follow-up at 80%, an audit every six
+-- months, a trained officer hired once caseloads pass 150, everyone paid the market wage.
+function common.steady_controls(month)
+  if month == 1 then
+    train("all")
+    set_follow_up(0.8)
+  end
+  if month == 3 then
+    train("all")
+  end
+  if month % 6 == 0 then
+    audit()
+  end
+  common.hire_when_busy(150, nil, nil, 2)
+  common.pay_market_wages()
+end
+
 -- Cuts every officer's pay to the legal minimum wage (what the minimum-wage probes play).
 function common.pay_the_minimum_wage()
   for _, o in ipairs(officers()) do

@@ -3,16 +3,5 @@
 local common = require("lib.common")
 
 function decide(month)
-  if month == 1 then
-    train("all")
-    set_follow_up(0.8)
-  end
-  if month == 3 then
-    train("all")
-  end
-  if month % 6 == 0 then
-    audit()
-  end
-  common.hire_when_busy(150, nil, nil, 2)
-  common.pay_market_wages()
+  common.steady_controls(month)
 end
