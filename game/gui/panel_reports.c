@@ -105,8 +105,8 @@ void ud_panel_reports(ud_app *app, SDL_Rect a) {
             /* against a portfolio of a few months' interest, any subsidy reads as thousands
              * of percent (22,137% in m1's second month): its chart starts at month 6 too */
             snprintf(line, sizeof line, "%s %s: %s", TR(ui, "Subsidy dependence"), window,
-                     TR(ui, "not measured before the sixth month: a new portfolio earns too "
-                            "little yet to compare the subsidies with."));
+                     TR(ui, "not measured before month 6 (a new portfolio earns too little "
+                            "yet)."));
         } else if (rise > 0) {
             snprintf(line, sizeof line, "%s %.0f%% %s: %s %.0f%% %s", TR(ui, "Subsidy dependence"),
                      rise, window, TR(ui, "clients' rates would have to rise by"), rise,

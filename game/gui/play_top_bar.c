@@ -103,6 +103,13 @@ void ud_play_top_bar(ud_app *app) {
     char oss_name[160];
     snprintf(oss_name, sizeof oss_name, "%s, %s", TR(ui, "OSS"),
              m >= 12 ? TR(ui, "12 months") : TR(ui, "months so far"));
+    /* its window where the bar has room for it (not at large text with a long cash figure);
+     * under the mouse always, with the indicator's meaning */
+    int name_w, name_h;
+    ud_text_measure(ui->text, oss_name, UD_FONT_SMALL, false, 0, &name_w, &name_h);
+    if (x + name_w > 920) {
+        snprintf(oss_name, sizeof oss_name, "%s", TR(ui, "OSS"));
+    }
     x = cell(app, x, "oss", oss_name, v, shown(d->oss, 100), shown(prev->oss, 100), hb,
              /* no verdict on a month or two: an opening's provisions released in month 1 read
               * "464%, good" to a trainee; three months are the least a ratio of costs needs */

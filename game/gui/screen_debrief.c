@@ -668,7 +668,7 @@ void ud_screen_debrief(ud_app *app) {
     /* the menu */
     /* the page toggles go first on the line, described last; a finished game's bar has room
      * for a wider "Every decision" (long in Spanish and French) */
-    int by = 672, toggle_w = over ? 200 : 160, bx = 152 + toggle_w;
+    int by = 672, toggle_w = over ? 200 : 176, bx = 152 + toggle_w;
     {
         /* one label size along the bar: the small one if any of its labels needs it */
         const char *labels[] = {TR(ui, "Back to the village"),
@@ -678,7 +678,7 @@ void ud_screen_debrief(ud_app *app) {
                                 TR(ui, "Main menu"),
                                 TR(ui, "Summary"),
                                 TR(ui, "Every decision")};
-        const int widths[] = {170, 90, 80, 100, 130, 110, toggle_w};
+        const int widths[] = {170, 96, 80, 100, 130, 110, toggle_w};
         ui->small_buttons =
             !ud_ui_row_fits(ui, labels + (over ? 2 : 0), widths + (over ? 2 : 0), over ? 5 : 7);
     }
@@ -686,12 +686,12 @@ void ud_screen_debrief(ud_app *app) {
         app->screen = SCREEN_PLAY;
     }
     bx += over ? 0 : 176;
-    if (!over && ud_ui_button(ui, ud_rect(bx, by, 90, 36), TR(ui, "Save"))) {
+    if (!over && ud_ui_button(ui, ud_rect(bx, by, 96, 36), TR(ui, "Save"))) {
         app->back_to = SCREEN_DEBRIEF;
         app->screen = SCREEN_SLOTS;
         app->saving = true;
     }
-    bx += over ? 0 : 96;
+    bx += over ? 0 : 102;
     /* what if: back to month M, as a new game in a free slot */
     int months = ud_sim_month(ud_game_sim(app->game));
     if (app->what_if_month < 0 || app->what_if_month >= months) {
@@ -704,15 +704,15 @@ void ud_screen_debrief(ud_app *app) {
         char label[96];
         snprintf(label, sizeof label, "%s %d", TR(ui, "What if: back to month"),
                  app->what_if_month);
-        if (ud_ui_button(ui, ud_rect(bx + 40, by, 250, 36), label)) {
+        if (ud_ui_button(ui, ud_rect(bx + 40, by, 228, 36), label)) {
             ud_app_what_if(app, app->what_if_month);
             return;
         }
-        if (ud_ui_button(ui, ud_rect(bx + 294, by, 36, 36), "+") &&
+        if (ud_ui_button(ui, ud_rect(bx + 272, by, 36, 36), "+") &&
             app->what_if_month + 1 < months) {
             app->what_if_month++;
         }
-        bx += 340;
+        bx += 318;
     }
     if (ud_ui_button(ui, ud_rect(bx, by, 80, 36), TR(ui, "Load"))) {
         app->back_to = SCREEN_DEBRIEF;

@@ -71,7 +71,7 @@ static void test_gui_figures_have_period_unit_and_meaning(void **state) {
     assert_true(gd_shows(app, "Subsidy dependence"));
     /* not before the sixth month: against a few months' interest any subsidy reads as
      * thousands of percent */
-    assert_true(gd_shows(app, "not measured before the sixth month"));
+    assert_true(gd_shows(app, "not measured before month 6"));
     gd_play_to(app, 6);
     gd_tab(app, TAB_REPORTS);
     assert_true(gd_shows(app, "rates would have to rise by") ||
