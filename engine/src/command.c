@@ -80,12 +80,26 @@ bool ud_product_validate(const ud_product *p, ud_rate rate_cap, char *err, size_
     return true;
 }
 
+ud_terms_error ud_product_cost(const ud_product *p, ud_money principal, double *apr_percent,
+                               double *eir_percent) {
+    ud_loan_terms t = p->terms;
+    t.principal = principal;
+    /* the compulsory savings withheld count in the price, as the transparency standard counts
+     * them (MFTransparency's APR includes security deposits) */
+    ud_money deposit = ud_money_apply_rate(principal, p->compulsory_savings);
+    return ud_schedule_cost_with_deposit(&t, deposit, apr_percent, eir_percent);
+}
+
 /* The highest APR a client of the product can pay: a flat fee weighs most on the smallest
  * loan, a percentage fee the same on all sizes. */
 double ud_product_apr(const ud_product *p) {
     double worst = 0;
     ud_money sizes[2] = {p->min_amount, p->max_amount};
     for (int i = 0; i < 2; i++) {
+        /* fees only: the compulsory savings come back to the client when the loan ends, and
+         * households value them as a savings commitment (Ashraf, Karlan and Yin 2006) as much
+         * as they mind them, so demand and a credit line's cap read the instalments' price;
+         * the products panel shows the price with the savings too (ud_product_cost) */
         ud_loan_terms t = p->terms;
         t.principal = sizes[i] > 0 ? sizes[i] : 1000000;
         double apr = NAN, eir = NAN;

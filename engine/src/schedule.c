@@ -312,6 +312,11 @@ static void cost_of(const ud_loan_terms *terms, ud_money fee, const ud_money *pa
 
 ud_terms_error ud_schedule_cost(const ud_loan_terms *terms, double *apr_percent,
                                 double *eir_percent) {
+    return ud_schedule_cost_with_deposit(terms, 0, apr_percent, eir_percent);
+}
+
+ud_terms_error ud_schedule_cost_with_deposit(const ud_loan_terms *terms, ud_money deposit,
+                                             double *apr_percent, double *eir_percent) {
     ud_schedule_plan plan;
     ud_terms_error err = ud_schedule_plan_make(terms, &plan);
     if (err != UD_TERMS_OK) {
@@ -324,7 +329,14 @@ ud_terms_error ud_schedule_cost(const ud_loan_terms *terms, double *apr_percent,
     while (ud_schedule_next(&plan, &cursor, &row)) {
         payments[count++] = row.payment;
     }
-    cost_of(terms, plan.upfront_fee, payments, count, apr_percent, eir_percent);
+    deposit = deposit > 0 ? deposit : 0;
+    ud_money back = deposit;
+    for (int k = count - 1; k >= 0 && back > 0; k--) {
+        ud_money used = payments[k] < back ? payments[k] : back;
+        payments[k] -= used;
+        back -= used;
+    }
+    cost_of(terms, plan.upfront_fee + deposit, payments, count, apr_percent, eir_percent);
     return UD_TERMS_OK;
 }
 

@@ -176,11 +176,10 @@ void ud_panel_products(ud_app *app, SDL_Rect a) {
         y += 50;
     }
     y += 6;
-    /* what a client really pays, for the largest loan of the product */
-    ud_loan_terms t = products[i].terms;
-    t.principal = products[i].max_amount;
+    /* what a client really pays, for the largest loan of the product, compulsory savings
+     * included */
     double apr = 0, eir = 0;
-    if (ud_schedule_cost(&t, &apr, &eir) == UD_TERMS_OK) {
+    if (ud_product_cost(&products[i], products[i].max_amount, &apr, &eir) == UD_TERMS_OK) {
         snprintf(v, sizeof v, "%s: %s %.1f%%  ·  %s %.1f%% %s", TR(ui, "Clients really pay"),
                  TR(ui, "APR"), apr, TR(ui, "EIR"), eir, TR(ui, "a year"));
         y += ud_ui_paragraph(ui, v, a.x, y, a.w - 10, UD_FONT_NORMAL, p->accent) + 4;

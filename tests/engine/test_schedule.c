@@ -109,6 +109,29 @@ static void test_schedule_flat_fortnightly_with_percent_fee(void **state) {
     assert_true(with_fee > sched.apr_percent + 5.0);
 }
 
+/* Compulsory savings withheld from the loan count in its price: one month at 2% on 1,000,000
+ * with 100,000 withheld and given back against the instalment is 20,000 paid for the use of
+ * 900,000, 2.222% a month (26.67% APR), where without it the APR is 24%. */
+static void test_schedule_compulsory_deposit_raises_the_price(void **state) {
+    (void)state;
+    ud_loan_terms t = terms(1000000, 24, 1, UD_FREQ_MONTHLY, UD_METHOD_DECLINING_ANNUITY, 0);
+    double apr = 0, eir = 0, plain = 0, plain_eir = 0;
+    assert_int_equal(ud_schedule_cost(&t, &plain, &plain_eir), UD_TERMS_OK);
+    assert_true(fabs(plain - 24.0) < 1e-6);
+    assert_int_equal(ud_schedule_cost_with_deposit(&t, 100000, &apr, &eir), UD_TERMS_OK);
+    assert_true(fabs(apr - 12 * 20000.0 / 900000.0 * 100) < 1e-6);
+    assert_int_equal(ud_schedule_cost_with_deposit(&t, 0, &apr, &eir), UD_TERMS_OK);
+    assert_true(apr == plain && eir == plain_eir);
+    /* over a year of weekly instalments, a 50% deposit given back against the last half of
+     * them still costs more than 5% does, and never gives an undefined rate */
+    ud_loan_terms w = terms(2000000, 30, 50, UD_FREQ_WEEKLY, UD_METHOD_DECLINING_ANNUITY, 0);
+    double five = 0, half = 0;
+    assert_int_equal(ud_schedule_cost_with_deposit(&w, 100000, &five, &eir), UD_TERMS_OK);
+    assert_int_equal(ud_schedule_cost_with_deposit(&w, 1000000, &half, &eir), UD_TERMS_OK);
+    assert_false(isnan(five) || isnan(half));
+    assert_true(half > five + 5.0);
+}
+
 static void test_schedule_annuity_weekly(void **state) {
     (void)state;
     ud_loan_terms t = terms(10000, 26, 10, UD_FREQ_WEEKLY, UD_METHOD_DECLINING_ANNUITY, 0);
@@ -282,6 +305,7 @@ int main(void) {
         cmocka_unit_test(test_schedule_fineract_5000_at_12_over_18),
         cmocka_unit_test(test_schedule_flat_monthly),
         cmocka_unit_test(test_schedule_flat_fortnightly_with_percent_fee),
+        cmocka_unit_test(test_schedule_compulsory_deposit_raises_the_price),
         cmocka_unit_test(test_schedule_annuity_weekly),
         cmocka_unit_test(test_schedule_annuity_fortnightly_with_grace),
         cmocka_unit_test(test_schedule_equal_principal),

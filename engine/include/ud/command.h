@@ -65,8 +65,14 @@ const ud_logged_command *ud_sim_command_log(const ud_sim *sim, int *count);
  * err. */
 bool ud_product_validate(const ud_product *p, ud_rate rate_cap, char *err, size_t err_size);
 
-/* The APR in percent, fees included, that the product's most expensive loan costs (its
- * smallest size for a flat fee); INFINITY if its terms are invalid. */
+/* The APR and EIR in percent a client of the product really pays on a loan of `principal`:
+ * fees and the compulsory savings withheld included (ud_schedule_cost_with_deposit). */
+ud_terms_error ud_product_cost(const ud_product *p, ud_money principal, double *apr_percent,
+                               double *eir_percent);
+
+/* The APR in percent, fees included (not the compulsory savings), that the product's most
+ * expensive loan costs (its smallest size for a flat fee); INFINITY if its terms are invalid.
+ * What households' demand and a credit line's rate cap read. */
 double ud_product_apr(const ud_product *p);
 
 /* The lowest client-rate cap imposed by an active credit line, or 0. */

@@ -129,6 +129,15 @@ ud_terms_error ud_schedule_build(const ud_loan_terms *terms, ud_schedule *out);
 ud_terms_error ud_schedule_cost(const ud_loan_terms *terms, double *apr_percent,
                                 double *eir_percent);
 
+/* The same with a compulsory deposit withheld from the loan when it is paid out and given
+ * back when it ends (without interest, as the unit keeps it): the client has the use of less
+ * money for the same instalments, and the transparency standard counts it in the price
+ * (MFTransparency's APR and EIR include security deposits). The deposit given back is set
+ * against the last instalments, latest first, so the client never receives money at an
+ * instalment's date. A deposit of 0 gives ud_schedule_cost's figures. */
+ud_terms_error ud_schedule_cost_with_deposit(const ud_loan_terms *terms, ud_money deposit,
+                                             double *apr_percent, double *eir_percent);
+
 /* The periodic internal rate of return of receiving `received` now and paying payments[k]
  * at the end of period k+1. Returns false if no rate in (-100%, 10000%) per period fits. */
 bool ud_periodic_irr(ud_money received, const ud_money *payments, int count, double *rate);

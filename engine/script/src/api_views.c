@@ -244,6 +244,10 @@ static void push_product(lua_State *L, const ud_product *p, int index) {
         set_num(L, "apr", apr);
         set_num(L, "eir", eir);
     }
+    /* and with the compulsory savings withheld counted, as the products panel shows it */
+    if (p->compulsory_savings > 0 && ud_product_cost(p, p->max_amount, &apr, &eir) == UD_TERMS_OK) {
+        set_num(L, "apr_with_savings", apr);
+    }
 }
 
 static int l_products(lua_State *L) {
