@@ -251,6 +251,23 @@ static const char style_sheet[] =
     "@media print{body{margin:10mm}.page{page-break-after:always}}"
     "@page{size:A4 landscape;margin:10mm}";
 
+/* Ends a text cut to its field between characters: snprintf may cut inside a letter's UTF-8
+ * bytes ("Équipe Sénégalaise" at 23 bytes left half an "é" in the page). */
+static void end_between_characters(char *s) {
+    size_t n = strlen(s), lead = n;
+    while (lead > 0 && n - lead < 4) {
+        lead--;
+        unsigned char c = (unsigned char)s[lead];
+        if ((c & 0xC0) != 0x80) { /* a character's first byte: is it whole? */
+            size_t need = c < 0x80 ? 1 : (c >= 0xF0 ? 4 : (c >= 0xE0 ? 3 : 2));
+            if (n - lead < need) {
+                s[lead] = '\0';
+            }
+            return;
+        }
+    }
+}
+
 /* Each team's decisions as marks on one line per team, months on a shared axis. */
 static void timeline(FILE *f, const ud_class_input *in, const series *s, int n, int months) {
     const double left = 170, right = 14, row = 22, top = 8;
@@ -263,6 +280,7 @@ static void timeline(FILE *f, const ud_class_input *in, const series *s, int n, 
         fprintf(f, "<text x=\"%g\" y=\"%.1f\">", 4.0, y + 4);
         char name[24]; /* the timeline's margin holds about 24 characters */
         snprintf(name, sizeof name, "%s", s[i].style < 0 ? TR("benchmark") : s[i].name);
+        end_between_characters(name);
         esc(f, name);
         fprintf(f, "</text><line x1=\"%g\" y1=\"%.1f\" x2=\"%g\" y2=\"%.1f\" class=\"grid\"/>",
                 left, y, left + pw, y);
@@ -333,6 +351,7 @@ static void debrief_page(FILE *f, const ud_class_input *in, int t, int months) {
     const ud_team_result *bench = benchmark_for(in, r);
     char bench_name[300];
     snprintf(bench_name, sizeof bench_name, "%s (%s)", TR("benchmark"), in->benchmark_name);
+    end_between_characters(bench_name);
     if (bench != NULL) {
         s[n++] = (series){bench, bench_name, -1};
     }
@@ -416,6 +435,7 @@ bool ud_class_report_write(FILE *f, const ud_class_input *in) {
     for (int b = 0; b < in->benchmark_count && n < MAX_SERIES; b++) {
         snprintf(names[n], sizeof names[n], "%s, %s %llu (%s)", TR("benchmark"), TR("seed"),
                  (unsigned long long)in->benchmarks[b]->seed, in->benchmark_name);
+        end_between_characters(names[n]);
         table_row(f, in, in->benchmarks[b], names[n], true);
         s[n] = (series){in->benchmarks[b], names[n], -1};
         n++;

@@ -387,7 +387,7 @@ int ud_cmd_class(int argc, char **argv, int first) {
         }
     }
     ud_game_free(g);
-    FILE *out = fopen(out_path, "w");
+    FILE *out = ud_output_open(out_path);
     if (out == NULL) {
         fprintf(stderr, "unitdesa class: --output: cannot write '%s': %s\n", out_path,
                 strerror(errno));
@@ -397,7 +397,11 @@ int ud_cmd_class(int argc, char **argv, int first) {
         ud_class_input in = {team_ptr, n,     bench_ptr, nbench, slash ? slash + 1 : strategy,
                              note,     &words};
         bool ok = ud_class_report_write(out, &in);
-        ok = fclose(out) == 0 && ok;
+        if (ok) {
+            ok = ud_output_close(out); /* the report replaces the old one only when complete */
+        } else {
+            ud_output_discard(out);
+        }
         if (!ok) {
             fprintf(stderr, "unitdesa class: --output: error writing '%s'\n", out_path);
             status = UD_EXIT_FAILURE;

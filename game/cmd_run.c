@@ -219,7 +219,7 @@ int ud_cmd_run(int argc, char **argv, int first) {
         }
     }
     if (csv_path != NULL) {
-        req.monthly_csv = strcmp(csv_path, "-") == 0 ? stdout : fopen(csv_path, "w");
+        req.monthly_csv = ud_output_open(csv_path);
         if (req.monthly_csv == NULL) {
             fprintf(stderr, "unitdesa run: --csv: cannot write '%s': %s\n", csv_path,
                     strerror(errno));
@@ -232,9 +232,7 @@ int ud_cmd_run(int argc, char **argv, int first) {
         if (fflush(req.monthly_csv) != 0 || ferror(req.monthly_csv)) {
             fprintf(stderr, "unitdesa run: --csv: cannot write '%s': %s\n", csv_path,
                     strerror(errno));
-            if (req.monthly_csv != stdout) {
-                fclose(req.monthly_csv);
-            }
+            ud_output_discard(req.monthly_csv);
             ud_i18n_free(&words);
             return UD_EXIT_FAILURE;
         }
@@ -244,7 +242,10 @@ int ud_cmd_run(int argc, char **argv, int first) {
     char err[4096];
     bool ok = ud_run_scenario(&req, &r, err, sizeof err);
     int status = UD_EXIT_OK;
-    if (req.monthly_csv != NULL && !ud_output_close(req.monthly_csv) && ok) {
+    /* a game that could not be played leaves the CSV that was there */
+    if (req.monthly_csv != NULL && !ok) {
+        ud_output_discard(req.monthly_csv);
+    } else if (req.monthly_csv != NULL && !ud_output_close(req.monthly_csv)) {
         fprintf(stderr, "unitdesa run: --csv: error writing '%s'\n", csv_path);
         status = UD_EXIT_FAILURE;
     }

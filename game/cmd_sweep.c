@@ -163,7 +163,7 @@ int ud_cmd_sweep(int argc, char **argv, int first) {
             fprintf(stderr, "unitdesa sweep: %s\n", why);
             return UD_EXIT_FAILURE;
         }
-        csv = strcmp(o[3].value, "-") == 0 ? stdout : fopen(o[3].value, "w");
+        csv = ud_output_open(o[3].value);
         if (csv == NULL) {
             fprintf(stderr, "unitdesa sweep: --csv: cannot write '%s': %s\n", o[3].value,
                     strerror(errno));
@@ -184,9 +184,7 @@ int ud_cmd_sweep(int argc, char **argv, int first) {
     timespec_get(&t1, TIME_UTC);
     if (!ok) {
         free(results);
-        if (csv != NULL && csv != stdout) {
-            fclose(csv);
-        }
+        ud_output_discard(csv);
         return UD_EXIT_FAILURE;
     }
     double seconds = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;

@@ -69,7 +69,7 @@ static const char usage[] =
 /* Opens the CSV and writes its header at once, so that a file that takes no writes is
  * reported before the games are played. NULL (said on stderr) if it cannot be written. */
 static FILE *open_csv(const char *file) {
-    FILE *csv = strcmp(file, "-") == 0 ? stdout : fopen(file, "w");
+    FILE *csv = ud_output_open(file);
     if (csv == NULL) {
         fprintf(stderr, "unitdesa tournament: --csv: cannot write '%s': %s\n", file,
                 strerror(errno));
@@ -79,9 +79,7 @@ static FILE *open_csv(const char *file) {
     if (fflush(csv) != 0 || ferror(csv)) {
         fprintf(stderr, "unitdesa tournament: --csv: cannot write '%s': %s\n", file,
                 strerror(errno));
-        if (csv != stdout) {
-            fclose(csv);
-        }
+        ud_output_discard(csv);
         return NULL;
     }
     return csv;
@@ -92,7 +90,11 @@ static int write_csv(FILE *csv, const char *file, const entry *e, int count, int
     if (csv == NULL) {
         return UD_EXIT_OK;
     }
-    if (e != NULL) {
+    if (e == NULL) {
+        ud_output_discard(csv); /* a tournament that could not be played leaves the old CSV */
+        return UD_EXIT_OK;
+    }
+    {
         for (int s = 0; s < count; s++) {
             for (int i = 0; i < runs; i++) {
                 const ud_run_result *r = &e[s].runs[i];

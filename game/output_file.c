@@ -52,6 +52,13 @@ bool ud_output_check(const char *option, const char *path, const char *const *in
             snprintf(err, err_size, "%s: '%s' is a folder, not a file", option, path);
             return false;
         }
+        if (S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode)) {
+            snprintf(err, err_size,
+                     "%s: '%s' is a named pipe or a socket: with nothing reading it the command "
+                     "would wait for ever; write to '-' and pipe standard output instead",
+                     option, path);
+            return false;
+        }
         for (int i = 0; i < count; i++) {
             if (inputs[i] != NULL && same_file(&st, inputs[i])) {
                 if (strcmp(path, inputs[i]) == 0) {
@@ -94,10 +101,67 @@ bool ud_output_check(const char *option, const char *path, const char *const *in
     return true;
 }
 
+/* The outputs written under a temporary name, and where each goes when complete (a command
+ * writes at most a few at a time). */
+enum { STAGED_MAX = 8 };
+static struct staged {
+    FILE *f;
+    char path[1100], temporary[1140];
+} staged[STAGED_MAX];
+
+FILE *ud_output_open(const char *path) {
+    if (strcmp(path, "-") == 0) {
+        return stdout;
+    }
+    struct stat st;
+    bool in_place = stat(path, &st) == 0 && !S_ISREG(st.st_mode);
+    struct staged *slot = NULL;
+    for (int i = 0; i < STAGED_MAX && slot == NULL; i++) {
+        slot = staged[i].f == NULL ? &staged[i] : NULL;
+    }
+    if (in_place || slot == NULL || strlen(path) >= sizeof slot->path) {
+        return fopen(path, "w");
+    }
+    snprintf(slot->path, sizeof slot->path, "%s", path);
+    snprintf(slot->temporary, sizeof slot->temporary, "%s.%ld.part", path, (long)getpid());
+    slot->f = fopen(slot->temporary, "w");
+    return slot->f;
+}
+
+static struct staged *staged_of(FILE *f) {
+    for (int i = 0; i < STAGED_MAX; i++) {
+        if (staged[i].f == f) {
+            return &staged[i];
+        }
+    }
+    return NULL;
+}
+
 bool ud_output_close(FILE *f) {
     if (f == stdout) {
         return fflush(f) == 0 && !ferror(f);
     }
+    struct staged *s = staged_of(f);
     bool ok = !ferror(f);
-    return fclose(f) == 0 && ok;
+    ok = fclose(f) == 0 && ok;
+    if (s != NULL) {
+        s->f = NULL;
+        if (!ok || rename(s->temporary, s->path) != 0) {
+            remove(s->temporary);
+            return false;
+        }
+    }
+    return ok;
+}
+
+void ud_output_discard(FILE *f) {
+    if (f == stdout || f == NULL) {
+        return;
+    }
+    struct staged *s = staged_of(f);
+    fclose(f);
+    if (s != NULL) {
+        s->f = NULL;
+        remove(s->temporary);
+    }
 }

@@ -98,4 +98,20 @@ sed 's|strategies/probes/press_space.lua|strategies/probes/not_there.lua|; s|min
 expect_status 1 "$UD" --scenarios "$tmp/own" tournament "$tmp/own/m/missing.lua" --runs 2
 expect_stderr_has "missing.lua:5: error: the lesson's probe strategy cannot be opened" \
     "$UD" --scenarios "$tmp/own" tournament "$tmp/own/m/missing.lua" --runs 2
+# an output that is a named pipe is refused, not waited on (nothing reads it)
+mkfifo "$tmp/out_fifo"
+expect_status 1 $T "$UD" run --months 1 --csv "$tmp/out_fifo"
+expect_stderr_has "is a named pipe or a socket" $T "$UD" run --months 1 --csv "$tmp/out_fifo"
+# a run that fails leaves the CSV that was there, whole, and no part file beside it
+"$UD" run --months 2 --csv "$tmp/keep.csv" >/dev/null 2>&1
+lines=$(wc -l <"$tmp/keep.csv")
+printf 'scenario { id = "bad", title = "Bad", months = 2 }\nvillage { households = -3 }\n' >"$tmp/bad.lua"
+expect_status 1 "$UD" run "$tmp/bad.lua" --csv "$tmp/keep.csv"
+[ "$(wc -l <"$tmp/keep.csv")" = "$lines" ] || bad "a failed run changed the earlier CSV"
+ls "$tmp" | grep -q '\.part$' && bad "a part file was left beside the CSV"
+# a team name cut in the class report's chart stays valid UTF-8
+mkdir -p "$tmp/utf"
+"$UD" run --months 2 --result "$tmp/utf/t1.result" --team "Équipe Sénégalaise éé" >/dev/null 2>&1
+expect_status 0 "$UD" class "$tmp/utf" -o "$tmp/utf/report.html"
+iconv -f UTF-8 -t UTF-8 "$tmp/utf/report.html" >/dev/null 2>&1 || bad "the class report is not valid UTF-8"
 finish
