@@ -303,6 +303,59 @@ static void test_hostile_no_question_inside_an_answer(void **state) {
     ud_game_free(g);
 }
 
+/* Texts that are one line wherever they are shown are refused with a line break, a tab, no
+ * words or another option's words in them: a hamlet's or a product's name split sweep's
+ * table rows, an option printed a forged line in the story, two "Yes" could not be told
+ * apart; and a script's error message is printed as one line, so that error("...\nx.lua:1:
+ * ...") cannot forge a second message under the real one. */
+static void test_hostile_one_line_texts_stay_one_line(void **state) {
+    (void)state;
+    static const char *const cases[][2] = {
+        {"village { households = 40, hamlets = { 'A\\nB', 'C' } }\n",
+         "hamlets[1] must be one line of plain text"},
+        {"product { name = 'A\\tB', method = 'flat', rate = 30, installments = 25, "
+         "frequency = 'weekly', min = 100000, max = 1000000 }\n",
+         "product{}: name must be one line of plain text"},
+        {"translate('fr', { ['T'] = 'Un\\nDeux' })\n",
+         "the translation of the title \"T\" must be one line"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char text[600], name[32], err[4096];
+        snprintf(text, sizeof text, "%s%s", HEAD, cases[i][0]);
+        snprintf(name, sizeof name, "oneline%zu.lua", i);
+        ud_game_options o = options();
+        ud_game *g = ud_game_load(script(name, text), &o, err, sizeof err);
+        assert_null(g);
+        if (strstr(err, cases[i][1]) == NULL) {
+            fail_msg("case %zu: %s", i, err);
+        }
+    }
+    static const char *const asked[][2] = {
+        {"'Yes', 'Yes'", "options[2] is the same as options[1]"},
+        {"'Yes', 'No\\nmaybe'", "options[2] must be one line of text, not empty"},
+        {"'Yes', ''", "options[2] must be one line of text, not empty"},
+    };
+    for (size_t i = 0; i < sizeof asked / sizeof asked[0]; i++) {
+        char text[600], name[32];
+        snprintf(text, sizeof text,
+                 "%sat_month(1, function() ask { text = 'Q?', options = { %s }, answer = "
+                 "function() end } end)\n",
+                 HEAD, asked[i][0]);
+        snprintf(name, sizeof name, "asked%zu.lua", i);
+        ud_game *g = load_ok(script(name, text));
+        assert_true(ud_game_play_month(g));
+        if (!has_problem(g, asked[i][1])) {
+            fail_msg("ask case %zu: no problem \"%s\"", i, asked[i][1]);
+        }
+        ud_game_free(g);
+    }
+    ud_game *g = load_ok(script("forge.lua", HEAD "at_month(1, function() "
+                                                  "error('boom\\nfake.lua:9: forged') end)\n"));
+    assert_true(ud_game_play_month(g));
+    assert_true(has_problem(g, "forge.lua:2: boom fake.lua:9: forged"));
+    ud_game_free(g);
+}
+
 /* A file saved with a byte-order mark (as Windows Notepad saves UTF-8) loads; text nested
  * too deeply for the parser is refused naming the file (Lua's own message names none). */
 static void test_hostile_bom_and_deep_nesting(void **state) {
@@ -998,6 +1051,7 @@ int main(void) {
         cmocka_unit_test(test_hostile_error_messages_a_script_reads_name_no_folder),
         cmocka_unit_test(test_hostile_stacked_shocks_keep_money_in_range),
         cmocka_unit_test(test_hostile_no_question_inside_an_answer),
+        cmocka_unit_test(test_hostile_one_line_texts_stay_one_line),
         cmocka_unit_test(test_hostile_bom_and_deep_nesting),
         cmocka_unit_test(test_hostile_xpcall_handlers_are_bounded),
         cmocka_unit_test(test_hostile_library_loops_in_c_are_charged),

@@ -384,8 +384,8 @@ static int l_ask(lua_State *L) {
     }
     ud_question *q = &g->questions[g->question_count];
     memset(q, 0, sizeof *q);
-    if (!api_text(L, 1, "ask{}", "text", q->text, sizeof q->text)) {
-        return luaL_error(L, "ask{}: text is required");
+    if (!api_text(L, 1, "ask{}", "text", q->text, sizeof q->text) || q->text[0] == '\0') {
+        return luaL_error(L, "ask{}: text is required (the question, not empty)");
     }
     lua_getfield(L, 1, "options");
     if (lua_istable(L, -1)) {
@@ -405,7 +405,21 @@ static int l_ask(lua_State *L) {
         char what[40];
         snprintf(what, sizeof what, "ask{}: options[%d]", i);
         api_check_shown_text_of(L, -1, what, sizeof q->options[0]);
-        snprintf(q->options[i - 1], sizeof q->options[0], "%s", lua_tostring(L, -1));
+        /* an option is a button's label and one line of the story: plain, one line, and one
+         * the trainee can tell from the others */
+        const char *option = lua_tostring(L, -1);
+        if (option[0] == '\0' || strpbrk(option, "\n\t") != NULL) {
+            return luaL_error(L, "%s must be one line of text, not empty", what);
+        }
+        for (int k = 0; k < i - 1; k++) {
+            if (strcmp(q->options[k], option) == 0) {
+                return luaL_error(L,
+                                  "%s is the same as options[%d]: each answer needs words of "
+                                  "its own",
+                                  what, k + 1);
+            }
+        }
+        snprintf(q->options[i - 1], sizeof q->options[0], "%s", option);
         lua_pop(L, 1);
     }
     lua_pop(L, 1);

@@ -459,6 +459,13 @@ static int l_village(lua_State *L) {
             char what[40];
             snprintf(what, sizeof what, "village{}: hamlets[%d]", i);
             api_check_shown_text_of(L, -1, what, UD_NAME_LEN);
+            /* one line: the map's label, a row of sweep --by hamlet */
+            if (strpbrk(lua_tostring(L, -1), "\n\t") != NULL) {
+                return luaL_error(L,
+                                  "%s must be one line of plain text (a line break or a tab is "
+                                  "in it)",
+                                  what);
+            }
             copy_text(v->hamlet_names[i - 1], UD_NAME_LEN, lua_tostring(L, -1));
             lua_pop(L, 1);
             /* the map, the stories and sweep --by hamlet tell hamlets apart by their names */
@@ -543,7 +550,7 @@ static int l_households(lua_State *L) {
         api_check_keys(L, -1, what, keys);
         listed_household *h = &g->listed[g->listed_count];
         memset(h, 0, sizeof *h);
-        if (!api_text(L, -1, what, "name", h->name, sizeof h->name)) {
+        if (!api_line_text(L, -1, what, "name", NULL, h->name, sizeof h->name)) {
             return luaL_error(L, "%s: name is required", what);
         }
         api_text_or(L, -1, what, "story", "", h->story, sizeof h->story);
@@ -761,7 +768,8 @@ void api_read_product(lua_State *L, int idx, ud_product *p, const char *what, bo
     idx = lua_absindex(L, idx);
     api_check_keys(L, idx, what, keys);
     char name[UD_NAME_LEN];
-    if (api_text(L, idx, what, "name", name, sizeof name)) {
+    /* one line: a name is a button's label, a cell of a table (sweep's rows split at a tab) */
+    if (api_line_text(L, idx, what, "name", NULL, name, sizeof name)) {
         copy_text(p->name, sizeof p->name, name);
     }
     p->terms.method =

@@ -251,12 +251,22 @@ static bool translation_fits(ud_game *g, const char *language, const char *engli
     lua_State *L = g->scenario->L;
     int top = lua_gettop(L);
     size_t length = 0;
+    bool one_line = true;
     lua_getfield(L, LUA_REGISTRYINDEX, "ud.tr");
     if (lua_getfield(L, -1, language) == LUA_TTABLE &&
         lua_getfield(L, -1, english) == LUA_TSTRING) {
         length = lua_rawlen(L, -1);
+        /* a title or a name is one line in every language (an objective may wrap) */
+        one_line = strcmp(field, "objective") == 0 || strpbrk(lua_tostring(L, -1), "\n\t") == NULL;
     }
     lua_settop(L, top);
+    if (!one_line) {
+        snprintf(err, err_size,
+                 "%s:%d: translate('%s'): the translation of the %s \"%.60s\" must be one line "
+                 "of plain text, as the English is (a line break or a tab is in it)",
+                 g->info.path, ud_game_translation_line(g, language), language, field, english);
+        return false;
+    }
     if (length < max_bytes) {
         return true;
     }

@@ -1501,7 +1501,14 @@ static void scrub_controls(char *text) {
 
 void ud_sandbox_format_error(const ud_sandbox *sb, const char *message, char *out,
                              size_t out_size) {
-    format_error_lines(sb, message, out, out_size);
+    /* the message is one line: a script's error("...\nother.lua:1: ...") could otherwise
+     * print a second message of its own making under the real one */
+    char flat[2048];
+    snprintf(flat, sizeof flat, "%s", message);
+    for (char *c = flat; *c != '\0'; c++) {
+        *c = *c == '\n' || *c == '\r' ? ' ' : *c;
+    }
+    format_error_lines(sb, flat, out, out_size);
     scrub_controls(out);
 }
 
