@@ -260,6 +260,14 @@ int ud_cmd_class(int argc, char **argv, int first) {
         if (ud_result_read(files[i], &teams[n], err, sizeof err)) {
             team_ptr[n] = &teams[n];
             n++;
+        } else if (strstr(err, "this game ended before its first month") != NULL) {
+            /* a game its scenario's script halted in month 1 is well formed, with nothing to
+             * compare: it is named and left out rather than holding up the class's report */
+            fprintf(stderr,
+                    "unitdesa class: %s: left out: the team's game ended before its first month "
+                    "(its scenario's script was stopped)\n",
+                    files[i]);
+            ud_result_free(&teams[n]);
         } else {
             fprintf(stderr, "unitdesa class: %s\n", err);
             refused++;
@@ -274,6 +282,10 @@ int ud_cmd_class(int argc, char **argv, int first) {
                 "unitdesa class: no report written: %d of %d result file(s) could not be read; "
                 "fix or remove them, then run the command again\n",
                 refused, nfiles);
+    }
+    if (status == UD_EXIT_OK && n == 0) {
+        fprintf(stderr, "unitdesa class: no report written: no team's game has a month to "
+                        "compare\n");
     }
     if (status != UD_EXIT_OK || n == 0) {
         for (int i = 0; i < n; i++) {
@@ -406,8 +418,15 @@ int ud_cmd_class(int argc, char **argv, int first) {
             fprintf(stderr, "unitdesa class: --output: error writing '%s'\n", out_path);
             status = UD_EXIT_FAILURE;
         } else {
+            int halted = 0;
+            for (int b = 0; b < nbench; b++) {
+                halted += strcmp(bench[b].end, "halted") == 0;
+            }
             printf("%s: %d team(s) of %s%s\n", out_path, n, teams[0].title,
-                   nbench > 0 ? ", with the benchmark line" : "");
+                   nbench == 0  ? ""
+                   : halted > 0 ? ", with the benchmark line (its strategy was stopped for taking "
+                                  "too long in some games: see the report's table)"
+                                : ", with the benchmark line");
             if (note[0] != '\0') {
                 printf("%s\n", note);
             }

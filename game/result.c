@@ -693,7 +693,7 @@ static bool check_whole(reader *rd, ud_team_result *r) {
             return false;
         }
     }
-    if (r->played == 0) {
+    if (r->played == 0 && r->row_count == 0) {
         /* a game a script halted before its first month: written, but with nothing to show */
         rd->line_no = rd->seen[F_PLAYED];
         return fail(rd, "played",

@@ -35,7 +35,16 @@ refused months -1 "months must be a whole number from 1 to 240 (got '-1')"
 refused months 6x "months must be a whole number from 1 to 240 (got '6x')"
 refused months " 6" "months must be a whole number from 1 to 240 (got ' 6')"
 refused played 99999 "played must be a whole number from 0 to 240 (got '99999')"
-refused played 0 "played must be at least 1 for a report (this game ended before its first month) (got '0')"
+refused played 0 "played must be the number of row lines (6) (got '0')"
+# a game its scenario halted before its first month (played 0, no rows) is left out, named,
+# and the others' report is written
+mkdir -p "$tmp/halted"
+cp "$good" "$tmp/halted/good.result"
+awk -F'\t' '$1 == "played" { print "played\t0"; next } $1 == "row" || $1 == "decision" { next } { print }' \
+    "$good" >"$tmp/halted/stopped.result"
+expect_stderr_has "stopped.result: left out: the team's game ended before its first month" \
+    timeout 20 "$UD" class "$tmp/halted" -o "$tmp/halted.html" --no-benchmark
+[ "$status" -eq 0 ] && [ -s "$tmp/halted.html" ] || bad "the others' report is written (got $status)"
 refused played 5 "played must be the number of row lines (6) (got '5')"
 f="$tmp/bad/short.result"
 sed 's/^months	6$/months	5/' "$good" >"$f"
