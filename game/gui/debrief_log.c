@@ -318,6 +318,39 @@ void ud_decision_span_detail(ud_app *app, int first, int last, char *out, size_t
     out[0] = '\0';
 }
 
+/* Actions of one kind taken one after another in a month (a bulk rescheduling, the loan
+ * desk's approvals): one row of the log, not one a loan (66 rescheduled loans filled three
+ * pages for a trainee). */
+static bool same_action(const ud_decision *a, const ud_decision *b) {
+    if (a->is_answer || b->is_answer || a->month != b->month ||
+        a->command.type != b->command.type) {
+        return false;
+    }
+    switch (a->command.type) {
+    case UD_CMD_RESCHEDULE:
+    case UD_CMD_WRITE_OFF:
+    case UD_CMD_APPROVE:
+    case UD_CMD_REJECT:
+    case UD_CMD_RESIZE:
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* The last decision of the log's row that starts at `first`. */
+static int row_end(ud_app *app, int first) {
+    int n;
+    const ud_decision *all = ud_game_decisions(app->game, &n);
+    int last = ud_decision_run_end(app, first);
+    if (last == first) {
+        while (last + 1 < n && same_action(&all[first], &all[last + 1])) {
+            last++;
+        }
+    }
+    return last;
+}
+
 void ud_debrief_log_page(ud_app *app, SDL_Rect area) {
     ud_ui *ui = &app->ui;
     const ud_palette *p = ui->pal;
@@ -326,15 +359,15 @@ void ud_debrief_log_page(ud_app *app, SDL_Rect area) {
     const int per_page = (area.h - 60) / 20;
     /* a row a decision, but a run of changes to one setting in a month is one row */
     int rows = 0;
-    for (int i = 0; i < n; i = ud_decision_run_end(app, i) + 1) {
+    for (int i = 0; i < n; i = row_end(app, i) + 1) {
         rows++;
     }
     int pages = rows > 0 ? (rows + per_page - 1) / per_page : 1;
     if (app->debrief_log_opens_at >= 0) {
         /* opened for one decision (the month's summary had no room for it): its page */
         int row = 0;
-        for (int i = 0; i < n; i = ud_decision_run_end(app, i) + 1, row++) {
-            if (ud_decision_run_end(app, i) >= app->debrief_log_opens_at) {
+        for (int i = 0; i < n; i = row_end(app, i) + 1, row++) {
+            if (row_end(app, i) >= app->debrief_log_opens_at) {
                 break;
             }
         }
@@ -350,24 +383,37 @@ void ud_debrief_log_page(ud_app *app, SDL_Rect area) {
     char line[600];
     snprintf(line, sizeof line, "%s: %d · %s %d / %d", TR(ui, "Every decision"), rows,
              TR(ui, "page"), app->debrief_scroll + 1, pages);
-    ud_ui_label(ui, line, area.x, area.y, UD_FONT_NORMAL, true, p->text);
+    int heading_w = ud_ui_label(ui, line, area.x, area.y, UD_FONT_NORMAL, true, p->text);
     int y = area.y + 30;
-    if (n == 0) {
-        ud_ui_label(ui, TR(ui, "None yet: the credit policy decided everything."), area.x, y,
-                    UD_FONT_SMALL, false, p->text_dim);
-    }
     /* the decisions that mattered most, marked where they are in the list: the debrief
      * sends the trainee here when it has no room for them all (with many goals, none) */
     const ud_debrief *judged =
         ud_game_end_state(app->game) != UD_END_RUNNING ? ud_app_debrief(app) : NULL;
+    if (judged != NULL && judged->top_count > 0) {
+        /* what the marks mean (a trainee read an audit's ▼ as the debrief calling audits bad) */
+        ud_ui_label(ui,
+                    TR(ui, "▲ helped, ▼ hurt the figure judged in this game, each decision "
+                           "replayed alone"),
+                    area.x + heading_w + 24, area.y + 3, UD_FONT_SMALL, false, p->text_dim);
+    }
+    if (n == 0) {
+        ud_ui_label(ui, TR(ui, "None yet: the credit policy decided everything."), area.x, y,
+                    UD_FONT_SMALL, false, p->text_dim);
+    }
     int row = 0;
     for (int i = 0; i < n && row < (app->debrief_scroll + 1) * per_page; row++) {
-        int last = ud_decision_run_end(app, i);
+        int last = row_end(app, i);
         if (row >= app->debrief_scroll * per_page) {
             int dn;
             const ud_decision *d = ud_game_decisions(app->game, &dn);
             char detail[400];
             ud_decision_span_detail(app, i, last, detail, sizeof detail);
+            if (last > i && same_action(&d[i], &d[last])) {
+                size_t used = strlen(detail);
+                snprintf(detail + used, sizeof detail - used,
+                         TRN(ui, last - i, " and %d more like it", " and %d more like it"),
+                         last - i);
+            }
             const ud_main_decision *top = NULL;
             for (int k = 0; judged != NULL && k < judged->top_count; k++) {
                 top = judged->top[k].first >= i && judged->top[k].first <= last ? &judged->top[k]

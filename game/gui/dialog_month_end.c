@@ -305,15 +305,16 @@ static void why_column(ud_app *app, const ud_month_explanation *e, int x, int y,
             e->officers_quit < UD_EXPLAIN_QUITS_NAMED ? e->officers_quit : UD_EXPLAIN_QUITS_NAMED;
         for (int i = 0; i < listed; i++) {
             size_t used = strlen(numbers);
-            snprintf(numbers + used, sizeof numbers - used, "%s%d", i ? ", " : "",
-                     e->quit_officer[i] + 1);
+            /* named as the Staff tab names them ("Officer 3"): "Officers who left: 3" read
+             * as a count beside the Staff tab's "1 in 12 months" */
+            snprintf(numbers + used, sizeof numbers - used, "%s%s %d", i ? ", " : "",
+                     TR(ui, "Officer"), e->quit_officer[i] + 1);
         }
         size_t len = strlen(line);
         snprintf(line + len, sizeof line - len, " ");
         len = strlen(line);
         snprintf(line + len, sizeof line - len,
-                 TRN(ui, e->officers_quit, "Officer who left: %s.", "Officers who left: %s."),
-                 numbers);
+                 TRN(ui, e->officers_quit, "Who left: %s.", "Who left: %s."), numbers);
         y += ud_ui_paragraph(ui, line, x, y, w, UD_FONT_SMALL, p->bad) + 2;
     }
     char audit[400];

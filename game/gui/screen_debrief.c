@@ -411,6 +411,15 @@ static bool goal_result(ud_app *app, const ud_goal *g, char *out, size_t size) {
             decimals++;
         }
         snprintf(out, size, TR(&app->ui, "%+.*f%% against the start"), decimals, change);
+    } else if (ud_indicator_is_percent(g->indicator)) {
+        /* with the decimals that tell it from the goal's limit: "[missed] PAR30 below 6%
+         * (result: 6.0%)" read as a pass to a trainee (it was 6.04%) */
+        double shown = value * 100, limit = g->threshold * 100;
+        int decimals = 1;
+        while (decimals < 4 && fabs(shown - limit) < 0.5 * pow(10, -decimals) && shown != limit) {
+            decimals++;
+        }
+        snprintf(out, size, "%.*f%%", decimals, shown);
     } else {
         ud_indicator_value_text(app, g->indicator, value, out, size);
     }

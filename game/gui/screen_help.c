@@ -69,7 +69,8 @@ static const help_entry entries[] = {
         "loan more than 30 days late or written off in the last 24 months"),
      N_("falling = welfare rising; the client score gives all its 35 points when a quarter "
         "fewer households are in distress than at the start, none when as many or more")},
-    {N_("APR and EIR"), N_("What a loan really costs a client, fees and compulsory savings included."),
+    {N_("APR and EIR"),
+     N_("What a loan really costs a client, fees and compulsory savings included."),
      N_("APR = periodic internal rate x periods a year; EIR = (1 + periodic rate)^periods - 1"),
      N_("what a transparent MFI shows; a flat 24% over 25 weeks costs about 45% APR, and "
         "a 1% fee taken up front brings it near 49%")},

@@ -299,8 +299,11 @@ const char *ud_game_hint(const ud_game *g, bool *from_scenario) {
         int clients = now != NULL ? now->active_borrowers : 0;
         if (before != NULL && before->new_arrears * 50 >= clients &&
             e->new_arrears * 50 >= clients) {
+            /* a new schedule's cost in PAR30 said where it is advised: a trainee who followed
+             * the hint saw PAR30 double at once and missed the goal it was meant to keep */
             return "Borrowers keep falling behind: in Arrears (2), more follow-up, or a new "
-                   "schedule for those with a hardship; Reports (6) shows the trend.";
+                   "schedule for those with a hardship (it counts in PAR30 until paid on time "
+                   "for three months, and saves write-offs); Reports (6) shows the trend.";
         }
         return "Some borrowers fell behind last month: see why in the month's summary, and "
                "follow them up in Arrears (2).";
