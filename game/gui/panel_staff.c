@@ -169,8 +169,13 @@ void ud_panel_staff(ud_app *app, SDL_Rect a) {
                 raise_pay(app, i, &o[i], market);
             }
         } else if (trained_this_month(app, &o[i])) {
-            ud_ui_label(ui, TR(ui, "course taken"), a.x + a.w - 220, by_row + 6, UD_FONT_SMALL,
-                        false, p->text_dim);
+            /* right-aligned to the Dismiss button, however long the language makes it
+             * ("sudah ikut pelatihan" ran under the button) */
+            const char *taken = TR(ui, "course taken");
+            int tw, th;
+            ud_text_measure(ui->text, taken, UD_FONT_SMALL, false, 0, &tw, &th);
+            ud_ui_label(ui, taken, a.x + a.w - 112 - tw, by_row + 6, UD_FONT_SMALL, false,
+                        p->text_dim);
         } else if (o[i].training < 3 &&
                    /* a course costs money at once, with no question asked: the focus leaves
                     * the button after it, so an Enter pressed out of habit trains nobody else */

@@ -17,7 +17,7 @@ scenario {
 You take over a village unit in West Java modelled on the best-managed ones: four trained
 officers with three years in the job, a savings product, prices that cover costs. It has
 320 borrowers on monthly loans taken over the last year, most of them on their third loan,
-each with savings at the unit; 2% are late. Then the rains fail. Farm incomes will collapse for months, and an
+each with savings at the unit; a few are late. Then the rains fail. Farm incomes will collapse for months, and an
 illness spreads in two hamlets. The board suggests cutting costs: fewer visits, one less
 officer. Keep the unit excellent through the bad year.]],
   lesson = {

@@ -165,6 +165,11 @@ static void visit_everything(void) {
         look("confirm dismissal");
         gd_key(app, SDLK_ESCAPE, 0);
     }
+    /* an officer's course taken this month, said beside the Dismiss button (in Indonesian it
+     * ran under it) */
+    if (gd_click_label(app, gd_tr(app, "Train"))) {
+        look("course taken");
+    }
     gd_key(app, SDLK_h, 0);
     look("household");
     gd_key(app, SDLK_ESCAPE, 0);
