@@ -147,20 +147,28 @@ void ud_panel_staff(ud_app *app, SDL_Rect a) {
         char pay[64], wage[64], pay_line[200];
         ud_money_text(app, o[i].salary, pay, sizeof pay);
         ud_money_text(app, market, wage, sizeof wage);
-        if (o[i].salary < market) {
-            snprintf(pay_line, sizeof pay_line, TR(ui, "%s a month (market: %s)"), pay, wage);
-        } else {
-            snprintf(pay_line, sizeof pay_line, TR(ui, "%s a month"), pay);
-        }
+        /* the market wage for the officer's level always beside the pay: a trainee told that
+         * officers paid below it leave could not find it while pay was at it */
+        snprintf(pay_line, sizeof pay_line, TR(ui, "%s a month (market: %s)"), pay, wage);
         int by_row = y + line_gap;
         /* "Raise pay" says what it raises, which takes more room in some languages */
         int raise_w = 170;
-        SDL_Rect pay_area =
-            ud_rect(a.x, by_row, a.w - (o[i].salary < market ? 120 + raise_w : 230), 30);
-        SDL_RenderSetClipRect(app->renderer, &pay_area);
-        ud_ui_label(ui, pay_line, a.x, by_row + 5, UD_FONT_SMALL, false,
-                    o[i].salary < market ? p->watch : p->text_dim);
-        SDL_RenderSetClipRect(app->renderer, NULL);
+        const char *taken = TR(ui, "course taken");
+        int taken_w, taken_h;
+        ud_text_measure(ui->text, taken, UD_FONT_SMALL, false, 0, &taken_w, &taken_h);
+        bool course_taken = o[i].salary >= market && trained_this_month(app, &o[i]);
+        /* the pay line ends where the row's right-hand side begins; cut to it, whole under
+         * the mouse */
+        int right = o[i].salary < market ? 120 + raise_w : (course_taken ? 120 + taken_w : 230);
+        char cut[200];
+        bool shortened = ud_ui_one_line(ui, pay_line, UD_FONT_SMALL, a.w - right, cut, sizeof cut);
+        int pay_h = ud_ui_label(ui, cut, a.x, by_row + 5, UD_FONT_SMALL, false,
+                                o[i].salary < market ? p->watch : p->text_dim) > 0
+                        ? 20
+                        : 0;
+        if (shortened) {
+            ud_ui_hint(ui, ud_rect(a.x, by_row + 5, a.w - right, pay_h), pay_line);
+        }
         if (o[i].salary < market) {
             /* paid below what their training earns elsewhere: the raise comes before another
              * course, which would only make the gap wider */
@@ -168,13 +176,10 @@ void ud_panel_staff(ud_app *app, SDL_Rect a) {
                              TR(ui, "Raise pay"))) {
                 raise_pay(app, i, &o[i], market);
             }
-        } else if (trained_this_month(app, &o[i])) {
+        } else if (course_taken) {
             /* right-aligned to the Dismiss button, however long the language makes it
              * ("sudah ikut pelatihan" ran under the button) */
-            const char *taken = TR(ui, "course taken");
-            int tw, th;
-            ud_text_measure(ui->text, taken, UD_FONT_SMALL, false, 0, &tw, &th);
-            ud_ui_label(ui, taken, a.x + a.w - 112 - tw, by_row + 6, UD_FONT_SMALL, false,
+            ud_ui_label(ui, taken, a.x + a.w - 112 - taken_w, by_row + 6, UD_FONT_SMALL, false,
                         p->text_dim);
         } else if (o[i].training < 3 &&
                    /* a course costs money at once, with no question asked: the focus leaves
