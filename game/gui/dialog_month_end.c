@@ -454,7 +454,9 @@ static void changed_column(ud_app *app, const ud_month_explanation *e, int x, in
     char oss[160], window[120];
     ud_window_text(app, window, sizeof window);
     snprintf(oss, sizeof oss, "%s %s", TR(ui, "OSS"), window);
-    change(app, &y, x, oss, b->oss, d->oss, true, true, false);
+    /* no colour in the first months, as the top bar gives no verdict before month 3: an
+     * opening's provisions released in month 1 read "0% -> 463%" in green to a trainee */
+    change(app, &y, x, oss, b->oss, d->oss, true, true, d->month < 3);
     change(app, &y, x, TR(ui, "Women"), b->women_share, d->women_share, true, true, false);
     change(app, &y, x, TR(ui, "Households in poverty"), b->households_in_poverty,
            d->households_in_poverty, false, false, false);
