@@ -56,6 +56,14 @@ bool ud_options_parse(const char *command, int argc, char **argv, int first, ud_
             fprintf(stderr, "unitdesa %s: option '--%s' needs a value\n", command, opt->name);
             return false;
         }
+        if (value[0] == '\0') {
+            /* an empty value is a slip on the command line (a shell variable left unset), not
+             * a file or a number: said as such, with the usage error's status */
+            fprintf(stderr,
+                    "unitdesa %s: option '--%s' needs a value (it was given an empty one)\n",
+                    command, opt->name);
+            return false;
+        }
         if (opt->value != NULL) {
             /* which one was meant? taking the last in silence played the wrong seed */
             fprintf(stderr,

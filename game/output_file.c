@@ -26,10 +26,14 @@ bool ud_output_check(const char *option, const char *path, const char *const *in
      * helpers a scenario loads are not known before it runs */
     size_t len = strlen(path);
     if (len >= 4 && strcmp(path + len - 4, ".lua") == 0) {
+        /* the kind of file the option writes, so the advice is one that will be taken */
+        const char *kind = strcmp(option, "--result") == 0 ? ".result"
+                           : strcmp(option, "--csv") == 0  ? ".csv"
+                                                           : ".html";
         snprintf(err, err_size,
                  "%s: '%s' is a Lua script's name: writing it would replace a scenario, a "
-                 "strategy or a helper; name a .csv, .result or .html file",
-                 option, path);
+                 "strategy or a helper; name a %s file",
+                 option, path, kind);
         return false;
     }
     /* a saved game or a team's result file is never an output of another kind: writing a

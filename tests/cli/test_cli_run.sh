@@ -39,6 +39,9 @@ expect_stderr_has "--months must be a whole number from 1 to 240 (got '0')" "$UD
 expect_status 2 "$UD" run --seed -4
 expect_stderr_has "--seed" "$UD" run --seed abc
 expect_status 2 "$UD" run --colour
+# an empty value (an unset shell variable) is a usage error, said as such
+expect_status 2 "$UD" run --csv ""
+expect_stderr_has "option '--strategy' needs a value (it was given an empty one)" "$UD" run --strategy ""
 expect_stderr_has "unknown option '--colour'" "$UD" run --colour
 expect_status 1 "$UD" run --months 1 --csv /nonexistent/dir/x.csv
 expect_stderr_has "cannot write '/nonexistent/dir/x.csv'" "$UD" run --months 1 --csv /nonexistent/dir/x.csv
