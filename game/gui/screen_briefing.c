@@ -93,8 +93,15 @@ void ud_screen_briefing(ud_app *app) {
      * met "adjusted PAR30" for the first time in the verdict) */
     const char *judged = in->lesson_indicator[0] != '\0' ? in->lesson_indicator : "holistic_score";
     char figure[300];
+    /* the holistic score said in full here ("the lower of the two scores" left a trainee
+     * asking which two) */
+    const char *judged_title =
+        strcmp(judged, "holistic_score") == 0
+            ? TR(ui, "the lower of two scores out of 100, the institution's and "
+                     "its clients' (F1, Scores)")
+            : ud_judged_figure_title(ui, judged);
     snprintf(figure, sizeof figure, TR(ui, "At the end, the debrief judges your decisions on: %s."),
-             ud_judged_figure_title(ui, judged));
+             judged_title);
     y += 10 + ud_ui_paragraph(ui, figure, 60, y + 10, 1160, UD_FONT_NORMAL, p->text_dim);
     int height = y + app->briefing_scroll - top;
     if (height != app->briefing_height) {
