@@ -448,19 +448,19 @@ static ud_command command(ud_command_type type) {
 
 static int l_approve(lua_State *L) {
     ud_command c = command(UD_CMD_APPROVE);
-    c.index = api_arg_int(L, 1, "approve", 0, INT32_MAX);
+    c.index = api_arg_int(L, 1, "approve", 1, INT32_MAX);
     return apply(L, &c);
 }
 
 static int l_reject(lua_State *L) {
     ud_command c = command(UD_CMD_REJECT);
-    c.index = api_arg_int(L, 1, "reject", 0, INT32_MAX);
+    c.index = api_arg_int(L, 1, "reject", 1, INT32_MAX);
     return apply(L, &c);
 }
 
 static int l_resize(lua_State *L) {
     ud_command c = command(UD_CMD_RESIZE);
-    c.index = api_arg_int(L, 1, "resize", 0, INT32_MAX);
+    c.index = api_arg_int(L, 1, "resize", 1, INT32_MAX);
     c.amount = luaL_checkinteger(L, 2);
     return apply(L, &c);
 }
