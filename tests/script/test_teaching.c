@@ -586,6 +586,47 @@ static void test_teaching_arrears_hint_changes_as_arrears_go_on(void **state) {
     ud_game_free(g);
 }
 
+/* When most of a month's new arrears come from officers with more loans than they can
+ * follow, the hint sends the trainee to Staff, not to more visits (a trainee read "follow up
+ * or reschedule" for months after an audit left two officers with everyone's clients). */
+static void test_teaching_overloaded_officers_hint_at_staff(void **state) {
+    (void)state;
+    char path[1100];
+    snprintf(path, sizeof path, "%s/m4-technical/growth_and_quality.lua", ud_scenarios_root());
+    ud_game *g = load(path, NULL);
+    char err[4096];
+    int staff_hints = 0;
+    while (ud_game_play_month(g)) {
+        int m = ud_sim_month(ud_game_sim(g));
+        if (m == 3) {
+            /* all officers but one let go: the one left carries every client */
+            int n;
+            const ud_officer *o = ud_sim_officers(ud_game_sim(g), &n);
+            for (int k = n - 1, employed = 0; k >= 0; k--) {
+                employed += o[k].employed;
+                if (o[k].employed && employed > 1) {
+                    ud_command c;
+                    memset(&c, 0, sizeof c);
+                    c.type = UD_CMD_FIRE;
+                    c.index = k;
+                    assert_true(ud_game_command(g, &c, err, sizeof err));
+                }
+            }
+        }
+        const ud_month_explanation *now = ud_game_explanation(g, m);
+        bool scenario;
+        const char *hint = ud_game_hint(g, &scenario);
+        if (strstr(hint, "hire or train in Staff (4)") != NULL) {
+            staff_hints++;
+            assert_true(now->new_arrears_by_cause[UD_MISS_OVERLOADED_OFFICER] * 2 >
+                        now->new_arrears);
+        }
+    }
+    print_message("%d months sent to Staff\n", staff_hints);
+    assert_true(staff_hints > 0);
+    ud_game_free(g);
+}
+
 /* Replaying the log gives the game back, bit for bit; without shocks it differs. */
 static void test_teaching_replay_is_exact_and_shocks_can_be_left_out(void **state) {
     (void)state;
@@ -864,6 +905,7 @@ int main(void) {
         cmocka_unit_test(test_teaching_guide_progress_survives_a_save),
         cmocka_unit_test(test_teaching_replay_is_exact_and_shocks_can_be_left_out),
         cmocka_unit_test(test_teaching_arrears_hint_changes_as_arrears_go_on),
+        cmocka_unit_test(test_teaching_overloaded_officers_hint_at_staff),
         cmocka_unit_test(test_teaching_no_shock_replay_skips_reschedulings_of_loans_not_late),
         cmocka_unit_test(test_teaching_what_if_goes_back_to_a_month),
         cmocka_unit_test(test_teaching_debrief_separates_luck_from_decisions),

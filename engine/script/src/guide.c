@@ -297,6 +297,14 @@ const char *ud_game_hint(const ud_game *g, bool *from_scenario) {
          * months in a row with at least 2% of the clients newly late */
         const ud_indicators *now = ud_sim_indicators(g->sim, ud_sim_month(g->sim));
         int clients = now != NULL ? now->active_borrowers : 0;
+        /* most of them because their officer has more loans than anyone can follow: the
+         * remedy is staff, not visits (a trainee who lost two officers to an audit read
+         * "follow up or reschedule" for months while the summaries said "too many loans") */
+        int overloaded = e->new_arrears_by_cause[UD_MISS_OVERLOADED_OFFICER];
+        if (overloaded * 2 > e->new_arrears && e->new_arrears * 50 >= clients) {
+            return "Borrowers fall behind because their officers have more loans than they can "
+                   "follow: hire or train in Staff (4), or lend more slowly until they can.";
+        }
         if (before != NULL && before->new_arrears * 50 >= clients &&
             e->new_arrears * 50 >= clients) {
             /* a new schedule's cost in PAR30 said where it is advised: a trainee who followed
