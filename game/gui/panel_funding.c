@@ -269,6 +269,10 @@ void ud_panel_funding(ud_app *app, SDL_Rect a) {
     if (ud_ui_button(ui, ud_rect(a.x, y + 6, a.w - 10, 30), line)) {
         ask_borrow(app, chunk, setup->mfi.market_rate, 24);
     }
+    /* why the amount changes from month to month (a trainee saw 50M, 49M, 46M, 44M) */
+    ud_ui_hint(ui, ud_rect(a.x, y + 6, a.w - 10, 30),
+               TR(ui, "A tenth of the equity at a time, at the market rate: the amount follows "
+                      "the equity, which the month's result moves."));
     y += 46;
     if (setup->mfi.institution == UD_INST_NGO) {
         ud_ui_label(ui, TR(ui, "As an NGO, the MFI takes no voluntary savings."), a.x, y,
