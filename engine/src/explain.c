@@ -107,8 +107,16 @@ static bool same_policy(const ud_credit_policy *a, const ud_credit_policy *b) {
            a->manual_review == b->manual_review && a->hide_apr == b->hide_apr;
 }
 
+/* Field by field: memcmp also compared the struct's padding and the unused principal, so a
+ * rate or a savings share set and set back still read as a change to a trainee. */
+static bool same_terms(const ud_loan_terms *a, const ud_loan_terms *b) {
+    return a->annual_rate == b->annual_rate && a->installments == b->installments &&
+           a->grace == b->grace && a->frequency == b->frequency && a->method == b->method &&
+           a->fee_kind == b->fee_kind && a->fee_rate == b->fee_rate && a->fee_flat == b->fee_flat;
+}
+
 static bool same_product(const ud_product *a, const ud_product *b) {
-    return a->open == b->open && memcmp(&a->terms, &b->terms, sizeof a->terms) == 0 &&
+    return a->open == b->open && same_terms(&a->terms, &b->terms) &&
            a->min_amount == b->min_amount && a->max_amount == b->max_amount &&
            a->compulsory_savings == b->compulsory_savings && a->group_min == b->group_min &&
            a->group_max == b->group_max;

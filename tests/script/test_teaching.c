@@ -176,6 +176,35 @@ static void test_teaching_decisions_are_explained(void **state) {
     assert_true(ud_game_command(g, &c, err, sizeof err));
     c.product.terms.installments -= 4;
     assert_true(ud_game_command(g, &c, err, sizeof err));
+    /* nor a savings share changed and set back by a product whose terms were written field
+     * by field (the products panel's way: other bytes between the fields, another principal) */
+    ud_product q;
+    memset(&q, 0xAB, sizeof q);
+    q.open = p[0].open;
+    q.terms.principal = 12345;
+    q.terms.annual_rate = p[0].terms.annual_rate;
+    q.terms.installments = p[0].terms.installments;
+    q.terms.grace = p[0].terms.grace;
+    q.terms.frequency = p[0].terms.frequency;
+    q.terms.method = p[0].terms.method;
+    q.terms.fee_kind = p[0].terms.fee_kind;
+    q.terms.fee_rate = p[0].terms.fee_rate;
+    q.terms.fee_flat = p[0].terms.fee_flat;
+    memcpy(q.name, p[0].name, sizeof q.name);
+    q.min_amount = p[0].min_amount;
+    q.max_amount = p[0].max_amount;
+    q.group_liability = p[0].group_liability;
+    q.group_min = p[0].group_min;
+    q.group_max = p[0].group_max;
+    q.business_mask = p[0].business_mask;
+    q.women = p[0].women;
+    ud_rate savings = p[0].compulsory_savings; /* p is the game's own: it will change */
+    q.compulsory_savings = savings + UD_RATE_PERCENT(1);
+    c.product = q;
+    assert_true(ud_game_command(g, &c, err, sizeof err));
+    q.compulsory_savings = savings;
+    c.product = q;
+    assert_true(ud_game_command(g, &c, err, sizeof err));
     ud_game_play_month(g);
     e = ud_game_explanation(g, 4);
     assert_non_null(e);
