@@ -145,6 +145,7 @@ typedef struct ud_app {
     /* a dialog of the village left open when F1, Ctrl+S or Ctrl+L took the trainee to another
      * screen: it comes back with the village (the save screen has dialogs of its own) */
     ud_dialog stashed_dialog;
+    int current_tab_widget; /* the widget of the open tab's toggle in the last frame, or -1 */
     int focus_under_dialog; /* the screen's focus when a dialog opened, given back on close */
     /* the debrief's replays, run once when the debrief of a finished game is first shown */
     ud_debrief debrief;

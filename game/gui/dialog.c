@@ -38,7 +38,11 @@ void ud_dialogs(ud_app *app) {
         /* A closed dialog gives the focus back where it was, so that it does not fall on
          * whichever widget now has the dialog's number (a policy's "+", say). After a month's
          * summary the month is a new page: the focus starts again from the first safe widget. */
-        ui->focus = app->dialog_drawn == DIALOG_MONTH_END ? 0 : app->focus_under_dialog;
+        /* after a month's summary, the open tab: Enter on the first safe widget opened the
+         * menu for a trainee playing by keyboard */
+        ui->focus = app->dialog_drawn != DIALOG_MONTH_END ? app->focus_under_dialog
+                    : app->current_tab_widget >= 0        ? app->current_tab_widget
+                                                          : 0;
         ui->settle_focus = true;
     }
     if (app->dialog == DIALOG_NONE) {

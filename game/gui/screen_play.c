@@ -45,6 +45,9 @@ void ud_screen_play(ud_app *app) {
     int tab_widget[TAB_COUNT];
     for (int t = 0; t < tabs; t++) {
         tab_widget[t] = ui->widget_count; /* the widget the toggle below becomes */
+        if ((int)app->tab == t) {
+            app->current_tab_widget = ui->widget_count;
+        }
         /* the script errors' tab without their count, which the panel lists: a count would
          * not fit its tab in French at large text */
         char label[96];

@@ -806,11 +806,24 @@ static void test_gui_keyboard_focus_follows_what_was_chosen(void **state) {
         gd_key(app, (SDL_Keycode)(SDLK_1 + t), 0);
         assert_int_equal(app->tab, t);
         const char *focused = gd_focused_label(app);
-        char want[8];
+        char want[16];
         snprintf(want, sizeof want, "%d ", t + 1);
         if (strncmp(focused, want, 2) != 0) {
             fail_msg("after the key %d the focus is on \"%s\", not on its tab", t + 1, focused);
         }
+    }
+    /* after a month's summary, the open tab has the focus, not the Menu button */
+    gd_key(app, SDLK_SPACE, 0);
+    assert_int_equal(app->dialog, DIALOG_MONTH_END);
+    gd_key(app, SDLK_ESCAPE, 0);
+    while (app->dialog == DIALOG_QUESTION) {
+        gd_key(app, SDLK_1, 0);
+    }
+    char open_tab[16];
+    snprintf(open_tab, sizeof open_tab, "%d ", (int)app->tab + 1);
+    if (strncmp(gd_focused_label(app), open_tab, 2) != 0) {
+        fail_msg("after the summary the focus is on \"%s\", not on the open tab",
+                 gd_focused_label(app));
     }
 }
 
