@@ -28,6 +28,16 @@ void ud_dialogs(ud_app *app) {
     int first = ui->widget_count;
     if (app->dialog != DIALOG_NONE && app->dialog_drawn == DIALOG_NONE) {
         app->focus_under_dialog = ui->focus < first ? ui->focus : 0;
+        app->focus_under_dialog_screen = app->screen;
+        app->focus_under_dialog_label[0] = '\0';
+        for (int i = 0; i < ui->record_count; i++) {
+            if (ui->records[i].widget == app->focus_under_dialog) {
+                snprintf(app->focus_under_dialog_label, sizeof app->focus_under_dialog_label, "%s",
+                         ui->records[i].text);
+                app->focus_under_dialog_danger = ui->records[i].danger;
+                break;
+            }
+        }
     }
     /* a question opens with no option focused (see dialog_question.c): Tab gives one */
     bool unfocused_question = app->dialog == DIALOG_QUESTION && ui->focus == UD_UI_NO_FOCUS;
@@ -44,6 +54,23 @@ void ud_dialogs(ud_app *app) {
                     : app->current_tab_widget >= 0        ? app->current_tab_widget
                                                           : 0;
         ui->settle_focus = true;
+        if (app->dialog_drawn != DIALOG_MONTH_END && app->focus_under_dialog_label[0] != '\0' &&
+            app->focus_under_dialog_screen == app->screen) {
+            /* if what the dialog did took that widget away (a loan written off, its row
+             * gone), the one now in its place was never chosen: the same rule as for a
+             * pressed button that goes (ud_ui_end), where a trainee's focus fell on the
+             * follow-up's "+" after a write-off */
+            snprintf(ui->acted_label, sizeof ui->acted_label, "%s", app->focus_under_dialog_label);
+            ui->focus_at_begin = ui->focus;
+            if (app->focus_under_dialog_danger) {
+                /* a dangerous button that asked first (Write off, Dismiss) and was answered:
+                 * no widget has the focus until Tab, rather than the next safe one along (the
+                 * follow-up's "+", where a trainee's focus fell after a write-off) */
+                ui->focus = UD_UI_NO_FOCUS;
+                ui->settle_focus = false;
+                ui->acted_label[0] = '\0';
+            }
+        }
     }
     if (app->dialog == DIALOG_NONE) {
         app->card_return = DIALOG_NONE; /* a card opened later closes to the village */
