@@ -453,8 +453,11 @@ static void summary_page(ud_app *app, bool over) {
     ud_ui *ui = &app->ui;
     const ud_palette *p = ui->pal;
     char line[800];
-    /* goals */
-    int y = 96;
+    /* goals, under "The scenario is over." however tall the text size makes it (in
+     * Indonesian at large text the two touched) */
+    int small_w, small_h;
+    ud_text_measure(ui->text, "Ag", UD_FONT_SMALL, true, 0, &small_w, &small_h);
+    int y = 78 + small_h + 2 > 96 ? 78 + small_h + 2 : 96;
     ud_ui_label(ui, TR(ui, "Goals"), 30, y, UD_FONT_NORMAL, true, p->text);
     y += 24;
     int n;
