@@ -117,11 +117,16 @@ static bool policy_change_text(ud_app *app, const ud_credit_policy *was,
     return out[0] != '\0';
 }
 
+/* Whether two decisions are commands of one type taken in one month (not answers). */
+static bool same_month_and_type(const ud_decision *a, const ud_decision *b) {
+    return !a->is_answer && !b->is_answer && a->month == b->month &&
+           a->command.type == b->command.type;
+}
+
 /* Whether two decisions change the same setting (a product's terms, the credit policy, the
  * follow-up share, the savings rate, one officer's pay) in the same month. */
 static bool same_setting(const ud_decision *a, const ud_decision *b) {
-    if (a->is_answer || b->is_answer || a->month != b->month ||
-        a->command.type != b->command.type) {
+    if (!same_month_and_type(a, b)) {
         return false;
     }
     switch (a->command.type) {
@@ -322,20 +327,10 @@ void ud_decision_span_detail(ud_app *app, int first, int last, char *out, size_t
  * desk's approvals): one row of the log, not one a loan (66 rescheduled loans filled three
  * pages for a trainee). */
 static bool same_action(const ud_decision *a, const ud_decision *b) {
-    if (a->is_answer || b->is_answer || a->month != b->month ||
-        a->command.type != b->command.type) {
-        return false;
-    }
-    switch (a->command.type) {
-    case UD_CMD_RESCHEDULE:
-    case UD_CMD_WRITE_OFF:
-    case UD_CMD_APPROVE:
-    case UD_CMD_REJECT:
-    case UD_CMD_RESIZE:
-        return true;
-    default:
-        return false;
-    }
+    ud_command_type t = a->command.type;
+    return same_month_and_type(a, b) &&
+           (t == UD_CMD_RESCHEDULE || t == UD_CMD_WRITE_OFF || t == UD_CMD_APPROVE ||
+            t == UD_CMD_REJECT || t == UD_CMD_RESIZE);
 }
 
 /* The last decision of the log's row that starts at `first`. */
