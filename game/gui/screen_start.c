@@ -67,6 +67,15 @@ void ud_screen_start(ud_app *app) {
     if (app->start_first < 0) {
         app->start_first = 0;
     }
+    /* one size for every scenario's title: if one needs the small letters (a long title, a
+     * longer language) they all have them (a trainee saw module 4's alone smaller) */
+    bool small = ui->small_buttons;
+    for (int i = 0; i < app->scenario_count && !ui->small_buttons; i++) {
+        int tw, th;
+        ud_text_measure(ui->text, ud_scenario_text(app, app->infos[i].title), UD_FONT_NORMAL, false,
+                        0, &tw, &th);
+        ui->small_buttons = tw > 420 - 8;
+    }
     const char *last_module = "";
     int shown_last = app->start_first - 1;
     for (int i = app->start_first; i < app->scenario_count; i++) {
@@ -91,6 +100,7 @@ void ud_screen_start(ud_app *app) {
         }
         if (ud_ui_toggle(ui, ud_rect(60, y, 420, item_h), title,
                          i == app->start_selected || focused)) {
+            ui->small_buttons = small;
             app->start_selected = i;
             ud_app_start_scenario(app, app->scenario_paths[i]);
             return;
@@ -101,6 +111,7 @@ void ud_screen_start(ud_app *app) {
         y += item_h + 3;
         shown_last = i;
     }
+    ui->small_buttons = small;
     if (app->start_first > 0 && ud_ui_button(ui, ud_rect(60, bottom - 30, 60, 28), "▲")) {
         app->start_first -= 3;
     }
