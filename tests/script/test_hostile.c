@@ -356,6 +356,27 @@ static void test_hostile_one_line_texts_stay_one_line(void **state) {
     ud_game_free(g);
 }
 
+/* A news line's values fit their places: a %d takes a number (the catalog's plural forms
+ * read it), a %s text or a number; "%d households" with "abc" showed "abc households". */
+static void test_hostile_news_values_fit_their_places(void **state) {
+    (void)state;
+    ud_game *g = load_ok(script("nv.lua", HEAD "at_month(1, function() news('%d households', "
+                                               "'abc') end)\n"
+                                               "at_month(2, function() news('%s said', nil) end)\n"
+                                               "at_month(3, function() news('%d of %s', 3, 4) "
+                                               "end)\n"));
+    play_all(g);
+    assert_true(has_problem(g, "nv.lua:2: news: value 1, for %d, must be a number (got string)"));
+    assert_true(has_problem(g, "nv.lua:3: news: value 1, for %s, must be text or a number (got "
+                               "nil)"));
+    int n;
+    const ud_news *news = ud_game_news(g, &n);
+    char text[256];
+    ud_game_news_text(g, &news[n - 1], text, sizeof text);
+    assert_string_equal(text, "3 of 4");
+    ud_game_free(g);
+}
+
 /* A file saved with a byte-order mark (as Windows Notepad saves UTF-8) loads; text nested
  * too deeply for the parser is refused naming the file (Lua's own message names none). */
 static void test_hostile_bom_and_deep_nesting(void **state) {
@@ -707,13 +728,14 @@ static void test_hostile_a_strategy_that_removes_decide_does_not_crash(void **st
 
 static void test_hostile_no_addresses_or_hash_order(void **state) {
     (void)state;
-    ud_game *g = load_ok(script("d1.lua", HEAD "local a, b = {}, {}\n"
-                                               "assert(tostring(a) == 'table: #1')\n"
-                                               "assert(tostring(b) == 'table: #2')\n"
-                                               "assert(tostring(a) == 'table: #1')\n"
-                                               "assert(tostring(print):match('^function: #'))\n"
-                                               "assert(string.format('%s', a) == 'table: #1')\n"
-                                               "at_month(1, function() news('%s', {}) end)\n"));
+    ud_game *g =
+        load_ok(script("d1.lua", HEAD "local a, b = {}, {}\n"
+                                      "assert(tostring(a) == 'table: #1')\n"
+                                      "assert(tostring(b) == 'table: #2')\n"
+                                      "assert(tostring(a) == 'table: #1')\n"
+                                      "assert(tostring(print):match('^function: #'))\n"
+                                      "assert(string.format('%s', a) == 'table: #1')\n"
+                                      "at_month(1, function() news('%s', tostring({})) end)\n"));
     play_all(g);
     int n;
     const ud_news *news = ud_game_news(g, &n);
@@ -1052,6 +1074,7 @@ int main(void) {
         cmocka_unit_test(test_hostile_stacked_shocks_keep_money_in_range),
         cmocka_unit_test(test_hostile_no_question_inside_an_answer),
         cmocka_unit_test(test_hostile_one_line_texts_stay_one_line),
+        cmocka_unit_test(test_hostile_news_values_fit_their_places),
         cmocka_unit_test(test_hostile_bom_and_deep_nesting),
         cmocka_unit_test(test_hostile_xpcall_handlers_are_bounded),
         cmocka_unit_test(test_hostile_library_loops_in_c_are_charged),

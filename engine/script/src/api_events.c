@@ -331,8 +331,12 @@ static int l_news(lua_State *L) {
     }
     int argc = lua_gettop(L) - 1;
     int holes = 0;
+    char kinds[UD_NEWS_ARGS + 1]; /* 'd' or 's' for each place, in order */
     for (const char *p = text; *p != '\0'; p++) {
         if (p[0] == '%' && (p[1] == 'd' || p[1] == 's')) {
+            if (holes < UD_NEWS_ARGS + 1) {
+                kinds[holes] = p[1];
+            }
             holes++;
             p++;
         } else if (p[0] == '%' && p[1] == '%') {
@@ -352,6 +356,15 @@ static int l_news(lua_State *L) {
     news_room(L, g, "news");
     const char *args[UD_NEWS_ARGS];
     for (int i = 0; i < argc; i++) {
+        /* a %d takes a number (a count the catalog's plural forms read), a %s text or a
+         * number: "%d households" with "abc" or nil showed "abc households" or "nil" */
+        int type = lua_type(L, 2 + i);
+        if ((kinds[i] == 'd' && type != LUA_TNUMBER) ||
+            (kinds[i] == 's' && type != LUA_TSTRING && type != LUA_TNUMBER)) {
+            return luaL_error(L, "news: value %d, for %%%c, must be %s (got %s)", i + 1, kinds[i],
+                              kinds[i] == 'd' ? "a number" : "text or a number",
+                              luaL_typename(L, 2 + i));
+        }
         if (lua_type(L, 2 + i) == LUA_TNUMBER && !isfinite(lua_tonumber(L, 2 + i))) {
             /* "-nan" or "inf" in the trainees' news is a script's slip, said at its line */
             return luaL_error(L, "news: value %d is not a finite number (got %s)", i + 1,
