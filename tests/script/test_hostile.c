@@ -377,6 +377,16 @@ static void test_hostile_news_values_fit_their_places(void **state) {
     ud_game_free(g);
 }
 
+/* Helpers that require each other in a circle are named as such, at once, not run until the
+ * budget calls it an endless loop. */
+static void test_hostile_helpers_in_a_circle_are_named(void **state) {
+    (void)state;
+    script("lib/circle_a.lua", "local b = require('lib.circle_b')\nreturn {}\n");
+    script("lib/circle_b.lua", "local a = require('lib.circle_a')\nreturn {}\n");
+    fails_within(script("circle.lua", HEAD "local a = require('lib.circle_a')\n"),
+                 "require 'lib.circle_a': the helper is already being loaded", 1.0);
+}
+
 /* A file saved with a byte-order mark (as Windows Notepad saves UTF-8) loads; text nested
  * too deeply for the parser is refused naming the file (Lua's own message names none). */
 static void test_hostile_bom_and_deep_nesting(void **state) {
@@ -1075,6 +1085,7 @@ int main(void) {
         cmocka_unit_test(test_hostile_no_question_inside_an_answer),
         cmocka_unit_test(test_hostile_one_line_texts_stay_one_line),
         cmocka_unit_test(test_hostile_news_values_fit_their_places),
+        cmocka_unit_test(test_hostile_helpers_in_a_circle_are_named),
         cmocka_unit_test(test_hostile_bom_and_deep_nesting),
         cmocka_unit_test(test_hostile_xpcall_handlers_are_bounded),
         cmocka_unit_test(test_hostile_library_loops_in_c_are_charged),

@@ -838,7 +838,33 @@ static int restricted_require(lua_State *L) {
             sb->file_hashes[i] = sb->loaded_hash;
         }
     }
-    lua_call(L, 0, 1);
+    /* a helper that requires itself through others would recurse until the budget stops
+     * it, and be reported as an endless loop: the circle is named instead */
+    lua_getfield(L, LUA_REGISTRYINDEX, "ud.loading");
+    if (lua_isnil(L, -1)) {
+        lua_pop(L, 1);
+        lua_newtable(L);
+        lua_pushvalue(L, -1);
+        lua_setfield(L, LUA_REGISTRYINDEX, "ud.loading");
+    }
+    if (lua_getfield(L, -1, name) != LUA_TNIL) {
+        return luaL_error(L,
+                          "require '%s': the helper is already being loaded: helpers that "
+                          "require each other in a circle never finish loading",
+                          name);
+    }
+    lua_pop(L, 1);
+    lua_pushboolean(L, 1);
+    lua_setfield(L, -2, name); /* ud.loading[name] = true while it runs */
+    lua_pop(L, 1);
+    int status = lua_pcall(L, 0, 1, 0);
+    lua_getfield(L, LUA_REGISTRYINDEX, "ud.loading");
+    lua_pushnil(L);
+    lua_setfield(L, -2, name);
+    lua_pop(L, 1);
+    if (status != LUA_OK) {
+        return lua_error(L); /* the helper's own error, as it was */
+    }
     if (lua_isnil(L, -1)) {
         lua_pop(L, 1);
         lua_pushboolean(L, 1);
