@@ -147,9 +147,9 @@ typedef struct ud_app {
     ud_dialog stashed_dialog;
     int current_tab_widget; /* the widget of the open tab's toggle in the last frame, or -1 */
     int focus_under_dialog; /* the screen's focus when a dialog opened, given back on close */
-    char focus_under_dialog_label[256]; /* that widget's label then ("" if none) */
-    ud_screen focus_under_dialog_screen;  /* and the screen it was on */
-    bool focus_under_dialog_danger;       /* and whether it was a dangerous button */
+    char focus_under_dialog_label[256];  /* that widget's label then ("" if none) */
+    ud_screen focus_under_dialog_screen; /* and the screen it was on */
+    bool focus_under_dialog_danger;      /* and whether it was a dangerous button */
     /* the debrief's replays, run once when the debrief of a finished game is first shown */
     ud_debrief debrief;
     bool debrief_ready;

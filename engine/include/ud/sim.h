@@ -263,10 +263,10 @@ typedef enum ud_reject_reason {
     UD_REJECT_SCREENED_OUT, /* the officer judged the business too risky */
     UD_REJECT_BY_COMMAND,
     UD_REJECT_NO_CASH,
-    UD_REJECT_NO_CAPACITY,  /* no loan officer free */
-    UD_REJECT_BY_PEERS,     /* the forming group's members did not accept this neighbour */
-    UD_REJECT_GROUP_LAPSED, /* the forming group never reached its minimum size */
-    UD_REJECT_UNDECIDED,    /* left undecided under manual review when the month ended */
+    UD_REJECT_NO_CAPACITY,         /* no loan officer free */
+    UD_REJECT_BY_PEERS,            /* the forming group's members did not accept this neighbour */
+    UD_REJECT_GROUP_LAPSED,        /* the forming group never reached its minimum size */
+    UD_REJECT_UNDECIDED,           /* left undecided under manual review when the month ended */
     UD_REJECT_POLICY_BELOW_MINIMUM /* the policy's cap for this household is below the
                                       product's smallest loan */
 } ud_reject_reason;
