@@ -474,6 +474,7 @@ static int choose_product(const ud_sim *sim, const household *h, const market_vi
     double best_score = 0;
     double hourly = (double)h->income_smooth / WORK_HOURS_PER_MONTH;
     double earns = 100.0 * household_marginal_return(sim, h); /* percent a year */
+    ud_money cap = policy_cap(sim, h); /* the same for every product */
     for (int p = 0; p < sim->product_count; p++) {
         const ud_product *prod = &sim->products[p];
         /* A loan far larger than the household needs or can carry does not fit it. */
@@ -487,7 +488,7 @@ static int choose_product(const ud_sim *sim, const household *h, const market_vi
         }
         /* nor for a product whose smallest loan the policy would not lend it (the officer
          * says so, and points to the products it may have) */
-        if (policy_cap(sim, h) < prod->min_amount) {
+        if (cap < prod->min_amount) {
             continue;
         }
         /* nor for a product meant for women (a women's group loan, for a man) */
