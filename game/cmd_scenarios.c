@@ -31,6 +31,21 @@ static int by_module(const void *a, const void *b) {
     return strcmp(x->entry->path, y->entry->path);
 }
 
+/* Two scenarios with one id: `run ID` plays the first found and result files of the two
+ * share a name, so a trainer who copied a shipped scenario to change it is told. */
+static void warn_shared_ids(const listed *rows, int n) {
+    for (int i = 0; i < n; i++) {
+        for (int j = i + 1; j < n; j++) {
+            if (strcmp(rows[i].info.id, rows[j].info.id) == 0) {
+                fprintf(stderr,
+                        "unitdesa list: warning: %s and %s have the same id '%s' (give each "
+                        "scenario an id of its own)\n",
+                        rows[i].entry->path, rows[j].entry->path, rows[i].info.id);
+            }
+        }
+    }
+}
+
 int ud_cmd_list(int argc, char **argv, int first) {
     ud_option o[] = {{"help", UD_OPT_FLAG, NULL}};
     const char *positional[1];
@@ -83,6 +98,7 @@ int ud_cmd_list(int argc, char **argv, int first) {
         ud_game_free(g);
     }
     qsort(rows, (size_t)kept, sizeof *rows, by_module);
+    warn_shared_ids(rows, kept);
     for (int i = 0; i < kept; i++) {
         const ud_scenario_info *in = &rows[i].info;
         printf("%s\t%s\t%s\t%s\t%s\n", rows[i].entry->path, in->id, in->module, in->title,

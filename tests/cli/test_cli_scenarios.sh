@@ -85,4 +85,5 @@ checks=$((checks + 1))
 n=$("$UD" --scenarios "$tmp/dup" --scenarios "$tmp/dup/" --scenarios "$tmp/dup/m/.." list | grep -c dup_id)
 [ "$n" -eq 2 ] || bad "a folder named three ways should list its 2 scenarios once each, got $n lines"
 expect_stderr_has "has the id 'dup_id' too; playing" "$UD" --scenarios "$tmp/dup" run dup_id
+expect_stderr_has "b.lua have the same id 'dup_id'" "$UD" --scenarios "$tmp/dup" list
 finish
