@@ -11,6 +11,7 @@ static const struct {
     [UD_ACC_LOANS] = {"loans outstanding", UD_CLASS_ASSET},
     [UD_ACC_LOAN_LOSS_RESERVE] = {"loan-loss reserve", UD_CLASS_ASSET},
     [UD_ACC_FIXED_ASSETS] = {"fixed assets", UD_CLASS_ASSET},
+    [UD_ACC_UNEARNED_FEES] = {"unearned loan fees", UD_CLASS_ASSET},
     [UD_ACC_CLIENT_SAVINGS] = {"client savings", UD_CLASS_LIABILITY},
     [UD_ACC_BORROWINGS] = {"borrowings", UD_CLASS_LIABILITY},
     [UD_ACC_PAID_IN_EQUITY] = {"paid-in equity", UD_CLASS_EQUITY},
@@ -109,8 +110,9 @@ ud_money ud_books_normal_balance(const ud_books *books, ud_account account) {
     ud_account_class cls = chart[account].cls;
     ud_money b = books->balance[account];
     bool debit_normal = (cls == UD_CLASS_ASSET || cls == UD_CLASS_EXPENSE);
-    /* The reserve is a contra-asset: shown as a positive amount deducted from assets. */
-    if (account == UD_ACC_LOAN_LOSS_RESERVE) {
+    /* The reserve and unearned fees are contra-assets: shown as positive amounts deducted
+     * from assets. */
+    if (account == UD_ACC_LOAN_LOSS_RESERVE || account == UD_ACC_UNEARNED_FEES) {
         return -b;
     }
     return debit_normal ? b : -b;
@@ -149,8 +151,10 @@ ud_balance_sheet ud_books_balance_sheet(const ud_books *books) {
     s.cash = NB(UD_ACC_CASH);
     s.gross_loans = NB(UD_ACC_LOANS);
     s.loan_loss_reserve = NB(UD_ACC_LOAN_LOSS_RESERVE);
+    s.unearned_fees = NB(UD_ACC_UNEARNED_FEES);
     s.fixed_assets = NB(UD_ACC_FIXED_ASSETS);
-    s.total_assets = s.cash + s.gross_loans - s.loan_loss_reserve + s.fixed_assets;
+    s.total_assets =
+        s.cash + s.gross_loans - s.loan_loss_reserve - s.unearned_fees + s.fixed_assets;
     s.client_savings = NB(UD_ACC_CLIENT_SAVINGS);
     s.borrowings = NB(UD_ACC_BORROWINGS);
     s.total_liabilities = s.client_savings + s.borrowings;

@@ -25,12 +25,14 @@ ud_terms_error ud_loan_disburse(ud_loan *loan, ud_books *books, const ud_loan_te
     ud_posting_line lines[3] = {
         {UD_ACC_LOANS, terms->principal, 0},
         {UD_ACC_CASH, 0, terms->principal - plan.upfront_fee},
-        {UD_ACC_FEE_INCOME, 0, plan.upfront_fee},
+        {UD_ACC_UNEARNED_FEES, 0, plan.upfront_fee},
     };
-    if (ud_books_post(books, "disburse a loan (fee deducted up front)", lines, 3) != UD_POST_OK) {
+    if (ud_books_post(books, "disburse a loan (fee deducted up front, earned over its life)", lines,
+                      3) != UD_POST_OK) {
         return UD_TERMS_TOO_LARGE;
     }
     memset(loan, 0, sizeof *loan);
+    loan->fee_unearned = plan.upfront_fee;
     loan->plan = plan;
     loan->due_cursor = ud_schedule_start(&plan);
     loan->paid_cursor = loan->due_cursor;
@@ -86,13 +88,28 @@ ud_money ud_loan_amount_due(const ud_loan *loan) {
     return loan->overdue_interest + loan->overdue_principal;
 }
 
+/* The share of the unearned fee that `principal` repaid earns: in proportion to the
+ * principal, all of it with the last of the principal. Repaying the principal is how a
+ * flat or declining loan runs its life, so the fee is earned about as the effective-interest
+ * method would earn it, and a grace period of interest only earns none of it. */
+static ud_money fee_earned(const ud_loan *loan, ud_money principal) {
+    if (loan->fee_unearned <= 0 || principal <= 0) {
+        return 0;
+    }
+    if (principal >= loan->principal_outstanding) {
+        return loan->fee_unearned;
+    }
+    return ud_div_round_half_even((__int128)loan->fee_unearned * principal,
+                                  loan->principal_outstanding);
+}
+
 static void post_payment(ud_books *books, const ud_payment_split *s) {
-    ud_posting_line lines[3] = {
-        {UD_ACC_CASH, s->total, 0},
-        {UD_ACC_INTEREST_INCOME, 0, s->interest},
-        {UD_ACC_LOANS, 0, s->principal},
+    ud_posting_line lines[5] = {
+        {UD_ACC_CASH, s->total, 0},      {UD_ACC_INTEREST_INCOME, 0, s->interest},
+        {UD_ACC_LOANS, 0, s->principal}, {UD_ACC_UNEARNED_FEES, s->fee, 0},
+        {UD_ACC_FEE_INCOME, 0, s->fee},
     };
-    ud_books_post(books, "repayment: interest, then principal", lines, 3);
+    ud_books_post(books, "repayment: interest, then principal (and the fee it earns)", lines, 5);
 }
 
 static void close_if_repaid(ud_loan *loan) {
@@ -121,6 +138,8 @@ ud_payment_split ud_loan_pay(ud_loan *loan, ud_books *books, ud_money amount) {
         }
     }
     s.total = s.interest + s.principal;
+    s.fee = fee_earned(loan, s.principal);
+    loan->fee_unearned -= s.fee;
     loan->overdue_interest -= s.interest;
     loan->overdue_principal -= s.principal;
     loan->principal_outstanding -= s.principal;
@@ -146,6 +165,8 @@ ud_payment_split ud_loan_prepay(ud_loan *loan, ud_books *books) {
     s.interest = loan->overdue_interest;
     s.principal = loan->principal_outstanding;
     s.total = s.interest + s.principal;
+    s.fee = loan->fee_unearned; /* the whole life is over: every fee is earned */
+    loan->fee_unearned = 0;
     post_payment(books, &s);
     loan->interest_paid += s.interest;
     loan->principal_paid += s.principal;
@@ -194,14 +215,20 @@ ud_money ud_loan_write_off(ud_loan *loan, ud_books *books) {
         return 0;
     }
     ud_money amount = loan->principal_outstanding;
+    /* The loan's carrying amount is its principal less the fee it never earned: only that
+     * is lost. */
+    ud_money unearned = loan->fee_unearned < amount ? loan->fee_unearned : amount;
+    ud_money loss = amount - unearned;
     ud_money reserve = ud_books_normal_balance(books, UD_ACC_LOAN_LOSS_RESERVE);
-    ud_money from_reserve = amount < reserve ? amount : (reserve > 0 ? reserve : 0);
-    ud_posting_line lines[3] = {
+    ud_money from_reserve = loss < reserve ? loss : (reserve > 0 ? reserve : 0);
+    ud_posting_line lines[4] = {
         {UD_ACC_LOAN_LOSS_RESERVE, from_reserve, 0},
-        {UD_ACC_PROVISION_EXPENSE, amount - from_reserve, 0},
+        {UD_ACC_PROVISION_EXPENSE, loss - from_reserve, 0},
+        {UD_ACC_UNEARNED_FEES, unearned, 0},
         {UD_ACC_LOANS, 0, amount},
     };
-    ud_books_post(books, "write off a loan against the reserve", lines, 3);
+    ud_books_post(books, "write off a loan: its unearned fee, then the reserve", lines, 4);
+    loan->fee_unearned = 0;
     loan->written_off = amount;
     loan->principal_outstanding = 0;
     loan->overdue_interest = loan->overdue_principal = 0;

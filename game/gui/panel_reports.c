@@ -53,6 +53,8 @@ void ud_panel_reports(ud_app *app, SDL_Rect a) {
     row(app, a.x, y, w, TR(ui, "Cash"), bs.cash, false);
     row(app, a.x, y += lh, w, TR(ui, "Loans outstanding"), bs.gross_loans, false);
     row(app, a.x, y += lh, w, TR(ui, "Loan-loss reserve"), -bs.loan_loss_reserve, false);
+    /* fees paid up front and not yet earned: the loans' amortised cost (IFRS 9) */
+    row(app, a.x, y += lh, w, TR(ui, "Unearned loan fees"), -bs.unearned_fees, false);
     row(app, a.x, y += lh, w, TR(ui, "Fixed assets"), bs.fixed_assets, false);
     row(app, a.x, y += lh, w, TR(ui, "Total assets"), bs.total_assets, true);
     row(app, a.x, y += lh + 4, w, TR(ui, "Client savings"), bs.client_savings, false);
@@ -60,7 +62,7 @@ void ud_panel_reports(ud_app *app, SDL_Rect a) {
     row(app, a.x, y += lh, w, TR(ui, "Equity"), bs.total_equity, false);
     row(app, a.x, y += lh, w, TR(ui, "Liabilities and equity"),
         bs.total_liabilities + bs.total_equity, true);
-    y += lh + 10;
+    y += lh + 4;
     char title[160];
     snprintf(title, sizeof title, "%s %d", TR(ui, "Income statement, month"), month);
     ud_ui_label(ui, title, a.x, y, UD_FONT_NORMAL, true, p->text);
@@ -80,7 +82,7 @@ void ud_panel_reports(ud_app *app, SDL_Rect a) {
         row(app, a.x, y += lh, w, TR(ui, "Recoveries"), d->recoveries, false);
         row(app, a.x, y += lh, w, TR(ui, "Operating expense"), -d->operating_expense, false);
         row(app, a.x, y += lh, w, TR(ui, "Net result of the month"), d->net_result, true);
-        y += lh + 10;
+        y += lh + 4;
     } else {
         ud_ui_label(ui, TR(ui, "No month played yet."), a.x, y, UD_FONT_SMALL, false, p->text_dim);
         y += lh + 10;

@@ -43,7 +43,10 @@ static void test_loan_disbursement_posts_principal_and_fee(void **state) {
     (void)state;
     assert_int_equal(ud_loan_disburse(&fx.loan, &fx.books, &fx.terms, 0), UD_TERMS_OK);
     assert_int_equal(ud_books_normal_balance(&fx.books, UD_ACC_CASH), 10000000 - 120000 + 1200);
-    assert_int_equal(ud_books_normal_balance(&fx.books, UD_ACC_FEE_INCOME), 1200);
+    /* the fee is paid now but earned over the loan's life */
+    assert_int_equal(ud_books_normal_balance(&fx.books, UD_ACC_FEE_INCOME), 0);
+    assert_int_equal(ud_books_normal_balance(&fx.books, UD_ACC_UNEARNED_FEES), 1200);
+    assert_int_equal(ud_books_balance_sheet(&fx.books).total_assets, 10000000);
     assert_books_carry_loan();
     ud_loan_terms bad = fx.terms;
     bad.installments = 0;
@@ -64,7 +67,11 @@ static void test_loan_paid_on_time_closes_with_exact_totals(void **state) {
         assert_int_equal(s.total, due);
         assert_int_equal(ud_loan_days_in_arrears(&fx.loan, m * 30 + 15), 0);
         assert_books_carry_loan();
+        /* a twelfth of the principal each month earns a twelfth of the fee */
+        assert_int_equal(s.fee, 100);
+        assert_int_equal(ud_books_normal_balance(&fx.books, UD_ACC_FEE_INCOME), 100 * m);
     }
+    assert_int_equal(ud_books_normal_balance(&fx.books, UD_ACC_UNEARNED_FEES), 0);
     assert_int_equal(fx.loan.status, UD_LOAN_CLOSED);
     assert_int_equal(fx.loan.interest_paid, 7800);
     assert_int_equal(ud_books_normal_balance(&fx.books, UD_ACC_INTEREST_INCOME), 7800);
@@ -99,6 +106,9 @@ static void test_loan_prepayment_waives_future_interest(void **state) {
     assert_int_equal(ud_loan_payoff_amount(&fx.loan), 1100 + 110000);
     ud_payment_split s = ud_loan_prepay(&fx.loan, &fx.books);
     assert_int_equal(s.principal, 110000);
+    assert_int_equal(s.fee, 1100); /* the rest of the fee is earned when the loan ends */
+    assert_int_equal(ud_books_normal_balance(&fx.books, UD_ACC_FEE_INCOME), 1200);
+    assert_int_equal(ud_books_normal_balance(&fx.books, UD_ACC_UNEARNED_FEES), 0);
     assert_int_equal(fx.loan.status, UD_LOAN_CLOSED);
     assert_books_carry_loan();
 }
@@ -131,8 +141,11 @@ static void test_loan_write_off_and_recovery(void **state) {
     ud_money w = ud_loan_write_off(&fx.loan, &fx.books);
     assert_int_equal(w, 120000);
     assert_int_equal(fx.loan.status, UD_LOAN_WRITTEN_OFF);
+    /* the 12.00 fee never earned is not a loss: 50,000 from the reserve, the rest expense */
     assert_int_equal(ud_books_normal_balance(&fx.books, UD_ACC_LOAN_LOSS_RESERVE), 0);
-    assert_int_equal(ud_books_normal_balance(&fx.books, UD_ACC_PROVISION_EXPENSE), 120000);
+    assert_int_equal(ud_books_normal_balance(&fx.books, UD_ACC_UNEARNED_FEES), 0);
+    assert_int_equal(ud_books_normal_balance(&fx.books, UD_ACC_FEE_INCOME), 0);
+    assert_int_equal(ud_books_normal_balance(&fx.books, UD_ACC_PROVISION_EXPENSE), 120000 - 1200);
     assert_int_equal(ud_loan_recover(&fx.loan, &fx.books, 30000), 30000);
     assert_int_equal(ud_loan_recover(&fx.loan, &fx.books, 500000), 90000);
     assert_int_equal(ud_loan_recover(&fx.loan, &fx.books, 1), 0);

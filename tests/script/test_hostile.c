@@ -541,6 +541,14 @@ static void test_hostile_patterns_cannot_backtrack_for_hours(void **state) {
     fails_within(script("p4.lua", HEAD "local s = ('a'):rep(3000)\n"
                                        "for w in s:gmatch('.-.-b') do end\n"),
                  "p4.lua:3: pattern too costly", 1.0);
+    /* gmatch tries every start: its '^' is a plain character, not an anchor */
+    fails_within(script("p6.lua", HEAD "local s = ('^'):rep(8000)\n"
+                                       "for w in s:gmatch('^.-.-x') do end\n"),
+                 "p6.lua:3: pattern too costly", 1.0);
+    /* each test against a long set reads the whole set */
+    fails_within(script("p7.lua", HEAD "local s = ('a'):rep(6000)\n"
+                                       "s:find('[' .. ('b'):rep(6000) .. 'a]*c')\n"),
+                 "p7.lua:3: pattern too costly", 1.0);
     /* what scenarios really do still works */
     ud_game *g = load_ok(script("p5.lua", HEAD "local s = ('word '):rep(200)\n"
                                                "assert(select(2, s:gsub('%s+', ' ')) == 200)\n"

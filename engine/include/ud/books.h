@@ -12,6 +12,7 @@ typedef enum ud_account {
     UD_ACC_LOANS,             /* gross loan portfolio: principal outstanding */
     UD_ACC_LOAN_LOSS_RESERVE, /* contra-asset: impairment allowance */
     UD_ACC_FIXED_ASSETS,
+    UD_ACC_UNEARNED_FEES, /* contra-asset: up-front fees not yet earned (IFRS 9 amortised cost) */
     /* liabilities */
     UD_ACC_CLIENT_SAVINGS,
     UD_ACC_BORROWINGS,
@@ -96,7 +97,7 @@ ud_money ud_books_normal_balance(const ud_books *books, ud_account account);
 ud_money ud_books_trial_balance(const ud_books *books);
 
 typedef struct ud_balance_sheet {
-    ud_money cash, gross_loans, loan_loss_reserve, fixed_assets, total_assets;
+    ud_money cash, gross_loans, loan_loss_reserve, unearned_fees, fixed_assets, total_assets;
     ud_money client_savings, borrowings, total_liabilities;
     ud_money paid_in_equity, donated_equity, retained_earnings, current_result, total_equity;
 } ud_balance_sheet;

@@ -28,6 +28,7 @@ typedef struct ud_loan {
     ud_money overdue_interest;
     ud_money interest_paid, principal_paid;
     ud_money written_off, recovered;
+    ud_money fee_unearned; /* up-front fee not yet earned: earned as the principal is repaid */
     int32_t disbursed_day;
     int32_t oldest_unpaid_due_day; /* due day of the oldest unpaid instalment, if any */
     int16_t fallen_due;            /* instalments that have fallen due */
@@ -37,14 +38,16 @@ typedef struct ud_loan {
 } ud_loan;
 
 /* What one payment was applied to. Allocation order, within each instalment and oldest
- * instalment first: fees -> interest -> principal (fees are taken up front in this engine,
- * so the fee part is always 0). */
+ * instalment first: interest -> principal. The fee is taken up front, at disbursement; `fee`
+ * is the part of it earned with this payment's principal (not part of `total`). */
 typedef struct ud_payment_split {
     ud_money fee, interest, principal, total;
 } ud_payment_split;
 
 /* Disburses a loan on `day`: plans the schedule, books the principal as loans outstanding,
- * pays the client the principal less the up-front fee and books the fee as income.
+ * pays the client the principal less the up-front fee and books the fee as unearned: it
+ * becomes income as the principal is repaid (IFRS 9: an origination fee is part of the
+ * effective interest, earned over the loan's life, not on the day it is paid).
  * Returns UD_TERMS_OK, a terms error, or UD_TERMS_TOO_LARGE if the books would overflow.
  * On error nothing changes. */
 ud_terms_error ud_loan_disburse(ud_loan *loan, ud_books *books, const ud_loan_terms *terms,
@@ -78,8 +81,9 @@ int32_t ud_loan_days_in_arrears(const ud_loan *loan, int32_t day);
  * error, and changes nothing on error. */
 ud_terms_error ud_loan_reschedule(ud_loan *loan, const ud_loan_terms *terms, int32_t day);
 
-/* Writes the principal outstanding off against the loan-loss reserve (any shortfall in the
- * reserve goes to provision expense). Returns the amount written off. */
+/* Writes the principal outstanding off: the fee not yet earned first (it was never income),
+ * the rest against the loan-loss reserve (any shortfall in the reserve goes to provision
+ * expense). Returns the principal written off. */
 ud_money ud_loan_write_off(ud_loan *loan, ud_books *books);
 
 /* Books a recovery on a written-off loan, at most what is still unrecovered. Returns the

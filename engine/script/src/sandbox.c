@@ -24,6 +24,7 @@
 #define BYTES_PER_UNIT 8       /* copying this many bytes costs about one VM instruction */
 #define KEY_UNITS 2            /* reading and comparing one key, in instructions (measured) */
 #define MATCH_STEPS_PER_UNIT 4 /* steps of the pattern matcher per instruction (measured) */
+#define SET_CHARS_PER_STEP 4   /* characters of a [set] read in about one step */
 #define LOAD_UNITS 1000        /* compiling even a tiny chunk, in instructions (measured) */
 /* Compiling a long chunk, per byte: 25 loads of a 734 KB chunk took 0.11 s of CPU, about
  * what 44 million simple VM instructions take on the same machine (a 6 million round loop
@@ -980,15 +981,17 @@ static int charged_arith(lua_State *L) {
     return call_original(L);
 }
 
-/* Patterns backtrack inside C. The work of a match is bounded before it starts: at each
- * start (one if anchored) each repetition item may try every length of the rest of the
- * text, each '?' both ways, and %b or a back-reference may scan the rest of the text. A
- * pattern whose bound is over the budget left is refused. */
+/* Patterns backtrack inside C, where no instruction hook or clock can stop them. The work
+ * of a match is bounded before it starts: at each start (one if anchored; gmatch tries every
+ * start, its '^' being a plain character) each repetition item may try every length of the
+ * rest of the text, each '?' both ways, %b or a back-reference may scan the rest of the
+ * text, and every test of one character against a set may read the whole set. A pattern
+ * whose bound is over the budget left is refused. */
 static int charged_pattern(lua_State *L) {
     size_t n = 0, len = 0;
     luaL_checklstring(L, 1, &n);
     const char *pattern = luaL_checklstring(L, 2, &len);
-    bool find = lua_toboolean(L, lua_upvalueindex(2));
+    bool find = lua_tointeger(L, lua_upvalueindex(2)) == 1;
     bool plain = find && lua_toboolean(L, 4);
     double rest = (double)n + 1.0;
     double work;
@@ -996,6 +999,7 @@ static int charged_pattern(lua_State *L) {
         work = rest * ((double)len + 1.0);
     } else {
         int repeats = 0, optional = 0, scans = 0;
+        double widest_set = 1.0; /* steps one test against a set may take */
         for (size_t i = 0; i < len; i++) {
             char c = pattern[i];
             if (c == '%') {
@@ -1005,6 +1009,7 @@ static int charged_pattern(lua_State *L) {
                 }
             } else if (c == '[') {
                 /* a set is one item: what is inside is not a repetition */
+                size_t opened = i;
                 i++;
                 if (i < len && pattern[i] == '^') {
                     i++;
@@ -1015,16 +1020,21 @@ static int charged_pattern(lua_State *L) {
                         i++;
                     }
                 }
+                /* a step was measured with sets of a few classes; a long set takes longer */
+                double steps = (double)(i - opened) / SET_CHARS_PER_STEP;
+                widest_set = steps > widest_set ? steps : widest_set;
             } else if (c == '*' || c == '-' || c == '+') {
                 repeats++;
             } else if (c == '?') {
                 optional++;
             }
         }
-        bool anchored = len > 0 && pattern[0] == '^';
+        bool gmatch = lua_tointeger(L, lua_upvalueindex(2)) == 2;
+        bool anchored = len > 0 && pattern[0] == '^' && !gmatch;
         double starts = anchored ? 1.0 : rest;
-        work = starts * pow(rest, repeats) * pow(2.0, optional) * (1.0 + rest * scans) +
-               starts * (double)len;
+        work = (starts * pow(rest, repeats) * pow(2.0, optional) * (1.0 + rest * scans) +
+                starts * (double)len) *
+               widest_set;
     }
     ud_sandbox *sb = ud_sandbox_of(L);
     double units = work / MATCH_STEPS_PER_UNIT;
@@ -1143,7 +1153,7 @@ static void wrap(lua_State *L, const char *table, const char *name, lua_CFunctio
     }
     lua_getfield(L, -1, name);
     if (flag >= 0) {
-        lua_pushboolean(L, flag);
+        lua_pushinteger(L, flag); /* read as a number, or as true when not 0 */
         lua_pushcclosure(L, fn, 2);
     } else {
         lua_pushcclosure(L, fn, 1);
@@ -1227,7 +1237,8 @@ ud_sandbox *ud_sandbox_new(size_t memory_cap, long instructions, const char *hel
     wrap(L, "string", "byte", charged_values, -1);
     static const char *const pattern_functions[] = {"find", "match", "gmatch", "gsub"};
     for (int i = 0; i < 4; i++) {
-        wrap(L, "string", pattern_functions[i], charged_pattern, i == 0);
+        /* the upvalue tells which: 1 find (plain search possible), 2 gmatch (never anchored) */
+        wrap(L, "string", pattern_functions[i], charged_pattern, i == 0 ? 1 : (i == 2 ? 2 : 0));
     }
     lua_getglobal(L, "math");
     lua_pushcfunction(L, seeded_random);
