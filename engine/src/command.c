@@ -92,23 +92,40 @@ ud_terms_error ud_product_cost(const ud_product *p, ud_money principal, double *
 
 /* The highest APR a client of the product can pay: a flat fee weighs most on the smallest
  * loan, a percentage fee the same on all sizes. */
-double ud_product_apr(const ud_product *p) {
+/* The highest APR over the product's sizes with `withheld` of each loan kept back as
+ * savings (0 for the instalments' price alone). */
+static double worst_apr(const ud_product *p, ud_rate withheld) {
     double worst = 0;
     ud_money sizes[2] = {p->min_amount, p->max_amount};
     for (int i = 0; i < 2; i++) {
-        /* fees only: the compulsory savings come back to the client when the loan ends, and
-         * households value them as a savings commitment (Ashraf, Karlan and Yin 2006) as much
-         * as they mind them, so demand and a credit line's cap read the instalments' price;
-         * the products panel shows the price with the savings too (ud_product_cost) */
         ud_loan_terms t = p->terms;
         t.principal = sizes[i] > 0 ? sizes[i] : 1000000;
         double apr = NAN, eir = NAN;
-        if (ud_schedule_cost(&t, &apr, &eir) != UD_TERMS_OK || isnan(apr)) {
+        ud_money deposit = ud_money_apply_rate(t.principal, withheld);
+        if (ud_schedule_cost_with_deposit(&t, deposit, &apr, &eir) != UD_TERMS_OK || isnan(apr)) {
             return INFINITY;
         }
         worst = apr > worst ? apr : worst;
     }
     return worst;
+}
+
+double ud_product_apr(const ud_product *p) {
+    /* fees only: a credit line's cap reads the instalments' price, as the rate-cap rules
+     * that define an effective rate do; the products panel shows the price with the savings
+     * too (ud_product_cost), and demand reads what is withheld beyond custom
+     * (ud_product_demand_apr) */
+    return worst_apr(p, 0);
+}
+
+double ud_product_demand_apr(const ud_product *p) {
+    /* Savings withheld up to what the field customarily asks come back with the loan's end
+     * and households value them as a savings commitment (Ashraf, Karlan and Yin 2006) about
+     * as much as they mind them; what is kept back beyond that is money the client pays
+     * interest on and cannot use, and it enters the price as MFTransparency's APR counts a
+     * security deposit (engine/MODEL.md, 2). */
+    ud_rate beyond = p->compulsory_savings - UD_RATE_PERCENT(CUSTOMARY_SAVINGS_PERCENT);
+    return worst_apr(p, beyond > 0 ? beyond : 0);
 }
 
 double sim_product_apr(ud_sim *sim, int p) {
@@ -122,9 +139,20 @@ double sim_product_apr(ud_sim *sim, int p) {
         m->min_amount = prod->min_amount;
         m->max_amount = prod->max_amount;
         m->apr = ud_product_apr(prod);
+        m->compulsory = prod->compulsory_savings;
+        m->demand_apr = ud_product_demand_apr(prod);
         m->valid = true;
     }
     return m->apr;
+}
+
+double sim_product_demand_apr(ud_sim *sim, int p) {
+    if (sim->apr_memo[p].valid &&
+        sim->apr_memo[p].compulsory != sim->products[p].compulsory_savings) {
+        sim->apr_memo[p].valid = false; /* the savings withheld changed: the price did too */
+    }
+    sim_product_apr(sim, p);
+    return sim->apr_memo[p].demand_apr;
 }
 
 /* The largest amount of money any command field may carry (minor units), and the largest

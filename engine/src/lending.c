@@ -474,7 +474,7 @@ static int choose_product(const ud_sim *sim, const household *h, const market_vi
     double best_score = 0;
     double hourly = (double)h->income_smooth / WORK_HOURS_PER_MONTH;
     double earns = 100.0 * household_marginal_return(sim, h); /* percent a year */
-    ud_money cap = policy_cap(sim, h); /* the same for every product */
+    ud_money cap = policy_cap(sim, h);                        /* the same for every product */
     for (int p = 0; p < sim->product_count; p++) {
         const ud_product *prod = &sim->products[p];
         /* A loan far larger than the household needs or can carry does not fit it. */
@@ -778,7 +778,7 @@ void lending_take_applications(ud_sim *sim) {
     mv.competitor_rate = sim->setup.village.competitor_rate * 100.0;
     mv.competitor = sim->competitor;
     for (int p = 0; p < sim->product_count; p++) {
-        double apr = sim_product_apr(sim, p);
+        double apr = sim_product_demand_apr(sim, p);
         mv.apr[p] = isfinite(apr) ? apr : NAN;
     }
     /* The month's appraisal time: what the officers can look at properly. */
@@ -1120,9 +1120,13 @@ static void loan_repaid(ud_sim *sim, int index) {
     h->last_loan = slot->account.plan.principal;
     h->last_arrears_days = slot->worst_arrears_days;
     if (h->compulsory > 0) {
-        /* Compulsory savings become free savings once the loan is repaid. */
-        h->savings += h->compulsory;
+        /* The savings withheld are the client's: paid back in cash with the loan's end (what
+         * the MFI cannot pay today stays as savings the client draws when it can). Where the
+         * MFI takes voluntary deposits, the client may bring some back, as any saver would. */
+        ud_money back = h->compulsory;
+        h->savings += back;
         h->compulsory = 0;
+        village_withdraw(sim, h, back);
     }
     if (h->group != NO_INDEX) {
         sim->groups[h->group].active--;
@@ -1217,6 +1221,13 @@ static void count_cured_instalments(ud_sim *sim, int32_t today) {
         }
         if (ud_loan_days_in_arrears(&slot->account, today) > 0) {
             slot->cured = 0;
+            continue;
+        }
+        if (slot->account.fallen_due <= slot->account.plan.grace) {
+            /* interest alone shows nothing of what the borrower can repay: the count starts
+             * with the first instalment of principal, once a grace period is over (the ECB's
+             * guidance on non-performing loans, 2017: a forborne loan's cure period starts
+             * at the end of its grace period) */
             continue;
         }
         /* months, not instalments: three weekly payments are three weeks, too short to show

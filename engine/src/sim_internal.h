@@ -165,7 +165,9 @@ typedef struct hamlet_state {
 typedef struct apr_memo {
     ud_loan_terms terms;
     ud_money min_amount, max_amount;
-    double apr;
+    double apr;        /* ud_product_apr */
+    double demand_apr; /* ud_product_demand_apr */
+    ud_rate compulsory;
     bool valid;
 } apr_memo;
 
@@ -256,6 +258,8 @@ struct ud_sim {
 /* ---- helpers shared by the modules ---- */
 /* ud_product_apr of product p, memoised. */
 double sim_product_apr(ud_sim *sim, int p);
+/* The price households compare (ud_product_demand_apr), kept as sim_product_apr keeps its. */
+double sim_product_demand_apr(ud_sim *sim, int p);
 void *sim_alloc(ud_sim *sim, size_t size);
 void sim_free(ud_sim *sim, void *ptr);
 /* Grows *array (elements of elem_size) to hold at least need; false on out of memory. */
@@ -286,6 +290,9 @@ void village_snapshot_start(ud_sim *sim);
  * a hardship: chronic poverty is not a shock. */
 double household_hardship(const household *h);
 void village_spending_and_savings(ud_sim *sim);
+/* The MFI pays a household up to `want` of its free savings in cash, as far as its own cash
+ * goes (the rest is a saver turned away). Returns what was paid. */
+ud_money village_withdraw(ud_sim *sim, household *h, ud_money want);
 ud_money household_need(const ud_sim *sim, const household *h);
 bool household_poor(const ud_sim *sim, const household *h);
 /* Whether household `index` lives and works where an income or health shock struck (its

@@ -418,8 +418,7 @@ double household_marginal_return(const ud_sim *sim, const household *h) {
     return 12.0 * (h->capital < cap ? r : r / 3.0);
 }
 
-/* The MFI pays a savings withdrawal in cash. Returns what was paid. */
-static ud_money withdraw(ud_sim *sim, household *h, ud_money want) {
+ud_money village_withdraw(ud_sim *sim, household *h, ud_money want) {
     ud_money amount = want < h->savings ? want : h->savings;
     ud_money cash = sim_cash(sim);
     if (amount > cash) {
@@ -476,10 +475,10 @@ void village_spending_and_savings(ud_sim *sim) {
             h->moneylender_debt -= pay;
         }
         if (h->cash < need && h->savings > 0) {
-            withdraw(sim, h, need - h->cash);
+            village_withdraw(sim, h, need - h->cash);
         } else if (h->savings > 6 * need) {
             /* Savings beyond half a year of needs go on a roof, a wedding, school fees. */
-            ud_money spend = withdraw(sim, h, (h->savings - 6 * need) / 5);
+            ud_money spend = village_withdraw(sim, h, (h->savings - 6 * need) / 5);
             sim_pay_outside(sim, h, spend);
         }
         if (h->cash < need / 2 && h->capital > 0) {

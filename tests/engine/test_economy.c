@@ -1047,7 +1047,8 @@ static void test_economy_rescheduled_bad_loan_keeps_its_class_until_cured(void *
 /* Every loan of a 600-household unit of monthly loans rescheduled at month 6, after an income
  * shock that struck every household (months 3-5) or in a calm year. Returns the unit, played to
  * month 10, with PAR30 and the rescheduled ratio a month and four months later. */
-static ud_sim *reschedule_all_at_month_6(bool after_a_shock, double par[2], double ratio[2]) {
+static ud_sim *reschedule_all_at_month_6_with_grace(bool after_a_shock, int grace, double par[2],
+                                                    double ratio[2]) {
     ud_setup setup;
     ud_setup_default(&setup, 600);
     setup.mfi.product[0].open = false; /* monthly individual loans: an instalment a month */
@@ -1072,6 +1073,7 @@ static ud_sim *reschedule_all_at_month_6(bool after_a_shock, double par[2], doub
         c.type = UD_CMD_RESCHEDULE;
         c.index = hh;
         c.count = 12;
+        c.level = grace;
         apply_ok(sim, &c);
         rescheduled++;
     }
@@ -1087,6 +1089,76 @@ static ud_sim *reschedule_all_at_month_6(bool after_a_shock, double par[2], doub
                   rescheduled, after_a_shock ? "after a flood" : "in a calm year", par[0], ratio[0],
                   par[1], ratio[1]);
     return sim;
+}
+
+static ud_sim *reschedule_all_at_month_6(bool after_a_shock, double par[2], double ratio[2]) {
+    return reschedule_all_at_month_6_with_grace(after_a_shock, 0, par, ratio);
+}
+
+/* Interest alone shows nothing of what a borrower can repay: a loan rescheduled with a long
+ * grace period stays in PAR30 until instalments of principal have been paid on time. */
+static void test_economy_a_grace_period_does_not_cure_a_rescheduled_loan(void **state) {
+    (void)state;
+    double par[2], ratio[2];
+    ud_sim *sim = reschedule_all_at_month_6_with_grace(true, 8, par, ratio);
+    assert_true(ratio[1] > 0.3);
+    assert_true(par[1] >= ratio[1] * 0.9); /* four months of interest only: still in PAR30 */
+    ud_sim_destroy(sim);
+}
+
+/* ---- compulsory savings ---- */
+
+static void withholds_10(ud_setup *s) {
+    for (int p = 0; p < 2; p++) {
+        s->mfi.product[p].compulsory_savings = UD_RATE_PERCENT(10);
+    }
+}
+static void withholds_20(ud_setup *s) {
+    for (int p = 0; p < 2; p++) {
+        s->mfi.product[p].compulsory_savings = UD_RATE_PERCENT(20);
+    }
+}
+static void withholds_50(ud_setup *s) {
+    for (int p = 0; p < 2; p++) {
+        s->mfi.product[p].compulsory_savings = UD_RATE_PERCENT(50);
+    }
+}
+
+/* An NGO holds compulsory savings only: what a loan withheld goes back to the client with the
+ * loan's end, so no household without a loan keeps savings at the unit. */
+static void test_economy_compulsory_savings_go_back_when_the_loan_ends(void **state) {
+    (void)state;
+    ud_setup setup;
+    ud_setup_default(&setup, 600);
+    withholds_10(&setup);
+    assert_int_equal(setup.mfi.institution, UD_INST_NGO);
+    ud_sim *sim = make_sim(&setup);
+    run_checked(sim, 24);
+    int repaid = 0;
+    for (int hh = 0; hh < ud_sim_household_count(sim); hh++) {
+        ud_household_view h;
+        ud_sim_household(sim, hh, &h);
+        if (h.loan == NULL && h.loans_repaid > 0) {
+            repaid++;
+            assert_int_equal(h.savings, 0);
+        }
+    }
+    print_message("%d households repaid a loan and hold no savings at the unit\n", repaid);
+    assert_true(repaid > 30);
+    ud_sim_destroy(sim);
+}
+
+/* Up to the customary 20% withheld, the savings are a commitment clients accept; beyond it
+ * they are part of the price, and fewer apply. */
+static void test_economy_savings_withheld_beyond_custom_cost_demand(void **state) {
+    (void)state;
+    double ten = mean_over_run(withholds_10, NULL, applications, 800, 1, 12);
+    double twenty = mean_over_run(withholds_20, NULL, applications, 800, 1, 12);
+    double half = mean_over_run(withholds_50, NULL, applications, 800, 1, 12);
+    print_message("applications a month: %.1f with 10%% withheld, %.1f with 20%%, %.1f with 50%%\n",
+                  ten, twenty, half);
+    assert_true(twenty > ten * 0.9);
+    assert_true(half < twenty * 0.8);
 }
 
 /* A borrower whose arrears began with a hardship (the month's summary says "income fell well
@@ -1456,6 +1528,9 @@ int main(void) {
         cmocka_unit_test(test_economy_training_grant_is_sized_and_counted_as_subsidy),
         cmocka_unit_test(test_economy_manual_write_offs_and_reschedules_are_counted),
         cmocka_unit_test(test_economy_performing_reschedules_leave_par),
+        cmocka_unit_test(test_economy_a_grace_period_does_not_cure_a_rescheduled_loan),
+        cmocka_unit_test(test_economy_compulsory_savings_go_back_when_the_loan_ends),
+        cmocka_unit_test(test_economy_savings_withheld_beyond_custom_cost_demand),
         cmocka_unit_test(test_economy_a_shock_area_is_a_hardship),
         cmocka_unit_test(test_economy_arrears_keep_the_hardship_they_began_with),
         cmocka_unit_test(test_economy_rescheduled_bad_loan_keeps_its_class_until_cured),

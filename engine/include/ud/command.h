@@ -72,8 +72,17 @@ ud_terms_error ud_product_cost(const ud_product *p, ud_money principal, double *
 
 /* The APR in percent, fees included (not the compulsory savings), that the product's most
  * expensive loan costs (its smallest size for a flat fee); INFINITY if its terms are invalid.
- * What households' demand and a credit line's rate cap read. */
+ * What a credit line's rate cap reads. */
 double ud_product_apr(const ud_product *p);
+
+/* Compulsory savings up to this share of a loan are what the field customarily withholds
+ * (Grameen and BRAC 5-10%, FINCA's village banks 20%): clients take them as a savings
+ * commitment, not as a price. */
+#define CUSTOMARY_SAVINGS_PERCENT 20
+
+/* The APR households compare: ud_product_apr with the savings withheld beyond
+ * CUSTOMARY_SAVINGS_PERCENT counted as a deposit (ud_schedule_cost_with_deposit). */
+double ud_product_demand_apr(const ud_product *p);
 
 /* The lowest client-rate cap imposed by an active credit line, or 0. */
 ud_rate ud_sim_rate_cap(const ud_sim *sim);
