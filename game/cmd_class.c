@@ -1,6 +1,6 @@
 /* `unitdesa class`: reads the teams' result files and writes the class report, with the
  * scenario's benchmark strategy replayed on each team's seed as a reference line. */
-#define _POSIX_C_SOURCE 200809L /* opendir, mkstemp */
+#define _XOPEN_SOURCE 700 /* opendir, mkstemp, realpath */
 
 #include "class_report.h"
 #include "cli_options.h"
@@ -12,6 +12,7 @@
 #include "ud/save.h"
 
 #include <dirent.h>
+#include <limits.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -70,21 +71,25 @@ static int folder_results(const char *dir, char **files, int n, int max, int *fo
     return n;
 }
 
-/* The scenario a result was played on: its recorded path, or a scenario with the same id
- * in the scenario folders. Empty if neither exists. */
+/* The scenario a result was played on: a file of the scenario folders (shipped, own,
+ * --scenarios, $UNITDESA_SCENARIO_PATH) with the text it was played with, the one at the
+ * recorded path first. Never a file elsewhere: a result file comes from a team's machine, and
+ * the path it names is not a scenario the trainer chose to run. Empty if none. */
 static void find_scenario(const ud_team_result *r, char *out, size_t size) {
     out[0] = '\0';
-    uint64_t hash;
-    if (ud_file_hash(r->scenario, &hash) && hash == r->hash) {
-        snprintf(out, size, "%s", r->scenario);
-        return;
-    }
     static ud_scenario_entry found[256];
     int n = ud_find_scenarios(found, 256);
-    for (int i = 0; i < n; i++) {
-        if (ud_file_hash(found[i].path, &hash) && hash == r->hash) {
-            snprintf(out, size, "%.1000s", found[i].path);
-            return;
+    char recorded[PATH_MAX], candidate[PATH_MAX];
+    bool named = realpath(r->scenario, recorded) != NULL;
+    for (int pass = 0; pass < 2; pass++) {
+        for (int i = 0; i < n; i++) {
+            bool same_path = named && realpath(found[i].path, candidate) != NULL &&
+                             strcmp(candidate, recorded) == 0;
+            uint64_t hash;
+            if ((pass == 1 || same_path) && ud_file_hash(found[i].path, &hash) && hash == r->hash) {
+                snprintf(out, size, "%.1000s", found[i].path);
+                return;
+            }
         }
     }
 }
@@ -327,6 +332,11 @@ int ud_cmd_class(int argc, char **argv, int first) {
     if (scenario[0] == '\0') {
         why = ud_tr(&words, "the scenario file was not found, or has changed since the games "
                             "were played");
+        fprintf(stderr,
+                "unitdesa class: no scenario folder holds '%.300s' as the teams played it; a "
+                "scenario outside the scenario folders is run only from a folder given with "
+                "--scenarios DIR ('unitdesa list' shows them)\n",
+                teams[0].scenario);
     } else if (g == NULL) {
         why = err;
     } else if (ud_game_info(g)->sound_strategy[0] == '\0') {

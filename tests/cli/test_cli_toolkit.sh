@@ -210,9 +210,11 @@ printf 'function decide(m) end\n' > "$tmp/hc/s.lua"
 cp "$tmp/hc/s.lua" "$tmp/hc/n.lua"
 printf "scenario { id = 'hc', title = 'H', months = 3, lesson = { indicator = 'par30', better = 'lower', sound = { 's.lua' }, naive = { 'n.lua' } } }\nlocal h = require('lib.h')\nvillage { households = h.n }\n" > "$tmp/hc/hc.lua"
 "$UD" run "$tmp/hc/hc.lua" --team A --result "$tmp/hcres/a.result" >/dev/null 2>&1
-expect_stderr_lacks "has changed since" "$UD" class "$tmp/hcres" -o "$tmp/hc.html"
+# a result file names a path on a team's machine: only a scenario folder's file is run
+expect_stderr_has "a scenario outside the scenario folders is run only from a folder given with --scenarios DIR" "$UD" class "$tmp/hcres" -o "$tmp/hc.html"
+expect_stderr_lacks "has changed since" "$UD" --scenarios "$tmp/hc" class "$tmp/hcres" -o "$tmp/hc.html"
 printf 'return { n = 260 }\n' > "$tmp/hc/lib/h.lua"
-expect_stderr_has "the helper lib/h.lua has changed since" "$UD" class "$tmp/hcres" -o "$tmp/hc.html"
+expect_stderr_has "the helper lib/h.lua has changed since" "$UD" --scenarios "$tmp/hc" class "$tmp/hcres" -o "$tmp/hc.html"
 checks=$((checks + 1))
 grep -q "http" "$tmp/report.html" && bad "the report must need no network"
 checks=$((checks + 1))

@@ -44,10 +44,11 @@ static void relative_to_scenario(const ud_game *g, const char *rel, char *out, s
     snprintf(out, size, "%.*s%s", dir, g->info.path, rel);
 }
 
-/* Whether the file `real` (a resolved path) lies below the folder `folder`. */
+/* Whether the file `real` (a resolved path) lies below the folder `folder`. The root of the
+ * file system is never such a folder: below it is every file on the computer. */
 static bool below(const char *real, const char *folder) {
     char root[PATH_MAX];
-    if (folder == NULL || realpath(folder, root) == NULL) {
+    if (folder == NULL || realpath(folder, root) == NULL || strcmp(root, "/") == 0) {
         return false;
     }
     size_t n = strlen(root);
@@ -58,14 +59,17 @@ static bool below(const char *real, const char *folder) {
  * (a trainer's scenario in <folder>/<module>/ keeps its strategies in <folder>/strategies/, as
  * the shipped ones do; one in <folder>/ keeps them beside it or below). */
 static bool below_scenario_folder(const ud_game *g, const char *real) {
-    char folder[PATH_MAX + 8];
+    char folder[PATH_MAX + 8], own[PATH_MAX + 8];
     const char *slash = strrchr(g->info.path, '/');
     if (slash == NULL) {
         snprintf(folder, sizeof folder, "..");
+        snprintf(own, sizeof own, ".");
     } else {
         snprintf(folder, sizeof folder, "%.*s/..", (int)(slash - g->info.path), g->info.path);
+        snprintf(own, sizeof own, "%.*s", (int)(slash - g->info.path) + 1, g->info.path);
     }
-    return below(real, folder);
+    /* beside the scenario, even where the folder above is the root of the file system */
+    return below(real, folder) || below(real, own);
 }
 
 /* The lesson's strategies are run by `tournament` and `compare`: only files in the scenarios
