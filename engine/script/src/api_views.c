@@ -434,7 +434,10 @@ static int apply(lua_State *L, const ud_command *c) {
     ud_game *g = game_of(L);
     char err[256];
     if (!ud_game_command(g, c, err, sizeof err)) {
-        return luaL_error(L, "%s refused: %s", ud_command_name(c->type), err);
+        /* "index" is the engine's name for the household or officer a script passes first;
+         * the message names which itself ("household 3 has no active loan") */
+        const char *why = strncmp(err, "index: ", 7) == 0 ? err + 7 : err;
+        return luaL_error(L, "%s refused: %s", ud_command_name(c->type), why);
     }
     return 0;
 }
