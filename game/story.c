@@ -72,12 +72,27 @@ void ud_decision_describe(ud_game *g, ud_i18n *tr, const ud_decision *d, char *o
         return;
     }
     switch (c->type) {
-    case UD_CMD_SET_PRODUCT:
-        /* the method too: flat against declining balance is what the modules teach */
-        snprintf(out, size, ud_tr(tr, "changed %s: %s, %.2f%% a year, %d instalments"),
-                 product_name(g, c->index), ud_method_words(tr, c->product.terms.method),
-                 ud_rate_to_percent(c->product.terms.annual_rate), c->product.terms.installments);
+    case UD_CMD_SET_PRODUCT: {
+        /* the method too: flat against declining balance is what the modules teach; and the
+         * rhythm, the grace and the fee, which a trainer checks a strategy's changes by */
+        const ud_loan_terms *t = &c->product.terms;
+        int n = snprintf(out, size, ud_tr(tr, "changed %s: %s, %.2f%% a year, %d instalments"),
+                         product_name(g, c->index), ud_method_words(tr, t->method),
+                         ud_rate_to_percent(t->annual_rate), t->installments);
+        const char *rhythm = t->frequency == UD_FREQ_WEEKLY        ? ud_tr(tr, "weekly")
+                             : t->frequency == UD_FREQ_FORTNIGHTLY ? ud_tr(tr, "every two weeks")
+                                                                   : ud_tr(tr, "monthly");
+        n += n >= 0 && (size_t)n < size ? snprintf(out + n, size - (size_t)n, " %s", rhythm) : 0;
+        if (t->grace > 0 && n >= 0 && (size_t)n < size) {
+            n += snprintf(out + n, size - (size_t)n, ud_tr(tr, ", the first %d interest only"),
+                          t->grace);
+        }
+        if (t->fee_kind == UD_FEE_PERCENT && t->fee_rate > 0 && n >= 0 && (size_t)n < size) {
+            snprintf(out + n, size - (size_t)n, ud_tr(tr, ", fee %.2f%%"),
+                     ud_rate_to_percent(t->fee_rate));
+        }
         return;
+    }
     case UD_CMD_OPEN_PRODUCT:
         snprintf(out, size, ud_tr(tr, "opened %s"), product_name(g, c->index));
         return;
