@@ -35,7 +35,10 @@ const char *ud_game_end_name(ud_game_end end) {
 }
 
 /* The tracked indicator over the request's window. Months after the game ended (an
- * insolvent MFI) count at the last month's value: the state it ended in is where it stays. */
+ * insolvent MFI) count at the last month's value: the state it ended in is where it stays.
+ * The quality of a portfolio is judged on the months that had one: an empty book is not a
+ * clean one (lending nothing for the first two years of a window must not count as two
+ * years of 0% PAR), and a window without any loans counts as all at risk (1). */
 static double ud_track_window(const ud_sim *sim, const ud_run_request *req) {
     int played = ud_sim_month(sim);
     if (played < 1) {
@@ -50,6 +53,9 @@ static double ud_track_window(const ud_sim *sim, const ud_run_request *req) {
     int n = 0;
     for (int m = from; m <= to; m++) {
         int at = m < played ? m : played;
+        if (!ud_month_judged_on(sim, req->track, at)) {
+            continue;
+        }
         if (!ud_indicator_value(sim, req->track, at, &v) &&
             !ud_score_value(sim, req->track, at, &v)) {
             continue;
@@ -60,7 +66,7 @@ static double ud_track_window(const ud_sim *sim, const ud_run_request *req) {
         n++;
     }
     if (n == 0) {
-        return 0;
+        return ud_is_portfolio_quality(req->track) ? UD_NO_PORTFOLIO_AT_RISK : 0;
     }
     return req->track_take == UD_TAKE_WORST ? worst : sum / n;
 }

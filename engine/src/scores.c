@@ -47,6 +47,22 @@ double ud_adjusted_par30(const ud_sim *sim, int month) {
     return book > 0 ? ((double)d->par30_amount + written) / book : 0;
 }
 
+bool ud_is_portfolio_quality(const char *name) {
+    return strncmp(name, "par", 3) == 0 || strcmp(name, "adjusted_par30") == 0;
+}
+
+bool ud_month_judged_on(const ud_sim *sim, const char *name, int month) {
+    bool adjusted = strcmp(name, "adjusted_par30") == 0;
+    if (!ud_is_portfolio_quality(name)) {
+        return true;
+    }
+    const ud_indicators *d = ud_sim_indicators(sim, month);
+    if (d != NULL && d->gross_portfolio > 0) {
+        return true;
+    }
+    return adjusted && month >= 1 && written_off_in_year(sim, month) > 0;
+}
+
 bool ud_score_value(const ud_sim *sim, const char *name, int month, double *value) {
     if (strcmp(name, "adjusted_par30") == 0) {
         *value = ud_adjusted_par30(sim, month);

@@ -399,6 +399,14 @@ static bool goal_result(ud_app *app, const ud_goal *g, char *out, size_t size) {
     if (last < 1 || !ud_goal_judged_value(app->game, g, last, &value)) {
         return false;
     }
+    bool judged = false; /* a portfolio's quality needs a portfolio */
+    for (int m = g->from > 0 && g->from <= last ? g->from : last; m <= last && !judged; m++) {
+        judged = ud_month_judged_on(sim, g->indicator, m);
+    }
+    if (!judged) {
+        snprintf(out, size, "%s", TR(&app->ui, "no loans to judge"));
+        return true;
+    }
     if (g->of_start) {
         if (!ud_indicator_value(sim, g->indicator, 0, &start) || start == 0) {
             return false;

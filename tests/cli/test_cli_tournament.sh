@@ -27,6 +27,10 @@ expect_stdout_has "the lesson does not hold" "$UD" tournament "$DIR/fails.lua" -
 expect_stdout_has "least sound-beats-naive: 0% of seeds, S1 (closed) against N1 (lend); needs 90%" "$UD" tournament "$DIR/fails.lua" --runs 6
 expect_stdout_has "most goals met by a probe: 100% of runs, P1 (lend); at most 20%" "$UD" tournament "$DIR/fails.lua" --runs 6
 
+# lending nothing is no clean book: its PAR30 over the window counts as all at risk
+expect_stdout_has "S1      -  100" "$UD" tournament "$DIR/empty_book.lua" --runs 3
+expect_stdout_has "N1   naive  closed                                         1.0000" "$UD" tournament "$DIR/empty_book.lua" --runs 3
+
 # a strategy whose script is stopped (the processor backstop halts its games) fails the
 # lesson by name, and its unfinished games are not scored against the others
 "$UD" tournament "$DIR/halts.lua" --runs 2 --jobs 2 >"$tmp/halts.txt" 2>&1

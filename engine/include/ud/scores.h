@@ -66,4 +66,14 @@ double ud_adjusted_par30(const ud_sim *sim, int month);
  * well) and "adjusted_par30". False for any other name. */
 bool ud_score_value(const ud_sim *sim, const char *name, int month, double *value);
 
+/* Whether month `month` has something for indicator `name` to judge. A share of the portfolio
+ * at risk (par30, par90, adjusted_par30) needs a portfolio: an empty book is not a clean one.
+ * The adjusted PAR also judges a month whose year wrote loans off (a unit that wrote its whole
+ * book off is judged on that). Every other indicator: always true. A window of months none of
+ * which has a portfolio is judged all at risk (UD_NO_PORTFOLIO_AT_RISK). */
+bool ud_month_judged_on(const ud_sim *sim, const char *name, int month);
+/* Whether `name` is such a share of the portfolio at risk. */
+bool ud_is_portfolio_quality(const char *name);
+#define UD_NO_PORTFOLIO_AT_RISK 1.0
+
 #endif

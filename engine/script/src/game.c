@@ -1,6 +1,7 @@
 /* The game runtime: loading a scenario, attaching a strategy, and playing month by month
  * with handlers, goals, questions, news and script problems. */
 #include "game_internal.h"
+#include "ud/scores.h"
 #include "ud/utf8.h"
 
 #include <stdarg.h>
@@ -580,9 +581,13 @@ static void judge_goals(ud_game *g, int month) {
             }
             threshold *= start;
         }
-        if (goal->kind == UD_GOAL_TARGET && goal->from > 0 && month == goal->month) {
+        if (goal->kind == UD_GOAL_TARGET && month == goal->month) {
             double window;
-            v = ud_goal_judged_value(g, goal, month, &window) ? window : v;
+            if (goal->from > 0) {
+                v = ud_goal_judged_value(g, goal, month, &window) ? window : v;
+            } else if (!ud_month_judged_on(g->sim, goal->indicator, month)) {
+                v = UD_NO_PORTFOLIO_AT_RISK; /* no loans out: no arrears kept low */
+            }
         }
         bool holds = goal->above ? v > threshold : v < threshold;
         if (goal->kind == UD_GOAL_TARGET) {
@@ -603,7 +608,9 @@ bool ud_goal_judged_value(const ud_game *g, const ud_goal *goal, int last, doubl
     double sum = 0, worst = 0, x;
     int n = 0;
     for (int m = from; m <= last; m++) {
-        if (!ud_indicator_value(g->sim, goal->indicator, m, &x)) {
+        /* a month without loans has no arrears to judge, not 0% of them */
+        if (!ud_month_judged_on(g->sim, goal->indicator, m) ||
+            !ud_indicator_value(g->sim, goal->indicator, m, &x)) {
             continue;
         }
         /* the worst month: the highest for a limit from above, the lowest for a floor */
@@ -612,6 +619,10 @@ bool ud_goal_judged_value(const ud_game *g, const ud_goal *goal, int last, doubl
         }
         sum += x;
         n++;
+    }
+    if (n == 0 && ud_is_portfolio_quality(goal->indicator) && from <= last) {
+        *value = UD_NO_PORTFOLIO_AT_RISK; /* a window without a loan: nothing was kept safe */
+        return true;
     }
     if (n == 0) {
         return false;
