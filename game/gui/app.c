@@ -307,6 +307,9 @@ ud_app *ud_app_create(const ud_app_options *o, char *err, size_t err_size) {
     ud_utf8_copy(app->team_default, sizeof app->team_default, team != NULL ? team : "");
     ud_utf8_plain(app->team_default, false, ' ');
     load_settings(app);
+    if (o->language != NULL && ud_i18n_known(o->language)) {
+        snprintf(app->settings.language, sizeof app->settings.language, "%s", o->language);
+    }
     Uint32 flags = SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI;
     if (o->hidden) {
         flags |= SDL_WINDOW_HIDDEN;

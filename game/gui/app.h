@@ -79,6 +79,7 @@ typedef struct ud_app_options {
     bool software;          /* force the software renderer */
     bool hidden;            /* no visible window (tests, benchmarks) */
     const char *team;       /* the team's name offered on the briefing (NULL: $UNITDESA_TEAM) */
+    const char *language;   /* a known language code, kept as the setting (NULL: the setting) */
 } ud_app_options;
 
 typedef struct ud_app {

@@ -9,20 +9,30 @@
 #include <sys/stat.h>
 
 static const char usage[] =
-    "usage: unitdesa play [SCENARIO] [--software] [--team NAME] [--scenarios DIR]\n"
+    "usage: unitdesa play [SCENARIO] [--lang CODE] [--software] [--team NAME] [--scenarios DIR]\n"
     "\n"
     "Opens the game: the start screen, or the briefing of SCENARIO. Saves go to the user's\n"
     "data folder (or $UNITDESA_DATA_DIR). --software uses the software renderer.\n"
     "When a game ends (and whenever Ctrl+R is pressed) the team's result goes to the data\n"
     "folder's results/, for 'unitdesa class'. The team's name is asked on the briefing;\n"
-    "--team (or $UNITDESA_TEAM) offers one.\n";
+    "--team (or $UNITDESA_TEAM) offers one. --lang (en, fr, id, es) chooses the game's\n"
+    "language, and keeps it for the next start, as Settings does; without it the first start\n"
+    "speaks the system's language ($LANG) if the game has it.\n";
 
 int ud_cmd_play(int argc, char **argv, int first) {
-    ud_option o[] = {
-        {"software", UD_OPT_FLAG, NULL}, {"help", UD_OPT_FLAG, NULL}, {"team", UD_OPT_VALUE, NULL}};
+    ud_option o[] = {{"software", UD_OPT_FLAG, NULL},
+                     {"help", UD_OPT_FLAG, NULL},
+                     {"team", UD_OPT_VALUE, NULL},
+                     {"lang", UD_OPT_VALUE, NULL}};
     const char *positional[1] = {NULL};
     int npos = 0;
-    if (!ud_options_parse("play", argc, argv, first, o, 3, positional, 1, &npos)) {
+    if (!ud_options_parse("play", argc, argv, first, o, 4, positional, 1, &npos)) {
+        return UD_EXIT_USAGE;
+    }
+    if (o[3].value != NULL && !ud_i18n_known(o[3].value)) {
+        fprintf(stderr,
+                "unitdesa play: --lang: no translation for '%s' (languages: en, fr, id, es)\n",
+                o[3].value);
         return UD_EXIT_USAGE;
     }
     if (o[1].value) {
@@ -40,6 +50,7 @@ int ud_cmd_play(int argc, char **argv, int first) {
     }
     opt.software = o[0].value != NULL;
     opt.team = o[2].value;
+    opt.language = o[3].value;
     char err[1024];
     ud_app *app = ud_app_create(&opt, err, sizeof err);
     if (app == NULL) {

@@ -65,6 +65,20 @@ static void amount_text(ud_app *app, const char *indicator, double v, bool diffe
     }
 }
 
+/* A figure rounded as ud_indicator_value_text shows it. */
+static double shown_value(const char *indicator, double v) {
+    if (ud_indicator_is_money(indicator)) {
+        return (double)llround(v);
+    }
+    if (ud_indicator_is_percent(indicator)) {
+        return round(v * 1000) / 1000; /* a tenth of a percent */
+    }
+    if (strcmp(indicator, "deposits_to_loans") == 0) {
+        return round(v * 100) / 100;
+    }
+    return round(v);
+}
+
 const char *ud_judged_figure_title(const ud_ui *ui, const char *indicator) {
     static const struct {
         const char *name, *title;
@@ -169,7 +183,9 @@ static int decisions_text(ud_app *app, const ud_debrief *d, int x, int y, int w,
     double sign = d->higher_is_better ? 1 : -1;
     int h = 0;
     amount_text(app, ind, d->reference_value, false, a, sizeof a);
-    double ahead = sign * (d->actual - d->reference_value);
+    /* the difference of the two figures as shown ("86" and "89": better by 3, not by the 2.2
+     * of the unrounded scores) */
+    double ahead = sign * (shown_value(ind, d->actual) - shown_value(ind, d->reference_value));
     amount_text(app, ind, ahead, true, c, sizeof c);
     /* the same figure as shown is a tie ("yours did better by 0" read as a slip) */
     char mine[48];
@@ -366,7 +382,8 @@ static void marks_legend(ud_app *app, int x, int y, int w) {
                                     : TR(ui, "fraud found by an audit"));
         }
         char entry[400];
-        snprintf(entry, sizeof entry, "%s%c %s %d: %.200s", i > 0 ? "   " : "", 'A' + i,
+        /* the mark's letter as a label, "[A]", not a word: "A mois 2" read as French */
+        snprintf(entry, sizeof entry, "%s[%c] %s %d: %.200s", i > 0 ? "   " : "", 'A' + i,
                  TR(ui, "month"), marks[i], item);
         /* as many as fit above the bottom bar; the others are in News */
         char longer[sizeof text];
@@ -655,21 +672,30 @@ void ud_screen_debrief(ud_app *app) {
     ud_scores scores;
     ud_scores_compute(ud_game_sim(app->game), &scores);
     char line[600];
-    snprintf(line, sizeof line, "%s: %.0f / 100    %s: %.0f / 100", TR(ui, "The institution"),
-             scores.institution, TR(ui, "The clients"), scores.clients);
-    ud_ui_label(ui, line, 560, 10, UD_FONT_LARGE, true, p->text);
     int parts_y = 42;
-    parts_y += 2 + score_parts(ui, TR(ui, "The institution"), scores.institution_part,
-                               scores.institution_parts, parts_y,
-                               TR(ui, "The institution's score: self-sufficiency, portfolio "
-                                      "quality, losses, capital kept, money at work and officers "
-                                      "kept. F1, "
-                                      "Glossary: each indicator."));
-    parts_y +=
-        score_parts(ui, TR(ui, "The clients"), scores.client_part, scores.client_parts, parts_y,
-                    TR(ui, "Out of distress: how many fewer households are poor, "
-                           "over-indebted or in default than at the start (all points "
-                           "when a quarter fewer; none when as many or more)."));
+    if (ud_sim_month(ud_game_sim(app->game)) < 1) {
+        /* before the first month there is nothing to score: "0 / 100" read as a failure */
+        ud_ui_label(ui, TR(ui, "Scores"), 560, 10, UD_FONT_LARGE, true, p->text);
+        parts_y += ud_ui_paragraph(ui,
+                                   TR(ui, "No month played yet: the institution and its clients "
+                                          "are scored from the first month on."),
+                                   560, parts_y, 650, UD_FONT_SMALL, p->text_dim);
+    } else {
+        snprintf(line, sizeof line, "%s: %.0f / 100    %s: %.0f / 100", TR(ui, "The institution"),
+                 scores.institution, TR(ui, "The clients"), scores.clients);
+        ud_ui_label(ui, line, 560, 10, UD_FONT_LARGE, true, p->text);
+        parts_y += 2 + score_parts(ui, TR(ui, "The institution"), scores.institution_part,
+                                   scores.institution_parts, parts_y,
+                                   TR(ui, "The institution's score: self-sufficiency, portfolio "
+                                          "quality, losses, capital kept, money at work and "
+                                          "officers kept. F1, "
+                                          "Glossary: each indicator."));
+        parts_y +=
+            score_parts(ui, TR(ui, "The clients"), scores.client_part, scores.client_parts, parts_y,
+                        TR(ui, "Out of distress: how many fewer households are poor, "
+                               "over-indebted or in default than at the start (all points "
+                               "when a quarter fewer; none when as many or more)."));
+    }
     app->debrief_top = parts_y > 96 ? parts_y + 4 : 96;
     static const char *const endings[] = {"", N_("The scenario is over."), N_("You won."),
                                           N_("You lost."), N_("The MFI became insolvent.")};

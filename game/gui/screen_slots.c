@@ -58,7 +58,7 @@ void ud_screen_slots(ud_app *app) {
         }
         bool chosen = ud_ui_button(ui, ud_rect(60, y, 1160, 36), label);
         SDL_Keycode k = ui->key;
-        if (k >= SDLK_1 && k <= SDLK_5 && k - SDLK_1 == i) {
+        if (k >= SDLK_1 && k <= SDLK_9 && k - SDLK_1 == i) { /* the autosave is 6 */
             chosen = true;
             ud_ui_take_key(ui);
         }
@@ -93,8 +93,10 @@ void ud_screen_slots(ud_app *app) {
         }
         y += 46;
     }
-    ud_ui_label(ui, TR(ui, "Press 1 to 5, or choose with the arrows and Enter."), 60, y + 10,
-                UD_FONT_SMALL, false, p->text_dim);
+    ud_ui_label(ui,
+                app->saving ? TR(ui, "Press 1 to 5, or choose with the arrows and Enter.")
+                            : TR(ui, "Press 1 to 6, or choose with the arrows and Enter."),
+                60, y + 10, UD_FONT_SMALL, false, p->text_dim);
     /* Escape goes back, unless a message is open over the slots: then it is the message's
      * (as Enter is) */
     bool escape = app->dialog == DIALOG_NONE && ui->key == SDLK_ESCAPE;

@@ -20,4 +20,8 @@ expect_status 1 $NODISPLAY "$UD" play
 expect_stderr_has "no display available; play without a window with 'unitdesa run'" $NODISPLAY "$UD"
 expect_stderr_lines 1 $NODISPLAY "$UD" play
 expect_stdout_has "usage: unitdesa play" "$UD" play --help
+# the game's language from the command line: an unknown one is said before any window opens
+expect_status 2 "$UD" play --lang xx
+expect_stderr_has "unitdesa play: --lang: no translation for 'xx' (languages: en, fr, id, es)" "$UD" play --lang xx
+expect_stdout_has "--lang (en, fr, id, es) chooses the game's" "$UD" play --help
 finish
