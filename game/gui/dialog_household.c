@@ -119,10 +119,15 @@ void ud_dialog_household(ud_app *app) {
     ud_money_text(app, h.monthly_income, money, sizeof money);
     ud_money_text(app, h.poverty_line_month, money2, sizeof money2);
     /* "below/above the poverty line of" as one phrase: French says "au-dessus du seuil" */
-    snprintf(line, sizeof line, "%s %s %s %s: %s %s.", TR(ui, "Income"), money,
+    /* the line as the help defines it too, a person a day: 2,040,000 a month for four people
+     * did not read as the help's daily figure */
+    char daily[64];
+    ud_money_text(app, h.members > 0 ? h.poverty_line_month / (30 * h.members) : 0, daily,
+                  sizeof daily);
+    snprintf(line, sizeof line, "%s %s %s %s: %s %s (%s %s).", TR(ui, "Income"), money,
              TR(ui, "a month for"), people, /* "1 person", not "1 people" */
              h.poor ? TR(ui, "below the poverty line of") : TR(ui, "above the poverty line of"),
-             money2);
+             money2, daily, TR(ui, "a person a day"));
     y +=
         ud_ui_paragraph(ui, line, x + 10, y, w - 10, UD_FONT_SMALL, h.poor ? p->bad : p->good) + 10;
 
