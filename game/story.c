@@ -208,6 +208,36 @@ static const char *shock_kind(ud_story *story, int kind) {
     return kind >= 0 && kind < UD_SHOCK_COUNT ? TR(names[kind]) : "?";
 }
 
+/* Where a shock strikes and how hard: the hamlets, the trades, the share hit, its severity and
+ * length, so that a trainer can check a scenario's shocks in the story. */
+static void shock_scope(ud_story *story, const ud_sim *sim, int index) {
+    const ud_shock *k = ud_sim_shock(sim, index);
+    if (k == NULL) {
+        return;
+    }
+    const ud_setup *setup = ud_sim_setup(sim);
+    put(story, " - ");
+    if (k->hamlet_mask == 0) {
+        put(story, "%s", TR("every hamlet"));
+    }
+    for (int h = 0, n = 0; k->hamlet_mask != 0 && h < setup->village.hamlets; h++) {
+        if ((k->hamlet_mask >> h) & 1u) {
+            put(story, "%s%s", n++ > 0 ? ", " : "", setup->village.hamlet_names[h]);
+        }
+    }
+    put(story, "; ");
+    if (k->business_mask == 0) {
+        put(story, "%s", TR("every trade"));
+    }
+    for (int b = 0, n = 0; k->business_mask != 0 && b < UD_BIZ_COUNT; b++) {
+        if ((k->business_mask >> b) & 1u) {
+            put(story, "%s%s", n++ > 0 ? ", " : "", TR(ud_business_name((ud_business)b)));
+        }
+    }
+    put(story, TR("; %.0f%% of them hit, severity %.0f%%, for %d months"), k->share * 100,
+        k->severity * 100, k->months);
+}
+
 static void events(ud_story *story, ud_game *g) {
     ud_sim *sim = ud_game_sim(g);
     int n, offers;
@@ -218,7 +248,9 @@ static void events(ud_story *story, ud_game *g) {
     for (int i = 0; i < n; i++) {
         switch (e[i].type) {
         case UD_EV_SHOCK_STARTED:
-            put(story, "  %s: %s\n", TR("Shock"), shock_kind(story, e[i].object));
+            put(story, "  %s: %s", TR("Shock"), shock_kind(story, e[i].object));
+            shock_scope(story, sim, e[i].subject);
+            put(story, "\n");
             break;
         case UD_EV_SHOCK_ENDED:
             put(story, "  %s\n", TR("A shock ends."));
