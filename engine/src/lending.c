@@ -1223,13 +1223,6 @@ static void count_cured_instalments(ud_sim *sim, int32_t today) {
             slot->cured = 0;
             continue;
         }
-        if (slot->account.fallen_due <= slot->account.plan.grace) {
-            /* interest alone shows nothing of what the borrower can repay: the count starts
-             * with the first instalment of principal, once a grace period is over (the ECB's
-             * guidance on non-performing loans, 2017: a forborne loan's cure period starts
-             * at the end of its grace period) */
-            continue;
-        }
         /* months, not instalments: three weekly payments are three weeks, too short to show
          * that a borrower can carry the new schedule */
         slot->cured = (uint8_t)(slot->cured < 255 ? slot->cured + 1 : 255);
