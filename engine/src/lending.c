@@ -210,12 +210,12 @@ static uint8_t debt_burden(const ud_loan *loan, const household *h) {
      * the whole term) is judged by its heaviest month, not its average: the household must
      * find the principal from cash in hand, not from a season's income (Field, Pande, Papp and
      * Rigol 2013: a grace period raised default). A seasonal loan amortised over several
-     * months, as farm loans are, is judged by its average; one whose grace is more than half
-     * its term puts the principal in a few months after it, as a balloon does, and is judged
+     * months, as farm loans are, is judged by its average; one whose grace is half its term
+     * or more puts the principal in the months after it, as a balloon does, and is judged
      * by its heaviest month too (engine/MODEL.md, 4). */
     int days = ud_frequency_days((ud_frequency)p->frequency);
     int amortising = p->installments - p->grace;
-    if (amortising * days < BULLET_DAYS || 2 * p->grace > p->installments) {
+    if (amortising * days < BULLET_DAYS || 2 * p->grace >= p->installments) {
         double per_month = DAYS_PER_MONTH / (double)days;
         double share = amortising > per_month ? per_month / amortising : 1.0;
         double peak = (double)p->principal * share + interest / (months > 0 ? months : 1);
