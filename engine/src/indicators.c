@@ -229,7 +229,7 @@ void sim_record_month(ud_sim *sim, int month, ud_indicators *out) {
         }
         if (h->income_start > 0 && h->poor_at_start) {
             int q = h->start_quartile & 3;
-            *(h->ever_borrowed ? &client_now[q] : &other_now[q]) += (double)h->income_smooth;
+            *(h->ever_borrowed ? &client_now[q] : &other_now[q]) += (double)household_net_income(h);
             *(h->ever_borrowed ? &client_then[q] : &other_then[q]) += (double)h->income_start;
             clients_in[q] += h->ever_borrowed;
         }

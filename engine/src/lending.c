@@ -1111,6 +1111,7 @@ static void pay_from_household(ud_sim *sim, loan_slot *slot, household *h, ud_mo
     }
     ud_payment_split s = ud_loan_pay(&slot->account, &sim->books, amount);
     h->cash -= s.total;
+    h->interest_month += s.interest;
 }
 
 static void loan_repaid(ud_sim *sim, int index) {
@@ -1554,6 +1555,8 @@ static bool open_loan(ud_sim *sim, int hh, int product, int age, bool late, int 
         sim_receive_outside(sim, h, due);
         ud_payment_split s = ud_loan_pay(&slot->account, &sim->books, due);
         h->cash -= s.total;
+        /* the interest it has been paying a month: its net income at the start counts it */
+        h->interest_smooth = age > 0 ? s.interest / age : 0;
     }
     ud_loan_fall_due(&slot->account, 0);
     slot->product = product;

@@ -75,6 +75,10 @@ typedef struct household {
     uint8_t loan_distress;  /* set by the month's indicators: its loan is late or over-indebting */
     uint8_t start_quartile; /* 0..3: the household's place in the village's starting incomes */
     ud_money income_start;
+    /* Interest paid to the MFI: this month's, and its twelve-month moving average, which
+     * poverty and the income gain take off the income (a household lives on what is left
+     * once its lender is paid: engine/MODEL.md, "Depth and impact"). */
+    ud_money interest_month, interest_smooth;
 } household;
 
 typedef struct loan_slot {
@@ -295,6 +299,8 @@ void village_spending_and_savings(ud_sim *sim);
 ud_money village_withdraw(ud_sim *sim, household *h, ud_money want);
 ud_money household_need(const ud_sim *sim, const household *h);
 bool household_poor(const ud_sim *sim, const household *h);
+/* What the household lives on: its usual income less the interest it pays the MFI. */
+ud_money household_net_income(const household *h);
 /* Whether household `index` lives and works where an income or health shock struck (its
  * hamlet and its business in the shock's scope, hit or not) within the last `months_after`
  * months after the shock ended: a disaster area, as supervisors define one. */

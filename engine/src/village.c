@@ -200,8 +200,12 @@ ud_money household_poverty_line_month(const ud_sim *sim, const household *h) {
     return sim->setup.village.poverty_line_per_person_day * 30 * h->members;
 }
 
+ud_money household_net_income(const household *h) {
+    return h->income_smooth - h->interest_smooth;
+}
+
 bool household_poor(const ud_sim *sim, const household *h) {
-    return h->income_smooth < household_poverty_line_month(sim, h);
+    return household_net_income(h) < household_poverty_line_month(sim, h);
 }
 
 /* Whether income or health shock s strikes household `index` (whatever the month). */
@@ -357,6 +361,8 @@ void village_incomes(ud_sim *sim) {
          * mishap or a bigger business still move it (engine/MODEL.md, "Other mechanisms"). */
         ud_money usual = h->wage + (ud_money)(business * noise / season[h->business][moy]);
         h->income_smooth += (usual - h->income_smooth) / 12;
+        h->interest_smooth += (h->interest_month - h->interest_smooth) / 12;
+        h->interest_month = 0;
         sim_receive_outside(sim, h, income);
         /* Business assets wear out, 4% a year: the tools, carts and sheds, not the stock,
          * which turns over from sales (engine/MODEL.md, "Other mechanisms"). */

@@ -1106,6 +1106,35 @@ static void test_economy_interest_paid_on_time_through_a_grace_cures(void **stat
     ud_sim_destroy(sim);
 }
 
+/* A household lives on what is left once its lender is paid: interest on a loan can put a
+ * borrower under the poverty line its income alone would clear; never a household without a
+ * loan (engine/MODEL.md, "Depth and impact"). */
+static void test_economy_the_interest_bill_counts_against_poverty(void **state) {
+    (void)state;
+    ud_setup setup;
+    ud_setup_default(&setup, 1500);
+    /* big loans: the bill is large where the debt is (a year's income, no first-loan cap) */
+    setup.mfi.policy.loan_to_income_cap = UD_RATE_PERCENT(100);
+    setup.mfi.policy.first_loan_cap = 0;
+    ud_sim *sim = make_sim(&setup);
+    run_checked(sim, 18);
+    int under_by_interest = 0, borrowers = 0;
+    for (int hh = 0; hh < ud_sim_household_count(sim); hh++) {
+        ud_household_view h;
+        ud_sim_household(sim, hh, &h);
+        bool clears = h.monthly_income >= h.poverty_line_month;
+        borrowers += h.loan != NULL;
+        if (clears && h.poor) {
+            assert_true(h.loan != NULL || h.loans_repaid > 0); /* only a borrower's interest */
+            under_by_interest++;
+        }
+    }
+    print_message("%d of %d borrowers under the poverty line once their interest is paid\n",
+                  under_by_interest, borrowers);
+    assert_true(under_by_interest >= 5);
+    ud_sim_destroy(sim);
+}
+
 /* ---- compulsory savings ---- */
 
 static void withholds_10(ud_setup *s) {
@@ -1529,6 +1558,7 @@ int main(void) {
         cmocka_unit_test(test_economy_manual_write_offs_and_reschedules_are_counted),
         cmocka_unit_test(test_economy_performing_reschedules_leave_par),
         cmocka_unit_test(test_economy_interest_paid_on_time_through_a_grace_cures),
+        cmocka_unit_test(test_economy_the_interest_bill_counts_against_poverty),
         cmocka_unit_test(test_economy_compulsory_savings_go_back_when_the_loan_ends),
         cmocka_unit_test(test_economy_savings_withheld_beyond_custom_cost_demand),
         cmocka_unit_test(test_economy_a_shock_area_is_a_hardship),
