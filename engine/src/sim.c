@@ -352,6 +352,7 @@ bool ud_sim_household(const ud_sim *sim, int id, ud_household_view *out) {
     out->savings = h->savings + h->compulsory;
     out->moneylender_debt = h->moneylender_debt;
     out->monthly_income = h->income_smooth;
+    out->monthly_interest = h->interest_smooth;
     out->poor = household_poor(sim, h);
     out->loans_repaid = h->loans_repaid;
     out->defaults = h->defaults;

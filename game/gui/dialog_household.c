@@ -128,6 +128,21 @@ void ud_dialog_household(ud_app *app) {
              TR(ui, "a month for"), people, /* "1 person", not "1 people" */
              h.poor ? TR(ui, "below the poverty line of") : TR(ui, "above the poverty line of"),
              money2, daily, TR(ui, "a person a day"));
+    if (h.monthly_interest > 0) {
+        /* poverty reads what is left once the unit is paid: say so, or a household above the
+         * line on its income would read "below" with no reason shown */
+        char interest[64], left[64], more[300];
+        ud_money_text(app, h.monthly_interest, interest, sizeof interest);
+        ud_money_text(app, h.monthly_income - h.monthly_interest, left, sizeof left);
+        snprintf(more, sizeof more,
+                 TR(ui, "Income less the %s a month of interest paid to the unit: %s."), interest,
+                 left);
+        /* the verdict follows the figure it was made on: the income left */
+        snprintf(line, sizeof line, "%s %s %s %s. %s %s %s (%s %s).", TR(ui, "Income"), money,
+                 TR(ui, "a month for"), people, more,
+                 h.poor ? TR(ui, "Below the poverty line of") : TR(ui, "Above the poverty line of"),
+                 money2, daily, TR(ui, "a person a day"));
+    }
     y +=
         ud_ui_paragraph(ui, line, x + 10, y, w - 10, UD_FONT_SMALL, h.poor ? p->bad : p->good) + 10;
 

@@ -263,7 +263,7 @@ bool ud_game_household_tale(const ud_game *g, int household, ud_story *out) {
         add(out, need[v.business]);
     }
     l = add(out, v.poor ? poor : not_poor);
-    money_arg(g, l, v.monthly_income);
+    money_arg(g, l, v.monthly_income - v.monthly_interest); /* what it lives on, as judged */
     arg(l, "%d", v.members);
     money_arg(g, l, v.poverty_line_month);
 
