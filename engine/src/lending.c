@@ -258,6 +258,7 @@ static void disburse(ud_sim *sim, ud_application *app, int officer) {
     }
     ud_money received = cash_before - sim_cash(sim); /* principal less the fee */
     h->cash += received;
+    h->interest_month += app->amount - received; /* the fee is a price paid, as interest is */
     slot->product = app->product;
     slot->directed = app->directed;
     slot->appraisal = (uint8_t)(app->appraisal * 255.0 + 0.5);

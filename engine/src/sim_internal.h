@@ -75,9 +75,9 @@ typedef struct household {
     uint8_t loan_distress;  /* set by the month's indicators: its loan is late or over-indebting */
     uint8_t start_quartile; /* 0..3: the household's place in the village's starting incomes */
     ud_money income_start;
-    /* Interest paid to the MFI: this month's, and its twelve-month moving average, which
-     * poverty and the income gain take off the income (a household lives on what is left
-     * once its lender is paid: engine/MODEL.md, "Depth and impact"). */
+    /* Interest and fees paid to the MFI: this month's, and their twelve-month moving average,
+     * which poverty and the income gain take off the income (a household lives on what is
+     * left once its lender is paid: engine/MODEL.md, "Depth and impact"). */
     ud_money interest_month, interest_smooth;
 } household;
 
