@@ -44,19 +44,30 @@ void ud_screen_briefing(ud_app *app) {
      * briefing slid under it) */
     const int top = 82 + head_h + 10 > 112 ? 82 + head_h + 10 : 112, bottom = 612;
     int room = bottom - top;
+    /* scrolled by whole lines of the briefing's text, so that the line at the top is never
+     * cut in half under the subtitle (a trainee read a half-hidden first line) */
+    int line_w, one_h, two_h;
+    ud_text_measure(ui->text, "Ag", UD_FONT_NORMAL, false, 1000, &line_w, &one_h);
+    ud_text_measure(ui->text, "Ag\nAg", UD_FONT_NORMAL, false, 1000, &line_w, &two_h);
+    int line_h = two_h - one_h > 0 ? two_h - one_h : 20; /* the wrapped text's line pitch */
     int most = app->briefing_height > room ? app->briefing_height - room : 0;
+    most = (most + line_h - 1) / line_h * line_h;
     SDL_Keycode key = ui->key;
     if (most > 0 &&
         (key == SDLK_PAGEDOWN || key == SDLK_DOWN || key == SDLK_PAGEUP || key == SDLK_UP)) {
         ud_ui_take_key(ui);
-        int step = key == SDLK_PAGEDOWN || key == SDLK_PAGEUP ? room - 60 : 60;
+        int step =
+            key == SDLK_PAGEDOWN || key == SDLK_PAGEUP ? (room - 60) / line_h * line_h : 3 * line_h;
         app->briefing_scroll += key == SDLK_PAGEDOWN || key == SDLK_DOWN ? step : -step;
         app->dirty = true;
     }
     app->briefing_scroll = app->briefing_scroll < 0      ? 0
                            : app->briefing_scroll > most ? most
                                                          : app->briefing_scroll;
-    SDL_Rect area = ud_rect(0, top - 4, UD_LOGICAL_W, room + 4);
+    /* scrolled, the clip starts where the text does: 4 pixels more showed the bottom of the
+     * line above as a cut line */
+    SDL_Rect area = app->briefing_scroll > 0 ? ud_rect(0, top, UD_LOGICAL_W, room)
+                                             : ud_rect(0, top - 4, UD_LOGICAL_W, room + 4);
     SDL_Rect old_box = ud_ui_set_box(ui, ud_rect(0, top - 4 - app->briefing_scroll, UD_LOGICAL_W,
                                                  app->briefing_height + room + 8));
     if (most > 0) {
