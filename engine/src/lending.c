@@ -1182,6 +1182,7 @@ static void cover_shortfalls(ud_sim *sim, int g, ud_money shortfall) {
             ud_payment_split s =
                 ud_loan_pay(&slot->account, &sim->books, spare < owed ? spare : owed);
             peer->cash -= s.total;
+            peer->interest_month += s.interest; /* joint liability's cost falls on the peer */
             owed -= s.total;
             covered += s.total;
         }
