@@ -103,6 +103,7 @@ typedef struct ud_app {
     ud_rate savings_rate;  /* as last set (the engine keeps it; this is for display) */
     int selected_household;
     bool desk_refocus;    /* after "Approve all still pending": focus the first row, not a rule */
+    bool told_group_wait; /* "still waiting for their group" said once a session */
     bool question_armed;  /* the open question's options take Enter (once the focus was moved) */
     int question_focus;   /* the focus as the question opened */
     int question_shown;   /* the question those two are about */

@@ -223,15 +223,34 @@ static void approve_the_rest(ud_app *app, const ud_application *apps, int n, int
     snprintf(label, sizeof label, TR(ui, "Approve all still pending (%d)"), pending);
     if (ud_ui_button(ui, r, label)) {
         ud_sim *sim = ud_game_sim(app->game);
+        int approved = 0, waiting = 0;
+        bool refused = false;
         for (int i = 0; i < n; i++) {
-            if (apps[i].decision != UD_APP_PENDING || needs_its_group(sim, &apps[i])) {
+            if (apps[i].decision != UD_APP_PENDING) {
+                continue;
+            }
+            if (needs_its_group(sim, &apps[i])) {
+                waiting++;
                 continue;
             }
             ud_command c = ud_command_new(UD_CMD_APPROVE);
             c.index = apps[i].id;
             if (!ud_app_command(app, &c)) {
+                refused = true;
                 break; /* the message says why (the cash ran out); the rest stay pending */
             }
+            approved++;
+        }
+        if (!refused && waiting > 0 && !app->told_group_wait) {
+            app->told_group_wait = true;
+            /* the rows still marked "waiting for its group" looked as if the click had done
+             * nothing: say what it did and why those wait */
+            char text[400];
+            snprintf(text, sizeof text,
+                     TR(ui, "Approved: %d. Still waiting for their group: %d; a group loan is "
+                            "made once its group has formed."),
+                     approved, waiting);
+            ud_app_show_message(app, text);
         }
         /* the button is gone: the focus would fall on the next widget, a credit-policy rule,
          * which a stray Enter would switch */
