@@ -128,15 +128,19 @@ void ud_dialog_household(ud_app *app) {
              TR(ui, "a month for"), people, /* "1 person", not "1 people" */
              h.poor ? TR(ui, "below the poverty line of") : TR(ui, "above the poverty line of"),
              money2, daily, TR(ui, "a person a day"));
-    if (h.monthly_interest > 0) {
+    /* said for a borrower, or where it turns the verdict (a loan repaid months ago still
+     * weighs on the year's average, a few hundred rupiah a month: not worth a line) */
+    bool turns = h.poor && h.monthly_income >= h.poverty_line_month;
+    if (h.monthly_interest > 0 && (h.loan != NULL || turns)) {
         /* poverty reads what is left once the unit is paid: say so, or a household above the
          * line on its income would read "below" with no reason shown */
         char interest[64], left[64], more[300];
         ud_money_text(app, h.monthly_interest, interest, sizeof interest);
         ud_money_text(app, h.monthly_income - h.monthly_interest, left, sizeof left);
         snprintf(more, sizeof more,
-                 TR(ui, "Income less the %s a month of interest paid to the unit: %s."), interest,
-                 left);
+                 TR(ui, "Income less the %s a month of interest and fees paid to the unit (a "
+                        "year's average): %s."),
+                 interest, left);
         /* the verdict follows the figure it was made on: the income left */
         snprintf(line, sizeof line, "%s %s %s %s. %s %s %s (%s %s).", TR(ui, "Income"), money,
                  TR(ui, "a month for"), people, more,

@@ -66,8 +66,10 @@ void ud_screen_briefing(ud_app *app) {
                                                          : app->briefing_scroll;
     /* scrolled, the clip starts where the text does: 4 pixels more showed the bottom of the
      * line above as a cut line */
-    SDL_Rect area = app->briefing_scroll > 0 ? ud_rect(0, top, UD_LOGICAL_W, room)
-                                             : ud_rect(0, top - 4, UD_LOGICAL_W, room + 4);
+    int overhang = one_h > line_h ? one_h - line_h : 0; /* the line above's descenders */
+    SDL_Rect area = app->briefing_scroll > 0
+                        ? ud_rect(0, top + overhang + 1, UD_LOGICAL_W, room - overhang - 1)
+                        : ud_rect(0, top - 4, UD_LOGICAL_W, room + 4);
     SDL_Rect old_box = ud_ui_set_box(ui, ud_rect(0, top - 4 - app->briefing_scroll, UD_LOGICAL_W,
                                                  app->briefing_height + room + 8));
     if (most > 0) {
