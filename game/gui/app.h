@@ -127,7 +127,8 @@ typedef struct ud_app {
     int broken_count;
     char broken_first[600];
     ud_scenario_info *infos; /* one per scenario */
-    char team_default[64];   /* offered on the briefing: --team or $UNITDESA_TEAM, or "" */
+    char team_default[64];   /* offered on the briefing: --team or $UNITDESA_TEAM, or "", then the
+                              * name the last game of this session was started with */
     int briefing_scroll;     /* how far a briefing too long for its screen is scrolled */
     int briefing_height;     /* the height its texts took when last drawn */
     char result_path[1100];  /* the team's last result file, or "" */

@@ -140,6 +140,9 @@ void ud_screen_briefing(ud_app *app) {
         if (app->team[0] == '\0') {
             snprintf(app->team, sizeof app->team, "%s", TR(ui, "Our team"));
         }
+        /* offered again on the next briefing of this session: a team goes from the tutorial
+         * to a module on the same PC (a trainee found the field empty again) */
+        snprintf(app->team_default, sizeof app->team_default, "%s", app->team);
         app->screen = SCREEN_PLAY;
     }
     if (ud_ui_button(ui, ud_rect(640, 650, 160, 40), TR(ui, "Back"))) {
