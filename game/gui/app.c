@@ -649,7 +649,12 @@ void ud_app_play_month(ud_app *app) {
         memset(&app->before, 0, sizeof app->before);
     }
     bool going = ud_game_play_month(app->game); /* recorded by month_played */
-    app->page = 0;                              /* a new month's lists start on their first page */
+    /* a new month's lists start on their first page; the Products tab stays on its product
+     * (a trainee repricing product 2 month after month was sent back to product 1) */
+    if (app->tab == TAB_PRODUCTS) {
+        app->products_page = app->page;
+    }
+    app->page = app->tab == TAB_PRODUCTS ? app->products_page : 0;
     /* A failed autosave is told in the month's summary; the game itself goes on. */
     ud_app_autosave(app);
     app->dialog = DIALOG_MONTH_END;
