@@ -62,7 +62,9 @@ static const help_entry entries[] = {
      N_("S / (portfolio x on-lending rate), S = A(m - c) + (E x m - P) + K"),
      N_("0% none, below 0% self-sustaining, 100% = rates would have to double")},
     {N_("Households in poverty"), N_("Clients' welfare: households below the poverty line."),
-     N_("income per person per day below the scenario's line"), N_("falling = welfare rising")},
+     N_("income, less the interest and fees paid to the unit, per person per day below the "
+        "scenario's line"),
+     N_("falling = welfare rising")},
     {N_("Households in distress"),
      N_("Clients' welfare beyond income: households poor, over-indebted or in default."),
      N_("poor, or instalments above 40% of income (or a rescheduled loan not yet cured), or a "
