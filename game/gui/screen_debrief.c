@@ -466,6 +466,11 @@ static void goal_parts(ud_app *app, const ud_goal *g, char *head, size_t head_si
     tail[0] = '\0';
     if (g->kind == UD_GOAL_TARGET && g->state != -1 && goal_result(app, g, result, sizeof result)) {
         snprintf(tail, tail_size, " (%s %s)", TR(ui, "result:"), result);
+    } else if (g->kind == UD_GOAL_TARGET && g->state == -1 &&
+               goal_result(app, g, result, sizeof result)) {
+        /* where the figure stands now: "[not judged yet] Train your officer" read as if the
+         * course taken had not counted */
+        snprintf(tail, tail_size, " (%s %s)", TR(ui, "so far:"), result);
     }
 }
 
