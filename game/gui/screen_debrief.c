@@ -456,11 +456,15 @@ static bool goal_result(ud_app *app, const ud_goal *g, char *out, size_t size) {
 static void goal_parts(ud_app *app, const ud_goal *g, char *head, size_t head_size, char *tail,
                        size_t tail_size) {
     ud_ui *ui = &app->ui;
-    const char *state = g->kind == UD_GOAL_LOSE
-                            ? (g->state == 1 ? TR(ui, "happened") : TR(ui, "avoided"))
-                            : (g->state == 1   ? TR(ui, "met")
-                               : g->state == 0 ? TR(ui, "missed")
-                                               : TR(ui, "not judged yet"));
+    /* a loss is "avoided" once the game is over; before, it has not happened so far (read as
+     * an achievement on the month 0 summary) */
+    bool over = ud_game_end_state(app->game) != UD_END_RUNNING;
+    const char *state = g->kind == UD_GOAL_LOSE ? (g->state == 1 ? TR(ui, "happened")
+                                                   : over        ? TR(ui, "avoided")
+                                                                 : TR(ui, "not so far"))
+                                                : (g->state == 1   ? TR(ui, "met")
+                                                   : g->state == 0 ? TR(ui, "missed")
+                                                                   : TR(ui, "not judged yet"));
     snprintf(head, head_size, "[%s] ", state);
     char result[64];
     tail[0] = '\0';
