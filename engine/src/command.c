@@ -90,9 +90,8 @@ ud_terms_error ud_product_cost(const ud_product *p, ud_money principal, double *
     return ud_schedule_cost_with_deposit(&t, deposit, apr_percent, eir_percent);
 }
 
-/* The highest APR a client of the product can pay: a flat fee weighs most on the smallest
- * loan, a percentage fee the same on all sizes. */
-/* The highest APR over the product's sizes with `withheld` of each loan kept back as
+/* The highest APR a client of the product can pay (a flat fee weighs most on the smallest
+ * loan, a percentage fee the same on all sizes), with `withheld` of each loan kept back as
  * savings (0 for the instalments' price alone). */
 static double worst_apr(const ud_product *p, ud_rate withheld) {
     double worst = 0;
@@ -132,9 +131,10 @@ double sim_product_apr(ud_sim *sim, int p) {
     const ud_product *prod = &sim->products[p];
     apr_memo *m = &sim->apr_memo[p];
     /* the schedule behind an APR is long (a weekly loan has 50 instalments): computed again
-     * only when the product's terms or limits change */
+     * only when the product's terms, limits or savings withheld change */
     if (!m->valid || memcmp(&m->terms, &prod->terms, sizeof m->terms) != 0 ||
-        m->min_amount != prod->min_amount || m->max_amount != prod->max_amount) {
+        m->min_amount != prod->min_amount || m->max_amount != prod->max_amount ||
+        m->compulsory != prod->compulsory_savings) {
         m->terms = prod->terms;
         m->min_amount = prod->min_amount;
         m->max_amount = prod->max_amount;
@@ -147,11 +147,7 @@ double sim_product_apr(ud_sim *sim, int p) {
 }
 
 double sim_product_demand_apr(ud_sim *sim, int p) {
-    if (sim->apr_memo[p].valid &&
-        sim->apr_memo[p].compulsory != sim->products[p].compulsory_savings) {
-        sim->apr_memo[p].valid = false; /* the savings withheld changed: the price did too */
-    }
-    sim_product_apr(sim, p);
+    sim_product_apr(sim, p); /* brings the memo up to date */
     return sim->apr_memo[p].demand_apr;
 }
 

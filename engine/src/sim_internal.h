@@ -299,7 +299,7 @@ void village_spending_and_savings(ud_sim *sim);
 ud_money village_withdraw(ud_sim *sim, household *h, ud_money want);
 ud_money household_need(const ud_sim *sim, const household *h);
 bool household_poor(const ud_sim *sim, const household *h);
-/* What the household lives on: its usual income less the interest it pays the MFI. */
+/* What the household lives on: its usual income less the interest and fees it pays the MFI. */
 ud_money household_net_income(const household *h);
 /* Whether household `index` lives and works where an income or health shock struck (its
  * hamlet and its business in the shock's scope, hit or not) within the last `months_after`

@@ -216,9 +216,8 @@ typedef struct ud_household_view {
     bool woman;
     ud_business business;
     ud_money cash, capital, savings, moneylender_debt, monthly_income;
-    ud_money monthly_interest; /* paid to the MFI, a month on average: poverty reads the
-                                  income less this (monthly_income - monthly_interest) */
-    bool poor;                 /* income per person per day below the poverty line */
+    ud_money monthly_interest; /* interest and fees paid to the MFI, a month on average */
+    bool poor; /* (monthly_income - monthly_interest) per person per day below the line */
     int loans_repaid, defaults;
     int group; /* -1 if none */
     ud_hh_status status;

@@ -582,12 +582,9 @@ static void judge_goals(ud_game *g, int month) {
             threshold *= start;
         }
         if (goal->kind == UD_GOAL_TARGET && month == goal->month) {
-            double window;
-            if (goal->from > 0) {
-                v = ud_goal_judged_value(g, goal, month, &window) ? window : v;
-            } else if (!ud_month_judged_on(g->sim, goal->indicator, month)) {
-                v = UD_NO_PORTFOLIO_AT_RISK; /* no loans out: no arrears kept low */
-            }
+            /* its window's figure, or the month's own (an empty book counted as at risk) */
+            double judged;
+            v = ud_goal_judged_value(g, goal, month, &judged) ? judged : v;
         }
         bool holds = goal->above ? v > threshold : v < threshold;
         if (goal->kind == UD_GOAL_TARGET) {
