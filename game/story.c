@@ -55,6 +55,20 @@ const char *ud_method_words(ud_i18n *tr, ud_interest_method m) {
     return "?";
 }
 
+const char *ud_frequency_words(ud_i18n *tr, ud_frequency f) {
+    switch (f) {
+    case UD_FREQ_WEEKLY:
+        return ud_tr(tr, "weekly");
+    case UD_FREQ_FORTNIGHTLY:
+        return ud_tr(tr, "every two weeks");
+    case UD_FREQ_MONTHLY:
+        return ud_tr(tr, "monthly");
+    case UD_FREQ_COUNT:
+        break;
+    }
+    return "";
+}
+
 void ud_decision_describe(ud_game *g, ud_i18n *tr, const ud_decision *d, char *out, size_t size) {
     char a[64];
     const ud_command *c = &d->command;
@@ -79,9 +93,7 @@ void ud_decision_describe(ud_game *g, ud_i18n *tr, const ud_decision *d, char *o
         int n = snprintf(out, size, ud_tr(tr, "changed %s: %s, %.2f%% a year, %d instalments"),
                          product_name(g, c->index), ud_method_words(tr, t->method),
                          ud_rate_to_percent(t->annual_rate), t->installments);
-        const char *rhythm = t->frequency == UD_FREQ_WEEKLY        ? ud_tr(tr, "weekly")
-                             : t->frequency == UD_FREQ_FORTNIGHTLY ? ud_tr(tr, "every two weeks")
-                                                                   : ud_tr(tr, "monthly");
+        const char *rhythm = ud_frequency_words(tr, (ud_frequency)t->frequency);
         n += n >= 0 && (size_t)n < size ? snprintf(out + n, size - (size_t)n, " %s", rhythm) : 0;
         if (t->grace > 0 && n >= 0 && (size_t)n < size) {
             n += snprintf(out + n, size - (size_t)n, ud_tr(tr, ", the first %d interest only"),

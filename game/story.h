@@ -29,6 +29,8 @@ void ud_story_end(ud_game *game, void *story);
 void ud_decision_describe(ud_game *game, ud_i18n *tr, const ud_decision *d, char *out, size_t size);
 /* An interest method in the words of the Products panel, translated. */
 const char *ud_method_words(ud_i18n *tr, ud_interest_method m);
+/* "weekly", "every two weeks", "monthly", in tr's language. */
+const char *ud_frequency_words(ud_i18n *tr, ud_frequency f);
 
 /* Whether a decision belongs to the loan desk's many small ones (approve, resize, reject),
  * which stories and timelines count rather than list. */

@@ -118,35 +118,37 @@ void ud_dialog_household(ud_app *app) {
     y += 22;
     ud_money_text(app, h.monthly_income, money, sizeof money);
     ud_money_text(app, h.poverty_line_month, money2, sizeof money2);
-    /* "below/above the poverty line of" as one phrase: French says "au-dessus du seuil" */
     /* the line as the help defines it too, a person a day: 2,040,000 a month for four people
      * did not read as the help's daily figure */
     char daily[64];
     ud_money_text(app, h.members > 0 ? h.poverty_line_month / (30 * h.members) : 0, daily,
                   sizeof daily);
-    snprintf(line, sizeof line, "%s %s %s %s: %s %s (%s %s).", TR(ui, "Income"), money,
-             TR(ui, "a month for"), people, /* "1 person", not "1 people" */
-             h.poor ? TR(ui, "below the poverty line of") : TR(ui, "above the poverty line of"),
-             money2, daily, TR(ui, "a person a day"));
     /* said for a borrower, or where it turns the verdict (a loan repaid months ago still
      * weighs on the year's average, a few hundred rupiah a month: not worth a line) */
     bool turns = h.poor && h.monthly_income >= h.poverty_line_month;
-    if (h.monthly_interest > 0 && (h.loan != NULL || turns)) {
-        /* poverty reads what is left once the unit is paid: say so, or a household above the
-         * line on its income would read "below" with no reason shown */
-        char interest[64], left[64], more[300];
+    bool interest_said = h.monthly_interest > 0 && (h.loan != NULL || turns);
+    /* poverty reads what is left once the unit is paid: said before the verdict, or a
+     * household above the line on its income would read "below" with no reason shown */
+    char more[300] = "";
+    if (interest_said) {
+        char interest[64], left[64];
         ud_money_text(app, h.monthly_interest, interest, sizeof interest);
         ud_money_text(app, h.monthly_income - h.monthly_interest, left, sizeof left);
         snprintf(more, sizeof more,
                  TR(ui, "Income less the %s a month of interest and fees paid to the unit (a "
                         "year's average): %s."),
                  interest, left);
-        /* the verdict follows the figure it was made on: the income left */
-        snprintf(line, sizeof line, "%s %s %s %s. %s %s %s (%s %s).", TR(ui, "Income"), money,
-                 TR(ui, "a month for"), people, more,
-                 h.poor ? TR(ui, "Below the poverty line of") : TR(ui, "Above the poverty line of"),
-                 money2, daily, TR(ui, "a person a day"));
     }
+    /* "below/above the poverty line of" as one phrase: French says "au-dessus du seuil";
+     * a sentence of its own after the interest */
+    const char *verdict =
+        interest_said
+            ? (h.poor ? TR(ui, "Below the poverty line of") : TR(ui, "Above the poverty line of"))
+            : (h.poor ? TR(ui, "below the poverty line of") : TR(ui, "above the poverty line of"));
+    snprintf(line, sizeof line, "%s %s %s %s%s%s%s%s %s (%s %s).", TR(ui, "Income"), money,
+             TR(ui, "a month for"), people, /* "1 person", not "1 people" */
+             interest_said ? ". " : ": ", more, interest_said ? " " : "", verdict, money2, daily,
+             TR(ui, "a person a day"));
     y +=
         ud_ui_paragraph(ui, line, x + 10, y, w - 10, UD_FONT_SMALL, h.poor ? p->bad : p->good) + 10;
 

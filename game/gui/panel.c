@@ -128,17 +128,7 @@ const char *ud_method_text(const ud_ui *ui, ud_interest_method m) {
 }
 
 const char *ud_frequency_text(const ud_ui *ui, ud_frequency f) {
-    switch (f) {
-    case UD_FREQ_WEEKLY:
-        return TR(ui, "weekly");
-    case UD_FREQ_FORTNIGHTLY:
-        return TR(ui, "every two weeks");
-    case UD_FREQ_MONTHLY:
-        return TR(ui, "monthly");
-    case UD_FREQ_COUNT:
-        break;
-    }
-    return "";
+    return ud_frequency_words(ui->i18n, f);
 }
 
 void ud_panel(ud_app *app, SDL_Rect area) {

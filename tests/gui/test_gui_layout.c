@@ -170,6 +170,15 @@ static void visit_everything(void) {
     if (gd_click_label(app, gd_tr(app, "Train"))) {
         look("course taken");
     }
+    /* a borrower's card: its longest text, the interest it pays before the poverty verdict */
+    ud_sim *sim = ud_game_sim(app->game);
+    for (int hh = 0; hh < ud_sim_household_count(sim); hh++) {
+        ud_household_view v;
+        if (ud_sim_household(sim, hh, &v) && v.loan != NULL && v.monthly_interest > 0) {
+            app->selected_household = hh;
+            break;
+        }
+    }
     gd_key(app, SDLK_h, 0);
     look("household");
     gd_key(app, SDLK_ESCAPE, 0);
